@@ -1,0 +1,1 @@
+"""Mailplane: a self-hosted enterprise mail platform with an open API."""

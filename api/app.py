@@ -1,0 +1,137 @@
+"""create_app(): middleware, error handlers, routers and /graphql."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.config import Settings, get_settings
+from api.errors import (
+    PROBLEM_CONTENT_TYPE,
+    AppError,
+    MalformedRequest,
+    NotFound,
+    ValidationFailed,
+)
+from api.graphql import graphql_router
+from api.kit.body_limit import BodyLimitMiddleware
+from api.kit.idempotency import IdempotencyMiddleware
+from api.ops.observability import ObservabilityMiddleware, configure_logging
+from api.platform.authentication import AuthenticationMiddleware
+from api.routes import ROUTERS
+from api.runtime import Runtime
+from api.storage.migrate import upgrade_async
+
+log = logging.getLogger("mailplane.app")
+
+DESCRIPTION = """Mailplane's open platform API. Authenticate with an OAuth 2.0 bearer token
+from `/oauth/token`. Errors are RFC 9457 problem documents with a stable `code`."""
+
+
+def _problem(error: AppError, request: Request) -> JSONResponse:
+    rid = getattr(request.state, "request_id", None)
+    return JSONResponse(
+        error.to_problem(rid), status_code=error.status, headers=error.headers,
+        media_type=PROBLEM_CONTENT_TYPE,
+    )
+
+
+def _param_of(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if p.isdigit() else (("." if out else "") + p)
+    return out
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AppError)
+    async def _app_error(request: Request, exc: AppError) -> JSONResponse:
+        return _problem(exc, request)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        first = errors[0] if errors else {}
+        if first.get("type") == "json_invalid":
+            return _problem(MalformedRequest("The body is not valid JSON."), request)
+        loc = tuple(first.get("loc", ()))
+        msg = first.get("msg", "Invalid input")
+        if first.get("type") == "extra_forbidden":
+            msg = "Unknown or read-only field"
+        error = ValidationFailed(
+            f"{msg}: {_param_of(loc)}" if loc else msg, param=_param_of(loc) or None,
+            extra={"errors": [
+                {"param": _param_of(tuple(e.get("loc", ()))), "message": e.get("msg", ""),
+                 "type": e.get("type", "")} for e in errors[:20]
+            ]},
+        )
+        return _problem(error, request)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 404:
+            return _problem(NotFound("No such endpoint."), request)
+        error = AppError(str(exc.detail))
+        error.status = exc.status_code  # type: ignore[misc]
+        error.code = {405: "method_not_allowed", 400: "malformed_request"}.get(  # type: ignore[misc]
+            exc.status_code, "http_error"
+        )
+        return _problem(error, request)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error")
+        return _problem(AppError("Something went wrong on our side; the request id identifies it."), request)
+
+
+def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None, migrate: bool = True) -> FastAPI:
+    settings = settings or get_settings()
+    runtime = runtime or Runtime.build(settings)
+    configure_logging(settings.log_json)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if migrate:
+            await upgrade_async(settings.effective_database_url)
+        stop = asyncio.Event()
+        worker = None
+        if getattr(app.state, "background_worker", False):
+            from api.worker.runner import run_forever
+
+            worker = asyncio.create_task(run_forever(runtime, stop))
+        yield
+        stop.set()
+        if worker is not None:
+            await worker
+        await runtime.db.dispose()
+
+    app = FastAPI(
+        title="Mailplane API",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        openapi_url="/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.runtime = runtime
+    install_error_handlers(app)
+    for router in ROUTERS:
+        app.include_router(router)
+    app.include_router(graphql_router(settings), prefix="/graphql", include_in_schema=False)
+
+    # Pure ASGI middleware, innermost first.
+    app.add_middleware(IdempotencyMiddleware, runtime=runtime)
+    app.add_middleware(AuthenticationMiddleware, runtime=runtime)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes, exempt=("/v1/uploads",))
+    app.add_middleware(ObservabilityMiddleware)
+    return app

@@ -1,0 +1,5 @@
+"""ASGI entry point for multi-process serving (`uvicorn api.asgi:app --workers N`)."""
+
+from api.app import create_app
+
+app = create_app(migrate=False)

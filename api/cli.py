@@ -1,0 +1,241 @@
+"""The `mailplane` command: serve, init, apps, openapi, db."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import select
+
+from api.config import get_settings
+from api.errors import AppError
+
+cli = typer.Typer(help="Mailplane: self-hosted enterprise mail with an open API.", no_args_is_help=True)
+apps_cli = typer.Typer(help="OAuth apps.", no_args_is_help=True)
+openapi_cli = typer.Typer(help="The OpenAPI document and GraphQL SDL.", no_args_is_help=True)
+db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
+cli.add_typer(apps_cli, name="apps")
+cli.add_typer(openapi_cli, name="openapi")
+cli.add_typer(db_cli, name="db")
+console = Console()
+
+
+def _runtime():  # type: ignore[no-untyped-def]
+    from api.runtime import Runtime
+
+    return Runtime.build(get_settings())
+
+
+def _migrate() -> None:
+    from api.storage.migrate import upgrade
+
+    upgrade(get_settings().effective_database_url)
+
+
+@cli.command()
+def serve(
+    role: Annotated[str, typer.Option(help="api | smtp | worker | all")] = "all",
+    host: Annotated[str | None, typer.Option(help="Listen address (MAILPLANE_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="HTTP port (MAILPLANE_PORT).")] = None,
+    workers: Annotated[int, typer.Option(help="HTTP worker processes (api role).")] = 1,
+) -> None:
+    """Run Mailplane: every role in one process by default."""
+    import uvicorn
+
+    from api.runtime import Runtime
+    from api.storage.migrate import upgrade
+    from api.worker.runner import run_forever
+
+    settings = get_settings()
+    if role not in ("api", "smtp", "worker", "all"):
+        raise typer.BadParameter("role must be api, smtp, worker or all")
+    if role == "smtp":
+        console.print("[red]The SMTP edge is not part of this build yet.[/red]")
+        raise typer.Exit(2)
+    upgrade(settings.effective_database_url)
+    if role == "worker":
+        asyncio.run(run_forever(Runtime.build(settings)))
+        return
+    if workers > 1:
+        uvicorn.run("api.asgi:app", host=host or settings.host, port=port or settings.port,
+                    workers=workers, log_level="warning", access_log=False)
+        return
+    from api.app import create_app
+
+    app = create_app(settings, migrate=False)
+    if role == "all":
+        app.state.background_worker = True
+    uvicorn.run(app, host=host or settings.host, port=port or settings.port,
+                log_level="warning", access_log=False)
+
+
+@cli.command()
+def init(
+    org: Annotated[str, typer.Option(help="Organisation name.")],
+    domain: Annotated[str, typer.Option(help="First mail domain.")],
+    admin: Annotated[str, typer.Option(help="Administrator address or local part.")],
+    if_missing: Annotated[bool, typer.Option(help="Do nothing when the domain exists.")] = False,
+) -> None:
+    """Create an organisation, its administrator (one-time password) and an admin app."""
+    from api.platform.bootstrap import create_organization
+    from api.storage.models import Domain
+
+    async def go() -> None:
+        runtime = _runtime()
+        async with runtime.db.session() as session:
+            if if_missing and await session.scalar(select(Domain.id).where(Domain.name == domain.lower())):
+                console.print(f"Organisation for {domain} exists already; nothing to do.")
+                return
+            made = await create_organization(session, name=org, domain=domain, admin=admin)
+        await runtime.db.dispose()
+        console.print(f"Organisation [bold]{made.org.name}[/bold] ({made.org.id}), domain {made.domain.name}")
+        console.print(f"Administrator: {made.admin.address}  one-time password: [bold]{made.admin_password}[/bold]")
+        console.print(f"Admin app client_id: [bold]{made.app.id}[/bold]")
+        console.print(f"Admin app client_secret: [bold]{made.client_secret}[/bold]  (shown once)")
+        creds = get_settings().data_dir / "demo-credentials.json"
+        creds.parent.mkdir(parents=True, exist_ok=True)
+        creds.write_text(json.dumps({
+            "org_id": made.org.id, "admin": made.admin.address, "admin_password": made.admin_password,
+            "client_id": made.app.id, "client_secret": made.client_secret,
+        }, indent=2))
+        creds.chmod(0o600)
+        console.print(f"(also written to {creds})")
+
+    _migrate()
+    try:
+        asyncio.run(go())
+    except AppError as error:
+        console.print(f"[red]{error.detail}[/red]")
+        raise typer.Exit(1) from None
+
+
+async def _org_id(session, org: str) -> str:  # type: ignore[no-untyped-def]
+    from api.storage.models import Domain, Organization
+
+    if org.startswith("org_") and await session.get(Organization, org):
+        return org
+    found = await session.scalar(select(Domain.org_id).where(Domain.name == org.lower()))
+    if not found:
+        raise typer.BadParameter(f"No organisation {org} (give its id or one of its domains).")
+    return str(found)
+
+
+@apps_cli.command("create")
+def apps_create(
+    org: Annotated[str, typer.Option(help="Organisation id or domain.")],
+    name: Annotated[str, typer.Option()],
+    scopes: Annotated[str, typer.Option(help="Space-separated scopes.")] = "",
+    redirect_uri: Annotated[list[str] | None, typer.Option(help="Repeatable.")] = None,
+    public: Annotated[bool, typer.Option(help="A public client (no secret, PKCE).")] = False,
+) -> None:
+    """Register an OAuth app and print its credentials once."""
+    from api.platform.apps.service import create_app
+    from schemas.platform import AppCreate
+
+    async def go() -> None:
+        runtime = _runtime()
+        async with runtime.db.session() as session:
+            org_id = await _org_id(session, org)
+            app, secret = await create_app(
+                session, org_id,
+                AppCreate(name=name, client_type="public" if public else "confidential",
+                          redirect_uris=redirect_uri or [], scopes=scopes.split()),
+                actor=None,
+            )
+        await runtime.db.dispose()
+        console.print(f"client_id: [bold]{app.id}[/bold]")
+        if secret:
+            console.print(f"client_secret: [bold]{secret}[/bold]  (shown once)")
+
+    _migrate()
+    try:
+        asyncio.run(go())
+    except AppError as error:
+        console.print(f"[red]{error.detail}[/red]")
+        raise typer.Exit(1) from None
+
+
+@apps_cli.command("list")
+def apps_list(org: Annotated[str, typer.Option(help="Organisation id or domain.")]) -> None:
+    """List an organisation's apps."""
+    from api.storage.models import App
+
+    async def go() -> None:
+        runtime = _runtime()
+        async with runtime.db.session(write=False) as session:
+            org_id = await _org_id(session, org)
+            rows = (await session.execute(select(App).where(App.org_id == org_id).order_by(App.id))).scalars().all()
+        await runtime.db.dispose()
+        table = Table("client_id", "name", "type", "scopes", "disabled")
+        for app in rows:
+            table.add_row(app.id, app.name, app.client_type, " ".join(app.scopes), str(app.disabled))
+        console.print(table)
+
+    _migrate()
+    asyncio.run(go())
+
+
+@apps_cli.command("rotate-secret")
+def apps_rotate_secret(
+    client_id: str,
+    grace_seconds: Annotated[int, typer.Option(help="How long the old secret keeps working.")] = 86400,
+) -> None:
+    """Issue a new client secret; the old one works for the grace period."""
+    from api.platform.apps.service import rotate_secret
+    from api.storage.models import App
+
+    async def go() -> None:
+        runtime = _runtime()
+        async with runtime.db.session() as session:
+            app = await session.get(App, client_id)
+            if app is None:
+                raise typer.BadParameter(f"No app {client_id}.")
+            secret, until = await rotate_secret(session, app.org_id, app, grace_seconds, actor=None)
+        await runtime.db.dispose()
+        console.print(f"client_secret: [bold]{secret}[/bold]  (shown once; the old one works until {until})")
+
+    _migrate()
+    try:
+        asyncio.run(go())
+    except AppError as error:
+        console.print(f"[red]{error.detail}[/red]")
+        raise typer.Exit(1) from None
+
+
+def openapi_document() -> str:
+    from api.app import create_app
+
+    app = create_app(migrate=False)
+    return json.dumps(app.openapi(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+@openapi_cli.command("export")
+def openapi_export(
+    out: Annotated[Path, typer.Option(help="Where to write openapi.json.")] = Path("openapi/openapi.json"),
+    sdl: Annotated[Path, typer.Option(help="Where to write the GraphQL SDL.")] = Path("openapi/schema.graphql"),
+) -> None:
+    """Write the OpenAPI document and the GraphQL SDL (deterministic output)."""
+    from api.graphql import export_sdl
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(openapi_document())
+    sdl.write_text(export_sdl(get_settings()))
+    console.print(f"wrote {out} and {sdl}")
+
+
+@db_cli.command("upgrade")
+def db_upgrade() -> None:
+    """Apply database migrations up to the newest."""
+    from api.storage.migrate import upgrade
+
+    upgrade(get_settings().effective_database_url)
+    console.print("database is up to date")
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,73 @@
+"""Dependencies as named aliases: a handler's signature says who may call it.
+
+    async def list_apps(principal: AppsManage, session: DbSession) -> ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.errors import Forbidden, InsufficientScope, Unauthorized
+from api.platform.principal import Principal as PrincipalModel
+from api.runtime import Runtime
+
+
+def get_runtime(request: Request) -> Runtime:
+    return request.app.state.runtime  # type: ignore[no-any-return]
+
+
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """The request's unit of work: committed after the handler returns, before the response."""
+    runtime: Runtime = request.app.state.runtime
+    write = request.method not in ("GET", "HEAD", "OPTIONS")
+    async with runtime.db.session(write=write) as session:
+        yield session
+
+
+DbSession = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+
+def get_principal(request: Request) -> PrincipalModel:
+    principal = getattr(request.state, "principal", None)
+    if principal is None:
+        if getattr(request.state, "token_presented", False):
+            raise Unauthorized("The access token is invalid, expired or revoked.")
+        raise Unauthorized("An access token is required.", error="invalid_request")
+    return principal  # type: ignore[no-any-return]
+
+
+Principal = Annotated[PrincipalModel, Depends(get_principal)]
+
+
+class RequireScopes:
+    """Depend on a principal holding every one of `scopes`."""
+
+    def __init__(self, *scopes: str, admin: bool = False) -> None:
+        self.scopes = list(scopes)
+        self.admin = admin
+
+    def __call__(self, principal: Principal) -> PrincipalModel:
+        missing = [s for s in self.scopes if s not in principal.scopes]
+        if missing:
+            raise InsufficientScope(self.scopes)
+        if self.admin and principal.kind != "app" and not principal.is_admin:
+            raise Forbidden("Only organisation administrators may do this.")
+        return principal
+
+
+def client_ip(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+AppsManage = Annotated[PrincipalModel, Depends(RequireScopes("apps:manage", admin=True))]
+AuditRead = Annotated[PrincipalModel, Depends(RequireScopes("audit:read", admin=True))]
+DirectoryRead = Annotated[PrincipalModel, Depends(RequireScopes("directory:read"))]
+DirectoryWrite = Annotated[PrincipalModel, Depends(RequireScopes("directory:write", admin=True))]
+ClientIp = Annotated[str | None, Depends(client_ip)]

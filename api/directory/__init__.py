@@ -1,0 +1,1 @@
+"""Directory administration: organisations' domains, accounts, departments and groups."""

@@ -1,0 +1,1 @@
+"""Accounts: the people and shared mailboxes of an organisation."""

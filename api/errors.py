@@ -1,0 +1,155 @@
+"""The one error tree, rendered as RFC 9457 problem+json for REST and typed errors for GraphQL.
+
+    AppError
+    ├── MalformedRequest        400 malformed_request
+    ├── Unauthorized            401 unauthorized
+    ├── InsufficientScope       403 insufficient_scope
+    ├── Forbidden               403 forbidden
+    ├── NotFound                404 not_found
+    ├── Conflict                409 conflict (and subclasses with their own codes)
+    ├── Gone                    410 gone
+    ├── PreconditionFailed      412 precondition_failed
+    ├── PayloadTooLarge         413 payload_too_large
+    ├── ValidationFailed        422 validation_failed
+    ├── RateLimited             429 rate_limited
+    └── ServiceUnavailable      503 service_unavailable
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, ClassVar
+
+ERROR_TYPE_BASE = "https://mailplane.dev/errors/"
+
+
+class AppError(Exception):
+    status: ClassVar[int] = 500
+    code: ClassVar[str] = "internal_error"
+    title: ClassVar[str] = "Internal error"
+
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        param: str | None = None,
+        code: str | None = None,
+        headers: dict[str, str] | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(detail or self.title)
+        self.detail = detail or self.title
+        self.param = param
+        self.headers = headers or {}
+        self.extra = extra or {}
+        if code:
+            self.code = code  # type: ignore[misc]
+
+    def to_problem(self, request_id: str | None = None) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "type": ERROR_TYPE_BASE + self.code,
+            "title": self.title,
+            "status": self.status,
+            "detail": self.detail,
+            "code": self.code,
+        }
+        if self.param is not None:
+            body["param"] = self.param
+        if request_id:
+            body["request_id"] = request_id
+        body.update(self.extra)
+        return body
+
+
+class MalformedRequest(AppError):
+    status, code, title = 400, "malformed_request", "Malformed request"
+
+
+class Unauthorized(AppError):
+    status, code, title = 401, "unauthorized", "Authentication required"
+
+    def __init__(self, detail: str | None = None, *, error: str = "invalid_token", **kw: Any):
+        super().__init__(detail, **kw)
+        self.headers.setdefault(
+            "WWW-Authenticate", f'Bearer realm="mailplane", error="{error}"'
+        )
+
+
+class InsufficientScope(AppError):
+    status, code, title = 403, "insufficient_scope", "Insufficient scope"
+
+    def __init__(self, required: list[str]) -> None:
+        super().__init__(
+            "This call needs the scope(s): " + " ".join(required),
+            headers={
+                "WWW-Authenticate": 'Bearer realm="mailplane", error="insufficient_scope", '
+                f'scope="{" ".join(required)}"'
+            },
+        )
+
+
+class Forbidden(AppError):
+    status, code, title = 403, "forbidden", "Forbidden"
+
+
+class NotFound(AppError):
+    status, code, title = 404, "not_found", "Not found"
+
+
+class Conflict(AppError):
+    status, code, title = 409, "conflict", "Conflict"
+
+
+class AlreadyExists(Conflict):
+    code, title = "already_exists", "Already exists"
+
+
+class IdempotencyInProgress(Conflict):
+    code, title = "idempotency_in_progress", "A request with this Idempotency-Key is running"
+
+
+class Gone(AppError):
+    status, code, title = 410, "gone", "Gone"
+
+
+class PreconditionFailed(AppError):
+    status, code, title = 412, "precondition_failed", "Precondition failed"
+
+
+class PayloadTooLarge(AppError):
+    status, code, title = 413, "payload_too_large", "Payload too large"
+
+
+class ValidationFailed(AppError):
+    status, code, title = 422, "validation_failed", "Validation failed"
+
+
+class IdempotencyKeyReused(ValidationFailed):
+    code, title = "idempotency_key_reused", "Idempotency-Key reused with a different request"
+
+
+class RateLimited(AppError):
+    status, code, title = 429, "rate_limited", "Rate limit exceeded"
+
+
+class ServiceUnavailable(AppError):
+    status, code, title = 503, "service_unavailable", "Service unavailable"
+
+
+def problem_body(error: AppError, request_id: str | None) -> bytes:
+    return json.dumps(error.to_problem(request_id), separators=(",", ":")).encode()
+
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+
+async def send_problem(send, error: AppError, request_id: str | None) -> None:  # type: ignore[no-untyped-def]
+    """Render an error straight onto an ASGI connection (used by middleware)."""
+    body = problem_body(error, request_id)
+    headers = [
+        (b"content-type", PROBLEM_CONTENT_TYPE.encode()),
+        (b"content-length", str(len(body)).encode()),
+    ]
+    headers += [(k.lower().encode(), v.encode()) for k, v in error.headers.items()]
+    await send({"type": "http.response.start", "status": error.status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,39 @@
+"""The one GraphQL schema: every domain's query and mutation types merged, with limits."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
+from strawberry.fastapi import GraphQLRouter
+from strawberry.tools import merge_types
+
+from api.config import Settings
+from api.graphql_kit import get_context
+from api.platform.apps.graphql import AppsMutation, AppsQuery
+
+Query = merge_types("Query", (AppsQuery,))
+Mutation = merge_types("Mutation", (AppsMutation,))
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    extensions: list = [  # type: ignore[type-arg]
+        QueryDepthLimiter(max_depth=settings.graphql_max_depth),
+        MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+        MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
+    ]
+    if not settings.graphql_introspection:
+        extensions.append(DisableIntrospection())
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
+
+
+def graphql_router(settings: Settings) -> GraphQLRouter:  # type: ignore[type-arg]
+    return GraphQLRouter(build_schema(settings), context_getter=get_context)
+
+
+def export_sdl(settings: Settings) -> str:
+    return build_schema(settings).as_str() + "\n"

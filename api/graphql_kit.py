@@ -1,0 +1,59 @@
+"""What every GraphQL resolver shares: the context, scope checks, AppError → GraphQL errors."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import Request
+from graphql import GraphQLError
+from sqlalchemy.ext.asyncio import AsyncSession
+from strawberry.fastapi import BaseContext
+from strawberry.types import Info
+
+from api.deps import RequireScopes
+from api.errors import AppError, Unauthorized
+from api.platform.principal import Principal
+from api.runtime import Runtime
+
+
+class Context(BaseContext):
+    def __init__(self, request: Request) -> None:
+        super().__init__()
+        self.req = request
+        self.runtime: Runtime = request.app.state.runtime
+        self.principal: Principal | None = getattr(request.state, "principal", None)
+        self.ip = request.client.host if request.client else None
+
+
+async def get_context(request: Request) -> Context:
+    return Context(request)
+
+
+def as_graphql_error(error: AppError) -> GraphQLError:
+    ext: dict[str, Any] = {"code": error.code, "status": error.status}
+    if error.param:
+        ext["param"] = error.param
+    return GraphQLError(error.detail, extensions=ext)
+
+
+def require(info: Info[Context, Any], *scopes: str, admin: bool = False) -> Principal:
+    """The caller, holding `scopes`; raises the same errors REST does."""
+    principal = info.context.principal
+    try:
+        if principal is None:
+            raise Unauthorized("An access token is required.")
+        return RequireScopes(*scopes, admin=admin)(principal)
+    except AppError as error:
+        raise as_graphql_error(error) from None
+
+
+@asynccontextmanager
+async def unit_of_work(info: Info[Context, Any], *, write: bool) -> AsyncIterator[AsyncSession]:
+    """One transaction per resolver; AppErrors become GraphQL errors with their `code`."""
+    try:
+        async with info.context.runtime.db.session(write=write) as session:
+            yield session
+    except AppError as error:
+        raise as_graphql_error(error) from None

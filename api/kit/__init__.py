@@ -1,0 +1,1 @@
+"""Domain-free building blocks every endpoint uses: ids, pagination, etags, idempotency, clock."""

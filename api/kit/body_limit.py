@@ -1,0 +1,55 @@
+"""Read request bodies up to the limit before the app sees them; larger ones get 413.
+
+Buffering (bodies are at most `max_bytes`, 1 MiB by default) lets later layers such as
+idempotency read the body too. Upload paths are exempt and stream with their own limits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from api.errors import PayloadTooLarge, send_problem
+
+
+class BodyLimitMiddleware:
+    def __init__(self, app: Any, max_bytes: int, exempt: tuple[str, ...] = ()) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+        self.exempt = exempt
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or (self.exempt and scope["path"].startswith(self.exempt)):
+            await self.app(scope, receive, send)
+            return
+        rid = scope.get("state", {}).get("request_id")
+        error = PayloadTooLarge(f"The request body is larger than {self.max_bytes} bytes.")
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.max_bytes:
+            await send_problem(send, error, rid)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                await send_problem(send, error, rid)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        scope.setdefault("state", {})["body"] = body
+        sent = False
+
+        async def replay() -> dict[str, Any]:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)

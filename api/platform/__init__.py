@@ -1,0 +1,1 @@
+"""The open platform: OAuth apps and tokens, audit log, rate limits, the caller's identity."""

@@ -1,0 +1,1 @@
+"""OAuth app registration: clients, redirect URIs, granted scopes, rotating secrets."""

@@ -1,0 +1,1 @@
+"""`/v1/me`: who the caller is, its organisation and scopes."""

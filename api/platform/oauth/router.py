@@ -1,0 +1,328 @@
+"""OAuth 2.0 endpoints: token, authorize (login + consent pages), revoke, introspect, metadata."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+import anyio.to_thread
+from authlib.oauth2 import OAuth2Error
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+
+from api.deps import DbSession, RuntimeDep
+from api.directory.accounts.credentials import authenticate, change_password
+from api.errors import AppError
+from api.platform.audit import record
+from api.platform.oauth import pages
+from api.platform.oauth.server import (
+    AuthorizationServer,
+    StarletteOAuth2Request,
+    User,
+    current_store,
+    effective_user_scopes,
+)
+from api.platform.oauth.store import OAuthStore
+from api.platform.oauth.web_session import LOGIN_CSRF_COOKIE, SESSION_COOKIE, SessionCodec, WebSession
+from api.platform.scopes import SCOPES, parse_scopes
+from api.runtime import Runtime
+from api.storage.models import Account
+
+router = APIRouter(tags=["oauth"])
+_NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+_FORM = {
+    "requestBody": {
+        "content": {"application/x-www-form-urlencoded": {"schema": {"type": "object"}}}
+    }
+}
+
+
+def _server(runtime: Runtime) -> AuthorizationServer:
+    server = runtime.extras.get("oauth_server")
+    if server is None:
+        server = AuthorizationServer(runtime.settings.issuer, runtime.settings.access_token_ttl)
+        runtime.extras["oauth_server"] = server
+    return server  # type: ignore[return-value]
+
+
+def _codec(runtime: Runtime) -> SessionCodec:
+    return SessionCodec(runtime.settings.signing_key())
+
+
+async def _oauth_request(request: Request) -> StarletteOAuth2Request:
+    form: list[tuple[str, str]] = []
+    if request.method == "POST":
+        parsed = await request.form()
+        form = [(k, v) for k, v in parsed.multi_items() if isinstance(v, str)]
+    query = list(request.query_params.multi_items())
+    # authlib insists on an https URI; TLS is terminated in front of us.
+    uri = "https://mailplane.invalid" + request.url.path
+    return StarletteOAuth2Request(request.method, uri, request.headers, query, form)  # type: ignore[arg-type]
+
+
+async def _run(
+    runtime: Runtime, session: Any, request: Request, fn: Callable[[AuthorizationServer], Any]
+) -> Any:
+    """Run authlib in a worker thread with the request's storage bound."""
+    store = OAuthStore(session, runtime.settings, request.client.host if request.client else None)
+    server = _server(runtime)
+    token = current_store.set(store)
+    try:
+        return await anyio.to_thread.run_sync(fn, server)
+    finally:
+        current_store.reset(token)
+
+
+def _to_response(result: tuple[int, Any, list[tuple[str, str]]]) -> Response:
+    status, body, headers = result
+    hdrs = dict(headers)
+    if status == 302:
+        return RedirectResponse(hdrs["Location"], status_code=302)
+    hdrs.update(_NO_STORE)
+    hdrs.pop("Content-Type", None)
+    return Response(body or "", status_code=status, headers=hdrs, media_type="application/json")
+
+
+@router.post("/oauth/token", openapi_extra=_FORM, response_model=None)
+async def issue_token(request: Request, session: DbSession, runtime: RuntimeDep) -> Response:
+    """OAuth 2.0 token endpoint: `client_credentials`, `authorization_code` (PKCE S256
+    required) and `refresh_token` (rotated; a replayed one revokes its whole family)."""
+    oreq = await _oauth_request(request)
+    result = await _run(runtime, session, request, lambda s: s.create_token_response(oreq))
+    # authlib rendered errors itself; the work done (replay revocations, audit) must stick.
+    await session.commit()
+    return _to_response(result)
+
+
+@router.post("/oauth/revoke", openapi_extra=_FORM, response_model=None)
+async def revoke_token(request: Request, session: DbSession, runtime: RuntimeDep) -> Response:
+    """RFC 7009 token revocation. Revoking a refresh token ends its whole grant."""
+    oreq = await _oauth_request(request)
+    result = await _run(
+        runtime, session, request, lambda s: s.create_endpoint_response("revocation", oreq)
+    )
+    await session.commit()
+    runtime.tokens.clear()
+    return _to_response(result)
+
+
+@router.post("/oauth/introspect", openapi_extra=_FORM, response_model=None)
+async def introspect_token(request: Request, session: DbSession, runtime: RuntimeDep) -> Response:
+    """RFC 7662 token introspection (client authentication required)."""
+    oreq = await _oauth_request(request)
+    result = await _run(
+        runtime, session, request, lambda s: s.create_endpoint_response("introspection", oreq)
+    )
+    return _to_response(result)
+
+
+@router.get("/.well-known/oauth-authorization-server")
+async def get_authorization_server_metadata(runtime: RuntimeDep) -> JSONResponse:
+    """RFC 8414 authorization server metadata."""
+    iss = runtime.settings.issuer
+    return JSONResponse(
+        {
+            "issuer": iss,
+            "authorization_endpoint": f"{iss}/oauth/authorize",
+            "token_endpoint": f"{iss}/oauth/token",
+            "revocation_endpoint": f"{iss}/oauth/revoke",
+            "introspection_endpoint": f"{iss}/oauth/introspect",
+            "scopes_supported": sorted(SCOPES),
+            "response_types_supported": ["code"],
+            "response_modes_supported": ["query"],
+            "grant_types_supported": ["authorization_code", "client_credentials", "refresh_token"],
+            "token_endpoint_auth_methods_supported": [
+                "client_secret_basic", "client_secret_post", "none",
+            ],
+            "revocation_endpoint_auth_methods_supported": [
+                "client_secret_basic", "client_secret_post", "none",
+            ],
+            "introspection_endpoint_auth_methods_supported": [
+                "client_secret_basic", "client_secret_post",
+            ],
+            "code_challenge_methods_supported": ["S256"],
+            "authorization_response_iss_parameter_supported": True,
+        }
+    )
+
+
+# --- browser flow -----------------------------------------------------------------------
+
+
+async def _signed_in(request: Request, session: Any, codec: SessionCodec) -> tuple[WebSession, Account] | None:
+    web = codec.load(request.cookies.get(SESSION_COOKIE))
+    if web is None:
+        return None
+    account = await session.get(Account, web.account_id)
+    if account is None or account.status != "active":
+        return None
+    return web, account
+
+
+def _safe_next(value: str | None) -> str:
+    """Only our own authorize endpoint is a valid place to go back to (no open redirect)."""
+    if value and value.startswith("/oauth/authorize") and not urlsplit(value).netloc:
+        return value
+    return "/oauth/authorize"
+
+
+def _html(content: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(
+        content, status_code=status,
+        headers={"Cache-Control": "no-store", "X-Frame-Options": "DENY",
+                 "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"},
+    )
+
+
+def _error_redirect_or_page(error: OAuth2Error, iss: str) -> Response:
+    if error.redirect_uri:
+        params = dict(error.get_body())
+        if error.state:
+            params["state"] = error.state
+        params["iss"] = iss
+        sep = "&" if "?" in error.redirect_uri else "?"
+        return RedirectResponse(error.redirect_uri + sep + urlencode(params), status_code=302)
+    return _html(pages.error_page("Cannot continue", error.description or error.error), 400)
+
+
+@router.get("/oauth/authorize", include_in_schema=False)
+async def authorize_page(request: Request, session: DbSession, runtime: RuntimeDep) -> Response:
+    codec = _codec(runtime)
+    oreq = await _oauth_request(request)
+    try:
+        grant = await _run(runtime, session, request, lambda s: s.get_consent_grant(oreq))
+    except OAuth2Error as error:
+        return _error_redirect_or_page(error, runtime.settings.issuer)
+    signed = await _signed_in(request, session, codec)
+    here = request.url.path + "?" + request.url.query
+    if signed is None:
+        return RedirectResponse("/oauth/login?" + urlencode({"next": here}), status_code=303)
+    web, account = signed
+    if account.must_change_password:
+        return RedirectResponse("/oauth/password?" + urlencode({"next": here}), status_code=303)
+    scopes = parse_scopes(effective_user_scopes(grant.client, oreq.payload.scope, account))
+    return _html(
+        pages.consent_page(
+            grant.client.app.name, account.address, scopes,
+            list(request.query_params.multi_items()), codec.csrf_for(web.nonce),
+        )
+    )
+
+
+@router.post("/oauth/authorize", include_in_schema=False)
+async def authorize_decision(request: Request, session: DbSession, runtime: RuntimeDep) -> Response:
+    codec = _codec(runtime)
+    form = await request.form()
+    signed = await _signed_in(request, session, codec)
+    if signed is None:
+        return _html(pages.error_page("Signed out", "Sign in again and retry."), 403)
+    web, account = signed
+    if not codec.check_csrf(web.nonce, str(form.get("csrf_token", ""))):
+        return _html(pages.error_page("Request expired", "Reload the page and try again."), 403)
+    if account.must_change_password:
+        return _html(pages.error_page("Password change needed", "Change your password first."), 403)
+    oreq = await _oauth_request(request)
+    allow = form.get("decision") == "allow"
+
+    def decide(server: AuthorizationServer) -> Any:
+        grant = server.get_consent_grant(oreq, User(account))
+        return server.create_authorization_response(oreq, User(account) if allow else None, grant)
+
+    try:
+        result = await _run(runtime, session, request, decide)
+    except OAuth2Error as error:
+        return _error_redirect_or_page(error, runtime.settings.issuer)
+    await record(
+        session, org_id=account.org_id, action="oauth.consent." + ("granted" if allow else "denied"),
+        actor_type="account", actor_id=account.id, app_id=oreq.payload.client_id,
+        ip=request.client.host if request.client else None,
+        details={"scope": oreq.payload.scope or ""},
+    )
+    status, _body, headers = result
+    location = dict(headers).get("Location")
+    if location:
+        return RedirectResponse(location, status_code=302)
+    return _html(pages.error_page("Cannot continue", "The request was refused."), status)
+
+
+@router.get("/oauth/login", include_in_schema=False)
+async def login_page(request: Request) -> Response:
+    csrf = secrets.token_urlsafe(24)
+    response = _html(pages.login_page(_safe_next(request.query_params.get("next")), csrf))
+    response.set_cookie(LOGIN_CSRF_COOKIE, csrf, httponly=True, samesite="lax", path="/oauth")
+    return response
+
+
+@router.post("/oauth/login", include_in_schema=False)
+async def login_submit(request: Request, session: DbSession, runtime: RuntimeDep) -> Response:
+    form = await request.form()
+    next_url = _safe_next(str(form.get("next", "")))
+    cookie_csrf = request.cookies.get(LOGIN_CSRF_COOKIE)
+    given = str(form.get("csrf_token", ""))
+    if not cookie_csrf or not secrets.compare_digest(cookie_csrf, given):
+        return _html(pages.error_page("Request expired", "Reload the sign-in page and try again."), 403)
+    address = str(form.get("address", ""))[:320]
+    account = await authenticate(session, address, str(form.get("password", ""))[:1024])
+    if account is None:
+        csrf = secrets.token_urlsafe(24)
+        response = _html(pages.login_page(next_url, csrf, "Wrong address or password.", address), 401)
+        response.set_cookie(LOGIN_CSRF_COOKIE, csrf, httponly=True, samesite="lax", path="/oauth")
+        return response
+    await record(session, org_id=account.org_id, action="account.signed_in", actor_type="account",
+                 actor_id=account.id, ip=request.client.host if request.client else None)
+    response = RedirectResponse(next_url, status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE, _codec(runtime).dump(account.id), httponly=True, samesite="lax",
+        path="/oauth", secure=runtime.settings.issuer.startswith("https"),
+    )
+    response.delete_cookie(LOGIN_CSRF_COOKIE, path="/oauth")
+    return response
+
+
+@router.get("/oauth/password", include_in_schema=False)
+async def password_page(request: Request, session: DbSession, runtime: RuntimeDep) -> Response:
+    codec = _codec(runtime)
+    signed = await _signed_in(request, session, codec)
+    if signed is None:
+        return RedirectResponse("/oauth/login", status_code=303)
+    web, _account = signed
+    return _html(pages.password_page(_safe_next(request.query_params.get("next")), codec.csrf_for(web.nonce)))
+
+
+@router.post("/oauth/password", include_in_schema=False)
+async def password_submit(request: Request, session: DbSession, runtime: RuntimeDep) -> Response:
+    codec = _codec(runtime)
+    form = await request.form()
+    signed = await _signed_in(request, session, codec)
+    if signed is None:
+        return RedirectResponse("/oauth/login", status_code=303)
+    web, account = signed
+    csrf = codec.csrf_for(web.nonce)
+    next_url = _safe_next(str(form.get("next", "")))
+    if not codec.check_csrf(web.nonce, str(form.get("csrf_token", ""))):
+        return _html(pages.error_page("Request expired", "Reload the page and try again."), 403)
+    new = str(form.get("new_password", ""))
+    if new != str(form.get("confirm_password", "")):
+        return _html(pages.password_page(next_url, csrf, "The new passwords differ."), 422)
+    try:
+        await change_password(account, str(form.get("current_password", "")), new)
+    except AppError as error:
+        return _html(pages.password_page(next_url, csrf, error.detail), 422)
+    await record(session, org_id=account.org_id, action="account.password_changed",
+                 actor_type="account", actor_id=account.id,
+                 ip=request.client.host if request.client else None)
+    return RedirectResponse(next_url, status_code=303)
+
+
+@router.post("/oauth/logout", include_in_schema=False)
+async def logout(request: Request, runtime: RuntimeDep) -> Response:
+    codec = _codec(runtime)
+    form = await request.form()
+    web = codec.load(request.cookies.get(SESSION_COOKIE))
+    if web is None or not codec.check_csrf(web.nonce, str(form.get("csrf_token", ""))):
+        return _html(pages.error_page("Request expired", "Reload the page and try again."), 403)
+    response = _html(pages.error_page("Signed out", "You are signed out."))
+    response.delete_cookie(SESSION_COOKIE, path="/oauth")
+    return response

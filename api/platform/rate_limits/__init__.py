@@ -1,0 +1,1 @@
+"""Per-app and per-organisation request rate limits (fixed one-minute windows)."""

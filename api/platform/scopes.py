@@ -1,0 +1,35 @@
+"""The OAuth scopes Mailplane knows, and which of them only administrators may hold."""
+
+from __future__ import annotations
+
+SCOPES: dict[str, str] = {
+    "mail:read": "Read mail",
+    "mail:write": "Change mail: flags, folders, drafts",
+    "mail:send": "Send mail",
+    "calendar:read": "Read calendars",
+    "calendar:write": "Change calendars",
+    "contacts:read": "Read contacts",
+    "contacts:write": "Change contacts",
+    "directory:read": "Read the directory",
+    "directory:write": "Change the directory",
+    "domains:admin": "Administer domains",
+    "webhooks:manage": "Manage webhooks",
+    "audit:read": "Read the audit log",
+}
+
+#: Scopes that change or reveal the whole organisation: a user token carries them only
+#: when the user is an administrator (Microsoft Graph's delegated-permission rule).
+ADMIN_SCOPES = frozenset(
+    {"directory:write", "domains:admin", "webhooks:manage", "audit:read", "apps:manage"}
+)
+
+#: Managing OAuth apps is an administrator's act, never granted to an app by default.
+SCOPES["apps:manage"] = "Register and manage OAuth apps"
+
+
+def parse_scopes(value: str | None) -> list[str]:
+    return sorted({s for s in (value or "").split() if s})
+
+
+def unknown_scopes(scopes: list[str]) -> list[str]:
+    return [s for s in scopes if s not in SCOPES]

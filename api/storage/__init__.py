@@ -1,0 +1,1 @@
+"""Persistence: database engines and sessions, table models, migrations, the blob store."""

@@ -1,0 +1,77 @@
+"""Async engines and sessions. SQLite runs in WAL mode with `BEGIN IMMEDIATE` for writers,
+so concurrent writers queue on the lock instead of failing with SQLITE_BUSY."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from sqlalchemy import event, text
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+
+class Database:
+    """One engine per process, a read session factory and a write session factory."""
+
+    def __init__(self, url: str, *, echo: bool = False, **engine_kw: Any) -> None:
+        self.url = url
+        self.is_sqlite = url.startswith("sqlite")
+        if self.is_sqlite:
+            engine_kw.setdefault("connect_args", {"timeout": 30})
+        else:
+            engine_kw.setdefault("pool_size", 10)
+            engine_kw.setdefault("max_overflow", 20)
+            engine_kw.setdefault("pool_pre_ping", True)
+        self.engine: AsyncEngine = create_async_engine(url, echo=echo, **engine_kw)
+        if self.is_sqlite:
+            _configure_sqlite(self.engine)
+            writer = self.engine.execution_options(sqlite_immediate=True)
+        else:
+            writer = self.engine
+        self.reader = async_sessionmaker(self.engine, expire_on_commit=False)
+        self.writer = async_sessionmaker(writer, expire_on_commit=False)
+
+    @asynccontextmanager
+    async def session(self, *, write: bool = True) -> AsyncIterator[AsyncSession]:
+        """A unit of work: committed when the block ends cleanly, rolled back otherwise."""
+        factory = self.writer if write else self.reader
+        async with factory() as session:
+            try:
+                yield session
+                await session.commit()
+            except BaseException:
+                await session.rollback()
+                raise
+
+    async def ping(self) -> None:
+        async with self.reader() as session:
+            await session.execute(text("SELECT 1"))
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+
+def _configure_sqlite(engine: AsyncEngine) -> None:
+    sync_engine = engine.sync_engine
+
+    @event.listens_for(sync_engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let us issue BEGIN ourselves (pysqlite's implicit transactions get it wrong).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.close()
+
+    @event.listens_for(sync_engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        immediate = conn.get_execution_options().get("sqlite_immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

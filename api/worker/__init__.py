@@ -1,0 +1,1 @@
+"""Background jobs: a table of jobs claimed with leases, and periodic housekeeping."""

@@ -1,0 +1,1 @@
+"""The public contract: request and response models, with no server imports."""

@@ -1,0 +1,104 @@
+"""Apps, the caller's identity and audit entries."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AnyUrl, Field, field_validator
+
+from schemas.base import RequestModel, ResponseModel
+
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+RedirectUri = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+def _check_redirect_uris(uris: list[str] | None) -> list[str] | None:
+    if uris is None:
+        return uris
+    for uri in uris:
+        parsed = AnyUrl(uri)
+        if "#" in uri:
+            raise ValueError("redirect URIs must not contain a fragment")
+        if parsed.scheme == "http" and parsed.host not in ("127.0.0.1", "localhost", "[::1]", "::1"):
+            raise ValueError("http redirect URIs are allowed only for loopback hosts")
+    if len(set(uris)) != len(uris):
+        raise ValueError("redirect URIs must be unique")
+    return uris
+
+
+class AppCreate(RequestModel):
+    name: Name
+    client_type: Literal["confidential", "public"] = "confidential"
+    redirect_uris: list[RedirectUri] = Field(default_factory=list, max_length=20)
+    scopes: list[str] = Field(default_factory=list, max_length=50)
+
+    _uris = field_validator("redirect_uris")(_check_redirect_uris)
+
+
+class AppUpdate(RequestModel):
+    name: Name | None = None
+    redirect_uris: list[RedirectUri] | None = Field(default=None, max_length=20)
+    scopes: list[str] | None = Field(default=None, max_length=50)
+    disabled: bool | None = None
+
+    _uris = field_validator("redirect_uris")(_check_redirect_uris)
+
+
+class App(ResponseModel):
+    id: str
+    client_id: str
+    name: str
+    client_type: str
+    redirect_uris: list[str]
+    scopes: list[str]
+    disabled: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class AppCredentials(App):
+    """Returned once, when an app is created or its secret rotated."""
+
+    client_secret: str | None = None
+    secret_expires_previous_at: datetime | None = None
+
+
+class SecretRotation(RequestModel):
+    grace_seconds: int | None = Field(default=None, ge=0, le=30 * 24 * 3600)
+
+
+class Me(ResponseModel):
+    kind: Literal["app", "app_user", "account"]
+    org_id: str
+    org_name: str
+    scopes: list[str]
+    app_id: str | None = None
+    app_name: str | None = None
+    account_id: str | None = None
+    address: str | None = None
+    display_name: str | None = None
+    role: str | None = None
+
+
+class AuditEntry(ResponseModel):
+    id: str
+    occurred_at: datetime
+    actor_type: str
+    actor_id: str | None
+    app_id: str | None
+    ip: str | None
+    action: str
+    target_type: str | None
+    target_id: str | None
+    result: str
+    details: dict[str, Any]
+
+
+class Event(ResponseModel):
+    id: str
+    type: str
+    occurred_at: datetime
+    org_id: str
+    sequence: int
+    data: dict[str, Any]
