@@ -122,6 +122,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         openapi_url="/openapi.json",
         docs_url="/docs",
         redoc_url=None,
+        # operationId is the handler name (`list_apps`), so the SDK's functions are too.
+        generate_unique_id_function=lambda route: route.name,
     )
     app.state.runtime = runtime
     install_error_handlers(app)

@@ -1,0 +1,39 @@
+# Mailplane: `make run` serves the demo, `make test` runs every test.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export MAILPLANE_DATA_DIR ?= ./data
+
+.PHONY: run test test-sqlite test-postgres install openapi sdk bench lint clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml sdk/pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]' -e ./sdk
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(BIN)/mailplane init --org "Demo Corp" --domain demo.mailplane.test --admin admin --if-missing
+	$(BIN)/mailplane serve --role all
+
+test: install
+	$(BIN)/pytest -n 2 -q
+
+openapi: install
+	$(BIN)/mailplane openapi export
+
+sdk: openapi
+	$(BIN)/python -m tests.sdk_generation --write
+
+bench: install
+	$(BIN)/python benchmarks/api_overhead.py
+
+lint: install
+	$(BIN)/ruff check api schemas tests benchmarks examples
+
+clean:
+	rm -rf $(VENV) data

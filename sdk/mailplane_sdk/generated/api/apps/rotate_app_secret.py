@@ -1,0 +1,216 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.app_credentials import AppCredentials
+from ...models.http_validation_error import HTTPValidationError
+from ...models.secret_rotation import SecretRotation
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    app_id: str,
+    *,
+    body: None | SecretRotation | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/apps/{app_id}/secrets".format(app_id=quote(str(app_id), safe=""),),
+    }
+
+    
+    if isinstance(body, SecretRotation):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AppCredentials | HTTPValidationError | None:
+    if response.status_code == 201:
+        response_201 = AppCredentials.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AppCredentials | HTTPValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    app_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: None | SecretRotation | Unset = UNSET,
+
+) -> Response[AppCredentials | HTTPValidationError]:
+    """ Rotate App Secret
+
+     Issue a new client secret. The previous one keeps working for `grace_seconds`
+    (default 24 h) so deployments can switch over without downtime.
+
+    Args:
+        app_id (str):
+        body (None | SecretRotation | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AppCredentials | HTTPValidationError]
+     """
+
+
+    kwargs = _get_kwargs(
+        app_id=app_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    app_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: None | SecretRotation | Unset = UNSET,
+
+) -> AppCredentials | HTTPValidationError | None:
+    """ Rotate App Secret
+
+     Issue a new client secret. The previous one keeps working for `grace_seconds`
+    (default 24 h) so deployments can switch over without downtime.
+
+    Args:
+        app_id (str):
+        body (None | SecretRotation | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AppCredentials | HTTPValidationError
+     """
+
+
+    return sync_detailed(
+        app_id=app_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    app_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: None | SecretRotation | Unset = UNSET,
+
+) -> Response[AppCredentials | HTTPValidationError]:
+    """ Rotate App Secret
+
+     Issue a new client secret. The previous one keeps working for `grace_seconds`
+    (default 24 h) so deployments can switch over without downtime.
+
+    Args:
+        app_id (str):
+        body (None | SecretRotation | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AppCredentials | HTTPValidationError]
+     """
+
+
+    kwargs = _get_kwargs(
+        app_id=app_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    app_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: None | SecretRotation | Unset = UNSET,
+
+) -> AppCredentials | HTTPValidationError | None:
+    """ Rotate App Secret
+
+     Issue a new client secret. The previous one keeps working for `grace_seconds`
+    (default 24 h) so deployments can switch over without downtime.
+
+    Args:
+        app_id (str):
+        body (None | SecretRotation | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AppCredentials | HTTPValidationError
+     """
+
+
+    return (await asyncio_detailed(
+        app_id=app_id,
+client=client,
+body=body,
+
+    )).parsed

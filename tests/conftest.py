@@ -1,0 +1,105 @@
+"""Fixtures every test shares: a migrated database (SQLite, or PostgreSQL when
+MAILPLANE_TEST_DATABASE_URL is set) isolated per test, the in-process app, organisations
+and authenticated clients for each kind of principal."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import text
+
+from api.app import create_app
+from api.config import Settings
+from api.runtime import Runtime
+from api.storage.migrate import upgrade
+from api.storage.models import Base
+from tests.factories.platform import OrgHandle, make_org
+
+PG_URL = os.environ.get("MAILPLANE_TEST_DATABASE_URL")
+
+
+def _worker() -> str:
+    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+@pytest.fixture(scope="session")
+def database_template(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Migrate once per worker: a template SQLite file, or a PostgreSQL schema."""
+    if PG_URL:
+        import psycopg
+
+        schema = f"mp_test_{_worker()}"
+        plain = PG_URL.replace("postgresql+psycopg://", "postgresql://")
+        with psycopg.connect(plain, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+            conn.execute(f"CREATE SCHEMA {schema}")
+        sep = "&" if "?" in PG_URL else "?"
+        url = f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
+        from api.config import normalise_database_url
+
+        url = normalise_database_url(url)
+        upgrade(url)
+        return url
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    upgrade(f"sqlite+aiosqlite:///{path}")
+    return str(path)
+
+
+@pytest.fixture
+def database_url(database_template: str, tmp_path: Path) -> Iterator[str]:
+    if PG_URL:
+        yield database_template
+        return
+    target = tmp_path / "mailplane.db"
+    shutil.copyfile(database_template, target)
+    yield f"sqlite+aiosqlite:///{target}"
+
+
+@pytest.fixture
+def settings(database_url: str, tmp_path: Path) -> Settings:
+    return Settings(
+        data_dir=tmp_path / "data",
+        database_url=database_url,
+        secret_key="test-secret-key-not-for-production",
+        log_json=True,
+        rate_limit_app_per_minute=100_000,
+        rate_limit_org_per_minute=100_000,
+    )
+
+
+@pytest.fixture
+async def runtime(settings: Settings) -> AsyncIterator[Runtime]:
+    rt = Runtime.build(settings)
+    yield rt
+    if PG_URL:
+        tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+        async with rt.db.engine.begin() as conn:
+            await conn.execute(text(f"TRUNCATE {tables} CASCADE"))
+    await rt.db.dispose()
+
+
+@pytest.fixture
+def app(settings: Settings, runtime: Runtime):  # type: ignore[no-untyped-def]
+    return create_app(settings, runtime=runtime, migrate=False)
+
+
+@pytest.fixture
+async def client(app) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-untyped-def]
+    transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 40000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+        yield c
+
+
+@pytest.fixture
+async def org(runtime: Runtime, client: httpx.AsyncClient) -> OrgHandle:
+    return await make_org(runtime, client, name="Acme", domain="acme.test")
+
+
+@pytest.fixture
+async def other_org(runtime: Runtime, client: httpx.AsyncClient) -> OrgHandle:
+    return await make_org(runtime, client, name="Globex", domain="globex.test")

@@ -1,0 +1,45 @@
+"""The tenant-isolation registry: every resource with an id registers here, and
+`test_tenant_isolation.py` proves another organisation gets 404 on each of its routes.
+
+Add an `IsolatedResource` to RESOURCES for each new resource (one line per route)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from tests.factories.platform import OrgHandle
+
+
+@dataclass(frozen=True)
+class IsolatedResource:
+    name: str
+    create: Callable[[OrgHandle], Awaitable[str]]  # makes one in the victim org, returns its id
+    routes: list[tuple[Any, ...]]  # (method, path with {id}[, json body])
+    graphql: list[str] = field(default_factory=list)  # operations taking `$id: ID!`
+
+
+async def _make_app(org: OrgHandle) -> str:
+    app = await org.add_app(scopes=["mail:read"], redirect_uris=["https://oa.example/cb"])
+    return str(app["id"])
+
+
+RESOURCES: list[IsolatedResource] = [
+    IsolatedResource(
+        name="app",
+        create=_make_app,
+        routes=[
+            ("GET", "/v1/apps/{id}"),
+            ("PATCH", "/v1/apps/{id}", {"name": "pwned"}),
+            ("DELETE", "/v1/apps/{id}"),
+            ("POST", "/v1/apps/{id}/secrets", {}),
+        ],
+        graphql=[
+            "query($id: ID!) { app(id: $id) { id } }",
+            'mutation($id: ID!) { updateApp(id: $id, input: {name: "pwned"}) { id } }',
+            "mutation($id: ID!) { deleteApp(id: $id) }",
+            "mutation($id: ID!) { rotateAppSecret(id: $id) { clientSecret } }",
+        ],
+    ),
+]

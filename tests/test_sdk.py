@@ -1,0 +1,29 @@
+"""The SDK against a live server: client-credentials token, then `/v1/me`."""
+
+from __future__ import annotations
+
+import pytest
+from mailplane_sdk import Mailplane, MailplaneError
+from mailplane_sdk.generated.api.me import get_me
+
+from tests.live_server import live_server
+
+
+async def test_sdk_gets_token_and_calls_me(settings, org):
+    with live_server(settings) as url:
+        with Mailplane(url, org.client_id, org.client_secret, scopes=["directory:read"]) as mp:
+            me = mp.me()
+            assert me["org_id"] == org.id
+            assert me["scopes"] == ["directory:read"]
+            # the generated layer shares the authenticated client
+            typed = get_me.sync(client=mp.generated)
+            assert typed is not None and typed.org_id == org.id
+
+
+async def test_sdk_raises_typed_error_with_request_id(settings, org):
+    with live_server(settings) as url:
+        with Mailplane(url, org.client_id, "wrong-secret") as mp:
+            with pytest.raises(MailplaneError) as info:
+                mp.me()
+            assert info.value.status == 401
+            assert info.value.code == "invalid_client"
