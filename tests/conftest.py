@@ -17,7 +17,6 @@ from api.app import create_app
 from api.config import Settings
 from api.runtime import Runtime
 from api.storage.migrate import upgrade
-from api.storage.models import Base
 from tests.factories.platform import OrgHandle, make_org
 
 PG_URL = os.environ.get("MAILPLANE_TEST_DATABASE_URL")
@@ -28,12 +27,12 @@ def _worker() -> str:
 
 
 @pytest.fixture(scope="session")
-def database_template(tmp_path_factory: pytest.TempPathFactory) -> str:
+def database_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Migrate once per worker: a template SQLite file, or a PostgreSQL schema."""
     if PG_URL:
         import psycopg
 
-        schema = f"mp_test_{_worker()}"
+        schema = f"mp_test_{_worker()}_{os.getpid()}"
         plain = PG_URL.replace("postgresql+psycopg://", "postgresql://")
         with psycopg.connect(plain, autocommit=True) as conn:
             conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
@@ -44,10 +43,13 @@ def database_template(tmp_path_factory: pytest.TempPathFactory) -> str:
 
         url = normalise_database_url(url)
         upgrade(url)
-        return url
+        yield url
+        with psycopg.connect(plain, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        return
     path = tmp_path_factory.mktemp("template") / "template.db"
     upgrade(f"sqlite+aiosqlite:///{path}")
-    return str(path)
+    yield str(path)
 
 
 @pytest.fixture
@@ -77,9 +79,12 @@ async def runtime(settings: Settings) -> AsyncIterator[Runtime]:
     rt = Runtime.build(settings)
     yield rt
     if PG_URL:
-        tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
         async with rt.db.engine.begin() as conn:
-            await conn.execute(text(f"TRUNCATE {tables} CASCADE"))
+            names = (await conn.execute(text(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                " AND tablename <> 'alembic_version'"
+            ))).scalars().all()
+            await conn.execute(text(f"TRUNCATE {', '.join(names)} CASCADE"))
     await rt.db.dispose()
 
 
