@@ -37,7 +37,12 @@ async def _collect_blobs(runtime: Runtime) -> int:
 PERIODIC.extend([(3600.0, purge_expired), (600.0, _collect_blobs)])
 
 
+def load_tasks() -> None:
+    import api.worker.tasks_registry  # noqa: F401  (registers every domain's handlers)
+
+
 async def run_once(runtime: Runtime, worker_id: str) -> int:
+    load_tasks()
     claimed = await jobs.claim(runtime.db, worker_id, list(HANDLERS), timedelta(minutes=5))
     for job in claimed:
         try:
@@ -52,6 +57,7 @@ async def run_once(runtime: Runtime, worker_id: str) -> int:
 
 
 async def run_forever(runtime: Runtime, stop: asyncio.Event | None = None) -> None:
+    load_tasks()
     worker_id = f"{socket.gethostname()}:{os.getpid()}"
     stop = stop or asyncio.Event()
     last: dict[int, float] = {}
