@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -21,6 +22,7 @@ from api.errors import (
     NotFound,
     ValidationFailed,
 )
+from api.events.openapi import install_webhooks
 from api.graphql import graphql_router
 from api.kit.body_limit import BodyLimitMiddleware
 from api.kit.idempotency import IdempotencyMiddleware
@@ -93,6 +95,14 @@ def install_error_handlers(app: FastAPI) -> None:
         return _problem(AppError("Something went wrong on our side; the request id identifies it."), request)
 
 
+def _no_builtin_telemetry() -> dict[str, Any]:
+    """We export Prometheus metrics ourselves; FastAPI's OpenTelemetry hook (where this
+    FastAPI has one) would only add per-request provider checks."""
+    if "telemetry" in inspect.signature(FastAPI).parameters:
+        return {"telemetry": {"tracing": False, "metrics": False, "logs": False}}
+    return {}
+
+
 def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None, migrate: bool = True) -> FastAPI:
     settings = settings or get_settings()
     runtime = runtime or Runtime.build(settings)
@@ -124,16 +134,18 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         redoc_url=None,
         # operationId is the handler name (`list_apps`), so the SDK's functions are too.
         generate_unique_id_function=lambda route: route.name,
+        **_no_builtin_telemetry(),
     )
     app.state.runtime = runtime
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
     app.include_router(graphql_router(settings), prefix="/graphql", include_in_schema=False)
+    install_webhooks(app)
 
     # Pure ASGI middleware, innermost first.
     app.add_middleware(IdempotencyMiddleware, runtime=runtime)
     app.add_middleware(AuthenticationMiddleware, runtime=runtime)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes, exempt=("/v1/uploads",))
-    app.add_middleware(ObservabilityMiddleware)
+    app.add_middleware(ObservabilityMiddleware, access_log=settings.access_log)
     return app

@@ -36,7 +36,36 @@ class Settings(BaseSettings):
     graphql_max_aliases: int = 30
 
     idempotency_ttl: int = 24 * 3600
+    # events and webhooks (api/events, api/platform/webhooks)
+    event_retention_days: int = 30
+    event_stream_heartbeat: float = 15.0
+    event_poll_interval: float = 0.5
+    webhooks_allow_private: bool = False
+    webhooks_timeout: float = 15.0
+    webhooks_lease_seconds: float = 60.0
+    webhooks_concurrency: int = 64
+    webhooks_batch_size: int = 200
+    # directory: bulk import limits, days a deleted account can be restored
+    directory_import_max_bytes: int = 20 * 1024 * 1024
+    directory_import_max_rows: int = 50_000
+    account_restore_days: int = 30
+    # DNS for domain verification: "host:port" of the resolver to ask (None = the system's),
+    # the public name of this installation's mail servers (MX and CNAME target), and the
+    # sending addresses SPF must authorise (empty = the A/AAAA of mail_host).
+    dns_resolver: str | None = None
+    mail_host: str = "mail.mailplane.test"
+    outbound_ips: list[str] = []
+    dns_check_interval: int = 6 * 3600
+    # mail (api/mail): message and recipient limits, huge attachments, upload sessions
+    mail_max_message_bytes: int = 50 * 1024 * 1024
+    mail_max_recipients: int = 500
+    mail_link_threshold_bytes: int = 25 * 1024 * 1024
+    mail_link_ttl: int = 30 * 24 * 3600
+    mail_max_upload_bytes: int = 20 * 1024 * 1024 * 1024
+    mail_upload_ttl: int = 24 * 3600
+    mail_changes_retention_days: int = 30
     log_json: bool = True
+    access_log: bool = True
 
     @property
     def effective_database_url(self) -> str:

@@ -1,4 +1,4 @@
-"""Dependencies as named aliases: a handler's signature says who may call it.
+"""Dependencies as named aliases (all `async def`: a sync dependency costs a thread hop): a handler's signature says who may call it.
 
     async def list_apps(principal: AppsManage, session: DbSession) -> ...
 """
@@ -16,7 +16,7 @@ from api.platform.principal import Principal as PrincipalModel
 from api.runtime import Runtime
 
 
-def get_runtime(request: Request) -> Runtime:
+async def get_runtime(request: Request) -> Runtime:
     return request.app.state.runtime  # type: ignore[no-any-return]
 
 
@@ -34,7 +34,7 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 DbSession = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
 
-def get_principal(request: Request) -> PrincipalModel:
+async def get_principal(request: Request) -> PrincipalModel:
     principal = getattr(request.state, "principal", None)
     if principal is None:
         if getattr(request.state, "token_presented", False):
@@ -53,7 +53,10 @@ class RequireScopes:
         self.scopes = list(scopes)
         self.admin = admin
 
-    def __call__(self, principal: Principal) -> PrincipalModel:
+    async def __call__(self, principal: Principal) -> PrincipalModel:
+        return self.check(principal)
+
+    def check(self, principal: PrincipalModel) -> PrincipalModel:
         missing = [s for s in self.scopes if s not in principal.scopes]
         if missing:
             raise InsufficientScope(self.scopes)
@@ -62,7 +65,7 @@ class RequireScopes:
         return principal
 
 
-def client_ip(request: Request) -> str | None:
+async def client_ip(request: Request) -> str | None:
     return request.client.host if request.client else None
 
 
@@ -70,4 +73,14 @@ AppsManage = Annotated[PrincipalModel, Depends(RequireScopes("apps:manage", admi
 AuditRead = Annotated[PrincipalModel, Depends(RequireScopes("audit:read", admin=True))]
 DirectoryRead = Annotated[PrincipalModel, Depends(RequireScopes("directory:read"))]
 DirectoryWrite = Annotated[PrincipalModel, Depends(RequireScopes("directory:write", admin=True))]
+WebhooksManage = Annotated[PrincipalModel, Depends(RequireScopes("webhooks:manage", admin=True))]
+DomainsAdmin = Annotated[PrincipalModel, Depends(RequireScopes("domains:admin", admin=True))]
+CalendarRead = Annotated[PrincipalModel, Depends(RequireScopes("calendar:read"))]
+CalendarWrite = Annotated[PrincipalModel, Depends(RequireScopes("calendar:write"))]
+CalendarAdmin = Annotated[PrincipalModel, Depends(RequireScopes("calendar:write", admin=True))]
+ContactsRead = Annotated[PrincipalModel, Depends(RequireScopes("contacts:read"))]
+ContactsWrite = Annotated[PrincipalModel, Depends(RequireScopes("contacts:write"))]
+MailRead = Annotated[PrincipalModel, Depends(RequireScopes("mail:read"))]
+MailWrite = Annotated[PrincipalModel, Depends(RequireScopes("mail:write"))]
+MailSend = Annotated[PrincipalModel, Depends(RequireScopes("mail:send"))]
 ClientIp = Annotated[str | None, Depends(client_ip)]

@@ -8,6 +8,7 @@
     ├── NotFound                404 not_found
     ├── Conflict                409 conflict (and subclasses with their own codes)
     ├── Gone                    410 gone
+    │   └── ResyncRequired      410 resync_required
     ├── PreconditionFailed      412 precondition_failed
     ├── PayloadTooLarge         413 payload_too_large
     ├── ValidationFailed        422 validation_failed
@@ -110,6 +111,10 @@ class IdempotencyInProgress(Conflict):
 
 class Gone(AppError):
     status, code, title = 410, "gone", "Gone"
+
+
+class ResyncRequired(Gone):
+    code, title = "resync_required", "State too old; resynchronise"
 
 
 class PreconditionFailed(AppError):

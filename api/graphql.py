@@ -13,11 +13,12 @@ from strawberry.fastapi import GraphQLRouter
 from strawberry.tools import merge_types
 
 from api.config import Settings
+from api.directory.domains.graphql import DomainsMutation, DomainsQuery
 from api.graphql_kit import get_context
 from api.platform.apps.graphql import AppsMutation, AppsQuery
 
-Query = merge_types("Query", (AppsQuery,))
-Mutation = merge_types("Mutation", (AppsMutation,))
+Query = merge_types("Query", (AppsQuery, DomainsQuery,))
+Mutation = merge_types("Mutation", (AppsMutation, DomainsMutation,))
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:

@@ -44,7 +44,7 @@ def require(info: Info[Context, Any], *scopes: str, admin: bool = False) -> Prin
     try:
         if principal is None:
             raise Unauthorized("An access token is required.")
-        return RequireScopes(*scopes, admin=admin)(principal)
+        return RequireScopes(*scopes, admin=admin).check(principal)
     except AppError as error:
         raise as_graphql_error(error) from None
 

@@ -4,16 +4,34 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from api.directory.accounts.router import policy_router as password_policy_router
+from api.directory.accounts.router import router as accounts_router
+from api.directory.departments.router import router as departments_router
+from api.directory.domains.router import router as domains_router
+from api.directory.groups.router import router as groups_router
+from api.events.router import router as events_router
+from api.events.sync_router import router as sync_router
 from api.ops.router import router as ops_router
 from api.platform.apps.router import router as apps_router
 from api.platform.audit.router import router as audit_router
 from api.platform.me.router import router as me_router
 from api.platform.oauth.router import router as oauth_router
+from api.platform.webhooks.router import router as webhooks_router
 
+# FastAPI matches in this order: the hottest path first, and literal paths
+# (`/v1/accounts/changes`) before parameters (`/v1/accounts/{account}`).
 ROUTERS: list[APIRouter] = [
+    me_router,
+    sync_router,  # first: `/v1/accounts/changes` before `/v1/accounts/{account}`
     ops_router,
     oauth_router,
-    me_router,
     apps_router,
     audit_router,
+    events_router,
+    webhooks_router,
+    domains_router,
+    accounts_router,
+    password_policy_router,
+    departments_router,
+    groups_router,
 ]

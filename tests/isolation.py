@@ -9,6 +9,12 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from tests.factories.domains import (
+    DOMAIN_GRAPHQL,
+    DOMAIN_ROUTES,
+    victim_domain,
+    victim_domain_name,
+)
 from tests.factories.platform import OrgHandle
 
 
@@ -41,5 +47,12 @@ RESOURCES: list[IsolatedResource] = [
             "mutation($id: ID!) { deleteApp(id: $id) }",
             "mutation($id: ID!) { rotateAppSecret(id: $id) { clientSecret } }",
         ],
+    ),
+    IsolatedResource(
+        name="domain", create=victim_domain, routes=DOMAIN_ROUTES, graphql=DOMAIN_GRAPHQL
+    ),
+    IsolatedResource(
+        name="domain-by-name", create=victim_domain_name, routes=DOMAIN_ROUTES,
+        graphql=DOMAIN_GRAPHQL,
     ),
 ]

@@ -34,7 +34,7 @@ class PageParams(BaseModel):
     cursor: str | None = None
 
 
-def page_params(
+async def page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (1-500).")] = DEFAULT_LIMIT,
     cursor: Annotated[str | None, Query(max_length=512, description="Opaque cursor.")] = None,
 ) -> PageParams:

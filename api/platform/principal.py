@@ -14,6 +14,11 @@ class Principal:
     account_id: str | None = None
     role: str = "member"  # the account's role when an account is involved
     token_id: str | None = None
+    # Display names read with the token (at most the token cache's age, one second, old).
+    org_name: str = ""
+    app_name: str | None = None
+    address: str | None = None
+    display_name: str | None = None
 
     @property
     def caller_id(self) -> str:

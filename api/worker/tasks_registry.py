@@ -3,3 +3,7 @@
 One import line per domain; the worker imports this module before it claims jobs."""
 
 from __future__ import annotations
+
+import api.directory.accounts.tasks  # noqa: F401
+import api.directory.domains.tasks  # noqa: F401
+import api.platform.webhooks.tasks  # noqa: F401

@@ -101,10 +101,7 @@ def _validated(model: Any, data: dict[str, Any]) -> Any:
 class AppsQuery:
     @strawberry.field(description="Who is calling.")
     async def me(self, info: Info[Context, Any]) -> MeType:
-        principal = require(info)
-        async with unit_of_work(info, write=False) as session:
-            me = await describe(session, principal)
-        return MeType(**me.model_dump())
+        return MeType(**describe(require(info)).model_dump())
 
     @strawberry.field(description="The organisation's OAuth apps.")
     async def apps(self, info: Info[Context, Any], limit: int = 50, cursor: str | None = None) -> AppPage:

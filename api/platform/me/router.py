@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import DbSession, Principal
+from api.deps import Principal
 from api.platform.me.service import describe
 from schemas.platform import Me
 
@@ -12,6 +12,6 @@ router = APIRouter(prefix="/v1", tags=["me"])
 
 
 @router.get("/me", response_model=Me)
-async def get_me(principal: Principal, session: DbSession) -> Me:
+async def get_me(principal: Principal) -> Me:
     """Who is calling: the app, the account it acts for (if any), the organisation, the scopes."""
-    return await describe(session, principal)
+    return describe(principal)

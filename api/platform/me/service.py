@@ -1,27 +1,21 @@
-"""Describe the calling principal."""
+"""Describe the calling principal (from what authentication already read: no queries)."""
 
 from __future__ import annotations
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from api.platform.principal import Principal
-from api.storage.models import Account, App, Organization
 from schemas.platform import Me
 
 
-async def describe(session: AsyncSession, principal: Principal) -> Me:
-    org = await session.get(Organization, principal.org_id)
-    app = await session.get(App, principal.app_id) if principal.app_id else None
-    account = await session.get(Account, principal.account_id) if principal.account_id else None
+def describe(principal: Principal) -> Me:
     return Me(
         kind=principal.kind,  # type: ignore[arg-type]
         org_id=principal.org_id,
-        org_name=org.name if org else "",
+        org_name=principal.org_name,
         scopes=sorted(principal.scopes),
         app_id=principal.app_id,
-        app_name=app.name if app else None,
+        app_name=principal.app_name,
         account_id=principal.account_id,
-        address=account.address if account else None,
-        display_name=account.display_name if account else None,
-        role=account.role if account else None,
+        address=principal.address,
+        display_name=principal.display_name,
+        role=principal.role if principal.account_id else None,
     )

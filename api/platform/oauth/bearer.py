@@ -6,6 +6,7 @@ process re-reads the token row at most a second after it last did.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from datetime import datetime
 
@@ -15,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.kit.clock import utcnow
 from api.platform.oauth.tokens import digest
 from api.platform.principal import Principal
-from api.storage.models import Account, App, Token
+from api.storage.models import Account, App, Organization, Token
 
 _MAX_ENTRIES = 100_000
 
@@ -24,6 +25,7 @@ class TokenCache:
     def __init__(self, ttl: float = 1.0) -> None:
         self.ttl = ttl
         self._entries: dict[str, tuple[float, Principal | None, datetime | None]] = {}
+        self.inflight: dict[str, asyncio.Future[Principal | None]] = {}
 
     def get(self, key: str) -> tuple[bool, Principal | None]:
         hit = self._entries.get(key)
@@ -47,15 +49,19 @@ class TokenCache:
 async def load_principal(session: AsyncSession, token: str) -> tuple[Principal | None, datetime | None]:
     row = (
         await session.execute(
-            select(Token, App.disabled, Account.status, Account.role)
+            select(
+                Token, App.disabled, App.name, Organization.name,
+                Account.status, Account.role, Account.address, Account.display_name,
+            )
             .join(App, App.id == Token.app_id)
+            .join(Organization, Organization.id == Token.org_id)
             .outerjoin(Account, Account.id == Token.account_id)
             .where(Token.access_token_hash == digest(token))
         )
     ).first()
     if row is None:
         return None, None
-    tok, app_disabled, account_status, account_role = row
+    tok, app_disabled, app_name, org_name, account_status, account_role, address, display_name = row
     if tok.revoked_at is not None or tok.expires_at <= utcnow() or app_disabled:
         return None, None
     if tok.account_id is not None and account_status != "active":
@@ -68,6 +74,10 @@ async def load_principal(session: AsyncSession, token: str) -> tuple[Principal |
         account_id=tok.account_id,
         role=account_role or "member",
         token_id=tok.id,
+        org_name=org_name,
+        app_name=app_name,
+        address=address,
+        display_name=display_name,
     )
     return principal, tok.expires_at
 
@@ -77,7 +87,22 @@ async def authenticate(cache: TokenCache, session_factory, token: str) -> Princi
     found, principal = cache.get(key)
     if found:
         return principal
-    async with session_factory() as session:
-        principal, expires_at = await load_principal(session, token)
-    cache.put(key, principal, expires_at)
-    return principal
+    # Single flight: when the entry expires under load, one request reads the row and the
+    # concurrent ones wait for it instead of stampeding the database.
+    pending = cache.inflight.get(key)
+    if pending is not None:
+        return await asyncio.shield(pending)
+    future: asyncio.Future[Principal | None] = asyncio.get_running_loop().create_future()
+    cache.inflight[key] = future
+    try:
+        async with session_factory() as session:
+            principal, expires_at = await load_principal(session, token)
+        cache.put(key, principal, expires_at)
+        future.set_result(principal)
+        return principal
+    except BaseException as exc:
+        future.set_exception(exc)
+        future.exception()  # mark retrieved: waiters re-raise it, nobody logs it twice
+        raise
+    finally:
+        del cache.inflight[key]

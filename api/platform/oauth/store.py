@@ -150,7 +150,7 @@ class OAuthStore:
                 return row
         return None
 
-    async def revoke(self, token: Token, *, family: bool) -> None:
+    async def revoke(self, token: Token, family: bool) -> None:
         if family:
             await self.revoke_family(token.family_id, token.org_id, reason="revoked")
         else:

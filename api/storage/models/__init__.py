@@ -1,6 +1,36 @@
 """Every table, imported here so Alembic and `Base.metadata` see them all."""
 
 from api.storage.models.base import Base
+from api.storage.models.calendar import Calendar, CalendarEvent, CalendarShare, Room
+from api.storage.models.contacts import (
+    AddressBook,
+    Contact,
+    ContactGroup,
+    ContactGroupMember,
+)
+from api.storage.models.directory import (
+    AccountDepartment,
+    Department,
+    DepartmentManager,
+    DirectoryAddress,
+    DirectoryImport,
+    DirectoryImportRow,
+    Group,
+    GroupMember,
+    LoginThrottle,
+    PasswordPolicy,
+)
+from api.storage.models.domains import DkimKey
+from api.storage.models.mail import (
+    Mailbox,
+    MailFolder,
+    MailLink,
+    MailMessage,
+    MailOutbound,
+    MailThread,
+    MailTombstone,
+    MailUpload,
+)
 from api.storage.models.oauth import App, AppSecret, AuthorizationCode, Token
 from api.storage.models.platform import (
     AuditEntry,
@@ -12,15 +42,48 @@ from api.storage.models.platform import (
     RateLimitWindow,
 )
 from api.storage.models.tenancy import Account, Domain, Organization
+from api.storage.models.webhooks import (
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookSecret,
+)
 
 __all__ = [
+    "AddressBook",
+    "Calendar",
+    "CalendarEvent",
+    "CalendarShare",
+    "Contact",
+    "ContactGroup",
+    "ContactGroupMember",
+    "Room",
+    "Mailbox",
+    "MailFolder",
+    "MailLink",
+    "MailMessage",
+    "MailOutbound",
+    "MailThread",
+    "MailTombstone",
+    "MailUpload",
     "Account",
+    "AccountDepartment",
+    "Department",
+    "DepartmentManager",
+    "DirectoryAddress",
+    "DirectoryImport",
+    "DirectoryImportRow",
+    "Group",
+    "GroupMember",
+    "LoginThrottle",
+    "PasswordPolicy",
     "App",
     "AppSecret",
     "AuditEntry",
     "AuthorizationCode",
     "Base",
     "BlobRecord",
+    "DkimKey",
     "Domain",
     "Event",
     "IdempotencyRecord",
@@ -29,4 +92,8 @@ __all__ = [
     "Organization",
     "RateLimitWindow",
     "Token",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookSecret",
 ]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.kit.clock import utcnow
-from api.storage.models.base import Base, UTCDateTime
+from api.storage.models.base import Base, JSONType, UTCDateTime
 
 
 class Organization(Base):
@@ -26,11 +27,29 @@ class Domain(Base):
     org_id: Mapped[str] = mapped_column(ForeignKey("organizations.id"), index=True)
     name: Mapped[str] = mapped_column(String(253), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Domains and DNS (api/directory/domains): an alias domain mirrors its primary.
+    kind: Mapped[str] = mapped_column(String(10), default="primary")  # primary | alias
+    alias_of: Mapped[str | None] = mapped_column(
+        ForeignKey("domains.id"), nullable=True, index=True
+    )
+    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending|verified|failing
+    dns_results: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONType, nullable=True)
+    last_checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    next_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+    verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
 class Account(Base):
     __tablename__ = "accounts"
-    __table_args__ = (UniqueConstraint("address"),)
+    __table_args__ = (
+        UniqueConstraint("address"),
+        # directory (0003): unique HR keys per organisation, keyset listing per organisation
+        Index("ix_accounts_org_employee_number", "org_id", "employee_number", unique=True),
+        Index("ix_accounts_org_mobile", "org_id", "mobile", unique=True),
+        Index("ix_accounts_org_id_id", "org_id", "id"),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     org_id: Mapped[str] = mapped_column(ForeignKey("organizations.id"), index=True)
@@ -41,6 +60,18 @@ class Account(Base):
     role: Mapped[str] = mapped_column(String(20), default="member")  # member|admin|operator
     status: Mapped[str] = mapped_column(String(20), default="active")  # active|frozen
     must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    # directory (0003); status also takes "deleted" (soft delete, restorable until purge_after)
+    employee_number: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    mobile: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    job_title: Mapped[str] = mapped_column(String(200), default="")
+    manager_id: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
+    quota_bytes: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    kind: Mapped[str] = mapped_column(String(20), default="employee")  # employee | shared
+    hidden_from_address_book: Mapped[bool] = mapped_column(Boolean, default=False)
+    password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    frozen_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    purge_after: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

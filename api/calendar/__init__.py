@@ -1,0 +1,1 @@
+"""Calendars, events, invitations, free/busy, rooms and iCalendar (issue 6)."""

@@ -1,0 +1,1 @@
+"""Calendars: ownership, sharing levels and secret ICS feeds."""

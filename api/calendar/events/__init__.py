@@ -1,0 +1,1 @@
+"""Events: series, overrides and instances, expanded over bounded windows."""

@@ -1,0 +1,1 @@
+"""Free/busy across accounts and rooms, and finding a time that suits everyone."""

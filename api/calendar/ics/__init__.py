@@ -1,0 +1,1 @@
+"""iCalendar in and out: import, export and the subscription feed."""

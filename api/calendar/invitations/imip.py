@@ -1,0 +1,116 @@
+"""iMIP (RFC 6047): iTIP objects carried by mail.
+
+Outgoing: `queue` adds a job in the caller's transaction; the worker composes a message
+with a `text/calendar; method=…` alternative and hands it to mail's send path, so
+invitations leave only if the change committed. Incoming: `calendar_parts` finds the
+`text/calendar` parts (and `.ics` attachments) of a received message.
+"""
+
+from __future__ import annotations
+
+import email
+from email import policy
+from email.message import EmailMessage
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.calendar.events.occurrences import tz_of
+from api.calendar.events.timing import parse_local, rfc3339
+from api.storage.models import Account, CalendarEvent
+from api.worker.jobs import enqueue
+
+JOB = "calendar.imip.send"
+SUBJECT = {
+    "REQUEST": "Invitation: {title}",
+    "UPDATE": "Updated invitation: {title}",
+    "CANCEL": "Cancelled: {title}",
+}
+REPLY_SUBJECT = {
+    "accepted": "Accepted: {title}", "declined": "Declined: {title}",
+    "tentative": "Tentative: {title}",
+}
+
+
+def summary(row: CalendarEvent) -> str:
+    tz = tz_of(row)
+    when = rfc3339(parse_local(row.start_local), tz, all_day=row.all_day)
+    lines = [row.title or "(no title)", f"When: {when} ({row.time_zone})"]
+    if row.rrule:
+        lines.append(f"Repeats: {row.rrule}")
+    if row.location:
+        lines.append(f"Where: {row.location}")
+    if row.online_meeting_url:
+        lines.append(f"Join: {row.online_meeting_url}")
+    if row.organizer:
+        lines.append(f"Organizer: {row.organizer.get('name') or ''} <{row.organizer['address']}>")
+    if row.description:
+        lines += ["", row.description[:5000]]
+    return "\n".join(lines) + "\n"
+
+
+async def queue(
+    session: AsyncSession, row: CalendarEvent, sender: Account | None, recipients: list[str],
+    method: str, ics: bytes, *, subject: str | None = None, text: str | None = None,
+) -> None:
+    """Queue one iMIP message from `sender` (the organizer, or the replying attendee)."""
+    if sender is None or not recipients:
+        return
+    kind = "UPDATE" if method == "REQUEST" and row.sequence > 0 else method
+    payload: dict[str, Any] = {
+        "org_id": row.org_id,
+        "sender_account_id": sender.id,
+        "sender_address": sender.address,
+        "sender_name": sender.display_name or "",
+        "recipients": sorted({r for r in recipients if r.lower() != sender.address.lower()}),
+        "method": method,
+        "uid": row.uid,
+        "sequence": row.sequence,
+        "subject": subject or SUBJECT.get(kind, "Invitation: {title}").format(title=row.title or "(no title)"),
+        "text": text or summary(row),
+        "ics": ics.decode("utf-8"),
+    }
+    if payload["recipients"]:
+        await enqueue(session, JOB, payload, org_id=row.org_id)
+
+
+def calendar_parts(raw: bytes) -> list[tuple[str, bytes]]:
+    """(METHOD, iCalendar bytes) for each calendar part of a MIME message."""
+    message = email.message_from_bytes(raw, policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    out: list[tuple[str, bytes]] = []
+    seen: set[bytes] = set()
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        ctype = part.get_content_type()
+        filename = (part.get_filename() or "").lower()
+        if ctype not in ("text/calendar", "application/ics") and not filename.endswith(".ics"):
+            continue
+        try:
+            data = part.get_payload(decode=True) or b""
+        except Exception:
+            continue
+        if not data or data in seen:
+            continue
+        seen.add(data)
+        method = str(part.get_param("method") or "").upper()
+        if not method:
+            for line in data.decode("utf-8", "replace").splitlines():
+                if line.upper().startswith("METHOD:"):
+                    method = line.split(":", 1)[1].strip().upper()
+                    break
+        out.append((method, data))
+    return out
+
+
+def sender_of(raw: bytes) -> str | None:
+    message = email.message_from_bytes(raw, policy=policy.default)
+    value = message.get("From")
+    if not value:
+        return None
+    try:
+        addresses = value.addresses  # type: ignore[union-attr]
+    except Exception:
+        return None
+    return addresses[0].addr_spec if addresses else None

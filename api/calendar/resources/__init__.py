@@ -1,0 +1,1 @@
+"""Rooms and resources: bookable calendars with booking policies."""

@@ -1,0 +1,1 @@
+"""Contacts: personal address books, contacts, groups, vCard and autocomplete (issue 6)."""

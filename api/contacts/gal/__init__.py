@@ -1,0 +1,1 @@
+"""The global address list: autocomplete over personal contacts and the directory."""

@@ -1,0 +1,86 @@
+"""Failed sign-ins slow the next ones down: per address and per client IP, a lockout that
+doubles with each failure past a free allowance and is capped, so an attacker can neither
+guess fast nor lock a person out for long.
+
+Keys hash the address as typed (not the account id), so unknown addresses lock exactly
+like real ones and a lockout reveals nothing about which addresses exist.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.kit.clock import utcnow
+from api.storage.models import LoginThrottle
+
+
+@dataclass(frozen=True)
+class Rule:
+    free_failures: int
+    base_seconds: float
+    cap_seconds: float
+    forget_after: timedelta  # failures older than this are forgotten
+
+
+ADDRESS_RULE = Rule(free_failures=5, base_seconds=30, cap_seconds=15 * 60, forget_after=timedelta(hours=1))
+IP_RULE = Rule(free_failures=50, base_seconds=30, cap_seconds=15 * 60, forget_after=timedelta(hours=1))
+
+
+def address_key(address: str) -> str:
+    return "addr:" + hashlib.sha256(address.strip().lower().encode()).hexdigest()[:40]
+
+
+def ip_key(ip: str) -> str:
+    return "ip:" + ip[:64]
+
+
+def keys_for(address: str, ip: str | None) -> list[tuple[str, Rule]]:
+    keys = [(address_key(address), ADDRESS_RULE)]
+    if ip:
+        keys.append((ip_key(ip), IP_RULE))
+    return keys
+
+
+def lockout_seconds(rule: Rule, failures: int) -> float:
+    over = failures - rule.free_failures
+    if over < 0:
+        return 0.0
+    return min(rule.cap_seconds, rule.base_seconds * 2 ** min(over, 30))
+
+
+async def locked_until(session: AsyncSession, address: str, ip: str | None) -> datetime | None:
+    """The latest lockout in force for this address or IP, or None."""
+    now = utcnow()
+    latest = None
+    for key, _rule in keys_for(address, ip):
+        row = await session.get(LoginThrottle, key)
+        if row is not None and row.locked_until is not None and row.locked_until > now:
+            latest = max(latest, row.locked_until) if latest else row.locked_until
+    return latest
+
+
+async def record_failure(session: AsyncSession, address: str, ip: str | None) -> None:
+    now = utcnow()
+    for key, rule in keys_for(address, ip):
+        row = await session.get(LoginThrottle, key)
+        if row is None:
+            row = LoginThrottle(key=key, failures=0, last_failure_at=now)
+            session.add(row)
+        elif row.last_failure_at < now - rule.forget_after:
+            row.failures = 0
+        row.failures += 1
+        row.last_failure_at = now
+        wait = lockout_seconds(rule, row.failures)
+        row.locked_until = now + timedelta(seconds=wait) if wait else None
+
+
+async def record_success(session: AsyncSession, address: str) -> None:
+    """A right password clears the address's failures (never the IP's: one known account
+    must not launder guesses against the others)."""
+    row = await session.get(LoginThrottle, address_key(address))
+    if row is not None:
+        await session.delete(row)

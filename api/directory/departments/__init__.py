@@ -1,0 +1,1 @@
+"""Departments: the organisation's tree, with managers and members."""

@@ -1,0 +1,1 @@
+"""DNS for hosted domains: the records Mailplane needs, verification, SPF, DKIM keys."""

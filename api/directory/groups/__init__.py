@@ -1,0 +1,1 @@
+"""Groups: mailing lists with members of four kinds, a send policy and an expansion."""

@@ -1,0 +1,51 @@
+"""Folder queries, scoped to one account."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.storage.models import MailFolder
+
+
+async def all_of(session: AsyncSession, account_id: str) -> list[MailFolder]:
+    rows = await session.execute(
+        select(MailFolder).where(MailFolder.account_id == account_id)
+        .order_by(MailFolder.role.is_(None), MailFolder.created_at, MailFolder.id)
+        .execution_options(populate_existing=True)
+    )
+    return list(rows.scalars().all())
+
+
+async def get(session: AsyncSession, account_id: str, folder_id: str) -> MailFolder | None:
+    return await session.scalar(
+        select(MailFolder).where(MailFolder.id == folder_id, MailFolder.account_id == account_id)
+        .execution_options(populate_existing=True)
+    )
+
+
+async def get_in_org(session: AsyncSession, org_id: str, folder_id: str) -> MailFolder | None:
+    return await session.scalar(
+        select(MailFolder).where(MailFolder.id == folder_id, MailFolder.org_id == org_id)
+        .execution_options(populate_existing=True)
+    )
+
+
+async def sibling_named(
+    session: AsyncSession, account_id: str, parent_id: str | None, name: str
+) -> MailFolder | None:
+    parent = MailFolder.parent_id.is_(None) if parent_id is None else MailFolder.parent_id == parent_id
+    return await session.scalar(
+        select(MailFolder).where(
+            MailFolder.account_id == account_id, parent,
+            func.lower(MailFolder.name) == name.lower(),
+        ).limit(1)
+    )
+
+
+async def children(session: AsyncSession, account_id: str, parent_id: str) -> list[MailFolder]:
+    rows = await session.execute(
+        select(MailFolder).where(MailFolder.account_id == account_id,
+                                 MailFolder.parent_id == parent_id)
+    )
+    return list(rows.scalars().all())

@@ -1,0 +1,78 @@
+"""Queries on mailbox state: the per-account row, system folders, counters."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.storage.models import Mailbox, MailFolder
+
+
+async def insert_mailbox(session: AsyncSession, account_id: str, org_id: str) -> bool:
+    """Create the mailbox row unless it exists; True when this call created it."""
+    dialect = session.get_bind().dialect.name
+    insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
+    stmt = (
+        insert(Mailbox)
+        .values(account_id=account_id, org_id=org_id, modseq=0, used_bytes=0, message_count=0,
+                changes_floor=0)
+        .on_conflict_do_nothing(index_elements=["account_id"])
+    )
+    result = await session.execute(stmt)
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def mailbox_exists(session: AsyncSession, account_id: str) -> bool:
+    found = await session.scalar(select(Mailbox.account_id).where(Mailbox.account_id == account_id))
+    return found is not None
+
+
+async def get_mailbox(session: AsyncSession, account_id: str) -> Mailbox | None:
+    return await session.get(Mailbox, account_id)
+
+
+async def bump(
+    session: AsyncSession, account_id: str, *, bytes_delta: int = 0, count_delta: int = 0
+) -> tuple[int, int]:
+    """Take the next modseq (row-locking the mailbox) and move the usage counters."""
+    result = await session.execute(
+        update(Mailbox)
+        .where(Mailbox.account_id == account_id)
+        .values(modseq=Mailbox.modseq + 1, used_bytes=Mailbox.used_bytes + bytes_delta,
+                message_count=Mailbox.message_count + count_delta)
+        .returning(Mailbox.modseq, Mailbox.used_bytes)
+        .execution_options(synchronize_session=False)
+    )
+    modseq, used = result.one()
+    return int(modseq), int(used)
+
+
+async def unuse(session: AsyncSession, account_id: str, bytes_delta: int, count_delta: int) -> None:
+    await session.execute(
+        update(Mailbox)
+        .where(Mailbox.account_id == account_id)
+        .values(used_bytes=Mailbox.used_bytes - bytes_delta,
+                message_count=Mailbox.message_count - count_delta)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def folder_by_role(session: AsyncSession, account_id: str, role: str) -> MailFolder | None:
+    return await session.scalar(
+        select(MailFolder).where(MailFolder.account_id == account_id, MailFolder.role == role)
+    )
+
+
+async def move_folder_counts(
+    session: AsyncSession, folder_id: str, *, total: int = 0, unread: int = 0, size: int = 0
+) -> None:
+    if total or unread or size:
+        await session.execute(
+            update(MailFolder)
+            .where(MailFolder.id == folder_id)
+            .values(total_count=MailFolder.total_count + total,
+                    unread_count=MailFolder.unread_count + unread,
+                    size_bytes=MailFolder.size_bytes + size)
+            .execution_options(synchronize_session=False)
+        )

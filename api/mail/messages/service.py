@@ -1,0 +1,214 @@
+"""Message rules: listing and search, flags and moves (one or up to 1,000), delete to trash
+then for good, delta sync by modseq, and appending raw mail (imports, migrations)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.errors import NotFound, PayloadTooLarge, ResyncRequired, ValidationFailed
+from api.kit.clock import utcnow
+from api.kit.pagination import PageParams
+from api.mail.folders import repository as folders
+from api.mail.mailbox import repository as mailboxes
+from api.mail.mailbox.service import (
+    NewMessage,
+    apply_changes,
+    ensure_mailbox,
+    expunge,
+    store_message,
+    system_folder,
+)
+from api.mail.messages import repository
+from api.mail.messages.repository import MessageFilters
+from api.mail.mime import parse_message
+from api.mail.search.query import Term, parse_query
+from api.mail.search.tokens import tokens
+from api.runtime import Runtime
+from api.storage.blobs import BlobStore
+from api.storage.models import Account, MailFolder, MailMessage
+from schemas.mail import BulkResult, MessageChanges, MessageUpdate
+
+MAX_BULK = 1000
+CHANGES_LIMIT = 5000
+
+
+async def _folder(session: AsyncSession, account: Account, folder_id: str) -> MailFolder:
+    folder = await folders.get(session, account.id, folder_id)
+    if folder is None:
+        raise NotFound(f"No folder {folder_id}.", param="folder_id")
+    return folder
+
+
+async def list_messages(
+    session: AsyncSession, account: Account, params: PageParams, *,
+    folder_id: str | None = None, q: str | None = None, from_: str | None = None,
+    to: str | None = None, filters: MessageFilters | None = None,
+) -> tuple[list[MailMessage], str | None]:
+    f = filters or MessageFilters()
+    if folder_id is not None:
+        f.folder_ids = [(await _folder(session, account, folder_id)).id]
+    query = parse_query(q or "")
+    for column, value in (("sender", from_), ("recipients", to)):
+        if value:
+            words = list(tokens(value))
+            if words:
+                query.terms.append(Term(words, column))
+    for name in ("seen", "flagged", "answered", "draft"):
+        if getattr(f, name) is None and getattr(query, name) is not None:
+            setattr(f, name, getattr(query, name))
+    if f.has_attachments is None and query.has_attachment is not None:
+        f.has_attachments = query.has_attachment
+    if query.after is not None:
+        f.since = max(f.since, query.after) if f.since else query.after
+    if query.before is not None:
+        f.before = min(f.before, query.before) if f.before else query.before
+    if query.folder_role is not None:
+        await ensure_mailbox(session, account.id, account.org_id)
+        role_folder = await mailboxes.folder_by_role(session, account.id, query.folder_role)
+        wanted = [role_folder.id] if role_folder else []
+        f.folder_ids = [i for i in f.folder_ids if i in wanted] if f.folder_ids is not None \
+            else wanted
+    if query.terms:
+        return await repository.search_page(session, account.id, query, f, params)
+    return await repository.page(session, account.id, f, params)
+
+
+async def get_message(session: AsyncSession, account: Account, message_id: str) -> MailMessage:
+    message = await repository.get(session, account.id, message_id)
+    if message is None:
+        raise NotFound(f"No message {message_id}.", param="message_id")
+    return message
+
+
+def _flag_values(data: MessageUpdate) -> dict[str, bool]:
+    return {k: v for k in ("seen", "flagged", "answered", "forwarded")
+            if (v := getattr(data, k)) is not None}
+
+
+async def update_messages(
+    session: AsyncSession, account: Account, messages: list[MailMessage], data: MessageUpdate
+) -> list[MailMessage]:
+    folder = await _folder(session, account, data.folder_id) if data.folder_id else None
+    return await apply_changes(
+        session, account.id, account.org_id, messages, flags=_flag_values(data),
+        add_keywords=data.add_keywords, remove_keywords=data.remove_keywords, folder=folder,
+    )
+
+
+def _dedupe(ids: list[str]) -> list[str]:
+    if len(ids) > MAX_BULK:
+        raise ValidationFailed(f"At most {MAX_BULK} messages at once.", param="ids")
+    return list(dict.fromkeys(ids))
+
+
+async def bulk_update(
+    session: AsyncSession, account: Account, ids: list[str], data: MessageUpdate
+) -> BulkResult:
+    ids = _dedupe(ids)
+    found = await repository.many(session, account.id, ids)
+    known = {m.id for m in found}
+    await update_messages(session, account, found, data)
+    return BulkResult(updated=[i for i in ids if i in known],
+                      not_found=[i for i in ids if i not in known])
+
+
+async def delete_messages(
+    session: AsyncSession, blobs: BlobStore, account: Account, messages: list[MailMessage], *,
+    permanent: bool = False,
+) -> tuple[list[MailMessage], list[MailMessage]]:
+    """Move to trash, or delete for good when asked or already in trash.
+    Returns (moved to trash, deleted for good)."""
+    if not messages:
+        return [], []
+    trash = await system_folder(session, account.id, account.org_id, "trash")
+    doomed = [m for m in messages if permanent or m.folder_id == trash.id]
+    trashing = [m for m in messages if m not in doomed]
+    await apply_changes(session, account.id, account.org_id, trashing, folder=trash)
+    for m in doomed:
+        for att in (m.compose or {}).get("attachments", []):
+            if att.get("blob_sha256"):
+                await blobs.decref(session, att["blob_sha256"])
+    await expunge(session, blobs, account.id, account.org_id, doomed)
+    return trashing, doomed
+
+
+async def bulk_delete(
+    session: AsyncSession, blobs: BlobStore, account: Account, ids: list[str], permanent: bool
+) -> BulkResult:
+    ids = _dedupe(ids)
+    found = await repository.many(session, account.id, ids)
+    known = {m.id for m in found}
+    moved, gone = await delete_messages(session, blobs, account, found, permanent=permanent)
+    return BulkResult(updated=[m.id for m in moved], deleted=[m.id for m in gone],
+                      not_found=[i for i in ids if i not in known])
+
+
+async def changes(
+    session: AsyncSession, account: Account, since: str, limit: int = CHANGES_LIMIT
+) -> MessageChanges:
+    """Created, updated and deleted message ids after state `since` (a modseq)."""
+    await ensure_mailbox(session, account.id, account.org_id)
+    box = await mailboxes.get_mailbox(session, account.id)
+    assert box is not None
+    await session.refresh(box)
+    try:
+        state = int(since)
+    except ValueError:
+        raise ValidationFailed("`since` must be a state returned by this API.", param="since") \
+            from None
+    if state < box.changes_floor or state > box.modseq or state < 0:
+        raise ResyncRequired(
+            "This state is too old (or unknown); list the mailbox again and sync from its "
+            "new state.", param="since", extra={"state": str(box.modseq)},
+        )
+    rows = await repository.changed_since(session, account.id, state, limit + 1)
+    has_more = len(rows) > limit
+    if has_more:
+        cutoff = rows[limit - 1][2]
+        rows = [r for r in rows if r[2] <= cutoff]
+        if len(rows) > limit:  # one modseq larger than a page: return it whole
+            rows = [r for r in await repository.changed_since(session, account.id, state, 10**6)
+                    if r[2] <= cutoff]
+        upto = cutoff
+    else:
+        upto = box.modseq
+    deleted = await repository.deleted_since(session, account.id, state, upto)
+    created = [i for i, c, _ in rows if c > state]
+    updated = [i for i, c, _ in rows if c <= state]
+    return MessageChanges(created=created, updated=updated, deleted=deleted,
+                          new_state=str(upto), has_more=has_more)
+
+
+async def current_state(session: AsyncSession, account: Account) -> str:
+    await ensure_mailbox(session, account.id, account.org_id)
+    box = await mailboxes.get_mailbox(session, account.id)
+    return str(box.modseq if box else 0)
+
+
+async def append_message(
+    session: AsyncSession, runtime: Runtime, account: Account, raw: bytes, *,
+    folder_id: str | None = None, role: str = "inbox", flags: dict[str, bool] | None = None,
+    keywords: list[str] | None = None, received_at: datetime | None = None,
+    event: str = "mail.message.created",
+) -> MailMessage:
+    """Store raw bytes as they are into one folder of one mailbox (imports, migrations,
+    IMAP APPEND). Unparseable input is stored and flagged, never refused."""
+    if len(raw) > runtime.settings.mail_max_message_bytes:
+        raise PayloadTooLarge(
+            f"The message is larger than {runtime.settings.mail_max_message_bytes} bytes."
+        )
+    await ensure_mailbox(session, account.id, account.org_id)
+    folder = (await _folder(session, account, folder_id) if folder_id
+              else await system_folder(session, account.id, account.org_id, role))
+    blob = await runtime.blobs.put_bytes(session, raw)
+    flags = flags or {}
+    new = NewMessage(blob=blob, parsed=parse_message(raw), received_at=received_at or utcnow(),
+                     keywords=keywords or [], **{k: bool(v) for k, v in flags.items()
+                                                 if k in ("seen", "flagged", "answered",
+                                                          "forwarded", "draft")})
+    try:
+        return await store_message(session, runtime.blobs, account, folder, new, event=event)
+    finally:
+        await runtime.blobs.decref(session, blob.sha256)
+

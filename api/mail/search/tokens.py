@@ -1,0 +1,63 @@
+"""Turn text into index tokens: words for alphabetic scripts, overlapping bigrams for
+Chinese, Japanese and Korean, so any two-character substring of CJK text is findable.
+
+Both backends index these pre-made tokens (SQLite FTS5 with unicode61, PostgreSQL as a
+literal tsvector), so the two behave identically and neither depends on a locale.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+_CJK_RANGES = (
+    "\u3040-\u30ff"  # hiragana, katakana
+    "\u3400-\u4dbf"  # CJK extension A
+    "\u4e00-\u9fff"  # CJK unified ideographs
+    "\uf900-\ufaff"  # compatibility ideographs
+    "\uac00-\ud7af"  # hangul syllables
+    "\U00020000-\U0002fa1f"  # extensions B-F, compatibility supplement
+)
+_TOKEN = re.compile(rf"[{_CJK_RANGES}]+|[^\W_{_CJK_RANGES}]+")
+MAX_TOKEN = 60
+
+
+def _fold(word: str) -> str:
+    """Lower-case, strip diacritics (é -> e)."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_CJK_CHAR = re.compile(rf"[{_CJK_RANGES}]")
+
+
+def tokens(text: str, limit: int | None = None) -> Iterator[str]:
+    """Index tokens of `text` in order (at most `limit`)."""
+    count = 0
+    for match in _TOKEN.finditer(unicodedata.normalize("NFKC", text)):
+        run = match.group()
+        if _CJK_CHAR.match(run):
+            if len(run) == 1:
+                pieces: list[str] | tuple[str, ...] = (run,)
+            else:
+                pieces = [run[i : i + 2] for i in range(len(run) - 1)]
+        else:
+            pieces = (_fold(run)[:MAX_TOKEN],)
+        for piece in pieces:
+            if not piece:
+                continue
+            yield piece
+            count += 1
+            if limit is not None and count >= limit:
+                return
+
+
+def token_text(text: str, limit: int | None = None) -> str:
+    return " ".join(tokens(text, limit))
+
+
+def is_cjk_token(token: str) -> bool:
+    return bool(_CJK_CHAR.match(token))

@@ -1,0 +1,122 @@
+"""The one delivery function, used by API sends and by the SMTP edge.
+
+Local recipients (accounts of any organisation hosted here, aliases and groups expanded by
+the directory's `resolve_recipients`) get the message in their inbox in the caller's
+transaction; remote recipients become rows of the outbound queue, which the SMTP edge
+drains. The raw bytes are stored once, whatever the number of recipients.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.directory.recipients import resolve_recipients
+from api.kit.clock import utcnow
+from api.kit.ids import new_id
+from api.mail.errors import QuotaExceeded
+from api.mail.mailbox.service import NewMessage, store_message, system_folder
+from api.mail.mime import ParsedMessage, parse_message
+from api.runtime import Runtime
+from api.storage.blobs import BlobRef
+from api.storage.models import Account, MailOutbound
+
+
+@dataclass
+class StoredRaw:
+    """Raw bytes already in the blob store, with what was parsed from them."""
+
+    blob: BlobRef
+    parsed: ParsedMessage
+
+
+@dataclass
+class Delivered:
+    address: str
+    account_id: str
+    org_id: str
+    message_id: str
+
+
+@dataclass
+class DeliveryReport:
+    delivered: list[Delivered] = field(default_factory=list)
+    queued: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    over_quota: list[str] = field(default_factory=list)
+
+
+async def deliver(
+    session: AsyncSession, runtime: Runtime, raw_bytes: bytes, envelope_from: str,
+    recipients: list[str], *, org_id: str | None = None, sender_account_id: str | None = None,
+    received_at: datetime | None = None, transactional: bool = False, priority: int = 0,
+) -> DeliveryReport:
+    """Store `raw_bytes` once and deliver them to every recipient (SMTP and API alike).
+
+    `org_id` is the sending organisation, required when there are remote recipients
+    (authenticated submission); inbound mail from the internet passes None and only local
+    recipients are accepted.
+    """
+    blob = await runtime.blobs.put_bytes(session, raw_bytes)
+    try:
+        return await deliver_stored(
+            session, runtime, StoredRaw(blob, parse_message(raw_bytes)), envelope_from,
+            recipients, org_id=org_id, sender_account_id=sender_account_id,
+            received_at=received_at, transactional=transactional, priority=priority,
+        )
+    finally:
+        await runtime.blobs.decref(session, blob.sha256)  # rows now hold their own refs
+
+
+async def deliver_stored(
+    session: AsyncSession, runtime: Runtime, stored: StoredRaw, envelope_from: str,
+    recipients: list[str], *, remote: StoredRaw | None = None, org_id: str | None = None,
+    sender_account_id: str | None = None, sent_message_id: str | None = None,
+    received_at: datetime | None = None, transactional: bool = False, priority: int = 0,
+) -> DeliveryReport:
+    """Deliver bytes already stored; `remote` is another rendering for remote recipients
+    (huge attachments replaced by links)."""
+    report = DeliveryReport()
+    resolution = await resolve_recipients(session, recipients)
+    report.unknown = list(resolution.unknown)
+    when = received_at or utcnow()
+    accounts: dict[str, Account] = {}
+    if resolution.local:
+        rows = await session.execute(select(Account).where(Account.id.in_(list(resolution.local))))
+        accounts = {a.id: a for a in rows.scalars().all()}
+    for account_id, address in resolution.local.items():
+        account = accounts.get(account_id)
+        if account is None or account.status == "deleted":
+            report.unknown.append(address)
+            continue
+        inbox = await system_folder(session, account.id, account.org_id, "inbox")
+        try:
+            message = await store_message(
+                session, runtime.blobs, account, inbox,
+                NewMessage(blob=stored.blob, parsed=stored.parsed, received_at=when),
+                event="mail.message.received",
+            )
+        except QuotaExceeded:
+            report.over_quota.append(address)
+            continue
+        report.delivered.append(Delivered(address, account.id, account.org_id, message.id))
+    if resolution.remote:
+        if org_id is None:
+            report.unknown.extend(resolution.remote)
+        else:
+            outgoing = remote or stored
+            for address in resolution.remote:
+                session.add(MailOutbound(
+                    id=new_id("out"), org_id=org_id, account_id=sender_account_id,
+                    message_id=sent_message_id, message_id_header=outgoing.parsed.message_id,
+                    blob_sha256=outgoing.blob.sha256, size=outgoing.blob.size,
+                    envelope_from=envelope_from, recipient=address, status="queued",
+                    priority=priority, transactional=transactional, attempts=0,
+                    next_attempt_at=utcnow(), created_at=utcnow(), updated_at=utcnow(),
+                ))
+                await runtime.blobs.incref(session, outgoing.blob)
+                report.queued.append(address)
+    return report
