@@ -23,6 +23,7 @@ from api.errors import (
     ValidationFailed,
 )
 from api.events.openapi import install_webhooks
+from api import openapi_doc
 from api.graphql import graphql_router
 from api.kit.body_limit import BodyLimitMiddleware
 from api.kit.idempotency import IdempotencyMiddleware
@@ -138,6 +139,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     )
     app.state.runtime = runtime
     install_error_handlers(app)
+    openapi_doc.install(app)
     for router in ROUTERS:
         app.include_router(router)
     app.include_router(graphql_router(settings), prefix="/graphql", include_in_schema=False)
@@ -146,6 +148,6 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     # Pure ASGI middleware, innermost first.
     app.add_middleware(IdempotencyMiddleware, runtime=runtime)
     app.add_middleware(AuthenticationMiddleware, runtime=runtime)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes, exempt=("/v1/uploads",))
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes, exempt=("/v1/uploads", "/v1/directory/imports"))
     app.add_middleware(ObservabilityMiddleware, access_log=settings.access_log)
     return app

@@ -14,11 +14,14 @@ from strawberry.tools import merge_types
 
 from api.config import Settings
 from api.directory.domains.graphql import DomainsMutation, DomainsQuery
+from api.events.graphql import EventsQuery, EventsSubscription
 from api.graphql_kit import get_context
 from api.platform.apps.graphql import AppsMutation, AppsQuery
+from api.platform.webhooks.graphql import WebhooksMutation, WebhooksQuery
 
-Query = merge_types("Query", (AppsQuery, DomainsQuery,))
-Mutation = merge_types("Mutation", (AppsMutation, DomainsMutation,))
+Query = merge_types("Query", (AppsQuery, DomainsQuery, EventsQuery, WebhooksQuery,))
+Mutation = merge_types("Mutation", (AppsMutation, DomainsMutation, WebhooksMutation,))
+Subscription = merge_types("Subscription", (EventsSubscription,))
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -29,7 +32,9 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     if not settings.graphql_introspection:
         extensions.append(DisableIntrospection())
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
+    return strawberry.Schema(
+        query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions
+    )
 
 
 def graphql_router(settings: Settings) -> GraphQLRouter:  # type: ignore[type-arg]

@@ -6,9 +6,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import Request
 from graphql import GraphQLError
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.requests import HTTPConnection
 from strawberry.fastapi import BaseContext
 from strawberry.types import Info
 
@@ -19,7 +19,8 @@ from api.runtime import Runtime
 
 
 class Context(BaseContext):
-    def __init__(self, request: Request) -> None:
+    # An HTTPConnection, so the same context serves queries and websocket subscriptions.
+    def __init__(self, request: HTTPConnection) -> None:
         super().__init__()
         self.req = request
         self.runtime: Runtime = request.app.state.runtime
@@ -27,7 +28,7 @@ class Context(BaseContext):
         self.ip = request.client.host if request.client else None
 
 
-async def get_context(request: Request) -> Context:
+async def get_context(request: HTTPConnection) -> Context:
     return Context(request)
 
 

@@ -4,12 +4,25 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from api.calendar.calendars.router import router as calendars_router
+from api.calendar.events.router import router as calendar_events_router
+from api.calendar.freebusy.router import router as freebusy_router
+from api.calendar.ics.router import router as ics_router
+from api.calendar.invitations.router import router as invitations_router
+from api.calendar.resources.router import router as rooms_router
 from api.directory.accounts.router import policy_router as password_policy_router
 from api.directory.accounts.router import router as accounts_router
 from api.directory.departments.router import router as departments_router
 from api.directory.domains.router import router as domains_router
 from api.directory.groups.router import router as groups_router
+from api.directory.imports.router import router as directory_imports_router
 from api.events.router import router as events_router
+from api.mail.folders.router import router as mail_folders_router
+from api.mail.messages.router import router as mail_messages_router
+from api.mail.sending.router import public as mail_links_router
+from api.mail.sending.router import router as mail_sending_router
+from api.mail.threads.router import router as mail_threads_router
+from api.mail.uploads.router import router as mail_uploads_router
 from api.events.sync_router import router as sync_router
 from api.ops.router import router as ops_router
 from api.platform.apps.router import router as apps_router
@@ -34,4 +47,17 @@ ROUTERS: list[APIRouter] = [
     password_policy_router,
     departments_router,
     groups_router,
+    directory_imports_router,
+    calendars_router,
+    calendar_events_router,
+    invitations_router,
+    ics_router,
+    freebusy_router,
+    rooms_router,
+    mail_messages_router,
+    mail_folders_router,
+    mail_threads_router,
+    mail_sending_router,
+    mail_uploads_router,
+    mail_links_router,
 ]

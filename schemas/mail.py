@@ -147,14 +147,6 @@ class BulkResult(ResponseModel):
     not_found: list[str] = Field(default_factory=list)
 
 
-class MessageChanges(ResponseModel):
-    created: list[str]
-    updated: list[str]
-    deleted: list[str]
-    new_state: str
-    has_more: bool
-
-
 # --- threads -------------------------------------------------------------------------------
 
 
@@ -285,8 +277,3 @@ class Upload(ResponseModel):
     sha256: str | None = None
     expires_at: datetime
     created_at: datetime
-
-
-class UploadCommit(RequestModel):
-    sha256: str | None = Field(default=None, min_length=64, max_length=64,
-                               description="Verify the content against this digest")

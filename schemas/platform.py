@@ -102,3 +102,35 @@ class Event(ResponseModel):
     org_id: str
     sequence: int
     data: dict[str, Any]
+
+
+class TokenResponse(ResponseModel):
+    """RFC 6749 §5.1."""
+
+    access_token: str
+    token_type: str
+    expires_in: int
+    scope: str
+    refresh_token: str | None = None
+
+
+class OAuthError(ResponseModel):
+    """RFC 6749 §5.2 error response."""
+
+    error: str
+    error_description: str | None = None
+    error_uri: str | None = None
+
+
+class Introspection(ResponseModel):
+    """RFC 7662 §2.2 (inactive tokens carry only `active: false`)."""
+
+    active: bool
+    client_id: str | None = None
+    token_type: str | None = None
+    scope: str | None = None
+    exp: int | None = None
+    iat: int | None = None
+    iss: str | None = None
+    sub: str | None = None
+    org_id: str | None = None

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from api.mail.charsets import clean, decode_bytes
+from api.mail.charsets import clean, codec_for, decode_bytes
 
 MAX_HEADER_CHARS = 2000
 MAX_ADDRESSES = 1000
@@ -85,7 +85,26 @@ def _decode_word(charset: str, encoding: str, payload: str) -> bytes:
             return base64.b64decode(data, validate=False)
         except (binascii.Error, ValueError):
             return b""
-    return quopri.decodestring(payload.replace("_", " ").encode("ascii", "ignore"), header=False)
+    data = quopri.decodestring(payload.replace("_", " ").encode("ascii", "ignore"), header=False)
+    if "_" in payload and codec_for(charset) in _DOUBLE_BYTE:
+        # Some Chinese mailers leave a trail byte 0x5F as a bare "_"; read as a space it
+        # breaks the character, so keep it when that is what decodes cleanly.
+        literal = quopri.decodestring(payload.encode("ascii", "ignore"), header=False)
+        codec = codec_for(charset) or "ascii"
+        if not _decodes(data, codec) and _decodes(literal, codec):
+            return literal
+    return data
+
+
+_DOUBLE_BYTE = {"gb18030", "big5hkscs", "cp932", "cp949", "euc_jp"}
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
 
 
 def decode_rfc2047(value: str) -> str:

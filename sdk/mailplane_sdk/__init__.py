@@ -2,5 +2,7 @@
 
 from mailplane_sdk.client import Mailplane
 from mailplane_sdk.errors import MailplaneError
+from mailplane_sdk.events import EventStream
+from mailplane_sdk.webhooks import WebhookVerificationError, verify_webhook
 
-__all__ = ["Mailplane", "MailplaneError"]
+__all__ = ["EventStream", "Mailplane", "MailplaneError", "WebhookVerificationError", "verify_webhook"]

@@ -87,22 +87,28 @@ def _as_series_patch(master: CalendarEvent, occ: Occurrence, values: dict[str, A
     return out
 
 
+def materialize(session: AsyncSession, master: CalendarEvent, occ: Occurrence) -> CalendarEvent:
+    """The override row of an instance, created as a copy of the master when it has none."""
+    if occ.row.recurrence_id:
+        return occ.row
+    row = CalendarEvent(id=new_id("cev"), recurrence_id=occ.key, series_id=master.id,
+                        sequence=master.sequence, version=1, rrule=None, rdates=[], exdates=[])
+    for name in COPIED:
+        setattr(row, name, getattr(master, name))
+    row.start_local = local_text(occ.start_local)
+    row.end_local = _instance_end_local(master, occ)
+    row.start_at, row.end_at = occ.start_at, occ.end_at
+    row.range_start, row.range_end = occ.start_at, occ.end_at + timedelta(hours=1)
+    session.add(row)
+    return row
+
+
 async def _override(
     session: AsyncSession, org_id: str, master: CalendarEvent, occ: Occurrence, values: dict[str, Any]
 ) -> Occurrence:
     from api.calendar.invitations import fanout
 
-    row = occ.row if occ.row.recurrence_id else None
-    if row is None:
-        row = CalendarEvent(id=new_id("cev"), recurrence_id=occ.key, series_id=master.id,
-                            sequence=master.sequence, version=1, rrule=None, rdates=[], exdates=[])
-        for name in COPIED:
-            setattr(row, name, getattr(master, name))
-        row.start_local = local_text(occ.start_local)
-        row.end_local = _instance_end_local(master, occ)
-        row.start_at, row.end_at = occ.start_at, occ.end_at
-        row.range_start, row.range_end = occ.start_at, occ.end_at + timedelta(hours=1)
-        session.add(row)
+    row = materialize(session, master, occ)
     send = values.pop("send_invitations", None)
     send = True if send is None else send
     changed: list[str] = []

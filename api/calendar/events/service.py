@@ -105,21 +105,34 @@ async def locate(
         occ = single(override)
         occ.series_id = row.id
         return calendar, level, row, occ
-    parsed = parse_key(key)
-    tz = tz_of(row)
+    found = occurrence_for_key(row, key)
+    if found is None:
+        raise NotFound(f"No event {event_id}.", param="event_id")
+    return calendar, level, row, found
+
+
+def occurrence_for_key(master: CalendarEvent, key: str) -> Occurrence | None:
+    """The generated instance of a series named by `key`, if the series has it."""
+    if not is_recurring(master):
+        return None
+    try:
+        parsed = parse_key(key)
+    except ValidationFailed:
+        return None
+    tz = tz_of(master)
     if isinstance(parsed, datetime):
-        if row.all_day:
-            raise NotFound(f"No event {event_id}.", param="event_id")
+        if master.all_day:
+            return None
         local = to_local(parsed, tz)
     else:
-        if not row.all_day:
-            raise NotFound(f"No event {event_id}.", param="event_id")
+        if not master.all_day:
+            return None
         local = datetime.combine(parsed, datetime.min.time())
-    series = series_of(row)
+    series = series_of(master)
     if not series.contains(local):
-        raise NotFound(f"No event {event_id}.", param="event_id")
+        return None
     start, end = series.bounds(local)
-    return calendar, level, row, instance(row, local, start, end)
+    return instance(master, local, start, end)
 
 
 async def window_calendars(
@@ -149,6 +162,18 @@ async def list_window(
     check_window(start, end)
     ids = await window_calendars(session, org_id, account_id, calendar_id)
     return await occurrences_in(session, org_id, ids, start, end)
+
+
+async def series_window(
+    session: AsyncSession, org_id: str, account_id: str, event_id: str, start: datetime, end: datetime
+) -> list[Occurrence]:
+    """The occurrences of one series in [start, end)."""
+    check_window(start, end)
+    series_id, _ = split_id(event_id)
+    _, _, master, _ = await locate(session, org_id, account_id, series_id)
+    rows = await repository.all_of_uid(session, org_id, master.calendar_id, master.uid)
+    overridden = await repository.override_keys(session, org_id, {(master.calendar_id, master.uid)})
+    return expand(rows, start, end, overridden)
 
 
 # ---- creating ----------------------------------------------------------------------------

@@ -14,7 +14,6 @@ import icalendar
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.calendar.events import repository as events
 from api.calendar.events.inputs import local_accounts
 from api.calendar.events.service import event_data
 from api.calendar.ics.convert import (
@@ -164,5 +163,3 @@ async def export_ics(session: AsyncSession, calendar: Calendar) -> bytes:
     vevents = [to_vevent(r, stamp=stamp) for uid in by_uid for r in by_uid[uid]]
     return calendar_object(vevents, name=calendar.name).to_ical()
 
-
-__all__ = ["export_ics", "import_ics", "parse_calendar", "events"]

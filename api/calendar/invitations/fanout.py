@@ -154,7 +154,7 @@ async def after_cancel(
     """The organizer cancelled the series (or one instance of it)."""
     rows = await repository.all_of_uid(session, master.org_id, master.calendar_id, master.uid)
     copies = await _copies(session, master.org_id, master.uid)
-    for owner, copy_rows in copies.items():
+    for copy_rows in copies.values():
         if instance is None:
             for row in copy_rows:
                 await session.delete(row)

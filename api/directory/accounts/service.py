@@ -153,8 +153,9 @@ async def create_account(
             account.must_change_password = True
         check_policy(password, address=data.address, policy=policy)
         password_hash = hash_password(password)
-    account.password_hash = password_hash
-    account.password_changed_at = now
+    # An empty hash (bulk imports without a password column) means no password yet.
+    account.password_hash = password_hash or None
+    account.password_changed_at = now if password_hash else None
     session.add(account)
     await session.flush()
     for dep_id in dep_ids:

@@ -70,9 +70,8 @@ async def _check(
 
 
 async def _check_mx(lookup: Lookup, record: RequiredRecord, mail_host: str) -> RecordCheck:
-    rows = [
-        (int(r.preference), host_text(r.exchange)) for r in await lookup.query(record.name, "MX")
-    ]  # type: ignore[attr-defined]
+    answers: list[Any] = await lookup.query(record.name, "MX")
+    rows = [(int(r.preference), host_text(r.exchange)) for r in answers]
     if not rows:
         return RecordCheck(record.key, MISSING)
     rows.sort()
@@ -153,7 +152,8 @@ async def _check_dmarc(lookup: Lookup, record: RequiredRecord) -> RecordCheck:
 
 
 async def _check_cname(lookup: Lookup, record: RequiredRecord) -> RecordCheck:
-    targets = [host_text(r.target) for r in await lookup.query(record.name, "CNAME")]  # type: ignore[attr-defined]
+    answers: list[Any] = await lookup.query(record.name, "CNAME")
+    targets = [host_text(r.target) for r in answers]
     if targets:
         ok = targets == [record.value]
         return RecordCheck(

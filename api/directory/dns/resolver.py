@@ -6,6 +6,8 @@ fails is `DnsUnavailable` (503), so a broken resolver never reads as "record mis
 
 from __future__ import annotations
 
+from typing import Any
+
 import dns.asyncresolver
 import dns.exception
 import dns.name
@@ -37,7 +39,7 @@ def parse_resolver(spec: str) -> tuple[str, int]:
 class Lookup:
     """One verification's view of DNS: typed queries with absent answers as empty lists."""
 
-    def __init__(self, resolver_spec: str | None, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(self, resolver_spec: str | None, *, timeout: float | None = None) -> None:
         if resolver_spec:
             host, port = parse_resolver(resolver_spec)
             resolver = dns.asyncresolver.Resolver(configure=False)
@@ -48,6 +50,7 @@ class Lookup:
                 resolver = dns.asyncresolver.Resolver()
             except dns.resolver.NoResolverConfiguration as exc:
                 raise DnsUnavailable("No DNS resolver is configured on this host.") from exc
+        timeout = timeout or DEFAULT_TIMEOUT
         resolver.lifetime = timeout
         resolver.timeout = min(timeout, 2.0)
         resolver.cache = None
@@ -73,10 +76,8 @@ class Lookup:
 
     async def txt(self, name: str) -> list[str]:
         """TXT records at `name`, each with its character-strings joined."""
-        return [
-            b"".join(r.strings).decode("utf-8", "replace")  # type: ignore[attr-defined]
-            for r in await self.query(name, "TXT")
-        ]
+        answers: list[Any] = await self.query(name, "TXT")
+        return [b"".join(r.strings).decode("utf-8", "replace") for r in answers]
 
     async def addresses(self, name: str) -> list[str]:
         out = [r.to_text() for r in await self.query(name, "A")]

@@ -109,8 +109,12 @@ async def _domain(session: Any, org_id: str, row: Any) -> DomainType:
 class DomainsQuery:
     @strawberry.field(description="The organisation's hosted domains.")
     async def domains(
-        self, info: Info[Context, Any], limit: int = 50, cursor: str | None = None,
-        kind: str | None = None, status: str | None = None,
+        self,
+        info: Info[Context, Any],
+        limit: int = 50,
+        cursor: str | None = None,
+        kind: str | None = None,
+        status: str | None = None,
     ) -> DomainPage:
         principal = require(info, SCOPE, admin=True)
         params = PageParams(limit=max(1, min(limit, 500)), cursor=cursor)

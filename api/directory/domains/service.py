@@ -50,14 +50,23 @@ async def new_key_material() -> tuple[str, str]:
 
 
 def make_key(
-    org_id: str, domain_id: str, material: tuple[str, str], *, status: str, now: datetime
+    org_id: str,
+    domain_id: str,
+    material: tuple[str, str],
+    *,
+    status: str,
+    now: datetime,
+    taken: set[str] | None = None,
 ) -> DkimKey:
     pem, public = material
+    selector = dkim.new_selector(now)
+    while selector in (taken or set()):
+        selector = dkim.new_selector(now)
     return DkimKey(
         id=new_id("dk"),
         org_id=org_id,
         domain_id=domain_id,
-        selector=dkim.new_selector(now),
+        selector=selector,
         status=status,
         bits=dkim.KEY_BITS,
         private_key_pem=pem,
@@ -239,7 +248,9 @@ async def rotate_dkim_key(
             param="domain",
         )
     now = utcnow()
-    key = make_key(org_id, domain.id, material, status="pending" if keys else "active", now=now)
+    taken = {k.selector for k in await repository.keys_of(session, org_id, domain.id)}
+    status = "pending" if keys else "active"
+    key = make_key(org_id, domain.id, material, status=status, now=now, taken=taken)
     session.add(key)
     domain.version += 1
     domain.updated_at = now
@@ -305,3 +316,11 @@ async def dns_records(
     keys = await published_keys(session, org_id, domain.id)
     checks = {c["key"]: c for c in domain.dns_results or []}
     return [RecordView(r, checks.get(r.key)) for r in records_for(domain, keys, settings)]
+
+
+async def ensure_signing_key(session: AsyncSession, org_id: str, domain_id: str) -> None:
+    """Give a domain created outside this service (the organisation bootstrap) its key."""
+    if await published_keys(session, org_id, domain_id):
+        return
+    material = await new_key_material()
+    session.add(make_key(org_id, domain_id, material, status="active", now=utcnow()))

@@ -15,8 +15,7 @@ async def insert_mailbox(session: AsyncSession, account_id: str, org_id: str) ->
     insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
     stmt = (
         insert(Mailbox)
-        .values(account_id=account_id, org_id=org_id, modseq=0, used_bytes=0, message_count=0,
-                changes_floor=0)
+        .values(account_id=account_id, org_id=org_id, modseq=0, used_bytes=0, message_count=0)
         .on_conflict_do_nothing(index_elements=["account_id"])
     )
     result = await session.execute(stmt)

@@ -28,7 +28,6 @@ from api.storage.models import (
     MailFolder,
     MailMessage,
     MailThread,
-    MailTombstone,
 )
 
 SYSTEM_FOLDERS: tuple[tuple[str, str], ...] = (
@@ -90,6 +89,9 @@ class NewMessage:
     bcc: list[dict[str, str]] | None = None
     compose: dict[str, Any] | None = None
     send_at: datetime | None = None
+    # replacing a draft keeps its id and its place in delta sync
+    id: str | None = None
+    created_modseq: int | None = None
 
 
 def event_data(message: MailMessage, **extra: Any) -> dict[str, Any]:
@@ -121,7 +123,7 @@ async def store_message(
         modseq=modseq,
     )
     message = MailMessage(
-        id=new_id("msg"), org_id=account.org_id, account_id=account.id, folder_id=folder.id,
+        id=new.id or new_id("msg"), org_id=account.org_id, account_id=account.id, folder_id=folder.id,
         thread_id=thread_id, blob_sha256=new.blob.sha256, size=size,
         received_at=new.received_at, sent_at=parsed.sent_at, seen=new.seen,
         flagged=new.flagged, answered=new.answered, forwarded=new.forwarded, draft=new.draft,
@@ -133,7 +135,7 @@ async def store_message(
         priority=parsed.priority, has_attachments=bool(_real(parsed)),
         attachments=parsed.attachments, parse_status=parsed.parse_status,
         parse_problems=parsed.problems, compose=new.compose, send_at=new.send_at,
-        created_modseq=modseq, modseq=modseq, created_at=utcnow(),
+        created_modseq=new.created_modseq or modseq, modseq=modseq, created_at=utcnow(),
     )
     session.add(message)
     await session.flush()
@@ -221,9 +223,10 @@ async def apply_changes(
 
 async def expunge(
     session: AsyncSession, blobs: BlobStore, account_id: str, org_id: str,
-    messages: list[MailMessage],
+    messages: list[MailMessage], *, quiet: bool = False,
 ) -> int:
-    """Delete messages for good: counters, blob references, index, tombstones, events."""
+    """Delete messages for good: counters, blob references, index, events.
+    `quiet` (a draft being replaced under the same id) emits no event."""
     if not messages:
         return 0
     total_size = sum(m.size for m in messages)
@@ -232,7 +235,6 @@ async def expunge(
     )
     folder_delta: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     thread_delta: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    now = utcnow()
     for m in messages:
         fd = folder_delta[m.folder_id]
         fd[0] -= 1
@@ -242,8 +244,8 @@ async def expunge(
         td[0] -= 1
         td[1] -= 0 if m.seen else 1
         await blobs.decref(session, m.blob_sha256)
-        session.add(MailTombstone(id=m.id, org_id=org_id, account_id=account_id, modseq=modseq,
-                                  deleted_at=now))
+        if quiet:
+            continue
         await emit(session, org_id, "mail.message.deleted",
                    {"id": m.id, "account_id": account_id, "folder_id": m.folder_id,
                     "thread_id": m.thread_id})

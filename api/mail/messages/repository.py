@@ -13,7 +13,7 @@ from api.errors import MalformedRequest
 from api.kit.pagination import PageParams, decode_cursor, encode_cursor
 from api.mail.search import index
 from api.mail.search.query import SearchQuery
-from api.storage.models import MailMessage, MailTombstone
+from api.storage.models import MailMessage
 
 
 @dataclass
@@ -120,30 +120,6 @@ async def search_page(
         rows = rows[: params.limit]
         cursor = encode_cursor(["s", rows[-1].seq])
     return rows, cursor
-
-
-async def changed_since(
-    session: AsyncSession, account_id: str, since: int, limit: int
-) -> list[tuple[str, int, int]]:
-    rows = await session.execute(
-        select(MailMessage.id, MailMessage.created_modseq, MailMessage.modseq)
-        .where(MailMessage.account_id == account_id, MailMessage.modseq > since)
-        .order_by(MailMessage.modseq)
-        .limit(limit)
-    )
-    return [(i, int(c), int(s)) for i, c, s in rows.all()]
-
-
-async def deleted_since(
-    session: AsyncSession, account_id: str, since: int, upto: int
-) -> list[str]:
-    rows = await session.execute(
-        select(MailTombstone.id).where(
-            MailTombstone.account_id == account_id, MailTombstone.modseq > since,
-            MailTombstone.modseq <= upto,
-        )
-    )
-    return list(rows.scalars().all())
 
 
 async def in_folders(session: AsyncSession, account_id: str, folder_ids: list[str]) -> list[MailMessage]:

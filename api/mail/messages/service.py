@@ -4,9 +4,10 @@ then for good, delta sync by modseq, and appending raw mail (imports, migrations
 from __future__ import annotations
 
 from datetime import datetime
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.errors import NotFound, PayloadTooLarge, ResyncRequired, ValidationFailed
+from api.errors import NotFound, PayloadTooLarge, ValidationFailed
 from api.kit.clock import utcnow
 from api.kit.pagination import PageParams
 from api.mail.folders import repository as folders
@@ -27,10 +28,9 @@ from api.mail.search.tokens import tokens
 from api.runtime import Runtime
 from api.storage.blobs import BlobStore
 from api.storage.models import Account, MailFolder, MailMessage
-from schemas.mail import BulkResult, MessageChanges, MessageUpdate
+from schemas.mail import BulkResult, MessageUpdate
 
 MAX_BULK = 1000
-CHANGES_LIMIT = 5000
 
 
 async def _folder(session: AsyncSession, account: Account, folder_id: str) -> MailFolder:
@@ -142,48 +142,6 @@ async def bulk_delete(
     moved, gone = await delete_messages(session, blobs, account, found, permanent=permanent)
     return BulkResult(updated=[m.id for m in moved], deleted=[m.id for m in gone],
                       not_found=[i for i in ids if i not in known])
-
-
-async def changes(
-    session: AsyncSession, account: Account, since: str, limit: int = CHANGES_LIMIT
-) -> MessageChanges:
-    """Created, updated and deleted message ids after state `since` (a modseq)."""
-    await ensure_mailbox(session, account.id, account.org_id)
-    box = await mailboxes.get_mailbox(session, account.id)
-    assert box is not None
-    await session.refresh(box)
-    try:
-        state = int(since)
-    except ValueError:
-        raise ValidationFailed("`since` must be a state returned by this API.", param="since") \
-            from None
-    if state < box.changes_floor or state > box.modseq or state < 0:
-        raise ResyncRequired(
-            "This state is too old (or unknown); list the mailbox again and sync from its "
-            "new state.", param="since", extra={"state": str(box.modseq)},
-        )
-    rows = await repository.changed_since(session, account.id, state, limit + 1)
-    has_more = len(rows) > limit
-    if has_more:
-        cutoff = rows[limit - 1][2]
-        rows = [r for r in rows if r[2] <= cutoff]
-        if len(rows) > limit:  # one modseq larger than a page: return it whole
-            rows = [r for r in await repository.changed_since(session, account.id, state, 10**6)
-                    if r[2] <= cutoff]
-        upto = cutoff
-    else:
-        upto = box.modseq
-    deleted = await repository.deleted_since(session, account.id, state, upto)
-    created = [i for i, c, _ in rows if c > state]
-    updated = [i for i, c, _ in rows if c <= state]
-    return MessageChanges(created=created, updated=updated, deleted=deleted,
-                          new_state=str(upto), has_more=has_more)
-
-
-async def current_state(session: AsyncSession, account: Account) -> str:
-    await ensure_mailbox(session, account.id, account.org_id)
-    box = await mailboxes.get_mailbox(session, account.id)
-    return str(box.modseq if box else 0)
 
 
 async def append_message(

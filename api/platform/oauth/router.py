@@ -28,10 +28,15 @@ from api.platform.oauth.store import OAuthStore
 from api.platform.oauth.web_session import LOGIN_CSRF_COOKIE, SESSION_COOKIE, SessionCodec, WebSession
 from api.platform.scopes import SCOPES, parse_scopes
 from api.runtime import Runtime
+from schemas.platform import Introspection, OAuthError, TokenResponse
 from api.storage.models import Account
 
 router = APIRouter(tags=["oauth"])
 _NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+_ERRORS = {
+    400: {"model": OAuthError, "description": "OAuth error (RFC 6749 §5.2)"},
+    401: {"model": OAuthError, "description": "Client authentication failed"},
+}
 _FORM = {
     "requestBody": {
         "content": {"application/x-www-form-urlencoded": {"schema": {"type": "object"}}}
@@ -85,7 +90,8 @@ def _to_response(result: tuple[int, Any, list[tuple[str, str]]]) -> Response:
     return Response(body or "", status_code=status, headers=hdrs, media_type="application/json")
 
 
-@router.post("/oauth/token", openapi_extra=_FORM, response_model=None)
+@router.post("/oauth/token", openapi_extra=_FORM, response_model=None,
+             responses={200: {"model": TokenResponse}, **_ERRORS})
 async def issue_token(request: Request, session: DbSession, runtime: RuntimeDep) -> Response:
     """OAuth 2.0 token endpoint: `client_credentials`, `authorization_code` (PKCE S256
     required) and `refresh_token` (rotated; a replayed one revokes its whole family)."""
@@ -96,7 +102,8 @@ async def issue_token(request: Request, session: DbSession, runtime: RuntimeDep)
     return _to_response(result)
 
 
-@router.post("/oauth/revoke", openapi_extra=_FORM, response_model=None)
+@router.post("/oauth/revoke", openapi_extra=_FORM, response_model=None,
+             responses={200: {"description": "Revoked (or unknown: RFC 7009 §2.2)"}, **_ERRORS})
 async def revoke_token(request: Request, session: DbSession, runtime: RuntimeDep) -> Response:
     """RFC 7009 token revocation. Revoking a refresh token ends its whole grant."""
     oreq = await _oauth_request(request)
@@ -108,7 +115,8 @@ async def revoke_token(request: Request, session: DbSession, runtime: RuntimeDep
     return _to_response(result)
 
 
-@router.post("/oauth/introspect", openapi_extra=_FORM, response_model=None)
+@router.post("/oauth/introspect", openapi_extra=_FORM, response_model=None,
+             responses={200: {"model": Introspection}, **_ERRORS})
 async def introspect_token(request: Request, session: DbSession, runtime: RuntimeDep) -> Response:
     """RFC 7662 token introspection (client authentication required)."""
     oreq = await _oauth_request(request)

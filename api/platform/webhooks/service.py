@@ -101,7 +101,7 @@ async def create_endpoint(
         account_ids=await _account_ids(session, org_id, data.account_ids),
         department_ids=await _department_ids(session, org_id, data.department_ids),
         scopes=sorted(READ_SCOPES & set(principal.scopes)), ordered=data.ordered,
-        status="enabled", cursor=await events_repository.head(session, org_id),
+        status="enabled", cursor=0,
         verified_at=now, version=1, created_at=now, updated_at=now,
     )
     session.add(endpoint)
@@ -109,7 +109,8 @@ async def create_endpoint(
     await record(session, org_id=org_id, action="webhook.created", actor=principal, ip=ip,
                  target_type="webhook", target_id=endpoint.id,
                  details={"url": data.url, "event_types": patterns})
-    await emit(session, org_id, "webhook.endpoint.created", _event_data(endpoint))
+    created = await emit(session, org_id, "webhook.endpoint.created", _event_data(endpoint))
+    endpoint.cursor = created.sequence  # it hears of events after its own creation
     return endpoint, secret
 
 
@@ -191,12 +192,12 @@ async def enable_endpoint(
     endpoint.status = "enabled"
     endpoint.disabled_reason = None
     endpoint.failing_since = None
-    endpoint.cursor = await events_repository.head(session, endpoint.org_id)
     endpoint.version += 1
     endpoint.updated_at = utcnow()
     await record(session, org_id=endpoint.org_id, action="webhook.enabled", actor=principal, ip=ip,
                  target_type="webhook", target_id=endpoint.id)
-    await emit(session, endpoint.org_id, "webhook.endpoint.enabled", _event_data(endpoint))
+    enabled = await emit(session, endpoint.org_id, "webhook.endpoint.enabled", _event_data(endpoint))
+    endpoint.cursor = enabled.sequence
     return endpoint
 
 

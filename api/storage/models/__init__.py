@@ -28,7 +28,6 @@ from api.storage.models.mail import (
     MailMessage,
     MailOutbound,
     MailThread,
-    MailTombstone,
     MailUpload,
 )
 from api.storage.models.oauth import App, AppSecret, AuthorizationCode, Token
@@ -64,7 +63,6 @@ __all__ = [
     "MailMessage",
     "MailOutbound",
     "MailThread",
-    "MailTombstone",
     "MailUpload",
     "Account",
     "AccountDepartment",

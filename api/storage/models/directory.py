@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Index, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.kit.clock import utcnow
 from api.storage.models.base import Base, JSONType, UTCDateTime
+from api.storage.models.tenancy import Account
 
 
 class DirectoryAddress(Base):
@@ -156,3 +157,8 @@ class DirectoryImportRow(Base):
     account_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
     reason: Mapped[str | None] = mapped_column(String(1000), nullable=True)
     changed: Mapped[list[str]] = mapped_column(JSONType, default=list)
+
+
+# Addresses are compared case-insensitively everywhere (sign-in, lookups, delivery): an
+# expression index keeps `lower(address) = …` an index lookup on SQLite and PostgreSQL.
+Index("ix_accounts_lower_address", func.lower(Account.address))

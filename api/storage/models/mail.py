@@ -1,5 +1,5 @@
 """Mail tables: per-account mailbox state, folders, messages (one row per mailbox copy,
-raw bytes in the blob store), threads, change tombstones, the outbound queue, upload
+raw bytes in the blob store), threads, the outbound queue, upload
 sessions and links to huge attachments.
 
 The full-text index is not a model: it is a dialect-specific structure (an FTS5 table on
@@ -33,8 +33,6 @@ class Mailbox(Base):
     modseq: Mapped[int] = mapped_column(BigInteger, default=0)
     used_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
     message_count: Mapped[int] = mapped_column(BigInteger, default=0)
-    # `/changes?since=` below this modseq can no longer be answered (tombstones pruned).
-    changes_floor: Mapped[int] = mapped_column(BigInteger, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -130,19 +128,6 @@ class MailThread(Base):
     last_received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     modseq: Mapped[int] = mapped_column(BigInteger, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-class MailTombstone(Base):
-    """A message deleted for good, kept so delta sync can report it."""
-
-    __tablename__ = "mail_tombstones"
-    __table_args__ = (Index("ix_mail_tombstones_account_modseq", "account_id", "modseq"),)
-
-    id: Mapped[str] = mapped_column(String(40), primary_key=True)  # the message id
-    org_id: Mapped[str] = mapped_column(String(40), index=True)
-    account_id: Mapped[str] = mapped_column(String(40))
-    modseq: Mapped[int] = mapped_column(BigInteger)
-    deleted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
 
 class MailOutbound(Base):

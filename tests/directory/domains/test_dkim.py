@@ -7,7 +7,7 @@ import dkim as dkimpy
 import dns.resolver
 from sqlalchemy import select
 
-from api.directory.domains import dkim_private_key
+from api.directory.domains import dkim_private_key, ensure_signing_key
 from api.storage.models import Event
 from tests.directory.domains.conftest import installation_zone
 from tests.factories.domains import add_domain, dns_records, zone_lines
@@ -143,3 +143,12 @@ async def test_a_domain_without_a_key_gets_one_on_rotation_and_on_verification(
 async def test_unknown_domain_has_no_signing_key(runtime, org):
     assert await _signing_key(runtime, "elsewhere.test") is None
     assert await _signing_key(runtime, "not a domain") is None
+
+
+async def test_ensure_signing_key_provisions_once(org, runtime):
+    async with runtime.db.session() as s:
+        await ensure_signing_key(s, org.id, org.made.domain.id)
+    first = await _signing_key(runtime, org.domain)
+    async with runtime.db.session() as s:
+        await ensure_signing_key(s, org.id, org.made.domain.id)
+    assert first is not None and await _signing_key(runtime, org.domain) == first

@@ -10,6 +10,7 @@ from api.kit.clock import utcnow
 from api.storage.models import Domain, Event, Job
 from api.worker.runner import run_once
 from tests.directory.domains.conftest import MAIL_HOST, installation_zone
+from tests.directory.domains.dns_server import free_port
 from tests.factories.domains import add_domain, dns_records, zone_lines
 
 
@@ -228,10 +229,11 @@ async def test_losing_records_makes_a_verified_domain_failing(client, org, dns_s
     assert {"key": "mx", "status": "missing"} in changed[-1].data["records"]
 
 
-async def test_unreachable_resolver_is_503_and_changes_nothing(client, org, app, runtime):
+async def test_unreachable_resolver_is_503_and_changes_nothing(
+    client, org, app, runtime, monkeypatch
+):
+    monkeypatch.setattr("api.directory.dns.resolver.DEFAULT_TIMEOUT", 0.5)
     domain = await add_domain(org, "example.test")
-    from tests.directory.domains.dns_server import free_port
-
     app.state.runtime.settings.dns_resolver = f"127.0.0.1:{free_port()}"
     resp = await client.post(f"/v1/domains/{domain['id']}/verify", headers=await org.headers())
     assert resp.status_code == 503

@@ -172,7 +172,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_accounts_purge_after'), ['purge_after'], unique=False)
 
 
+
+    op.create_index('ix_accounts_lower_address', 'accounts', [sa.text('lower(address)')], unique=False)
+
+
 def downgrade() -> None:
+    op.drop_index('ix_accounts_lower_address', table_name='accounts')
     with op.batch_alter_table('accounts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_accounts_purge_after'))
         batch_op.drop_index('ix_accounts_org_mobile')

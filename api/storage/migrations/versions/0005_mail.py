@@ -73,7 +73,6 @@ def upgrade() -> None:
     sa.Column('modseq', sa.BigInteger(), nullable=False),
     sa.Column('used_bytes', sa.BigInteger(), nullable=False),
     sa.Column('message_count', sa.BigInteger(), nullable=False),
-    sa.Column('changes_floor', sa.BigInteger(), nullable=False),
     sa.Column('created_at', api.storage.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('account_id', name=op.f('pk_mail_mailboxes'))
     )
@@ -175,19 +174,6 @@ def upgrade() -> None:
         batch_op.create_index('ix_mail_threads_account_subject', ['account_id', 'subject_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_mail_threads_org_id'), ['org_id'], unique=False)
 
-    op.create_table('mail_tombstones',
-    sa.Column('id', sa.String(length=40), nullable=False),
-    sa.Column('org_id', sa.String(length=40), nullable=False),
-    sa.Column('account_id', sa.String(length=40), nullable=False),
-    sa.Column('modseq', sa.BigInteger(), nullable=False),
-    sa.Column('deleted_at', api.storage.models.base.UTCDateTime(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_mail_tombstones'))
-    )
-    with op.batch_alter_table('mail_tombstones', schema=None) as batch_op:
-        batch_op.create_index('ix_mail_tombstones_account_modseq', ['account_id', 'modseq'], unique=False)
-        batch_op.create_index(batch_op.f('ix_mail_tombstones_deleted_at'), ['deleted_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_mail_tombstones_org_id'), ['org_id'], unique=False)
-
     op.create_table('mail_uploads',
     sa.Column('id', sa.String(length=40), nullable=False),
     sa.Column('org_id', sa.String(length=40), nullable=False),
@@ -227,12 +213,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_mail_uploads_account_id'))
 
     op.drop_table('mail_uploads')
-    with op.batch_alter_table('mail_tombstones', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_mail_tombstones_org_id'))
-        batch_op.drop_index(batch_op.f('ix_mail_tombstones_deleted_at'))
-        batch_op.drop_index('ix_mail_tombstones_account_modseq')
-
-    op.drop_table('mail_tombstones')
     with op.batch_alter_table('mail_threads', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_mail_threads_org_id'))
         batch_op.drop_index('ix_mail_threads_account_subject')

@@ -1,43 +1,457 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .account import Account
+from .account_create import AccountCreate
+from .account_create_type import AccountCreateType
+from .account_created import AccountCreated
+from .account_created_status import AccountCreatedStatus
+from .account_created_type import AccountCreatedType
+from .account_data import AccountData
+from .account_move import AccountMove
+from .account_status import AccountStatus
+from .account_type import AccountType
+from .account_update import AccountUpdate
+from .account_update_type_type_0 import AccountUpdateTypeType0
+from .address_check import AddressCheck
+from .address_check_result import AddressCheckResult
+from .address_status import AddressStatus
+from .address_status_status import AddressStatusStatus
+from .alias import Alias
+from .alias_create import AliasCreate
 from .app import App
 from .app_create import AppCreate
 from .app_create_client_type import AppCreateClientType
 from .app_credentials import AppCredentials
+from .app_data import AppData
 from .app_update import AppUpdate
+from .attendee import Attendee
+from .attendee_in import AttendeeIn
+from .attendee_in_role import AttendeeInRole
+from .attendee_in_type import AttendeeInType
+from .attendee_response import AttendeeResponse
 from .audit_entry import AuditEntry
 from .audit_entry_details import AuditEntryDetails
+from .busy_interval import BusyInterval
+from .busy_interval_status import BusyIntervalStatus
+from .calendar import Calendar
+from .calendar_access import CalendarAccess
+from .calendar_create import CalendarCreate
+from .calendar_event_cancelled_event import CalendarEventCancelledEvent
+from .calendar_event_created_event import CalendarEventCreatedEvent
+from .calendar_event_data import CalendarEventData
+from .calendar_event_deleted_event import CalendarEventDeletedEvent
+from .calendar_event_updated_event import CalendarEventUpdatedEvent
+from .calendar_feed import CalendarFeed
+from .calendar_invitation_replied_event import CalendarInvitationRepliedEvent
+from .calendar_room_booked_event import CalendarRoomBookedEvent
+from .calendar_share import CalendarShare
+from .calendar_share_create import CalendarShareCreate
+from .calendar_share_create_level import CalendarShareCreateLevel
+from .calendar_share_level import CalendarShareLevel
+from .calendar_update import CalendarUpdate
+from .cancel_calendar_event_scope_type_0 import CancelCalendarEventScopeType0
+from .changed_data import ChangedData
+from .changes import Changes
+from .contacts_contact_created_event import ContactsContactCreatedEvent
+from .contacts_contact_deleted_event import ContactsContactDeletedEvent
+from .contacts_contact_updated_event import ContactsContactUpdatedEvent
+from .create_import_body import CreateImportBody
+from .create_import_format_type_0 import CreateImportFormatType0
+from .department import Department
+from .department_create import DepartmentCreate
+from .department_move import DepartmentMove
+from .department_reorder import DepartmentReorder
+from .department_update import DepartmentUpdate
+from .directory_account_created_event import DirectoryAccountCreatedEvent
+from .directory_account_deleted_event import DirectoryAccountDeletedEvent
+from .directory_account_frozen_event import DirectoryAccountFrozenEvent
+from .directory_account_restored_event import DirectoryAccountRestoredEvent
+from .directory_account_unfrozen_event import DirectoryAccountUnfrozenEvent
+from .directory_account_updated_event import DirectoryAccountUpdatedEvent
+from .directory_department_created_event import DirectoryDepartmentCreatedEvent
+from .directory_department_deleted_event import DirectoryDepartmentDeletedEvent
+from .directory_department_updated_event import DirectoryDepartmentUpdatedEvent
+from .directory_domain_created_event import DirectoryDomainCreatedEvent
+from .directory_domain_deleted_event import DirectoryDomainDeletedEvent
+from .directory_domain_dns_changed_event import DirectoryDomainDnsChangedEvent
+from .directory_domain_verified_event import DirectoryDomainVerifiedEvent
+from .directory_group_created_event import DirectoryGroupCreatedEvent
+from .directory_group_deleted_event import DirectoryGroupDeletedEvent
+from .directory_group_updated_event import DirectoryGroupUpdatedEvent
+from .directory_import import DirectoryImport
+from .directory_import_completed_event import DirectoryImportCompletedEvent
+from .directory_import_format import DirectoryImportFormat
+from .directory_import_row import DirectoryImportRow
+from .directory_import_row_status import DirectoryImportRowStatus
+from .directory_import_status import DirectoryImportStatus
+from .directory_migration_completed_event import DirectoryMigrationCompletedEvent
+from .directory_migration_failed_event import DirectoryMigrationFailedEvent
+from .directory_migration_progress_event import DirectoryMigrationProgressEvent
+from .dkim_key import DkimKey
+from .dkim_key_status import DkimKeyStatus
+from .dns_record import DnsRecord
+from .dns_record_purpose import DnsRecordPurpose
+from .dns_record_status import DnsRecordStatus
+from .dns_record_type import DnsRecordType
+from .domain import Domain
+from .domain_create import DomainCreate
+from .domain_data import DomainData
+from .domain_kind import DomainKind
+from .domain_status import DomainStatus
+from .domain_verification import DomainVerification
+from .endpoint_data import EndpointData
+from .event import Event
+from .event_create import EventCreate
+from .event_create_status import EventCreateStatus
+from .event_create_transparency import EventCreateTransparency
+from .event_respond import EventRespond
+from .event_respond_response import EventRespondResponse
+from .event_type_info import EventTypeInfo
+from .event_type_info_data_schema import EventTypeInfoDataSchema
+from .event_update import EventUpdate
+from .event_update_status_type_0 import EventUpdateStatusType0
+from .event_update_transparency_type_0 import EventUpdateTransparencyType0
+from .expanded_account import ExpandedAccount
+from .export_accounts_encoding import ExportAccountsEncoding
+from .export_accounts_format import ExportAccountsFormat
+from .find_time_request import FindTimeRequest
+from .find_time_result import FindTimeResult
+from .free_busy_request import FreeBusyRequest
+from .free_busy_result import FreeBusyResult
 from .get_health_response_get_health import GetHealthResponseGetHealth
+from .get_import_template_format import GetImportTemplateFormat
+from .group import Group
+from .group_create import GroupCreate
+from .group_create_send_policy import GroupCreateSendPolicy
+from .group_expansion import GroupExpansion
+from .group_member import GroupMember
+from .group_member_create import GroupMemberCreate
+from .group_member_create_kind import GroupMemberCreateKind
+from .group_member_create_role import GroupMemberCreateRole
+from .group_member_kind import GroupMemberKind
+from .group_send_policy import GroupSendPolicy
+from .group_update import GroupUpdate
+from .group_update_send_policy_type_0 import GroupUpdateSendPolicyType0
 from .http_validation_error import HTTPValidationError
+from .import_counts import ImportCounts
+from .import_result import ImportResult
 from .introspect_token_body import IntrospectTokenBody
+from .introspection import Introspection
 from .issue_token_body import IssueTokenBody
+from .job_data import JobData
+from .job_data_counts_type_0 import JobDataCountsType0
+from .list_accounts_status_type_0 import ListAccountsStatusType0
+from .list_domains_kind_type_0 import ListDomainsKindType0
+from .list_domains_status_type_0 import ListDomainsStatusType0
+from .list_import_rows_status_type_0 import ListImportRowsStatusType0
+from .list_room_bookings_status_type_0 import ListRoomBookingsStatusType0
+from .list_rooms_kind_type_0 import ListRoomsKindType0
+from .list_webhook_attempts_outcome_type_0 import ListWebhookAttemptsOutcomeType0
+from .list_webhook_deliveries_status_type_0 import ListWebhookDeliveriesStatusType0
+from .mail_message_bounced_event import MailMessageBouncedEvent
+from .mail_message_deleted_event import MailMessageDeletedEvent
+from .mail_message_delivered_event import MailMessageDeliveredEvent
+from .mail_message_imported_event import MailMessageImportedEvent
+from .mail_message_received_event import MailMessageReceivedEvent
+from .mail_message_sent_event import MailMessageSentEvent
+from .mail_message_updated_event import MailMessageUpdatedEvent
 from .me import Me
 from .me_kind import MeKind
+from .message_data import MessageData
+from .o_auth_error import OAuthError
+from .organizer import Organizer
+from .page_account import PageAccount
 from .page_app import PageApp
 from .page_audit_entry import PageAuditEntry
+from .page_calendar import PageCalendar
+from .page_calendar_share import PageCalendarShare
+from .page_department import PageDepartment
+from .page_directory_import_row import PageDirectoryImportRow
+from .page_dkim_key import PageDkimKey
+from .page_dns_record import PageDnsRecord
+from .page_domain import PageDomain
+from .page_group import PageGroup
+from .page_group_member import PageGroupMember
+from .page_room import PageRoom
+from .page_webhook import PageWebhook
+from .page_webhook_attempt import PageWebhookAttempt
+from .page_webhook_delivery import PageWebhookDelivery
+from .password_change import PasswordChange
+from .password_policy import PasswordPolicy
+from .password_policy_update import PasswordPolicyUpdate
+from .password_reset import PasswordReset
+from .password_reset_result import PasswordResetResult
+from .personal_data import PersonalData
+from .platform_app_created_event import PlatformAppCreatedEvent
+from .platform_app_deleted_event import PlatformAppDeletedEvent
+from .platform_app_secret_rotated_event import PlatformAppSecretRotatedEvent
+from .platform_app_updated_event import PlatformAppUpdatedEvent
+from .problem import Problem
+from .recurrence import Recurrence
+from .recurrence_out import RecurrenceOut
+from .reminder import Reminder
+from .reminder_method import ReminderMethod
+from .reminder_out import ReminderOut
 from .revoke_token_body import RevokeTokenBody
+from .room import Room
+from .room_booking_respond import RoomBookingRespond
+from .room_booking_respond_response import RoomBookingRespondResponse
+from .room_create import RoomCreate
+from .room_create_booking_policy import RoomCreateBookingPolicy
+from .room_create_kind import RoomCreateKind
+from .room_update import RoomUpdate
+from .room_update_booking_policy_type_0 import RoomUpdateBookingPolicyType0
+from .schedule import Schedule
+from .schedule_type_type_0 import ScheduleTypeType0
 from .secret_rotation import SecretRotation
+from .time_suggestion import TimeSuggestion
+from .token_response import TokenResponse
+from .update_calendar_event_scope_type_0 import UpdateCalendarEventScopeType0
 from .validation_error import ValidationError
 from .validation_error_context import ValidationErrorContext
+from .webhook import Webhook
+from .webhook_attempt import WebhookAttempt
+from .webhook_create import WebhookCreate
+from .webhook_delivery import WebhookDelivery
+from .webhook_endpoint_created_event import WebhookEndpointCreatedEvent
+from .webhook_endpoint_deleted_event import WebhookEndpointDeletedEvent
+from .webhook_endpoint_disabled_event import WebhookEndpointDisabledEvent
+from .webhook_endpoint_enabled_event import WebhookEndpointEnabledEvent
+from .webhook_endpoint_secret_rotated_event import WebhookEndpointSecretRotatedEvent
+from .webhook_endpoint_updated_event import WebhookEndpointUpdatedEvent
+from .webhook_redelivery import WebhookRedelivery
+from .webhook_replay import WebhookReplay
+from .webhook_replay_result import WebhookReplayResult
+from .webhook_secret_rotation import WebhookSecretRotation
+from .webhook_update import WebhookUpdate
+from .webhook_with_secret import WebhookWithSecret
+from .working_hours import WorkingHours
 
 __all__ = (
+    "Account",
+    "AccountCreate",
+    "AccountCreated",
+    "AccountCreatedStatus",
+    "AccountCreatedType",
+    "AccountCreateType",
+    "AccountData",
+    "AccountMove",
+    "AccountStatus",
+    "AccountType",
+    "AccountUpdate",
+    "AccountUpdateTypeType0",
+    "AddressCheck",
+    "AddressCheckResult",
+    "AddressStatus",
+    "AddressStatusStatus",
+    "Alias",
+    "AliasCreate",
     "App",
     "AppCreate",
     "AppCreateClientType",
     "AppCredentials",
+    "AppData",
     "AppUpdate",
+    "Attendee",
+    "AttendeeIn",
+    "AttendeeInRole",
+    "AttendeeInType",
+    "AttendeeResponse",
     "AuditEntry",
     "AuditEntryDetails",
+    "BusyInterval",
+    "BusyIntervalStatus",
+    "Calendar",
+    "CalendarAccess",
+    "CalendarCreate",
+    "CalendarEventCancelledEvent",
+    "CalendarEventCreatedEvent",
+    "CalendarEventData",
+    "CalendarEventDeletedEvent",
+    "CalendarEventUpdatedEvent",
+    "CalendarFeed",
+    "CalendarInvitationRepliedEvent",
+    "CalendarRoomBookedEvent",
+    "CalendarShare",
+    "CalendarShareCreate",
+    "CalendarShareCreateLevel",
+    "CalendarShareLevel",
+    "CalendarUpdate",
+    "CancelCalendarEventScopeType0",
+    "ChangedData",
+    "Changes",
+    "ContactsContactCreatedEvent",
+    "ContactsContactDeletedEvent",
+    "ContactsContactUpdatedEvent",
+    "CreateImportBody",
+    "CreateImportFormatType0",
+    "Department",
+    "DepartmentCreate",
+    "DepartmentMove",
+    "DepartmentReorder",
+    "DepartmentUpdate",
+    "DirectoryAccountCreatedEvent",
+    "DirectoryAccountDeletedEvent",
+    "DirectoryAccountFrozenEvent",
+    "DirectoryAccountRestoredEvent",
+    "DirectoryAccountUnfrozenEvent",
+    "DirectoryAccountUpdatedEvent",
+    "DirectoryDepartmentCreatedEvent",
+    "DirectoryDepartmentDeletedEvent",
+    "DirectoryDepartmentUpdatedEvent",
+    "DirectoryDomainCreatedEvent",
+    "DirectoryDomainDeletedEvent",
+    "DirectoryDomainDnsChangedEvent",
+    "DirectoryDomainVerifiedEvent",
+    "DirectoryGroupCreatedEvent",
+    "DirectoryGroupDeletedEvent",
+    "DirectoryGroupUpdatedEvent",
+    "DirectoryImport",
+    "DirectoryImportCompletedEvent",
+    "DirectoryImportFormat",
+    "DirectoryImportRow",
+    "DirectoryImportRowStatus",
+    "DirectoryImportStatus",
+    "DirectoryMigrationCompletedEvent",
+    "DirectoryMigrationFailedEvent",
+    "DirectoryMigrationProgressEvent",
+    "DkimKey",
+    "DkimKeyStatus",
+    "DnsRecord",
+    "DnsRecordPurpose",
+    "DnsRecordStatus",
+    "DnsRecordType",
+    "Domain",
+    "DomainCreate",
+    "DomainData",
+    "DomainKind",
+    "DomainStatus",
+    "DomainVerification",
+    "EndpointData",
+    "Event",
+    "EventCreate",
+    "EventCreateStatus",
+    "EventCreateTransparency",
+    "EventRespond",
+    "EventRespondResponse",
+    "EventTypeInfo",
+    "EventTypeInfoDataSchema",
+    "EventUpdate",
+    "EventUpdateStatusType0",
+    "EventUpdateTransparencyType0",
+    "ExpandedAccount",
+    "ExportAccountsEncoding",
+    "ExportAccountsFormat",
+    "FindTimeRequest",
+    "FindTimeResult",
+    "FreeBusyRequest",
+    "FreeBusyResult",
     "GetHealthResponseGetHealth",
+    "GetImportTemplateFormat",
+    "Group",
+    "GroupCreate",
+    "GroupCreateSendPolicy",
+    "GroupExpansion",
+    "GroupMember",
+    "GroupMemberCreate",
+    "GroupMemberCreateKind",
+    "GroupMemberCreateRole",
+    "GroupMemberKind",
+    "GroupSendPolicy",
+    "GroupUpdate",
+    "GroupUpdateSendPolicyType0",
     "HTTPValidationError",
+    "ImportCounts",
+    "ImportResult",
+    "Introspection",
     "IntrospectTokenBody",
     "IssueTokenBody",
+    "JobData",
+    "JobDataCountsType0",
+    "ListAccountsStatusType0",
+    "ListDomainsKindType0",
+    "ListDomainsStatusType0",
+    "ListImportRowsStatusType0",
+    "ListRoomBookingsStatusType0",
+    "ListRoomsKindType0",
+    "ListWebhookAttemptsOutcomeType0",
+    "ListWebhookDeliveriesStatusType0",
+    "MailMessageBouncedEvent",
+    "MailMessageDeletedEvent",
+    "MailMessageDeliveredEvent",
+    "MailMessageImportedEvent",
+    "MailMessageReceivedEvent",
+    "MailMessageSentEvent",
+    "MailMessageUpdatedEvent",
     "Me",
     "MeKind",
+    "MessageData",
+    "OAuthError",
+    "Organizer",
+    "PageAccount",
     "PageApp",
     "PageAuditEntry",
+    "PageCalendar",
+    "PageCalendarShare",
+    "PageDepartment",
+    "PageDirectoryImportRow",
+    "PageDkimKey",
+    "PageDnsRecord",
+    "PageDomain",
+    "PageGroup",
+    "PageGroupMember",
+    "PageRoom",
+    "PageWebhook",
+    "PageWebhookAttempt",
+    "PageWebhookDelivery",
+    "PasswordChange",
+    "PasswordPolicy",
+    "PasswordPolicyUpdate",
+    "PasswordReset",
+    "PasswordResetResult",
+    "PersonalData",
+    "PlatformAppCreatedEvent",
+    "PlatformAppDeletedEvent",
+    "PlatformAppSecretRotatedEvent",
+    "PlatformAppUpdatedEvent",
+    "Problem",
+    "Recurrence",
+    "RecurrenceOut",
+    "Reminder",
+    "ReminderMethod",
+    "ReminderOut",
     "RevokeTokenBody",
+    "Room",
+    "RoomBookingRespond",
+    "RoomBookingRespondResponse",
+    "RoomCreate",
+    "RoomCreateBookingPolicy",
+    "RoomCreateKind",
+    "RoomUpdate",
+    "RoomUpdateBookingPolicyType0",
+    "Schedule",
+    "ScheduleTypeType0",
     "SecretRotation",
+    "TimeSuggestion",
+    "TokenResponse",
+    "UpdateCalendarEventScopeType0",
     "ValidationError",
     "ValidationErrorContext",
+    "Webhook",
+    "WebhookAttempt",
+    "WebhookCreate",
+    "WebhookDelivery",
+    "WebhookEndpointCreatedEvent",
+    "WebhookEndpointDeletedEvent",
+    "WebhookEndpointDisabledEvent",
+    "WebhookEndpointEnabledEvent",
+    "WebhookEndpointSecretRotatedEvent",
+    "WebhookEndpointUpdatedEvent",
+    "WebhookRedelivery",
+    "WebhookReplay",
+    "WebhookReplayResult",
+    "WebhookSecretRotation",
+    "WebhookUpdate",
+    "WebhookWithSecret",
+    "WorkingHours",
 )

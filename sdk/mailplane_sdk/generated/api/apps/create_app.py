@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.app_create import AppCreate
 from ...models.app_credentials import AppCredentials
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from typing import cast
 
 
@@ -41,7 +41,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AppCredentials | HTTPValidationError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AppCredentials | Problem | None:
     if response.status_code == 201:
         response_201 = AppCredentials.from_dict(response.json())
 
@@ -49,12 +49,68 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
 
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -62,7 +118,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AppCredentials | HTTPValidationError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AppCredentials | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,10 +129,10 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AppCreate,
 
-) -> Response[AppCredentials | HTTPValidationError]:
+) -> Response[AppCredentials | Problem]:
     """ Create App
 
      Register an OAuth app. A confidential app's `client_secret` is in this response only.
@@ -89,7 +145,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppCredentials | HTTPValidationError]
+        Response[AppCredentials | Problem]
      """
 
 
@@ -106,10 +162,10 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AppCreate,
 
-) -> AppCredentials | HTTPValidationError | None:
+) -> AppCredentials | Problem | None:
     """ Create App
 
      Register an OAuth app. A confidential app's `client_secret` is in this response only.
@@ -122,7 +178,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppCredentials | HTTPValidationError
+        AppCredentials | Problem
      """
 
 
@@ -134,10 +190,10 @@ body=body,
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AppCreate,
 
-) -> Response[AppCredentials | HTTPValidationError]:
+) -> Response[AppCredentials | Problem]:
     """ Create App
 
      Register an OAuth app. A confidential app's `client_secret` is in this response only.
@@ -150,7 +206,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppCredentials | HTTPValidationError]
+        Response[AppCredentials | Problem]
      """
 
 
@@ -167,10 +223,10 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AppCreate,
 
-) -> AppCredentials | HTTPValidationError | None:
+) -> AppCredentials | Problem | None:
     """ Create App
 
      Register an OAuth app. A confidential app's `client_secret` is in this response only.
@@ -183,7 +239,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppCredentials | HTTPValidationError
+        AppCredentials | Problem
      """
 
 

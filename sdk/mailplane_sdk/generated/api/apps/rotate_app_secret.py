@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.app_credentials import AppCredentials
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.secret_rotation import SecretRotation
 from ...types import UNSET, Unset
 from typing import cast
@@ -47,7 +47,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AppCredentials | HTTPValidationError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AppCredentials | Problem | None:
     if response.status_code == 201:
         response_201 = AppCredentials.from_dict(response.json())
 
@@ -55,12 +55,68 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
 
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -68,7 +124,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AppCredentials | HTTPValidationError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AppCredentials | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,10 +136,10 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     app_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: None | SecretRotation | Unset = UNSET,
 
-) -> Response[AppCredentials | HTTPValidationError]:
+) -> Response[AppCredentials | Problem]:
     """ Rotate App Secret
 
      Issue a new client secret. The previous one keeps working for `grace_seconds`
@@ -98,7 +154,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppCredentials | HTTPValidationError]
+        Response[AppCredentials | Problem]
      """
 
 
@@ -117,10 +173,10 @@ body=body,
 def sync(
     app_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: None | SecretRotation | Unset = UNSET,
 
-) -> AppCredentials | HTTPValidationError | None:
+) -> AppCredentials | Problem | None:
     """ Rotate App Secret
 
      Issue a new client secret. The previous one keeps working for `grace_seconds`
@@ -135,7 +191,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppCredentials | HTTPValidationError
+        AppCredentials | Problem
      """
 
 
@@ -149,10 +205,10 @@ body=body,
 async def asyncio_detailed(
     app_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: None | SecretRotation | Unset = UNSET,
 
-) -> Response[AppCredentials | HTTPValidationError]:
+) -> Response[AppCredentials | Problem]:
     """ Rotate App Secret
 
      Issue a new client secret. The previous one keeps working for `grace_seconds`
@@ -167,7 +223,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppCredentials | HTTPValidationError]
+        Response[AppCredentials | Problem]
      """
 
 
@@ -186,10 +242,10 @@ body=body,
 async def asyncio(
     app_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: None | SecretRotation | Unset = UNSET,
 
-) -> AppCredentials | HTTPValidationError | None:
+) -> AppCredentials | Problem | None:
     """ Rotate App Secret
 
      Issue a new client secret. The previous one keeps working for `grace_seconds`
@@ -204,7 +260,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppCredentials | HTTPValidationError
+        AppCredentials | Problem
      """
 
 

@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.app import App
 from ...models.app_update import AppUpdate
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from typing import cast
 
 
@@ -42,7 +42,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> App | HTTPValidationError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> App | Problem | None:
     if response.status_code == 200:
         response_200 = App.from_dict(response.json())
 
@@ -50,12 +50,68 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
 
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -63,7 +119,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[App | HTTPValidationError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[App | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -75,10 +131,10 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     app_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AppUpdate,
 
-) -> Response[App | HTTPValidationError]:
+) -> Response[App | Problem]:
     """ Update App
 
      Change an app's name, redirect URIs, scopes or disabled flag (JSON merge patch).
@@ -95,7 +151,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[App | HTTPValidationError]
+        Response[App | Problem]
      """
 
 
@@ -114,10 +170,10 @@ body=body,
 def sync(
     app_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AppUpdate,
 
-) -> App | HTTPValidationError | None:
+) -> App | Problem | None:
     """ Update App
 
      Change an app's name, redirect URIs, scopes or disabled flag (JSON merge patch).
@@ -134,7 +190,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        App | HTTPValidationError
+        App | Problem
      """
 
 
@@ -148,10 +204,10 @@ body=body,
 async def asyncio_detailed(
     app_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AppUpdate,
 
-) -> Response[App | HTTPValidationError]:
+) -> Response[App | Problem]:
     """ Update App
 
      Change an app's name, redirect URIs, scopes or disabled flag (JSON merge patch).
@@ -168,7 +224,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[App | HTTPValidationError]
+        Response[App | Problem]
      """
 
 
@@ -187,10 +243,10 @@ body=body,
 async def asyncio(
     app_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: AppUpdate,
 
-) -> App | HTTPValidationError | None:
+) -> App | Problem | None:
     """ Update App
 
      Change an app's name, redirect URIs, scopes or disabled flag (JSON merge patch).
@@ -207,7 +263,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        App | HTTPValidationError
+        App | Problem
      """
 
 

@@ -8,8 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.http_validation_error import HTTPValidationError
 from ...models.page_audit_entry import PageAuditEntry
+from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
 import datetime
@@ -104,7 +104,7 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HTTPValidationError | PageAuditEntry | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageAuditEntry | Problem | None:
     if response.status_code == 200:
         response_200 = PageAuditEntry.from_dict(response.json())
 
@@ -112,12 +112,54 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
 
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -125,7 +167,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[HTTPValidationError | PageAuditEntry]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageAuditEntry | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -136,7 +178,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     action: None | str | Unset = UNSET,
     actor_id: None | str | Unset = UNSET,
     app_id: None | str | Unset = UNSET,
@@ -146,7 +188,7 @@ def sync_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Response[HTTPValidationError | PageAuditEntry]:
+) -> Response[PageAuditEntry | Problem]:
     """ List Audit Entries
 
      The organisation's audit log, newest first: admin changes, sign-ins, token issuance.
@@ -166,7 +208,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageAuditEntry]
+        Response[PageAuditEntry | Problem]
      """
 
 
@@ -190,7 +232,7 @@ cursor=cursor,
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     action: None | str | Unset = UNSET,
     actor_id: None | str | Unset = UNSET,
     app_id: None | str | Unset = UNSET,
@@ -200,7 +242,7 @@ def sync(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> HTTPValidationError | PageAuditEntry | None:
+) -> PageAuditEntry | Problem | None:
     """ List Audit Entries
 
      The organisation's audit log, newest first: admin changes, sign-ins, token issuance.
@@ -220,7 +262,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageAuditEntry
+        PageAuditEntry | Problem
      """
 
 
@@ -239,7 +281,7 @@ cursor=cursor,
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     action: None | str | Unset = UNSET,
     actor_id: None | str | Unset = UNSET,
     app_id: None | str | Unset = UNSET,
@@ -249,7 +291,7 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Response[HTTPValidationError | PageAuditEntry]:
+) -> Response[PageAuditEntry | Problem]:
     """ List Audit Entries
 
      The organisation's audit log, newest first: admin changes, sign-ins, token issuance.
@@ -269,7 +311,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageAuditEntry]
+        Response[PageAuditEntry | Problem]
      """
 
 
@@ -293,7 +335,7 @@ cursor=cursor,
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     action: None | str | Unset = UNSET,
     actor_id: None | str | Unset = UNSET,
     app_id: None | str | Unset = UNSET,
@@ -303,7 +345,7 @@ async def asyncio(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> HTTPValidationError | PageAuditEntry | None:
+) -> PageAuditEntry | Problem | None:
     """ List Audit Entries
 
      The organisation's audit log, newest first: admin changes, sign-ins, token issuance.
@@ -323,7 +365,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageAuditEntry
+        PageAuditEntry | Problem
      """
 
 

@@ -9,6 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.introspect_token_body import IntrospectTokenBody
+from ...models.introspection import Introspection
+from ...models.o_auth_error import OAuthError
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -40,9 +42,27 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Introspection | OAuthError | None:
     if response.status_code == 200:
-        return None
+        response_200 = Introspection.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = OAuthError.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = OAuthError.from_dict(response.json())
+
+
+
+        return response_401
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -50,7 +70,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Introspection | OAuthError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,7 +84,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: IntrospectTokenBody | Unset = UNSET,
 
-) -> Response[Any]:
+) -> Response[Introspection | OAuthError]:
     """ Introspect Token
 
      RFC 7662 token introspection (client authentication required).
@@ -77,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        Response[Introspection | OAuthError]
      """
 
 
@@ -92,13 +112,12 @@ def sync_detailed(
 
     return _build_response(client=client, response=response)
 
-
-async def asyncio_detailed(
+def sync(
     *,
     client: AuthenticatedClient | Client,
     body: IntrospectTokenBody | Unset = UNSET,
 
-) -> Response[Any]:
+) -> Introspection | OAuthError | None:
     """ Introspect Token
 
      RFC 7662 token introspection (client authentication required).
@@ -111,7 +130,35 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        Introspection | OAuthError
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: IntrospectTokenBody | Unset = UNSET,
+
+) -> Response[Introspection | OAuthError]:
+    """ Introspect Token
+
+     RFC 7662 token introspection (client authentication required).
+
+    Args:
+        body (IntrospectTokenBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Introspection | OAuthError]
      """
 
 
@@ -126,3 +173,30 @@ async def asyncio_detailed(
 
     return _build_response(client=client, response=response)
 
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: IntrospectTokenBody | Unset = UNSET,
+
+) -> Introspection | OAuthError | None:
+    """ Introspect Token
+
+     RFC 7662 token introspection (client authentication required).
+
+    Args:
+        body (IntrospectTokenBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Introspection | OAuthError
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

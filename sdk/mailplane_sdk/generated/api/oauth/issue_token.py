@@ -9,6 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.issue_token_body import IssueTokenBody
+from ...models.o_auth_error import OAuthError
+from ...models.token_response import TokenResponse
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -40,9 +42,27 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OAuthError | TokenResponse | None:
     if response.status_code == 200:
-        return None
+        response_200 = TokenResponse.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = OAuthError.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = OAuthError.from_dict(response.json())
+
+
+
+        return response_401
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -50,7 +70,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[OAuthError | TokenResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,7 +84,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: IssueTokenBody | Unset = UNSET,
 
-) -> Response[Any]:
+) -> Response[OAuthError | TokenResponse]:
     """ Issue Token
 
      OAuth 2.0 token endpoint: `client_credentials`, `authorization_code` (PKCE S256
@@ -78,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        Response[OAuthError | TokenResponse]
      """
 
 
@@ -93,13 +113,12 @@ def sync_detailed(
 
     return _build_response(client=client, response=response)
 
-
-async def asyncio_detailed(
+def sync(
     *,
     client: AuthenticatedClient | Client,
     body: IssueTokenBody | Unset = UNSET,
 
-) -> Response[Any]:
+) -> OAuthError | TokenResponse | None:
     """ Issue Token
 
      OAuth 2.0 token endpoint: `client_credentials`, `authorization_code` (PKCE S256
@@ -113,7 +132,36 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        OAuthError | TokenResponse
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: IssueTokenBody | Unset = UNSET,
+
+) -> Response[OAuthError | TokenResponse]:
+    """ Issue Token
+
+     OAuth 2.0 token endpoint: `client_credentials`, `authorization_code` (PKCE S256
+    required) and `refresh_token` (rotated; a replayed one revokes its whole family).
+
+    Args:
+        body (IssueTokenBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OAuthError | TokenResponse]
      """
 
 
@@ -128,3 +176,31 @@ async def asyncio_detailed(
 
     return _build_response(client=client, response=response)
 
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: IssueTokenBody | Unset = UNSET,
+
+) -> OAuthError | TokenResponse | None:
+    """ Issue Token
+
+     OAuth 2.0 token endpoint: `client_credentials`, `authorization_code` (PKCE S256
+    required) and `refresh_token` (rotated; a replayed one revokes its whole family).
+
+    Args:
+        body (IssueTokenBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OAuthError | TokenResponse
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.o_auth_error import OAuthError
 from ...models.revoke_token_body import RevokeTokenBody
 from ...types import UNSET, Unset
 from typing import cast
@@ -40,9 +41,24 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | OAuthError | None:
     if response.status_code == 200:
-        return None
+        response_200 = response.json()
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = OAuthError.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = OAuthError.from_dict(response.json())
+
+
+
+        return response_401
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -50,7 +66,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | OAuthError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,7 +80,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: RevokeTokenBody | Unset = UNSET,
 
-) -> Response[Any]:
+) -> Response[Any | OAuthError]:
     """ Revoke Token
 
      RFC 7009 token revocation. Revoking a refresh token ends its whole grant.
@@ -77,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        Response[Any | OAuthError]
      """
 
 
@@ -92,13 +108,12 @@ def sync_detailed(
 
     return _build_response(client=client, response=response)
 
-
-async def asyncio_detailed(
+def sync(
     *,
     client: AuthenticatedClient | Client,
     body: RevokeTokenBody | Unset = UNSET,
 
-) -> Response[Any]:
+) -> Any | OAuthError | None:
     """ Revoke Token
 
      RFC 7009 token revocation. Revoking a refresh token ends its whole grant.
@@ -111,7 +126,35 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        Any | OAuthError
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RevokeTokenBody | Unset = UNSET,
+
+) -> Response[Any | OAuthError]:
+    """ Revoke Token
+
+     RFC 7009 token revocation. Revoking a refresh token ends its whole grant.
+
+    Args:
+        body (RevokeTokenBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | OAuthError]
      """
 
 
@@ -126,3 +169,30 @@ async def asyncio_detailed(
 
     return _build_response(client=client, response=response)
 
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: RevokeTokenBody | Unset = UNSET,
+
+) -> Any | OAuthError | None:
+    """ Revoke Token
+
+     RFC 7009 token revocation. Revoking a refresh token ends its whole grant.
+
+    Args:
+        body (RevokeTokenBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | OAuthError
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

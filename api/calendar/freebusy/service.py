@@ -1,0 +1,207 @@
+"""Free/busy across accounts and rooms, and finding a time everyone has.
+
+One query loads every event of every calendar involved (only the columns expansion needs),
+recurrences are expanded once over the window, and busy intervals are merged per person.
+Free/busy reveals times only: never titles, places or attendees.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.calendar.events.occurrences import expand, is_recurring
+from api.calendar.events.repository import override_keys
+from api.calendar.events.timing import to_utc, zone
+from api.errors import ValidationFailed
+from api.storage.models import Account, Calendar, CalendarEvent, Room
+from schemas.calendar import BusyInterval, FindTimeRequest, Schedule, TimeSuggestion
+
+MAX_DAYS = 62
+MAX_ATTENDEES = 100
+COLUMNS = (
+    CalendarEvent.id, CalendarEvent.calendar_id, CalendarEvent.uid, CalendarEvent.recurrence_id,
+    CalendarEvent.series_id, CalendarEvent.status, CalendarEvent.transparency, CalendarEvent.partstat,
+    CalendarEvent.all_day, CalendarEvent.time_zone, CalendarEvent.start_local,
+    CalendarEvent.end_local, CalendarEvent.start_at, CalendarEvent.end_at, CalendarEvent.rrule,
+    CalendarEvent.rdates, CalendarEvent.exdates,
+)
+
+
+def check_span(start: datetime, end: datetime, *, max_days: int = MAX_DAYS) -> None:
+    if start.tzinfo is None or end.tzinfo is None:
+        raise ValidationFailed("start and end need a UTC offset (RFC 3339).", param="start")
+    if end <= start:
+        raise ValidationFailed("end must be after start.", param="end")
+    if end - start > timedelta(days=max_days):
+        raise ValidationFailed(f"Free/busy covers at most {max_days} days.", param="end")
+
+
+async def _targets(session: AsyncSession, org_id: str, refs: list[str]) -> dict[str, tuple[str, str, list[str]]]:
+    """ref → (type, id, calendar ids) for each account or room found."""
+    ids = [r for r in refs if "@" not in r]
+    addresses = [r.strip().lower() for r in refs if "@" in r]
+    found: dict[str, tuple[str, str, list[str]]] = {}
+    accounts = (await session.execute(
+        select(Account.id, Account.address).where(
+            Account.org_id == org_id,
+            or_(Account.id.in_(ids), func.lower(Account.address).in_(addresses)),
+        )
+    )).all()
+    rooms = (await session.execute(
+        select(Room.id, Room.address, Room.calendar_id).where(
+            Room.org_id == org_id,
+            or_(Room.id.in_(ids), func.lower(Room.address).in_(addresses)),
+        )
+    )).all()
+    calendars: dict[str, list[str]] = defaultdict(list)
+    if accounts:
+        for cal_id, acc_id in (await session.execute(
+            select(Calendar.id, Calendar.account_id).where(
+                Calendar.org_id == org_id, Calendar.account_id.in_([a.id for a in accounts])
+            )
+        )).all():
+            calendars[acc_id].append(cal_id)
+    by_key: dict[str, tuple[str, str, list[str]]] = {}
+    for a in accounts:
+        value = ("account", a.id, calendars.get(a.id, []))
+        by_key[a.id] = value
+        by_key[a.address.lower()] = value
+    for r in rooms:
+        value = ("room", r.id, [r.calendar_id])
+        by_key[r.id] = value
+        if r.address:
+            by_key[r.address.lower()] = value
+    for ref in refs:
+        key = ref.strip().lower() if "@" in ref else ref.strip()
+        if key in by_key:
+            found[ref] = by_key[key]
+    return found
+
+
+def _merge(intervals: list[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
+    out: list[tuple[datetime, datetime]] = []
+    for start, end in sorted(intervals):
+        if out and start <= out[-1][1]:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+async def busy_by_calendar(
+    session: AsyncSession, org_id: str, calendar_ids: list[str], start: datetime, end: datetime
+) -> dict[str, dict[str, list[tuple[datetime, datetime]]]]:
+    """calendar id → {"busy": […], "tentative": […]} intervals clipped to the window."""
+    out: dict[str, dict[str, list[tuple[datetime, datetime]]]] = defaultdict(
+        lambda: {"busy": [], "tentative": []}
+    )
+    if not calendar_ids:
+        return out
+    rows: list[Any] = list((await session.execute(
+        select(*COLUMNS).where(
+            CalendarEvent.org_id == org_id,
+            CalendarEvent.calendar_id.in_(calendar_ids),
+            CalendarEvent.range_start < end,
+            or_(CalendarEvent.range_end.is_(None), CalendarEvent.range_end > start),
+            CalendarEvent.status != "cancelled",
+            CalendarEvent.transparency != "transparent",
+        )
+    )).all())
+    pairs = {(r.calendar_id, r.uid) for r in rows if not r.recurrence_id and is_recurring(r)}
+    overridden = await override_keys(session, org_id, pairs)
+    for occ in expand(rows, start, end, overridden):
+        if not occ.busy or occ.end_at <= occ.start_at:
+            continue
+        kind = "tentative" if occ.tentative else "busy"
+        out[occ.row.calendar_id][kind].append((max(occ.start_at, start), min(occ.end_at, end)))
+    return out
+
+
+async def freebusy(
+    session: AsyncSession, org_id: str, start: datetime, end: datetime, refs: list[str]
+) -> list[Schedule]:
+    check_span(start, end)
+    if len(refs) > MAX_ATTENDEES:
+        raise ValidationFailed(f"At most {MAX_ATTENDEES} accounts or rooms.", param="attendees")
+    targets = await _targets(session, org_id, refs)
+    calendars = sorted({c for _, _, cals in targets.values() for c in cals})
+    per_calendar = await busy_by_calendar(session, org_id, calendars, start, end)
+    schedules = []
+    for ref in refs:
+        if ref not in targets:
+            schedules.append(Schedule(attendee=ref, type=None, id=None, busy=[], error="not_found"))
+            continue
+        kind, target_id, cals = targets[ref]
+        busy = _merge([i for c in cals for i in per_calendar[c]["busy"]]) if cals else []
+        tentative = _merge([i for c in cals for i in per_calendar[c]["tentative"]]) if cals else []
+        intervals = [BusyInterval(start=s, end=e, status="busy") for s, e in busy]
+        intervals += [BusyInterval(start=s, end=e, status="tentative") for s, e in tentative]
+        intervals.sort(key=lambda i: (i.start, i.end))
+        schedules.append(Schedule(attendee=ref, type=kind, id=target_id, busy=intervals))  # type: ignore[arg-type]
+    return schedules
+
+
+def _slots(req: FindTimeRequest) -> list[tuple[datetime, datetime]]:
+    wh = req.working_hours
+    tz = zone(wh.time_zone, param="working_hours.time_zone")
+    days = set(wh.days)
+    if not days or any(d < 1 or d > 7 for d in days):
+        raise ValidationFailed("working_hours.days are ISO weekdays 1 (Monday) to 7.",
+                               param="working_hours.days")
+    open_at = time.fromisoformat(wh.start)
+    close_h, close_m = (int(x) for x in wh.end.split(":"))
+    if (close_h, close_m) <= (open_at.hour, open_at.minute):
+        raise ValidationFailed("working_hours.end must be after start.", param="working_hours.end")
+    duration = timedelta(minutes=req.duration_minutes)
+    step = timedelta(minutes=req.step_minutes)
+    local_day = req.start.astimezone(tz).date()
+    last_day = req.end.astimezone(tz).date()
+    out = []
+    while local_day <= last_day:
+        if local_day.isoweekday() in days:
+            opening = datetime.combine(local_day, open_at)
+            closing = datetime.combine(local_day, time()) + timedelta(hours=close_h, minutes=close_m)
+            slot = opening
+            while slot + duration <= closing:
+                s, e = to_utc(slot, tz), to_utc(slot + duration, tz)
+                if s >= req.start and e <= req.end:
+                    out.append((s, e))
+                slot += step
+        local_day += timedelta(days=1)
+    return out
+
+
+def _free(busy: list[BusyInterval], start: datetime, end: datetime) -> bool:
+    return not any(b.start < end and b.end > start for b in busy)
+
+
+async def find_times(session: AsyncSession, org_id: str, req: FindTimeRequest) -> tuple[list[TimeSuggestion], list[str]]:
+    check_span(req.start, req.end)
+    schedules = await freebusy(session, org_id, req.start.astimezone(UTC), req.end.astimezone(UTC),
+                               list(dict.fromkeys([*req.attendees, *req.rooms])))
+    by_ref = {s.attendee: s for s in schedules}
+    unavailable = [s.attendee for s in schedules if s.error]
+    people = [by_ref[a] for a in req.attendees if not by_ref[a].error]
+    rooms = [by_ref[r] for r in req.rooms if not by_ref[r].error and by_ref[r].type == "room"]
+    if req.rooms and not rooms:
+        raise ValidationFailed("None of the rooms exists.", param="rooms")
+    out: list[TimeSuggestion] = []
+    for start, end in _slots(req):
+        if not all(_free(p.busy, start, end) for p in people):
+            continue
+        room_id = None
+        if rooms:
+            room = next((r for r in rooms if _free(r.busy, start, end)), None)
+            if room is None:
+                continue
+            room_id = room.id
+        out.append(TimeSuggestion(start=start, end=end, room_id=room_id))
+        if len(out) >= req.max_results:
+            break
+    return out, unavailable

@@ -1,0 +1,76 @@
+"""REST endpoints for folders (`/v1/accounts/{account}/mail/folders`) and unread counts."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response, status
+
+from api.deps import DbSession, MailRead, MailWrite
+from api.kit.etags import check_if_match, set_etag
+from api.mail.access import mailbox_account
+from api.mail.folders import service
+from schemas.mail import Folder, FolderCreate, FolderUpdate, MailCounts
+
+router = APIRouter(prefix="/v1/accounts/{account}/mail", tags=["mail"])
+
+
+@router.get("/folders", response_model=list[Folder])
+async def list_mail_folders(account: str, principal: MailRead, session: DbSession) -> list[Folder]:
+    """Every folder of the mailbox (system folders first) with total and unread counts."""
+    owner = await mailbox_account(session, principal, account)
+    return [Folder.model_validate(f) for f in await service.list_folders(session, owner)]
+
+
+@router.get("/counts", response_model=MailCounts)
+async def get_mail_counts(account: str, principal: MailRead, session: DbSession) -> MailCounts:
+    """Unread counts: the inbox, everything but junk and trash, and per folder (O(1))."""
+    owner = await mailbox_account(session, principal, account)
+    return await service.counts(session, owner)
+
+
+@router.post("/folders", status_code=status.HTTP_201_CREATED, response_model=Folder)
+async def create_mail_folder(
+    account: str, body: FolderCreate, principal: MailWrite, session: DbSession, response: Response
+) -> Folder:
+    """Create a custom folder, at the top or under `parent_id`."""
+    owner = await mailbox_account(session, principal, account)
+    folder = await service.create_folder(session, owner, body)
+    set_etag(response, folder.id, folder.version)
+    return Folder.model_validate(folder)
+
+
+@router.get("/folders/{folder_id}", response_model=Folder)
+async def get_mail_folder(
+    account: str, folder_id: str, principal: MailRead, session: DbSession, response: Response
+) -> Folder:
+    """One folder with its counts."""
+    owner = await mailbox_account(session, principal, account)
+    folder = await service.get_folder(session, owner, folder_id)
+    set_etag(response, folder.id, folder.version)
+    return Folder.model_validate(folder)
+
+
+@router.patch("/folders/{folder_id}", response_model=Folder)
+async def update_mail_folder(
+    account: str, folder_id: str, body: FolderUpdate, principal: MailWrite, session: DbSession,
+    request: Request, response: Response,
+) -> Folder:
+    """Rename a custom folder or move it (`parent_id`; null = top level). System folders
+    keep their names and places."""
+    owner = await mailbox_account(session, principal, account)
+    folder = await service.get_folder(session, owner, folder_id)
+    check_if_match(request, folder.id, folder.version)
+    folder = await service.update_folder(session, owner, folder, body)
+    set_etag(response, folder.id, folder.version)
+    return Folder.model_validate(folder)
+
+
+@router.delete("/folders/{folder_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_mail_folder(
+    account: str, folder_id: str, principal: MailWrite, session: DbSession, request: Request
+) -> Response:
+    """Delete a custom folder and its subfolders; their messages move to trash."""
+    owner = await mailbox_account(session, principal, account)
+    folder = await service.get_folder(session, owner, folder_id)
+    check_if_match(request, folder.id, folder.version)
+    await service.delete_folder(session, owner, folder)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,255 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.dkim_key import DkimKey
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    domain: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/domains/{domain}/dkim-keys".format(domain=quote(str(domain), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DkimKey | Problem | None:
+    if response.status_code == 201:
+        response_201 = DkimKey.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DkimKey | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    domain: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[DkimKey | Problem]:
+    """ Rotate Domain Dkim Key
+
+     Start a DKIM key rotation: a new 2048-bit key with a new selector, `pending` until
+    its TXT record verifies. The current key stays published and keeps signing until then;
+    at that verification the new key signs and the old one is retired. 409
+    `dkim_rotation_pending` while a previous rotation still waits for DNS.
+
+    Args:
+        domain (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DkimKey | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        domain=domain,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    domain: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> DkimKey | Problem | None:
+    """ Rotate Domain Dkim Key
+
+     Start a DKIM key rotation: a new 2048-bit key with a new selector, `pending` until
+    its TXT record verifies. The current key stays published and keeps signing until then;
+    at that verification the new key signs and the old one is retired. 409
+    `dkim_rotation_pending` while a previous rotation still waits for DNS.
+
+    Args:
+        domain (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DkimKey | Problem
+     """
+
+
+    return sync_detailed(
+        domain=domain,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    domain: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[DkimKey | Problem]:
+    """ Rotate Domain Dkim Key
+
+     Start a DKIM key rotation: a new 2048-bit key with a new selector, `pending` until
+    its TXT record verifies. The current key stays published and keeps signing until then;
+    at that verification the new key signs and the old one is retired. 409
+    `dkim_rotation_pending` while a previous rotation still waits for DNS.
+
+    Args:
+        domain (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DkimKey | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        domain=domain,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    domain: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> DkimKey | Problem | None:
+    """ Rotate Domain Dkim Key
+
+     Start a DKIM key rotation: a new 2048-bit key with a new selector, `pending` until
+    its TXT record verifies. The current key stays published and keeps signing until then;
+    at that verification the new key signs and the old one is retired. 409
+    `dkim_rotation_pending` while a previous rotation still waits for DNS.
+
+    Args:
+        domain (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DkimKey | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        domain=domain,
+client=client,
+
+    )).parsed

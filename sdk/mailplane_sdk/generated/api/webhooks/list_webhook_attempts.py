@@ -1,0 +1,314 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.list_webhook_attempts_outcome_type_0 import ListWebhookAttemptsOutcomeType0
+from ...models.page_webhook_attempt import PageWebhookAttempt
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    webhook_id: str,
+    *,
+    event_id: None | str | Unset = UNSET,
+    outcome: ListWebhookAttemptsOutcomeType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_event_id: None | str | Unset
+    if isinstance(event_id, Unset):
+        json_event_id = UNSET
+    else:
+        json_event_id = event_id
+    params["event_id"] = json_event_id
+
+    json_outcome: None | str | Unset
+    if isinstance(outcome, Unset):
+        json_outcome = UNSET
+    elif isinstance(outcome, ListWebhookAttemptsOutcomeType0):
+        json_outcome = outcome.value
+    else:
+        json_outcome = outcome
+    params["outcome"] = json_outcome
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/webhooks/{webhook_id}/attempts".format(webhook_id=quote(str(webhook_id), safe=""),),
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageWebhookAttempt | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageWebhookAttempt.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageWebhookAttempt | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    webhook_id: str,
+    *,
+    client: AuthenticatedClient,
+    event_id: None | str | Unset = UNSET,
+    outcome: ListWebhookAttemptsOutcomeType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> Response[PageWebhookAttempt | Problem]:
+    """ List Webhook Attempts
+
+     Delivery attempts to this endpoint, newest first: status, latency, response snippet.
+
+    Args:
+        webhook_id (str):
+        event_id (None | str | Unset):
+        outcome (ListWebhookAttemptsOutcomeType0 | None | Unset):
+        limit (int | Unset): Page size (1-500). Default: 50.
+        cursor (None | str | Unset): Opaque cursor.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageWebhookAttempt | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        webhook_id=webhook_id,
+event_id=event_id,
+outcome=outcome,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    webhook_id: str,
+    *,
+    client: AuthenticatedClient,
+    event_id: None | str | Unset = UNSET,
+    outcome: ListWebhookAttemptsOutcomeType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> PageWebhookAttempt | Problem | None:
+    """ List Webhook Attempts
+
+     Delivery attempts to this endpoint, newest first: status, latency, response snippet.
+
+    Args:
+        webhook_id (str):
+        event_id (None | str | Unset):
+        outcome (ListWebhookAttemptsOutcomeType0 | None | Unset):
+        limit (int | Unset): Page size (1-500). Default: 50.
+        cursor (None | str | Unset): Opaque cursor.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageWebhookAttempt | Problem
+     """
+
+
+    return sync_detailed(
+        webhook_id=webhook_id,
+client=client,
+event_id=event_id,
+outcome=outcome,
+limit=limit,
+cursor=cursor,
+
+    ).parsed
+
+async def asyncio_detailed(
+    webhook_id: str,
+    *,
+    client: AuthenticatedClient,
+    event_id: None | str | Unset = UNSET,
+    outcome: ListWebhookAttemptsOutcomeType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> Response[PageWebhookAttempt | Problem]:
+    """ List Webhook Attempts
+
+     Delivery attempts to this endpoint, newest first: status, latency, response snippet.
+
+    Args:
+        webhook_id (str):
+        event_id (None | str | Unset):
+        outcome (ListWebhookAttemptsOutcomeType0 | None | Unset):
+        limit (int | Unset): Page size (1-500). Default: 50.
+        cursor (None | str | Unset): Opaque cursor.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageWebhookAttempt | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        webhook_id=webhook_id,
+event_id=event_id,
+outcome=outcome,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    webhook_id: str,
+    *,
+    client: AuthenticatedClient,
+    event_id: None | str | Unset = UNSET,
+    outcome: ListWebhookAttemptsOutcomeType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> PageWebhookAttempt | Problem | None:
+    """ List Webhook Attempts
+
+     Delivery attempts to this endpoint, newest first: status, latency, response snippet.
+
+    Args:
+        webhook_id (str):
+        event_id (None | str | Unset):
+        outcome (ListWebhookAttemptsOutcomeType0 | None | Unset):
+        limit (int | Unset): Page size (1-500). Default: 50.
+        cursor (None | str | Unset): Opaque cursor.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageWebhookAttempt | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        webhook_id=webhook_id,
+client=client,
+event_id=event_id,
+outcome=outcome,
+limit=limit,
+cursor=cursor,
+
+    )).parsed

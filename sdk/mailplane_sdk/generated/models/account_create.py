@@ -1,0 +1,235 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.account_create_type import AccountCreateType
+from ..types import UNSET, Unset
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="AccountCreate")
+
+
+
+@_attrs_define
+class AccountCreate:
+    """ 
+        Attributes:
+            address (str):
+            display_name (str):
+            department_ids (list[str] | Unset):
+            employee_number (None | str | Unset):
+            hidden_from_address_book (bool | Unset):  Default: False.
+            job_title (str | Unset):  Default: ''.
+            manager_id (None | str | Unset):
+            mobile (None | str | Unset):
+            must_change_password (bool | Unset): Ask for a new password at the first sign-in. Default: True.
+            password (None | str | Unset): Omit to have one generated (returned once in `password`).
+            quota_bytes (int | None | Unset):
+            type_ (AccountCreateType | Unset):  Default: AccountCreateType.EMPLOYEE.
+     """
+
+    address: str
+    display_name: str
+    department_ids: list[str] | Unset = UNSET
+    employee_number: None | str | Unset = UNSET
+    hidden_from_address_book: bool | Unset = False
+    job_title: str | Unset = ''
+    manager_id: None | str | Unset = UNSET
+    mobile: None | str | Unset = UNSET
+    must_change_password: bool | Unset = True
+    password: None | str | Unset = UNSET
+    quota_bytes: int | None | Unset = UNSET
+    type_: AccountCreateType | Unset = AccountCreateType.EMPLOYEE
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        address = self.address
+
+        display_name = self.display_name
+
+        department_ids: list[str] | Unset = UNSET
+        if not isinstance(self.department_ids, Unset):
+            department_ids = self.department_ids
+
+
+
+        employee_number: None | str | Unset
+        if isinstance(self.employee_number, Unset):
+            employee_number = UNSET
+        else:
+            employee_number = self.employee_number
+
+        hidden_from_address_book = self.hidden_from_address_book
+
+        job_title = self.job_title
+
+        manager_id: None | str | Unset
+        if isinstance(self.manager_id, Unset):
+            manager_id = UNSET
+        else:
+            manager_id = self.manager_id
+
+        mobile: None | str | Unset
+        if isinstance(self.mobile, Unset):
+            mobile = UNSET
+        else:
+            mobile = self.mobile
+
+        must_change_password = self.must_change_password
+
+        password: None | str | Unset
+        if isinstance(self.password, Unset):
+            password = UNSET
+        else:
+            password = self.password
+
+        quota_bytes: int | None | Unset
+        if isinstance(self.quota_bytes, Unset):
+            quota_bytes = UNSET
+        else:
+            quota_bytes = self.quota_bytes
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "address": address,
+            "display_name": display_name,
+        })
+        if department_ids is not UNSET:
+            field_dict["department_ids"] = department_ids
+        if employee_number is not UNSET:
+            field_dict["employee_number"] = employee_number
+        if hidden_from_address_book is not UNSET:
+            field_dict["hidden_from_address_book"] = hidden_from_address_book
+        if job_title is not UNSET:
+            field_dict["job_title"] = job_title
+        if manager_id is not UNSET:
+            field_dict["manager_id"] = manager_id
+        if mobile is not UNSET:
+            field_dict["mobile"] = mobile
+        if must_change_password is not UNSET:
+            field_dict["must_change_password"] = must_change_password
+        if password is not UNSET:
+            field_dict["password"] = password
+        if quota_bytes is not UNSET:
+            field_dict["quota_bytes"] = quota_bytes
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        address = d.pop("address")
+
+        display_name = d.pop("display_name")
+
+        department_ids = cast(list[str], d.pop("department_ids", UNSET))
+
+
+        def _parse_employee_number(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        employee_number = _parse_employee_number(d.pop("employee_number", UNSET))
+
+
+        hidden_from_address_book = d.pop("hidden_from_address_book", UNSET)
+
+        job_title = d.pop("job_title", UNSET)
+
+        def _parse_manager_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        manager_id = _parse_manager_id(d.pop("manager_id", UNSET))
+
+
+        def _parse_mobile(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        mobile = _parse_mobile(d.pop("mobile", UNSET))
+
+
+        must_change_password = d.pop("must_change_password", UNSET)
+
+        def _parse_password(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        password = _parse_password(d.pop("password", UNSET))
+
+
+        def _parse_quota_bytes(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        quota_bytes = _parse_quota_bytes(d.pop("quota_bytes", UNSET))
+
+
+        _type_ = d.pop("type", UNSET)
+        type_: AccountCreateType | Unset
+        if isinstance(_type_,  Unset):
+            type_ = UNSET
+        else:
+            type_ = AccountCreateType(_type_)
+
+
+
+
+        account_create = cls(
+            address=address,
+            display_name=display_name,
+            department_ids=department_ids,
+            employee_number=employee_number,
+            hidden_from_address_book=hidden_from_address_book,
+            job_title=job_title,
+            manager_id=manager_id,
+            mobile=mobile,
+            must_change_password=must_change_password,
+            password=password,
+            quota_bytes=quota_bytes,
+            type_=type_,
+        )
+
+        return account_create
+

@@ -1,0 +1,375 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.account_created_status import AccountCreatedStatus
+from ..models.account_created_type import AccountCreatedType
+from ..types import UNSET, Unset
+from typing import cast
+import datetime
+
+
+
+
+
+
+T = TypeVar("T", bound="AccountCreated")
+
+
+
+@_attrs_define
+class AccountCreated:
+    """ 
+        Attributes:
+            address (str):
+            aliases (list[str]):
+            created_at (datetime.datetime):
+            department_ids (list[str]):
+            display_name (str):
+            employee_number (None | str):
+            hidden_from_address_book (bool):
+            id (str):
+            job_title (str):
+            manager_id (None | str):
+            mobile (None | str):
+            must_change_password (bool):
+            quota_bytes (int | None):
+            role (str):
+            status (AccountCreatedStatus):
+            type_ (AccountCreatedType):
+            updated_at (datetime.datetime):
+            deleted_at (datetime.datetime | None | Unset):
+            frozen_at (datetime.datetime | None | Unset):
+            password (None | str | Unset): The generated password, in this response only.
+            purge_after (datetime.datetime | None | Unset): When a deleted account stops being restorable.
+     """
+
+    address: str
+    aliases: list[str]
+    created_at: datetime.datetime
+    department_ids: list[str]
+    display_name: str
+    employee_number: None | str
+    hidden_from_address_book: bool
+    id: str
+    job_title: str
+    manager_id: None | str
+    mobile: None | str
+    must_change_password: bool
+    quota_bytes: int | None
+    role: str
+    status: AccountCreatedStatus
+    type_: AccountCreatedType
+    updated_at: datetime.datetime
+    deleted_at: datetime.datetime | None | Unset = UNSET
+    frozen_at: datetime.datetime | None | Unset = UNSET
+    password: None | str | Unset = UNSET
+    purge_after: datetime.datetime | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        address = self.address
+
+        aliases = self.aliases
+
+
+
+        created_at = self.created_at.isoformat()
+
+        department_ids = self.department_ids
+
+
+
+        display_name = self.display_name
+
+        employee_number: None | str
+        employee_number = self.employee_number
+
+        hidden_from_address_book = self.hidden_from_address_book
+
+        id = self.id
+
+        job_title = self.job_title
+
+        manager_id: None | str
+        manager_id = self.manager_id
+
+        mobile: None | str
+        mobile = self.mobile
+
+        must_change_password = self.must_change_password
+
+        quota_bytes: int | None
+        quota_bytes = self.quota_bytes
+
+        role = self.role
+
+        status = self.status.value
+
+        type_ = self.type_.value
+
+        updated_at = self.updated_at.isoformat()
+
+        deleted_at: None | str | Unset
+        if isinstance(self.deleted_at, Unset):
+            deleted_at = UNSET
+        elif isinstance(self.deleted_at, datetime.datetime):
+            deleted_at = self.deleted_at.isoformat()
+        else:
+            deleted_at = self.deleted_at
+
+        frozen_at: None | str | Unset
+        if isinstance(self.frozen_at, Unset):
+            frozen_at = UNSET
+        elif isinstance(self.frozen_at, datetime.datetime):
+            frozen_at = self.frozen_at.isoformat()
+        else:
+            frozen_at = self.frozen_at
+
+        password: None | str | Unset
+        if isinstance(self.password, Unset):
+            password = UNSET
+        else:
+            password = self.password
+
+        purge_after: None | str | Unset
+        if isinstance(self.purge_after, Unset):
+            purge_after = UNSET
+        elif isinstance(self.purge_after, datetime.datetime):
+            purge_after = self.purge_after.isoformat()
+        else:
+            purge_after = self.purge_after
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "address": address,
+            "aliases": aliases,
+            "created_at": created_at,
+            "department_ids": department_ids,
+            "display_name": display_name,
+            "employee_number": employee_number,
+            "hidden_from_address_book": hidden_from_address_book,
+            "id": id,
+            "job_title": job_title,
+            "manager_id": manager_id,
+            "mobile": mobile,
+            "must_change_password": must_change_password,
+            "quota_bytes": quota_bytes,
+            "role": role,
+            "status": status,
+            "type": type_,
+            "updated_at": updated_at,
+        })
+        if deleted_at is not UNSET:
+            field_dict["deleted_at"] = deleted_at
+        if frozen_at is not UNSET:
+            field_dict["frozen_at"] = frozen_at
+        if password is not UNSET:
+            field_dict["password"] = password
+        if purge_after is not UNSET:
+            field_dict["purge_after"] = purge_after
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        address = d.pop("address")
+
+        aliases = cast(list[str], d.pop("aliases"))
+
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
+
+        department_ids = cast(list[str], d.pop("department_ids"))
+
+
+        display_name = d.pop("display_name")
+
+        def _parse_employee_number(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        employee_number = _parse_employee_number(d.pop("employee_number"))
+
+
+        hidden_from_address_book = d.pop("hidden_from_address_book")
+
+        id = d.pop("id")
+
+        job_title = d.pop("job_title")
+
+        def _parse_manager_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        manager_id = _parse_manager_id(d.pop("manager_id"))
+
+
+        def _parse_mobile(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        mobile = _parse_mobile(d.pop("mobile"))
+
+
+        must_change_password = d.pop("must_change_password")
+
+        def _parse_quota_bytes(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        quota_bytes = _parse_quota_bytes(d.pop("quota_bytes"))
+
+
+        role = d.pop("role")
+
+        status = AccountCreatedStatus(d.pop("status"))
+
+
+
+
+        type_ = AccountCreatedType(d.pop("type"))
+
+
+
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+
+
+
+        def _parse_deleted_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                deleted_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return deleted_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        deleted_at = _parse_deleted_at(d.pop("deleted_at", UNSET))
+
+
+        def _parse_frozen_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                frozen_at_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return frozen_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        frozen_at = _parse_frozen_at(d.pop("frozen_at", UNSET))
+
+
+        def _parse_password(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        password = _parse_password(d.pop("password", UNSET))
+
+
+        def _parse_purge_after(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                purge_after_type_0 = datetime.datetime.fromisoformat(data)
+
+
+
+                return purge_after_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        purge_after = _parse_purge_after(d.pop("purge_after", UNSET))
+
+
+        account_created = cls(
+            address=address,
+            aliases=aliases,
+            created_at=created_at,
+            department_ids=department_ids,
+            display_name=display_name,
+            employee_number=employee_number,
+            hidden_from_address_book=hidden_from_address_book,
+            id=id,
+            job_title=job_title,
+            manager_id=manager_id,
+            mobile=mobile,
+            must_change_password=must_change_password,
+            quota_bytes=quota_bytes,
+            role=role,
+            status=status,
+            type_=type_,
+            updated_at=updated_at,
+            deleted_at=deleted_at,
+            frozen_at=frozen_at,
+            password=password,
+            purge_after=purge_after,
+        )
+
+
+        account_created.additional_properties = d
+        return account_created
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class AccountStatus(StrEnum):
+    ACTIVE = "active"
+    DELETED = "deleted"
+    FROZEN = "frozen"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,309 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.account_update_type_type_0 import AccountUpdateTypeType0
+from ..types import UNSET, Unset
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="AccountUpdate")
+
+
+
+@_attrs_define
+class AccountUpdate:
+    """ JSON merge patch: send only what changes; `null` clears a nullable field.
+
+        Attributes:
+            address (None | str | Unset): A new primary address; the old one stays as an alias.
+            department_ids (list[str] | None | Unset):
+            display_name (None | str | Unset):
+            employee_number (None | str | Unset):
+            hidden_from_address_book (bool | None | Unset):
+            job_title (None | str | Unset):
+            manager_id (None | str | Unset):
+            mobile (None | str | Unset):
+            must_change_password (bool | None | Unset):
+            quota_bytes (int | None | Unset):
+            type_ (AccountUpdateTypeType0 | None | Unset):
+     """
+
+    address: None | str | Unset = UNSET
+    department_ids: list[str] | None | Unset = UNSET
+    display_name: None | str | Unset = UNSET
+    employee_number: None | str | Unset = UNSET
+    hidden_from_address_book: bool | None | Unset = UNSET
+    job_title: None | str | Unset = UNSET
+    manager_id: None | str | Unset = UNSET
+    mobile: None | str | Unset = UNSET
+    must_change_password: bool | None | Unset = UNSET
+    quota_bytes: int | None | Unset = UNSET
+    type_: AccountUpdateTypeType0 | None | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        address: None | str | Unset
+        if isinstance(self.address, Unset):
+            address = UNSET
+        else:
+            address = self.address
+
+        department_ids: list[str] | None | Unset
+        if isinstance(self.department_ids, Unset):
+            department_ids = UNSET
+        elif isinstance(self.department_ids, list):
+            department_ids = self.department_ids
+
+
+        else:
+            department_ids = self.department_ids
+
+        display_name: None | str | Unset
+        if isinstance(self.display_name, Unset):
+            display_name = UNSET
+        else:
+            display_name = self.display_name
+
+        employee_number: None | str | Unset
+        if isinstance(self.employee_number, Unset):
+            employee_number = UNSET
+        else:
+            employee_number = self.employee_number
+
+        hidden_from_address_book: bool | None | Unset
+        if isinstance(self.hidden_from_address_book, Unset):
+            hidden_from_address_book = UNSET
+        else:
+            hidden_from_address_book = self.hidden_from_address_book
+
+        job_title: None | str | Unset
+        if isinstance(self.job_title, Unset):
+            job_title = UNSET
+        else:
+            job_title = self.job_title
+
+        manager_id: None | str | Unset
+        if isinstance(self.manager_id, Unset):
+            manager_id = UNSET
+        else:
+            manager_id = self.manager_id
+
+        mobile: None | str | Unset
+        if isinstance(self.mobile, Unset):
+            mobile = UNSET
+        else:
+            mobile = self.mobile
+
+        must_change_password: bool | None | Unset
+        if isinstance(self.must_change_password, Unset):
+            must_change_password = UNSET
+        else:
+            must_change_password = self.must_change_password
+
+        quota_bytes: int | None | Unset
+        if isinstance(self.quota_bytes, Unset):
+            quota_bytes = UNSET
+        else:
+            quota_bytes = self.quota_bytes
+
+        type_: None | str | Unset
+        if isinstance(self.type_, Unset):
+            type_ = UNSET
+        elif isinstance(self.type_, AccountUpdateTypeType0):
+            type_ = self.type_.value
+        else:
+            type_ = self.type_
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+        })
+        if address is not UNSET:
+            field_dict["address"] = address
+        if department_ids is not UNSET:
+            field_dict["department_ids"] = department_ids
+        if display_name is not UNSET:
+            field_dict["display_name"] = display_name
+        if employee_number is not UNSET:
+            field_dict["employee_number"] = employee_number
+        if hidden_from_address_book is not UNSET:
+            field_dict["hidden_from_address_book"] = hidden_from_address_book
+        if job_title is not UNSET:
+            field_dict["job_title"] = job_title
+        if manager_id is not UNSET:
+            field_dict["manager_id"] = manager_id
+        if mobile is not UNSET:
+            field_dict["mobile"] = mobile
+        if must_change_password is not UNSET:
+            field_dict["must_change_password"] = must_change_password
+        if quota_bytes is not UNSET:
+            field_dict["quota_bytes"] = quota_bytes
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        def _parse_address(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        address = _parse_address(d.pop("address", UNSET))
+
+
+        def _parse_department_ids(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                department_ids_type_0 = cast(list[str], data)
+
+                return department_ids_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        department_ids = _parse_department_ids(d.pop("department_ids", UNSET))
+
+
+        def _parse_display_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        display_name = _parse_display_name(d.pop("display_name", UNSET))
+
+
+        def _parse_employee_number(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        employee_number = _parse_employee_number(d.pop("employee_number", UNSET))
+
+
+        def _parse_hidden_from_address_book(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        hidden_from_address_book = _parse_hidden_from_address_book(d.pop("hidden_from_address_book", UNSET))
+
+
+        def _parse_job_title(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        job_title = _parse_job_title(d.pop("job_title", UNSET))
+
+
+        def _parse_manager_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        manager_id = _parse_manager_id(d.pop("manager_id", UNSET))
+
+
+        def _parse_mobile(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        mobile = _parse_mobile(d.pop("mobile", UNSET))
+
+
+        def _parse_must_change_password(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        must_change_password = _parse_must_change_password(d.pop("must_change_password", UNSET))
+
+
+        def _parse_quota_bytes(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        quota_bytes = _parse_quota_bytes(d.pop("quota_bytes", UNSET))
+
+
+        def _parse_type_(data: object) -> AccountUpdateTypeType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = AccountUpdateTypeType0(data)
+
+
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AccountUpdateTypeType0 | None | Unset, data)
+
+        type_ = _parse_type_(d.pop("type", UNSET))
+
+
+        account_update = cls(
+            address=address,
+            department_ids=department_ids,
+            display_name=display_name,
+            employee_number=employee_number,
+            hidden_from_address_book=hidden_from_address_book,
+            job_title=job_title,
+            manager_id=manager_id,
+            mobile=mobile,
+            must_change_password=must_change_password,
+            quota_bytes=quota_bytes,
+            type_=type_,
+        )
+
+        return account_update
+

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+class DirectoryImportStatus(StrEnum):
+    COMPLETED = "completed"
+    FAILED = "failed"
+    QUEUED = "queued"
+    RUNNING = "running"
+
+    def __str__(self) -> str:
+        return str(self.value)

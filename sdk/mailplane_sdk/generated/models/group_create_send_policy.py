@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+class GroupCreateSendPolicy(StrEnum):
+    ANYONE = "anyone"
+    MEMBERS = "members"
+    MODERATORS = "moderators"
+    ORGANIZATION = "organization"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+class GroupMemberKind(StrEnum):
+    ACCOUNT = "account"
+    DEPARTMENT = "department"
+    EXTERNAL = "external"
+    GROUP = "group"
+
+    def __str__(self) -> str:
+        return str(self.value)

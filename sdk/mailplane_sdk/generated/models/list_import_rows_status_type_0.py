@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+class ListImportRowsStatusType0(StrEnum):
+    CREATED = "created"
+    ERROR = "error"
+    UNCHANGED = "unchanged"
+    UPDATED = "updated"
+
+    def __str__(self) -> str:
+        return str(self.value)
