@@ -80,6 +80,7 @@ def init(
     domain: Annotated[str, typer.Option(help="First mail domain.")],
     admin: Annotated[str, typer.Option(help="Administrator address or local part.")],
     if_missing: Annotated[bool, typer.Option(help="Do nothing when the domain exists.")] = False,
+    operator: Annotated[bool, typer.Option(help="Make the administrator a platform operator.")] = False,
 ) -> None:
     """Create an organisation, its administrator (one-time password) and an admin app."""
     from api.platform.bootstrap import create_organization
@@ -91,7 +92,9 @@ def init(
             if if_missing and await session.scalar(select(Domain.id).where(Domain.name == domain.lower())):
                 console.print(f"Organisation for {domain} exists already; nothing to do.")
                 return
-            made = await create_organization(session, name=org, domain=domain, admin=admin)
+            made = await create_organization(
+                session, name=org, domain=domain, admin=admin, role="operator" if operator else "admin"
+            )
         await runtime.db.dispose()
         console.print(f"Organisation [bold]{made.org.name}[/bold] ({made.org.id}), domain {made.domain.name}")
         console.print(f"Administrator: {made.admin.address}  one-time password: [bold]{made.admin_password}[/bold]")

@@ -17,11 +17,22 @@ from api.directory.domains.graphql import DomainsMutation, DomainsQuery
 from api.events.graphql import EventsQuery, EventsSubscription
 from api.graphql_kit import get_context
 from api.platform.apps.graphql import AppsMutation, AppsQuery
+from api.platform.organizations.graphql import OrganizationsMutation, OrganizationsQuery
 from api.platform.webhooks.graphql import WebhooksMutation, WebhooksQuery
 
-Query = merge_types("Query", (AppsQuery, DomainsQuery, EventsQuery, WebhooksQuery,))
-Mutation = merge_types("Mutation", (AppsMutation, DomainsMutation, WebhooksMutation,))
+Query = merge_types("Query", (AppsQuery, OrganizationsQuery, DomainsQuery, EventsQuery, WebhooksQuery,))
+Mutation = merge_types("Mutation", (AppsMutation, OrganizationsMutation, DomainsMutation, WebhooksMutation,))
 Subscription = merge_types("Subscription", (EventsSubscription,))
+
+
+class Schema(strawberry.Schema):
+    """Expected errors (an AppError rendered with its `code`) are answers, not incidents:
+    only unexpected ones are logged, with their traceback."""
+
+    def process_errors(self, errors, execution_context=None):  # type: ignore[no-untyped-def]
+        unexpected = [e for e in errors if not (e.extensions or {}).get("code")]
+        if unexpected:
+            super().process_errors(unexpected, execution_context)
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -32,7 +43,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     if not settings.graphql_introspection:
         extensions.append(DisableIntrospection())
-    return strawberry.Schema(
+    return Schema(
         query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions
     )
 

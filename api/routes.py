@@ -29,6 +29,7 @@ from api.platform.apps.router import router as apps_router
 from api.platform.audit.router import router as audit_router
 from api.platform.me.router import router as me_router
 from api.platform.oauth.router import router as oauth_router
+from api.platform.organizations.router import router as organizations_router
 from api.platform.webhooks.router import router as webhooks_router
 
 # FastAPI matches in this order: the hottest path first, and literal paths
@@ -39,6 +40,7 @@ ROUTERS: list[APIRouter] = [
     ops_router,
     oauth_router,
     apps_router,
+    organizations_router,
     audit_router,
     events_router,
     webhooks_router,

@@ -134,3 +134,25 @@ class Introspection(ResponseModel):
     iss: str | None = None
     sub: str | None = None
     org_id: str | None = None
+
+
+class OrganizationCreate(RequestModel):
+    name: Name
+    domain: Annotated[str, Field(min_length=3, max_length=253, pattern=r"^[A-Za-z0-9.-]+\.[A-Za-z]{2,63}$")]
+    admin: Annotated[str, Field(min_length=1, max_length=320)]
+
+
+class Organization(ResponseModel):
+    id: str
+    name: str
+    created_at: datetime
+
+
+class OrganizationCreated(Organization):
+    """Returned once: the first administrator's one-time password and the admin app."""
+
+    domain: str
+    admin_address: str
+    admin_password: str
+    client_id: str
+    client_secret: str

@@ -16,6 +16,7 @@ from tests.factories.domains import (
     victim_domain_name,
 )
 from tests.factories.platform import OrgHandle
+from tests.factories.webhooks import WEBHOOK_GRAPHQL, WEBHOOK_ROUTES, victim_event, victim_webhook
 
 
 @dataclass(frozen=True)
@@ -55,4 +56,9 @@ RESOURCES: list[IsolatedResource] = [
         name="domain-by-name", create=victim_domain_name, routes=DOMAIN_ROUTES,
         graphql=DOMAIN_GRAPHQL,
     ),
+    IsolatedResource(name="webhook", create=victim_webhook, routes=WEBHOOK_ROUTES,
+                     graphql=WEBHOOK_GRAPHQL),
+    IsolatedResource(name="event", create=victim_event, routes=[
+        ("GET", "/v1/events/{id}"), ("GET", "/v1/events/{id}/attempts"),
+    ]),
 ]

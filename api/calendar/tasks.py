@@ -9,9 +9,12 @@ from sqlalchemy import select
 
 from api.calendar.invitations.imip import JOB
 from api.directory.recipients import resolve_recipients
+from api.mail.sending.compose import ExtraPart
+from api.mail.sending.service import send_message
 from api.runtime import Runtime
 from api.storage.models import Account
 from api.worker.runner import handler
+from schemas.mail import SendRequest
 
 log = logging.getLogger("mailplane.calendar.imip")
 
@@ -19,10 +22,6 @@ log = logging.getLogger("mailplane.calendar.imip")
 @handler(JOB)
 async def send_imip(runtime: Runtime, payload: dict[str, Any]) -> None:
     """Send one invitation, update, cancellation or reply as its sender, saved to Sent."""
-    from api.mail.sending.compose import ExtraPart
-    from api.mail.sending.service import send_message
-    from schemas.mail import SendRequest
-
     async with runtime.db.session() as session:
         sender = await session.scalar(select(Account).where(
             Account.id == payload["sender_account_id"], Account.org_id == payload["org_id"]))

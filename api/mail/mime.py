@@ -14,6 +14,7 @@ import email
 import email.message
 import email.utils
 import html as html_lib
+import mimetypes
 import quopri
 import re
 from dataclasses import dataclass, field
@@ -353,7 +354,10 @@ def _default_name(ctype: str, path: str) -> str:
         "application/x-pkcs7-signature": "smime.p7s",
         "message/delivery-status": "delivery-status.txt",
     }
-    return ext.get(ctype, f"part-{path}")
+    if ctype in ext:
+        return ext[ctype]
+    guessed = mimetypes.guess_extension(ctype) or ""
+    return f"part-{path}{guessed}"
 
 
 def parse_headers_only(raw: bytes) -> email.message.Message:

@@ -25,7 +25,8 @@ async def make_event(org: OrgHandle, who: str, **fields: Any) -> dict[str, Any]:
 
 
 async def make_room(org: OrgHandle, **fields: Any) -> dict[str, Any]:
-    body = {"name": "Room A", "capacity": 8, "building": "HQ", "floor": "3", **fields}
+    body = {"name": "Room A", "capacity": 8, "building": "HQ", "floor": "3",
+            "booking_window_days": 1095, **fields}
     resp = await org.client.post("/v1/calendar/rooms", json=body, headers=await org.headers())
     assert resp.status_code == 201, resp.text
     return dict(resp.json())

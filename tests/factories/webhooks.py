@@ -47,3 +47,38 @@ async def emit_events(org: OrgHandle, type_: str, n: int = 1, **data: Any) -> li
             event = await emit(session, org.id, type_, {"id": new_id("res"), "n": i, **data})
             ids.append(event.id)
     return ids
+
+
+async def victim_webhook(org: OrgHandle) -> str:
+    endpoint_id, _ = await make_endpoint(org)
+    return endpoint_id
+
+
+async def victim_event(org: OrgHandle) -> str:
+    [event_id] = await emit_events(org, "directory.account.updated")
+    return event_id
+
+
+WEBHOOK_ROUTES: list[tuple[Any, ...]] = [
+    ("GET", "/v1/webhooks/{id}"),
+    ("PATCH", "/v1/webhooks/{id}", {"description": "pwned"}),
+    ("DELETE", "/v1/webhooks/{id}"),
+    ("POST", "/v1/webhooks/{id}/enable"),
+    ("POST", "/v1/webhooks/{id}/disable"),
+    ("POST", "/v1/webhooks/{id}/secrets", {}),
+    ("POST", "/v1/webhooks/{id}/redeliver", {"event_id": "evt_x"}),
+    ("POST", "/v1/webhooks/{id}/replay", {"from_sequence": 1, "to_sequence": 2}),
+    ("GET", "/v1/webhooks/{id}/attempts"),
+    ("GET", "/v1/webhooks/{id}/deliveries"),
+]
+WEBHOOK_GRAPHQL = [
+    "query($id: ID!) { webhook(id: $id) { id } }",
+    "query($id: ID!) { webhookAttempts(id: $id) { nextCursor } }",
+    'mutation($id: ID!) { updateWebhook(id: $id, input: {description: "pwned"}) { id } }',
+    "mutation($id: ID!) { deleteWebhook(id: $id) }",
+    "mutation($id: ID!) { enableWebhook(id: $id) { id } }",
+    "mutation($id: ID!) { disableWebhook(id: $id) { id } }",
+    "mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }",
+    'mutation($id: ID!) { redeliverWebhookEvent(id: $id, eventId: "evt_x") }',
+    "mutation($id: ID!) { replayWebhookEvents(id: $id, fromSequence: 1, toSequence: 2) }",
+]

@@ -270,13 +270,20 @@ def parse_vevent(component: icalendar.Event, default_zone: str, *, require_uid: 
     if not isinstance(start, date):
         raise PropertyError("DTSTART", "DTSTART is not a date or date-time")
     all_day = not isinstance(start, datetime)
+    start_tzid = _tzid(component, "DTSTART")
     if all_day:
         tz_name = default_zone
     elif start.tzinfo is None:
+        # Floating time, or a TZID icalendar could not resolve (no VTIMEZONE for it).
         tz_name = default_zone
+        if start_tzid:
+            found = _olson_name(start_tzid)
+            if found is None:
+                raise PropertyError("DTSTART", f"unknown time zone {start_tzid!r}")
+            tz_name = found
     else:
         try:
-            tz_name = iana_zone(start, _tzid(component, "DTSTART"))
+            tz_name = iana_zone(start, start_tzid)
         except PropertyError as exc:
             raise PropertyError("DTSTART", exc.detail) from None
     tz = zone(tz_name)

@@ -124,44 +124,52 @@ async def _changed(
 
 async def create_account(
     session: AsyncSession, org_id: str, data: schemas.AccountCreate, *, actor: Principal | None,
-    ip: str | None = None, password_hash: str | None = None, details: dict[str, Any] | None = None,
+    ip: str | None = None, details: dict[str, Any] | None = None,
 ) -> tuple[Account, str | None]:
-    """Create an account; returns it and the generated password when none was given.
-
-    `password_hash` lets bulk imports hash passwords in parallel beforehand.
-    """
+    """Create an account; returns it and the generated password when none was given."""
     dom = await org_domain(session, org_id, data.address)
     await ensure_free(session, data.address)
     await _check_keys(session, org_id, data.model_dump())
     dep_ids = await departments.check_department_ids(session, org_id, data.department_ids, "department_ids")
     manager_id = await _manager(session, org_id, None, data.manager_id) if data.manager_id else None
+    policy = await load_policy(session, org_id)
+    password = data.password
+    generated = None
+    if password is None:
+        password = generated = generated_password(policy)
+    check_policy(password, address=data.address, policy=policy)
+    account = await insert_checked_account(
+        session, org_id, data.model_copy(update={"department_ids": dep_ids, "manager_id": manager_id,
+                                                 "must_change_password": data.must_change_password
+                                                 or bool(generated)}),
+        domain_id=dom.id, password_hash=hash_password(password), actor=actor, ip=ip, details=details,
+    )
+    return account, generated
+
+
+async def insert_checked_account(
+    session: AsyncSession, org_id: str, data: schemas.AccountCreate, *, domain_id: str,
+    password_hash: str | None, actor: Principal | None, ip: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> Account:
+    """Insert an account whose address, keys, departments (ids) and manager (an id) the caller
+    has already checked: bulk imports check a whole batch at once and hash passwords in
+    parallel. No `password_hash` means no password yet (sign-in impossible until a reset)."""
     now = utcnow()
     account = Account(
-        id=new_id("acc"), org_id=org_id, domain_id=dom.id, address=data.address,
+        id=new_id("acc"), org_id=org_id, domain_id=domain_id, address=data.address,
         display_name=data.display_name, role="member", status="active",
         must_change_password=data.must_change_password, employee_number=data.employee_number,
-        mobile=data.mobile, job_title=data.job_title, manager_id=manager_id, quota_bytes=data.quota_bytes,
+        mobile=data.mobile, job_title=data.job_title, manager_id=data.manager_id, quota_bytes=data.quota_bytes,
         kind=data.type, hidden_from_address_book=data.hidden_from_address_book, version=1,
-        created_at=now, updated_at=now,
+        created_at=now, updated_at=now, password_hash=password_hash or None,
+        password_changed_at=now if password_hash else None,
     )
-    generated = None
-    if password_hash is None:
-        policy = await load_policy(session, org_id)
-        password = data.password
-        if password is None:
-            password = generated = generated_password(policy)
-            account.must_change_password = True
-        check_policy(password, address=data.address, policy=policy)
-        password_hash = hash_password(password)
-    # An empty hash (bulk imports without a password column) means no password yet.
-    account.password_hash = password_hash or None
-    account.password_changed_at = now if password_hash else None
     session.add(account)
-    await session.flush()
-    for dep_id in dep_ids:
+    for dep_id in dict.fromkeys(data.department_ids):
         await departments.repository.add_membership(session, org_id, account.id, dep_id)
     await _changed(session, account, "created", actor=actor, ip=ip, details=details)
-    return account, generated
+    return account
 
 
 NON_NULL = ("address", "display_name", "job_title", "department_ids", "type", "hidden_from_address_book",

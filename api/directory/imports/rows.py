@@ -17,9 +17,10 @@ from api.directory.accounts.credentials import PolicyRules, check_policy
 from api.directory.accounts.lookup import find_account
 from api.directory.departments.service import Tree, ensure_path
 from api.directory.imports.formats import unescape_formula
+from api.directory.addresses import Holder, domain_part
 from api.errors import AppError
 from api.platform.principal import Principal
-from api.storage.models import Account
+from api.storage.models import Account, Domain
 from schemas import directory as schemas
 from schemas.directory import normalise_address, normalise_mobile
 
@@ -48,8 +49,14 @@ class Context:
     file_employee_numbers: set[str] = field(default_factory=set)
     seen_addresses: dict[str, int] = field(default_factory=dict)
     seen_employee_numbers: dict[str, int] = field(default_factory=dict)
+    seen_mobiles: dict[str, int] = field(default_factory=dict)
     tree_dirty: bool = False
     deferred_managers: list[tuple[int, str, str]] = field(default_factory=list)
+    domains: dict[str, Domain] = field(default_factory=dict)  # the organisation's, by name
+    # loaded per batch: addresses held by anyone, employee numbers and mobiles in use
+    held: dict[str, Holder] = field(default_factory=dict)
+    taken_numbers: set[str] = field(default_factory=set)
+    taken_mobiles: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -102,6 +109,9 @@ def prepare(ctx: Context, number: int, cells: dict[str, str]) -> Prepared:
                 values["mobile"] = normalise_mobile(values["mobile"])
             except ValueError as exc:
                 raise RowError(f"mobile: {exc}") from None
+            first = ctx.seen_mobiles.setdefault(values["mobile"], number)
+            if first != number:
+                raise RowError(f"mobile {values['mobile']} is also on row {first}")
         if values.get("password"):
             try:
                 check_policy(values["password"], address=row.address, policy=ctx.policy)
@@ -164,6 +174,49 @@ async def _fields(session: AsyncSession, ctx: Context, row: Prepared, account_id
     return out
 
 
+def _check_new(ctx: Context, row: Prepared) -> Domain:
+    """The batch-level checks a new account needs (no query: the batch preloaded them)."""
+    assert row.address is not None
+    dom = ctx.domains.get(domain_part(row.address))
+    if dom is None:
+        raise RowError(f"{domain_part(row.address)} is not one of this organisation's domains")
+    if dom.alias_of:
+        raise RowError(f"{dom.name} is an alias domain: use the primary domain")
+    held = ctx.held.get(row.address)
+    if held is not None:
+        raise RowError(f"{row.address} is already used by {'an' if held.kind != 'group' else 'a'} {held.kind}")
+    number = row.values.get("employee_number")
+    if number and number in ctx.taken_numbers:
+        raise RowError(f"employee number {number} belongs to another account")
+    mobile = row.values.get("mobile")
+    if mobile and mobile in ctx.taken_mobiles:
+        raise RowError(f"mobile {mobile} belongs to another account")
+    return dom
+
+
+async def _create(
+    session: AsyncSession, ctx: Context, row: Prepared, wanted_aliases: list[str], details: dict[str, Any]
+) -> Outcome:
+    assert row.address is not None
+    dom = _check_new(ctx, row)
+    fields = await _fields(session, ctx, row, None)
+    if not fields.get("display_name"):
+        raise RowError("display_name is required for a new account")
+    try:
+        data = schemas.AccountCreate(address=row.address, **fields)
+    except ValidationError as exc:
+        raise RowError(_first_error(exc)) from None
+    account = await accounts.insert_checked_account(
+        session, ctx.org_id, data, domain_id=dom.id, password_hash=row.password_hash, actor=ctx.actor,
+        details=details,
+    )
+    for i, alias in enumerate(wanted_aliases):
+        await alias_service.add_alias(session, account, alias, actor=ctx.actor, param=f"aliases[{i}]")
+    if ctx.deferred_managers and ctx.deferred_managers[-1][0] == row.number:
+        ctx.deferred_managers[-1] = (row.number, account.id, ctx.deferred_managers[-1][2])
+    return Outcome("created", account.id)
+
+
 def _first_error(exc: ValidationError) -> str:
     first = exc.errors()[0]
     where = ".".join(str(p) for p in first["loc"])
@@ -183,24 +236,7 @@ async def apply(session: AsyncSession, ctx: Context, row: Prepared, existing: Ac
         except ValueError:
             raise RowError(f"aliases: {alias!r} is not a valid address") from None
     if existing is None:
-        fields = await _fields(session, ctx, row, None)
-        if not fields.get("display_name"):
-            raise RowError("display_name is required for a new account")
-        try:
-            data = schemas.AccountCreate(address=row.address, **{k: v for k, v in fields.items()
-                                                                  if k != "manager_id"})
-        except ValidationError as exc:
-            raise RowError(_first_error(exc)) from None
-        account, _ = await accounts.create_account(
-            session, ctx.org_id, data, actor=ctx.actor, password_hash=row.password_hash or "", details=details,
-        )
-        if "manager_id" in fields:
-            account.manager_id = fields["manager_id"]
-        for i, alias in enumerate(wanted_aliases):
-            await alias_service.add_alias(session, account, alias, actor=ctx.actor, param=f"aliases[{i}]")
-        if ctx.deferred_managers and ctx.deferred_managers[-1][0] == row.number:
-            ctx.deferred_managers[-1] = (row.number, account.id, ctx.deferred_managers[-1][2])
-        return Outcome("created", account.id)
+        return await _create(session, ctx, row, wanted_aliases, details)
     fields = await _fields(session, ctx, row, existing.id)
     if existing.address.lower() != row.address:
         fields["address"] = row.address  # matched by employee number: the address changed

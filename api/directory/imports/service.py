@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.directory.accounts import repository as account_repo
 from api.directory.accounts.credentials import load_policy
+from api.directory.addresses import Holder, holders
 from api.directory.departments.service import load_tree
 from api.directory.imports import formats
 from api.directory.imports.rows import Context, Outcome, Prepared, RowError, apply, prepare
@@ -34,7 +35,7 @@ from api.platform.audit import record
 from api.platform.passwords import hash_password
 from api.platform.principal import Principal
 from api.runtime import Runtime
-from api.storage.models import DirectoryImport, DirectoryImportRow
+from api.storage.models import Account, DirectoryImport, DirectoryImportRow, Domain
 
 BATCH = 200
 Progress = Callable[[int, int], None]
@@ -102,28 +103,107 @@ async def list_rows(
     return await paginate(session, stmt, params, [DirectoryImportRow.row])
 
 
-async def _hash_all(rows: list[Prepared]) -> None:
+def _start_hashing(rows: list[Prepared]) -> asyncio.Future[list[str]]:
+    """Hash the passwords of `rows` on every core, without waiting (the caller overlaps it
+    with the database work of the previous batch)."""
     loop = asyncio.get_running_loop()
-    todo = [r for r in rows if r.error is None and r.values.get("password")]
-    hashes = await asyncio.gather(
-        *[loop.run_in_executor(_HASHERS, hash_password, r.values["password"]) for r in todo]
+    return asyncio.gather(
+        *[loop.run_in_executor(_HASHERS, hash_password, r.values["password"]) for r in rows]
     )
-    for row, hashed in zip(todo, hashes, strict=True):
-        row.password_hash = hashed
 
 
-async def _batch(session: AsyncSession, ctx: Context, batch: list[Prepared]) -> list[tuple[Prepared, Outcome]]:
-    addresses = [r.address for r in batch if r.address and r.error is None]
-    by_address = await account_repo.by_addresses(session, ctx.org_id, addresses)
-    numbers = [r.values["employee_number"] for r in batch if r.error is None and r.values.get("employee_number")]
+async def _preload(session: AsyncSession, ctx: Context, batch: list[Prepared]) -> dict[int, Account | None]:
+    """Per batch, in a handful of queries: which rows match existing accounts (by address,
+    then employee number), and which addresses, employee numbers and mobiles are taken."""
+    live = [r for r in batch if r.error is None and r.address]
+    by_address = await account_repo.by_addresses(session, ctx.org_id, [r.address for r in live if r.address])
+    numbers = [r.values["employee_number"] for r in live if r.values.get("employee_number")]
     by_number = await account_repo.by_employee_numbers(session, ctx.org_id, numbers)
-    existing: dict[int, Any] = {}
-    for row in batch:
-        if row.error is None and row.address:
-            found = by_address.get(row.address) or by_number.get(row.values.get("employee_number", ""))
-            existing[row.number] = found
+    mobiles = [r.values["mobile"] for r in live if r.values.get("mobile")]
+    ctx.held = await holders(session, [r.address for r in live if r.address])
+    ctx.taken_numbers = set(by_number)
+    ctx.taken_mobiles = set()
+    if mobiles:
+        found = await session.execute(
+            select(Account.mobile).where(Account.org_id == ctx.org_id, Account.mobile.in_(mobiles))
+        )
+        ctx.taken_mobiles = {m for m in found.scalars().all() if m}
+    out: dict[int, Account | None] = {}
+    for row in live:
+        assert row.address is not None
+        out[row.number] = by_address.get(row.address) or by_number.get(row.values.get("employee_number", ""))
+    return out
+
+
+def _needs_hash(batch: list[Prepared], existing: dict[int, Account | None]) -> list[Prepared]:
+    return [r for r in batch if r.error is None and r.values.get("password") and existing.get(r.number) is None
+            and r.password_hash is None]
+
+
+async def _batch(
+    session: AsyncSession, ctx: Context, batch: list[Prepared], hashing: asyncio.Future[list[str]] | None,
+    hashed_rows: list[Prepared],
+) -> list[tuple[Prepared, Outcome]]:
+    existing = await _preload(session, ctx, batch)
+    if hashing is not None:
+        for row, value in zip(hashed_rows, await hashing, strict=True):
+            row.password_hash = value
     if not ctx.dry_run:
-        await _hash_all([r for r in batch if existing.get(r.number) is None])
+        late = _needs_hash(batch, existing)  # rows whose match changed since hashing started
+        if late:
+            for row, value in zip(late, await _start_hashing(late), strict=True):
+                row.password_hash = value
+    fast = await _apply_batch_at_once(session, ctx, batch, existing)
+    if fast is not None:
+        return fast
+    return await _apply_row_by_row(session, ctx, batch, existing)
+
+
+class _Fallback(Exception):
+    """A row failed inside the all-at-once attempt: redo the batch row by row."""
+
+
+async def _apply_batch_at_once(
+    session: AsyncSession, ctx: Context, batch: list[Prepared], existing: dict[int, Account | None]
+) -> list[tuple[Prepared, Outcome]] | None:
+    """The common case, fast: every row of the batch in one savepoint and one flush (the
+    checks were preloaded, so failures are rare). None when any row failed: nothing of the
+    attempt is kept and the caller goes row by row."""
+    deferred = len(ctx.deferred_managers)
+    savepoint = await session.begin_nested()
+    out: list[tuple[Prepared, Outcome]] = []
+    try:
+        with session.no_autoflush:
+            for row in batch:
+                if row.error is not None:
+                    out.append((row, Outcome("error", reason=row.error)))
+                    continue
+                try:
+                    out.append((row, await apply(session, ctx, row, existing.get(row.number))))
+                except (RowError, AppError) as error:
+                    raise _Fallback from error
+        await session.flush()
+    except (_Fallback, IntegrityError):
+        await savepoint.rollback()
+        del ctx.deferred_managers[deferred:]
+        await _reload_tree_if_dirty(session, ctx)
+        return None
+    if ctx.dry_run:
+        await savepoint.rollback()
+        await _reload_tree_if_dirty(session, ctx)
+    else:
+        await savepoint.commit()
+        ctx.tree_dirty = False
+        for row, outcome in out:
+            if row.address and outcome.account_id:
+                ctx.held.setdefault(row.address, Holder("account", outcome.account_id, ctx.org_id))
+    return out
+
+
+async def _apply_row_by_row(
+    session: AsyncSession, ctx: Context, batch: list[Prepared], existing: dict[int, Account | None]
+) -> list[tuple[Prepared, Outcome]]:
+    """Each row in its own savepoint, so a bad row leaves nothing and the others still land."""
     out = []
     for row in batch:
         if row.error is not None:
@@ -132,25 +212,31 @@ async def _batch(session: AsyncSession, ctx: Context, batch: list[Prepared]) -> 
         savepoint = await session.begin_nested()
         try:
             outcome = await apply(session, ctx, row, existing.get(row.number))
+            await session.flush()
         except (RowError, AppError, IntegrityError) as error:
             await savepoint.rollback()
             reason = error.detail if isinstance(error, AppError) else str(error)
             if isinstance(error, IntegrityError):
                 reason = "conflicts with an existing account, alias or group"
             out.append((row, Outcome("error", reason=reason)))
-            if ctx.tree_dirty:
-                ctx.tree = await load_tree(session, ctx.org_id)
-                ctx.tree_dirty = False
+            await _reload_tree_if_dirty(session, ctx)
             continue
         if ctx.dry_run:
             await savepoint.rollback()
-            if ctx.tree_dirty:
-                ctx.tree = await load_tree(session, ctx.org_id)
-                ctx.tree_dirty = False
+            await _reload_tree_if_dirty(session, ctx)
         else:
             await savepoint.commit()
+            ctx.tree_dirty = False
+            if row.address:
+                ctx.held.setdefault(row.address, Holder("account", outcome.account_id or "", ctx.org_id))
         out.append((row, outcome))
     return out
+
+
+async def _reload_tree_if_dirty(session: AsyncSession, ctx: Context) -> None:
+    if ctx.tree_dirty:
+        ctx.tree = await load_tree(session, ctx.org_id)
+        ctx.tree_dirty = False
 
 
 async def process_import(runtime: Runtime, import_id: str, progress: Progress | None = None) -> DirectoryImport:
@@ -175,35 +261,55 @@ async def process_import(runtime: Runtime, import_id: str, progress: Progress | 
         return await _finish(runtime, import_id, failed=error.detail)
     ctx = Context(org_id=org_id, import_id=import_id, dry_run=dry_run, policy=policy, tree=tree, actor=None,
                   file_addresses=file_addresses, file_employee_numbers=file_numbers)
-    rows = sheet.rows()
-    index = 0
-    batch: list[Prepared] = []
-    while True:
-        cells = next(rows, None)
-        if cells is not None:
-            index += 1
-            prepared = prepare(ctx, *cells)
-            if index <= done:
-                continue  # committed before a restart; only its address was needed
-            batch.append(prepared)
-        if batch and (len(batch) >= BATCH or cells is None):
-            await _commit_batch(runtime, ctx, import_id, batch, counts)
-            done += len(batch)
-            batch = []
+    async with runtime.db.session(write=False) as session:
+        ctx.domains = {d.name: d for d in (await session.execute(
+            select(Domain).where(Domain.org_id == org_id))).scalars().all()}
+    pending: tuple[list[Prepared], asyncio.Future[list[str]] | None, list[Prepared]] | None = None
+    for batch in _batches(ctx, sheet, skip=done):
+        hashing, hashed_rows = None, []
+        if not dry_run:
+            # Start hashing this batch now; it runs on the other cores while the previous
+            # batch is written.
+            async with runtime.db.session(write=False) as session:
+                existing = await _preload(session, ctx, batch)
+            hashed_rows = _needs_hash(batch, existing)
+            hashing = _start_hashing(hashed_rows) if hashed_rows else None
+        if pending is not None:
+            done += await _commit_batch(runtime, ctx, import_id, *pending, counts)
             if progress:
                 progress(done, total)
-        if cells is None:
-            break
+        pending = (batch, hashing, hashed_rows)
+    if pending is not None:
+        done += await _commit_batch(runtime, ctx, import_id, *pending, counts)
+        if progress:
+            progress(done, total)
     if ctx.deferred_managers and not dry_run:
         await _apply_deferred_managers(runtime, ctx, import_id, counts)
     return await _finish(runtime, import_id, counts=counts)
 
 
+def _batches(ctx: Context, sheet: formats.Sheet, *, skip: int) -> Iterator[list[Prepared]]:
+    """Prepared rows in batches; the first `skip` rows (committed before a restart) are only
+    registered, so duplicates against them are still caught."""
+    batch: list[Prepared] = []
+    for index, cells in enumerate(sheet.rows(), start=1):
+        prepared = prepare(ctx, *cells)
+        if index <= skip:
+            continue
+        batch.append(prepared)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 async def _commit_batch(
-    runtime: Runtime, ctx: Context, import_id: str, batch: list[Prepared], counts: dict[str, int]
-) -> None:
+    runtime: Runtime, ctx: Context, import_id: str, batch: list[Prepared],
+    hashing: asyncio.Future[list[str]] | None, hashed_rows: list[Prepared], counts: dict[str, int],
+) -> int:
     async with runtime.db.session() as session:
-        results = await _batch(session, ctx, batch)
+        results = await _batch(session, ctx, batch, hashing, hashed_rows)
         numbers = [row.number for row, _ in results]
         await session.execute(delete(DirectoryImportRow).where(
             DirectoryImportRow.import_id == import_id, DirectoryImportRow.row.in_(numbers)
@@ -220,6 +326,7 @@ async def _commit_batch(
         assert job is not None
         job.processed_rows += len(batch)
         job.counts = dict(counts)
+    return len(batch)
 
 
 async def _apply_deferred_managers(runtime: Runtime, ctx: Context, import_id: str, counts: dict[str, int]) -> None:

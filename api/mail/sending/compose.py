@@ -138,7 +138,9 @@ def _attachment_headers(att: AttachmentSource) -> bytes:
     part["Content-Transfer-Encoding"] = "base64"
     if att.content_id:
         part["Content-ID"] = f"<{att.content_id}>"
-    return part.as_bytes(policy=POLICY)  # headers + blank line, empty body
+    # Folded one by one: the generator would want a payload for message/rfc822.
+    folded = b"".join(POLICY.fold(n, v).encode("ascii") for n, v in part.raw_items())
+    return folded + b"\r\n"
 
 
 def header_block(comp: Composition) -> list[bytes]:

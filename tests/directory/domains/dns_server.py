@@ -7,6 +7,7 @@ returns once the server answers with the new serials. Zone lines are relative to
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import socket
@@ -36,16 +37,21 @@ def ensure_knotd() -> tuple[str | None, str]:
     if not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("apt-get"):
         return None, "knotd is not installed and this user cannot apt-get install knot"
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for attempt in (
+    steps = (
         ["apt-get", "install", "-y", "-q", PACKAGE],
         ["apt-get", "update", "-q"],
         ["apt-get", "install", "-y", "-q", PACKAGE],
-    ):
-        subprocess.run(attempt, env=env, capture_output=True, timeout=600, check=False)
-        found = find_knotd()
-        if found:
-            return found, ""
-    return None, "`apt-get install knot` did not provide knotd"
+    )
+    # test processes (pytest -n) install one at a time: dpkg has a single lock
+    with open(Path(tempfile.gettempdir()) / "mailplane-knot-install.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for step in steps:
+            found = find_knotd()
+            if found:
+                return found, ""
+            subprocess.run(step, env=env, capture_output=True, timeout=600, check=False)
+    found = find_knotd()
+    return (found, "") if found else (None, "`apt-get install knot` did not provide knotd")
 
 
 def free_port() -> int:

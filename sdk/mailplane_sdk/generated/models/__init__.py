@@ -14,6 +14,7 @@ from .account_update import AccountUpdate
 from .account_update_type_type_0 import AccountUpdateTypeType0
 from .address_check import AddressCheck
 from .address_check_result import AddressCheckResult
+from .address_in import AddressIn
 from .address_status import AddressStatus
 from .address_status_status import AddressStatusStatus
 from .alias import Alias
@@ -24,6 +25,8 @@ from .app_create_client_type import AppCreateClientType
 from .app_credentials import AppCredentials
 from .app_data import AppData
 from .app_update import AppUpdate
+from .attachment import Attachment
+from .attachment_in import AttachmentIn
 from .attendee import Attendee
 from .attendee_in import AttendeeIn
 from .attendee_in_role import AttendeeInRole
@@ -31,6 +34,7 @@ from .attendee_in_type import AttendeeInType
 from .attendee_response import AttendeeResponse
 from .audit_entry import AuditEntry
 from .audit_entry_details import AuditEntryDetails
+from .bulk_result import BulkResult
 from .busy_interval import BusyInterval
 from .busy_interval_status import BusyIntervalStatus
 from .calendar import Calendar
@@ -99,6 +103,10 @@ from .domain_data import DomainData
 from .domain_kind import DomainKind
 from .domain_status import DomainStatus
 from .domain_verification import DomainVerification
+from .draft_update import DraftUpdate
+from .draft_update_headers_type_0 import DraftUpdateHeadersType0
+from .draft_update_priority_type_0 import DraftUpdatePriorityType0
+from .email_address import EmailAddress
 from .endpoint_data import EndpointData
 from .event import Event
 from .event_create import EventCreate
@@ -116,6 +124,10 @@ from .export_accounts_encoding import ExportAccountsEncoding
 from .export_accounts_format import ExportAccountsFormat
 from .find_time_request import FindTimeRequest
 from .find_time_result import FindTimeResult
+from .folder import Folder
+from .folder_counts import FolderCounts
+from .folder_create import FolderCreate
+from .folder_update import FolderUpdate
 from .free_busy_request import FreeBusyRequest
 from .free_busy_result import FreeBusyResult
 from .get_health_response_get_health import GetHealthResponseGetHealth
@@ -132,6 +144,7 @@ from .group_member_kind import GroupMemberKind
 from .group_send_policy import GroupSendPolicy
 from .group_update import GroupUpdate
 from .group_update_send_policy_type_0 import GroupUpdateSendPolicyType0
+from .header import Header
 from .http_validation_error import HTTPValidationError
 from .import_counts import ImportCounts
 from .import_result import ImportResult
@@ -148,6 +161,7 @@ from .list_room_bookings_status_type_0 import ListRoomBookingsStatusType0
 from .list_rooms_kind_type_0 import ListRoomsKindType0
 from .list_webhook_attempts_outcome_type_0 import ListWebhookAttemptsOutcomeType0
 from .list_webhook_deliveries_status_type_0 import ListWebhookDeliveriesStatusType0
+from .mail_counts import MailCounts
 from .mail_message_bounced_event import MailMessageBouncedEvent
 from .mail_message_deleted_event import MailMessageDeletedEvent
 from .mail_message_delivered_event import MailMessageDeliveredEvent
@@ -157,8 +171,18 @@ from .mail_message_sent_event import MailMessageSentEvent
 from .mail_message_updated_event import MailMessageUpdatedEvent
 from .me import Me
 from .me_kind import MeKind
+from .message import Message
 from .message_data import MessageData
+from .message_parse_status import MessageParseStatus
+from .message_summary import MessageSummary
+from .message_summary_parse_status import MessageSummaryParseStatus
+from .message_update import MessageUpdate
+from .messages_bulk_delete import MessagesBulkDelete
+from .messages_bulk_update import MessagesBulkUpdate
 from .o_auth_error import OAuthError
+from .organization import Organization
+from .organization_create import OrganizationCreate
+from .organization_created import OrganizationCreated
 from .organizer import Organizer
 from .page_account import PageAccount
 from .page_app import PageApp
@@ -172,7 +196,10 @@ from .page_dns_record import PageDnsRecord
 from .page_domain import PageDomain
 from .page_group import PageGroup
 from .page_group_member import PageGroupMember
+from .page_message_summary import PageMessageSummary
+from .page_organization import PageOrganization
 from .page_room import PageRoom
+from .page_thread import PageThread
 from .page_webhook import PageWebhook
 from .page_webhook_attempt import PageWebhookAttempt
 from .page_webhook_delivery import PageWebhookDelivery
@@ -189,6 +216,7 @@ from .platform_app_updated_event import PlatformAppUpdatedEvent
 from .problem import Problem
 from .recurrence import Recurrence
 from .recurrence_out import RecurrenceOut
+from .rejected_recipient import RejectedRecipient
 from .reminder import Reminder
 from .reminder_method import ReminderMethod
 from .reminder_out import ReminderOut
@@ -204,9 +232,19 @@ from .room_update_booking_policy_type_0 import RoomUpdateBookingPolicyType0
 from .schedule import Schedule
 from .schedule_type_type_0 import ScheduleTypeType0
 from .secret_rotation import SecretRotation
+from .send_request import SendRequest
+from .send_request_headers import SendRequestHeaders
+from .send_request_priority import SendRequestPriority
+from .send_result import SendResult
+from .send_result_status import SendResultStatus
+from .thread import Thread
+from .thread_detail import ThreadDetail
 from .time_suggestion import TimeSuggestion
 from .token_response import TokenResponse
 from .update_calendar_event_scope_type_0 import UpdateCalendarEventScopeType0
+from .upload import Upload
+from .upload_create import UploadCreate
+from .upload_state import UploadState
 from .validation_error import ValidationError
 from .validation_error_context import ValidationErrorContext
 from .webhook import Webhook
@@ -242,6 +280,7 @@ __all__ = (
     "AccountUpdateTypeType0",
     "AddressCheck",
     "AddressCheckResult",
+    "AddressIn",
     "AddressStatus",
     "AddressStatusStatus",
     "Alias",
@@ -252,6 +291,8 @@ __all__ = (
     "AppCredentials",
     "AppData",
     "AppUpdate",
+    "Attachment",
+    "AttachmentIn",
     "Attendee",
     "AttendeeIn",
     "AttendeeInRole",
@@ -259,6 +300,7 @@ __all__ = (
     "AttendeeResponse",
     "AuditEntry",
     "AuditEntryDetails",
+    "BulkResult",
     "BusyInterval",
     "BusyIntervalStatus",
     "Calendar",
@@ -327,6 +369,10 @@ __all__ = (
     "DomainKind",
     "DomainStatus",
     "DomainVerification",
+    "DraftUpdate",
+    "DraftUpdateHeadersType0",
+    "DraftUpdatePriorityType0",
+    "EmailAddress",
     "EndpointData",
     "Event",
     "EventCreate",
@@ -344,6 +390,10 @@ __all__ = (
     "ExportAccountsFormat",
     "FindTimeRequest",
     "FindTimeResult",
+    "Folder",
+    "FolderCounts",
+    "FolderCreate",
+    "FolderUpdate",
     "FreeBusyRequest",
     "FreeBusyResult",
     "GetHealthResponseGetHealth",
@@ -360,6 +410,7 @@ __all__ = (
     "GroupSendPolicy",
     "GroupUpdate",
     "GroupUpdateSendPolicyType0",
+    "Header",
     "HTTPValidationError",
     "ImportCounts",
     "ImportResult",
@@ -376,6 +427,7 @@ __all__ = (
     "ListRoomsKindType0",
     "ListWebhookAttemptsOutcomeType0",
     "ListWebhookDeliveriesStatusType0",
+    "MailCounts",
     "MailMessageBouncedEvent",
     "MailMessageDeletedEvent",
     "MailMessageDeliveredEvent",
@@ -385,8 +437,18 @@ __all__ = (
     "MailMessageUpdatedEvent",
     "Me",
     "MeKind",
+    "Message",
     "MessageData",
+    "MessageParseStatus",
+    "MessagesBulkDelete",
+    "MessagesBulkUpdate",
+    "MessageSummary",
+    "MessageSummaryParseStatus",
+    "MessageUpdate",
     "OAuthError",
+    "Organization",
+    "OrganizationCreate",
+    "OrganizationCreated",
     "Organizer",
     "PageAccount",
     "PageApp",
@@ -400,7 +462,10 @@ __all__ = (
     "PageDomain",
     "PageGroup",
     "PageGroupMember",
+    "PageMessageSummary",
+    "PageOrganization",
     "PageRoom",
+    "PageThread",
     "PageWebhook",
     "PageWebhookAttempt",
     "PageWebhookDelivery",
@@ -417,6 +482,7 @@ __all__ = (
     "Problem",
     "Recurrence",
     "RecurrenceOut",
+    "RejectedRecipient",
     "Reminder",
     "ReminderMethod",
     "ReminderOut",
@@ -432,9 +498,19 @@ __all__ = (
     "Schedule",
     "ScheduleTypeType0",
     "SecretRotation",
+    "SendRequest",
+    "SendRequestHeaders",
+    "SendRequestPriority",
+    "SendResult",
+    "SendResultStatus",
+    "Thread",
+    "ThreadDetail",
     "TimeSuggestion",
     "TokenResponse",
     "UpdateCalendarEventScopeType0",
+    "Upload",
+    "UploadCreate",
+    "UploadState",
     "ValidationError",
     "ValidationErrorContext",
     "Webhook",

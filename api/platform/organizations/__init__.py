@@ -1,0 +1,1 @@
+"""Organisations (tenants), provisioned by the installation's platform operators."""

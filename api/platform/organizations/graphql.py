@@ -1,0 +1,78 @@
+"""GraphQL for platform operators: list and provision organisations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from api.graphql_kit import Context, as_graphql_error, require, unit_of_work
+from api.kit.pagination import PageParams
+from api.platform.organizations import service
+from schemas.platform import OrganizationCreate
+
+
+@strawberry.type
+class OrganizationType:
+    id: str
+    name: str
+    created_at: datetime
+
+
+@strawberry.type
+class OrganizationPage:
+    data: list[OrganizationType]
+    next_cursor: str | None
+
+
+@strawberry.type
+class OrganizationCreatedType:
+    organization: OrganizationType
+    admin_address: str
+    admin_password: str
+    client_id: str
+    client_secret: str
+
+
+@strawberry.type
+class OrganizationsQuery:
+    @strawberry.field(description="Every organisation (platform operators only).")
+    async def organizations(
+        self, info: Info[Context, Any], limit: int = 50, cursor: str | None = None
+    ) -> OrganizationPage:
+        principal = require(info, "directory:write")
+        async with unit_of_work(info, write=False) as session:
+            rows, next_cursor = await service.list_organizations(
+                session, principal, PageParams(limit=max(1, min(limit, 500)), cursor=cursor)
+            )
+        return OrganizationPage(
+            data=[OrganizationType(id=r.id, name=r.name, created_at=r.created_at) for r in rows],
+            next_cursor=next_cursor,
+        )
+
+
+@strawberry.type
+class OrganizationsMutation:
+    @strawberry.mutation(description="Provision an organisation (platform operators only).")
+    async def create_organization(
+        self, info: Info[Context, Any], name: str, domain: str, admin: str
+    ) -> OrganizationCreatedType:
+        principal = require(info, "directory:write")
+        from pydantic import ValidationError
+
+        from api.errors import ValidationFailed
+
+        try:
+            data = OrganizationCreate(name=name, domain=domain, admin=admin)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise as_graphql_error(ValidationFailed(first["msg"], param=str(first["loc"][0]))) from None
+        async with unit_of_work(info, write=True) as session:
+            made = await service.provision(session, principal, data, info.context.ip)
+            return OrganizationCreatedType(
+                organization=OrganizationType(id=made.org.id, name=made.org.name, created_at=made.org.created_at),
+                admin_address=made.admin.address, admin_password=made.admin_password,
+                client_id=made.app.id, client_secret=made.client_secret,
+            )

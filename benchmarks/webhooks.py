@@ -1,0 +1,229 @@
+"""Webhook delivery throughput and latency, beside a plain httpx POST loop, in one run.
+
+    .venv/bin/python benchmarks/webhooks.py [--events 10000] [--endpoints 5]
+        [--concurrency 64] [--rate 1000] [--database-url postgresql://…]
+
+Five loopback receivers run in their own process. Three phases, same receivers:
+  ceiling   a plain `httpx.AsyncClient` POST loop, events × endpoints requests at the
+            dispatcher's concurrency (no database, no signing): the most the machine does;
+  backlog   `--events` events committed first, then the dispatcher drains them:
+            deliveries/s (fan-out, leases, signing, attempt records included);
+  paced     `--events` events committed at `--rate` per second while the dispatcher runs:
+            commit-to-delivery latency (receiver arrival time minus commit time) p50/p99.
+Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+from sqlalchemy import update
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from api.config import Settings  # noqa: E402
+from api.events import emit  # noqa: E402
+from api.events import repository as events_repository  # noqa: E402
+from api.kit.clock import utcnow  # noqa: E402
+from api.kit.ids import new_id  # noqa: E402
+from api.platform.bootstrap import create_organization  # noqa: E402
+from api.platform.webhooks.dispatcher import Dispatcher  # noqa: E402
+from api.platform.webhooks.secrets import seal  # noqa: E402
+from api.platform.webhooks.signing import new_secret  # noqa: E402
+from api.runtime import Runtime  # noqa: E402
+from api.storage.migrate import upgrade  # noqa: E402
+from api.storage.models import WebhookEndpoint, WebhookSecret  # noqa: E402
+from benchmarks._servers import free_port  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+async def count(http: httpx.AsyncClient, ports: list[int]) -> int:
+    total = 0
+    for port in ports:
+        total += int((await http.get(f"http://127.0.0.1:{port}/count")).text)
+    return total
+
+
+async def arrivals(http: httpx.AsyncClient, ports: list[int]) -> list[tuple[str, float]]:
+    out: list[tuple[str, float]] = []
+    for port in ports:
+        out += [tuple(a) for a in (await http.get(f"http://127.0.0.1:{port}/stats")).json()["arrivals"]]
+    return out
+
+
+async def reset(http: httpx.AsyncClient, ports: list[int]) -> None:
+    for port in ports:
+        await http.post(f"http://127.0.0.1:{port}/reset")
+
+
+async def wait_for(http: httpx.AsyncClient, ports: list[int], n: int, timeout: float) -> float:
+    deadline = time.monotonic() + timeout
+    while (got := await count(http, ports)) < n:
+        if time.monotonic() > deadline:
+            raise SystemExit(f"only {got} of {n} deliveries arrived")
+        await asyncio.sleep(0.02)
+    return time.time()
+
+
+async def ceiling(ports: list[int], events: int, concurrency: int) -> dict[str, float]:
+    body = json.dumps({"id": "x", "type": "directory.account.updated", "occurred_at": utcnow().isoformat(),
+                       "org_id": "org_bench", "sequence": 1, "data": {"id": "acc_x", "n": 1}})
+    jobs = iter([(port, i) for i in range(events) for port in ports])
+    latencies: list[float] = []
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(limits=limits, timeout=15, trust_env=False) as client:
+        async def worker() -> None:
+            for port, i in jobs:
+                t = time.perf_counter()
+                resp = await client.post(f"http://127.0.0.1:{port}/hook",
+                                         content=body.replace('"x"', f'"c{i}"', 1))
+                assert resp.status_code == 200
+                latencies.append(time.perf_counter() - t)
+
+        start = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        elapsed = time.perf_counter() - start
+    return {"deliveries": len(latencies), "seconds": round(elapsed, 3),
+            "deliveries_per_s": round(len(latencies) / elapsed, 1),
+            "request_p50_ms": round(pct(latencies, 0.5) * 1000, 2),
+            "request_p99_ms": round(pct(latencies, 0.99) * 1000, 2)}
+
+
+async def emit_batch(runtime: Runtime, org_id: str, n: int, commits: dict[str, float]) -> None:
+    ids = []
+    async with runtime.db.session() as session:
+        for _ in range(n):
+            event = await emit(session, org_id, "directory.account.updated",
+                               {"id": new_id("acc"), "changed": ["display_name"]})
+            ids.append(event.id)
+    now = time.time()
+    for event_id in ids:
+        commits[event_id] = now
+
+
+async def run_dispatcher(runtime: Runtime) -> tuple[asyncio.Event, asyncio.Task[None]]:
+    stop = asyncio.Event()
+    task = asyncio.create_task(Dispatcher(runtime).run(stop))
+    await asyncio.sleep(0.05)
+    return stop, task
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--endpoints", type=int, default=5)
+    parser.add_argument("--concurrency", type=int, default=64)
+    parser.add_argument("--rate", type=float, default=1000.0, help="events/s in the paced phase")
+    parser.add_argument("--database-url", default=None)
+    args = parser.parse_args()
+
+    data = tempfile.mkdtemp(prefix="mp-bench-hooks-")
+    settings = Settings(
+        data_dir=Path(data), database_url=args.database_url, secret_key="bench-secret",
+        webhooks_allow_private=True, webhooks_concurrency=args.concurrency,
+        event_poll_interval=0.2,
+    )
+    await asyncio.to_thread(upgrade, settings.effective_database_url)
+    runtime = Runtime.build(settings)
+    async with runtime.db.session() as session:
+        made = await create_organization(session, name="Bench", domain=f"b{new_id('x')[-8:]}.test",
+                                         admin="admin", password="bench-password-1")
+    org_id = made.org.id
+    ports = [free_port() for _ in range(args.endpoints)]
+    receivers = subprocess.Popen([sys.executable, str(HERE / "_hook_receivers.py"), *map(str, ports)],
+                                 stdout=subprocess.PIPE)
+    assert receivers.stdout is not None and receivers.stdout.readline().strip() == b"ready"
+    try:
+        async with runtime.db.session() as session:
+            for port in ports:
+                now = utcnow()
+                endpoint = WebhookEndpoint(
+                    id=new_id("whk"), org_id=org_id, app_id=made.app.id,
+                    url=f"http://127.0.0.1:{port}/hook", description="bench",
+                    event_types=["directory.account.*"], account_ids=[], department_ids=[],
+                    scopes=["directory:read"], ordered=False, status="enabled", cursor=10**9,
+                    verified_at=now, version=1, created_at=now, updated_at=now,
+                )
+                secret = new_secret()
+                session.add(endpoint)
+                session.add(WebhookSecret(id=new_id("whs"), org_id=org_id, endpoint_id=endpoint.id,
+                                          sealed=seal("bench-secret", endpoint.id, secret),
+                                          hint=secret[-4:], created_at=now))
+        total = args.events * args.endpoints
+        async with httpx.AsyncClient(timeout=30, trust_env=False) as http:
+            base = await ceiling(ports, args.events, args.concurrency)
+            await reset(http, ports)
+
+            # backlog: everything committed, then drained
+            commits: dict[str, float] = {}
+            async with runtime.db.session(write=False) as session:
+                head = await events_repository.head(session, org_id)
+            for _ in range(0, args.events, 500):
+                await emit_batch(runtime, org_id, 500, commits)
+            async with runtime.db.session() as session:  # endpoints start at the backlog's start
+                await session.execute(update(WebhookEndpoint).values(cursor=head))
+            start = time.time()
+            stop, task = await run_dispatcher(runtime)
+            end = await wait_for(http, ports, total, timeout=1800)
+            stop.set()
+            await task
+            backlog = {"deliveries": total, "seconds": round(end - start, 3),
+                       "deliveries_per_s": round(total / (end - start), 1)}
+            await reset(http, ports)
+
+            # paced: commits at --rate while the dispatcher runs
+            commits = {}
+            stop, task = await run_dispatcher(runtime)
+            batch = max(1, int(args.rate / 50))  # 50 commits a second
+            started = time.time()
+            sent = 0
+            while sent < args.events:
+                n = min(batch, args.events - sent)
+                await emit_batch(runtime, org_id, n, commits)
+                sent += n
+                delay = started + sent / args.rate - time.time()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+            produced = time.time() - started
+            end = await wait_for(http, ports, total, timeout=1800)
+            stop.set()
+            await task
+            latencies = [t - commits[e] for e, t in await arrivals(http, ports) if e in commits]
+            paced = {
+                "events_per_s_offered": args.rate,
+                "events_per_s_committed": round(args.events / produced, 1),
+                "deliveries": len(latencies),
+                "deliveries_per_s": round(total / (end - started), 1),
+                "commit_to_delivery_p50_ms": round(statistics.median(latencies) * 1000, 1),
+                "commit_to_delivery_p99_ms": round(pct(latencies, 0.99) * 1000, 1),
+                "commit_to_delivery_max_ms": round(max(latencies) * 1000, 1),
+            }
+    finally:
+        receivers.terminate()
+        receivers.wait()
+        await runtime.db.dispose()
+    print(json.dumps({
+        "benchmark": "webhooks",
+        "database": "postgresql" if args.database_url else "sqlite",
+        "events": args.events, "endpoints": args.endpoints, "concurrency": args.concurrency,
+        "ceiling_plain_httpx": base, "mailplane_backlog": backlog, "mailplane_paced": paced,
+        "ratio_to_ceiling": round(backlog["deliveries_per_s"] / base["deliveries_per_s"], 3),
+    }, indent=2))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

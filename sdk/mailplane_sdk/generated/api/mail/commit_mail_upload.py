@@ -1,0 +1,274 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.upload import Upload
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    upload_id: str,
+    *,
+    sha256: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_sha256: None | str | Unset
+    if isinstance(sha256, Unset):
+        json_sha256 = UNSET
+    else:
+        json_sha256 = sha256
+    params["sha256"] = json_sha256
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/uploads/{upload_id}/commit".format(upload_id=quote(str(upload_id), safe=""),),
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Upload | None:
+    if response.status_code == 200:
+        response_200 = Upload.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Upload]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    upload_id: str,
+    *,
+    client: AuthenticatedClient,
+    sha256: None | str | Unset = UNSET,
+
+) -> Response[Problem | Upload]:
+    """ Commit Mail Upload
+
+     Finish an upload once every byte arrived (422 `upload_incomplete` before); pass
+    `sha256` to have the content verified.
+
+    Args:
+        upload_id (str):
+        sha256 (None | str | Unset): Verify the content's SHA-256
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Upload]
+     """
+
+
+    kwargs = _get_kwargs(
+        upload_id=upload_id,
+sha256=sha256,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    upload_id: str,
+    *,
+    client: AuthenticatedClient,
+    sha256: None | str | Unset = UNSET,
+
+) -> Problem | Upload | None:
+    """ Commit Mail Upload
+
+     Finish an upload once every byte arrived (422 `upload_incomplete` before); pass
+    `sha256` to have the content verified.
+
+    Args:
+        upload_id (str):
+        sha256 (None | str | Unset): Verify the content's SHA-256
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Upload
+     """
+
+
+    return sync_detailed(
+        upload_id=upload_id,
+client=client,
+sha256=sha256,
+
+    ).parsed
+
+async def asyncio_detailed(
+    upload_id: str,
+    *,
+    client: AuthenticatedClient,
+    sha256: None | str | Unset = UNSET,
+
+) -> Response[Problem | Upload]:
+    """ Commit Mail Upload
+
+     Finish an upload once every byte arrived (422 `upload_incomplete` before); pass
+    `sha256` to have the content verified.
+
+    Args:
+        upload_id (str):
+        sha256 (None | str | Unset): Verify the content's SHA-256
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Upload]
+     """
+
+
+    kwargs = _get_kwargs(
+        upload_id=upload_id,
+sha256=sha256,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    upload_id: str,
+    *,
+    client: AuthenticatedClient,
+    sha256: None | str | Unset = UNSET,
+
+) -> Problem | Upload | None:
+    """ Commit Mail Upload
+
+     Finish an upload once every byte arrived (422 `upload_incomplete` before); pass
+    `sha256` to have the content verified.
+
+    Args:
+        upload_id (str):
+        sha256 (None | str | Unset): Verify the content's SHA-256
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Upload
+     """
+
+
+    return (await asyncio_detailed(
+        upload_id=upload_id,
+client=client,
+sha256=sha256,
+
+    )).parsed

@@ -1,0 +1,170 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+import datetime
+
+
+
+
+
+
+T = TypeVar("T", bound="Folder")
+
+
+
+@_attrs_define
+class Folder:
+    """ 
+        Attributes:
+            account_id (str):
+            created_at (datetime.datetime):
+            id (str):
+            name (str):
+            parent_id (None | str):
+            role (None | str): inbox, drafts, sent, outbox, archive, junk or trash; null for custom folders
+            size_bytes (int):
+            total_count (int):
+            unread_count (int):
+            updated_at (datetime.datetime):
+     """
+
+    account_id: str
+    created_at: datetime.datetime
+    id: str
+    name: str
+    parent_id: None | str
+    role: None | str
+    size_bytes: int
+    total_count: int
+    unread_count: int
+    updated_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        account_id = self.account_id
+
+        created_at = self.created_at.isoformat()
+
+        id = self.id
+
+        name = self.name
+
+        parent_id: None | str
+        parent_id = self.parent_id
+
+        role: None | str
+        role = self.role
+
+        size_bytes = self.size_bytes
+
+        total_count = self.total_count
+
+        unread_count = self.unread_count
+
+        updated_at = self.updated_at.isoformat()
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "account_id": account_id,
+            "created_at": created_at,
+            "id": id,
+            "name": name,
+            "parent_id": parent_id,
+            "role": role,
+            "size_bytes": size_bytes,
+            "total_count": total_count,
+            "unread_count": unread_count,
+            "updated_at": updated_at,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        account_id = d.pop("account_id")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+
+
+
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        def _parse_parent_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        parent_id = _parse_parent_id(d.pop("parent_id"))
+
+
+        def _parse_role(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        role = _parse_role(d.pop("role"))
+
+
+        size_bytes = d.pop("size_bytes")
+
+        total_count = d.pop("total_count")
+
+        unread_count = d.pop("unread_count")
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+
+
+
+        folder = cls(
+            account_id=account_id,
+            created_at=created_at,
+            id=id,
+            name=name,
+            parent_id=parent_id,
+            role=role,
+            size_bytes=size_bytes,
+            total_count=total_count,
+            unread_count=unread_count,
+            updated_at=updated_at,
+        )
+
+
+        folder.additional_properties = d
+        return folder
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
