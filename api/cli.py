@@ -13,6 +13,7 @@ from rich.table import Table
 from sqlalchemy import select
 
 from api.config import get_settings
+from api.directory.imports.cli import accounts_cli
 from api.errors import AppError
 
 cli = typer.Typer(help="Mailplane: self-hosted enterprise mail with an open API.", no_args_is_help=True)
@@ -22,6 +23,7 @@ db_cli = typer.Typer(help="Database schema.", no_args_is_help=True)
 cli.add_typer(apps_cli, name="apps")
 cli.add_typer(openapi_cli, name="openapi")
 cli.add_typer(db_cli, name="db")
+cli.add_typer(accounts_cli, name="accounts")
 console = Console()
 
 

@@ -64,6 +64,46 @@ class Settings(BaseSettings):
     mail_max_upload_bytes: int = 20 * 1024 * 1024 * 1024
     mail_upload_ttl: int = 24 * 3600
     mail_changes_retention_days: int = 30
+    # spam filtering (api/mail/spam): a score at or above junk_threshold files the message
+    # as junk, at or above reject_threshold SMTP refuses it; clamd = "unix:/path" or
+    # "tcp:host:port" of a clamd daemon (unset = no virus scan)
+    spam_junk_threshold: float = 5.0
+    spam_reject_threshold: float = 15.0
+    clamd: str | None = None
+    clamd_timeout: float = 30.0
+    # SMTP edge (api/mail/inbound, api/mail/outbound): MX on smtp_port, submission with
+    # STARTTLS on submission_port, implicit TLS on submissions_port (a port below 0 turns a
+    # listener off, 0 picks a free one); the name in
+    # banners and Received (default mail_host); a PEM certificate and key (default: a
+    # self-signed pair generated into the data dir on first start)
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 2525
+    submission_port: int = 5870
+    submissions_port: int = 4650
+    smtp_hostname: str | None = None
+    smtp_tls_cert: Path | None = None
+    smtp_tls_key: Path | None = None
+    smtp_max_message_bytes: int = 50 * 1024 * 1024
+    smtp_max_recipients: int = 100
+    smtp_command_timeout: float = 300.0
+    smtp_data_timeout: float = 600.0
+    smtp_max_connections: int = 1000
+    smtp_max_connections_per_ip: int = 50
+    smtp_commit_batch: int = 200
+    # outbound delivery: MX lookups (or everything through smarthost "host:port" with
+    # optional AUTH), the port remote MXs listen on, retries with growing delays until
+    # bounce_after seconds, a lease per claimed message, concurrency overall and per domain
+    smarthost: str | None = None
+    smarthost_username: str | None = None
+    smarthost_password: str | None = None
+    outbound_port: int = 25
+    bounce_after: int = 4 * 24 * 3600
+    outbound_retry_base: float = 300.0
+    outbound_retry_max: float = 3600.0
+    outbound_lease_seconds: float = 600.0
+    outbound_concurrency: int = 50
+    outbound_per_destination: int = 10
+    outbound_timeout: float = 60.0
     log_json: bool = True
     access_log: bool = True
 

@@ -12,16 +12,22 @@ from strawberry.extensions import (
 from strawberry.fastapi import GraphQLRouter
 from strawberry.tools import merge_types
 
+from api.calendar.graphql import CalendarMutation, CalendarQuery
 from api.config import Settings
+from api.contacts.graphql import ContactsMutation, ContactsQuery
+from api.directory.accounts.graphql import AccountsMutation, AccountsQuery
+from api.directory.departments.graphql import DepartmentsMutation, DepartmentsQuery
 from api.directory.domains.graphql import DomainsMutation, DomainsQuery
+from api.directory.groups.graphql import GroupsMutation, GroupsQuery
+from api.directory.imports.graphql import DirectoryImportsQuery
 from api.events.graphql import EventsQuery, EventsSubscription
 from api.graphql_kit import get_context
 from api.platform.apps.graphql import AppsMutation, AppsQuery
 from api.platform.organizations.graphql import OrganizationsMutation, OrganizationsQuery
 from api.platform.webhooks.graphql import WebhooksMutation, WebhooksQuery
 
-Query = merge_types("Query", (AppsQuery, OrganizationsQuery, DomainsQuery, EventsQuery, WebhooksQuery,))
-Mutation = merge_types("Mutation", (AppsMutation, OrganizationsMutation, DomainsMutation, WebhooksMutation,))
+Query = merge_types("Query", (AppsQuery, OrganizationsQuery, DomainsQuery, AccountsQuery, DepartmentsQuery, GroupsQuery, DirectoryImportsQuery, EventsQuery, WebhooksQuery, CalendarQuery, ContactsQuery,))
+Mutation = merge_types("Mutation", (AppsMutation, OrganizationsMutation, DomainsMutation, AccountsMutation, DepartmentsMutation, GroupsMutation, WebhooksMutation, CalendarMutation, ContactsMutation,))
 Subscription = merge_types("Subscription", (EventsSubscription,))
 
 

@@ -10,6 +10,9 @@ from api.calendar.freebusy.router import router as freebusy_router
 from api.calendar.ics.router import router as ics_router
 from api.calendar.invitations.router import router as invitations_router
 from api.calendar.resources.router import router as rooms_router
+from api.contacts.address_books.router import router as address_books_router
+from api.contacts.contacts.router import router as contacts_router
+from api.contacts.gal.router import router as autocomplete_router
 from api.directory.accounts.router import policy_router as password_policy_router
 from api.directory.accounts.router import router as accounts_router
 from api.directory.departments.router import router as departments_router
@@ -56,6 +59,9 @@ ROUTERS: list[APIRouter] = [
     ics_router,
     freebusy_router,
     rooms_router,
+    address_books_router,  # before contacts: `/contacts/address_books` is not a contact id
+    contacts_router,
+    autocomplete_router,
     mail_messages_router,
     mail_folders_router,
     mail_threads_router,

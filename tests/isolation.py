@@ -9,6 +9,22 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from tests.factories.directory import (
+    ACCOUNT_GRAPHQL,
+    ACCOUNT_ROUTES,
+    DEPARTMENT_GRAPHQL,
+    DEPARTMENT_ROUTES,
+    GROUP_GRAPHQL,
+    GROUP_ROUTES,
+    IMPORT_GRAPHQL,
+    IMPORT_ROUTES,
+    victim_account,
+    victim_account_address,
+    victim_department,
+    victim_group,
+    victim_group_address,
+    victim_import,
+)
 from tests.factories.domains import (
     DOMAIN_GRAPHQL,
     DOMAIN_ROUTES,
@@ -58,6 +74,16 @@ RESOURCES: list[IsolatedResource] = [
     ),
     IsolatedResource(name="webhook", create=victim_webhook, routes=WEBHOOK_ROUTES,
                      graphql=WEBHOOK_GRAPHQL),
+    IsolatedResource(name="account", create=victim_account, routes=ACCOUNT_ROUTES, graphql=ACCOUNT_GRAPHQL),
+    IsolatedResource(name="account-by-address", create=victim_account_address, routes=ACCOUNT_ROUTES[:4],
+                     graphql=ACCOUNT_GRAPHQL[:3]),
+    IsolatedResource(name="department", create=victim_department, routes=DEPARTMENT_ROUTES,
+                     graphql=DEPARTMENT_GRAPHQL),
+    IsolatedResource(name="group", create=victim_group, routes=GROUP_ROUTES, graphql=GROUP_GRAPHQL),
+    IsolatedResource(name="group-by-address", create=victim_group_address, routes=GROUP_ROUTES[:3],
+                     graphql=GROUP_GRAPHQL[:1]),
+    IsolatedResource(name="directory-import", create=victim_import, routes=IMPORT_ROUTES,
+                     graphql=IMPORT_GRAPHQL),
     IsolatedResource(name="event", create=victim_event, routes=[
         ("GET", "/v1/events/{id}"), ("GET", "/v1/events/{id}/attempts"),
     ]),

@@ -307,7 +307,7 @@ async def test_raw_mime_send_rejects_garbage_and_foreign_from(client, alice, bob
 async def test_send_by_app_for_an_account_is_audited(client, org, alice, headers):
     await client.post(url(alice.address, "/send"), headers=headers,
                       json={"to": ["x@example.net"], "subject": "audited"})
-    entries = await client.get("/v1/audit", headers=headers,
+    entries = await client.get("/v1/audit/entries", headers=headers,
                                params={"action": "mail.message.sent_for_account"})
     assert entries.status_code == 200, entries.text
     assert entries.json()["data"][0]["target_id"] == alice.id

@@ -34,7 +34,7 @@ _UPLOAD = {
 }
 
 
-def _schema(job: ImportRow) -> schemas.DirectoryImport:
+def import_schema(job: ImportRow) -> schemas.DirectoryImport:
     return schemas.DirectoryImport(
         id=job.id, status=job.status, dry_run=job.dry_run, format=job.format,  # type: ignore[arg-type]
         filename=job.filename, size=job.size, total_rows=job.total_rows, processed_rows=job.processed_rows,
@@ -106,13 +106,13 @@ async def create_import(
         dry_run=dry_run, actor=principal, ip=ip,
     )
     response.headers["Location"] = f"/v1/directory/imports/{job.id}"
-    return _schema(job)
+    return import_schema(job)
 
 
 @router.get("/imports/{import_id}", response_model=schemas.DirectoryImport)
 async def get_import(import_id: str, principal: DirectoryWrite, session: DbSession) -> schemas.DirectoryImport:
     """An import's state, progress and totals."""
-    return _schema(await service.get_import(session, principal.org_id, import_id))
+    return import_schema(await service.get_import(session, principal.org_id, import_id))
 
 
 @router.get("/imports/{import_id}/rows", response_model=Page[schemas.DirectoryImportRow])

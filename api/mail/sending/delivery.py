@@ -53,6 +53,7 @@ async def deliver(
     session: AsyncSession, runtime: Runtime, raw_bytes: bytes, envelope_from: str,
     recipients: list[str], *, org_id: str | None = None, sender_account_id: str | None = None,
     received_at: datetime | None = None, transactional: bool = False, priority: int = 0,
+    folder_role: str = "inbox",
 ) -> DeliveryReport:
     """Store `raw_bytes` once and deliver them to every recipient (SMTP and API alike).
 
@@ -66,6 +67,7 @@ async def deliver(
             session, runtime, StoredRaw(blob, parse_message(raw_bytes)), envelope_from,
             recipients, org_id=org_id, sender_account_id=sender_account_id,
             received_at=received_at, transactional=transactional, priority=priority,
+            folder_role=folder_role,
         )
     finally:
         await runtime.blobs.decref(session, blob.sha256)  # rows now hold their own refs
@@ -76,9 +78,11 @@ async def deliver_stored(
     recipients: list[str], *, remote: StoredRaw | None = None, org_id: str | None = None,
     sender_account_id: str | None = None, sent_message_id: str | None = None,
     received_at: datetime | None = None, transactional: bool = False, priority: int = 0,
+    folder_role: str = "inbox",
 ) -> DeliveryReport:
     """Deliver bytes already stored; `remote` is another rendering for remote recipients
-    (huge attachments replaced by links)."""
+    (huge attachments replaced by links). Local copies go to the `folder_role` system
+    folder (the SMTP edge files spam under "junk")."""
     report = DeliveryReport()
     resolution = await resolve_recipients(session, recipients)
     report.unknown = list(resolution.unknown)
@@ -92,7 +96,7 @@ async def deliver_stored(
         if account is None or account.status == "deleted":
             report.unknown.append(address)
             continue
-        inbox = await system_folder(session, account.id, account.org_id, "inbox")
+        inbox = await system_folder(session, account.id, account.org_id, folder_role)
         try:
             message = await store_message(
                 session, runtime.blobs, account, inbox,

@@ -38,7 +38,10 @@ def split_head(raw: bytes) -> tuple[bytes, bytes]:
 async def send_raw(
     session: AsyncSession, runtime: Runtime, account: Account, raw: bytes, *,
     actor: Principal | None = None, ip: str | None = None,
+    envelope: list[str] | None = None, envelope_from: str | None = None,
 ) -> SendResult:
+    """`envelope` and `envelope_from` (SMTP submission's RCPT TO and MAIL FROM) replace the
+    recipients read from the headers and the From address as the envelope."""
     limit = runtime.settings.mail_max_message_bytes
     if len(raw) > limit:
         raise PayloadTooLarge(f"The message is larger than {limit} bytes.")
@@ -48,8 +51,12 @@ async def send_raw(
         raise ValidationFailed("The message needs a From header.", param="body")
     sender = validation.address(parsed.from_address, "from")
     await check_send_as(session, account, sender)
-    listed = parsed.to + parsed.cc + parsed.bcc
-    envelope = list(dict.fromkeys(validation.address(a["address"], "to").lower() for a in listed))
+    if envelope is None:
+        listed = parsed.to + parsed.cc + parsed.bcc
+        envelope = list(dict.fromkeys(validation.address(a["address"], "to").lower()
+                                      for a in listed))
+    else:
+        envelope = list(dict.fromkeys(a.lower() for a in envelope))
     validation.check_count(len(envelope), runtime.settings.mail_max_recipients)
     if not envelope:
         raise ValidationFailed("The message has no recipients (To, Cc or Bcc).", param="body")
@@ -76,7 +83,7 @@ async def send_raw(
         event="mail.message.sent",
     )
     report = await deliver_stored(
-        session, runtime, stored, sender, envelope, org_id=account.org_id,
+        session, runtime, stored, envelope_from or sender, envelope, org_id=account.org_id,
         sender_account_id=account.id, sent_message_id=sent.id,
     )
     await runtime.blobs.decref(session, blob.sha256)

@@ -40,6 +40,7 @@ from api.storage.models.platform import (
     OrgSequence,
     RateLimitWindow,
 )
+from api.storage.models.spam import SpamFeedback, SpamListEntry, SpamToken
 from api.storage.models.tenancy import Account, Domain, Organization
 from api.storage.models.webhooks import (
     WebhookAttempt,
@@ -89,6 +90,9 @@ __all__ = [
     "OrgSequence",
     "Organization",
     "RateLimitWindow",
+    "SpamFeedback",
+    "SpamListEntry",
+    "SpamToken",
     "Token",
     "WebhookAttempt",
     "WebhookDelivery",

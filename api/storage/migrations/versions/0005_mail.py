@@ -204,8 +204,48 @@ def upgrade() -> None:
         for statement in POSTGRES_SEARCH:
             op.execute(statement)
 
+    # --- spam filtering (api/mail/spam; owned by the spam filter, self-contained) -----------
+    op.create_table('spam_tokens',
+    sa.Column('org_id', sa.String(length=40), nullable=False),
+    sa.Column('token', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('spam', sa.BigInteger(), nullable=False),
+    sa.Column('ham', sa.BigInteger(), nullable=False),
+    sa.PrimaryKeyConstraint('org_id', 'token', name=op.f('pk_spam_tokens'))
+    )
+    op.create_table('spam_feedback',
+    sa.Column('message_id', sa.String(length=40), nullable=False),
+    sa.Column('org_id', sa.String(length=40), nullable=False),
+    sa.Column('account_id', sa.String(length=40), nullable=False),
+    sa.Column('label', sa.String(length=4), nullable=False),
+    sa.Column('tokens', sa.JSON().with_variant(postgresql.JSONB(astext_type=Text()), 'postgresql'), nullable=False),
+    sa.Column('created_at', api.storage.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', api.storage.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('message_id', name=op.f('pk_spam_feedback'))
+    )
+    with op.batch_alter_table('spam_feedback', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_spam_feedback_org_id'), ['org_id'], unique=False)
+    op.create_table('spam_list_entries',
+    sa.Column('id', sa.String(length=40), nullable=False),
+    sa.Column('org_id', sa.String(length=40), nullable=False),
+    sa.Column('kind', sa.String(length=5), nullable=False),
+    sa.Column('value', sa.String(length=320), nullable=False),
+    sa.Column('note', sa.String(length=500), nullable=False),
+    sa.Column('created_by', sa.String(length=40), nullable=True),
+    sa.Column('created_at', api.storage.models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_spam_list_entries')),
+    sa.UniqueConstraint('org_id', 'kind', 'value', name=op.f('uq_spam_list_entries_org_id_kind_value'))
+    )
+    with op.batch_alter_table('spam_list_entries', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_spam_list_entries_org_id'), ['org_id'], unique=False)
+    # --- end of spam filtering -------------------------------------------------------------
+
 
 def downgrade() -> None:
+    # --- spam filtering (api/mail/spam) ---
+    op.drop_table('spam_list_entries')
+    op.drop_table('spam_feedback')
+    op.drop_table('spam_tokens')
+    # --- end of spam filtering ---
     op.execute("DROP TABLE IF EXISTS mail_search")
     with op.batch_alter_table('mail_uploads', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_mail_uploads_org_id'))

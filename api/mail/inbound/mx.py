@@ -1,0 +1,173 @@
+"""The MX handler: mail from other servers to hosted recipients only (no relay), with SPF,
+DKIM and DMARC results, the spam verdict, and a `250` only once the message is durable."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from aiosmtpd.smtp import Envelope, Session
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.directory.recipients import resolve_recipients
+from api.kit.ids import new_id
+from api.mail.auth_results import authenticate
+from api.mail.inbound import headers, spam_hook
+from api.mail.inbound.content import envelope_address, line_endings
+from api.mail.inbound.protocol import EdgeSMTP
+from api.mail.sending.delivery import DeliveryReport, deliver
+from api.runtime import Runtime
+from api.storage.models import Account
+
+if TYPE_CHECKING:
+    from api.mail.inbound.server import SmtpEdge
+
+log = logging.getLogger("mailplane.smtp")
+
+
+def size_option(options: list[str]) -> int:
+    for option in options:
+        name, _, value = option.partition("=")
+        if name.upper() == "SIZE" and value.isdigit():
+            return int(value)
+    return 0
+
+
+@dataclass
+class _Group:
+    """The recipients of one organisation and what its spam verdict says."""
+
+    addresses: list[str] = field(default_factory=list)
+    folder: str = "inbox"
+    spam_headers: bytes = b""
+
+
+class MxHandler:
+    def __init__(self, edge: SmtpEdge) -> None:
+        self.edge = edge
+
+    async def handle_EHLO(
+        self, server: EdgeSMTP, session: Session, envelope: Envelope, hostname: str,
+        responses: list[str],
+    ) -> list[str]:
+        session.host_name = hostname
+        return self.edge.ehlo_lines(server, responses)
+
+    async def handle_MAIL(
+        self, server: EdgeSMTP, session: Session, envelope: Envelope, address: str,
+        options: list[str],
+    ) -> str:
+        envelope.mail_from = envelope_address(address)
+        envelope.mail_options.extend(options)
+        return "250 2.1.0 OK"
+
+    async def handle_RCPT(
+        self, server: EdgeSMTP, session: Session, envelope: Envelope, address: str,
+        options: list[str],
+    ) -> str:
+        if len(envelope.rcpt_tos) >= self.edge.settings.smtp_max_recipients:
+            return "452 4.5.3 Too many recipients"
+        refusal = await self.edge.recipients.check(
+            address, envelope.mail_from or "", size=size_option(envelope.mail_options),
+            allow_remote=False,
+        )
+        if refusal is not None:
+            return refusal
+        envelope.rcpt_tos.append(address)
+        envelope.rcpt_options.extend(options)
+        return "250 2.1.5 OK"
+
+    async def handle_DATA(self, server: EdgeSMTP, session: Session, envelope: Envelope) -> str:
+        raw, refusal = line_endings(bytes(envelope.original_content or b""))
+        if refusal is not None:
+            return refusal
+        edge = self.edge
+        mail_from = envelope_address(envelope.mail_from)
+        recipients = list(envelope.rcpt_tos)
+        helo = session.host_name or ""
+        verdict = await authenticate(edge.lookup, edge.hostname, ip=server.client_ip,
+                                     helo=helo, mail_from=mail_from, raw=raw)
+        dmarc = verdict.dmarc
+        if dmarc is not None and dmarc.disposition == "reject":
+            return f"550 5.7.1 Rejected by the DMARC policy of {headers.token(dmarc.domain)}"
+        raw = headers.strip_fields(raw, headers.forged_results(edge.hostname))
+        groups = await self._classify(raw, verdict, mail_from, recipients)
+        if groups is None:
+            return "550 5.7.1 Message refused as spam"
+        quarantine = dmarc is not None and dmarc.disposition == "quarantine"
+        queue_id = new_id("q")[2:]
+        protocol = "ESMTPS" if server.encrypted else ("ESMTP" if session.extended_smtp else "SMTP")
+        trace = (
+            headers.return_path(mail_from)
+            + headers.received(helo=helo, ip=server.client_ip, hostname=edge.hostname,
+                               protocol=protocol, queue_id=queue_id,
+                               recipient=recipients[0] if len(recipients) == 1 else None)
+            + verdict.header.encode("ascii", "replace") + b"\r\n"
+        )
+
+        async def work(db: AsyncSession, runtime: Runtime) -> DeliveryReport:
+            total = DeliveryReport()
+            for group in groups:
+                report = await deliver(
+                    db, runtime, trace + group.spam_headers + raw, mail_from, group.addresses,
+                    folder_role="junk" if quarantine else group.folder,
+                )
+                total.delivered += report.delivered
+                total.unknown += report.unknown
+                total.over_quota += report.over_quota
+            return total
+
+        try:
+            report = await edge.committer.run(work)
+        except Exception:
+            log.exception("inbound delivery failed")
+            return "451 4.3.0 Temporary failure storing the message, try again later"
+        if report.delivered:
+            return f"250 2.0.0 OK: queued as {queue_id}"
+        if report.over_quota:
+            return "552 5.2.2 Mailbox full"
+        return "550 5.1.1 Recipient address rejected: User unknown"
+
+    async def _classify(
+        self, raw: bytes, verdict: Any, mail_from: str, recipients: list[str],
+    ) -> list[_Group] | None:
+        """Recipients grouped by organisation with each one's spam verdict; None when every
+        organisation refuses the message."""
+        edge = self.edge
+        async with edge.runtime.db.session(write=False) as session:
+            resolution = await resolve_recipients(session, recipients, sender=mail_from or None)
+            orgs: dict[str, str] = {}
+            if resolution.local:
+                rows = await session.execute(
+                    select(Account.id, Account.org_id).where(Account.id.in_(list(resolution.local)))
+                )
+                orgs = dict(rows.tuples().all())
+            by_org: dict[str, _Group] = {}
+            for account_id, address in resolution.local.items():
+                group = by_org.setdefault(orgs.get(account_id, ""), _Group())
+                if address not in group.addresses and not any(
+                    address in g.addresses for g in by_org.values()
+                ):
+                    group.addresses.append(address)
+            leftover = [a for a in recipients
+                        if not any(a in g.addresses for g in by_org.values())]
+            if leftover:  # gone since RCPT: deliver() reports them unknown
+                by_org.setdefault("", _Group()).addresses.extend(leftover)
+            refused = 0
+            for org_id, group in by_org.items():
+                if not org_id:
+                    continue
+                decision = await spam_hook.classify(session, org_id, raw, verdict, mail_from)
+                if decision is None:
+                    continue
+                group.spam_headers = decision.headers
+                if decision.action == "reject":
+                    refused += 1
+                    group.folder = "junk"
+                elif decision.action == "junk":
+                    group.folder = "junk"
+        if refused and refused == len([o for o in by_org if o]):
+            return None
+        return [g for g in by_org.values() if g.addresses]

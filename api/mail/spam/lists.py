@@ -1,0 +1,83 @@
+"""Allow- and block-list values: what an entry may be (a sender address or a domain, which
+also covers its subdomains), how it is normalised, and which entry wins for a sender."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import idna
+
+_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+_LOCAL = re.compile(r"^[^\s@<>()\[\]\\,;:\"]{1,64}$")
+
+
+class InvalidEntry(ValueError):
+    """The value is neither a usable address nor a domain."""
+
+
+def normalise_domain(domain: str) -> str:
+    domain = domain.strip().strip(".").lower()
+    if domain.startswith("*."):
+        domain = domain[2:]
+    try:
+        ascii_domain = idna.encode(domain, uts46=True).decode("ascii")
+    except (idna.IDNAError, UnicodeError) as exc:
+        raise InvalidEntry(f"{domain!r} is not a valid domain") from exc
+    labels = ascii_domain.split(".")
+    if len(labels) < 2 or len(ascii_domain) > 253 or not all(_LABEL.match(x) for x in labels):
+        raise InvalidEntry(f"{domain!r} is not a valid domain")
+    if labels[-1].isdigit():
+        raise InvalidEntry("IP addresses are not domains")
+    return ascii_domain
+
+
+def normalise(value: str) -> tuple[str, str]:
+    """(normalised value, "address" | "domain"); raises InvalidEntry."""
+    value = value.strip()
+    if value.startswith("@"):
+        value = value[1:]
+    if "@" in value:
+        local, _, domain = value.rpartition("@")
+        if not _LOCAL.match(local):
+            raise InvalidEntry(f"{value!r} is not a valid address")
+        return f"{local.lower()}@{normalise_domain(domain)}", "address"
+    return normalise_domain(value), "domain"
+
+
+def lookup_keys(address: str) -> list[str]:
+    """The list values that would match `address`: itself, its domain and parent domains."""
+    try:
+        value, scope = normalise(address)
+    except InvalidEntry:
+        return []
+    if scope != "address":
+        return []
+    domain = value.rpartition("@")[2]
+    labels = domain.split(".")
+    return [value] + [".".join(labels[i:]) for i in range(len(labels) - 1)]
+
+
+@dataclass(frozen=True)
+class ListMatch:
+    kind: str  # allow | block
+    scope: str  # address | domain
+    value: str
+    entry_id: str
+
+
+def best_match(entries: Iterable[tuple[str, str, str]], keys: Iterable[str]) -> ListMatch | None:
+    """Of the (id, kind, value) entries matching one of `keys`, the most specific: an address
+    before a subdomain before its parent domain; at equal specificity, block wins."""
+    wanted = set(keys)
+    best: tuple[tuple[int, int, int], ListMatch] | None = None
+    for entry_id, kind, value in entries:
+        if value not in wanted:
+            continue
+        scope = "address" if "@" in value else "domain"
+        specificity = (0, 0) if scope == "address" else (1, -value.count("."))
+        rank = (*specificity, 0 if kind == "block" else 1)
+        if best is None or rank < best[0]:
+            best = (rank, ListMatch(kind, scope, value, entry_id))
+    return best[1] if best else None

@@ -1,0 +1,144 @@
+"""Train the shipped model from a labelled corpus, on its training part only.
+
+    python -m api.mail.spam.train CORPUS_DIR --out api/mail/spam/model.bin
+    python -m api.mail.spam.train CORPUS_DIR --validate 5   # k-fold check, writes nothing
+
+The held-back part (`corpus.is_held_back`, by hash of the file path) is never read here;
+`benchmarks/spam_quality.py` evaluates on it. `--validate` cross-validates inside the
+training part, so settings can be checked without looking at the test part.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from api.mail.spam.classifier import Model
+from api.mail.spam.corpus import HOLDOUT_PERCENT, Sample, split
+from api.mail.spam.scoring import assess, facts_of
+from api.mail.spam.tokenizer import BUCKET_BITS, token_buckets
+
+#: Tokens seen in fewer training messages than this are left out of the shipped model
+#: (they barely move a score, and they are most of its size).
+MIN_COUNT = 2
+
+
+def message_tokens(raw: bytes) -> list[int]:
+    return token_buckets(facts_of(raw, None, None))
+
+
+def build_model(labelled: Iterable[tuple[list[int], bool]], *, min_count: int = MIN_COUNT,
+                meta: dict[str, object] | None = None) -> Model:
+    spam_counts: Counter[int] = Counter()
+    ham_counts: Counter[int] = Counter()
+    n_spam = n_ham = 0
+    for tokens, spam in labelled:
+        if spam:
+            n_spam += 1
+            spam_counts.update(tokens)
+        else:
+            n_ham += 1
+            ham_counts.update(tokens)
+    counts = {
+        t: (spam_counts[t], ham_counts[t])
+        for t in set(spam_counts) | set(ham_counts)
+        if spam_counts[t] + ham_counts[t] >= min_count
+    }
+    info = {"bucket_bits": BUCKET_BITS, "min_count": min_count, **(meta or {})}
+    return Model.from_counts(n_spam, n_ham, counts, info)
+
+
+def _tokenised(train: list[Sample]) -> list[tuple[Sample, bytes, list[int]]]:
+    out = []
+    for sample in train:
+        raw = sample.path.read_bytes()
+        out.append((sample, raw, message_tokens(raw)))
+    return out
+
+
+def metrics(results: Iterable[tuple[bool, str]]) -> dict[str, float | int]:
+    """Precision, recall and false-positive rate of (is spam, action) pairs; junk or reject
+    counts as flagged."""
+    tp = fp = fn = tn = 0
+    for spam, action in results:
+        flagged = action != "inbox"
+        if spam and flagged:
+            tp += 1
+        elif spam:
+            fn += 1
+        elif flagged:
+            fp += 1
+        else:
+            tn += 1
+    return {
+        "spam": tp + fn, "ham": fp + tn, "true_positives": tp, "false_positives": fp,
+        "false_negatives": fn,
+        "precision": round(tp / (tp + fp), 5) if tp + fp else 0.0,
+        "recall": round(tp / (tp + fn), 5) if tp + fn else 0.0,
+        "false_positive_rate": round(fp / (fp + tn), 5) if fp + tn else 0.0,
+    }
+
+
+def validate(train: list[Sample], folds: int) -> dict[str, object]:
+    """k-fold cross-validation inside the training part, full pipeline (rules + Bayes)."""
+    data = _tokenised(train)
+    results: list[tuple[bool, str]] = []
+    probabilities: list[tuple[bool, float]] = []
+    for k in range(folds):
+        fit = [(tokens, s.spam) for i, (s, _, tokens) in enumerate(data) if i % folds != k]
+        model = build_model(fit)
+        for i, (sample, raw, tokens) in enumerate(data):
+            if i % folds != k:
+                continue
+            verdict = assess(facts_of(raw, None, None), junk_threshold=5.0,
+                             reject_threshold=15.0, model=model, tokens=tokens)
+            results.append((sample.spam, verdict.action))
+            probabilities.append((sample.spam, verdict.bayes_probability or 0.5))
+    report: dict[str, object] = {"folds": folds, **metrics(results)}
+    for cutoff in (0.9, 0.99, 0.999):
+        report[f"bayes_only_at_{cutoff}"] = metrics(
+            (spam, "junk" if p >= cutoff else "inbox") for spam, p in probabilities
+        )
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m api.mail.spam.train", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", type=Path, help="folders of raw messages named *spam* / *ham*")
+    parser.add_argument("--out", type=Path, default=Path(__file__).with_name("model.bin"))
+    parser.add_argument("--min-count", type=int, default=MIN_COUNT)
+    parser.add_argument("--validate", type=int, metavar="K", default=0,
+                        help="cross-validate K folds of the training part instead of writing")
+    args = parser.parse_args(argv)
+    train, held_back = split(args.corpus)
+    if not train:
+        print(f"no labelled messages under {args.corpus}", file=sys.stderr)
+        return 2
+    if args.validate:
+        print(json.dumps(validate(train, args.validate), indent=2))
+        return 0
+    started = time.perf_counter()
+    data = _tokenised(train)
+    model = build_model(
+        ((tokens, s.spam) for s, _, tokens in data), min_count=args.min_count,
+        meta={"corpus": args.corpus.name, "holdout_percent": HOLDOUT_PERCENT,
+              "trained_messages": len(data)},
+    )
+    blob = model.dumps()
+    args.out.write_bytes(blob)
+    print(json.dumps({
+        "out": str(args.out), "bytes": len(blob), "tokens": len(model.keys),
+        "spam_messages": model.spam_messages, "ham_messages": model.ham_messages,
+        "held_back_messages": len(held_back), "seconds": round(time.perf_counter() - started, 1),
+    }))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
