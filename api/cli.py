@@ -49,19 +49,16 @@ def serve(
     """Run Mailplane: every role in one process by default."""
     import uvicorn
 
-    from api.runtime import Runtime
     from api.storage.migrate import upgrade
-    from api.worker.runner import run_forever
 
     settings = get_settings()
     if role not in ("api", "smtp", "worker", "all"):
         raise typer.BadParameter("role must be api, smtp, worker or all")
-    if role == "smtp":
-        console.print("[red]The SMTP edge is not part of this build yet.[/red]")
-        raise typer.Exit(2)
     upgrade(settings.effective_database_url)
-    if role == "worker":
-        asyncio.run(run_forever(Runtime.build(settings)))
+    if role in ("smtp", "worker") or (role == "all" and workers <= 1):
+        from api.mail.inbound.roles import serve as serve_roles  # SMTP edge + outbound delivery
+
+        asyncio.run(serve_roles(settings, role, host=host, port=port))
         return
     if workers > 1:
         uvicorn.run("api.asgi:app", host=host or settings.host, port=port or settings.port,

@@ -26,6 +26,7 @@ from api.mail.sending.router import public as mail_links_router
 from api.mail.sending.router import router as mail_sending_router
 from api.mail.threads.router import router as mail_threads_router
 from api.mail.uploads.router import router as mail_uploads_router
+from api.mail.outbound.router import router as mail_delivery_router
 from api.events.sync_router import router as sync_router
 from api.ops.router import router as ops_router
 from api.platform.apps.router import router as apps_router
@@ -68,4 +69,5 @@ ROUTERS: list[APIRouter] = [
     mail_sending_router,
     mail_uploads_router,
     mail_links_router,
+    mail_delivery_router,
 ]

@@ -61,8 +61,10 @@ def argon2_rate(threads: int, seconds: float) -> float:
 def people_csv(rows: int) -> bytes:
     lines = ["address,display_name,employee_number,mobile,job_title,departments,password"]
     for i in range(rows):
-        lines.append(f"user{i}@bench.test,User {i},E{i:06d},1{3800000000 + i},Engineer,"
-                     f"Division {i % 10}/Team {i % 7},Bench-password-{i:06d}")
+        lines.append(
+            f"user{i}@bench.test,User {i},E{i:06d},1{3800000000 + i},Engineer,"
+            f"Division {i % 10}/Team {i % 7},Bench-password-{i:06d}"
+        )
     return ("\n".join(lines) + "\n").encode()
 
 
@@ -79,8 +81,9 @@ async def bench_import(rt, org_id: str, rows: int) -> dict[str, float]:  # type:
 
     start = time.perf_counter()
     async with rt.db.session() as session:
-        job = await service.create_import(session, rt, org_id, data, filename="bench.csv", actor=None,
-                                          enqueue_job=False)
+        job = await service.create_import(
+            session, rt, org_id, data, filename="bench.csv", actor=None, enqueue_job=False
+        )
     job = await service.process_import(rt, job.id, progress=progress)
     elapsed = time.perf_counter() - start
     assert job.status == "completed" and job.counts["created"] == rows, job.counts
@@ -102,12 +105,23 @@ async def seed_accounts(rt, org_id: str, domain_id: str, total: int) -> None:  #
     while made < total:
         chunk = []
         for i in range(made, min(total, made + 5000)):
-            chunk.append({
-                "id": new_id("acc"), "org_id": org_id, "domain_id": domain_id, "address": f"seed{i}@bench.test",
-                "display_name": f"Seed {i}", "password_hash": hashed, "role": "member", "status": "active",
-                "must_change_password": False, "job_title": "Staff", "kind": "employee",
-                "hidden_from_address_book": False, "version": 1,
-            })
+            chunk.append(
+                {
+                    "id": new_id("acc"),
+                    "org_id": org_id,
+                    "domain_id": domain_id,
+                    "address": f"seed{i}@bench.test",
+                    "display_name": f"Seed {i}",
+                    "password_hash": hashed,
+                    "role": "member",
+                    "status": "active",
+                    "must_change_password": False,
+                    "job_title": "Staff",
+                    "kind": "employee",
+                    "hidden_from_address_book": False,
+                    "version": 1,
+                }
+            )
         async with rt.db.session() as session:
             await session.execute(insert(Account), chunk)
         made += len(chunk)
@@ -133,8 +147,11 @@ async def bench_list(app, org, rounds: int) -> dict[str, float]:  # type: ignore
         first = (await client.get("/v1/accounts", params={"limit": 50}, headers=headers)).json()
         deep = first["next_cursor"]
         for _ in range(200):  # 10,000 accounts in
-            deep = (await client.get("/v1/accounts", params={"limit": 50, "cursor": deep},
-                                     headers=headers)).json()["next_cursor"]
+            deep = (
+                await client.get(
+                    "/v1/accounts", params={"limit": 50, "cursor": deep}, headers=headers
+                )
+            ).json()["next_cursor"]
         return {
             "p50_ms_first_page_50": await p50({"limit": "50"}),
             "p50_ms_deep_page_50": await p50({"limit": "50", "cursor": deep}),
@@ -150,21 +167,34 @@ async def main(args: argparse.Namespace) -> dict[str, object]:
     from api.storage.migrate import upgrade
 
     tmp = Path(tempfile.mkdtemp(prefix="mp-bench-"))
-    settings = Settings(data_dir=tmp, database_url=os.environ.get("MAILPLANE_BENCH_DATABASE_URL"),
-                        secret_key="bench", log_json=True, rate_limit_app_per_minute=10**9,
-                        rate_limit_org_per_minute=10**9)
+    settings = Settings(
+        data_dir=tmp,
+        database_url=os.environ.get("MAILPLANE_BENCH_DATABASE_URL"),
+        secret_key="bench",
+        log_json=True,
+        rate_limit_app_per_minute=10**9,
+        rate_limit_org_per_minute=10**9,
+    )
     await asyncio.to_thread(upgrade, settings.effective_database_url)
     rt = Runtime.build(settings)
     async with rt.db.session() as session:
-        made = await create_organization(session, name="Bench", domain="bench.test", admin="admin",
-                                         password="correct-horse-battery")
+        made = await create_organization(
+            session,
+            name="Bench",
+            domain="bench.test",
+            admin="admin",
+            password="correct-horse-battery",
+        )
     cores = os.cpu_count() or 1
     out: dict[str, object] = {
         "benchmark": "directory_import",
         "database": "postgresql" if not settings.is_sqlite else "sqlite",
         "cores": cores,
-        "argon2id": {"time_cost": HASHER.time_cost, "memory_kib": HASHER.memory_cost,
-                     "parallelism": HASHER.parallelism},
+        "argon2id": {
+            "time_cost": HASHER.time_cost,
+            "memory_kib": HASHER.memory_cost,
+            "parallelism": HASHER.parallelism,
+        },
     }
     ceiling_1 = argon2_rate(1, args.ceiling_seconds)
     ceiling_all = argon2_rate(cores, args.ceiling_seconds)
@@ -180,7 +210,10 @@ async def main(args: argparse.Namespace) -> dict[str, object]:
     if args.list_accounts:
         await seed_accounts(rt, made.org.id, made.domain.id, args.list_accounts - args.rows - 1)
         app = create_app(settings, runtime=rt, migrate=False)
-        out["list_accounts"] = {"accounts": args.list_accounts, **await bench_list(app, made, args.rounds)}
+        out["list_accounts"] = {
+            "accounts": args.list_accounts,
+            **await bench_list(app, made, args.rounds),
+        }
     await rt.db.dispose()
     out["load_average_1m"] = round(os.getloadavg()[0], 2)
     return out

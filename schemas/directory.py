@@ -42,10 +42,14 @@ Mobile = Annotated[str, Field(min_length=5, max_length=32), AfterValidator(norma
 DisplayName = Annotated[str, Field(min_length=1, max_length=200)]
 EmployeeNumber = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^\S(.*\S)?$")]
 Password = Annotated[str, Field(min_length=1, max_length=1024)]
-AccountRef = Annotated[str, Field(min_length=1, max_length=320, description="An account id or address.")]
+AccountRef = Annotated[
+    str, Field(min_length=1, max_length=320, description="An account id or address.")
+]
 AccountType = Literal["employee", "shared"]
 AccountStatus = Literal["active", "frozen", "deleted"]
-Quota = Annotated[int, Field(ge=0, le=2**50, description="Mailbox quota in bytes; null = unlimited.")]
+Quota = Annotated[
+    int, Field(ge=0, le=2**50, description="Mailbox quota in bytes; null = unlimited.")
+]
 
 
 # --- accounts -----------------------------------------------------------------------------

@@ -67,20 +67,26 @@ async def canonical(session: AsyncSession, addresses: list[str]) -> dict[str, st
     return out
 
 
-async def org_domain(session: AsyncSession, org_id: str, address: str, param: str = "address") -> Domain:
+async def org_domain(
+    session: AsyncSession, org_id: str, address: str, param: str = "address"
+) -> Domain:
     """The organisation's primary domain an address belongs to, or a 422 saying why not."""
     name = domain_part(address)
     dom = await session.scalar(select(Domain).where(Domain.name == name, Domain.org_id == org_id))
     if dom is None:
         raise ValidationFailed(
-            f"The domain {name} is not one of this organisation's domains.", param=param,
+            f"The domain {name} is not one of this organisation's domains.",
+            param=param,
             code="domain_not_in_organization",
         )
     if dom.alias_of:
         primary = await session.get(Domain, dom.alias_of)
         raise ValidationFailed(
-            f"{name} is an alias domain: give the address in {primary.name if primary else 'its primary'}"
-            " and it is reachable in both.", param=param, code="alias_domain_address",
+            f"{name} is an alias domain: give the address in "
+            f"{primary.name if primary else 'its primary'}"
+            " and it is reachable in both.",
+            param=param,
+            code="alias_domain_address",
         )
     return dom
 
@@ -99,8 +105,12 @@ async def holders(session: AsyncSession, addresses: list[str]) -> dict[str, Hold
     for address, acc_id, org_id, status in rows.all():
         out[address.lower()] = Holder("account", acc_id, org_id, status)
     rows = await session.execute(
-        select(DirectoryAddress.address, DirectoryAddress.kind, DirectoryAddress.target_id,
-               DirectoryAddress.org_id).where(DirectoryAddress.address.in_(wanted))
+        select(
+            DirectoryAddress.address,
+            DirectoryAddress.kind,
+            DirectoryAddress.target_id,
+            DirectoryAddress.org_id,
+        ).where(DirectoryAddress.address.in_(wanted))
     )
     for address, kind, target, org_id in rows.all():
         out.setdefault(address, Holder(kind, target, org_id))

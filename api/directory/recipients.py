@@ -61,7 +61,10 @@ async def resolve_recipients(
         if holder.kind in ("account", "alias"):
             status = holder.status
             if holder.kind == "alias":
-                status = await session.scalar(select(Account.status).where(Account.id == holder.id)) or ""
+                status = (
+                    await session.scalar(select(Account.status).where(Account.id == holder.id))
+                    or ""
+                )
             if status == "deleted" or not status:
                 if address not in result.unknown:
                     result.unknown.append(address)
@@ -96,8 +99,9 @@ async def may_send_as(session: AsyncSession, account: Account, address: str) -> 
     if key == account.address.lower():
         return True
     claim = await session.scalar(
-        select(DirectoryAddress).where(DirectoryAddress.address == key,
-                                       DirectoryAddress.org_id == account.org_id)
+        select(DirectoryAddress).where(
+            DirectoryAddress.address == key, DirectoryAddress.org_id == account.org_id
+        )
     )
     if claim is None:
         return False

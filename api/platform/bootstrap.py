@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.directory.domains import ensure_signing_key
 from api.errors import AlreadyExists, ValidationFailed
 from api.events import emit
 from api.kit.ids import new_id
@@ -51,6 +52,7 @@ async def create_organization(
     for row in (org, dom, account):  # no ORM relationships, so insert parents first
         session.add(row)
         await session.flush()
+    await ensure_signing_key(session, org.id, dom.id)  # DKIM from the first message on
     app, secret = await create_app(
         session, org.id,
         AppCreate(name="Admin console", client_type="confidential", scopes=sorted(SCOPES)),

@@ -20,10 +20,18 @@ async def test_create_account_with_every_field(client, org):
     resp = await client.post(
         "/v1/accounts",
         json={
-            "address": "Alice.Smith@ACME.test", "display_name": "Alice Smith", "password": STRONG_PASSWORD,
-            "must_change_password": True, "employee_number": "E1001", "mobile": "+86 138-0013-8000",
-            "job_title": "Engineer", "department_ids": [dep["id"]], "manager_id": "boss@acme.test",
-            "quota_bytes": 10 * 1024**3, "type": "employee", "hidden_from_address_book": True,
+            "address": "Alice.Smith@ACME.test",
+            "display_name": "Alice Smith",
+            "password": STRONG_PASSWORD,
+            "must_change_password": True,
+            "employee_number": "E1001",
+            "mobile": "+86 138-0013-8000",
+            "job_title": "Engineer",
+            "department_ids": [dep["id"]],
+            "manager_id": "boss@acme.test",
+            "quota_bytes": 10 * 1024**3,
+            "type": "employee",
+            "hidden_from_address_book": True,
         },
         headers=await org.headers(),
     )
@@ -44,8 +52,11 @@ async def test_create_account_with_every_field(client, org):
 
 
 async def test_generated_password_is_returned_once_and_works(client, org):
-    resp = await client.post("/v1/accounts", json={"address": f"gen@{org.domain}", "display_name": "Gen"},
-                             headers=await org.headers())
+    resp = await client.post(
+        "/v1/accounts",
+        json={"address": f"gen@{org.domain}", "display_name": "Gen"},
+        headers=await org.headers(),
+    )
     assert resp.status_code == 201
     password = resp.json()["password"]
     assert password and len(password) >= 16
@@ -58,9 +69,18 @@ async def test_generated_password_is_returned_once_and_works(client, org):
 
 async def test_get_account_by_id_address_alias_employee_number_and_mobile(client, org):
     alice = await create_account(org, "alice", employee_number="E-7", mobile="13800000001")
-    await client.post(f"/v1/accounts/{alice['id']}/aliases", json={"address": f"al@{org.domain}"},
-                      headers=await org.headers())
-    for ref in (alice["id"], "ALICE@acme.test", "al@acme.test", "employee_number:E-7", "mobile:138 0000 0001"):
+    await client.post(
+        f"/v1/accounts/{alice['id']}/aliases",
+        json={"address": f"al@{org.domain}"},
+        headers=await org.headers(),
+    )
+    for ref in (
+        alice["id"],
+        "ALICE@acme.test",
+        "al@acme.test",
+        "employee_number:E-7",
+        "mobile:138 0000 0001",
+    ):
         resp = await client.get(f"/v1/accounts/{ref}", headers=await org.headers("directory:read"))
         assert resp.status_code == 200, (ref, resp.text)
         assert resp.json()["id"] == alice["id"]
@@ -80,14 +100,30 @@ async def test_alias_domain_address_finds_the_account(client, org):
 
 async def test_duplicate_address_alias_group_employee_number_and_mobile_are_409(client, org):
     alice = await create_account(org, "alice", employee_number="E1", mobile="13800000001")
-    await client.post(f"/v1/accounts/{alice['id']}/aliases", json={"address": f"ali@{org.domain}"},
-                      headers=await org.headers())
+    await client.post(
+        f"/v1/accounts/{alice['id']}/aliases",
+        json={"address": f"ali@{org.domain}"},
+        headers=await org.headers(),
+    )
     await create_group(org, "sales")
     h = await org.headers()
-    for address, extra in (("alice", {}), ("ali", {}), ("sales", {}), ("bob", {"employee_number": "E1"}),
-                           ("carol", {"mobile": "+13800000001"})):
-        resp = await client.post("/v1/accounts", json={"address": f"{address}@{org.domain}",
-                                 "display_name": "X", "password": STRONG_PASSWORD, **extra}, headers=h)
+    for address, extra in (
+        ("alice", {}),
+        ("ali", {}),
+        ("sales", {}),
+        ("bob", {"employee_number": "E1"}),
+        ("carol", {"mobile": "+13800000001"}),
+    ):
+        resp = await client.post(
+            "/v1/accounts",
+            json={
+                "address": f"{address}@{org.domain}",
+                "display_name": "X",
+                "password": STRONG_PASSWORD,
+                **extra,
+            },
+            headers=h,
+        )
         if address == "carol":
             # "+13800000001" is another number than "13800000001"
             assert resp.status_code == 201, resp.text
@@ -99,38 +135,62 @@ async def test_duplicate_address_alias_group_employee_number_and_mobile_are_409(
 async def test_bad_addresses_and_foreign_domains_are_422(client, org, other_org):
     await add_domain(org, "acme.cn", alias_of_primary=True)
     h = await org.headers()
-    for address, code in (("no-at-sign", "validation_failed"), ("a..b@acme.test", "validation_failed"),
-                          ("a@-bad-.test", "validation_failed"), ("x@globex.test", "domain_not_in_organization"),
-                          ("x@nowhere.example", "domain_not_in_organization"),
-                          ("x@acme.cn", "alias_domain_address")):
-        resp = await client.post("/v1/accounts", json={"address": address, "display_name": "X",
-                                 "password": STRONG_PASSWORD}, headers=h)
+    for address, code in (
+        ("no-at-sign", "validation_failed"),
+        ("a..b@acme.test", "validation_failed"),
+        ("a@-bad-.test", "validation_failed"),
+        ("x@globex.test", "domain_not_in_organization"),
+        ("x@nowhere.example", "domain_not_in_organization"),
+        ("x@acme.cn", "alias_domain_address"),
+    ):
+        resp = await client.post(
+            "/v1/accounts",
+            json={"address": address, "display_name": "X", "password": STRONG_PASSWORD},
+            headers=h,
+        )
         assert resp.status_code == 422, (address, resp.text)
         assert resp.json()["code"] == code, (address, resp.text)
 
 
 async def test_read_only_and_unknown_fields_are_rejected(client, org):
     for extra in ({"role": "admin"}, {"org_id": "org_x"}, {"status": "active"}, {"colour": "red"}):
-        resp = await client.post("/v1/accounts", json={"address": f"x@{org.domain}", "display_name": "X",
-                                 "password": STRONG_PASSWORD, **extra}, headers=await org.headers())
+        resp = await client.post(
+            "/v1/accounts",
+            json={
+                "address": f"x@{org.domain}",
+                "display_name": "X",
+                "password": STRONG_PASSWORD,
+                **extra,
+            },
+            headers=await org.headers(),
+        )
         assert resp.status_code == 422, extra
         assert "Unknown or read-only field" in resp.json()["detail"]
 
 
 async def test_weak_password_is_refused_and_nothing_is_created(client, org):
-    resp = await client.post("/v1/accounts", json={"address": f"weak@{org.domain}", "display_name": "W",
-                             "password": "short"}, headers=await org.headers())
+    resp = await client.post(
+        "/v1/accounts",
+        json={"address": f"weak@{org.domain}", "display_name": "W", "password": "short"},
+        headers=await org.headers(),
+    )
     assert resp.status_code == 422
     assert resp.json()["code"] == "password_policy"
-    assert (await client.get(f"/v1/accounts/weak@{org.domain}", headers=await org.headers())).status_code == 404
+    assert (
+        await client.get(f"/v1/accounts/weak@{org.domain}", headers=await org.headers())
+    ).status_code == 404
 
 
 async def test_unknown_department_and_manager_are_422(client, org):
     h = await org.headers()
     base = {"address": f"x@{org.domain}", "display_name": "X", "password": STRONG_PASSWORD}
-    resp = await client.post("/v1/accounts", json={**base, "department_ids": ["dep_nope"]}, headers=h)
+    resp = await client.post(
+        "/v1/accounts", json={**base, "department_ids": ["dep_nope"]}, headers=h
+    )
     assert resp.status_code == 422 and resp.json()["code"] == "unknown_department"
-    resp = await client.post("/v1/accounts", json={**base, "manager_id": "ghost@acme.test"}, headers=h)
+    resp = await client.post(
+        "/v1/accounts", json={**base, "manager_id": "ghost@acme.test"}, headers=h
+    )
     assert resp.status_code == 422 and resp.json()["param"] == "manager_id"
 
 
@@ -180,13 +240,17 @@ async def test_patch_with_etag_and_stale_if_match_is_412(client, org):
     h = await org.headers()
     got = await client.get(f"/v1/accounts/{alice['id']}", headers=h)
     etag = got.headers["etag"]
-    ok = await client.patch(f"/v1/accounts/{alice['id']}", json={"job_title": "CTO", "mobile": "13900000000"},
-                            headers={**h, "If-Match": etag})
+    ok = await client.patch(
+        f"/v1/accounts/{alice['id']}",
+        json={"job_title": "CTO", "mobile": "13900000000"},
+        headers={**h, "If-Match": etag},
+    )
     assert ok.status_code == 200, ok.text
     assert ok.json()["job_title"] == "CTO"
     assert ok.headers["etag"] != etag
-    stale = await client.patch(f"/v1/accounts/{alice['id']}", json={"job_title": "CEO"},
-                               headers={**h, "If-Match": etag})
+    stale = await client.patch(
+        f"/v1/accounts/{alice['id']}", json={"job_title": "CEO"}, headers={**h, "If-Match": etag}
+    )
     assert stale.status_code == 412
     cleared = await client.patch(f"/v1/accounts/{alice['id']}", json={"mobile": None}, headers=h)
     assert cleared.json()["mobile"] is None
@@ -198,11 +262,15 @@ async def test_patch_with_etag_and_stale_if_match_is_412(client, org):
 async def test_changing_the_address_keeps_the_old_one_as_alias(client, org):
     alice = await create_account(org, "alice")
     h = await org.headers()
-    resp = await client.patch(f"/v1/accounts/{alice['id']}", json={"address": f"alice.w@{org.domain}"}, headers=h)
+    resp = await client.patch(
+        f"/v1/accounts/{alice['id']}", json={"address": f"alice.w@{org.domain}"}, headers=h
+    )
     assert resp.status_code == 200, resp.text
     assert resp.json()["address"] == "alice.w@acme.test"
     assert resp.json()["aliases"] == ["alice@acme.test"]
-    back = await client.patch(f"/v1/accounts/{alice['id']}", json={"address": f"alice@{org.domain}"}, headers=h)
+    back = await client.patch(
+        f"/v1/accounts/{alice['id']}", json={"address": f"alice@{org.domain}"}, headers=h
+    )
     assert back.status_code == 200
     assert back.json()["aliases"] == ["alice.w@acme.test"]
 
@@ -223,21 +291,31 @@ async def test_move_between_departments(client, org):
     rnd = await create_department(org, "R&D")
     alice = await create_account(org, "alice", department_ids=[sales["id"], rnd["id"]])
     h = await org.headers()
-    resp = await client.post(f"/v1/accounts/{alice['id']}/move",
-                             json={"from_department_id": sales["id"], "to_department_id": ops["id"]}, headers=h)
+    resp = await client.post(
+        f"/v1/accounts/{alice['id']}/move",
+        json={"from_department_id": sales["id"], "to_department_id": ops["id"]},
+        headers=h,
+    )
     assert resp.status_code == 200, resp.text
     assert sorted(resp.json()["department_ids"]) == sorted([ops["id"], rnd["id"]])
-    resp = await client.post(f"/v1/accounts/{alice['id']}/move", json={"to_department_id": sales["id"]}, headers=h)
+    resp = await client.post(
+        f"/v1/accounts/{alice['id']}/move", json={"to_department_id": sales["id"]}, headers=h
+    )
     assert resp.json()["department_ids"] == [sales["id"]]
-    resp = await client.post(f"/v1/accounts/{alice['id']}/move",
-                             json={"from_department_id": ops["id"], "to_department_id": rnd["id"]}, headers=h)
+    resp = await client.post(
+        f"/v1/accounts/{alice['id']}/move",
+        json={"from_department_id": ops["id"], "to_department_id": rnd["id"]},
+        headers=h,
+    )
     assert resp.status_code == 422
 
 
 async def test_scopes_read_cannot_write_and_members_cannot_administer(client, org):
     alice = await create_account(org, "alice")
     read = await org.headers("directory:read")
-    resp = await client.post("/v1/accounts", json={"address": f"x@{org.domain}", "display_name": "X"}, headers=read)
+    resp = await client.post(
+        "/v1/accounts", json={"address": f"x@{org.domain}", "display_name": "X"}, headers=read
+    )
     assert resp.status_code == 403 and resp.json()["code"] == "insufficient_scope"
     resp = await client.get("/v1/accounts", headers=await org.headers("mail:read"))
     assert resp.status_code == 403
@@ -258,7 +336,10 @@ async def test_members_do_not_see_hidden_or_deleted_accounts(client, org):
     listed = {x["id"] for x in (await client.get("/v1/accounts", headers=member)).json()["data"]}
     assert hidden["id"] not in listed and gone["id"] not in listed
     assert (await client.get(f"/v1/accounts/{gone['id']}", headers=member)).status_code == 404
-    admin_view = {x["id"] for x in (await client.get("/v1/accounts", headers=await org.headers())).json()["data"]}
+    admin_view = {
+        x["id"]
+        for x in (await client.get("/v1/accounts", headers=await org.headers())).json()["data"]
+    }
     assert hidden["id"] in admin_view
     me = await client.get("/v1/accounts/me", headers=member)
     assert me.json()["address"] == "alice@acme.test"

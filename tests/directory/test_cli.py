@@ -20,7 +20,12 @@ def data_dir(tmp_path, monkeypatch):
 
 def test_import_dry_run_then_import_then_export(data_dir):
     runner = CliRunner()
-    assert runner.invoke(cli, ["init", "--org", "Acme", "--domain", "acme.test", "--admin", "admin"]).exit_code == 0
+    assert (
+        runner.invoke(
+            cli, ["init", "--org", "Acme", "--domain", "acme.test", "--admin", "admin"]
+        ).exit_code
+        == 0
+    )
     people = data_dir / "people.csv"
     people.write_text("邮箱,姓名,部门\nwang@acme.test,王芳,销售/华东\nbad,X,\n", encoding="gb18030")
     dry = runner.invoke(cli, ["accounts", "import", str(people), "--dry-run"])

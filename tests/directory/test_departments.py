@@ -20,8 +20,11 @@ async def test_tree_has_one_root_and_paths(client, org):
     east = await create_department(org, "East", sales["id"])
     assert sales["parent_id"] == root["id"]
     assert east["path"] == "Sales/East"
-    children = (await client.get("/v1/departments", params={"parent_id": root["id"]},
-                                 headers=await org.headers())).json()["data"]
+    children = (
+        await client.get(
+            "/v1/departments", params={"parent_id": root["id"]}, headers=await org.headers()
+        )
+    ).json()["data"]
     assert [c["name"] for c in children] == ["Sales"]
     assert "directory.department.created" in await event_types(org)
     assert "department.created" in await audit_actions(org)
@@ -33,8 +36,9 @@ async def test_sibling_names_are_unique_and_names_have_no_slash(client, org):
     assert dup.status_code == 409
     slash = await client.post("/v1/departments", json={"name": "A/B"}, headers=await org.headers())
     assert slash.status_code == 422
-    unknown_parent = await client.post("/v1/departments", json={"name": "X", "parent_id": "dep_nope"},
-                                       headers=await org.headers())
+    unknown_parent = await client.post(
+        "/v1/departments", json={"name": "X", "parent_id": "dep_nope"}, headers=await org.headers()
+    )
     assert unknown_parent.status_code == 422
 
 
@@ -45,16 +49,25 @@ async def test_move_refuses_cycles_and_the_root(client, org):
     c = await create_department(org, "C", b["id"])
     h = await org.headers()
     for target in (a["id"], b["id"], c["id"]):
-        resp = await client.post(f"/v1/departments/{a['id']}/move", json={"parent_id": target}, headers=h)
+        resp = await client.post(
+            f"/v1/departments/{a['id']}/move", json={"parent_id": target}, headers=h
+        )
         assert resp.status_code == 422 and resp.json()["code"] == "department_cycle", target
     resp = await client.patch(f"/v1/departments/{a['id']}", json={"parent_id": c["id"]}, headers=h)
     assert resp.status_code == 422 and resp.json()["code"] == "department_cycle"
-    resp = await client.post(f"/v1/departments/{root['id']}/move", json={"parent_id": a["id"]}, headers=h)
+    resp = await client.post(
+        f"/v1/departments/{root['id']}/move", json={"parent_id": a["id"]}, headers=h
+    )
     assert resp.status_code == 422
-    moved = await client.post(f"/v1/departments/{c['id']}/move", json={"parent_id": root["id"], "position": 0},
-                              headers=h)
-    assert moved.status_code == 200 and moved.json()["path"] == "C" and moved.json()["sort_order"] == 0
-    kids = (await client.get("/v1/departments", params={"parent_id": root["id"]}, headers=h)).json()["data"]
+    moved = await client.post(
+        f"/v1/departments/{c['id']}/move", json={"parent_id": root["id"], "position": 0}, headers=h
+    )
+    assert (
+        moved.status_code == 200 and moved.json()["path"] == "C" and moved.json()["sort_order"] == 0
+    )
+    kids = (
+        await client.get("/v1/departments", params={"parent_id": root["id"]}, headers=h)
+    ).json()["data"]
     assert [k["name"] for k in kids] == ["C", "A"]
 
 
@@ -65,20 +78,32 @@ async def test_rename_reorder_and_if_match(client, org):
     c = await create_department(org, "C")
     h = await org.headers()
     got = await client.get(f"/v1/departments/{a['id']}", headers=h)
-    renamed = await client.patch(f"/v1/departments/{a['id']}", json={"name": "Alpha"},
-                                 headers={**h, "If-Match": got.headers["etag"]})
+    renamed = await client.patch(
+        f"/v1/departments/{a['id']}",
+        json={"name": "Alpha"},
+        headers={**h, "If-Match": got.headers["etag"]},
+    )
     assert renamed.json()["name"] == "Alpha"
-    stale = await client.patch(f"/v1/departments/{a['id']}", json={"name": "Beta"},
-                               headers={**h, "If-Match": got.headers["etag"]})
+    stale = await client.patch(
+        f"/v1/departments/{a['id']}",
+        json={"name": "Beta"},
+        headers={**h, "If-Match": got.headers["etag"]},
+    )
     assert stale.status_code == 412
     clash = await client.patch(f"/v1/departments/{b['id']}", json={"name": "alpha"}, headers=h)
     assert clash.status_code == 409
     order = [c["id"], a["id"], b["id"]]
-    resp = await client.post(f"/v1/departments/{root['id']}/reorder", json={"child_ids": order}, headers=h)
+    resp = await client.post(
+        f"/v1/departments/{root['id']}/reorder", json={"child_ids": order}, headers=h
+    )
     assert resp.status_code == 200 and [d["id"] for d in resp.json()] == order
-    kids = (await client.get("/v1/departments", params={"parent_id": root["id"]}, headers=h)).json()["data"]
+    kids = (
+        await client.get("/v1/departments", params={"parent_id": root["id"]}, headers=h)
+    ).json()["data"]
     assert [k["id"] for k in kids] == order
-    partial = await client.post(f"/v1/departments/{root['id']}/reorder", json={"child_ids": order[:2]}, headers=h)
+    partial = await client.post(
+        f"/v1/departments/{root['id']}/reorder", json={"child_ids": order[:2]}, headers=h
+    )
     assert partial.status_code == 422
 
 
@@ -90,7 +115,9 @@ async def test_delete_only_when_empty(client, org):
     h = await org.headers()
     for dep in (a, b, root):
         resp = await client.delete(f"/v1/departments/{dep['id']}", headers=h)
-        assert resp.status_code == 409 and resp.json()["code"] == "department_not_empty", dep["name"]
+        assert resp.status_code == 409 and resp.json()["code"] == "department_not_empty", dep[
+            "name"
+        ]
     await client.patch(f"/v1/accounts/{alice['id']}", json={"department_ids": []}, headers=h)
     assert (await client.delete(f"/v1/departments/{b['id']}", headers=h)).status_code == 204
     assert (await client.delete(f"/v1/departments/{a['id']}", headers=h)).status_code == 204
@@ -104,13 +131,20 @@ async def test_managers_and_members_direct_and_recursive(client, org):
     boss = await create_account(org, "boss", department_ids=[a["id"]])
     worker = await create_account(org, "worker", department_ids=[b["id"]])
     h = await org.headers()
-    resp = await client.patch(f"/v1/departments/{a['id']}", json={"manager_ids": ["boss@acme.test"]}, headers=h)
+    resp = await client.patch(
+        f"/v1/departments/{a['id']}", json={"manager_ids": ["boss@acme.test"]}, headers=h
+    )
     assert resp.json()["manager_ids"] == [boss["id"]]
-    bad = await client.patch(f"/v1/departments/{a['id']}", json={"manager_ids": ["ghost@acme.test"]}, headers=h)
+    bad = await client.patch(
+        f"/v1/departments/{a['id']}", json={"manager_ids": ["ghost@acme.test"]}, headers=h
+    )
     assert bad.status_code == 422
     direct = (await client.get(f"/v1/departments/{a['id']}/members", headers=h)).json()["data"]
     assert [m["id"] for m in direct] == [boss["id"]]
-    everyone = (await client.get(f"/v1/departments/{a['id']}/members", params={"recursive": "true"},
-                                 headers=h)).json()["data"]
+    everyone = (
+        await client.get(
+            f"/v1/departments/{a['id']}/members", params={"recursive": "true"}, headers=h
+        )
+    ).json()["data"]
     assert {m["id"] for m in everyone} == {boss["id"], worker["id"]}
     assert (await client.get("/v1/departments/dep_nope/members", headers=h)).status_code == 404

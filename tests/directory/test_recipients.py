@@ -18,11 +18,23 @@ async def _account(runtime, account_id: str) -> Account:
 async def test_accounts_aliases_alias_domains_remote_and_unknown(client, org, other_org, runtime):
     await add_domain(org, "acme.cn", alias_of_primary=True)
     alice = await create_account(org, "alice")
-    await client.post(f"/v1/accounts/{alice['id']}/aliases", json={"address": "ceo@acme.test"},
-                      headers=await org.headers())
+    await client.post(
+        f"/v1/accounts/{alice['id']}/aliases",
+        json={"address": "ceo@acme.test"},
+        headers=await org.headers(),
+    )
     async with runtime.db.session() as s:
-        r = await resolve_recipients(s, ["Alice@acme.test", "ceo@acme.cn", "admin@globex.test",
-                                         "friend@example.org", "nobody@acme.test", " "])
+        r = await resolve_recipients(
+            s,
+            [
+                "Alice@acme.test",
+                "ceo@acme.cn",
+                "admin@globex.test",
+                "friend@example.org",
+                "nobody@acme.test",
+                " ",
+            ],
+        )
     assert r.local == {alice["id"]: "Alice@acme.test", other_org.made.admin.id: "admin@globex.test"}
     assert r.remote == ["friend@example.org"]
     assert r.unknown == ["nobody@acme.test"]
@@ -34,13 +46,26 @@ async def test_groups_expand_nested_groups_departments_and_externals(client, org
     a = await create_account(org, "anna", department_ids=[east["id"]])
     b = await create_account(org, "bert")
     gone = await create_account(org, "gone")
-    inner = await create_group(org, "inner", send_policy="anyone",
-                               members=[{"kind": "account", "ref": b["id"]},
-                                        {"kind": "account", "ref": gone["id"]},
-                                        {"kind": "external", "ref": "Partner@Example.org"}])
-    await create_group(org, "all", send_policy="anyone",
-                       members=[{"kind": "group", "ref": inner["id"]}, {"kind": "department", "ref": sales["id"]},
-                                {"kind": "account", "ref": b["id"]}])
+    inner = await create_group(
+        org,
+        "inner",
+        send_policy="anyone",
+        members=[
+            {"kind": "account", "ref": b["id"]},
+            {"kind": "account", "ref": gone["id"]},
+            {"kind": "external", "ref": "Partner@Example.org"},
+        ],
+    )
+    await create_group(
+        org,
+        "all",
+        send_policy="anyone",
+        members=[
+            {"kind": "group", "ref": inner["id"]},
+            {"kind": "department", "ref": sales["id"]},
+            {"kind": "account", "ref": b["id"]},
+        ],
+    )
     await client.delete(f"/v1/accounts/{gone['id']}", headers=await org.headers())
     async with runtime.db.session() as s:
         r = await resolve_recipients(s, ["all@acme.test", "bert@acme.test"])
@@ -55,8 +80,11 @@ async def test_group_send_policies(client, org, other_org, runtime):
     alice = await create_account(org, "alice")
     mod = await create_account(org, "mod")
     await create_account(org, "outsider")
-    members = [{"kind": "account", "ref": alice["id"]}, {"kind": "account", "ref": mod["id"], "role": "moderator"},
-               {"kind": "external", "ref": "guest@example.org"}]
+    members = [
+        {"kind": "account", "ref": alice["id"]},
+        {"kind": "account", "ref": mod["id"], "role": "moderator"},
+        {"kind": "external", "ref": "guest@example.org"},
+    ]
     for policy in ("anyone", "organization", "members", "moderators"):
         await create_group(org, policy, send_policy=policy, members=members)
     expected = {
@@ -74,18 +102,29 @@ async def test_group_send_policies(client, org, other_org, runtime):
             r = await resolve_recipients(s, groups, sender=sender)
             accepted = {g.split("@")[0] for g in r.groups}
             assert accepted == allowed, sender
-            assert set(r.refused) == {f"{p}@acme.test" for p in {"anyone", "organization", "members",
-                                                                  "moderators"} - allowed}
+            assert set(r.refused) == {
+                f"{p}@acme.test"
+                for p in {"anyone", "organization", "members", "moderators"} - allowed
+            }
 
 
 async def test_may_send_as_own_address_alias_and_moderated_group(client, org, runtime):
     await add_domain(org, "acme.cn", alias_of_primary=True)
     alice = await create_account(org, "alice")
     bob = await create_account(org, "bob")
-    await client.post(f"/v1/accounts/{alice['id']}/aliases", json={"address": "hello@acme.test"},
-                      headers=await org.headers())
-    await create_group(org, "news", members=[{"kind": "account", "ref": alice["id"], "role": "moderator"},
-                                             {"kind": "account", "ref": bob["id"]}])
+    await client.post(
+        f"/v1/accounts/{alice['id']}/aliases",
+        json={"address": "hello@acme.test"},
+        headers=await org.headers(),
+    )
+    await create_group(
+        org,
+        "news",
+        members=[
+            {"kind": "account", "ref": alice["id"], "role": "moderator"},
+            {"kind": "account", "ref": bob["id"]},
+        ],
+    )
     acc_a, acc_b = await _account(runtime, alice["id"]), await _account(runtime, bob["id"])
     async with runtime.db.session() as s:
         assert await may_send_as(s, acc_a, "alice@acme.test")

@@ -10,14 +10,21 @@ STRONG_PASSWORD = ADMIN_PASSWORD  # so user_tokens() can sign in as any account 
 
 
 async def create_account(org: OrgHandle, local: str, **fields: Any) -> dict[str, Any]:
-    body = {"address": f"{local}@{org.domain}", "display_name": local.title(), "password": STRONG_PASSWORD,
-            "must_change_password": False, **fields}
+    body = {
+        "address": f"{local}@{org.domain}",
+        "display_name": local.title(),
+        "password": STRONG_PASSWORD,
+        "must_change_password": False,
+        **fields,
+    }
     resp = await org.client.post("/v1/accounts", json=body, headers=await org.headers())
     assert resp.status_code == 201, resp.text
     return dict(resp.json())
 
 
-async def create_department(org: OrgHandle, name: str, parent_id: str | None = None, **fields: Any) -> dict[str, Any]:
+async def create_department(
+    org: OrgHandle, name: str, parent_id: str | None = None, **fields: Any
+) -> dict[str, Any]:
     body: dict[str, Any] = {"name": name, **fields}
     if parent_id:
         body["parent_id"] = parent_id
@@ -53,7 +60,9 @@ async def event_types(org: OrgHandle) -> list[str]:
     from api.storage.models import Event
 
     async with org.runtime.db.session(write=False) as session:
-        rows = await session.execute(select(Event.type).where(Event.org_id == org.id).order_by(Event.sequence))
+        rows = await session.execute(
+            select(Event.type).where(Event.org_id == org.id).order_by(Event.sequence)
+        )
         return list(rows.scalars().all())
 
 
@@ -64,7 +73,9 @@ async def audit_actions(org: OrgHandle) -> list[str]:
 
     async with org.runtime.db.session(write=False) as session:
         rows = await session.execute(
-            select(AuditEntry.action).where(AuditEntry.org_id == org.id).order_by(AuditEntry.occurred_at)
+            select(AuditEntry.action)
+            .where(AuditEntry.org_id == org.id)
+            .order_by(AuditEntry.occurred_at)
         )
         return list(rows.scalars().all())
 
@@ -131,7 +142,13 @@ DEPARTMENT_GRAPHQL = [
 
 
 async def victim_group(org: OrgHandle) -> str:
-    return str((await create_group(org, "victims", members=[{"kind": "external", "ref": "x@example.org"}]))["id"])
+    return str(
+        (
+            await create_group(
+                org, "victims", members=[{"kind": "external", "ref": "x@example.org"}]
+            )
+        )["id"]
+    )
 
 
 async def victim_group_address(org: OrgHandle) -> str:
@@ -154,15 +171,18 @@ GROUP_GRAPHQL = [
     "query($id: ID!) { groupExpansion(id: $id) { external } }",
     'mutation($id: ID!) { updateGroup(id: $id, input: {name: "pwned"}) { id } }',
     "mutation($id: ID!) { deleteGroup(id: $id) }",
-    'mutation($id: ID!) { addGroupMember(id: $id, input: {kind: "external", ref: "p@example.org"}) { id } }',
+    'mutation($id: ID!) { addGroupMember(id: $id, input: {kind: "external", ref: "p@example.org"})'
+    " { id } }",
     'mutation($id: ID!) { removeGroupMember(id: $id, memberId: "external:x@example.org") }',
 ]
 
 
 async def victim_import(org: OrgHandle) -> str:
     resp = await org.client.post(
-        "/v1/directory/imports", files={"file": ("a.csv", f"address,display_name\nv@{org.domain},V\n".encode())},
-        params={"dry_run": "true"}, headers=await org.headers(),
+        "/v1/directory/imports",
+        files={"file": ("a.csv", f"address,display_name\nv@{org.domain},V\n".encode())},
+        params={"dry_run": "true"},
+        headers=await org.headers(),
     )
     assert resp.status_code == 202, resp.text
     return str(resp.json()["id"])

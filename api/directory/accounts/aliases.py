@@ -28,29 +28,65 @@ async def list_aliases(session: AsyncSession, account: Account) -> list[Director
     return (await repository.aliases_of(session, account.org_id, [account.id]))[account.id]
 
 
-async def _touched(session: AsyncSession, account: Account, verb: str, address: str, *,
-                   actor: Principal | None, ip: str | None) -> None:
+async def _touched(
+    session: AsyncSession,
+    account: Account,
+    verb: str,
+    address: str,
+    *,
+    actor: Principal | None,
+    ip: str | None,
+) -> None:
     account.version += 1
     account.updated_at = utcnow()
-    await record(session, org_id=account.org_id, action=f"account.alias_{verb}", actor=actor, ip=ip,
-                 target_type="account", target_id=account.id, details={"alias": address})
-    await emit(session, account.org_id, "directory.account.updated",
-               {"id": account.id, "account_id": account.id, "address": account.address,
-                "changed": ["aliases"]})
+    await record(
+        session,
+        org_id=account.org_id,
+        action=f"account.alias_{verb}",
+        actor=actor,
+        ip=ip,
+        target_type="account",
+        target_id=account.id,
+        details={"alias": address},
+    )
+    await emit(
+        session,
+        account.org_id,
+        "directory.account.updated",
+        {
+            "id": account.id,
+            "account_id": account.id,
+            "address": account.address,
+            "changed": ["aliases"],
+        },
+    )
 
 
 async def add_alias(
-    session: AsyncSession, account: Account, address: str, *, actor: Principal | None, ip: str | None = None,
+    session: AsyncSession,
+    account: Account,
+    address: str,
+    *,
+    actor: Principal | None,
+    ip: str | None = None,
     param: str = "address",
 ) -> DirectoryAddress:
     if account.status == "deleted":
-        raise Conflict("A deleted account cannot be changed; restore it first.", code="account_deleted")
+        raise Conflict(
+            "A deleted account cannot be changed; restore it first.", code="account_deleted"
+        )
     dom = await org_domain(session, account.org_id, address, param)
     if len(await list_aliases(session, account)) >= MAX_ALIASES:
         raise ValidationFailed(f"An account has at most {MAX_ALIASES} aliases.", param=param)
     await ensure_free(session, address, param)
-    row = DirectoryAddress(address=address, org_id=account.org_id, kind="alias", target_id=account.id,
-                           domain_id=dom.id, created_at=utcnow())
+    row = DirectoryAddress(
+        address=address,
+        org_id=account.org_id,
+        kind="alias",
+        target_id=account.id,
+        domain_id=dom.id,
+        created_at=utcnow(),
+    )
     session.add(row)
     await session.flush()
     await _touched(session, account, "added", address, actor=actor, ip=ip)
@@ -68,7 +104,9 @@ async def remove_alias(
     await _touched(session, account, "removed", key, actor=actor, ip=ip)
 
 
-async def check_addresses(session: AsyncSession, org_id: str, addresses: list[str]) -> list[schemas.AddressStatus]:
+async def check_addresses(
+    session: AsyncSession, org_id: str, addresses: list[str]
+) -> list[schemas.AddressStatus]:
     """For each address: who in the organisation holds it, `free`, or `invalid` with a reason.
     Addresses outside the organisation's domains are `invalid`: other tenants stay unseen."""
     valid: dict[str, str] = {}
@@ -81,24 +119,43 @@ async def check_addresses(session: AsyncSession, org_id: str, addresses: list[st
     names = {domain_part(a) for a in valid.values()}
     own = set()
     if names:
-        own = set((await session.execute(
-            select(Domain.name).where(Domain.org_id == org_id, func.lower(Domain.name).in_(names))
-        )).scalars().all())
+        own = set(
+            (
+                await session.execute(
+                    select(Domain.name).where(
+                        Domain.org_id == org_id, func.lower(Domain.name).in_(names)
+                    )
+                )
+            )
+            .scalars()
+            .all()
+        )
     canon = await canonical(session, list(valid.values()))
     held = await holders(session, list(canon.values()))
     results = {r.address: r for r in out}
     for raw, address in valid.items():
         if domain_part(address) not in own:
             results[raw] = schemas.AddressStatus(
-                address=address, status="invalid", reason="not one of this organisation's domains")
+                address=address, status="invalid", reason="not one of this organisation's domains"
+            )
             continue
         holder = held.get(canon[address])
         if holder is None or holder.org_id != org_id:
             results[raw] = schemas.AddressStatus(address=address, status="free")
         else:
-            results[raw] = schemas.AddressStatus(address=address, status=holder.kind,  # type: ignore[arg-type]
-                                                 id=holder.id)
+            results[raw] = schemas.AddressStatus(
+                address=address,
+                status=holder.kind,  # type: ignore[arg-type]
+                id=holder.id,
+            )
     return [results[a] for a in addresses if a in results]
 
 
-__all__ = ["add_alias", "alias_schema", "check_addresses", "ensure_free", "list_aliases", "remove_alias"]
+__all__ = [
+    "add_alias",
+    "alias_schema",
+    "check_addresses",
+    "ensure_free",
+    "list_aliases",
+    "remove_alias",
+]

@@ -36,8 +36,14 @@ class PolicyRules:
     def of(cls, row: PasswordPolicy | None) -> PolicyRules:
         if row is None:
             return cls()
-        return cls(row.min_length, row.require_lowercase, row.require_uppercase,
-                   row.require_digit, row.require_symbol, row.forbid_user_name)
+        return cls(
+            row.min_length,
+            row.require_lowercase,
+            row.require_uppercase,
+            row.require_digit,
+            row.require_symbol,
+            row.forbid_user_name,
+        )
 
 
 DEFAULT_POLICY = PolicyRules()
@@ -56,7 +62,9 @@ async def load_policy(session: AsyncSession, org_id: str) -> PolicyRules:
     return PolicyRules.of(await session.get(PasswordPolicy, org_id))
 
 
-async def sign_in(session: AsyncSession, address: str, password: str, *, ip: str | None = None) -> SignIn:
+async def sign_in(
+    session: AsyncSession, address: str, password: str, *, ip: str | None = None
+) -> SignIn:
     """Check a password sign-in and record its outcome for throttling (in the caller's
     transaction, which must commit even when the sign-in fails)."""
     locked = await throttle.locked_until(session, address, ip)
@@ -87,6 +95,7 @@ async def authenticate(
 
 def check_policy(password: str, *, address: str = "", policy: PolicyRules = DEFAULT_POLICY) -> None:
     """Raise 422 (param `password`) naming the first rule `password` breaks."""
+
     def fail(message: str) -> None:
         raise ValidationFailed(message, param="password", code="password_policy")
 
@@ -106,7 +115,9 @@ def check_policy(password: str, *, address: str = "", policy: PolicyRules = DEFA
             fail("The password must not contain your user name.")
 
 
-async def set_password(session: AsyncSession, account: Account, new: str, *, must_change: bool) -> None:
+async def set_password(
+    session: AsyncSession, account: Account, new: str, *, must_change: bool
+) -> None:
     """Check `new` against the organisation's policy and store it."""
     check_policy(new, address=account.address, policy=await load_policy(session, account.org_id))
     account.password_hash = hash_password(new)
@@ -121,7 +132,9 @@ async def change_password(account: Account, current: str, new: str) -> None:
     if not verify_password(account.password_hash, current):
         raise ValidationFailed("The current password is wrong.", param="current_password")
     if current == new:
-        raise ValidationFailed("Choose a password different from the current one.", param="password")
+        raise ValidationFailed(
+            "Choose a password different from the current one.", param="password"
+        )
     session = async_object_session(account)
     policy = await load_policy(session, account.org_id) if session is not None else DEFAULT_POLICY
     check_policy(new, address=account.address, policy=policy)

@@ -130,39 +130,61 @@ def _create_fields(data: AccountCreateInput) -> dict[str, Any]:
 
 
 async def _load(session: Any, principal: Any, ref: str) -> Any:
-    return await service.get_account(session, principal.org_id, ref, include_deleted=sees_everything(principal))
+    return await service.get_account(
+        session, principal.org_id, ref, include_deleted=sees_everything(principal)
+    )
 
 
 @strawberry.type
 class AccountsQuery:
-    @strawberry.field(description="An account by id, address, alias, employee_number:<n> or mobile:<n>.")
+    @strawberry.field(
+        description="An account by id, address, alias, employee_number:<n> or mobile:<n>."
+    )
     async def account(self, info: Info[Context, Any], id: strawberry.ID) -> AccountType:
         principal = require(info, "directory:read")
         ref = principal.account_id if str(id) == "me" and principal.account_id else str(id)
         async with unit_of_work(info, write=False) as session:
-            return AccountType.of(await service.to_schema(session, await _load(session, principal, ref)))
+            return AccountType.of(
+                await service.to_schema(session, await _load(session, principal, ref))
+            )
 
     @strawberry.field(description="Accounts, filtered like GET /v1/accounts.")
     async def accounts(
-        self, info: Info[Context, Any], limit: int = 50, cursor: str | None = None, status: str | None = None,
-        department_id: str | None = None, recursive: bool = False, q: str | None = None,
+        self,
+        info: Info[Context, Any],
+        limit: int = 50,
+        cursor: str | None = None,
+        status: str | None = None,
+        department_id: str | None = None,
+        recursive: bool = False,
+        q: str | None = None,
     ) -> AccountPage:
         principal = require(info, "directory:read")
         everything = sees_everything(principal)
         if status not in (None, "active", "frozen", "deleted"):
-            raise as_graphql_error(ValidationFailed("status is active, frozen or deleted.", param="status"))
+            raise as_graphql_error(
+                ValidationFailed("status is active, frozen or deleted.", param="status")
+            )
         if status == "deleted" and not everything:
             return AccountPage(data=[], next_cursor=None)
         async with unit_of_work(info, write=False) as session:
             rows, next_cursor = await service.list_accounts(
-                session, principal.org_id, PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
-                status=status, department_id=department_id, recursive=recursive, q=q, include_hidden=everything,
+                session,
+                principal.org_id,
+                PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
+                status=status,
+                department_id=department_id,
+                recursive=recursive,
+                q=q,
+                include_hidden=everything,
             )
             data = await service.to_schemas(session, principal.org_id, rows)
         return AccountPage(data=[AccountType.of(a) for a in data], next_cursor=next_cursor)
 
     @strawberry.field(description="Up to 100 addresses: free, account, alias, group or invalid.")
-    async def check_addresses(self, info: Info[Context, Any], addresses: list[str]) -> list[AddressStatusType]:
+    async def check_addresses(
+        self, info: Info[Context, Any], addresses: list[str]
+    ) -> list[AddressStatusType]:
         principal = require(info, "directory:read")
         body = validated(schemas.AddressCheck, {"addresses": addresses})
         async with unit_of_work(info, write=False) as session:
@@ -173,45 +195,62 @@ class AccountsQuery:
     async def password_policy(self, info: Info[Context, Any]) -> PasswordPolicyType:
         principal = require(info, "directory:read")
         async with unit_of_work(info, write=False) as session:
-            return PasswordPolicyType(**(await passwords.get_policy(session, principal.org_id)).model_dump())
+            return PasswordPolicyType(
+                **(await passwords.get_policy(session, principal.org_id)).model_dump()
+            )
 
 
 @strawberry.type
 class AccountsMutation:
     @strawberry.mutation(description="Create an account; a generated password is returned once.")
-    async def create_account(self, info: Info[Context, Any], input: AccountCreateInput) -> AccountCreatedType:
+    async def create_account(
+        self, info: Info[Context, Any], input: AccountCreateInput
+    ) -> AccountCreatedType:
         principal = require(info, "directory:write", admin=True)
         data = validated(schemas.AccountCreate, _create_fields(input))
         async with unit_of_work(info, write=True) as session:
             account, generated = await service.create_account(
                 session, principal.org_id, data, actor=principal, ip=info.context.ip
             )
-            return AccountCreatedType(account=AccountType.of(await service.to_schema(session, account)),
-                                      password=generated)
+            return AccountCreatedType(
+                account=AccountType.of(await service.to_schema(session, account)),
+                password=generated,
+            )
 
     @strawberry.mutation(description="Change an account (merge-patch semantics).")
-    async def update_account(self, info: Info[Context, Any], id: strawberry.ID, input: AccountUpdateInput) -> AccountType:
+    async def update_account(
+        self, info: Info[Context, Any], id: strawberry.ID, input: AccountUpdateInput
+    ) -> AccountType:
         principal = require(info, "directory:write", admin=True)
         data = validated(schemas.AccountUpdate, set_fields(input))
         async with unit_of_work(info, write=True) as session:
             account = await _load(session, principal, str(id))
-            await service.update_account(session, account, data, actor=principal, ip=info.context.ip)
+            await service.update_account(
+                session, account, data, actor=principal, ip=info.context.ip
+            )
             return AccountType.of(await service.to_schema(session, account))
 
     @strawberry.mutation(description="Move an account between departments.")
     async def move_account(
-        self, info: Info[Context, Any], id: strawberry.ID, to_department_id: str,
+        self,
+        info: Info[Context, Any],
+        id: strawberry.ID,
+        to_department_id: str,
         from_department_id: str | None = None,
     ) -> AccountType:
         principal = require(info, "directory:write", admin=True)
-        data = validated(schemas.AccountMove, {"to_department_id": to_department_id,
-                                               "from_department_id": from_department_id})
+        data = validated(
+            schemas.AccountMove,
+            {"to_department_id": to_department_id, "from_department_id": from_department_id},
+        )
         async with unit_of_work(info, write=True) as session:
             account = await _load(session, principal, str(id))
             await service.move_account(session, account, data, actor=principal, ip=info.context.ip)
             return AccountType.of(await service.to_schema(session, account))
 
-    @strawberry.mutation(description="Freeze: no sign-in, tokens revoked at once, mail still accepted.")
+    @strawberry.mutation(
+        description="Freeze: no sign-in, tokens revoked at once, mail still accepted."
+    )
     async def freeze_account(self, info: Info[Context, Any], id: strawberry.ID) -> AccountType:
         principal = require(info, "directory:write", admin=True)
         async with unit_of_work(info, write=True) as session:
@@ -234,8 +273,13 @@ class AccountsMutation:
         principal = require(info, "directory:write", admin=True)
         async with unit_of_work(info, write=True) as session:
             account = await _load(session, principal, str(id))
-            await service.delete_account(session, account, actor=principal, ip=info.context.ip,
-                                         restore_days=info.context.runtime.settings.account_restore_days)
+            await service.delete_account(
+                session,
+                account,
+                actor=principal,
+                ip=info.context.ip,
+                restore_days=info.context.runtime.settings.account_restore_days,
+            )
         info.context.runtime.tokens.clear()
         return True
 
@@ -247,26 +291,42 @@ class AccountsMutation:
             await service.restore_account(session, account, actor=principal, ip=info.context.ip)
             return AccountType.of(await service.to_schema(session, account))
 
-    @strawberry.mutation(description="Set or generate a password; the account's tokens are revoked.")
+    @strawberry.mutation(
+        description="Set or generate a password; the account's tokens are revoked."
+    )
     async def reset_account_password(
-        self, info: Info[Context, Any], id: strawberry.ID, password: str | None = None,
+        self,
+        info: Info[Context, Any],
+        id: strawberry.ID,
+        password: str | None = None,
         must_change_password: bool = True,
     ) -> str | None:
         principal = require(info, "directory:write", admin=True)
-        data = validated(schemas.PasswordReset, {"password": password, "must_change_password": must_change_password})
+        data = validated(
+            schemas.PasswordReset,
+            {"password": password, "must_change_password": must_change_password},
+        )
         async with unit_of_work(info, write=True) as session:
             account = await _load(session, principal, str(id))
-            generated = await passwords.reset_password(session, account, data, actor=principal, ip=info.context.ip)
+            generated = await passwords.reset_password(
+                session, account, data, actor=principal, ip=info.context.ip
+            )
         info.context.runtime.tokens.clear()
         return generated
 
     @strawberry.mutation(description="Change your own password (needs a token acting for you).")
-    async def change_own_password(self, info: Info[Context, Any], current_password: str, new_password: str) -> bool:
+    async def change_own_password(
+        self, info: Info[Context, Any], current_password: str, new_password: str
+    ) -> bool:
         principal = require(info)
         if principal.account_id is None:
-            raise as_graphql_error(Forbidden("Only a token acting for the person can change their password."))
-        data = validated(schemas.PasswordChange, {"current_password": current_password,
-                                                  "new_password": new_password})
+            raise as_graphql_error(
+                Forbidden("Only a token acting for the person can change their password.")
+            )
+        data = validated(
+            schemas.PasswordChange,
+            {"current_password": current_password, "new_password": new_password},
+        )
         failed: ValidationFailed | None = None
         async with unit_of_work(info, write=True) as session:
             account = await resolve_account(session, principal, "me")
@@ -281,27 +341,38 @@ class AccountsMutation:
         return True
 
     @strawberry.mutation(description="Add an alias to an account.")
-    async def add_account_alias(self, info: Info[Context, Any], id: strawberry.ID, address: str) -> AliasType:
+    async def add_account_alias(
+        self, info: Info[Context, Any], id: strawberry.ID, address: str
+    ) -> AliasType:
         principal = require(info, "directory:write", admin=True)
         data = validated(schemas.AliasCreate, {"address": address})
         async with unit_of_work(info, write=True) as session:
             account = await _load(session, principal, str(id))
-            row = await aliases.add_alias(session, account, data.address, actor=principal, ip=info.context.ip)
+            row = await aliases.add_alias(
+                session, account, data.address, actor=principal, ip=info.context.ip
+            )
             return AliasType(**aliases.alias_schema(row).model_dump())
 
     @strawberry.mutation(description="Remove an alias from an account.")
-    async def remove_account_alias(self, info: Info[Context, Any], id: strawberry.ID, address: str) -> bool:
+    async def remove_account_alias(
+        self, info: Info[Context, Any], id: strawberry.ID, address: str
+    ) -> bool:
         principal = require(info, "directory:write", admin=True)
         async with unit_of_work(info, write=True) as session:
             account = await _load(session, principal, str(id))
-            await aliases.remove_alias(session, account, address, actor=principal, ip=info.context.ip)
+            await aliases.remove_alias(
+                session, account, address, actor=principal, ip=info.context.ip
+            )
         return True
 
     @strawberry.mutation(description="Change the organisation's password rules.")
-    async def update_password_policy(self, info: Info[Context, Any], input: PasswordPolicyInput) -> PasswordPolicyType:
+    async def update_password_policy(
+        self, info: Info[Context, Any], input: PasswordPolicyInput
+    ) -> PasswordPolicyType:
         principal = require(info, "directory:write", admin=True)
         data = validated(schemas.PasswordPolicyUpdate, set_fields(input))
         async with unit_of_work(info, write=True) as session:
-            policy = await passwords.update_policy(session, principal.org_id, data, actor=principal,
-                                                   ip=info.context.ip)
+            policy = await passwords.update_policy(
+                session, principal.org_id, data, actor=principal, ip=info.context.ip
+            )
         return PasswordPolicyType(**policy.model_dump())

@@ -40,7 +40,8 @@ async def find_account(
         if account is None:
             alias = await session.scalar(
                 select(DirectoryAddress.target_id).where(
-                    DirectoryAddress.address == address, DirectoryAddress.kind == "alias",
+                    DirectoryAddress.address == address,
+                    DirectoryAddress.kind == "alias",
                     DirectoryAddress.org_id == org_id,
                 )
             )

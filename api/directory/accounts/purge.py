@@ -36,8 +36,19 @@ async def purge_account(session: AsyncSession, account: Account) -> bool:
     await groups.forget_member(session, org_id, "account", account_id)
     session.expunge(account)
     await repository.erase(session, org_id, account_id)
-    await record(session, org_id=org_id, action="account.purged", actor_type="system",
-                 target_type="account", target_id=account_id, details={"address": address})
-    await emit(session, org_id, "directory.account.purged",
-               {"id": account_id, "account_id": account_id, "address": address})
+    await record(
+        session,
+        org_id=org_id,
+        action="account.purged",
+        actor_type="system",
+        target_type="account",
+        target_id=account_id,
+        details={"address": address},
+    )
+    await emit(
+        session,
+        org_id,
+        "directory.account.purged",
+        {"id": account_id, "account_id": account_id, "address": address},
+    )
     return True

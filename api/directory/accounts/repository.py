@@ -9,7 +9,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.kit.clock import utcnow
 from api.kit.pagination import PageParams, paginate
-from api.storage.models import Account, AccountDepartment, AuthorizationCode, DirectoryAddress, Token
+from api.storage.models import (
+    Account,
+    AccountDepartment,
+    AuthorizationCode,
+    DirectoryAddress,
+    Token,
+)
 
 
 def _like(q: str) -> str:
@@ -57,7 +63,9 @@ async def by_key(session: AsyncSession, org_id: str, column: str, value: str) ->
     return await session.scalar(select(Account).where(Account.org_id == org_id, col == value))
 
 
-async def by_addresses(session: AsyncSession, org_id: str, addresses: Iterable[str]) -> dict[str, Account]:
+async def by_addresses(
+    session: AsyncSession, org_id: str, addresses: Iterable[str]
+) -> dict[str, Account]:
     wanted = [a.lower() for a in addresses]
     if not wanted:
         return {}
@@ -67,7 +75,9 @@ async def by_addresses(session: AsyncSession, org_id: str, addresses: Iterable[s
     return {a.address.lower(): a for a in rows.scalars().all()}
 
 
-async def by_employee_numbers(session: AsyncSession, org_id: str, numbers: Iterable[str]) -> dict[str, Account]:
+async def by_employee_numbers(
+    session: AsyncSession, org_id: str, numbers: Iterable[str]
+) -> dict[str, Account]:
     wanted = list(numbers)
     if not wanted:
         return {}
@@ -77,15 +87,20 @@ async def by_employee_numbers(session: AsyncSession, org_id: str, numbers: Itera
     return {a.employee_number: a for a in rows.scalars().all() if a.employee_number}
 
 
-async def aliases_of(session: AsyncSession, org_id: str, account_ids: Iterable[str]) -> dict[str, list[DirectoryAddress]]:
+async def aliases_of(
+    session: AsyncSession, org_id: str, account_ids: Iterable[str]
+) -> dict[str, list[DirectoryAddress]]:
     ids = list(account_ids)
     out: dict[str, list[DirectoryAddress]] = {i: [] for i in ids}
     if not ids:
         return out
     rows = await session.execute(
         select(DirectoryAddress)
-        .where(DirectoryAddress.org_id == org_id, DirectoryAddress.kind == "alias",
-               DirectoryAddress.target_id.in_(ids))
+        .where(
+            DirectoryAddress.org_id == org_id,
+            DirectoryAddress.kind == "alias",
+            DirectoryAddress.target_id.in_(ids),
+        )
         .order_by(DirectoryAddress.address)
     )
     for row in rows.scalars().all():
@@ -93,19 +108,27 @@ async def aliases_of(session: AsyncSession, org_id: str, account_ids: Iterable[s
     return out
 
 
-async def alias(session: AsyncSession, org_id: str, account_id: str, address: str) -> DirectoryAddress | None:
+async def alias(
+    session: AsyncSession, org_id: str, account_id: str, address: str
+) -> DirectoryAddress | None:
     return await session.scalar(
         select(DirectoryAddress).where(
-            DirectoryAddress.org_id == org_id, DirectoryAddress.kind == "alias",
-            DirectoryAddress.target_id == account_id, DirectoryAddress.address == address.lower(),
+            DirectoryAddress.org_id == org_id,
+            DirectoryAddress.kind == "alias",
+            DirectoryAddress.target_id == account_id,
+            DirectoryAddress.address == address.lower(),
         )
     )
 
 
 async def count_active_admins(session: AsyncSession, org_id: str) -> int:
     value = await session.scalar(
-        select(func.count()).select_from(Account).where(
-            Account.org_id == org_id, Account.status == "active", Account.role.in_(["admin", "operator"])
+        select(func.count())
+        .select_from(Account)
+        .where(
+            Account.org_id == org_id,
+            Account.status == "active",
+            Account.role.in_(["admin", "operator"]),
         )
     )
     return int(value or 0)
@@ -127,8 +150,11 @@ async def revoke_tokens(session: AsyncSession, org_id: str, account_id: str) -> 
     )
     await session.execute(
         update(AuthorizationCode)
-        .where(AuthorizationCode.org_id == org_id, AuthorizationCode.account_id == account_id,
-               AuthorizationCode.used_at.is_(None))
+        .where(
+            AuthorizationCode.org_id == org_id,
+            AuthorizationCode.account_id == account_id,
+            AuthorizationCode.used_at.is_(None),
+        )
         .values(used_at=now)
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
@@ -146,15 +172,24 @@ async def due_for_purge(session: AsyncSession, limit: int = 100) -> list[Account
 
 async def erase(session: AsyncSession, org_id: str, account_id: str) -> None:
     """Delete the account row and what hangs off it in the platform and directory tables."""
-    await session.execute(delete(DirectoryAddress).where(
-        DirectoryAddress.org_id == org_id, DirectoryAddress.kind == "alias",
-        DirectoryAddress.target_id == account_id,
-    ))
-    await session.execute(delete(Token).where(Token.org_id == org_id, Token.account_id == account_id))
-    await session.execute(delete(AuthorizationCode).where(
-        AuthorizationCode.org_id == org_id, AuthorizationCode.account_id == account_id
-    ))
     await session.execute(
-        update(Account).where(Account.org_id == org_id, Account.manager_id == account_id).values(manager_id=None)
+        delete(DirectoryAddress).where(
+            DirectoryAddress.org_id == org_id,
+            DirectoryAddress.kind == "alias",
+            DirectoryAddress.target_id == account_id,
+        )
+    )
+    await session.execute(
+        delete(Token).where(Token.org_id == org_id, Token.account_id == account_id)
+    )
+    await session.execute(
+        delete(AuthorizationCode).where(
+            AuthorizationCode.org_id == org_id, AuthorizationCode.account_id == account_id
+        )
+    )
+    await session.execute(
+        update(Account)
+        .where(Account.org_id == org_id, Account.manager_id == account_id)
+        .values(manager_id=None)
     )
     await session.execute(delete(Account).where(Account.org_id == org_id, Account.id == account_id))

@@ -21,6 +21,7 @@ from schemas import directory as schemas
 router = APIRouter(prefix="/v1/accounts", tags=["accounts"])
 policy_router = APIRouter(prefix="/v1/directory", tags=["accounts"])
 
+
 def sees_everything(principal: PrincipalModel) -> bool:
     """Org apps and administrators see hidden and deleted accounts; members see the directory."""
     return principal.kind == "app" or principal.is_admin
@@ -45,26 +46,42 @@ async def _reply(session: DbSession, response: Response, account: AccountRow) ->
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=schemas.AccountCreated)
 async def create_account(
-    body: schemas.AccountCreate, principal: DirectoryWrite, session: DbSession, ip: ClientIp,
+    body: schemas.AccountCreate,
+    principal: DirectoryWrite,
+    session: DbSession,
+    ip: ClientIp,
     response: Response,
 ) -> schemas.AccountCreated:
     """Create an account. Without `password` one is generated, returned once in this response,
     and must be changed at first sign-in. The address must be in one of the organisation's
     primary domains and not used by any account, alias or group (409)."""
-    account, generated = await service.create_account(session, principal.org_id, body, actor=principal, ip=ip)
+    account, generated = await service.create_account(
+        session, principal.org_id, body, actor=principal, ip=ip
+    )
     out = await _reply(session, response, account)
     return schemas.AccountCreated(**out.model_dump(), password=generated)
 
 
 @router.get("", response_model=Page[schemas.Account])
 async def list_accounts(
-    principal: DirectoryRead, session: DbSession, page: Annotated[PageParams, Depends(page_params)],
-    status: Annotated[Literal["active", "frozen", "deleted"] | None, Query(
-        description="Only accounts in this state (default: active and frozen).")] = None,
+    principal: DirectoryRead,
+    session: DbSession,
+    page: Annotated[PageParams, Depends(page_params)],
+    status: Annotated[
+        Literal["active", "frozen", "deleted"] | None,
+        Query(description="Only accounts in this state (default: active and frozen)."),
+    ] = None,
     department_id: Annotated[str | None, Query(max_length=40)] = None,
-    recursive: Annotated[bool, Query(description="With `department_id`: include sub-departments.")] = False,
-    q: Annotated[str | None, Query(max_length=200, description="Free text: name, address, title, "
-                                   "or an exact employee number or mobile.")] = None,
+    recursive: Annotated[
+        bool, Query(description="With `department_id`: include sub-departments.")
+    ] = False,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Free text: name, address, title, or an exact employee number or mobile.",
+        ),
+    ] = None,
 ) -> Page[schemas.Account]:
     """List accounts, filtered by department (optionally with its sub-departments), state and
     free text, in stable cursor pages."""
@@ -72,11 +89,18 @@ async def list_accounts(
     if status == "deleted" and not everything:
         return Page[schemas.Account](data=[], next_cursor=None)
     rows, cursor = await service.list_accounts(
-        session, principal.org_id, page, status=status, department_id=department_id, recursive=recursive,
-        q=q, include_hidden=everything,
+        session,
+        principal.org_id,
+        page,
+        status=status,
+        department_id=department_id,
+        recursive=recursive,
+        q=q,
+        include_hidden=everything,
     )
-    return Page[schemas.Account](data=await service.to_schemas(session, principal.org_id, rows),
-                                 next_cursor=cursor)
+    return Page[schemas.Account](
+        data=await service.to_schemas(session, principal.org_id, rows), next_cursor=cursor
+    )
 
 
 @router.post("/check-addresses", response_model=schemas.AddressCheckResult)
@@ -90,7 +114,9 @@ async def check_addresses(
 
 
 @router.get("/{account}", response_model=schemas.Account)
-async def get_account(account: str, principal: DirectoryRead, session: DbSession, response: Response) -> schemas.Account:
+async def get_account(
+    account: str, principal: DirectoryRead, session: DbSession, response: Response
+) -> schemas.Account:
     """Get an account by id, address, alias, `employee_number:<n>`, `mobile:<number>` or `me`."""
     if account == "me":
         account = principal.account_id or "me"
@@ -100,8 +126,13 @@ async def get_account(account: str, principal: DirectoryRead, session: DbSession
 
 @router.patch("/{account}", response_model=schemas.Account)
 async def update_account(
-    account: str, body: schemas.AccountUpdate, principal: DirectoryWrite, session: DbSession,
-    request: Request, response: Response, ip: ClientIp,
+    account: str,
+    body: schemas.AccountUpdate,
+    principal: DirectoryWrite,
+    session: DbSession,
+    request: Request,
+    response: Response,
+    ip: ClientIp,
 ) -> schemas.Account:
     """Change an account (JSON merge patch). A new `address` keeps the old one as an alias.
     Send `If-Match` with the ETag you read (412 when someone changed it meanwhile)."""
@@ -113,23 +144,33 @@ async def update_account(
 
 @router.delete("/{account}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_account(
-    account: str, principal: DirectoryWrite, session: DbSession, request: Request, ip: ClientIp,
-    runtime: RuntimeDep, background: BackgroundTasks,
+    account: str,
+    principal: DirectoryWrite,
+    session: DbSession,
+    request: Request,
+    ip: ClientIp,
+    runtime: RuntimeDep,
+    background: BackgroundTasks,
 ) -> Response:
     """Delete an account: it can no longer sign in, its tokens are revoked and mail to it is
     refused. It can be restored for `MAILPLANE_ACCOUNT_RESTORE_DAYS` days (see `purge_after`);
     then a job purges it and its data."""
     row = await _load(session, principal, account)
     check_if_match(request, row.id, row.version)
-    await service.delete_account(session, row, restore_days=runtime.settings.account_restore_days,
-                                 actor=principal, ip=ip)
+    await service.delete_account(
+        session, row, restore_days=runtime.settings.account_restore_days, actor=principal, ip=ip
+    )
     forget_tokens(runtime, background)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.post("/{account}/restore", response_model=schemas.Account)
 async def restore_account(
-    account: str, principal: DirectoryWrite, session: DbSession, response: Response, ip: ClientIp,
+    account: str,
+    principal: DirectoryWrite,
+    session: DbSession,
+    response: Response,
+    ip: ClientIp,
 ) -> schemas.Account:
     """Undo a delete within the restore window (410 after it)."""
     row = await _load(session, principal, account)
@@ -139,8 +180,13 @@ async def restore_account(
 
 @router.post("/{account}/freeze", response_model=schemas.Account)
 async def freeze_account(
-    account: str, principal: DirectoryWrite, session: DbSession, response: Response, ip: ClientIp,
-    runtime: RuntimeDep, background: BackgroundTasks,
+    account: str,
+    principal: DirectoryWrite,
+    session: DbSession,
+    response: Response,
+    ip: ClientIp,
+    runtime: RuntimeDep,
+    background: BackgroundTasks,
 ) -> schemas.Account:
     """Freeze an account: it cannot sign in and every token acting for it stops working at
     once. Mail to it is still accepted."""
@@ -152,7 +198,11 @@ async def freeze_account(
 
 @router.post("/{account}/unfreeze", response_model=schemas.Account)
 async def unfreeze_account(
-    account: str, principal: DirectoryWrite, session: DbSession, response: Response, ip: ClientIp,
+    account: str,
+    principal: DirectoryWrite,
+    session: DbSession,
+    response: Response,
+    ip: ClientIp,
 ) -> schemas.Account:
     """Let a frozen account sign in again (it needs new tokens)."""
     row = await _load(session, principal, account)
@@ -162,8 +212,12 @@ async def unfreeze_account(
 
 @router.post("/{account}/move", response_model=schemas.Account)
 async def move_account(
-    account: str, body: schemas.AccountMove, principal: DirectoryWrite, session: DbSession,
-    response: Response, ip: ClientIp,
+    account: str,
+    body: schemas.AccountMove,
+    principal: DirectoryWrite,
+    session: DbSession,
+    response: Response,
+    ip: ClientIp,
 ) -> schemas.Account:
     """Move an account from one department (or from all of them) to another."""
     row = await _load(session, principal, account)
@@ -173,21 +227,31 @@ async def move_account(
 
 @router.post("/{account}/reset-password", response_model=schemas.PasswordResetResult)
 async def reset_account_password(
-    account: str, principal: DirectoryWrite, session: DbSession, ip: ClientIp, runtime: RuntimeDep,
-    background: BackgroundTasks, body: schemas.PasswordReset | None = None,
+    account: str,
+    principal: DirectoryWrite,
+    session: DbSession,
+    ip: ClientIp,
+    runtime: RuntimeDep,
+    background: BackgroundTasks,
+    body: schemas.PasswordReset | None = None,
 ) -> schemas.PasswordResetResult:
     """Set a new password for an account (or generate one, returned once). The account's
     tokens are revoked; by default it must choose its own password at the next sign-in."""
     row = await _load(session, principal, account)
-    generated = await passwords.reset_password(session, row, body or schemas.PasswordReset(),
-                                               actor=principal, ip=ip)
+    generated = await passwords.reset_password(
+        session, row, body or schemas.PasswordReset(), actor=principal, ip=ip
+    )
     forget_tokens(runtime, background)
     return schemas.PasswordResetResult(password=generated)
 
 
 @router.post("/{account}/change-password", status_code=status.HTTP_204_NO_CONTENT)
 async def change_own_password(
-    account: str, body: schemas.PasswordChange, principal: Principal, session: DbSession, ip: ClientIp,
+    account: str,
+    body: schemas.PasswordChange,
+    principal: Principal,
+    session: DbSession,
+    ip: ClientIp,
 ) -> Response:
     """Change your own password (`{account}` is `me` or yourself), proving the current one.
     Needs a token acting for you; wrong current passwords are throttled like sign-ins."""
@@ -204,25 +268,39 @@ async def change_own_password(
 
 
 @router.get("/{account}/aliases", response_model=list[schemas.Alias])
-async def list_account_aliases(account: str, principal: DirectoryRead, session: DbSession) -> list[schemas.Alias]:
+async def list_account_aliases(
+    account: str, principal: DirectoryRead, session: DbSession
+) -> list[schemas.Alias]:
     """The account's aliases."""
     row = await _load(session, principal, account)
     return [aliases.alias_schema(a) for a in await aliases.list_aliases(session, row)]
 
 
-@router.post("/{account}/aliases", status_code=status.HTTP_201_CREATED, response_model=schemas.Alias)
+@router.post(
+    "/{account}/aliases", status_code=status.HTTP_201_CREATED, response_model=schemas.Alias
+)
 async def add_account_alias(
-    account: str, body: schemas.AliasCreate, principal: DirectoryWrite, session: DbSession, ip: ClientIp,
+    account: str,
+    body: schemas.AliasCreate,
+    principal: DirectoryWrite,
+    session: DbSession,
+    ip: ClientIp,
 ) -> schemas.Alias:
     """Add an alias in one of the organisation's primary domains (it works in their alias
     domains too). 409 when any account, alias or group holds it."""
     row = await _load(session, principal, account)
-    return aliases.alias_schema(await aliases.add_alias(session, row, body.address, actor=principal, ip=ip))
+    return aliases.alias_schema(
+        await aliases.add_alias(session, row, body.address, actor=principal, ip=ip)
+    )
 
 
 @router.delete("/{account}/aliases/{alias}", status_code=status.HTTP_204_NO_CONTENT)
 async def remove_account_alias(
-    account: str, alias: str, principal: DirectoryWrite, session: DbSession, ip: ClientIp,
+    account: str,
+    alias: str,
+    principal: DirectoryWrite,
+    session: DbSession,
+    ip: ClientIp,
 ) -> Response:
     """Remove an alias; its address becomes free."""
     row = await _load(session, principal, account)
@@ -233,14 +311,19 @@ async def remove_account_alias(
 
 
 @policy_router.get("/password-policy", response_model=schemas.PasswordPolicy)
-async def get_password_policy(principal: DirectoryRead, session: DbSession) -> schemas.PasswordPolicy:
+async def get_password_policy(
+    principal: DirectoryRead, session: DbSession
+) -> schemas.PasswordPolicy:
     """The organisation's password rules (checked on every new password)."""
     return await passwords.get_policy(session, principal.org_id)
 
 
 @policy_router.patch("/password-policy", response_model=schemas.PasswordPolicy)
 async def update_password_policy(
-    body: schemas.PasswordPolicyUpdate, principal: DirectoryWrite, session: DbSession, ip: ClientIp,
+    body: schemas.PasswordPolicyUpdate,
+    principal: DirectoryWrite,
+    session: DbSession,
+    ip: ClientIp,
 ) -> schemas.PasswordPolicy:
     """Change the password rules (JSON merge patch). Existing passwords are not affected."""
     return await passwords.update_policy(session, principal.org_id, body, actor=principal, ip=ip)

@@ -16,6 +16,7 @@ from api.directory.accounts.credentials import check_policy, load_policy
 from api.directory.accounts.lookup import find_account
 from api.directory.accounts.passwords import generated_password
 from api.directory.addresses import ensure_free, org_domain
+from api.directory.departments import repository as department_repository
 from api.directory.departments import service as departments
 from api.errors import AlreadyExists, Conflict, Gone, NotFound, ValidationFailed
 from api.events import emit
@@ -34,30 +35,48 @@ LIFECYCLE_STATUSES = ("active", "frozen", "deleted")
 
 def schema_of(account: Account, department_ids: list[str], aliases: list[str]) -> schemas.Account:
     return schemas.Account(
-        id=account.id, address=account.address, display_name=account.display_name,
+        id=account.id,
+        address=account.address,
+        display_name=account.display_name,
         status=account.status,  # type: ignore[arg-type]
-        role=account.role, type=account.kind,  # type: ignore[arg-type]
-        employee_number=account.employee_number, mobile=account.mobile, job_title=account.job_title or "",
-        department_ids=department_ids, manager_id=account.manager_id, quota_bytes=account.quota_bytes,
+        role=account.role,
+        type=account.kind,  # type: ignore[arg-type]
+        employee_number=account.employee_number,
+        mobile=account.mobile,
+        job_title=account.job_title or "",
+        department_ids=department_ids,
+        manager_id=account.manager_id,
+        quota_bytes=account.quota_bytes,
         hidden_from_address_book=bool(account.hidden_from_address_book),
-        must_change_password=bool(account.must_change_password), aliases=aliases,
-        created_at=account.created_at, updated_at=account.updated_at, frozen_at=account.frozen_at,
-        deleted_at=account.deleted_at, purge_after=account.purge_after,
+        must_change_password=bool(account.must_change_password),
+        aliases=aliases,
+        created_at=account.created_at,
+        updated_at=account.updated_at,
+        frozen_at=account.frozen_at,
+        deleted_at=account.deleted_at,
+        purge_after=account.purge_after,
     )
 
 
-async def to_schemas(session: AsyncSession, org_id: str, accounts: list[Account]) -> list[schemas.Account]:
+async def to_schemas(
+    session: AsyncSession, org_id: str, accounts: list[Account]
+) -> list[schemas.Account]:
     ids = [a.id for a in accounts]
     deps = await departments.memberships(session, org_id, ids)
     aliases = await repository.aliases_of(session, org_id, ids)
-    return [schema_of(a, deps.get(a.id, []), [x.address for x in aliases.get(a.id, [])]) for a in accounts]
+    return [
+        schema_of(a, deps.get(a.id, []), [x.address for x in aliases.get(a.id, [])])
+        for a in accounts
+    ]
 
 
 async def to_schema(session: AsyncSession, account: Account) -> schemas.Account:
     return (await to_schemas(session, account.org_id, [account]))[0]
 
 
-async def get_account(session: AsyncSession, org_id: str, ref: str, *, include_deleted: bool = True) -> Account:
+async def get_account(
+    session: AsyncSession, org_id: str, ref: str, *, include_deleted: bool = True
+) -> Account:
     account = await find_account(session, org_id, ref, include_deleted=include_deleted)
     if account is None:
         raise NotFound(f"No account {ref}.", param="account")
@@ -65,8 +84,14 @@ async def get_account(session: AsyncSession, org_id: str, ref: str, *, include_d
 
 
 async def list_accounts(
-    session: AsyncSession, org_id: str, params: PageParams, *, status: str | None = None,
-    department_id: str | None = None, recursive: bool = False, q: str | None = None,
+    session: AsyncSession,
+    org_id: str,
+    params: PageParams,
+    *,
+    status: str | None = None,
+    department_id: str | None = None,
+    recursive: bool = False,
+    q: str | None = None,
     include_hidden: bool = True,
 ) -> tuple[list[Account], str | None]:
     """Accounts by id; without `status`, deleted ones are left out."""
@@ -74,11 +99,20 @@ async def list_accounts(
     scope = None
     if department_id is not None:
         try:
-            scope = await departments.departments_scope(session, org_id, department_id, recursive=recursive)
+            scope = await departments.departments_scope(
+                session, org_id, department_id, recursive=recursive
+            )
         except NotFound:
-            raise ValidationFailed(f"No department {department_id}.", param="department_id") from None
+            raise ValidationFailed(
+                f"No department {department_id}.", param="department_id"
+            ) from None
     return await repository.page(
-        session, org_id, params, statuses=statuses, department_ids=scope, q=(q or "").strip() or None,
+        session,
+        org_id,
+        params,
+        statuses=statuses,
+        department_ids=scope,
+        q=(q or "").strip() or None,
         include_hidden=include_hidden,
     )
 
@@ -94,8 +128,11 @@ async def _manager(session: AsyncSession, org_id: str, account_id: str | None, r
             if current is None:
                 break
             if current == account_id:
-                raise ValidationFailed("An account cannot be managed by itself or by someone it manages.",
-                                       param="manager_id", code="manager_cycle")
+                raise ValidationFailed(
+                    "An account cannot be managed by itself or by someone it manages.",
+                    param="manager_id",
+                    code="manager_cycle",
+                )
             current = await repository.manager_of(session, org_id, current)
     return manager.id
 
@@ -108,29 +145,56 @@ async def _check_keys(
         if value:
             other = await repository.by_key(session, org_id, key, value)
             if other is not None and other.id != exclude:
-                raise AlreadyExists(f"Another account has {key.replace('_', ' ')} {value}.", param=key)
+                raise AlreadyExists(
+                    f"Another account has {key.replace('_', ' ')} {value}.", param=key
+                )
 
 
 async def _changed(
-    session: AsyncSession, account: Account, verb: str, *, actor: Principal | None, ip: str | None,
-    details: dict[str, Any] | None = None, audit: bool = True,
+    session: AsyncSession,
+    account: Account,
+    verb: str,
+    *,
+    actor: Principal | None,
+    ip: str | None,
+    details: dict[str, Any] | None = None,
+    audit: bool = True,
 ) -> None:
     if audit:
-        await record(session, org_id=account.org_id, action=f"account.{verb}", actor=actor, ip=ip,
-                     target_type="account", target_id=account.id, details=details or {})
-    await emit(session, account.org_id, f"directory.account.{verb}",
-               {"id": account.id, "account_id": account.id, "address": account.address, **(details or {})})
+        await record(
+            session,
+            org_id=account.org_id,
+            action=f"account.{verb}",
+            actor=actor,
+            ip=ip,
+            target_type="account",
+            target_id=account.id,
+            details=details or {},
+        )
+    await emit(
+        session,
+        account.org_id,
+        f"directory.account.{verb}",
+        {"id": account.id, "account_id": account.id, "address": account.address, **(details or {})},
+    )
 
 
 async def create_account(
-    session: AsyncSession, org_id: str, data: schemas.AccountCreate, *, actor: Principal | None,
-    ip: str | None = None, details: dict[str, Any] | None = None,
+    session: AsyncSession,
+    org_id: str,
+    data: schemas.AccountCreate,
+    *,
+    actor: Principal | None,
+    ip: str | None = None,
+    details: dict[str, Any] | None = None,
 ) -> tuple[Account, str | None]:
     """Create an account; returns it and the generated password when none was given."""
     dom = await org_domain(session, org_id, data.address)
     await ensure_free(session, data.address)
     await _check_keys(session, org_id, data.model_dump())
-    dep_ids = await departments.check_department_ids(session, org_id, data.department_ids, "department_ids")
+    dep_ids = await departments.check_department_ids(
+        session, org_id, data.department_ids, "department_ids"
+    )
     manager_id = await _manager(session, org_id, None, data.manager_id) if data.manager_id else None
     policy = await load_policy(session, org_id)
     password = data.password
@@ -139,17 +203,33 @@ async def create_account(
         password = generated = generated_password(policy)
     check_policy(password, address=data.address, policy=policy)
     account = await insert_checked_account(
-        session, org_id, data.model_copy(update={"department_ids": dep_ids, "manager_id": manager_id,
-                                                 "must_change_password": data.must_change_password
-                                                 or bool(generated)}),
-        domain_id=dom.id, password_hash=hash_password(password), actor=actor, ip=ip, details=details,
+        session,
+        org_id,
+        data.model_copy(
+            update={
+                "department_ids": dep_ids,
+                "manager_id": manager_id,
+                "must_change_password": data.must_change_password or bool(generated),
+            }
+        ),
+        domain_id=dom.id,
+        password_hash=hash_password(password),
+        actor=actor,
+        ip=ip,
+        details=details,
     )
     return account, generated
 
 
 async def insert_checked_account(
-    session: AsyncSession, org_id: str, data: schemas.AccountCreate, *, domain_id: str,
-    password_hash: str | None, actor: Principal | None, ip: str | None = None,
+    session: AsyncSession,
+    org_id: str,
+    data: schemas.AccountCreate,
+    *,
+    domain_id: str,
+    password_hash: str | None,
+    actor: Principal | None,
+    ip: str | None = None,
     details: dict[str, Any] | None = None,
 ) -> Account:
     """Insert an account whose address, keys, departments (ids) and manager (an id) the caller
@@ -157,28 +237,53 @@ async def insert_checked_account(
     parallel. No `password_hash` means no password yet (sign-in impossible until a reset)."""
     now = utcnow()
     account = Account(
-        id=new_id("acc"), org_id=org_id, domain_id=domain_id, address=data.address,
-        display_name=data.display_name, role="member", status="active",
-        must_change_password=data.must_change_password, employee_number=data.employee_number,
-        mobile=data.mobile, job_title=data.job_title, manager_id=data.manager_id, quota_bytes=data.quota_bytes,
-        kind=data.type, hidden_from_address_book=data.hidden_from_address_book, version=1,
-        created_at=now, updated_at=now, password_hash=password_hash or None,
+        id=new_id("acc"),
+        org_id=org_id,
+        domain_id=domain_id,
+        address=data.address,
+        display_name=data.display_name,
+        role="member",
+        status="active",
+        must_change_password=data.must_change_password,
+        employee_number=data.employee_number,
+        mobile=data.mobile,
+        job_title=data.job_title,
+        manager_id=data.manager_id,
+        quota_bytes=data.quota_bytes,
+        kind=data.type,
+        hidden_from_address_book=data.hidden_from_address_book,
+        version=1,
+        created_at=now,
+        updated_at=now,
+        password_hash=password_hash or None,
         password_changed_at=now if password_hash else None,
     )
     session.add(account)
     for dep_id in dict.fromkeys(data.department_ids):
-        await departments.repository.add_membership(session, org_id, account.id, dep_id)
+        await department_repository.add_membership(session, org_id, account.id, dep_id)
     await _changed(session, account, "created", actor=actor, ip=ip, details=details)
     return account
 
 
-NON_NULL = ("address", "display_name", "job_title", "department_ids", "type", "hidden_from_address_book",
-            "must_change_password")
+NON_NULL = (
+    "address",
+    "display_name",
+    "job_title",
+    "department_ids",
+    "type",
+    "hidden_from_address_book",
+    "must_change_password",
+)
 
 
 async def update_account(
-    session: AsyncSession, account: Account, data: schemas.AccountUpdate | dict[str, Any], *,
-    actor: Principal | None, ip: str | None = None, details: dict[str, Any] | None = None,
+    session: AsyncSession,
+    account: Account,
+    data: schemas.AccountUpdate | dict[str, Any],
+    *,
+    actor: Principal | None,
+    ip: str | None = None,
+    details: dict[str, Any] | None = None,
 ) -> list[str]:
     """Apply a merge patch; returns the names of the fields that changed."""
     org_id = account.org_id
@@ -187,7 +292,9 @@ async def update_account(
         if key in values and values[key] is None:
             raise ValidationFailed(f"{key} cannot be null.", param=key)
     if account.status == "deleted":
-        raise Conflict("A deleted account cannot be changed; restore it first.", code="account_deleted")
+        raise Conflict(
+            "A deleted account cannot be changed; restore it first.", code="account_deleted"
+        )
     await _check_keys(session, org_id, values, exclude=account.id)
     changed: list[str] = []
     if "address" in values and values["address"] != account.address:
@@ -195,8 +302,9 @@ async def update_account(
         changed.append("address")
     values.pop("address", None)
     if "department_ids" in values:
-        dep_ids = await departments.check_department_ids(session, org_id, values.pop("department_ids"),
-                                                         "department_ids")
+        dep_ids = await departments.check_department_ids(
+            session, org_id, values.pop("department_ids"), "department_ids"
+        )
         if await departments.set_memberships(session, org_id, account.id, dep_ids):
             changed.append("department_ids")
     if values.get("manager_id"):
@@ -207,8 +315,14 @@ async def update_account(
     if changed:
         account.version += 1
         account.updated_at = utcnow()
-        await _changed(session, account, "updated", actor=actor, ip=ip,
-                       details={"changed": changed, **(details or {})})
+        await _changed(
+            session,
+            account,
+            "updated",
+            actor=actor,
+            ip=ip,
+            details={"changed": changed, **(details or {})},
+        )
     return changed
 
 
@@ -225,37 +339,59 @@ async def _change_address(session: AsyncSession, account: Account, new: str) -> 
     account.domain_id = dom.id
     await session.flush()
     # The old address keeps reaching the person, as an alias.
-    session.add(DirectoryAddress(address=old.lower(), org_id=account.org_id, kind="alias",
-                                 target_id=account.id, domain_id=old_domain_id))
+    session.add(
+        DirectoryAddress(
+            address=old.lower(),
+            org_id=account.org_id,
+            kind="alias",
+            target_id=account.id,
+            domain_id=old_domain_id,
+        )
+    )
 
 
 async def move_account(
-    session: AsyncSession, account: Account, data: schemas.AccountMove, *, actor: Principal, ip: str | None,
+    session: AsyncSession,
+    account: Account,
+    data: schemas.AccountMove,
+    *,
+    actor: Principal,
+    ip: str | None,
 ) -> list[str]:
     org_id = account.org_id
     current = (await departments.memberships(session, org_id, [account.id]))[account.id]
     if data.from_department_id is not None and data.from_department_id not in current:
-        raise ValidationFailed(f"The account is not in department {data.from_department_id}.",
-                               param="from_department_id")
-    await departments.check_department_ids(session, org_id, [data.to_department_id], "to_department_id")
-    keep = [d for d in current if data.from_department_id is not None and d != data.from_department_id]
-    await update_account(session, account, {"department_ids": [*keep, data.to_department_id]},
-                         actor=actor, ip=ip)
+        raise ValidationFailed(
+            f"The account is not in department {data.from_department_id}.",
+            param="from_department_id",
+        )
+    await departments.check_department_ids(
+        session, org_id, [data.to_department_id], "to_department_id"
+    )
+    keep = [
+        d for d in current if data.from_department_id is not None and d != data.from_department_id
+    ]
+    await update_account(
+        session, account, {"department_ids": [*keep, data.to_department_id]}, actor=actor, ip=ip
+    )
     return [*keep, data.to_department_id]
 
 
-async def _refuse_self_or_last_admin(session: AsyncSession, account: Account, actor: Principal | None,
-                                     what: str) -> None:
+async def _refuse_self_or_last_admin(
+    session: AsyncSession, account: Account, actor: Principal | None, what: str
+) -> None:
     if actor is not None and actor.account_id == account.id:
         raise ValidationFailed(f"You cannot {what} your own account.", param="account")
     if account.role in ("admin", "operator") and account.status == "active":
         if await repository.count_active_admins(session, account.org_id) <= 1:
-            raise Conflict(f"Cannot {what} the organisation's last active administrator.",
-                           code="last_admin")
+            raise Conflict(
+                f"Cannot {what} the organisation's last active administrator.", code="last_admin"
+            )
 
 
-async def freeze_account(session: AsyncSession, account: Account, *, actor: Principal | None,
-                         ip: str | None = None) -> bool:
+async def freeze_account(
+    session: AsyncSession, account: Account, *, actor: Principal | None, ip: str | None = None
+) -> bool:
     """Frozen: no sign-in, every token revoked at once; mail to the account is still accepted.
     Returns False when it was frozen already."""
     if account.status == "deleted":
@@ -268,12 +404,15 @@ async def freeze_account(session: AsyncSession, account: Account, *, actor: Prin
     account.version += 1
     account.updated_at = utcnow()
     revoked = await repository.revoke_tokens(session, account.org_id, account.id)
-    await _changed(session, account, "frozen", actor=actor, ip=ip, details={"tokens_revoked": revoked})
+    await _changed(
+        session, account, "frozen", actor=actor, ip=ip, details={"tokens_revoked": revoked}
+    )
     return True
 
 
-async def unfreeze_account(session: AsyncSession, account: Account, *, actor: Principal | None,
-                           ip: str | None = None) -> bool:
+async def unfreeze_account(
+    session: AsyncSession, account: Account, *, actor: Principal | None, ip: str | None = None
+) -> bool:
     if account.status == "deleted":
         raise Conflict("A deleted account cannot be unfrozen; restore it.", code="account_deleted")
     if account.status == "active":
@@ -287,7 +426,11 @@ async def unfreeze_account(session: AsyncSession, account: Account, *, actor: Pr
 
 
 async def delete_account(
-    session: AsyncSession, account: Account, *, restore_days: int, actor: Principal | None,
+    session: AsyncSession,
+    account: Account,
+    *,
+    restore_days: int,
+    actor: Principal | None,
     ip: str | None = None,
 ) -> bool:
     """Soft delete: no sign-in, tokens revoked, no mail; restorable for `restore_days`, then
@@ -304,20 +447,34 @@ async def delete_account(
     account.version += 1
     account.updated_at = now
     await repository.revoke_tokens(session, account.org_id, account.id)
-    await enqueue(session, "directory.account.purge", {"account_id": account.id}, org_id=account.org_id,
-                  run_at=account.purge_after)
-    await _changed(session, account, "deleted", actor=actor, ip=ip,
-                   details={"purge_after": account.purge_after.isoformat()})
+    await enqueue(
+        session,
+        "directory.account.purge",
+        {"account_id": account.id},
+        org_id=account.org_id,
+        run_at=account.purge_after,
+    )
+    await _changed(
+        session,
+        account,
+        "deleted",
+        actor=actor,
+        ip=ip,
+        details={"purge_after": account.purge_after.isoformat()},
+    )
     return True
 
 
-async def restore_account(session: AsyncSession, account: Account, *, actor: Principal | None,
-                          ip: str | None = None) -> None:
+async def restore_account(
+    session: AsyncSession, account: Account, *, actor: Principal | None, ip: str | None = None
+) -> None:
     if account.status != "deleted":
         raise Conflict("Only a deleted account can be restored.", code="account_not_deleted")
     if account.purge_after is not None and account.purge_after <= utcnow():
-        raise Gone("The restore window has passed; the account is being purged.",
-                   code="restore_window_passed")
+        raise Gone(
+            "The restore window has passed; the account is being purged.",
+            code="restore_window_passed",
+        )
     account.status = "frozen" if account.frozen_at else "active"
     account.deleted_at = None
     account.purge_after = None

@@ -26,8 +26,12 @@ class Rule:
     forget_after: timedelta  # failures older than this are forgotten
 
 
-ADDRESS_RULE = Rule(free_failures=5, base_seconds=30, cap_seconds=15 * 60, forget_after=timedelta(hours=1))
-IP_RULE = Rule(free_failures=50, base_seconds=30, cap_seconds=15 * 60, forget_after=timedelta(hours=1))
+ADDRESS_RULE = Rule(
+    free_failures=5, base_seconds=30, cap_seconds=15 * 60, forget_after=timedelta(hours=1)
+)
+IP_RULE = Rule(
+    free_failures=50, base_seconds=30, cap_seconds=15 * 60, forget_after=timedelta(hours=1)
+)
 
 
 def address_key(address: str) -> str:

@@ -71,27 +71,42 @@ class DepartmentsQuery:
 
     @strawberry.field(description="All departments, or one's children in order.")
     async def departments(
-        self, info: Info[Context, Any], limit: int = 50, cursor: str | None = None, parent_id: str | None = None,
+        self,
+        info: Info[Context, Any],
+        limit: int = 50,
+        cursor: str | None = None,
+        parent_id: str | None = None,
     ) -> DepartmentPage:
         principal = require(info, "directory:read")
         async with unit_of_work(info, write=True) as session:  # may create the root on first use
             rows, next_cursor = await service.list_departments(
-                session, principal.org_id, PageParams(limit=max(1, min(limit, 500)), cursor=cursor), parent_id
+                session,
+                principal.org_id,
+                PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
+                parent_id,
             )
             data = await service.to_schemas(session, principal.org_id, rows)
         return DepartmentPage(data=[DepartmentType.of(d) for d in data], next_cursor=next_cursor)
 
     @strawberry.field(description="A department's accounts, direct or recursive.")
     async def department_members(
-        self, info: Info[Context, Any], id: strawberry.ID, recursive: bool = False, limit: int = 50,
+        self,
+        info: Info[Context, Any],
+        id: strawberry.ID,
+        recursive: bool = False,
+        limit: int = 50,
         cursor: str | None = None,
     ) -> AccountPage:
         principal = require(info, "directory:read")
         async with unit_of_work(info, write=False) as session:
             await service.get_department(session, principal.org_id, str(id))
             rows, next_cursor = await accounts.list_accounts(
-                session, principal.org_id, PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
-                department_id=str(id), recursive=recursive, include_hidden=sees_everything(principal),
+                session,
+                principal.org_id,
+                PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
+                department_id=str(id),
+                recursive=recursive,
+                include_hidden=sees_everything(principal),
             )
             data = await accounts.to_schemas(session, principal.org_id, rows)
         return AccountPage(data=[AccountType.of(a) for a in data], next_cursor=next_cursor)
@@ -100,15 +115,22 @@ class DepartmentsQuery:
 @strawberry.type
 class DepartmentsMutation:
     @strawberry.mutation(description="Create a department (default parent: the root).")
-    async def create_department(self, info: Info[Context, Any], input: DepartmentCreateInput) -> DepartmentType:
+    async def create_department(
+        self, info: Info[Context, Any], input: DepartmentCreateInput
+    ) -> DepartmentType:
         principal = require(info, "directory:write", admin=True)
-        data = validated(schemas.DepartmentCreate, {k: v for k, v in set_fields(input).items() if v is not None})
+        data = validated(
+            schemas.DepartmentCreate, {k: v for k, v in set_fields(input).items() if v is not None}
+        )
         async with unit_of_work(info, write=True) as session:
-            dep = await service.create_department(session, principal.org_id, data, actor=principal,
-                                                  ip=info.context.ip)
+            dep = await service.create_department(
+                session, principal.org_id, data, actor=principal, ip=info.context.ip
+            )
             return await _schema(session, principal.org_id, dep)
 
-    @strawberry.mutation(description="Rename, move, reorder or set managers (merge-patch semantics).")
+    @strawberry.mutation(
+        description="Rename, move, reorder or set managers (merge-patch semantics)."
+    )
     async def update_department(
         self, info: Info[Context, Any], id: strawberry.ID, input: DepartmentUpdateInput
     ) -> DepartmentType:
@@ -116,20 +138,26 @@ class DepartmentsMutation:
         data = validated(schemas.DepartmentUpdate, set_fields(input))
         async with unit_of_work(info, write=True) as session:
             dep = await service.get_department(session, principal.org_id, str(id))
-            dep = await service.update_department(session, principal.org_id, dep, data, actor=principal,
-                                                  ip=info.context.ip)
+            dep = await service.update_department(
+                session, principal.org_id, dep, data, actor=principal, ip=info.context.ip
+            )
             return await _schema(session, principal.org_id, dep)
 
     @strawberry.mutation(description="Move a department under another (cycles refused).")
     async def move_department(
-        self, info: Info[Context, Any], id: strawberry.ID, parent_id: str, position: int | None = None
+        self,
+        info: Info[Context, Any],
+        id: strawberry.ID,
+        parent_id: str,
+        position: int | None = None,
     ) -> DepartmentType:
         principal = require(info, "directory:write", admin=True)
         data = validated(schemas.DepartmentMove, {"parent_id": parent_id, "position": position})
         async with unit_of_work(info, write=True) as session:
             dep = await service.get_department(session, principal.org_id, str(id))
-            dep = await service.move_department(session, principal.org_id, dep, data, actor=principal,
-                                                ip=info.context.ip)
+            dep = await service.move_department(
+                session, principal.org_id, dep, data, actor=principal, ip=info.context.ip
+            )
             return await _schema(session, principal.org_id, dep)
 
     @strawberry.mutation(description="Order a department's children.")
@@ -140,14 +168,20 @@ class DepartmentsMutation:
         data = validated(schemas.DepartmentReorder, {"child_ids": child_ids})
         async with unit_of_work(info, write=True) as session:
             dep = await service.get_department(session, principal.org_id, str(id))
-            kids = await service.reorder_children(session, principal.org_id, dep, data, actor=principal,
-                                                  ip=info.context.ip)
-            return [DepartmentType.of(d) for d in await service.to_schemas(session, principal.org_id, kids)]
+            kids = await service.reorder_children(
+                session, principal.org_id, dep, data, actor=principal, ip=info.context.ip
+            )
+            return [
+                DepartmentType.of(d)
+                for d in await service.to_schemas(session, principal.org_id, kids)
+            ]
 
     @strawberry.mutation(description="Delete an empty department.")
     async def delete_department(self, info: Info[Context, Any], id: strawberry.ID) -> bool:
         principal = require(info, "directory:write", admin=True)
         async with unit_of_work(info, write=True) as session:
             dep = await service.get_department(session, principal.org_id, str(id))
-            await service.delete_department(session, principal.org_id, dep, actor=principal, ip=info.context.ip)
+            await service.delete_department(
+                session, principal.org_id, dep, actor=principal, ip=info.context.ip
+            )
         return True

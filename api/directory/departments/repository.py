@@ -58,14 +58,16 @@ async def max_sort_order(session: AsyncSession, org_id: str, parent_id: str) -> 
 
 async def member_count(session: AsyncSession, org_id: str, dep_id: str) -> int:
     value = await session.scalar(
-        select(func.count()).select_from(AccountDepartment).where(
-            AccountDepartment.org_id == org_id, AccountDepartment.department_id == dep_id
-        )
+        select(func.count())
+        .select_from(AccountDepartment)
+        .where(AccountDepartment.org_id == org_id, AccountDepartment.department_id == dep_id)
     )
     return int(value or 0)
 
 
-async def managers_of(session: AsyncSession, org_id: str, dep_ids: Iterable[str]) -> dict[str, list[str]]:
+async def managers_of(
+    session: AsyncSession, org_id: str, dep_ids: Iterable[str]
+) -> dict[str, list[str]]:
     ids = list(dep_ids)
     out: dict[str, list[str]] = {i: [] for i in ids}
     if not ids:
@@ -80,7 +82,9 @@ async def managers_of(session: AsyncSession, org_id: str, dep_ids: Iterable[str]
     return out
 
 
-async def set_managers(session: AsyncSession, org_id: str, dep_id: str, account_ids: list[str]) -> None:
+async def set_managers(
+    session: AsyncSession, org_id: str, dep_id: str, account_ids: list[str]
+) -> None:
     await session.execute(
         delete(DepartmentManager).where(
             DepartmentManager.org_id == org_id, DepartmentManager.department_id == dep_id
@@ -90,7 +94,9 @@ async def set_managers(session: AsyncSession, org_id: str, dep_id: str, account_
         session.add(DepartmentManager(department_id=dep_id, account_id=acc_id, org_id=org_id))
 
 
-async def memberships(session: AsyncSession, org_id: str, account_ids: Iterable[str]) -> dict[str, list[str]]:
+async def memberships(
+    session: AsyncSession, org_id: str, account_ids: Iterable[str]
+) -> dict[str, list[str]]:
     ids = list(account_ids)
     out: dict[str, list[str]] = {i: [] for i in ids}
     if not ids:

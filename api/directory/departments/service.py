@@ -85,8 +85,13 @@ async def ensure_root(session: AsyncSession, org_id: str) -> Department:
     root = await repository.root(session, org_id)
     if root is None:
         org = await session.get(Organization, org_id)
-        root = Department(id=new_id("dep"), org_id=org_id, parent_id=None,
-                          name=org.name if org else "Organisation", sort_order=0)
+        root = Department(
+            id=new_id("dep"),
+            org_id=org_id,
+            parent_id=None,
+            name=org.name if org else "Organisation",
+            sort_order=0,
+        )
         session.add(root)
         await session.flush()
     return root
@@ -99,13 +104,21 @@ async def get_department(session: AsyncSession, org_id: str, dep_id: str) -> Dep
     return dep
 
 
-async def to_schemas(session: AsyncSession, org_id: str, deps: list[Department]) -> list[schemas.Department]:
+async def to_schemas(
+    session: AsyncSession, org_id: str, deps: list[Department]
+) -> list[schemas.Department]:
     tree = Tree.of(await repository.all_of(session, org_id)) if deps else Tree({})
     managers = await repository.managers_of(session, org_id, [d.id for d in deps])
     return [
         schemas.Department(
-            id=d.id, parent_id=d.parent_id, name=d.name, path=tree.path(d.id), sort_order=d.sort_order,
-            manager_ids=managers.get(d.id, []), created_at=d.created_at, updated_at=d.updated_at,
+            id=d.id,
+            parent_id=d.parent_id,
+            name=d.name,
+            path=tree.path(d.id),
+            sort_order=d.sort_order,
+            manager_ids=managers.get(d.id, []),
+            created_at=d.created_at,
+            updated_at=d.updated_at,
         )
         for d in deps
     ]
@@ -118,14 +131,18 @@ async def list_departments(
     return await repository.page(session, org_id, params, parent_id)
 
 
-async def check_department_ids(session: AsyncSession, org_id: str, ids: list[str], param: str) -> list[str]:
+async def check_department_ids(
+    session: AsyncSession, org_id: str, ids: list[str], param: str
+) -> list[str]:
     unique = list(dict.fromkeys(ids))
     if not unique:
         return []
     found = {d.id for d in await repository.all_of(session, org_id) if d.id in set(unique)}
     missing = [i for i in unique if i not in found]
     if missing:
-        raise ValidationFailed(f"No department {missing[0]}.", param=param, code="unknown_department")
+        raise ValidationFailed(
+            f"No department {missing[0]}.", param=param, code="unknown_department"
+        )
     return unique
 
 
@@ -144,38 +161,70 @@ async def _manager_ids(session: AsyncSession, org_id: str, refs: list[str]) -> l
 def _check_sibling_name(tree: Tree, parent_id: str, name: str, exclude: str | None = None) -> None:
     clash = tree.child_named(parent_id, name)
     if clash is not None and clash.id != exclude:
-        raise AlreadyExists(f"{tree.path(parent_id) or 'The root'} already has a department {name!r}.",
-                            param="name")
+        raise AlreadyExists(
+            f"{tree.path(parent_id) or 'The root'} already has a department {name!r}.", param="name"
+        )
 
 
-async def _changed(session: AsyncSession, org_id: str, dep: Department, verb: str, *, actor: Principal | None,
-                   ip: str | None, details: dict[str, object] | None = None) -> None:
-    await record(session, org_id=org_id, action=f"department.{verb}", actor=actor, ip=ip,
-                 target_type="department", target_id=dep.id, details=details or {})
-    await emit(session, org_id, f"directory.department.{verb}",
-               {"id": dep.id, "name": dep.name, "parent_id": dep.parent_id, **(details or {})})
+async def _changed(
+    session: AsyncSession,
+    org_id: str,
+    dep: Department,
+    verb: str,
+    *,
+    actor: Principal | None,
+    ip: str | None,
+    details: dict[str, object] | None = None,
+) -> None:
+    await record(
+        session,
+        org_id=org_id,
+        action=f"department.{verb}",
+        actor=actor,
+        ip=ip,
+        target_type="department",
+        target_id=dep.id,
+        details=details or {},
+    )
+    await emit(
+        session,
+        org_id,
+        f"directory.department.{verb}",
+        {"id": dep.id, "name": dep.name, "parent_id": dep.parent_id, **(details or {})},
+    )
 
 
 async def create_department(
-    session: AsyncSession, org_id: str, data: schemas.DepartmentCreate, *, actor: Principal | None,
-    ip: str | None = None, tree: Tree | None = None,
+    session: AsyncSession,
+    org_id: str,
+    data: schemas.DepartmentCreate,
+    *,
+    actor: Principal | None,
+    ip: str | None = None,
+    tree: Tree | None = None,
 ) -> Department:
     tree = tree or await load_tree(session, org_id)
     root = tree.root
     assert root is not None
     parent_id = data.parent_id or root.id
     if parent_id not in tree.nodes:
-        raise ValidationFailed(f"No department {parent_id}.", param="parent_id", code="unknown_department")
+        raise ValidationFailed(
+            f"No department {parent_id}.", param="parent_id", code="unknown_department"
+        )
     _check_sibling_name(tree, parent_id, data.name)
     order = data.sort_order
     if order is None:
         siblings = tree.kids.get(parent_id, [])
         order = max((tree.nodes[s].sort_order for s in siblings), default=-1) + 1
-    dep = Department(id=new_id("dep"), org_id=org_id, parent_id=parent_id, name=data.name, sort_order=order)
+    dep = Department(
+        id=new_id("dep"), org_id=org_id, parent_id=parent_id, name=data.name, sort_order=order
+    )
     session.add(dep)
     await session.flush()
     if data.manager_ids:
-        await repository.set_managers(session, org_id, dep.id, await _manager_ids(session, org_id, data.manager_ids))
+        await repository.set_managers(
+            session, org_id, dep.id, await _manager_ids(session, org_id, data.manager_ids)
+        )
     tree.nodes[dep.id] = dep
     tree.reindex()
     await _changed(session, org_id, dep, "created", actor=actor, ip=ip)
@@ -183,7 +232,12 @@ async def create_department(
 
 
 async def ensure_path(
-    session: AsyncSession, org_id: str, path: str, tree: Tree, *, actor: Principal | None,
+    session: AsyncSession,
+    org_id: str,
+    path: str,
+    tree: Tree,
+    *,
+    actor: Principal | None,
     create: bool = True,
 ) -> Department | None:
     """The department at `Sales/East` below the root, created on the way when `create`."""
@@ -197,7 +251,11 @@ async def ensure_path(
             if not create:
                 return None
             found = await create_department(
-                session, org_id, schemas.DepartmentCreate(name=name, parent_id=node.id), actor=actor, tree=tree,
+                session,
+                org_id,
+                schemas.DepartmentCreate(name=name, parent_id=node.id),
+                actor=actor,
+                tree=tree,
             )
         node = found
     return node
@@ -205,18 +263,29 @@ async def ensure_path(
 
 def _refuse_cycle(tree: Tree, dep: Department, parent_id: str) -> None:
     if dep.parent_id is None:
-        raise ValidationFailed("The root department cannot be moved.", param="parent_id",
-                               code="department_cycle")
+        raise ValidationFailed(
+            "The root department cannot be moved.", param="parent_id", code="department_cycle"
+        )
     if parent_id not in tree.nodes:
-        raise ValidationFailed(f"No department {parent_id}.", param="parent_id", code="unknown_department")
+        raise ValidationFailed(
+            f"No department {parent_id}.", param="parent_id", code="unknown_department"
+        )
     if parent_id in tree.descendants(dep.id):
-        raise ValidationFailed("A department cannot move under itself or one of its descendants.",
-                               param="parent_id", code="department_cycle")
+        raise ValidationFailed(
+            "A department cannot move under itself or one of its descendants.",
+            param="parent_id",
+            code="department_cycle",
+        )
 
 
 async def update_department(
-    session: AsyncSession, org_id: str, dep: Department, data: schemas.DepartmentUpdate, *,
-    actor: Principal, ip: str | None,
+    session: AsyncSession,
+    org_id: str,
+    dep: Department,
+    data: schemas.DepartmentUpdate,
+    *,
+    actor: Principal,
+    ip: str | None,
 ) -> Department:
     values = merge_patch.changes(data)
     for key in ("name", "parent_id", "sort_order", "manager_ids"):
@@ -246,13 +315,20 @@ async def update_department(
     if changed:
         dep.version += 1
         dep.updated_at = utcnow()
-        await _changed(session, org_id, dep, "updated", actor=actor, ip=ip, details={"changed": changed})
+        await _changed(
+            session, org_id, dep, "updated", actor=actor, ip=ip, details={"changed": changed}
+        )
     return dep
 
 
 async def move_department(
-    session: AsyncSession, org_id: str, dep: Department, data: schemas.DepartmentMove, *,
-    actor: Principal, ip: str | None,
+    session: AsyncSession,
+    org_id: str,
+    dep: Department,
+    data: schemas.DepartmentMove,
+    *,
+    actor: Principal,
+    ip: str | None,
 ) -> Department:
     tree = await load_tree(session, org_id)
     _refuse_cycle(tree, dep, data.parent_id)
@@ -267,19 +343,32 @@ async def move_department(
             node.sort_order = order
     dep.version += 1
     dep.updated_at = utcnow()
-    await _changed(session, org_id, dep, "updated", actor=actor, ip=ip,
-                   details={"changed": ["parent_id", "sort_order"]})
+    await _changed(
+        session,
+        org_id,
+        dep,
+        "updated",
+        actor=actor,
+        ip=ip,
+        details={"changed": ["parent_id", "sort_order"]},
+    )
     return dep
 
 
 async def reorder_children(
-    session: AsyncSession, org_id: str, dep: Department, data: schemas.DepartmentReorder, *,
-    actor: Principal, ip: str | None,
+    session: AsyncSession,
+    org_id: str,
+    dep: Department,
+    data: schemas.DepartmentReorder,
+    *,
+    actor: Principal,
+    ip: str | None,
 ) -> list[Department]:
     kids = await repository.children(session, org_id, dep.id)
     if sorted(data.child_ids) != sorted(k.id for k in kids):
-        raise ValidationFailed("child_ids must list every child of the department exactly once.",
-                               param="child_ids")
+        raise ValidationFailed(
+            "child_ids must list every child of the department exactly once.", param="child_ids"
+        )
     by_id = {k.id: k for k in kids}
     for order, kid_id in enumerate(data.child_ids):
         kid = by_id[kid_id]
@@ -287,7 +376,9 @@ async def reorder_children(
             kid.sort_order = order
             kid.version += 1
             kid.updated_at = utcnow()
-    await _changed(session, org_id, dep, "updated", actor=actor, ip=ip, details={"changed": ["children_order"]})
+    await _changed(
+        session, org_id, dep, "updated", actor=actor, ip=ip, details={"changed": ["children_order"]}
+    )
     return [by_id[i] for i in data.child_ids]
 
 
@@ -297,8 +388,10 @@ async def delete_department(
     if dep.parent_id is None:
         raise Conflict("The root department cannot be deleted.", code="department_not_empty")
     if await repository.children(session, org_id, dep.id):
-        raise Conflict("The department has sub-departments; move or delete them first.",
-                       code="department_not_empty")
+        raise Conflict(
+            "The department has sub-departments; move or delete them first.",
+            code="department_not_empty",
+        )
     if await repository.member_count(session, org_id, dep.id):
         raise Conflict("The department has members; move them first.", code="department_not_empty")
     await repository.set_managers(session, org_id, dep.id, [])
@@ -309,14 +402,18 @@ async def delete_department(
     await _changed(session, org_id, dep, "deleted", actor=actor, ip=ip)
 
 
-async def member_account_ids(session: AsyncSession, org_id: str, dep_id: str, *, recursive: bool) -> set[str]:
+async def member_account_ids(
+    session: AsyncSession, org_id: str, dep_id: str, *, recursive: bool
+) -> set[str]:
     ids = {dep_id}
     if recursive:
         ids = (await load_tree(session, org_id)).descendants(dep_id)
     return await repository.member_ids(session, org_id, ids)
 
 
-async def departments_scope(session: AsyncSession, org_id: str, dep_id: str, *, recursive: bool) -> set[str]:
+async def departments_scope(
+    session: AsyncSession, org_id: str, dep_id: str, *, recursive: bool
+) -> set[str]:
     """The department ids a member listing covers (404 for an unknown department)."""
     await get_department(session, org_id, dep_id)
     if not recursive:
@@ -327,11 +424,15 @@ async def departments_scope(session: AsyncSession, org_id: str, dep_id: str, *, 
 # --- memberships, used by accounts ------------------------------------------------------
 
 
-async def memberships(session: AsyncSession, org_id: str, account_ids: Iterable[str]) -> dict[str, list[str]]:
+async def memberships(
+    session: AsyncSession, org_id: str, account_ids: Iterable[str]
+) -> dict[str, list[str]]:
     return await repository.memberships(session, org_id, account_ids)
 
 
-async def set_memberships(session: AsyncSession, org_id: str, account_id: str, dep_ids: list[str]) -> bool:
+async def set_memberships(
+    session: AsyncSession, org_id: str, account_id: str, dep_ids: list[str]
+) -> bool:
     """Make the account a member of exactly `dep_ids`; True when anything changed."""
     current = set((await repository.memberships(session, org_id, [account_id]))[account_id])
     wanted = set(dep_ids)

@@ -91,8 +91,11 @@ class GroupUpdateInput:
 
 
 def _no_nulls(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: ([_no_nulls(x) if isinstance(x, dict) else x for x in v] if isinstance(v, list) else v)
-            for k, v in data.items() if v is not None}
+    return {
+        k: ([_no_nulls(x) if isinstance(x, dict) else x for x in v] if isinstance(v, list) else v)
+        for k, v in data.items()
+        if v is not None
+    }
 
 
 @strawberry.type
@@ -105,35 +108,54 @@ class GroupsQuery:
 
     @strawberry.field(description="The organisation's groups.")
     async def groups(
-        self, info: Info[Context, Any], limit: int = 50, cursor: str | None = None, q: str | None = None
+        self,
+        info: Info[Context, Any],
+        limit: int = 50,
+        cursor: str | None = None,
+        q: str | None = None,
     ) -> GroupPage:
         principal = require(info, "directory:read")
         async with unit_of_work(info, write=False) as session:
             rows, next_cursor = await service.list_groups(
-                session, principal.org_id, PageParams(limit=max(1, min(limit, 500)), cursor=cursor), q
+                session,
+                principal.org_id,
+                PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
+                q,
             )
         return GroupPage(data=[GroupType.of(g) for g in rows], next_cursor=next_cursor)
 
     @strawberry.field(description="A group's direct members.")
     async def group_members(
-        self, info: Info[Context, Any], id: strawberry.ID, limit: int = 50, cursor: str | None = None
+        self,
+        info: Info[Context, Any],
+        id: strawberry.ID,
+        limit: int = 50,
+        cursor: str | None = None,
     ) -> GroupMemberPage:
         principal = require(info, "directory:read")
         async with unit_of_work(info, write=False) as session:
             group = await service.get_group(session, principal.org_id, str(id))
             data, next_cursor = await service.list_members(
-                session, principal.org_id, group, PageParams(limit=max(1, min(limit, 500)), cursor=cursor)
+                session,
+                principal.org_id,
+                group,
+                PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
             )
-        return GroupMemberPage(data=[GroupMemberType(**m.model_dump()) for m in data], next_cursor=next_cursor)
+        return GroupMemberPage(
+            data=[GroupMemberType(**m.model_dump()) for m in data], next_cursor=next_cursor
+        )
 
     @strawberry.field(description="Everyone mail to the group reaches.")
-    async def group_expansion(self, info: Info[Context, Any], id: strawberry.ID) -> GroupExpansionType:
+    async def group_expansion(
+        self, info: Info[Context, Any], id: strawberry.ID
+    ) -> GroupExpansionType:
         principal = require(info, "directory:read")
         async with unit_of_work(info, write=False) as session:
             group = await service.get_group(session, principal.org_id, str(id))
             out = await service.expand(session, principal.org_id, [group.id])
         return GroupExpansionType(
-            accounts=[ExpandedAccountType(id=i, address=a) for i, a in out.accounts.items()], external=out.external
+            accounts=[ExpandedAccountType(id=i, address=a) for i, a in out.accounts.items()],
+            external=out.external,
         )
 
 
@@ -144,24 +166,34 @@ class GroupsMutation:
         principal = require(info, "directory:write", admin=True)
         data = validated(schemas.GroupCreate, _no_nulls(set_fields(input)))
         async with unit_of_work(info, write=True) as session:
-            return GroupType.of(await service.create_group(session, principal.org_id, data, actor=principal,
-                                                           ip=info.context.ip))
+            return GroupType.of(
+                await service.create_group(
+                    session, principal.org_id, data, actor=principal, ip=info.context.ip
+                )
+            )
 
     @strawberry.mutation(description="Change a group (merge-patch semantics).")
-    async def update_group(self, info: Info[Context, Any], id: strawberry.ID, input: GroupUpdateInput) -> GroupType:
+    async def update_group(
+        self, info: Info[Context, Any], id: strawberry.ID, input: GroupUpdateInput
+    ) -> GroupType:
         principal = require(info, "directory:write", admin=True)
         data = validated(schemas.GroupUpdate, set_fields(input))
         async with unit_of_work(info, write=True) as session:
             group = await service.get_group(session, principal.org_id, str(id))
-            return GroupType.of(await service.update_group(session, principal.org_id, group, data,
-                                                           actor=principal, ip=info.context.ip))
+            return GroupType.of(
+                await service.update_group(
+                    session, principal.org_id, group, data, actor=principal, ip=info.context.ip
+                )
+            )
 
     @strawberry.mutation(description="Delete a group.")
     async def delete_group(self, info: Info[Context, Any], id: strawberry.ID) -> bool:
         principal = require(info, "directory:write", admin=True)
         async with unit_of_work(info, write=True) as session:
             group = await service.get_group(session, principal.org_id, str(id))
-            await service.delete_group(session, principal.org_id, group, actor=principal, ip=info.context.ip)
+            await service.delete_group(
+                session, principal.org_id, group, actor=principal, ip=info.context.ip
+            )
         return True
 
     @strawberry.mutation(description="Add a member (cycles refused).")
@@ -172,16 +204,20 @@ class GroupsMutation:
         data = validated(schemas.GroupMemberCreate, _no_nulls(set_fields(input)))
         async with unit_of_work(info, write=True) as session:
             group = await service.get_group(session, principal.org_id, str(id))
-            member = await service.add_member(session, principal.org_id, group, data, actor=principal,
-                                              ip=info.context.ip)
+            member = await service.add_member(
+                session, principal.org_id, group, data, actor=principal, ip=info.context.ip
+            )
             out = (await service.member_schemas(session, principal.org_id, [member]))[0]
         return GroupMemberType(**out.model_dump())
 
     @strawberry.mutation(description="Remove a member by its id (`kind:ref`).")
-    async def remove_group_member(self, info: Info[Context, Any], id: strawberry.ID, member_id: str) -> bool:
+    async def remove_group_member(
+        self, info: Info[Context, Any], id: strawberry.ID, member_id: str
+    ) -> bool:
         principal = require(info, "directory:write", admin=True)
         async with unit_of_work(info, write=True) as session:
             group = await service.get_group(session, principal.org_id, str(id))
-            await service.remove_member(session, principal.org_id, group, member_id, actor=principal,
-                                        ip=info.context.ip)
+            await service.remove_member(
+                session, principal.org_id, group, member_id, actor=principal, ip=info.context.ip
+            )
         return True

@@ -32,11 +32,18 @@ async def page(
     stmt = select(Group).where(Group.org_id == org_id)
     if q:
         like = "%" + q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        stmt = stmt.where(or_(func.lower(Group.name).like(like, escape="\\"), Group.address.like(like, escape="\\")))
+        stmt = stmt.where(
+            or_(
+                func.lower(Group.name).like(like, escape="\\"),
+                Group.address.like(like, escape="\\"),
+            )
+        )
     return await paginate(session, stmt, params, [Group.id])
 
 
-async def members(session: AsyncSession, org_id: str, group_ids: Iterable[str]) -> list[GroupMember]:
+async def members(
+    session: AsyncSession, org_id: str, group_ids: Iterable[str]
+) -> list[GroupMember]:
     stmt = (
         select(GroupMember)
         .where(GroupMember.org_id == org_id, GroupMember.group_id.in_(list(group_ids)))
@@ -52,11 +59,15 @@ async def members_page(
     return await paginate(session, stmt, params, [GroupMember.kind, GroupMember.ref])
 
 
-async def member(session: AsyncSession, org_id: str, group_id: str, kind: str, ref: str) -> GroupMember | None:
+async def member(
+    session: AsyncSession, org_id: str, group_id: str, kind: str, ref: str
+) -> GroupMember | None:
     return await session.scalar(
         select(GroupMember).where(
-            GroupMember.org_id == org_id, GroupMember.group_id == group_id,
-            GroupMember.kind == kind, GroupMember.ref == ref,
+            GroupMember.org_id == org_id,
+            GroupMember.group_id == group_id,
+            GroupMember.kind == kind,
+            GroupMember.ref == ref,
         )
     )
 

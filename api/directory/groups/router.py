@@ -23,7 +23,11 @@ def _one(group: GroupRow, response: Response) -> schemas.Group:
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=schemas.Group)
 async def create_group(
-    body: schemas.GroupCreate, principal: DirectoryWrite, session: DbSession, ip: ClientIp, response: Response,
+    body: schemas.GroupCreate,
+    principal: DirectoryWrite,
+    session: DbSession,
+    ip: ClientIp,
+    response: Response,
 ) -> schemas.Group:
     """Create a group with an address of the organisation (409 when taken) and, optionally,
     its first members."""
@@ -33,24 +37,35 @@ async def create_group(
 
 @router.get("", response_model=Page[schemas.Group])
 async def list_groups(
-    principal: DirectoryRead, session: DbSession, page: Annotated[PageParams, Depends(page_params)],
+    principal: DirectoryRead,
+    session: DbSession,
+    page: Annotated[PageParams, Depends(page_params)],
     q: Annotated[str | None, Query(max_length=200, description="Name or address contains.")] = None,
 ) -> Page[schemas.Group]:
     """List the organisation's groups."""
     rows, cursor = await service.list_groups(session, principal.org_id, page, q)
-    return Page[schemas.Group](data=[schemas.Group.model_validate(g) for g in rows], next_cursor=cursor)
+    return Page[schemas.Group](
+        data=[schemas.Group.model_validate(g) for g in rows], next_cursor=cursor
+    )
 
 
 @router.get("/{group}", response_model=schemas.Group)
-async def get_group(group: str, principal: DirectoryRead, session: DbSession, response: Response) -> schemas.Group:
+async def get_group(
+    group: str, principal: DirectoryRead, session: DbSession, response: Response
+) -> schemas.Group:
     """Get a group by id or address."""
     return _one(await service.get_group(session, principal.org_id, group), response)
 
 
 @router.patch("/{group}", response_model=schemas.Group)
 async def update_group(
-    group: str, body: schemas.GroupUpdate, principal: DirectoryWrite, session: DbSession, request: Request,
-    response: Response, ip: ClientIp,
+    group: str,
+    body: schemas.GroupUpdate,
+    principal: DirectoryWrite,
+    session: DbSession,
+    request: Request,
+    response: Response,
+    ip: ClientIp,
 ) -> schemas.Group:
     """Change a group's name, description, send policy or visibility (JSON merge patch)."""
     row = await service.get_group(session, principal.org_id, group)
@@ -61,7 +76,11 @@ async def update_group(
 
 @router.delete("/{group}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_group(
-    group: str, principal: DirectoryWrite, session: DbSession, request: Request, ip: ClientIp,
+    group: str,
+    principal: DirectoryWrite,
+    session: DbSession,
+    request: Request,
+    ip: ClientIp,
 ) -> Response:
     """Delete a group; its address becomes free and it leaves every group it was in."""
     row = await service.get_group(session, principal.org_id, group)
@@ -72,7 +91,10 @@ async def delete_group(
 
 @router.get("/{group}/members", response_model=Page[schemas.GroupMember])
 async def list_group_members(
-    group: str, principal: DirectoryRead, session: DbSession, page: Annotated[PageParams, Depends(page_params)],
+    group: str,
+    principal: DirectoryRead,
+    session: DbSession,
+    page: Annotated[PageParams, Depends(page_params)],
 ) -> Page[schemas.GroupMember]:
     """The group's direct members."""
     row = await service.get_group(session, principal.org_id, group)
@@ -80,9 +102,15 @@ async def list_group_members(
     return Page[schemas.GroupMember](data=data, next_cursor=cursor)
 
 
-@router.post("/{group}/members", status_code=status.HTTP_201_CREATED, response_model=schemas.GroupMember)
+@router.post(
+    "/{group}/members", status_code=status.HTTP_201_CREATED, response_model=schemas.GroupMember
+)
 async def add_group_member(
-    group: str, body: schemas.GroupMemberCreate, principal: DirectoryWrite, session: DbSession, ip: ClientIp,
+    group: str,
+    body: schemas.GroupMemberCreate,
+    principal: DirectoryWrite,
+    session: DbSession,
+    ip: ClientIp,
 ) -> schemas.GroupMember:
     """Add an account, a department (with its sub-departments), another group or an external
     address. A group that would contain itself, directly or not, is refused (422 `group_cycle`)."""
@@ -93,7 +121,11 @@ async def add_group_member(
 
 @router.delete("/{group}/members/{member_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def remove_group_member(
-    group: str, member_id: str, principal: DirectoryWrite, session: DbSession, ip: ClientIp,
+    group: str,
+    member_id: str,
+    principal: DirectoryWrite,
+    session: DbSession,
+    ip: ClientIp,
 ) -> Response:
     """Remove a member by its `id` (`kind:ref`, e.g. `account:acc_…` or `external:a@b.example`)."""
     row = await service.get_group(session, principal.org_id, group)
@@ -102,7 +134,9 @@ async def remove_group_member(
 
 
 @router.get("/{group}/expansion", response_model=schemas.GroupExpansion)
-async def expand_group(group: str, principal: DirectoryRead, session: DbSession) -> schemas.GroupExpansion:
+async def expand_group(
+    group: str, principal: DirectoryRead, session: DbSession
+) -> schemas.GroupExpansion:
     """Everyone mail to the group reaches: nested groups and departments resolved, deleted
     accounts left out, each address once."""
     row = await service.get_group(session, principal.org_id, group)

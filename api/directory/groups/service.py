@@ -33,7 +33,8 @@ class Expansion:
 
 async def get_group(session: AsyncSession, org_id: str, ref: str) -> Group:
     group = (
-        await repository.by_address(session, org_id, ref) if "@" in ref
+        await repository.by_address(session, org_id, ref)
+        if "@" in ref
         else await repository.get(session, org_id, ref)
     )
     if group is None:
@@ -47,28 +48,60 @@ async def list_groups(
     return await repository.page(session, org_id, params, q)
 
 
-async def _changed(session: AsyncSession, org_id: str, group: Group, verb: str, *, actor: Principal | None,
-                   ip: str | None, details: dict[str, object] | None = None) -> None:
-    await record(session, org_id=org_id, action=f"group.{verb}", actor=actor, ip=ip,
-                 target_type="group", target_id=group.id, details=details or {})
-    await emit(session, org_id, f"directory.group.{verb}",
-               {"id": group.id, "address": group.address, **(details or {})})
+async def _changed(
+    session: AsyncSession,
+    org_id: str,
+    group: Group,
+    verb: str,
+    *,
+    actor: Principal | None,
+    ip: str | None,
+    details: dict[str, object] | None = None,
+) -> None:
+    await record(
+        session,
+        org_id=org_id,
+        action=f"group.{verb}",
+        actor=actor,
+        ip=ip,
+        target_type="group",
+        target_id=group.id,
+        details=details or {},
+    )
+    await emit(
+        session,
+        org_id,
+        f"directory.group.{verb}",
+        {"id": group.id, "address": group.address, **(details or {})},
+    )
 
 
 async def create_group(
-    session: AsyncSession, org_id: str, data: schemas.GroupCreate, *, actor: Principal | None,
+    session: AsyncSession,
+    org_id: str,
+    data: schemas.GroupCreate,
+    *,
+    actor: Principal | None,
     ip: str | None = None,
 ) -> Group:
     dom = await org_domain(session, org_id, data.address)
     await ensure_free(session, data.address)
     group = Group(
-        id=new_id("grp"), org_id=org_id, domain_id=dom.id, address=data.address, name=data.name,
-        description=data.description, send_policy=data.send_policy,
+        id=new_id("grp"),
+        org_id=org_id,
+        domain_id=dom.id,
+        address=data.address,
+        name=data.name,
+        description=data.description,
+        send_policy=data.send_policy,
         hidden_from_address_book=data.hidden_from_address_book,
     )
     session.add(group)
-    session.add(DirectoryAddress(address=data.address, org_id=org_id, kind="group", target_id=group.id,
-                                 domain_id=dom.id))
+    session.add(
+        DirectoryAddress(
+            address=data.address, org_id=org_id, kind="group", target_id=group.id, domain_id=dom.id
+        )
+    )
     await session.flush()
     for i, member in enumerate(data.members):
         await _add_member(session, org_id, group, member, param=f"members[{i}]")
@@ -77,7 +110,12 @@ async def create_group(
 
 
 async def update_group(
-    session: AsyncSession, org_id: str, group: Group, data: schemas.GroupUpdate, *, actor: Principal,
+    session: AsyncSession,
+    org_id: str,
+    group: Group,
+    data: schemas.GroupUpdate,
+    *,
+    actor: Principal,
     ip: str | None,
 ) -> Group:
     values = merge_patch.changes(data)
@@ -88,11 +126,15 @@ async def update_group(
     if changed:
         group.version += 1
         group.updated_at = utcnow()
-        await _changed(session, org_id, group, "updated", actor=actor, ip=ip, details={"changed": changed})
+        await _changed(
+            session, org_id, group, "updated", actor=actor, ip=ip, details={"changed": changed}
+        )
     return group
 
 
-async def delete_group(session: AsyncSession, org_id: str, group: Group, *, actor: Principal, ip: str | None) -> None:
+async def delete_group(
+    session: AsyncSession, org_id: str, group: Group, *, actor: Principal, ip: str | None
+) -> None:
     await repository.remove_all_members(session, org_id, group.id)
     await forget_member(session, org_id, "group", group.id)
     claim = await session.get(DirectoryAddress, group.address)
@@ -127,8 +169,9 @@ async def _resolve_ref(session: AsyncSession, org_id: str, kind: str, ref: str, 
     address = valid_address(ref, param)
     hosted = await session.scalar(select(Domain.org_id).where(Domain.name == domain_part(address)))
     if hosted == org_id:
-        raise ValidationFailed(f"{address} is in this organisation: add it as an account or group.",
-                               param=param)
+        raise ValidationFailed(
+            f"{address} is in this organisation: add it as an account or group.", param=param
+        )
     return address
 
 
@@ -149,29 +192,50 @@ async def _add_member(
     session: AsyncSession, org_id: str, group: Group, data: schemas.GroupMemberCreate, *, param: str
 ) -> GroupMember:
     ref = await _resolve_ref(session, org_id, data.kind, data.ref, param)
-    if data.kind == "group" and _reaches(await repository.group_edges(session, org_id), ref, group.id):
-        raise ValidationFailed("Adding this group would make a membership cycle.", param=param,
-                               code="group_cycle")
+    if data.kind == "group" and _reaches(
+        await repository.group_edges(session, org_id), ref, group.id
+    ):
+        raise ValidationFailed(
+            "Adding this group would make a membership cycle.", param=param, code="group_cycle"
+        )
     if data.role == "moderator" and data.kind != "account":
         raise ValidationFailed("Only accounts can be moderators.", param=param)
     if await repository.member(session, org_id, group.id, data.kind, ref) is not None:
         raise AlreadyExists(f"{data.ref} is already a member.", param=param)
-    member = GroupMember(group_id=group.id, kind=data.kind, ref=ref, org_id=org_id, role=data.role,
-                         created_at=utcnow())
+    member = GroupMember(
+        group_id=group.id,
+        kind=data.kind,
+        ref=ref,
+        org_id=org_id,
+        role=data.role,
+        created_at=utcnow(),
+    )
     session.add(member)
     await session.flush()
     return member
 
 
 async def add_member(
-    session: AsyncSession, org_id: str, group: Group, data: schemas.GroupMemberCreate, *,
-    actor: Principal, ip: str | None,
+    session: AsyncSession,
+    org_id: str,
+    group: Group,
+    data: schemas.GroupMemberCreate,
+    *,
+    actor: Principal,
+    ip: str | None,
 ) -> GroupMember:
     member = await _add_member(session, org_id, group, data, param="ref")
     group.version += 1
     group.updated_at = utcnow()
-    await _changed(session, org_id, group, "updated", actor=actor, ip=ip,
-                   details={"changed": ["members"], "added": f"{member.kind}:{member.ref}"})
+    await _changed(
+        session,
+        org_id,
+        group,
+        "updated",
+        actor=actor,
+        ip=ip,
+        details={"changed": ["members"], "added": f"{member.kind}:{member.ref}"},
+    )
     return member
 
 
@@ -183,17 +247,32 @@ def parse_member_id(member_id: str) -> tuple[str, str]:
 
 
 async def remove_member(
-    session: AsyncSession, org_id: str, group: Group, member_id: str, *, actor: Principal, ip: str | None
+    session: AsyncSession,
+    org_id: str,
+    group: Group,
+    member_id: str,
+    *,
+    actor: Principal,
+    ip: str | None,
 ) -> None:
     kind, ref = parse_member_id(member_id)
-    member = await repository.member(session, org_id, group.id, kind, ref.lower() if kind == "external" else ref)
+    member = await repository.member(
+        session, org_id, group.id, kind, ref.lower() if kind == "external" else ref
+    )
     if member is None:
         raise NotFound(f"No member {member_id}.", param="member_id")
     await session.delete(member)
     group.version += 1
     group.updated_at = utcnow()
-    await _changed(session, org_id, group, "updated", actor=actor, ip=ip,
-                   details={"changed": ["members"], "removed": member_id})
+    await _changed(
+        session,
+        org_id,
+        group,
+        "updated",
+        actor=actor,
+        ip=ip,
+        details={"changed": ["members"], "removed": member_id},
+    )
 
 
 async def list_members(
@@ -203,21 +282,31 @@ async def list_members(
     return await member_schemas(session, org_id, rows), cursor
 
 
-async def member_schemas(session: AsyncSession, org_id: str, rows: list[GroupMember]) -> list[schemas.GroupMember]:
+async def member_schemas(
+    session: AsyncSession, org_id: str, rows: list[GroupMember]
+) -> list[schemas.GroupMember]:
     acc_ids = [m.ref for m in rows if m.kind == "account"]
     grp_ids = [m.ref for m in rows if m.kind == "group"]
     addresses: dict[str, str] = {}
     if acc_ids:
         found = await session.execute(
-            select(Account.id, Account.address).where(Account.org_id == org_id, Account.id.in_(acc_ids))
+            select(Account.id, Account.address).where(
+                Account.org_id == org_id, Account.id.in_(acc_ids)
+            )
         )
         addresses.update(dict(found.tuples().all()))
     if grp_ids:
-        addresses.update({g.id: g.address for g in await repository.by_ids(session, org_id, grp_ids)})
+        addresses.update(
+            {g.id: g.address for g in await repository.by_ids(session, org_id, grp_ids)}
+        )
     return [
         schemas.GroupMember(
-            id=f"{m.kind}:{m.ref}", kind=m.kind, ref=m.ref, role=m.role,  # type: ignore[arg-type]
-            address=m.ref if m.kind == "external" else addresses.get(m.ref), created_at=m.created_at,
+            id=f"{m.kind}:{m.ref}",
+            kind=m.kind,  # type: ignore[arg-type]
+            ref=m.ref,
+            role=m.role,
+            address=m.ref if m.kind == "external" else addresses.get(m.ref),
+            created_at=m.created_at,
         )
         for m in rows
     ]
@@ -266,7 +355,11 @@ async def expand(session: AsyncSession, org_id: str, group_ids: Iterable[str]) -
     if account_ids:
         rows = await session.execute(
             select(Account.id, Account.address)
-            .where(Account.org_id == org_id, Account.id.in_(list(account_ids)), Account.status != "deleted")
+            .where(
+                Account.org_id == org_id,
+                Account.id.in_(list(account_ids)),
+                Account.status != "deleted",
+            )
             .order_by(Account.address)
         )
         out.accounts = dict(rows.tuples().all())
@@ -298,7 +391,7 @@ async def may_post(session: AsyncSession, group: Group, sender: str | None) -> b
     expansion = await expand(session, group.org_id, [group.id])
     if account_id is not None and account_id in expansion.accounts:
         return True
-    return bool(sender) and sender.strip().lower() in expansion.external
+    return sender is not None and sender.strip().lower() in expansion.external
 
 
 async def may_send_as_group(session: AsyncSession, group: Group, account_id: str) -> bool:

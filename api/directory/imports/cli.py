@@ -38,9 +38,15 @@ async def _org_id(session, org: str | None) -> str:  # type: ignore[no-untyped-d
 
 @accounts_cli.command("import")
 def import_accounts(
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="CSV or XLSX file.")],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Report what would happen; change nothing.")] = False,
-    org: Annotated[str | None, typer.Option(help="Organisation id or domain (default: the only one).")] = None,
+    file: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="CSV or XLSX file.")
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Report what would happen; change nothing.")
+    ] = False,
+    org: Annotated[
+        str | None, typer.Option(help="Organisation id or domain (default: the only one).")
+    ] = None,
 ) -> None:
     """Import accounts from a CSV (UTF-8 or GB18030/GBK) or XLSX file."""
     from api.directory.imports import service
@@ -52,7 +58,9 @@ def import_accounts(
     upgrade(settings.effective_database_url)
     data = file.read_bytes()
     if len(data) > settings.directory_import_max_bytes:
-        console.print(f"[red]{file} is larger than {settings.directory_import_max_bytes} bytes.[/red]")
+        console.print(
+            f"[red]{file} is larger than {settings.directory_import_max_bytes} bytes.[/red]"
+        )
         raise typer.Exit(1)
 
     async def go() -> int:
@@ -60,22 +68,48 @@ def import_accounts(
         try:
             async with runtime.db.session() as session:
                 org_id = await _org_id(session, org)
-                job = await service.create_import(session, runtime, org_id, data, filename=file.name,
-                                                  dry_run=dry_run, actor=None, enqueue_job=False)
-            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                          TimeRemainingColumn(), console=console) as bar:
+                job = await service.create_import(
+                    session,
+                    runtime,
+                    org_id,
+                    data,
+                    filename=file.name,
+                    dry_run=dry_run,
+                    actor=None,
+                    enqueue_job=False,
+                )
+            with Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=console,
+            ) as bar:
                 task = bar.add_task("dry run" if dry_run else "importing", total=job.total_rows)
-                job = await service.process_import(runtime, job.id,
-                                                   progress=lambda done, _total: bar.update(task, completed=done))
+                job = await service.process_import(
+                    runtime, job.id, progress=lambda done, _total: bar.update(task, completed=done)
+                )
             counts = job.counts or {}
-            console.print(("Dry run: " if dry_run else "") + ", ".join(f"{k} {v}" for k, v in counts.items()))
+            console.print(
+                ("Dry run: " if dry_run else "") + ", ".join(f"{k} {v}" for k, v in counts.items())
+            )
             if counts.get("error"):
                 async with runtime.db.session(write=False) as session:
-                    rows = (await session.execute(
-                        select(DirectoryImportRow).where(DirectoryImportRow.import_id == job.id,
-                                                         DirectoryImportRow.status == "error")
-                        .order_by(DirectoryImportRow.row).limit(50)
-                    )).scalars().all()
+                    rows = (
+                        (
+                            await session.execute(
+                                select(DirectoryImportRow)
+                                .where(
+                                    DirectoryImportRow.import_id == job.id,
+                                    DirectoryImportRow.status == "error",
+                                )
+                                .order_by(DirectoryImportRow.row)
+                                .limit(50)
+                            )
+                        )
+                        .scalars()
+                        .all()
+                    )
                 table = Table("row", "address", "reason")
                 for row in rows:
                     table.add_row(str(row.row), row.address or "", row.reason or "")
@@ -94,8 +128,12 @@ def import_accounts(
 
 @accounts_cli.command("export")
 def export_accounts(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write (.csv or .xlsx).")] = Path("accounts.csv"),
-    org: Annotated[str | None, typer.Option(help="Organisation id or domain (default: the only one).")] = None,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Where to write (.csv or .xlsx).")
+    ] = Path("accounts.csv"),
+    org: Annotated[
+        str | None, typer.Option(help="Organisation id or domain (default: the only one).")
+    ] = None,
     encoding: Annotated[str, typer.Option(help="CSV encoding: utf-8 or gb18030.")] = "utf-8",
 ) -> None:
     """Export every account (formula-safe) in the import's columns."""
@@ -113,8 +151,11 @@ def export_accounts(
         try:
             async with runtime.db.session(write=False) as session:
                 org_id = await _org_id(session, org)
-            stream = (export.xlsx_stream(runtime, org_id) if out.suffix.lower() == ".xlsx"
-                      else export.csv_stream(runtime, org_id, encoding))
+            stream = (
+                export.xlsx_stream(runtime, org_id)
+                if out.suffix.lower() == ".xlsx"
+                else export.csv_stream(runtime, org_id, encoding)
+            )
             with out.open("wb") as fh:
                 async for chunk in stream:
                     fh.write(chunk)

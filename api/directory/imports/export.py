@@ -43,17 +43,23 @@ async def _rows(runtime: Runtime, org_id: str) -> AsyncIterator[list[str]]:
             manager_addr: dict[str, str] = {}
             if managers:
                 found = await session.execute(
-                    select(Account.id, Account.address).where(Account.org_id == org_id,
-                                                              Account.id.in_(managers))
+                    select(Account.id, Account.address).where(
+                        Account.org_id == org_id, Account.id.in_(managers)
+                    )
                 )
                 manager_addr = dict(found.tuples().all())
         for a in accounts:
             yield [
-                a.address, a.display_name, a.employee_number or "", a.mobile or "", a.job_title or "",
+                a.address,
+                a.display_name,
+                a.employee_number or "",
+                a.mobile or "",
+                a.job_title or "",
                 ";".join(tree.path(d) for d in deps.get(a.id, [])),
                 manager_addr.get(a.manager_id or "", ""),
                 str(a.quota_bytes // (1024 * 1024)) if a.quota_bytes is not None else "",
-                a.kind, "true" if a.hidden_from_address_book else "false",
+                a.kind,
+                "true" if a.hidden_from_address_book else "false",
                 ";".join(x.address for x in aliases.get(a.id, [])),
             ]
         last = accounts[-1].id
@@ -73,7 +79,7 @@ async def csv_stream(runtime: Runtime, org_id: str, encoding: str) -> AsyncItera
 
 
 async def xlsx_stream(runtime: Runtime, org_id: str) -> AsyncIterator[bytes]:
-    import openpyxl
+    import openpyxl  # type: ignore[import-untyped]
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("accounts")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -15,33 +15,78 @@ from typing import Any
 from api.errors import PayloadTooLarge, ValidationFailed
 
 COLUMNS = [
-    "address", "display_name", "password", "must_change_password", "employee_number", "mobile",
-    "job_title", "departments", "manager", "quota_mb", "type", "hidden_from_address_book", "aliases",
+    "address",
+    "display_name",
+    "password",
+    "must_change_password",
+    "employee_number",
+    "mobile",
+    "job_title",
+    "departments",
+    "manager",
+    "quota_mb",
+    "type",
+    "hidden_from_address_book",
+    "aliases",
 ]
 EXPORT_COLUMNS = [c for c in COLUMNS if c not in ("password", "must_change_password")]
 
 SYNONYMS = {
-    "email": "address", "e-mail": "address", "mail": "address", "邮箱": "address", "邮箱地址": "address",
-    "电子邮件": "address", "邮件地址": "address",
-    "name": "display_name", "姓名": "display_name", "显示名": "display_name", "名称": "display_name",
-    "密码": "password", "初始密码": "password",
+    "email": "address",
+    "e-mail": "address",
+    "mail": "address",
+    "邮箱": "address",
+    "邮箱地址": "address",
+    "电子邮件": "address",
+    "邮件地址": "address",
+    "name": "display_name",
+    "姓名": "display_name",
+    "显示名": "display_name",
+    "名称": "display_name",
+    "密码": "password",
+    "初始密码": "password",
     "首次登录修改密码": "must_change_password",
-    "工号": "employee_number", "员工编号": "employee_number", "employee_id": "employee_number",
-    "phone": "mobile", "手机": "mobile", "手机号": "mobile", "手机号码": "mobile",
-    "title": "job_title", "职位": "job_title", "职务": "job_title",
-    "department": "departments", "部门": "departments",
-    "上级": "manager", "直属上级": "manager", "manager_address": "manager",
-    "quota": "quota_mb", "容量": "quota_mb", "邮箱容量": "quota_mb", "邮箱容量(mb)": "quota_mb",
-    "类型": "type", "账号类型": "type",
-    "hidden": "hidden_from_address_book", "隐藏": "hidden_from_address_book",
-    "别名": "aliases", "alias": "aliases",
+    "工号": "employee_number",
+    "员工编号": "employee_number",
+    "employee_id": "employee_number",
+    "phone": "mobile",
+    "手机": "mobile",
+    "手机号": "mobile",
+    "手机号码": "mobile",
+    "title": "job_title",
+    "职位": "job_title",
+    "职务": "job_title",
+    "department": "departments",
+    "部门": "departments",
+    "上级": "manager",
+    "直属上级": "manager",
+    "manager_address": "manager",
+    "quota": "quota_mb",
+    "容量": "quota_mb",
+    "邮箱容量": "quota_mb",
+    "邮箱容量(mb)": "quota_mb",
+    "类型": "type",
+    "账号类型": "type",
+    "hidden": "hidden_from_address_book",
+    "隐藏": "hidden_from_address_book",
+    "别名": "aliases",
+    "alias": "aliases",
 }
 
 EXAMPLE = {
-    "address": "zhang.wei@example.com", "display_name": "张伟", "password": "", "must_change_password": "true",
-    "employee_number": "E1001", "mobile": "+8613800138000", "job_title": "Sales manager",
-    "departments": "Sales/East", "manager": "", "quota_mb": "10240", "type": "employee",
-    "hidden_from_address_book": "false", "aliases": "wei.zhang@example.com",
+    "address": "zhang.wei@example.com",
+    "display_name": "张伟",
+    "password": "",
+    "must_change_password": "true",
+    "employee_number": "E1001",
+    "mobile": "+8613800138000",
+    "job_title": "Sales manager",
+    "departments": "Sales/East",
+    "manager": "",
+    "quota_mb": "10240",
+    "type": "employee",
+    "hidden_from_address_book": "false",
+    "aliases": "wei.zhang@example.com",
 }
 
 # XLSX is a zip: refuse archives that would inflate beyond these before parsing any XML.
@@ -84,8 +129,11 @@ def decode_text(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ValidationFailed("The file is neither UTF-8, UTF-16 nor GB18030/GBK text.", param="file",
-                           code="import_encoding")
+    raise ValidationFailed(
+        "The file is neither UTF-8, UTF-16 nor GB18030/GBK text.",
+        param="file",
+        code="import_encoding",
+    )
 
 
 def canonical_columns(header: list[str]) -> list[str]:
@@ -100,17 +148,24 @@ def canonical_columns(header: list[str]) -> list[str]:
     if unknown:
         raise ValidationFailed(
             f"Unknown column(s): {', '.join(unknown)}. Expected: {', '.join(COLUMNS)}.",
-            param="file", code="import_columns",
+            param="file",
+            code="import_columns",
         )
     dupes = sorted({c for c in out if out.count(c) > 1})
     if dupes:
-        raise ValidationFailed(f"Column(s) given twice: {', '.join(dupes)}.", param="file", code="import_columns")
+        raise ValidationFailed(
+            f"Column(s) given twice: {', '.join(dupes)}.", param="file", code="import_columns"
+        )
     if "address" not in out:
-        raise ValidationFailed("The file needs an `address` column.", param="file", code="import_columns")
+        raise ValidationFailed(
+            "The file needs an `address` column.", param="file", code="import_columns"
+        )
     return out
 
 
-def _rows(columns: list[str], records: Iterator[list[str]], max_rows: int) -> Iterator[tuple[int, dict[str, str]]]:
+def _rows(
+    columns: list[str], records: Iterator[list[str]], max_rows: int
+) -> Iterator[tuple[int, dict[str, str]]]:
     width = len(columns)
     count = 0
     for number, record in enumerate(records, start=2):
@@ -120,12 +175,18 @@ def _rows(columns: list[str], records: Iterator[list[str]], max_rows: int) -> It
         if not any(cells):
             continue
         if len(cells) > width:
-            raise ValidationFailed(f"Row {number} has {len(cells)} cells but the header has {width}.",
-                                   param="file", code="import_malformed")
+            raise ValidationFailed(
+                f"Row {number} has {len(cells)} cells but the header has {width}.",
+                param="file",
+                code="import_malformed",
+            )
         count += 1
         if count > max_rows:
-            raise ValidationFailed(f"The file has more than {max_rows} rows.", param="file",
-                                   code="import_too_many_rows")
+            raise ValidationFailed(
+                f"The file has more than {max_rows} rows.",
+                param="file",
+                code="import_too_many_rows",
+            )
         cells += [""] * (width - len(cells))
         yield number, dict(zip(columns, cells, strict=True))
 
@@ -140,8 +201,11 @@ def read_csv(data: bytes, max_rows: int) -> Sheet:
         try:
             yield from reader
         except csv.Error as exc:
-            raise ValidationFailed(f"The CSV is malformed near line {reader.line_num}: {exc}.", param="file",
-                                   code="import_malformed") from None
+            raise ValidationFailed(
+                f"The CSV is malformed near line {reader.line_num}: {exc}.",
+                param="file",
+                code="import_malformed",
+            ) from None
 
     all_records = records()
     header = next(all_records, None)
@@ -163,18 +227,28 @@ def check_zip(data: bytes) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise ValidationFailed("The file is not a valid XLSX workbook.", param="file",
-                               code="import_malformed") from None
+        raise ValidationFailed(
+            "The file is not a valid XLSX workbook.", param="file", code="import_malformed"
+        ) from None
     if len(infos) > XLSX_MAX_ENTRIES:
-        raise PayloadTooLarge("The workbook has too many parts.", param="file", code="import_zip_bomb")
+        raise PayloadTooLarge(
+            "The workbook has too many parts.", param="file", code="import_zip_bomb"
+        )
     total = 0
     for info in infos:
         total += info.file_size
-        if info.file_size > 1024 * 1024 and info.file_size > XLSX_MAX_RATIO * max(info.compress_size, 1):
-            raise PayloadTooLarge(f"The workbook part {info.filename} inflates {XLSX_MAX_RATIO}x beyond its size.",
-                                  param="file", code="import_zip_bomb")
+        if info.file_size > 1024 * 1024 and info.file_size > XLSX_MAX_RATIO * max(
+            info.compress_size, 1
+        ):
+            raise PayloadTooLarge(
+                f"The workbook part {info.filename} inflates {XLSX_MAX_RATIO}x beyond its size.",
+                param="file",
+                code="import_zip_bomb",
+            )
     if total > XLSX_MAX_UNCOMPRESSED:
-        raise PayloadTooLarge("The workbook inflates beyond the limit.", param="file", code="import_zip_bomb")
+        raise PayloadTooLarge(
+            "The workbook inflates beyond the limit.", param="file", code="import_zip_bomb"
+        )
 
 
 def _cell(value: Any) -> str:
@@ -189,14 +263,16 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _xlsx_records(data: bytes) -> Iterator[list[str]]:
-    import openpyxl  # defusedxml is installed, so openpyxl parses the XML defensively
+def _xlsx_records(data: bytes) -> Generator[list[str], None, None]:
+    # defusedxml is installed, so openpyxl parses the XML defensively
+    import openpyxl  # type: ignore[import-untyped]
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many types for broken workbooks
-        raise ValidationFailed("The file is not a readable XLSX workbook.", param="file",
-                               code="import_malformed") from None
+        raise ValidationFailed(
+            "The file is not a readable XLSX workbook.", param="file", code="import_malformed"
+        ) from None
     try:
         for row in book.worksheets[0].iter_rows(values_only=True):
             yield [_cell(v) for v in row]
@@ -258,7 +334,7 @@ def csv_bytes(rows: list[list[str]], encoding: str = "utf-8") -> bytes:
 
 
 def xlsx_bytes(rows: list[list[str]]) -> bytes:
-    import openpyxl
+    import openpyxl  # type: ignore[import-untyped]
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("accounts")

@@ -58,7 +58,9 @@ class DirectoryImportRowPage:
 @strawberry.type
 class DirectoryImportsQuery:
     @strawberry.field(description="A bulk import's state and totals.")
-    async def directory_import(self, info: Info[Context, Any], id: strawberry.ID) -> DirectoryImportType:
+    async def directory_import(
+        self, info: Info[Context, Any], id: strawberry.ID
+    ) -> DirectoryImportType:
         principal = require(info, "directory:write", admin=True)
         async with unit_of_work(info, write=False) as session:
             data = import_schema(await service.get_import(session, principal.org_id, str(id)))
@@ -68,18 +70,34 @@ class DirectoryImportsQuery:
 
     @strawberry.field(description="Per-row results of a bulk import.")
     async def directory_import_rows(
-        self, info: Info[Context, Any], id: strawberry.ID, status: str | None = None, limit: int = 50,
+        self,
+        info: Info[Context, Any],
+        id: strawberry.ID,
+        status: str | None = None,
+        limit: int = 50,
         cursor: str | None = None,
     ) -> DirectoryImportRowPage:
         principal = require(info, "directory:write", admin=True)
         async with unit_of_work(info, write=False) as session:
             await service.get_import(session, principal.org_id, str(id))
             rows, next_cursor = await service.list_rows(
-                session, principal.org_id, str(id), PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
+                session,
+                principal.org_id,
+                str(id),
+                PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
                 status,
             )
         return DirectoryImportRowPage(
-            data=[DirectoryImportRowType(row=r.row, status=r.status, address=r.address, account_id=r.account_id,
-                                         reason=r.reason, changed=list(r.changed or [])) for r in rows],
+            data=[
+                DirectoryImportRowType(
+                    row=r.row,
+                    status=r.status,
+                    address=r.address,
+                    account_id=r.account_id,
+                    reason=r.reason,
+                    changed=list(r.changed or []),
+                )
+                for r in rows
+            ],
             next_cursor=next_cursor,
         )

@@ -36,10 +36,19 @@ _UPLOAD = {
 
 def import_schema(job: ImportRow) -> schemas.DirectoryImport:
     return schemas.DirectoryImport(
-        id=job.id, status=job.status, dry_run=job.dry_run, format=job.format,  # type: ignore[arg-type]
-        filename=job.filename, size=job.size, total_rows=job.total_rows, processed_rows=job.processed_rows,
-        counts=schemas.ImportCounts(**(job.counts or {})), error=job.error, created_at=job.created_at,
-        started_at=job.started_at, finished_at=job.finished_at,
+        id=job.id,
+        status=job.status,  # type: ignore[arg-type]
+        dry_run=job.dry_run,
+        format=job.format,  # type: ignore[arg-type]
+        filename=job.filename,
+        size=job.size,
+        total_rows=job.total_rows,
+        processed_rows=job.processed_rows,
+        counts=schemas.ImportCounts(**(job.counts or {})),
+        error=job.error,
+        created_at=job.created_at,
+        started_at=job.started_at,
+        finished_at=job.finished_at,
     )
 
 
@@ -69,8 +78,11 @@ async def _read_upload(request: Request, limit: int) -> tuple[bytes, str]:
     return body, ""
 
 
-@router.get("/import-template", response_class=Response,
-            responses={200: {"content": {"text/csv": {}, XLSX_TYPE: {}}}})
+@router.get(
+    "/import-template",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}, XLSX_TYPE: {}}}},
+)
 async def get_import_template(
     principal: DirectoryRead,
     format: Annotated[Literal["csv", "xlsx"], Query(description="csv (UTF-8) or xlsx.")] = "csv",
@@ -79,17 +91,32 @@ async def get_import_template(
     手机, 职位, 部门 …) are accepted too; departments are paths like `Sales/East`."""
     body = formats.template(format)
     media = "text/csv; charset=utf-8" if format == "csv" else XLSX_TYPE
-    return Response(body, media_type=media,
-                    headers={"Content-Disposition": f'attachment; filename="accounts-template.{format}"'})
+    return Response(
+        body,
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="accounts-template.{format}"'},
+    )
 
 
-@router.post("/imports", status_code=status.HTTP_202_ACCEPTED, response_model=schemas.DirectoryImport,
-             openapi_extra=_UPLOAD)
+@router.post(
+    "/imports",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=schemas.DirectoryImport,
+    openapi_extra=_UPLOAD,
+)
 async def create_import(
-    request: Request, principal: DirectoryWrite, session: DbSession, runtime: RuntimeDep, ip: ClientIp,
+    request: Request,
+    principal: DirectoryWrite,
+    session: DbSession,
+    runtime: RuntimeDep,
+    ip: ClientIp,
     response: Response,
-    dry_run: Annotated[bool, Query(description="Report what would happen; change nothing.")] = False,
-    format: Annotated[Literal["csv", "xlsx"] | None, Query(description="Default: detected.")] = None,
+    dry_run: Annotated[
+        bool, Query(description="Report what would happen; change nothing.")
+    ] = False,
+    format: Annotated[
+        Literal["csv", "xlsx"] | None, Query(description="Default: detected.")
+    ] = None,
     filename: Annotated[str | None, Query(max_length=255)] = None,
 ) -> schemas.DirectoryImport:
     """Upload accounts as CSV (UTF-8, UTF-16 or GB18030/GBK) or XLSX, as the multipart field
@@ -102,22 +129,33 @@ async def create_import(
     if not data:
         raise ValidationFailed("The file is empty.", param="file", code="import_malformed")
     job = await service.create_import(
-        session, runtime, principal.org_id, data, filename=filename or uploaded_name, fmt=format,
-        dry_run=dry_run, actor=principal, ip=ip,
+        session,
+        runtime,
+        principal.org_id,
+        data,
+        filename=filename or uploaded_name,
+        fmt=format,
+        dry_run=dry_run,
+        actor=principal,
+        ip=ip,
     )
     response.headers["Location"] = f"/v1/directory/imports/{job.id}"
     return import_schema(job)
 
 
 @router.get("/imports/{import_id}", response_model=schemas.DirectoryImport)
-async def get_import(import_id: str, principal: DirectoryWrite, session: DbSession) -> schemas.DirectoryImport:
+async def get_import(
+    import_id: str, principal: DirectoryWrite, session: DbSession
+) -> schemas.DirectoryImport:
     """An import's state, progress and totals."""
     return import_schema(await service.get_import(session, principal.org_id, import_id))
 
 
 @router.get("/imports/{import_id}/rows", response_model=Page[schemas.DirectoryImportRow])
 async def list_import_rows(
-    import_id: str, principal: DirectoryWrite, session: DbSession,
+    import_id: str,
+    principal: DirectoryWrite,
+    session: DbSession,
     page: Annotated[PageParams, Depends(page_params)],
     status: Annotated[Literal["created", "updated", "unchanged", "error"] | None, Query()] = None,
 ) -> Page[schemas.DirectoryImportRow]:
@@ -129,18 +167,27 @@ async def list_import_rows(
     )
 
 
-@router.get("/export", response_class=StreamingResponse,
-            responses={200: {"content": {"text/csv": {}, XLSX_TYPE: {}}}})
+@router.get(
+    "/export",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/csv": {}, XLSX_TYPE: {}}}},
+)
 async def export_accounts(
-    principal: DirectoryWrite, runtime: RuntimeDep,
+    principal: DirectoryWrite,
+    runtime: RuntimeDep,
     format: Annotated[Literal["csv", "xlsx"], Query()] = "csv",
     encoding: Annotated[Literal["utf-8", "gb18030"], Query(description="CSV only.")] = "utf-8",
 ) -> StreamingResponse:
     """Every account (not deleted) in the import's columns, streamed. Cells that a
     spreadsheet would run as a formula (`=`, `+`, `-`, `@` …) are prefixed with `'`."""
     if format == "xlsx":
-        return StreamingResponse(export.xlsx_stream(runtime, principal.org_id), media_type=XLSX_TYPE,
-                                 headers={"Content-Disposition": 'attachment; filename="accounts.xlsx"'})
-    return StreamingResponse(export.csv_stream(runtime, principal.org_id, encoding),
-                             media_type=f"text/csv; charset={encoding}",
-                             headers={"Content-Disposition": 'attachment; filename="accounts.csv"'})
+        return StreamingResponse(
+            export.xlsx_stream(runtime, principal.org_id),
+            media_type=XLSX_TYPE,
+            headers={"Content-Disposition": 'attachment; filename="accounts.xlsx"'},
+        )
+    return StreamingResponse(
+        export.csv_stream(runtime, principal.org_id, encoding),
+        media_type=f"text/csv; charset={encoding}",
+        headers={"Content-Disposition": 'attachment; filename="accounts.csv"'},
+    )

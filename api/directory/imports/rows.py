@@ -15,9 +15,9 @@ from api.directory.accounts import aliases as alias_service
 from api.directory.accounts import service as accounts
 from api.directory.accounts.credentials import PolicyRules, check_policy
 from api.directory.accounts.lookup import find_account
+from api.directory.addresses import Holder, domain_part
 from api.directory.departments.service import Tree, ensure_path
 from api.directory.imports.formats import unescape_formula
-from api.directory.addresses import Holder, domain_part
 from api.errors import AppError
 from api.platform.principal import Principal
 from api.storage.models import Account, Domain
@@ -27,7 +27,13 @@ from schemas.directory import normalise_address, normalise_mobile
 LIST_SPLIT = re.compile(r"[;|；\n]+")
 TRUE = {"true", "yes", "y", "1", "是", "t"}
 FALSE = {"false", "no", "n", "0", "否", "f"}
-TYPES = {"employee": "employee", "员工": "employee", "shared": "shared", "共享": "shared", "公共": "shared"}
+TYPES = {
+    "employee": "employee",
+    "员工": "employee",
+    "shared": "shared",
+    "共享": "shared",
+    "公共": "shared",
+}
 
 
 class RowError(Exception):
@@ -126,7 +132,9 @@ def _split(value: str) -> list[str]:
     return [p.strip() for p in LIST_SPLIT.split(value) if p.strip()]
 
 
-async def _fields(session: AsyncSession, ctx: Context, row: Prepared, account_id: str | None) -> dict[str, Any]:
+async def _fields(
+    session: AsyncSession, ctx: Context, row: Prepared, account_id: str | None
+) -> dict[str, Any]:
     """The account fields a row sets (only columns with a value; empty cells change nothing)."""
     v = row.values
     out: dict[str, Any] = {}
@@ -139,7 +147,9 @@ async def _fields(session: AsyncSession, ctx: Context, row: Prepared, account_id
             raise RowError(f"type: {v['type']!r} is not employee or shared")
         out["type"] = kind
     if v.get("hidden_from_address_book"):
-        out["hidden_from_address_book"] = _bool(v["hidden_from_address_book"], "hidden_from_address_book")
+        out["hidden_from_address_book"] = _bool(
+            v["hidden_from_address_book"], "hidden_from_address_book"
+        )
     if v.get("must_change_password"):
         out["must_change_password"] = _bool(v["must_change_password"], "must_change_password")
     if v.get("quota_mb"):
@@ -164,7 +174,9 @@ async def _fields(session: AsyncSession, ctx: Context, row: Prepared, account_id
         out["department_ids"] = list(dict.fromkeys(ids))
     if v.get("manager"):
         ref = v["manager"]
-        manager = await find_account(session, ctx.org_id, ref if "@" in ref else f"employee_number:{ref}")
+        manager = await find_account(
+            session, ctx.org_id, ref if "@" in ref else f"employee_number:{ref}"
+        )
         if manager is not None:
             out["manager_id"] = manager.id
         elif ref.lower() in ctx.file_addresses or ref in ctx.file_employee_numbers:
@@ -184,7 +196,9 @@ def _check_new(ctx: Context, row: Prepared) -> Domain:
         raise RowError(f"{dom.name} is an alias domain: use the primary domain")
     held = ctx.held.get(row.address)
     if held is not None:
-        raise RowError(f"{row.address} is already used by {'an' if held.kind != 'group' else 'a'} {held.kind}")
+        raise RowError(
+            f"{row.address} is already used by {'an' if held.kind != 'group' else 'a'} {held.kind}"
+        )
     number = row.values.get("employee_number")
     if number and number in ctx.taken_numbers:
         raise RowError(f"employee number {number} belongs to another account")
@@ -195,7 +209,11 @@ def _check_new(ctx: Context, row: Prepared) -> Domain:
 
 
 async def _create(
-    session: AsyncSession, ctx: Context, row: Prepared, wanted_aliases: list[str], details: dict[str, Any]
+    session: AsyncSession,
+    ctx: Context,
+    row: Prepared,
+    wanted_aliases: list[str],
+    details: dict[str, Any],
 ) -> Outcome:
     assert row.address is not None
     dom = _check_new(ctx, row)
@@ -207,11 +225,18 @@ async def _create(
     except ValidationError as exc:
         raise RowError(_first_error(exc)) from None
     account = await accounts.insert_checked_account(
-        session, ctx.org_id, data, domain_id=dom.id, password_hash=row.password_hash, actor=ctx.actor,
+        session,
+        ctx.org_id,
+        data,
+        domain_id=dom.id,
+        password_hash=row.password_hash,
+        actor=ctx.actor,
         details=details,
     )
     for i, alias in enumerate(wanted_aliases):
-        await alias_service.add_alias(session, account, alias, actor=ctx.actor, param=f"aliases[{i}]")
+        await alias_service.add_alias(
+            session, account, alias, actor=ctx.actor, param=f"aliases[{i}]"
+        )
     if ctx.deferred_managers and ctx.deferred_managers[-1][0] == row.number:
         ctx.deferred_managers[-1] = (row.number, account.id, ctx.deferred_managers[-1][2])
     return Outcome("created", account.id)
@@ -223,7 +248,9 @@ def _first_error(exc: ValidationError) -> str:
     return f"{where}: {first['msg']}" if where else first["msg"]
 
 
-async def apply(session: AsyncSession, ctx: Context, row: Prepared, existing: Account | None) -> Outcome:
+async def apply(
+    session: AsyncSession, ctx: Context, row: Prepared, existing: Account | None
+) -> Outcome:
     """Create or update the row's account in the caller's savepoint; RowError/AppError abort it."""
     assert row.address is not None
     details = {"import_id": ctx.import_id}
@@ -244,12 +271,16 @@ async def apply(session: AsyncSession, ctx: Context, row: Prepared, existing: Ac
         schemas.AccountUpdate(**fields)
     except ValidationError as exc:
         raise RowError(_first_error(exc)) from None
-    changed = await accounts.update_account(session, existing, fields, actor=ctx.actor, details=details)
+    changed = await accounts.update_account(
+        session, existing, fields, actor=ctx.actor, details=details
+    )
     have = {a.address for a in await alias_service.list_aliases(session, existing)}
     added = False
     for i, alias in enumerate(wanted_aliases):
         if alias not in have and alias != existing.address.lower():
-            await alias_service.add_alias(session, existing, alias, actor=ctx.actor, param=f"aliases[{i}]")
+            await alias_service.add_alias(
+                session, existing, alias, actor=ctx.actor, param=f"aliases[{i}]"
+            )
             added = True
     if added:
         changed.append("aliases")

@@ -13,7 +13,6 @@ import asyncio
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
 
 import anyio.to_thread
 from sqlalchemy import delete, select
@@ -54,8 +53,16 @@ def _scan(sheet: formats.Sheet) -> tuple[int, set[str], set[str]]:
 
 
 async def create_import(
-    session: AsyncSession, runtime: Runtime, org_id: str, data: bytes, *, filename: str = "",
-    fmt: str | None = None, dry_run: bool = False, actor: Principal | None, ip: str | None = None,
+    session: AsyncSession,
+    runtime: Runtime,
+    org_id: str,
+    data: bytes,
+    *,
+    filename: str = "",
+    fmt: str | None = None,
+    dry_run: bool = False,
+    actor: Principal | None,
+    ip: str | None = None,
     enqueue_job: bool = True,
 ) -> DirectoryImport:
     """Check the file's structure now (encoding, quoting, columns, row count: 4xx at once),
@@ -66,16 +73,32 @@ async def create_import(
     total, _, _ = await anyio.to_thread.run_sync(_scan, sheet)
     ref = await runtime.blobs.put_bytes(session, data)
     job = DirectoryImport(
-        id=new_id("imp"), org_id=org_id, status="queued", dry_run=dry_run, format=fmt,
-        filename=filename[:255], blob_sha256=ref.sha256, size=ref.size, total_rows=total, processed_rows=0,
+        id=new_id("imp"),
+        org_id=org_id,
+        status="queued",
+        dry_run=dry_run,
+        format=fmt,
+        filename=filename[:255],
+        blob_sha256=ref.sha256,
+        size=ref.size,
+        total_rows=total,
+        processed_rows=0,
         counts={"created": 0, "updated": 0, "unchanged": 0, "error": 0},
-        created_by=actor.actor_id if actor else None, created_at=utcnow(),
+        created_by=actor.actor_id if actor else None,
+        created_at=utcnow(),
     )
     session.add(job)
     await session.flush()
-    await record(session, org_id=org_id, action="account_import.created", actor=actor, ip=ip,
-                 target_type="directory_import", target_id=job.id,
-                 details={"rows": total, "dry_run": dry_run, "format": fmt, "filename": filename[:255]})
+    await record(
+        session,
+        org_id=org_id,
+        action="account_import.created",
+        actor=actor,
+        ip=ip,
+        target_type="directory_import",
+        target_id=job.id,
+        details={"rows": total, "dry_run": dry_run, "format": fmt, "filename": filename[:255]},
+    )
     if enqueue_job:
         from api.worker.jobs import enqueue
 
@@ -85,7 +108,9 @@ async def create_import(
 
 async def get_import(session: AsyncSession, org_id: str, import_id: str) -> DirectoryImport:
     job = await session.scalar(
-        select(DirectoryImport).where(DirectoryImport.id == import_id, DirectoryImport.org_id == org_id)
+        select(DirectoryImport).where(
+            DirectoryImport.id == import_id, DirectoryImport.org_id == org_id
+        )
     )
     if job is None:
         raise NotFound(f"No import {import_id}.", param="import_id")
@@ -93,7 +118,11 @@ async def get_import(session: AsyncSession, org_id: str, import_id: str) -> Dire
 
 
 async def list_rows(
-    session: AsyncSession, org_id: str, import_id: str, params: PageParams, status: str | None = None
+    session: AsyncSession,
+    org_id: str,
+    import_id: str,
+    params: PageParams,
+    status: str | None = None,
 ) -> tuple[list[DirectoryImportRow], str | None]:
     stmt = select(DirectoryImportRow).where(
         DirectoryImportRow.org_id == org_id, DirectoryImportRow.import_id == import_id
@@ -112,11 +141,15 @@ def _start_hashing(rows: list[Prepared]) -> asyncio.Future[list[str]]:
     )
 
 
-async def _preload(session: AsyncSession, ctx: Context, batch: list[Prepared]) -> dict[int, Account | None]:
+async def _preload(
+    session: AsyncSession, ctx: Context, batch: list[Prepared]
+) -> dict[int, Account | None]:
     """Per batch, in a handful of queries: which rows match existing accounts (by address,
     then employee number), and which addresses, employee numbers and mobiles are taken."""
     live = [r for r in batch if r.error is None and r.address]
-    by_address = await account_repo.by_addresses(session, ctx.org_id, [r.address for r in live if r.address])
+    by_address = await account_repo.by_addresses(
+        session, ctx.org_id, [r.address for r in live if r.address]
+    )
     numbers = [r.values["employee_number"] for r in live if r.values.get("employee_number")]
     by_number = await account_repo.by_employee_numbers(session, ctx.org_id, numbers)
     mobiles = [r.values["mobile"] for r in live if r.values.get("mobile")]
@@ -131,17 +164,28 @@ async def _preload(session: AsyncSession, ctx: Context, batch: list[Prepared]) -
     out: dict[int, Account | None] = {}
     for row in live:
         assert row.address is not None
-        out[row.number] = by_address.get(row.address) or by_number.get(row.values.get("employee_number", ""))
+        out[row.number] = by_address.get(row.address) or by_number.get(
+            row.values.get("employee_number", "")
+        )
     return out
 
 
 def _needs_hash(batch: list[Prepared], existing: dict[int, Account | None]) -> list[Prepared]:
-    return [r for r in batch if r.error is None and r.values.get("password") and existing.get(r.number) is None
-            and r.password_hash is None]
+    return [
+        r
+        for r in batch
+        if r.error is None
+        and r.values.get("password")
+        and existing.get(r.number) is None
+        and r.password_hash is None
+    ]
 
 
 async def _batch(
-    session: AsyncSession, ctx: Context, batch: list[Prepared], hashing: asyncio.Future[list[str]] | None,
+    session: AsyncSession,
+    ctx: Context,
+    batch: list[Prepared],
+    hashing: asyncio.Future[list[str]] | None,
     hashed_rows: list[Prepared],
 ) -> list[tuple[Prepared, Outcome]]:
     existing = await _preload(session, ctx, batch)
@@ -228,7 +272,9 @@ async def _apply_row_by_row(
             await savepoint.commit()
             ctx.tree_dirty = False
             if row.address:
-                ctx.held.setdefault(row.address, Holder("account", outcome.account_id or "", ctx.org_id))
+                ctx.held.setdefault(
+                    row.address, Holder("account", outcome.account_id or "", ctx.org_id)
+                )
         out.append((row, outcome))
     return out
 
@@ -239,7 +285,9 @@ async def _reload_tree_if_dirty(session: AsyncSession, ctx: Context) -> None:
         ctx.tree_dirty = False
 
 
-async def process_import(runtime: Runtime, import_id: str, progress: Progress | None = None) -> DirectoryImport:
+async def process_import(
+    runtime: Runtime, import_id: str, progress: Progress | None = None
+) -> DirectoryImport:
     """Run (or resume) an import to the end. Safe to call again: finished imports are left
     alone and a resumed one continues after its last committed batch."""
     async with runtime.db.session() as session:
@@ -255,15 +303,29 @@ async def process_import(runtime: Runtime, import_id: str, progress: Progress | 
         policy = await load_policy(session, org_id)
         tree = await load_tree(session, org_id)
     try:
-        sheet = await anyio.to_thread.run_sync(formats.read_sheet, data, fmt, runtime.settings.directory_import_max_rows)
+        sheet = await anyio.to_thread.run_sync(
+            formats.read_sheet, data, fmt, runtime.settings.directory_import_max_rows
+        )
         _, file_addresses, file_numbers = await anyio.to_thread.run_sync(_scan, sheet)
     except AppError as error:
         return await _finish(runtime, import_id, failed=error.detail)
-    ctx = Context(org_id=org_id, import_id=import_id, dry_run=dry_run, policy=policy, tree=tree, actor=None,
-                  file_addresses=file_addresses, file_employee_numbers=file_numbers)
+    ctx = Context(
+        org_id=org_id,
+        import_id=import_id,
+        dry_run=dry_run,
+        policy=policy,
+        tree=tree,
+        actor=None,
+        file_addresses=file_addresses,
+        file_employee_numbers=file_numbers,
+    )
     async with runtime.db.session(write=False) as session:
-        ctx.domains = {d.name: d for d in (await session.execute(
-            select(Domain).where(Domain.org_id == org_id))).scalars().all()}
+        ctx.domains = {
+            d.name: d
+            for d in (await session.execute(select(Domain).where(Domain.org_id == org_id)))
+            .scalars()
+            .all()
+        }
     pending: tuple[list[Prepared], asyncio.Future[list[str]] | None, list[Prepared]] | None = None
     for batch in _batches(ctx, sheet, skip=done):
         hashing, hashed_rows = None, []
@@ -305,23 +367,36 @@ def _batches(ctx: Context, sheet: formats.Sheet, *, skip: int) -> Iterator[list[
 
 
 async def _commit_batch(
-    runtime: Runtime, ctx: Context, import_id: str, batch: list[Prepared],
-    hashing: asyncio.Future[list[str]] | None, hashed_rows: list[Prepared], counts: dict[str, int],
+    runtime: Runtime,
+    ctx: Context,
+    import_id: str,
+    batch: list[Prepared],
+    hashing: asyncio.Future[list[str]] | None,
+    hashed_rows: list[Prepared],
+    counts: dict[str, int],
 ) -> int:
     async with runtime.db.session() as session:
         results = await _batch(session, ctx, batch, hashing, hashed_rows)
         numbers = [row.number for row, _ in results]
-        await session.execute(delete(DirectoryImportRow).where(
-            DirectoryImportRow.import_id == import_id, DirectoryImportRow.row.in_(numbers)
-        ))
+        await session.execute(
+            delete(DirectoryImportRow).where(
+                DirectoryImportRow.import_id == import_id, DirectoryImportRow.row.in_(numbers)
+            )
+        )
         for row, outcome in results:
             counts[outcome.status] = counts.get(outcome.status, 0) + 1
-            session.add(DirectoryImportRow(
-                import_id=import_id, row=row.number, org_id=ctx.org_id, status=outcome.status,
-                address=row.address or row.values.get("address", "")[:320] or None,
-                account_id=outcome.account_id, reason=(outcome.reason or None) and outcome.reason[:1000],
-                changed=outcome.changed,
-            ))
+            session.add(
+                DirectoryImportRow(
+                    import_id=import_id,
+                    row=row.number,
+                    org_id=ctx.org_id,
+                    status=outcome.status,
+                    address=row.address or row.values.get("address", "")[:320] or None,
+                    account_id=outcome.account_id,
+                    reason=(outcome.reason or None) and outcome.reason[:1000],
+                    changed=outcome.changed,
+                )
+            )
         job = await session.get(DirectoryImport, import_id)
         assert job is not None
         job.processed_rows += len(batch)
@@ -329,7 +404,9 @@ async def _commit_batch(
     return len(batch)
 
 
-async def _apply_deferred_managers(runtime: Runtime, ctx: Context, import_id: str, counts: dict[str, int]) -> None:
+async def _apply_deferred_managers(
+    runtime: Runtime, ctx: Context, import_id: str, counts: dict[str, int]
+) -> None:
     """Managers who appear later in the file than the people they manage."""
     from api.directory.accounts import service as accounts
     from api.directory.accounts.lookup import find_account
@@ -341,13 +418,20 @@ async def _apply_deferred_managers(runtime: Runtime, ctx: Context, import_id: st
             account = await session.get(Account, account_id) if account_id else None
             if result is None or account is None or result.status == "error":
                 continue
-            manager = await find_account(session, ctx.org_id, ref if "@" in ref else f"employee_number:{ref}")
+            manager = await find_account(
+                session, ctx.org_id, ref if "@" in ref else f"employee_number:{ref}"
+            )
             savepoint = await session.begin_nested()
             try:
                 if manager is None:
                     raise RowError(f"manager {ref} was not imported")
-                changed = await accounts.update_account(session, account, {"manager_id": manager.id},
-                                                        actor=None, details={"import_id": import_id})
+                changed = await accounts.update_account(
+                    session,
+                    account,
+                    {"manager_id": manager.id},
+                    actor=None,
+                    details={"import_id": import_id},
+                )
             except (RowError, AppError) as error:
                 await savepoint.rollback()
                 result.reason = f"saved without manager: {getattr(error, 'detail', error)}"[:1000]
@@ -365,7 +449,11 @@ async def _apply_deferred_managers(runtime: Runtime, ctx: Context, import_id: st
 
 
 async def _finish(
-    runtime: Runtime, import_id: str, *, counts: dict[str, int] | None = None, failed: str | None = None
+    runtime: Runtime,
+    import_id: str,
+    *,
+    counts: dict[str, int] | None = None,
+    failed: str | None = None,
 ) -> DirectoryImport:
     async with runtime.db.session() as session:
         job = await session.get(DirectoryImport, import_id)
@@ -375,9 +463,21 @@ async def _finish(
         job.finished_at = utcnow()
         if counts is not None:
             job.counts = dict(counts)
-        data = {"id": job.id, "status": job.status, "dry_run": job.dry_run, "total_rows": job.total_rows,
-                "counts": dict(job.counts or {})}
-        await record(session, org_id=job.org_id, action="account_import.completed", actor_type="system",
-                     target_type="directory_import", target_id=job.id, details=data)
+        data = {
+            "id": job.id,
+            "status": job.status,
+            "dry_run": job.dry_run,
+            "total_rows": job.total_rows,
+            "counts": dict(job.counts or {}),
+        }
+        await record(
+            session,
+            org_id=job.org_id,
+            action="account_import.completed",
+            actor_type="system",
+            target_type="directory_import",
+            target_id=job.id,
+            details=data,
+        )
         await emit(session, job.org_id, "directory.import.completed", data)
     return job

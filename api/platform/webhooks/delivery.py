@@ -115,7 +115,8 @@ async def send(
             )
 
     try:
-        outcome = await asyncio.wait_for(post(), timeout=timeout)
+        async with asyncio.timeout(timeout):
+            outcome = await post()
     except TimeoutError:
         outcome = Outcome(ok=False, status_code=None, latency_ms=0, error="timed out")
     except httpx.HTTPError as exc:

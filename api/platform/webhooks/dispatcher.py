@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.events import notify
 from api.kit.clock import utcnow
@@ -38,6 +39,8 @@ from api.storage.models import Event, WebhookEndpoint
 log = logging.getLogger("mailplane.webhooks")
 
 DISABLE_AFTER = timedelta(days=5)
+BODY_CACHE = 20_000
+COALESCE = 0.004
 
 
 @dataclass
@@ -88,6 +91,7 @@ class Dispatcher:
             max_connections=self.concurrency,
         )
         self._keys: dict[str, bytes] = {}
+        self._bodies: dict[str, bytes] = {}
         self._server_secret = s.signing_key()
 
     async def aclose(self) -> None:
@@ -96,21 +100,29 @@ class Dispatcher:
 
     # -- one round -------------------------------------------------------------------------
 
-    async def claim(self, limit: int, *, fan_out: bool = True) -> list[Ready]:
-        """Fan out new events, then lease up to `limit` due deliveries, ready to send."""
+    async def cycle(self, results: list[Result], limit: int, *, fan_out: bool = True) -> list[Ready]:
+        """One transaction: record finished attempts, fan out new events, lease up to `limit`
+        due deliveries; return those ready to send."""
         now = self.clock()
         async with self.db.session() as session:
+            if results:
+                await self._record(session, results, now)
             if fan_out:
-                await fanout.fan_out(session, now=now)
+                await fanout.fan_out(session, now=now, remember=self._remember)
+            if limit <= 0:
+                return []
             claimed = await queue.claim(
                 session, now=now, lease_until=now + self.lease, worker=self.worker_id,
                 limit=limit,
             )
             if not claimed:
                 return []
-            events = await queue.events_by_id(session, [c.event_id for c in claimed])
-            endpoints = await queue.endpoints_by_id(session, [c.endpoint_id for c in claimed])
+            missing = {c.event_id for c in claimed if c.event_id not in self._bodies}
+            events = await queue.events_by_id(session, missing)
+            endpoints = await queue.endpoints_by_id(session, {c.endpoint_id for c in claimed})
             live = await queue.live_secrets(session, endpoints, now)
+        for event in events.values():
+            self._remember(event)
         keys: dict[str, list[bytes]] = {}
         for secret in live:
             if secret.id not in self._keys:
@@ -118,17 +130,27 @@ class Dispatcher:
                     unseal(self._server_secret, secret.endpoint_id, secret.sealed)
                 )
             keys.setdefault(secret.endpoint_id, []).append(self._keys[secret.id])
-        bodies: dict[str, bytes] = {}
-        ready = []
-        for c in claimed:
-            endpoint = endpoints[c.endpoint_id]
-            event = events.get(c.event_id)
-            if event is not None and c.event_id not in bodies:
-                bodies[c.event_id] = delivery.event_body(
-                    _event_dict(event), fetch_url=f"{self.base_url}/v1/events/{event.id}"
-                )
-            ready.append(Ready(c, endpoint.url, keys.get(c.endpoint_id, []), bodies.get(c.event_id)))
-        return ready
+        return [
+            Ready(c, endpoints[c.endpoint_id].url, keys.get(c.endpoint_id, []),
+                  self._bodies.get(c.event_id))
+            for c in claimed
+        ]
+
+    def _remember(self, event: Event) -> None:
+        """Keep the serialised body of recent events: every endpoint's delivery reuses it."""
+        if event.id not in self._bodies:
+            if len(self._bodies) >= BODY_CACHE:
+                self._bodies.pop(next(iter(self._bodies)))
+            self._bodies[event.id] = delivery.event_body(
+                _event_dict(event), fetch_url=f"{self.base_url}/v1/events/{event.id}"
+            )
+
+    async def claim(self, limit: int, *, fan_out: bool = True) -> list[Ready]:
+        return await self.cycle([], limit, fan_out=fan_out)
+
+    async def record(self, results: list[Result]) -> None:
+        if results:
+            await self.cycle(results, 0, fan_out=False)
 
     async def send(self, ready: Ready) -> Result:
         started = self.clock()
@@ -143,11 +165,8 @@ class Dispatcher:
             )
         return Result(ready, outcome, started)
 
-    async def record(self, results: list[Result]) -> None:
-        """Write attempts and outcomes in one transaction; disable gone or long-failing endpoints."""
-        if not results:
-            return
-        now = self.clock()
+    async def _record(self, session: AsyncSession, results: list[Result], now: datetime) -> None:
+        """Write attempts and outcomes; disable gone or long-failing endpoints."""
         attempts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
         ok_endpoints: set[str] = set()
@@ -155,131 +174,122 @@ class Dispatcher:
         gone: set[str] = set()
         for r in results:
             c, o = r.ready.claim, r.outcome
+            error = o.error[:500] if o.error else None
             attempts.append({
                 "id": new_id("att"), "org_id": c.org_id, "endpoint_id": c.endpoint_id,
                 "delivery_id": c.id, "event_id": c.event_id, "attempt": c.attempt,
                 "started_at": r.started_at, "outcome": "succeeded" if o.ok else "failed",
-                "status_code": o.status_code, "latency_ms": o.latency_ms,
-                "error": (o.error or None) and o.error[:500], "response_snippet": o.snippet,
-                "worker": self.worker_id,
+                "status_code": o.status_code, "latency_ms": o.latency_ms, "error": error,
+                "response_snippet": o.snippet, "worker": self.worker_id,
             })
+            retry = None
             if o.ok:
                 ok_endpoints.add(c.endpoint_id)
-                status, step, next_at, finished = "succeeded", c.retry_step, now, now
             else:
                 failed_endpoints.add(c.endpoint_id)
                 if o.gone:
                     gone.add(c.endpoint_id)
-                retry = None if (o.gone or r.ready.body is None) else delivery.schedule_after_failure(
-                    o, c.retry_step, now, self.rng
-                )
-                if retry is None:
-                    status, step, next_at, finished = "failed", c.retry_step, now, now
-                else:
-                    status, step, next_at, finished = "pending", c.retry_step + 1, retry, None
+                elif r.ready.body is not None:
+                    retry = delivery.schedule_after_failure(o, c.retry_step, now, self.rng)
+            if o.ok or retry is None:
+                status, step, next_at, finished = (
+                    "succeeded" if o.ok else "failed", c.retry_step, now, now)
+            else:
+                status, step, next_at, finished = "pending", c.retry_step + 1, retry, None
             updates.append({
                 "b_id": c.id, "b_worker": self.worker_id, "b_attempt": c.attempt,
                 "b_status": status, "b_step": step, "b_next": next_at, "b_code": o.status_code,
-                "b_error": (o.error or None) and o.error[:500], "b_at": r.started_at,
-                "b_finished": finished,
+                "b_error": error, "b_at": r.started_at, "b_finished": finished,
             })
-        async with self.db.session() as session:
-            await queue.record(session, attempts, updates)
-            await queue.clear_failing(session, sorted(ok_endpoints))
-            await queue.mark_failing(session, sorted(failed_endpoints - ok_endpoints), now)
-            to_disable: dict[str, tuple[WebhookEndpoint, str]] = {}
-            for ep in (await queue.endpoints_by_id(session, gone)).values():
-                if ep.status == "enabled":
-                    to_disable[ep.id] = (ep, "gone")
-            for ep in await queue.failing_before(
-                session, sorted(failed_endpoints - ok_endpoints), now - DISABLE_AFTER
-            ):
-                to_disable.setdefault(ep.id, (ep, "failing"))
-            for ep, reason in to_disable.values():
-                await service.disable_endpoint(session, ep, reason, now=now)
+        await queue.record(session, attempts, updates)
+        await queue.clear_failing(session, sorted(ok_endpoints))
+        failing = sorted(failed_endpoints - ok_endpoints)
+        await queue.mark_failing(session, failing, now)
+        to_disable: dict[str, tuple[WebhookEndpoint, str]] = {}
+        for ep in (await queue.endpoints_by_id(session, gone)).values():
+            if ep.status == "enabled":
+                to_disable[ep.id] = (ep, "gone")
+        for ep in await queue.failing_before(session, failing, now - DISABLE_AFTER):
+            to_disable.setdefault(ep.id, (ep, "failing"))
+        for ep, reason in to_disable.values():
+            await service.disable_endpoint(session, ep, reason, now=now)
 
     async def step(self, *, max_rounds: int = 50) -> int:
         """Fan out, then claim, send and record until nothing is due; return attempts made."""
         total = 0
-        sem = asyncio.Semaphore(self.concurrency)
-
-        async def bounded(r: Ready) -> Result:
-            async with sem:
-                return await self.send(r)
-
+        results: list[Result] = []
         for _ in range(max_rounds):
-            ready = await self.claim(self.batch)
+            ready = await self.cycle(results, self.batch)
+            results = []
             if not ready:
                 break
-            results = await asyncio.gather(*(bounded(r) for r in ready))
-            await self.record(list(results))
+            sem = asyncio.Semaphore(self.concurrency)
+
+            async def bounded(r: Ready) -> Result:
+                async with sem:
+                    return await self.send(r)
+
+            results = list(await asyncio.gather(*(bounded(r) for r in ready)))
             total += len(results)
+        if results:
+            await self.record(results)
         return total
 
     # -- the pipelined loop ----------------------------------------------------------------
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Keep up to `concurrency` sends in flight; record outcomes in batches."""
+        """Keep up to `concurrency` sends in flight; each cycle commits the attempts that
+        finished since the last one and leases as many new deliveries as there is room for."""
         token = notify.listen(notify.ANY)
-        done: asyncio.Queue[Result] = asyncio.Queue()
+        done: list[Result] = []
+        finished = asyncio.Event()
         in_flight = 0
-        freed = asyncio.Event()
+        tasks: set[asyncio.Task[None]] = set()
 
         async def one(r: Ready) -> None:
             try:
-                await done.put(await self.send(r))
+                result = await self.send(r)
             except Exception as exc:  # never lose track of a claimed delivery
-                await done.put(Result(r, Outcome(False, None, 0, error=repr(exc)[:500]), self.clock()))
+                result = Result(r, Outcome(False, None, 0, error=repr(exc)[:500]), self.clock())
+            done.append(result)
+            finished.set()
 
-        async def recorder() -> None:
-            nonlocal in_flight
-            while True:
-                batch = [await done.get()]
-                await asyncio.sleep(0.005)  # let a few more finish: one commit for many
-                while not done.empty() and len(batch) < self.batch:
-                    batch.append(done.get_nowait())
-                try:
-                    await self.record(batch)
-                except Exception:
-                    log.exception("recording webhook attempts failed; leases will expire")
-                in_flight -= len(batch)
-                freed.set()
-
-        rec = asyncio.create_task(recorder())
-        tasks: set[asyncio.Task[None]] = set()
         try:
             while not stop.is_set():
-                freed.clear()
+                finished.clear()
                 token[1].clear()
-                room = self.concurrency * 2 - in_flight
-                ready: list[Ready] = []
-                if room > 0:
-                    try:
-                        ready = await self.claim(min(room, self.batch))
-                    except Exception:
-                        log.exception("claiming webhook deliveries failed")
-                        await asyncio.sleep(1.0)
-                        continue
-                    for r in ready:
-                        in_flight += 1
-                        task = asyncio.create_task(one(r))
-                        tasks.add(task)
-                        task.add_done_callback(tasks.discard)
-                if ready and len(ready) == min(room, self.batch):
-                    continue
-                waiters = [asyncio.ensure_future(token[1].wait()), asyncio.ensure_future(freed.wait()),
-                           asyncio.ensure_future(stop.wait())]
+                results, done[:] = done[:], []
+                in_flight -= len(results)
+                room = min(self.concurrency - in_flight, self.batch)
                 try:
-                    await asyncio.wait(waiters, timeout=self.poll, return_when=asyncio.FIRST_COMPLETED)
+                    ready = await self.cycle(results, room)
+                except Exception:
+                    log.exception("webhook dispatch cycle failed; leases will expire")
+                    ready = []
+                    await asyncio.sleep(1.0)
+                for r in ready:
+                    in_flight += 1
+                    task = asyncio.create_task(one(r))
+                    tasks.add(task)
+                    task.add_done_callback(tasks.discard)
+                if ready and len(ready) == room:
+                    continue  # more may be due: claim again at once
+                waiters = [asyncio.ensure_future(e.wait()) for e in (finished, token[1], stop)]
+                try:
+                    await asyncio.wait(waiters, timeout=self.poll,
+                                       return_when=asyncio.FIRST_COMPLETED)
                 finally:
                     for w in waiters:
                         w.cancel()
+                if finished.is_set() and not stop.is_set():
+                    await asyncio.sleep(COALESCE)  # let a few more finish: one commit for many
         finally:
             notify.unlisten(notify.ANY, token)
             if tasks:
                 await asyncio.wait(tasks, timeout=self.timeout + 1)
-            while in_flight > 0 and not done.empty():
-                await asyncio.sleep(0.01)
-            rec.cancel()
-            await asyncio.gather(rec, return_exceptions=True)
+            if done:
+                try:
+                    await self.record(done)
+                except Exception:
+                    log.exception("recording webhook attempts at shutdown failed")
             await self.aclose()

@@ -8,6 +8,7 @@ to it without ever skipping an event that commits late.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -54,8 +55,11 @@ def delivery_row(endpoint: WebhookEndpoint, event: Event, now: datetime) -> dict
     }
 
 
-async def fan_out(session: AsyncSession, *, now: datetime) -> int:
-    """One round: deliveries for events past each endpoint's cursor; returns how many."""
+async def fan_out(
+    session: AsyncSession, *, now: datetime, remember: Callable[[Event], None] | None = None
+) -> int:
+    """One round: deliveries for events past each endpoint's cursor; returns how many.
+    `remember` sees each event that got a delivery (the dispatcher caches their bodies)."""
     behind = await queue.endpoints_behind(session, ENDPOINTS_PER_ROUND)
     if not behind:
         return 0
@@ -71,14 +75,18 @@ async def fan_out(session: AsyncSession, *, now: datetime) -> int:
         low = min(ep.cursor for ep in endpoints)
         events = await queue.events_between(session, org_id, low, heads[org_id], EVENTS_PER_ROUND)
         top = events[-1].sequence if len(events) == EVENTS_PER_ROUND else heads[org_id]
+        wanted_any = False
         for endpoint in endpoints:
             f = await endpoint_filter(session, endpoint, scopes)
             if f is not None:
-                rows.extend(
-                    delivery_row(endpoint, ev, now) for ev in events
-                    if ev.sequence > endpoint.cursor and wants(f, ev.type, ev.data)
-                )
+                for ev in events:
+                    if ev.sequence > endpoint.cursor and wants(f, ev.type, ev.data):
+                        rows.append(delivery_row(endpoint, ev, now))
+                        wanted_any = True
             cursors[endpoint.id] = max(endpoint.cursor, top)
+        if remember is not None and wanted_any:
+            for ev in events:
+                remember(ev)
     await queue.insert_deliveries(session, rows)
     await queue.advance_cursors(session, cursors)
     return len(rows)

@@ -87,7 +87,9 @@ class GroupMember(Base):
     __table_args__ = (Index("ix_group_members_kind_ref", "kind", "ref"),)
 
     group_id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(12), primary_key=True)  # account|department|group|external
+    kind: Mapped[str] = mapped_column(
+        String(12), primary_key=True
+    )  # account|department|group|external
     ref: Mapped[str] = mapped_column(String(320), primary_key=True)  # id, or the external address
     org_id: Mapped[str] = mapped_column(String(40), index=True)
     role: Mapped[str] = mapped_column(String(12), default="member")  # member | moderator
@@ -128,7 +130,9 @@ class DirectoryImport(Base):
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     org_id: Mapped[str] = mapped_column(String(40), index=True)
-    status: Mapped[str] = mapped_column(String(20), default="queued")  # queued|running|completed|failed
+    status: Mapped[str] = mapped_column(
+        String(20), default="queued"
+    )  # queued|running|completed|failed
     dry_run: Mapped[bool] = mapped_column(Boolean, default=False)
     format: Mapped[str] = mapped_column(String(8))  # csv | xlsx
     filename: Mapped[str] = mapped_column(String(255), default="")

@@ -1,0 +1,57 @@
+"""`mailplane serve --role smtp|worker|all`: the SMTP edge (MX and submission), the outbound
+delivery loop and, for `all`, the HTTP API, in one event loop until SIGINT/SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from collections.abc import Coroutine
+from typing import Any
+
+from api.config import Settings
+from api.mail.inbound.server import run_edge
+from api.mail.outbound import run_outbound
+from api.runtime import Runtime
+
+
+async def serve(settings: Settings, role: str, *, host: str | None = None,
+                port: int | None = None) -> None:
+    runtime = Runtime.build(settings)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    jobs: list[Coroutine[Any, Any, None]] = []
+    if role in ("smtp", "all"):
+        jobs.append(run_edge(runtime, stop))
+    if role in ("worker", "all"):
+        jobs.append(run_outbound(runtime, stop))
+    if role == "worker":
+        from api.worker.runner import run_forever
+
+        jobs.append(run_forever(runtime, stop))
+    tasks = [asyncio.create_task(job) for job in jobs]
+    try:
+        if role == "all":
+            import uvicorn
+
+            from api.app import create_app
+
+            app = create_app(settings, runtime=runtime, migrate=False)
+            app.state.background_worker = True
+            server = uvicorn.Server(uvicorn.Config(
+                app, host=host or settings.host, port=port or settings.port,
+                log_level="warning", access_log=False,
+            ))
+            await server.serve()
+        else:
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                with contextlib.suppress(NotImplementedError):
+                    loop.add_signal_handler(sig, stop.set)
+            await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION) if tasks else None
+            for task in tasks:
+                if task.done() and task.exception() is not None:
+                    raise task.exception()  # type: ignore[misc]
+    finally:
+        stop.set()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await runtime.db.dispose()

@@ -1,0 +1,232 @@
+"""One mailbox of N generated, real-shaped messages (5% Chinese): ingest rate through the
+delivery function, p50/p99 of the first page of the inbox and of searches for a rare term,
+a common term and a Chinese phrase, and the search index size against the raw mail bytes.
+Optionally the same searches as IMAP `SEARCH TEXT` on a Dovecot holding the same messages
+(../shared/peers/postfix-dovecot.sh starts it).
+
+    .venv/bin/python benchmarks/mailbox_scale.py --messages 100000 [--dovecot] [--dir PATH]
+
+Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import imaplib
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import text  # noqa: E402
+
+from api.config import Settings  # noqa: E402
+from api.kit.pagination import PageParams  # noqa: E402
+from api.mail.messages.service import list_messages  # noqa: E402
+from api.mail.sending.delivery import deliver  # noqa: E402
+from api.platform.bootstrap import create_organization  # noqa: E402
+from api.runtime import Runtime  # noqa: E402
+from api.storage.migrate import upgrade  # noqa: E402
+
+RARE = "xylophonist"
+COMMON = "meeting"
+CHINESE = "季度报告"
+WORDS = (
+    "the of and to in is for on that with as by this be are from at or an have it not "
+    "project team update report please review attached schedule customer order invoice "
+    "payment budget quarter sales product release plan status deadline office budget "
+    "thanks regards hello call notes agenda follow question answer issue ticket server "
+    "deploy build test design contract price offer delivery account support request"
+).split()
+HANZI = ("我们的公司客户项目进度会议通知请查收附件今天明天下午上午时间地点联系经理部门销售市场"
+         "技术支持产品发布计划预算合同价格订单发货财务人事行政办公室同事谢谢问题回复确认安排")
+NAMES = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy"]
+DOMAINS = ["example.com", "partner.example", "vendor.example.net", "example.cn"]
+
+
+def _english(rng: random.Random, n: int) -> str:
+    words = rng.choices(WORDS, k=n)
+    lines = [" ".join(words[i : i + 12]) for i in range(0, n, 12)]
+    return "\r\n".join(lines)
+
+
+def _chinese(rng: random.Random, n: int) -> str:
+    chars = "".join(rng.choices(HANZI, k=n))
+    return "\r\n".join(chars[i : i + 30] for i in range(0, n, 30))
+
+
+def generate(i: int, rng: random.Random, account: str) -> bytes:
+    chinese = i % 20 == 0
+    sender = f"{rng.choice(NAMES)}@{rng.choice(DOMAINS)}"
+    if chinese:
+        subject = "关于" + "".join(rng.choices(HANZI, k=6))
+        body = _chinese(rng, rng.randint(150, 900))
+        if i % 200 == 0:
+            body += "\r\n请查看" + CHINESE + "的附件。"
+        charset = "utf-8"
+    else:
+        subject = " ".join(rng.choices(WORDS[20:], k=rng.randint(3, 7))).capitalize()
+        body = _english(rng, rng.randint(80, 600))
+        if i % 3 == 0:
+            body += f"\r\nLet us schedule a {COMMON} next week."
+        charset = "us-ascii"
+    if i % 10_000 == 5:
+        body += f"\r\nThe {RARE} will play at the party."
+    received = "".join(
+        f"Received: from mx{h}.{rng.choice(DOMAINS)} (mx{h}.example [192.0.2.{rng.randint(1, 254)}])"
+        f"\r\n\tby mx.mailplane.test with ESMTPS id {rng.getrandbits(48):012x};"
+        f" Mon, 1 Apr 2024 10:{h:02d}:00 +0000\r\n" for h in range(rng.randint(2, 4))
+    )
+    from email.header import Header
+
+    encoded_subject = Header(subject, "utf-8").encode() if chinese else subject
+    head = (
+        f"{received}Date: Mon, 1 Apr 2024 10:00:00 +0000\r\nFrom: {sender}\r\nTo: {account}\r\n"
+        f"Subject: {encoded_subject}\r\nMessage-ID: <bench-{i}@{sender.split('@')[1]}>\r\n"
+        f"MIME-Version: 1.0\r\nContent-Type: text/plain; charset={charset}\r\n"
+        f"Content-Transfer-Encoding: 8bit\r\n\r\n"
+    )
+    return head.encode() + body.encode("utf-8") + b"\r\n"
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000, 3)
+
+
+async def ingest(runtime: Runtime, account_email: str, n: int, batch: int) -> dict:
+    rng = random.Random(42)
+    raw_bytes = 0
+    started = time.perf_counter()
+    i = 0
+    while i < n:
+        async with runtime.db.session() as session:
+            for _ in range(min(batch, n - i)):
+                raw = generate(i, rng, account_email)
+                raw_bytes += len(raw)
+                await deliver(session, runtime, raw, "bench@example.com", [account_email])
+                i += 1
+        if i % 10_000 == 0:
+            print(f"ingested {i}", file=sys.stderr, flush=True)
+    elapsed = time.perf_counter() - started
+    return {"messages": n, "raw_bytes": raw_bytes, "seconds": round(elapsed, 1),
+            "messages_per_second": round(n / elapsed, 1)}
+
+
+async def timings(runtime: Runtime, account, repeat: int) -> dict:  # type: ignore[no-untyped-def]
+    async def run(q: str | None) -> tuple[list[float], int]:
+        out: list[float] = []
+        found = 0
+        for _ in range(repeat):
+            t = time.perf_counter()
+            async with runtime.db.session(write=False) as session:
+                rows, _ = await list_messages(session, account, PageParams(limit=50), q=q)
+            out.append(time.perf_counter() - t)
+            found = len(rows)
+        return out, found
+
+    result = {}
+    for name, q in (("first_page", None), ("search_rare", RARE), ("search_common", COMMON),
+                    ("search_chinese", CHINESE)):
+        await run(q)  # warm
+        values, found = await run(q)
+        result[name] = {"p50_ms": pct(values, 0.5), "p99_ms": pct(values, 0.99),
+                        "results_on_page": found}
+    return result
+
+
+async def index_size(runtime: Runtime) -> int:
+    async with runtime.db.session(write=False) as session:
+        if runtime.db.is_sqlite:
+            value = await session.scalar(text(
+                "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'mail_search%'"))
+        else:
+            value = await session.scalar(text(
+                "SELECT pg_total_relation_size('mail_search')"))
+    return int(value or 0)
+
+
+def dovecot(root: Path, n: int, repeat: int, account_email: str) -> dict:
+    """Write the same messages into a Dovecot Maildir and time IMAP SEARCH TEXT."""
+    script = Path(__file__).resolve().parent.parent.parent / "shared/peers/postfix-dovecot.sh"
+    env = {**os.environ, "PEER_ROOT": str(root)}
+    subprocess.run(["bash", str(script), "start"], env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        user_dir = root / "mail" / "peer.test" / "user1"
+        for sub in ("cur", "new", "tmp"):
+            (user_dir / sub).mkdir(parents=True, exist_ok=True)
+        rng = random.Random(42)
+        for i in range(n):
+            raw = generate(i, rng, account_email)
+            (user_dir / "cur" / f"{1700000000 + i}.M{i}P1.bench:2,S").write_bytes(raw)
+        subprocess.run(["chown", "-R", "vmail:vmail", str(root / "mail")], check=True)
+        imap = imaplib.IMAP4("127.0.0.1", int(os.environ.get("PEER_IMAP_PORT", "10143")))
+        imap.login("user1@peer.test", "secret")
+        t = time.perf_counter()
+        imap.select("INBOX")
+        out: dict = {"select_first_seconds": round(time.perf_counter() - t, 2)}
+        for name, term in (("search_rare", RARE), ("search_common", COMMON),
+                           ("search_chinese", CHINESE)):
+            values = []
+            for _ in range(repeat):
+                t = time.perf_counter()
+                typ, data = imap.uid("SEARCH", "CHARSET", "UTF-8", "TEXT",
+                                     f'"{term}"'.encode())
+                values.append(time.perf_counter() - t)
+            hits = len(data[0].split()) if typ == "OK" and data[0] else 0
+            out[name] = {"p50_ms": pct(values, 0.5), "p99_ms": pct(values, 0.99), "hits": hits}
+        imap.logout()
+        return out
+    finally:
+        subprocess.run(["bash", str(script), "stop"], env=env, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--messages", type=int, default=100_000)
+    parser.add_argument("--batch", type=int, default=500, help="messages per transaction")
+    parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--dir", type=Path, default=None, help="data directory (kept)")
+    parser.add_argument("--database-url", default=None, help="e.g. postgresql://…")
+    parser.add_argument("--dovecot", action="store_true", help="also time Dovecot IMAP SEARCH")
+    parser.add_argument("--dovecot-messages", type=int, default=None)
+    args = parser.parse_args()
+
+    data_dir = args.dir or Path(tempfile.mkdtemp(prefix="mailplane-bench-"))
+    settings = Settings(data_dir=data_dir, database_url=args.database_url,
+                        secret_key="bench-secret-key-0123456789abcdef", log_json=True)
+    url = settings.effective_database_url
+    await asyncio.to_thread(upgrade, url)
+    runtime = Runtime.build(settings)
+    async with runtime.db.session() as session:
+        made = await create_organization(session, name="Bench", domain="bench.test",
+                                         admin="admin", password="bench-password-1")
+    account = made.admin
+    result: dict = {"benchmark": "mailbox_scale", "backend": "sqlite" if runtime.db.is_sqlite
+                    else "postgresql", "data_dir": str(data_dir)}
+    result["ingest"] = await ingest(runtime, account.address, args.messages, args.batch)
+    result["latency"] = await timings(runtime, account, args.repeat)
+    size = await index_size(runtime)
+    result["index_bytes"] = size
+    result["index_to_mail_ratio"] = round(size / result["ingest"]["raw_bytes"], 3)
+    await runtime.db.dispose()
+    if args.dovecot:
+        n = args.dovecot_messages or min(args.messages, 100_000)
+        result["dovecot"] = {"messages": n, **dovecot(Path(tempfile.mkdtemp(prefix="peer-")),
+                                                      n, max(3, args.repeat // 10),
+                                                      account.address)}
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
