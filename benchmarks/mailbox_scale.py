@@ -11,6 +11,14 @@ Prints one JSON object.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# This folder holds modules named like the stdlib's (calendar.py): keep it off the path.
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+sys.path.insert(0, str(_HERE.parent))
+
 import argparse
 import asyncio
 import imaplib
@@ -19,12 +27,8 @@ import os
 import random
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import text  # noqa: E402
 

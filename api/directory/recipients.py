@@ -23,7 +23,8 @@ class Resolution:
     unknown: list[str] = field(default_factory=list)  # hosted domain, no such recipient
     # group address -> account ids it expanded to (its external members are in `remote`)
     groups: dict[str, list[str]] = field(default_factory=dict)
-    # group address -> why the sender may not post to it (the group's send policy)
+    # group address -> why the sender may not post to it (the group's send policy); these
+    # addresses are in `unknown` too
     refused: dict[str, str] = field(default_factory=dict)
 
 
@@ -38,7 +39,8 @@ async def resolve_recipients(
 
     `sender` is the envelope sender, checked against each group's send policy: groups that
     only take mail from the organisation, their members or moderators refuse an unknown or
-    missing sender (listed in `refused`, not delivered)."""
+    missing sender (listed in `refused` with the reason, and in `unknown`; never delivered).
+    Delivery should always pass it."""
     from api.directory.groups.service import expand, may_post
 
     result = Resolution()
@@ -77,6 +79,9 @@ async def resolve_recipients(
             continue
         if not await may_post(session, group, sender):
             result.refused[address] = f"{address} accepts mail only from its {group.send_policy}."
+            # Also `unknown`, so a caller that does not read `refused` bounces it, never drops it.
+            if address not in result.unknown:
+                result.unknown.append(address)
             continue
         expansion = await expand(session, group.org_id, [group.id])
         result.groups[address] = list(expansion.accounts)

@@ -365,3 +365,21 @@ async def test_two_thousand_rows_import(client, org, runtime):
     assert job["counts"]["created"] == 2000 and job["processed_rows"] == 2000
     async with runtime.db.session(write=False) as s:
         assert await s.scalar(select(func.count()).select_from(DirectoryImportRow)) == 2000
+
+
+async def test_sdk_uploads_an_import_and_reads_the_job(settings, org, runtime):
+    from mailplane_sdk import Mailplane
+    from mailplane_sdk.generated.api.imports import create_import, get_import
+    from mailplane_sdk.generated.models import CreateImportBody
+    from mailplane_sdk.generated.types import File
+
+    from tests.live_server import live_server
+
+    data = csv_file(PEOPLE)
+    with live_server(settings) as url:
+        with Mailplane(url, org.client_id, org.client_secret, scopes=["directory:write"]) as mp:
+            body = CreateImportBody(file=File(payload=io.BytesIO(data), file_name="people.csv"))
+            job = create_import.sync(client=mp.generated, body=body, dry_run=True)
+            assert job is not None and job.total_rows == 2, job
+            again = get_import.sync(job.id, client=mp.generated)
+            assert again is not None and again.status in ("queued", "running", "completed")

@@ -59,13 +59,14 @@ async def test_frozen_account_still_receives(
 
 
 async def test_oversize_message_is_refused_552_5_3_4_declared_or_not(
-    edge: SmtpEdge, org: OrgHandle, runtime: Runtime
+    edge: SmtpEdge, org: OrgHandle, runtime: Runtime, tmp_path
 ) -> None:
     alice = await org.add_account("alice")
     big = "x" * 990
-    body = "\n".join([big] * 260)  # ~260 KB against a 200 KB limit
+    body = tmp_path / "body.txt"
+    body.write_text("\n".join([big] * 260))  # ~260 KB against a 200 KB limit
     rc, out = await swaks(_mx(edge), "--to", "alice@acme.test", "--from", "x@example.net",
-                          "--body", body)
+                          "--body", f"@{body}")
     assert rc != 0
     assert "552 5.3.4" in out
     # a client that does not declare SIZE is refused after DATA, and nothing is stored
@@ -85,7 +86,8 @@ async def test_more_than_100_recipients_get_452_and_the_first_100_the_message(
 ) -> None:
     accounts = [await org.add_account(f"user{i}") for i in range(101)]
     rcpts = ",".join(f"user{i}@acme.test" for i in range(101))
-    rc, out = await swaks(_mx(edge), "--to", rcpts, "--from", "x@example.net", timeout=120)
+    rc, out = await swaks(_mx(edge), "--to", rcpts, "--from", "x@example.net",
+                          "--header", "To: team", timeout=120)
     assert "452 4.5.3 Too many recipients" in out
     assert out.count("250 2.1.5 OK") == 100
     assert "250 2.0.0 OK: queued as" in out
@@ -262,18 +264,27 @@ async def test_forged_authentication_results_naming_us_are_removed(
     assert b"score=-100" not in raw
 
 
-async def test_full_mailbox_gets_452_4_2_2(
+async def test_full_mailbox_refuses_at_data_552_5_2_2_then_at_rcpt_452_4_2_2(
     edge: SmtpEdge, org: OrgHandle, runtime: Runtime
 ) -> None:
     from api.storage.models import Account
 
     alice = await org.add_account("alice")
+    rc, out = await swaks(_mx(edge), "--to", "alice@acme.test", "--from", "x@example.net")
+    assert rc == 0, out
     async with runtime.db.session() as session:
-        (await session.get(Account, alice.id)).quota_bytes = 10
+        (await session.get(Account, alice.id)).quota_bytes = 1500
+    # the next message does not fit in what is left: refused after DATA
+    rc, out = await swaks(_mx(edge), "--to", "alice@acme.test", "--from", "x@example.net",
+                          "--body", "y" * 900)
+    assert "<** 552 5.2.2 Mailbox full" in out
+    # once usage reaches the quota, RCPT is refused with a temporary error
+    async with runtime.db.session() as session:
+        (await session.get(Account, alice.id)).quota_bytes = 100
+    edge.recipients.forget("alice@acme.test")
     rc, out = await swaks(_mx(edge), "--to", "alice@acme.test", "--from", "x@example.net")
-    assert rc == 0 or "Mailbox" in out
-    rc, out = await swaks(_mx(edge), "--to", "alice@acme.test", "--from", "x@example.net")
-    assert "452 4.2.2 <alice@acme.test>: Mailbox full" in out
+    assert "<** 452 4.2.2 <alice@acme.test>: Mailbox full" in out
+    assert len(await mailbox(runtime, alice.id)) == 1
 
 
 async def test_connections_per_ip_are_limited(edge: SmtpEdge, org: OrgHandle) -> None:

@@ -23,6 +23,11 @@ async def owned_by(session: AsyncSession, org_id: str, account_id: str) -> list[
     return list((await session.execute(stmt)).scalars().all())
 
 
+async def owned_ids(session: AsyncSession, org_id: str, account_id: str) -> list[str]:
+    stmt = select(Calendar.id).where(Calendar.org_id == org_id, Calendar.account_id == account_id)
+    return list((await session.execute(stmt)).scalars().all())
+
+
 async def default_of(session: AsyncSession, org_id: str, account_id: str) -> Calendar | None:
     return await session.scalar(
         select(Calendar).where(

@@ -41,6 +41,12 @@ async def ensure_default(session: AsyncSession, org_id: str, account_id: str) ->
     return calendar
 
 
+async def owned_ids(session: AsyncSession, org_id: str, account_id: str) -> list[str]:
+    """Ids of the account's own calendars (the default one made on first use)."""
+    ids = await repository.owned_ids(session, org_id, account_id)
+    return ids or [(await ensure_default(session, org_id, account_id)).id]
+
+
 async def access_to(session: AsyncSession, calendar: Calendar, account_id: str) -> str | None:
     if calendar.account_id == account_id:
         return "owner"

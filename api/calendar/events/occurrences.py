@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from api.calendar.events.recurrence import Series
@@ -123,6 +124,8 @@ def _when_list(values: list[str], tz: ZoneInfo, all_day: bool) -> list[str]:
 
 
 def render(occ: Occurrence) -> Event:
+    """The API's Event for an occurrence. Built without re-validation: every value comes
+    from a stored row that was validated on the way in (windows render thousands)."""
     row = occ.row
     tz = tz_of(row)
     if row.all_day:
@@ -133,11 +136,11 @@ def render(occ: Occurrence) -> Event:
     generated = occ.key is not None and not row.recurrence_id
     recurrence = None
     if not generated and not row.recurrence_id and is_recurring(row):
-        recurrence = RecurrenceOut(
+        recurrence = RecurrenceOut.model_construct(
             rrule=row.rrule, rdates=_when_list(row.rdates or [], tz, row.all_day),
             exdates=_when_list(row.exdates or [], tz, row.all_day),
         )
-    return Event(
+    return Event.model_construct(
         id=occ.id, series_id=occ.series_id, calendar_id=row.calendar_id, account_id=row.account_id,
         uid=row.uid, recurrence_id=key_to_rfc3339(occ.key, tz) if occ.key else None,
         title=row.title, description=row.description, location=row.location,
@@ -146,9 +149,24 @@ def render(occ: Occurrence) -> Event:
         end=rfc3339(end_local, tz, all_day=row.all_day),
         time_zone=row.time_zone, all_day=row.all_day, start_at=occ.start_at, end_at=occ.end_at,
         recurrence=recurrence, status=row.status, transparency=row.transparency,
-        reminders=[ReminderOut(**r) for r in row.reminders or []],
-        organizer=Organizer(**row.organizer) if row.organizer else None,
-        attendees=[Attendee(**a) for a in row.attendees or []],
+        reminders=[ReminderOut.model_construct(**r) for r in row.reminders or []],
+        organizer=Organizer.model_construct(**_organizer(row.organizer)) if row.organizer else None,
+        attendees=[Attendee.model_construct(**_attendee(a)) for a in row.attendees or []],
         is_organizer=row.is_organizer, response=row.partstat, sequence=row.sequence,
         is_exception=bool(row.recurrence_id), created_at=row.created_at, updated_at=row.updated_at,
     )
+
+
+def _organizer(value: dict[str, Any]) -> dict[str, Any]:
+    return {"address": value["address"], "name": value.get("name"), "account_id": value.get("account_id")}
+
+
+ATTENDEE_DEFAULTS: dict[str, Any] = {
+    "name": None, "type": "person", "role": "required", "response": "needs_action", "rsvp": True,
+    "account_id": None, "room_id": None, "comment": None,
+}
+
+
+def _attendee(value: dict[str, Any]) -> dict[str, Any]:
+    return {**ATTENDEE_DEFAULTS, **{k: v for k, v in value.items() if k in ATTENDEE_DEFAULTS},
+            "address": value["address"]}

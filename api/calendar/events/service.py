@@ -141,8 +141,7 @@ async def window_calendars(
     if calendar_id:
         calendar, _ = await calendars.get_accessible(session, org_id, account_id, calendar_id, need)
         return [calendar.id]
-    await calendars.ensure_default(session, org_id, account_id)
-    return [c.id for c, _ in await calendars.list_calendars(session, org_id, account_id) if _ == "owner"]
+    return await calendars.owned_ids(session, org_id, account_id)
 
 
 async def occurrences_in(
@@ -150,7 +149,7 @@ async def occurrences_in(
 ) -> list[Occurrence]:
     rows = await repository.in_window(session, org_id, calendar_ids, lo, hi)
     pairs = {(r.calendar_id, r.uid) for r in rows if not r.recurrence_id and is_recurring(r)}
-    overridden = await repository.override_keys(session, org_id, pairs)
+    overridden = await repository.override_keys(session, org_id, pairs) if pairs else {}
     return expand(rows, lo, hi, overridden)
 
 
@@ -196,7 +195,7 @@ async def create_event(
         all_day=data.all_day, recurrence=data.recurrence,
     )
     uid = data.uid or f"{uuid.uuid4()}@mailplane"
-    if await repository.by_uid(session, org_id, calendar.id, uid) is not None:
+    if data.uid and await repository.by_uid(session, org_id, calendar.id, uid) is not None:
         raise AlreadyExists(f"An event with UID {uid} is already in this calendar.", param="uid")
     organizer = await organizer_of(session, calendar, actor)
     row = CalendarEvent(
@@ -212,7 +211,8 @@ async def create_event(
     session.add(row)
     await session.flush()
     await emit(session, org_id, "calendar.event.created", event_data(row))
-    await fanout.after_change(session, row, send=data.send_invitations)
+    if row.attendees:
+        await fanout.after_change(session, row, send=data.send_invitations)
     return row
 
 
@@ -320,7 +320,7 @@ async def update_series(
         row.sequence += 1
         await _inherit(session, row, before)
     await emit(session, org_id, "calendar.event.updated", event_data(row, changed=sorted(changed)))
-    if row.is_organizer:
+    if row.is_organizer and (row.attendees or before["attendees"]):
         await fanout.after_change(session, row, send=send, previous=before["attendees"])
     return row
 

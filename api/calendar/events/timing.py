@@ -51,11 +51,12 @@ def to_local(moment: datetime, tz: tzinfo) -> datetime:
 
 
 def local_text(local: datetime) -> str:
-    return local.strftime(LOCAL_FORMAT)
+    """`YYYY-MM-DDTHH:MM:SS` (LOCAL_FORMAT), the stored form of wall-clock times."""
+    return local.isoformat(timespec="seconds")
 
 
 def parse_local(text: str) -> datetime:
-    return datetime.strptime(text, LOCAL_FORMAT)
+    return datetime.fromisoformat(text)
 
 
 def parse_when(value: str, tz: tzinfo, *, all_day: bool, param: str) -> datetime:

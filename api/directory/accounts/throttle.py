@@ -53,7 +53,7 @@ def lockout_seconds(rule: Rule, failures: int) -> float:
     over = failures - rule.free_failures
     if over < 0:
         return 0.0
-    return min(rule.cap_seconds, rule.base_seconds * 2 ** min(over, 30))
+    return float(min(rule.cap_seconds, rule.base_seconds * 2 ** min(over, 30)))
 
 
 async def locked_until(session: AsyncSession, address: str, ip: str | None) -> datetime | None:

@@ -334,7 +334,7 @@ def csv_bytes(rows: list[list[str]], encoding: str = "utf-8") -> bytes:
 
 
 def xlsx_bytes(rows: list[list[str]]) -> bytes:
-    import openpyxl  # type: ignore[import-untyped]
+    import openpyxl
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("accounts")

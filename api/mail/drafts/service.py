@@ -50,7 +50,6 @@ async def _write(
         await expunge(session, runtime.blobs, account.id, account.org_id, [replacing], quiet=True)
         event = "mail.message.updated"
     message = await store_message(session, runtime.blobs, account, folder, new, event=event)
-    await runtime.blobs.decref(session, stored.blob.sha256)
     return message
 
 

@@ -49,12 +49,22 @@ def quota_of(account: Account) -> int | None:
     return int(value) if value else None
 
 
+def _known(session: AsyncSession) -> dict[tuple[str, str], Any]:
+    """Per-transaction memo of mailboxes and system folders (they never change identity)."""
+    return session.info.setdefault("mail_known", {})  # type: ignore[no-any-return]
+
+
 async def ensure_mailbox(session: AsyncSession, account_id: str, org_id: str) -> None:
     """Create the account's mailbox and system folders on first use (race-safe)."""
+    known = _known(session)
+    if (account_id, "") in known:
+        return
     if await repository.mailbox_exists(session, account_id):
+        known[(account_id, "")] = True
         return
     if not await repository.insert_mailbox(session, account_id, org_id):
         return
+    known[(account_id, "")] = True
     now = utcnow()
     for role, name in SYSTEM_FOLDERS:
         session.add(MailFolder(
@@ -66,9 +76,14 @@ async def ensure_mailbox(session: AsyncSession, account_id: str, org_id: str) ->
 
 
 async def system_folder(session: AsyncSession, account_id: str, org_id: str, role: str) -> MailFolder:
+    known = _known(session)
+    folder = known.get((account_id, role))
+    if folder is not None and folder in session:
+        return folder  # type: ignore[no-any-return]
     await ensure_mailbox(session, account_id, org_id)
     folder = await repository.folder_by_role(session, account_id, role)
     assert folder is not None, f"system folder {role} missing"
+    known[(account_id, role)] = folder
     return folder
 
 

@@ -25,6 +25,7 @@ from api.mail.messages.repository import MessageFilters
 from api.mail.mime import parse_message
 from api.mail.search.query import Term, parse_query
 from api.mail.search.tokens import tokens
+from api.mail.sending.delivery import write_bytes
 from api.runtime import Runtime
 from api.storage.blobs import BlobStore
 from api.storage.models import Account, MailFolder, MailMessage
@@ -159,14 +160,11 @@ async def append_message(
     await ensure_mailbox(session, account.id, account.org_id)
     folder = (await _folder(session, account, folder_id) if folder_id
               else await system_folder(session, account.id, account.org_id, role))
-    blob = await runtime.blobs.put_bytes(session, raw)
+    blob = await write_bytes(runtime, raw)
     flags = flags or {}
     new = NewMessage(blob=blob, parsed=parse_message(raw), received_at=received_at or utcnow(),
                      keywords=keywords or [], **{k: bool(v) for k, v in flags.items()
                                                  if k in ("seen", "flagged", "answered",
                                                           "forwarded", "draft")})
-    try:
-        return await store_message(session, runtime.blobs, account, folder, new, event=event)
-    finally:
-        await runtime.blobs.decref(session, blob.sha256)
+    return await store_message(session, runtime.blobs, account, folder, new, event=event)
 

@@ -8,6 +8,7 @@ drains. The raw bytes are stored once, whatever the number of recipients.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -23,6 +24,20 @@ from api.mail.mime import ParsedMessage, parse_message
 from api.runtime import Runtime
 from api.storage.blobs import BlobRef
 from api.storage.models import Account, MailOutbound
+
+
+async def write_bytes(runtime: Runtime, data: bytes) -> BlobRef:
+    """Put bytes in the blob store without a reference: every row that keeps them takes
+    its own (one statement each), so a delivery to one mailbox costs one."""
+
+    async def one() -> AsyncIterator[bytes]:
+        yield data
+
+    return await runtime.blobs.backend.write(one(), None)
+
+
+async def write_stream(runtime: Runtime, chunks: AsyncIterator[bytes]) -> BlobRef:
+    return await runtime.blobs.backend.write(chunks, None)
 
 
 @dataclass
@@ -61,16 +76,13 @@ async def deliver(
     (authenticated submission); inbound mail from the internet passes None and only local
     recipients are accepted.
     """
-    blob = await runtime.blobs.put_bytes(session, raw_bytes)
-    try:
-        return await deliver_stored(
-            session, runtime, StoredRaw(blob, parse_message(raw_bytes)), envelope_from,
-            recipients, org_id=org_id, sender_account_id=sender_account_id,
-            received_at=received_at, transactional=transactional, priority=priority,
-            folder_role=folder_role,
-        )
-    finally:
-        await runtime.blobs.decref(session, blob.sha256)  # rows now hold their own refs
+    blob = await write_bytes(runtime, raw_bytes)
+    return await deliver_stored(
+        session, runtime, StoredRaw(blob, parse_message(raw_bytes)), envelope_from,
+        recipients, org_id=org_id, sender_account_id=sender_account_id,
+        received_at=received_at, transactional=transactional, priority=priority,
+        folder_role=folder_role,
+    )
 
 
 async def deliver_stored(
@@ -87,10 +99,12 @@ async def deliver_stored(
     resolution = await resolve_recipients(session, recipients)
     report.unknown = list(resolution.unknown)
     when = received_at or utcnow()
-    accounts: dict[str, Account] = {}
-    if resolution.local:
-        rows = await session.execute(select(Account).where(Account.id.in_(list(resolution.local))))
-        accounts = {a.id: a for a in rows.scalars().all()}
+    known = session.info.setdefault("mail_accounts", {})
+    missing = [i for i in resolution.local if i not in known or known[i] not in session]
+    if missing:
+        rows = await session.execute(select(Account).where(Account.id.in_(missing)))
+        known.update({a.id: a for a in rows.scalars().all()})
+    accounts: dict[str, Account] = {i: known[i] for i in resolution.local if i in known}
     for account_id, address in resolution.local.items():
         account = accounts.get(account_id)
         if account is None or account.status == "deleted":

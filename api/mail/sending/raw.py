@@ -16,7 +16,7 @@ from api.mail.mailbox.service import NewMessage, store_message, system_folder
 from api.mail.mime import parse_message
 from api.mail.sending import validation
 from api.mail.sending.compose import new_message_id
-from api.mail.sending.delivery import StoredRaw, deliver_stored
+from api.mail.sending.delivery import StoredRaw, deliver_stored, write_bytes
 from api.mail.sending.service import check_send_as, send_result
 from api.platform.audit import record
 from api.platform.principal import Principal
@@ -74,7 +74,7 @@ async def send_raw(
         added += b"Message-ID: " + parsed.message_id.encode() + eol
     final = added + head + body
     stored_parsed = parse_message(final)
-    blob = await runtime.blobs.put_bytes(session, final)
+    blob = await write_bytes(runtime, final)
     stored = StoredRaw(blob, stored_parsed)
     folder = await system_folder(session, account.id, account.org_id, "sent")
     sent = await store_message(
@@ -86,7 +86,6 @@ async def send_raw(
         session, runtime, stored, envelope_from or sender, envelope, org_id=account.org_id,
         sender_account_id=account.id, sent_message_id=sent.id,
     )
-    await runtime.blobs.decref(session, blob.sha256)
     if actor is not None and actor.kind == "app":
         await record(session, org_id=account.org_id, action="mail.message.sent_for_account",
                      actor=actor, ip=ip, target_type="account", target_id=account.id,

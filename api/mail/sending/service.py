@@ -32,7 +32,13 @@ from api.mail.sending.compose import (
     build,
     new_message_id,
 )
-from api.mail.sending.delivery import DeliveryReport, StoredRaw, deliver_stored
+from api.mail.sending.delivery import (
+    DeliveryReport,
+    StoredRaw,
+    deliver_stored,
+    write_bytes,
+    write_stream,
+)
 from api.mail.uploads import repository as uploads
 from api.platform.audit import record
 from api.platform.principal import Principal
@@ -217,9 +223,9 @@ async def store_built(
     session: AsyncSession, runtime: Runtime, built: BuiltMessage
 ) -> StoredRaw:
     if built.in_memory:
-        blob = await runtime.blobs.put_bytes(session, built.to_bytes())
+        blob = await write_bytes(runtime, built.to_bytes())
     else:
-        blob = await runtime.blobs.put(session, built.stream(runtime.blobs.read))
+        blob = await write_stream(runtime, built.stream(runtime.blobs.read))
     return StoredRaw(blob, built.parsed())
 
 
@@ -304,9 +310,6 @@ async def send_prepared(
         sent_message_id=sent.id if sent else None, transactional=comp.transactional,
         priority=_priority(comp),
     )
-    await runtime.blobs.decref(session, stored.blob.sha256)
-    if remote is not None:
-        await runtime.blobs.decref(session, remote.blob.sha256)
     if prepared.original is not None:
         flag = "answered" if prepared.mode == "reply" else "forwarded"
         await apply_changes(session, account.id, account.org_id, [prepared.original],
@@ -345,7 +348,6 @@ async def schedule(
                    compose=compose_json(request, pinned, prepared.comp.message_id),
                    send_at=request.send_at),
     )
-    await runtime.blobs.decref(session, stored.blob.sha256)
     await enqueue(session, SCHEDULE_JOB, {"message_id": message.id, "account_id": account.id},
                   org_id=account.org_id, run_at=request.send_at)
     return SendResult(id=message.id, message_id=prepared.comp.message_id,

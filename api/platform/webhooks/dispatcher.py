@@ -85,18 +85,31 @@ class Dispatcher:
         self.timeout = s.webhooks_timeout
         self.poll = s.event_poll_interval
         self.base_url = s.issuer
-        self._own_client = client is None
-        self.client = client or guarded_client(
-            allow_private=s.webhooks_allow_private, timeout=s.webhooks_timeout,
-            max_connections=self.concurrency,
-        )
+        self._client = client
+        self._clients: dict[str, httpx.AsyncClient] = {}
+        self._allow_private = s.webhooks_allow_private
         self._keys: dict[str, bytes] = {}
         self._bodies: dict[str, bytes] = {}
         self._server_secret = s.signing_key()
 
+    def client_for(self, url: str) -> httpx.AsyncClient:
+        """One keep-alive pool per destination origin: receivers never compete for sockets
+        and httpx's pool bookkeeping stays small."""
+        if self._client is not None:
+            return self._client
+        origin = url.split("/", 3)[2] if "://" in url else url
+        found = self._clients.get(origin)
+        if found is None:
+            found = self._clients[origin] = guarded_client(
+                allow_private=self._allow_private, timeout=self.timeout,
+                max_connections=self.concurrency,
+            )
+        return found
+
     async def aclose(self) -> None:
-        if self._own_client:
-            await self.client.aclose()
+        for client in self._clients.values():
+            await client.aclose()
+        self._clients.clear()
 
     # -- one round -------------------------------------------------------------------------
 
@@ -160,7 +173,7 @@ class Dispatcher:
             outcome = Outcome(ok=False, status_code=None, latency_ms=0, error="no signing secret")
         else:
             outcome = await delivery.send(
-                self.client, ready.url, ready.keys, ready.claim.id, ready.body,
+                self.client_for(ready.url), ready.url, ready.keys, ready.claim.id, ready.body,
                 timeout=self.timeout, now=started,
             )
         return Result(ready, outcome, started)

@@ -12,6 +12,9 @@ from .account_status import AccountStatus
 from .account_type import AccountType
 from .account_update import AccountUpdate
 from .account_update_type_type_0 import AccountUpdateTypeType0
+from .address_book import AddressBook
+from .address_book_create import AddressBookCreate
+from .address_book_update import AddressBookUpdate
 from .address_check import AddressCheck
 from .address_check_result import AddressCheckResult
 from .address_in import AddressIn
@@ -34,6 +37,7 @@ from .attendee_in_type import AttendeeInType
 from .attendee_response import AttendeeResponse
 from .audit_entry import AuditEntry
 from .audit_entry_details import AuditEntryDetails
+from .autocomplete_result import AutocompleteResult
 from .bulk_result import BulkResult
 from .busy_interval import BusyInterval
 from .busy_interval_status import BusyIntervalStatus
@@ -56,6 +60,13 @@ from .calendar_update import CalendarUpdate
 from .cancel_calendar_event_scope_type_0 import CancelCalendarEventScopeType0
 from .changed_data import ChangedData
 from .changes import Changes
+from .contact import Contact
+from .contact_create import ContactCreate
+from .contact_group import ContactGroup
+from .contact_group_create import ContactGroupCreate
+from .contact_group_update import ContactGroupUpdate
+from .contact_import_result import ContactImportResult
+from .contact_update import ContactUpdate
 from .contacts_contact_created_event import ContactsContactCreatedEvent
 from .contacts_contact_deleted_event import ContactsContactDeletedEvent
 from .contacts_contact_updated_event import ContactsContactUpdatedEvent
@@ -106,7 +117,10 @@ from .domain_verification import DomainVerification
 from .draft_update import DraftUpdate
 from .draft_update_headers_type_0 import DraftUpdateHeadersType0
 from .draft_update_priority_type_0 import DraftUpdatePriorityType0
+from .email import Email
 from .email_address import EmailAddress
+from .email_out import EmailOut
+from .email_type import EmailType
 from .endpoint_data import EndpointData
 from .event import Event
 from .event_create import EventCreate
@@ -122,6 +136,7 @@ from .event_update_transparency_type_0 import EventUpdateTransparencyType0
 from .expanded_account import ExpandedAccount
 from .export_accounts_encoding import ExportAccountsEncoding
 from .export_accounts_format import ExportAccountsFormat
+from .export_contacts_version import ExportContactsVersion
 from .find_time_request import FindTimeRequest
 from .find_time_result import FindTimeResult
 from .folder import Folder
@@ -130,6 +145,7 @@ from .folder_create import FolderCreate
 from .folder_update import FolderUpdate
 from .free_busy_request import FreeBusyRequest
 from .free_busy_result import FreeBusyResult
+from .get_contact_vcard_version import GetContactVcardVersion
 from .get_health_response_get_health import GetHealthResponseGetHealth
 from .get_import_template_format import GetImportTemplateFormat
 from .group import Group
@@ -173,6 +189,7 @@ from .me import Me
 from .me_kind import MeKind
 from .message import Message
 from .message_data import MessageData
+from .message_delivery import MessageDelivery
 from .message_parse_status import MessageParseStatus
 from .message_summary import MessageSummary
 from .message_summary_parse_status import MessageSummaryParseStatus
@@ -185,10 +202,13 @@ from .organization_create import OrganizationCreate
 from .organization_created import OrganizationCreated
 from .organizer import Organizer
 from .page_account import PageAccount
+from .page_address_book import PageAddressBook
 from .page_app import PageApp
 from .page_audit_entry import PageAuditEntry
 from .page_calendar import PageCalendar
 from .page_calendar_share import PageCalendarShare
+from .page_contact import PageContact
+from .page_contact_group import PageContactGroup
 from .page_department import PageDepartment
 from .page_directory_import_row import PageDirectoryImportRow
 from .page_dkim_key import PageDkimKey
@@ -209,11 +229,19 @@ from .password_policy_update import PasswordPolicyUpdate
 from .password_reset import PasswordReset
 from .password_reset_result import PasswordResetResult
 from .personal_data import PersonalData
+from .phone import Phone
+from .phone_out import PhoneOut
+from .phone_type import PhoneType
 from .platform_app_created_event import PlatformAppCreatedEvent
 from .platform_app_deleted_event import PlatformAppDeletedEvent
 from .platform_app_secret_rotated_event import PlatformAppSecretRotatedEvent
 from .platform_app_updated_event import PlatformAppUpdatedEvent
+from .postal_address import PostalAddress
+from .postal_address_out import PostalAddressOut
+from .postal_address_type import PostalAddressType
 from .problem import Problem
+from .recipient_delivery import RecipientDelivery
+from .recipient_delivery_status import RecipientDeliveryStatus
 from .recurrence import Recurrence
 from .recurrence_out import RecurrenceOut
 from .rejected_recipient import RejectedRecipient
@@ -237,6 +265,9 @@ from .send_request_headers import SendRequestHeaders
 from .send_request_priority import SendRequestPriority
 from .send_result import SendResult
 from .send_result_status import SendResultStatus
+from .suggestion import Suggestion
+from .suggestion_kind import SuggestionKind
+from .suggestion_source import SuggestionSource
 from .thread import Thread
 from .thread_detail import ThreadDetail
 from .time_suggestion import TimeSuggestion
@@ -278,6 +309,9 @@ __all__ = (
     "AccountType",
     "AccountUpdate",
     "AccountUpdateTypeType0",
+    "AddressBook",
+    "AddressBookCreate",
+    "AddressBookUpdate",
     "AddressCheck",
     "AddressCheckResult",
     "AddressIn",
@@ -300,6 +334,7 @@ __all__ = (
     "AttendeeResponse",
     "AuditEntry",
     "AuditEntryDetails",
+    "AutocompleteResult",
     "BulkResult",
     "BusyInterval",
     "BusyIntervalStatus",
@@ -322,9 +357,16 @@ __all__ = (
     "CancelCalendarEventScopeType0",
     "ChangedData",
     "Changes",
+    "Contact",
+    "ContactCreate",
+    "ContactGroup",
+    "ContactGroupCreate",
+    "ContactGroupUpdate",
+    "ContactImportResult",
     "ContactsContactCreatedEvent",
     "ContactsContactDeletedEvent",
     "ContactsContactUpdatedEvent",
+    "ContactUpdate",
     "CreateImportBody",
     "CreateImportFormatType0",
     "Department",
@@ -372,7 +414,10 @@ __all__ = (
     "DraftUpdate",
     "DraftUpdateHeadersType0",
     "DraftUpdatePriorityType0",
+    "Email",
     "EmailAddress",
+    "EmailOut",
+    "EmailType",
     "EndpointData",
     "Event",
     "EventCreate",
@@ -388,6 +433,7 @@ __all__ = (
     "ExpandedAccount",
     "ExportAccountsEncoding",
     "ExportAccountsFormat",
+    "ExportContactsVersion",
     "FindTimeRequest",
     "FindTimeResult",
     "Folder",
@@ -396,6 +442,7 @@ __all__ = (
     "FolderUpdate",
     "FreeBusyRequest",
     "FreeBusyResult",
+    "GetContactVcardVersion",
     "GetHealthResponseGetHealth",
     "GetImportTemplateFormat",
     "Group",
@@ -439,6 +486,7 @@ __all__ = (
     "MeKind",
     "Message",
     "MessageData",
+    "MessageDelivery",
     "MessageParseStatus",
     "MessagesBulkDelete",
     "MessagesBulkUpdate",
@@ -451,10 +499,13 @@ __all__ = (
     "OrganizationCreated",
     "Organizer",
     "PageAccount",
+    "PageAddressBook",
     "PageApp",
     "PageAuditEntry",
     "PageCalendar",
     "PageCalendarShare",
+    "PageContact",
+    "PageContactGroup",
     "PageDepartment",
     "PageDirectoryImportRow",
     "PageDkimKey",
@@ -475,11 +526,19 @@ __all__ = (
     "PasswordReset",
     "PasswordResetResult",
     "PersonalData",
+    "Phone",
+    "PhoneOut",
+    "PhoneType",
     "PlatformAppCreatedEvent",
     "PlatformAppDeletedEvent",
     "PlatformAppSecretRotatedEvent",
     "PlatformAppUpdatedEvent",
+    "PostalAddress",
+    "PostalAddressOut",
+    "PostalAddressType",
     "Problem",
+    "RecipientDelivery",
+    "RecipientDeliveryStatus",
     "Recurrence",
     "RecurrenceOut",
     "RejectedRecipient",
@@ -503,6 +562,9 @@ __all__ = (
     "SendRequestPriority",
     "SendResult",
     "SendResultStatus",
+    "Suggestion",
+    "SuggestionKind",
+    "SuggestionSource",
     "Thread",
     "ThreadDetail",
     "TimeSuggestion",

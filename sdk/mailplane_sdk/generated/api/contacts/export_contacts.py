@@ -1,0 +1,269 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.export_contacts_version import ExportContactsVersion
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    account: str,
+    address_book_id: str,
+    *,
+    version: ExportContactsVersion | Unset = ExportContactsVersion.VALUE_1,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_version: str | Unset = UNSET
+    if not isinstance(version, Unset):
+        json_version = version.value
+
+    params["version"] = json_version
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/accounts/{account}/contacts/address_books/{address_book_id}/export".format(account=quote(str(account), safe=""),address_book_id=quote(str(address_book_id), safe=""),),
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | str | None:
+    if response.status_code == 200:
+        response_200 = response.text
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account: str,
+    address_book_id: str,
+    *,
+    client: AuthenticatedClient,
+    version: ExportContactsVersion | Unset = ExportContactsVersion.VALUE_1,
+
+) -> Response[Problem | str]:
+    """ Export Contacts
+
+     The address book as a .vcf file (contacts, then groups).
+
+    Args:
+        account (str):
+        address_book_id (str):
+        version (ExportContactsVersion | Unset): vCard version. Default:
+            ExportContactsVersion.VALUE_1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | str]
+     """
+
+
+    kwargs = _get_kwargs(
+        account=account,
+address_book_id=address_book_id,
+version=version,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    account: str,
+    address_book_id: str,
+    *,
+    client: AuthenticatedClient,
+    version: ExportContactsVersion | Unset = ExportContactsVersion.VALUE_1,
+
+) -> Problem | str | None:
+    """ Export Contacts
+
+     The address book as a .vcf file (contacts, then groups).
+
+    Args:
+        account (str):
+        address_book_id (str):
+        version (ExportContactsVersion | Unset): vCard version. Default:
+            ExportContactsVersion.VALUE_1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | str
+     """
+
+
+    return sync_detailed(
+        account=account,
+address_book_id=address_book_id,
+client=client,
+version=version,
+
+    ).parsed
+
+async def asyncio_detailed(
+    account: str,
+    address_book_id: str,
+    *,
+    client: AuthenticatedClient,
+    version: ExportContactsVersion | Unset = ExportContactsVersion.VALUE_1,
+
+) -> Response[Problem | str]:
+    """ Export Contacts
+
+     The address book as a .vcf file (contacts, then groups).
+
+    Args:
+        account (str):
+        address_book_id (str):
+        version (ExportContactsVersion | Unset): vCard version. Default:
+            ExportContactsVersion.VALUE_1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | str]
+     """
+
+
+    kwargs = _get_kwargs(
+        account=account,
+address_book_id=address_book_id,
+version=version,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    account: str,
+    address_book_id: str,
+    *,
+    client: AuthenticatedClient,
+    version: ExportContactsVersion | Unset = ExportContactsVersion.VALUE_1,
+
+) -> Problem | str | None:
+    """ Export Contacts
+
+     The address book as a .vcf file (contacts, then groups).
+
+    Args:
+        account (str):
+        address_book_id (str):
+        version (ExportContactsVersion | Unset): vCard version. Default:
+            ExportContactsVersion.VALUE_1.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | str
+     """
+
+
+    return (await asyncio_detailed(
+        account=account,
+address_book_id=address_book_id,
+client=client,
+version=version,
+
+    )).parsed

@@ -1,0 +1,331 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.page_contact import PageContact
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    account: str,
+    *,
+    q: None | str | Unset = UNSET,
+    address_book_id: None | str | Unset = UNSET,
+    group_id: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
+
+    json_address_book_id: None | str | Unset
+    if isinstance(address_book_id, Unset):
+        json_address_book_id = UNSET
+    else:
+        json_address_book_id = address_book_id
+    params["address_book_id"] = json_address_book_id
+
+    json_group_id: None | str | Unset
+    if isinstance(group_id, Unset):
+        json_group_id = UNSET
+    else:
+        json_group_id = group_id
+    params["group_id"] = json_group_id
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/accounts/{account}/contacts".format(account=quote(str(account), safe=""),),
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageContact | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageContact.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageContact | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    q: None | str | Unset = UNSET,
+    address_book_id: None | str | Unset = UNSET,
+    group_id: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> Response[PageContact | Problem]:
+    """ List Contacts
+
+     The account's contacts, optionally searched or limited to an address book or group.
+
+    Args:
+        account (str):
+        q (None | str | Unset): Search names, organisation, emails.
+        address_book_id (None | str | Unset):
+        group_id (None | str | Unset):
+        limit (int | Unset): Page size (1-500). Default: 50.
+        cursor (None | str | Unset): Opaque cursor.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageContact | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        account=account,
+q=q,
+address_book_id=address_book_id,
+group_id=group_id,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    q: None | str | Unset = UNSET,
+    address_book_id: None | str | Unset = UNSET,
+    group_id: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> PageContact | Problem | None:
+    """ List Contacts
+
+     The account's contacts, optionally searched or limited to an address book or group.
+
+    Args:
+        account (str):
+        q (None | str | Unset): Search names, organisation, emails.
+        address_book_id (None | str | Unset):
+        group_id (None | str | Unset):
+        limit (int | Unset): Page size (1-500). Default: 50.
+        cursor (None | str | Unset): Opaque cursor.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageContact | Problem
+     """
+
+
+    return sync_detailed(
+        account=account,
+client=client,
+q=q,
+address_book_id=address_book_id,
+group_id=group_id,
+limit=limit,
+cursor=cursor,
+
+    ).parsed
+
+async def asyncio_detailed(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    q: None | str | Unset = UNSET,
+    address_book_id: None | str | Unset = UNSET,
+    group_id: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> Response[PageContact | Problem]:
+    """ List Contacts
+
+     The account's contacts, optionally searched or limited to an address book or group.
+
+    Args:
+        account (str):
+        q (None | str | Unset): Search names, organisation, emails.
+        address_book_id (None | str | Unset):
+        group_id (None | str | Unset):
+        limit (int | Unset): Page size (1-500). Default: 50.
+        cursor (None | str | Unset): Opaque cursor.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageContact | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        account=account,
+q=q,
+address_book_id=address_book_id,
+group_id=group_id,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    q: None | str | Unset = UNSET,
+    address_book_id: None | str | Unset = UNSET,
+    group_id: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> PageContact | Problem | None:
+    """ List Contacts
+
+     The account's contacts, optionally searched or limited to an address book or group.
+
+    Args:
+        account (str):
+        q (None | str | Unset): Search names, organisation, emails.
+        address_book_id (None | str | Unset):
+        group_id (None | str | Unset):
+        limit (int | Unset): Page size (1-500). Default: 50.
+        cursor (None | str | Unset): Opaque cursor.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageContact | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        account=account,
+client=client,
+q=q,
+address_book_id=address_book_id,
+group_id=group_id,
+limit=limit,
+cursor=cursor,
+
+    )).parsed

@@ -1,0 +1,276 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.contact import Contact
+from ...models.contact_update import ContactUpdate
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    account: str,
+    contact_id: str,
+    *,
+    body: ContactUpdate,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/accounts/{account}/contacts/{contact_id}".format(account=quote(str(account), safe=""),contact_id=quote(str(contact_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Contact | Problem | None:
+    if response.status_code == 200:
+        response_200 = Contact.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Contact | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account: str,
+    contact_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ContactUpdate,
+
+) -> Response[Contact | Problem]:
+    """ Update Contact
+
+     Change a contact (JSON merge patch; lists are replaced whole).
+
+    Args:
+        account (str):
+        contact_id (str):
+        body (ContactUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Contact | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        account=account,
+contact_id=contact_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    account: str,
+    contact_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ContactUpdate,
+
+) -> Contact | Problem | None:
+    """ Update Contact
+
+     Change a contact (JSON merge patch; lists are replaced whole).
+
+    Args:
+        account (str):
+        contact_id (str):
+        body (ContactUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Contact | Problem
+     """
+
+
+    return sync_detailed(
+        account=account,
+contact_id=contact_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    account: str,
+    contact_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ContactUpdate,
+
+) -> Response[Contact | Problem]:
+    """ Update Contact
+
+     Change a contact (JSON merge patch; lists are replaced whole).
+
+    Args:
+        account (str):
+        contact_id (str):
+        body (ContactUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Contact | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        account=account,
+contact_id=contact_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    account: str,
+    contact_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ContactUpdate,
+
+) -> Contact | Problem | None:
+    """ Update Contact
+
+     Change a contact (JSON merge patch; lists are replaced whole).
+
+    Args:
+        account (str):
+        contact_id (str):
+        body (ContactUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Contact | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        account=account,
+contact_id=contact_id,
+client=client,
+body=body,
+
+    )).parsed
