@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api import openapi_doc
 from api.config import Settings, get_settings
 from api.errors import (
     PROBLEM_CONTENT_TYPE,
@@ -23,7 +24,6 @@ from api.errors import (
     ValidationFailed,
 )
 from api.events.openapi import install_webhooks
-from api import openapi_doc
 from api.graphql import graphql_router
 from api.kit.body_limit import BodyLimitMiddleware
 from api.kit.idempotency import IdempotencyMiddleware

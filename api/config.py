@@ -104,6 +104,25 @@ class Settings(BaseSettings):
     outbound_concurrency: int = 50
     outbound_per_destination: int = 10
     outbound_timeout: float = 60.0
+    # mailbox migration (api/directory/migration): connections per source host across the
+    # installation, a job's time slice and lease, fetch batches, retries with backoff (and how
+    # often a never-reached source is retried), progress event interval, socket timeout,
+    # sources on private addresses (off: SSRF) and an extra CA bundle for private sources
+    migration_per_host: int = 4
+    migration_slice_seconds: float = 120.0
+    migration_lease_seconds: float = 60.0
+    migration_batch_messages: int = 200
+    migration_batch_bytes: int = 32 * 1024 * 1024
+    migration_max_message_bytes: int = 256 * 1024 * 1024
+    migration_max_accounts: int = 10_000
+    migration_retry_base: float = 5.0
+    migration_retry_max: float = 600.0
+    migration_max_retries: int = 10
+    migration_connect_retries: int = 3
+    migration_progress_interval: float = 10.0
+    migration_timeout: float = 60.0
+    migration_allow_private: bool = False
+    migration_ca_file: Path | None = None
     log_json: bool = True
     access_log: bool = True
 

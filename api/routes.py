@@ -20,14 +20,14 @@ from api.directory.domains.router import router as domains_router
 from api.directory.groups.router import router as groups_router
 from api.directory.imports.router import router as directory_imports_router
 from api.events.router import router as events_router
+from api.events.sync_router import router as sync_router
 from api.mail.folders.router import router as mail_folders_router
 from api.mail.messages.router import router as mail_messages_router
+from api.mail.outbound.router import router as mail_delivery_router
 from api.mail.sending.router import public as mail_links_router
 from api.mail.sending.router import router as mail_sending_router
 from api.mail.threads.router import router as mail_threads_router
 from api.mail.uploads.router import router as mail_uploads_router
-from api.mail.outbound.router import router as mail_delivery_router
-from api.events.sync_router import router as sync_router
 from api.ops.router import router as ops_router
 from api.platform.apps.router import router as apps_router
 from api.platform.audit.router import router as audit_router

@@ -3,8 +3,9 @@
 
     python benchmarks/_hook_receivers.py PORT [PORT ...]
 
-`GET /count` returns how many arrived, `GET /stats` returns {"arrivals": [[event_id, unix_time], ...]} for that port; `POST /reset`
-clears it. Prints "ready" when listening.
+`GET /count` returns how many arrived, `GET /stats` returns
+{"arrivals": [[event_id, unix_time], ...]} for that port; `POST /reset` clears it.
+Prints "ready" when listening.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ class Hook(asyncio.Protocol):
                     length = int(line[15:])
             if len(self.buf) < end + 4 + length:
                 return
-            body = self.buf[end + 4:end + 4 + length]
-            self.buf = self.buf[end + 4 + length:]
+            body = self.buf[end + 4 : end + 4 + length]
+            self.buf = self.buf[end + 4 + length :]
             self.handle(head.split(" ", 2), body)
 
     def handle(self, line: list[str], body: bytes) -> None:
@@ -47,17 +48,19 @@ class Hook(asyncio.Protocol):
         if method == "GET" and path == "/count":
             payload = str(len(self.arrivals)).encode()
             self.transport.write(  # type: ignore[attr-defined]
-                b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(payload) + payload)
+                b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(payload) + payload
+            )
             return
         if method == "GET" and path == "/stats":
             payload = json.dumps({"arrivals": self.arrivals}).encode()
             self.transport.write(  # type: ignore[attr-defined]
-                b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(payload) + payload)
+                b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(payload) + payload
+            )
             return
         if path == "/reset":
             self.arrivals.clear()
         elif body.startswith(b'{"id":"'):
-            self.arrivals.append((body[7:body.index(b'"', 7)].decode(), time.time()))
+            self.arrivals.append((body[7 : body.index(b'"', 7)].decode(), time.time()))
         self.transport.write(OK)  # type: ignore[attr-defined]
 
 

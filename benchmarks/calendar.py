@@ -10,7 +10,8 @@ Asia/Shanghai), in one run:
 
     .venv/bin/python benchmarks/calendar.py [--events 2000] [--accounts 500] [--runs 10]
 
-Both servers run as subprocesses on loopback; Mailplane on its default SQLite. Prints one JSON object.
+Both servers run as subprocesses on loopback; Mailplane on its default SQLite.
+Prints one JSON object.
 """
 
 from __future__ import annotations
@@ -53,14 +54,26 @@ def dataset(n: int, seed: int = 42) -> list[dict[str, Any]]:
         day = date(2030, 1, 1) + timedelta(days=rnd.randrange(365))
         start = datetime(day.year, day.month, day.day, rnd.randrange(9, 18), rnd.choice((0, 30)))
         end = start + timedelta(minutes=rnd.choice((30, 60, 90)))
-        out.append({"uid": f"bench-{i}@bench.test", "title": f"Event {i}", "start": start, "end": end,
-                    "rrule": "FREQ=WEEKLY" if i % 10 == 0 else None})
+        out.append(
+            {
+                "uid": f"bench-{i}@bench.test",
+                "title": f"Event {i}",
+                "start": start,
+                "end": end,
+                "rrule": "FREQ=WEEKLY" if i % 10 == 0 else None,
+            }
+        )
     return out
 
 
 def rest_body(e: dict[str, Any]) -> dict[str, Any]:
-    body = {"uid": e["uid"], "title": e["title"], "start": e["start"].isoformat(),
-            "end": e["end"].isoformat(), "time_zone": ZONE}
+    body = {
+        "uid": e["uid"],
+        "title": e["title"],
+        "start": e["start"].isoformat(),
+        "end": e["end"].isoformat(),
+        "time_zone": ZONE,
+    }
     if e["rrule"]:
         body["recurrence"] = {"rrule": e["rrule"]}
     return body
@@ -68,9 +81,17 @@ def rest_body(e: dict[str, Any]) -> dict[str, Any]:
 
 def ics(e: dict[str, Any]) -> bytes:
     fmt = "%Y%m%dT%H%M%S"
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//bench//EN", "BEGIN:VEVENT", f"UID:{e['uid']}",
-             "DTSTAMP:20300101T000000Z", f"DTSTART;TZID={ZONE}:{e['start'].strftime(fmt)}",
-             f"DTEND;TZID={ZONE}:{e['end'].strftime(fmt)}", f"SUMMARY:{e['title']}"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//bench//EN",
+        "BEGIN:VEVENT",
+        f"UID:{e['uid']}",
+        "DTSTAMP:20300101T000000Z",
+        f"DTSTART;TZID={ZONE}:{e['start'].strftime(fmt)}",
+        f"DTEND;TZID={ZONE}:{e['end'].strftime(fmt)}",
+        f"SUMMARY:{e['title']}",
+    ]
     if e["rrule"]:
         lines.append(f"RRULE:{e['rrule']}")
     lines += ["END:VEVENT", "END:VCALENDAR", ""]
@@ -111,30 +132,48 @@ async def seed_accounts(data_dir: str, domain: str, accounts: int, seed: int = 7
     rt = Runtime.build(Settings(data_dir=Path(data_dir)))
     rnd = random.Random(seed)
     async with rt.db.session() as session:
-        dom = (await session.execute(__import__("sqlalchemy").select(Domain).where(Domain.name == domain))).scalar_one()
-        people = [Account(id=new_id("acc"), org_id=dom.org_id, domain_id=dom.id, address=f"fb{i:03d}@{domain}",
-                          display_name=f"FB {i}") for i in range(accounts)]
+        dom = (
+            await session.execute(
+                __import__("sqlalchemy").select(Domain).where(Domain.name == domain)
+            )
+        ).scalar_one()
+        people = [
+            Account(
+                id=new_id("acc"),
+                org_id=dom.org_id,
+                domain_id=dom.id,
+                address=f"fb{i:03d}@{domain}",
+                display_name=f"FB {i}",
+            )
+            for i in range(accounts)
+        ]
         session.add_all(people)
     for chunk in range(0, accounts, 50):
         async with rt.db.session() as session:
-            for person in people[chunk:chunk + 50]:
+            for person in people[chunk : chunk + 50]:
                 for k in range(20):
                     day = date(2030, 5, 20) + timedelta(days=rnd.randrange(45))
                     start = datetime(day.year, day.month, day.day, rnd.randrange(9, 18))
-                    body = EventCreate(title="m", start=start.isoformat(),
-                                       end=(start + timedelta(minutes=60)).isoformat(), time_zone=ZONE,
-                                       recurrence={"rrule": "FREQ=WEEKLY"} if k % 5 == 0 else None,
-                                       send_invitations=False)
+                    body = EventCreate(
+                        title="m",
+                        start=start.isoformat(),
+                        end=(start + timedelta(minutes=60)).isoformat(),
+                        time_zone=ZONE,
+                        recurrence={"rrule": "FREQ=WEEKLY"} if k % 5 == 0 else None,
+                        send_invitations=False,
+                    )
                     await create_event(session, dom.org_id, person, body)
     await rt.db.dispose()
 
 
-async def mailplane(url: str, token: str, events: list[dict[str, Any]], domain: str, accounts: int,
-                    runs: int) -> dict[str, Any]:
+async def mailplane(
+    url: str, token: str, events: list[dict[str, Any]], domain: str, accounts: int, runs: int
+) -> dict[str, Any]:
     headers = {"Authorization": f"Bearer {token}"}
     base = f"{url}/v1/accounts/bench@{domain}/calendar"
     limits = httpx.Limits(max_connections=CONCURRENCY * 2)
     async with httpx.AsyncClient(headers=headers, limits=limits, timeout=60) as client:
+
         async def create(e: dict[str, Any]) -> None:
             resp = await client.post(base + "/events", json=rest_body(e))
             assert resp.status_code == 201, resp.text
@@ -144,7 +183,12 @@ async def mailplane(url: str, token: str, events: list[dict[str, Any]], domain: 
         async def month() -> int:
             count, cursor = 0, None
             while True:
-                params = {"start": MONTH[0], "end": MONTH[1], "limit": 500, **({"cursor": cursor} if cursor else {})}
+                params = {
+                    "start": MONTH[0],
+                    "end": MONTH[1],
+                    "limit": 500,
+                    **({"cursor": cursor} if cursor else {}),
+                }
                 resp = await client.get(base + "/events", params=params)
                 assert resp.status_code == 200, resp.text
                 count += len(resp.json()["data"])
@@ -160,8 +204,10 @@ async def mailplane(url: str, token: str, events: list[dict[str, Any]], domain: 
             window_times.append(time.perf_counter() - t)
 
         async def freebusy(attendees: list[str]) -> httpx.Response:
-            resp = await client.post(f"{url}/v1/calendar/freebusy", json={
-                "start": MONTH[0], "end": MONTH[1], "attendees": attendees})
+            resp = await client.post(
+                f"{url}/v1/calendar/freebusy",
+                json={"start": MONTH[0], "end": MONTH[1], "attendees": attendees},
+            )
             assert resp.status_code == 200, resp.text
             return resp
 
@@ -174,7 +220,7 @@ async def mailplane(url: str, token: str, events: list[dict[str, Any]], domain: 
         busy = len(resp.json()["schedules"][0]["busy"])
 
         people = [f"fb{i:03d}@{domain}" for i in range(accounts)]
-        batches = [people[i:i + 100] for i in range(0, len(people), 100)]
+        batches = [people[i : i + 100] for i in range(0, len(people), 100)]
         await asyncio.gather(*[freebusy(b) for b in batches])
         batch_times, one_times, intervals = [], [], 0
         for _ in range(runs):
@@ -208,27 +254,37 @@ REPORT = """<?xml version="1.0"?>
   <C:time-range start="{start}" end="{end}"/></C:comp-filter></C:comp-filter></C:filter>
 </C:calendar-query>"""
 FREEBUSY = """<?xml version="1.0"?>
-<C:free-busy-query xmlns:C="urn:ietf:params:xml:ns:caldav"><C:time-range start="{start}" end="{end}"/>
+<C:free-busy-query xmlns:C="urn:ietf:params:xml:ns:caldav">
+<C:time-range start="{start}" end="{end}"/>
 </C:free-busy-query>"""
 
 
 async def radicale(url: str, events: list[dict[str, Any]], runs: int) -> dict[str, Any]:
     auth = ("bench", "x")
     collection = f"{url}/bench/cal/"
-    async with httpx.AsyncClient(auth=auth, timeout=600, limits=httpx.Limits(max_connections=CONCURRENCY * 2)) as client:
+    async with httpx.AsyncClient(
+        auth=auth, timeout=600, limits=httpx.Limits(max_connections=CONCURRENCY * 2)
+    ) as client:
         assert (await client.request("MKCALENDAR", collection)).status_code == 201
 
         async def put(e: dict[str, Any]) -> None:
-            resp = await client.put(f"{collection}{e['uid']}.ics", content=ics(e),
-                                    headers={"Content-Type": "text/calendar"})
+            resp = await client.put(
+                f"{collection}{e['uid']}.ics",
+                content=ics(e),
+                headers={"Content-Type": "text/calendar"},
+            )
             assert resp.status_code == 201, resp.text
 
         elapsed = await concurrently(events, put)
 
         async def report(body: str, depth: str = "1") -> tuple[float, httpx.Response]:
             t = time.perf_counter()
-            resp = await client.request("REPORT", collection, content=body,
-                                        headers={"Depth": depth, "Content-Type": "application/xml"})
+            resp = await client.request(
+                "REPORT",
+                collection,
+                content=body,
+                headers={"Depth": depth, "Content-Type": "application/xml"},
+            )
             assert resp.status_code in (200, 207), resp.text[:500]
             return time.perf_counter() - t, resp
 
@@ -236,10 +292,14 @@ async def radicale(url: str, events: list[dict[str, Any]], runs: int) -> dict[st
         expanded, plain, fb = [], [], []
         count = 0
         for _ in range(max(1, runs // 5)):
-            t, resp = await report(REPORT.format(expand=expand, start=MONTH_UTC[0], end=MONTH_UTC[1]))
+            t, resp = await report(
+                REPORT.format(expand=expand, start=MONTH_UTC[0], end=MONTH_UTC[1])
+            )
             expanded.append(t)
             count = resp.text.count("BEGIN:VEVENT")
-            plain.append((await report(REPORT.format(expand="", start=MONTH_UTC[0], end=MONTH_UTC[1])))[0])
+            plain.append(
+                (await report(REPORT.format(expand="", start=MONTH_UTC[0], end=MONTH_UTC[1])))[0]
+            )
             fb.append((await report(FREEBUSY.format(start=MONTH_UTC[0], end=MONTH_UTC[1])))[0])
     return {
         "creations_per_s": round(len(events) / elapsed, 1),
@@ -257,16 +317,39 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
     events = dataset(args.events)
-    result: dict[str, Any] = {"benchmark": "calendar", "events": args.events,
-                              "recurring_weekly": sum(1 for e in events if e["rrule"]), "zone": ZONE,
-                              "window": list(MONTH), "concurrency": CONCURRENCY}
+    result: dict[str, Any] = {
+        "benchmark": "calendar",
+        "events": args.events,
+        "recurring_weekly": sum(1 for e in events if e["rrule"]),
+        "zone": ZONE,
+        "window": list(MONTH),
+        "concurrency": CONCURRENCY,
+    }
     with tempfile.TemporaryDirectory() as data:
-        env = {"MAILPLANE_DATA_DIR": data, "MAILPLANE_LOG_JSON": "true",
-               "MAILPLANE_RATE_LIMIT_APP_PER_MINUTE": "100000000",
-               "MAILPLANE_RATE_LIMIT_ORG_PER_MINUTE": "100000000"}
+        env = {
+            "MAILPLANE_DATA_DIR": data,
+            "MAILPLANE_LOG_JSON": "true",
+            "MAILPLANE_RATE_LIMIT_APP_PER_MINUTE": "100000000",
+            "MAILPLANE_RATE_LIMIT_ORG_PER_MINUTE": "100000000",
+        }
         full_env = {**os.environ, **env}
-        subprocess.run([sys.executable, "-m", "api.cli", "init", "--org", "Bench", "--domain", "bench.test",
-                        "--admin", "bench"], env=full_env, check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "api.cli",
+                "init",
+                "--org",
+                "Bench",
+                "--domain",
+                "bench.test",
+                "--admin",
+                "bench",
+            ],
+            env=full_env,
+            check=True,
+            capture_output=True,
+        )
         creds = json.loads((Path(data) / "demo-credentials.json").read_text())
         os.environ.update(env)
         t = time.perf_counter()
@@ -275,16 +358,34 @@ def main() -> None:
         port = free_port()
         env["MAILPLANE_PORT"] = str(port)
         with serve(["-m", "api.cli", "serve", "--role", "api"], port, env) as url:
-            token = httpx.post(f"{url}/oauth/token", data={
-                "grant_type": "client_credentials", "scope": "calendar:read calendar:write"},
-                auth=(creds["client_id"], creds["client_secret"])).json()["access_token"]
+            token = httpx.post(
+                f"{url}/oauth/token",
+                data={"grant_type": "client_credentials", "scope": "calendar:read calendar:write"},
+                auth=(creds["client_id"], creds["client_secret"]),
+            ).json()["access_token"]
             result["mailplane"] = asyncio.run(
-                mailplane(url, token, events, "bench.test", args.accounts, args.runs))
+                mailplane(url, token, events, "bench.test", args.accounts, args.runs)
+            )
     with tempfile.TemporaryDirectory() as folder:
         port = free_port()
-        with serve(["-m", "radicale", "--server-hosts", f"127.0.0.1:{port}", "--storage-filesystem-folder",
-                    folder, "--auth-type", "none", "--rights-type", "authenticated",
-                    "--logging-level", "warning"], port, path="/.well-known/caldav") as url:
+        with serve(
+            [
+                "-m",
+                "radicale",
+                "--server-hosts",
+                f"127.0.0.1:{port}",
+                "--storage-filesystem-folder",
+                folder,
+                "--auth-type",
+                "none",
+                "--rights-type",
+                "authenticated",
+                "--logging-level",
+                "warning",
+            ],
+            port,
+            path="/.well-known/caldav",
+        ) as url:
             result["radicale"] = asyncio.run(radicale(url, events, args.runs))
     m, r = result["mailplane"], result["radicale"]
     result["creation_speedup_x"] = round(m["creations_per_s"] / r["creations_per_s"], 1)

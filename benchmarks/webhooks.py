@@ -15,20 +15,25 @@ Prints one JSON object.
 
 from __future__ import annotations
 
-import argparse
-import asyncio
-import json
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-import httpx
-from sqlalchemy import update
+# benchmarks/ holds scripts named like stdlib modules (calendar.py): keep it off the path.
+HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+sys.path.insert(0, str(HERE.parent))
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import argparse  # noqa: E402
+import asyncio  # noqa: E402
+import json  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+
+import httpx  # noqa: E402
+from sqlalchemy import update  # noqa: E402
+
 from api.config import Settings  # noqa: E402
 from api.events import emit  # noqa: E402
 from api.events import repository as events_repository  # noqa: E402
@@ -42,8 +47,6 @@ from api.runtime import Runtime  # noqa: E402
 from api.storage.migrate import upgrade  # noqa: E402
 from api.storage.models import WebhookEndpoint, WebhookSecret  # noqa: E402
 from benchmarks._servers import free_port  # noqa: E402
-
-HERE = Path(__file__).resolve().parent
 
 
 def pct(values: list[float], q: float) -> float:
@@ -61,7 +64,9 @@ async def count(http: httpx.AsyncClient, ports: list[int]) -> int:
 async def arrivals(http: httpx.AsyncClient, ports: list[int]) -> list[tuple[str, float]]:
     out: list[tuple[str, float]] = []
     for port in ports:
-        out += [tuple(a) for a in (await http.get(f"http://127.0.0.1:{port}/stats")).json()["arrivals"]]
+        out += [
+            tuple(a) for a in (await http.get(f"http://127.0.0.1:{port}/stats")).json()["arrivals"]
+        ]
     return out
 
 
@@ -80,35 +85,52 @@ async def wait_for(http: httpx.AsyncClient, ports: list[int], n: int, timeout: f
 
 
 async def ceiling(ports: list[int], events: int, concurrency: int) -> dict[str, float]:
-    body = json.dumps({"id": "x", "type": "directory.account.updated", "occurred_at": utcnow().isoformat(),
-                       "org_id": "org_bench", "sequence": 1, "data": {"id": "acc_x", "n": 1}})
+    body = json.dumps(
+        {
+            "id": "x",
+            "type": "directory.account.updated",
+            "occurred_at": utcnow().isoformat(),
+            "org_id": "org_bench",
+            "sequence": 1,
+            "data": {"id": "acc_x", "n": 1},
+        }
+    )
     jobs = iter([(port, i) for i in range(events) for port in ports])
     latencies: list[float] = []
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(limits=limits, timeout=15, trust_env=False) as client:
+
         async def worker() -> None:
             for port, i in jobs:
                 t = time.perf_counter()
-                resp = await client.post(f"http://127.0.0.1:{port}/hook",
-                                         content=body.replace('"x"', f'"c{i}"', 1))
+                resp = await client.post(
+                    f"http://127.0.0.1:{port}/hook", content=body.replace('"x"', f'"c{i}"', 1)
+                )
                 assert resp.status_code == 200
                 latencies.append(time.perf_counter() - t)
 
         start = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         elapsed = time.perf_counter() - start
-    return {"deliveries": len(latencies), "seconds": round(elapsed, 3),
-            "deliveries_per_s": round(len(latencies) / elapsed, 1),
-            "request_p50_ms": round(pct(latencies, 0.5) * 1000, 2),
-            "request_p99_ms": round(pct(latencies, 0.99) * 1000, 2)}
+    return {
+        "deliveries": len(latencies),
+        "seconds": round(elapsed, 3),
+        "deliveries_per_s": round(len(latencies) / elapsed, 1),
+        "request_p50_ms": round(pct(latencies, 0.5) * 1000, 2),
+        "request_p99_ms": round(pct(latencies, 0.99) * 1000, 2),
+    }
 
 
 async def emit_batch(runtime: Runtime, org_id: str, n: int, commits: dict[str, float]) -> None:
     ids = []
     async with runtime.db.session() as session:
         for _ in range(n):
-            event = await emit(session, org_id, "directory.account.updated",
-                               {"id": new_id("acc"), "changed": ["display_name"]})
+            event = await emit(
+                session,
+                org_id,
+                "directory.account.updated",
+                {"id": new_id("acc"), "changed": ["display_name"]},
+            )
             ids.append(event.id)
     now = time.time()
     for event_id in ids:
@@ -133,36 +155,65 @@ async def main() -> None:
 
     data = tempfile.mkdtemp(prefix="mp-bench-hooks-")
     settings = Settings(
-        data_dir=Path(data), database_url=args.database_url, secret_key="bench-secret",
-        webhooks_allow_private=True, webhooks_concurrency=args.concurrency,
+        data_dir=Path(data),
+        database_url=args.database_url,
+        secret_key="bench-secret",
+        webhooks_allow_private=True,
+        webhooks_concurrency=args.concurrency,
         event_poll_interval=0.2,
     )
     await asyncio.to_thread(upgrade, settings.effective_database_url)
     runtime = Runtime.build(settings)
     async with runtime.db.session() as session:
-        made = await create_organization(session, name="Bench", domain=f"b{new_id('x')[-8:]}.test",
-                                         admin="admin", password="bench-password-1")
+        made = await create_organization(
+            session,
+            name="Bench",
+            domain=f"b{new_id('x')[-8:]}.test",
+            admin="admin",
+            password="bench-password-1",
+        )
     org_id = made.org.id
     ports = [free_port() for _ in range(args.endpoints)]
-    receivers = subprocess.Popen([sys.executable, str(HERE / "_hook_receivers.py"), *map(str, ports)],
-                                 stdout=subprocess.PIPE)
+    receivers = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks._hook_receivers", *map(str, ports)],
+        cwd=str(HERE.parent),
+        stdout=subprocess.PIPE,
+    )
     assert receivers.stdout is not None and receivers.stdout.readline().strip() == b"ready"
     try:
         async with runtime.db.session() as session:
             for port in ports:
                 now = utcnow()
                 endpoint = WebhookEndpoint(
-                    id=new_id("whk"), org_id=org_id, app_id=made.app.id,
-                    url=f"http://127.0.0.1:{port}/hook", description="bench",
-                    event_types=["directory.account.*"], account_ids=[], department_ids=[],
-                    scopes=["directory:read"], ordered=False, status="enabled", cursor=10**9,
-                    verified_at=now, version=1, created_at=now, updated_at=now,
+                    id=new_id("whk"),
+                    org_id=org_id,
+                    app_id=made.app.id,
+                    url=f"http://127.0.0.1:{port}/hook",
+                    description="bench",
+                    event_types=["directory.account.*"],
+                    account_ids=[],
+                    department_ids=[],
+                    scopes=["directory:read"],
+                    ordered=False,
+                    status="enabled",
+                    cursor=10**9,
+                    verified_at=now,
+                    version=1,
+                    created_at=now,
+                    updated_at=now,
                 )
                 secret = new_secret()
                 session.add(endpoint)
-                session.add(WebhookSecret(id=new_id("whs"), org_id=org_id, endpoint_id=endpoint.id,
-                                          sealed=seal("bench-secret", endpoint.id, secret),
-                                          hint=secret[-4:], created_at=now))
+                session.add(
+                    WebhookSecret(
+                        id=new_id("whs"),
+                        org_id=org_id,
+                        endpoint_id=endpoint.id,
+                        sealed=seal("bench-secret", endpoint.id, secret),
+                        hint=secret[-4:],
+                        created_at=now,
+                    )
+                )
         total = args.events * args.endpoints
         async with httpx.AsyncClient(timeout=30, trust_env=False) as http:
             base = await ceiling(ports, args.events, args.concurrency)
@@ -181,8 +232,11 @@ async def main() -> None:
             end = await wait_for(http, ports, total, timeout=1800)
             stop.set()
             await task
-            backlog = {"deliveries": total, "seconds": round(end - start, 3),
-                       "deliveries_per_s": round(total / (end - start), 1)}
+            backlog = {
+                "deliveries": total,
+                "seconds": round(end - start, 3),
+                "deliveries_per_s": round(total / (end - start), 1),
+            }
             await reset(http, ports)
 
             # paced: commits at --rate while the dispatcher runs
@@ -216,13 +270,24 @@ async def main() -> None:
         receivers.terminate()
         receivers.wait()
         await runtime.db.dispose()
-    print(json.dumps({
-        "benchmark": "webhooks",
-        "database": "postgresql" if args.database_url else "sqlite",
-        "events": args.events, "endpoints": args.endpoints, "concurrency": args.concurrency,
-        "ceiling_plain_httpx": base, "mailplane_backlog": backlog, "mailplane_paced": paced,
-        "ratio_to_ceiling": round(backlog["deliveries_per_s"] / base["deliveries_per_s"], 3),
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "benchmark": "webhooks",
+                "database": "postgresql" if args.database_url else "sqlite",
+                "events": args.events,
+                "endpoints": args.endpoints,
+                "concurrency": args.concurrency,
+                "ceiling_plain_httpx": base,
+                "mailplane_backlog": backlog,
+                "mailplane_paced": paced,
+                "ratio_to_ceiling": round(
+                    backlog["deliveries_per_s"] / base["deliveries_per_s"], 3
+                ),
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

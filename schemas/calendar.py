@@ -20,7 +20,8 @@ ZoneName = Annotated[str, Field(min_length=1, max_length=64)]
 WhenText = Annotated[
     str,
     Field(
-        min_length=10, max_length=40,
+        min_length=10,
+        max_length=40,
         description="RFC 3339 date-time (with an offset, or wall-clock time in `time_zone`), "
         "or a date (YYYY-MM-DD) for all-day events.",
     ),
@@ -134,7 +135,9 @@ class Recurrence(RequestModel):
 
 
 class EventCreate(RequestModel):
-    calendar_id: str | None = Field(default=None, max_length=40, description="Default calendar if absent.")
+    calendar_id: str | None = Field(
+        default=None, max_length=40, description="Default calendar if absent."
+    )
     uid: str | None = Field(default=None, min_length=1, max_length=255)
     title: str = Field(default="", max_length=500)
     description: str = Field(default="", max_length=100_000)
@@ -142,7 +145,9 @@ class EventCreate(RequestModel):
     online_meeting_url: str | None = Field(default=None, max_length=2000)
     start: WhenText
     end: WhenText
-    time_zone: ZoneName | None = Field(default=None, description="IANA zone; default the calendar's.")
+    time_zone: ZoneName | None = Field(
+        default=None, description="IANA zone; default the calendar's."
+    )
     all_day: bool = False
     recurrence: Recurrence | None = None
     attendees: list[AttendeeIn] = Field(default_factory=list, max_length=500)
@@ -262,13 +267,17 @@ class FreeBusyResult(ResponseModel):
 class WorkingHours(RequestModel):
     start: str = Field(default="09:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
     end: str = Field(default="18:00", pattern=r"^([01]\d|2[0-4]):[0-5]\d$")
-    days: list[int] = Field(default_factory=lambda: [1, 2, 3, 4, 5], description="ISO weekdays 1-7.")
+    days: list[int] = Field(
+        default_factory=lambda: [1, 2, 3, 4, 5], description="ISO weekdays 1-7."
+    )
     time_zone: ZoneName = "UTC"
 
 
 class FindTimeRequest(RequestModel):
     attendees: list[Address] = Field(min_length=1, max_length=100)
-    rooms: list[Address] = Field(default_factory=list, max_length=50, description="Candidate rooms; one is picked per slot.")
+    rooms: list[Address] = Field(
+        default_factory=list, max_length=50, description="Candidate rooms; one is picked per slot."
+    )
     duration_minutes: int = Field(ge=5, le=1440)
     start: datetime
     end: datetime
@@ -302,7 +311,9 @@ class RoomCreate(RequestModel):
     capacity: int = Field(default=0, ge=0, le=100_000)
     building: str = Field(default="", max_length=200)
     floor: str = Field(default="", max_length=50)
-    equipment: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(default_factory=list, max_length=50)
+    equipment: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(
+        default_factory=list, max_length=50
+    )
     booking_policy: BookingPolicy = "auto_accept"
     allow_conflicts: bool = False
     delegates: list[Address] = Field(default_factory=list, max_length=20)
@@ -317,7 +328,9 @@ class RoomUpdate(RequestModel):
     capacity: int | None = Field(default=None, ge=0, le=100_000)
     building: str | None = Field(default=None, max_length=200)
     floor: str | None = Field(default=None, max_length=50)
-    equipment: list[Annotated[str, Field(min_length=1, max_length=100)]] | None = Field(default=None, max_length=50)
+    equipment: list[Annotated[str, Field(min_length=1, max_length=100)]] | None = Field(
+        default=None, max_length=50
+    )
     booking_policy: BookingPolicy | None = None
     allow_conflicts: bool | None = None
     delegates: list[Address] | None = Field(default=None, max_length=20)

@@ -24,7 +24,9 @@ class Email(RequestModel):
 
 
 class Phone(RequestModel):
-    number: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[0-9+()\-.\s#*a-zA-Z:;=,/]+$")]
+    number: Annotated[
+        str, Field(min_length=1, max_length=64, pattern=r"^[0-9+()\-.\s#*a-zA-Z:;=,/]+$")
+    ]
     type: PhoneType = "other"
 
 
@@ -46,7 +48,9 @@ def _birthday(value: str | None) -> str | None:
 
 
 class ContactCreate(RequestModel):
-    address_book_id: str | None = Field(default=None, max_length=40, description="Default book if absent.")
+    address_book_id: str | None = Field(
+        default=None, max_length=40, description="Default book if absent."
+    )
     display_name: Annotated[str, Field(max_length=300)] = ""
     given_name: Short = ""
     family_name: Short = ""
@@ -57,13 +61,17 @@ class ContactCreate(RequestModel):
     emails: list[Email] = Field(default_factory=list, max_length=20)
     phones: list[Phone] = Field(default_factory=list, max_length=20)
     addresses: list[PostalAddress] = Field(default_factory=list, max_length=10)
-    urls: list[Annotated[str, Field(min_length=1, max_length=2000)]] = Field(default_factory=list, max_length=10)
+    urls: list[Annotated[str, Field(min_length=1, max_length=2000)]] = Field(
+        default_factory=list, max_length=10
+    )
     organization: Annotated[str, Field(max_length=300)] = ""
     department: Annotated[str, Field(max_length=300)] = ""
     title: Annotated[str, Field(max_length=300)] = ""
     birthday: str | None = Field(default=None, description="YYYY-MM-DD, or --MM-DD without a year.")
     notes: Annotated[str, Field(max_length=10_000)] = ""
-    categories: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(default_factory=list, max_length=20)
+    categories: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(
+        default_factory=list, max_length=20
+    )
 
     _bday = field_validator("birthday")(_birthday)
 
@@ -79,13 +87,17 @@ class ContactUpdate(RequestModel):
     emails: list[Email] | None = Field(default=None, max_length=20)
     phones: list[Phone] | None = Field(default=None, max_length=20)
     addresses: list[PostalAddress] | None = Field(default=None, max_length=10)
-    urls: list[Annotated[str, Field(min_length=1, max_length=2000)]] | None = Field(default=None, max_length=10)
+    urls: list[Annotated[str, Field(min_length=1, max_length=2000)]] | None = Field(
+        default=None, max_length=10
+    )
     organization: Annotated[str, Field(max_length=300)] | None = None
     department: Annotated[str, Field(max_length=300)] | None = None
     title: Annotated[str, Field(max_length=300)] | None = None
     birthday: str | None = None
     notes: Annotated[str, Field(max_length=10_000)] | None = None
-    categories: list[Annotated[str, Field(min_length=1, max_length=100)]] | None = Field(default=None, max_length=20)
+    categories: list[Annotated[str, Field(min_length=1, max_length=100)]] | None = Field(
+        default=None, max_length=20
+    )
 
     _bday = field_validator("birthday")(_birthday)
 
@@ -161,12 +173,16 @@ class AddressBook(ResponseModel):
 class ContactGroupCreate(RequestModel):
     name: Name
     address_book_id: str | None = Field(default=None, max_length=40)
-    member_ids: list[Annotated[str, Field(max_length=40)]] = Field(default_factory=list, max_length=5000)
+    member_ids: list[Annotated[str, Field(max_length=40)]] = Field(
+        default_factory=list, max_length=5000
+    )
 
 
 class ContactGroupUpdate(RequestModel):
     name: Name | None = None
-    member_ids: list[Annotated[str, Field(max_length=40)]] | None = Field(default=None, max_length=5000)
+    member_ids: list[Annotated[str, Field(max_length=40)]] | None = Field(
+        default=None, max_length=5000
+    )
 
 
 class ContactGroup(ResponseModel):
@@ -193,7 +209,9 @@ class Suggestion(ResponseModel):
     name: str
     address: str
     source: Literal["personal", "directory"]
-    recent_messages: int = Field(description="Messages exchanged with this address in the last 180 days.")
+    recent_messages: int = Field(
+        description="Messages exchanged with this address in the last 180 days."
+    )
 
 
 class AutocompleteResult(ResponseModel):

@@ -74,7 +74,9 @@ class DomainData(ResourceData):
 class EndpointData(ResourceData):
     app_id: str | None = None
     url: str | None = None
-    reason: str | None = Field(default=None, description="Why it was disabled: failing | gone | manual.")
+    reason: str | None = Field(
+        default=None, description="Why it was disabled: failing | gone | manual."
+    )
 
 
 class AppData(ResourceData):
@@ -105,8 +107,16 @@ def register(type_: str, description: str, data: type[BaseModel] = ResourceData)
 
 _BUILTIN: list[tuple[str, str, type[BaseModel]]] = [
     ("directory.account.created", "An account was created.", AccountData),
-    ("directory.account.updated", "An account's profile, role, departments or aliases changed.", AccountData),
-    ("directory.account.frozen", "An account was frozen: it can no longer sign in or receive mail.", AccountData),
+    (
+        "directory.account.updated",
+        "An account's profile, role, departments or aliases changed.",
+        AccountData,
+    ),
+    (
+        "directory.account.frozen",
+        "An account was frozen: it can no longer sign in or receive mail.",
+        AccountData,
+    ),
     ("directory.account.unfrozen", "A frozen account was reactivated.", AccountData),
     ("directory.account.deleted", "An account was deleted.", AccountData),
     ("directory.account.restored", "A deleted account was restored.", AccountData),
@@ -128,7 +138,11 @@ _BUILTIN: list[tuple[str, str, type[BaseModel]]] = [
     ("mail.message.sent", "A message was sent from a mailbox.", MessageData),
     ("mail.message.updated", "A message's flags, labels or folder changed.", MessageData),
     ("mail.message.deleted", "A message was deleted.", MessageData),
-    ("mail.message.delivered", "An outgoing message was accepted by the recipient's server.", MessageData),
+    (
+        "mail.message.delivered",
+        "An outgoing message was accepted by the recipient's server.",
+        MessageData,
+    ),
     ("mail.message.bounced", "An outgoing message bounced.", MessageData),
     ("mail.message.imported", "A message was imported by a migration.", MessageData),
     ("calendar.event.created", "A calendar event was created.", CalendarEventData),
@@ -148,10 +162,16 @@ _BUILTIN: list[tuple[str, str, type[BaseModel]]] = [
     ("webhook.endpoint.updated", "A webhook endpoint changed.", EndpointData),
     ("webhook.endpoint.deleted", "A webhook endpoint was deleted.", EndpointData),
     ("webhook.endpoint.enabled", "A webhook endpoint was enabled.", EndpointData),
-    ("webhook.endpoint.disabled",
-     "A webhook endpoint was disabled: by hand, after 410 Gone, or after 5 days of failures.",
-     EndpointData),
-    ("webhook.endpoint.secret_rotated", "A webhook endpoint's signing secret was rotated.", EndpointData),
+    (
+        "webhook.endpoint.disabled",
+        "A webhook endpoint was disabled: by hand, after 410 Gone, or after 5 days of failures.",
+        EndpointData,
+    ),
+    (
+        "webhook.endpoint.secret_rotated",
+        "A webhook endpoint's signing secret was rotated.",
+        EndpointData,
+    ),
 ]
 for _type, _description, _data in _BUILTIN:
     register(_type, _description, _data)

@@ -18,15 +18,19 @@ class WebhookCreate(RequestModel):
     url: Url = Field(description="Where events are POSTed; https (http only in development).")
     description: str = Field(default="", max_length=500)
     event_types: list[TypePattern] = Field(
-        default_factory=lambda: ["*"], min_length=1, max_length=50,
+        default_factory=lambda: ["*"],
+        min_length=1,
+        max_length=50,
         description="Event types or patterns: `mail.*`, `directory.account.created`, `*`.",
     )
     account_ids: list[Ref] = Field(
-        default_factory=list, max_length=1000,
+        default_factory=list,
+        max_length=1000,
         description="Only events about these accounts (ids or addresses); empty: all.",
     )
     department_ids: list[Ref] = Field(
-        default_factory=list, max_length=1000,
+        default_factory=list,
+        max_length=1000,
         description="Only events about these departments or their members; empty: all.",
     )
     ordered: bool = Field(
@@ -71,7 +75,9 @@ class WebhookWithSecret(Webhook):
 
 class WebhookSecretRotation(RequestModel):
     grace_seconds: int | None = Field(
-        default=None, ge=0, le=7 * 24 * 3600,
+        default=None,
+        ge=0,
+        le=7 * 24 * 3600,
         description="How long the old secret keeps signing beside the new one (default 24 h).",
     )
 

@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from tests.factories import calendar as cv
 from tests.factories.directory import (
     ACCOUNT_GRAPHQL,
     ACCOUNT_ROUTES,
@@ -47,7 +48,6 @@ from tests.factories.mail import (
     victim_thread,
     victim_upload,
 )
-from tests.factories import calendar as cv
 from tests.factories.platform import OrgHandle
 from tests.factories.webhooks import WEBHOOK_GRAPHQL, WEBHOOK_ROUTES, victim_event, victim_webhook
 

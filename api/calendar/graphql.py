@@ -46,8 +46,9 @@ def validated(model: type[BaseModel], value: Any) -> Any:
         return model.model_validate(to_dict(value))
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise as_graphql_error(ValidationFailed(
-            first["msg"], param=".".join(str(p) for p in first["loc"]))) from None
+        raise as_graphql_error(
+            ValidationFailed(first["msg"], param=".".join(str(p) for p in first["loc"]))
+        ) from None
 
 
 def from_model(cls: Any, model: BaseModel) -> Any:
@@ -274,7 +275,9 @@ def _page(limit: int, cursor: str | None) -> PageParams:
 
 def _scope(value: str | None) -> str:
     if value not in (None, "this", "following", "series"):
-        raise as_graphql_error(ValidationFailed("scope is this, following or series.", param="scope"))
+        raise as_graphql_error(
+            ValidationFailed("scope is this, following or series.", param="scope")
+        )
     return value or "this"
 
 
@@ -288,50 +291,81 @@ class CalendarQuery:
             rows = await calendars.list_calendars(session, principal.org_id, owner.id)
             return [from_model(CalendarType, calendar_out(c, level)) for c, level in rows]
 
-    @strawberry.field(description="Occurrences in [start, end) with recurrences expanded (at most 400 days).")
+    @strawberry.field(
+        description="Occurrences in [start, end) with recurrences expanded (at most 400 days)."
+    )
     async def calendar_events(
-        self, info: Info[Context, Any], account: str, start: datetime, end: datetime,
-        calendar_id: str | None = None, limit: int = 50, cursor: str | None = None,
+        self,
+        info: Info[Context, Any],
+        account: str,
+        start: datetime,
+        end: datetime,
+        calendar_id: str | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
     ) -> CalendarEventPage:
         principal = require(info, "calendar:read")
         async with unit_of_work(info, write=True) as session:
             owner = await resolve_account(session, principal, account)
-            found = await events.list_window(session, principal.org_id, owner.id, start, end, calendar_id)
+            found = await events.list_window(
+                session, principal.org_id, owner.id, start, end, calendar_id
+            )
             rows, next_cursor = page_of(found, _page(limit, cursor))
-            return CalendarEventPage(data=[CalendarEventType.of(render(o)) for o in rows],
-                                     next_cursor=next_cursor)
+            return CalendarEventPage(
+                data=[CalendarEventType.of(render(o)) for o in rows], next_cursor=next_cursor
+            )
 
     @strawberry.field(description="One event (a series) or one instance by its id.")
-    async def calendar_event(self, info: Info[Context, Any], account: str, id: strawberry.ID) -> CalendarEventType:
+    async def calendar_event(
+        self, info: Info[Context, Any], account: str, id: strawberry.ID
+    ) -> CalendarEventType:
         principal = require(info, "calendar:read")
         async with unit_of_work(info, write=False) as session:
             owner = await resolve_account(session, principal, account)
             _, _, _, occ = await events.locate(session, principal.org_id, owner.id, str(id))
             return CalendarEventType.of(render(occ))
 
-    @strawberry.field(description="Busy intervals of up to 100 accounts or rooms over up to 62 days.")
+    @strawberry.field(
+        description="Busy intervals of up to 100 accounts or rooms over up to 62 days."
+    )
     async def freebusy(
         self, info: Info[Context, Any], start: datetime, end: datetime, attendees: list[str]
     ) -> list[ScheduleType]:
         principal = require(info, "calendar:read")
         body = validated(s.FreeBusyRequest, {"start": start, "end": end, "attendees": attendees})
         async with unit_of_work(info, write=False) as session:
-            schedules = await freebusy.freebusy(session, principal.org_id, body.start, body.end, body.attendees)
-        return [ScheduleType(attendee=x.attendee, type=x.type, id=x.id, error=x.error,
-                             busy=[BusyIntervalType(start=b.start, end=b.end, status=b.status) for b in x.busy])
-                for x in schedules]
+            schedules = await freebusy.freebusy(
+                session, principal.org_id, body.start, body.end, body.attendees
+            )
+        return [
+            ScheduleType(
+                attendee=x.attendee,
+                type=x.type,
+                id=x.id,
+                error=x.error,
+                busy=[BusyIntervalType(start=b.start, end=b.end, status=b.status) for b in x.busy],
+            )
+            for x in schedules
+        ]
 
     @strawberry.field(description="The organisation's rooms and resources.")
     async def rooms(
-        self, info: Info[Context, Any], q: str | None = None, min_capacity: int | None = None,
-        limit: int = 50, cursor: str | None = None,
+        self,
+        info: Info[Context, Any],
+        q: str | None = None,
+        min_capacity: int | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
     ) -> RoomPage:
         principal = require(info, "calendar:read")
         async with unit_of_work(info, write=False) as session:
-            rows, next_cursor = await rooms.list_rooms(session, principal.org_id, _page(limit, cursor),
-                                                       q=q, min_capacity=min_capacity)
-            return RoomPage(data=[from_model(RoomType, s.Room.model_validate(r)) for r in rows],
-                            next_cursor=next_cursor)
+            rows, next_cursor = await rooms.list_rooms(
+                session, principal.org_id, _page(limit, cursor), q=q, min_capacity=min_capacity
+            )
+            return RoomPage(
+                data=[from_model(RoomType, s.Room.model_validate(r)) for r in rows],
+                next_cursor=next_cursor,
+            )
 
     @strawberry.field(description="One room.")
     async def room(self, info: Info[Context, Any], id: strawberry.ID) -> RoomType:
@@ -344,7 +378,9 @@ class CalendarQuery:
 @strawberry.type
 class CalendarMutation:
     @strawberry.mutation(description="Create a calendar for an account.")
-    async def create_calendar(self, info: Info[Context, Any], account: str, input: CalendarInput) -> CalendarType:
+    async def create_calendar(
+        self, info: Info[Context, Any], account: str, input: CalendarInput
+    ) -> CalendarType:
         principal = require(info, "calendar:write")
         data = validated(s.CalendarCreate, input)
         async with unit_of_work(info, write=True) as session:
@@ -360,16 +396,22 @@ class CalendarMutation:
         data = validated(s.CalendarUpdate, input)
         async with unit_of_work(info, write=True) as session:
             owner = await resolve_account(session, principal, account)
-            calendar, level = await calendars.get_accessible(session, principal.org_id, owner.id, str(id), "owner")
+            calendar, level = await calendars.get_accessible(
+                session, principal.org_id, owner.id, str(id), "owner"
+            )
             calendar = await calendars.update_calendar(session, calendar, data)
             return from_model(CalendarType, calendar_out(calendar, level))
 
     @strawberry.mutation(description="Delete a calendar and its events (not the default one).")
-    async def delete_calendar(self, info: Info[Context, Any], account: str, id: strawberry.ID) -> bool:
+    async def delete_calendar(
+        self, info: Info[Context, Any], account: str, id: strawberry.ID
+    ) -> bool:
         principal = require(info, "calendar:write")
         async with unit_of_work(info, write=True) as session:
             owner = await resolve_account(session, principal, account)
-            calendar, _ = await calendars.get_accessible(session, principal.org_id, owner.id, str(id), "owner")
+            calendar, _ = await calendars.get_accessible(
+                session, principal.org_id, owner.id, str(id), "owner"
+            )
             await calendars.delete_calendar(session, calendar)
         return True
 
@@ -384,9 +426,15 @@ class CalendarMutation:
             row = await events.create_event(session, principal.org_id, owner, data)
             return CalendarEventType.of(render(single(row)))
 
-    @strawberry.mutation(description="Change an event; for an instance id, `scope` is this, following or series.")
+    @strawberry.mutation(
+        description="Change an event; for an instance id, `scope` is this, following or series."
+    )
     async def update_calendar_event(
-        self, info: Info[Context, Any], account: str, id: strawberry.ID, input: CalendarEventInput,
+        self,
+        info: Info[Context, Any],
+        account: str,
+        id: strawberry.ID,
+        input: CalendarEventInput,
         scope: str | None = None,
     ) -> CalendarEventType:
         principal = require(info, "calendar:write")
@@ -396,40 +444,64 @@ class CalendarMutation:
         data = validated(s.EventUpdate, values)
         async with unit_of_work(info, write=True) as session:
             owner = await resolve_account(session, principal, account)
-            _, _, master, occ = await events.locate(session, principal.org_id, owner.id, str(id), "write")
+            _, _, master, occ = await events.locate(
+                session, principal.org_id, owner.id, str(id), "write"
+            )
             if occ.key is None:
                 occ = single(await events.update_series(session, principal.org_id, master, data))
             else:
-                occ = await instances.update_instance(session, principal.org_id, master, occ, data, _scope(scope))
+                occ = await instances.update_instance(
+                    session, principal.org_id, master, occ, data, _scope(scope)
+                )
             return CalendarEventType.of(render(occ))
 
-    @strawberry.mutation(description="Cancel an event, or an instance (scope this, following or series).")
+    @strawberry.mutation(
+        description="Cancel an event, or an instance (scope this, following or series)."
+    )
     async def cancel_calendar_event(
-        self, info: Info[Context, Any], account: str, id: strawberry.ID, scope: str | None = None,
+        self,
+        info: Info[Context, Any],
+        account: str,
+        id: strawberry.ID,
+        scope: str | None = None,
         send_cancellations: bool = True,
     ) -> bool:
         principal = require(info, "calendar:write")
         async with unit_of_work(info, write=True) as session:
             owner = await resolve_account(session, principal, account)
-            _, _, master, occ = await events.locate(session, principal.org_id, owner.id, str(id), "write")
+            _, _, master, occ = await events.locate(
+                session, principal.org_id, owner.id, str(id), "write"
+            )
             if occ.key is None:
-                await events.cancel_series(session, principal.org_id, master, send=send_cancellations)
+                await events.cancel_series(
+                    session, principal.org_id, master, send=send_cancellations
+                )
             else:
-                await instances.cancel_instance(session, principal.org_id, master, occ, _scope(scope),
-                                                send=send_cancellations)
+                await instances.cancel_instance(
+                    session, principal.org_id, master, occ, _scope(scope), send=send_cancellations
+                )
         return True
 
     @strawberry.mutation(description="Accept, decline or tentatively accept an invitation.")
     async def respond_to_calendar_event(
-        self, info: Info[Context, Any], account: str, id: strawberry.ID, response: str,
-        comment: str | None = None, send_response: bool = True,
+        self,
+        info: Info[Context, Any],
+        account: str,
+        id: strawberry.ID,
+        response: str,
+        comment: str | None = None,
+        send_response: bool = True,
     ) -> CalendarEventType:
         principal = require(info, "calendar:write")
-        data = validated(s.EventRespond, {"response": response, "comment": comment,
-                                          "send_response": send_response})
+        data = validated(
+            s.EventRespond,
+            {"response": response, "comment": comment, "send_response": send_response},
+        )
         async with unit_of_work(info, write=True) as session:
             owner = await resolve_account(session, principal, account)
-            _, _, master, occ = await events.locate(session, principal.org_id, owner.id, str(id), "write")
+            _, _, master, occ = await events.locate(
+                session, principal.org_id, owner.id, str(id), "write"
+            )
             occ = await invitations.respond(session, principal.org_id, owner, master, occ, data)
             return CalendarEventType.of(render(occ))
 
@@ -438,11 +510,15 @@ class CalendarMutation:
         principal = require(info, "calendar:write", admin=True)
         data = validated(s.RoomCreate, input)
         async with unit_of_work(info, write=True) as session:
-            room = await rooms.create_room(session, principal.org_id, data, actor=principal, ip=info.context.ip)
+            room = await rooms.create_room(
+                session, principal.org_id, data, actor=principal, ip=info.context.ip
+            )
             return from_model(RoomType, s.Room.model_validate(room))
 
     @strawberry.mutation(description="Change a room (administrators; merge patch).")
-    async def update_room(self, info: Info[Context, Any], id: strawberry.ID, input: RoomInput) -> RoomType:
+    async def update_room(
+        self, info: Info[Context, Any], id: strawberry.ID, input: RoomInput
+    ) -> RoomType:
         principal = require(info, "calendar:write", admin=True)
         data = validated(s.RoomUpdate, input)
         async with unit_of_work(info, write=True) as session:

@@ -23,8 +23,11 @@ log = logging.getLogger("mailplane.calendar.imip")
 async def send_imip(runtime: Runtime, payload: dict[str, Any]) -> None:
     """Send one invitation, update, cancellation or reply as its sender, saved to Sent."""
     async with runtime.db.session() as session:
-        sender = await session.scalar(select(Account).where(
-            Account.id == payload["sender_account_id"], Account.org_id == payload["org_id"]))
+        sender = await session.scalar(
+            select(Account).where(
+                Account.id == payload["sender_account_id"], Account.org_id == payload["org_id"]
+            )
+        )
         if sender is None or sender.status != "active":
             log.info("iMIP dropped: sender gone", extra={"fields": {"uid": payload.get("uid")}})
             return
@@ -35,7 +38,17 @@ async def send_imip(runtime: Runtime, payload: dict[str, Any]) -> None:
             return
         ics = payload["ics"].encode("utf-8")
         request = SendRequest(to=to, subject=payload["subject"], text=payload["text"])
-        await send_message(session, runtime, sender, request, extra_parts=[ExtraPart(
-            content_type="text/calendar", data=ics, alternative=True,
-            params={"method": payload["method"], "charset": "utf-8"},
-        )])
+        await send_message(
+            session,
+            runtime,
+            sender,
+            request,
+            extra_parts=[
+                ExtraPart(
+                    content_type="text/calendar",
+                    data=ics,
+                    alternative=True,
+                    params={"method": payload["method"], "charset": "utf-8"},
+                )
+            ],
+        )

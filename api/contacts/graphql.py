@@ -187,20 +187,36 @@ class ContactsQuery:
 
     @strawberry.field(description="An account's contacts, optionally searched.")
     async def contacts(
-        self, info: Info[Context, Any], account: str, q: str | None = None,
-        address_book_id: str | None = None, group_id: str | None = None, limit: int = 50,
+        self,
+        info: Info[Context, Any],
+        account: str,
+        q: str | None = None,
+        address_book_id: str | None = None,
+        group_id: str | None = None,
+        limit: int = 50,
         cursor: str | None = None,
     ) -> ContactPage:
         principal = require(info, "contacts:read")
         async with unit_of_work(info, write=False) as session:
             owner = await resolve_account(session, principal, account)
-            rows, next_cursor = await repository.page(session, principal.org_id, owner.id, _page(limit, cursor),
-                                                      q=q, book_id=address_book_id, group_id=group_id)
-            return ContactPage(data=[ContactType.of(c) for c in await contacts_out(session, rows)],
-                               next_cursor=next_cursor)
+            rows, next_cursor = await repository.page(
+                session,
+                principal.org_id,
+                owner.id,
+                _page(limit, cursor),
+                q=q,
+                book_id=address_book_id,
+                group_id=group_id,
+            )
+            return ContactPage(
+                data=[ContactType.of(c) for c in await contacts_out(session, rows)],
+                next_cursor=next_cursor,
+            )
 
     @strawberry.field(description="One contact.")
-    async def contact(self, info: Info[Context, Any], account: str, id: strawberry.ID) -> ContactType:
+    async def contact(
+        self, info: Info[Context, Any], account: str, id: strawberry.ID
+    ) -> ContactType:
         principal = require(info, "contacts:read")
         async with unit_of_work(info, write=False) as session:
             owner = await resolve_account(session, principal, account)
@@ -208,7 +224,9 @@ class ContactsQuery:
             return ContactType.of((await contacts_out(session, [c]))[0])
 
     @strawberry.field(description="An account's contact groups.")
-    async def contact_groups(self, info: Info[Context, Any], account: str) -> list[ContactGroupType]:
+    async def contact_groups(
+        self, info: Info[Context, Any], account: str
+    ) -> list[ContactGroupType]:
         principal = require(info, "contacts:read")
         async with unit_of_work(info, write=False) as session:
             owner = await resolve_account(session, principal, account)
@@ -224,14 +242,18 @@ class ContactsQuery:
             account_id = principal.account_id
             if account is not None:
                 account_id = (await resolve_account(session, principal, account)).id
-            found = await gal.autocomplete(session, principal.org_id, q, account_id, max(1, min(limit, 50)))
+            found = await gal.autocomplete(
+                session, principal.org_id, q, account_id, max(1, min(limit, 50))
+            )
         return [from_model(SuggestionType, x) for x in found]
 
 
 @strawberry.type
 class ContactsMutation:
     @strawberry.mutation(description="Add a contact.")
-    async def create_contact(self, info: Info[Context, Any], account: str, input: ContactInput) -> ContactType:
+    async def create_contact(
+        self, info: Info[Context, Any], account: str, input: ContactInput
+    ) -> ContactType:
         principal = require(info, "contacts:write")
         data = validated(s.ContactCreate, input)
         async with unit_of_work(info, write=True) as session:
@@ -254,7 +276,9 @@ class ContactsMutation:
             return ContactType.of((await contacts_out(session, [c]))[0])
 
     @strawberry.mutation(description="Delete a contact.")
-    async def delete_contact(self, info: Info[Context, Any], account: str, id: strawberry.ID) -> bool:
+    async def delete_contact(
+        self, info: Info[Context, Any], account: str, id: strawberry.ID
+    ) -> bool:
         principal = require(info, "contacts:write")
         async with unit_of_work(info, write=True) as session:
             owner = await resolve_account(session, principal, account)
@@ -273,8 +297,12 @@ class ContactsMutation:
             book = await books.create_book(session, principal.org_id, owner.id, data)
             return from_model(AddressBookType, s.AddressBook.model_validate(book))
 
-    @strawberry.mutation(description="Delete an address book with its contacts (not the default one).")
-    async def delete_address_book(self, info: Info[Context, Any], account: str, id: strawberry.ID) -> bool:
+    @strawberry.mutation(
+        description="Delete an address book with its contacts (not the default one)."
+    )
+    async def delete_address_book(
+        self, info: Info[Context, Any], account: str, id: strawberry.ID
+    ) -> bool:
         principal = require(info, "contacts:write")
         async with unit_of_work(info, write=True) as session:
             owner = await resolve_account(session, principal, account)
@@ -308,7 +336,9 @@ class ContactsMutation:
             return from_model(ContactGroupType, await group_out(session, g))
 
     @strawberry.mutation(description="Delete a contact group.")
-    async def delete_contact_group(self, info: Info[Context, Any], account: str, id: strawberry.ID) -> bool:
+    async def delete_contact_group(
+        self, info: Info[Context, Any], account: str, id: strawberry.ID
+    ) -> bool:
         principal = require(info, "contacts:write")
         async with unit_of_work(info, write=True) as session:
             owner = await resolve_account(session, principal, account)

@@ -29,8 +29,14 @@ class EventType:
 
     @classmethod
     def of(cls, row: Any) -> EventType:
-        return cls(id=row.id, type=row.type, occurred_at=row.occurred_at, org_id=row.org_id,
-                   sequence=row.sequence, data=row.data)
+        return cls(
+            id=row.id,
+            type=row.type,
+            occurred_at=row.occurred_at,
+            org_id=row.org_id,
+            sequence=row.sequence,
+            data=row.data,
+        )
 
 
 @strawberry.type
@@ -69,7 +75,10 @@ def _patterns(types: list[str] | None) -> list[str]:
 class EventsQuery:
     @strawberry.field(description="The event log after a sequence, oldest first.")
     async def events(
-        self, info: Info[Context, Any], after: int = 0, types: list[str] | None = None,
+        self,
+        info: Info[Context, Any],
+        after: int = 0,
+        types: list[str] | None = None,
         limit: int = 50,
     ) -> EventPage:
         reader = _audience(info)
@@ -78,8 +87,9 @@ class EventsQuery:
             rows = await service.read(session, reader, _patterns(types), after, limit + 1)
         more = len(rows) > limit
         rows = rows[:limit]
-        return EventPage(data=[EventType.of(r) for r in rows],
-                         next_after=rows[-1].sequence if more else None)
+        return EventPage(
+            data=[EventType.of(r) for r in rows], next_after=rows[-1].sequence if more else None
+        )
 
     @strawberry.field(description="The catalogue of event types.")
     async def event_types(self, info: Info[Context, Any]) -> list[EventTypeInfoType]:
@@ -93,7 +103,10 @@ class EventsSubscription:
         description="Events as they commit; resume with `after` (the last sequence you saw)."
     )
     async def events(
-        self, info: Info[Context, Any], types: list[str] | None = None, after: int | None = None,
+        self,
+        info: Info[Context, Any],
+        types: list[str] | None = None,
+        after: int | None = None,
     ) -> AsyncGenerator[EventType, None]:
         reader = _audience(info)
         patterns = _patterns(types)
@@ -104,8 +117,12 @@ class EventsSubscription:
             raise as_graphql_error(error) from None
         settings = runtime.settings
         async for event in stream.follow(
-            runtime.db, reader, patterns, start,
-            heartbeat=settings.event_stream_heartbeat, poll=settings.event_poll_interval,
+            runtime.db,
+            reader,
+            patterns,
+            start,
+            heartbeat=settings.event_stream_heartbeat,
+            poll=settings.event_poll_interval,
         ):
             if event is not None:  # the protocol has its own ping/pong
                 yield EventType.of(event)

@@ -34,8 +34,14 @@ def install_webhooks(app: FastAPI) -> None:
     """Document every catalogued event type under `webhooks` (OpenAPI 3.1)."""
     for spec in sorted(CATALOGUE.values(), key=lambda s: s.type):
         app.webhooks.add_api_route(
-            spec.type, _receiver(spec), methods=["POST"], tags=[f"events: {spec.domain}"],
-            summary=spec.type, status_code=200, response_model=None,
-            response_class=Response, generate_unique_id_function=lambda route: route.name,
+            spec.type,
+            _receiver(spec),
+            methods=["POST"],
+            tags=[f"events: {spec.domain}"],
+            summary=spec.type,
+            status_code=200,
+            response_model=None,
+            response_class=Response,
+            generate_unique_id_function=lambda route: route.name,
             responses={200: {"description": "Any 2xx acknowledges the event."}},
         )

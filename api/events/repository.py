@@ -26,8 +26,13 @@ async def get(session: AsyncSession, org_id: str, event_id: str) -> Event | None
 
 
 async def after(
-    session: AsyncSession, org_id: str, after: int, *, where: list[ColumnElement[bool]],
-    limit: int, upto: int | None = None,
+    session: AsyncSession,
+    org_id: str,
+    after: int,
+    *,
+    where: list[ColumnElement[bool]],
+    limit: int,
+    upto: int | None = None,
 ) -> list[Event]:
     stmt = select(Event).where(Event.org_id == org_id, Event.sequence > after, *where)
     if upto is not None:

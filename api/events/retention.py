@@ -34,8 +34,9 @@ async def check_resumable(session: AsyncSession, org_id: str, after: int, *, wha
         )
 
 
-async def purge(db: Database, *, retention_days: int, now: datetime | None = None,
-                batch: int = 5000) -> int:
+async def purge(
+    db: Database, *, retention_days: int, now: datetime | None = None, batch: int = 5000
+) -> int:
     """Delete events older than the retention period; return how many went."""
     cutoff = (now or utcnow()) - timedelta(days=retention_days)
     async with db.session(write=False) as session:

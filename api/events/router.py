@@ -7,11 +7,10 @@ of `mail:read calendar:read contacts:read directory:read webhooks:manage`.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
-
-import asyncio
 
 from fastapi import APIRouter, Depends, Header, Query, WebSocket
 from fastapi.responses import StreamingResponse
@@ -34,9 +33,7 @@ TypesParam = Annotated[
     list[str] | None,
     Query(description="Event types or patterns (`mail.*`), repeated or comma-separated."),
 ]
-AfterParam = Annotated[
-    int | None, Query(ge=0, description="Only events with a larger sequence.")
-]
+AfterParam = Annotated[int | None, Query(ge=0, description="Only events with a larger sequence.")]
 
 
 async def audience(principal: Principal) -> Audience:
@@ -48,7 +45,10 @@ AudienceDep = Annotated[Audience, Depends(audience)]
 
 @router.get("", response_model=Page[Event])
 async def list_events(
-    reader: AudienceDep, session: DbSession, types: TypesParam = None, after: AfterParam = None,
+    reader: AudienceDep,
+    session: DbSession,
+    types: TypesParam = None,
+    after: AfterParam = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
 ) -> Page[Event]:
@@ -62,7 +62,9 @@ async def list_events(
     position = int(decode_cursor(cursor, 1)[0]) if cursor else (after or 0)
     rows = await service.read(session, reader, patterns, position, limit + 1)
     next_cursor = encode_cursor([rows[limit - 1].sequence]) if len(rows) > limit else None
-    return Page[Event](data=[Event.model_validate(r) for r in rows[:limit]], next_cursor=next_cursor)
+    return Page[Event](
+        data=[Event.model_validate(r) for r in rows[:limit]], next_cursor=next_cursor
+    )
 
 
 @router.get("/types", response_model=list[EventTypeInfo])
@@ -90,11 +92,18 @@ def _resume_point(after: int | None, last_event_id: str | None) -> int | None:
 @router.get(
     "/stream",
     response_class=StreamingResponse,
-    responses={200: {"content": {"text/event-stream": {"schema": {"type": "string"}}},
-                     "description": "Server-Sent Events: one `event` per log entry, `id` = sequence."}},
+    responses={
+        200: {
+            "content": {"text/event-stream": {"schema": {"type": "string"}}},
+            "description": "Server-Sent Events: one `event` per log entry, `id` = sequence.",
+        }
+    },
 )
 async def stream_events(
-    reader: AudienceDep, runtime: RuntimeDep, types: TypesParam = None, after: AfterParam = None,
+    reader: AudienceDep,
+    runtime: RuntimeDep,
+    types: TypesParam = None,
+    after: AfterParam = None,
     last_event_id: Annotated[str | None, Header(alias="Last-Event-ID", max_length=40)] = None,
 ) -> StreamingResponse:
     """A live stream of events as Server-Sent Events, for servers with no public URL.
@@ -110,13 +119,18 @@ async def stream_events(
     async def body() -> AsyncIterator[bytes]:
         yield b"retry: 2000\n\n"
         async for event in stream.follow(
-            runtime.db, reader, patterns, start,
-            heartbeat=settings.event_stream_heartbeat, poll=settings.event_poll_interval,
+            runtime.db,
+            reader,
+            patterns,
+            start,
+            heartbeat=settings.event_stream_heartbeat,
+            poll=settings.event_poll_interval,
         ):
             yield _sse(event)
 
     return StreamingResponse(
-        body(), media_type="text/event-stream",
+        body(),
+        media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
 
@@ -153,15 +167,19 @@ async def events_websocket(websocket: WebSocket) -> None:
     async def pump() -> None:
         await websocket.send_json({"type": "ready", "after": start})
         async for event in stream.follow(
-            runtime.db, reader, patterns, start,
-            heartbeat=settings.event_stream_heartbeat, poll=settings.event_poll_interval,
+            runtime.db,
+            reader,
+            patterns,
+            start,
+            heartbeat=settings.event_stream_heartbeat,
+            poll=settings.event_poll_interval,
         ):
             if event is None:
                 await websocket.send_json({"type": "heartbeat"})
             else:
-                await websocket.send_text(json.dumps(
-                    {"type": "event", "event": stream.event_json(event)}, default=str
-                ))
+                await websocket.send_text(
+                    json.dumps({"type": "event", "event": stream.event_json(event)}, default=str)
+                )
 
     async def drain() -> None:
         # Client messages are ignored; this notices a closed connection while idle.

@@ -29,15 +29,23 @@ class Audience:
         return cls(principal.org_id, frozenset(principal.scopes), types.personal_account(principal))
 
     def clauses(self, patterns: list[str]) -> list[ColumnElement[bool]]:
-        return [types.visibility_clause(self.scopes, self.account_id), types.pattern_clause(patterns)]
+        return [
+            types.visibility_clause(self.scopes, self.account_id),
+            types.pattern_clause(patterns),
+        ]
 
     def sees(self, event: Event) -> bool:
         return types.visible(self.scopes, self.account_id, event.type, event.data)
 
 
 async def read(
-    session: AsyncSession, audience: Audience, patterns: list[str], after: int, limit: int,
-    *, check: bool = True,
+    session: AsyncSession,
+    audience: Audience,
+    patterns: list[str],
+    after: int,
+    limit: int,
+    *,
+    check: bool = True,
 ) -> list[Event]:
     """Visible events after `after`, oldest first; 410 when `after` predates retention."""
     if check:
@@ -57,8 +65,11 @@ async def get_event(session: AsyncSession, audience: Audience, event_id: str) ->
 def event_types() -> list[EventTypeInfo]:
     return [
         EventTypeInfo(
-            type=spec.type, domain=spec.domain, description=spec.description,
-            scope=types.scope_for(spec.type), data_schema=spec.data.model_json_schema(),
+            type=spec.type,
+            domain=spec.domain,
+            description=spec.description,
+            scope=types.scope_for(spec.type),
+            data_schema=spec.data.model_json_schema(),
         )
         for spec in sorted(CATALOGUE.values(), key=lambda s: s.type)
     ]

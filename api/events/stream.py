@@ -25,8 +25,13 @@ async def start_position(db: Database, audience: Audience, after: int | None) ->
 
 
 async def follow(
-    db: Database, audience: Audience, patterns: list[str], after: int, *,
-    heartbeat: float, poll: float,
+    db: Database,
+    audience: Audience,
+    patterns: list[str],
+    after: int,
+    *,
+    heartbeat: float,
+    poll: float,
 ) -> AsyncIterator[Event | None]:
     """Yield visible events after `after` forever; `None` is a heartbeat."""
     token = notify.listen(audience.org_id)
@@ -38,8 +43,12 @@ async def follow(
             async with db.session(write=False) as session:
                 top = await repository.head(session, audience.org_id)
                 rows = await repository.after(
-                    session, audience.org_id, after, where=audience.clauses(patterns),
-                    limit=BATCH, upto=top,
+                    session,
+                    audience.org_id,
+                    after,
+                    where=audience.clauses(patterns),
+                    limit=BATCH,
+                    upto=top,
                 )
             for event in rows:
                 yield event
@@ -62,6 +71,10 @@ async def follow(
 
 def event_json(event: Event) -> dict[str, object]:
     return {
-        "id": event.id, "type": event.type, "occurred_at": event.occurred_at.isoformat(),
-        "org_id": event.org_id, "sequence": event.sequence, "data": event.data,
+        "id": event.id,
+        "type": event.type,
+        "occurred_at": event.occurred_at.isoformat(),
+        "org_id": event.org_id,
+        "sequence": event.sequence,
+        "data": event.data,
     }

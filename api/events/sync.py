@@ -42,7 +42,10 @@ MAX_CHANGES = 2000
 
 SinceParam = Annotated[
     str | None,
-    Query(max_length=100, description="A state from an earlier answer; omit it to get the current state."),
+    Query(
+        max_length=100,
+        description="A state from an earlier answer; omit it to get the current state.",
+    ),
 ]
 ChangesLimit = Annotated[
     int, Query(ge=1, le=MAX_CHANGES, description="Most changes in one answer (1-2000).")
@@ -101,8 +104,14 @@ async def changes_since(
     deleted = {"deleted", *deleted_verbs}
     top = await repository.head(session, org_id)
     if since is None:
-        return Changes(since_state=None, new_state=encode_state(top), created=[], updated=[],
-                       deleted=[], has_more=False)
+        return Changes(
+            since_state=None,
+            new_state=encode_state(top),
+            created=[],
+            updated=[],
+            deleted=[],
+            has_more=False,
+        )
     position = decode_state(since)
     if position > top:
         raise ResyncRequired("This state is not from this organisation's log.", param="since")
@@ -110,8 +119,9 @@ async def changes_since(
     clauses = [pattern_clause(types), *(where or [])]
     if account_id is not None:
         clauses.append(Event.data["account_id"].as_string() == account_id)
-    rows = await repository.after(session, org_id, position, where=clauses, limit=limit + 1,
-                                  upto=top)
+    rows = await repository.after(
+        session, org_id, position, where=clauses, limit=limit + 1, upto=top
+    )
     has_more = len(rows) > limit
     rows = rows[:limit]
     first: dict[str, str] = {}
@@ -135,5 +145,6 @@ async def changes_since(
         else:
             out["updated"].append(rid)
     new_position = rows[-1].sequence if has_more else top
-    return Changes(since_state=since, new_state=encode_state(new_position), has_more=has_more,
-                   **out)
+    return Changes(
+        since_state=since, new_state=encode_state(new_position), has_more=has_more, **out
+    )

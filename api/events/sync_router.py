@@ -15,7 +15,9 @@ router = APIRouter(tags=["sync"])
 
 @router.get("/v1/accounts/changes", response_model=Changes)
 async def list_account_changes(
-    principal: DirectoryRead, session: DbSession, since: SinceParam = None,
+    principal: DirectoryRead,
+    session: DbSession,
+    since: SinceParam = None,
     limit: ChangesLimit = DEFAULT_CHANGES,
 ) -> Changes:
     """Accounts created, updated (including frozen and restored) or deleted since `since`.
@@ -24,27 +26,43 @@ async def list_account_changes(
     with it. A state past the event retention period is a 410 `resync_required`.
     """
     return await changes_since(
-        session, principal.org_id, types=["directory.account.*"], since=since, limit=limit,
+        session,
+        principal.org_id,
+        types=["directory.account.*"],
+        since=since,
+        limit=limit,
     )
 
 
 @router.get("/v1/departments/changes", response_model=Changes)
 async def list_department_changes(
-    principal: DirectoryRead, session: DbSession, since: SinceParam = None,
+    principal: DirectoryRead,
+    session: DbSession,
+    since: SinceParam = None,
     limit: ChangesLimit = DEFAULT_CHANGES,
 ) -> Changes:
     """Departments created, updated or deleted since `since` (see `list_account_changes`)."""
     return await changes_since(
-        session, principal.org_id, types=["directory.department.*"], since=since, limit=limit,
+        session,
+        principal.org_id,
+        types=["directory.department.*"],
+        since=since,
+        limit=limit,
     )
 
 
 @router.get("/v1/groups/changes", response_model=Changes)
 async def list_group_changes(
-    principal: DirectoryRead, session: DbSession, since: SinceParam = None,
+    principal: DirectoryRead,
+    session: DbSession,
+    since: SinceParam = None,
     limit: ChangesLimit = DEFAULT_CHANGES,
 ) -> Changes:
     """Groups created, updated (membership included) or deleted since `since`."""
     return await changes_since(
-        session, principal.org_id, types=["directory.group.*"], since=since, limit=limit,
+        session,
+        principal.org_id,
+        types=["directory.group.*"],
+        since=since,
+        limit=limit,
     )

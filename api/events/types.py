@@ -48,7 +48,8 @@ def parse_patterns(values: Iterable[str] | None, *, param: str = "types") -> lis
             if len(item) > 80 or not PATTERN.match(item):
                 raise ValidationFailed(
                     f"{item!r} is not an event type pattern like `mail.*` or "
-                    "`directory.account.created`.", param=param,
+                    "`directory.account.created`.",
+                    param=param,
                 )
             if item not in out:
                 out.append(item)
@@ -119,7 +120,9 @@ def visibility_clause(scopes: Iterable[str], account_id: str | None) -> ColumnEl
     return or_(*clauses) if clauses else false()
 
 
-def visible(scopes: Iterable[str], account_id: str | None, type_: str, data: dict[str, Any]) -> bool:
+def visible(
+    scopes: Iterable[str], account_id: str | None, type_: str, data: dict[str, Any]
+) -> bool:
     held = set(scopes)
     domain = type_.split(".", 1)[0]
     if scope_for(type_) not in held:

@@ -55,8 +55,14 @@ class EventStream:
     """
 
     def __init__(
-        self, client: Mailplane, *, types: list[str] | None = None, after: int | None = None,
-        reconnect_delay: float = 1.0, max_delay: float = 30.0, read_timeout: float = 60.0,
+        self,
+        client: Mailplane,
+        *,
+        types: list[str] | None = None,
+        after: int | None = None,
+        reconnect_delay: float = 1.0,
+        max_delay: float = 30.0,
+        read_timeout: float = 60.0,
     ) -> None:
         self.client = client
         self.types = types
@@ -86,15 +92,19 @@ class EventStream:
                 headers["Last-Event-ID"] = str(self.last_sequence)
             try:
                 with self.client.http.stream(
-                    "GET", "/v1/events/stream", params=self._params(), headers=headers,
+                    "GET",
+                    "/v1/events/stream",
+                    params=self._params(),
+                    headers=headers,
                     timeout=httpx.Timeout(10.0, read=self.read_timeout),
                 ) as resp:
                     if 400 <= resp.status_code < 500:
                         resp.read()
                         raise MailplaneError(resp.status_code, resp.json())
                     if resp.status_code >= 500:
-                        raise httpx.HTTPStatusError("server error", request=resp.request,
-                                                    response=resp)
+                        raise httpx.HTTPStatusError(
+                            "server error", request=resp.request, response=resp
+                        )
                     for event_id, _name, data in parse_sse(resp.iter_lines()):
                         event = json.loads(data)
                         if event_id and event_id.isdigit():

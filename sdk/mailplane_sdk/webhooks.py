@@ -31,8 +31,12 @@ def _key(secret: str) -> bytes:
 
 
 def verify_webhook(
-    body: bytes | str, headers: Mapping[str, str], secret: str | Sequence[str], *,
-    tolerance: int = TOLERANCE_SECONDS, now: float | None = None,
+    body: bytes | str,
+    headers: Mapping[str, str],
+    secret: str | Sequence[str],
+    *,
+    tolerance: int = TOLERANCE_SECONDS,
+    now: float | None = None,
 ) -> dict[str, Any]:
     """Check the signature and timestamp; return the parsed event.
 
@@ -45,7 +49,9 @@ def verify_webhook(
     timestamp = lower.get("webhook-timestamp")
     signatures = lower.get("webhook-signature")
     if not msg_id or not timestamp or not signatures:
-        raise WebhookVerificationError("Missing webhook-id, webhook-timestamp or webhook-signature.")
+        raise WebhookVerificationError(
+            "Missing webhook-id, webhook-timestamp or webhook-signature."
+        )
     try:
         ts = int(timestamp)
     except ValueError:

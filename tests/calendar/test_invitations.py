@@ -26,7 +26,9 @@ async def people(org):
 
 async def _inbox(org, account_id: str) -> list[MailMessage]:
     async with org.runtime.db.session(write=False) as session:
-        rows = await session.execute(select(MailMessage).where(MailMessage.account_id == account_id))
+        rows = await session.execute(
+            select(MailMessage).where(MailMessage.account_id == account_id)
+        )
         return list(rows.scalars().all())
 
 
@@ -37,8 +39,12 @@ async def _account(org, account_id: str) -> Account:
 
 async def test_invitation_places_needs_action_copy_and_mails_request(client, org, people):
     alice, bob = people
-    ev = await make_event(org, ALICE, title="Plan", attendees=[
-        {"address": BOB}, {"address": "carol@partner.example", "name": "Carol"}])
+    ev = await make_event(
+        org,
+        ALICE,
+        title="Plan",
+        attendees=[{"address": BOB}, {"address": "carol@partner.example", "name": "Carol"}],
+    )
     assert [a["response"] for a in ev["attendees"]] == ["needs_action", "needs_action"]
     assert ev["attendees"][0]["account_id"] == bob.id
     copies = await window(org, BOB, "2030-03-01T00:00:00Z", "2030-03-31T00:00:00Z")
@@ -72,8 +78,11 @@ async def test_respond_updates_organizer_copy_and_mails_reply(client, org, peopl
     alice, bob = people
     ev = await make_event(org, ALICE, attendees=[{"address": BOB}])
     bobs = (await window(org, BOB, "2030-03-01T00:00:00Z", "2030-03-31T00:00:00Z"))[0]
-    resp = await client.post(cal(BOB, f"/events/{bobs['id']}/respond"), headers=await org.headers(),
-                             json={"response": "tentative", "comment": "Might be late"})
+    resp = await client.post(
+        cal(BOB, f"/events/{bobs['id']}/respond"),
+        headers=await org.headers(),
+        json={"response": "tentative", "comment": "Might be late"},
+    )
     assert resp.status_code == 200, resp.text
     assert resp.json()["response"] == "tentative"
     mine = await client.get(cal(ALICE, f"/events/{ev['id']}"), headers=await org.headers())
@@ -87,68 +96,113 @@ async def test_respond_updates_organizer_copy_and_mails_reply(client, org, peopl
     parsed = icalendar.Calendar.from_ical(reply["ics"]).walk("VEVENT")[0]
     assert parsed["ATTENDEE"].params["PARTSTAT"] == "TENTATIVE"
     # free/busy shows bob tentative for it
-    fb = await client.post("/v1/calendar/freebusy", headers=await org.headers(), json={
-        "start": "2030-03-04T00:00:00Z", "end": "2030-03-05T00:00:00Z", "attendees": [BOB]})
+    fb = await client.post(
+        "/v1/calendar/freebusy",
+        headers=await org.headers(),
+        json={"start": "2030-03-04T00:00:00Z", "end": "2030-03-05T00:00:00Z", "attendees": [BOB]},
+    )
     assert fb.json()["schedules"][0]["busy"][0]["status"] == "tentative"
 
 
 async def test_the_organizer_cannot_respond_and_strangers_cannot_either(client, org, people):
     ev = await make_event(org, ALICE, attendees=[{"address": BOB}])
-    resp = await client.post(cal(ALICE, f"/events/{ev['id']}/respond"), headers=await org.headers(),
-                             json={"response": "accepted"})
+    resp = await client.post(
+        cal(ALICE, f"/events/{ev['id']}/respond"),
+        headers=await org.headers(),
+        json={"response": "accepted"},
+    )
     assert resp.status_code == 409
     assert resp.json()["code"] == "not_an_attendee"
-    bad = await client.post(cal(BOB, f"/events/{ev['id']}/respond"), headers=await org.headers(),
-                            json={"response": "maybe"})
+    bad = await client.post(
+        cal(BOB, f"/events/{ev['id']}/respond"),
+        headers=await org.headers(),
+        json={"response": "maybe"},
+    )
     assert bad.status_code in (404, 422)
 
 
 async def test_respond_to_one_instance_only(client, org, people):
-    ev = await make_event(org, ALICE, start="2030-01-06T09:00:00", end="2030-01-06T10:00:00",
-                          recurrence={"rrule": "FREQ=WEEKLY;COUNT=3"}, attendees=[{"address": BOB}])
+    ev = await make_event(
+        org,
+        ALICE,
+        start="2030-01-06T09:00:00",
+        end="2030-01-06T10:00:00",
+        recurrence={"rrule": "FREQ=WEEKLY;COUNT=3"},
+        attendees=[{"address": BOB}],
+    )
     bobs = await window(org, BOB, "2030-01-01T00:00:00Z", "2030-02-01T00:00:00Z")
-    resp = await client.post(cal(BOB, f"/events/{bobs[1]['id']}/respond"), headers=await org.headers(),
-                             json={"response": "declined"})
+    resp = await client.post(
+        cal(BOB, f"/events/{bobs[1]['id']}/respond"),
+        headers=await org.headers(),
+        json={"response": "declined"},
+    )
     assert resp.status_code == 200, resp.text
     bobs = await window(org, BOB, "2030-01-01T00:00:00Z", "2030-02-01T00:00:00Z")
     assert [b["response"] for b in bobs] == ["needs_action", "declined", "needs_action"]
     alices = await window(org, ALICE, "2030-01-01T00:00:00Z", "2030-02-01T00:00:00Z")
-    assert [a["attendees"][0]["response"] for a in alices] == ["needs_action", "declined", "needs_action"]
+    assert [a["attendees"][0]["response"] for a in alices] == [
+        "needs_action",
+        "declined",
+        "needs_action",
+    ]
     assert alices[1]["id"] == f"{ev['id']}.20300113T090000Z"
 
 
 async def test_organizer_changes_follow_to_copies_and_reset_answers(client, org, people):
     ev = await make_event(org, ALICE, attendees=[{"address": BOB}])
     bobs = (await window(org, BOB, "2030-03-01T00:00:00Z", "2030-03-31T00:00:00Z"))[0]
-    await client.post(cal(BOB, f"/events/{bobs['id']}/respond"), headers=await org.headers(),
-                      json={"response": "accepted"})
-    resp = await client.patch(cal(ALICE, f"/events/{ev['id']}"), headers=await org.headers(),
-                              json={"start": "2030-03-05T09:00:00", "end": "2030-03-05T10:00:00"})
+    await client.post(
+        cal(BOB, f"/events/{bobs['id']}/respond"),
+        headers=await org.headers(),
+        json={"response": "accepted"},
+    )
+    resp = await client.patch(
+        cal(ALICE, f"/events/{ev['id']}"),
+        headers=await org.headers(),
+        json={"start": "2030-03-05T09:00:00", "end": "2030-03-05T10:00:00"},
+    )
     assert resp.json()["sequence"] == 1
     bobs = await window(org, BOB, "2030-03-01T00:00:00Z", "2030-03-31T00:00:00Z")
     assert bobs[0]["start"].startswith("2030-03-05") and bobs[0]["response"] == "needs_action"
     assert "Updated invitation" in (await imip_jobs(org, "REQUEST"))[-1]["subject"]
     # an attendee cannot move the organizer's meeting
-    denied = await client.patch(cal(BOB, f"/events/{bobs[0]['id']}"), headers=await org.headers(),
-                                json={"title": "mine now"})
+    denied = await client.patch(
+        cal(BOB, f"/events/{bobs[0]['id']}"),
+        headers=await org.headers(),
+        json={"title": "mine now"},
+    )
     assert denied.status_code == 403
-    ok = await client.patch(cal(BOB, f"/events/{bobs[0]['id']}"), headers=await org.headers(),
-                            json={"reminders": [{"minutes_before": 5}]})
+    ok = await client.patch(
+        cal(BOB, f"/events/{bobs[0]['id']}"),
+        headers=await org.headers(),
+        json={"reminders": [{"minutes_before": 5}]},
+    )
     assert ok.status_code == 200
 
 
 async def test_removed_attendee_gets_cancel_and_loses_copy(client, org, people):
-    ev = await make_event(org, ALICE, attendees=[{"address": BOB}, {"address": "x@partner.example"}])
-    await client.patch(cal(ALICE, f"/events/{ev['id']}"), headers=await org.headers(),
-                       json={"attendees": [{"address": "x@partner.example"}]})
+    ev = await make_event(
+        org, ALICE, attendees=[{"address": BOB}, {"address": "x@partner.example"}]
+    )
+    await client.patch(
+        cal(ALICE, f"/events/{ev['id']}"),
+        headers=await org.headers(),
+        json={"attendees": [{"address": "x@partner.example"}]},
+    )
     assert await window(org, BOB, "2030-03-01T00:00:00Z", "2030-03-31T00:00:00Z") == []
     cancel = (await imip_jobs(org, "CANCEL"))[-1]
     assert cancel["recipients"] == [BOB]
 
 
 async def test_cancelling_removes_copies_and_mails_cancel(client, org, people):
-    ev = await make_event(org, ALICE, start="2030-01-06T09:00:00", end="2030-01-06T10:00:00",
-                          recurrence={"rrule": "FREQ=WEEKLY;COUNT=3"}, attendees=[{"address": BOB}])
+    ev = await make_event(
+        org,
+        ALICE,
+        start="2030-01-06T09:00:00",
+        end="2030-01-06T10:00:00",
+        recurrence={"rrule": "FREQ=WEEKLY;COUNT=3"},
+        attendees=[{"address": BOB}],
+    )
     h = await org.headers()
     await client.delete(cal(ALICE, f"/events/{ev['id']}.20300113T090000Z"), headers=h)
     bobs = await window(org, BOB, "2030-01-01T00:00:00Z", "2030-02-01T00:00:00Z")
@@ -202,13 +256,21 @@ async def test_outlook_recurring_request_in_pacific_time_across_dst(org, people)
     alice, _ = people
     data = (FIXTURES / "outlook_recurring_request.ics").read_bytes()
     async with org.runtime.db.session() as session:
-        out = await process_itip(session, await _account(org, alice.id), data, sender="dana@contoso.example")
+        out = await process_itip(
+            session, await _account(org, alice.id), data, sender="dana@contoso.example"
+        )
     assert out[0].action == "created"
     got = await window(org, ALICE, "2030-03-01T00:00:00Z", "2030-05-01T00:00:00Z")
     assert got[0]["time_zone"] == "America/Los_Angeles"
     # Mondays 09:00 local; 18 March excluded; UNTIL 15 April 16:00Z includes 15 April
     assert [g["start"][:10] for g in got] == [
-        "2030-03-04", "2030-03-11", "2030-03-25", "2030-04-01", "2030-04-08", "2030-04-15"]
+        "2030-03-04",
+        "2030-03-11",
+        "2030-03-25",
+        "2030-04-01",
+        "2030-04-08",
+        "2030-04-15",
+    ]
     assert all(g["start"][11:19] == "09:00:00" for g in got)
     assert got[0]["start_at"][11:13] == "17" and got[1]["start_at"][11:13] == "16"
 
@@ -233,7 +295,10 @@ async def test_apple_request_daily_over_european_dst(org, people):
     assert out[0].action == "created"
     got = await window(org, ALICE, "2030-03-28T00:00:00Z", "2030-04-02T00:00:00Z")
     assert [g["start"] for g in got] == [
-        "2030-03-29T10:00:00+01:00", "2030-03-30T10:00:00+01:00", "2030-03-31T10:00:00+02:00"]
+        "2030-03-29T10:00:00+01:00",
+        "2030-03-30T10:00:00+01:00",
+        "2030-03-31T10:00:00+02:00",
+    ]
     assert got[0]["title"] == "Kaffee ☕ mit Jan"
     assert got[0]["location"].startswith("Café Nord")
 
@@ -249,8 +314,11 @@ async def test_update_with_higher_sequence_applies_and_stale_one_is_ignored(org,
     alice, _ = people
     account = await _account(org, alice.id)
     base = (FIXTURES / "outlook_request.ics").read_text()
-    newer = base.replace("SEQUENCE:0", "SEQUENCE:2").replace("T140000", "T160000").replace(
-        "T150000", "T170000")
+    newer = (
+        base.replace("SEQUENCE:0", "SEQUENCE:2")
+        .replace("T140000", "T160000")
+        .replace("T150000", "T170000")
+    )
     older = base.replace("SEQUENCE:0", "SEQUENCE:1").replace("Quarterly review", "Stale")
     async with org.runtime.db.session() as session:
         await process_itip(session, account, base.encode())
@@ -268,7 +336,8 @@ async def test_cancel_only_from_the_organizer(org, people):
     account = await _account(org, alice.id)
     base = (FIXTURES / "outlook_request.ics").read_text()
     forged = base.replace("METHOD:REQUEST", "METHOD:CANCEL").replace(
-        "lilei@partner.example", "mallory@evil.example")
+        "lilei@partner.example", "mallory@evil.example"
+    )
     real = base.replace("METHOD:REQUEST", "METHOD:CANCEL").replace("SEQUENCE:0", "SEQUENCE:1")
     async with org.runtime.db.session() as session:
         await process_itip(session, account, base.encode())
@@ -318,7 +387,7 @@ VERSION:2.0
 METHOD:REPLY
 BEGIN:VEVENT
 ATTENDEE;PARTSTAT=ACCEPTED;CN=Carol:mailto:carol@partner.example
-UID:{ev['uid']}
+UID:{ev["uid"]}
 SUMMARY;LANGUAGE=en-US:Accepted: Sync
 DTSTART:20300304T090000Z
 DTEND:20300304T100000Z
@@ -329,22 +398,31 @@ END:VCALENDAR
 """
     account = await _account(org, alice.id)
     async with org.runtime.db.session() as session:
-        spoofed = await process_itip(session, account, reply.encode(), sender="mallory@evil.example")
+        spoofed = await process_itip(
+            session, account, reply.encode(), sender="mallory@evil.example"
+        )
     assert spoofed[0].action == "ignored"
     async with org.runtime.db.session() as session:
         out = await process_itip(session, account, reply.encode(), sender="carol@partner.example")
     assert out[0].action == "replied"
     got = await window(org, ALICE, "2030-03-01T00:00:00Z", "2030-03-31T00:00:00Z")
     assert got[0]["attendees"][0]["response"] == "accepted"
-    assert (await events_of(org, "calendar.invitation.replied"))[-1]["attendee"] == "carol@partner.example"
+    assert (await events_of(org, "calendar.invitation.replied"))[-1][
+        "attendee"
+    ] == "carol@partner.example"
 
 
-@pytest.mark.parametrize("junk", [
-    b"", b"not a calendar", b"BEGIN:VCALENDAR\nMETHOD:REQUEST\nBEGIN:VEVENT\nEND:VCALENDAR\n",
-    b"BEGIN:VCALENDAR\nMETHOD:REQUEST\nBEGIN:VEVENT\nUID:x\nDTSTART;TZID=Nowhere/City:20300101T100000\n"
-    b"ORGANIZER:mailto:a@b.example\nEND:VEVENT\nEND:VCALENDAR\n",
-    b"BEGIN:VCALENDAR\nMETHOD:PUBLISH\nBEGIN:VEVENT\nUID:x\nDTSTART:20300101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n",
-])
+@pytest.mark.parametrize(
+    "junk",
+    [
+        b"",
+        b"not a calendar",
+        b"BEGIN:VCALENDAR\nMETHOD:REQUEST\nBEGIN:VEVENT\nEND:VCALENDAR\n",
+        b"BEGIN:VCALENDAR\nMETHOD:REQUEST\nBEGIN:VEVENT\nUID:x\nDTSTART;TZID=Nowhere/City:20300101T100000\n"
+        b"ORGANIZER:mailto:a@b.example\nEND:VEVENT\nEND:VCALENDAR\n",
+        b"BEGIN:VCALENDAR\nMETHOD:PUBLISH\nBEGIN:VEVENT\nUID:x\nDTSTART:20300101T100000Z\nEND:VEVENT\nEND:VCALENDAR\n",
+    ],
+)
 async def test_broken_or_unhandled_imip_is_ignored_never_raises(org, people, junk):
     alice, _ = people
     async with org.runtime.db.session() as session:

@@ -85,10 +85,23 @@ def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("radicale")
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "radicale", "--server-hosts", f"127.0.0.1:{port}",
-         "--storage-filesystem-folder", str(folder), "--auth-type", "none",
-         "--rights-type", "authenticated", "--logging-level", "warning"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "radicale",
+            "--server-hosts",
+            f"127.0.0.1:{port}",
+            "--storage-filesystem-folder",
+            str(folder),
+            "--auth-type",
+            "none",
+            "--rights-type",
+            "authenticated",
+            "--logging-level",
+            "warning",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 20
@@ -99,7 +112,9 @@ def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except httpx.TransportError:
             if time.monotonic() > deadline or proc.poll() is not None:
                 proc.kill()
-                pytest.fail(f"Radicale did not start: {proc.stderr.read().decode() if proc.stderr else ''}")
+                pytest.fail(
+                    f"Radicale did not start: {proc.stderr.read().decode() if proc.stderr else ''}"
+                )
             time.sleep(0.1)
     yield url
     proc.terminate()
@@ -109,10 +124,16 @@ def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def _files() -> dict[str, str]:
     out = dict(SYNTHETIC)
-    for name in ("outlook_recurring_request.ics", "google_request.ics", "apple_request.ics",
-                 "outlook_request.ics"):
+    for name in (
+        "outlook_recurring_request.ics",
+        "google_request.ics",
+        "apple_request.ics",
+        "outlook_request.ics",
+    ):
         text = (FIXTURES / "calendar" / name).read_text()
-        out[name] = "\n".join(line for line in text.splitlines() if not line.startswith("METHOD:")) + "\n"
+        out[name] = (
+            "\n".join(line for line in text.splitlines() if not line.startswith("METHOD:")) + "\n"
+        )
     return out
 
 
@@ -123,8 +144,14 @@ def _radicale_instances(url: str, collection: str) -> set[tuple[str, datetime | 
  <C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT">
   <C:time-range start="{START}" end="{END}"/></C:comp-filter></C:comp-filter></C:filter>
 </C:calendar-query>"""
-    resp = httpx.request("REPORT", f"{url}{collection}", content=body, auth=("alice", "x"),
-                         headers={"Depth": "1", "Content-Type": "application/xml"}, timeout=30)
+    resp = httpx.request(
+        "REPORT",
+        f"{url}{collection}",
+        content=body,
+        auth=("alice", "x"),
+        headers={"Depth": "1", "Content-Type": "application/xml"},
+        timeout=30,
+    )
     assert resp.status_code == 207, resp.text
     out = set()
     for node in ET.fromstring(resp.content).iter("{urn:ietf:params:xml:ns:caldav}calendar-data"):
@@ -140,8 +167,11 @@ def _reference_instances(texts: list[str]) -> set[tuple[str, str]]:
     for text in texts:
         for vevent in recurring_ical_events.of(icalendar.Calendar.from_ical(text)).between(lo, hi):
             start = vevent.decoded("DTSTART")
-            key = start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if isinstance(start, datetime) \
+            key = (
+                start.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+                if isinstance(start, datetime)
                 else start.isoformat()
+            )
             out.add((str(vevent["UID"]), key))
     return out
 
@@ -149,23 +179,41 @@ def _reference_instances(texts: list[str]) -> set[tuple[str, str]]:
 async def test_instance_expansion_matches_radicale(client, org, radicale):
     await org.add_account("alice")
     collection = "/alice/peer/"
-    assert httpx.request("MKCALENDAR", radicale + collection, auth=("alice", "x")).status_code == 201
-    calendar_id = (await client.get(cal(ALICE, "/calendars"), headers=await org.headers())).json()["data"][0]["id"]
+    assert (
+        httpx.request("MKCALENDAR", radicale + collection, auth=("alice", "x")).status_code == 201
+    )
+    calendar_id = (await client.get(cal(ALICE, "/calendars"), headers=await org.headers())).json()[
+        "data"
+    ][0]["id"]
     files = _files()
     for name, text in files.items():
-        put = httpx.put(f"{radicale}{collection}{name}", content=text.encode(), auth=("alice", "x"),
-                        headers={"Content-Type": "text/calendar"})
+        put = httpx.put(
+            f"{radicale}{collection}{name}",
+            content=text.encode(),
+            auth=("alice", "x"),
+            headers={"Content-Type": "text/calendar"},
+        )
         assert put.status_code == 201, (name, put.text)
-        ours = await client.post(cal(ALICE, f"/calendars/{calendar_id}/import"), content=text.encode(),
-                                 headers={**await org.headers(), "Content-Type": "text/calendar"})
+        ours = await client.post(
+            cal(ALICE, f"/calendars/{calendar_id}/import"),
+            content=text.encode(),
+            headers={**await org.headers(), "Content-Type": "text/calendar"},
+        )
         assert ours.status_code == 200, (name, ours.text)
     got = await window(org, ALICE, "2030-03-01T00:00:00Z", "2030-04-22T00:00:00Z")
     zones = {e["uid"]: ZoneInfo(e["time_zone"]) for e in got}
     # The same instances on the same local days as Radicale. (Radicale's `expand` keeps the
     # UTC offset of DTSTART for every instance, so after a DST change its instants are an
     # hour off; the exact instants are checked against recurring-ical-events below.)
-    theirs = {(uid, (start.astimezone(zones[uid]).date() if isinstance(start, datetime) else start).isoformat())
-              for uid, start in _radicale_instances(radicale, collection)}
+    theirs = {
+        (
+            uid,
+            (
+                start.astimezone(zones[uid]).date() if isinstance(start, datetime) else start
+            ).isoformat(),
+        )
+        for uid, start in _radicale_instances(radicale, collection)
+    }
     mine_days = {(e["uid"], e["start"][:10]) for e in got}
     assert len(theirs) > 40
     assert sorted(mine_days - theirs) == [] and sorted(theirs - mine_days) == []
@@ -177,27 +225,54 @@ async def test_vcards_read_back_like_radicale(client, org, radicale):
     await org.add_account("alice")
     book = "/alice/contacts/"
     mk = httpx.request(
-        "MKCOL", radicale + book, auth=("alice", "x"), headers={"Content-Type": "application/xml"},
-        content=b'<?xml version="1.0"?><D:mkcol xmlns:D="DAV:" xmlns:CR="urn:ietf:params:xml:ns:carddav">'
-                b"<D:set><D:prop><D:resourcetype><D:collection/><CR:addressbook/></D:resourcetype>"
-                b"</D:prop></D:set></D:mkcol>")
+        "MKCOL",
+        radicale + book,
+        auth=("alice", "x"),
+        headers={"Content-Type": "application/xml"},
+        content=b'<?xml version="1.0"?>'
+        b'<D:mkcol xmlns:D="DAV:" xmlns:CR="urn:ietf:params:xml:ns:carddav">'
+        b"<D:set><D:prop><D:resourcetype><D:collection/><CR:addressbook/></D:resourcetype>"
+        b"</D:prop></D:set></D:mkcol>",
+    )
     assert mk.status_code == 201, mk.text
     text = (FIXTURES / "contacts" / "contacts_4.vcf").read_text()
-    people = [card for card in text.split("END:VCARD") if "BEGIN:VCARD" in card and "KIND:group" not in card]
+    people = [
+        card
+        for card in text.split("END:VCARD")
+        if "BEGIN:VCARD" in card and "KIND:group" not in card
+    ]
     theirs = set()
     for i, card in enumerate(people):
         body = (card.strip() + "\nEND:VCARD\n").encode()
-        assert httpx.put(f"{radicale}{book}{i}.vcf", content=body, auth=("alice", "x"),
-                         headers={"Content-Type": "text/vcard"}).status_code == 201
+        assert (
+            httpx.put(
+                f"{radicale}{book}{i}.vcf",
+                content=body,
+                auth=("alice", "x"),
+                headers={"Content-Type": "text/vcard"},
+            ).status_code
+            == 201
+        )
         stored = vobject.readOne(httpx.get(f"{radicale}{book}{i}.vcf", auth=("alice", "x")).text)
         theirs.add((stored.fn.value, tuple(sorted(e.value for e in stored.contents["email"]))))
-    books = (await client.get(f"/v1/accounts/{ALICE}/contacts/address_books", headers=await org.headers())).json()
+    books = (
+        await client.get(
+            f"/v1/accounts/{ALICE}/contacts/address_books", headers=await org.headers()
+        )
+    ).json()
     book_id = books["data"][0]["id"]
-    imported = await client.post(f"/v1/accounts/{ALICE}/contacts/address_books/{book_id}/import",
-                                 content=text.encode(), headers={**await org.headers(), "Content-Type": "text/vcard"})
+    imported = await client.post(
+        f"/v1/accounts/{ALICE}/contacts/address_books/{book_id}/import",
+        content=text.encode(),
+        headers={**await org.headers(), "Content-Type": "text/vcard"},
+    )
     assert imported.status_code == 200, imported.text
-    exported = await client.get(f"/v1/accounts/{ALICE}/contacts/address_books/{book_id}/export",
-                                headers=await org.headers())
-    mine = {(c.fn.value, tuple(sorted(e.value for e in c.contents["email"])))
-            for c in vobject.readComponents(exported.text) if "email" in c.contents}
+    exported = await client.get(
+        f"/v1/accounts/{ALICE}/contacts/address_books/{book_id}/export", headers=await org.headers()
+    )
+    mine = {
+        (c.fn.value, tuple(sorted(e.value for e in c.contents["email"])))
+        for c in vobject.readComponents(exported.text)
+        if "email" in c.contents
+    }
     assert mine == theirs

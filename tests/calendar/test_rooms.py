@@ -46,7 +46,9 @@ async def test_members_cannot_manage_rooms(client, org, people):
 async def test_room_address_must_be_unique_and_not_an_account(client, org, people):
     await make_room(org, name="A", address="room-a@acme.test")
     h = await org.headers()
-    dup = await client.post("/v1/calendar/rooms", headers=h, json={"name": "B", "address": "ROOM-A@acme.test"})
+    dup = await client.post(
+        "/v1/calendar/rooms", headers=h, json={"name": "B", "address": "ROOM-A@acme.test"}
+    )
     assert dup.status_code == 409
     clash = await client.post("/v1/calendar/rooms", headers=h, json={"name": "C", "address": ALICE})
     assert clash.status_code == 409
@@ -54,32 +56,59 @@ async def test_room_address_must_be_unique_and_not_an_account(client, org, peopl
 
 async def test_auto_accept_when_free_and_decline_on_conflict(client, org, people):
     room = await make_room(org, name="Everest", address="everest@acme.test")
-    first = await make_event(org, ALICE, **SLOT, attendees=[{"room_id": room["id"]}, {"address": BOB}])
+    first = await make_event(
+        org, ALICE, **SLOT, attendees=[{"room_id": room["id"]}, {"address": BOB}]
+    )
     assert _room_response(first, room["id"]) == "accepted"
     booked = await events_of(org, "calendar.room.booked")
     assert booked[-1]["room_id"] == room["id"] and booked[-1]["id"] == first["id"]
     # booking by address works too, and overlapping is declined
-    clash = await make_event(org, BOB, start="2027-03-04T09:30:00", end="2027-03-04T10:30:00",
-                             attendees=[{"address": "everest@acme.test"}])
+    clash = await make_event(
+        org,
+        BOB,
+        start="2027-03-04T09:30:00",
+        end="2027-03-04T10:30:00",
+        attendees=[{"address": "everest@acme.test"}],
+    )
     assert _room_response(clash, room["id"]) == "declined"
     assert len(await events_of(org, "calendar.room.booked")) == 1
-    bookings = await client.get(f"/v1/calendar/rooms/{room['id']}/bookings", headers=await org.headers(),
-                                params={"start": "2027-03-01T00:00:00Z", "end": "2027-03-31T00:00:00Z"})
+    bookings = await client.get(
+        f"/v1/calendar/rooms/{room['id']}/bookings",
+        headers=await org.headers(),
+        params={"start": "2027-03-01T00:00:00Z", "end": "2027-03-31T00:00:00Z"},
+    )
     assert [b["uid"] for b in bookings.json()["data"]] == [first["uid"]]
     # the room is busy in free/busy
-    fb = await client.post("/v1/calendar/freebusy", headers=await org.headers(), json={
-        "start": "2027-03-04T00:00:00Z", "end": "2027-03-05T00:00:00Z", "attendees": [room["id"]]})
+    fb = await client.post(
+        "/v1/calendar/freebusy",
+        headers=await org.headers(),
+        json={
+            "start": "2027-03-04T00:00:00Z",
+            "end": "2027-03-05T00:00:00Z",
+            "attendees": [room["id"]],
+        },
+    )
     assert fb.json()["schedules"][0]["type"] == "room"
     assert fb.json()["schedules"][0]["busy"][0]["start"] == "2027-03-04T09:00:00Z"
 
 
 async def test_recurring_booking_conflicting_with_one_instance_is_declined(client, org, people):
     room = await make_room(org)
-    await make_event(org, ALICE, start="2027-03-18T09:00:00", end="2027-03-18T10:00:00",
-                     attendees=[{"room_id": room["id"]}])
-    weekly = await make_event(org, BOB, start="2027-03-04T09:00:00", end="2027-03-04T10:00:00",
-                              recurrence={"rrule": "FREQ=WEEKLY;COUNT=4"},
-                              attendees=[{"room_id": room["id"]}])
+    await make_event(
+        org,
+        ALICE,
+        start="2027-03-18T09:00:00",
+        end="2027-03-18T10:00:00",
+        attendees=[{"room_id": room["id"]}],
+    )
+    weekly = await make_event(
+        org,
+        BOB,
+        start="2027-03-04T09:00:00",
+        end="2027-03-04T10:00:00",
+        recurrence={"rrule": "FREQ=WEEKLY;COUNT=4"},
+        attendees=[{"room_id": room["id"]}],
+    )
     assert _room_response(weekly, room["id"]) == "declined"
 
 
@@ -100,12 +129,22 @@ async def test_conflicts_allowed_room_accepts_overlaps(client, org, people):
 
 async def test_max_duration_and_booking_window(client, org, people):
     room = await make_room(org, max_duration_minutes=60, booking_window_days=1095)
-    long = await make_event(org, ALICE, start="2027-03-04T09:00:00", end="2027-03-04T11:00:00",
-                            attendees=[{"room_id": room["id"]}])
+    long = await make_event(
+        org,
+        ALICE,
+        start="2027-03-04T09:00:00",
+        end="2027-03-04T11:00:00",
+        attendees=[{"room_id": room["id"]}],
+    )
     assert _room_response(long, room["id"]) == "declined"
     assert "at most 60 minutes" in next(a["comment"] for a in long["attendees"])
-    far = await make_event(org, ALICE, start="2040-03-04T09:00:00", end="2040-03-04T10:00:00",
-                           attendees=[{"room_id": room["id"]}])
+    far = await make_event(
+        org,
+        ALICE,
+        start="2040-03-04T09:00:00",
+        end="2040-03-04T10:00:00",
+        attendees=[{"room_id": room["id"]}],
+    )
     assert _room_response(far, room["id"]) == "declined"
 
 
@@ -115,19 +154,29 @@ async def test_approval_room_waits_for_a_delegate(client, org, people):
     assert room["delegates"] == [bob.id]
     ev = await make_event(org, ALICE, **SLOT, attendees=[{"room_id": room["id"]}])
     assert _room_response(ev, room["id"]) == "needs_action"
-    pending = await client.get(f"/v1/calendar/rooms/{room['id']}/bookings", headers=await org.headers(),
-                               params={"start": "2027-03-01T00:00:00Z", "end": "2027-03-31T00:00:00Z",
-                                       "status": "pending"})
+    pending = await client.get(
+        f"/v1/calendar/rooms/{room['id']}/bookings",
+        headers=await org.headers(),
+        params={
+            "start": "2027-03-01T00:00:00Z",
+            "end": "2027-03-31T00:00:00Z",
+            "status": "pending",
+        },
+    )
     booking_id = pending.json()["data"][0]["id"]
     alice_token = await user_tokens(org, ALICE, "calendar:read calendar:write")
     denied = await client.post(
         f"/v1/calendar/rooms/{room['id']}/bookings/{booking_id}/respond",
-        headers={"Authorization": f"Bearer {alice_token['access_token']}"}, json={"response": "accepted"})
+        headers={"Authorization": f"Bearer {alice_token['access_token']}"},
+        json={"response": "accepted"},
+    )
     assert denied.status_code == 403
     bob_token = await user_tokens(org, BOB, "calendar:read calendar:write")
     ok = await client.post(
         f"/v1/calendar/rooms/{room['id']}/bookings/{booking_id}/respond",
-        headers={"Authorization": f"Bearer {bob_token['access_token']}"}, json={"response": "accepted"})
+        headers={"Authorization": f"Bearer {bob_token['access_token']}"},
+        json={"response": "accepted"},
+    )
     assert ok.status_code == 200, ok.text
     mine = await window(org, ALICE, "2027-03-01T00:00:00Z", "2027-03-31T00:00:00Z")
     assert _room_response(mine[0], room["id"]) == "accepted"
@@ -135,15 +184,25 @@ async def test_approval_room_waits_for_a_delegate(client, org, people):
 
 
 async def test_approval_room_needs_a_delegate(client, org, people):
-    resp = await client.post("/v1/calendar/rooms", headers=await org.headers(),
-                             json={"name": "X", "booking_policy": "approval"})
+    resp = await client.post(
+        "/v1/calendar/rooms",
+        headers=await org.headers(),
+        json={"name": "X", "booking_policy": "approval"},
+    )
     assert resp.status_code == 422 and resp.json()["param"] == "delegates"
 
 
 async def test_unknown_room_is_422(client, org, people):
-    resp = await client.post(cal(ALICE, "/events"), headers=await org.headers(), json={
-        "start": "2027-01-01T09:00:00", "end": "2027-01-01T10:00:00", "time_zone": "UTC",
-        "attendees": [{"room_id": "room_nope"}]})
+    resp = await client.post(
+        cal(ALICE, "/events"),
+        headers=await org.headers(),
+        json={
+            "start": "2027-01-01T09:00:00",
+            "end": "2027-01-01T10:00:00",
+            "time_zone": "UTC",
+            "attendees": [{"room_id": "room_nope"}],
+        },
+    )
     assert resp.status_code == 422 and resp.json()["param"] == "attendees[0].room_id"
 
 
@@ -152,11 +211,15 @@ async def test_update_and_delete_room_with_etag(client, org, people):
     h = await org.headers()
     got = await client.get(f"/v1/calendar/rooms/{room['id']}", headers=h)
     etag = got.headers["etag"]
-    ok = await client.patch(f"/v1/calendar/rooms/{room['id']}", headers={**h, "If-Match": etag},
-                            json={"capacity": 20, "equipment": ["whiteboard"]})
+    ok = await client.patch(
+        f"/v1/calendar/rooms/{room['id']}",
+        headers={**h, "If-Match": etag},
+        json={"capacity": 20, "equipment": ["whiteboard"]},
+    )
     assert ok.status_code == 200 and ok.json()["capacity"] == 20
-    stale = await client.patch(f"/v1/calendar/rooms/{room['id']}", headers={**h, "If-Match": etag},
-                               json={"capacity": 1})
+    stale = await client.patch(
+        f"/v1/calendar/rooms/{room['id']}", headers={**h, "If-Match": etag}, json={"capacity": 1}
+    )
     assert stale.status_code == 412
     assert (await client.delete(f"/v1/calendar/rooms/{room['id']}", headers=h)).status_code == 204
     assert (await client.get(f"/v1/calendar/rooms/{room['id']}", headers=h)).status_code == 404

@@ -24,19 +24,31 @@ async def test_personal_contacts_join_and_recent_correspondents_rank_first(clien
     await create_account(org, "alice", display_name="Alice")
     await create_account(org, "sam", display_name="Sam Directory")
     h = await org.headers()
-    await client.post("/v1/accounts/alice@acme.test/contacts", headers=h, json={
-        "display_name": "Samantha Partner", "emails": [{"address": "samantha@partner.example"}]})
+    await client.post(
+        "/v1/accounts/alice@acme.test/contacts",
+        headers=h,
+        json={
+            "display_name": "Samantha Partner",
+            "emails": [{"address": "samantha@partner.example"}],
+        },
+    )
     # alice mails Samantha twice: she now ranks above the better name match
     for _ in range(2):
-        sent = await client.post("/v1/accounts/alice@acme.test/mail/send", headers=h, json={
-            "to": ["samantha@partner.example"], "subject": "Hi", "text": "Hello"})
+        sent = await client.post(
+            "/v1/accounts/alice@acme.test/mail/send",
+            headers=h,
+            json={"to": ["samantha@partner.example"], "subject": "Hi", "text": "Hello"},
+        )
         assert sent.status_code == 202, sent.text
     tokens = await user_tokens(org, "alice@acme.test", "contacts:read")
-    resp = await client.get(AC, params={"q": "sam"},
-                            headers={"Authorization": f"Bearer {tokens['access_token']}"})
+    resp = await client.get(
+        AC, params={"q": "sam"}, headers={"Authorization": f"Bearer {tokens['access_token']}"}
+    )
     data = resp.json()["data"]
     assert [(s["kind"], s["address"], s["recent_messages"]) for s in data] == [
-        ("contact", "samantha@partner.example", 2), ("account", "sam@acme.test", 0)]
+        ("contact", "samantha@partner.example", 2),
+        ("account", "sam@acme.test", 0),
+    ]
     # an app names whose view to use; without one it gets the directory only
     app_view = await client.get(AC, params={"q": "sam", "account": "alice@acme.test"}, headers=h)
     assert app_view.json()["data"] == data

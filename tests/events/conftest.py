@@ -12,10 +12,13 @@ from tests.events.receiver import Receiver
 
 @pytest.fixture
 def settings(settings: Settings) -> Settings:
-    return settings.model_copy(update={
-        "webhooks_allow_private": True, "event_stream_heartbeat": 0.3,
-        "event_poll_interval": 0.05,
-    })
+    return settings.model_copy(
+        update={
+            "webhooks_allow_private": True,
+            "event_stream_heartbeat": 0.3,
+            "event_poll_interval": 0.05,
+        }
+    )
 
 
 @pytest.fixture

@@ -38,7 +38,8 @@ def dispatcher(runtime: Runtime, clock: FakeClock | None = None, **kw) -> Dispat
 async def deliveries(runtime: Runtime, endpoint_id: str) -> list[WebhookDelivery]:
     async with runtime.db.session(write=False) as session:
         rows = await session.execute(
-            select(WebhookDelivery).where(WebhookDelivery.endpoint_id == endpoint_id)
+            select(WebhookDelivery)
+            .where(WebhookDelivery.endpoint_id == endpoint_id)
             .order_by(WebhookDelivery.event_sequence)
         )
         return list(rows.scalars().all())
@@ -47,7 +48,8 @@ async def deliveries(runtime: Runtime, endpoint_id: str) -> list[WebhookDelivery
 async def attempts(runtime: Runtime, endpoint_id: str) -> list[WebhookAttempt]:
     async with runtime.db.session(write=False) as session:
         rows = await session.execute(
-            select(WebhookAttempt).where(WebhookAttempt.endpoint_id == endpoint_id)
+            select(WebhookAttempt)
+            .where(WebhookAttempt.endpoint_id == endpoint_id)
             .order_by(WebhookAttempt.started_at, WebhookAttempt.attempt)
         )
         return list(rows.scalars().all())
@@ -64,13 +66,21 @@ async def spawn_worker(runtime: Runtime, **env: str) -> asyncio.subprocess.Proce
     """A dispatcher process on the test's database; returns once it is running."""
     s = runtime.settings
     variables = {
-        **os.environ, "MAILPLANE_DATABASE_URL": s.effective_database_url,
-        "MAILPLANE_SECRET_KEY": s.signing_key(), "MAILPLANE_DATA_DIR": str(s.data_dir),
-        "MAILPLANE_WEBHOOKS_ALLOW_PRIVATE": "1", "MAILPLANE_EVENT_POLL_INTERVAL": "0.05",
-        "MAILPLANE_LOG_JSON": "1", **env,
+        **os.environ,
+        "MAILPLANE_DATABASE_URL": s.effective_database_url,
+        "MAILPLANE_SECRET_KEY": s.signing_key(),
+        "MAILPLANE_DATA_DIR": str(s.data_dir),
+        "MAILPLANE_WEBHOOKS_ALLOW_PRIVATE": "1",
+        "MAILPLANE_EVENT_POLL_INTERVAL": "0.05",
+        "MAILPLANE_LOG_JSON": "1",
+        **env,
     }
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "tests.events.dispatch_worker", cwd=str(ROOT), env=variables,
+        sys.executable,
+        "-m",
+        "tests.events.dispatch_worker",
+        cwd=str(ROOT),
+        env=variables,
         stdout=asyncio.subprocess.PIPE,
     )
     assert proc.stdout is not None

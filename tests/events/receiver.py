@@ -47,7 +47,9 @@ class Receiver:
 
     @property
     def deliveries(self) -> list[Received]:
-        return [r for r in self.requests if not r.body.startswith(b'{"type": "endpoint.verification"')]
+        return [
+            r for r in self.requests if not r.body.startswith(b'{"type": "endpoint.verification"')
+        ]
 
     async def start(self, port: int = 0) -> Receiver:
         self._server = await asyncio.start_server(self._handle, "127.0.0.1", port or self.port)
@@ -95,10 +97,8 @@ class Receiver:
                 if reply.delay:
                     await asyncio.sleep(reply.delay)
                 extra = "".join(f"{k}: {v}\r\n" for k, v in reply.headers.items())
-                writer.write(
-                    f"HTTP/1.1 {reply.status} X\r\nContent-Length: {len(reply.body)}\r\n{extra}\r\n"
-                    .encode() + reply.body
-                )
+                head = f"HTTP/1.1 {reply.status} X\r\nContent-Length: {len(reply.body)}\r\n"
+                writer.write(f"{head}{extra}\r\n".encode() + reply.body)
                 await writer.drain()
                 self.arrived.set()
         except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError):

@@ -47,9 +47,14 @@ async def test_type_patterns_filter_with_wildcards(client, org):
         return sorted({e["type"] for e in resp.json()["data"]})
 
     assert await types("mail.*") == ["mail.message.received"]
-    assert await types("directory.*.created") == ["directory.account.created", "directory.group.created"]
-    assert await types("directory.group.created,mail.*") == ["directory.group.created",
-                                                             "mail.message.received"]
+    assert await types("directory.*.created") == [
+        "directory.account.created",
+        "directory.group.created",
+    ]
+    assert await types("directory.group.created,mail.*") == [
+        "directory.group.created",
+        "mail.message.received",
+    ]
     bad = await client.get("/v1/events", params={"types": "mail.%"}, headers=h)
     assert bad.status_code == 422
 
@@ -81,7 +86,9 @@ async def test_a_user_bound_token_sees_only_its_own_personal_events(client, org)
 
 async def test_get_event_is_404_for_another_organisation(client, org, other_org):
     [event_id] = await emit_events(org, "directory.account.created", 1)
-    assert (await client.get(f"/v1/events/{event_id}", headers=await org.headers())).status_code == 200
+    assert (
+        await client.get(f"/v1/events/{event_id}", headers=await org.headers())
+    ).status_code == 200
     resp = await client.get(f"/v1/events/{event_id}", headers=await other_org.headers())
     assert resp.status_code == 404
     listed = await client.get("/v1/events", headers=await other_org.headers())
@@ -112,8 +119,9 @@ async def test_openapi_lists_every_event_type_under_webhooks(client):
 async def test_events_past_retention_are_purged_and_older_positions_get_410(client, org, runtime):
     old = await emit_events(org, "directory.account.created", 3)
     async with runtime.db.session() as session:
-        await session.execute(update(Event).where(Event.id.in_(old))
-                              .values(occurred_at=utcnow() - timedelta(days=31)))
+        await session.execute(
+            update(Event).where(Event.id.in_(old)).values(occurred_at=utcnow() - timedelta(days=31))
+        )
     recent = await emit_events(org, "directory.account.created", 2)
     assert await purge(runtime.db, retention_days=30) >= 3
     h = await org.headers()

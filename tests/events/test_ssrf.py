@@ -10,15 +10,33 @@ import httpx
 import pytest
 
 from api.platform.webhooks import ssrf
-from tests.factories.webhooks import emit_events, make_endpoint
 from tests.events.helpers import deliveries, dispatcher
+from tests.factories.webhooks import emit_events, make_endpoint
 
 
-@pytest.mark.parametrize("address", [
-    "127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1",
-    "0.0.0.0", "224.0.0.1", "198.18.0.1", "::1", "fe80::1", "fc00::1", "::ffff:127.0.0.1",
-    "::ffff:10.0.0.1", "64:ff9b::a9fe:a9fe", "2002:7f00:0001::1", "::127.0.0.1", "::",
-])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "127.0.0.1",
+        "10.1.2.3",
+        "172.16.0.1",
+        "192.168.1.1",
+        "169.254.169.254",
+        "100.64.0.1",
+        "0.0.0.0",
+        "224.0.0.1",
+        "198.18.0.1",
+        "::1",
+        "fe80::1",
+        "fc00::1",
+        "::ffff:127.0.0.1",
+        "::ffff:10.0.0.1",
+        "64:ff9b::a9fe:a9fe",
+        "2002:7f00:0001::1",
+        "::127.0.0.1",
+        "::",
+    ],
+)
 def test_private_and_special_addresses_are_not_public(address):
     assert not ssrf.is_public(ipaddress.ip_address(address))
 
@@ -30,15 +48,24 @@ def test_global_addresses_are_public(address):
 
 def test_ipv4_mapped_addresses_are_unwrapped():
     assert ssrf.unwrap(ipaddress.ip_address("::ffff:169.254.169.254")) == ipaddress.ip_address(
-        "169.254.169.254")
+        "169.254.169.254"
+    )
     assert ssrf.unwrap(ipaddress.ip_address("64:ff9b::7f00:1")) == ipaddress.ip_address("127.0.0.1")
 
 
-@pytest.mark.parametrize("url", [
-    "http://hooks.example/in", "https://127.0.0.1/x", "https://[::ffff:127.0.0.1]/x",
-    "https://localhost/x", "https://metadata.internal/x", "https://user:pw@hooks.example/x",
-    "ftp://hooks.example/x", "https:///nohost",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://hooks.example/in",
+        "https://127.0.0.1/x",
+        "https://[::ffff:127.0.0.1]/x",
+        "https://localhost/x",
+        "https://metadata.internal/x",
+        "https://user:pw@hooks.example/x",
+        "ftp://hooks.example/x",
+        "https:///nohost",
+    ],
+)
 def test_urls_refused_at_creation_without_allow_private(url):
     with pytest.raises(ssrf.BlockedAddress):
         ssrf.check_url(url, allow_private=False)
@@ -105,8 +132,12 @@ async def test_delivery_to_loopback_is_blocked_without_allow_private(org, receiv
 
 async def test_creating_an_endpoint_on_a_private_address_is_422(client, org, receiver, runtime):
     runtime.settings.webhooks_allow_private = False
-    for url in (receiver.url, "https://127.0.0.1/x", "https://169.254.169.254/latest",
-                "http://hooks.example/in"):
+    for url in (
+        receiver.url,
+        "https://127.0.0.1/x",
+        "https://169.254.169.254/latest",
+        "http://hooks.example/in",
+    ):
         resp = await client.post("/v1/webhooks", json={"url": url}, headers=await org.headers())
         assert resp.status_code == 422, resp.text
         assert resp.json()["param"] == "url"

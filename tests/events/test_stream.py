@@ -25,14 +25,19 @@ def server(settings) -> AsyncIterator[LiveServer]:
     live.stop()
 
 
-async def _sse(http: httpx.AsyncClient, token: str, *, want, params=None, headers=None,
-               timeout: float = 10.0) -> list[tuple]:
+async def _sse(
+    http: httpx.AsyncClient, token: str, *, want, params=None, headers=None, timeout: float = 10.0
+) -> list[tuple]:
     """Read SSE messages (id, event, data) and heartbeats ("hb",) until `want(msgs)`."""
     msgs: list[tuple] = []
 
     async def read() -> None:
-        async with http.stream("GET", "/v1/events/stream", params=params or {},
-                               headers={"Authorization": f"Bearer {token}", **(headers or {})}) as resp:
+        async with http.stream(
+            "GET",
+            "/v1/events/stream",
+            params=params or {},
+            headers={"Authorization": f"Bearer {token}", **(headers or {})},
+        ) as resp:
             assert resp.status_code == 200, await resp.aread()
             assert resp.headers["content-type"].startswith("text/event-stream")
             current: dict[str, str] = {}
@@ -60,16 +65,24 @@ async def test_sse_delivers_live_events_and_resumes_after_last_event_id(server, 
     token = await org.token("directory:read")
     first = await emit_events(org, "directory.account.created", 3)
     async with httpx.AsyncClient(base_url=server.url, timeout=10) as http:
-        msgs = await _sse(http, token, params={"after": 0, "types": "directory.account.*"},
-                          want=lambda m: first[-1] in [x[2]["id"] for x in _events(m)])
+        msgs = await _sse(
+            http,
+            token,
+            params={"after": 0, "types": "directory.account.*"},
+            want=lambda m: first[-1] in [x[2]["id"] for x in _events(m)],
+        )
         got = _events(msgs)
         assert [x[2]["id"] for x in got][-3:] == first
         assert all(x[1] == "directory.account.created" for x in got)
         resume_from = got[-2][0]  # the client saw up to the second one
-        later = asyncio.create_task(_sse(
-            http, token, headers={"Last-Event-ID": str(resume_from)},
-            want=lambda m: len(_events(m)) >= 2,
-        ))
+        later = asyncio.create_task(
+            _sse(
+                http,
+                token,
+                headers={"Last-Event-ID": str(resume_from)},
+                want=lambda m: len(_events(m)) >= 2,
+            )
+        )
         await asyncio.sleep(0.3)
         [live] = await emit_events(org, "directory.account.updated", 1)
         resumed = _events(await later)
@@ -80,9 +93,13 @@ async def test_sse_delivers_live_events_and_resumes_after_last_event_id(server, 
 async def test_sse_sends_heartbeats_and_only_visible_types(server, org):
     token = await org.token("mail:read")
     async with httpx.AsyncClient(base_url=server.url, timeout=10) as http:
-        reading = asyncio.create_task(_sse(
-            http, token, want=lambda m: len(_events(m)) >= 1 and m.count(("hb",)) >= 1,
-        ))
+        reading = asyncio.create_task(
+            _sse(
+                http,
+                token,
+                want=lambda m: len(_events(m)) >= 1 and m.count(("hb",)) >= 1,
+            )
+        )
         await asyncio.sleep(0.2)
         await emit_events(org, "directory.account.created", 1)  # not visible with mail:read
         [mail] = await emit_events(org, "mail.message.received", 1, account_id="acc_1")
@@ -106,8 +123,11 @@ async def test_sse_refuses_missing_tokens_and_positions_past_retention(server, o
             await session.execute(update(Event).values(occurred_at=utcnow() - timedelta(days=31)))
         await emit_events(org, "directory.account.created", 1)
         await purge(runtime.db, retention_days=30)
-        resp = await http.get("/v1/events/stream", params={"after": 1},
-                              headers={"Authorization": f"Bearer {await org.token()}"})
+        resp = await http.get(
+            "/v1/events/stream",
+            params={"after": 1},
+            headers={"Authorization": f"Bearer {await org.token()}"},
+        )
         assert resp.status_code == 410 and resp.json()["code"] == "resync_required"
 
 
@@ -148,7 +168,8 @@ async def test_websocket_without_a_token_is_closed_with_an_error(server):
 
 async def _gql_ws(server, token):
     return websockets.connect(
-        server.url.replace("http", "ws") + "/graphql", subprotocols=["graphql-transport-ws"],
+        server.url.replace("http", "ws") + "/graphql",
+        subprotocols=["graphql-transport-ws"],
         additional_headers={"Authorization": f"Bearer {token}"},
     )
 

@@ -59,8 +59,9 @@ async def test_has_more_pages_through_a_long_backlog(client, org):
     await _emit(org, *[("directory.department.created", {"id": f"dep_{i}"}) for i in range(5)])
     seen = []
     while True:
-        resp = await client.get("/v1/departments/changes", params={"since": state, "limit": 2},
-                                headers=h)
+        resp = await client.get(
+            "/v1/departments/changes", params={"since": state, "limit": 2}, headers=h
+        )
         body = resp.json()
         seen += body["created"]
         state = body["new_state"]
@@ -81,19 +82,22 @@ async def test_a_state_past_retention_is_410_resync_required(client, org, runtim
     assert resp.status_code == 410
     assert resp.json()["code"] == "resync_required" and resp.json()["param"] == "since"
     fresh = await _state(client, h)
-    assert (await client.get("/v1/accounts/changes", params={"since": fresh},
-                             headers=h)).status_code == 200
+    assert (
+        await client.get("/v1/accounts/changes", params={"since": fresh}, headers=h)
+    ).status_code == 200
 
 
 async def test_bad_or_foreign_states_are_rejected(client, org, other_org):
     h = await org.headers("directory:read")
-    assert (await client.get("/v1/accounts/changes", params={"since": "garbage!"},
-                             headers=h)).status_code == 400
+    assert (
+        await client.get("/v1/accounts/changes", params={"since": "garbage!"}, headers=h)
+    ).status_code == 400
     future = encode_state(10_000_000)
     resp = await client.get("/v1/accounts/changes", params={"since": future}, headers=h)
     assert resp.status_code == 410
-    assert (await client.get("/v1/accounts/changes",
-                             headers=await org.headers("mail:read"))).status_code == 403
+    assert (
+        await client.get("/v1/accounts/changes", headers=await org.headers("mail:read"))
+    ).status_code == 403
 
 
 async def test_changes_do_not_leak_across_organisations(client, org, other_org):
@@ -107,7 +111,9 @@ async def test_changes_do_not_leak_across_organisations(client, org, other_org):
 
 async def test_the_kit_filters_per_mailbox_and_takes_domain_verbs(org, runtime):
     async with runtime.db.session(write=False) as session:
-        start = (await changes_since(session, org.id, types=["mail.message.*"], since=None)).new_state
+        start = (
+            await changes_since(session, org.id, types=["mail.message.*"], since=None)
+        ).new_state
     await _emit(
         org,
         ("mail.message.received", {"id": "msg_1", "account_id": "acc_a"}),
@@ -116,6 +122,12 @@ async def test_the_kit_filters_per_mailbox_and_takes_domain_verbs(org, runtime):
         ("mail.message.updated", {"id": "msg_9", "account_id": "acc_a"}),
     )
     async with runtime.db.session(write=False) as session:
-        got = await changes_since(session, org.id, types=["mail.message.*"], since=start,
-                                  account_id="acc_a", created_verbs=("received", "sent"))
+        got = await changes_since(
+            session,
+            org.id,
+            types=["mail.message.*"],
+            since=start,
+            account_id="acc_a",
+            created_verbs=("received", "sent"),
+        )
     assert got.created == ["msg_1", "msg_2"] and got.updated == ["msg_9"] and got.deleted == []

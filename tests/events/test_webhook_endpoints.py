@@ -29,8 +29,9 @@ async def _count_endpoints(runtime) -> int:
 
 
 async def test_create_sends_a_signed_challenge_and_shows_the_secret_once(client, org, receiver):
-    body = await _create(client, org, receiver.url, event_types=["directory.*", "mail.*"],
-                         description="HR sync")
+    body = await _create(
+        client, org, receiver.url, event_types=["directory.*", "mail.*"], description="HR sync"
+    )
     assert body["secret"].startswith("whsec_")
     assert body["id"].startswith("whk_") and body["status"] == "enabled"
     assert body["app_id"] == org.client_id and body["verified_at"]
@@ -78,11 +79,13 @@ async def test_bad_input_is_422_and_nothing_is_written(client, org, receiver, ru
 
 async def test_subscribing_needs_the_read_scope_of_the_domain(client, org, receiver):
     h = await org.headers("webhooks:manage directory:read")
-    resp = await client.post("/v1/webhooks", json={"url": receiver.url, "event_types": ["mail.*"]},
-                             headers=h)
+    resp = await client.post(
+        "/v1/webhooks", json={"url": receiver.url, "event_types": ["mail.*"]}, headers=h
+    )
     assert resp.status_code == 422 and "mail:read" in resp.json()["detail"]
-    ok = await client.post("/v1/webhooks", json={"url": receiver.url,
-                                                 "event_types": ["directory.*"]}, headers=h)
+    ok = await client.post(
+        "/v1/webhooks", json={"url": receiver.url, "event_types": ["directory.*"]}, headers=h
+    )
     assert ok.status_code == 201
 
 
@@ -106,7 +109,9 @@ async def test_a_wildcard_endpoint_only_gets_events_its_creator_could_read(
     assert [r.json()["type"] for r in receiver.deliveries] == ["directory.account.created"]
 
 
-async def test_account_filter_sends_only_events_about_those_accounts(client, org, receiver, runtime):
+async def test_account_filter_sends_only_events_about_those_accounts(
+    client, org, receiver, runtime
+):
     alice = await org.add_account("alice")
     bob = await org.add_account("bob")
     await _create(client, org, receiver.url, account_ids=["alice@acme.test"])
@@ -119,8 +124,10 @@ async def test_account_filter_sends_only_events_about_those_accounts(client, org
     d = dispatcher(runtime)
     await d.step()
     await d.aclose()
-    got = [(r.json()["type"], r.json()["data"].get("account_id") or r.json()["data"]["id"])
-           for r in receiver.deliveries]
+    got = [
+        (r.json()["type"], r.json()["data"].get("account_id") or r.json()["data"]["id"])
+        for r in receiver.deliveries
+    ]
     assert got == [("mail.message.received", alice.id), ("directory.account.updated", alice.id)]
 
 
@@ -131,13 +138,15 @@ async def test_department_filter_covers_sub_departments_and_their_members(
     bob = await org.add_account("bob")
     sales, emea, hr = new_id("dep"), new_id("dep"), new_id("dep")
     async with runtime.db.session() as session:
-        session.add_all([
-            Department(id=sales, org_id=org.id, parent_id=None, name="Sales"),
-            Department(id=emea, org_id=org.id, parent_id=sales, name="EMEA"),
-            Department(id=hr, org_id=org.id, parent_id=None, name="HR"),
-            AccountDepartment(account_id=alice.id, department_id=emea, org_id=org.id),
-            AccountDepartment(account_id=bob.id, department_id=hr, org_id=org.id),
-        ])
+        session.add_all(
+            [
+                Department(id=sales, org_id=org.id, parent_id=None, name="Sales"),
+                Department(id=emea, org_id=org.id, parent_id=sales, name="EMEA"),
+                Department(id=hr, org_id=org.id, parent_id=None, name="HR"),
+                AccountDepartment(account_id=alice.id, department_id=emea, org_id=org.id),
+                AccountDepartment(account_id=bob.id, department_id=hr, org_id=org.id),
+            ]
+        )
     await _create(client, org, receiver.url, department_ids=[sales])
     await emit_events(org, "mail.message.received", 1, account_id=alice.id)
     await emit_events(org, "mail.message.received", 1, account_id=bob.id)
@@ -149,7 +158,9 @@ async def test_department_filter_covers_sub_departments_and_their_members(
     d = dispatcher(runtime)
     await d.step()
     await d.aclose()
-    got = [r.json()["data"].get("account_id") or r.json()["data"]["id"] for r in receiver.deliveries]
+    got = [
+        r.json()["data"].get("account_id") or r.json()["data"]["id"] for r in receiver.deliveries
+    ]
     assert got == [alice.id, emea]
 
 
@@ -158,8 +169,11 @@ async def test_rotation_signs_with_both_secrets_during_grace_then_only_the_new(
 ):
     created = await _create(client, org, receiver.url)
     old = created["secret"]
-    resp = await client.post(f"/v1/webhooks/{created['id']}/secrets", json={"grace_seconds": 3600},
-                             headers=await org.headers())
+    resp = await client.post(
+        f"/v1/webhooks/{created['id']}/secrets",
+        json={"grace_seconds": 3600},
+        headers=await org.headers(),
+    )
     assert resp.status_code == 201, resp.text
     new = resp.json()["secret"]
     assert new != old and resp.json()["previous_secret_expires_at"]
@@ -170,8 +184,11 @@ async def test_rotation_signs_with_both_secrets_during_grace_then_only_the_new(
     assert len(r.headers["webhook-signature"].split()) == 2
     signing.verify(r.body, r.headers, old, now=int(time.time()))
     signing.verify(r.body, r.headers, new, now=int(time.time()))
-    resp = await client.post(f"/v1/webhooks/{created['id']}/secrets", json={"grace_seconds": 0},
-                             headers=await org.headers())
+    resp = await client.post(
+        f"/v1/webhooks/{created['id']}/secrets",
+        json={"grace_seconds": 0},
+        headers=await org.headers(),
+    )
     newest = resp.json()["secret"]
     await emit_events(org, "directory.account.created", 1)
     await d.step()
@@ -209,24 +226,36 @@ async def test_patch_is_a_merge_patch_with_etags_and_a_new_url_is_challenged(cli
     wid = created["id"]
     got = await client.get(f"/v1/webhooks/{wid}", headers=h)
     etag = got.headers["etag"]
-    resp = await client.patch(f"/v1/webhooks/{wid}", json={"event_types": ["directory.account.*"]},
-                              headers={**h, "If-Match": etag})
+    resp = await client.patch(
+        f"/v1/webhooks/{wid}",
+        json={"event_types": ["directory.account.*"]},
+        headers={**h, "If-Match": etag},
+    )
     assert resp.status_code == 200, resp.text
     assert resp.json()["event_types"] == ["directory.account.*"]
     assert resp.json()["url"] == receiver.url  # untouched
-    stale = await client.patch(f"/v1/webhooks/{wid}", json={"description": "x"},
-                               headers={**h, "If-Match": etag})
+    stale = await client.patch(
+        f"/v1/webhooks/{wid}", json={"description": "x"}, headers={**h, "If-Match": etag}
+    )
     assert stale.status_code == 412
     other = await Receiver().start()
     try:
         moved = await client.patch(f"/v1/webhooks/{wid}", json={"url": other.url}, headers=h)
         assert moved.status_code == 200 and moved.json()["url"] == other.url
-        assert len(other.requests) == 1 and other.requests[0].json()["type"] == "endpoint.verification"
-        signing.verify(other.requests[0].body, other.requests[0].headers, created["secret"],
-                       now=int(time.time()))
+        assert (
+            len(other.requests) == 1 and other.requests[0].json()["type"] == "endpoint.verification"
+        )
+        signing.verify(
+            other.requests[0].body,
+            other.requests[0].headers,
+            created["secret"],
+            now=int(time.time()),
+        )
     finally:
         await other.stop()
-    assert (await client.patch(f"/v1/webhooks/{wid}", json={"url": None}, headers=h)).status_code == 422
+    assert (
+        await client.patch(f"/v1/webhooks/{wid}", json={"url": None}, headers=h)
+    ).status_code == 422
 
 
 async def test_attempts_are_listed_per_endpoint_and_per_event(client, org, receiver, runtime):
@@ -258,16 +287,18 @@ async def test_redeliver_sends_the_same_webhook_id_again(client, org, receiver, 
     [event_id] = await emit_events(org, "directory.account.created", 1)
     d = dispatcher(runtime)
     await d.step()
-    resp = await client.post(f"/v1/webhooks/{created['id']}/redeliver", json={"event_id": event_id},
-                             headers=h)
+    resp = await client.post(
+        f"/v1/webhooks/{created['id']}/redeliver", json={"event_id": event_id}, headers=h
+    )
     assert resp.status_code == 202, resp.text
     await d.step()
     await d.aclose()
     first, again = receiver.deliveries
     assert first.headers["webhook-id"] == again.headers["webhook-id"] == resp.json()["id"]
     assert first.body == again.body
-    bad = await client.post(f"/v1/webhooks/{created['id']}/redeliver", json={"event_id": "evt_x"},
-                            headers=h)
+    bad = await client.post(
+        f"/v1/webhooks/{created['id']}/redeliver", json={"event_id": "evt_x"}, headers=h
+    )
     assert bad.status_code == 404
 
 
@@ -278,18 +309,27 @@ async def test_replay_queues_a_sequence_range_matching_the_filters(client, org, 
     created = await _create(client, org, receiver.url, event_types=["directory.account.*"])
     events = (await client.get("/v1/events", headers=h)).json()["data"]
     seqs = [e["sequence"] for e in events if e["id"] in before]
-    resp = await client.post(f"/v1/webhooks/{created['id']}/replay",
-                             json={"from_sequence": seqs[0], "to_sequence": seqs[-1] + 1}, headers=h)
+    resp = await client.post(
+        f"/v1/webhooks/{created['id']}/replay",
+        json={"from_sequence": seqs[0], "to_sequence": seqs[-1] + 1},
+        headers=h,
+    )
     assert resp.status_code == 202 and resp.json() == {"queued": 3}
     d = dispatcher(runtime)
     await d.step()
     await d.aclose()
     assert [r.json()["id"] for r in receiver.deliveries] == before
-    backwards = await client.post(f"/v1/webhooks/{created['id']}/replay",
-                                  json={"from_sequence": 5, "to_sequence": 2}, headers=h)
+    backwards = await client.post(
+        f"/v1/webhooks/{created['id']}/replay",
+        json={"from_sequence": 5, "to_sequence": 2},
+        headers=h,
+    )
     assert backwards.status_code == 422
-    huge = await client.post(f"/v1/webhooks/{created['id']}/replay",
-                             json={"from_sequence": 1, "to_sequence": 20_001}, headers=h)
+    huge = await client.post(
+        f"/v1/webhooks/{created['id']}/replay",
+        json={"from_sequence": 1, "to_sequence": 20_001},
+        headers=h,
+    )
     assert huge.status_code == 422
 
 
@@ -319,8 +359,9 @@ async def test_a_user_bound_admin_token_makes_an_endpoint_limited_to_its_own_mai
     other = await org.add_account("carol")
     tokens = await user_tokens(org, "boss@acme.test", "webhooks:manage mail:read")
     h = {"Authorization": f"Bearer {tokens['access_token']}"}
-    resp = await client.post("/v1/webhooks", json={"url": receiver.url, "event_types": ["mail.*"]},
-                             headers=h)
+    resp = await client.post(
+        "/v1/webhooks", json={"url": receiver.url, "event_types": ["mail.*"]}, headers=h
+    )
     assert resp.status_code == 201, resp.text
     await emit_events(org, "mail.message.received", 1, account_id=other.id)
     [mine] = await emit_events(org, "mail.message.received", 1, account_id=admin2.id)
@@ -332,19 +373,29 @@ async def test_a_user_bound_admin_token_makes_an_endpoint_limited_to_its_own_mai
 
 async def test_graphql_creates_lists_and_deletes_webhooks(client, org, receiver):
     h = await org.headers()
-    q = ('mutation($url: String!) { createWebhook(input: {url: $url, eventTypes: ["directory.*"]})'
-         ' { secret webhook { id status eventTypes } } }')
-    resp = await client.post("/graphql", json={"query": q, "variables": {"url": receiver.url}},
-                             headers=h)
+    q = (
+        'mutation($url: String!) { createWebhook(input: {url: $url, eventTypes: ["directory.*"]})'
+        " { secret webhook { id status eventTypes } } }"
+    )
+    resp = await client.post(
+        "/graphql", json={"query": q, "variables": {"url": receiver.url}}, headers=h
+    )
     data = resp.json()["data"]["createWebhook"]
     assert data["secret"].startswith("whsec_") and data["webhook"]["eventTypes"] == ["directory.*"]
     wid = data["webhook"]["id"]
-    listed = await client.post("/graphql", json={"query": "{ webhooks { data { id url } } }"},
-                               headers=h)
+    listed = await client.post(
+        "/graphql", json={"query": "{ webhooks { data { id url } } }"}, headers=h
+    )
     assert [w["id"] for w in listed.json()["data"]["webhooks"]["data"]] == [wid]
-    gone = await client.post("/graphql", json={"query": "mutation($id: ID!) { deleteWebhook(id: $id) }",
-                                               "variables": {"id": wid}}, headers=h)
+    gone = await client.post(
+        "/graphql",
+        json={"query": "mutation($id: ID!) { deleteWebhook(id: $id) }", "variables": {"id": wid}},
+        headers=h,
+    )
     assert gone.json()["data"]["deleteWebhook"] is True
-    bad = await client.post("/graphql", json={"query": q, "variables": {"url": "ftp://x"}},
-                            headers=await org.headers("directory:read"))
+    bad = await client.post(
+        "/graphql",
+        json={"query": q, "variables": {"url": "ftp://x"}},
+        headers=await org.headers("directory:read"),
+    )
     assert bad.json()["errors"][0]["extensions"]["code"] == "insufficient_scope"

@@ -17,22 +17,35 @@ def cal(who: str, path: str = "") -> str:
 
 
 async def make_event(org: OrgHandle, who: str, **fields: Any) -> dict[str, Any]:
-    body = {"title": "Sync", "start": "2030-03-04T09:00:00", "end": "2030-03-04T10:00:00",
-            "time_zone": "UTC", **fields}
+    body = {
+        "title": "Sync",
+        "start": "2030-03-04T09:00:00",
+        "end": "2030-03-04T10:00:00",
+        "time_zone": "UTC",
+        **fields,
+    }
     resp = await org.client.post(cal(who, "/events"), json=body, headers=await org.headers())
     assert resp.status_code == 201, resp.text
     return dict(resp.json())
 
 
 async def make_room(org: OrgHandle, **fields: Any) -> dict[str, Any]:
-    body = {"name": "Room A", "capacity": 8, "building": "HQ", "floor": "3",
-            "booking_window_days": 1095, **fields}
+    body = {
+        "name": "Room A",
+        "capacity": 8,
+        "building": "HQ",
+        "floor": "3",
+        "booking_window_days": 1095,
+        **fields,
+    }
     resp = await org.client.post("/v1/calendar/rooms", json=body, headers=await org.headers())
     assert resp.status_code == 201, resp.text
     return dict(resp.json())
 
 
-async def window(org: OrgHandle, who: str, start: str, end: str, **params: Any) -> list[dict[str, Any]]:
+async def window(
+    org: OrgHandle, who: str, start: str, end: str, **params: Any
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     cursor = None
     while True:
@@ -49,19 +62,34 @@ async def window(org: OrgHandle, who: str, start: str, end: str, **params: Any) 
 
 async def imip_jobs(org: OrgHandle, method: str | None = None) -> list[dict[str, Any]]:
     async with org.runtime.db.session(write=False) as session:
-        rows = (await session.execute(
-            select(Job).where(Job.kind == "calendar.imip.send", Job.org_id == org.id)
-            .order_by(Job.created_at, Job.id)
-        )).scalars().all()
+        rows = (
+            (
+                await session.execute(
+                    select(Job)
+                    .where(Job.kind == "calendar.imip.send", Job.org_id == org.id)
+                    .order_by(Job.created_at, Job.id)
+                )
+            )
+            .scalars()
+            .all()
+        )
     payloads = [dict(r.payload) for r in rows]
     return [p for p in payloads if method is None or p["method"] == method]
 
 
 async def events_of(org: OrgHandle, type_: str) -> list[dict[str, Any]]:
     async with org.runtime.db.session(write=False) as session:
-        rows = (await session.execute(
-            select(Event).where(Event.org_id == org.id, Event.type == type_).order_by(Event.sequence)
-        )).scalars().all()
+        rows = (
+            (
+                await session.execute(
+                    select(Event)
+                    .where(Event.org_id == org.id, Event.type == type_)
+                    .order_by(Event.sequence)
+                )
+            )
+            .scalars()
+            .all()
+        )
     return [dict(r.data) for r in rows]
 
 
@@ -85,20 +113,29 @@ async def victim_room(org: OrgHandle) -> str:
 
 
 async def victim_contact(org: OrgHandle) -> str:
-    resp = await org.client.post(f"/v1/accounts/{VICTIM}/contacts", headers=await org.headers(),
-                                 json={"display_name": "Victim"})
+    resp = await org.client.post(
+        f"/v1/accounts/{VICTIM}/contacts",
+        headers=await org.headers(),
+        json={"display_name": "Victim"},
+    )
     return str(resp.json()["id"])
 
 
 async def victim_address_book(org: OrgHandle) -> str:
-    resp = await org.client.post(f"/v1/accounts/{VICTIM}/contacts/address_books",
-                                 headers=await org.headers(), json={"name": "Victim"})
+    resp = await org.client.post(
+        f"/v1/accounts/{VICTIM}/contacts/address_books",
+        headers=await org.headers(),
+        json={"name": "Victim"},
+    )
     return str(resp.json()["id"])
 
 
 async def victim_contact_group(org: OrgHandle) -> str:
-    resp = await org.client.post(f"/v1/accounts/{VICTIM}/contacts/groups", headers=await org.headers(),
-                                 json={"name": "Victim"})
+    resp = await org.client.post(
+        f"/v1/accounts/{VICTIM}/contacts/groups",
+        headers=await org.headers(),
+        json={"name": "Victim"},
+    )
     return str(resp.json()["id"])
 
 
@@ -129,9 +166,11 @@ EVENT_ROUTES = [
 ]
 EVENT_GRAPHQL = [
     f"query($id: ID!) {{ calendarEvent({ACC}, id: $id) {{ id }} }}",
-    f'mutation($id: ID!) {{ updateCalendarEvent({ACC}, id: $id, input: {{title: "pwned"}}) {{ id }} }}',
+    f"mutation($id: ID!) {{ updateCalendarEvent({ACC}, id: $id, "
+    f'input: {{title: "pwned"}}) {{ id }} }}',
     f"mutation($id: ID!) {{ cancelCalendarEvent({ACC}, id: $id) }}",
-    f'mutation($id: ID!) {{ respondToCalendarEvent({ACC}, id: $id, response: "accepted") {{ id }} }}',
+    f"mutation($id: ID!) {{ respondToCalendarEvent({ACC}, id: $id, "
+    f'response: "accepted") {{ id }} }}',
 ]
 ROOM_ROUTES = [
     ("GET", "/v1/calendar/rooms/{id}"),
@@ -154,7 +193,8 @@ CONTACT_ROUTES = [
 ]
 CONTACT_GRAPHQL = [
     f"query($id: ID!) {{ contact({ACC}, id: $id) {{ id }} }}",
-    f'mutation($id: ID!) {{ updateContact({ACC}, id: $id, input: {{nickname: "pwned"}}) {{ id }} }}',
+    f"mutation($id: ID!) {{ updateContact({ACC}, id: $id, "
+    f'input: {{nickname: "pwned"}}) {{ id }} }}',
     f"mutation($id: ID!) {{ deleteContact({ACC}, id: $id) }}",
 ]
 ADDRESS_BOOK_ROUTES = [
@@ -170,6 +210,7 @@ CONTACT_GROUP_ROUTES = [
     ("DELETE", CON_A + "/groups/{id}"),
 ]
 CONTACT_GROUP_GRAPHQL = [
-    f'mutation($id: ID!) {{ updateContactGroup({ACC}, id: $id, input: {{name: "pwned"}}) {{ id }} }}',
+    f"mutation($id: ID!) {{ updateContactGroup({ACC}, id: $id, "
+    f'input: {{name: "pwned"}}) {{ id }} }}',
     f"mutation($id: ID!) {{ deleteContactGroup({ACC}, id: $id) }}",
 ]

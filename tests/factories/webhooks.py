@@ -17,25 +17,47 @@ ALL_READ = ["mail:read", "calendar:read", "contacts:read", "directory:read", "we
 
 
 async def make_endpoint(
-    org: OrgHandle, url: str = "https://hooks.example/in", *, event_types: list[str] | None = None,
-    ordered: bool = False, **fields: Any,
+    org: OrgHandle,
+    url: str = "https://hooks.example/in",
+    *,
+    event_types: list[str] | None = None,
+    ordered: bool = False,
+    **fields: Any,
 ) -> tuple[str, str]:
     """An endpoint of the org's admin app, skipping the verification challenge: (id, secret)."""
     secret = new_secret()
     async with org.runtime.db.session() as session:
         now = utcnow()
         endpoint = WebhookEndpoint(
-            id=new_id("whk"), org_id=org.id, app_id=org.client_id, url=url, description="",
-            event_types=event_types or ["*"], account_ids=[], department_ids=[],
-            scopes=ALL_READ, ordered=ordered, status="enabled",
-            cursor=await events_repository.head(session, org.id), verified_at=now, version=1,
-            created_at=now, updated_at=now, **fields,
+            id=new_id("whk"),
+            org_id=org.id,
+            app_id=org.client_id,
+            url=url,
+            description="",
+            event_types=event_types or ["*"],
+            account_ids=[],
+            department_ids=[],
+            scopes=ALL_READ,
+            ordered=ordered,
+            status="enabled",
+            cursor=await events_repository.head(session, org.id),
+            verified_at=now,
+            version=1,
+            created_at=now,
+            updated_at=now,
+            **fields,
         )
         session.add(endpoint)
-        session.add(WebhookSecret(
-            id=new_id("whs"), org_id=org.id, endpoint_id=endpoint.id, hint=secret[-4:],
-            sealed=seal(org.runtime.settings.signing_key(), endpoint.id, secret), created_at=now,
-        ))
+        session.add(
+            WebhookSecret(
+                id=new_id("whs"),
+                org_id=org.id,
+                endpoint_id=endpoint.id,
+                hint=secret[-4:],
+                sealed=seal(org.runtime.settings.signing_key(), endpoint.id, secret),
+                created_at=now,
+            )
+        )
     return endpoint.id, secret
 
 

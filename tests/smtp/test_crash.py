@@ -77,7 +77,8 @@ async def _client(port: int, ids: asyncio.Queue[int], acked: list[int]) -> None:
         while not ids.empty():
             n = ids.get_nowait()
             body = (f"From: load@example.net\r\nTo: alice@acme.test\r\nSubject: n{n}\r\n"
-                    f"Message-ID: <crash-{n}@example.net>\r\n\r\n" + "x" * 2000 + "\r\n.\r\n")
+                    f"Message-ID: <crash-{n}@example.net>\r\n\r\n" + ("x" * 76 + "\r\n") * 26
+                    + ".\r\n")
             writer.write(b"MAIL FROM:<load@example.net>\r\nRCPT TO:<alice@acme.test>\r\nDATA\r\n")
             await writer.drain()
             if not (await reply()).startswith("250") or not (await reply()).startswith("250"):

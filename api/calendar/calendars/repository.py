@@ -31,23 +31,31 @@ async def owned_ids(session: AsyncSession, org_id: str, account_id: str) -> list
 async def default_of(session: AsyncSession, org_id: str, account_id: str) -> Calendar | None:
     return await session.scalar(
         select(Calendar).where(
-            Calendar.org_id == org_id, Calendar.account_id == account_id, Calendar.is_default.is_(True)
+            Calendar.org_id == org_id,
+            Calendar.account_id == account_id,
+            Calendar.is_default.is_(True),
         )
     )
 
 
-async def defaults_of(session: AsyncSession, org_id: str, account_ids: list[str]) -> dict[str, Calendar]:
+async def defaults_of(
+    session: AsyncSession, org_id: str, account_ids: list[str]
+) -> dict[str, Calendar]:
     if not account_ids:
         return {}
     rows = await session.execute(
         select(Calendar).where(
-            Calendar.org_id == org_id, Calendar.account_id.in_(account_ids), Calendar.is_default.is_(True)
+            Calendar.org_id == org_id,
+            Calendar.account_id.in_(account_ids),
+            Calendar.is_default.is_(True),
         )
     )
     return {c.account_id: c for c in rows.scalars().all() if c.account_id}
 
 
-async def shared_with(session: AsyncSession, org_id: str, account_id: str) -> list[tuple[Calendar, str]]:
+async def shared_with(
+    session: AsyncSession, org_id: str, account_id: str
+) -> list[tuple[Calendar, str]]:
     stmt = (
         select(Calendar, CalendarShare.level)
         .join(CalendarShare, CalendarShare.calendar_id == Calendar.id)
@@ -57,7 +65,9 @@ async def shared_with(session: AsyncSession, org_id: str, account_id: str) -> li
     return [(c, level) for c, level in (await session.execute(stmt)).all()]
 
 
-async def share_of(session: AsyncSession, calendar_id: str, account_id: str) -> CalendarShare | None:
+async def share_of(
+    session: AsyncSession, calendar_id: str, account_id: str
+) -> CalendarShare | None:
     return await session.scalar(
         select(CalendarShare).where(
             CalendarShare.calendar_id == calendar_id, CalendarShare.account_id == account_id
@@ -65,7 +75,9 @@ async def share_of(session: AsyncSession, calendar_id: str, account_id: str) -> 
     )
 
 
-async def shares(session: AsyncSession, org_id: str, calendar_id: str) -> list[tuple[CalendarShare, str]]:
+async def shares(
+    session: AsyncSession, org_id: str, calendar_id: str
+) -> list[tuple[CalendarShare, str]]:
     stmt = (
         select(CalendarShare, Account.address)
         .join(Account, Account.id == CalendarShare.account_id)

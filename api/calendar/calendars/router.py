@@ -1,4 +1,5 @@
-"""REST endpoints for calendars, their shares and feeds (`/v1/accounts/{account}/calendar/calendars`)."""
+"""REST endpoints for calendars, their shares and feeds
+(`/v1/accounts/{account}/calendar/calendars`)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ router = APIRouter(prefix="/v1/accounts/{account}/calendar/calendars", tags=["ca
 
 
 @router.get("", response_model=Page[Calendar])
-async def list_calendars(account: str, principal: CalendarRead, session: DbSession) -> Page[Calendar]:
+async def list_calendars(
+    account: str, principal: CalendarRead, session: DbSession
+) -> Page[Calendar]:
     """The account's calendars (default first) and the calendars shared with it."""
     owner = await resolve_account(session, principal, account)
     rows = await service.list_calendars(session, principal.org_id, owner.id)
@@ -32,7 +35,11 @@ async def list_calendars(account: str, principal: CalendarRead, session: DbSessi
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=Calendar)
 async def create_calendar(
-    account: str, body: CalendarCreate, principal: CalendarWrite, session: DbSession, response: Response
+    account: str,
+    body: CalendarCreate,
+    principal: CalendarWrite,
+    session: DbSession,
+    response: Response,
 ) -> Calendar:
     """Create another calendar for the account."""
     owner = await resolve_account(session, principal, account)
@@ -47,19 +54,28 @@ async def get_calendar(
 ) -> Calendar:
     """One calendar the account owns or that is shared with it."""
     owner = await resolve_account(session, principal, account)
-    calendar, level = await service.get_accessible(session, principal.org_id, owner.id, calendar_id, "freebusy")
+    calendar, level = await service.get_accessible(
+        session, principal.org_id, owner.id, calendar_id, "freebusy"
+    )
     set_etag(response, calendar.id, calendar.version)
     return calendar_out(calendar, level)
 
 
 @router.patch("/{calendar_id}", response_model=Calendar)
 async def update_calendar(
-    account: str, calendar_id: str, body: CalendarUpdate, principal: CalendarWrite, session: DbSession,
-    request: Request, response: Response,
+    account: str,
+    calendar_id: str,
+    body: CalendarUpdate,
+    principal: CalendarWrite,
+    session: DbSession,
+    request: Request,
+    response: Response,
 ) -> Calendar:
     """Rename a calendar or change its colour, description or default time zone (merge patch)."""
     owner = await resolve_account(session, principal, account)
-    calendar, level = await service.get_accessible(session, principal.org_id, owner.id, calendar_id, "owner")
+    calendar, level = await service.get_accessible(
+        session, principal.org_id, owner.id, calendar_id, "owner"
+    )
     check_if_match(request, calendar.id, calendar.version)
     calendar = await service.update_calendar(session, calendar, body)
     set_etag(response, calendar.id, calendar.version)
@@ -72,7 +88,9 @@ async def delete_calendar(
 ) -> Response:
     """Delete a calendar and its events. The default calendar cannot be deleted (409)."""
     owner = await resolve_account(session, principal, account)
-    calendar, _ = await service.get_accessible(session, principal.org_id, owner.id, calendar_id, "owner")
+    calendar, _ = await service.get_accessible(
+        session, principal.org_id, owner.id, calendar_id, "owner"
+    )
     check_if_match(request, calendar.id, calendar.version)
     await service.delete_calendar(session, calendar)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -84,26 +102,51 @@ async def list_calendar_shares(
 ) -> Page[CalendarShare]:
     """Who else may see this calendar, and at which level."""
     owner = await resolve_account(session, principal, account)
-    calendar, _ = await service.get_accessible(session, principal.org_id, owner.id, calendar_id, "owner")
+    calendar, _ = await service.get_accessible(
+        session, principal.org_id, owner.id, calendar_id, "owner"
+    )
     rows = await service.list_shares(session, calendar)
     return Page[CalendarShare](
-        data=[CalendarShare(id=s.id, calendar_id=s.calendar_id, account_id=s.account_id, address=a,
-                            level=s.level, created_at=s.created_at) for s, a in rows],  # type: ignore[arg-type]
+        data=[
+            CalendarShare(
+                id=s.id,
+                calendar_id=s.calendar_id,
+                account_id=s.account_id,
+                address=a,
+                level=s.level,
+                created_at=s.created_at,
+            )
+            for s, a in rows
+        ],  # type: ignore[arg-type]
         next_cursor=None,
     )
 
 
-@router.post("/{calendar_id}/shares", status_code=status.HTTP_201_CREATED, response_model=CalendarShare)
+@router.post(
+    "/{calendar_id}/shares", status_code=status.HTTP_201_CREATED, response_model=CalendarShare
+)
 async def share_calendar(
-    account: str, calendar_id: str, body: CalendarShareCreate, principal: CalendarWrite, session: DbSession
+    account: str,
+    calendar_id: str,
+    body: CalendarShareCreate,
+    principal: CalendarWrite,
+    session: DbSession,
 ) -> CalendarShare:
     """Share the calendar with another account of the organisation at freebusy, read or write
     level; sharing again with the same account changes its level."""
     owner = await resolve_account(session, principal, account)
-    calendar, _ = await service.get_accessible(session, principal.org_id, owner.id, calendar_id, "owner")
+    calendar, _ = await service.get_accessible(
+        session, principal.org_id, owner.id, calendar_id, "owner"
+    )
     share, grantee = await service.share_calendar(session, calendar, body)
-    return CalendarShare(id=share.id, calendar_id=calendar.id, account_id=grantee.id,
-                         address=grantee.address, level=share.level, created_at=share.created_at)  # type: ignore[arg-type]
+    return CalendarShare(
+        id=share.id,
+        calendar_id=calendar.id,
+        account_id=grantee.id,
+        address=grantee.address,
+        level=share.level,
+        created_at=share.created_at,
+    )  # type: ignore[arg-type]
 
 
 @router.delete("/{calendar_id}/shares/{grantee}", status_code=status.HTTP_204_NO_CONTENT)
@@ -112,19 +155,25 @@ async def unshare_calendar(
 ) -> Response:
     """Stop sharing the calendar with an account (id or address)."""
     owner = await resolve_account(session, principal, account)
-    calendar, _ = await service.get_accessible(session, principal.org_id, owner.id, calendar_id, "owner")
+    calendar, _ = await service.get_accessible(
+        session, principal.org_id, owner.id, calendar_id, "owner"
+    )
     await service.unshare_calendar(session, calendar, grantee)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.post("/{calendar_id}/feed", status_code=status.HTTP_201_CREATED, response_model=CalendarFeed)
+@router.post(
+    "/{calendar_id}/feed", status_code=status.HTTP_201_CREATED, response_model=CalendarFeed
+)
 async def enable_calendar_feed(
     account: str, calendar_id: str, principal: CalendarWrite, session: DbSession, request: Request
 ) -> CalendarFeed:
     """Issue a secret ICS subscription URL for the calendar (shown once). Issuing again
     replaces the previous URL, which stops working at once."""
     owner = await resolve_account(session, principal, account)
-    calendar, _ = await service.get_accessible(session, principal.org_id, owner.id, calendar_id, "owner")
+    calendar, _ = await service.get_accessible(
+        session, principal.org_id, owner.id, calendar_id, "owner"
+    )
     token = await service.enable_feed(session, calendar)
     return CalendarFeed(url=feed_url(request, token), created_at=calendar.feed_created_at)  # type: ignore[arg-type]
 
@@ -135,6 +184,8 @@ async def revoke_calendar_feed(
 ) -> Response:
     """Revoke the calendar's feed URL; subscribers get 404 from now on."""
     owner = await resolve_account(session, principal, account)
-    calendar, _ = await service.get_accessible(session, principal.org_id, owner.id, calendar_id, "owner")
+    calendar, _ = await service.get_accessible(
+        session, principal.org_id, owner.id, calendar_id, "owner"
+    )
     await service.revoke_feed(session, calendar)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

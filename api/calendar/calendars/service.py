@@ -33,8 +33,13 @@ async def ensure_default(session: AsyncSession, org_id: str, account_id: str) ->
     if found is not None:
         return found
     calendar = Calendar(
-        id=new_id("cal"), org_id=org_id, account_id=account_id, name=DEFAULT_NAME,
-        description="", time_zone="UTC", is_default=True,
+        id=new_id("cal"),
+        org_id=org_id,
+        account_id=account_id,
+        name=DEFAULT_NAME,
+        description="",
+        time_zone="UTC",
+        is_default=True,
     )
     session.add(calendar)
     await session.flush()
@@ -66,7 +71,9 @@ async def get_accessible(
     return calendar, level
 
 
-async def list_calendars(session: AsyncSession, org_id: str, account_id: str) -> list[tuple[Calendar, str]]:
+async def list_calendars(
+    session: AsyncSession, org_id: str, account_id: str
+) -> list[tuple[Calendar, str]]:
     await ensure_default(session, org_id, account_id)
     own = [(c, "owner") for c in await repository.owned_by(session, org_id, account_id)]
     return own + await repository.shared_with(session, org_id, account_id)
@@ -79,16 +86,26 @@ async def create_calendar(
     tz = data.time_zone or "UTC"
     zone(tz)
     calendar = Calendar(
-        id=new_id("cal"), org_id=org_id, account_id=account_id, name=data.name,
-        description=data.description, color=data.color, time_zone=tz, is_default=False,
+        id=new_id("cal"),
+        org_id=org_id,
+        account_id=account_id,
+        name=data.name,
+        description=data.description,
+        color=data.color,
+        time_zone=tz,
+        is_default=False,
     )
     session.add(calendar)
     await session.flush()
-    await emit(session, org_id, "calendar.calendar.created", {"id": calendar.id, "account_id": account_id})
+    await emit(
+        session, org_id, "calendar.calendar.created", {"id": calendar.id, "account_id": account_id}
+    )
     return calendar
 
 
-async def update_calendar(session: AsyncSession, calendar: Calendar, data: CalendarUpdate) -> Calendar:
+async def update_calendar(
+    session: AsyncSession, calendar: Calendar, data: CalendarUpdate
+) -> Calendar:
     values = merge_patch.changes(data)
     for key in ("name", "time_zone", "description"):
         if key in values and values[key] is None:
@@ -99,8 +116,12 @@ async def update_calendar(session: AsyncSession, calendar: Calendar, data: Calen
     if changed:
         calendar.version += 1
         calendar.updated_at = utcnow()
-        await emit(session, calendar.org_id, "calendar.calendar.updated",
-                   {"id": calendar.id, "account_id": calendar.account_id, "changed": changed})
+        await emit(
+            session,
+            calendar.org_id,
+            "calendar.calendar.updated",
+            {"id": calendar.id, "account_id": calendar.account_id, "changed": changed},
+        )
     return calendar
 
 
@@ -112,8 +133,12 @@ async def delete_calendar(session: AsyncSession, calendar: Calendar) -> None:
     await session.execute(delete(CalendarEvent).where(CalendarEvent.calendar_id == calendar.id))
     await session.execute(delete(CalendarShare).where(CalendarShare.calendar_id == calendar.id))
     await session.delete(calendar)
-    await emit(session, calendar.org_id, "calendar.calendar.deleted",
-               {"id": calendar.id, "account_id": calendar.account_id})
+    await emit(
+        session,
+        calendar.org_id,
+        "calendar.calendar.deleted",
+        {"id": calendar.id, "account_id": calendar.account_id},
+    )
 
 
 async def share_calendar(
@@ -127,17 +152,27 @@ async def share_calendar(
     share = await repository.share_of(session, calendar.id, grantee.id)
     if share is None:
         share = CalendarShare(
-            id=new_id("csh"), org_id=calendar.org_id, calendar_id=calendar.id,
-            account_id=grantee.id, level=data.level,
+            id=new_id("csh"),
+            org_id=calendar.org_id,
+            calendar_id=calendar.id,
+            account_id=grantee.id,
+            level=data.level,
         )
         session.add(share)
     else:
         share.level = data.level
     await session.flush()
-    await emit(session, calendar.org_id, "calendar.calendar.shared", {
-        "id": calendar.id, "account_id": calendar.account_id, "grantee_id": grantee.id,
-        "level": data.level,
-    })
+    await emit(
+        session,
+        calendar.org_id,
+        "calendar.calendar.shared",
+        {
+            "id": calendar.id,
+            "account_id": calendar.account_id,
+            "grantee_id": grantee.id,
+            "level": data.level,
+        },
+    )
     return share, grantee
 
 
@@ -151,8 +186,12 @@ async def unshare_calendar(session: AsyncSession, calendar: Calendar, account_re
     if share is None or grantee is None:
         raise NotFound(f"The calendar is not shared with {account_ref}.", param="account")
     await session.delete(share)
-    await emit(session, calendar.org_id, "calendar.calendar.unshared",
-               {"id": calendar.id, "account_id": calendar.account_id, "grantee_id": grantee.id})
+    await emit(
+        session,
+        calendar.org_id,
+        "calendar.calendar.unshared",
+        {"id": calendar.id, "account_id": calendar.account_id, "grantee_id": grantee.id},
+    )
 
 
 def _digest(token: str) -> str:
@@ -165,8 +204,12 @@ async def enable_feed(session: AsyncSession, calendar: Calendar) -> str:
     calendar.feed_token_hash = _digest(token)
     calendar.feed_created_at = utcnow()
     calendar.version += 1
-    await emit(session, calendar.org_id, "calendar.calendar.updated",
-               {"id": calendar.id, "account_id": calendar.account_id, "changed": ["feed"]})
+    await emit(
+        session,
+        calendar.org_id,
+        "calendar.calendar.updated",
+        {"id": calendar.id, "account_id": calendar.account_id, "changed": ["feed"]},
+    )
     return token
 
 
@@ -176,8 +219,12 @@ async def revoke_feed(session: AsyncSession, calendar: Calendar) -> None:
     calendar.feed_token_hash = None
     calendar.feed_created_at = None
     calendar.version += 1
-    await emit(session, calendar.org_id, "calendar.calendar.updated",
-               {"id": calendar.id, "account_id": calendar.account_id, "changed": ["feed"]})
+    await emit(
+        session,
+        calendar.org_id,
+        "calendar.calendar.updated",
+        {"id": calendar.id, "account_id": calendar.account_id, "changed": ["feed"]},
+    )
 
 
 async def calendar_for_feed(session: AsyncSession, token: str) -> Calendar:

@@ -10,11 +10,18 @@ from schemas.calendar import Calendar
 
 def calendar_out(calendar: CalendarRow, access: str) -> Calendar:
     return Calendar(
-        id=calendar.id, account_id=calendar.account_id, room_id=calendar.room_id, name=calendar.name,
-        description=calendar.description, color=calendar.color, time_zone=calendar.time_zone,
-        is_default=calendar.is_default, access=access,  # type: ignore[arg-type]
+        id=calendar.id,
+        account_id=calendar.account_id,
+        room_id=calendar.room_id,
+        name=calendar.name,
+        description=calendar.description,
+        color=calendar.color,
+        time_zone=calendar.time_zone,
+        is_default=calendar.is_default,
+        access=access,  # type: ignore[arg-type]
         feed_enabled=calendar.feed_token_hash is not None,
-        created_at=calendar.created_at, updated_at=calendar.updated_at,
+        created_at=calendar.created_at,
+        updated_at=calendar.updated_at,
     )
 
 

@@ -52,8 +52,15 @@ class Timing:
 
     @property
     def series(self) -> Series:
-        return Series(self.start_local, self.end_local, self.tz, self.all_day, self.rrule,
-                      tuple(self.rdates), frozenset(self.exdates))
+        return Series(
+            self.start_local,
+            self.end_local,
+            self.tz,
+            self.all_day,
+            self.rrule,
+            tuple(self.rdates),
+            frozenset(self.exdates),
+        )
 
     def apply(self, row: CalendarEvent) -> None:
         """Write the wall-clock truth and the derived UTC columns onto a row."""
@@ -70,7 +77,12 @@ class Timing:
 
 
 def timing(
-    *, start: str, end: str, tz_name: str, all_day: bool, recurrence: Recurrence | dict[str, Any] | None,
+    *,
+    start: str,
+    end: str,
+    tz_name: str,
+    all_day: bool,
+    recurrence: Recurrence | dict[str, Any] | None,
     allow_recurrence: bool = True,
 ) -> Timing:
     tz = zone(tz_name)
@@ -80,26 +92,42 @@ def timing(
         if not EARLIEST <= value < LATEST:
             raise ValidationFailed(f"{param} must be between 1900 and 2200.", param=param)
     if all_day and end_local <= start_local:
-        raise ValidationFailed("end must be after start (the day after, for a one-day event).",
-                               param="end")
+        raise ValidationFailed(
+            "end must be after start (the day after, for a one-day event).", param="end"
+        )
     if not all_day and end_local < start_local:
         raise ValidationFailed("end must not be before start.", param="end")
     rrule, rdates, exdates = None, [], []
     if recurrence is not None:
-        rec = recurrence if isinstance(recurrence, Recurrence) else Recurrence.model_validate(recurrence)
+        rec = (
+            recurrence
+            if isinstance(recurrence, Recurrence)
+            else Recurrence.model_validate(recurrence)
+        )
         if not allow_recurrence and (rec.rrule or rec.rdates or rec.exdates):
-            raise ValidationFailed("A single instance cannot carry its own recurrence.",
-                                   param="recurrence")
+            raise ValidationFailed(
+                "A single instance cannot carry its own recurrence.", param="recurrence"
+            )
         if rec.rrule:
             rrule = normalise(rec.rrule, start_local, tz, all_day)
-        rdates = sorted({local_text(parse_when(v, tz, all_day=all_day, param="recurrence.rdates"))
-                         for v in rec.rdates})
-        exdates = sorted({local_text(parse_when(v, tz, all_day=all_day, param="recurrence.exdates"))
-                          for v in rec.exdates})
+        rdates = sorted(
+            {
+                local_text(parse_when(v, tz, all_day=all_day, param="recurrence.rdates"))
+                for v in rec.rdates
+            }
+        )
+        exdates = sorted(
+            {
+                local_text(parse_when(v, tz, all_day=all_day, param="recurrence.exdates"))
+                for v in rec.exdates
+            }
+        )
     return Timing(tz, all_day, start_local, end_local, rrule, rdates, exdates)
 
 
-async def local_accounts(session: AsyncSession, org_id: str, addresses: list[str]) -> dict[str, Account]:
+async def local_accounts(
+    session: AsyncSession, org_id: str, addresses: list[str]
+) -> dict[str, Account]:
     lowered = sorted({a.lower() for a in addresses})
     if not lowered:
         return {}
@@ -110,17 +138,22 @@ async def local_accounts(session: AsyncSession, org_id: str, addresses: list[str
 
 
 async def attendees(
-    session: AsyncSession, org_id: str, items: list[Any], previous: list[dict[str, Any]],
+    session: AsyncSession,
+    org_id: str,
+    items: list[Any],
+    previous: list[dict[str, Any]],
     organizer_address: str | None,
 ) -> list[dict[str, Any]]:
-    """Normalise attendees: rooms by id or address, local accounts linked, earlier responses kept."""
+    """Normalise attendees: rooms by id or address, local accounts linked, answers kept."""
     before = {a["address"].lower(): a for a in previous}
     wanted: list[tuple[int, AttendeeIn, str | None]] = []
     for i, raw in enumerate(items):
         item = AttendeeIn.model_validate(raw) if isinstance(raw, dict) else raw
         address = check_address(item.address, f"attendees[{i}].address") if item.address else None
         if address is None and item.room_id is None:
-            raise ValidationFailed("An attendee needs an address or a room_id.", param=f"attendees[{i}]")
+            raise ValidationFailed(
+                "An attendee needs an address or a room_id.", param=f"attendees[{i}]"
+            )
         wanted.append((i, item, address))
     room_refs = [a for _, _, a in wanted if a]
     by_address = await rooms.by_addresses(session, org_id, room_refs)
@@ -129,24 +162,36 @@ async def attendees(
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     for i, item, address in wanted:
-        room = by_id.get(item.room_id or "") or (by_address.get(address.lower()) if address else None)
+        room = by_id.get(item.room_id or "") or (
+            by_address.get(address.lower()) if address else None
+        )
         if item.room_id and room is None:
             raise ValidationFailed(f"No room {item.room_id}.", param=f"attendees[{i}].room_id")
         if item.type in ("room", "resource") and room is None:
-            raise ValidationFailed("A room attendee must name a room of the organisation.",
-                                   param=f"attendees[{i}]")
+            raise ValidationFailed(
+                "A room attendee must name a room of the organisation.", param=f"attendees[{i}]"
+            )
         if room is not None:
             entry = {
-                "address": room_address(room), "name": item.name or room.name, "type": room.kind,
-                "role": "non_participant", "rsvp": False, "account_id": None, "room_id": room.id,
+                "address": room_address(room),
+                "name": item.name or room.name,
+                "type": room.kind,
+                "role": "non_participant",
+                "rsvp": False,
+                "account_id": None,
+                "room_id": room.id,
             }
         else:
             assert address is not None
             account = accounts.get(address.lower())
             entry = {
-                "address": address, "name": item.name or (account.display_name if account else None),
-                "type": "person", "role": item.role, "rsvp": True,
-                "account_id": account.id if account else None, "room_id": None,
+                "address": address,
+                "name": item.name or (account.display_name if account else None),
+                "type": "person",
+                "role": item.role,
+                "rsvp": True,
+                "account_id": account.id if account else None,
+                "room_id": None,
             }
         key = entry["address"].lower()
         if key in seen or (organizer_address and key == organizer_address.lower()):
@@ -164,5 +209,7 @@ def reminders(items: list[Any]) -> list[dict[str, Any]]:
     out = []
     for item in items:
         raw = item if isinstance(item, dict) else item.model_dump()
-        out.append({"minutes_before": int(raw["minutes_before"]), "method": raw.get("method", "display")})
+        out.append(
+            {"minutes_before": int(raw["minutes_before"]), "method": raw.get("method", "display")}
+        )
     return sorted(out, key=lambda r: r["minutes_before"])

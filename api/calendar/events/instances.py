@@ -35,9 +35,23 @@ from api.storage.models import CalendarEvent
 from schemas.calendar import EventUpdate
 
 COPIED = (
-    "org_id", "calendar_id", "account_id", "uid", "title", "description", "location",
-    "online_meeting_url", "all_day", "time_zone", "status", "transparency", "reminders",
-    "organizer", "attendees", "is_organizer", "partstat",
+    "org_id",
+    "calendar_id",
+    "account_id",
+    "uid",
+    "title",
+    "description",
+    "location",
+    "online_meeting_url",
+    "all_day",
+    "time_zone",
+    "status",
+    "transparency",
+    "reminders",
+    "organizer",
+    "attendees",
+    "is_organizer",
+    "partstat",
 )
 
 
@@ -49,24 +63,36 @@ def _instance_end_local(master: CalendarEvent, occ: Occurrence) -> str:
 
 
 async def update_instance(
-    session: AsyncSession, org_id: str, master: CalendarEvent, occ: Occurrence, data: EventUpdate,
+    session: AsyncSession,
+    org_id: str,
+    master: CalendarEvent,
+    occ: Occurrence,
+    data: EventUpdate,
     scope: str,
 ) -> Occurrence:
     values = merge_patch.changes(data)
     guard_attendee_copy(master, values)
-    if scope == "series" or occ.start_local == parse_local(master.start_local) and scope == "following":
+    if (
+        scope == "series"
+        or occ.start_local == parse_local(master.start_local)
+        and scope == "following"
+    ):
         values = _as_series_patch(master, occ, values)
         row = await update_series(session, org_id, master, values)
         return single(row)
     if "recurrence" in values:
-        raise ValidationFailed("A single instance cannot carry its own recurrence; use scope=series.",
-                               param="recurrence")
+        raise ValidationFailed(
+            "A single instance cannot carry its own recurrence; use scope=series.",
+            param="recurrence",
+        )
     if scope == "this":
         return await _override(session, org_id, master, occ, values)
     return await _split_series(session, org_id, master, occ, values)
 
 
-def _as_series_patch(master: CalendarEvent, occ: Occurrence, values: dict[str, Any]) -> dict[str, Any]:
+def _as_series_patch(
+    master: CalendarEvent, occ: Occurrence, values: dict[str, Any]
+) -> dict[str, Any]:
     """A change made through an instance, applied to the series: move the master by as much
     as the instance moved, and give it the instance's new length."""
     if not ({"start", "end"} & set(values)):
@@ -75,9 +101,15 @@ def _as_series_patch(master: CalendarEvent, occ: Occurrence, values: dict[str, A
     all_day = values.get("all_day", master.all_day)
     old_start = occ.start_local
     old_end = parse_local(_instance_end_local(master, occ))
-    new_start = parse_when(values["start"], tz, all_day=all_day, param="start") if "start" in values else old_start
-    new_end = parse_when(values["end"], tz, all_day=all_day, param="end") if "end" in values else (
-        new_start + (old_end - old_start)
+    new_start = (
+        parse_when(values["start"], tz, all_day=all_day, param="start")
+        if "start" in values
+        else old_start
+    )
+    new_end = (
+        parse_when(values["end"], tz, all_day=all_day, param="end")
+        if "end" in values
+        else (new_start + (old_end - old_start))
     )
     master_start = parse_local(master.start_local) + (new_start - old_start)
     out = dict(values)
@@ -91,8 +123,16 @@ def materialize(session: AsyncSession, master: CalendarEvent, occ: Occurrence) -
     """The override row of an instance, created as a copy of the master when it has none."""
     if occ.row.recurrence_id:
         return occ.row
-    row = CalendarEvent(id=new_id("cev"), recurrence_id=occ.key, series_id=master.id,
-                        sequence=master.sequence, version=1, rrule=None, rdates=[], exdates=[])
+    row = CalendarEvent(
+        id=new_id("cev"),
+        recurrence_id=occ.key,
+        series_id=master.id,
+        sequence=master.sequence,
+        version=1,
+        rrule=None,
+        rdates=[],
+        exdates=[],
+    )
     for name in COPIED:
         setattr(row, name, getattr(master, name))
     row.start_local = local_text(occ.start_local)
@@ -104,7 +144,11 @@ def materialize(session: AsyncSession, master: CalendarEvent, occ: Occurrence) -
 
 
 async def _override(
-    session: AsyncSession, org_id: str, master: CalendarEvent, occ: Occurrence, values: dict[str, Any]
+    session: AsyncSession,
+    org_id: str,
+    master: CalendarEvent,
+    occ: Occurrence,
+    values: dict[str, Any],
 ) -> Occurrence:
     from api.calendar.invitations import fanout
 
@@ -119,13 +163,17 @@ async def _override(
         if (row.start_local, row.end_local, row.time_zone, row.all_day) != before:
             changed.append("timing")
             if row.is_organizer:
-                row.attendees = [{**a, "response": "needs_action", "comment": None}
-                                 for a in row.attendees or []]
+                row.attendees = [
+                    {**a, "response": "needs_action", "comment": None} for a in row.attendees or []
+                ]
     if "reminders" in values:
         values["reminders"] = inputs.reminders(values["reminders"] or [])
     if "attendees" in values:
         values["attendees"] = await inputs.attendees(
-            session, org_id, values["attendees"] or [], row.attendees or [],
+            session,
+            org_id,
+            values["attendees"] or [],
+            row.attendees or [],
             (row.organizer or {}).get("address"),
         )
     for key in ("title", "status", "transparency"):
@@ -137,8 +185,12 @@ async def _override(
     if row.is_organizer:
         row.sequence = max(row.sequence, master.sequence) + 1
     await session.flush()
-    await emit(session, org_id, "calendar.event.updated",
-               event_data(row, instance=occ.key, changed=sorted(changed)))
+    await emit(
+        session,
+        org_id,
+        "calendar.event.updated",
+        event_data(row, instance=occ.key, changed=sorted(changed)),
+    )
     if row.is_organizer:
         await fanout.after_change(session, master, send=send)
     occ = single(row)
@@ -146,7 +198,9 @@ async def _override(
     return occ
 
 
-def _truncate(master: CalendarEvent, occ: Occurrence) -> tuple[dict[str, str], list[str], list[str]]:
+def _truncate(
+    master: CalendarEvent, occ: Occurrence
+) -> tuple[dict[str, str], list[str], list[str]]:
     """Cut the master's rule just before `occ`; return the rule parts the rest of the series
     keeps (COUNT left over, or the original UNTIL) and the RDATEs/EXDATEs from `occ` on."""
     cut = local_text(occ.start_local)
@@ -176,7 +230,11 @@ def _truncate(master: CalendarEvent, occ: Occurrence) -> tuple[dict[str, str], l
 
 
 async def _split_series(
-    session: AsyncSession, org_id: str, master: CalendarEvent, occ: Occurrence, values: dict[str, Any]
+    session: AsyncSession,
+    org_id: str,
+    master: CalendarEvent,
+    occ: Occurrence,
+    values: dict[str, Any],
 ) -> Occurrence:
     from api.calendar.invitations import fanout
 
@@ -184,8 +242,11 @@ async def _split_series(
     send = True if send is None else send
     original_rule = master.rrule
     rest, rdates, exdates = _truncate(master, occ)
-    later = [o for o in await repository.all_of_uid(session, org_id, master.calendar_id, master.uid)
-             if o.recurrence_id and o.recurrence_id >= (occ.key or "")]
+    later = [
+        o
+        for o in await repository.all_of_uid(session, org_id, master.calendar_id, master.uid)
+        if o.recurrence_id and o.recurrence_id >= (occ.key or "")
+    ]
     master.version += 1
     master.sequence += 1
     master.updated_at = utcnow()
@@ -220,34 +281,51 @@ async def _split_series(
 
 
 async def cancel_instance(
-    session: AsyncSession, org_id: str, master: CalendarEvent, occ: Occurrence, scope: str,
-    *, send: bool = True,
+    session: AsyncSession,
+    org_id: str,
+    master: CalendarEvent,
+    occ: Occurrence,
+    scope: str,
+    *,
+    send: bool = True,
 ) -> None:
     from api.calendar.invitations import fanout
 
-    if scope == "series" or (scope == "following" and occ.start_local == parse_local(master.start_local)):
+    if scope == "series" or (
+        scope == "following" and occ.start_local == parse_local(master.start_local)
+    ):
         await cancel_series(session, org_id, master, send=send)
         return
     if scope == "this":
         master.exdates = sorted({*(master.exdates or []), local_text(occ.start_local)})
         if occ.key:
-            await repository.delete_overrides(session, org_id, master.calendar_id, master.uid, [occ.key])
+            await repository.delete_overrides(
+                session, org_id, master.calendar_id, master.uid, [occ.key]
+            )
         changed = ["exdates"]
     else:
         _truncate(master, occ)
-        later = [o.recurrence_id for o in
-                 await repository.all_of_uid(session, org_id, master.calendar_id, master.uid)
-                 if o.recurrence_id and o.recurrence_id >= (occ.key or "")]
+        later = [
+            o.recurrence_id
+            for o in await repository.all_of_uid(session, org_id, master.calendar_id, master.uid)
+            if o.recurrence_id and o.recurrence_id >= (occ.key or "")
+        ]
         if later:
-            await repository.delete_overrides(session, org_id, master.calendar_id, master.uid, later)
+            await repository.delete_overrides(
+                session, org_id, master.calendar_id, master.uid, later
+            )
         changed = ["timing"]
     master.version += 1
     master.updated_at = utcnow()
     if master.is_organizer:
         master.sequence += 1
     await session.flush()
-    await emit(session, org_id, "calendar.event.updated",
-               event_data(master, instance=occ.key, changed=changed))
+    await emit(
+        session,
+        org_id,
+        "calendar.event.updated",
+        event_data(master, instance=occ.key, changed=changed),
+    )
     if master.is_organizer:
         if scope == "this":
             await fanout.after_cancel(session, master, send=send, instance=occ)

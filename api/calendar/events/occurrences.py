@@ -31,9 +31,13 @@ def tz_of(row: CalendarEvent) -> ZoneInfo:
 
 def series_of(row: CalendarEvent) -> Series:
     return Series(
-        start_local=parse_local(row.start_local), end_local=parse_local(row.end_local),
-        tz=tz_of(row), all_day=row.all_day, rrule=row.rrule,
-        rdates=tuple(row.rdates or ()), exdates=frozenset(row.exdates or ()),
+        start_local=parse_local(row.start_local),
+        end_local=parse_local(row.end_local),
+        tz=tz_of(row),
+        all_day=row.all_day,
+        rrule=row.rrule,
+        rdates=tuple(row.rdates or ()),
+        exdates=frozenset(row.exdates or ()),
     )
 
 
@@ -63,7 +67,8 @@ class Occurrence:
     @property
     def busy(self) -> bool:
         return (
-            self.row.transparency != "transparent" and self.row.status != "cancelled"
+            self.row.transparency != "transparent"
+            and self.row.status != "cancelled"
             and self.row.partstat != "declined"
         )
 
@@ -76,19 +81,26 @@ def single(row: CalendarEvent) -> Occurrence:
     """A row as itself: a one-off event, a series master (its first instance) or an override."""
     series_id = row.series_id if row.recurrence_id else None
     return Occurrence(
-        row=row, key=row.recurrence_id or None, series_id=series_id,
-        start_local=parse_local(row.start_local), start_at=row.start_at, end_at=row.end_at,
+        row=row,
+        key=row.recurrence_id or None,
+        series_id=series_id,
+        start_local=parse_local(row.start_local),
+        start_at=row.start_at,
+        end_at=row.end_at,
     )
 
 
 def instance(master: CalendarEvent, local: datetime, start: datetime, end: datetime) -> Occurrence:
     key = instance_key(start, all_day=master.all_day, local=local)
-    return Occurrence(row=master, key=key, series_id=master.id, start_local=local,
-                      start_at=start, end_at=end)
+    return Occurrence(
+        row=master, key=key, series_id=master.id, start_local=local, start_at=start, end_at=end
+    )
 
 
 def expand(
-    rows: list[CalendarEvent], lo: datetime, hi: datetime,
+    rows: list[CalendarEvent],
+    lo: datetime,
+    hi: datetime,
     overridden: dict[tuple[str, str], set[str]],
 ) -> list[Occurrence]:
     """Every occurrence overlapping [lo, hi): generated instances minus overridden keys,
@@ -112,7 +124,8 @@ def expand(
                 out.append(occ)
         if len(out) > MAX_WINDOW_INSTANCES:
             raise ValidationFailed(
-                f"The window holds more than {MAX_WINDOW_INSTANCES} instances; ask for a shorter one.",
+                f"The window holds more than {MAX_WINDOW_INSTANCES} instances; "
+                "ask for a shorter one.",
                 param="end",
             )
     out.sort(key=lambda o: (o.start_at, o.id))
@@ -137,36 +150,65 @@ def render(occ: Occurrence) -> Event:
     recurrence = None
     if not generated and not row.recurrence_id and is_recurring(row):
         recurrence = RecurrenceOut.model_construct(
-            rrule=row.rrule, rdates=_when_list(row.rdates or [], tz, row.all_day),
+            rrule=row.rrule,
+            rdates=_when_list(row.rdates or [], tz, row.all_day),
             exdates=_when_list(row.exdates or [], tz, row.all_day),
         )
     return Event.model_construct(
-        id=occ.id, series_id=occ.series_id, calendar_id=row.calendar_id, account_id=row.account_id,
-        uid=row.uid, recurrence_id=key_to_rfc3339(occ.key, tz) if occ.key else None,
-        title=row.title, description=row.description, location=row.location,
+        id=occ.id,
+        series_id=occ.series_id,
+        calendar_id=row.calendar_id,
+        account_id=row.account_id,
+        uid=row.uid,
+        recurrence_id=key_to_rfc3339(occ.key, tz) if occ.key else None,
+        title=row.title,
+        description=row.description,
+        location=row.location,
         online_meeting_url=row.online_meeting_url,
         start=rfc3339(occ.start_local, tz, all_day=row.all_day),
         end=rfc3339(end_local, tz, all_day=row.all_day),
-        time_zone=row.time_zone, all_day=row.all_day, start_at=occ.start_at, end_at=occ.end_at,
-        recurrence=recurrence, status=row.status, transparency=row.transparency,
+        time_zone=row.time_zone,
+        all_day=row.all_day,
+        start_at=occ.start_at,
+        end_at=occ.end_at,
+        recurrence=recurrence,
+        status=row.status,
+        transparency=row.transparency,
         reminders=[ReminderOut.model_construct(**r) for r in row.reminders or []],
         organizer=Organizer.model_construct(**_organizer(row.organizer)) if row.organizer else None,
         attendees=[Attendee.model_construct(**_attendee(a)) for a in row.attendees or []],
-        is_organizer=row.is_organizer, response=row.partstat, sequence=row.sequence,
-        is_exception=bool(row.recurrence_id), created_at=row.created_at, updated_at=row.updated_at,
+        is_organizer=row.is_organizer,
+        response=row.partstat,
+        sequence=row.sequence,
+        is_exception=bool(row.recurrence_id),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
     )
 
 
 def _organizer(value: dict[str, Any]) -> dict[str, Any]:
-    return {"address": value["address"], "name": value.get("name"), "account_id": value.get("account_id")}
+    return {
+        "address": value["address"],
+        "name": value.get("name"),
+        "account_id": value.get("account_id"),
+    }
 
 
 ATTENDEE_DEFAULTS: dict[str, Any] = {
-    "name": None, "type": "person", "role": "required", "response": "needs_action", "rsvp": True,
-    "account_id": None, "room_id": None, "comment": None,
+    "name": None,
+    "type": "person",
+    "role": "required",
+    "response": "needs_action",
+    "rsvp": True,
+    "account_id": None,
+    "room_id": None,
+    "comment": None,
 }
 
 
 def _attendee(value: dict[str, Any]) -> dict[str, Any]:
-    return {**ATTENDEE_DEFAULTS, **{k: v for k, v in value.items() if k in ATTENDEE_DEFAULTS},
-            "address": value["address"]}
+    return {
+        **ATTENDEE_DEFAULTS,
+        **{k: v for k, v in value.items() if k in ATTENDEE_DEFAULTS},
+        "address": value["address"],
+    }

@@ -21,8 +21,20 @@ from api.errors import ValidationFailed
 
 FREQUENCIES = {"YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY"}
 PARTS = {
-    "FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY",
-    "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST",
+    "FREQ",
+    "UNTIL",
+    "COUNT",
+    "INTERVAL",
+    "BYSECOND",
+    "BYMINUTE",
+    "BYHOUR",
+    "BYDAY",
+    "BYMONTHDAY",
+    "BYYEARDAY",
+    "BYWEEKNO",
+    "BYMONTH",
+    "BYSETPOS",
+    "WKST",
 }
 MAX_COUNT = 10_000
 #: Instances one series may contribute to one window; beyond it the window is too wide.
@@ -194,7 +206,8 @@ class Series:
                     break
                 if n >= MAX_INSTANCES_PER_SERIES:
                     raise ValidationFailed(
-                        "The window holds too many instances of one series; ask for a shorter window.",
+                        "The window holds too many instances of one series; "
+                        "ask for a shorter window.",
                         param="end",
                     )
                 starts.add(moment)

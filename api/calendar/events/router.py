@@ -21,10 +21,15 @@ from schemas.events import Changes
 router = APIRouter(prefix="/v1/accounts/{account}/calendar/events", tags=["calendar"])
 
 WindowStart = Annotated[datetime, Query(description="Window start, RFC 3339 with an offset.")]
-WindowEnd = Annotated[datetime, Query(description="Window end (exclusive); at most 400 days after start.")]
+WindowEnd = Annotated[
+    datetime, Query(description="Window end (exclusive); at most 400 days after start.")
+]
 ScopeParam = Annotated[
     Scope | None,
-    Query(description="For an instance id: this instance (default), this and following, or the series."),
+    Query(
+        description="For an instance id: this instance (default), this and following, "
+        "or the series."
+    ),
 ]
 
 
@@ -34,7 +39,11 @@ def _etag(response: Response, occ: Occurrence) -> None:
 
 @router.get("", response_model=Page[Event])
 async def list_calendar_events(
-    account: str, start: WindowStart, end: WindowEnd, principal: CalendarRead, session: DbSession,
+    account: str,
+    start: WindowStart,
+    end: WindowEnd,
+    principal: CalendarRead,
+    session: DbSession,
     page: Annotated[PageParams, Depends(page_params)],
     calendar_id: Annotated[str | None, Query(max_length=40)] = None,
 ) -> Page[Event]:
@@ -45,28 +54,42 @@ async def list_calendar_events(
     forever is only ever expanded over the window you ask for. Without `calendar_id`,
     every calendar the account owns is listed."""
     owner = await resolve_account(session, principal, account)
-    occurrences = await service.list_window(session, principal.org_id, owner.id, start, end, calendar_id)
+    occurrences = await service.list_window(
+        session, principal.org_id, owner.id, start, end, calendar_id
+    )
     rows, cursor = page_of(occurrences, page)
     return Page[Event](data=[render(o) for o in rows], next_cursor=cursor)
 
 
 @router.get("/changes", response_model=Changes)
 async def list_calendar_event_changes(
-    account: str, principal: CalendarRead, session: DbSession, since: SinceParam = None,
+    account: str,
+    principal: CalendarRead,
+    session: DbSession,
+    since: SinceParam = None,
     limit: ChangesLimit = DEFAULT_CHANGES,
 ) -> Changes:
     """Event series created, updated or cancelled/deleted in the account's calendars since
     `since` (ids are series ids; fetch them, or list a window, to see the change)."""
     owner = await resolve_account(session, principal, account)
     return await changes_since(
-        session, principal.org_id, types=["calendar.event.*"], since=since, limit=limit,
-        account_id=owner.id, deleted_verbs=("cancelled",),
+        session,
+        principal.org_id,
+        types=["calendar.event.*"],
+        since=since,
+        limit=limit,
+        account_id=owner.id,
+        deleted_verbs=("cancelled",),
     )
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=Event)
 async def create_calendar_event(
-    account: str, body: EventCreate, principal: CalendarWrite, session: DbSession, response: Response
+    account: str,
+    body: EventCreate,
+    principal: CalendarWrite,
+    session: DbSession,
+    response: Response,
 ) -> Event:
     """Create an event (or a recurring series) in the account's default calendar or in
     `calendar_id`. With attendees, invitations (iTIP REQUEST) are mailed, local attendees
@@ -91,20 +114,33 @@ async def get_calendar_event(
 
 @router.get("/{event_id}/instances", response_model=Page[Event])
 async def list_calendar_event_instances(
-    account: str, event_id: str, start: WindowStart, end: WindowEnd, principal: CalendarRead,
-    session: DbSession, page: Annotated[PageParams, Depends(page_params)],
+    account: str,
+    event_id: str,
+    start: WindowStart,
+    end: WindowEnd,
+    principal: CalendarRead,
+    session: DbSession,
+    page: Annotated[PageParams, Depends(page_params)],
 ) -> Page[Event]:
     """The instances of one series in [start, end) (at most 400 days)."""
     owner = await resolve_account(session, principal, account)
-    occurrences = await service.series_window(session, principal.org_id, owner.id, event_id, start, end)
+    occurrences = await service.series_window(
+        session, principal.org_id, owner.id, event_id, start, end
+    )
     rows, cursor = page_of(occurrences, page)
     return Page[Event](data=[render(o) for o in rows], next_cursor=cursor)
 
 
 @router.patch("/{event_id}", response_model=Event)
 async def update_calendar_event(
-    account: str, event_id: str, body: EventUpdate, principal: CalendarWrite, session: DbSession,
-    request: Request, response: Response, scope: ScopeParam = None,
+    account: str,
+    event_id: str,
+    body: EventUpdate,
+    principal: CalendarWrite,
+    session: DbSession,
+    request: Request,
+    response: Response,
+    scope: ScopeParam = None,
 ) -> Event:
     """Change an event (JSON merge patch). For an instance id, `scope` picks this instance
     (default), this and following (the series is split), or the whole series (moved by as
@@ -116,14 +152,20 @@ async def update_calendar_event(
         row = await service.update_series(session, principal.org_id, master, body)
         occ = single(row)
     else:
-        occ = await instances.update_instance(session, principal.org_id, master, occ, body, scope or "this")
+        occ = await instances.update_instance(
+            session, principal.org_id, master, occ, body, scope or "this"
+        )
     _etag(response, occ)
     return render(occ)
 
 
 @router.delete("/{event_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def cancel_calendar_event(
-    account: str, event_id: str, principal: CalendarWrite, session: DbSession, request: Request,
+    account: str,
+    event_id: str,
+    principal: CalendarWrite,
+    session: DbSession,
+    request: Request,
     scope: ScopeParam = None,
     send_cancellations: Annotated[bool, Query(description="Mail iTIP CANCEL to attendees.")] = True,
 ) -> Response:
@@ -137,6 +179,7 @@ async def cancel_calendar_event(
     if occ.key is None:
         await service.cancel_series(session, principal.org_id, master, send=send_cancellations)
     else:
-        await instances.cancel_instance(session, principal.org_id, master, occ, scope or "this",
-                                        send=send_cancellations)
+        await instances.cancel_instance(
+            session, principal.org_id, master, occ, scope or "this", send=send_cancellations
+        )
     return Response(status_code=status.HTTP_204_NO_CONTENT)

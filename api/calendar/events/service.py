@@ -50,8 +50,13 @@ INHERITED = ("title", "description", "location", "online_meeting_url", "transpar
 
 
 def event_data(row: CalendarEvent, **extra: Any) -> dict[str, Any]:
-    return {"id": row.series_id if row.recurrence_id and row.series_id else row.id,
-            "account_id": row.account_id, "calendar_id": row.calendar_id, "uid": row.uid, **extra}
+    return {
+        "id": row.series_id if row.recurrence_id and row.series_id else row.id,
+        "account_id": row.account_id,
+        "calendar_id": row.calendar_id,
+        "uid": row.uid,
+        **extra,
+    }
 
 
 def check_window(start: datetime, end: datetime) -> None:
@@ -93,7 +98,9 @@ async def locate(
     if row is None:
         raise NotFound(f"No event {event_id}.", param="event_id")
     try:
-        calendar, level = await calendars.get_accessible(session, org_id, account_id, row.calendar_id, need)
+        calendar, level = await calendars.get_accessible(
+            session, org_id, account_id, row.calendar_id, need
+        )
     except NotFound:
         raise NotFound(f"No event {event_id}.", param="event_id") from None
     if key is None:
@@ -154,7 +161,11 @@ async def occurrences_in(
 
 
 async def list_window(
-    session: AsyncSession, org_id: str, account_id: str, start: datetime, end: datetime,
+    session: AsyncSession,
+    org_id: str,
+    account_id: str,
+    start: datetime,
+    end: datetime,
     calendar_id: str | None = None,
 ) -> list[Occurrence]:
     """Every occurrence in [start, end) of the account's calendars (or of one calendar)."""
@@ -164,7 +175,12 @@ async def list_window(
 
 
 async def series_window(
-    session: AsyncSession, org_id: str, account_id: str, event_id: str, start: datetime, end: datetime
+    session: AsyncSession,
+    org_id: str,
+    account_id: str,
+    event_id: str,
+    start: datetime,
+    end: datetime,
 ) -> list[Occurrence]:
     """The occurrences of one series in [start, end)."""
     check_window(start, end)
@@ -184,30 +200,51 @@ async def create_event(
     from api.calendar.invitations import fanout
 
     if data.calendar_id:
-        calendar, _ = await calendars.get_accessible(session, org_id, actor.id, data.calendar_id, "write")
+        calendar, _ = await calendars.get_accessible(
+            session, org_id, actor.id, data.calendar_id, "write"
+        )
     else:
         calendar = await calendars.ensure_default(session, org_id, actor.id)
     if calendar.room_id:
-        raise ValidationFailed("Book a room by inviting it, not by writing to its calendar.",
-                               param="calendar_id")
+        raise ValidationFailed(
+            "Book a room by inviting it, not by writing to its calendar.", param="calendar_id"
+        )
     timing = inputs.timing(
-        start=data.start, end=data.end, tz_name=data.time_zone or calendar.time_zone,
-        all_day=data.all_day, recurrence=data.recurrence,
+        start=data.start,
+        end=data.end,
+        tz_name=data.time_zone or calendar.time_zone,
+        all_day=data.all_day,
+        recurrence=data.recurrence,
     )
     uid = data.uid or f"{uuid.uuid4()}@mailplane"
     if data.uid and await repository.by_uid(session, org_id, calendar.id, uid) is not None:
         raise AlreadyExists(f"An event with UID {uid} is already in this calendar.", param="uid")
     organizer = await organizer_of(session, calendar, actor)
     row = CalendarEvent(
-        id=new_id("cev"), org_id=org_id, calendar_id=calendar.id, account_id=calendar.account_id,
-        uid=uid, recurrence_id="", series_id=None, sequence=0, title=data.title,
-        description=data.description, location=data.location,
-        online_meeting_url=data.online_meeting_url, status=data.status,
-        transparency=data.transparency, reminders=inputs.reminders(data.reminders),
-        organizer=organizer, is_organizer=True, partstat="accepted", version=1,
+        id=new_id("cev"),
+        org_id=org_id,
+        calendar_id=calendar.id,
+        account_id=calendar.account_id,
+        uid=uid,
+        recurrence_id="",
+        series_id=None,
+        sequence=0,
+        title=data.title,
+        description=data.description,
+        location=data.location,
+        online_meeting_url=data.online_meeting_url,
+        status=data.status,
+        transparency=data.transparency,
+        reminders=inputs.reminders(data.reminders),
+        organizer=organizer,
+        is_organizer=True,
+        partstat="accepted",
+        version=1,
     )
     timing.apply(row)
-    row.attendees = await inputs.attendees(session, org_id, data.attendees, [], organizer["address"])
+    row.attendees = await inputs.attendees(
+        session, org_id, data.attendees, [], organizer["address"]
+    )
     session.add(row)
     await session.flush()
     await emit(session, org_id, "calendar.event.created", event_data(row))
@@ -221,13 +258,17 @@ async def create_event(
 
 def _current(row: CalendarEvent) -> dict[str, Any]:
     return {
-        "start": row.start_local, "end": row.end_local, "time_zone": row.time_zone,
+        "start": row.start_local,
+        "end": row.end_local,
+        "time_zone": row.time_zone,
         "all_day": row.all_day,
         "recurrence": {"rrule": row.rrule, "rdates": [], "exdates": []} if row.rrule else None,
     }
 
 
-def new_timing(row: CalendarEvent, values: dict[str, Any], *, allow_recurrence: bool = True) -> inputs.Timing:
+def new_timing(
+    row: CalendarEvent, values: dict[str, Any], *, allow_recurrence: bool = True
+) -> inputs.Timing:
     """The row's timing with `values` (start, end, time_zone, all_day, recurrence) applied."""
     all_day = values.get("all_day")
     if all_day is None:
@@ -242,8 +283,14 @@ def new_timing(row: CalendarEvent, values: dict[str, Any], *, allow_recurrence: 
         end = end[:10]
     tz_name = values.get("time_zone") or row.time_zone
     recurrence = values.get("recurrence")
-    timing = inputs.timing(start=start, end=end, tz_name=tz_name, all_day=all_day,
-                           recurrence=recurrence, allow_recurrence=allow_recurrence)
+    timing = inputs.timing(
+        start=start,
+        end=end,
+        tz_name=tz_name,
+        all_day=all_day,
+        recurrence=recurrence,
+        allow_recurrence=allow_recurrence,
+    )
     if "recurrence" not in values and is_recurring(row):
         # Keep the rule; move exceptions and extra dates along with the series.
         delta = timing.start_local - parse_local(row.start_local)
@@ -264,13 +311,19 @@ def guard_attendee_copy(row: CalendarEvent, values: dict[str, Any]) -> None:
     beyond = sorted(set(values) - ATTENDEE_FIELDS - {"send_invitations"})
     if beyond:
         raise Forbidden(
-            "Only the organizer can change " + ", ".join(beyond) + "; respond to the invitation instead."
+            "Only the organizer can change "
+            + ", ".join(beyond)
+            + "; respond to the invitation instead."
         )
 
 
 async def update_series(
-    session: AsyncSession, org_id: str, row: CalendarEvent, data: EventUpdate | dict[str, Any],
-    *, instance_delta: timedelta | None = None,
+    session: AsyncSession,
+    org_id: str,
+    row: CalendarEvent,
+    data: EventUpdate | dict[str, Any],
+    *,
+    instance_delta: timedelta | None = None,
 ) -> CalendarEvent:
     """Apply a merge patch to a series master (or a single event)."""
     from api.calendar.invitations import fanout
@@ -290,11 +343,25 @@ async def update_series(
     timing_changed = False
     if TIMING_FIELDS & set(values):
         timing = new_timing(row, values)
-        snapshot = (row.start_local, row.end_local, row.time_zone, row.all_day, row.rrule,
-                    list(row.rdates or []), list(row.exdates or []))
+        snapshot = (
+            row.start_local,
+            row.end_local,
+            row.time_zone,
+            row.all_day,
+            row.rrule,
+            list(row.rdates or []),
+            list(row.exdates or []),
+        )
         timing.apply(row)
-        after = (row.start_local, row.end_local, row.time_zone, row.all_day, row.rrule,
-                 list(row.rdates or []), list(row.exdates or []))
+        after = (
+            row.start_local,
+            row.end_local,
+            row.time_zone,
+            row.all_day,
+            row.rrule,
+            list(row.rdates or []),
+            list(row.exdates or []),
+        )
         if after != snapshot:
             timing_changed = True
             changed.append("timing")
@@ -304,7 +371,10 @@ async def update_series(
     if "attendees" in values:
         items = data.attendees if isinstance(data, EventUpdate) else values["attendees"]
         values["attendees"] = await inputs.attendees(
-            session, org_id, items or [], row.attendees or [],
+            session,
+            org_id,
+            items or [],
+            row.attendees or [],
             (row.organizer or {}).get("address"),
         )
     plain = {k: v for k, v in values.items() if k not in TIMING_FIELDS}
@@ -313,7 +383,9 @@ async def update_series(
         return row
     if timing_changed and row.is_organizer:
         # A new time is a new question: everyone answers again (rooms are asked again too).
-        row.attendees = [{**a, "response": "needs_action", "comment": None} for a in row.attendees or []]
+        row.attendees = [
+            {**a, "response": "needs_action", "comment": None} for a in row.attendees or []
+        ]
     row.version += 1
     row.updated_at = utcnow()
     if row.is_organizer:
@@ -327,12 +399,17 @@ async def update_series(
 
 async def _inherit(session: AsyncSession, master: CalendarEvent, before: dict[str, Any]) -> None:
     """Overrides that still had the series' old value of a field take the new one."""
-    for override in await repository.all_of_uid(session, master.org_id, master.calendar_id, master.uid):
+    for override in await repository.all_of_uid(
+        session, master.org_id, master.calendar_id, master.uid
+    ):
         if not override.recurrence_id:
             continue
         touched = False
         for field in INHERITED:
-            if getattr(override, field) == before[field] and getattr(master, field) != before[field]:
+            if (
+                getattr(override, field) == before[field]
+                and getattr(master, field) != before[field]
+            ):
                 setattr(override, field, getattr(master, field))
                 touched = True
         if touched:
@@ -345,8 +422,11 @@ async def _rekey_overrides(
 ) -> None:
     """Moving a series moves its overrides' instance keys with it (or drops them when the
     series changed between all-day and timed, where no instance maps onto another)."""
-    overrides = [o for o in await repository.all_of_uid(session, row.org_id, row.calendar_id, row.uid)
-                 if o.recurrence_id]
+    overrides = [
+        o
+        for o in await repository.all_of_uid(session, row.org_id, row.calendar_id, row.uid)
+        if o.recurrence_id
+    ]
     if not overrides:
         return
     if old_all_day != row.all_day or not is_recurring(row):
@@ -374,7 +454,9 @@ async def _rekey_overrides(
 # ---- cancelling --------------------------------------------------------------------------
 
 
-async def cancel_series(session: AsyncSession, org_id: str, row: CalendarEvent, *, send: bool = True) -> None:
+async def cancel_series(
+    session: AsyncSession, org_id: str, row: CalendarEvent, *, send: bool = True
+) -> None:
     """The organizer cancels: attendees are told and the event leaves every local calendar.
     An attendee deleting their copy only removes it from their own calendar."""
     from api.calendar.invitations import fanout

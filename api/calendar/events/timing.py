@@ -32,8 +32,9 @@ def zone(name: str, *, param: str = "time_zone") -> ZoneInfo:
     """The IANA zone `name`, or 422 naming it."""
     found = _zone(name)
     if found is None:
-        raise ValidationFailed(f"Unknown time zone {name!r}; use an IANA name such as Asia/Shanghai.",
-                               param=param)
+        raise ValidationFailed(
+            f"Unknown time zone {name!r}; use an IANA name such as Asia/Shanghai.", param=param
+        )
     return found
 
 

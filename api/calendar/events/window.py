@@ -10,7 +10,9 @@ from api.errors import MalformedRequest
 from api.kit.pagination import PageParams, decode_cursor, encode_cursor
 
 
-def page_of(occurrences: list[Occurrence], params: PageParams) -> tuple[list[Occurrence], str | None]:
+def page_of(
+    occurrences: list[Occurrence], params: PageParams
+) -> tuple[list[Occurrence], str | None]:
     rows = occurrences
     if params.cursor:
         start_text, last_id = decode_cursor(params.cursor, 2)

@@ -12,17 +12,23 @@ router = APIRouter(prefix="/v1/calendar/freebusy", tags=["calendar"])
 
 
 @router.post("", response_model=FreeBusyResult)
-async def get_freebusy(body: FreeBusyRequest, principal: CalendarRead, session: DbSession) -> FreeBusyResult:
+async def get_freebusy(
+    body: FreeBusyRequest, principal: CalendarRead, session: DbSession
+) -> FreeBusyResult:
     """Busy intervals of up to 100 accounts or rooms (ids or addresses) over up to 62 days,
     recurrences expanded. Tentative and not-yet-answered events are marked `tentative`;
     transparent, declined and cancelled ones are free. Unknown attendees come back with
     `error: not_found` instead of failing the request."""
-    schedules = await service.freebusy(session, principal.org_id, body.start, body.end, body.attendees)
+    schedules = await service.freebusy(
+        session, principal.org_id, body.start, body.end, body.attendees
+    )
     return FreeBusyResult(start=body.start, end=body.end, schedules=schedules)
 
 
 @router.post("/find", response_model=FindTimeResult)
-async def find_meeting_times(body: FindTimeRequest, principal: CalendarRead, session: DbSession) -> FindTimeResult:
+async def find_meeting_times(
+    body: FindTimeRequest, principal: CalendarRead, session: DbSession
+) -> FindTimeResult:
     """Propose slots of `duration_minutes` within working hours when every attendee is free
     and, when rooms are given, one of them is free too (the first free room is proposed)."""
     suggestions, unavailable = await service.find_times(session, principal.org_id, body)

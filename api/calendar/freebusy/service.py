@@ -24,11 +24,23 @@ from schemas.calendar import BusyInterval, FindTimeRequest, Schedule, TimeSugges
 MAX_DAYS = 62
 MAX_ATTENDEES = 100
 COLUMNS = (
-    CalendarEvent.id, CalendarEvent.calendar_id, CalendarEvent.uid, CalendarEvent.recurrence_id,
-    CalendarEvent.series_id, CalendarEvent.status, CalendarEvent.transparency, CalendarEvent.partstat,
-    CalendarEvent.all_day, CalendarEvent.time_zone, CalendarEvent.start_local,
-    CalendarEvent.end_local, CalendarEvent.start_at, CalendarEvent.end_at, CalendarEvent.rrule,
-    CalendarEvent.rdates, CalendarEvent.exdates,
+    CalendarEvent.id,
+    CalendarEvent.calendar_id,
+    CalendarEvent.uid,
+    CalendarEvent.recurrence_id,
+    CalendarEvent.series_id,
+    CalendarEvent.status,
+    CalendarEvent.transparency,
+    CalendarEvent.partstat,
+    CalendarEvent.all_day,
+    CalendarEvent.time_zone,
+    CalendarEvent.start_local,
+    CalendarEvent.end_local,
+    CalendarEvent.start_at,
+    CalendarEvent.end_at,
+    CalendarEvent.rrule,
+    CalendarEvent.rdates,
+    CalendarEvent.exdates,
 )
 
 
@@ -41,30 +53,38 @@ def check_span(start: datetime, end: datetime, *, max_days: int = MAX_DAYS) -> N
         raise ValidationFailed(f"Free/busy covers at most {max_days} days.", param="end")
 
 
-async def _targets(session: AsyncSession, org_id: str, refs: list[str]) -> dict[str, tuple[str, str, list[str]]]:
+async def _targets(
+    session: AsyncSession, org_id: str, refs: list[str]
+) -> dict[str, tuple[str, str, list[str]]]:
     """ref → (type, id, calendar ids) for each account or room found."""
     ids = [r for r in refs if "@" not in r]
     addresses = [r.strip().lower() for r in refs if "@" in r]
     found: dict[str, tuple[str, str, list[str]]] = {}
-    accounts = (await session.execute(
-        select(Account.id, Account.address).where(
-            Account.org_id == org_id,
-            or_(Account.id.in_(ids), func.lower(Account.address).in_(addresses)),
+    accounts = (
+        await session.execute(
+            select(Account.id, Account.address).where(
+                Account.org_id == org_id,
+                or_(Account.id.in_(ids), func.lower(Account.address).in_(addresses)),
+            )
         )
-    )).all()
-    rooms = (await session.execute(
-        select(Room.id, Room.address, Room.calendar_id).where(
-            Room.org_id == org_id,
-            or_(Room.id.in_(ids), func.lower(Room.address).in_(addresses)),
+    ).all()
+    rooms = (
+        await session.execute(
+            select(Room.id, Room.address, Room.calendar_id).where(
+                Room.org_id == org_id,
+                or_(Room.id.in_(ids), func.lower(Room.address).in_(addresses)),
+            )
         )
-    )).all()
+    ).all()
     calendars: dict[str, list[str]] = defaultdict(list)
     if accounts:
-        for cal_id, acc_id in (await session.execute(
-            select(Calendar.id, Calendar.account_id).where(
-                Calendar.org_id == org_id, Calendar.account_id.in_([a.id for a in accounts])
+        for cal_id, acc_id in (
+            await session.execute(
+                select(Calendar.id, Calendar.account_id).where(
+                    Calendar.org_id == org_id, Calendar.account_id.in_([a.id for a in accounts])
+                )
             )
-        )).all():
+        ).all():
             calendars[acc_id].append(cal_id)
     by_key: dict[str, tuple[str, str, list[str]]] = {}
     for a in accounts:
@@ -103,16 +123,20 @@ async def busy_by_calendar(
     )
     if not calendar_ids:
         return out
-    rows: list[Any] = list((await session.execute(
-        select(*COLUMNS).where(
-            CalendarEvent.org_id == org_id,
-            CalendarEvent.calendar_id.in_(calendar_ids),
-            CalendarEvent.range_start < end,
-            or_(CalendarEvent.range_end.is_(None), CalendarEvent.range_end > start),
-            CalendarEvent.status != "cancelled",
-            CalendarEvent.transparency != "transparent",
-        )
-    )).all())
+    rows: list[Any] = list(
+        (
+            await session.execute(
+                select(*COLUMNS).where(
+                    CalendarEvent.org_id == org_id,
+                    CalendarEvent.calendar_id.in_(calendar_ids),
+                    CalendarEvent.range_start < end,
+                    or_(CalendarEvent.range_end.is_(None), CalendarEvent.range_end > start),
+                    CalendarEvent.status != "cancelled",
+                    CalendarEvent.transparency != "transparent",
+                )
+            )
+        ).all()
+    )
     pairs = {(r.calendar_id, r.uid) for r in rows if not r.recurrence_id and is_recurring(r)}
     overridden = await override_keys(session, org_id, pairs)
     for occ in expand(rows, start, end, overridden):
@@ -152,8 +176,9 @@ def _slots(req: FindTimeRequest) -> list[tuple[datetime, datetime]]:
     tz = zone(wh.time_zone, param="working_hours.time_zone")
     days = set(wh.days)
     if not days or any(d < 1 or d > 7 for d in days):
-        raise ValidationFailed("working_hours.days are ISO weekdays 1 (Monday) to 7.",
-                               param="working_hours.days")
+        raise ValidationFailed(
+            "working_hours.days are ISO weekdays 1 (Monday) to 7.", param="working_hours.days"
+        )
     open_at = time.fromisoformat(wh.start)
     close_h, close_m = (int(x) for x in wh.end.split(":"))
     if (close_h, close_m) <= (open_at.hour, open_at.minute):
@@ -166,7 +191,9 @@ def _slots(req: FindTimeRequest) -> list[tuple[datetime, datetime]]:
     while local_day <= last_day:
         if local_day.isoweekday() in days:
             opening = datetime.combine(local_day, open_at)
-            closing = datetime.combine(local_day, time()) + timedelta(hours=close_h, minutes=close_m)
+            closing = datetime.combine(local_day, time()) + timedelta(
+                hours=close_h, minutes=close_m
+            )
             slot = opening
             while slot + duration <= closing:
                 s, e = to_utc(slot, tz), to_utc(slot + duration, tz)
@@ -181,10 +208,17 @@ def _free(busy: list[BusyInterval], start: datetime, end: datetime) -> bool:
     return not any(b.start < end and b.end > start for b in busy)
 
 
-async def find_times(session: AsyncSession, org_id: str, req: FindTimeRequest) -> tuple[list[TimeSuggestion], list[str]]:
+async def find_times(
+    session: AsyncSession, org_id: str, req: FindTimeRequest
+) -> tuple[list[TimeSuggestion], list[str]]:
     check_span(req.start, req.end)
-    schedules = await freebusy(session, org_id, req.start.astimezone(UTC), req.end.astimezone(UTC),
-                               list(dict.fromkeys([*req.attendees, *req.rooms])))
+    schedules = await freebusy(
+        session,
+        org_id,
+        req.start.astimezone(UTC),
+        req.end.astimezone(UTC),
+        list(dict.fromkeys([*req.attendees, *req.rooms])),
+    )
     by_ref = {s.attendee: s for s in schedules}
     unavailable = [s.attendee for s in schedules if s.error]
     people = [by_ref[a] for a in req.attendees if not by_ref[a].error]

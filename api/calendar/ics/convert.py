@@ -35,12 +35,17 @@ from api.errors import ValidationFailed
 from api.storage.models import CalendarEvent
 
 PARTSTAT_IN = {
-    "NEEDS-ACTION": "needs_action", "ACCEPTED": "accepted", "DECLINED": "declined",
-    "TENTATIVE": "tentative", "DELEGATED": "delegated",
+    "NEEDS-ACTION": "needs_action",
+    "ACCEPTED": "accepted",
+    "DECLINED": "declined",
+    "TENTATIVE": "tentative",
+    "DELEGATED": "delegated",
 }
 PARTSTAT_OUT = {v: k for k, v in PARTSTAT_IN.items()}
 ROLE_IN = {
-    "REQ-PARTICIPANT": "required", "OPT-PARTICIPANT": "optional", "CHAIR": "chair",
+    "REQ-PARTICIPANT": "required",
+    "OPT-PARTICIPANT": "optional",
+    "CHAIR": "chair",
     "NON-PARTICIPANT": "non_participant",
 }
 ROLE_OUT = {v: k for k, v in ROLE_IN.items()}
@@ -76,9 +81,21 @@ def _olson_name(tzid: str) -> str | None:
 @lru_cache(maxsize=256)
 def _by_offsets(signature: tuple[tuple[int, ...], ...]) -> str | None:
     """The IANA zone whose UTC offsets match a custom VTIMEZONE's on sample days."""
-    preferred = ["UTC", "Asia/Shanghai", "Europe/London", "Europe/Berlin", "America/New_York",
-                 "America/Chicago", "America/Denver", "America/Los_Angeles", "Asia/Tokyo",
-                 "Australia/Sydney", "Asia/Kolkata", "Europe/Paris", "Asia/Singapore"]
+    preferred = [
+        "UTC",
+        "Asia/Shanghai",
+        "Europe/London",
+        "Europe/Berlin",
+        "America/New_York",
+        "America/Chicago",
+        "America/Denver",
+        "America/Los_Angeles",
+        "Asia/Tokyo",
+        "Australia/Sydney",
+        "Asia/Kolkata",
+        "Europe/Paris",
+        "Asia/Singapore",
+    ]
     names = preferred + sorted(n for n in available_timezones() if n not in preferred)
     for name in names:
         tz = zone(name)
@@ -89,8 +106,9 @@ def _by_offsets(signature: tuple[tuple[int, ...], ...]) -> str | None:
 
 def _signature(tz: tzinfo, year: int) -> tuple[tuple[int, ...], ...]:
     days = [datetime(year, m, d, 12) for m in range(1, 13) for d in (1, 8, 15, 22)]
-    return tuple((year, *[int((tz.utcoffset(day) or timedelta()).total_seconds() // 60)
-                          for day in days]),)
+    return tuple(
+        (year, *[int((tz.utcoffset(day) or timedelta()).total_seconds() // 60) for day in days]),
+    )
 
 
 def iana_zone(value: datetime, tzid: str | None) -> str:
@@ -106,8 +124,11 @@ def iana_zone(value: datetime, tzid: str | None) -> str:
         for candidate in tzids_from_tzinfo(tz):
             if is_zone(candidate):
                 return candidate
-        if isinstance(tz, timezone) or (tz.utcoffset(value) == timedelta(0) and tz.dst(value) in
-                                        (None, timedelta(0)) and not tzid):
+        if isinstance(tz, timezone) or (
+            tz.utcoffset(value) == timedelta(0)
+            and tz.dst(value) in (None, timedelta(0))
+            and not tzid
+        ):
             offset = tz.utcoffset(value) or timedelta(0)
             if offset == timedelta(0):
                 return "UTC"
@@ -226,15 +247,21 @@ def attendees_of(component: icalendar.Event) -> list[dict[str, Any]]:
             continue
         seen.add(address.lower())
         cutype = str(params.get("CUTYPE", "INDIVIDUAL")).upper()
-        out.append({
-            "address": address, "name": params.get("CN") or None,
-            "type": {"ROOM": "room", "RESOURCE": "resource"}.get(cutype, "person"),
-            "role": ROLE_IN.get(str(params.get("ROLE", "REQ-PARTICIPANT")).upper(), "required"),
-            "response": PARTSTAT_IN.get(str(params.get("PARTSTAT", "NEEDS-ACTION")).upper(),
-                                        "needs_action"),
-            "rsvp": str(params.get("RSVP", "FALSE")).upper() == "TRUE",
-            "account_id": None, "room_id": None, "comment": None,
-        })
+        out.append(
+            {
+                "address": address,
+                "name": params.get("CN") or None,
+                "type": {"ROOM": "room", "RESOURCE": "resource"}.get(cutype, "person"),
+                "role": ROLE_IN.get(str(params.get("ROLE", "REQ-PARTICIPANT")).upper(), "required"),
+                "response": PARTSTAT_IN.get(
+                    str(params.get("PARTSTAT", "NEEDS-ACTION")).upper(), "needs_action"
+                ),
+                "rsvp": str(params.get("RSVP", "FALSE")).upper() == "TRUE",
+                "account_id": None,
+                "room_id": None,
+                "comment": None,
+            }
+        )
     return out
 
 
@@ -250,7 +277,9 @@ def _reminders(component: icalendar.Event) -> list[dict[str, Any]]:
         minutes = int(-trigger.total_seconds() // 60)
         action = str(alarm.get("ACTION", "DISPLAY")).upper()
         if 0 <= minutes <= 40320:
-            out.append({"minutes_before": minutes, "method": "email" if action == "EMAIL" else "display"})
+            out.append(
+                {"minutes_before": minutes, "method": "email" if action == "EMAIL" else "display"}
+            )
     return sorted(out, key=lambda r: r["minutes_before"])
 
 
@@ -258,7 +287,9 @@ def _fallback_uid(component: icalendar.Event) -> str:
     return hashlib.sha256(component.to_ical()).hexdigest()[:32] + "@import.mailplane"
 
 
-def parse_vevent(component: icalendar.Event, default_zone: str, *, require_uid: bool = False) -> Parsed:
+def parse_vevent(
+    component: icalendar.Event, default_zone: str, *, require_uid: bool = False
+) -> Parsed:
     uid = _text(component, "UID", 255).strip()
     if not uid:
         if require_uid:
@@ -323,10 +354,18 @@ def parse_vevent(component: icalendar.Event, default_zone: str, *, require_uid: 
             raise PropertyError("RRULE", exc.detail) from None
         except Exception as exc:
             raise PropertyError("RRULE", f"Invalid RRULE: {exc}") from None
-    rdates = sorted({local_text(_as_local(_coerce(d, all_day), tz, all_day, "RDATE"))
-                     for d in _dates(component, "RDATE")})
-    exdates = sorted({local_text(_as_local(_coerce(d, all_day), tz, all_day, "EXDATE"))
-                      for d in _dates(component, "EXDATE")})
+    rdates = sorted(
+        {
+            local_text(_as_local(_coerce(d, all_day), tz, all_day, "RDATE"))
+            for d in _dates(component, "RDATE")
+        }
+    )
+    exdates = sorted(
+        {
+            local_text(_as_local(_coerce(d, all_day), tz, all_day, "EXDATE"))
+            for d in _dates(component, "EXDATE")
+        }
+    )
     recurrence_id = ""
     rid = _decoded(component, "RECURRENCE-ID")
     if rid is not None:
@@ -334,8 +373,10 @@ def parse_vevent(component: icalendar.Event, default_zone: str, *, require_uid: 
     status = _text(component, "STATUS", 20).upper()
     transp = _text(component, "TRANSP", 20).upper()
     url = _text(component, "URL", 2000) or None
-    conference = component.get("CONFERENCE") or component.get("X-GOOGLE-CONFERENCE") or component.get(
-        "X-MICROSOFT-SKYPETEAMSMEETINGURL"
+    conference = (
+        component.get("CONFERENCE")
+        or component.get("X-GOOGLE-CONFERENCE")
+        or component.get("X-MICROSOFT-SKYPETEAMSMEETINGURL")
     )
     if conference is not None:
         url = str(conference if not isinstance(conference, list) else conference[0])[:2000]
@@ -355,7 +396,10 @@ def parse_vevent(component: icalendar.Event, default_zone: str, *, require_uid: 
         "reminders": _reminders(component),
         "organizer": organizer_of(component),
         "attendees": attendees_of(component),
-        "tz": tz, "all_day": all_day, "start_local": start_local, "end_local": end_local,
+        "tz": tz,
+        "all_day": all_day,
+        "start_local": start_local,
+        "end_local": end_local,
         "rrule": rrule if not recurrence_id else None,
         "rdates": rdates if not recurrence_id else [],
         "exdates": exdates if not recurrence_id else [],
@@ -385,12 +429,26 @@ def _key(value: date | datetime, tz: ZoneInfo, all_day: bool) -> str:
 def apply_fields(row: CalendarEvent, parsed: Parsed) -> None:
     """Write parsed fields onto a row (timing columns derived as for API input)."""
     f = parsed.fields
-    Timing(f["tz"], f["all_day"], f["start_local"], f["end_local"], f["rrule"], f["rdates"],
-           f["exdates"]).apply(row)
+    Timing(
+        f["tz"],
+        f["all_day"],
+        f["start_local"],
+        f["end_local"],
+        f["rrule"],
+        f["rdates"],
+        f["exdates"],
+    ).apply(row)
     if parsed.recurrence_id:
         row.range_start, row.range_end = row.start_at, row.end_at + timedelta(hours=1)
-    for name in ("title", "description", "location", "online_meeting_url", "status", "transparency",
-                 "reminders"):
+    for name in (
+        "title",
+        "description",
+        "location",
+        "online_meeting_url",
+        "status",
+        "transparency",
+        "reminders",
+    ):
         setattr(row, name, f[name])
     row.uid = parsed.uid
     row.recurrence_id = parsed.recurrence_id
@@ -417,8 +475,9 @@ def _cal_address(address: str, params: dict[str, str]) -> icalendar.vCalAddress:
     return value
 
 
-def to_vevent(row: CalendarEvent, *, stamp: datetime, alarms: bool = True,
-              attendee_filter: str | None = None) -> icalendar.Event:
+def to_vevent(
+    row: CalendarEvent, *, stamp: datetime, alarms: bool = True, attendee_filter: str | None = None
+) -> icalendar.Event:
     tz = tz_of(row)
     event = icalendar.Event()
     event.add("uid", row.uid)
@@ -453,12 +512,19 @@ def to_vevent(row: CalendarEvent, *, stamp: datetime, alarms: bool = True,
     for a in row.attendees or []:
         if attendee_filter and a["address"].lower() != attendee_filter.lower():
             continue
-        event.add("attendee", _cal_address(a["address"], {
-            "CN": a.get("name") or "", "CUTYPE": CUTYPE_OUT.get(a.get("type", "person"), "INDIVIDUAL"),
-            "ROLE": ROLE_OUT.get(a.get("role", "required"), "REQ-PARTICIPANT"),
-            "PARTSTAT": PARTSTAT_OUT.get(a.get("response", "needs_action"), "NEEDS-ACTION"),
-            "RSVP": "TRUE" if a.get("rsvp") else "",
-        }))
+        event.add(
+            "attendee",
+            _cal_address(
+                a["address"],
+                {
+                    "CN": a.get("name") or "",
+                    "CUTYPE": CUTYPE_OUT.get(a.get("type", "person"), "INDIVIDUAL"),
+                    "ROLE": ROLE_OUT.get(a.get("role", "required"), "REQ-PARTICIPANT"),
+                    "PARTSTAT": PARTSTAT_OUT.get(a.get("response", "needs_action"), "NEEDS-ACTION"),
+                    "RSVP": "TRUE" if a.get("rsvp") else "",
+                },
+            ),
+        )
     if alarms:
         for r in row.reminders or []:
             alarm = icalendar.Alarm()
@@ -469,8 +535,9 @@ def to_vevent(row: CalendarEvent, *, stamp: datetime, alarms: bool = True,
     return event
 
 
-def calendar_object(vevents: list[icalendar.Event], *, method: str | None = None,
-                    name: str | None = None) -> icalendar.Calendar:
+def calendar_object(
+    vevents: list[icalendar.Event], *, method: str | None = None, name: str | None = None
+) -> icalendar.Calendar:
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

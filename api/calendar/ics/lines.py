@@ -75,7 +75,9 @@ def split_line(number: int, line: str) -> ContentLine:
     return ContentLine(number, bare, line[i:j], line[j + 1 :])
 
 
-def scan(text: str, *, root: str, max_lines: int = 500_000) -> tuple[list[ContentLine], list[Block]]:
+def scan(
+    text: str, *, root: str, max_lines: int = 500_000
+) -> tuple[list[ContentLine], list[Block]]:
     """Check structure; return the content lines and the top-level blocks (`root` kind)."""
     if "\x00" in text:
         raise malformed(1, "the file contains NUL bytes")
@@ -107,8 +109,10 @@ def scan(text: str, *, root: str, max_lines: int = 500_000) -> tuple[list[Conten
             if not stack:
                 raise malformed(line.number, f"END:{kind} without a matching BEGIN")
             if stack[-1].kind != kind:
-                raise malformed(line.number, f"END:{kind} closes BEGIN:{stack[-1].kind} "
-                                             f"from line {stack[-1].number}")
+                raise malformed(
+                    line.number,
+                    f"END:{kind} closes BEGIN:{stack[-1].kind} from line {stack[-1].number}",
+                )
             stack.pop().end = line.number
         else:
             if not stack:

@@ -19,12 +19,17 @@ ICS_BODY = {
         "content": {"text/calendar": {"schema": {"type": "string"}}},
     }
 }
-ICS_RESPONSE = {200: {"content": {"text/calendar": {"schema": {"type": "string"}}},
-                      "description": "An iCalendar file."}}
+ICS_RESPONSE = {
+    200: {
+        "content": {"text/calendar": {"schema": {"type": "string"}}},
+        "description": "An iCalendar file.",
+    }
+}
 
 
 @router.post(
-    "/v1/accounts/{account}/calendar/calendars/{calendar_id}/import", response_model=ImportResult,
+    "/v1/accounts/{account}/calendar/calendars/{calendar_id}/import",
+    response_model=ImportResult,
     openapi_extra=ICS_BODY,
 )
 async def import_calendar(
@@ -35,13 +40,16 @@ async def import_calendar(
     property is a 422 naming the line, more than 10,000 events or more than the request
     size limit is a 413, and in either case nothing is imported. No invitations are sent."""
     owner = await resolve_account(session, principal, account)
-    calendar, _ = await calendars.get_accessible(session, principal.org_id, owner.id, calendar_id, "write")
+    calendar, _ = await calendars.get_accessible(
+        session, principal.org_id, owner.id, calendar_id, "write"
+    )
     result = await service.import_ics(session, calendar, await request.body())
     return ImportResult(**result)
 
 
 @router.get(
-    "/v1/accounts/{account}/calendar/calendars/{calendar_id}/export", response_class=Response,
+    "/v1/accounts/{account}/calendar/calendars/{calendar_id}/export",
+    response_class=Response,
     responses=ICS_RESPONSE,
 )
 async def export_calendar(
@@ -49,10 +57,15 @@ async def export_calendar(
 ) -> Response:
     """The calendar as an iCalendar (.ics) file, series and changed instances included."""
     owner = await resolve_account(session, principal, account)
-    calendar, _ = await calendars.get_accessible(session, principal.org_id, owner.id, calendar_id, "read")
+    calendar, _ = await calendars.get_accessible(
+        session, principal.org_id, owner.id, calendar_id, "read"
+    )
     body = await service.export_ics(session, calendar)
-    return Response(body, media_type=CALENDAR_MEDIA, headers={
-        "Content-Disposition": f'attachment; filename="{calendar.id}.ics"'})
+    return Response(
+        body,
+        media_type=CALENDAR_MEDIA,
+        headers={"Content-Disposition": f'attachment; filename="{calendar.id}.ics"'},
+    )
 
 
 @router.get("/v1/calendar/feeds/{token}.ics", response_class=Response, responses=ICS_RESPONSE)
@@ -61,4 +74,6 @@ async def get_calendar_feed(token: str, session: DbSession) -> Response:
     The URL itself is the credential; revoking or reissuing it makes this a 404."""
     calendar = await calendars.calendar_for_feed(session, token)
     body = await service.export_ics(session, calendar)
-    return Response(body, media_type=CALENDAR_MEDIA, headers={"Cache-Control": "private, max-age=300"})
+    return Response(
+        body, media_type=CALENDAR_MEDIA, headers={"Cache-Control": "private, max-age=300"}
+    )

@@ -44,8 +44,12 @@ def decode(body: bytes) -> str:
         raise malformed(line, "the file is not UTF-8") from None
 
 
-def parse_calendar(text: str, default_zone: str, *, require_uid: bool = False,
-                   ) -> tuple[list[tuple[Parsed, Block]], list[icalendar.Calendar]]:
+def parse_calendar(
+    text: str,
+    default_zone: str,
+    *,
+    require_uid: bool = False,
+) -> tuple[list[tuple[Parsed, Block]], list[icalendar.Calendar]]:
     """Check and parse every VEVENT of an iCalendar text; errors name the line."""
     _, tops = scan(text, root="VCALENDAR")
     blocks = [child for top in tops for child in top.children if child.kind == "VEVENT"]
@@ -97,11 +101,17 @@ async def import_ics(session: AsyncSession, calendar: Calendar, body: bytes) -> 
     org_id = calendar.org_id
     existing = {
         (r.uid, r.recurrence_id): r
-        for r in (await session.execute(
-            select(CalendarEvent).where(CalendarEvent.org_id == org_id,
-                                        CalendarEvent.calendar_id == calendar.id,
-                                        CalendarEvent.uid.in_({p.uid for p, _ in items}))
-        )).scalars().all()
+        for r in (
+            await session.execute(
+                select(CalendarEvent).where(
+                    CalendarEvent.org_id == org_id,
+                    CalendarEvent.calendar_id == calendar.id,
+                    CalendarEvent.uid.in_({p.uid for p, _ in items}),
+                )
+            )
+        )
+        .scalars()
+        .all()
     }
     # Masters first, so overrides can point at them.
     items.sort(key=lambda pair: (pair[0].uid, pair[0].recurrence_id))
@@ -114,8 +124,13 @@ async def import_ics(session: AsyncSession, calendar: Calendar, body: bytes) -> 
         row = existing.get((parsed.uid, parsed.recurrence_id))
         is_new = row is None
         if row is None:
-            row = CalendarEvent(id=new_id("cev"), org_id=org_id, calendar_id=calendar.id,
-                                account_id=calendar.account_id, version=1)
+            row = CalendarEvent(
+                id=new_id("cev"),
+                org_id=org_id,
+                calendar_id=calendar.id,
+                account_id=calendar.account_id,
+                version=1,
+            )
         else:
             row.version += 1
             row.updated_at = utcnow()
@@ -145,21 +160,34 @@ async def import_ics(session: AsyncSession, calendar: Calendar, body: bytes) -> 
         if uid in created:
             await emit(session, org_id, "calendar.event.created", event_data(series))
         else:
-            await emit(session, org_id, "calendar.event.updated", event_data(series, changed=["import"]))
-    return {"created": len(created), "updated": len(updated - created),
-            "event_ids": [touched[uid].id for uid in sorted(touched)]}
+            await emit(
+                session, org_id, "calendar.event.updated", event_data(series, changed=["import"])
+            )
+    return {
+        "created": len(created),
+        "updated": len(updated - created),
+        "event_ids": [touched[uid].id for uid in sorted(touched)],
+    }
 
 
 async def export_ics(session: AsyncSession, calendar: Calendar) -> bytes:
-    rows = (await session.execute(
-        select(CalendarEvent).where(CalendarEvent.org_id == calendar.org_id,
-                                    CalendarEvent.calendar_id == calendar.id)
-        .order_by(CalendarEvent.uid, CalendarEvent.recurrence_id)
-    )).scalars().all()
+    rows = (
+        (
+            await session.execute(
+                select(CalendarEvent)
+                .where(
+                    CalendarEvent.org_id == calendar.org_id,
+                    CalendarEvent.calendar_id == calendar.id,
+                )
+                .order_by(CalendarEvent.uid, CalendarEvent.recurrence_id)
+            )
+        )
+        .scalars()
+        .all()
+    )
     stamp = utcnow()
     by_uid: dict[str, list[CalendarEvent]] = defaultdict(list)
     for row in rows:
         by_uid[row.uid].append(row)
     vevents = [to_vevent(r, stamp=stamp) for uid in by_uid for r in by_uid[uid]]
     return calendar_object(vevents, name=calendar.name).to_ical()
-

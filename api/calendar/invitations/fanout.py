@@ -24,9 +24,27 @@ from api.storage.models import Account, CalendarEvent
 
 #: Columns an attendee's copy takes from the organizer's row.
 MIRRORED = (
-    "uid", "recurrence_id", "sequence", "title", "description", "location", "online_meeting_url",
-    "all_day", "time_zone", "start_local", "end_local", "start_at", "end_at", "rrule", "rdates",
-    "exdates", "range_start", "range_end", "status", "organizer", "attendees",
+    "uid",
+    "recurrence_id",
+    "sequence",
+    "title",
+    "description",
+    "location",
+    "online_meeting_url",
+    "all_day",
+    "time_zone",
+    "start_local",
+    "end_local",
+    "start_at",
+    "end_at",
+    "rrule",
+    "rdates",
+    "exdates",
+    "range_start",
+    "range_end",
+    "status",
+    "organizer",
+    "attendees",
 )
 
 
@@ -54,8 +72,13 @@ def response_of(row: CalendarEvent, address: str) -> str:
 
 
 async def mirror(
-    session: AsyncSession, rows: list[CalendarEvent], *, account_id: str | None,
-    calendar_id: str | None, address: str, existing: list[CalendarEvent],
+    session: AsyncSession,
+    rows: list[CalendarEvent],
+    *,
+    account_id: str | None,
+    calendar_id: str | None,
+    address: str,
+    existing: list[CalendarEvent],
 ) -> list[CalendarEvent]:
     """Make `existing` (a copy in another calendar) match the organizer's `rows`.
     Returns the copy's rows; its own reminders and transparency are kept."""
@@ -68,8 +91,13 @@ async def mirror(
         copy = by_rid.pop(row.recurrence_id, None)
         if copy is None:
             copy = CalendarEvent(
-                id=new_id("cev"), org_id=row.org_id, calendar_id=target, account_id=account_id,
-                is_organizer=False, version=1, reminders=list(row.reminders or []),
+                id=new_id("cev"),
+                org_id=row.org_id,
+                calendar_id=target,
+                account_id=account_id,
+                is_organizer=False,
+                version=1,
+                reminders=list(row.reminders or []),
                 transparency=row.transparency,
             )
             session.add(copy)
@@ -100,7 +128,10 @@ async def _copies(session: AsyncSession, org_id: str, uid: str) -> dict[str, lis
 
 
 async def after_change(
-    session: AsyncSession, master: CalendarEvent, *, send: bool = True,
+    session: AsyncSession,
+    master: CalendarEvent,
+    *,
+    send: bool = True,
     previous: list[dict[str, Any]] | None = None,
 ) -> None:
     from api.calendar.resources import booking
@@ -122,33 +153,60 @@ async def after_change(
         calendar_id = None
         if not existing:
             calendar_id = (await ensure_default(session, master.org_id, account_id)).id
-        mirrored = await mirror(session, rows, account_id=account_id, calendar_id=calendar_id,
-                                address=person["address"], existing=existing)
+        mirrored = await mirror(
+            session,
+            rows,
+            account_id=account_id,
+            calendar_id=calendar_id,
+            address=person["address"],
+            existing=existing,
+        )
         verb = "updated" if existing else "created"
         await emit(session, master.org_id, f"calendar.event.{verb}", _data(mirrored[0]))
-    removed = [a for a in previous or [] if a.get("type", "person") == "person"
-               and a["address"].lower() not in {p["address"].lower() for p in current}]
+    removed = [
+        a
+        for a in previous or []
+        if a.get("type", "person") == "person"
+        and a["address"].lower() not in {p["address"].lower() for p in current}
+    ]
     for person in removed:
         account_id = person.get("account_id")
         if account_id and account_id in copies and account_id not in kept:
             for row in copies[account_id]:
                 await session.delete(row)
-            await emit(session, master.org_id, "calendar.event.cancelled", _data(copies[account_id][0]))
+            await emit(
+                session, master.org_id, "calendar.event.cancelled", _data(copies[account_id][0])
+            )
     if not send:
         return
     stamp = utcnow()
     organizer = await _organizer_account(session, master)
     if current:
-        await imip.queue(session, master, organizer, [p["address"] for p in current], "REQUEST",
-                         itip.request(rows, stamp))
+        await imip.queue(
+            session,
+            master,
+            organizer,
+            [p["address"] for p in current],
+            "REQUEST",
+            itip.request(rows, stamp),
+        )
     if removed:
         addresses = [p["address"] for p in removed]
-        await imip.queue(session, master, organizer, addresses, "CANCEL",
-                         itip.cancel(rows, stamp, only=addresses))
+        await imip.queue(
+            session,
+            master,
+            organizer,
+            addresses,
+            "CANCEL",
+            itip.cancel(rows, stamp, only=addresses),
+        )
 
 
 async def after_cancel(
-    session: AsyncSession, master: CalendarEvent, *, send: bool = True,
+    session: AsyncSession,
+    master: CalendarEvent,
+    *,
+    send: bool = True,
     instance: Occurrence | None = None,
 ) -> None:
     """The organizer cancelled the series (or one instance of it)."""
@@ -168,15 +226,25 @@ async def after_cancel(
             copy_master.exdates = list(master.exdates or [])
             copy_master.sequence = master.sequence
             copy_master.version += 1
-            await emit(session, master.org_id, "calendar.event.updated",
-                       _data(copy_master, instance=instance.key, changed=["exdates"]))
+            await emit(
+                session,
+                master.org_id,
+                "calendar.event.updated",
+                _data(copy_master, instance=instance.key, changed=["exdates"]),
+            )
     if not send:
         return
     current = people(rows or [master])
     if current:
         organizer = await _organizer_account(session, master)
-        await imip.queue(session, master, organizer, [p["address"] for p in current], "CANCEL",
-                         itip.cancel(rows or [master], utcnow(), instance=instance))
+        await imip.queue(
+            session,
+            master,
+            organizer,
+            [p["address"] for p in current],
+            "CANCEL",
+            itip.cancel(rows or [master], utcnow(), instance=instance),
+        )
 
 
 async def _organizer_account(session: AsyncSession, master: CalendarEvent) -> Account | None:

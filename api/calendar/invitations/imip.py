@@ -27,7 +27,8 @@ SUBJECT = {
     "CANCEL": "Cancelled: {title}",
 }
 REPLY_SUBJECT = {
-    "accepted": "Accepted: {title}", "declined": "Declined: {title}",
+    "accepted": "Accepted: {title}",
+    "declined": "Declined: {title}",
     "tentative": "Tentative: {title}",
 }
 
@@ -50,8 +51,15 @@ def summary(row: CalendarEvent) -> str:
 
 
 async def queue(
-    session: AsyncSession, row: CalendarEvent, sender: Account | None, recipients: list[str],
-    method: str, ics: bytes, *, subject: str | None = None, text: str | None = None,
+    session: AsyncSession,
+    row: CalendarEvent,
+    sender: Account | None,
+    recipients: list[str],
+    method: str,
+    ics: bytes,
+    *,
+    subject: str | None = None,
+    text: str | None = None,
 ) -> None:
     """Queue one iMIP message from `sender` (the organizer, or the replying attendee)."""
     if sender is None or not recipients:
@@ -66,7 +74,8 @@ async def queue(
         "method": method,
         "uid": row.uid,
         "sequence": row.sequence,
-        "subject": subject or SUBJECT.get(kind, "Invitation: {title}").format(title=row.title or "(no title)"),
+        "subject": subject
+        or SUBJECT.get(kind, "Invitation: {title}").format(title=row.title or "(no title)"),
         "text": text or summary(row),
         "ics": ics.decode("utf-8"),
     }

@@ -57,7 +57,11 @@ async def process_message(session: AsyncSession, account: Account, raw: bytes) -
 
 
 async def process_itip(
-    session: AsyncSession, account: Account, data: bytes, *, method: str | None = None,
+    session: AsyncSession,
+    account: Account,
+    data: bytes,
+    *,
+    method: str | None = None,
     sender: str | None = None,
 ) -> list[Outcome]:
     try:
@@ -91,8 +95,11 @@ def _same(a: str | None, b: str | None) -> bool:
 
 
 async def _my_copies(session: AsyncSession, account: Account, uid: str) -> list[CalendarEvent]:
-    return [r for r in await repository.copies_of_uid(session, account.org_id, uid)
-            if r.account_id == account.id]
+    return [
+        r
+        for r in await repository.copies_of_uid(session, account.org_id, uid)
+        if r.account_id == account.id
+    ]
 
 
 async def _request(session: AsyncSession, account: Account, parsed: list[Parsed]) -> Outcome:
@@ -111,19 +118,32 @@ async def _request(session: AsyncSession, account: Account, parsed: list[Parsed]
     if master is not None and incoming_master is not None:
         if incoming_master.sequence < master.sequence:
             return Outcome("REQUEST", uid, "ignored", event_id=master.id, detail="stale SEQUENCE")
-        if incoming_master.sequence == master.sequence and (master.organizer or {}).get("account_id"):
+        if incoming_master.sequence == master.sequence and (master.organizer or {}).get(
+            "account_id"
+        ):
             # A colleague's invitation: the organizer's change already placed this copy.
-            return Outcome("REQUEST", uid, "ignored", event_id=master.id, detail="already up to date")
-    calendar_id = (mine[0].calendar_id if mine
-                   else (await ensure_default(session, account.org_id, account.id)).id)
+            return Outcome(
+                "REQUEST", uid, "ignored", event_id=master.id, detail="already up to date"
+            )
+    calendar_id = (
+        mine[0].calendar_id
+        if mine
+        else (await ensure_default(session, account.org_id, account.id)).id
+    )
     created = master is None and incoming_master is not None
     rows: list[CalendarEvent] = []
     for p in sorted(parsed, key=lambda x: x.recurrence_id):
         await link_people(session, account.org_id, p)
         row = current.get(p.recurrence_id)
         if row is None:
-            row = CalendarEvent(id=new_id("cev"), org_id=account.org_id, calendar_id=calendar_id,
-                                account_id=account.id, is_organizer=False, version=1)
+            row = CalendarEvent(
+                id=new_id("cev"),
+                org_id=account.org_id,
+                calendar_id=calendar_id,
+                account_id=account.id,
+                is_organizer=False,
+                version=1,
+            )
             session.add(row)
         else:
             row.version += 1
@@ -140,8 +160,12 @@ async def _request(session: AsyncSession, account: Account, parsed: list[Parsed]
     await session.flush()
     head = next((r for r in rows if not r.recurrence_id), rows[0])
     series_id = head.series_id or head.id
-    await emit(session, account.org_id, f"calendar.event.{'created' if created else 'updated'}",
-               event_data(head))
+    await emit(
+        session,
+        account.org_id,
+        f"calendar.event.{'created' if created else 'updated'}",
+        event_data(head),
+    )
     return Outcome("REQUEST", uid, "created" if created else "updated", event_id=series_id)
 
 
@@ -159,7 +183,9 @@ async def _cancel(session: AsyncSession, account: Account, parsed: list[Parsed])
     if not instances or master is None:
         for row in mine:
             await session.delete(row)
-        await emit(session, account.org_id, "calendar.event.cancelled", event_data(master or mine[0]))
+        await emit(
+            session, account.org_id, "calendar.event.cancelled", event_data(master or mine[0])
+        )
         await session.flush()
         return Outcome("CANCEL", uid, "cancelled", event_id=(master or mine[0]).id)
     tz = tz_of(master)
@@ -177,13 +203,18 @@ async def _cancel(session: AsyncSession, account: Account, parsed: list[Parsed])
     master.version += 1
     master.updated_at = utcnow()
     await session.flush()
-    await emit(session, account.org_id, "calendar.event.updated",
-               event_data(master, changed=["exdates"], instance=instances[0]))
+    await emit(
+        session,
+        account.org_id,
+        "calendar.event.updated",
+        event_data(master, changed=["exdates"], instance=instances[0]),
+    )
     return Outcome("CANCEL", uid, "cancelled", event_id=master.id, detail="instance")
 
 
-async def _reply(session: AsyncSession, account: Account, parsed: list[Parsed],
-                 sender: str | None) -> Outcome:
+async def _reply(
+    session: AsyncSession, account: Account, parsed: list[Parsed], sender: str | None
+) -> Outcome:
     uid = parsed[0].uid
     rows = [r for r in await _my_copies(session, account, uid) if r.is_organizer]
     master = next((r for r in rows if not r.recurrence_id), None)
@@ -210,10 +241,24 @@ async def _reply(session: AsyncSession, account: Account, parsed: list[Parsed],
                 set_attendee(rows, address, attendee["response"], comment)
             replied += 1
             await session.flush()
-            await emit(session, account.org_id, "calendar.invitation.replied", event_data(
-                master, attendee=address, response=attendee["response"], comment=comment,
-                instance=p.recurrence_id or None))
+            await emit(
+                session,
+                account.org_id,
+                "calendar.invitation.replied",
+                event_data(
+                    master,
+                    attendee=address,
+                    response=attendee["response"],
+                    comment=comment,
+                    instance=p.recurrence_id or None,
+                ),
+            )
     if not replied:
-        return Outcome("REPLY", uid, "ignored", event_id=master.id,
-                       detail="no attendee of this event answered (or the sender is someone else)")
+        return Outcome(
+            "REPLY",
+            uid,
+            "ignored",
+            event_id=master.id,
+            detail="no attendee of this event answered (or the sender is someone else)",
+        )
     return Outcome("REPLY", uid, "replied", event_id=master.id)

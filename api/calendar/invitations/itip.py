@@ -25,8 +25,13 @@ def request(rows: list[CalendarEvent], stamp: datetime) -> bytes:
     return calendar_object(vevents, method="REQUEST").to_ical()
 
 
-def cancel(rows: list[CalendarEvent], stamp: datetime, *, instance: Occurrence | None = None,
-           only: list[str] | None = None) -> bytes:
+def cancel(
+    rows: list[CalendarEvent],
+    stamp: datetime,
+    *,
+    instance: Occurrence | None = None,
+    only: list[str] | None = None,
+) -> bytes:
     """CANCEL for the series, or one instance; `only` limits the ATTENDEE lines (people
     removed from the meeting get a CANCEL naming just them)."""
     master = ordered(rows)[0]
@@ -45,7 +50,9 @@ def cancel(rows: list[CalendarEvent], stamp: datetime, *, instance: Occurrence |
     return calendar_object([event], method="CANCEL").to_ical()
 
 
-def reply(row: CalendarEvent, attendee: str, stamp: datetime, *, comment: str | None = None) -> bytes:
+def reply(
+    row: CalendarEvent, attendee: str, stamp: datetime, *, comment: str | None = None
+) -> bytes:
     event = to_vevent(row, stamp=stamp, alarms=False, attendee_filter=attendee)
     for name in ("RRULE", "RDATE", "EXDATE", "DESCRIPTION"):
         event.pop(name, None)
@@ -57,16 +64,34 @@ def reply(row: CalendarEvent, attendee: str, stamp: datetime, *, comment: str | 
 def instance_row(master: CalendarEvent, occ: Occurrence) -> CalendarEvent:
     """A transient override row naming one instance (never added to a session)."""
     if master.all_day:
-        end_local = occ.start_local + (parse_local(master.end_local) - parse_local(master.start_local))
+        end_local = occ.start_local + (
+            parse_local(master.end_local) - parse_local(master.start_local)
+        )
     else:
         end_local = to_local(occ.end_at, tz_of(master))
     return CalendarEvent(
-        id=master.id, org_id=master.org_id, calendar_id=master.calendar_id, uid=master.uid,
-        recurrence_id=occ.key or "", sequence=master.sequence, title=master.title,
-        description=master.description, location=master.location,
-        online_meeting_url=master.online_meeting_url, all_day=master.all_day,
-        time_zone=master.time_zone, start_local=local_text(occ.start_local),
-        end_local=local_text(end_local), rrule=None, rdates=[], exdates=[], status=master.status,
-        transparency=master.transparency, reminders=[], organizer=master.organizer,
-        attendees=master.attendees, is_organizer=master.is_organizer, partstat=master.partstat,
+        id=master.id,
+        org_id=master.org_id,
+        calendar_id=master.calendar_id,
+        uid=master.uid,
+        recurrence_id=occ.key or "",
+        sequence=master.sequence,
+        title=master.title,
+        description=master.description,
+        location=master.location,
+        online_meeting_url=master.online_meeting_url,
+        all_day=master.all_day,
+        time_zone=master.time_zone,
+        start_local=local_text(occ.start_local),
+        end_local=local_text(end_local),
+        rrule=None,
+        rdates=[],
+        exdates=[],
+        status=master.status,
+        transparency=master.transparency,
+        reminders=[],
+        organizer=master.organizer,
+        attendees=master.attendees,
+        is_organizer=master.is_organizer,
+        partstat=master.partstat,
     )

@@ -19,7 +19,9 @@ from api.storage.models import Account, CalendarEvent
 from schemas.calendar import EventRespond
 
 
-def set_attendee(rows: list[CalendarEvent], address: str, response: str, comment: str | None) -> bool:
+def set_attendee(
+    rows: list[CalendarEvent], address: str, response: str, comment: str | None
+) -> bool:
     """Record `address`'s answer in each row's attendee list; whether any row listed them."""
     found = False
     for row in rows:
@@ -43,21 +45,32 @@ def _my_address(rows: list[CalendarEvent], account: Account) -> str | None:
     return None
 
 
-async def organizer_rows(session: AsyncSession, org_id: str, copy: CalendarEvent) -> list[CalendarEvent]:
+async def organizer_rows(
+    session: AsyncSession, org_id: str, copy: CalendarEvent
+) -> list[CalendarEvent]:
     """The organizer's own rows of this UID, when the organizer is in this organisation."""
     organizer_id = (copy.organizer or {}).get("account_id")
     if not organizer_id:
         return []
-    return [r for r in await repository.copies_of_uid(session, org_id, copy.uid)
-            if r.is_organizer and r.account_id == organizer_id]
+    return [
+        r
+        for r in await repository.copies_of_uid(session, org_id, copy.uid)
+        if r.is_organizer and r.account_id == organizer_id
+    ]
 
 
 async def respond(
-    session: AsyncSession, org_id: str, account: Account, master: CalendarEvent, occ: Occurrence,
+    session: AsyncSession,
+    org_id: str,
+    account: Account,
+    master: CalendarEvent,
+    occ: Occurrence,
     data: EventRespond,
 ) -> Occurrence:
     if master.is_organizer:
-        raise Conflict("The organizer does not answer their own invitation.", code="not_an_attendee")
+        raise Conflict(
+            "The organizer does not answer their own invitation.", code="not_an_attendee"
+        )
     rows = await repository.all_of_uid(session, org_id, master.calendar_id, master.uid)
     address = _my_address(rows, account)
     if address is None:
@@ -71,8 +84,12 @@ async def respond(
         row.partstat = data.response
     set_attendee(target, address, data.response, data.comment)
     await session.flush()
-    await emit(session, org_id, "calendar.event.updated",
-               event_data(master, changed=["response"], instance=key))
+    await emit(
+        session,
+        org_id,
+        "calendar.event.updated",
+        event_data(master, changed=["response"], instance=key),
+    )
     theirs = await organizer_rows(session, org_id, master)
     replied_on: CalendarEvent = master
     if theirs:
@@ -87,12 +104,20 @@ async def respond(
             set_attendee(theirs, address, data.response, data.comment)
         replied_on = their_master
         await session.flush()
-    await emit(session, org_id, "calendar.invitation.replied", replied_data(
-        replied_on, address, data.response, data.comment, key))
+    await emit(
+        session,
+        org_id,
+        "calendar.invitation.replied",
+        replied_data(replied_on, address, data.response, data.comment, key),
+    )
     if data.send_response and master.organizer:
         row = target[0]
         await imip.queue(
-            session, row, account, [master.organizer["address"]], "REPLY",
+            session,
+            row,
+            account,
+            [master.organizer["address"]],
+            "REPLY",
             itip.reply(row, address, utcnow(), comment=data.comment),
             subject=imip.REPLY_SUBJECT[data.response].format(title=row.title or "(no title)"),
             text=f"{account.display_name or address} answered: {data.response}.\n"
@@ -104,6 +129,7 @@ async def respond(
     return result
 
 
-def replied_data(row: CalendarEvent, attendee: str, response: str, comment: str | None,
-                 key: str | None) -> dict[str, Any]:
+def replied_data(
+    row: CalendarEvent, attendee: str, response: str, comment: str | None, key: str | None
+) -> dict[str, Any]:
     return event_data(row, attendee=attendee, response=response, comment=comment, instance=key)

@@ -36,8 +36,9 @@ def _window(master: CalendarEvent, room: Room) -> tuple[datetime, datetime]:
     return lo, max(hi, lo + timedelta(minutes=1))
 
 
-async def _occurrences(session: AsyncSession, rows: list[CalendarEvent], lo: datetime,
-                       hi: datetime) -> list[Occurrence]:
+async def _occurrences(
+    session: AsyncSession, rows: list[CalendarEvent], lo: datetime, hi: datetime
+) -> list[Occurrence]:
     master = rows[0]
     pairs = {(master.calendar_id, master.uid)} if is_recurring(master) else set()
     overridden = await events.override_keys(session, master.org_id, pairs)
@@ -58,17 +59,24 @@ def _conflicts(mine: list[Occurrence], theirs: list[Occurrence]) -> bool:
     return False
 
 
-async def decide(session: AsyncSession, room: Room, rows: list[CalendarEvent],
-                 previous: str) -> tuple[str, str | None]:
+async def decide(
+    session: AsyncSession, room: Room, rows: list[CalendarEvent], previous: str
+) -> tuple[str, str | None]:
     master = rows[0]
     lo, hi = _window(master, room)
     mine = await _occurrences(session, rows, lo, hi)
     if room.max_duration_minutes is not None:
         limit = timedelta(minutes=room.max_duration_minutes)
         if any(o.end_at - o.start_at > limit for o in mine):
-            return "declined", f"Bookings of {room.name} last at most {room.max_duration_minutes} minutes."
+            return (
+                "declined",
+                f"Bookings of {room.name} last at most {room.max_duration_minutes} minutes.",
+            )
     if master.start_at > utcnow() + timedelta(days=room.booking_window_days):
-        return "declined", f"{room.name} can be booked at most {room.booking_window_days} days ahead."
+        return (
+            "declined",
+            f"{room.name} can be booked at most {room.booking_window_days} days ahead.",
+        )
     if room.booking_policy == "approval":
         return (previous, None) if previous in ("accepted", "declined") else ("needs_action", None)
     if not room.allow_conflicts:
@@ -89,8 +97,14 @@ async def process(session: AsyncSession, master: CalendarEvent, rows: list[Calen
     copies = await _copies(session, master.org_id, master.uid)
     rooms = await repository.by_ids(session, master.org_id, sorted(room_ids))
     for room in rooms.values():
-        previous = next((a.get("response", "needs_action") for a in master.attendees or []
-                         if a.get("room_id") == room.id), "needs_action")
+        previous = next(
+            (
+                a.get("response", "needs_action")
+                for a in master.attendees or []
+                if a.get("room_id") == room.id
+            ),
+            "needs_action",
+        )
         response, comment = await decide(session, room, itip_rows(rows), previous)
         set_response(rows, room.id, response, comment)
         existing = copies.pop(room.calendar_id, [])
@@ -98,13 +112,28 @@ async def process(session: AsyncSession, master: CalendarEvent, rows: list[Calen
             for row in existing:
                 await session.delete(row)
             continue
-        mirrored = await mirror(session, rows, account_id=None, calendar_id=room.calendar_id,
-                                address=_address(master, room.id), existing=existing)
+        mirrored = await mirror(
+            session,
+            rows,
+            account_id=None,
+            calendar_id=room.calendar_id,
+            address=_address(master, room.id),
+            existing=existing,
+        )
         if response == "accepted" and previous != "accepted":
-            await emit(session, master.org_id, "calendar.room.booked", booked_data(master, room, mirrored[0]))
+            await emit(
+                session,
+                master.org_id,
+                "calendar.room.booked",
+                booked_data(master, room, mirrored[0]),
+            )
     # Rooms no longer invited give their time back.
     for key, stale in copies.items():
-        if stale and stale[0].account_id is None and key not in {r.calendar_id for r in rooms.values()}:
+        if (
+            stale
+            and stale[0].account_id is None
+            and key not in {r.calendar_id for r in rooms.values()}
+        ):
             for row in stale:
                 await session.delete(row)
 
@@ -117,12 +146,16 @@ def _address(master: CalendarEvent, room_id: str) -> str:
     return next((a["address"] for a in master.attendees or [] if a.get("room_id") == room_id), "")
 
 
-def set_response(rows: list[CalendarEvent], room_id: str, response: str, comment: str | None) -> None:
+def set_response(
+    rows: list[CalendarEvent], room_id: str, response: str, comment: str | None
+) -> None:
     for row in rows:
         changed = False
         attendees = []
         for a in row.attendees or []:
-            if a.get("room_id") == room_id and (a.get("response") != response or a.get("comment") != comment):
+            if a.get("room_id") == room_id and (
+                a.get("response") != response or a.get("comment") != comment
+            ):
                 a = {**a, "response": response, "comment": comment}
                 changed = True
             attendees.append(a)
@@ -131,22 +164,39 @@ def set_response(rows: list[CalendarEvent], room_id: str, response: str, comment
 
 
 def booked_data(master: CalendarEvent, room: Room, copy: CalendarEvent) -> dict[str, Any]:
-    return {"id": master.id, "account_id": master.account_id, "calendar_id": master.calendar_id,
-            "uid": master.uid, "room_id": room.id, "booking_id": copy.id,
-            "start_at": master.start_at.isoformat(), "end_at": master.end_at.isoformat()}
+    return {
+        "id": master.id,
+        "account_id": master.account_id,
+        "calendar_id": master.calendar_id,
+        "uid": master.uid,
+        "room_id": room.id,
+        "booking_id": copy.id,
+        "start_at": master.start_at.isoformat(),
+        "end_at": master.end_at.isoformat(),
+    }
 
 
 async def respond(
-    session: AsyncSession, principal: Principal, room: Room, booking_id: str, response: str,
+    session: AsyncSession,
+    principal: Principal,
+    room: Room,
+    booking_id: str,
+    response: str,
     comment: str | None,
 ) -> CalendarEvent:
     """A delegate (or an administrator or app) approves or declines a pending booking."""
-    if principal.kind != "app" and not principal.is_admin and principal.account_id not in room.delegates:
+    if (
+        principal.kind != "app"
+        and not principal.is_admin
+        and principal.account_id not in room.delegates
+    ):
         raise Forbidden("Only the room's delegates may answer its bookings.")
     copy = await events.get(session, room.org_id, booking_id)
     if copy is None or copy.calendar_id != room.calendar_id or copy.recurrence_id:
         raise NotFound(f"No booking {booking_id}.", param="booking_id")
-    organizer_rows = [r for r in await events.copies_of_uid(session, room.org_id, copy.uid) if r.is_organizer]
+    organizer_rows = [
+        r for r in await events.copies_of_uid(session, room.org_id, copy.uid) if r.is_organizer
+    ]
     master = next((r for r in organizer_rows if not r.recurrence_id), None)
     previous = copy.partstat
     if master is not None:
@@ -164,9 +214,15 @@ async def respond(
     if master is not None:
         from api.calendar.events.service import event_data
 
-        await emit(session, room.org_id, "calendar.event.updated",
-                   event_data(master, changed=["attendees"]))
+        await emit(
+            session,
+            room.org_id,
+            "calendar.event.updated",
+            event_data(master, changed=["attendees"]),
+        )
         if response == "accepted" and previous != "accepted":
-            await emit(session, room.org_id, "calendar.room.booked", booked_data(master, room, copy))
+            await emit(
+                session, room.org_id, "calendar.room.booked", booked_data(master, room, copy)
+            )
     await session.flush()
     return copy

@@ -40,18 +40,27 @@ async def by_ids(session: AsyncSession, org_id: str, ids: list[str]) -> dict[str
 
 
 async def page(
-    session: AsyncSession, org_id: str, params: PageParams, *, q: str | None = None,
-    min_capacity: int | None = None, building: str | None = None, floor: str | None = None,
+    session: AsyncSession,
+    org_id: str,
+    params: PageParams,
+    *,
+    q: str | None = None,
+    min_capacity: int | None = None,
+    building: str | None = None,
+    floor: str | None = None,
     kind: str | None = None,
 ) -> tuple[list[Room], str | None]:
     stmt = select(Room).where(Room.org_id == org_id)
     if q:
         like = f"%{q.lower()}%"
-        stmt = stmt.where(or_(
-            func.lower(Room.name).like(like), func.lower(Room.building).like(like),
-            func.lower(func.coalesce(Room.address, "")).like(like),
-            func.lower(Room.description).like(like),
-        ))
+        stmt = stmt.where(
+            or_(
+                func.lower(Room.name).like(like),
+                func.lower(Room.building).like(like),
+                func.lower(func.coalesce(Room.address, "")).like(like),
+                func.lower(Room.description).like(like),
+            )
+        )
     if min_capacity is not None:
         stmt = stmt.where(Room.capacity >= min_capacity)
     if building:

@@ -30,8 +30,12 @@ async def create_room(
 
 @router.get("", response_model=Page[Room])
 async def list_rooms(
-    principal: CalendarRead, session: DbSession, page: Annotated[PageParams, Depends(page_params)],
-    q: Annotated[str | None, Query(max_length=200, description="Search name, building, address.")] = None,
+    principal: CalendarRead,
+    session: DbSession,
+    page: Annotated[PageParams, Depends(page_params)],
+    q: Annotated[
+        str | None, Query(max_length=200, description="Search name, building, address.")
+    ] = None,
     min_capacity: Annotated[int | None, Query(ge=0)] = None,
     building: Annotated[str | None, Query(max_length=200)] = None,
     floor: Annotated[str | None, Query(max_length=50)] = None,
@@ -39,14 +43,22 @@ async def list_rooms(
 ) -> Page[Room]:
     """List and search the organisation's rooms and resources."""
     rows, cursor = await service.list_rooms(
-        session, principal.org_id, page, q=q, min_capacity=min_capacity, building=building,
-        floor=floor, kind=kind,
+        session,
+        principal.org_id,
+        page,
+        q=q,
+        min_capacity=min_capacity,
+        building=building,
+        floor=floor,
+        kind=kind,
     )
     return Page[Room](data=[Room.model_validate(r) for r in rows], next_cursor=cursor)
 
 
 @router.get("/{room_id}", response_model=Room)
-async def get_room(room_id: str, principal: CalendarRead, session: DbSession, response: Response) -> Room:
+async def get_room(
+    room_id: str, principal: CalendarRead, session: DbSession, response: Response
+) -> Room:
     """One room (by id or address)."""
     room = await service.get_room(session, principal.org_id, room_id)
     set_etag(response, room.id, room.version)
@@ -55,8 +67,13 @@ async def get_room(room_id: str, principal: CalendarRead, session: DbSession, re
 
 @router.patch("/{room_id}", response_model=Room)
 async def update_room(
-    room_id: str, body: RoomUpdate, principal: CalendarAdmin, session: DbSession, request: Request,
-    response: Response, ip: ClientIp,
+    room_id: str,
+    body: RoomUpdate,
+    principal: CalendarAdmin,
+    session: DbSession,
+    request: Request,
+    response: Response,
+    ip: ClientIp,
 ) -> Room:
     """Change a room's details or booking policy (administrators; merge patch)."""
     room = await service.get_room(session, principal.org_id, room_id)
@@ -79,10 +96,16 @@ async def delete_room(
 
 @router.get("/{room_id}/bookings", response_model=Page[Event])
 async def list_room_bookings(
-    room_id: str, start: Annotated[datetime, Query()], end: Annotated[datetime, Query()],
-    principal: CalendarRead, session: DbSession, page: Annotated[PageParams, Depends(page_params)],
-    status: Annotated[Literal["pending", "accepted"] | None, Query(
-        description="pending: awaiting a delegate's approval.")] = None,
+    room_id: str,
+    start: Annotated[datetime, Query()],
+    end: Annotated[datetime, Query()],
+    principal: CalendarRead,
+    session: DbSession,
+    page: Annotated[PageParams, Depends(page_params)],
+    status: Annotated[
+        Literal["pending", "accepted"] | None,
+        Query(description="pending: awaiting a delegate's approval."),
+    ] = None,
 ) -> Page[Event]:
     """The room's bookings in [start, end), recurrences expanded."""
     room = await service.get_room(session, principal.org_id, room_id)
@@ -93,7 +116,11 @@ async def list_room_bookings(
 
 @router.post("/{room_id}/bookings/{booking_id}/respond", response_model=Event)
 async def respond_to_room_booking(
-    room_id: str, booking_id: str, body: RoomBookingRespond, principal: CalendarWrite, session: DbSession
+    room_id: str,
+    booking_id: str,
+    body: RoomBookingRespond,
+    principal: CalendarWrite,
+    session: DbSession,
 ) -> Event:
     """A delegate approves or declines a booking of a room that books by approval."""
     room = await service.get_room(session, principal.org_id, room_id)

@@ -35,7 +35,9 @@ async def _delegates(session: AsyncSession, org_id: str, refs: list[str]) -> lis
     return out
 
 
-async def _check_address(session: AsyncSession, org_id: str, address: str | None, room_id: str | None) -> None:
+async def _check_address(
+    session: AsyncSession, org_id: str, address: str | None, room_id: str | None
+) -> None:
     if address is None:
         return
     taken = await repository.find(session, org_id, address)
@@ -51,17 +53,35 @@ async def create_room(
     await _check_address(session, org_id, data.address, None)
     delegates = await _delegates(session, org_id, data.delegates)
     if data.booking_policy == "approval" and not delegates:
-        raise ValidationFailed("A room booked by approval needs at least one delegate.", param="delegates")
+        raise ValidationFailed(
+            "A room booked by approval needs at least one delegate.", param="delegates"
+        )
     room_id = new_id("room")
-    calendar = Calendar(id=new_id("cal"), org_id=org_id, account_id=None, room_id=room_id,
-                        name=data.name, description="", time_zone="UTC", is_default=False)
+    calendar = Calendar(
+        id=new_id("cal"),
+        org_id=org_id,
+        account_id=None,
+        room_id=room_id,
+        name=data.name,
+        description="",
+        time_zone="UTC",
+        is_default=False,
+    )
     values = data.model_dump()
     values["delegates"] = delegates
     room = Room(id=room_id, org_id=org_id, calendar_id=calendar.id, **values)
     session.add_all([calendar, room])
     await session.flush()
-    await record(session, org_id=org_id, action="calendar.room.created", actor=actor, ip=ip,
-                 target_type="room", target_id=room.id, details={"name": room.name})
+    await record(
+        session,
+        org_id=org_id,
+        action="calendar.room.created",
+        actor=actor,
+        ip=ip,
+        target_type="room",
+        target_id=room.id,
+        details={"name": room.name},
+    )
     await emit(session, org_id, "calendar.room.created", {"id": room.id, "name": room.name})
     return room
 
@@ -73,7 +93,9 @@ async def get_room(session: AsyncSession, org_id: str, room_id: str) -> Room:
     return room
 
 
-async def list_rooms(session: AsyncSession, org_id: str, params: PageParams, **filters: Any) -> tuple[list[Room], str | None]:
+async def list_rooms(
+    session: AsyncSession, org_id: str, params: PageParams, **filters: Any
+) -> tuple[list[Room], str | None]:
     return await repository.page(session, org_id, params, **filters)
 
 
@@ -81,8 +103,18 @@ async def update_room(
     session: AsyncSession, room: Room, data: RoomUpdate, *, actor: Principal, ip: str | None = None
 ) -> Room:
     values = merge_patch.changes(data)
-    for key in ("name", "capacity", "booking_policy", "allow_conflicts", "equipment", "delegates",
-                "booking_window_days", "building", "floor", "description"):
+    for key in (
+        "name",
+        "capacity",
+        "booking_policy",
+        "allow_conflicts",
+        "equipment",
+        "delegates",
+        "booking_window_days",
+        "building",
+        "floor",
+        "description",
+    ):
         if key in values and values[key] is None:
             raise ValidationFailed(f"{key} cannot be null.", param=key)
     if "address" in values:
@@ -91,25 +123,48 @@ async def update_room(
         values["delegates"] = await _delegates(session, room.org_id, values["delegates"])
     policy = values.get("booking_policy", room.booking_policy)
     if policy == "approval" and not values.get("delegates", room.delegates):
-        raise ValidationFailed("A room booked by approval needs at least one delegate.", param="delegates")
+        raise ValidationFailed(
+            "A room booked by approval needs at least one delegate.", param="delegates"
+        )
     changed = merge_patch.apply(room, values)
     if changed:
         room.version += 1
         room.updated_at = utcnow()
-        await record(session, org_id=room.org_id, action="calendar.room.updated", actor=actor, ip=ip,
-                     target_type="room", target_id=room.id, details={"changed": changed})
-        await emit(session, room.org_id, "calendar.room.updated", {"id": room.id, "changed": changed})
+        await record(
+            session,
+            org_id=room.org_id,
+            action="calendar.room.updated",
+            actor=actor,
+            ip=ip,
+            target_type="room",
+            target_id=room.id,
+            details={"changed": changed},
+        )
+        await emit(
+            session, room.org_id, "calendar.room.updated", {"id": room.id, "changed": changed}
+        )
     return room
 
 
-async def delete_room(session: AsyncSession, room: Room, *, actor: Principal, ip: str | None = None) -> None:
-    await session.execute(delete(CalendarEvent).where(CalendarEvent.calendar_id == room.calendar_id))
+async def delete_room(
+    session: AsyncSession, room: Room, *, actor: Principal, ip: str | None = None
+) -> None:
+    await session.execute(
+        delete(CalendarEvent).where(CalendarEvent.calendar_id == room.calendar_id)
+    )
     calendar = await session.get(Calendar, room.calendar_id)
     await session.delete(room)
     if calendar is not None:
         await session.delete(calendar)
-    await record(session, org_id=room.org_id, action="calendar.room.deleted", actor=actor, ip=ip,
-                 target_type="room", target_id=room.id)
+    await record(
+        session,
+        org_id=room.org_id,
+        action="calendar.room.deleted",
+        actor=actor,
+        ip=ip,
+        target_type="room",
+        target_id=room.id,
+    )
     await emit(session, room.org_id, "calendar.room.deleted", {"id": room.id})
 
 

@@ -17,12 +17,18 @@ from schemas.contacts import AddressBook, AddressBookCreate, AddressBookUpdate, 
 
 router = APIRouter(prefix="/v1/accounts/{account}/contacts/address_books", tags=["contacts"])
 VCARD_MEDIA = "text/vcard; charset=utf-8"
-VCF_BODY = {"requestBody": {"required": True, "content": {"text/vcard": {"schema": {"type": "string"}}}}}
-VCF_RESPONSE = {200: {"content": {"text/vcard": {"schema": {"type": "string"}}}, "description": "vCards."}}
+VCF_BODY = {
+    "requestBody": {"required": True, "content": {"text/vcard": {"schema": {"type": "string"}}}}
+}
+VCF_RESPONSE = {
+    200: {"content": {"text/vcard": {"schema": {"type": "string"}}}, "description": "vCards."}
+}
 
 
 @router.get("", response_model=Page[AddressBook])
-async def list_address_books(account: str, principal: ContactsRead, session: DbSession) -> Page[AddressBook]:
+async def list_address_books(
+    account: str, principal: ContactsRead, session: DbSession
+) -> Page[AddressBook]:
     """The account's address books, the default one first."""
     owner = await resolve_account(session, principal, account)
     rows = await service.list_books(session, principal.org_id, owner.id)
@@ -31,7 +37,11 @@ async def list_address_books(account: str, principal: ContactsRead, session: DbS
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=AddressBook)
 async def create_address_book(
-    account: str, body: AddressBookCreate, principal: ContactsWrite, session: DbSession, response: Response
+    account: str,
+    body: AddressBookCreate,
+    principal: ContactsWrite,
+    session: DbSession,
+    response: Response,
 ) -> AddressBook:
     """Create another address book."""
     owner = await resolve_account(session, principal, account)
@@ -42,7 +52,11 @@ async def create_address_book(
 
 @router.get("/{address_book_id}", response_model=AddressBook)
 async def get_address_book(
-    account: str, address_book_id: str, principal: ContactsRead, session: DbSession, response: Response
+    account: str,
+    address_book_id: str,
+    principal: ContactsRead,
+    session: DbSession,
+    response: Response,
 ) -> AddressBook:
     """One address book."""
     owner = await resolve_account(session, principal, account)
@@ -53,8 +67,13 @@ async def get_address_book(
 
 @router.patch("/{address_book_id}", response_model=AddressBook)
 async def update_address_book(
-    account: str, address_book_id: str, body: AddressBookUpdate, principal: ContactsWrite,
-    session: DbSession, request: Request, response: Response,
+    account: str,
+    address_book_id: str,
+    body: AddressBookUpdate,
+    principal: ContactsWrite,
+    session: DbSession,
+    request: Request,
+    response: Response,
 ) -> AddressBook:
     """Rename an address book (merge patch)."""
     owner = await resolve_account(session, principal, account)
@@ -67,8 +86,12 @@ async def update_address_book(
 
 @router.delete("/{address_book_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_address_book(
-    account: str, address_book_id: str, principal: ContactsWrite, session: DbSession,
-    runtime: RuntimeDep, request: Request,
+    account: str,
+    address_book_id: str,
+    principal: ContactsWrite,
+    session: DbSession,
+    runtime: RuntimeDep,
+    request: Request,
 ) -> Response:
     """Delete an address book with its contacts and groups (not the default one: 409)."""
     owner = await resolve_account(session, principal, account)
@@ -78,10 +101,16 @@ async def delete_address_book(
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.post("/{address_book_id}/import", response_model=ContactImportResult, openapi_extra=VCF_BODY)
+@router.post(
+    "/{address_book_id}/import", response_model=ContactImportResult, openapi_extra=VCF_BODY
+)
 async def import_contacts(
-    account: str, address_book_id: str, request: Request, principal: ContactsWrite,
-    session: DbSession, runtime: RuntimeDep,
+    account: str,
+    address_book_id: str,
+    request: Request,
+    principal: ContactsWrite,
+    session: DbSession,
+    runtime: RuntimeDep,
 ) -> ContactImportResult:
     """Import a .vcf file (vCard 3.0 or 4.0, contacts and groups). Cards are matched by UID,
     so importing again updates them. A malformed file is a 422 naming the line, a file too
@@ -94,12 +123,19 @@ async def import_contacts(
 
 @router.get("/{address_book_id}/export", response_class=Response, responses=VCF_RESPONSE)
 async def export_contacts(
-    account: str, address_book_id: str, principal: ContactsRead, session: DbSession, runtime: RuntimeDep,
+    account: str,
+    address_book_id: str,
+    principal: ContactsRead,
+    session: DbSession,
+    runtime: RuntimeDep,
     version: Annotated[Literal["3.0", "4.0"], Query(description="vCard version.")] = "4.0",
 ) -> Response:
     """The address book as a .vcf file (contacts, then groups)."""
     owner = await resolve_account(session, principal, account)
     book = await service.get_book(session, principal.org_id, owner.id, address_book_id)
     body = await transfer.export_vcards(session, runtime, book, version)
-    return Response(body, media_type=VCARD_MEDIA,
-                    headers={"Content-Disposition": f'attachment; filename="{book.id}.vcf"'})
+    return Response(
+        body,
+        media_type=VCARD_MEDIA,
+        headers={"Content-Disposition": f'attachment; filename="{book.id}.vcf"'},
+    )

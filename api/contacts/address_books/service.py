@@ -21,21 +21,35 @@ async def list_books(session: AsyncSession, org_id: str, account_id: str) -> lis
     return await repository.books(session, org_id, account_id)
 
 
-async def get_book(session: AsyncSession, org_id: str, account_id: str, book_id: str) -> AddressBook:
+async def get_book(
+    session: AsyncSession, org_id: str, account_id: str, book_id: str
+) -> AddressBook:
     return await book_for(session, org_id, account_id, book_id)
 
 
-async def create_book(session: AsyncSession, org_id: str, account_id: str, body: AddressBookCreate) -> AddressBook:
+async def create_book(
+    session: AsyncSession, org_id: str, account_id: str, body: AddressBookCreate
+) -> AddressBook:
     await ensure_default_book(session, org_id, account_id)
-    book = AddressBook(id=new_id("abk"), org_id=org_id, account_id=account_id, name=body.name,
-                       description=body.description, is_default=False)
+    book = AddressBook(
+        id=new_id("abk"),
+        org_id=org_id,
+        account_id=account_id,
+        name=body.name,
+        description=body.description,
+        is_default=False,
+    )
     session.add(book)
     await session.flush()
-    await emit(session, org_id, "contacts.address_book.created", {"id": book.id, "account_id": account_id})
+    await emit(
+        session, org_id, "contacts.address_book.created", {"id": book.id, "account_id": account_id}
+    )
     return book
 
 
-async def update_book(session: AsyncSession, book: AddressBook, body: AddressBookUpdate) -> AddressBook:
+async def update_book(
+    session: AsyncSession, book: AddressBook, body: AddressBookUpdate
+) -> AddressBook:
     values = merge_patch.changes(body)
     if "name" in values and values["name"] is None:
         raise ValidationFailed("name cannot be null.", param="name")
@@ -45,8 +59,12 @@ async def update_book(session: AsyncSession, book: AddressBook, body: AddressBoo
     if changed:
         book.version += 1
         book.updated_at = utcnow()
-        await emit(session, book.org_id, "contacts.address_book.updated",
-                   {"id": book.id, "account_id": book.account_id, "changed": changed})
+        await emit(
+            session,
+            book.org_id,
+            "contacts.address_book.updated",
+            {"id": book.id, "account_id": book.account_id, "changed": changed},
+        )
     return book
 
 
@@ -63,4 +81,9 @@ async def delete_book(session: AsyncSession, runtime: Runtime, book: AddressBook
         await emit(session, book.org_id, "contacts.contact.deleted", data(c))
     await session.delete(book)
     await session.flush()
-    await emit(session, book.org_id, "contacts.address_book.deleted", {"id": book.id, "account_id": book.account_id})
+    await emit(
+        session,
+        book.org_id,
+        "contacts.address_book.deleted",
+        {"id": book.id, "account_id": book.account_id},
+    )

@@ -27,22 +27,34 @@ async def _check_members(session: AsyncSession, g: ContactGroup, ids: list[str])
     in_book = {c.id for c in found if c.address_book_id == g.address_book_id}
     missing = [i for i in wanted if i not in in_book]
     if missing:
-        raise ValidationFailed(f"Not contacts of this address book: {', '.join(missing[:5])}.",
-                               param="member_ids")
+        raise ValidationFailed(
+            f"Not contacts of this address book: {', '.join(missing[:5])}.", param="member_ids"
+        )
     return wanted
 
 
-async def get_group(session: AsyncSession, org_id: str, account_id: str, group_id: str) -> ContactGroup:
+async def get_group(
+    session: AsyncSession, org_id: str, account_id: str, group_id: str
+) -> ContactGroup:
     found = await repository.group(session, org_id, account_id, group_id)
     if found is None:
         raise NotFound(f"No contact group {group_id}.", param="group_id")
     return found
 
 
-async def create_group(session: AsyncSession, org_id: str, account_id: str, body: ContactGroupCreate) -> ContactGroup:
+async def create_group(
+    session: AsyncSession, org_id: str, account_id: str, body: ContactGroupCreate
+) -> ContactGroup:
     book = await book_for(session, org_id, account_id, body.address_book_id)
-    g = ContactGroup(id=new_id("cgr"), org_id=org_id, account_id=account_id, address_book_id=book.id,
-                     uid=f"urn:uuid:{uuid.uuid4()}", name=body.name, version=1)
+    g = ContactGroup(
+        id=new_id("cgr"),
+        org_id=org_id,
+        account_id=account_id,
+        address_book_id=book.id,
+        uid=f"urn:uuid:{uuid.uuid4()}",
+        name=body.name,
+        version=1,
+    )
     members = await _check_members(session, g, body.member_ids)
     session.add(g)
     await session.flush()
@@ -51,13 +63,17 @@ async def create_group(session: AsyncSession, org_id: str, account_id: str, body
     return g
 
 
-async def update_group(session: AsyncSession, g: ContactGroup, body: ContactGroupUpdate) -> ContactGroup:
+async def update_group(
+    session: AsyncSession, g: ContactGroup, body: ContactGroupUpdate
+) -> ContactGroup:
     changed = []
     if body.name is not None and body.name != g.name:
         g.name = body.name
         changed.append("name")
     if body.member_ids is not None:
-        await repository.set_members(session, g.org_id, g.id, await _check_members(session, g, body.member_ids))
+        await repository.set_members(
+            session, g.org_id, g.id, await _check_members(session, g, body.member_ids)
+        )
         changed.append("members")
     if changed:
         g.version += 1

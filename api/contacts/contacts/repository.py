@@ -11,33 +11,57 @@ from api.kit.pagination import PageParams, paginate
 from api.storage.models import AddressBook, Contact, ContactGroup, ContactGroupMember
 
 
-async def book(session: AsyncSession, org_id: str, account_id: str, book_id: str) -> AddressBook | None:
-    return await session.scalar(select(AddressBook).where(
-        AddressBook.id == book_id, AddressBook.org_id == org_id, AddressBook.account_id == account_id))
+async def book(
+    session: AsyncSession, org_id: str, account_id: str, book_id: str
+) -> AddressBook | None:
+    return await session.scalar(
+        select(AddressBook).where(
+            AddressBook.id == book_id,
+            AddressBook.org_id == org_id,
+            AddressBook.account_id == account_id,
+        )
+    )
 
 
 async def books(session: AsyncSession, org_id: str, account_id: str) -> list[AddressBook]:
-    stmt = select(AddressBook).where(AddressBook.org_id == org_id, AddressBook.account_id == account_id)
-    return list((await session.execute(stmt.order_by(AddressBook.is_default.desc(), AddressBook.id)))
-                .scalars().all())
+    stmt = select(AddressBook).where(
+        AddressBook.org_id == org_id, AddressBook.account_id == account_id
+    )
+    return list(
+        (await session.execute(stmt.order_by(AddressBook.is_default.desc(), AddressBook.id)))
+        .scalars()
+        .all()
+    )
 
 
 async def default_book(session: AsyncSession, org_id: str, account_id: str) -> AddressBook | None:
-    return await session.scalar(select(AddressBook).where(
-        AddressBook.org_id == org_id, AddressBook.account_id == account_id,
-        AddressBook.is_default.is_(True)))
+    return await session.scalar(
+        select(AddressBook).where(
+            AddressBook.org_id == org_id,
+            AddressBook.account_id == account_id,
+            AddressBook.is_default.is_(True),
+        )
+    )
 
 
-async def contact(session: AsyncSession, org_id: str, account_id: str, contact_id: str) -> Contact | None:
-    return await session.scalar(select(Contact).where(
-        Contact.id == contact_id, Contact.org_id == org_id, Contact.account_id == account_id))
+async def contact(
+    session: AsyncSession, org_id: str, account_id: str, contact_id: str
+) -> Contact | None:
+    return await session.scalar(
+        select(Contact).where(
+            Contact.id == contact_id, Contact.org_id == org_id, Contact.account_id == account_id
+        )
+    )
 
 
-async def contacts_by_ids(session: AsyncSession, org_id: str, account_id: str, ids: list[str]) -> list[Contact]:
+async def contacts_by_ids(
+    session: AsyncSession, org_id: str, account_id: str, ids: list[str]
+) -> list[Contact]:
     if not ids:
         return []
-    stmt = select(Contact).where(Contact.org_id == org_id, Contact.account_id == account_id,
-                                 Contact.id.in_(ids))
+    stmt = select(Contact).where(
+        Contact.org_id == org_id, Contact.account_id == account_id, Contact.id.in_(ids)
+    )
     return list((await session.execute(stmt)).scalars().all())
 
 
@@ -47,15 +71,24 @@ async def contacts_in_book(session: AsyncSession, org_id: str, book_id: str) -> 
 
 
 async def page(
-    session: AsyncSession, org_id: str, account_id: str, params: PageParams, *,
-    q: str | None = None, book_id: str | None = None, group_id: str | None = None,
+    session: AsyncSession,
+    org_id: str,
+    account_id: str,
+    params: PageParams,
+    *,
+    q: str | None = None,
+    book_id: str | None = None,
+    group_id: str | None = None,
 ) -> tuple[list[Contact], str | None]:
     stmt = select(Contact).where(Contact.org_id == org_id, Contact.account_id == account_id)
     if book_id:
         stmt = stmt.where(Contact.address_book_id == book_id)
     if group_id:
-        stmt = stmt.where(Contact.id.in_(
-            select(ContactGroupMember.contact_id).where(ContactGroupMember.group_id == group_id)))
+        stmt = stmt.where(
+            Contact.id.in_(
+                select(ContactGroupMember.contact_id).where(ContactGroupMember.group_id == group_id)
+            )
+        )
     if q:
         stmt = stmt.where(Contact.search_text.like(f"%{_escape(q.lower())}%", escape="\\"))
     return await paginate(session, stmt, params, [Contact.id])
@@ -65,21 +98,39 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-async def search(session: AsyncSession, org_id: str, account_id: str, q: str, limit: int) -> list[Contact]:
-    stmt = select(Contact).where(
-        Contact.org_id == org_id, Contact.account_id == account_id,
-        Contact.search_text.like(f"%{_escape(q.lower())}%", escape="\\"),
-    ).limit(limit)
+async def search(
+    session: AsyncSession, org_id: str, account_id: str, q: str, limit: int
+) -> list[Contact]:
+    stmt = (
+        select(Contact)
+        .where(
+            Contact.org_id == org_id,
+            Contact.account_id == account_id,
+            Contact.search_text.like(f"%{_escape(q.lower())}%", escape="\\"),
+        )
+        .limit(limit)
+    )
     return list((await session.execute(stmt)).scalars().all())
 
 
-async def group(session: AsyncSession, org_id: str, account_id: str, group_id: str) -> ContactGroup | None:
-    return await session.scalar(select(ContactGroup).where(
-        ContactGroup.id == group_id, ContactGroup.org_id == org_id, ContactGroup.account_id == account_id))
+async def group(
+    session: AsyncSession, org_id: str, account_id: str, group_id: str
+) -> ContactGroup | None:
+    return await session.scalar(
+        select(ContactGroup).where(
+            ContactGroup.id == group_id,
+            ContactGroup.org_id == org_id,
+            ContactGroup.account_id == account_id,
+        )
+    )
 
 
-async def groups(session: AsyncSession, org_id: str, account_id: str, book_id: str | None = None) -> list[ContactGroup]:
-    stmt = select(ContactGroup).where(ContactGroup.org_id == org_id, ContactGroup.account_id == account_id)
+async def groups(
+    session: AsyncSession, org_id: str, account_id: str, book_id: str | None = None
+) -> list[ContactGroup]:
+    stmt = select(ContactGroup).where(
+        ContactGroup.org_id == org_id, ContactGroup.account_id == account_id
+    )
     if book_id:
         stmt = stmt.where(ContactGroup.address_book_id == book_id)
     return list((await session.execute(stmt.order_by(ContactGroup.id))).scalars().all())
@@ -91,7 +142,9 @@ async def members(session: AsyncSession, group_ids: list[str]) -> dict[str, list
         return out
     rows = await session.execute(
         select(ContactGroupMember.group_id, ContactGroupMember.contact_id)
-        .where(ContactGroupMember.group_id.in_(group_ids)).order_by(ContactGroupMember.contact_id))
+        .where(ContactGroupMember.group_id.in_(group_ids))
+        .order_by(ContactGroupMember.contact_id)
+    )
     for gid, cid in rows.all():
         out[gid].append(cid)
     return out
@@ -103,13 +156,17 @@ async def groups_of(session: AsyncSession, contact_ids: list[str]) -> dict[str, 
         return out
     rows = await session.execute(
         select(ContactGroupMember.contact_id, ContactGroupMember.group_id)
-        .where(ContactGroupMember.contact_id.in_(contact_ids)).order_by(ContactGroupMember.group_id))
+        .where(ContactGroupMember.contact_id.in_(contact_ids))
+        .order_by(ContactGroupMember.group_id)
+    )
     for cid, gid in rows.all():
         out[cid].append(gid)
     return out
 
 
-async def set_members(session: AsyncSession, org_id: str, group_id: str, contact_ids: list[str]) -> None:
+async def set_members(
+    session: AsyncSession, org_id: str, group_id: str, contact_ids: list[str]
+) -> None:
     await session.execute(delete(ContactGroupMember).where(ContactGroupMember.group_id == group_id))
     for cid in dict.fromkeys(contact_ids):
         session.add(ContactGroupMember(group_id=group_id, contact_id=cid, org_id=org_id))

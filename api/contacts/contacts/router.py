@@ -25,12 +25,24 @@ from schemas.contacts import (
 from schemas.events import Changes
 
 router = APIRouter(prefix="/v1/accounts/{account}/contacts", tags=["contacts"])
-IMAGE_BODY = {"requestBody": {"required": True, "content": {
-    "image/jpeg": {"schema": {"type": "string", "format": "binary"}},
-    "image/png": {"schema": {"type": "string", "format": "binary"}}}}}
-IMAGE_RESPONSE = {200: {"content": {"image/jpeg": {"schema": {"type": "string", "format": "binary"}}},
-                        "description": "The photo."}}
-VCARD_RESPONSE = {200: {"content": {"text/vcard": {"schema": {"type": "string"}}}, "description": "A vCard."}}
+IMAGE_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "image/jpeg": {"schema": {"type": "string", "format": "binary"}},
+            "image/png": {"schema": {"type": "string", "format": "binary"}},
+        },
+    }
+}
+IMAGE_RESPONSE = {
+    200: {
+        "content": {"image/jpeg": {"schema": {"type": "string", "format": "binary"}}},
+        "description": "The photo.",
+    }
+}
+VCARD_RESPONSE = {
+    200: {"content": {"text/vcard": {"schema": {"type": "string"}}}, "description": "A vCard."}
+}
 
 
 # ---- groups (literal paths first, so they are never taken for a contact id) -------------
@@ -38,7 +50,9 @@ VCARD_RESPONSE = {200: {"content": {"text/vcard": {"schema": {"type": "string"}}
 
 @router.get("/groups", response_model=Page[ContactGroup])
 async def list_contact_groups(
-    account: str, principal: ContactsRead, session: DbSession,
+    account: str,
+    principal: ContactsRead,
+    session: DbSession,
     address_book_id: Annotated[str | None, Query(max_length=40)] = None,
 ) -> Page[ContactGroup]:
     """The account's contact groups."""
@@ -49,7 +63,11 @@ async def list_contact_groups(
 
 @router.post("/groups", status_code=status.HTTP_201_CREATED, response_model=ContactGroup)
 async def create_contact_group(
-    account: str, body: ContactGroupCreate, principal: ContactsWrite, session: DbSession, response: Response
+    account: str,
+    body: ContactGroupCreate,
+    principal: ContactsWrite,
+    session: DbSession,
+    response: Response,
 ) -> ContactGroup:
     """Create a group of contacts of one address book."""
     owner = await resolve_account(session, principal, account)
@@ -71,8 +89,13 @@ async def get_contact_group(
 
 @router.patch("/groups/{group_id}", response_model=ContactGroup)
 async def update_contact_group(
-    account: str, group_id: str, body: ContactGroupUpdate, principal: ContactsWrite, session: DbSession,
-    request: Request, response: Response,
+    account: str,
+    group_id: str,
+    body: ContactGroupUpdate,
+    principal: ContactsWrite,
+    session: DbSession,
+    request: Request,
+    response: Response,
 ) -> ContactGroup:
     """Rename a group or replace its members."""
     owner = await resolve_account(session, principal, account)
@@ -97,13 +120,22 @@ async def delete_contact_group(
 
 @router.get("/changes", response_model=Changes)
 async def list_contact_changes(
-    account: str, principal: ContactsRead, session: DbSession, since: SinceParam = None,
+    account: str,
+    principal: ContactsRead,
+    session: DbSession,
+    since: SinceParam = None,
     limit: ChangesLimit = DEFAULT_CHANGES,
 ) -> Changes:
     """Contacts created, updated or deleted since `since` (see the events delta-sync rules)."""
     owner = await resolve_account(session, principal, account)
-    return await changes_since(session, principal.org_id, types=["contacts.contact.*"], since=since,
-                               limit=limit, account_id=owner.id)
+    return await changes_since(
+        session,
+        principal.org_id,
+        types=["contacts.contact.*"],
+        since=since,
+        limit=limit,
+        account_id=owner.id,
+    )
 
 
 # ---- contacts -----------------------------------------------------------------------------
@@ -111,22 +143,31 @@ async def list_contact_changes(
 
 @router.get("", response_model=Page[Contact])
 async def list_contacts(
-    account: str, principal: ContactsRead, session: DbSession,
+    account: str,
+    principal: ContactsRead,
+    session: DbSession,
     page: Annotated[PageParams, Depends(page_params)],
-    q: Annotated[str | None, Query(max_length=200, description="Search names, organisation, emails.")] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Search names, organisation, emails.")
+    ] = None,
     address_book_id: Annotated[str | None, Query(max_length=40)] = None,
     group_id: Annotated[str | None, Query(max_length=40)] = None,
 ) -> Page[Contact]:
     """The account's contacts, optionally searched or limited to an address book or group."""
     owner = await resolve_account(session, principal, account)
-    rows, cursor = await repository.page(session, principal.org_id, owner.id, page, q=q,
-                                         book_id=address_book_id, group_id=group_id)
+    rows, cursor = await repository.page(
+        session, principal.org_id, owner.id, page, q=q, book_id=address_book_id, group_id=group_id
+    )
     return Page[Contact](data=await contacts_out(session, rows), next_cursor=cursor)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=Contact)
 async def create_contact(
-    account: str, body: ContactCreate, principal: ContactsWrite, session: DbSession, response: Response
+    account: str,
+    body: ContactCreate,
+    principal: ContactsWrite,
+    session: DbSession,
+    response: Response,
 ) -> Contact:
     """Add a contact to the default address book or to `address_book_id`."""
     owner = await resolve_account(session, principal, account)
@@ -148,8 +189,13 @@ async def get_contact(
 
 @router.patch("/{contact_id}", response_model=Contact)
 async def update_contact(
-    account: str, contact_id: str, body: ContactUpdate, principal: ContactsWrite, session: DbSession,
-    request: Request, response: Response,
+    account: str,
+    contact_id: str,
+    body: ContactUpdate,
+    principal: ContactsWrite,
+    session: DbSession,
+    request: Request,
+    response: Response,
 ) -> Contact:
     """Change a contact (JSON merge patch; lists are replaced whole)."""
     owner = await resolve_account(session, principal, account)
@@ -162,7 +208,11 @@ async def update_contact(
 
 @router.delete("/{contact_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_contact(
-    account: str, contact_id: str, principal: ContactsWrite, session: DbSession, runtime: RuntimeDep,
+    account: str,
+    contact_id: str,
+    principal: ContactsWrite,
+    session: DbSession,
+    runtime: RuntimeDep,
     request: Request,
 ) -> Response:
     """Delete a contact."""
@@ -175,7 +225,11 @@ async def delete_contact(
 
 @router.put("/{contact_id}/photo", status_code=status.HTTP_204_NO_CONTENT, openapi_extra=IMAGE_BODY)
 async def set_contact_photo(
-    account: str, contact_id: str, request: Request, principal: ContactsWrite, session: DbSession,
+    account: str,
+    contact_id: str,
+    request: Request,
+    principal: ContactsWrite,
+    session: DbSession,
     runtime: RuntimeDep,
 ) -> Response:
     """Set the contact's photo (JPEG, PNG, GIF or WebP, at most 512 KiB)."""
@@ -210,10 +264,16 @@ async def delete_contact_photo(
 
 @router.get("/{contact_id}/vcard", response_class=Response, responses=VCARD_RESPONSE)
 async def get_contact_vcard(
-    account: str, contact_id: str, principal: ContactsRead, session: DbSession, runtime: RuntimeDep,
+    account: str,
+    contact_id: str,
+    principal: ContactsRead,
+    session: DbSession,
+    runtime: RuntimeDep,
     version: Annotated[Literal["3.0", "4.0"], Query()] = "4.0",
 ) -> Response:
     """One contact as a vCard."""
     owner = await resolve_account(session, principal, account)
     c = await service.get_contact(session, principal.org_id, owner.id, contact_id)
-    return Response(await transfer.contact_vcard(runtime, c, version), media_type="text/vcard; charset=utf-8")
+    return Response(
+        await transfer.contact_vcard(runtime, c, version), media_type="text/vcard; charset=utf-8"
+    )

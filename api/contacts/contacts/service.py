@@ -24,8 +24,15 @@ NAME_FIELDS = ("prefix", "given_name", "middle_name", "family_name", "suffix")
 
 
 def search_text(c: Contact) -> str:
-    parts = [c.display_name, c.given_name, c.family_name, c.middle_name, c.nickname,
-             c.organization, *(e["address"] for e in c.emails or [])]
+    parts = [
+        c.display_name,
+        c.given_name,
+        c.family_name,
+        c.middle_name,
+        c.nickname,
+        c.organization,
+        *(e["address"] for e in c.emails or []),
+    ]
     return " ".join(p for p in parts if p).lower()
 
 
@@ -47,7 +54,13 @@ def _normalise_emails(emails: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if e["address"].lower() in seen:
             continue
         seen.add(e["address"].lower())
-        out.append({"address": e["address"], "type": e.get("type", "other"), "primary": bool(e.get("primary"))})
+        out.append(
+            {
+                "address": e["address"],
+                "type": e.get("type", "other"),
+                "primary": bool(e.get("primary")),
+            }
+        )
     if out and not any(e["primary"] for e in out):
         out[0]["primary"] = True
     return out
@@ -68,14 +81,22 @@ async def ensure_default_book(session: AsyncSession, org_id: str, account_id: st
     found = await repository.default_book(session, org_id, account_id)
     if found is not None:
         return found
-    book = AddressBook(id=new_id("abk"), org_id=org_id, account_id=account_id, name="Contacts",
-                       description="", is_default=True)
+    book = AddressBook(
+        id=new_id("abk"),
+        org_id=org_id,
+        account_id=account_id,
+        name="Contacts",
+        description="",
+        is_default=True,
+    )
     session.add(book)
     await session.flush()
     return book
 
 
-async def book_for(session: AsyncSession, org_id: str, account_id: str, book_id: str | None) -> AddressBook:
+async def book_for(
+    session: AsyncSession, org_id: str, account_id: str, book_id: str | None
+) -> AddressBook:
     if book_id is None:
         return await ensure_default_book(session, org_id, account_id)
     found = await repository.book(session, org_id, account_id, book_id)
@@ -84,21 +105,34 @@ async def book_for(session: AsyncSession, org_id: str, account_id: str, book_id:
     return found
 
 
-async def get_contact(session: AsyncSession, org_id: str, account_id: str, contact_id: str) -> Contact:
+async def get_contact(
+    session: AsyncSession, org_id: str, account_id: str, contact_id: str
+) -> Contact:
     found = await repository.contact(session, org_id, account_id, contact_id)
     if found is None:
         raise NotFound(f"No contact {contact_id}.", param="contact_id")
     return found
 
 
-async def create_contact(session: AsyncSession, org_id: str, account_id: str, body: ContactCreate) -> Contact:
+async def create_contact(
+    session: AsyncSession, org_id: str, account_id: str, body: ContactCreate
+) -> Contact:
     book = await book_for(session, org_id, account_id, body.address_book_id)
     values = body.model_dump(exclude={"address_book_id"})
-    contact = Contact(id=new_id("con"), org_id=org_id, account_id=account_id, address_book_id=book.id,
-                      uid=f"urn:uuid:{uuid.uuid4()}", version=1, **values)
+    contact = Contact(
+        id=new_id("con"),
+        org_id=org_id,
+        account_id=account_id,
+        address_book_id=book.id,
+        uid=f"urn:uuid:{uuid.uuid4()}",
+        version=1,
+        **values,
+    )
     finish(contact)
     if not contact.display_name:
-        raise ValidationFailed("A contact needs a name, an organisation or an email.", param="display_name")
+        raise ValidationFailed(
+            "A contact needs a name, an organisation or an email.", param="display_name"
+        )
     session.add(contact)
     await session.flush()
     await emit(session, org_id, "contacts.contact.created", data(contact))
@@ -109,7 +143,9 @@ async def update_contact(session: AsyncSession, contact: Contact, body: ContactU
     values = merge_patch.changes(body)
     for key, value in list(values.items()):
         if value is None and key != "birthday":
-            values[key] = [] if key in ("emails", "phones", "addresses", "urls", "categories") else ""
+            values[key] = (
+                [] if key in ("emails", "phones", "addresses", "urls", "categories") else ""
+            )
     if "display_name" in values and not values["display_name"]:
         values["display_name"] = ""
         contact.display_name = ""
@@ -119,7 +155,9 @@ async def update_contact(session: AsyncSession, contact: Contact, body: ContactU
     finish(contact)
     contact.version += 1
     contact.updated_at = utcnow()
-    await emit(session, contact.org_id, "contacts.contact.updated", data(contact, changed=sorted(changed)))
+    await emit(
+        session, contact.org_id, "contacts.contact.updated", data(contact, changed=sorted(changed))
+    )
     return contact
 
 
@@ -143,8 +181,14 @@ def sniff_image(data: bytes) -> str | None:
     return None
 
 
-async def set_photo(session: AsyncSession, runtime: Runtime, contact: Contact, data_bytes: bytes, *,
-                    emit_event: bool = True) -> None:
+async def set_photo(
+    session: AsyncSession,
+    runtime: Runtime,
+    contact: Contact,
+    data_bytes: bytes,
+    *,
+    emit_event: bool = True,
+) -> None:
     if len(data_bytes) > MAX_PHOTO:
         raise PayloadTooLarge(f"A contact photo is at most {MAX_PHOTO} bytes.", param="photo")
     media = sniff_image(data_bytes)
@@ -158,7 +202,9 @@ async def set_photo(session: AsyncSession, runtime: Runtime, contact: Contact, d
     contact.version += 1
     contact.updated_at = utcnow()
     if emit_event:
-        await emit(session, contact.org_id, "contacts.contact.updated", data(contact, changed=["photo"]))
+        await emit(
+            session, contact.org_id, "contacts.contact.updated", data(contact, changed=["photo"])
+        )
 
 
 async def clear_photo(session: AsyncSession, runtime: Runtime, contact: Contact) -> None:
@@ -168,4 +214,6 @@ async def clear_photo(session: AsyncSession, runtime: Runtime, contact: Contact)
     contact.photo_sha256 = None
     contact.photo_media_type = None
     contact.version += 1
-    await emit(session, contact.org_id, "contacts.contact.updated", data(contact, changed=["photo"]))
+    await emit(
+        session, contact.org_id, "contacts.contact.updated", data(contact, changed=["photo"])
+    )

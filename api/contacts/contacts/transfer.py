@@ -19,10 +19,14 @@ from api.runtime import Runtime
 from api.storage.models import AddressBook, Contact, ContactGroup
 
 
-async def import_vcards(session: AsyncSession, runtime: Runtime, book: AddressBook, body: bytes) -> dict[str, Any]:
+async def import_vcards(
+    session: AsyncSession, runtime: Runtime, book: AddressBook, body: bytes
+) -> dict[str, Any]:
     cards = vcard.parse(decode(body))
     existing = {c.uid: c for c in await repository.contacts_in_book(session, book.org_id, book.id)}
-    groups = {g.uid: g for g in await repository.groups(session, book.org_id, book.account_id, book.id)}
+    groups = {
+        g.uid: g for g in await repository.groups(session, book.org_id, book.account_id, book.id)
+    }
     created: list[Contact] = []
     updated: list[Contact] = []
     by_uid: dict[str, Contact] = dict(existing)
@@ -31,9 +35,14 @@ async def import_vcards(session: AsyncSession, runtime: Runtime, book: AddressBo
             continue
         contact = existing.get(card.uid or "")
         if contact is None:
-            contact = Contact(id=new_id("con"), org_id=book.org_id, account_id=book.account_id,
-                              address_book_id=book.id, uid=(card.uid or f"urn:uuid:{uuid.uuid4()}")[:255],
-                              version=1)
+            contact = Contact(
+                id=new_id("con"),
+                org_id=book.org_id,
+                account_id=book.account_id,
+                address_book_id=book.id,
+                uid=(card.uid or f"urn:uuid:{uuid.uuid4()}")[:255],
+                version=1,
+            )
             session.add(contact)
             created.append(contact)
         else:
@@ -58,9 +67,15 @@ async def import_vcards(session: AsyncSession, runtime: Runtime, book: AddressBo
             continue
         g = groups.get(card.uid or "")
         if g is None:
-            g = ContactGroup(id=new_id("cgr"), org_id=book.org_id, account_id=book.account_id,
-                             address_book_id=book.id, uid=(card.uid or f"urn:uuid:{uuid.uuid4()}")[:255],
-                             name=str(card.fields.get("name", "Group"))[:200], version=1)
+            g = ContactGroup(
+                id=new_id("cgr"),
+                org_id=book.org_id,
+                account_id=book.account_id,
+                address_book_id=book.id,
+                uid=(card.uid or f"urn:uuid:{uuid.uuid4()}")[:255],
+                name=str(card.fields.get("name", "Group"))[:200],
+                version=1,
+            )
             session.add(g)
             await session.flush()
         else:
@@ -68,8 +83,11 @@ async def import_vcards(session: AsyncSession, runtime: Runtime, book: AddressBo
             g.version += 1
         members = []
         for ref in card.members:
-            target = by_uid.get(ref) or by_uid.get(ref.removeprefix("urn:uuid:")) or by_uid.get(
-                "urn:uuid:" + ref.removeprefix("urn:uuid:"))
+            target = (
+                by_uid.get(ref)
+                or by_uid.get(ref.removeprefix("urn:uuid:"))
+                or by_uid.get("urn:uuid:" + ref.removeprefix("urn:uuid:"))
+            )
             if target is not None:
                 members.append(target.id)
         await repository.set_members(session, book.org_id, g.id, members)
@@ -78,8 +96,12 @@ async def import_vcards(session: AsyncSession, runtime: Runtime, book: AddressBo
         await emit(session, book.org_id, "contacts.contact.created", data(c))
     for c in updated:
         await emit(session, book.org_id, "contacts.contact.updated", data(c, changed=["import"]))
-    return {"created": len(created), "updated": len(updated), "groups": group_count,
-            "contact_ids": [c.id for c in created + updated]}
+    return {
+        "created": len(created),
+        "updated": len(updated),
+        "groups": group_count,
+        "contact_ids": [c.id for c in created + updated],
+    }
 
 
 async def contact_vcard(runtime: Runtime, contact: Contact, version: str) -> str:
@@ -87,7 +109,9 @@ async def contact_vcard(runtime: Runtime, contact: Contact, version: str) -> str
     return vcard.serialize(contact, version=vcard.check_version(version), photo=photo)
 
 
-async def export_vcards(session: AsyncSession, runtime: Runtime, book: AddressBook, version: str) -> str:
+async def export_vcards(
+    session: AsyncSession, runtime: Runtime, book: AddressBook, version: str
+) -> str:
     vcard.check_version(version)
     contacts = await repository.contacts_in_book(session, book.org_id, book.id)
     parts = [await contact_vcard(runtime, c, version) for c in contacts]
@@ -95,7 +119,12 @@ async def export_vcards(session: AsyncSession, runtime: Runtime, book: AddressBo
     members = await repository.members(session, [g.id for g in groups])
     uid_of = {c.id: c.uid for c in contacts}
     for g in groups:
-        parts.append(vcard.serialize_group(g.uid, g.name, [uid_of[m] for m in members.get(g.id, []) if m in uid_of],
-                                           version=version))
+        parts.append(
+            vcard.serialize_group(
+                g.uid,
+                g.name,
+                [uid_of[m] for m in members.get(g.id, []) if m in uid_of],
+                version=version,
+            )
+        )
     return "".join(parts)
-

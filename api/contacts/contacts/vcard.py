@@ -22,10 +22,25 @@ from api.storage.models import Contact
 
 MAX_CARDS = 10_000
 EMAIL_TYPES = {"work": "work", "home": "home"}
-PHONE_TYPES = {"cell": "mobile", "mobile": "mobile", "work": "work", "home": "home", "fax": "fax",
-               "pager": "pager", "main": "main", "voice": "other"}
-PHONE_OUT = {"mobile": "cell", "work": "work", "home": "home", "fax": "fax", "pager": "pager",
-             "main": "main", "other": "voice"}
+PHONE_TYPES = {
+    "cell": "mobile",
+    "mobile": "mobile",
+    "work": "work",
+    "home": "home",
+    "fax": "fax",
+    "pager": "pager",
+    "main": "main",
+    "voice": "other",
+}
+PHONE_OUT = {
+    "mobile": "cell",
+    "work": "work",
+    "home": "home",
+    "fax": "fax",
+    "pager": "pager",
+    "main": "main",
+    "other": "voice",
+}
 BDAY = re.compile(r"^(\d{4}|--)-?(\d{2})-?(\d{2})")
 
 
@@ -91,8 +106,10 @@ def _parse_card(text: str, block: Block, lines: list[ContentLine]) -> ParsedCard
         raise malformed(block.number, f"the card cannot be read ({exc})") from None
     version = _text(card, "version")
     if version not in ("3.0", "4.0"):
-        raise malformed(block.lines.get("VERSION", block.number),
-                        f"VERSION {version or '(missing)'} is not supported; use 3.0 or 4.0")
+        raise malformed(
+            block.lines.get("VERSION", block.number),
+            f"VERSION {version or '(missing)'} is not supported; use 3.0 or 4.0",
+        )
     kind = (_text(card, "kind") or _text(card, "x_addressbookserver_kind") or "individual").lower()
     parsed = ParsedCard(uid=_text(card, "uid") or None, kind=kind, line=block.number)
     if kind == "group":
@@ -104,11 +121,17 @@ def _parse_card(text: str, block: Block, lines: list[ContentLine]) -> ParsedCard
     f: dict[str, Any] = {"display_name": _text(card, "fn")[:300]}
     n = getattr(card, "n", None)
     if n is not None and hasattr(n.value, "family"):
+
         def part(v: Any) -> str:
             return " ".join(v) if isinstance(v, list) else str(v or "")
-        f.update(family_name=part(n.value.family)[:200], given_name=part(n.value.given)[:200],
-                 middle_name=part(n.value.additional)[:200], prefix=part(n.value.prefix)[:50],
-                 suffix=part(n.value.suffix)[:50])
+
+        f.update(
+            family_name=part(n.value.family)[:200],
+            given_name=part(n.value.given)[:200],
+            middle_name=part(n.value.additional)[:200],
+            prefix=part(n.value.prefix)[:50],
+            suffix=part(n.value.suffix)[:50],
+        )
     f["nickname"] = _text(card, "nickname")[:200]
     emails = []
     for child in card.contents.get("email", [])[:20]:
@@ -116,29 +139,47 @@ def _parse_card(text: str, block: Block, lines: list[ContentLine]) -> ParsedCard
         address = str(child.value).strip()
         if "@" not in address:
             continue
-        emails.append({"address": address[:320], "type": next((EMAIL_TYPES[t] for t in types if t in EMAIL_TYPES), "other"),
-                       "primary": "pref" in types or "PREF" in child.params})
+        emails.append(
+            {
+                "address": address[:320],
+                "type": next((EMAIL_TYPES[t] for t in types if t in EMAIL_TYPES), "other"),
+                "primary": "pref" in types or "PREF" in child.params,
+            }
+        )
     f["emails"] = emails
     phones = []
     for child in card.contents.get("tel", [])[:20]:
         types = _types(child.params)
         number = str(child.value).strip()
         number = number[4:] if number.lower().startswith("tel:") else number
-        phones.append({"number": number[:64], "type": next(
-            (PHONE_TYPES[t] for t in ("cell", "mobile", "fax", "pager", "work", "home", "main") if t in types),
-            "other")})
+        phones.append(
+            {
+                "number": number[:64],
+                "type": next(
+                    (
+                        PHONE_TYPES[t]
+                        for t in ("cell", "mobile", "fax", "pager", "work", "home", "main")
+                        if t in types
+                    ),
+                    "other",
+                ),
+            }
+        )
     f["phones"] = phones
     addresses = []
     for child in card.contents.get("adr", [])[:10]:
         v = child.value
         types = _types(child.params)
-        addresses.append({
-            "type": "work" if "work" in types else "home" if "home" in types else "other",
-            "street": str(getattr(v, "street", "") or "")[:200], "city": str(getattr(v, "city", "") or "")[:200],
-            "region": str(getattr(v, "region", "") or "")[:200],
-            "postal_code": str(getattr(v, "code", "") or "")[:40],
-            "country": str(getattr(v, "country", "") or "")[:200],
-        })
+        addresses.append(
+            {
+                "type": "work" if "work" in types else "home" if "home" in types else "other",
+                "street": str(getattr(v, "street", "") or "")[:200],
+                "city": str(getattr(v, "city", "") or "")[:200],
+                "region": str(getattr(v, "region", "") or "")[:200],
+                "postal_code": str(getattr(v, "code", "") or "")[:40],
+                "country": str(getattr(v, "country", "") or "")[:200],
+            }
+        )
     f["addresses"] = addresses
     org = getattr(card, "org", None)
     if org is not None:
@@ -166,7 +207,7 @@ def parse(text: str) -> list[ParsedCard]:
     photos = [line for line in lines if line.name == "PHOTO"]
     out = []
     for block in blocks:
-        body = "\r\n".join(logical[block.number - 1: block.end]) + "\r\n"
+        body = "\r\n".join(logical[block.number - 1 : block.end]) + "\r\n"
         out.append(_parse_card(body, block, photos))
     return out
 
@@ -193,8 +234,12 @@ def serialize(contact: Contact, *, version: str, photo: bytes | None = None) -> 
     card.add("uid").value = contact.uid
     card.add("fn").value = contact.display_name
     card.add("n").value = vobject.vcard.Name(
-        family=contact.family_name, given=contact.given_name, additional=contact.middle_name,
-        prefix=contact.prefix, suffix=contact.suffix)
+        family=contact.family_name,
+        given=contact.given_name,
+        additional=contact.middle_name,
+        prefix=contact.prefix,
+        suffix=contact.suffix,
+    )
     if contact.nickname:
         card.add("nickname").value = contact.nickname
     for e in contact.emails or []:
@@ -202,7 +247,9 @@ def serialize(contact: Contact, *, version: str, photo: bytes | None = None) -> 
         item.value = e["address"]
         types = [e["type"]] if e["type"] in ("work", "home") else []
         if version == "3.0":
-            types = ["INTERNET", *[t.upper() for t in types]] + (["pref"] if e.get("primary") else [])
+            types = ["INTERNET", *[t.upper() for t in types]] + (
+                ["pref"] if e.get("primary") else []
+            )
         elif e.get("primary"):
             item.params["PREF"] = ["1"]
         if types:
@@ -219,17 +266,27 @@ def serialize(contact: Contact, *, version: str, photo: bytes | None = None) -> 
             item.params["TYPE"] = [kind.upper()]
     for a in contact.addresses or []:
         item = card.add("adr")
-        item.value = vobject.vcard.Address(street=a["street"], city=a["city"], region=a["region"],
-                                           code=a["postal_code"], country=a["country"])
+        item.value = vobject.vcard.Address(
+            street=a["street"],
+            city=a["city"],
+            region=a["region"],
+            code=a["postal_code"],
+            country=a["country"],
+        )
         if a["type"] in ("work", "home"):
             item.params["TYPE"] = [a["type"] if version == "4.0" else a["type"].upper()]
     if contact.organization or contact.department:
-        card.add("org").value = [contact.organization] + ([contact.department] if contact.department else [])
+        card.add("org").value = [contact.organization] + (
+            [contact.department] if contact.department else []
+        )
     if contact.title:
         card.add("title").value = contact.title
     if contact.birthday:
-        card.add("bday").value = contact.birthday.replace("-", "") if version == "4.0" and \
-            not contact.birthday.startswith("--") else contact.birthday
+        card.add("bday").value = (
+            contact.birthday.replace("-", "")
+            if version == "4.0" and not contact.birthday.startswith("--")
+            else contact.birthday
+        )
     if contact.notes:
         card.add("note").value = contact.notes
     for url in contact.urls or []:
@@ -258,7 +315,9 @@ def serialize_group(uid: str, name: str, member_uids: list[str], *, version: str
     else:
         lines.append("N:" + _escape(name) + ";;;;")
         lines.append("X-ADDRESSBOOKSERVER-KIND:group")
-        lines += [f"X-ADDRESSBOOKSERVER-MEMBER:{m if ':' in m else 'urn:uuid:' + m}" for m in member_uids]
+        lines += [
+            f"X-ADDRESSBOOKSERVER-MEMBER:{m if ':' in m else 'urn:uuid:' + m}" for m in member_uids
+        ]
     lines.append("END:VCARD")
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"
 

@@ -17,10 +17,19 @@ router = APIRouter(prefix="/v1/contacts", tags=["contacts"])
 @router.get("/autocomplete", response_model=AutocompleteResult)
 async def autocomplete_contacts(
     q: Annotated[str, Query(min_length=1, max_length=200, description="What the user typed.")],
-    principal: ContactsRead, session: DbSession,
-    account: Annotated[str | None, Query(max_length=320, description=(
-        "Whose personal contacts and mail to use (id, address or `me`); a token acting for a "
-        "user always uses that user."))] = None,
+    principal: ContactsRead,
+    session: DbSession,
+    account: Annotated[
+        str | None,
+        Query(
+            max_length=320,
+            description=(
+                "Whose personal contacts and mail to use (id, address or `me`); "
+                "a token acting for a "
+                "user always uses that user."
+            ),
+        ),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> AutocompleteResult:
     """Suggest recipients as the user types: personal contacts, directory accounts and

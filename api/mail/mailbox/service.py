@@ -118,6 +118,27 @@ def event_data(message: MailMessage, **extra: Any) -> dict[str, Any]:
     }
 
 
+def new_row(
+    account: Account, folder: MailFolder, new: NewMessage, thread_id: str, modseq: int
+) -> MailMessage:
+    parsed = new.parsed
+    return MailMessage(
+        id=new.id or new_id("msg"), org_id=account.org_id, account_id=account.id,
+        folder_id=folder.id, thread_id=thread_id, blob_sha256=new.blob.sha256, size=new.blob.size,
+        received_at=new.received_at, sent_at=parsed.sent_at, seen=new.seen,
+        flagged=new.flagged, answered=new.answered, forwarded=new.forwarded, draft=new.draft,
+        keywords=sorted(set(new.keywords)), subject=parsed.subject, from_name=parsed.from_name,
+        from_address=parsed.from_address, to_addresses=parsed.to, cc_addresses=parsed.cc,
+        bcc_addresses=new.bcc if new.bcc is not None else parsed.bcc,
+        reply_to=parsed.reply_to, message_id_header=parsed.message_id,
+        in_reply_to=parsed.in_reply_to, references=parsed.references, snippet=parsed.snippet,
+        priority=parsed.priority, has_attachments=bool(_real(parsed)),
+        attachments=parsed.attachments, parse_status=parsed.parse_status,
+        parse_problems=parsed.problems, compose=new.compose, send_at=new.send_at,
+        created_modseq=new.created_modseq or modseq, modseq=modseq, created_at=utcnow(),
+    )
+
+
 async def store_message(
     session: AsyncSession, blobs: BlobStore, account: Account, folder: MailFolder,
     new: NewMessage, *, event: str | None = "mail.message.created", enforce_quota: bool = True,
@@ -137,21 +158,7 @@ async def store_message(
         received_at=new.received_at, seen=new.seen, has_attachments=bool(_real(parsed)),
         modseq=modseq,
     )
-    message = MailMessage(
-        id=new.id or new_id("msg"), org_id=account.org_id, account_id=account.id, folder_id=folder.id,
-        thread_id=thread_id, blob_sha256=new.blob.sha256, size=size,
-        received_at=new.received_at, sent_at=parsed.sent_at, seen=new.seen,
-        flagged=new.flagged, answered=new.answered, forwarded=new.forwarded, draft=new.draft,
-        keywords=sorted(set(new.keywords)), subject=parsed.subject, from_name=parsed.from_name,
-        from_address=parsed.from_address, to_addresses=parsed.to, cc_addresses=parsed.cc,
-        bcc_addresses=new.bcc if new.bcc is not None else parsed.bcc,
-        reply_to=parsed.reply_to, message_id_header=parsed.message_id,
-        in_reply_to=parsed.in_reply_to, references=parsed.references, snippet=parsed.snippet,
-        priority=parsed.priority, has_attachments=bool(_real(parsed)),
-        attachments=parsed.attachments, parse_status=parsed.parse_status,
-        parse_problems=parsed.problems, compose=new.compose, send_at=new.send_at,
-        created_modseq=new.created_modseq or modseq, modseq=modseq, created_at=utcnow(),
-    )
+    message = new_row(account, folder, new, thread_id, modseq)
     session.add(message)
     await session.flush()
     await blobs.incref(session, new.blob)

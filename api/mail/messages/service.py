@@ -12,6 +12,7 @@ from api.kit.clock import utcnow
 from api.kit.pagination import PageParams
 from api.mail.folders import repository as folders
 from api.mail.mailbox import repository as mailboxes
+from api.mail.mailbox.bulk import store_many
 from api.mail.mailbox.service import (
     NewMessage,
     apply_changes,
@@ -168,3 +169,21 @@ async def append_message(
                                                           "forwarded", "draft")})
     return await store_message(session, runtime.blobs, account, folder, new, event=event)
 
+
+
+async def append_many(
+    session: AsyncSession, runtime: Runtime, account: Account, raws: list[bytes], *,
+    folder_id: str | None = None, role: str = "inbox", seen: bool = False,
+    received_at: datetime | None = None, event: str = "mail.message.created",
+) -> list[MailMessage]:
+    """`append_message` for a batch (imports, migrations): one folder, a few statements."""
+    limit = runtime.settings.mail_max_message_bytes
+    if any(len(raw) > limit for raw in raws):
+        raise PayloadTooLarge(f"A message is larger than {limit} bytes.")
+    await ensure_mailbox(session, account.id, account.org_id)
+    folder = (await _folder(session, account, folder_id) if folder_id
+              else await system_folder(session, account.id, account.org_id, role))
+    when = received_at or utcnow()
+    items = [NewMessage(blob=await write_bytes(runtime, raw), parsed=parse_message(raw),
+                        received_at=when, seen=seen) for raw in raws]
+    return await store_many(session, runtime.blobs, account, folder, items, event=event)

@@ -20,7 +20,7 @@ MAX_LINKS = 500
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
 _ADDRESS = re.compile(r"[\w.+'-]+@([\w-]+(?:\.[\w-]+)+)", re.UNICODE)
-_HOSTLIKE = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/:?#]|$)",
+_HOSTLIKE = re.compile(r"^(?:https?://|www\.)(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/:?#]|$)",
                        re.IGNORECASE)
 _SECOND_LEVEL = {"co", "com", "net", "org", "gov", "edu", "ac", "or", "ne", "go", "gob", "mil"}
 
@@ -252,7 +252,9 @@ class MessageFacts:
 
 
 def hostlike(text: str) -> str | None:
-    """The host name a piece of link text shows, when it looks like a URL or domain."""
+    """The host name a piece of link text shows when it reads as a URL ("http://…",
+    "www.…"). Bare brand names ("Walmart.com") are not counted: newsletters link those
+    through click trackers all the time."""
     found = _HOSTLIKE.match(text.strip())
     if not found:
         return None

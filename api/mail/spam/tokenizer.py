@@ -5,13 +5,15 @@
 - Han, Kana and Hangul runs: overlapping character bigrams (a lone character is kept as
   itself), the usual answer for languages written without spaces. Text is NFKC-normalised
   first, so full-width Latin and half-width Katakana read like their plain forms.
-- Headers that describe the sender and the content: Subject words (prefixed `s:`), the
-  From display name (`fn:`), From and Reply-To domains, charsets and MIME types.
-- URL hosts and their registrable domains (`url:`), e-mail domains in the body (`email:`),
-  attachment types.
+- Headers that describe the sender: Subject words (prefixed `s:`), the From display
+  name (`fn:`), From and Reply-To domains, the mailer's name.
+- URL hosts and their registrable domains (`url:`), e-mail domains in the body (`email:`).
 
-Transport headers (Received, Return-Path, Delivered-To, list headers, dates, ids) are left
-out on purpose: they describe how a training corpus was collected, not what spam is.
+Transport headers (Received, Return-Path, Delivered-To, list headers, dates, ids) and the
+MIME structure (content types, charsets, transfer encodings) are left out on purpose: in a
+training corpus they describe how the corpus was collected (mailing-list ham is plain
+text, so "multipart/mixed" or "base64" would read as spam), not what spam is. The rules
+look at structure instead.
 
 Tokens are hashed (BLAKE2b, 64 bits) into `BUCKETS` buckets; the model and the per-
 organisation tables store bucket numbers, never words.
@@ -88,18 +90,9 @@ def token_strings(facts: MessageFacts) -> list[str]:
     tokens += _domain_tokens("fd:", facts.from_domain)
     for entry in parsed.reply_to[:3]:
         tokens += _domain_tokens("rd:", domain_of(entry.get("address", "")))
-    content_type = (facts.header("content-type") or "text/plain").split(";", 1)[0]
-    tokens.append("ct:" + content_type.strip().lower()[:60])
-    for charset in re.findall(r"charset\s*=\s*\"?([\w.:-]+)", facts.header("content-type") or "",
-                              re.IGNORECASE)[:3]:
-        tokens.append("cs:" + charset.lower())
-    if facts.html and not facts.text:
-        tokens.append("mime:html-only")
-    for att in facts.attachments[:20]:
-        name = str(att.get("filename") or "")
-        ext = name.rsplit(".", 1)[-1].lower()[:10] if "." in name else ""
-        tokens.append("att:ext:" + ext)
-        tokens.append("att:ct:" + str(att.get("content_type", ""))[:60].lower())
+    mailer = facts.header("x-mailer") or facts.header("user-agent")
+    if mailer:
+        tokens += _words(mailer, "xm:")[:10]
     for host in facts.url_hosts[:100]:
         tokens += _domain_tokens("url:", host)
     body = facts.body_text
@@ -114,6 +107,10 @@ def token_strings(facts: MessageFacts) -> list[str]:
 def bucket(token: str) -> int:
     digest = blake2b(token.encode("utf-8", "surrogatepass"), digest_size=8).digest()
     return int.from_bytes(digest, "little") & (BUCKETS - 1)
+
+
+def has_cjk(token: str) -> bool:
+    return _CJK_RUN.search(token) is not None
 
 
 def token_buckets(facts: MessageFacts) -> list[int]:

@@ -21,15 +21,28 @@ from pathlib import Path
 from api.mail.spam.classifier import Model
 from api.mail.spam.corpus import HOLDOUT_PERCENT, Sample, split
 from api.mail.spam.scoring import assess, facts_of
-from api.mail.spam.tokenizer import BUCKET_BITS, token_buckets
+from api.mail.spam.tokenizer import BUCKET_BITS, bucket, has_cjk, token_strings
 
 #: Tokens seen in fewer training messages than this are left out of the shipped model
 #: (they barely move a score, and they are most of its size).
 MIN_COUNT = 2
+#: CJK tokens are learned only from a corpus with at least this many CJK ham messages. A
+#: corpus whose CJK text is all spam (the SpamAssassin one) would teach "Chinese = spam";
+#: organisations teach the CJK side through their own feedback instead.
+MIN_CJK_HAM = 50
 
 
-def message_tokens(raw: bytes) -> list[int]:
-    return token_buckets(facts_of(raw, None, None))
+def message_tokens(raw: bytes) -> list[str]:
+    return token_strings(facts_of(raw, None, None))
+
+
+def hashed(tokens: list[str], *, cjk: bool) -> list[int]:
+    return sorted({bucket(t) for t in tokens if cjk or not has_cjk(t)})
+
+
+def learn_cjk(labelled: list[tuple[list[str], bool]]) -> bool:
+    return sum(1 for tokens, spam in labelled
+               if not spam and any(has_cjk(t) for t in tokens)) >= MIN_CJK_HAM
 
 
 def build_model(labelled: Iterable[tuple[list[int], bool]], *, min_count: int = MIN_COUNT,
@@ -53,12 +66,12 @@ def build_model(labelled: Iterable[tuple[list[int], bool]], *, min_count: int = 
     return Model.from_counts(n_spam, n_ham, counts, info)
 
 
-def _tokenised(train: list[Sample]) -> list[tuple[Sample, bytes, list[int]]]:
-    out = []
-    for sample in train:
-        raw = sample.path.read_bytes()
-        out.append((sample, raw, message_tokens(raw)))
-    return out
+def _tokenised(train: list[Sample]) -> tuple[list[tuple[Sample, bytes, list[int]]], bool]:
+    """Each training message with its hashed tokens, and whether CJK tokens are kept."""
+    raw_tokens = [(s, s.path.read_bytes()) for s in train]
+    strings = [(s, raw, message_tokens(raw)) for s, raw in raw_tokens]
+    cjk = learn_cjk([(tokens, s.spam) for s, _, tokens in strings])
+    return [(s, raw, hashed(tokens, cjk=cjk)) for s, raw, tokens in strings], cjk
 
 
 def metrics(results: Iterable[tuple[bool, str]]) -> dict[str, float | int]:
@@ -86,7 +99,7 @@ def metrics(results: Iterable[tuple[bool, str]]) -> dict[str, float | int]:
 
 def validate(train: list[Sample], folds: int) -> dict[str, object]:
     """k-fold cross-validation inside the training part, full pipeline (rules + Bayes)."""
-    data = _tokenised(train)
+    data, _ = _tokenised(train)
     results: list[tuple[bool, str]] = []
     probabilities: list[tuple[bool, float]] = []
     for k in range(folds):
@@ -124,18 +137,18 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(validate(train, args.validate), indent=2))
         return 0
     started = time.perf_counter()
-    data = _tokenised(train)
+    data, cjk = _tokenised(train)
     model = build_model(
         ((tokens, s.spam) for s, _, tokens in data), min_count=args.min_count,
         meta={"corpus": args.corpus.name, "holdout_percent": HOLDOUT_PERCENT,
-              "trained_messages": len(data)},
+              "trained_messages": len(data), "cjk_tokens": cjk},
     )
     blob = model.dumps()
     args.out.write_bytes(blob)
     print(json.dumps({
         "out": str(args.out), "bytes": len(blob), "tokens": len(model.keys),
         "spam_messages": model.spam_messages, "ham_messages": model.ham_messages,
-        "held_back_messages": len(held_back), "seconds": round(time.perf_counter() - started, 1),
+        "held_back_messages": len(held_back), "cjk_tokens": cjk, "seconds": round(time.perf_counter() - started, 1),
     }))
     return 0
 

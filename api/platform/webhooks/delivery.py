@@ -47,10 +47,14 @@ def event_body(event: dict[str, Any], *, fetch_url: str) -> bytes:
         return body
     data = event.get("data") or {}
     thin = {
-        "id": event["id"], "type": event["type"], "occurred_at": event["occurred_at"],
-        "org_id": event["org_id"], "sequence": event["sequence"],
+        "id": event["id"],
+        "type": event["type"],
+        "occurred_at": event["occurred_at"],
+        "org_id": event["org_id"],
+        "sequence": event["sequence"],
         "data": {k: data[k] for k in ("id", "account_id") if k in data},
-        "thin": True, "url": fetch_url,
+        "thin": True,
+        "url": fetch_url,
     }
     return json.dumps(thin, separators=(",", ":"), default=str).encode()
 
@@ -90,8 +94,14 @@ def schedule_after_failure(
 
 
 async def send(
-    client: httpx.AsyncClient, url: str, keys: Sequence[bytes], msg_id: str, body: bytes, *,
-    timeout: float, now: datetime,
+    client: httpx.AsyncClient,
+    url: str,
+    keys: Sequence[bytes],
+    msg_id: str,
+    body: bytes,
+    *,
+    timeout: float,
+    now: datetime,
 ) -> Outcome:
     """POST one signed payload; never raises for network trouble (it is an Outcome)."""
     headers = signing.headers(keys, msg_id, int(time.time()), body)
@@ -109,9 +119,12 @@ async def send(
             if code in (429, 503):
                 after = retry_after(resp.headers.get("retry-after"), now)
             return Outcome(
-                ok=200 <= code < 300, status_code=code, latency_ms=0,
+                ok=200 <= code < 300,
+                status_code=code,
+                latency_ms=0,
                 snippet=chunk[:SNIPPET].decode("utf-8", "replace") or None,
-                error=None if 200 <= code < 300 else f"HTTP {code}", retry_after=after,
+                error=None if 200 <= code < 300 else f"HTTP {code}",
+                retry_after=after,
             )
 
     try:
@@ -120,7 +133,8 @@ async def send(
     except TimeoutError:
         outcome = Outcome(ok=False, status_code=None, latency_ms=0, error="timed out")
     except httpx.HTTPError as exc:
-        outcome = Outcome(ok=False, status_code=None, latency_ms=0,
-                          error=f"{type(exc).__name__}: {exc}"[:500])
+        outcome = Outcome(
+            ok=False, status_code=None, latency_ms=0, error=f"{type(exc).__name__}: {exc}"[:500]
+        )
     outcome.latency_ms = int((time.perf_counter() - started) * 1000)
     return outcome

@@ -60,15 +60,23 @@ class Result:
 
 def _event_dict(event: Event) -> dict[str, Any]:
     return {
-        "id": event.id, "type": event.type, "occurred_at": event.occurred_at.isoformat(),
-        "org_id": event.org_id, "sequence": event.sequence, "data": event.data,
+        "id": event.id,
+        "type": event.type,
+        "occurred_at": event.occurred_at.isoformat(),
+        "org_id": event.org_id,
+        "sequence": event.sequence,
+        "data": event.data,
     }
 
 
 class Dispatcher:
     def __init__(
-        self, runtime: Runtime, *, worker_id: str | None = None,
-        clock: Callable[[], datetime] = utcnow, rng: Callable[[], float] = random.random,
+        self,
+        runtime: Runtime,
+        *,
+        worker_id: str | None = None,
+        clock: Callable[[], datetime] = utcnow,
+        rng: Callable[[], float] = random.random,
         client: httpx.AsyncClient | None = None,
     ) -> None:
         s = runtime.settings
@@ -101,7 +109,8 @@ class Dispatcher:
         found = self._clients.get(origin)
         if found is None:
             found = self._clients[origin] = guarded_client(
-                allow_private=self._allow_private, timeout=self.timeout,
+                allow_private=self._allow_private,
+                timeout=self.timeout,
                 max_connections=self.concurrency,
             )
         return found
@@ -113,7 +122,9 @@ class Dispatcher:
 
     # -- one round -------------------------------------------------------------------------
 
-    async def cycle(self, results: list[Result], limit: int, *, fan_out: bool = True) -> list[Ready]:
+    async def cycle(
+        self, results: list[Result], limit: int, *, fan_out: bool = True
+    ) -> list[Ready]:
         """One transaction: record finished attempts, fan out new events, lease up to `limit`
         due deliveries; return those ready to send."""
         now = self.clock()
@@ -125,7 +136,10 @@ class Dispatcher:
             if limit <= 0:
                 return []
             claimed = await queue.claim(
-                session, now=now, lease_until=now + self.lease, worker=self.worker_id,
+                session,
+                now=now,
+                lease_until=now + self.lease,
+                worker=self.worker_id,
                 limit=limit,
             )
             if not claimed:
@@ -144,8 +158,12 @@ class Dispatcher:
                 )
             keys.setdefault(secret.endpoint_id, []).append(self._keys[secret.id])
         return [
-            Ready(c, endpoints[c.endpoint_id].url, keys.get(c.endpoint_id, []),
-                  self._bodies.get(c.event_id))
+            Ready(
+                c,
+                endpoints[c.endpoint_id].url,
+                keys.get(c.endpoint_id, []),
+                self._bodies.get(c.event_id),
+            )
             for c in claimed
         ]
 
@@ -168,13 +186,20 @@ class Dispatcher:
     async def send(self, ready: Ready) -> Result:
         started = self.clock()
         if ready.body is None:
-            outcome = Outcome(ok=False, status_code=None, latency_ms=0, error="event past retention")
+            outcome = Outcome(
+                ok=False, status_code=None, latency_ms=0, error="event past retention"
+            )
         elif not ready.keys:
             outcome = Outcome(ok=False, status_code=None, latency_ms=0, error="no signing secret")
         else:
             outcome = await delivery.send(
-                self.client_for(ready.url), ready.url, ready.keys, ready.claim.id, ready.body,
-                timeout=self.timeout, now=started,
+                self.client_for(ready.url),
+                ready.url,
+                ready.keys,
+                ready.claim.id,
+                ready.body,
+                timeout=self.timeout,
+                now=started,
             )
         return Result(ready, outcome, started)
 
@@ -188,13 +213,23 @@ class Dispatcher:
         for r in results:
             c, o = r.ready.claim, r.outcome
             error = o.error[:500] if o.error else None
-            attempts.append({
-                "id": new_id("att"), "org_id": c.org_id, "endpoint_id": c.endpoint_id,
-                "delivery_id": c.id, "event_id": c.event_id, "attempt": c.attempt,
-                "started_at": r.started_at, "outcome": "succeeded" if o.ok else "failed",
-                "status_code": o.status_code, "latency_ms": o.latency_ms, "error": error,
-                "response_snippet": o.snippet, "worker": self.worker_id,
-            })
+            attempts.append(
+                {
+                    "id": new_id("att"),
+                    "org_id": c.org_id,
+                    "endpoint_id": c.endpoint_id,
+                    "delivery_id": c.id,
+                    "event_id": c.event_id,
+                    "attempt": c.attempt,
+                    "started_at": r.started_at,
+                    "outcome": "succeeded" if o.ok else "failed",
+                    "status_code": o.status_code,
+                    "latency_ms": o.latency_ms,
+                    "error": error,
+                    "response_snippet": o.snippet,
+                    "worker": self.worker_id,
+                }
+            )
             retry = None
             if o.ok:
                 ok_endpoints.add(c.endpoint_id)
@@ -206,14 +241,27 @@ class Dispatcher:
                     retry = delivery.schedule_after_failure(o, c.retry_step, now, self.rng)
             if o.ok or retry is None:
                 status, step, next_at, finished = (
-                    "succeeded" if o.ok else "failed", c.retry_step, now, now)
+                    "succeeded" if o.ok else "failed",
+                    c.retry_step,
+                    now,
+                    now,
+                )
             else:
                 status, step, next_at, finished = "pending", c.retry_step + 1, retry, None
-            updates.append({
-                "b_id": c.id, "b_worker": self.worker_id, "b_attempt": c.attempt,
-                "b_status": status, "b_step": step, "b_next": next_at, "b_code": o.status_code,
-                "b_error": error, "b_at": r.started_at, "b_finished": finished,
-            })
+            updates.append(
+                {
+                    "b_id": c.id,
+                    "b_worker": self.worker_id,
+                    "b_attempt": c.attempt,
+                    "b_status": status,
+                    "b_step": step,
+                    "b_next": next_at,
+                    "b_code": o.status_code,
+                    "b_error": error,
+                    "b_at": r.started_at,
+                    "b_finished": finished,
+                }
+            )
         await queue.record(session, attempts, updates)
         await queue.clear_failing(session, sorted(ok_endpoints))
         failing = sorted(failed_endpoints - ok_endpoints)
@@ -231,17 +279,17 @@ class Dispatcher:
         """Fan out, then claim, send and record until nothing is due; return attempts made."""
         total = 0
         results: list[Result] = []
+        sem = asyncio.Semaphore(self.concurrency)
+
+        async def bounded(r: Ready) -> Result:
+            async with sem:
+                return await self.send(r)
+
         for _ in range(max_rounds):
             ready = await self.cycle(results, self.batch)
             results = []
             if not ready:
                 break
-            sem = asyncio.Semaphore(self.concurrency)
-
-            async def bounded(r: Ready) -> Result:
-                async with sem:
-                    return await self.send(r)
-
             results = list(await asyncio.gather(*(bounded(r) for r in ready)))
             total += len(results)
         if results:
@@ -289,8 +337,9 @@ class Dispatcher:
                     continue  # more may be due: claim again at once
                 waiters = [asyncio.ensure_future(e.wait()) for e in (finished, token[1], stop)]
                 try:
-                    await asyncio.wait(waiters, timeout=self.poll,
-                                       return_when=asyncio.FIRST_COMPLETED)
+                    await asyncio.wait(
+                        waiters, timeout=self.poll, return_when=asyncio.FIRST_COMPLETED
+                    )
                 finally:
                     for w in waiters:
                         w.cancel()

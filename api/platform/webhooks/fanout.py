@@ -36,21 +36,33 @@ async def endpoint_filter(
     departments: set[str] = set()
     members: set[str] = set()
     if endpoint.department_ids:
-        departments = await queue.department_closure(session, endpoint.org_id, endpoint.department_ids)
+        departments = await queue.department_closure(
+            session, endpoint.org_id, endpoint.department_ids
+        )
         members = await queue.members_of(session, endpoint.org_id, departments)
     return EndpointFilter(
-        patterns=list(endpoint.event_types), scopes=scopes,
+        patterns=list(endpoint.event_types),
+        scopes=scopes,
         owner_account_id=endpoint.owner_account_id,
-        account_ids=frozenset(endpoint.account_ids), department_ids=frozenset(departments),
-        department_members=frozenset(members), filter_departments=bool(endpoint.department_ids),
+        account_ids=frozenset(endpoint.account_ids),
+        department_ids=frozenset(departments),
+        department_members=frozenset(members),
+        filter_departments=bool(endpoint.department_ids),
     )
 
 
 def delivery_row(endpoint: WebhookEndpoint, event: Event, now: datetime) -> dict[str, Any]:
     return {
-        "id": new_id("dlv"), "org_id": endpoint.org_id, "endpoint_id": endpoint.id,
-        "event_id": event.id, "event_sequence": event.sequence, "event_type": event.type,
-        "status": "pending", "attempts": 0, "retry_step": 0, "next_attempt_at": now,
+        "id": new_id("dlv"),
+        "org_id": endpoint.org_id,
+        "endpoint_id": endpoint.id,
+        "event_id": event.id,
+        "event_sequence": event.sequence,
+        "event_type": event.type,
+        "status": "pending",
+        "attempts": 0,
+        "retry_step": 0,
+        "next_attempt_at": now,
         "created_at": now,
     }
 

@@ -49,8 +49,6 @@ def wants(f: EndpointFilter, type_: str, data: dict[str, Any]) -> bool:
     accounts, departments = _subjects(type_, data)
     if f.account_ids and accounts & f.account_ids:
         return True
-    if f.filter_departments and (
-        departments & f.department_ids or accounts & f.department_members
-    ):
+    if f.filter_departments and (departments & f.department_ids or accounts & f.department_members):
         return True
     return False

@@ -38,11 +38,20 @@ class WebhookType:
     @classmethod
     def of(cls, row: Any) -> WebhookType:
         return cls(
-            id=row.id, app_id=row.app_id, url=row.url, description=row.description,
-            event_types=list(row.event_types), account_ids=list(row.account_ids),
-            department_ids=list(row.department_ids), ordered=row.ordered, status=row.status,
-            disabled_reason=row.disabled_reason, failing_since=row.failing_since,
-            verified_at=row.verified_at, created_at=row.created_at, updated_at=row.updated_at,
+            id=row.id,
+            app_id=row.app_id,
+            url=row.url,
+            description=row.description,
+            event_types=list(row.event_types),
+            account_ids=list(row.account_ids),
+            department_ids=list(row.department_ids),
+            ordered=row.ordered,
+            status=row.status,
+            disabled_reason=row.disabled_reason,
+            failing_since=row.failing_since,
+            verified_at=row.verified_at,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
         )
 
 
@@ -113,9 +122,16 @@ def _validated(model: Any, data: Any) -> Any:
 
 def _attempt(row: Any) -> WebhookAttemptType:
     return WebhookAttemptType(
-        id=row.id, endpoint_id=row.endpoint_id, delivery_id=row.delivery_id, event_id=row.event_id,
-        attempt=row.attempt, started_at=row.started_at, outcome=row.outcome,
-        status_code=row.status_code, latency_ms=row.latency_ms, error=row.error,
+        id=row.id,
+        endpoint_id=row.endpoint_id,
+        delivery_id=row.delivery_id,
+        event_id=row.event_id,
+        attempt=row.attempt,
+        started_at=row.started_at,
+        outcome=row.outcome,
+        status_code=row.status_code,
+        latency_ms=row.latency_ms,
+        error=row.error,
         response_snippet=row.response_snippet,
     )
 
@@ -124,13 +140,18 @@ def _attempt(row: Any) -> WebhookAttemptType:
 class WebhooksQuery:
     @strawberry.field(description="The organisation's webhook endpoints.")
     async def webhooks(
-        self, info: Info[Context, Any], limit: int = 50, cursor: str | None = None,
+        self,
+        info: Info[Context, Any],
+        limit: int = 50,
+        cursor: str | None = None,
         app_id: str | None = None,
     ) -> WebhookPage:
         principal = require(info, SCOPE, admin=True)
         async with unit_of_work(info, write=False) as session:
             rows, next_cursor = await service.list_endpoints(
-                session, principal.org_id, PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
+                session,
+                principal.org_id,
+                PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
                 app_id=app_id,
             )
         return WebhookPage(data=[WebhookType.of(r) for r in rows], next_cursor=next_cursor)
@@ -143,14 +164,19 @@ class WebhooksQuery:
 
     @strawberry.field(description="Delivery attempts to one endpoint, newest first.")
     async def webhook_attempts(
-        self, info: Info[Context, Any], id: strawberry.ID, limit: int = 50,
+        self,
+        info: Info[Context, Any],
+        id: strawberry.ID,
+        limit: int = 50,
         cursor: str | None = None,
     ) -> WebhookAttemptPage:
         principal = require(info, SCOPE, admin=True)
         async with unit_of_work(info, write=False) as session:
             endpoint = await service.get_endpoint(session, principal.org_id, str(id))
             rows, next_cursor = await service.list_attempts(
-                session, principal.org_id, PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
+                session,
+                principal.org_id,
+                PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
                 endpoint_id=endpoint.id,
             )
         return WebhookAttemptPage(data=[_attempt(r) for r in rows], next_cursor=next_cursor)
@@ -158,8 +184,10 @@ class WebhooksQuery:
 
 @strawberry.type
 class WebhooksMutation:
-    @strawberry.mutation(description="Create an endpoint (after it answers the challenge); "
-                                      "the secret is returned once.")
+    @strawberry.mutation(
+        description="Create an endpoint (after it answers the challenge); "
+        "the secret is returned once."
+    )
     async def create_webhook(
         self, info: Info[Context, Any], input: WebhookCreateInput
     ) -> WebhookWithSecretType:
@@ -180,7 +208,11 @@ class WebhooksMutation:
         async with unit_of_work(info, write=True) as session:
             endpoint = await service.get_endpoint(session, principal.org_id, str(id))
             endpoint = await service.update_endpoint(
-                session, info.context.runtime.settings, principal, endpoint, data,
+                session,
+                info.context.runtime.settings,
+                principal,
+                endpoint,
+                data,
                 ip=info.context.ip,
             )
             return WebhookType.of(endpoint)
@@ -207,11 +239,15 @@ class WebhooksMutation:
         principal = require(info, SCOPE, admin=True)
         async with unit_of_work(info, write=True) as session:
             endpoint = await service.get_endpoint(session, principal.org_id, str(id))
-            return WebhookType.of(await service.disable_endpoint(
-                session, endpoint, "manual", actor=principal, ip=info.context.ip
-            ))
+            return WebhookType.of(
+                await service.disable_endpoint(
+                    session, endpoint, "manual", actor=principal, ip=info.context.ip
+                )
+            )
 
-    @strawberry.mutation(description="New signing secret; the old one signs beside it for the grace period.")
+    @strawberry.mutation(
+        description="New signing secret; the old one signs beside it for the grace period."
+    )
     async def rotate_webhook_secret(
         self, info: Info[Context, Any], id: strawberry.ID, grace_seconds: int | None = None
     ) -> WebhookWithSecretType:
@@ -219,15 +255,19 @@ class WebhooksMutation:
         settings = info.context.runtime.settings
         grace = settings.secret_rotation_grace if grace_seconds is None else grace_seconds
         if not 0 <= grace <= 7 * 24 * 3600:
-            raise as_graphql_error(ValidationFailed("grace_seconds out of range",
-                                                    param="grace_seconds"))
+            raise as_graphql_error(
+                ValidationFailed("grace_seconds out of range", param="grace_seconds")
+            )
         async with unit_of_work(info, write=True) as session:
             endpoint = await service.get_endpoint(session, principal.org_id, str(id))
             secret, old_until = await service.rotate_secret(
                 session, settings, principal, endpoint, grace, ip=info.context.ip
             )
-            return WebhookWithSecretType(webhook=WebhookType.of(endpoint), secret=secret,
-                                         previous_secret_expires_at=old_until)
+            return WebhookWithSecretType(
+                webhook=WebhookType.of(endpoint),
+                secret=secret,
+                previous_secret_expires_at=old_until,
+            )
 
     @strawberry.mutation(description="Send one event to an endpoint again.")
     async def redeliver_webhook_event(
@@ -246,5 +286,6 @@ class WebhooksMutation:
         principal = require(info, SCOPE, admin=True)
         async with unit_of_work(info, write=True) as session:
             endpoint = await service.get_endpoint(session, principal.org_id, str(id))
-            return await service.replay(session, principal, endpoint, from_sequence, to_sequence,
-                                        ip=info.context.ip)
+            return await service.replay(
+                session, principal, endpoint, from_sequence, to_sequence, ip=info.context.ip
+            )

@@ -52,6 +52,7 @@ def _is_pg(session: AsyncSession) -> bool:
 
 # -- fan-out -------------------------------------------------------------------------------
 
+
 async def endpoints_behind(session: AsyncSession, limit: int) -> list[tuple[WebhookEndpoint, int]]:
     """Enabled endpoints whose cursor is behind their organisation's newest event (locked)."""
     stmt = (
@@ -126,7 +127,7 @@ async def insert_deliveries(session: AsyncSession, rows: list[dict[str, Any]]) -
     for start in range(0, len(rows), 1000):
         await session.execute(
             ins.on_conflict_do_nothing(index_elements=["endpoint_id", "event_id"]),
-            rows[start:start + 1000],
+            rows[start : start + 1000],
         )
 
 
@@ -142,9 +143,11 @@ async def advance_cursors(session: AsyncSession, cursors: dict[str, int]) -> Non
 
 # -- claiming ------------------------------------------------------------------------------
 
+
 def _due(now: datetime) -> Any:
     return and_(
-        D.status == "pending", D.next_attempt_at <= now,
+        D.status == "pending",
+        D.next_attempt_at <= now,
         or_(D.lease_until.is_(None), D.lease_until < now),
     )
 
@@ -156,8 +159,12 @@ async def claim(
     endpoint only its oldest pending delivery."""
     pg = _is_pg(session)
     unordered = select(E.id).where(E.status == "enabled", E.ordered.is_(False))
-    stmt = select(D.id).where(_due(now), D.endpoint_id.in_(unordered)).order_by(
-        D.next_attempt_at).limit(limit)
+    stmt = (
+        select(D.id)
+        .where(_due(now), D.endpoint_id.in_(unordered))
+        .order_by(D.next_attempt_at)
+        .limit(limit)
+    )
     if pg:
         stmt = stmt.with_for_update(skip_locked=True)
     ids = list((await session.execute(stmt)).scalars().all())
@@ -169,9 +176,11 @@ async def claim(
             .scalar_subquery()
         )
         ordered = select(E.id).where(E.status == "enabled", E.ordered.is_(True))
-        stmt2 = select(D.id).where(
-            _due(now), D.endpoint_id.in_(ordered), D.event_sequence == oldest
-        ).limit(limit - len(ids))
+        stmt2 = (
+            select(D.id)
+            .where(_due(now), D.endpoint_id.in_(ordered), D.event_sequence == oldest)
+            .limit(limit - len(ids))
+        )
         if pg:
             stmt2 = stmt2.with_for_update(skip_locked=True)
         ids += list((await session.execute(stmt2)).scalars().all())
@@ -182,8 +191,12 @@ async def claim(
         .where(D.__table__.c.id.in_(ids))
         .values(lease_until=lease_until, locked_by=worker, attempts=D.__table__.c.attempts + 1)
         .returning(
-            D.__table__.c.id, D.__table__.c.org_id, D.__table__.c.endpoint_id,
-            D.__table__.c.event_id, D.__table__.c.event_sequence, D.__table__.c.attempts,
+            D.__table__.c.id,
+            D.__table__.c.org_id,
+            D.__table__.c.endpoint_id,
+            D.__table__.c.event_id,
+            D.__table__.c.event_sequence,
+            D.__table__.c.attempts,
             D.__table__.c.retry_step,
         )
     )
@@ -225,6 +238,7 @@ async def live_secrets(
 
 # -- recording -----------------------------------------------------------------------------
 
+
 async def record(
     session: AsyncSession, attempts: list[dict[str, Any]], updates: list[dict[str, Any]]
 ) -> None:
@@ -235,13 +249,21 @@ async def record(
         t = D.__table__
         await session.execute(
             update(t)
-            .where(t.c.id == bindparam("b_id"), t.c.locked_by == bindparam("b_worker"),
-                   t.c.attempts == bindparam("b_attempt"))
+            .where(
+                t.c.id == bindparam("b_id"),
+                t.c.locked_by == bindparam("b_worker"),
+                t.c.attempts == bindparam("b_attempt"),
+            )
             .values(
-                status=bindparam("b_status"), retry_step=bindparam("b_step"),
-                next_attempt_at=bindparam("b_next"), lease_until=None, locked_by=None,
-                last_status_code=bindparam("b_code"), last_error=bindparam("b_error"),
-                last_attempt_at=bindparam("b_at"), finished_at=bindparam("b_finished"),
+                status=bindparam("b_status"),
+                retry_step=bindparam("b_step"),
+                next_attempt_at=bindparam("b_next"),
+                lease_until=None,
+                locked_by=None,
+                last_status_code=bindparam("b_code"),
+                last_error=bindparam("b_error"),
+                last_attempt_at=bindparam("b_at"),
+                finished_at=bindparam("b_finished"),
             ),
             updates,
         )
@@ -251,8 +273,9 @@ async def clear_failing(session: AsyncSession, endpoint_ids: Sequence[str]) -> N
     if endpoint_ids:
         await session.execute(
             update(E.__table__)
-            .where(E.__table__.c.id.in_(sorted(endpoint_ids)),
-                   E.__table__.c.failing_since.is_not(None))
+            .where(
+                E.__table__.c.id.in_(sorted(endpoint_ids)), E.__table__.c.failing_since.is_not(None)
+            )
             .values(failing_since=None)
         )
 
@@ -261,8 +284,9 @@ async def mark_failing(session: AsyncSession, endpoint_ids: Sequence[str], now: 
     if endpoint_ids:
         await session.execute(
             update(E.__table__)
-            .where(E.__table__.c.id.in_(sorted(endpoint_ids)),
-                   E.__table__.c.failing_since.is_(None))
+            .where(
+                E.__table__.c.id.in_(sorted(endpoint_ids)), E.__table__.c.failing_since.is_(None)
+            )
             .values(failing_since=now)
         )
 
@@ -273,7 +297,11 @@ async def failing_before(
     if not endpoint_ids:
         return []
     rows = await session.execute(
-        select(E).where(E.id.in_(sorted(endpoint_ids)), E.status == "enabled",
-                        E.failing_since.is_not(None), E.failing_since <= cutoff)
+        select(E).where(
+            E.id.in_(sorted(endpoint_ids)),
+            E.status == "enabled",
+            E.failing_since.is_not(None),
+            E.failing_since <= cutoff,
+        )
     )
     return list(rows.scalars().all())

@@ -19,8 +19,9 @@ from api.storage.models import (
 
 async def get(session: AsyncSession, org_id: str, endpoint_id: str) -> WebhookEndpoint | None:
     return await session.scalar(
-        select(WebhookEndpoint).where(WebhookEndpoint.id == endpoint_id,
-                                      WebhookEndpoint.org_id == org_id)
+        select(WebhookEndpoint).where(
+            WebhookEndpoint.id == endpoint_id, WebhookEndpoint.org_id == org_id
+        )
     )
 
 
@@ -62,9 +63,7 @@ async def event(session: AsyncSession, org_id: str, event_id: str) -> Event | No
     return await session.scalar(select(Event).where(Event.id == event_id, Event.org_id == org_id))
 
 
-async def events_in_range(
-    session: AsyncSession, org_id: str, first: int, last: int
-) -> list[Event]:
+async def events_in_range(session: AsyncSession, org_id: str, first: int, last: int) -> list[Event]:
     stmt = (
         select(Event)
         .where(Event.org_id == org_id, Event.sequence >= first, Event.sequence <= last)
@@ -78,10 +77,11 @@ async def deliveries_for(
 ) -> dict[str, WebhookDelivery]:
     out: dict[str, WebhookDelivery] = {}
     for start in range(0, len(event_ids), 500):
-        chunk = event_ids[start:start + 500]
+        chunk = event_ids[start : start + 500]
         rows = await session.execute(
             select(WebhookDelivery).where(
-                WebhookDelivery.org_id == org_id, WebhookDelivery.endpoint_id == endpoint_id,
+                WebhookDelivery.org_id == org_id,
+                WebhookDelivery.endpoint_id == endpoint_id,
                 WebhookDelivery.event_id.in_(chunk),
             )
         )
@@ -90,7 +90,11 @@ async def deliveries_for(
 
 
 async def delivery_page(
-    session: AsyncSession, org_id: str, endpoint_id: str, params: PageParams, *,
+    session: AsyncSession,
+    org_id: str,
+    endpoint_id: str,
+    params: PageParams,
+    *,
     status: str | None,
 ) -> tuple[list[WebhookDelivery], str | None]:
     stmt = select(WebhookDelivery).where(
@@ -102,8 +106,13 @@ async def delivery_page(
 
 
 async def attempt_page(
-    session: AsyncSession, org_id: str, params: PageParams, *, endpoint_id: str | None = None,
-    event_id: str | None = None, outcome: str | None = None,
+    session: AsyncSession,
+    org_id: str,
+    params: PageParams,
+    *,
+    endpoint_id: str | None = None,
+    event_id: str | None = None,
+    outcome: str | None = None,
 ) -> tuple[list[WebhookAttempt], str | None]:
     stmt = select(WebhookAttempt).where(WebhookAttempt.org_id == org_id)
     if endpoint_id:

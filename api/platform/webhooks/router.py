@@ -29,8 +29,12 @@ PageDep = Annotated[PageParams, Depends(page_params)]
 
 @router.post("/v1/webhooks", status_code=status.HTTP_201_CREATED, response_model=WebhookWithSecret)
 async def create_webhook(
-    body: WebhookCreate, principal: WebhooksManage, session: DbSession, runtime: RuntimeDep,
-    ip: ClientIp, response: Response,
+    body: WebhookCreate,
+    principal: WebhooksManage,
+    session: DbSession,
+    runtime: RuntimeDep,
+    ip: ClientIp,
+    response: Response,
 ) -> WebhookWithSecret:
     """Create a webhook endpoint for the calling app.
 
@@ -48,7 +52,9 @@ async def create_webhook(
 
 @router.get("/v1/webhooks", response_model=Page[Webhook])
 async def list_webhooks(
-    principal: WebhooksManage, session: DbSession, page: PageDep,
+    principal: WebhooksManage,
+    session: DbSession,
+    page: PageDep,
     app_id: Annotated[str | None, Query(max_length=40, description="Only this app's.")] = None,
 ) -> Page[Webhook]:
     """List the organisation's webhook endpoints."""
@@ -68,8 +74,14 @@ async def get_webhook(
 
 @router.patch("/v1/webhooks/{webhook_id}", response_model=Webhook)
 async def update_webhook(
-    webhook_id: str, body: WebhookUpdate, principal: WebhooksManage, session: DbSession,
-    runtime: RuntimeDep, request: Request, response: Response, ip: ClientIp,
+    webhook_id: str,
+    body: WebhookUpdate,
+    principal: WebhooksManage,
+    session: DbSession,
+    runtime: RuntimeDep,
+    request: Request,
+    response: Response,
+    ip: ClientIp,
 ) -> Webhook:
     """Change an endpoint (JSON merge patch). A new `url` must answer the verification
     challenge first. Send `If-Match` to avoid overwriting someone else's change."""
@@ -82,7 +94,8 @@ async def update_webhook(
             check_if_match(request, current.id, current.version)
             secret = (
                 await service.current_secret(read, settings, current)
-                if body.url != current.url else None
+                if body.url != current.url
+                else None
             )
         if secret is not None:
             await verification.challenge(settings, body.url, secret)
@@ -130,32 +143,49 @@ async def disable_webhook(
     return Webhook.model_validate(endpoint)
 
 
-@router.post("/v1/webhooks/{webhook_id}/secrets", status_code=status.HTTP_201_CREATED,
-             response_model=WebhookWithSecret)
+@router.post(
+    "/v1/webhooks/{webhook_id}/secrets",
+    status_code=status.HTTP_201_CREATED,
+    response_model=WebhookWithSecret,
+)
 async def rotate_webhook_secret(
-    webhook_id: str, principal: WebhooksManage, session: DbSession, runtime: RuntimeDep,
-    ip: ClientIp, response: Response, body: WebhookSecretRotation | None = None,
+    webhook_id: str,
+    principal: WebhooksManage,
+    session: DbSession,
+    runtime: RuntimeDep,
+    ip: ClientIp,
+    response: Response,
+    body: WebhookSecretRotation | None = None,
 ) -> WebhookWithSecret:
     """Issue a new signing secret. Until `grace_seconds` (default 24 h) pass, deliveries carry
     a signature with the old secret beside the new one, so receivers can switch without loss."""
     endpoint = await service.get_endpoint(session, principal.org_id, webhook_id)
-    grace = body.grace_seconds if body and body.grace_seconds is not None else (
-        runtime.settings.secret_rotation_grace
+    grace = (
+        body.grace_seconds
+        if body and body.grace_seconds is not None
+        else (runtime.settings.secret_rotation_grace)
     )
     secret, old_until = await service.rotate_secret(
         session, runtime.settings, principal, endpoint, grace, ip=ip
     )
     set_etag(response, endpoint.id, endpoint.version)
     return WebhookWithSecret(
-        **Webhook.model_validate(endpoint).model_dump(), secret=secret,
+        **Webhook.model_validate(endpoint).model_dump(),
+        secret=secret,
         previous_secret_expires_at=old_until,
     )
 
 
-@router.post("/v1/webhooks/{webhook_id}/redeliver", status_code=status.HTTP_202_ACCEPTED,
-             response_model=WebhookDelivery)
+@router.post(
+    "/v1/webhooks/{webhook_id}/redeliver",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=WebhookDelivery,
+)
 async def redeliver_webhook_event(
-    webhook_id: str, body: WebhookRedelivery, principal: WebhooksManage, session: DbSession,
+    webhook_id: str,
+    body: WebhookRedelivery,
+    principal: WebhooksManage,
+    session: DbSession,
     ip: ClientIp,
 ) -> WebhookDelivery:
     """Send one event to this endpoint again, now, with the retry schedule started over.
@@ -165,10 +195,16 @@ async def redeliver_webhook_event(
     return WebhookDelivery.model_validate(d)
 
 
-@router.post("/v1/webhooks/{webhook_id}/replay", status_code=status.HTTP_202_ACCEPTED,
-             response_model=WebhookReplayResult)
+@router.post(
+    "/v1/webhooks/{webhook_id}/replay",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=WebhookReplayResult,
+)
 async def replay_webhook_events(
-    webhook_id: str, body: WebhookReplay, principal: WebhooksManage, session: DbSession,
+    webhook_id: str,
+    body: WebhookReplay,
+    principal: WebhooksManage,
+    session: DbSession,
     ip: ClientIp,
 ) -> WebhookReplayResult:
     """Queue every event with a sequence in `from_sequence..to_sequence` (at most 10,000)
@@ -182,7 +218,10 @@ async def replay_webhook_events(
 
 @router.get("/v1/webhooks/{webhook_id}/deliveries", response_model=Page[WebhookDelivery])
 async def list_webhook_deliveries(
-    webhook_id: str, principal: WebhooksManage, session: DbSession, page: PageDep,
+    webhook_id: str,
+    principal: WebhooksManage,
+    session: DbSession,
+    page: PageDep,
     status: Annotated[Literal["pending", "succeeded", "failed"] | None, Query()] = None,
 ) -> Page[WebhookDelivery]:
     """Deliveries to this endpoint, newest first."""
@@ -195,7 +234,10 @@ async def list_webhook_deliveries(
 
 @router.get("/v1/webhooks/{webhook_id}/attempts", response_model=Page[WebhookAttempt])
 async def list_webhook_attempts(
-    webhook_id: str, principal: WebhooksManage, session: DbSession, page: PageDep,
+    webhook_id: str,
+    principal: WebhooksManage,
+    session: DbSession,
+    page: PageDep,
     event_id: Annotated[str | None, Query(max_length=40)] = None,
     outcome: Annotated[Literal["succeeded", "failed"] | None, Query()] = None,
 ) -> Page[WebhookAttempt]:
@@ -204,16 +246,21 @@ async def list_webhook_attempts(
     rows, cursor = await service.list_attempts(
         session, principal.org_id, page, endpoint_id=endpoint.id, event_id=event_id, outcome=outcome
     )
-    return Page[WebhookAttempt](data=[WebhookAttempt.model_validate(r) for r in rows],
-                                next_cursor=cursor)
+    return Page[WebhookAttempt](
+        data=[WebhookAttempt.model_validate(r) for r in rows], next_cursor=cursor
+    )
 
 
 @router.get("/v1/events/{event_id}/attempts", response_model=Page[WebhookAttempt])
 async def list_event_attempts(
-    event_id: str, principal: WebhooksManage, session: DbSession, page: PageDep,
+    event_id: str,
+    principal: WebhooksManage,
+    session: DbSession,
+    page: PageDep,
 ) -> Page[WebhookAttempt]:
     """Delivery attempts of one event to every endpoint, newest first."""
     await service.require_event(session, principal.org_id, event_id)
     rows, cursor = await service.list_attempts(session, principal.org_id, page, event_id=event_id)
-    return Page[WebhookAttempt](data=[WebhookAttempt.model_validate(r) for r in rows],
-                                next_cursor=cursor)
+    return Page[WebhookAttempt](
+        data=[WebhookAttempt.model_validate(r) for r in rows], next_cursor=cursor
+    )

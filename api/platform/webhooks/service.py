@@ -12,7 +12,6 @@ from api.config import Settings
 from api.directory.accounts.lookup import find_account
 from api.errors import Gone, NotFound, ValidationFailed
 from api.events import emit
-from api.events import repository as events_repository
 from api.events.retention import purged_through
 from api.events.types import READ_SCOPES, parse_patterns, scope_for, visible
 from api.kit import merge_patch
@@ -76,14 +75,21 @@ async def _department_ids(session: AsyncSession, org_id: str, ids: list[str]) ->
 
 def _seal(settings: Settings, endpoint: WebhookEndpoint, secret: str) -> WebhookSecret:
     return WebhookSecret(
-        id=new_id("whs"), org_id=endpoint.org_id, endpoint_id=endpoint.id,
-        sealed=seal(settings.signing_key(), endpoint.id, secret), hint=secret[-4:],
+        id=new_id("whs"),
+        org_id=endpoint.org_id,
+        endpoint_id=endpoint.id,
+        sealed=seal(settings.signing_key(), endpoint.id, secret),
+        hint=secret[-4:],
         created_at=utcnow(),
     )
 
 
 async def create_endpoint(
-    session: AsyncSession, settings: Settings, principal: Principal, data: WebhookCreate, *,
+    session: AsyncSession,
+    settings: Settings,
+    principal: Principal,
+    data: WebhookCreate,
+    *,
     ip: str | None = None,
 ) -> tuple[WebhookEndpoint, str]:
     """Create an endpoint after it answered the challenge; the secret is returned once."""
@@ -95,20 +101,36 @@ async def create_endpoint(
     org_id = principal.org_id
     now = utcnow()
     endpoint = WebhookEndpoint(
-        id=new_id("whk"), org_id=org_id, app_id=principal.app_id,
+        id=new_id("whk"),
+        org_id=org_id,
+        app_id=principal.app_id,
         owner_account_id=None if principal.kind == "app" else principal.account_id,
-        url=data.url, description=data.description, event_types=patterns,
+        url=data.url,
+        description=data.description,
+        event_types=patterns,
         account_ids=await _account_ids(session, org_id, data.account_ids),
         department_ids=await _department_ids(session, org_id, data.department_ids),
-        scopes=sorted(READ_SCOPES & set(principal.scopes)), ordered=data.ordered,
-        status="enabled", cursor=0,
-        verified_at=now, version=1, created_at=now, updated_at=now,
+        scopes=sorted(READ_SCOPES & set(principal.scopes)),
+        ordered=data.ordered,
+        status="enabled",
+        cursor=0,
+        verified_at=now,
+        version=1,
+        created_at=now,
+        updated_at=now,
     )
     session.add(endpoint)
     session.add(_seal(settings, endpoint, secret))
-    await record(session, org_id=org_id, action="webhook.created", actor=principal, ip=ip,
-                 target_type="webhook", target_id=endpoint.id,
-                 details={"url": data.url, "event_types": patterns})
+    await record(
+        session,
+        org_id=org_id,
+        action="webhook.created",
+        actor=principal,
+        ip=ip,
+        target_type="webhook",
+        target_id=endpoint.id,
+        details={"url": data.url, "event_types": patterns},
+    )
     created = await emit(session, org_id, "webhook.endpoint.created", _event_data(endpoint))
     endpoint.cursor = created.sequence  # it hears of events after its own creation
     return endpoint, secret
@@ -127,7 +149,9 @@ async def list_endpoints(
     return await repository.page(session, org_id, params, app_id=app_id)
 
 
-async def current_secret(session: AsyncSession, settings: Settings, endpoint: WebhookEndpoint) -> str:
+async def current_secret(
+    session: AsyncSession, settings: Settings, endpoint: WebhookEndpoint
+) -> str:
     rows = await repository.secrets_of(session, endpoint.org_id, endpoint.id)
     live = [r for r in rows if r.expires_at is None or r.expires_at > utcnow()]
     if not live:
@@ -136,8 +160,14 @@ async def current_secret(session: AsyncSession, settings: Settings, endpoint: We
 
 
 async def update_endpoint(
-    session: AsyncSession, settings: Settings, principal: Principal, endpoint: WebhookEndpoint,
-    data: WebhookUpdate, *, ip: str | None = None, verified_url: str | None = None,
+    session: AsyncSession,
+    settings: Settings,
+    principal: Principal,
+    endpoint: WebhookEndpoint,
+    data: WebhookUpdate,
+    *,
+    ip: str | None = None,
+    verified_url: str | None = None,
 ) -> WebhookEndpoint:
     """Merge-patch an endpoint; a new URL must answer the challenge first."""
     values = merge_patch.changes(data)
@@ -165,10 +195,19 @@ async def update_endpoint(
     endpoint.updated_at = utcnow()
     if "url" in changed:
         endpoint.verified_at = endpoint.updated_at
-    await record(session, org_id=endpoint.org_id, action="webhook.updated", actor=principal,
-                 ip=ip, target_type="webhook", target_id=endpoint.id, details={"changed": changed})
-    await emit(session, endpoint.org_id, "webhook.endpoint.updated",
-               _event_data(endpoint, changed=changed))
+    await record(
+        session,
+        org_id=endpoint.org_id,
+        action="webhook.updated",
+        actor=principal,
+        ip=ip,
+        target_type="webhook",
+        target_id=endpoint.id,
+        details={"changed": changed},
+    )
+    await emit(
+        session, endpoint.org_id, "webhook.endpoint.updated", _event_data(endpoint, changed=changed)
+    )
     return endpoint
 
 
@@ -177,8 +216,15 @@ async def delete_endpoint(
 ) -> None:
     await repository.delete_endpoint_rows(session, endpoint.org_id, endpoint.id)
     await session.delete(endpoint)
-    await record(session, org_id=endpoint.org_id, action="webhook.deleted", actor=principal, ip=ip,
-                 target_type="webhook", target_id=endpoint.id)
+    await record(
+        session,
+        org_id=endpoint.org_id,
+        action="webhook.deleted",
+        actor=principal,
+        ip=ip,
+        target_type="webhook",
+        target_id=endpoint.id,
+    )
     await emit(session, endpoint.org_id, "webhook.endpoint.deleted", _event_data(endpoint))
 
 
@@ -194,16 +240,30 @@ async def enable_endpoint(
     endpoint.failing_since = None
     endpoint.version += 1
     endpoint.updated_at = utcnow()
-    await record(session, org_id=endpoint.org_id, action="webhook.enabled", actor=principal, ip=ip,
-                 target_type="webhook", target_id=endpoint.id)
-    enabled = await emit(session, endpoint.org_id, "webhook.endpoint.enabled", _event_data(endpoint))
+    await record(
+        session,
+        org_id=endpoint.org_id,
+        action="webhook.enabled",
+        actor=principal,
+        ip=ip,
+        target_type="webhook",
+        target_id=endpoint.id,
+    )
+    enabled = await emit(
+        session, endpoint.org_id, "webhook.endpoint.enabled", _event_data(endpoint)
+    )
     endpoint.cursor = enabled.sequence
     return endpoint
 
 
 async def disable_endpoint(
-    session: AsyncSession, endpoint: WebhookEndpoint, reason: str, *,
-    actor: Principal | None = None, ip: str | None = None, now: datetime | None = None,
+    session: AsyncSession,
+    endpoint: WebhookEndpoint,
+    reason: str,
+    *,
+    actor: Principal | None = None,
+    ip: str | None = None,
+    now: datetime | None = None,
 ) -> WebhookEndpoint:
     """Stop sending (manual, 410 Gone, or 5 days of failures); admins hear of automatic ones."""
     if endpoint.status == "disabled":
@@ -212,19 +272,37 @@ async def disable_endpoint(
     endpoint.disabled_reason = reason
     endpoint.version += 1
     endpoint.updated_at = now or utcnow()
-    await record(session, org_id=endpoint.org_id, action="webhook.disabled", actor=actor, ip=ip,
-                 target_type="webhook", target_id=endpoint.id, details={"reason": reason})
-    await emit(session, endpoint.org_id, "webhook.endpoint.disabled",
-               _event_data(endpoint, reason=reason))
+    await record(
+        session,
+        org_id=endpoint.org_id,
+        action="webhook.disabled",
+        actor=actor,
+        ip=ip,
+        target_type="webhook",
+        target_id=endpoint.id,
+        details={"reason": reason},
+    )
+    await emit(
+        session, endpoint.org_id, "webhook.endpoint.disabled", _event_data(endpoint, reason=reason)
+    )
     if reason != "manual":
-        await enqueue(session, DISABLED_NOTICE_JOB,
-                      {"endpoint_id": endpoint.id, "reason": reason}, org_id=endpoint.org_id)
+        await enqueue(
+            session,
+            DISABLED_NOTICE_JOB,
+            {"endpoint_id": endpoint.id, "reason": reason},
+            org_id=endpoint.org_id,
+        )
     return endpoint
 
 
 async def rotate_secret(
-    session: AsyncSession, settings: Settings, principal: Principal, endpoint: WebhookEndpoint,
-    grace_seconds: int, *, ip: str | None = None,
+    session: AsyncSession,
+    settings: Settings,
+    principal: Principal,
+    endpoint: WebhookEndpoint,
+    grace_seconds: int,
+    *,
+    ip: str | None = None,
 ) -> tuple[str, datetime]:
     """A new secret; the old ones keep signing beside it for `grace_seconds`."""
     now = utcnow()
@@ -236,9 +314,16 @@ async def rotate_secret(
     session.add(_seal(settings, endpoint, secret))
     endpoint.version += 1
     endpoint.updated_at = now
-    await record(session, org_id=endpoint.org_id, action="webhook.secret_rotated", actor=principal,
-                 ip=ip, target_type="webhook", target_id=endpoint.id,
-                 details={"grace_seconds": grace_seconds})
+    await record(
+        session,
+        org_id=endpoint.org_id,
+        action="webhook.secret_rotated",
+        actor=principal,
+        ip=ip,
+        target_type="webhook",
+        target_id=endpoint.id,
+        details={"grace_seconds": grace_seconds},
+    )
     await emit(session, endpoint.org_id, "webhook.endpoint.secret_rotated", _event_data(endpoint))
     return secret, old_until
 
@@ -253,10 +338,14 @@ def _requeue(d: WebhookDelivery, now: datetime) -> None:
 
 
 async def redeliver(
-    session: AsyncSession, principal: Principal, endpoint: WebhookEndpoint, event_id: str, *,
+    session: AsyncSession,
+    principal: Principal,
+    endpoint: WebhookEndpoint,
+    event_id: str,
+    *,
     ip: str | None = None,
 ) -> WebhookDelivery:
-    """Send one event again (same `webhook-id` if it was sent before), starting the schedule over."""
+    """Send one event again (same `webhook-id` if sent before), with the schedule started over."""
     event = await repository.event(session, endpoint.org_id, event_id)
     if event is None:
         raise NotFound(f"No event {event_id}.", param="event_id")
@@ -270,21 +359,36 @@ async def redeliver(
         session.add(d)
     else:
         _requeue(d, now)
-    await record(session, org_id=endpoint.org_id, action="webhook.redelivered", actor=principal,
-                 ip=ip, target_type="webhook", target_id=endpoint.id, details={"event_id": event.id})
+    await record(
+        session,
+        org_id=endpoint.org_id,
+        action="webhook.redelivered",
+        actor=principal,
+        ip=ip,
+        target_type="webhook",
+        target_id=endpoint.id,
+        details={"event_id": event.id},
+    )
     await session.flush()
     return d
 
 
 async def replay(
-    session: AsyncSession, principal: Principal, endpoint: WebhookEndpoint, first: int, last: int,
-    *, ip: str | None = None,
+    session: AsyncSession,
+    principal: Principal,
+    endpoint: WebhookEndpoint,
+    first: int,
+    last: int,
+    *,
+    ip: str | None = None,
 ) -> int:
     """Queue every event in `first..last` that matches the endpoint's filters."""
     if last < first:
         raise ValidationFailed("to_sequence must not be below from_sequence.", param="to_sequence")
     if last - first + 1 > MAX_REPLAY:
-        raise ValidationFailed(f"Replay at most {MAX_REPLAY} sequences at once.", param="to_sequence")
+        raise ValidationFailed(
+            f"Replay at most {MAX_REPLAY} sequences at once.", param="to_sequence"
+        )
     gone = await purged_through(session, endpoint.org_id)
     if first <= gone:
         raise Gone(f"Events up to sequence {gone} are past retention.", param="from_sequence")
@@ -292,8 +396,11 @@ async def replay(
     f = await fanout.endpoint_filter(session, endpoint, scopes)
     if f is None:
         raise ValidationFailed("The endpoint's app is disabled or deleted.", param="webhook_id")
-    events = [e for e in await repository.events_in_range(session, endpoint.org_id, first, last)
-              if wants(f, e.type, e.data)]
+    events = [
+        e
+        for e in await repository.events_in_range(session, endpoint.org_id, first, last)
+        if wants(f, e.type, e.data)
+    ]
     existing = await repository.deliveries_for(
         session, endpoint.org_id, endpoint.id, [e.id for e in events]
     )
@@ -305,17 +412,25 @@ async def replay(
         else:
             fresh.append(fanout.delivery_row(endpoint, event, now))
     await queue.insert_deliveries(session, fresh)
-    await record(session, org_id=endpoint.org_id, action="webhook.replayed", actor=principal,
-                 ip=ip, target_type="webhook", target_id=endpoint.id,
-                 details={"from_sequence": first, "to_sequence": last, "queued": len(events)})
+    await record(
+        session,
+        org_id=endpoint.org_id,
+        action="webhook.replayed",
+        actor=principal,
+        ip=ip,
+        target_type="webhook",
+        target_id=endpoint.id,
+        details={"from_sequence": first, "to_sequence": last, "queued": len(events)},
+    )
     return len(events)
 
 
 async def list_deliveries(
     session: AsyncSession, endpoint: WebhookEndpoint, params: PageParams, *, status: str | None
 ) -> tuple[list[WebhookDelivery], str | None]:
-    return await repository.delivery_page(session, endpoint.org_id, endpoint.id, params,
-                                          status=status)
+    return await repository.delivery_page(
+        session, endpoint.org_id, endpoint.id, params, status=status
+    )
 
 
 async def require_event(session: AsyncSession, org_id: str, event_id: str) -> None:
@@ -324,8 +439,14 @@ async def require_event(session: AsyncSession, org_id: str, event_id: str) -> No
 
 
 async def list_attempts(
-    session: AsyncSession, org_id: str, params: PageParams, *, endpoint_id: str | None = None,
-    event_id: str | None = None, outcome: str | None = None,
+    session: AsyncSession,
+    org_id: str,
+    params: PageParams,
+    *,
+    endpoint_id: str | None = None,
+    event_id: str | None = None,
+    outcome: str | None = None,
 ) -> tuple[list[WebhookAttempt], str | None]:
-    return await repository.attempt_page(session, org_id, params, endpoint_id=endpoint_id,
-                                         event_id=event_id, outcome=outcome)
+    return await repository.attempt_page(
+        session, org_id, params, endpoint_id=endpoint_id, event_id=event_id, outcome=outcome
+    )

@@ -1,8 +1,8 @@
 """Standard Webhooks signatures: `whsec_` secrets, HMAC-SHA256 over `id.timestamp.body`.
 
-    webhook-id: dlv_…            stable across retries of one delivery
-    webhook-timestamp: 1714000000
-    webhook-signature: v1,<base64> [v1,<base64> …]   one per active secret
+webhook-id: dlv_…            stable across retries of one delivery
+webhook-timestamp: 1714000000
+webhook-signature: v1,<base64> [v1,<base64> …]   one per active secret
 """
 
 from __future__ import annotations

@@ -26,11 +26,33 @@ Resolver = Callable[[str, int], Awaitable[list[str]]]
 DENY = [
     ipaddress.ip_network(n)
     for n in (
-        "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
-        "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16",
-        "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
-        "::/128", "::1/128", "::ffff:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64",
-        "2001::/32", "2001:db8::/32", "2002::/16", "fc00::/7", "fe80::/10", "fec0::/10",
+        "0.0.0.0/8",
+        "10.0.0.0/8",
+        "100.64.0.0/10",
+        "127.0.0.0/8",
+        "169.254.0.0/16",
+        "172.16.0.0/12",
+        "192.0.0.0/24",
+        "192.0.2.0/24",
+        "192.88.99.0/24",
+        "192.168.0.0/16",
+        "198.18.0.0/15",
+        "198.51.100.0/24",
+        "203.0.113.0/24",
+        "224.0.0.0/4",
+        "240.0.0.0/4",
+        "::/128",
+        "::1/128",
+        "::ffff:0:0/96",
+        "64:ff9b::/96",
+        "64:ff9b:1::/48",
+        "100::/64",
+        "2001::/32",
+        "2001:db8::/32",
+        "2002::/16",
+        "fc00::/7",
+        "fe80::/10",
+        "fec0::/10",
         "ff00::/8",
     )
 ]
@@ -56,8 +78,9 @@ def unwrap(ip: IPAddress) -> IPAddress:
 
 def is_public(ip: IPAddress) -> bool:
     for candidate in (ip, unwrap(ip)):
-        if not candidate.is_global or any(candidate in net for net in DENY
-                                           if net.version == candidate.version):
+        if not candidate.is_global or any(
+            candidate in net for net in DENY if net.version == candidate.version
+        ):
             return False
     return True
 
@@ -125,7 +148,10 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
     """Resolve, vet, then connect to the vetted address itself."""
 
     def __init__(
-        self, *, allow_private: bool, resolver: Resolver = system_resolver,
+        self,
+        *,
+        allow_private: bool,
+        resolver: Resolver = system_resolver,
         inner: httpcore.AsyncNetworkBackend | None = None,
     ) -> None:
         self.allow_private = allow_private
@@ -133,8 +159,12 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         self.inner = inner or httpcore.AnyIOBackend()
 
     async def connect_tcp(
-        self, host: str, port: int, timeout: float | None = None,
-        local_address: str | None = None, socket_options: Iterable[Any] | None = None,
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
     ) -> httpcore.AsyncNetworkStream:
         try:
             addresses = await vetted_addresses(
@@ -146,7 +176,10 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         for address in addresses:
             try:
                 return await self.inner.connect_tcp(
-                    address, port, timeout=timeout, local_address=local_address,
+                    address,
+                    port,
+                    timeout=timeout,
+                    local_address=local_address,
                     socket_options=socket_options,
                 )
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
@@ -164,7 +197,9 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
 class GuardedTransport(httpx.AsyncHTTPTransport):
     """httpx's transport with its connection pool on a `GuardedBackend`."""
 
-    def __init__(self, backend: GuardedBackend, *, limits: httpx.Limits, verify: Any = True) -> None:
+    def __init__(
+        self, backend: GuardedBackend, *, limits: httpx.Limits, verify: Any = True
+    ) -> None:
         super().__init__(limits=limits, verify=verify, trust_env=False)
         ssl_context = self._pool._ssl_context  # the context httpx built from `verify`
         self._pool = httpcore.AsyncConnectionPool(
@@ -177,18 +212,25 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
 
 
 def guarded_client(
-    *, allow_private: bool, timeout: float, max_connections: int = 100,
-    resolver: Resolver = system_resolver, inner: httpcore.AsyncNetworkBackend | None = None,
+    *,
+    allow_private: bool,
+    timeout: float,
+    max_connections: int = 100,
+    resolver: Resolver = system_resolver,
+    inner: httpcore.AsyncNetworkBackend | None = None,
     verify: Any = True,
 ) -> httpx.AsyncClient:
     """The one kind of HTTP client webhook code may use."""
     backend = GuardedBackend(allow_private=allow_private, resolver=resolver, inner=inner)
     limits = httpx.Limits(
-        max_connections=max_connections, max_keepalive_connections=max_connections,
+        max_connections=max_connections,
+        max_keepalive_connections=max_connections,
         keepalive_expiry=30.0,
     )
     return httpx.AsyncClient(
         transport=GuardedTransport(backend, limits=limits, verify=verify),
-        timeout=httpx.Timeout(timeout), follow_redirects=False, trust_env=False,
+        timeout=httpx.Timeout(timeout),
+        follow_redirects=False,
+        trust_env=False,
         headers={"user-agent": "Mailplane-Webhooks/1"},
     )

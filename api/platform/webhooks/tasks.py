@@ -84,12 +84,19 @@ async def send_disabled_notice(runtime: Runtime, payload: dict[str, Any]) -> Non
         endpoint = await session.get(WebhookEndpoint, payload["endpoint_id"])
         if endpoint is None:
             return
-        admins = list((await session.execute(
-            select(Account.address).where(
-                Account.org_id == endpoint.org_id, Account.role == "admin",
-                Account.status == "active",
+        admins = list(
+            (
+                await session.execute(
+                    select(Account.address).where(
+                        Account.org_id == endpoint.org_id,
+                        Account.role == "admin",
+                        Account.status == "active",
+                    )
+                )
             )
-        )).scalars().all())
+            .scalars()
+            .all()
+        )
         domain = await session.scalar(
             select(Domain.name).where(Domain.org_id == endpoint.org_id).order_by(Domain.created_at)
         )
@@ -97,5 +104,11 @@ async def send_disabled_notice(runtime: Runtime, payload: dict[str, Any]) -> Non
             log.warning("no administrator to tell about disabled webhook %s", endpoint.id)
             return
         sender = f"postmaster@{domain}"
-        await deliver(session, runtime, notice(sender, admins, endpoint, payload["reason"]),
-                      sender, admins, org_id=endpoint.org_id)
+        await deliver(
+            session,
+            runtime,
+            notice(sender, admins, endpoint, payload["reason"]),
+            sender,
+            admins,
+            org_id=endpoint.org_id,
+        )

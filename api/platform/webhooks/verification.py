@@ -56,8 +56,9 @@ async def challenge(settings: Settings, url: str, secret: str) -> None:
             reason = str(exc)
             if reason.startswith("blocked: "):
                 raise ValidationFailed(reason.removeprefix("blocked: "), param="url") from None
-            raise VerificationFailed(f"Could not connect to the endpoint: {reason}",
-                                     param="url") from None
+            raise VerificationFailed(
+                f"Could not connect to the endpoint: {reason}", param="url"
+            ) from None
         except httpx.HTTPError as exc:
             raise VerificationFailed(
                 f"The verification request failed: {type(exc).__name__}", param="url"

@@ -30,6 +30,15 @@ from api.storage.models.mail import (
     MailThread,
     MailUpload,
 )
+from api.storage.models.migration import (
+    Migration,
+    MigrationAccount,
+    MigrationCursor,
+    MigrationFailure,
+    MigrationFolder,
+    MigrationHostSlot,
+    MigrationMessage,
+)
 from api.storage.models.oauth import App, AppSecret, AuthorizationCode, Token
 from api.storage.models.platform import (
     AuditEntry,
@@ -76,6 +85,13 @@ __all__ = [
     "GroupMember",
     "LoginThrottle",
     "PasswordPolicy",
+    "Migration",
+    "MigrationAccount",
+    "MigrationCursor",
+    "MigrationFailure",
+    "MigrationFolder",
+    "MigrationHostSlot",
+    "MigrationMessage",
     "App",
     "AppSecret",
     "AuditEntry",
