@@ -24,12 +24,13 @@ from api.events.graphql import EventsQuery, EventsSubscription
 from api.graphql_kit import get_context
 from api.mail.graphql import MailMutation, MailQuery
 from api.mail.outbound.graphql import OutboundQuery
+from api.mail.spam.graphql import SpamMutation, SpamQuery
 from api.platform.apps.graphql import AppsMutation, AppsQuery
 from api.platform.organizations.graphql import OrganizationsMutation, OrganizationsQuery
 from api.platform.webhooks.graphql import WebhooksMutation, WebhooksQuery
 
-Query = merge_types("Query", (AppsQuery, OrganizationsQuery, DomainsQuery, AccountsQuery, DepartmentsQuery, GroupsQuery, DirectoryImportsQuery, EventsQuery, WebhooksQuery, CalendarQuery, ContactsQuery, MailQuery, OutboundQuery,))
-Mutation = merge_types("Mutation", (AppsMutation, OrganizationsMutation, DomainsMutation, AccountsMutation, DepartmentsMutation, GroupsMutation, WebhooksMutation, CalendarMutation, ContactsMutation, MailMutation,))
+Query = merge_types("Query", (AppsQuery, OrganizationsQuery, DomainsQuery, AccountsQuery, DepartmentsQuery, GroupsQuery, DirectoryImportsQuery, EventsQuery, WebhooksQuery, CalendarQuery, ContactsQuery, MailQuery, OutboundQuery, SpamQuery,))
+Mutation = merge_types("Mutation", (AppsMutation, OrganizationsMutation, DomainsMutation, AccountsMutation, DepartmentsMutation, GroupsMutation, WebhooksMutation, CalendarMutation, ContactsMutation, MailMutation, SpamMutation,))
 Subscription = merge_types("Subscription", (EventsSubscription,))
 
 

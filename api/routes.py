@@ -19,6 +19,7 @@ from api.directory.departments.router import router as departments_router
 from api.directory.domains.router import router as domains_router
 from api.directory.groups.router import router as groups_router
 from api.directory.imports.router import router as directory_imports_router
+from api.directory.migration.router import router as directory_migrations_router
 from api.events.router import router as events_router
 from api.events.sync_router import router as sync_router
 from api.mail.folders.router import router as mail_folders_router
@@ -26,6 +27,7 @@ from api.mail.messages.router import router as mail_messages_router
 from api.mail.outbound.router import router as mail_delivery_router
 from api.mail.sending.router import public as mail_links_router
 from api.mail.sending.router import router as mail_sending_router
+from api.mail.spam.router import router as mail_spam_router
 from api.mail.threads.router import router as mail_threads_router
 from api.mail.uploads.router import router as mail_uploads_router
 from api.ops.router import router as ops_router
@@ -54,6 +56,7 @@ ROUTERS: list[APIRouter] = [
     departments_router,
     groups_router,
     directory_imports_router,
+    directory_migrations_router,
     calendars_router,
     calendar_events_router,
     invitations_router,
@@ -69,5 +72,6 @@ ROUTERS: list[APIRouter] = [
     mail_sending_router,
     mail_uploads_router,
     mail_links_router,
+    mail_spam_router,
     mail_delivery_router,
 ]

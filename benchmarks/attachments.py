@@ -87,22 +87,30 @@ def rss_mb(pid: int) -> float:
 
 async def setup(data_dir: Path) -> dict[str, str]:
     from api.config import Settings
+    from api.kit.ids import new_id
     from api.platform.bootstrap import create_organization
+    from api.platform.passwords import hash_password
     from api.runtime import Runtime
     from api.storage.migrate import upgrade
     from api.storage.models import Account
-    from api.kit.ids import new_id
-    from api.platform.passwords import hash_password
 
     settings = Settings(data_dir=data_dir, secret_key="bench-secret-key-0123456789abcdef")
     await asyncio.to_thread(upgrade, settings.effective_database_url)
     runtime = Runtime.build(settings)
     async with runtime.db.session() as session:
-        made = await create_organization(session, name="Bench", domain="bench.test",
-                                         admin="admin", password="bench-password-1")
-        session.add(Account(id=new_id("acc"), org_id=made.org.id, domain_id=made.domain.id,
-                            address="bob@bench.test", display_name="Bob",
-                            password_hash=hash_password("bench-password-2")))
+        made = await create_organization(
+            session, name="Bench", domain="bench.test", admin="admin", password="bench-password-1"
+        )
+        session.add(
+            Account(
+                id=new_id("acc"),
+                org_id=made.org.id,
+                domain_id=made.domain.id,
+                address="bob@bench.test",
+                display_name="Bob",
+                password_hash=hash_password("bench-password-2"),
+            )
+        )
     await runtime.db.dispose()
     return {"client_id": made.app.id, "secret": made.client_secret}
 
@@ -135,20 +143,40 @@ def main() -> None:
     (root / "copy.bin").unlink()
 
     port = free_port()
-    env = {**os.environ, "MAILPLANE_DATA_DIR": str(data_dir), "MAILPLANE_PORT": str(port),
-           "MAILPLANE_SECRET_KEY": "bench-secret-key-0123456789abcdef",
-           "MAILPLANE_MAIL_LINK_THRESHOLD_BYTES": str(25 * MB),
-           "MAILPLANE_MAIL_MAX_UPLOAD_BYTES": str(max(size, MB) * 2),
-           "MAILPLANE_RATE_LIMIT_APP_PER_MINUTE": "1000000",
-           "MAILPLANE_RATE_LIMIT_ORG_PER_MINUTE": "1000000"}
+    env = {
+        **os.environ,
+        "MAILPLANE_DATA_DIR": str(data_dir),
+        "MAILPLANE_PORT": str(port),
+        "MAILPLANE_SECRET_KEY": "bench-secret-key-0123456789abcdef",
+        "MAILPLANE_MAIL_LINK_THRESHOLD_BYTES": str(25 * MB),
+        "MAILPLANE_MAIL_MAX_UPLOAD_BYTES": str(max(size, MB) * 2),
+        "MAILPLANE_RATE_LIMIT_APP_PER_MINUTE": "1000000",
+        "MAILPLANE_RATE_LIMIT_ORG_PER_MINUTE": "1000000",
+    }
     server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "api.asgi:app", "--port", str(port),
-         "--log-level", "warning", "--no-access-log"],
-        env=env, cwd=str(_HERE.parent), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "api.asgi:app",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
+        env=env,
+        cwd=str(_HERE.parent),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    result: dict = {"benchmark": "attachments", "size_bytes": size,
-                    "chunk_bytes": args.chunk_mb * MB, "dir": str(root)}
+    result: dict = {
+        "benchmark": "attachments",
+        "size_bytes": size,
+        "chunk_bytes": args.chunk_mb * MB,
+        "dir": str(root),
+    }
     try:
         with httpx.Client(base_url=base, timeout=600) as client:
             for _ in range(300):
@@ -157,40 +185,63 @@ def main() -> None:
                     break
                 except httpx.HTTPError:
                     time.sleep(0.1)
-            token = client.post("/oauth/token", data={"grant_type": "client_credentials"},
-                                auth=(creds["client_id"], creds["secret"])).json()["access_token"]
+            token = client.post(
+                "/oauth/token",
+                data={"grant_type": "client_credentials"},
+                auth=(creds["client_id"], creds["secret"]),
+            ).json()["access_token"]
             auth = {"Authorization": f"Bearer {token}"}
             idle_rss = rss_mb(server.pid)
 
             started = time.perf_counter()
-            up = client.post("/v1/accounts/admin@bench.test/mail/uploads", headers=auth,
-                             json={"filename": "大文件.bin", "size": size}).json()
+            up = client.post(
+                "/v1/accounts/admin@bench.test/mail/uploads",
+                headers=auth,
+                json={"filename": "大文件.bin", "size": size},
+            ).json()
             chunk = args.chunk_mb * MB
             for start in range(0, size, chunk):
                 length = min(chunk, size - start)
-                resp = client.put(up["upload_url"], content=read_chunks(src, start, length),
-                                  headers={**auth, "Content-Length": str(length),
-                                           "Content-Range": f"bytes {start}-{start + length - 1}/{size}"})
+                resp = client.put(
+                    up["upload_url"],
+                    content=read_chunks(src, start, length),
+                    headers={
+                        **auth,
+                        "Content-Length": str(length),
+                        "Content-Range": f"bytes {start}-{start + length - 1}/{size}",
+                    },
+                )
                 resp.raise_for_status()
             done = client.post(f"{up['upload_url']}/commit", headers=auth, params={"sha256": sha})
             done.raise_for_status()
             upload_seconds = time.perf_counter() - started
 
             started = time.perf_counter()
-            sent = client.post("/v1/accounts/admin@bench.test/mail/send", headers=auth, json={
-                "to": ["bob@bench.test"], "subject": "big", "text": "the file",
-                "attachments": [{"upload_id": up["id"]}]})
+            sent = client.post(
+                "/v1/accounts/admin@bench.test/mail/send",
+                headers=auth,
+                json={
+                    "to": ["bob@bench.test"],
+                    "subject": "big",
+                    "text": "the file",
+                    "attachments": [{"upload_id": up["id"]}],
+                },
+            )
             sent.raise_for_status()
             send_seconds = time.perf_counter() - started
 
-            msg = client.get("/v1/accounts/bob@bench.test/mail/messages", headers=auth
-                             ).json()["data"][0]
+            msg = client.get("/v1/accounts/bob@bench.test/mail/messages", headers=auth).json()[
+                "data"
+            ][0]
             att = msg["attachments"][0]
             digest = hashlib.sha256()
             got = 0
             started = time.perf_counter()
-            with client.stream("GET", f"/v1/accounts/bob@bench.test/mail/messages/{msg['id']}"
-                               f"/attachments/{att['id']}", headers=auth) as resp:
+            with client.stream(
+                "GET",
+                f"/v1/accounts/bob@bench.test/mail/messages/{msg['id']}/attachments/{att['id']}",
+                headers=auth,
+            ) as resp:
                 resp.raise_for_status()
                 for piece in resp.iter_bytes(4 * MB):
                     digest.update(piece)
@@ -202,18 +253,20 @@ def main() -> None:
         server.wait(timeout=30)
     assert got == size and digest.hexdigest() == sha, "downloaded bytes differ"
     copy_mbs = size / MB / copy_seconds
-    result.update({
-        "plain_copy_mb_s": round(copy_mbs, 1),
-        "upload_mb_s": round(size / MB / upload_seconds, 1),
-        "upload_vs_copy": round(size / MB / upload_seconds / copy_mbs, 2),
-        "send_to_local_seconds": round(send_seconds, 1),
-        "message_size_bytes": msg["size"],
-        "download_mb_s": round(size / MB / download_seconds, 1),
-        "download_vs_copy": round(size / MB / download_seconds / copy_mbs, 2),
-        "server_idle_rss_mb": idle_rss,
-        "server_peak_rss_mb": peak,
-        "bytes_verified": True,
-    })
+    result.update(
+        {
+            "plain_copy_mb_s": round(copy_mbs, 1),
+            "upload_mb_s": round(size / MB / upload_seconds, 1),
+            "upload_vs_copy": round(size / MB / upload_seconds / copy_mbs, 2),
+            "send_to_local_seconds": round(send_seconds, 1),
+            "message_size_bytes": msg["size"],
+            "download_mb_s": round(size / MB / download_seconds, 1),
+            "download_vs_copy": round(size / MB / download_seconds / copy_mbs, 2),
+            "server_idle_rss_mb": idle_rss,
+            "server_peak_rss_mb": peak,
+            "bytes_verified": True,
+        }
+    )
     shutil.rmtree(root, ignore_errors=True)
     print(json.dumps(result))
 

@@ -32,13 +32,15 @@ import statistics
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 
-from benchmarks._servers import free_port, serve  # noqa: E402
+from benchmarks._servers import free_port  # noqa: E402
 
 ZONE = "Asia/Shanghai"
 MONTH = ("2030-06-01T00:00:00+08:00", "2030-07-01T00:00:00+08:00")
@@ -120,50 +122,88 @@ def ms(seconds: float) -> float:
 
 
 async def seed_accounts(data_dir: str, domain: str, accounts: int, seed: int = 7) -> None:
-    """500 colleagues with a month of meetings each (a fifth of them weekly), straight
-    through the service layer: setup, not what is measured."""
-    from api.calendar.events.service import create_event
+    """500 colleagues with a month of meetings each (a fifth of them weekly), written straight
+    as rows (setup, not what is measured; the rows are what the API would have stored)."""
+    from sqlalchemy import select
+
+    from api.calendar.events.inputs import timing
     from api.config import Settings
     from api.kit.ids import new_id
     from api.runtime import Runtime
-    from api.storage.models import Account, Domain
-    from schemas.calendar import EventCreate
+    from api.storage.models import Account, Calendar, CalendarEvent, Domain
 
     rt = Runtime.build(Settings(data_dir=Path(data_dir)))
     rnd = random.Random(seed)
     async with rt.db.session() as session:
-        dom = (
-            await session.execute(
-                __import__("sqlalchemy").select(Domain).where(Domain.name == domain)
-            )
-        ).scalar_one()
-        people = [
-            Account(
+        dom = (await session.execute(select(Domain).where(Domain.name == domain))).scalar_one()
+        for i in range(accounts):
+            person = Account(
                 id=new_id("acc"),
                 org_id=dom.org_id,
                 domain_id=dom.id,
                 address=f"fb{i:03d}@{domain}",
                 display_name=f"FB {i}",
             )
-            for i in range(accounts)
-        ]
-        session.add_all(people)
-    for chunk in range(0, accounts, 50):
-        async with rt.db.session() as session:
-            for person in people[chunk : chunk + 50]:
-                for k in range(20):
-                    day = date(2030, 5, 20) + timedelta(days=rnd.randrange(45))
-                    start = datetime(day.year, day.month, day.day, rnd.randrange(9, 18))
-                    body = EventCreate(
-                        title="m",
-                        start=start.isoformat(),
-                        end=(start + timedelta(minutes=60)).isoformat(),
-                        time_zone=ZONE,
-                        recurrence={"rrule": "FREQ=WEEKLY"} if k % 5 == 0 else None,
-                        send_invitations=False,
-                    )
-                    await create_event(session, dom.org_id, person, body)
+            calendar = Calendar(
+                id=new_id("cal"),
+                org_id=dom.org_id,
+                account_id=person.id,
+                name="Calendar",
+                time_zone=ZONE,
+                is_default=True,
+                default_for=person.id,
+            )
+            session.add_all([person, calendar])
+            for k in range(20):
+                day = date(2030, 5, 20) + timedelta(days=rnd.randrange(45))
+                start = datetime(day.year, day.month, day.day, rnd.randrange(9, 18))
+                row = CalendarEvent(
+                    id=new_id("cev"),
+                    org_id=dom.org_id,
+                    calendar_id=calendar.id,
+                    account_id=person.id,
+                    uid=f"fb-{i}-{k}@bench.test",
+                    recurrence_id="",
+                    title="m",
+                    organizer={"address": person.address, "name": None, "account_id": person.id},
+                )
+                timing(
+                    start=start.isoformat(),
+                    end=(start + timedelta(hours=1)).isoformat(),
+                    tz_name=ZONE,
+                    all_day=False,
+                    recurrence={"rrule": "FREQ=WEEKLY"} if k % 5 == 0 else None,
+                ).apply(row)
+                session.add(row)
     await rt.db.dispose()
+
+
+@contextmanager
+def serve_slow(
+    args: list[str], port: int, env: dict[str, str], path: str = "/healthz"
+) -> Iterator[str]:
+    """`serve`, with two minutes for the server to come up on a busy machine."""
+    proc = subprocess.Popen(
+        [sys.executable, *args],
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    try:
+        while True:
+            try:
+                httpx.get(url + path, timeout=2)
+                break
+            except httpx.HTTPError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise RuntimeError(f"server {args} did not start") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 async def mailplane(
@@ -357,7 +397,7 @@ def main() -> None:
         result["setup_seed_s"] = round(time.perf_counter() - t, 1)
         port = free_port()
         env["MAILPLANE_PORT"] = str(port)
-        with serve(["-m", "api.cli", "serve", "--role", "api"], port, env) as url:
+        with serve_slow(["-m", "api.cli", "serve", "--role", "api"], port, env) as url:
             token = httpx.post(
                 f"{url}/oauth/token",
                 data={"grant_type": "client_credentials", "scope": "calendar:read calendar:write"},
@@ -368,7 +408,7 @@ def main() -> None:
             )
     with tempfile.TemporaryDirectory() as folder:
         port = free_port()
-        with serve(
+        with serve_slow(
             [
                 "-m",
                 "radicale",
@@ -384,6 +424,7 @@ def main() -> None:
                 "warning",
             ],
             port,
+            {},
             path="/.well-known/caldav",
         ) as url:
             result["radicale"] = asyncio.run(radicale(url, events, args.runs))

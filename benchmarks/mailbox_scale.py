@@ -19,16 +19,15 @@ _HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 sys.path.insert(0, str(_HERE.parent))
 
-import argparse
-import asyncio
-import imaplib
-import json
-import os
-import random
-import statistics
-import subprocess
-import tempfile
-import time
+import argparse  # noqa: E402
+import asyncio  # noqa: E402
+import imaplib  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import random  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
 
 from sqlalchemy import text  # noqa: E402
 
@@ -50,8 +49,10 @@ WORDS = (
     "thanks regards hello call notes agenda follow question answer issue ticket server "
     "deploy build test design contract price offer delivery account support request"
 ).split()
-HANZI = ("我们的公司客户项目进度会议通知请查收附件今天明天下午上午时间地点联系经理部门销售市场"
-         "技术支持产品发布计划预算合同价格订单发货财务人事行政办公室同事谢谢问题回复确认安排")
+HANZI = (
+    "我们的公司客户项目进度会议通知请查收附件今天明天下午上午时间地点联系经理部门销售市场"
+    "技术支持产品发布计划预算合同价格订单发货财务人事行政办公室同事谢谢问题回复确认安排"
+)
 NAMES = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy"]
 DOMAINS = ["example.com", "partner.example", "vendor.example.net", "example.cn"]
 
@@ -85,9 +86,11 @@ def generate(i: int, rng: random.Random, account: str) -> bytes:
     if i % 10_000 == 5:
         body += f"\r\nThe {RARE} will play at the party."
     received = "".join(
-        f"Received: from mx{h}.{rng.choice(DOMAINS)} (mx{h}.example [192.0.2.{rng.randint(1, 254)}])"
+        f"Received: from mx{h}.{rng.choice(DOMAINS)}"
+        f" (mx{h}.example [192.0.2.{rng.randint(1, 254)}])"
         f"\r\n\tby mx.mailplane.test with ESMTPS id {rng.getrandbits(48):012x};"
-        f" Mon, 1 Apr 2024 10:{h:02d}:00 +0000\r\n" for h in range(rng.randint(2, 4))
+        f" Mon, 1 Apr 2024 10:{h:02d}:00 +0000\r\n"
+        for h in range(rng.randint(2, 4))
     )
     from email.header import Header
 
@@ -122,8 +125,7 @@ async def ingest(runtime: Runtime, account, n: int, batch: int, sample: int) -> 
             async with runtime.db.session() as session:
                 if phase == "deliver":
                     for raw in raws:
-                        await deliver(session, runtime, raw, "bench@example.com",
-                                      [account.address])
+                        await deliver(session, runtime, raw, "bench@example.com", [account.address])
                 else:
                     await append_many(session, runtime, account, raws)
             i += len(raws)
@@ -131,9 +133,12 @@ async def ingest(runtime: Runtime, account, n: int, batch: int, sample: int) -> 
                 print(f"ingested {i}", file=sys.stderr, flush=True)
         elapsed = time.perf_counter() - started
         if count:
-            out[phase] = {"messages": count, "seconds": round(elapsed, 1),
-                          "messages_per_second": round(count / elapsed, 1),
-                          "cpu_ms_per_message": round((time.process_time() - cpu) / count * 1000, 2)}
+            out[phase] = {
+                "messages": count,
+                "seconds": round(elapsed, 1),
+                "messages_per_second": round(count / elapsed, 1),
+                "cpu_ms_per_message": round((time.process_time() - cpu) / count * 1000, 2),
+            }
     out["raw_bytes"] = raw_bytes
     return out
 
@@ -151,23 +156,30 @@ async def timings(runtime: Runtime, account, repeat: int) -> dict:  # type: igno
         return out, found
 
     result = {}
-    for name, q in (("first_page", None), ("search_rare", RARE), ("search_common", COMMON),
-                    ("search_chinese", CHINESE)):
+    for name, q in (
+        ("first_page", None),
+        ("search_rare", RARE),
+        ("search_common", COMMON),
+        ("search_chinese", CHINESE),
+    ):
         await run(q)  # warm
         values, found = await run(q)
-        result[name] = {"p50_ms": pct(values, 0.5), "p99_ms": pct(values, 0.99),
-                        "results_on_page": found}
+        result[name] = {
+            "p50_ms": pct(values, 0.5),
+            "p99_ms": pct(values, 0.99),
+            "results_on_page": found,
+        }
     return result
 
 
 async def index_size(runtime: Runtime) -> int:
     async with runtime.db.session(write=False) as session:
         if runtime.db.is_sqlite:
-            value = await session.scalar(text(
-                "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'mail_search%'"))
+            value = await session.scalar(
+                text("SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'mail_search%'")
+            )
         else:
-            value = await session.scalar(text(
-                "SELECT pg_total_relation_size('mail_search')"))
+            value = await session.scalar(text("SELECT pg_total_relation_size('mail_search')"))
     return int(value or 0)
 
 
@@ -175,8 +187,13 @@ def dovecot(root: Path, n: int, repeat: int, account_email: str) -> dict:
     """Write the same messages into a Dovecot Maildir and time IMAP SEARCH TEXT."""
     script = Path(__file__).resolve().parent.parent.parent / "shared/peers/postfix-dovecot.sh"
     env = {**os.environ, "PEER_ROOT": str(root)}
-    subprocess.run(["bash", str(script), "start"], env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        ["bash", str(script), "start"],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         user_dir = root / "mail" / "peer.test" / "user1"
         for sub in ("cur", "new", "tmp"):
@@ -191,29 +208,39 @@ def dovecot(root: Path, n: int, repeat: int, account_email: str) -> dict:
         t = time.perf_counter()
         imap.select("INBOX")
         out: dict = {"select_first_seconds": round(time.perf_counter() - t, 2)}
-        for name, term in (("search_rare", RARE), ("search_common", COMMON),
-                           ("search_chinese", CHINESE)):
+        for name, term in (
+            ("search_rare", RARE),
+            ("search_common", COMMON),
+            ("search_chinese", CHINESE),
+        ):
             values = []
             for _ in range(repeat):
                 t = time.perf_counter()
-                typ, data = imap.uid("SEARCH", "CHARSET", "UTF-8", "TEXT",
-                                     f'"{term}"'.encode())
+                typ, data = imap.uid("SEARCH", "CHARSET", "UTF-8", "TEXT", f'"{term}"'.encode())
                 values.append(time.perf_counter() - t)
             hits = len(data[0].split()) if typ == "OK" and data[0] else 0
             out[name] = {"p50_ms": pct(values, 0.5), "p99_ms": pct(values, 0.99), "hits": hits}
         imap.logout()
         return out
     finally:
-        subprocess.run(["bash", str(script), "stop"], env=env, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
+        subprocess.run(
+            ["bash", str(script), "stop"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
 
 
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--messages", type=int, default=100_000)
     parser.add_argument("--batch", type=int, default=500, help="messages per transaction")
-    parser.add_argument("--deliver-sample", type=int, default=2000,
-                        help="messages ingested one by one through deliver()")
+    parser.add_argument(
+        "--deliver-sample",
+        type=int,
+        default=2000,
+        help="messages ingested one by one through deliver()",
+    )
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--dir", type=Path, default=None, help="data directory (kept)")
     parser.add_argument("--database-url", default=None, help="e.g. postgresql://…")
@@ -222,19 +249,28 @@ async def main() -> None:
     args = parser.parse_args()
 
     data_dir = args.dir or Path(tempfile.mkdtemp(prefix="mailplane-bench-"))
-    settings = Settings(data_dir=data_dir, database_url=args.database_url,
-                        secret_key="bench-secret-key-0123456789abcdef", log_json=True)
+    settings = Settings(
+        data_dir=data_dir,
+        database_url=args.database_url,
+        secret_key="bench-secret-key-0123456789abcdef",
+        log_json=True,
+    )
     url = settings.effective_database_url
     await asyncio.to_thread(upgrade, url)
     runtime = Runtime.build(settings)
     async with runtime.db.session() as session:
-        made = await create_organization(session, name="Bench", domain="bench.test",
-                                         admin="admin", password="bench-password-1")
+        made = await create_organization(
+            session, name="Bench", domain="bench.test", admin="admin", password="bench-password-1"
+        )
     account = made.admin
-    result: dict = {"benchmark": "mailbox_scale", "backend": "sqlite" if runtime.db.is_sqlite
-                    else "postgresql", "data_dir": str(data_dir)}
-    result["ingest"] = await ingest(runtime, account, args.messages, args.batch,
-                                    args.deliver_sample)
+    result: dict = {
+        "benchmark": "mailbox_scale",
+        "backend": "sqlite" if runtime.db.is_sqlite else "postgresql",
+        "data_dir": str(data_dir),
+    }
+    result["ingest"] = await ingest(
+        runtime, account, args.messages, args.batch, args.deliver_sample
+    )
     result["latency"] = await timings(runtime, account, args.repeat)
     size = await index_size(runtime)
     result["index_bytes"] = size
@@ -242,9 +278,15 @@ async def main() -> None:
     await runtime.db.dispose()
     if args.dovecot:
         n = args.dovecot_messages or min(args.messages, 100_000)
-        result["dovecot"] = {"messages": n, **dovecot(Path(tempfile.mkdtemp(prefix="peer-")),
-                                                      n, max(3, args.repeat // 10),
-                                                      account.address)}
+        result["dovecot"] = {
+            "messages": n,
+            **dovecot(
+                Path(tempfile.mkdtemp(prefix="peer-")),
+                n,
+                max(3, args.repeat // 10),
+                account.address,
+            ),
+        }
     print(json.dumps(result))
 
 

@@ -22,8 +22,9 @@ class Folder(ResponseModel):
     account_id: str
     parent_id: str | None
     name: str
-    role: str | None = Field(description="inbox, drafts, sent, outbox, archive, junk or trash; "
-                                         "null for custom folders")
+    role: str | None = Field(
+        description="inbox, drafts, sent, outbox, archive, junk or trash; null for custom folders"
+    )
     total_count: int
     unread_count: int
     size_bytes: int
@@ -38,8 +39,9 @@ class FolderCreate(RequestModel):
 
 class FolderUpdate(RequestModel):
     name: FolderName | None = None
-    parent_id: str | None = Field(default=None, description="Move under another folder; "
-                                                            "null moves it to the top level.")
+    parent_id: str | None = Field(
+        default=None, description="Move under another folder; null moves it to the top level."
+    )
 
 
 class FolderCounts(ResponseModel):
@@ -136,9 +138,12 @@ class MessagesBulkUpdate(MessageUpdate):
 
 class MessagesBulkDelete(RequestModel):
     ids: list[MessageId] = Field(min_length=1, max_length=1000)
-    permanent: bool = Field(default=False, description="Delete for good instead of moving to "
-                                                       "trash (messages already in trash always "
-                                                       "go for good)")
+    permanent: bool = Field(
+        default=False,
+        description="Delete for good instead of moving to "
+        "trash (messages already in trash always "
+        "go for good)",
+    )
 
 
 class BulkResult(ResponseModel):
@@ -182,13 +187,15 @@ Recipient = Annotated[str, Field(min_length=3, max_length=400)] | AddressIn
 class AttachmentIn(RequestModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
 
-    upload_id: str | None = Field(default=None, max_length=40,
-                                  description="A committed upload session")
+    upload_id: str | None = Field(
+        default=None, max_length=40, description="A committed upload session"
+    )
     content_base64: str | None = Field(default=None, description="Small files inline, base64")
     filename: str | None = Field(default=None, max_length=255)
     content_type: str | None = Field(default=None, max_length=255)
-    content_id: str | None = Field(default=None, max_length=255,
-                                   description="For inline images referenced as cid:")
+    content_id: str | None = Field(
+        default=None, max_length=255, description="For inline images referenced as cid:"
+    )
     inline: bool = False
 
 
@@ -197,8 +204,9 @@ class SendRequest(RequestModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, populate_by_name=True)
 
-    from_: Recipient | None = Field(default=None, alias="from",
-                                    description="Defaults to the account's own address")
+    from_: Recipient | None = Field(
+        default=None, alias="from", description="Defaults to the account's own address"
+    )
     to: list[Recipient] = Field(default_factory=list)
     cc: list[Recipient] = Field(default_factory=list)
     bcc: list[Recipient] = Field(default_factory=list)
@@ -207,17 +215,26 @@ class SendRequest(RequestModel):
     text: str | None = None
     html: str | None = None
     attachments: list[AttachmentIn] = Field(default_factory=list, max_length=100)
-    reply_to_message_id: str | None = Field(default=None, max_length=40, description=(
-        "Reply to this message of the mailbox: In-Reply-To and References are set"))
-    forward_message_id: str | None = Field(default=None, max_length=40, description=(
-        "Forward this message of the mailbox (attached as message/rfc822)"))
+    reply_to_message_id: str | None = Field(
+        default=None,
+        max_length=40,
+        description=("Reply to this message of the mailbox: In-Reply-To and References are set"),
+    )
+    forward_message_id: str | None = Field(
+        default=None,
+        max_length=40,
+        description=("Forward this message of the mailbox (attached as message/rfc822)"),
+    )
     priority: Literal["low", "normal", "high"] = "normal"
-    transactional: bool = Field(default=False, description=(
-        "System notification mail: marked Auto-Submitted, queued ahead of other mail"))
+    transactional: bool = Field(
+        default=False,
+        description=("System notification mail: marked Auto-Submitted, queued ahead of other mail"),
+    )
     send_at: datetime | None = Field(default=None, description="Schedule the send")
     save_to_sent: bool = True
-    headers: dict[str, str] = Field(default_factory=dict, max_length=20, description=(
-        "Extra `X-` headers"))
+    headers: dict[str, str] = Field(
+        default_factory=dict, max_length=20, description=("Extra `X-` headers")
+    )
 
 
 class DraftUpdate(RequestModel):

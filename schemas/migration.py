@@ -163,3 +163,12 @@ class MigrationFailure(ResponseModel):
     code: str = Field(description="fetch_failed, too_large, store_failed.")
     reason: str
     created_at: datetime
+
+
+def _register_events() -> None:
+    from schemas.events import JobData, register
+
+    register("directory.migration.cancelled", "A mailbox migration was cancelled.", JobData)
+
+
+_register_events()

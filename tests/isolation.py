@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tests.factories import calendar as cv
+from tests.factories import spam as spam_factories
 from tests.factories.directory import (
     ACCOUNT_GRAPHQL,
     ACCOUNT_ROUTES,
@@ -111,6 +112,15 @@ RESOURCES: list[IsolatedResource] = [
     IsolatedResource(name="mail-draft", create=victim_draft, routes=DRAFT_ROUTES,
                      graphql=DRAFT_GRAPHQL),
     IsolatedResource(name="mail-upload", create=victim_upload, routes=UPLOAD_ROUTES),
+    IsolatedResource(name="mail-spam-feedback", create=spam_factories.victim_spam_message,
+                     routes=spam_factories.SPAM_MESSAGE_ROUTES,
+                     graphql=spam_factories.SPAM_MESSAGE_GRAPHQL),
+    IsolatedResource(name="spam-allowlist-entry", create=spam_factories.victim_allow_entry,
+                     routes=spam_factories.ALLOW_ROUTES,
+                     graphql=spam_factories.LIST_ENTRY_GRAPHQL),
+    IsolatedResource(name="spam-blocklist-entry", create=spam_factories.victim_block_entry,
+                     routes=spam_factories.BLOCK_ROUTES,
+                     graphql=spam_factories.LIST_ENTRY_GRAPHQL),
     IsolatedResource(name="event", create=victim_event, routes=[
         ("GET", "/v1/events/{id}"), ("GET", "/v1/events/{id}/attempts"),
     ]),

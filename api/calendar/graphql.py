@@ -288,6 +288,7 @@ class CalendarQuery:
         principal = require(info, "calendar:read")
         async with unit_of_work(info, write=True) as session:
             owner = await resolve_account(session, principal, account)
+            await calendars.ensure_default(session, principal.org_id, owner.id)
             rows = await calendars.list_calendars(session, principal.org_id, owner.id)
             return [from_model(CalendarType, calendar_out(c, level)) for c, level in rows]
 

@@ -12,6 +12,7 @@ from strawberry.types import Info
 from api.calendar.graphql import from_model, to_dict, validated
 from api.contacts.address_books import service as books
 from api.contacts.contacts import groups, repository, service
+from api.contacts.contacts.service import ensure_default_book
 from api.contacts.contacts.views import contacts_out, group_out
 from api.contacts.gal import service as gal
 from api.directory.accounts.lookup import resolve_account
@@ -182,6 +183,7 @@ class ContactsQuery:
         principal = require(info, "contacts:read")
         async with unit_of_work(info, write=True) as session:
             owner = await resolve_account(session, principal, account)
+            await ensure_default_book(session, principal.org_id, owner.id)
             rows = await books.list_books(session, principal.org_id, owner.id)
             return [from_model(AddressBookType, s.AddressBook.model_validate(b)) for b in rows]
 

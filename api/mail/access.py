@@ -24,9 +24,15 @@ def may_reach(principal: PrincipalModel, account_id: str) -> bool:
     return principal.kind == "app" or principal.account_id == account_id
 
 
-async def account_by_id(session: AsyncSession, principal: PrincipalModel, account_id: str) -> Account:
+async def account_by_id(
+    session: AsyncSession, principal: PrincipalModel, account_id: str
+) -> Account:
     account = await session.get(Account, account_id)
-    if account is None or account.org_id != principal.org_id or not may_reach(principal, account.id):
+    if (
+        account is None
+        or account.org_id != principal.org_id
+        or not may_reach(principal, account.id)
+    ):
         raise NotFound(f"No account {account_id}.", param="account")
     return account
 

@@ -49,7 +49,16 @@ ALIASES = {
 }
 
 #: Labels that mean "no idea": sniff instead.
-UNKNOWN = {"", "unknown", "unknown-8bit", "x-unknown", "default", "charset", "8bit", "x-user-defined"}
+UNKNOWN = {
+    "",
+    "unknown",
+    "unknown-8bit",
+    "x-unknown",
+    "default",
+    "charset",
+    "8bit",
+    "x-user-defined",
+}
 
 _LATIN_ISH = {"cp1252", "utf-7"}
 

@@ -39,9 +39,9 @@ def _validated(model: Any, data: dict[str, Any]) -> Any:
         return model.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise as_graphql_error(ValidationFailed(
-            first["msg"], param=".".join(str(p) for p in first["loc"])
-        )) from None
+        raise as_graphql_error(
+            ValidationFailed(first["msg"], param=".".join(str(p) for p in first["loc"]))
+        ) from None
 
 
 def _params(limit: int, cursor: str | None) -> PageParams:
@@ -78,9 +78,16 @@ class MailFolderType:
 
     @classmethod
     def of(cls, f: MailFolder) -> MailFolderType:
-        return cls(id=strawberry.ID(f.id), account_id=f.account_id, parent_id=f.parent_id,
-                   name=f.name, role=f.role, total_count=f.total_count,
-                   unread_count=f.unread_count, size_bytes=float(f.size_bytes))
+        return cls(
+            id=strawberry.ID(f.id),
+            account_id=f.account_id,
+            parent_id=f.parent_id,
+            name=f.name,
+            role=f.role,
+            total_count=f.total_count,
+            unread_count=f.unread_count,
+            size_bytes=float(f.size_bytes),
+        )
 
 
 @strawberry.type
@@ -136,19 +143,41 @@ class MailMessageType:
             return MailAddressType(name=a.name, address=a.address)
 
         return cls(
-            id=strawberry.ID(s.id), account_id=s.account_id, folder_id=s.folder_id,
-            thread_id=s.thread_id, subject=s.subject,
-            sender=addr(s.from_) if s.from_ else None, to=[addr(a) for a in s.to],
-            cc=[addr(a) for a in s.cc], bcc=[addr(a) for a in s.bcc],
-            received_at=s.received_at, sent_at=s.sent_at, size=float(s.size),
-            snippet=s.snippet, seen=s.seen, flagged=s.flagged, answered=s.answered,
-            forwarded=s.forwarded, draft=s.draft, keywords=s.keywords, priority=s.priority,
+            id=strawberry.ID(s.id),
+            account_id=s.account_id,
+            folder_id=s.folder_id,
+            thread_id=s.thread_id,
+            subject=s.subject,
+            sender=addr(s.from_) if s.from_ else None,
+            to=[addr(a) for a in s.to],
+            cc=[addr(a) for a in s.cc],
+            bcc=[addr(a) for a in s.bcc],
+            received_at=s.received_at,
+            sent_at=s.sent_at,
+            size=float(s.size),
+            snippet=s.snippet,
+            seen=s.seen,
+            flagged=s.flagged,
+            answered=s.answered,
+            forwarded=s.forwarded,
+            draft=s.draft,
+            keywords=s.keywords,
+            priority=s.priority,
             has_attachments=s.has_attachments,
-            attachments=[MailAttachmentType(id=a.id, filename=a.filename,
-                                            content_type=a.content_type, size=float(a.size),
-                                            content_id=a.content_id, inline=a.inline,
-                                            calendar=a.calendar) for a in s.attachments],
-            message_id=s.message_id, parse_status=s.parse_status,
+            attachments=[
+                MailAttachmentType(
+                    id=a.id,
+                    filename=a.filename,
+                    content_type=a.content_type,
+                    size=float(a.size),
+                    content_id=a.content_id,
+                    inline=a.inline,
+                    calendar=a.calendar,
+                )
+                for a in s.attachments
+            ],
+            message_id=s.message_id,
+            parse_status=s.parse_status,
         )
 
 
@@ -172,11 +201,17 @@ class MailThreadType:
 
     @classmethod
     def of(cls, t: MailThread, msgs: list[MailMessage] | None = None) -> MailThreadType:
-        return cls(id=strawberry.ID(t.id), account_id=t.account_id, subject=t.subject,
-                   snippet=t.snippet, message_count=t.message_count,
-                   unread_count=t.unread_count, has_attachments=t.has_attachments,
-                   last_received_at=t.last_received_at,
-                   messages=[MailMessageType.of(m) for m in msgs] if msgs is not None else None)
+        return cls(
+            id=strawberry.ID(t.id),
+            account_id=t.account_id,
+            subject=t.subject,
+            snippet=t.snippet,
+            message_count=t.message_count,
+            unread_count=t.unread_count,
+            has_attachments=t.has_attachments,
+            last_received_at=t.last_received_at,
+            messages=[MailMessageType.of(m) for m in msgs] if msgs is not None else None,
+        )
 
 
 @strawberry.type
@@ -211,10 +246,16 @@ class SendResultType:
 
     @classmethod
     def of(cls, r: SendResult) -> SendResultType:
-        return cls(id=r.id, message_id=r.message_id, thread_id=r.thread_id, status=r.status,
-                   send_at=r.send_at, delivered=r.delivered, queued=r.queued,
-                   rejected=[RejectedRecipientType(address=x.address, code=x.code)
-                             for x in r.rejected])
+        return cls(
+            id=r.id,
+            message_id=r.message_id,
+            thread_id=r.thread_id,
+            status=r.status,
+            send_at=r.send_at,
+            delivered=r.delivered,
+            queued=r.queued,
+            rejected=[RejectedRecipientType(address=x.address, code=x.code) for x in r.rejected],
+        )
 
 
 @strawberry.input
@@ -254,12 +295,19 @@ class SendMailInput:
 
     def to_request(self) -> SendRequest:
         data: dict[str, Any] = {
-            "to": self.to, "cc": self.cc, "bcc": self.bcc, "reply_to": self.reply_to,
-            "subject": self.subject, "text": self.text, "html": self.html,
+            "to": self.to,
+            "cc": self.cc,
+            "bcc": self.bcc,
+            "reply_to": self.reply_to,
+            "subject": self.subject,
+            "text": self.text,
+            "html": self.html,
             "attachments": [vars(a) for a in self.attachments],
             "reply_to_message_id": self.reply_to_message_id,
-            "forward_message_id": self.forward_message_id, "priority": self.priority,
-            "transactional": self.transactional, "send_at": self.send_at,
+            "forward_message_id": self.forward_message_id,
+            "priority": self.priority,
+            "transactional": self.transactional,
+            "send_at": self.send_at,
             "save_to_sent": self.save_to_sent,
             "headers": {h.name: h.value for h in self.headers},
         }
@@ -313,22 +361,36 @@ class MailQuery:
             owner = await mailbox_account(session, principal, account)
             rows = await folders.list_folders(session, owner)
             c = await folders.counts(session, owner)
-            return MailCountsType(unread_count=c.unread_count, total_unread=c.total_unread,
-                                  folders=[MailFolderType.of(f) for f in rows])
+            return MailCountsType(
+                unread_count=c.unread_count,
+                total_unread=c.total_unread,
+                folders=[MailFolderType.of(f) for f in rows],
+            )
 
     @strawberry.field(description="Messages newest first; `q` searches like the REST API.")
     async def mail_messages(
-        self, info: Info[Context, Any], account: str, folder_id: str | None = None,
-        q: str | None = None, unread: bool | None = None, flagged: bool | None = None,
-        limit: int = 50, cursor: str | None = None,
+        self,
+        info: Info[Context, Any],
+        account: str,
+        folder_id: str | None = None,
+        q: str | None = None,
+        unread: bool | None = None,
+        flagged: bool | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
     ) -> MailMessagePage:
         principal = require(info, "mail:read")
         async with unit_of_work(info, write=False) as session:
             owner = await mailbox_account(session, principal, account)
             rows, nxt = await messages.list_messages(
-                session, owner, _params(limit, cursor), folder_id=folder_id, q=q,
-                filters=MessageFilters(seen=None if unread is None else not unread,
-                                       flagged=flagged),
+                session,
+                owner,
+                _params(limit, cursor),
+                folder_id=folder_id,
+                q=q,
+                filters=MessageFilters(
+                    seen=None if unread is None else not unread, flagged=flagged
+                ),
             )
             return MailMessagePage(data=[MailMessageType.of(m) for m in rows], next_cursor=nxt)
 
@@ -340,14 +402,19 @@ class MailQuery:
 
     @strawberry.field(description="Conversations, most recent first.")
     async def mail_threads(
-        self, info: Info[Context, Any], account: str, unread: bool | None = None,
-        limit: int = 50, cursor: str | None = None,
+        self,
+        info: Info[Context, Any],
+        account: str,
+        unread: bool | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
     ) -> MailThreadPage:
         principal = require(info, "mail:read")
         async with unit_of_work(info, write=False) as session:
             owner = await mailbox_account(session, principal, account)
-            rows, nxt = await threads.list_threads(session, owner, _params(limit, cursor),
-                                                   unread=unread)
+            rows, nxt = await threads.list_threads(
+                session, owner, _params(limit, cursor), unread=unread
+            )
             return MailThreadPage(data=[MailThreadType.of(t) for t in rows], next_cursor=nxt)
 
     @strawberry.field(description="One conversation with its messages.")
@@ -355,8 +422,11 @@ class MailQuery:
         principal = require(info, "mail:read")
         async with unit_of_work(info, write=False) as session:
             row = await session.get(MailThread, str(id))
-            if row is None or row.org_id != principal.org_id or not may_reach(principal,
-                                                                             row.account_id):
+            if (
+                row is None
+                or row.org_id != principal.org_id
+                or not may_reach(principal, row.account_id)
+            ):
                 raise NotFound(f"No thread {id}.", param="id")
             owner = await account_by_id(session, principal, row.account_id)
             thread, msgs = await threads.get_thread(session, owner, row.id)
@@ -379,8 +449,9 @@ class MailMutation:
         request = input.to_request()
         async with unit_of_work(info, write=True) as session:
             owner = await mailbox_account(session, principal, account)
-            result = await sending.send_message(session, info.context.runtime, owner, request,
-                                                actor=principal, ip=info.context.ip)
+            result = await sending.send_message(
+                session, info.context.runtime, owner, request, actor=principal, ip=info.context.ip
+            )
             return SendResultType.of(result)
 
     @strawberry.mutation(description="Save a draft.")
@@ -401,8 +472,9 @@ class MailMutation:
             row = await _message(info, session, str(id))
             owner = await account_by_id(session, principal, row.account_id)
             draft = await drafts.get_draft(session, owner, row.id)
-            result = await drafts.send_draft(session, info.context.runtime, owner, draft,
-                                             actor=principal, ip=info.context.ip)
+            result = await drafts.send_draft(
+                session, info.context.runtime, owner, draft, actor=principal, ip=info.context.ip
+            )
             return SendResultType.of(result)
 
     @strawberry.mutation(description="Change a message's flags, keywords or folder.")
@@ -419,7 +491,10 @@ class MailMutation:
 
     @strawberry.mutation(description="Change up to 1,000 messages of one mailbox at once.")
     async def update_mail_messages(
-        self, info: Info[Context, Any], account: str, ids: list[strawberry.ID],
+        self,
+        info: Info[Context, Any],
+        account: str,
+        ids: list[strawberry.ID],
         input: MailMessageUpdateInput,
     ) -> list[str]:
         principal = require(info, "mail:write")
@@ -437,8 +512,9 @@ class MailMutation:
         async with unit_of_work(info, write=True) as session:
             row = await _message(info, session, str(id))
             owner = await account_by_id(session, principal, row.account_id)
-            await messages.delete_messages(session, info.context.runtime.blobs, owner, [row],
-                                           permanent=permanent)
+            await messages.delete_messages(
+                session, info.context.runtime.blobs, owner, [row], permanent=permanent
+            )
         return True
 
     @strawberry.mutation(description="Create a custom folder.")
@@ -453,7 +529,10 @@ class MailMutation:
 
     @strawberry.mutation(description="Rename or move a custom folder.")
     async def update_mail_folder(
-        self, info: Info[Context, Any], id: strawberry.ID, name: str | None = None,
+        self,
+        info: Info[Context, Any],
+        id: strawberry.ID,
+        name: str | None = None,
         parent_id: str | None = strawberry.UNSET,
     ) -> MailFolderType:
         principal = require(info, "mail:write")

@@ -413,12 +413,17 @@ def _fill(parsed: ParsedMessage, msg: email.message.Message, raw: bytes) -> None
     parsed.in_reply_to = clean(replied[0][:500]) if replied else ""
     refs = _MSGID.findall(_FOLD.sub("", " ".join(multi.get("references", []))))
     parsed.references = [clean(r[:500]) for r in refs[-MAX_REFERENCES:]]
-    parsed.priority = _priority({k: decode_header(v) for k, v in first.items()
-                                 if k in ("x-priority", "importance", "priority")})
+    parsed.priority = _priority(
+        {
+            k: decode_header(v)
+            for k, v in first.items()
+            if k in ("x-priority", "importance", "priority")
+        }
+    )
     walker = _Walker(parsed)
     if parsed.parse_status == "failed":
         # No header block: the whole input is a body of unknown form.
-        parsed.text = clean(decode_bytes(raw[: MAX_TEXT_CHARS], None))
+        parsed.text = clean(decode_bytes(raw[:MAX_TEXT_CHARS], None))
     else:
         walker.walk(msg, "")
         if walker.texts:

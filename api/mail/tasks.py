@@ -27,8 +27,10 @@ async def send_scheduled(runtime: Runtime, payload: dict[str, Any]) -> None:
     that can no longer succeed (recipient gone, quota) moves it to Drafts."""
     async with runtime.db.session() as session:
         message = await session.scalar(
-            select(MailMessage).where(MailMessage.id == payload["message_id"],
-                                      MailMessage.account_id == payload["account_id"])
+            select(MailMessage).where(
+                MailMessage.id == payload["message_id"],
+                MailMessage.account_id == payload["account_id"],
+            )
         )
         if message is None or message.compose is None or message.send_at is None:
             return
@@ -42,12 +44,21 @@ async def send_scheduled(runtime: Runtime, payload: dict[str, Any]) -> None:
             async with session.begin_nested():
                 await send_composed(session, runtime, account, message)
         except AppError as error:
-            log.warning("scheduled send failed", extra={"fields": {
-                "message": message.id, "code": error.code}})
+            log.warning(
+                "scheduled send failed",
+                extra={"fields": {"message": message.id, "code": error.code}},
+            )
             drafts = await system_folder(session, account.id, account.org_id, "drafts")
             message.send_at = None
-            await apply_changes(session, account.id, account.org_id, [message], folder=drafts,
-                                flags={"draft": True}, add_keywords=["$send_failed"])
+            await apply_changes(
+                session,
+                account.id,
+                account.org_id,
+                [message],
+                folder=drafts,
+                flags={"draft": True},
+                add_keywords=["$send_failed"],
+            )
             return
         await delete_messages(session, runtime.blobs, account, [message], permanent=True)
 

@@ -333,3 +333,24 @@ async def test_an_event_purged_before_sending_fails_without_a_request(org, recei
     [dl] = await deliveries(runtime, ep)
     assert dl.status == "failed" and receiver.requests == []
     assert dl.last_error == "event past retention"
+
+
+async def test_admins_get_a_mail_when_an_endpoint_is_disabled_automatically(org, runtime):
+    from api.platform.webhooks.tasks import send_disabled_notice
+    from api.storage.models import MailMessage
+
+    ep, _ = await make_endpoint(org, "https://hooks.example/in")
+    await send_disabled_notice(runtime, {"endpoint_id": ep, "reason": "failing"})
+    async with runtime.db.session(write=False) as session:
+        rows = (
+            (
+                await session.execute(
+                    select(MailMessage).where(MailMessage.account_id == org.made.admin.id)
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert len(rows) == 1
+    text = await runtime.blobs.read_all(rows[0].blob_sha256)
+    assert b"Webhook endpoint disabled" in text and ep.encode() in text

@@ -19,8 +19,13 @@ def corpus() -> list[str]:
 
 
 def simple_message(
-    subject: str = "Hello", body: str = "Hi there", *, sender: str = "ext@example.net",
-    to: str = "someone@example.net", message_id: str | None = None, extra: str = "",
+    subject: str = "Hello",
+    body: str = "Hi there",
+    *,
+    sender: str = "ext@example.net",
+    to: str = "someone@example.net",
+    message_id: str | None = None,
+    extra: str = "",
 ) -> bytes:
     mid = message_id or f"<{abs(hash((subject, body, sender)))}@example.net>"
     return (
@@ -48,29 +53,34 @@ async def victim_message(org) -> str:  # type: ignore[no-untyped-def]
 
 
 async def victim_thread(org) -> str:  # type: ignore[no-untyped-def]
-    resp = await org.client.get(f"{VICTIM}/messages/{await victim_message(org)}",
-                                headers=await org.headers())
+    resp = await org.client.get(
+        f"{VICTIM}/messages/{await victim_message(org)}", headers=await org.headers()
+    )
     return str(resp.json()["thread_id"])
 
 
 async def victim_folder(org) -> str:  # type: ignore[no-untyped-def]
-    resp = await org.client.post(f"{VICTIM}/folders", json={"name": "Victim"},
-                                 headers=await org.headers())
+    resp = await org.client.post(
+        f"{VICTIM}/folders", json={"name": "Victim"}, headers=await org.headers()
+    )
     assert resp.status_code == 201, resp.text
     return str(resp.json()["id"])
 
 
 async def victim_draft(org) -> str:  # type: ignore[no-untyped-def]
-    resp = await org.client.post(f"{VICTIM}/drafts", json={"subject": "secret draft",
-                                                           "to": ["x@example.net"]},
-                                 headers=await org.headers())
+    resp = await org.client.post(
+        f"{VICTIM}/drafts",
+        json={"subject": "secret draft", "to": ["x@example.net"]},
+        headers=await org.headers(),
+    )
     assert resp.status_code == 201, resp.text
     return str(resp.json()["id"])
 
 
 async def victim_upload(org) -> str:  # type: ignore[no-untyped-def]
-    resp = await org.client.post(f"{VICTIM}/uploads", json={"filename": "v.bin", "size": 4},
-                                 headers=await org.headers())
+    resp = await org.client.post(
+        f"{VICTIM}/uploads", json={"filename": "v.bin", "size": 4}, headers=await org.headers()
+    )
     assert resp.status_code == 201, resp.text
     return str(resp.json()["id"])
 

@@ -17,12 +17,17 @@ def url(account: str, path: str = "") -> str:
 @pytest.fixture
 async def mailbox(org, alice):
     messages = [
-        simple_message("Quarterly invoice", "Please pay the invoice by Friday.",
-                       sender="billing@vendor.example"),
-        simple_message("Team lunch", "Pizza on Thursday, the invoice is on me.",
-                       sender="bob@acme.test"),
-        simple_message("项目进度更新", "我们的邮件系统已经上线，客户反馈很好。",
-                       sender="zhang@example.cn"),
+        simple_message(
+            "Quarterly invoice",
+            "Please pay the invoice by Friday.",
+            sender="billing@vendor.example",
+        ),
+        simple_message(
+            "Team lunch", "Pizza on Thursday, the invoice is on me.", sender="bob@acme.test"
+        ),
+        simple_message(
+            "项目进度更新", "我们的邮件系统已经上线，客户反馈很好。", sender="zhang@example.cn"
+        ),
         simple_message("Café résumé", "Naïve coöperation notes", sender="eu@example.eu"),
     ]
     for raw in messages:
@@ -33,31 +38,37 @@ async def mailbox(org, alice):
 
 
 async def _search(client, headers, account, q, **params) -> list[str]:
-    resp = await client.get(url(account.address, "/messages"), headers=headers,
-                            params={"q": q, **params})
+    resp = await client.get(
+        url(account.address, "/messages"), headers=headers, params={"q": q, **params}
+    )
     assert resp.status_code == 200, resp.text
     return [m["subject"] for m in resp.json()["data"]]
 
 
-@pytest.mark.parametrize(("q", "expected"), [
-    ("invoice", ["Team lunch", "Quarterly invoice"]),
-    ("INVOICE friday", ["Quarterly invoice"]),
-    ("invoice -pizza", ["Quarterly invoice"]),
-    ('"pay the invoice"', ["Quarterly invoice"]),
-    ('"invoice pay"', []),
-    ("subject:invoice", ["Quarterly invoice"]),
-    ("from:billing@vendor.example", ["Quarterly invoice"]),
-    ("from:bob", ["Team lunch"]),
-    ("to:carol@example.com", ["Nested structure with inline image"]),
-    ("has:attachment", ["Nested structure with inline image"]),
-    ("invo*", ["Team lunch", "Quarterly invoice"]),
-    ("cafe resume", ["Café résumé"]),
-    ("naive", ["Café résumé"]),
-    ("报告 pdf", ["Nested structure with inline image"]),
-    ("after:2000-01-01 before:2999-01-01 quarterly numbers",
-     ["Nested structure with inline image"]),
-    ("before:2000-01-01 invoice", []),
-])
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("invoice", ["Team lunch", "Quarterly invoice"]),
+        ("INVOICE friday", ["Quarterly invoice"]),
+        ("invoice -pizza", ["Quarterly invoice"]),
+        ('"pay the invoice"', ["Quarterly invoice"]),
+        ('"invoice pay"', []),
+        ("subject:invoice", ["Quarterly invoice"]),
+        ("from:billing@vendor.example", ["Quarterly invoice"]),
+        ("from:bob", ["Team lunch"]),
+        ("to:carol@example.com", ["Nested structure with inline image"]),
+        ("has:attachment", ["Nested structure with inline image"]),
+        ("invo*", ["Team lunch", "Quarterly invoice"]),
+        ("cafe resume", ["Café résumé"]),
+        ("naive", ["Café résumé"]),
+        ("报告 pdf", ["Nested structure with inline image"]),
+        (
+            "after:2000-01-01 before:2999-01-01 quarterly numbers",
+            ["Nested structure with inline image"],
+        ),
+        ("before:2000-01-01 invoice", []),
+    ],
+)
 async def test_operators(client, headers, mailbox, q, expected):
     assert await _search(client, headers, mailbox, q) == expected
 
@@ -75,11 +86,17 @@ async def test_chinese_in_encoded_subjects_and_gb2312_bodies(client, headers, ma
 
 
 async def test_flag_operators_combine_with_text(client, headers, mailbox):
-    listed = (await client.get(url(mailbox.address, "/messages"), headers=headers,
-                               params={"q": "invoice"})).json()["data"]
+    listed = (
+        await client.get(
+            url(mailbox.address, "/messages"), headers=headers, params={"q": "invoice"}
+        )
+    ).json()["data"]
     lunch = next(m for m in listed if m["subject"] == "Team lunch")
-    await client.patch(url(mailbox.address, f"/messages/{lunch['id']}"), headers=headers,
-                       json={"seen": True, "flagged": True})
+    await client.patch(
+        url(mailbox.address, f"/messages/{lunch['id']}"),
+        headers=headers,
+        json={"seen": True, "flagged": True},
+    )
     assert await _search(client, headers, mailbox, "invoice is:unread") == ["Quarterly invoice"]
     assert await _search(client, headers, mailbox, "invoice is:flagged") == ["Team lunch"]
     assert await _search(client, headers, mailbox, "is:flagged") == ["Team lunch"]
@@ -87,12 +104,19 @@ async def test_flag_operators_combine_with_text(client, headers, mailbox):
 
 
 async def test_search_pages_with_a_cursor(client, headers, mailbox):
-    first = (await client.get(url(mailbox.address, "/messages"), headers=headers,
-                              params={"q": "invoice", "limit": 1})).json()
+    first = (
+        await client.get(
+            url(mailbox.address, "/messages"), headers=headers, params={"q": "invoice", "limit": 1}
+        )
+    ).json()
     assert [m["subject"] for m in first["data"]] == ["Team lunch"]
-    second = (await client.get(url(mailbox.address, "/messages"), headers=headers,
-                               params={"q": "invoice", "limit": 1,
-                                       "cursor": first["next_cursor"]})).json()
+    second = (
+        await client.get(
+            url(mailbox.address, "/messages"),
+            headers=headers,
+            params={"q": "invoice", "limit": 1, "cursor": first["next_cursor"]},
+        )
+    ).json()
     assert [m["subject"] for m in second["data"]] == ["Quarterly invoice"]
     assert second["next_cursor"] is None
 
@@ -104,16 +128,28 @@ async def test_search_never_crosses_mailboxes(client, org, other_org, headers, m
 
 
 async def test_hostile_queries_are_harmless(client, headers, mailbox):
-    for q in ['"', "***", "NEAR(a b)", "subject:", "') OR 1=1 --", "a" * 400, "{subject}:x",
-              "owner:anything", "-", "is:", "from:\"\""]:
-        resp = await client.get(url(mailbox.address, "/messages"), headers=headers,
-                                params={"q": q})
+    for q in [
+        '"',
+        "***",
+        "NEAR(a b)",
+        "subject:",
+        "') OR 1=1 --",
+        "a" * 400,
+        "{subject}:x",
+        "owner:anything",
+        "-",
+        "is:",
+        'from:""',
+    ]:
+        resp = await client.get(url(mailbox.address, "/messages"), headers=headers, params={"q": q})
         assert resp.status_code == 200, (q, resp.text)
-    bad_date = await client.get(url(mailbox.address, "/messages"), headers=headers,
-                                params={"q": "before:yesterday"})
+    bad_date = await client.get(
+        url(mailbox.address, "/messages"), headers=headers, params={"q": "before:yesterday"}
+    )
     assert bad_date.status_code == 422
-    too_long = await client.get(url(mailbox.address, "/messages"), headers=headers,
-                                params={"q": "x" * 501})
+    too_long = await client.get(
+        url(mailbox.address, "/messages"), headers=headers, params={"q": "x" * 501}
+    )
     assert too_long.status_code == 422
 
 

@@ -38,8 +38,11 @@ async def test_send_delivers_locally_queues_remote_and_saves_to_sent(
     carol = await other_org.add_account("carol")
     body = {
         "to": [{"address": bob.address, "name": "Bob B."}, "Remote <remote@example.net>"],
-        "cc": [carol.address], "bcc": ["hidden@example.org"],
-        "subject": "季度报告 Q3", "text": "Numbers attached. 你好", "html": "<p>Numbers</p>",
+        "cc": [carol.address],
+        "bcc": ["hidden@example.org"],
+        "subject": "季度报告 Q3",
+        "text": "Numbers attached. 你好",
+        "html": "<p>Numbers</p>",
         "priority": "high",
     }
     resp = await client.post(url(alice.address, "/send"), json=body, headers=headers)
@@ -55,8 +58,9 @@ async def test_send_delivers_locally_queues_remote_and_saves_to_sent(
     carol_inbox = await _inbox(client, await other_org.headers(), carol.address)
     assert len(carol_inbox) == 1  # another organisation hosted here is local too
 
-    sent = (await client.get(url(alice.address, f"/messages/{result['id']}"),
-                             headers=headers)).json()
+    sent = (
+        await client.get(url(alice.address, f"/messages/{result['id']}"), headers=headers)
+    ).json()
     assert sent["bcc"] == [{"name": "", "address": "hidden@example.org"}]
     assert sent["seen"] is True
     raw = await _raw(client, headers, alice.address, result["id"])
@@ -70,12 +74,22 @@ async def test_send_delivers_locally_queues_remote_and_saves_to_sent(
     assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b"")
 
     async with org.runtime.db.session() as session:
-        queued = (await session.execute(
-            select(MailOutbound).where(MailOutbound.org_id == org.id)
-        )).scalars().all()
-        types = (await session.execute(
-            select(Event.type).where(Event.org_id == org.id, Event.type.like("mail.message.%"))
-        )).scalars().all()
+        queued = (
+            (await session.execute(select(MailOutbound).where(MailOutbound.org_id == org.id)))
+            .scalars()
+            .all()
+        )
+        types = (
+            (
+                await session.execute(
+                    select(Event.type).where(
+                        Event.org_id == org.id, Event.type.like("mail.message.%")
+                    )
+                )
+            )
+            .scalars()
+            .all()
+        )
     assert sorted(q.recipient for q in queued) == ["hidden@example.org", "remote@example.net"]
     assert all(q.status == "queued" and q.envelope_from == alice.address for q in queued)
     assert "mail.message.sent" in types and "mail.message.received" in types
@@ -84,15 +98,27 @@ async def test_send_delivers_locally_queues_remote_and_saves_to_sent(
 async def test_reply_sets_threading_headers_and_marks_original_answered(
     client, org, alice, bob, headers
 ):
-    report = await deliver_to(org.runtime, simple_message(
-        "Budget", "Can you check?", sender=bob.address, to=alice.address,
-        message_id="<budget-1@acme.test>"), alice.address)
+    report = await deliver_to(
+        org.runtime,
+        simple_message(
+            "Budget",
+            "Can you check?",
+            sender=bob.address,
+            to=alice.address,
+            message_id="<budget-1@acme.test>",
+        ),
+        alice.address,
+    )
     original = report.delivered[0].message_id
-    resp = await client.post(url(alice.address, "/send"), headers=headers, json={
-        "to": [bob.address], "text": "Looks fine.", "reply_to_message_id": original})
+    resp = await client.post(
+        url(alice.address, "/send"),
+        headers=headers,
+        json={"to": [bob.address], "text": "Looks fine.", "reply_to_message_id": original},
+    )
     assert resp.status_code == 202, resp.text
-    sent = (await client.get(url(alice.address, f"/messages/{resp.json()['id']}"),
-                             headers=headers)).json()
+    sent = (
+        await client.get(url(alice.address, f"/messages/{resp.json()['id']}"), headers=headers)
+    ).json()
     assert sent["subject"] == "Re: Budget"
     assert sent["in_reply_to"] == "<budget-1@acme.test>"
     assert sent["references"] == ["<budget-1@acme.test>"]
@@ -100,8 +126,9 @@ async def test_reply_sets_threading_headers_and_marks_original_answered(
     orig = (await client.get(url(alice.address, f"/messages/{original}"), headers=headers)).json()
     assert orig["answered"] is True
     assert orig["thread_id"] == sent["thread_id"]
-    thread = (await client.get(url(alice.address, f"/threads/{sent['thread_id']}"),
-                               headers=headers)).json()
+    thread = (
+        await client.get(url(alice.address, f"/threads/{sent['thread_id']}"), headers=headers)
+    ).json()
     assert [m["id"] for m in thread["messages"]] == [original, sent["id"]]
 
 
@@ -110,15 +137,19 @@ async def test_forward_attaches_the_original_and_marks_it_forwarded(
 ):
     raw = simple_message("Forward me", "original body", to=alice.address)
     original = (await deliver_to(org.runtime, raw, alice.address)).delivered[0].message_id
-    resp = await client.post(url(alice.address, "/send"), headers=headers, json={
-        "to": [bob.address], "text": "FYI", "forward_message_id": original})
+    resp = await client.post(
+        url(alice.address, "/send"),
+        headers=headers,
+        json={"to": [bob.address], "text": "FYI", "forward_message_id": original},
+    )
     assert resp.status_code == 202, resp.text
     got = (await _inbox(client, headers, bob.address))[0]
     assert got["subject"] == "Fwd: Forward me"
     att = got["attachments"][0]
     assert att["content_type"] == "message/rfc822"
     download = await client.get(
-        url(bob.address, f"/messages/{got['id']}/attachments/{att['id']}"), headers=headers)
+        url(bob.address, f"/messages/{got['id']}/attachments/{att['id']}"), headers=headers
+    )
     assert download.content == raw
     orig = (await client.get(url(alice.address, f"/messages/{original}"), headers=headers)).json()
     assert orig["forwarded"] is True
@@ -130,17 +161,22 @@ async def test_header_injection_is_422_and_writes_nothing(client, org, alice, bo
         {"to": [{"address": bob.address, "name": "Bob\nBcc: x@example.net"}]},
         {"to": [f"{bob.address}\r\nBcc: x@example.net"]},
         {"to": [bob.address], "headers": {"X-Tag": "a\r\nBcc: x@example.net"}},
-        {"to": [bob.address], "attachments": [
-            {"content_base64": "aGk=", "filename": "a\r\nContent-Type: text/html"}]},
+        {
+            "to": [bob.address],
+            "attachments": [{"content_base64": "aGk=", "filename": "a\r\nContent-Type: text/html"}],
+        },
     ]
     for body in cases:
         resp = await client.post(url(alice.address, "/send"), json=body, headers=headers)
         assert resp.status_code == 422, (body, resp.text)
         assert resp.json()["code"] == "header_injection", body
     async with org.runtime.db.session() as session:
-        assert await session.scalar(
-            select(func.count()).select_from(MailMessage).where(MailMessage.org_id == org.id)
-        ) == 0
+        assert (
+            await session.scalar(
+                select(func.count()).select_from(MailMessage).where(MailMessage.org_id == org.id)
+            )
+            == 0
+        )
         assert await session.scalar(select(func.count()).select_from(MailOutbound)) == 0
 
 
@@ -159,8 +195,10 @@ async def test_bad_recipients_and_empty_sends_are_422(client, alice, headers, or
         ({"subject": "nobody"}, "validation_failed"),
         ({"to": [f"ghost@{org.domain}"]}, "unknown_recipient"),
         ({"to": ["x@example.net"], "headers": {"Received": "forged"}}, "validation_failed"),
-        ({"to": ["x@example.net"], "attachments": [{"content_base64": "!!notbase64"}]},
-         "validation_failed"),
+        (
+            {"to": ["x@example.net"], "attachments": [{"content_base64": "!!notbase64"}]},
+            "validation_failed",
+        ),
         ({"to": ["x@example.net"], "org_id": "org_x"}, "validation_failed"),
     ]:
         resp = await client.post(url(alice.address, "/send"), json=body, headers=headers)
@@ -170,8 +208,11 @@ async def test_bad_recipients_and_empty_sends_are_422(client, alice, headers, or
 
 async def test_message_over_size_limit_is_413(client, org, alice, headers, monkeypatch):
     monkeypatch.setattr(org.runtime.settings, "mail_max_message_bytes", 50_000)
-    body = {"to": ["x@example.net"], "text": "big", "attachments": [
-        {"content_base64": "QUFB" * 20_000, "filename": "big.bin"}]}
+    body = {
+        "to": ["x@example.net"],
+        "text": "big",
+        "attachments": [{"content_base64": "QUFB" * 20_000, "filename": "big.bin"}],
+    }
     resp = await client.post(url(alice.address, "/send"), json=body, headers=headers)
     assert resp.status_code == 413
     async with org.runtime.db.session() as session:
@@ -179,8 +220,11 @@ async def test_message_over_size_limit_is_413(client, org, alice, headers, monke
 
 
 async def test_send_as_another_address_is_forbidden(client, alice, bob, headers):
-    resp = await client.post(url(alice.address, "/send"), headers=headers,
-                             json={"from": bob.address, "to": ["x@example.net"]})
+    resp = await client.post(
+        url(alice.address, "/send"),
+        headers=headers,
+        json={"from": bob.address, "to": ["x@example.net"]},
+    )
     assert resp.status_code == 403
     assert resp.json()["code"] == "send_as_denied"
 
@@ -190,22 +234,33 @@ async def test_user_token_sends_only_as_its_own_account(client, org, alice, bob)
     auth = {"Authorization": f"Bearer {tokens['access_token']}"}
     ok = await client.post(url("me", "/send"), headers=auth, json={"to": ["x@example.net"]})
     assert ok.status_code == 202, ok.text
-    other = await client.post(url(bob.address, "/send"), headers=auth,
-                              json={"to": ["x@example.net"]})
+    other = await client.post(
+        url(bob.address, "/send"), headers=auth, json={"to": ["x@example.net"]}
+    )
     assert other.status_code == 404
 
 
 async def test_send_needs_mail_send_scope(client, org, alice):
-    resp = await client.post(url(alice.address, "/send"), json={"to": ["x@example.net"]},
-                             headers=await org.headers("mail:read mail:write"))
+    resp = await client.post(
+        url(alice.address, "/send"),
+        json={"to": ["x@example.net"]},
+        headers=await org.headers("mail:read mail:write"),
+    )
     assert resp.status_code == 403
     assert resp.json()["code"] == "insufficient_scope"
 
 
 async def test_transactional_mail_is_marked_and_queued_first(client, org, alice, headers):
-    resp = await client.post(url(alice.address, "/send"), headers=headers, json={
-        "to": ["hr-system@example.net"], "subject": "Your leave was approved",
-        "text": "Approved.", "transactional": True})
+    resp = await client.post(
+        url(alice.address, "/send"),
+        headers=headers,
+        json={
+            "to": ["hr-system@example.net"],
+            "subject": "Your leave was approved",
+            "text": "Approved.",
+            "transactional": True,
+        },
+    )
     assert resp.status_code == 202
     raw = await _raw(client, headers, alice.address, resp.json()["id"])
     assert b"Auto-Submitted: auto-generated" in raw
@@ -214,19 +269,27 @@ async def test_transactional_mail_is_marked_and_queued_first(client, org, alice,
     assert row.transactional is True and row.priority == 10
 
 
-async def test_scheduled_send_waits_in_outbox_then_a_job_sends_it(
-    client, org, alice, bob, headers
-):
+async def test_scheduled_send_waits_in_outbox_then_a_job_sends_it(client, org, alice, bob, headers):
     when = utcnow() + timedelta(hours=1)
-    resp = await client.post(url(alice.address, "/send"), headers=headers, json={
-        "to": [bob.address], "subject": "Later", "text": "scheduled",
-        "attachments": [{"content_base64": "aGVsbG8=", "filename": "hello.txt"}],
-        "send_at": when.isoformat()})
+    resp = await client.post(
+        url(alice.address, "/send"),
+        headers=headers,
+        json={
+            "to": [bob.address],
+            "subject": "Later",
+            "text": "scheduled",
+            "attachments": [{"content_base64": "aGVsbG8=", "filename": "hello.txt"}],
+            "send_at": when.isoformat(),
+        },
+    )
     assert resp.status_code == 202, resp.text
     assert resp.json()["status"] == "scheduled"
     assert await _inbox(client, headers, bob.address) == []
-    outbox = (await client.get(url(alice.address, "/messages"), headers=headers,
-                               params={"q": "in:outbox"})).json()["data"]
+    outbox = (
+        await client.get(
+            url(alice.address, "/messages"), headers=headers, params={"q": "in:outbox"}
+        )
+    ).json()["data"]
     assert [m["id"] for m in outbox] == [resp.json()["id"]]
     async with org.runtime.db.session() as session:
         job = await session.scalar(select(Job).where(Job.kind == "mail.send_scheduled"))
@@ -237,37 +300,53 @@ async def test_scheduled_send_waits_in_outbox_then_a_job_sends_it(
     inbox = await _inbox(client, headers, bob.address)
     assert [m["subject"] for m in inbox] == ["Later"]
     assert inbox[0]["attachments"][0]["filename"] == "hello.txt"
-    outbox = (await client.get(url(alice.address, "/messages"), headers=headers,
-                               params={"q": "in:outbox"})).json()["data"]
+    outbox = (
+        await client.get(
+            url(alice.address, "/messages"), headers=headers, params={"q": "in:outbox"}
+        )
+    ).json()["data"]
     assert outbox == []
 
 
 async def test_draft_create_update_attach_and_send(client, org, alice, bob, headers):
-    created = await client.post(url(alice.address, "/drafts"), headers=headers, json={
-        "subject": "Draft v1", "text": "first", "bcc": ["secret@example.net"]})
+    created = await client.post(
+        url(alice.address, "/drafts"),
+        headers=headers,
+        json={"subject": "Draft v1", "text": "first", "bcc": ["secret@example.net"]},
+    )
     assert created.status_code == 201, created.text
     draft = created.json()
     assert draft["draft"] is True and draft["bcc"][0]["address"] == "secret@example.net"
     etag = created.headers["etag"]
 
-    stale = await client.patch(url(alice.address, f"/drafts/{draft['id']}"), headers={
-        **headers, "If-Match": 'W/"nope.1"'}, json={"subject": "x"})
+    stale = await client.patch(
+        url(alice.address, f"/drafts/{draft['id']}"),
+        headers={**headers, "If-Match": 'W/"nope.1"'},
+        json={"subject": "x"},
+    )
     assert stale.status_code == 412
-    updated = await client.patch(url(alice.address, f"/drafts/{draft['id']}"),
-                                 headers={**headers, "If-Match": etag},
-                                 json={"subject": "Draft v2", "to": [bob.address]})
+    updated = await client.patch(
+        url(alice.address, f"/drafts/{draft['id']}"),
+        headers={**headers, "If-Match": etag},
+        json={"subject": "Draft v2", "to": [bob.address]},
+    )
     assert updated.status_code == 200, updated.text
     assert updated.json()["id"] == draft["id"]
     assert updated.json()["subject"] == "Draft v2"
 
-    attached = await client.post(url(alice.address, f"/drafts/{draft['id']}/attachments"),
-                                 headers=headers,
-                                 json={"content_base64": "UERG", "filename": "a.pdf"})
+    attached = await client.post(
+        url(alice.address, f"/drafts/{draft['id']}/attachments"),
+        headers=headers,
+        json={"content_base64": "UERG", "filename": "a.pdf"},
+    )
     assert attached.status_code == 201, attached.text
     assert [a["filename"] for a in attached.json()["attachments"]] == ["a.pdf"]
 
-    drafts = (await client.get(url(alice.address, "/messages"), headers=headers,
-                               params={"q": "in:drafts"})).json()["data"]
+    drafts = (
+        await client.get(
+            url(alice.address, "/messages"), headers=headers, params={"q": "in:drafts"}
+        )
+    ).json()["data"]
     assert [d["id"] for d in drafts] == [draft["id"]]
 
     sent = await client.post(url(alice.address, f"/drafts/{draft['id']}/send"), headers=headers)
@@ -281,10 +360,15 @@ async def test_draft_create_update_attach_and_send(client, org, alice, bob, head
 
 
 async def test_raw_mime_send_strips_bcc_and_adds_missing_headers(client, alice, bob, headers):
-    raw = (f"From: {alice.address}\r\nTo: {bob.address}\r\nBcc: hidden@example.net\r\n"
-           "Subject: Raw one\r\n\r\nraw body\r\n").encode()
-    resp = await client.post(url(alice.address, "/send/raw"), content=raw,
-                             headers={**headers, "Content-Type": "message/rfc822"})
+    raw = (
+        f"From: {alice.address}\r\nTo: {bob.address}\r\nBcc: hidden@example.net\r\n"
+        "Subject: Raw one\r\n\r\nraw body\r\n"
+    ).encode()
+    resp = await client.post(
+        url(alice.address, "/send/raw"),
+        content=raw,
+        headers={**headers, "Content-Type": "message/rfc822"},
+    )
     assert resp.status_code == 202, resp.text
     assert resp.json()["queued"] == ["hidden@example.net"]
     got = (await _inbox(client, headers, bob.address))[0]
@@ -295,19 +379,28 @@ async def test_raw_mime_send_strips_bcc_and_adds_missing_headers(client, alice, 
 
 
 async def test_raw_mime_send_rejects_garbage_and_foreign_from(client, alice, bob, headers):
-    garbage = await client.post(url(alice.address, "/send/raw"), content=b"\x00\x01garbage",
-                                headers={**headers, "Content-Type": "message/rfc822"})
+    garbage = await client.post(
+        url(alice.address, "/send/raw"),
+        content=b"\x00\x01garbage",
+        headers={**headers, "Content-Type": "message/rfc822"},
+    )
     assert garbage.status_code == 422
-    forged = await client.post(url(alice.address, "/send/raw"), headers={
-        **headers, "Content-Type": "message/rfc822"},
-        content=f"From: {bob.address}\r\nTo: x@example.net\r\n\r\nhi\r\n".encode())
+    forged = await client.post(
+        url(alice.address, "/send/raw"),
+        headers={**headers, "Content-Type": "message/rfc822"},
+        content=f"From: {bob.address}\r\nTo: x@example.net\r\n\r\nhi\r\n".encode(),
+    )
     assert forged.status_code == 403
 
 
 async def test_send_by_app_for_an_account_is_audited(client, org, alice, headers):
-    await client.post(url(alice.address, "/send"), headers=headers,
-                      json={"to": ["x@example.net"], "subject": "audited"})
-    entries = await client.get("/v1/audit/entries", headers=headers,
-                               params={"action": "mail.message.sent_for_account"})
+    await client.post(
+        url(alice.address, "/send"),
+        headers=headers,
+        json={"to": ["x@example.net"], "subject": "audited"},
+    )
+    entries = await client.get(
+        "/v1/audit/entries", headers=headers, params={"action": "mail.message.sent_for_account"}
+    )
     assert entries.status_code == 200, entries.text
     assert entries.json()["data"][0]["target_id"] == alice.id

@@ -51,9 +51,11 @@ async def test_chinese_charsets_decode(client, org, alice, headers):
     }
     for name, (subject, text) in expected.items():
         report = await deliver_to(org.runtime, fixture(name), alice.address)
-        body = (await client.get(
-            url(alice.address, f"/messages/{report.delivered[0].message_id}"), headers=headers
-        )).json()
+        body = (
+            await client.get(
+                url(alice.address, f"/messages/{report.delivered[0].message_id}"), headers=headers
+            )
+        ).json()
         assert body["subject"] == subject, name
         assert text in (body["text"] or ""), name
 
@@ -83,9 +85,15 @@ async def test_same_bytes_to_many_mailboxes_are_stored_once(org, alice, bob):
     sha = hashlib.sha256(raw).hexdigest()
     async with org.runtime.db.session() as session:
         blob = await session.get(BlobRecord, sha)
-        rows = (await session.execute(
-            select(MailMessage.blob_sha256).where(MailMessage.org_id == org.id)
-        )).scalars().all()
+        rows = (
+            (
+                await session.execute(
+                    select(MailMessage.blob_sha256).where(MailMessage.org_id == org.id)
+                )
+            )
+            .scalars()
+            .all()
+        )
     assert blob is not None and blob.refcount == 2
     assert rows == [sha, sha]
     assert len(list(org.runtime.settings.blob_dir.glob(f"*/*/{sha}"))) == 1
@@ -112,8 +120,9 @@ async def test_each_change_takes_a_new_modseq(client, org, alice, headers):
     msg_id = report.delivered[0].message_id
     async with org.runtime.db.session() as session:
         first = (await session.scalar(select(MailMessage).where(MailMessage.id == msg_id))).modseq
-    resp = await client.patch(url(alice.address, f"/messages/{msg_id}"), json={"seen": True},
-                              headers=headers)
+    resp = await client.patch(
+        url(alice.address, f"/messages/{msg_id}"), json={"seen": True}, headers=headers
+    )
     assert resp.status_code == 200
     async with org.runtime.db.session() as session:
         msg = await session.scalar(select(MailMessage).where(MailMessage.id == msg_id))

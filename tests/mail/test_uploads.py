@@ -21,16 +21,33 @@ def url(account: str, path: str = "") -> str:
     return f"/v1/accounts/{account}/mail{path}"
 
 
-async def _upload(client, headers, account, data: bytes, *, chunk: int = 100_000,
-                  name: str = "big.bin", ctype: str = "application/octet-stream") -> dict:
-    created = await client.post(url(account, "/uploads"), headers=headers,
-                                json={"filename": name, "content_type": ctype, "size": len(data)})
+async def _upload(
+    client,
+    headers,
+    account,
+    data: bytes,
+    *,
+    chunk: int = 100_000,
+    name: str = "big.bin",
+    ctype: str = "application/octet-stream",
+) -> dict:
+    created = await client.post(
+        url(account, "/uploads"),
+        headers=headers,
+        json={"filename": name, "content_type": ctype, "size": len(data)},
+    )
     assert created.status_code == 201, created.text
     up = created.json()
     for start in range(0, len(data), chunk):
         piece = data[start : start + chunk]
-        resp = await client.put(up["upload_url"], content=piece, headers={
-            **headers, "Content-Range": f"bytes {start}-{start + len(piece) - 1}/{len(data)}"})
+        resp = await client.put(
+            up["upload_url"],
+            content=piece,
+            headers={
+                **headers,
+                "Content-Range": f"bytes {start}-{start + len(piece) - 1}/{len(data)}",
+            },
+        )
         assert resp.status_code == 200, resp.text
     done = await client.post(f"{up['upload_url']}/commit", headers=headers)
     assert done.status_code == 200, done.text
@@ -39,34 +56,51 @@ async def _upload(client, headers, account, data: bytes, *, chunk: int = 100_000
 
 async def test_chunks_in_any_order_resume_and_commit(client, alice, headers):
     data = os.urandom(250_000)
-    up = (await client.post(url(alice.address, "/uploads"), headers=headers,
-                            json={"filename": "r.bin", "size": len(data)})).json()
+    up = (
+        await client.post(
+            url(alice.address, "/uploads"),
+            headers=headers,
+            json={"filename": "r.bin", "size": len(data)},
+        )
+    ).json()
     assert up["state"] == "open" and up["upload_url"] == f"/v1/uploads/{up['id']}"
-    second = await client.put(up["upload_url"], content=data[100_000:], headers={
-        **headers, "Content-Range": f"bytes 100000-249999/{len(data)}"})
+    second = await client.put(
+        up["upload_url"],
+        content=data[100_000:],
+        headers={**headers, "Content-Range": f"bytes 100000-249999/{len(data)}"},
+    )
     assert second.json()["received"] == [[100000, 250000]]
     early = await client.post(f"{up['upload_url']}/commit", headers=headers)
     assert early.status_code == 422 and early.json()["code"] == "upload_incomplete"
     held = await client.get(up["upload_url"], headers=headers)
     assert held.json()["received"] == [[100000, 250000]]
-    await client.put(up["upload_url"], content=data[:100_000], headers={
-        **headers, "Content-Range": f"bytes 0-99999/{len(data)}"})
+    await client.put(
+        up["upload_url"],
+        content=data[:100_000],
+        headers={**headers, "Content-Range": f"bytes 0-99999/{len(data)}"},
+    )
     sha = hashlib.sha256(data).hexdigest()
-    wrong = await client.post(f"{up['upload_url']}/commit", headers=headers,
-                              params={"sha256": "0" * 64})
+    wrong = await client.post(
+        f"{up['upload_url']}/commit", headers=headers, params={"sha256": "0" * 64}
+    )
     assert wrong.status_code == 422 and wrong.json()["code"] == "checksum_mismatch"
-    done = await client.post(f"{up['upload_url']}/commit", headers=headers,
-                             params={"sha256": sha})
+    done = await client.post(f"{up['upload_url']}/commit", headers=headers, params={"sha256": sha})
     assert done.status_code == 200, done.text
     assert done.json()["state"] == "committed" and done.json()["sha256"] == sha
 
 
 async def test_bad_chunks_are_rejected_and_leave_nothing_behind(client, alice, headers):
-    up = (await client.post(url(alice.address, "/uploads"), headers=headers,
-                            json={"filename": "x.bin", "size": 1000})).json()
+    up = (
+        await client.post(
+            url(alice.address, "/uploads"),
+            headers=headers,
+            json={"filename": "x.bin", "size": 1000},
+        )
+    ).json()
     put = up["upload_url"]
-    ok = await client.put(put, content=b"a" * 500, headers={**headers,
-                                                            "Content-Range": "bytes 0-499/1000"})
+    ok = await client.put(
+        put, content=b"a" * 500, headers={**headers, "Content-Range": "bytes 0-499/1000"}
+    )
     assert ok.status_code == 200
     cases = [
         ("bytes 400-599/1000", b"b" * 200, 422, "range_overlap"),
@@ -82,35 +116,54 @@ async def test_bad_chunks_are_rejected_and_leave_nothing_behind(client, alice, h
         assert resp.json()["code"] == code, header
     state = (await client.get(put, headers=headers)).json()
     assert state["received"] == [[0, 500]] and state["received_bytes"] == 500
-    unknown = await client.put("/v1/uploads/upl_nope", content=b"x",
-                               headers={**headers, "Content-Range": "bytes 0-0/1"})
+    unknown = await client.put(
+        "/v1/uploads/upl_nope", content=b"x", headers={**headers, "Content-Range": "bytes 0-0/1"}
+    )
     assert unknown.status_code == 404
-    huge = await client.post(url(alice.address, "/uploads"), headers=headers,
-                             json={"filename": "h", "size": 10**15})
+    huge = await client.post(
+        url(alice.address, "/uploads"), headers=headers, json={"filename": "h", "size": 10**15}
+    )
     assert huge.status_code == 413
 
 
 async def test_sending_an_unknown_or_unfinished_upload_is_rejected(client, alice, bob, headers):
-    up = (await client.post(url(alice.address, "/uploads"), headers=headers,
-                            json={"filename": "x.bin", "size": 10})).json()
+    up = (
+        await client.post(
+            url(alice.address, "/uploads"), headers=headers, json={"filename": "x.bin", "size": 10}
+        )
+    ).json()
     for upload_id, status in (("upl_missing", 404), (up["id"], 422)):
-        resp = await client.post(url(alice.address, "/send"), headers=headers, json={
-            "to": [bob.address], "attachments": [{"upload_id": upload_id}]})
+        resp = await client.post(
+            url(alice.address, "/send"),
+            headers=headers,
+            json={"to": [bob.address], "attachments": [{"upload_id": upload_id}]},
+        )
         assert resp.status_code == status, resp.text
     # an upload of another account of the same organisation is not yours to attach
     other = await _upload(client, headers, bob.address, b"bob's file")
-    resp = await client.post(url(alice.address, "/send"), headers=headers, json={
-        "to": [bob.address], "attachments": [{"upload_id": other["id"]}]})
+    resp = await client.post(
+        url(alice.address, "/send"),
+        headers=headers,
+        json={"to": [bob.address], "attachments": [{"upload_id": other["id"]}]},
+    )
     assert resp.status_code == 404
 
 
 async def test_uploads_are_private_to_the_caller(client, org, other_org, alice, bob, headers):
-    up = (await client.post(url(alice.address, "/uploads"), headers=headers,
-                            json={"filename": "x.bin", "size": 10})).json()
+    up = (
+        await client.post(
+            url(alice.address, "/uploads"), headers=headers, json={"filename": "x.bin", "size": 10}
+        )
+    ).json()
     theirs = await other_org.headers()
     assert (await client.get(up["upload_url"], headers=theirs)).status_code == 404
-    assert (await client.put(up["upload_url"], content=b"0123456789", headers={
-        **theirs, "Content-Range": "bytes 0-9/10"})).status_code == 404
+    assert (
+        await client.put(
+            up["upload_url"],
+            content=b"0123456789",
+            headers={**theirs, "Content-Range": "bytes 0-9/10"},
+        )
+    ).status_code == 404
     tokens = await user_tokens(org, bob.address, "mail:send")
     bob_auth = {"Authorization": f"Bearer {tokens['access_token']}"}
     assert (await client.get(up["upload_url"], headers=bob_auth)).status_code == 404
@@ -121,12 +174,22 @@ async def test_huge_attachment_goes_as_link_to_remote_and_whole_to_local(
 ):
     monkeypatch.setattr(org.runtime.settings, "mail_link_threshold_bytes", 100_000)
     data = os.urandom(300_001)
-    up = await _upload(client, headers, alice.address, data, name="设计稿 final.zip",
-                       ctype="application/zip")
-    resp = await client.post(url(alice.address, "/send"), headers=headers, json={
-        "to": [bob.address, "partner@example.net"], "subject": "Big file", "text": "Here it is.",
-        "attachments": [{"upload_id": up["id"]}, {"content_base64": "c21hbGw=",
-                                                  "filename": "small.txt"}]})
+    up = await _upload(
+        client, headers, alice.address, data, name="设计稿 final.zip", ctype="application/zip"
+    )
+    resp = await client.post(
+        url(alice.address, "/send"),
+        headers=headers,
+        json={
+            "to": [bob.address, "partner@example.net"],
+            "subject": "Big file",
+            "text": "Here it is.",
+            "attachments": [
+                {"upload_id": up["id"]},
+                {"content_base64": "c21hbGw=", "filename": "small.txt"},
+            ],
+        },
+    )
     assert resp.status_code == 202, resp.text
 
     got = (await client.get(url(bob.address, "/messages"), headers=headers)).json()["data"][0]
@@ -135,8 +198,9 @@ async def test_huge_attachment_goes_as_link_to_remote_and_whole_to_local(
     path = url(bob.address, f"/messages/{got['id']}/attachments/{big['id']}")
     whole = await client.get(path, headers=headers)
     assert whole.content == data
-    piece = await client.get(path, headers={**headers, "Range": "bytes 123456-200000"
-                                            .replace(" ", "=")})
+    piece = await client.get(
+        path, headers={**headers, "Range": "bytes 123456-200000".replace(" ", "=")}
+    )
     assert piece.status_code == 206 and piece.content == data[123456:200001]
 
     async with org.runtime.db.session() as session:
@@ -163,20 +227,27 @@ async def test_local_copies_of_a_huge_attachment_share_one_blob(
     carol = await org.add_account("carol")
     data = os.urandom(200_000)
     up = await _upload(client, headers, alice.address, data)
-    resp = await client.post(url(alice.address, "/send"), headers=headers, json={
-        "to": [bob.address, carol.address], "attachments": [{"upload_id": up["id"]}]})
+    resp = await client.post(
+        url(alice.address, "/send"),
+        headers=headers,
+        json={"to": [bob.address, carol.address], "attachments": [{"upload_id": up["id"]}]},
+    )
     assert resp.status_code == 202
     bob_msg = (await client.get(url(bob.address, "/messages"), headers=headers)).json()["data"][0]
-    raw = (await client.get(url(bob.address, f"/messages/{bob_msg['id']}/raw"),
-                            headers=headers)).content
+    raw = (
+        await client.get(url(bob.address, f"/messages/{bob_msg['id']}/raw"), headers=headers)
+    ).content
     async with org.runtime.db.session() as session:
         blob = await session.get(BlobRecord, hashlib.sha256(raw).hexdigest())
     assert blob.refcount == 3  # Sent copy, bob, carol
 
 
 async def test_expired_sessions_are_swept_with_their_files(client, org, alice, headers):
-    up = (await client.post(url(alice.address, "/uploads"), headers=headers,
-                            json={"filename": "x.bin", "size": 10})).json()
+    up = (
+        await client.post(
+            url(alice.address, "/uploads"), headers=headers, json={"filename": "x.bin", "size": 10}
+        )
+    ).json()
     part = org.runtime.settings.blob_dir / "uploads" / f"{up['id']}.part"
     assert part.exists()
     async with org.runtime.db.session() as session:

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request, Response, status
 
 from api.calendar.calendars import service
 from api.calendar.calendars.views import calendar_out, feed_url
-from api.deps import CalendarRead, CalendarWrite, DbSession
+from api.deps import CalendarRead, CalendarWrite, DbSession, RuntimeDep
 from api.directory.accounts.lookup import resolve_account
 from api.kit.etags import check_if_match, set_etag
 from api.kit.pagination import Page
@@ -25,10 +25,11 @@ router = APIRouter(prefix="/v1/accounts/{account}/calendar/calendars", tags=["ca
 
 @router.get("", response_model=Page[Calendar])
 async def list_calendars(
-    account: str, principal: CalendarRead, session: DbSession
+    account: str, principal: CalendarRead, session: DbSession, runtime: RuntimeDep
 ) -> Page[Calendar]:
     """The account's calendars (default first) and the calendars shared with it."""
     owner = await resolve_account(session, principal, account)
+    await service.provision(runtime, principal.org_id, owner.id)
     rows = await service.list_calendars(session, principal.org_id, owner.id)
     return Page[Calendar](data=[calendar_out(c, level) for c, level in rows], next_cursor=None)
 

@@ -10,6 +10,7 @@ import hashlib
 import secrets
 
 from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.calendar.calendars import repository
@@ -20,6 +21,7 @@ from api.events import emit
 from api.kit import merge_patch
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
+from api.runtime import Runtime
 from api.storage.models import Account, Calendar, CalendarEvent, CalendarShare
 from schemas.calendar import CalendarCreate, CalendarShareCreate, CalendarUpdate
 
@@ -40,16 +42,31 @@ async def ensure_default(session: AsyncSession, org_id: str, account_id: str) ->
         description="",
         time_zone="UTC",
         is_default=True,
+        default_for=account_id,
     )
-    session.add(calendar)
-    await session.flush()
+    try:
+        async with session.begin_nested():
+            session.add(calendar)
+    except IntegrityError:  # a concurrent first request made it
+        found = await repository.default_of(session, org_id, account_id)
+        assert found is not None
+        return found
     return calendar
 
 
 async def owned_ids(session: AsyncSession, org_id: str, account_id: str) -> list[str]:
-    """Ids of the account's own calendars (the default one made on first use)."""
-    ids = await repository.owned_ids(session, org_id, account_id)
-    return ids or [(await ensure_default(session, org_id, account_id)).id]
+    """Ids of the account's own calendars (none yet: nothing to list)."""
+    return await repository.owned_ids(session, org_id, account_id)
+
+
+async def provision(runtime: Runtime, org_id: str, account_id: str) -> None:
+    """Make the default calendar in a unit of work of its own, for read-only requests
+    (a read transaction must not write: on SQLite it could not upgrade to a writer)."""
+    async with runtime.db.session(write=False) as session:
+        if await repository.default_of(session, org_id, account_id) is not None:
+            return
+    async with runtime.db.session(write=True) as session:
+        await ensure_default(session, org_id, account_id)
 
 
 async def access_to(session: AsyncSession, calendar: Calendar, account_id: str) -> str | None:
@@ -74,7 +91,6 @@ async def get_accessible(
 async def list_calendars(
     session: AsyncSession, org_id: str, account_id: str
 ) -> list[tuple[Calendar, str]]:
-    await ensure_default(session, org_id, account_id)
     own = [(c, "owner") for c in await repository.owned_by(session, org_id, account_id)]
     return own + await repository.shared_with(session, org_id, account_id)
 

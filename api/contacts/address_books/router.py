@@ -27,10 +27,11 @@ VCF_RESPONSE = {
 
 @router.get("", response_model=Page[AddressBook])
 async def list_address_books(
-    account: str, principal: ContactsRead, session: DbSession
+    account: str, principal: ContactsRead, session: DbSession, runtime: RuntimeDep
 ) -> Page[AddressBook]:
     """The account's address books, the default one first."""
     owner = await resolve_account(session, principal, account)
+    await service.provision(runtime, principal.org_id, owner.id)
     rows = await service.list_books(session, principal.org_id, owner.id)
     return Page[AddressBook](data=[AddressBook.model_validate(b) for b in rows], next_cursor=None)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.contacts.contacts import repository
@@ -88,9 +89,15 @@ async def ensure_default_book(session: AsyncSession, org_id: str, account_id: st
         name="Contacts",
         description="",
         is_default=True,
+        default_for=account_id,
     )
-    session.add(book)
-    await session.flush()
+    try:
+        async with session.begin_nested():
+            session.add(book)
+    except IntegrityError:  # a concurrent first request made it
+        found = await repository.default_book(session, org_id, account_id)
+        assert found is not None
+        return found
     return book
 
 

@@ -75,8 +75,11 @@ async def open_attachment(
         line = start // LINE  # lines are regular: seek straight to the one holding `start`
         enc_start = int(entry["offset"]) + line * LINE_BYTES
         enc_end = int(entry["offset"]) + int(entry["encoded_size"])
-        chunks = _window(decode_base64(blobs.read(message.blob_sha256, enc_start, enc_end)),
-                         start - line * LINE, end - start)
+        chunks = _window(
+            decode_base64(blobs.read(message.blob_sha256, enc_start, enc_end)),
+            start - line * LINE,
+            end - start,
+        )
         return AttachmentBody(entry, size, chunks)
     part = find_part(await load_raw_head(blobs, message), attachment_id)
     if part is None:

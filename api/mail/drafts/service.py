@@ -30,19 +30,35 @@ MAX_ATTACHMENTS = 100
 
 
 async def _write(
-    session: AsyncSession, runtime: Runtime, account: Account, request: SendRequest,
-    entries: list[dict[str, Any]], *, replacing: MailMessage | None = None,
+    session: AsyncSession,
+    runtime: Runtime,
+    account: Account,
+    request: SendRequest,
+    entries: list[dict[str, Any]],
+    *,
+    replacing: MailMessage | None = None,
     message_id: str | None = None,
 ) -> MailMessage:
     prepared = await prepare(
-        session, runtime, account, request, sources=sources_from_compose(entries),
-        message_id=message_id, include_bcc=True, need_recipients=False,
+        session,
+        runtime,
+        account,
+        request,
+        sources=sources_from_compose(entries),
+        message_id=message_id,
+        include_bcc=True,
+        need_recipients=False,
     )
     stored = await store_built(session, runtime, build(prepared.comp))
     folder = await system_folder(session, account.id, account.org_id, "drafts")
-    new = NewMessage(blob=stored.blob, parsed=stored.parsed, seen=True, draft=True,
-                     bcc=prepared.bcc,
-                     compose=compose_json(request, entries, prepared.comp.message_id))
+    new = NewMessage(
+        blob=stored.blob,
+        parsed=stored.parsed,
+        seen=True,
+        draft=True,
+        bcc=prepared.bcc,
+        compose=compose_json(request, entries, prepared.comp.message_id),
+    )
     event = "mail.message.created"
     if replacing is not None:
         new.id, new.created_modseq = replacing.id, replacing.created_modseq
@@ -57,13 +73,16 @@ async def create_draft(
     session: AsyncSession, runtime: Runtime, account: Account, request: SendRequest
 ) -> MailMessage:
     if request.send_at is not None:
-        raise ValidationFailed("Schedule when sending the draft, not on the draft.",
-                               param="send_at")
-    prepared = await prepare(session, runtime, account, request, include_bcc=True,
-                             need_recipients=False)
+        raise ValidationFailed(
+            "Schedule when sending the draft, not on the draft.", param="send_at"
+        )
+    prepared = await prepare(
+        session, runtime, account, request, include_bcc=True, need_recipients=False
+    )
     entries = await pin_sources(session, runtime, prepared.comp.attachments)
-    return await _write(session, runtime, account, request, entries,
-                        message_id=prepared.comp.message_id)
+    return await _write(
+        session, runtime, account, request, entries, message_id=prepared.comp.message_id
+    )
 
 
 async def get_draft(session: AsyncSession, account: Account, draft_id: str) -> MailMessage:
@@ -74,7 +93,10 @@ async def get_draft(session: AsyncSession, account: Account, draft_id: str) -> M
 
 
 async def update_draft(
-    session: AsyncSession, runtime: Runtime, account: Account, draft: MailMessage,
+    session: AsyncSession,
+    runtime: Runtime,
+    account: Account,
+    draft: MailMessage,
     patch: DraftUpdate,
 ) -> MailMessage:
     compose = draft.compose or {}
@@ -92,29 +114,52 @@ async def update_draft(
         for old in entries:
             await runtime.blobs.decref(session, old["blob_sha256"])
         entries = fresh
-    return await _write(session, runtime, account, request, entries, replacing=draft,
-                        message_id=compose.get("message_id"))
+    return await _write(
+        session,
+        runtime,
+        account,
+        request,
+        entries,
+        replacing=draft,
+        message_id=compose.get("message_id"),
+    )
 
 
 async def attach_to_draft(
-    session: AsyncSession, runtime: Runtime, account: Account, draft: MailMessage,
+    session: AsyncSession,
+    runtime: Runtime,
+    account: Account,
+    draft: MailMessage,
     item: AttachmentIn,
 ) -> MailMessage:
     compose = draft.compose or {}
     entries: list[dict[str, Any]] = list(compose.get("attachments", []))
     if len(entries) >= MAX_ATTACHMENTS:
-        raise ValidationFailed(f"A draft has at most {MAX_ATTACHMENTS} attachments.",
-                               param="attachments")
+        raise ValidationFailed(
+            f"A draft has at most {MAX_ATTACHMENTS} attachments.", param="attachments"
+        )
     sources = await resolve_sources(session, account, [item])
     entries += await pin_sources(session, runtime, sources)
     request = SendRequest.model_validate(compose.get("request", {}))
-    return await _write(session, runtime, account, request, entries, replacing=draft,
-                        message_id=compose.get("message_id"))
+    return await _write(
+        session,
+        runtime,
+        account,
+        request,
+        entries,
+        replacing=draft,
+        message_id=compose.get("message_id"),
+    )
 
 
 async def send_draft(
-    session: AsyncSession, runtime: Runtime, account: Account, draft: MailMessage, *,
-    actor: Principal | None = None, ip: str | None = None,
+    session: AsyncSession,
+    runtime: Runtime,
+    account: Account,
+    draft: MailMessage,
+    *,
+    actor: Principal | None = None,
+    ip: str | None = None,
 ) -> SendResult:
     result = await send_composed(session, runtime, account, draft, actor=actor, ip=ip)
     await delete_messages(session, runtime.blobs, account, [draft], permanent=True)

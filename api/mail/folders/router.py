@@ -51,8 +51,13 @@ async def get_mail_folder(
 
 @router.patch("/folders/{folder_id}", response_model=Folder)
 async def update_mail_folder(
-    account: str, folder_id: str, body: FolderUpdate, principal: MailWrite, session: DbSession,
-    request: Request, response: Response,
+    account: str,
+    folder_id: str,
+    body: FolderUpdate,
+    principal: MailWrite,
+    session: DbSession,
+    request: Request,
+    response: Response,
 ) -> Folder:
     """Rename a custom folder or move it (`parent_id`; null = top level). System folders
     keep their names and places."""

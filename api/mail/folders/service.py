@@ -20,15 +20,22 @@ MAX_DEPTH = 20
 
 
 def _event(folder: MailFolder, **extra: object) -> dict[str, object]:
-    return {"id": folder.id, "account_id": folder.account_id, "name": folder.name,
-            "parent_id": folder.parent_id, "role": folder.role, **extra}
+    return {
+        "id": folder.id,
+        "account_id": folder.account_id,
+        "name": folder.name,
+        "parent_id": folder.parent_id,
+        "role": folder.role,
+        **extra,
+    }
 
 
 def _check_name(name: str) -> str:
     name = name.strip()
     if not name or any(ord(ch) < 32 or ch == "\x7f" for ch in name):
-        raise ValidationFailed("A folder name needs visible characters and no control "
-                               "characters.", param="name")
+        raise ValidationFailed(
+            "A folder name needs visible characters and no control characters.", param="name"
+        )
     return name
 
 
@@ -66,9 +73,18 @@ async def create_folder(session: AsyncSession, account: Account, data: FolderCre
         raise AlreadyExists(f"A folder named {name!r} is already there.", param="name")
     now = utcnow()
     folder = MailFolder(
-        id=new_id("fld"), org_id=account.org_id, account_id=account.id, parent_id=data.parent_id,
-        name=name, role=None, total_count=0, unread_count=0, size_bytes=0, version=1,
-        created_at=now, updated_at=now,
+        id=new_id("fld"),
+        org_id=account.org_id,
+        account_id=account.id,
+        parent_id=data.parent_id,
+        name=name,
+        role=None,
+        total_count=0,
+        unread_count=0,
+        size_bytes=0,
+        version=1,
+        created_at=now,
+        updated_at=now,
     )
     session.add(folder)
     await session.flush()
@@ -136,6 +152,14 @@ async def counts(session: AsyncSession, account: Account) -> MailCounts:
     return MailCounts(
         unread_count=inbox.unread_count if inbox else 0,
         total_unread=sum(f.unread_count for f in folders if f.role not in ("junk", "trash")),
-        folders=[FolderCounts(id=f.id, role=f.role, name=f.name, total_count=f.total_count,
-                              unread_count=f.unread_count) for f in folders],
+        folders=[
+            FolderCounts(
+                id=f.id,
+                role=f.role,
+                name=f.name,
+                total_count=f.total_count,
+                unread_count=f.unread_count,
+            )
+            for f in folders
+        ],
     )

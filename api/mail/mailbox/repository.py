@@ -38,8 +38,11 @@ async def bump(
     result = await session.execute(
         update(Mailbox)
         .where(Mailbox.account_id == account_id)
-        .values(modseq=Mailbox.modseq + 1, used_bytes=Mailbox.used_bytes + bytes_delta,
-                message_count=Mailbox.message_count + count_delta)
+        .values(
+            modseq=Mailbox.modseq + 1,
+            used_bytes=Mailbox.used_bytes + bytes_delta,
+            message_count=Mailbox.message_count + count_delta,
+        )
         .returning(Mailbox.modseq, Mailbox.used_bytes)
         .execution_options(synchronize_session=False)
     )
@@ -51,8 +54,10 @@ async def unuse(session: AsyncSession, account_id: str, bytes_delta: int, count_
     await session.execute(
         update(Mailbox)
         .where(Mailbox.account_id == account_id)
-        .values(used_bytes=Mailbox.used_bytes - bytes_delta,
-                message_count=Mailbox.message_count - count_delta)
+        .values(
+            used_bytes=Mailbox.used_bytes - bytes_delta,
+            message_count=Mailbox.message_count - count_delta,
+        )
         .execution_options(synchronize_session=False)
     )
 
@@ -70,8 +75,10 @@ async def move_folder_counts(
         await session.execute(
             update(MailFolder)
             .where(MailFolder.id == folder_id)
-            .values(total_count=MailFolder.total_count + total,
-                    unread_count=MailFolder.unread_count + unread,
-                    size_bytes=MailFolder.size_bytes + size)
+            .values(
+                total_count=MailFolder.total_count + total,
+                unread_count=MailFolder.unread_count + unread,
+                size_bytes=MailFolder.size_bytes + size,
+            )
             .execution_options(synchronize_session=False)
         )

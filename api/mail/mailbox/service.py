@@ -67,15 +67,28 @@ async def ensure_mailbox(session: AsyncSession, account_id: str, org_id: str) ->
     known[(account_id, "")] = True
     now = utcnow()
     for role, name in SYSTEM_FOLDERS:
-        session.add(MailFolder(
-            id=new_id("fld"), org_id=org_id, account_id=account_id, parent_id=None, name=name,
-            role=role, total_count=0, unread_count=0, size_bytes=0, version=1,
-            created_at=now, updated_at=now,
-        ))
+        session.add(
+            MailFolder(
+                id=new_id("fld"),
+                org_id=org_id,
+                account_id=account_id,
+                parent_id=None,
+                name=name,
+                role=role,
+                total_count=0,
+                unread_count=0,
+                size_bytes=0,
+                version=1,
+                created_at=now,
+                updated_at=now,
+            )
+        )
     await session.flush()
 
 
-async def system_folder(session: AsyncSession, account_id: str, org_id: str, role: str) -> MailFolder:
+async def system_folder(
+    session: AsyncSession, account_id: str, org_id: str, role: str
+) -> MailFolder:
     known = _known(session)
     folder = known.get((account_id, role))
     if folder is not None and folder in session:
@@ -111,10 +124,15 @@ class NewMessage:
 
 def event_data(message: MailMessage, **extra: Any) -> dict[str, Any]:
     return {
-        "id": message.id, "account_id": message.account_id, "folder_id": message.folder_id,
-        "thread_id": message.thread_id, "subject": message.subject[:200],
-        "from": message.from_address, "size": message.size,
-        "received_at": message.received_at.isoformat(), **extra,
+        "id": message.id,
+        "account_id": message.account_id,
+        "folder_id": message.folder_id,
+        "thread_id": message.thread_id,
+        "subject": message.subject[:200],
+        "from": message.from_address,
+        "size": message.size,
+        "received_at": message.received_at.isoformat(),
+        **extra,
     }
 
 
@@ -123,25 +141,54 @@ def new_row(
 ) -> MailMessage:
     parsed = new.parsed
     return MailMessage(
-        id=new.id or new_id("msg"), org_id=account.org_id, account_id=account.id,
-        folder_id=folder.id, thread_id=thread_id, blob_sha256=new.blob.sha256, size=new.blob.size,
-        received_at=new.received_at, sent_at=parsed.sent_at, seen=new.seen,
-        flagged=new.flagged, answered=new.answered, forwarded=new.forwarded, draft=new.draft,
-        keywords=sorted(set(new.keywords)), subject=parsed.subject, from_name=parsed.from_name,
-        from_address=parsed.from_address, to_addresses=parsed.to, cc_addresses=parsed.cc,
+        id=new.id or new_id("msg"),
+        org_id=account.org_id,
+        account_id=account.id,
+        folder_id=folder.id,
+        thread_id=thread_id,
+        blob_sha256=new.blob.sha256,
+        size=new.blob.size,
+        received_at=new.received_at,
+        sent_at=parsed.sent_at,
+        seen=new.seen,
+        flagged=new.flagged,
+        answered=new.answered,
+        forwarded=new.forwarded,
+        draft=new.draft,
+        keywords=sorted(set(new.keywords)),
+        subject=parsed.subject,
+        from_name=parsed.from_name,
+        from_address=parsed.from_address,
+        to_addresses=parsed.to,
+        cc_addresses=parsed.cc,
         bcc_addresses=new.bcc if new.bcc is not None else parsed.bcc,
-        reply_to=parsed.reply_to, message_id_header=parsed.message_id,
-        in_reply_to=parsed.in_reply_to, references=parsed.references, snippet=parsed.snippet,
-        priority=parsed.priority, has_attachments=bool(_real(parsed)),
-        attachments=parsed.attachments, parse_status=parsed.parse_status,
-        parse_problems=parsed.problems, compose=new.compose, send_at=new.send_at,
-        created_modseq=new.created_modseq or modseq, modseq=modseq, created_at=utcnow(),
+        reply_to=parsed.reply_to,
+        message_id_header=parsed.message_id,
+        in_reply_to=parsed.in_reply_to,
+        references=parsed.references,
+        snippet=parsed.snippet,
+        priority=parsed.priority,
+        has_attachments=bool(_real(parsed)),
+        attachments=parsed.attachments,
+        parse_status=parsed.parse_status,
+        parse_problems=parsed.problems,
+        compose=new.compose,
+        send_at=new.send_at,
+        created_modseq=new.created_modseq or modseq,
+        modseq=modseq,
+        created_at=utcnow(),
     )
 
 
 async def store_message(
-    session: AsyncSession, blobs: BlobStore, account: Account, folder: MailFolder,
-    new: NewMessage, *, event: str | None = "mail.message.created", enforce_quota: bool = True,
+    session: AsyncSession,
+    blobs: BlobStore,
+    account: Account,
+    folder: MailFolder,
+    new: NewMessage,
+    *,
+    event: str | None = "mail.message.created",
+    enforce_quota: bool = True,
 ) -> MailMessage:
     """Put one message into `folder` of `account`; raises QuotaExceeded with nothing written."""
     size = new.blob.size
@@ -154,8 +201,13 @@ async def store_message(
         )
     parsed = new.parsed
     thread_id = await attach_to_thread(
-        session, account_id=account.id, org_id=account.org_id, parsed=parsed,
-        received_at=new.received_at, seen=new.seen, has_attachments=bool(_real(parsed)),
+        session,
+        account_id=account.id,
+        org_id=account.org_id,
+        parsed=parsed,
+        received_at=new.received_at,
+        seen=new.seen,
+        has_attachments=bool(_real(parsed)),
         modseq=modseq,
     )
     message = new_row(account, folder, new, thread_id, modseq)
@@ -184,9 +236,15 @@ async def _threads(session: AsyncSession, ids: set[str]) -> dict[str, MailThread
 
 
 async def apply_changes(
-    session: AsyncSession, account_id: str, org_id: str, messages: list[MailMessage], *,
-    flags: dict[str, bool] | None = None, add_keywords: list[str] | None = None,
-    remove_keywords: list[str] | None = None, folder: MailFolder | None = None,
+    session: AsyncSession,
+    account_id: str,
+    org_id: str,
+    messages: list[MailMessage],
+    *,
+    flags: dict[str, bool] | None = None,
+    add_keywords: list[str] | None = None,
+    remove_keywords: list[str] | None = None,
+    folder: MailFolder | None = None,
 ) -> list[MailMessage]:
     """Set flags, keywords and/or the folder on messages of one account, with one modseq.
     Returns the messages that changed (each gets a `mail.message.updated` event)."""
@@ -202,7 +260,9 @@ async def apply_changes(
                 setattr(m, name, value)
                 fields.append(name)
         if add_keywords or remove_keywords:
-            keywords = (set(m.keywords or []) | set(add_keywords or [])) - set(remove_keywords or [])
+            keywords = (set(m.keywords or []) | set(add_keywords or [])) - set(
+                remove_keywords or []
+            )
             if keywords != set(m.keywords or []):
                 m.keywords = sorted(keywords)
                 fields.append("keywords")
@@ -244,8 +304,13 @@ async def apply_changes(
 
 
 async def expunge(
-    session: AsyncSession, blobs: BlobStore, account_id: str, org_id: str,
-    messages: list[MailMessage], *, quiet: bool = False,
+    session: AsyncSession,
+    blobs: BlobStore,
+    account_id: str,
+    org_id: str,
+    messages: list[MailMessage],
+    *,
+    quiet: bool = False,
 ) -> int:
     """Delete messages for good: counters, blob references, index, events.
     `quiet` (a draft being replaced under the same id) emits no event."""
@@ -268,9 +333,17 @@ async def expunge(
         await blobs.decref(session, m.blob_sha256)
         if quiet:
             continue
-        await emit(session, org_id, "mail.message.deleted",
-                   {"id": m.id, "account_id": account_id, "folder_id": m.folder_id,
-                    "thread_id": m.thread_id})
+        await emit(
+            session,
+            org_id,
+            "mail.message.deleted",
+            {
+                "id": m.id,
+                "account_id": account_id,
+                "folder_id": m.folder_id,
+                "thread_id": m.thread_id,
+            },
+        )
     for fid, (total, unread, size) in folder_delta.items():
         await repository.move_folder_counts(session, fid, total=total, unread=unread, size=size)
     threads = await _threads(session, set(thread_delta))
@@ -287,7 +360,8 @@ async def expunge(
         session.expunge(m)
     for start in range(0, len(seqs), 500):
         await session.execute(
-            delete(MailMessage).where(MailMessage.seq.in_(seqs[start : start + 500]))
+            delete(MailMessage)
+            .where(MailMessage.seq.in_(seqs[start : start + 500]))
             .execution_options(synchronize_session=False)
         )
     await session.flush()

@@ -31,7 +31,9 @@ class MessageFilters:
 
 async def get(session: AsyncSession, account_id: str, message_id: str) -> MailMessage | None:
     return await session.scalar(
-        select(MailMessage).where(MailMessage.id == message_id, MailMessage.account_id == account_id)
+        select(MailMessage).where(
+            MailMessage.id == message_id, MailMessage.account_id == account_id
+        )
     )
 
 
@@ -95,7 +97,10 @@ async def page(
 
 
 async def search_page(
-    session: AsyncSession, account_id: str, query: SearchQuery, f: MessageFilters,
+    session: AsyncSession,
+    account_id: str,
+    query: SearchQuery,
+    f: MessageFilters,
     params: PageParams,
 ) -> tuple[list[MailMessage], str | None]:
     """Full-text matches, newest arrival first; the cursor is the last row's seq."""
@@ -122,9 +127,12 @@ async def search_page(
     return rows, cursor
 
 
-async def in_folders(session: AsyncSession, account_id: str, folder_ids: list[str]) -> list[MailMessage]:
+async def in_folders(
+    session: AsyncSession, account_id: str, folder_ids: list[str]
+) -> list[MailMessage]:
     rows = await session.execute(
-        select(MailMessage).where(MailMessage.account_id == account_id,
-                                  MailMessage.folder_id.in_(folder_ids))
+        select(MailMessage).where(
+            MailMessage.account_id == account_id, MailMessage.folder_id.in_(folder_ids)
+        )
     )
     return list(rows.scalars().all())

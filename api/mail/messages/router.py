@@ -35,12 +35,21 @@ CREATED_VERBS = ("received", "sent", "created")
 
 @router.get("", response_model=Page[MessageSummary])
 async def list_mail_messages(
-    account: str, principal: MailRead, session: DbSession,
+    account: str,
+    principal: MailRead,
+    session: DbSession,
     page: Annotated[PageParams, Depends(page_params)],
     folder_id: Annotated[str | None, Query(max_length=40, description="One folder")] = None,
-    q: Annotated[str | None, Query(max_length=500, description=(
-        "Full-text search with operators: from: to: subject: has:attachment is:unread "
-        "is:flagged before:YYYY-MM-DD after:YYYY-MM-DD in:<role>, \"phrases\", -negation"))] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=500,
+            description=(
+                "Full-text search with operators: from: to: subject: has:attachment is:unread "
+                'is:flagged before:YYYY-MM-DD after:YYYY-MM-DD in:<role>, "phrases", -negation'
+            ),
+        ),
+    ] = None,
     unread: bool | None = None,
     flagged: bool | None = None,
     from_: Annotated[str | None, Query(alias="from", max_length=320)] = None,
@@ -56,8 +65,12 @@ async def list_mail_messages(
     by any two-character substring."""
     owner = await mailbox_account(session, principal, account)
     filters = MessageFilters(
-        thread_id=thread_id, seen=None if unread is None else not unread, flagged=flagged,
-        has_attachments=has_attachments, since=since, before=before,
+        thread_id=thread_id,
+        seen=None if unread is None else not unread,
+        flagged=flagged,
+        has_attachments=has_attachments,
+        since=since,
+        before=before,
     )
     rows, cursor = await service.list_messages(
         session, owner, page, folder_id=folder_id, q=q, from_=from_, to=to, filters=filters
@@ -67,7 +80,10 @@ async def list_mail_messages(
 
 @router.get("/changes", response_model=Changes)
 async def list_mail_message_changes(
-    account: str, principal: MailRead, session: DbSession, since: SinceParam = None,
+    account: str,
+    principal: MailRead,
+    session: DbSession,
+    since: SinceParam = None,
     limit: ChangesLimit = 500,
 ) -> Changes:
     """Message ids created, updated or deleted since a state (delta sync).
@@ -75,8 +91,13 @@ async def list_mail_message_changes(
     Call without `since` for the current state; a state too old is 410 `resync_required`."""
     owner = await mailbox_account(session, principal, account)
     return await changes_since(
-        session, principal.org_id, types=["mail.message.*"], since=since, limit=limit,
-        account_id=owner.id, created_verbs=CREATED_VERBS,
+        session,
+        principal.org_id,
+        types=["mail.message.*"],
+        since=since,
+        limit=limit,
+        account_id=owner.id,
+        created_verbs=CREATED_VERBS,
     )
 
 
@@ -92,23 +113,38 @@ async def update_mail_messages(
 
 @router.post("/bulk-delete", response_model=BulkResult)
 async def delete_mail_messages(
-    account: str, body: MessagesBulkDelete, principal: MailWrite, session: DbSession,
-    runtime: RuntimeDep, ip: ClientIp,
+    account: str,
+    body: MessagesBulkDelete,
+    principal: MailWrite,
+    session: DbSession,
+    runtime: RuntimeDep,
+    ip: ClientIp,
 ) -> BulkResult:
     """Move up to 1,000 messages to trash, or delete them for good (`permanent`, or when
     they are already in trash)."""
     owner = await mailbox_account(session, principal, account)
     result = await service.bulk_delete(session, runtime.blobs, owner, body.ids, body.permanent)
     if result.deleted and principal.kind == "app":
-        await record(session, org_id=owner.org_id, action="mail.messages.deleted_for_account",
-                     actor=principal, ip=ip, target_type="account", target_id=owner.id,
-                     details={"count": len(result.deleted)})
+        await record(
+            session,
+            org_id=owner.org_id,
+            action="mail.messages.deleted_for_account",
+            actor=principal,
+            ip=ip,
+            target_type="account",
+            target_id=owner.id,
+            details={"count": len(result.deleted)},
+        )
     return result
 
 
 @router.get("/{message_id}", response_model=Message)
 async def get_mail_message(
-    account: str, message_id: str, principal: MailRead, session: DbSession, runtime: RuntimeDep,
+    account: str,
+    message_id: str,
+    principal: MailRead,
+    session: DbSession,
+    runtime: RuntimeDep,
     response: Response,
 ) -> Message:
     """One message with its text, sanitised HTML, headers and attachment list."""
@@ -118,30 +154,48 @@ async def get_mail_message(
     return await views.full(runtime.blobs, message)
 
 
-@router.get("/{message_id}/raw", response_class=StreamingResponse,
-            responses={200: {"content": {"message/rfc822": {}}}})
+@router.get(
+    "/{message_id}/raw",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"message/rfc822": {}}}},
+)
 async def get_mail_message_raw(
-    account: str, message_id: str, principal: MailRead, session: DbSession, runtime: RuntimeDep,
+    account: str,
+    message_id: str,
+    principal: MailRead,
+    session: DbSession,
+    runtime: RuntimeDep,
     request: Request,
 ) -> StreamingResponse:
     """The message exactly as stored (`.eml`), streamed; supports Range."""
     owner = await mailbox_account(session, principal, account)
     message = await service.get_message(session, owner, message_id)
     rng = parse_range(request.headers.get("range"), message.size)
-    headers = download_headers(filename=f"{message.id}.eml", content_type="message/rfc822",
-                               size=message.size, rng=rng)
+    headers = download_headers(
+        filename=f"{message.id}.eml", content_type="message/rfc822", size=message.size, rng=rng
+    )
     start, end = (rng.start, rng.end) if rng else (0, message.size)
     return StreamingResponse(
         runtime.blobs.read(message.blob_sha256, start, end),
-        status_code=206 if rng else 200, headers=headers, media_type="message/rfc822",
+        status_code=206 if rng else 200,
+        headers=headers,
+        media_type="message/rfc822",
     )
 
 
-@router.get("/{message_id}/attachments/{attachment_id}", response_class=StreamingResponse,
-            responses={200: {"content": {"application/octet-stream": {}}}})
+@router.get(
+    "/{message_id}/attachments/{attachment_id}",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"application/octet-stream": {}}}},
+)
 async def get_mail_attachment(
-    account: str, message_id: str, attachment_id: str, principal: MailRead, session: DbSession,
-    runtime: RuntimeDep, request: Request,
+    account: str,
+    message_id: str,
+    attachment_id: str,
+    principal: MailRead,
+    session: DbSession,
+    runtime: RuntimeDep,
+    request: Request,
 ) -> StreamingResponse:
     """Download one attachment, decoded and streamed; supports Range. Non-ASCII names
     come as RFC 6266 `filename*`."""
@@ -150,15 +204,24 @@ async def get_mail_attachment(
     entry = attachments.find_entry(message, attachment_id)
     rng = parse_range(request.headers.get("range"), int(entry.get("size") or 0))
     body = await attachments.open_attachment(runtime.blobs, message, attachment_id, rng)
-    headers = download_headers(filename=entry.get("filename") or "attachment",
-                               content_type=entry["content_type"], size=body.size, rng=rng)
+    headers = download_headers(
+        filename=entry.get("filename") or "attachment",
+        content_type=entry["content_type"],
+        size=body.size,
+        rng=rng,
+    )
     return StreamingResponse(body.chunks, status_code=206 if rng else 200, headers=headers)
 
 
 @router.patch("/{message_id}", response_model=MessageSummary)
 async def update_mail_message(
-    account: str, message_id: str, body: MessageUpdate, principal: MailWrite, session: DbSession,
-    request: Request, response: Response,
+    account: str,
+    message_id: str,
+    body: MessageUpdate,
+    principal: MailWrite,
+    session: DbSession,
+    request: Request,
+    response: Response,
 ) -> MessageSummary:
     """Change flags (seen, flagged, answered, forwarded), keywords or folder."""
     owner = await mailbox_account(session, principal, account)
@@ -171,16 +234,29 @@ async def update_mail_message(
 
 @router.delete("/{message_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_mail_message(
-    account: str, message_id: str, principal: MailWrite, session: DbSession, runtime: RuntimeDep,
-    ip: ClientIp, permanent: bool = False,
+    account: str,
+    message_id: str,
+    principal: MailWrite,
+    session: DbSession,
+    runtime: RuntimeDep,
+    ip: ClientIp,
+    permanent: bool = False,
 ) -> Response:
     """Move a message to trash; from trash (or with `permanent=true`) delete it for good."""
     owner = await mailbox_account(session, principal, account)
     message = await service.get_message(session, owner, message_id)
-    _, gone = await service.delete_messages(session, runtime.blobs, owner, [message],
-                                            permanent=permanent)
+    _, gone = await service.delete_messages(
+        session, runtime.blobs, owner, [message], permanent=permanent
+    )
     if gone and principal.kind == "app":
-        await record(session, org_id=owner.org_id, action="mail.messages.deleted_for_account",
-                     actor=principal, ip=ip, target_type="account", target_id=owner.id,
-                     details={"count": 1, "message_id": message_id})
+        await record(
+            session,
+            org_id=owner.org_id,
+            action="mail.messages.deleted_for_account",
+            actor=principal,
+            ip=ip,
+            target_type="account",
+            target_id=owner.id,
+            details={"count": 1, "message_id": message_id},
+        )
     return Response(status_code=status.HTTP_204_NO_CONTENT)

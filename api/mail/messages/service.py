@@ -43,9 +43,15 @@ async def _folder(session: AsyncSession, account: Account, folder_id: str) -> Ma
 
 
 async def list_messages(
-    session: AsyncSession, account: Account, params: PageParams, *,
-    folder_id: str | None = None, q: str | None = None, from_: str | None = None,
-    to: str | None = None, filters: MessageFilters | None = None,
+    session: AsyncSession,
+    account: Account,
+    params: PageParams,
+    *,
+    folder_id: str | None = None,
+    q: str | None = None,
+    from_: str | None = None,
+    to: str | None = None,
+    filters: MessageFilters | None = None,
 ) -> tuple[list[MailMessage], str | None]:
     f = filters or MessageFilters()
     if folder_id is not None:
@@ -69,8 +75,9 @@ async def list_messages(
         await ensure_mailbox(session, account.id, account.org_id)
         role_folder = await mailboxes.folder_by_role(session, account.id, query.folder_role)
         wanted = [role_folder.id] if role_folder else []
-        f.folder_ids = [i for i in f.folder_ids if i in wanted] if f.folder_ids is not None \
-            else wanted
+        f.folder_ids = (
+            [i for i in f.folder_ids if i in wanted] if f.folder_ids is not None else wanted
+        )
     if query.terms:
         return await repository.search_page(session, account.id, query, f, params)
     return await repository.page(session, account.id, f, params)
@@ -84,8 +91,11 @@ async def get_message(session: AsyncSession, account: Account, message_id: str) 
 
 
 def _flag_values(data: MessageUpdate) -> dict[str, bool]:
-    return {k: v for k in ("seen", "flagged", "answered", "forwarded")
-            if (v := getattr(data, k)) is not None}
+    return {
+        k: v
+        for k in ("seen", "flagged", "answered", "forwarded")
+        if (v := getattr(data, k)) is not None
+    }
 
 
 async def update_messages(
@@ -93,8 +103,14 @@ async def update_messages(
 ) -> list[MailMessage]:
     folder = await _folder(session, account, data.folder_id) if data.folder_id else None
     return await apply_changes(
-        session, account.id, account.org_id, messages, flags=_flag_values(data),
-        add_keywords=data.add_keywords, remove_keywords=data.remove_keywords, folder=folder,
+        session,
+        account.id,
+        account.org_id,
+        messages,
+        flags=_flag_values(data),
+        add_keywords=data.add_keywords,
+        remove_keywords=data.remove_keywords,
+        folder=folder,
     )
 
 
@@ -111,12 +127,17 @@ async def bulk_update(
     found = await repository.many(session, account.id, ids)
     known = {m.id for m in found}
     await update_messages(session, account, found, data)
-    return BulkResult(updated=[i for i in ids if i in known],
-                      not_found=[i for i in ids if i not in known])
+    return BulkResult(
+        updated=[i for i in ids if i in known], not_found=[i for i in ids if i not in known]
+    )
 
 
 async def delete_messages(
-    session: AsyncSession, blobs: BlobStore, account: Account, messages: list[MailMessage], *,
+    session: AsyncSession,
+    blobs: BlobStore,
+    account: Account,
+    messages: list[MailMessage],
+    *,
     permanent: bool = False,
 ) -> tuple[list[MailMessage], list[MailMessage]]:
     """Move to trash, or delete for good when asked or already in trash.
@@ -142,14 +163,24 @@ async def bulk_delete(
     found = await repository.many(session, account.id, ids)
     known = {m.id for m in found}
     moved, gone = await delete_messages(session, blobs, account, found, permanent=permanent)
-    return BulkResult(updated=[m.id for m in moved], deleted=[m.id for m in gone],
-                      not_found=[i for i in ids if i not in known])
+    return BulkResult(
+        updated=[m.id for m in moved],
+        deleted=[m.id for m in gone],
+        not_found=[i for i in ids if i not in known],
+    )
 
 
 async def append_message(
-    session: AsyncSession, runtime: Runtime, account: Account, raw: bytes, *,
-    folder_id: str | None = None, role: str = "inbox", flags: dict[str, bool] | None = None,
-    keywords: list[str] | None = None, received_at: datetime | None = None,
+    session: AsyncSession,
+    runtime: Runtime,
+    account: Account,
+    raw: bytes,
+    *,
+    folder_id: str | None = None,
+    role: str = "inbox",
+    flags: dict[str, bool] | None = None,
+    keywords: list[str] | None = None,
+    received_at: datetime | None = None,
     event: str = "mail.message.created",
 ) -> MailMessage:
     """Store raw bytes as they are into one folder of one mailbox (imports, migrations,
@@ -159,31 +190,57 @@ async def append_message(
             f"The message is larger than {runtime.settings.mail_max_message_bytes} bytes."
         )
     await ensure_mailbox(session, account.id, account.org_id)
-    folder = (await _folder(session, account, folder_id) if folder_id
-              else await system_folder(session, account.id, account.org_id, role))
+    folder = (
+        await _folder(session, account, folder_id)
+        if folder_id
+        else await system_folder(session, account.id, account.org_id, role)
+    )
     blob = await write_bytes(runtime, raw)
     flags = flags or {}
-    new = NewMessage(blob=blob, parsed=parse_message(raw), received_at=received_at or utcnow(),
-                     keywords=keywords or [], **{k: bool(v) for k, v in flags.items()
-                                                 if k in ("seen", "flagged", "answered",
-                                                          "forwarded", "draft")})
+    new = NewMessage(
+        blob=blob,
+        parsed=parse_message(raw),
+        received_at=received_at or utcnow(),
+        keywords=keywords or [],
+        **{
+            k: bool(v)
+            for k, v in flags.items()
+            if k in ("seen", "flagged", "answered", "forwarded", "draft")
+        },
+    )
     return await store_message(session, runtime.blobs, account, folder, new, event=event)
 
 
-
 async def append_many(
-    session: AsyncSession, runtime: Runtime, account: Account, raws: list[bytes], *,
-    folder_id: str | None = None, role: str = "inbox", seen: bool = False,
-    received_at: datetime | None = None, event: str = "mail.message.created",
+    session: AsyncSession,
+    runtime: Runtime,
+    account: Account,
+    raws: list[bytes],
+    *,
+    folder_id: str | None = None,
+    role: str = "inbox",
+    seen: bool = False,
+    received_at: datetime | None = None,
+    event: str = "mail.message.created",
 ) -> list[MailMessage]:
     """`append_message` for a batch (imports, migrations): one folder, a few statements."""
     limit = runtime.settings.mail_max_message_bytes
     if any(len(raw) > limit for raw in raws):
         raise PayloadTooLarge(f"A message is larger than {limit} bytes.")
     await ensure_mailbox(session, account.id, account.org_id)
-    folder = (await _folder(session, account, folder_id) if folder_id
-              else await system_folder(session, account.id, account.org_id, role))
+    folder = (
+        await _folder(session, account, folder_id)
+        if folder_id
+        else await system_folder(session, account.id, account.org_id, role)
+    )
     when = received_at or utcnow()
-    items = [NewMessage(blob=await write_bytes(runtime, raw), parsed=parse_message(raw),
-                        received_at=when, seen=seen) for raw in raws]
+    items = [
+        NewMessage(
+            blob=await write_bytes(runtime, raw),
+            parsed=parse_message(raw),
+            received_at=when,
+            seen=seen,
+        )
+        for raw in raws
+    ]
     return await store_many(session, runtime.blobs, account, folder, items, event=event)

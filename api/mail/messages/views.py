@@ -18,9 +18,23 @@ MAX_BODY_CHARS = 1_000_000
 
 _URL_SCHEMES = set(nh3.ALLOWED_URL_SCHEMES) | {"cid"}
 _STYLE = {
-    "color", "background-color", "font-size", "font-weight", "font-style", "font-family",
-    "text-align", "text-decoration", "line-height", "margin", "padding", "border",
-    "border-collapse", "width", "height", "vertical-align", "white-space",
+    "color",
+    "background-color",
+    "font-size",
+    "font-weight",
+    "font-style",
+    "font-family",
+    "text-align",
+    "text-decoration",
+    "line-height",
+    "margin",
+    "padding",
+    "border",
+    "border-collapse",
+    "width",
+    "height",
+    "vertical-align",
+    "white-space",
 }
 
 
@@ -28,8 +42,10 @@ def sanitise_html(markup: str) -> str:
     """Markup safe to show in a browser: no scripts, handlers, forms or foreign schemes."""
     return nh3.clean(
         markup,
-        attributes={**{k: set(v) for k, v in nh3.ALLOWED_ATTRIBUTES.items()},
-                    "*": {"style", "align", "width", "height", "bgcolor", "color"}},
+        attributes={
+            **{k: set(v) for k, v in nh3.ALLOWED_ATTRIBUTES.items()},
+            "*": {"style", "align", "width", "height", "bgcolor", "color"},
+        },
         filter_style_properties=_STYLE,
         url_schemes=_URL_SCHEMES,
     )
@@ -37,29 +53,47 @@ def sanitise_html(markup: str) -> str:
 
 def _public_attachment(entry: dict[str, Any]) -> Attachment:
     return Attachment(
-        id=entry["id"], filename=entry.get("filename") or "", content_type=entry["content_type"],
-        size=int(entry.get("size") or 0), content_id=entry.get("content_id"),
-        inline=bool(entry.get("inline")), calendar=bool(entry.get("calendar")),
+        id=entry["id"],
+        filename=entry.get("filename") or "",
+        content_type=entry["content_type"],
+        size=int(entry.get("size") or 0),
+        content_id=entry.get("content_id"),
+        inline=bool(entry.get("inline")),
+        calendar=bool(entry.get("calendar")),
     )
 
 
 def summary_fields(m: MailMessage) -> dict[str, Any]:
     return {
-        "id": m.id, "account_id": m.account_id, "folder_id": m.folder_id,
-        "thread_id": m.thread_id, "subject": m.subject,
+        "id": m.id,
+        "account_id": m.account_id,
+        "folder_id": m.folder_id,
+        "thread_id": m.thread_id,
+        "subject": m.subject,
         "from_": EmailAddress(name=m.from_name, address=m.from_address) if m.from_address else None,
         "to": [EmailAddress(**a) for a in m.to_addresses or []],
         "cc": [EmailAddress(**a) for a in m.cc_addresses or []],
         "bcc": [EmailAddress(**a) for a in m.bcc_addresses or []],
         "reply_to": [EmailAddress(**a) for a in m.reply_to or []],
-        "received_at": m.received_at, "sent_at": m.sent_at, "size": m.size,
-        "snippet": m.snippet, "seen": m.seen, "flagged": m.flagged, "answered": m.answered,
-        "forwarded": m.forwarded, "draft": m.draft, "keywords": list(m.keywords or []),
-        "priority": m.priority, "has_attachments": m.has_attachments,
+        "received_at": m.received_at,
+        "sent_at": m.sent_at,
+        "size": m.size,
+        "snippet": m.snippet,
+        "seen": m.seen,
+        "flagged": m.flagged,
+        "answered": m.answered,
+        "forwarded": m.forwarded,
+        "draft": m.draft,
+        "keywords": list(m.keywords or []),
+        "priority": m.priority,
+        "has_attachments": m.has_attachments,
         "attachments": [_public_attachment(a) for a in m.attachments or []],
-        "message_id": m.message_id_header, "in_reply_to": m.in_reply_to,
-        "references": list(m.references or []), "parse_status": m.parse_status,
-        "parse_problems": list(m.parse_problems or []), "send_at": m.send_at,
+        "message_id": m.message_id_header,
+        "in_reply_to": m.in_reply_to,
+        "references": list(m.references or []),
+        "parse_status": m.parse_status,
+        "parse_problems": list(m.parse_problems or []),
+        "send_at": m.send_at,
     }
 
 
@@ -80,8 +114,10 @@ async def parsed_of(blobs: BlobStore, m: MailMessage) -> ParsedMessage:
 
 async def full(blobs: BlobStore, m: MailMessage) -> Message:
     parsed = await parsed_of(blobs, m)
-    text = parsed.text if parsed.text is not None else (
-        parsed.body_text if parsed.html is not None else None
+    text = (
+        parsed.text
+        if parsed.text is not None
+        else (parsed.body_text if parsed.html is not None else None)
     )
     truncated = False
     if text is not None and len(text) > MAX_BODY_CHARS:
@@ -92,7 +128,9 @@ async def full(blobs: BlobStore, m: MailMessage) -> Message:
             html, truncated = html[:MAX_BODY_CHARS], True
         html = sanitise_html(html)
     return Message(
-        **summary_fields(m), text=text, html=html,
+        **summary_fields(m),
+        text=text,
+        html=html,
         headers=[Header(name=n, value=v) for n, v in parsed.headers],
-        body_truncated=truncated or m.size > PARSE_LIMIT,
+        body_truncated=truncated,
     )

@@ -72,14 +72,21 @@ async def add(session: AsyncSession, seq: int, account_id: str, doc: SearchDoc) 
                 "INSERT INTO mail_search(rowid, owner, subject, sender, recipients, body) "
                 "VALUES (:seq, :owner, :subject, :sender, :recipients, :body)"
             ),
-            {"seq": seq, "owner": owner_token(account_id), "subject": token_text(doc.subject),
-             "sender": token_text(doc.sender), "recipients": token_text(doc.recipients),
-             "body": token_text(doc.body)},
+            {
+                "seq": seq,
+                "owner": owner_token(account_id),
+                "subject": token_text(doc.subject),
+                "sender": token_text(doc.sender),
+                "recipients": token_text(doc.recipients),
+                "body": token_text(doc.body),
+            },
         )
         return
     await session.execute(
-        text("INSERT INTO mail_search(seq, account_id, doc) VALUES (:seq, :account, "
-             "CAST(:doc AS tsvector))"),
+        text(
+            "INSERT INTO mail_search(seq, account_id, doc) VALUES (:seq, :account, "
+            "CAST(:doc AS tsvector))"
+        ),
         {"seq": seq, "account": account_id, "doc": tsvector_literal(doc)},
     )
 
@@ -94,14 +101,24 @@ async def add_many(session: AsyncSession, rows: list[tuple[int, str, SearchDoc]]
                 "INSERT INTO mail_search(rowid, owner, subject, sender, recipients, body) "
                 "VALUES (:seq, :owner, :subject, :sender, :recipients, :body)"
             ),
-            [{"seq": seq, "owner": owner_token(acc), "subject": token_text(d.subject),
-              "sender": token_text(d.sender), "recipients": token_text(d.recipients),
-              "body": token_text(d.body)} for seq, acc, d in rows],
+            [
+                {
+                    "seq": seq,
+                    "owner": owner_token(acc),
+                    "subject": token_text(d.subject),
+                    "sender": token_text(d.sender),
+                    "recipients": token_text(d.recipients),
+                    "body": token_text(d.body),
+                }
+                for seq, acc, d in rows
+            ],
         )
         return
     await session.execute(
-        text("INSERT INTO mail_search(seq, account_id, doc) VALUES (:seq, :account, "
-             "CAST(:doc AS tsvector))"),
+        text(
+            "INSERT INTO mail_search(seq, account_id, doc) VALUES (:seq, :account, "
+            "CAST(:doc AS tsvector))"
+        ),
         [{"seq": seq, "account": acc, "doc": tsvector_literal(d)} for seq, acc, d in rows],
     )
 

@@ -19,8 +19,13 @@ MAX_QUERY = 500
 MAX_TERMS = 20
 _PART = re.compile(r'(-?)(?:([a-zA-Z_]+):)?(?:"([^"]*)"?|(\S+))')
 
-COLUMNS = {"from": "sender", "to": "recipients", "cc": "recipients", "bcc": "recipients",
-           "subject": "subject"}
+COLUMNS = {
+    "from": "sender",
+    "to": "recipients",
+    "cc": "recipients",
+    "bcc": "recipients",
+    "subject": "subject",
+}
 ROLES = {"inbox", "sent", "drafts", "trash", "junk", "archive", "outbox"}
 
 
@@ -64,17 +69,27 @@ def parse_query(q: str) -> SearchQuery:
         )
     result = SearchQuery()
     for match in _PART.finditer(q):
-        negate, op, quoted, bare = match.group(1) == "-", (match.group(2) or "").lower(), \
-            match.group(3), match.group(4)
+        negate, op, quoted, bare = (
+            match.group(1) == "-",
+            (match.group(2) or "").lower(),
+            match.group(3),
+            match.group(4),
+        )
         value = quoted if quoted is not None else (bare or "")
         if op == "has" and value.lower() in ("attachment", "attachments"):
             result.has_attachment = not negate
             continue
         if op == "is":
             flag = value.lower()
-            mapping = {"unread": ("seen", False), "read": ("seen", True), "seen": ("seen", True),
-                       "flagged": ("flagged", True), "starred": ("flagged", True),
-                       "answered": ("answered", True), "draft": ("draft", True)}
+            mapping = {
+                "unread": ("seen", False),
+                "read": ("seen", True),
+                "seen": ("seen", True),
+                "flagged": ("flagged", True),
+                "starred": ("flagged", True),
+                "answered": ("answered", True),
+                "draft": ("draft", True),
+            }
             if flag in mapping:
                 name, wanted = mapping[flag]
                 setattr(result, name, wanted != negate)

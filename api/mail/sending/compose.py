@@ -117,8 +117,11 @@ def _body_entity(comp: Composition) -> bytes:
             part.make_alternative()
         sub = MIMEPart(policy=POLICY)
         if maintype == "text":
-            sub.set_content(extra.data.decode("utf-8", "replace"), subtype=subtype,
-                            cte=_text_cte(extra.data.decode("utf-8", "replace")))
+            sub.set_content(
+                extra.data.decode("utf-8", "replace"),
+                subtype=subtype,
+                cte=_text_cte(extra.data.decode("utf-8", "replace")),
+            )
         else:
             sub.set_content(extra.data, maintype, subtype, cte="base64")
         for key, value in extra.params.items():
@@ -255,18 +258,31 @@ def build(comp: Composition) -> BuiltMessage:
         pieces.append(data)
         offset += len(data)
 
-    add(head + _fold("Content-Type", f'multipart/mixed; boundary="{boundary}"') + b"\r\n"
+    add(
+        head
+        + _fold("Content-Type", f'multipart/mixed; boundary="{boundary}"')
+        + b"\r\n"
         + b"This is a multi-part message in MIME format.\r\n"
-        + f"--{boundary}\r\n".encode() + body)
+        + f"--{boundary}\r\n".encode()
+        + body
+    )
     for index, att in enumerate(comp.attachments, start=2):
         add(f"\r\n--{boundary}\r\n".encode() + _attachment_headers(att))
         encoded = encoded_size(att.size)
-        manifest.append({
-            "id": str(index), "filename": att.filename, "content_type": att.content_type,
-            "size": att.size, "content_id": att.content_id, "inline": att.inline,
-            "calendar": att.content_type == "text/calendar",
-            "offset": offset, "encoded_size": encoded, "encoding": "base64",
-        })
+        manifest.append(
+            {
+                "id": str(index),
+                "filename": att.filename,
+                "content_type": att.content_type,
+                "size": att.size,
+                "content_id": att.content_id,
+                "inline": att.inline,
+                "calendar": att.content_type == "text/calendar",
+                "offset": offset,
+                "encoded_size": encoded,
+                "encoding": "base64",
+            }
+        )
         pieces.append(att)
         offset += encoded
     add(f"\r\n--{boundary}--\r\n".encode())

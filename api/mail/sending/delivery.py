@@ -65,9 +65,17 @@ class DeliveryReport:
 
 
 async def deliver(
-    session: AsyncSession, runtime: Runtime, raw_bytes: bytes, envelope_from: str,
-    recipients: list[str], *, org_id: str | None = None, sender_account_id: str | None = None,
-    received_at: datetime | None = None, transactional: bool = False, priority: int = 0,
+    session: AsyncSession,
+    runtime: Runtime,
+    raw_bytes: bytes,
+    envelope_from: str,
+    recipients: list[str],
+    *,
+    org_id: str | None = None,
+    sender_account_id: str | None = None,
+    received_at: datetime | None = None,
+    transactional: bool = False,
+    priority: int = 0,
     folder_role: str = "inbox",
 ) -> DeliveryReport:
     """Store `raw_bytes` once and deliver them to every recipient (SMTP and API alike).
@@ -78,18 +86,34 @@ async def deliver(
     """
     blob = await write_bytes(runtime, raw_bytes)
     return await deliver_stored(
-        session, runtime, StoredRaw(blob, parse_message(raw_bytes)), envelope_from,
-        recipients, org_id=org_id, sender_account_id=sender_account_id,
-        received_at=received_at, transactional=transactional, priority=priority,
+        session,
+        runtime,
+        StoredRaw(blob, parse_message(raw_bytes)),
+        envelope_from,
+        recipients,
+        org_id=org_id,
+        sender_account_id=sender_account_id,
+        received_at=received_at,
+        transactional=transactional,
+        priority=priority,
         folder_role=folder_role,
     )
 
 
 async def deliver_stored(
-    session: AsyncSession, runtime: Runtime, stored: StoredRaw, envelope_from: str,
-    recipients: list[str], *, remote: StoredRaw | None = None, org_id: str | None = None,
-    sender_account_id: str | None = None, sent_message_id: str | None = None,
-    received_at: datetime | None = None, transactional: bool = False, priority: int = 0,
+    session: AsyncSession,
+    runtime: Runtime,
+    stored: StoredRaw,
+    envelope_from: str,
+    recipients: list[str],
+    *,
+    remote: StoredRaw | None = None,
+    org_id: str | None = None,
+    sender_account_id: str | None = None,
+    sent_message_id: str | None = None,
+    received_at: datetime | None = None,
+    transactional: bool = False,
+    priority: int = 0,
     folder_role: str = "inbox",
 ) -> DeliveryReport:
     """Deliver bytes already stored; `remote` is another rendering for remote recipients
@@ -113,7 +137,10 @@ async def deliver_stored(
         inbox = await system_folder(session, account.id, account.org_id, folder_role)
         try:
             message = await store_message(
-                session, runtime.blobs, account, inbox,
+                session,
+                runtime.blobs,
+                account,
+                inbox,
                 NewMessage(blob=stored.blob, parsed=stored.parsed, received_at=when),
                 event="mail.message.received",
             )
@@ -127,14 +154,26 @@ async def deliver_stored(
         else:
             outgoing = remote or stored
             for address in resolution.remote:
-                session.add(MailOutbound(
-                    id=new_id("out"), org_id=org_id, account_id=sender_account_id,
-                    message_id=sent_message_id, message_id_header=outgoing.parsed.message_id,
-                    blob_sha256=outgoing.blob.sha256, size=outgoing.blob.size,
-                    envelope_from=envelope_from, recipient=address, status="queued",
-                    priority=priority, transactional=transactional, attempts=0,
-                    next_attempt_at=utcnow(), created_at=utcnow(), updated_at=utcnow(),
-                ))
+                session.add(
+                    MailOutbound(
+                        id=new_id("out"),
+                        org_id=org_id,
+                        account_id=sender_account_id,
+                        message_id=sent_message_id,
+                        message_id_header=outgoing.parsed.message_id,
+                        blob_sha256=outgoing.blob.sha256,
+                        size=outgoing.blob.size,
+                        envelope_from=envelope_from,
+                        recipient=address,
+                        status="queued",
+                        priority=priority,
+                        transactional=transactional,
+                        attempts=0,
+                        next_attempt_at=utcnow(),
+                        created_at=utcnow(),
+                        updated_at=utcnow(),
+                    )
+                )
                 await runtime.blobs.incref(session, outgoing.blob)
                 report.queued.append(address)
     return report

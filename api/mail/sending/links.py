@@ -29,14 +29,24 @@ def url_for(runtime: Runtime, link_id: str) -> str:
 
 
 async def create_link(
-    session: AsyncSession, runtime: Runtime, *, org_id: str, account_id: str,
+    session: AsyncSession,
+    runtime: Runtime,
+    *,
+    org_id: str,
+    account_id: str,
     source: AttachmentSource,
 ) -> tuple[MailLink, str]:
     assert source.blob_sha256 is not None
     link = MailLink(
-        id=new_id("lnk"), org_id=org_id, account_id=account_id, blob_sha256=source.blob_sha256,
-        filename=source.filename, content_type=source.content_type, size=source.size,
-        downloads=0, expires_at=utcnow() + timedelta(seconds=runtime.settings.mail_link_ttl),
+        id=new_id("lnk"),
+        org_id=org_id,
+        account_id=account_id,
+        blob_sha256=source.blob_sha256,
+        filename=source.filename,
+        content_type=source.content_type,
+        size=source.size,
+        downloads=0,
+        expires_at=utcnow() + timedelta(seconds=runtime.settings.mail_link_ttl),
         created_at=utcnow(),
     )
     session.add(link)
@@ -74,8 +84,8 @@ def notice(links: list[tuple[AttachmentSource, str]], expires: datetime) -> tupl
     )
     items = "".join(
         f'<li><a href="{html.escape(url)}">{html.escape(src.filename)}</a> '
-        f"({human_size(src.size)})</li>" for src, url in links
+        f"({human_size(src.size)})</li>"
+        for src, url in links
     )
-    markup = (f"<hr><p>Large attachments (download until {html.escape(until)}):</p>"
-              f"<ul>{items}</ul>")
+    markup = f"<hr><p>Large attachments (download until {html.escape(until)}):</p><ul>{items}</ul>"
     return text, markup

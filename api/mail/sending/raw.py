@@ -24,7 +24,9 @@ from api.runtime import Runtime
 from api.storage.models import Account
 from schemas.mail import SendResult
 
-_BCC = re.compile(rb"^bcc[ \t]*:.*?(?=\r?\n(?![ \t]))\r?\n", re.IGNORECASE | re.MULTILINE | re.DOTALL)
+_BCC = re.compile(
+    rb"^bcc[ \t]*:.*?(?=\r?\n(?![ \t]))\r?\n", re.IGNORECASE | re.MULTILINE | re.DOTALL
+)
 
 
 def split_head(raw: bytes) -> tuple[bytes, bytes]:
@@ -36,9 +38,15 @@ def split_head(raw: bytes) -> tuple[bytes, bytes]:
 
 
 async def send_raw(
-    session: AsyncSession, runtime: Runtime, account: Account, raw: bytes, *,
-    actor: Principal | None = None, ip: str | None = None,
-    envelope: list[str] | None = None, envelope_from: str | None = None,
+    session: AsyncSession,
+    runtime: Runtime,
+    account: Account,
+    raw: bytes,
+    *,
+    actor: Principal | None = None,
+    ip: str | None = None,
+    envelope: list[str] | None = None,
+    envelope_from: str | None = None,
 ) -> SendResult:
     """`envelope` and `envelope_from` (SMTP submission's RCPT TO and MAIL FROM) replace the
     recipients read from the headers and the From address as the envelope."""
@@ -53,8 +61,9 @@ async def send_raw(
     await check_send_as(session, account, sender)
     if envelope is None:
         listed = parsed.to + parsed.cc + parsed.bcc
-        envelope = list(dict.fromkeys(validation.address(a["address"], "to").lower()
-                                      for a in listed))
+        envelope = list(
+            dict.fromkeys(validation.address(a["address"], "to").lower() for a in listed)
+        )
     else:
         envelope = list(dict.fromkeys(a.lower() for a in envelope))
     validation.check_count(len(envelope), runtime.settings.mail_max_recipients)
@@ -62,8 +71,11 @@ async def send_raw(
         raise ValidationFailed("The message has no recipients (To, Cc or Bcc).", param="body")
     resolution = await resolve_recipients(session, envelope)
     if resolution.unknown:
-        raise UnknownRecipient(f"No such recipient: {', '.join(resolution.unknown)}.",
-                               param="to", extra={"addresses": resolution.unknown})
+        raise UnknownRecipient(
+            f"No such recipient: {', '.join(resolution.unknown)}.",
+            param="to",
+            extra={"addresses": resolution.unknown},
+        )
     eol = b"\r\n" if head.endswith(b"\r\n") else b"\n"
     head = _BCC.sub(b"", head + b"\n")[:-1] if parsed.bcc else head
     added = b""
@@ -78,16 +90,32 @@ async def send_raw(
     stored = StoredRaw(blob, stored_parsed)
     folder = await system_folder(session, account.id, account.org_id, "sent")
     sent = await store_message(
-        session, runtime.blobs, account, folder,
+        session,
+        runtime.blobs,
+        account,
+        folder,
         NewMessage(blob=blob, parsed=stored_parsed, seen=True, bcc=parsed.bcc),
         event="mail.message.sent",
     )
     report = await deliver_stored(
-        session, runtime, stored, envelope_from or sender, envelope, org_id=account.org_id,
-        sender_account_id=account.id, sent_message_id=sent.id,
+        session,
+        runtime,
+        stored,
+        envelope_from or sender,
+        envelope,
+        org_id=account.org_id,
+        sender_account_id=account.id,
+        sent_message_id=sent.id,
     )
     if actor is not None and actor.kind == "app":
-        await record(session, org_id=account.org_id, action="mail.message.sent_for_account",
-                     actor=actor, ip=ip, target_type="account", target_id=account.id,
-                     details={"message_id": stored_parsed.message_id, "raw": True})
+        await record(
+            session,
+            org_id=account.org_id,
+            action="mail.message.sent_for_account",
+            actor=actor,
+            ip=ip,
+            target_type="account",
+            target_id=account.id,
+            details={"message_id": stored_parsed.message_id, "raw": True},
+        )
     return send_result(sent, stored_parsed.message_id, report)

@@ -28,8 +28,12 @@ RAW_BODY = {
 
 @router.post("/send", status_code=status.HTTP_202_ACCEPTED, response_model=SendResult)
 async def send_message(
-    account: str, body: SendRequest, principal: MailSend, session: DbSession,
-    runtime: RuntimeDep, ip: ClientIp,
+    account: str,
+    body: SendRequest,
+    principal: MailSend,
+    session: DbSession,
+    runtime: RuntimeDep,
+    ip: ClientIp,
 ) -> SendResult:
     """Send a message (or schedule it with `send_at`).
 
@@ -43,25 +47,36 @@ async def send_message(
     return await service.send_message(session, runtime, owner, body, actor=principal, ip=ip)
 
 
-@router.post("/send/raw", status_code=status.HTTP_202_ACCEPTED, response_model=SendResult,
-             openapi_extra=RAW_BODY)
+@router.post(
+    "/send/raw",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=SendResult,
+    openapi_extra=RAW_BODY,
+)
 async def send_raw_message(
-    account: str, request: Request, principal: MailSend, session: DbSession,
-    runtime: RuntimeDep, ip: ClientIp,
+    account: str,
+    request: Request,
+    principal: MailSend,
+    session: DbSession,
+    runtime: RuntimeDep,
+    ip: ClientIp,
 ) -> SendResult:
     """Send a message given as raw MIME (`Content-Type: message/rfc822`).
 
     Recipients are read from To, Cc and Bcc; Bcc is removed before delivery; Date and
     Message-ID are added if missing."""
     owner = await mailbox_account(session, principal, account)
-    return await raw.send_raw(session, runtime, owner, await request.body(), actor=principal,
-                              ip=ip)
+    return await raw.send_raw(session, runtime, owner, await request.body(), actor=principal, ip=ip)
 
 
 @router.post("/drafts", status_code=status.HTTP_201_CREATED, response_model=Message)
 async def create_mail_draft(
-    account: str, body: SendRequest, principal: MailWrite, session: DbSession,
-    runtime: RuntimeDep, response: Response,
+    account: str,
+    body: SendRequest,
+    principal: MailWrite,
+    session: DbSession,
+    runtime: RuntimeDep,
+    response: Response,
 ) -> Message:
     """Save a draft in the Drafts folder (recipients optional)."""
     owner = await mailbox_account(session, principal, account)
@@ -72,8 +87,14 @@ async def create_mail_draft(
 
 @router.patch("/drafts/{draft_id}", response_model=Message)
 async def update_mail_draft(
-    account: str, draft_id: str, body: DraftUpdate, principal: MailWrite, session: DbSession,
-    runtime: RuntimeDep, request: Request, response: Response,
+    account: str,
+    draft_id: str,
+    body: DraftUpdate,
+    principal: MailWrite,
+    session: DbSession,
+    runtime: RuntimeDep,
+    request: Request,
+    response: Response,
 ) -> Message:
     """Change a draft (JSON merge patch of its content; `attachments` replaces the list)."""
     owner = await mailbox_account(session, principal, account)
@@ -84,11 +105,17 @@ async def update_mail_draft(
     return await views.full(runtime.blobs, draft)
 
 
-@router.post("/drafts/{draft_id}/attachments", status_code=status.HTTP_201_CREATED,
-             response_model=Message)
+@router.post(
+    "/drafts/{draft_id}/attachments", status_code=status.HTTP_201_CREATED, response_model=Message
+)
 async def add_mail_draft_attachment(
-    account: str, draft_id: str, body: AttachmentIn, principal: MailWrite, session: DbSession,
-    runtime: RuntimeDep, response: Response,
+    account: str,
+    draft_id: str,
+    body: AttachmentIn,
+    principal: MailWrite,
+    session: DbSession,
+    runtime: RuntimeDep,
+    response: Response,
 ) -> Message:
     """Attach a file (a committed upload or inline base64) to a draft."""
     owner = await mailbox_account(session, principal, account)
@@ -98,10 +125,15 @@ async def add_mail_draft_attachment(
     return await views.full(runtime.blobs, draft)
 
 
-@router.post("/drafts/{draft_id}/send", status_code=status.HTTP_202_ACCEPTED,
-             response_model=SendResult)
+@router.post(
+    "/drafts/{draft_id}/send", status_code=status.HTTP_202_ACCEPTED, response_model=SendResult
+)
 async def send_mail_draft(
-    account: str, draft_id: str, principal: MailSend, session: DbSession, runtime: RuntimeDep,
+    account: str,
+    draft_id: str,
+    principal: MailSend,
+    session: DbSession,
+    runtime: RuntimeDep,
     ip: ClientIp,
 ) -> SendResult:
     """Send a draft; it leaves Drafts and its copy is in Sent."""
@@ -110,8 +142,11 @@ async def send_mail_draft(
     return await drafts.send_draft(session, runtime, owner, draft, actor=principal, ip=ip)
 
 
-@public.get("/{token}", response_class=StreamingResponse,
-            responses={200: {"content": {"application/octet-stream": {}}}})
+@public.get(
+    "/{token}",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"application/octet-stream": {}}}},
+)
 async def download_mail_link(
     token: str, session: DbSession, runtime: RuntimeDep, request: Request
 ) -> StreamingResponse:
@@ -120,7 +155,11 @@ async def download_mail_link(
     link = await links.resolve(session, runtime, token)
     rng = parse_range(request.headers.get("range"), link.size)
     start, end = (rng.start, rng.end) if rng else (0, link.size)
-    headers = download_headers(filename=link.filename, content_type=link.content_type,
-                               size=link.size, rng=rng)
-    return StreamingResponse(runtime.blobs.read(link.blob_sha256, start, end),
-                             status_code=206 if rng else 200, headers=headers)
+    headers = download_headers(
+        filename=link.filename, content_type=link.content_type, size=link.size, rng=rng
+    )
+    return StreamingResponse(
+        runtime.blobs.read(link.blob_sha256, start, end),
+        status_code=206 if rng else 200,
+        headers=headers,
+    )

@@ -78,8 +78,9 @@ async def resolve_sources(
     for i, item in enumerate(items):
         param = f"attachments[{i}]"
         if (item.upload_id is None) == (item.content_base64 is None):
-            raise ValidationFailed("An attachment needs exactly one of upload_id and "
-                                   "content_base64.", param=param)
+            raise ValidationFailed(
+                "An attachment needs exactly one of upload_id and content_base64.", param=param
+            )
         content_id = item.content_id
         if content_id is not None:
             validation.no_breaks(content_id, f"{param}.content_id")
@@ -89,39 +90,61 @@ async def resolve_sources(
             if upload is None or upload.expires_at <= utcnow():
                 raise NotFound(f"No upload {item.upload_id}.", param=f"{param}.upload_id")
             if upload.state != "committed" or upload.blob_sha256 is None:
-                raise UploadIncomplete("Commit the upload before attaching it.",
-                                       param=f"{param}.upload_id")
+                raise UploadIncomplete(
+                    "Commit the upload before attaching it.", param=f"{param}.upload_id"
+                )
             name = validation.filename(item.filename or upload.filename, f"{param}.filename")
-            out.append(AttachmentSource(
-                filename=name,
-                content_type=validation.content_type(item.content_type or upload.content_type,
-                                                     name, f"{param}.content_type"),
-                size=upload.size, blob_sha256=upload.blob_sha256, content_id=content_id,
-                inline=item.inline,
-            ))
+            out.append(
+                AttachmentSource(
+                    filename=name,
+                    content_type=validation.content_type(
+                        item.content_type or upload.content_type, name, f"{param}.content_type"
+                    ),
+                    size=upload.size,
+                    blob_sha256=upload.blob_sha256,
+                    content_id=content_id,
+                    inline=item.inline,
+                )
+            )
             continue
         if not item.filename:
-            raise ValidationFailed("An inline attachment needs a filename.",
-                                   param=f"{param}.filename")
+            raise ValidationFailed(
+                "An inline attachment needs a filename.", param=f"{param}.filename"
+            )
         try:
             data = base64.b64decode(item.content_base64 or "", validate=True)
         except (binascii.Error, ValueError):
-            raise ValidationFailed("content_base64 is not valid base64.",
-                                   param=f"{param}.content_base64") from None
+            raise ValidationFailed(
+                "content_base64 is not valid base64.", param=f"{param}.content_base64"
+            ) from None
         name = validation.filename(item.filename, f"{param}.filename")
-        out.append(AttachmentSource(
-            filename=name,
-            content_type=validation.content_type(item.content_type, name, f"{param}.content_type"),
-            size=len(data), data=data, content_id=content_id, inline=item.inline,
-        ))
+        out.append(
+            AttachmentSource(
+                filename=name,
+                content_type=validation.content_type(
+                    item.content_type, name, f"{param}.content_type"
+                ),
+                size=len(data),
+                data=data,
+                content_id=content_id,
+                inline=item.inline,
+            )
+        )
     return out
 
 
 def sources_from_compose(entries: list[dict[str, Any]]) -> list[AttachmentSource]:
-    return [AttachmentSource(filename=e["filename"], content_type=e["content_type"],
-                             size=int(e["size"]), blob_sha256=e["blob_sha256"],
-                             content_id=e.get("content_id"), inline=bool(e.get("inline")))
-            for e in entries]
+    return [
+        AttachmentSource(
+            filename=e["filename"],
+            content_type=e["content_type"],
+            size=int(e["size"]),
+            blob_sha256=e["blob_sha256"],
+            content_id=e.get("content_id"),
+            inline=bool(e.get("inline")),
+        )
+        for e in entries
+    ]
 
 
 async def pin_sources(
@@ -136,23 +159,39 @@ async def pin_sources(
         else:
             ref = await runtime.blobs.put_bytes(session, src.data or b"")
             src.blob_sha256 = ref.sha256
-        entries.append({"blob_sha256": src.blob_sha256, "filename": src.filename,
-                        "content_type": src.content_type, "size": src.size,
-                        "content_id": src.content_id, "inline": src.inline})
+        entries.append(
+            {
+                "blob_sha256": src.blob_sha256,
+                "filename": src.filename,
+                "content_type": src.content_type,
+                "size": src.size,
+                "content_id": src.content_id,
+                "inline": src.inline,
+            }
+        )
     return entries
 
 
-def compose_json(request: SendRequest, attachments: list[dict[str, Any]],
-                 message_id: str) -> dict[str, Any]:
-    body = request.model_dump(mode="json", by_alias=True, exclude={"attachments", "send_at"},
-                              exclude_none=True)
+def compose_json(
+    request: SendRequest, attachments: list[dict[str, Any]], message_id: str
+) -> dict[str, Any]:
+    body = request.model_dump(
+        mode="json", by_alias=True, exclude={"attachments", "send_at"}, exclude_none=True
+    )
     return {"request": body, "attachments": attachments, "message_id": message_id}
 
 
 async def prepare(
-    session: AsyncSession, runtime: Runtime, account: Account, request: SendRequest, *,
-    sources: list[AttachmentSource] | None = None, extra_parts: list[ExtraPart] | tuple[()] = (),
-    message_id: str | None = None, include_bcc: bool = False, need_recipients: bool = True,
+    session: AsyncSession,
+    runtime: Runtime,
+    account: Account,
+    request: SendRequest,
+    *,
+    sources: list[AttachmentSource] | None = None,
+    extra_parts: list[ExtraPart] | tuple[()] = (),
+    message_id: str | None = None,
+    include_bcc: bool = False,
+    need_recipients: bool = True,
 ) -> Prepared:
     """Validate everything that goes into headers and resolve attachments; writes nothing."""
     settings = runtime.settings
@@ -179,39 +218,67 @@ async def prepare(
         ref = request.reply_to_message_id or request.forward_message_id or ""
         original = await messages.get(session, account.id, ref)
         if original is None:
-            raise NotFound(f"No message {ref}.", param=f"{mode}_message_id"
-                           if mode == "forward" else "reply_to_message_id")
+            raise NotFound(
+                f"No message {ref}.",
+                param=f"{mode}_message_id" if mode == "forward" else "reply_to_message_id",
+            )
         if original.message_id_header:
             in_reply_to = original.message_id_header
             references = [*(original.references or []), original.message_id_header]
             references = references[-MAX_REFERENCES:]
         if not subject:
             prefix = "Re: " if mode == "reply" else "Fwd: "
-            subject = original.subject if has_reply_prefix(original.subject) and mode == "reply" \
+            subject = (
+                original.subject
+                if has_reply_prefix(original.subject) and mode == "reply"
                 else prefix + original.subject
+            )
     if sources is None:  # given sources are final (a draft's, with any forward attached)
         sources = await resolve_sources(session, account, request.attachments)
         if mode == "forward" and original is not None:
-            sources = [*sources, AttachmentSource(
-                filename=validation.filename((original.subject or "message")[:200] + ".eml",
-                                             "subject"),
-                content_type="message/rfc822", size=original.size,
-                blob_sha256=original.blob_sha256,
-            )]
+            sources = [
+                *sources,
+                AttachmentSource(
+                    filename=validation.filename(
+                        (original.subject or "message")[:200] + ".eml", "subject"
+                    ),
+                    content_type="message/rfc822",
+                    size=original.size,
+                    blob_sha256=original.blob_sha256,
+                ),
+            ]
     alternatives = [p for p in extra_parts if p.alternative]
     for part in extra_parts:
         if not part.alternative:
-            sources = [*sources, AttachmentSource(
-                filename=part.filename or "attachment", content_type=part.content_type,
-                size=len(part.data), data=part.data, params=dict(part.params),
-            )]
+            sources = [
+                *sources,
+                AttachmentSource(
+                    filename=part.filename or "attachment",
+                    content_type=part.content_type,
+                    size=len(part.data),
+                    data=part.data,
+                    params=dict(part.params),
+                ),
+            ]
     domain = from_address.rsplit("@", 1)[1]
     comp = Composition(
-        from_name=from_name, from_address=from_address, to=to, cc=cc, bcc=bcc,
-        reply_to=reply_to, subject=subject, text=request.text, html=request.html,
-        in_reply_to=in_reply_to, references=references, priority=request.priority,
-        transactional=request.transactional, headers=headers, attachments=sources,
-        alternatives=alternatives, message_id=message_id or new_message_id(domain),
+        from_name=from_name,
+        from_address=from_address,
+        to=to,
+        cc=cc,
+        bcc=bcc,
+        reply_to=reply_to,
+        subject=subject,
+        text=request.text,
+        html=request.html,
+        in_reply_to=in_reply_to,
+        references=references,
+        priority=request.priority,
+        transactional=request.transactional,
+        headers=headers,
+        attachments=sources,
+        alternatives=alternatives,
+        message_id=message_id or new_message_id(domain),
         include_bcc=include_bcc,
     )
     envelope = list(dict.fromkeys(a.lower() for _, a in to + cc + bcc))
@@ -219,9 +286,7 @@ async def prepare(
     return Prepared(comp, envelope, original, mode, bcc_dicts)
 
 
-async def store_built(
-    session: AsyncSession, runtime: Runtime, built: BuiltMessage
-) -> StoredRaw:
+async def store_built(session: AsyncSession, runtime: Runtime, built: BuiltMessage) -> StoredRaw:
     if built.in_memory:
         blob = await write_bytes(runtime, built.to_bytes())
     else:
@@ -234,8 +299,13 @@ def _priority(comp: Composition) -> int:
 
 
 async def send_message(
-    session: AsyncSession, runtime: Runtime, account: Account, request: SendRequest, *,
-    extra_parts: list[ExtraPart] | tuple[()] = (), actor: Principal | None = None,
+    session: AsyncSession,
+    runtime: Runtime,
+    account: Account,
+    request: SendRequest,
+    *,
+    extra_parts: list[ExtraPart] | tuple[()] = (),
+    actor: Principal | None = None,
     ip: str | None = None,
 ) -> SendResult:
     """Send (or schedule) `request` as `account`. The service others call: calendar
@@ -243,8 +313,9 @@ async def send_message(
     if request.send_at is not None and request.send_at > utcnow() + timedelta(seconds=5):
         return await schedule(session, runtime, account, request, actor=actor)
     prepared = await prepare(session, runtime, account, request, extra_parts=extra_parts)
-    return await send_prepared(session, runtime, account, prepared,
-                               save_to_sent=request.save_to_sent, actor=actor, ip=ip)
+    return await send_prepared(
+        session, runtime, account, prepared, save_to_sent=request.save_to_sent, actor=actor, ip=ip
+    )
 
 
 async def _check_deliverable(
@@ -254,8 +325,11 @@ async def _check_deliverable(
     Returns (has remote recipients, the lean rendering, the huge attachments)."""
     resolution = await resolve_recipients(session, prepared.envelope)
     if resolution.unknown:
-        raise UnknownRecipient(f"No such recipient: {', '.join(resolution.unknown)}.",
-                               param="to", extra={"addresses": resolution.unknown})
+        raise UnknownRecipient(
+            f"No such recipient: {', '.join(resolution.unknown)}.",
+            param="to",
+            extra={"addresses": resolution.unknown},
+        )
     threshold = runtime.settings.mail_link_threshold_bytes
     comp = prepared.comp
     huge = [s for s in comp.attachments if s.size > threshold and s.blob_sha256 is not None]
@@ -264,14 +338,21 @@ async def _check_deliverable(
         raise PayloadTooLarge(
             f"The message is {lean.size} bytes; the limit is "
             f"{runtime.settings.mail_max_message_bytes} (attachments over {threshold} bytes "
-            "do not count: remote recipients get them as links).", param="attachments",
+            "do not count: remote recipients get them as links).",
+            param="attachments",
         )
     return bool(resolution.remote), lean, huge
 
 
 async def send_prepared(
-    session: AsyncSession, runtime: Runtime, account: Account, prepared: Prepared, *,
-    save_to_sent: bool = True, actor: Principal | None = None, ip: str | None = None,
+    session: AsyncSession,
+    runtime: Runtime,
+    account: Account,
+    prepared: Prepared,
+    *,
+    save_to_sent: bool = True,
+    actor: Principal | None = None,
+    ip: str | None = None,
 ) -> SendResult:
     comp = replace(prepared.comp, include_bcc=False, date=None)
     prepared = replace(prepared, comp=comp)
@@ -282,12 +363,14 @@ async def send_prepared(
     if huge and has_remote:
         pairs = []
         for src in huge:
-            link, url = await links.create_link(session, runtime, org_id=account.org_id,
-                                                account_id=account.id, source=src)
+            link, url = await links.create_link(
+                session, runtime, org_id=account.org_id, account_id=account.id, source=src
+            )
             pairs.append((src, url))
         text, markup = links.notice(pairs, link.expires_at)
         remote_comp = replace(
-            comp, attachments=[s for s in comp.attachments if s not in huge],
+            comp,
+            attachments=[s for s in comp.attachments if s not in huge],
             text=(comp.text or "") + text if comp.text is not None or comp.html is None else None,
             html=(comp.html + markup) if comp.html is not None else None,
         )
@@ -296,29 +379,54 @@ async def send_prepared(
     if save_to_sent:
         folder = await system_folder(session, account.id, account.org_id, "sent")
         sent = await store_message(
-            session, runtime.blobs, account, folder,
+            session,
+            runtime.blobs,
+            account,
+            folder,
             NewMessage(blob=stored.blob, parsed=stored.parsed, seen=True, bcc=prepared.bcc),
             event="mail.message.sent",
         )
     else:
-        await emit(session, account.org_id, "mail.message.sent",
-                   {"id": None, "account_id": account.id, "message_id": comp.message_id,
-                    "subject": comp.subject[:200]})
+        await emit(
+            session,
+            account.org_id,
+            "mail.message.sent",
+            {
+                "id": None,
+                "account_id": account.id,
+                "message_id": comp.message_id,
+                "subject": comp.subject[:200],
+            },
+        )
     report = await deliver_stored(
-        session, runtime, stored, comp.from_address, prepared.envelope, remote=remote,
-        org_id=account.org_id, sender_account_id=account.id,
-        sent_message_id=sent.id if sent else None, transactional=comp.transactional,
+        session,
+        runtime,
+        stored,
+        comp.from_address,
+        prepared.envelope,
+        remote=remote,
+        org_id=account.org_id,
+        sender_account_id=account.id,
+        sent_message_id=sent.id if sent else None,
+        transactional=comp.transactional,
         priority=_priority(comp),
     )
     if prepared.original is not None:
         flag = "answered" if prepared.mode == "reply" else "forwarded"
-        await apply_changes(session, account.id, account.org_id, [prepared.original],
-                            flags={flag: True})
+        await apply_changes(
+            session, account.id, account.org_id, [prepared.original], flags={flag: True}
+        )
     if actor is not None and actor.kind == "app":
-        await record(session, org_id=account.org_id, action="mail.message.sent_for_account",
-                     actor=actor, ip=ip, target_type="account", target_id=account.id,
-                     details={"message_id": comp.message_id,
-                              "recipients": len(prepared.envelope)})
+        await record(
+            session,
+            org_id=account.org_id,
+            action="mail.message.sent_for_account",
+            actor=actor,
+            ip=ip,
+            target_type="account",
+            target_id=account.id,
+            details={"message_id": comp.message_id, "recipients": len(prepared.envelope)},
+        )
     return send_result(sent, comp.message_id, report)
 
 
@@ -326,14 +434,22 @@ def send_result(sent: MailMessage | None, message_id: str, report: DeliveryRepor
     rejected = [RejectedRecipient(address=a, code="unknown_recipient") for a in report.unknown]
     rejected += [RejectedRecipient(address=a, code="quota_exceeded") for a in report.over_quota]
     return SendResult(
-        id=sent.id if sent else None, message_id=message_id,
-        thread_id=sent.thread_id if sent else None, status="sent",
-        delivered=[d.address for d in report.delivered], queued=report.queued, rejected=rejected,
+        id=sent.id if sent else None,
+        message_id=message_id,
+        thread_id=sent.thread_id if sent else None,
+        status="sent",
+        delivered=[d.address for d in report.delivered],
+        queued=report.queued,
+        rejected=rejected,
     )
 
 
 async def schedule(
-    session: AsyncSession, runtime: Runtime, account: Account, request: SendRequest, *,
+    session: AsyncSession,
+    runtime: Runtime,
+    account: Account,
+    request: SendRequest,
+    *,
     actor: Principal | None = None,
 ) -> SendResult:
     """Validate now, keep the message in Outbox, and let a job send it at `send_at`."""
@@ -343,30 +459,58 @@ async def schedule(
     stored = await store_built(session, runtime, build(prepared.comp))
     outbox = await system_folder(session, account.id, account.org_id, "outbox")
     message = await store_message(
-        session, runtime.blobs, account, outbox,
-        NewMessage(blob=stored.blob, parsed=stored.parsed, seen=True, bcc=prepared.bcc,
-                   compose=compose_json(request, pinned, prepared.comp.message_id),
-                   send_at=request.send_at),
+        session,
+        runtime.blobs,
+        account,
+        outbox,
+        NewMessage(
+            blob=stored.blob,
+            parsed=stored.parsed,
+            seen=True,
+            bcc=prepared.bcc,
+            compose=compose_json(request, pinned, prepared.comp.message_id),
+            send_at=request.send_at,
+        ),
     )
-    await enqueue(session, SCHEDULE_JOB, {"message_id": message.id, "account_id": account.id},
-                  org_id=account.org_id, run_at=request.send_at)
-    return SendResult(id=message.id, message_id=prepared.comp.message_id,
-                      thread_id=message.thread_id, status="scheduled", send_at=request.send_at,
-                      delivered=[], queued=[], rejected=[])
+    await enqueue(
+        session,
+        SCHEDULE_JOB,
+        {"message_id": message.id, "account_id": account.id},
+        org_id=account.org_id,
+        run_at=request.send_at,
+    )
+    return SendResult(
+        id=message.id,
+        message_id=prepared.comp.message_id,
+        thread_id=message.thread_id,
+        status="scheduled",
+        send_at=request.send_at,
+        delivered=[],
+        queued=[],
+        rejected=[],
+    )
 
 
 async def send_composed(
-    session: AsyncSession, runtime: Runtime, account: Account, message: MailMessage, *,
-    actor: Principal | None = None, ip: str | None = None,
+    session: AsyncSession,
+    runtime: Runtime,
+    account: Account,
+    message: MailMessage,
+    *,
+    actor: Principal | None = None,
+    ip: str | None = None,
 ) -> SendResult:
     """Send a draft or a scheduled message from what it was composed from."""
     compose = message.compose or {}
     request = SendRequest.model_validate(compose.get("request", {}))
     prepared = await prepare(
-        session, runtime, account, request,
+        session,
+        runtime,
+        account,
+        request,
         sources=sources_from_compose(compose.get("attachments", [])),
         message_id=compose.get("message_id"),
     )
-    return await send_prepared(session, runtime, account, prepared,
-                               save_to_sent=request.save_to_sent, actor=actor, ip=ip)
-
+    return await send_prepared(
+        session, runtime, account, prepared, save_to_sent=request.save_to_sent, actor=actor, ip=ip
+    )

@@ -29,8 +29,13 @@ def address(value: str, param: str) -> str:
     no_breaks(value, param)
     value = value.strip()
     local, at, domain = value.rpartition("@")
-    if not at or not _LOCAL.match(local) or ".." in local or local.startswith(".") \
-            or local.endswith("."):
+    if (
+        not at
+        or not _LOCAL.match(local)
+        or ".." in local
+        or local.startswith(".")
+        or local.endswith(".")
+    ):
         raise ValidationFailed(f"{value!r} is not an email address.", param=param)
     try:
         ascii_domain = domain.encode("idna").decode("ascii").lower()
@@ -70,12 +75,14 @@ def custom_headers(headers: dict[str, str]) -> list[tuple[str, str]]:
     out = []
     for name, value in headers.items():
         if not _HEADER_NAME.match(name) or name.lower() in _RESERVED:
-            raise ValidationFailed(f"Only X- headers may be added, not {name!r}.",
-                                   param=f"headers.{name}")
+            raise ValidationFailed(
+                f"Only X- headers may be added, not {name!r}.", param=f"headers.{name}"
+            )
         no_breaks(value, f"headers.{name}")
         if len(value) > 998:
-            raise ValidationFailed("A header value is at most 998 characters.",
-                                   param=f"headers.{name}")
+            raise ValidationFailed(
+                "A header value is at most 998 characters.", param=f"headers.{name}"
+            )
         out.append((name, value))
     return out
 

@@ -67,17 +67,17 @@ class ListMatch:
     entry_id: str
 
 
-def best_match(entries: Iterable[tuple[str, str, str]], keys: Iterable[str]) -> ListMatch | None:
-    """Of the (id, kind, value) entries matching one of `keys`, the most specific: an address
-    before a subdomain before its parent domain; at equal specificity, block wins."""
+def ranked_matches(entries: Iterable[tuple[str, str, str]], keys: Iterable[str]
+                   ) -> list[ListMatch]:
+    """The (id, kind, value) entries matching one of `keys`, most specific first: an
+    address before a subdomain before its parent domain; at equal specificity, block first."""
     wanted = set(keys)
-    best: tuple[tuple[int, int, int], ListMatch] | None = None
+    ranked: list[tuple[tuple[int, int, int], ListMatch]] = []
     for entry_id, kind, value in entries:
         if value not in wanted:
             continue
         scope = "address" if "@" in value else "domain"
         specificity = (0, 0) if scope == "address" else (1, -value.count("."))
-        rank = (*specificity, 0 if kind == "block" else 1)
-        if best is None or rank < best[0]:
-            best = (rank, ListMatch(kind, scope, value, entry_id))
-    return best[1] if best else None
+        ranked.append(((*specificity, 0 if kind == "block" else 1),
+                       ListMatch(kind, scope, value, entry_id)))
+    return [m for _, m in sorted(ranked, key=lambda r: r[0])]

@@ -3,7 +3,7 @@ state, allow/block-list entries, and the few reads of other domains' tables it n
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -11,8 +11,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.kit.pagination import PageParams, paginate
 from api.mail.spam.classifier import OrgCounts
-from api.mail.spam.lists import ListMatch, best_match, lookup_keys
-from api.storage.models import Domain, MailMessage, SpamFeedback, SpamListEntry, SpamToken
+from api.mail.spam.lists import ListMatch, lookup_keys, ranked_matches
+from api.storage.models import (
+    Domain,
+    MailFolder,
+    MailMessage,
+    SpamFeedback,
+    SpamListEntry,
+    SpamToken,
+)
 from api.storage.models.spam import TOTALS_TOKEN
 
 #: Rows per statement: far below SQLite's and PostgreSQL's bound-parameter limits.
@@ -75,17 +82,18 @@ async def lock_feedback(session: AsyncSession, org_id: str, message_id: str
     return await session.scalar(stmt)
 
 
-async def list_match(session: AsyncSession, org_id: str, addresses: Sequence[str]
-                     ) -> ListMatch | None:
+async def list_matches(session: AsyncSession, org_id: str, addresses: Sequence[str]
+                       ) -> list[ListMatch]:
+    """Allow/block entries matching any of `addresses`, most specific first."""
     keys = sorted({k for a in addresses for k in lookup_keys(a)})
     if not keys:
-        return None
+        return []
     rows = await session.execute(
         select(SpamListEntry.id, SpamListEntry.kind, SpamListEntry.value).where(
             SpamListEntry.org_id == org_id, SpamListEntry.value.in_(keys)
         )
     )
-    return best_match([(i, k, v) for i, k, v in rows], keys)
+    return ranked_matches([(i, k, v) for i, k, v in rows], keys)
 
 
 async def org_domains(session: AsyncSession, org_id: str) -> set[str]:
@@ -110,15 +118,28 @@ async def messages_in_org(session: AsyncSession, org_id: str, ids: Sequence[str]
     return list(rows.scalars().all())
 
 
+async def folder_roles(session: AsyncSession, org_id: str, ids: Iterable[str]
+                       ) -> dict[str, str | None]:
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    rows = await session.execute(
+        select(MailFolder.id, MailFolder.role).where(MailFolder.org_id == org_id,
+                                                     MailFolder.id.in_(wanted))
+    )
+    return {fid: role for fid, role in rows}
+
+
 # --- allow and block lists ----------------------------------------------------------------
 
 
-async def entry(session: AsyncSession, org_id: str, kind: str, entry_id: str
+async def entry(session: AsyncSession, org_id: str, kind: str | None, entry_id: str
                 ) -> SpamListEntry | None:
-    return await session.scalar(
-        select(SpamListEntry).where(SpamListEntry.id == entry_id, SpamListEntry.org_id == org_id,
-                                    SpamListEntry.kind == kind)
-    )
+    stmt = select(SpamListEntry).where(SpamListEntry.id == entry_id,
+                                       SpamListEntry.org_id == org_id)
+    if kind is not None:
+        stmt = stmt.where(SpamListEntry.kind == kind)
+    return await session.scalar(stmt)
 
 
 async def entry_by_value(session: AsyncSession, org_id: str, kind: str, value: str

@@ -52,12 +52,17 @@ FREEMAIL = frozenset({
     "126.com", "yeah.net", "sina.com", "sina.cn", "sohu.com", "aliyun.com", "139.com",
     "naver.com", "daum.net", "hanmail.net",
 })
-CN_INVOICE_PHRASES = ("代开发票", "发票代开", "代开增值税", "代开各类发票", "代開發票", "开具发票联系",
-                      "正规发票", "代理发票")
+CN_INVOICE_PHRASES = (
+    "代开发票", "发票代开", "代开增值税", "代开各类发票",
+    "代開發票", "开具发票联系", "正规发票", "代理发票",
+)
 
 _VBA_MARKERS = (b"_\x00V\x00B\x00A\x00_\x00P\x00R\x00O\x00J\x00E\x00C\x00T\x00", b"vbaProject.bin")
 _ADDRESS_IN_NAME = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
-_AD_TAG = re.compile(r"^\s*[(\[（【<]?\s*(ad|广告|廣告)\s*[)\]）】>:：]|广告|廣告", re.IGNORECASE)
+_AD_TAG = re.compile(r"^\s*[(\[（【<]?\s*(adv?|广告|廣告)\s*[)\]）】>:：]|广告|廣告", re.IGNORECASE)
+_VOWELS = frozenset("aeiouy")
+_CONSONANT_RUN = re.compile(r"[b-df-hj-np-tv-xz]{5,}")
+_MIXED_ID = re.compile(r"[A-Za-z0-9@-]{8,}")
 _LATIN = re.compile(r"[A-Za-z]")
 _MAX_ARCHIVE_BYTES = 10 * 1024 * 1024
 _MAX_SNIFF_BYTES = 20 * 1024 * 1024
@@ -169,6 +174,24 @@ def _subject_punct(f: MessageFacts) -> bool:
     subject = f.parsed.subject
     return bool(re.search(r"[!$?]{3,}", subject)) or subject.count("!") >= 3 \
         or subject.count("$") >= 3
+
+
+def _subject_tracking_id(f: MessageFacts) -> bool:
+    """A random tag at the end of the subject ("… hsdpr", "… 7126kyiK0-697yFCQ4277"), added
+    to make every copy of a bulk mailing look different to checksum filters."""
+    words = f.parsed.subject.strip().split()
+    if len(words) < 2:
+        return False
+    last = words[-1].strip("[](){}<>.,!?-_:;*#|")
+    if len(last) < 5:
+        return False
+    if last.isascii() and last.isalpha() and last.islower():
+        return not (set(last) & _VOWELS) or _CONSONANT_RUN.search(last) is not None
+    if _MIXED_ID.fullmatch(last):
+        counts = [sum(1 for c in last if test(c)) for test in (str.islower, str.isupper,
+                                                              str.isdigit)]
+        return min(counts) >= 2
+    return False
 
 
 def _subject_ad(f: MessageFacts) -> bool:
@@ -315,7 +338,9 @@ RULES: tuple[Rule, ...] = (
          _fake_reply),
     Rule("SUBJ_ALL_CAPS", 1.0, "Subject is all capitals", _subject_caps),
     Rule("SUBJ_EXCESS_PUNCT", 0.5, "Subject has runs of !, ? or $", _subject_punct),
-    Rule("SUBJ_AD_TAG", 1.0, "Subject is marked as an advertisement (AD / 广告)", _subject_ad),
+    Rule("SUBJ_AD_TAG", 1.0, "Subject is marked as an advertisement (AD / ADV / 广告)",
+         _subject_ad),
+    Rule("SUBJ_TRACKING_ID", 1.0, "Subject ends in a random tracking tag", _subject_tracking_id),
     Rule("BODY_SHOUTING", 0.8, "Body text is mostly capitals", _body_shouting),
     Rule("CN_INVOICE_SPAM", 2.5, "Offers to issue invoices (代开发票)", _cn_invoice),
     Rule("EMPTY_MESSAGE", 1.0, "Message has no text and no attachment", _empty),

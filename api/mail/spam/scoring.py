@@ -35,30 +35,36 @@ def facts_of(raw: bytes, parsed: ParsedMessage | None, auth_results: dict[str, A
                         auth=AuthFacts.of(auth_results), now=now or utcnow())
 
 
-def list_hits(facts: MessageFacts, match: ListMatch | None) -> list[Hit]:
-    if match is None:
-        return []
-    if match.kind == "block":
-        return [Hit("USER_IN_BLOCKLIST", BLOCK_POINTS,
-                    f"Sender is on the organisation's block list ({match.scope})")]
-    if rules.authenticated_sender(facts):
-        return [Hit("USER_IN_ALLOWLIST", ALLOW_POINTS,
-                    f"Authenticated sender is on the organisation's allow list ({match.scope})")]
-    return [Hit("ALLOWLIST_UNVERIFIED", 0.0,
-                "Sender is on the allow list but not authenticated; not trusted")]
+def list_hits(facts: MessageFacts, matches: list[ListMatch]) -> list[Hit]:
+    """The most specific matching entry decides; an allow entry counts only for an
+    authenticated sender (else the next entry decides), so a forged From rides on nothing."""
+    unverified = False
+    for match in matches:
+        if match.kind == "block":
+            return [Hit("USER_IN_BLOCKLIST", BLOCK_POINTS,
+                        f"Sender is on the organisation's block list ({match.scope})")]
+        if rules.authenticated_sender(facts):
+            return [Hit("USER_IN_ALLOWLIST", ALLOW_POINTS,
+                        f"Authenticated sender is on the organisation's allow list "
+                        f"({match.scope})")]
+        unverified = True
+    if unverified:
+        return [Hit("ALLOWLIST_UNVERIFIED", 0.0,
+                    "Sender is on the allow list but not authenticated; not trusted")]
+    return []
 
 
 def assess(
     facts: MessageFacts, *, junk_threshold: float, reject_threshold: float,
     model: Model | None = None, org: OrgCounts | None = None,
-    own_domains: set[str] | frozenset[str] = frozenset(), match: ListMatch | None = None,
+    own_domains: set[str] | frozenset[str] = frozenset(), matches: list[ListMatch] | None = None,
     scan: ScanResult | None = None, tokens: list[int] | None = None,
 ) -> Verdict:
     """Everything but I/O: the verdict for `facts` given the organisation's data."""
     hits = rules.evaluate(facts)
     auth, floor = rules.auth_hits(facts, own_domains)
     hits += auth
-    hits += list_hits(facts, match)
+    hits += list_hits(facts, matches or [])
     probability, clues = spam_probability(
         tokens if tokens is not None else token_buckets(facts), org, model
     )
@@ -92,7 +98,7 @@ async def classify(
     facts = facts_of(raw, parsed, auth_results, now)
     tokens = token_buckets(facts)
     org = await repository.org_counts(session, org_id, tokens)
-    match = await repository.list_match(session, org_id, _candidates(facts))
+    matches = await repository.list_matches(session, org_id, _candidates(facts))
     own = await repository.org_domains(session, org_id) if facts.auth.present \
         and facts.from_domain else set()
     scanner = scanner if scanner is not None else scanner_from_settings(settings)
@@ -104,7 +110,7 @@ async def classify(
     return assess(
         facts, junk_threshold=settings.spam_junk_threshold,
         reject_threshold=settings.spam_reject_threshold, org=org, own_domains=own,
-        match=match, scan=scan, tokens=tokens,
+        matches=matches, scan=scan, tokens=tokens,
     )
 
 

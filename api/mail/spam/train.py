@@ -148,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps({
         "out": str(args.out), "bytes": len(blob), "tokens": len(model.keys),
         "spam_messages": model.spam_messages, "ham_messages": model.ham_messages,
-        "held_back_messages": len(held_back), "cjk_tokens": cjk, "seconds": round(time.perf_counter() - started, 1),
+        "held_back_messages": len(held_back), "cjk_tokens": cjk,
+        "seconds": round(time.perf_counter() - started, 1),
     }))
     return 0
 

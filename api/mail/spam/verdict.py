@@ -90,7 +90,9 @@ def _safe(text: str) -> str:
     return "".join(ch if 32 <= ord(ch) < 127 else "?" for ch in text)
 
 
-def _headers(score: float, action: Action, hits: list[Hit], required: float) -> list[tuple[str, str]]:
+def _headers(
+    score: float, action: Action, hits: list[Hit], required: float
+) -> list[tuple[str, str]]:
     names = ",".join(h.name for h in sorted(hits, key=lambda h: h.name)) or "none"
     status = (f"{'Yes' if action != 'inbox' else 'No'}, score={score:.1f} "
               f"required={required:.1f} action={action} tests={names}")

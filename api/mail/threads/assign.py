@@ -33,8 +33,11 @@ async def find_thread(
     if key and has_reply_prefix(parsed.subject):
         return await session.scalar(
             select(MailThread)
-            .where(MailThread.account_id == account_id, MailThread.subject_key == key,
-                   MailThread.last_received_at >= received_at - SUBJECT_WINDOW)
+            .where(
+                MailThread.account_id == account_id,
+                MailThread.subject_key == key,
+                MailThread.last_received_at >= received_at - SUBJECT_WINDOW,
+            )
             .order_by(MailThread.last_received_at.desc())
             .limit(1)
         )
@@ -42,8 +45,15 @@ async def find_thread(
 
 
 async def attach_to_thread(
-    session: AsyncSession, *, account_id: str, org_id: str, parsed: ParsedMessage,
-    received_at: datetime, seen: bool, has_attachments: bool, modseq: int,
+    session: AsyncSession,
+    *,
+    account_id: str,
+    org_id: str,
+    parsed: ParsedMessage,
+    received_at: datetime,
+    seen: bool,
+    has_attachments: bool,
+    modseq: int,
 ) -> str:
     """The thread id for a new message, with the thread's counters already moved."""
     thread = await find_thread(session, account_id, parsed, received_at)
@@ -58,16 +68,28 @@ def _new_thread(
     account_id: str, org_id: str, parsed: ParsedMessage, received_at: datetime, modseq: int
 ) -> MailThread:
     return MailThread(
-        id=new_id("thr"), org_id=org_id, account_id=account_id, subject=parsed.subject,
-        subject_key=subject_key(parsed.subject), message_count=0, unread_count=0,
-        has_attachments=False, snippet="", participants=[], last_received_at=received_at,
+        id=new_id("thr"),
+        org_id=org_id,
+        account_id=account_id,
+        subject=parsed.subject,
+        subject_key=subject_key(parsed.subject),
+        message_count=0,
+        unread_count=0,
+        has_attachments=False,
+        snippet="",
+        participants=[],
+        last_received_at=received_at,
         modseq=modseq,
     )
 
 
 def _count(
-    thread: MailThread, parsed: ParsedMessage, received_at: datetime, seen: bool,
-    has_attachments: bool, modseq: int,
+    thread: MailThread,
+    parsed: ParsedMessage,
+    received_at: datetime,
+    seen: bool,
+    has_attachments: bool,
+    modseq: int,
 ) -> None:
     thread.message_count = (thread.message_count or 0) + 1
     thread.unread_count = (thread.unread_count or 0) + (0 if seen else 1)
@@ -86,9 +108,11 @@ def _count(
 
 
 def _linked(parsed: ParsedMessage) -> list[str]:
-    return list(dict.fromkeys(
-        i for i in [parsed.in_reply_to, *reversed(parsed.references), parsed.message_id] if i
-    ))
+    return list(
+        dict.fromkeys(
+            i for i in [parsed.in_reply_to, *reversed(parsed.references), parsed.message_id] if i
+        )
+    )
 
 
 class ThreadBatch:
@@ -106,15 +130,16 @@ class ThreadBatch:
             rows = await self.session.execute(
                 select(MailMessage.message_id_header, MailMessage.thread_id).where(
                     MailMessage.account_id == self.account_id,
-                    MailMessage.message_id_header.in_(ids[start : start + 500]))
+                    MailMessage.message_id_header.in_(ids[start : start + 500]),
+                )
             )
             self.by_msgid.update({m: t for m, t in rows.all()})
         keys = list({subject_key(p.subject) for p in parsed if has_reply_prefix(p.subject)} - {""})
         wanted = set(self.by_msgid.values())
         if keys:
             rows = await self.session.execute(
-                select(MailThread).where(MailThread.account_id == self.account_id,
-                                         MailThread.subject_key.in_(keys))
+                select(MailThread)
+                .where(MailThread.account_id == self.account_id, MailThread.subject_key.in_(keys))
                 .order_by(MailThread.last_received_at)
             )
             for thread in rows.scalars().all():
@@ -123,11 +148,18 @@ class ThreadBatch:
         missing = list(wanted - set(self.threads))
         for start in range(0, len(missing), 500):
             rows = await self.session.execute(
-                select(MailThread).where(MailThread.id.in_(missing[start : start + 500])))
+                select(MailThread).where(MailThread.id.in_(missing[start : start + 500]))
+            )
             self.threads.update({t.id: t for t in rows.scalars().all()})
 
-    def attach(self, parsed: ParsedMessage, received_at: datetime, seen: bool,
-               has_attachments: bool, modseq: int) -> str:
+    def attach(
+        self,
+        parsed: ParsedMessage,
+        received_at: datetime,
+        seen: bool,
+        has_attachments: bool,
+        modseq: int,
+    ) -> str:
         thread = None
         for ref in _linked(parsed):
             if ref in self.by_msgid and self.by_msgid[ref] in self.threads:

@@ -19,8 +19,12 @@ router = APIRouter(prefix="/v1/accounts/{account}/mail/threads", tags=["mail"])
 
 def thread_view(t: MailThread) -> Thread:
     return Thread(
-        id=t.id, account_id=t.account_id, subject=t.subject, snippet=t.snippet,
-        message_count=t.message_count, unread_count=t.unread_count,
+        id=t.id,
+        account_id=t.account_id,
+        subject=t.subject,
+        snippet=t.snippet,
+        message_count=t.message_count,
+        unread_count=t.unread_count,
         has_attachments=t.has_attachments,
         participants=[EmailAddress(**p) for p in t.participants or []],
         last_received_at=t.last_received_at,
@@ -29,8 +33,11 @@ def thread_view(t: MailThread) -> Thread:
 
 @router.get("", response_model=Page[Thread])
 async def list_mail_threads(
-    account: str, principal: MailRead, session: DbSession,
-    page: Annotated[PageParams, Depends(page_params)], unread: bool | None = None,
+    account: str,
+    principal: MailRead,
+    session: DbSession,
+    page: Annotated[PageParams, Depends(page_params)],
+    unread: bool | None = None,
 ) -> Page[Thread]:
     """Conversations, most recent activity first."""
     owner = await mailbox_account(session, principal, account)
@@ -45,5 +52,4 @@ async def get_mail_thread(
     """One conversation with its messages, oldest first."""
     owner = await mailbox_account(session, principal, account)
     thread, messages = await service.get_thread(session, owner, thread_id)
-    return ThreadDetail(**thread_view(thread).model_dump(),
-                        messages=[summary(m) for m in messages])
+    return ThreadDetail(**thread_view(thread).model_dump(), messages=[summary(m) for m in messages])

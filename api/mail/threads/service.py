@@ -27,8 +27,9 @@ async def list_threads(
             at = datetime.fromisoformat(str(when))
         except ValueError:
             raise MalformedRequest("The cursor is not valid.", param="cursor") from None
-        stmt = stmt.where(or_(t.last_received_at < at,
-                              and_(t.last_received_at == at, t.id < str(last_id))))
+        stmt = stmt.where(
+            or_(t.last_received_at < at, and_(t.last_received_at == at, t.id < str(last_id)))
+        )
     stmt = stmt.order_by(t.last_received_at.desc(), t.id.desc()).limit(params.limit + 1)
     rows = list((await session.execute(stmt)).scalars().all())
     cursor = None

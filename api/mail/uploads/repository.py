@@ -26,7 +26,5 @@ async def get_in_org(
 
 
 async def expired(session: AsyncSession, now: datetime, limit: int = 500) -> list[MailUpload]:
-    rows = await session.execute(
-        select(MailUpload).where(MailUpload.expires_at < now).limit(limit)
-    )
+    rows = await session.execute(select(MailUpload).where(MailUpload.expires_at < now).limit(limit))
     return list(rows.scalars().all())

@@ -20,17 +20,28 @@ CHUNK_BODY = {
         "required": True,
         "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
     },
-    "parameters": [{
-        "name": "Content-Range", "in": "header", "required": True,
-        "schema": {"type": "string"}, "description": "bytes <start>-<end>/<total>",
-    }],
+    "parameters": [
+        {
+            "name": "Content-Range",
+            "in": "header",
+            "required": True,
+            "schema": {"type": "string"},
+            "description": "bytes <start>-<end>/<total>",
+        }
+    ],
 }
 
 
-@router.post("/v1/accounts/{account}/mail/uploads", status_code=status.HTTP_201_CREATED,
-             response_model=Upload)
+@router.post(
+    "/v1/accounts/{account}/mail/uploads",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Upload,
+)
 async def create_mail_upload(
-    account: str, body: UploadCreate, principal: MailUploads, session: DbSession,
+    account: str,
+    body: UploadCreate,
+    principal: MailUploads,
+    session: DbSession,
     runtime: RuntimeDep,
 ) -> Upload:
     """Start a resumable upload of a file to attach (any size up to the configured limit).
@@ -57,16 +68,29 @@ async def put_mail_upload_chunk(
     416 for a range outside the file, 422 for a total other than the declared size, an
     overlap with bytes already received (`range_overlap`) or a body of the wrong length."""
     return await service.put_chunk(
-        runtime, principal, upload_id, request.headers.get("content-range"),
-        request.headers.get("content-length"), request.stream(),
+        runtime,
+        principal,
+        upload_id,
+        request.headers.get("content-range"),
+        request.headers.get("content-length"),
+        request.stream(),
     )
 
 
 @router.post("/v1/uploads/{upload_id}/commit", response_model=Upload)
 async def commit_mail_upload(
-    upload_id: str, principal: MailUploads, runtime: RuntimeDep,
-    sha256: Annotated[str | None, Query(min_length=64, max_length=64, pattern="^[0-9a-fA-F]+$",
-                                        description="Verify the content's SHA-256")] = None,
+    upload_id: str,
+    principal: MailUploads,
+    runtime: RuntimeDep,
+    sha256: Annotated[
+        str | None,
+        Query(
+            min_length=64,
+            max_length=64,
+            pattern="^[0-9a-fA-F]+$",
+            description="Verify the content's SHA-256",
+        ),
+    ] = None,
 ) -> Upload:
     """Finish an upload once every byte arrived (422 `upload_incomplete` before); pass
     `sha256` to have the content verified."""

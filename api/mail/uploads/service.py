@@ -53,12 +53,18 @@ def part_path(runtime: Runtime, upload_id: str) -> Path:
 
 def view(upload: MailUpload) -> Upload:
     return Upload(
-        id=upload.id, account_id=upload.account_id, filename=upload.filename,
-        content_type=upload.content_type, size=upload.size,
+        id=upload.id,
+        account_id=upload.account_id,
+        filename=upload.filename,
+        content_type=upload.content_type,
+        size=upload.size,
         received=[list(r) for r in upload.received or []],
-        received_bytes=upload.received_bytes, state=upload.state,  # type: ignore[arg-type]
-        upload_url=f"/v1/uploads/{upload.id}", sha256=upload.blob_sha256,
-        expires_at=upload.expires_at, created_at=upload.created_at,
+        received_bytes=upload.received_bytes,
+        state=upload.state,  # type: ignore[arg-type]
+        upload_url=f"/v1/uploads/{upload.id}",
+        sha256=upload.blob_sha256,
+        expires_at=upload.expires_at,
+        created_at=upload.created_at,
     )
 
 
@@ -72,10 +78,20 @@ async def create_upload(
     ctype = validation.content_type(data.content_type, name, "content_type")
     now = utcnow()
     upload = MailUpload(
-        id=new_id("upl"), org_id=account.org_id, account_id=account.id, filename=name,
-        content_type=ctype, size=data.size, received=[], pending=[], received_bytes=0,
-        state="open", version=1, expires_at=now + timedelta(seconds=runtime.settings.mail_upload_ttl),
-        created_at=now, updated_at=now,
+        id=new_id("upl"),
+        org_id=account.org_id,
+        account_id=account.id,
+        filename=name,
+        content_type=ctype,
+        size=data.size,
+        received=[],
+        pending=[],
+        received_bytes=0,
+        state="open",
+        version=1,
+        expires_at=now + timedelta(seconds=runtime.settings.mail_upload_ttl),
+        created_at=now,
+        updated_at=now,
     )
     path = part_path(runtime, upload.id)
     with open(path, "wb") as fh:
@@ -88,7 +104,11 @@ async def get_upload(
     session: AsyncSession, principal: Principal, upload_id: str, *, lock: bool = False
 ) -> MailUpload:
     upload = await repository.get_in_org(session, principal.org_id, upload_id, lock=lock)
-    if upload is None or not may_reach(principal, upload.account_id) or upload.expires_at <= utcnow():
+    if (
+        upload is None
+        or not may_reach(principal, upload.account_id)
+        or upload.expires_at <= utcnow()
+    ):
         raise NotFound(f"No upload {upload_id}.", param="upload_id")
     return upload
 
@@ -97,15 +117,20 @@ def parse_content_range(header: str | None, size: int) -> tuple[int, int]:
     """[start, end) from `bytes start-end/total`; 422 for a wrong total, 416 outside."""
     match = _CONTENT_RANGE.match(header or "")
     if match is None:
-        raise ValidationFailed("Send Content-Range: bytes <start>-<end>/<total>.",
-                               param="Content-Range")
+        raise ValidationFailed(
+            "Send Content-Range: bytes <start>-<end>/<total>.", param="Content-Range"
+        )
     start, last, total = (int(g) for g in match.groups())
     if total != size:
-        raise ValidationFailed(f"The upload was declared as {size} bytes, not {total}.",
-                               param="Content-Range", code="size_mismatch")
+        raise ValidationFailed(
+            f"The upload was declared as {size} bytes, not {total}.",
+            param="Content-Range",
+            code="size_mismatch",
+        )
     if last < start or last >= size:
-        raise RangeNotSatisfiable(f"The range must lie within 0-{size - 1}.",
-                                  headers={"Content-Range": f"bytes */{size}"})
+        raise RangeNotSatisfiable(
+            f"The range must lie within 0-{size - 1}.", headers={"Content-Range": f"bytes */{size}"}
+        )
     return start, last + 1
 
 
@@ -128,26 +153,38 @@ def _live(pending: list[list[Any]], now: datetime) -> list[list[Any]]:
 
 
 async def put_chunk(
-    runtime: Runtime, principal: Principal, upload_id: str, content_range: str | None,
-    content_length: str | None, body: AsyncIterator[bytes],
+    runtime: Runtime,
+    principal: Principal,
+    upload_id: str,
+    content_range: str | None,
+    content_length: str | None,
+    body: AsyncIterator[bytes],
 ) -> Upload:
     """Write one chunk. Manages its own short transactions (none held while streaming)."""
     async with runtime.db.session() as session:
         upload = await get_upload(session, principal, upload_id, lock=True)
         if upload.state != "open":
-            raise ValidationFailed("This upload is already committed.", param="upload_id",
-                                   code="upload_committed")
+            raise ValidationFailed(
+                "This upload is already committed.", param="upload_id", code="upload_committed"
+            )
         start, end = parse_content_range(content_range, upload.size)
-        if content_length is not None and content_length.isdigit() \
-                and int(content_length) != end - start:
-            raise ValidationFailed("Content-Length does not match Content-Range.",
-                                   param="Content-Length")
+        if (
+            content_length is not None
+            and content_length.isdigit()
+            and int(content_length) != end - start
+        ):
+            raise ValidationFailed(
+                "Content-Length does not match Content-Range.", param="Content-Length"
+            )
         now = utcnow()
         live = _live(upload.pending, now)
         if _overlaps(start, end, upload.received or []) or _overlaps(start, end, live):
-            raise ValidationFailed("This range overlaps bytes already received; GET the upload "
-                                   "to see which ranges it holds.", param="Content-Range",
-                                   code="range_overlap")
+            raise ValidationFailed(
+                "This range overlaps bytes already received; GET the upload "
+                "to see which ranges it holds.",
+                param="Content-Range",
+                code="range_overlap",
+            )
         upload.pending = [*live, [start, end, (now + RESERVATION).isoformat()]]
     try:
         await _write_at(part_path(runtime, upload_id), start, end - start, body)
@@ -156,8 +193,9 @@ async def put_chunk(
         raise
     async with runtime.db.session() as session:
         upload = await get_upload(session, principal, upload_id, lock=True)
-        upload.pending = [p for p in upload.pending or []
-                          if not (int(p[0]) == start and int(p[1]) == end)]
+        upload.pending = [
+            p for p in upload.pending or [] if not (int(p[0]) == start and int(p[1]) == end)
+        ]
         upload.received = _merge(upload.received or [], start, end)
         upload.received_bytes = sum(b - a for a, b in upload.received)
         upload.version += 1
@@ -165,13 +203,15 @@ async def put_chunk(
         return view(upload)
 
 
-async def _release(runtime: Runtime, principal: Principal, upload_id: str, start: int,
-                   end: int) -> None:
+async def _release(
+    runtime: Runtime, principal: Principal, upload_id: str, start: int, end: int
+) -> None:
     async with runtime.db.session() as session:
         upload = await repository.get_in_org(session, principal.org_id, upload_id, lock=True)
         if upload is not None:
-            upload.pending = [p for p in upload.pending or []
-                              if not (int(p[0]) == start and int(p[1]) == end)]
+            upload.pending = [
+                p for p in upload.pending or [] if not (int(p[0]) == start and int(p[1]) == end)
+            ]
 
 
 async def _write_at(path: Path, offset: int, length: int, body: AsyncIterator[bytes]) -> None:
@@ -182,8 +222,9 @@ async def _write_at(path: Path, offset: int, length: int, body: AsyncIterator[by
         buffer = bytearray()
         async for chunk in body:
             if written + len(buffer) + len(chunk) > length:
-                raise ValidationFailed("The body is longer than its Content-Range.",
-                                       param="Content-Range")
+                raise ValidationFailed(
+                    "The body is longer than its Content-Range.", param="Content-Range"
+                )
             buffer += chunk
             if len(buffer) >= WRITE_BUFFER:
                 data = bytes(buffer)
@@ -195,8 +236,9 @@ async def _write_at(path: Path, offset: int, length: int, body: AsyncIterator[by
             await anyio.to_thread.run_sync(_pwrite_all, fd, data, offset + written)
             written += len(data)
         if written != length:
-            raise ValidationFailed(f"The body has {written} bytes; Content-Range says {length}.",
-                                   param="Content-Range")
+            raise ValidationFailed(
+                f"The body has {written} bytes; Content-Range says {length}.", param="Content-Range"
+            )
     finally:
         os.close(fd)
 
@@ -226,16 +268,22 @@ async def commit_upload(
         upload = await get_upload(session, principal, upload_id)
         if upload.state == "committed":
             return view(upload)
-        if upload.received_bytes != upload.size or (upload.size and upload.received != [[0, upload.size]]):
+        if upload.received_bytes != upload.size or (
+            upload.size and upload.received != [[0, upload.size]]
+        ):
             raise UploadIncomplete(
-                f"{upload.received_bytes} of {upload.size} bytes received.", param="upload_id",
+                f"{upload.received_bytes} of {upload.size} bytes received.",
+                param="upload_id",
                 extra={"received": upload.received},
             )
     path = part_path(runtime, upload_id)
     digest = await anyio.to_thread.run_sync(_hash_and_sync, path)
     if sha256 is not None and sha256.lower() != digest:
-        raise ValidationFailed("The content does not match the sha256 you sent.",
-                               param="sha256", code="checksum_mismatch")
+        raise ValidationFailed(
+            "The content does not match the sha256 you sent.",
+            param="sha256",
+            code="checksum_mismatch",
+        )
     await _adopt(runtime, path, digest)
     async with runtime.db.session() as session:
         upload = await get_upload(session, principal, upload_id, lock=True)

@@ -17,6 +17,7 @@ import os
 import random
 import secrets as pysecrets
 import socket
+import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -40,6 +41,7 @@ log = logging.getLogger("mailplane.webhooks")
 
 DISABLE_AFTER = timedelta(days=5)
 BODY_CACHE = 20_000
+MAX_POOLS = 512
 COALESCE = 0.004
 
 
@@ -95,24 +97,35 @@ class Dispatcher:
         self.base_url = s.issuer
         self._client = client
         self._clients: dict[str, httpx.AsyncClient] = {}
+        self._closing: set[asyncio.Task[None]] = set()
+        self._ssl: ssl.SSLContext | None = None
         self._allow_private = s.webhooks_allow_private
         self._keys: dict[str, bytes] = {}
         self._bodies: dict[str, bytes] = {}
         self._server_secret = s.signing_key()
 
     def client_for(self, url: str) -> httpx.AsyncClient:
-        """One keep-alive pool per destination origin: receivers never compete for sockets
-        and httpx's pool bookkeeping stays small."""
+        """One keep-alive pool per destination origin (most recently used kept): receivers
+        never compete for sockets and httpx's pool bookkeeping stays small."""
         if self._client is not None:
             return self._client
         origin = url.split("/", 3)[2] if "://" in url else url
-        found = self._clients.get(origin)
+        found = self._clients.pop(origin, None)  # re-inserted last: the dict is the LRU order
         if found is None:
-            found = self._clients[origin] = guarded_client(
+            if len(self._clients) >= MAX_POOLS:
+                stale = next(iter(self._clients))
+                task = asyncio.get_running_loop().create_task(self._clients.pop(stale).aclose())
+                self._closing.add(task)
+                task.add_done_callback(self._closing.discard)
+            if self._ssl is None:
+                self._ssl = httpx.create_ssl_context()  # loaded once, shared by every pool
+            found = guarded_client(
                 allow_private=self._allow_private,
                 timeout=self.timeout,
                 max_connections=self.concurrency,
+                verify=self._ssl,
             )
+        self._clients[origin] = found
         return found
 
     async def aclose(self) -> None:

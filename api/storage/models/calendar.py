@@ -34,6 +34,9 @@ class Calendar(Base):
     color: Mapped[str | None] = mapped_column(String(20), nullable=True)
     time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
     is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The owner's id on their default calendar only: a unique key, so two concurrent first
+    # requests cannot both create one.
+    default_for: Mapped[str | None] = mapped_column(String(40), nullable=True, unique=True)
     feed_token_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
     feed_created_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)

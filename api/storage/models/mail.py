@@ -148,7 +148,9 @@ class MailOutbound(Base):
     size: Mapped[int] = mapped_column(BigInteger)
     envelope_from: Mapped[str] = mapped_column(String(320))
     recipient: Mapped[str] = mapped_column(String(320))
-    status: Mapped[str] = mapped_column(String(20), default="queued")  # queued|sending|sent|deferred|failed
+    status: Mapped[str] = mapped_column(
+        String(20), default="queued"
+    )  # queued|sending|sent|deferred|failed
     priority: Mapped[int] = mapped_column(Integer, default=0)  # higher first; transactional = 10
     transactional: Mapped[bool] = mapped_column(Boolean, default=False)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -171,7 +173,9 @@ class MailUpload(Base):
     content_type: Mapped[str] = mapped_column(String(255))
     size: Mapped[int] = mapped_column(BigInteger)
     received: Mapped[list[list[int]]] = mapped_column(JSONType, default=list)  # [[start, end)]
-    pending: Mapped[list[list[Any]]] = mapped_column(JSONType, default=list)  # [[start, end, until]]
+    pending: Mapped[list[list[Any]]] = mapped_column(
+        JSONType, default=list
+    )  # [[start, end, until]]
     received_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
     state: Mapped[str] = mapped_column(String(12), default="open")  # open | committed
     blob_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)

@@ -26,11 +26,13 @@ def upgrade() -> None:
     sa.Column('name', sa.String(length=200), nullable=False),
     sa.Column('description', sa.Text(), nullable=False),
     sa.Column('is_default', sa.Boolean(), nullable=False),
+    sa.Column('default_for', sa.String(length=40), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('created_at', api.storage.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('updated_at', api.storage.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['org_id'], ['organizations.id'], name=op.f('fk_address_books_org_id_organizations')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_address_books'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_address_books')),
+    sa.UniqueConstraint('default_for', name=op.f('uq_address_books_default_for'))
     )
     with op.batch_alter_table('address_books', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_address_books_account_id'), ['account_id'], unique=False)
@@ -73,6 +75,7 @@ def upgrade() -> None:
     sa.Column('color', sa.String(length=20), nullable=True),
     sa.Column('time_zone', sa.String(length=64), nullable=False),
     sa.Column('is_default', sa.Boolean(), nullable=False),
+    sa.Column('default_for', sa.String(length=40), nullable=True),
     sa.Column('feed_token_hash', sa.String(length=64), nullable=True),
     sa.Column('feed_created_at', api.storage.models.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('version', sa.Integer(), nullable=False),
@@ -80,6 +83,7 @@ def upgrade() -> None:
     sa.Column('updated_at', api.storage.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['org_id'], ['organizations.id'], name=op.f('fk_calendars_org_id_organizations')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_calendars')),
+    sa.UniqueConstraint('default_for', name=op.f('uq_calendars_default_for')),
     sa.UniqueConstraint('feed_token_hash', name=op.f('uq_calendars_feed_token_hash'))
     )
     with op.batch_alter_table('calendars', schema=None) as batch_op:

@@ -99,6 +99,7 @@ from .directory_import_format import DirectoryImportFormat
 from .directory_import_row import DirectoryImportRow
 from .directory_import_row_status import DirectoryImportRowStatus
 from .directory_import_status import DirectoryImportStatus
+from .directory_migration_cancelled_event import DirectoryMigrationCancelledEvent
 from .directory_migration_completed_event import DirectoryMigrationCompletedEvent
 from .directory_migration_failed_event import DirectoryMigrationFailedEvent
 from .directory_migration_progress_event import DirectoryMigrationProgressEvent
@@ -142,6 +143,8 @@ from .find_time_result import FindTimeResult
 from .folder import Folder
 from .folder_counts import FolderCounts
 from .folder_create import FolderCreate
+from .folder_rule import FolderRule
+from .folder_rule_role_type_0 import FolderRuleRoleType0
 from .folder_update import FolderUpdate
 from .free_busy_request import FreeBusyRequest
 from .free_busy_result import FreeBusyResult
@@ -173,6 +176,7 @@ from .list_accounts_status_type_0 import ListAccountsStatusType0
 from .list_domains_kind_type_0 import ListDomainsKindType0
 from .list_domains_status_type_0 import ListDomainsStatusType0
 from .list_import_rows_status_type_0 import ListImportRowsStatusType0
+from .list_migrations_status_type_0 import ListMigrationsStatusType0
 from .list_room_bookings_status_type_0 import ListRoomBookingsStatusType0
 from .list_rooms_kind_type_0 import ListRoomsKindType0
 from .list_webhook_attempts_outcome_type_0 import ListWebhookAttemptsOutcomeType0
@@ -196,6 +200,23 @@ from .message_summary_parse_status import MessageSummaryParseStatus
 from .message_update import MessageUpdate
 from .messages_bulk_delete import MessagesBulkDelete
 from .messages_bulk_update import MessagesBulkUpdate
+from .migration import Migration
+from .migration_account import MigrationAccount
+from .migration_account_create import MigrationAccountCreate
+from .migration_account_status import MigrationAccountStatus
+from .migration_counts import MigrationCounts
+from .migration_create import MigrationCreate
+from .migration_failure import MigrationFailure
+from .migration_folder_progress import MigrationFolderProgress
+from .migration_folder_progress_role_type_0 import MigrationFolderProgressRoleType0
+from .migration_folder_progress_status import MigrationFolderProgressStatus
+from .migration_source import MigrationSource
+from .migration_source_info import MigrationSourceInfo
+from .migration_source_info_protocol import MigrationSourceInfoProtocol
+from .migration_source_info_security import MigrationSourceInfoSecurity
+from .migration_source_protocol import MigrationSourceProtocol
+from .migration_source_security import MigrationSourceSecurity
+from .migration_status import MigrationStatus
 from .o_auth_error import OAuthError
 from .organization import Organization
 from .organization_create import OrganizationCreate
@@ -217,6 +238,9 @@ from .page_domain import PageDomain
 from .page_group import PageGroup
 from .page_group_member import PageGroupMember
 from .page_message_summary import PageMessageSummary
+from .page_migration import PageMigration
+from .page_migration_account import PageMigrationAccount
+from .page_migration_failure import PageMigrationFailure
 from .page_organization import PageOrganization
 from .page_room import PageRoom
 from .page_thread import PageThread
@@ -396,6 +420,7 @@ __all__ = (
     "DirectoryImportRow",
     "DirectoryImportRowStatus",
     "DirectoryImportStatus",
+    "DirectoryMigrationCancelledEvent",
     "DirectoryMigrationCompletedEvent",
     "DirectoryMigrationFailedEvent",
     "DirectoryMigrationProgressEvent",
@@ -439,6 +464,8 @@ __all__ = (
     "Folder",
     "FolderCounts",
     "FolderCreate",
+    "FolderRule",
+    "FolderRuleRoleType0",
     "FolderUpdate",
     "FreeBusyRequest",
     "FreeBusyResult",
@@ -470,6 +497,7 @@ __all__ = (
     "ListDomainsKindType0",
     "ListDomainsStatusType0",
     "ListImportRowsStatusType0",
+    "ListMigrationsStatusType0",
     "ListRoomBookingsStatusType0",
     "ListRoomsKindType0",
     "ListWebhookAttemptsOutcomeType0",
@@ -493,6 +521,23 @@ __all__ = (
     "MessageSummary",
     "MessageSummaryParseStatus",
     "MessageUpdate",
+    "Migration",
+    "MigrationAccount",
+    "MigrationAccountCreate",
+    "MigrationAccountStatus",
+    "MigrationCounts",
+    "MigrationCreate",
+    "MigrationFailure",
+    "MigrationFolderProgress",
+    "MigrationFolderProgressRoleType0",
+    "MigrationFolderProgressStatus",
+    "MigrationSource",
+    "MigrationSourceInfo",
+    "MigrationSourceInfoProtocol",
+    "MigrationSourceInfoSecurity",
+    "MigrationSourceProtocol",
+    "MigrationSourceSecurity",
+    "MigrationStatus",
     "OAuthError",
     "Organization",
     "OrganizationCreate",
@@ -514,6 +559,9 @@ __all__ = (
     "PageGroup",
     "PageGroupMember",
     "PageMessageSummary",
+    "PageMigration",
+    "PageMigrationAccount",
+    "PageMigrationFailure",
     "PageOrganization",
     "PageRoom",
     "PageThread",

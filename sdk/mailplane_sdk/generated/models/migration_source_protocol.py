@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class MigrationSourceProtocol(StrEnum):
+    IMAP = "imap"
+    POP3 = "pop3"
+
+    def __str__(self) -> str:
+        return str(self.value)
