@@ -56,9 +56,9 @@ def serve(
         raise typer.BadParameter("role must be api, smtp, worker or all")
     upgrade(settings.effective_database_url)
     if role in ("smtp", "worker") or (role == "all" and workers <= 1):
-        from api.mail.inbound.roles import serve as serve_roles  # SMTP edge + outbound delivery
+        from api.mail.inbound.roles import run as run_roles  # SMTP edge + outbound delivery
 
-        asyncio.run(serve_roles(settings, role, host=host, port=port))
+        run_roles(settings, role, host=host, port=port)
         return
     if workers > 1:
         uvicorn.run("api.asgi:app", host=host or settings.host, port=port or settings.port,

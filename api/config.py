@@ -90,6 +90,7 @@ class Settings(BaseSettings):
     smtp_max_connections: int = 1000
     smtp_max_connections_per_ip: int = 50
     smtp_commit_batch: int = 200
+    smtp_processes: int = 1  # SMTP listener processes sharing the ports (SO_REUSEPORT)
     # outbound delivery: MX lookups (or everything through smarthost "host:port" with
     # optional AUTH), the port remote MXs listen on, retries with growing delays until
     # bounce_after seconds, a lease per claimed message, concurrency overall and per domain

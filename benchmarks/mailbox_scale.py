@@ -183,10 +183,60 @@ async def index_size(runtime: Runtime) -> int:
     return int(value or 0)
 
 
-def dovecot(root: Path, n: int, repeat: int, account_email: str) -> dict:
-    """Write the same messages into a Dovecot Maildir and time IMAP SEARCH TEXT."""
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _imap_searches(repeat: int, port: int) -> dict:
+    imap = imaplib.IMAP4("127.0.0.1", port)
+    imap.login("user1@peer.test", "secret")
+    t = time.perf_counter()
+    imap.select("INBOX")
+    out: dict = {"select_seconds": round(time.perf_counter() - t, 2)}
+    for name, term in (
+        ("search_rare", RARE),
+        ("search_common", COMMON),
+        ("search_chinese", CHINESE),
+    ):
+        values = []
+        hits = 0
+        for _ in range(repeat):
+            t = time.perf_counter()
+            typ, data = imap.uid("SEARCH", "CHARSET", "UTF-8", "TEXT", f'"{term}"'.encode())
+            values.append(time.perf_counter() - t)
+            hits = len(data[0].split()) if typ == "OK" and data and data[0] else 0
+        out[name] = {"p50_ms": pct(values, 0.5), "p99_ms": pct(values, 0.99), "hits": hits}
+    imap.logout()
+    return out
+
+
+XAPIAN_CONF = """
+mail_plugins = $mail_plugins fts fts_xapian
+plugin {
+  fts = xapian
+  fts_xapian = partial=2 full=20 verbose=0
+  fts_autoindex = yes
+  fts_enforced = yes
+}
+"""
+
+
+def dovecot(root: Path, n: int, repeat: int, account_email: str, xapian: bool) -> dict:
+    """Write the same messages into a Dovecot Maildir and time IMAP SEARCH TEXT, without
+    and (with `xapian`) with the fts-xapian plugin."""
     script = Path(__file__).resolve().parent.parent.parent / "shared/peers/postfix-dovecot.sh"
-    env = {**os.environ, "PEER_ROOT": str(root)}
+    imap_port = _free_port()
+    env = {
+        **os.environ,
+        "PEER_ROOT": str(root),
+        "PEER_IMAP_PORT": str(imap_port),
+        "PEER_SMTP_PORT": str(_free_port()),
+        "PEER_LMTP_PORT": str(_free_port()),
+    }
     subprocess.run(
         ["bash", str(script), "start"],
         env=env,
@@ -194,33 +244,54 @@ def dovecot(root: Path, n: int, repeat: int, account_email: str) -> dict:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    conf = root / "dovecot" / "dovecot.conf"
     try:
         user_dir = root / "mail" / "peer.test" / "user1"
         for sub in ("cur", "new", "tmp"):
             (user_dir / sub).mkdir(parents=True, exist_ok=True)
         rng = random.Random(42)
+        raw_bytes = 0
         for i in range(n):
             raw = generate(i, rng, account_email)
+            raw_bytes += len(raw)
             (user_dir / "cur" / f"{1700000000 + i}.M{i}P1.bench:2,S").write_bytes(raw)
         subprocess.run(["chown", "-R", "vmail:vmail", str(root / "mail")], check=True)
-        imap = imaplib.IMAP4("127.0.0.1", int(os.environ.get("PEER_IMAP_PORT", "10143")))
-        imap.login("user1@peer.test", "secret")
-        t = time.perf_counter()
-        imap.select("INBOX")
-        out: dict = {"select_first_seconds": round(time.perf_counter() - t, 2)}
-        for name, term in (
-            ("search_rare", RARE),
-            ("search_common", COMMON),
-            ("search_chinese", CHINESE),
-        ):
-            values = []
-            for _ in range(repeat):
-                t = time.perf_counter()
-                typ, data = imap.uid("SEARCH", "CHARSET", "UTF-8", "TEXT", f'"{term}"'.encode())
-                values.append(time.perf_counter() - t)
-            hits = len(data[0].split()) if typ == "OK" and data[0] else 0
-            out[name] = {"p50_ms": pct(values, 0.5), "p99_ms": pct(values, 0.99), "hits": hits}
-        imap.logout()
+        out: dict = {
+            "messages": n,
+            "raw_bytes": raw_bytes,
+            "plain": _imap_searches(repeat, imap_port),
+        }
+        if xapian:
+            subprocess.run(
+                ["apt-get", "install", "-y", "-qq", "dovecot-fts-xapian"],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            with open(conf, "a") as fh:
+                fh.write(XAPIAN_CONF)
+            subprocess.run(["doveadm", "-c", str(conf), "reload"], check=True)
+            time.sleep(1)
+            t = time.perf_counter()
+            subprocess.run(
+                ["doveadm", "-c", str(conf), "index", "-u", "user1@peer.test", "INBOX"], check=True
+            )
+            index_seconds = time.perf_counter() - t
+            size = (
+                sum(
+                    f.stat().st_size
+                    for f in (user_dir / "xapian-indexes").rglob("*")
+                    if f.is_file()
+                )
+                if (user_dir / "xapian-indexes").exists()
+                else None
+            )
+            out["xapian"] = {
+                "index_seconds": round(index_seconds, 1),
+                "index_bytes": size,
+                "index_to_mail_ratio": round(size / raw_bytes, 3) if size else None,
+                **_imap_searches(repeat, imap_port),
+            }
         return out
     finally:
         subprocess.run(
@@ -229,6 +300,36 @@ def dovecot(root: Path, n: int, repeat: int, account_email: str) -> dict:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+
+
+async def mailplane_side(args: argparse.Namespace) -> dict:
+    data_dir = args.dir or Path(tempfile.mkdtemp(prefix="mailplane-bench-"))
+    settings = Settings(
+        data_dir=data_dir,
+        database_url=args.database_url,
+        secret_key="bench-secret-key-0123456789abcdef",
+        log_json=True,
+    )
+    await asyncio.to_thread(upgrade, settings.effective_database_url)
+    runtime = Runtime.build(settings)
+    async with runtime.db.session() as session:
+        made = await create_organization(
+            session, name="Bench", domain="bench.test", admin="admin", password="bench-password-1"
+        )
+    account = made.admin
+    result: dict = {
+        "backend": "sqlite" if runtime.db.is_sqlite else "postgresql",
+        "data_dir": str(data_dir),
+    }
+    result["ingest"] = await ingest(
+        runtime, account, args.messages, args.batch, args.deliver_sample
+    )
+    result["latency"] = await timings(runtime, account, args.repeat)
+    size = await index_size(runtime)
+    result["index_bytes"] = size
+    result["index_to_mail_ratio"] = round(size / result["ingest"]["raw_bytes"], 3)
+    await runtime.db.dispose()
+    return result
 
 
 async def main() -> None:
@@ -245,48 +346,20 @@ async def main() -> None:
     parser.add_argument("--dir", type=Path, default=None, help="data directory (kept)")
     parser.add_argument("--database-url", default=None, help="e.g. postgresql://…")
     parser.add_argument("--dovecot", action="store_true", help="also time Dovecot IMAP SEARCH")
+    parser.add_argument("--xapian", action="store_true", help="… and with fts-xapian")
+    parser.add_argument("--skip-mailplane", action="store_true", help="Dovecot side only")
     parser.add_argument("--dovecot-messages", type=int, default=None)
     args = parser.parse_args()
 
-    data_dir = args.dir or Path(tempfile.mkdtemp(prefix="mailplane-bench-"))
-    settings = Settings(
-        data_dir=data_dir,
-        database_url=args.database_url,
-        secret_key="bench-secret-key-0123456789abcdef",
-        log_json=True,
-    )
-    url = settings.effective_database_url
-    await asyncio.to_thread(upgrade, url)
-    runtime = Runtime.build(settings)
-    async with runtime.db.session() as session:
-        made = await create_organization(
-            session, name="Bench", domain="bench.test", admin="admin", password="bench-password-1"
-        )
-    account = made.admin
-    result: dict = {
-        "benchmark": "mailbox_scale",
-        "backend": "sqlite" if runtime.db.is_sqlite else "postgresql",
-        "data_dir": str(data_dir),
-    }
-    result["ingest"] = await ingest(
-        runtime, account, args.messages, args.batch, args.deliver_sample
-    )
-    result["latency"] = await timings(runtime, account, args.repeat)
-    size = await index_size(runtime)
-    result["index_bytes"] = size
-    result["index_to_mail_ratio"] = round(size / result["ingest"]["raw_bytes"], 3)
-    await runtime.db.dispose()
+    result: dict = {"benchmark": "mailbox_scale"}
+    if not args.skip_mailplane:
+        result.update(await mailplane_side(args))
     if args.dovecot:
         n = args.dovecot_messages or min(args.messages, 100_000)
-        result["dovecot"] = {
-            "messages": n,
-            **dovecot(
-                Path(tempfile.mkdtemp(prefix="peer-")),
-                n,
-                max(3, args.repeat // 10),
-                account.address,
-            ),
-        }
+        root = Path(tempfile.mkdtemp(prefix="peer-", dir=args.dir))
+        result["dovecot"] = dovecot(
+            root, n, max(3, args.repeat // 10), "user1@peer.test", args.xapian
+        )
     print(json.dumps(result))
 
 

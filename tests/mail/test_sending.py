@@ -404,3 +404,22 @@ async def test_send_by_app_for_an_account_is_audited(client, org, alice, headers
     )
     assert entries.status_code == 200, entries.text
     assert entries.json()["data"][0]["target_id"] == alice.id
+
+
+async def test_send_as_an_alias_is_allowed_and_frozen_accounts_cannot_send(
+    client, org, alice, bob, headers
+):
+    alias = f"sales@{org.domain}"
+    made = await client.post(f"/v1/accounts/{alice.address}/aliases", headers=headers,
+                             json={"address": alias})
+    assert made.status_code == 201, made.text
+    resp = await client.post(url(alice.address, "/send"), headers=headers,
+                             json={"from": alias, "to": [bob.address], "subject": "as alias"})
+    assert resp.status_code == 202, resp.text
+    got = (await _inbox(client, headers, bob.address))[0]
+    assert got["from"]["address"] == alias
+    frozen = await client.post(f"/v1/accounts/{alice.address}/freeze", headers=headers)
+    assert frozen.status_code == 200, frozen.text
+    denied = await client.post(url(alice.address, "/send"), headers=headers,
+                               json={"to": [bob.address]})
+    assert denied.status_code == 403 and denied.json()["code"] == "send_as_denied"

@@ -218,7 +218,13 @@ class Series:
         return sorted(s for s in starts if local_text(s) not in self.exdates)
 
     def occurrences(self, lo: datetime, hi: datetime) -> list[tuple[datetime, datetime, datetime]]:
-        """Instances overlapping [lo, hi) as (local start, UTC start, UTC end), in order."""
+        """Instances overlapping [lo, hi) as (local start, UTC start, UTC end), in order.
+
+        Cached per (series, window): a series is a value, so the same window of the same
+        series (free/busy polled by portals, find-a-time, calendar views) expands once."""
+        return list(_cached_occurrences(self, lo, hi))
+
+    def _occurrences(self, lo: datetime, hi: datetime) -> list[tuple[datetime, datetime, datetime]]:
         span = self.end_local - self.start_local
         lo_local = to_local(lo, self.tz) - span - timedelta(days=1)
         hi_local = to_local(hi, self.tz) + timedelta(days=1)
@@ -252,3 +258,10 @@ class Series:
                 return first, None
         _, last = self.bounds(last_local)
         return first, last + timedelta(hours=1)
+
+
+@lru_cache(maxsize=20_000)
+def _cached_occurrences(
+    series: Series, lo: datetime, hi: datetime
+) -> tuple[tuple[datetime, datetime, datetime], ...]:
+    return tuple(series._occurrences(lo, hi))

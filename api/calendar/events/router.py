@@ -46,7 +46,7 @@ async def list_calendar_events(
     session: DbSession,
     page: Annotated[PageParams, Depends(page_params)],
     calendar_id: Annotated[str | None, Query(max_length=40)] = None,
-) -> Page[Event]:
+) -> Response:
     """Occurrences in [start, end) with recurrences expanded, in start order: single events,
     each instance of a series (id `<series id>.<instance key>`) and changed instances.
 
@@ -58,7 +58,9 @@ async def list_calendar_events(
         session, principal.org_id, owner.id, start, end, calendar_id
     )
     rows, cursor = page_of(occurrences, page)
-    return Page[Event](data=[render(o) for o in rows], next_cursor=cursor)
+    # Serialised once here (the rendered events are already the response models).
+    body = Page[Event](data=[render(o) for o in rows], next_cursor=cursor).model_dump_json()
+    return Response(body, media_type="application/json")
 
 
 @router.get("/changes", response_model=Changes)

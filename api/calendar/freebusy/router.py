@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from api.calendar.freebusy import service
 from api.deps import CalendarRead, DbSession
@@ -14,7 +14,7 @@ router = APIRouter(prefix="/v1/calendar/freebusy", tags=["calendar"])
 @router.post("", response_model=FreeBusyResult)
 async def get_freebusy(
     body: FreeBusyRequest, principal: CalendarRead, session: DbSession
-) -> FreeBusyResult:
+) -> Response:
     """Busy intervals of up to 100 accounts or rooms (ids or addresses) over up to 62 days,
     recurrences expanded. Tentative and not-yet-answered events are marked `tentative`;
     transparent, declined and cancelled ones are free. Unknown attendees come back with
@@ -22,7 +22,8 @@ async def get_freebusy(
     schedules = await service.freebusy(
         session, principal.org_id, body.start, body.end, body.attendees
     )
-    return FreeBusyResult(start=body.start, end=body.end, schedules=schedules)
+    result = FreeBusyResult.model_construct(start=body.start, end=body.end, schedules=schedules)
+    return Response(result.model_dump_json(), media_type="application/json")
 
 
 @router.post("/find", response_model=FindTimeResult)

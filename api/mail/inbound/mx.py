@@ -136,6 +136,14 @@ class MxHandler:
         """Recipients grouped by organisation with each one's spam verdict; None when every
         organisation refuses the message."""
         edge = self.edge
+        known = [edge.recipients.cached(a) for a in recipients]
+        if all(k is not None and k.kind == "local" and k.org_id for k in known):
+            # every recipient is a plain account RCPT just looked up: no second resolution
+            grouped: dict[str, _Group] = {}
+            for address, k in zip(recipients, known, strict=True):
+                assert k is not None and k.org_id is not None
+                grouped.setdefault(k.org_id, _Group()).addresses.append(address)
+            return await self._spam(raw, verdict, mail_from, grouped)
         async with edge.runtime.db.session(write=False) as session:
             resolution = await resolve_recipients(session, recipients, sender=mail_from or None)
             orgs: dict[str, str] = {}
@@ -147,15 +155,19 @@ class MxHandler:
             by_org: dict[str, _Group] = {}
             for account_id, address in resolution.local.items():
                 group = by_org.setdefault(orgs.get(account_id, ""), _Group())
-                if address not in group.addresses and not any(
-                    address in g.addresses for g in by_org.values()
-                ):
+                if not any(address in g.addresses for g in by_org.values()):
                     group.addresses.append(address)
-            leftover = [a for a in recipients
-                        if not any(a in g.addresses for g in by_org.values())]
-            if leftover:  # gone since RCPT: deliver() reports them unknown
-                by_org.setdefault("", _Group()).addresses.extend(leftover)
-            refused = 0
+        leftover = [a for a in recipients if not any(a in g.addresses for g in by_org.values())]
+        if leftover:  # gone since RCPT: deliver() reports them unknown
+            by_org.setdefault("", _Group()).addresses.extend(leftover)
+        return await self._spam(raw, verdict, mail_from, by_org)
+
+    async def _spam(
+        self, raw: bytes, verdict: Any, mail_from: str, by_org: dict[str, _Group],
+    ) -> list[_Group] | None:
+        """Each organisation's spam verdict on its group; None when all refuse."""
+        refused = 0
+        async with self.edge.runtime.db.session(write=False) as session:
             for org_id, group in by_org.items():
                 if not org_id:
                     continue

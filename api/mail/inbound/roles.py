@@ -1,18 +1,55 @@
 """`mailplane serve --role smtp|worker|all`: the SMTP edge (MX and submission), the outbound
-delivery loop and, for `all`, the HTTP API, in one event loop until SIGINT/SIGTERM."""
+delivery loop and, for `all`, the HTTP API, in one event loop until SIGINT/SIGTERM.
+
+With MAILPLANE_SMTP_PROCESSES > 1 the SMTP listeners also run in that many forked
+processes sharing the ports (SO_REUSEPORT), each with its own group committer: Python runs
+one core per process. Children die with their parent.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
+import multiprocessing
 import signal
+import sys
 from collections.abc import Coroutine
 from typing import Any
 
 from api.config import Settings
 from api.mail.inbound.server import run_edge
+from api.mail.inbound.tls import certificate_paths
 from api.mail.outbound import run_outbound
 from api.runtime import Runtime
+
+PR_SET_PDEATHSIG = 1
+
+
+def run(settings: Settings, role: str, *, host: str | None = None, port: int | None = None) -> None:
+    """Fork the extra SMTP processes, then serve `role` in this one."""
+    children: list[multiprocessing.process.BaseProcess] = []
+    if role in ("smtp", "all") and settings.smtp_processes > 1:
+        certificate_paths(settings, settings.smtp_hostname or settings.mail_host)
+        context = multiprocessing.get_context("fork")
+        for _ in range(settings.smtp_processes - 1):
+            child = context.Process(target=_smtp_child, args=(settings,), daemon=True)
+            child.start()
+            children.append(child)
+    try:
+        asyncio.run(serve(settings, role, host=host, port=port))
+    finally:
+        for child in children:
+            child.terminate()
+        for child in children:
+            child.join(10)
+
+
+def _smtp_child(settings: Settings) -> None:
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    asyncio.run(serve(settings, "smtp"))
 
 
 async def serve(settings: Settings, role: str, *, host: str | None = None,
@@ -47,7 +84,8 @@ async def serve(settings: Settings, role: str, *, host: str | None = None,
             for sig in (signal.SIGINT, signal.SIGTERM):
                 with contextlib.suppress(NotImplementedError):
                     loop.add_signal_handler(sig, stop.set)
-            await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION) if tasks else None
+            if tasks:
+                await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
             for task in tasks:
                 if task.done() and task.exception() is not None:
                     raise task.exception()  # type: ignore[misc]

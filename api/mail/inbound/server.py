@@ -83,7 +83,8 @@ class SmtpEdge:
                 continue
             self.servers[role] = await loop.create_server(
                 self._factory(role), host=settings.smtp_host, port=port, ssl=context,
-                reuse_address=True, backlog=1024,
+                reuse_address=True, reuse_port=settings.smtp_processes > 1 or None,
+                backlog=1024,
             )
         log.info("smtp edge listening", extra={"fields": {"ports": self.ports}})
 

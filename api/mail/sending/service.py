@@ -62,12 +62,15 @@ class Prepared:
 
 
 async def check_send_as(session: AsyncSession, account: Account, address: str) -> None:
-    if address.lower() == account.address.lower():
-        return
+    """The directory decides (own address, aliases, groups with permission; frozen
+    accounts send nothing); without it, only the account's own address."""
     checker = getattr(directory_recipients, "may_send_as", None)
-    if checker is not None and await checker(session, account, address):
-        return
-    raise SendAsDenied(f"{account.address} may not send as {address}.", param="from")
+    if checker is not None:
+        allowed = await checker(session, account, address)
+    else:
+        allowed = address.lower() == account.address.lower()
+    if not allowed:
+        raise SendAsDenied(f"{account.address} may not send as {address}.", param="from")
 
 
 async def resolve_sources(

@@ -21,10 +21,13 @@ def normalise_domain(domain: str) -> str:
     domain = domain.strip().strip(".").lower()
     if domain.startswith("*."):
         domain = domain[2:]
-    try:
-        ascii_domain = idna.encode(domain, uts46=True).decode("ascii")
-    except (idna.IDNAError, UnicodeError) as exc:
-        raise InvalidEntry(f"{domain!r} is not a valid domain") from exc
+    if domain.isascii():
+        ascii_domain = domain  # the common case; idna's UTS 46 mapping is slow
+    else:
+        try:
+            ascii_domain = idna.encode(domain, uts46=True).decode("ascii")
+        except (idna.IDNAError, UnicodeError) as exc:
+            raise InvalidEntry(f"{domain!r} is not a valid domain") from exc
     labels = ascii_domain.split(".")
     if len(labels) < 2 or len(ascii_domain) > 253 or not all(_LABEL.match(x) for x in labels):
         raise InvalidEntry(f"{domain!r} is not a valid domain")

@@ -10,10 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.kit.pagination import PageParams, paginate
-from api.mail.spam.classifier import OrgCounts
-from api.mail.spam.lists import ListMatch, lookup_keys, ranked_matches
 from api.storage.models import (
-    Domain,
     MailFolder,
     MailMessage,
     SpamFeedback,
@@ -26,10 +23,11 @@ from api.storage.models.spam import TOTALS_TOKEN
 BATCH = 500
 
 
-async def org_counts(session: AsyncSession, org_id: str, tokens: Sequence[int]) -> OrgCounts:
-    """The organisation's learned counts for `tokens`, with its learned message totals."""
-    counts = OrgCounts()
-    wanted = [TOTALS_TOKEN, *tokens]
+async def token_counts(session: AsyncSession, org_id: str, tokens: Sequence[int]
+                       ) -> dict[int, tuple[int, int]]:
+    """The organisation's learned (spam, ham) counts for `tokens` it has seen."""
+    counts: dict[int, tuple[int, int]] = {}
+    wanted = list(tokens)
     for start in range(0, len(wanted), BATCH):
         rows = await session.execute(
             select(SpamToken.token, SpamToken.spam, SpamToken.ham).where(
@@ -37,12 +35,8 @@ async def org_counts(session: AsyncSession, org_id: str, tokens: Sequence[int]) 
             )
         )
         for token, spam, ham in rows:
-            if token == TOTALS_TOKEN:
-                counts.spam_messages, counts.ham_messages = int(spam), int(ham)
-            else:
-                counts.tokens[int(token)] = (int(spam), int(ham))
-        if start == 0 and counts.spam_messages == 0 and counts.ham_messages == 0:
-            return OrgCounts()  # nothing learned: skip the remaining batches
+            if spam or ham:
+                counts[int(token)] = (int(spam), int(ham))
     return counts
 
 
@@ -80,25 +74,6 @@ async def lock_feedback(session: AsyncSession, org_id: str, message_id: str
     if session.get_bind().dialect.name != "sqlite":
         stmt = stmt.with_for_update()
     return await session.scalar(stmt)
-
-
-async def list_matches(session: AsyncSession, org_id: str, addresses: Sequence[str]
-                       ) -> list[ListMatch]:
-    """Allow/block entries matching any of `addresses`, most specific first."""
-    keys = sorted({k for a in addresses for k in lookup_keys(a)})
-    if not keys:
-        return []
-    rows = await session.execute(
-        select(SpamListEntry.id, SpamListEntry.kind, SpamListEntry.value).where(
-            SpamListEntry.org_id == org_id, SpamListEntry.value.in_(keys)
-        )
-    )
-    return ranked_matches([(i, k, v) for i, k, v in rows], keys)
-
-
-async def org_domains(session: AsyncSession, org_id: str) -> set[str]:
-    rows = await session.execute(select(Domain.name).where(Domain.org_id == org_id))
-    return {str(name).lower() for name in rows.scalars()}
 
 
 async def message_in_org(session: AsyncSession, org_id: str, message_id: str

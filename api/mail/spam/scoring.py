@@ -17,7 +17,8 @@ from api.mail.mime import ParsedMessage, parse_message
 from api.mail.spam import repository, rules
 from api.mail.spam.classifier import Model, OrgCounts, bayes_hit, spam_probability
 from api.mail.spam.facts import AuthFacts, MessageFacts
-from api.mail.spam.lists import ListMatch
+from api.mail.spam.lists import ListMatch, lookup_keys, ranked_matches
+from api.mail.spam.snapshot import snapshot
 from api.mail.spam.tokenizer import token_buckets
 from api.mail.spam.verdict import Action, Hit, Verdict, decide
 from api.mail.spam.virus import ScanResult, VirusScanner, scanner_from_settings
@@ -93,14 +94,19 @@ async def classify(
     auth_results: dict[str, Any] | None, *, settings: Settings | None = None,
     scanner: VirusScanner | None = None, now: datetime | None = None,
 ) -> Verdict:
-    """The verdict on one inbound message for organisation `org_id` (see the package doc)."""
+    """The verdict on one inbound message for organisation `org_id` (see the package doc).
+    An organisation without feedback costs no query (its lists and domains come from a
+    snapshot refreshed every few seconds); with feedback, one."""
     settings = settings or get_settings()
     facts = facts_of(raw, parsed, auth_results, now)
     tokens = token_buckets(facts)
-    org = await repository.org_counts(session, org_id, tokens)
-    matches = await repository.list_matches(session, org_id, _candidates(facts))
-    own = await repository.org_domains(session, org_id) if facts.auth.present \
-        and facts.from_domain else set()
+    org_state = await snapshot(session, org_id)
+    org = OrgCounts()
+    if org_state.learned:
+        org = OrgCounts(org_state.spam_messages, org_state.ham_messages,
+                        await repository.token_counts(session, org_id, tokens))
+    keys = {k for address in _candidates(facts) for k in lookup_keys(address)}
+    matches = ranked_matches(org_state.entries, keys) if keys and org_state.entries else []
     scanner = scanner if scanner is not None else scanner_from_settings(settings)
     scan = None
     if scanner is not None:
@@ -109,8 +115,8 @@ async def classify(
             log.warning("virus scan failed", extra={"fields": {"error": scan.error}})
     return assess(
         facts, junk_threshold=settings.spam_junk_threshold,
-        reject_threshold=settings.spam_reject_threshold, org=org, own_domains=own,
-        matches=matches, scan=scan, tokens=tokens,
+        reject_threshold=settings.spam_reject_threshold, org=org,
+        own_domains=org_state.domains, matches=matches, scan=scan, tokens=tokens,
     )
 
 

@@ -22,6 +22,7 @@ from api.mail.spam import repository
 from api.mail.spam.lists import InvalidEntry, normalise
 from api.mail.spam.moves import skip_learning
 from api.mail.spam.scoring import facts_of
+from api.mail.spam.snapshot import forget
 from api.mail.spam.tokenizer import token_buckets
 from api.platform.audit import record
 from api.platform.principal import Principal
@@ -73,6 +74,7 @@ async def learn(session: AsyncSession, blobs: BlobStore, message: MailMessage, l
                 raise
         else:
             await repository.add_counts(session, org_id, tokens, **_delta(label, 1))
+            forget(org_id)
             return True
     if row.label == label:
         return False
@@ -82,6 +84,7 @@ async def learn(session: AsyncSession, blobs: BlobStore, message: MailMessage, l
     row.label = label
     row.updated_at = utcnow()
     await session.flush()
+    forget(org_id)
     return True
 
 
@@ -168,6 +171,7 @@ async def create_entry(session: AsyncSession, org_id: str, kind: str, data: Spam
             session.add(entry)
     except IntegrityError:
         raise AlreadyExists(f"{value} is already on the {kind} list.", param="value") from None
+    forget(org_id)
     details = {"kind": kind, "value": value, "scope": scope}
     await record(session, org_id=org_id, action="mail.spam_list_entry.created", actor=actor,
                  ip=ip, target_type="spam_list_entry", target_id=entry.id, details=details)
@@ -195,6 +199,7 @@ async def list_entries(session: AsyncSession, org_id: str, kind: str, params: Pa
 async def delete_entry(session: AsyncSession, org_id: str, entry: SpamListEntry, *,
                        actor: Principal | None, ip: str | None = None) -> None:
     await repository.delete_entry(session, org_id, entry.id)
+    forget(org_id)
     details = {"kind": entry.kind, "value": entry.value}
     await record(session, org_id=org_id, action="mail.spam_list_entry.deleted", actor=actor,
                  ip=ip, target_type="spam_list_entry", target_id=entry.id, details=details)

@@ -243,6 +243,7 @@ from .page_migration_account import PageMigrationAccount
 from .page_migration_failure import PageMigrationFailure
 from .page_organization import PageOrganization
 from .page_room import PageRoom
+from .page_spam_list_entry import PageSpamListEntry
 from .page_thread import PageThread
 from .page_webhook import PageWebhook
 from .page_webhook_attempt import PageWebhookAttempt
@@ -289,6 +290,15 @@ from .send_request_headers import SendRequestHeaders
 from .send_request_priority import SendRequestPriority
 from .send_result import SendResult
 from .send_result_status import SendResultStatus
+from .spam_feedback import SpamFeedback
+from .spam_feedback_label import SpamFeedbackLabel
+from .spam_list_entry import SpamListEntry
+from .spam_list_entry_create import SpamListEntryCreate
+from .spam_list_entry_kind import SpamListEntryKind
+from .spam_list_entry_scope import SpamListEntryScope
+from .spam_verdict import SpamVerdict
+from .spam_verdict_action_type_0 import SpamVerdictActionType0
+from .spam_verdict_feedback_type_0 import SpamVerdictFeedbackType0
 from .suggestion import Suggestion
 from .suggestion_kind import SuggestionKind
 from .suggestion_source import SuggestionSource
@@ -564,6 +574,7 @@ __all__ = (
     "PageMigrationFailure",
     "PageOrganization",
     "PageRoom",
+    "PageSpamListEntry",
     "PageThread",
     "PageWebhook",
     "PageWebhookAttempt",
@@ -610,6 +621,15 @@ __all__ = (
     "SendRequestPriority",
     "SendResult",
     "SendResultStatus",
+    "SpamFeedback",
+    "SpamFeedbackLabel",
+    "SpamListEntry",
+    "SpamListEntryCreate",
+    "SpamListEntryKind",
+    "SpamListEntryScope",
+    "SpamVerdict",
+    "SpamVerdictActionType0",
+    "SpamVerdictFeedbackType0",
     "Suggestion",
     "SuggestionKind",
     "SuggestionSource",

@@ -149,7 +149,14 @@ def sync_detailed(
      The event log, oldest first, from `after` (a sequence) or a `cursor`.
 
     Sequences are per organisation and commit-ordered: remembering the last sequence you
-    processed and passing it as `after` never skips an event. A position older than the
+    processed and passing it as `after` never skips an event.
+
+    You see an event when you hold the read scope of its domain: `mail.*` needs `mail:read`,
+    `calendar.*` `calendar:read`, `contacts.*` `contacts:read`, `directory.*`
+    `directory:read`, and `webhook.*`, `platform.*` `webhooks:manage`. A token acting for
+    one user sees mail, calendar and contacts events of that user only. The same rule holds
+    for the stream, GraphQL subscriptions and webhook endpoints (which keep the scopes of the
+    token that created them, narrowed if their app's scopes shrink). A position older than the
     retention period (30 days by default) is a 410 `resync_required`.
 
     Args:
@@ -196,7 +203,14 @@ def sync(
      The event log, oldest first, from `after` (a sequence) or a `cursor`.
 
     Sequences are per organisation and commit-ordered: remembering the last sequence you
-    processed and passing it as `after` never skips an event. A position older than the
+    processed and passing it as `after` never skips an event.
+
+    You see an event when you hold the read scope of its domain: `mail.*` needs `mail:read`,
+    `calendar.*` `calendar:read`, `contacts.*` `contacts:read`, `directory.*`
+    `directory:read`, and `webhook.*`, `platform.*` `webhooks:manage`. A token acting for
+    one user sees mail, calendar and contacts events of that user only. The same rule holds
+    for the stream, GraphQL subscriptions and webhook endpoints (which keep the scopes of the
+    token that created them, narrowed if their app's scopes shrink). A position older than the
     retention period (30 days by default) is a 410 `resync_required`.
 
     Args:
@@ -238,7 +252,14 @@ async def asyncio_detailed(
      The event log, oldest first, from `after` (a sequence) or a `cursor`.
 
     Sequences are per organisation and commit-ordered: remembering the last sequence you
-    processed and passing it as `after` never skips an event. A position older than the
+    processed and passing it as `after` never skips an event.
+
+    You see an event when you hold the read scope of its domain: `mail.*` needs `mail:read`,
+    `calendar.*` `calendar:read`, `contacts.*` `contacts:read`, `directory.*`
+    `directory:read`, and `webhook.*`, `platform.*` `webhooks:manage`. A token acting for
+    one user sees mail, calendar and contacts events of that user only. The same rule holds
+    for the stream, GraphQL subscriptions and webhook endpoints (which keep the scopes of the
+    token that created them, narrowed if their app's scopes shrink). A position older than the
     retention period (30 days by default) is a 410 `resync_required`.
 
     Args:
@@ -285,7 +306,14 @@ async def asyncio(
      The event log, oldest first, from `after` (a sequence) or a `cursor`.
 
     Sequences are per organisation and commit-ordered: remembering the last sequence you
-    processed and passing it as `after` never skips an event. A position older than the
+    processed and passing it as `after` never skips an event.
+
+    You see an event when you hold the read scope of its domain: `mail.*` needs `mail:read`,
+    `calendar.*` `calendar:read`, `contacts.*` `contacts:read`, `directory.*`
+    `directory:read`, and `webhook.*`, `platform.*` `webhooks:manage`. A token acting for
+    one user sees mail, calendar and contacts events of that user only. The same rule holds
+    for the stream, GraphQL subscriptions and webhook endpoints (which keep the scopes of the
+    token that created them, narrowed if their app's scopes shrink). A position older than the
     retention period (30 days by default) is a 410 `resync_required`.
 
     Args:

@@ -1,0 +1,229 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.spam_list_entry import SpamListEntry
+from typing import cast
+
+
+
+def _get_kwargs(
+    entry_id: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/mail/spam/blocklist/{entry_id}".format(entry_id=quote(str(entry_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | SpamListEntry | None:
+    if response.status_code == 200:
+        response_200 = SpamListEntry.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | SpamListEntry]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    entry_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Problem | SpamListEntry]:
+    """ Get Spam Blocklist Entry
+
+     One block-list entry.
+
+    Args:
+        entry_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SpamListEntry]
+     """
+
+
+    kwargs = _get_kwargs(
+        entry_id=entry_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    entry_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Problem | SpamListEntry | None:
+    """ Get Spam Blocklist Entry
+
+     One block-list entry.
+
+    Args:
+        entry_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SpamListEntry
+     """
+
+
+    return sync_detailed(
+        entry_id=entry_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    entry_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Problem | SpamListEntry]:
+    """ Get Spam Blocklist Entry
+
+     One block-list entry.
+
+    Args:
+        entry_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SpamListEntry]
+     """
+
+
+    kwargs = _get_kwargs(
+        entry_id=entry_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    entry_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Problem | SpamListEntry | None:
+    """ Get Spam Blocklist Entry
+
+     One block-list entry.
+
+    Args:
+        entry_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SpamListEntry
+     """
+
+
+    return (await asyncio_detailed(
+        entry_id=entry_id,
+client=client,
+
+    )).parsed

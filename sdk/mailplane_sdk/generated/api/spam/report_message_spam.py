@@ -1,0 +1,264 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.spam_feedback import SpamFeedback
+from typing import cast
+
+
+
+def _get_kwargs(
+    account: str,
+    message_id: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/accounts/{account}/mail/messages/{message_id}/report_spam".format(account=quote(str(account), safe=""),message_id=quote(str(message_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | SpamFeedback | None:
+    if response.status_code == 200:
+        response_200 = SpamFeedback.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | SpamFeedback]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account: str,
+    message_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Problem | SpamFeedback]:
+    """ Report Message Spam
+
+     Report a message as spam: it moves to Junk and the organisation's filter learns from
+    it. Reporting it again changes nothing; reporting a message that was reported as not
+    spam unlearns that first.
+
+    Args:
+        account (str):
+        message_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SpamFeedback]
+     """
+
+
+    kwargs = _get_kwargs(
+        account=account,
+message_id=message_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    account: str,
+    message_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Problem | SpamFeedback | None:
+    """ Report Message Spam
+
+     Report a message as spam: it moves to Junk and the organisation's filter learns from
+    it. Reporting it again changes nothing; reporting a message that was reported as not
+    spam unlearns that first.
+
+    Args:
+        account (str):
+        message_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SpamFeedback
+     """
+
+
+    return sync_detailed(
+        account=account,
+message_id=message_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    account: str,
+    message_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Problem | SpamFeedback]:
+    """ Report Message Spam
+
+     Report a message as spam: it moves to Junk and the organisation's filter learns from
+    it. Reporting it again changes nothing; reporting a message that was reported as not
+    spam unlearns that first.
+
+    Args:
+        account (str):
+        message_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SpamFeedback]
+     """
+
+
+    kwargs = _get_kwargs(
+        account=account,
+message_id=message_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    account: str,
+    message_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Problem | SpamFeedback | None:
+    """ Report Message Spam
+
+     Report a message as spam: it moves to Junk and the organisation's filter learns from
+    it. Reporting it again changes nothing; reporting a message that was reported as not
+    spam unlearns that first.
+
+    Args:
+        account (str):
+        message_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SpamFeedback
+     """
+
+
+    return (await asyncio_detailed(
+        account=account,
+message_id=message_id,
+client=client,
+
+    )).parsed
