@@ -50,6 +50,7 @@ from tests.factories.mail import (
     victim_upload,
 )
 from tests.factories.platform import OrgHandle
+from tests.factories.smtp import DELIVERY_GRAPHQL, DELIVERY_ROUTES, victim_sent_message
 from tests.factories.webhooks import WEBHOOK_GRAPHQL, WEBHOOK_ROUTES, victim_event, victim_webhook
 
 
@@ -112,6 +113,8 @@ RESOURCES: list[IsolatedResource] = [
     IsolatedResource(name="mail-draft", create=victim_draft, routes=DRAFT_ROUTES,
                      graphql=DRAFT_GRAPHQL),
     IsolatedResource(name="mail-upload", create=victim_upload, routes=UPLOAD_ROUTES),
+    IsolatedResource(name="mail-delivery", create=victim_sent_message, routes=DELIVERY_ROUTES,
+                     graphql=DELIVERY_GRAPHQL),
     IsolatedResource(name="mail-spam-feedback", create=spam_factories.victim_spam_message,
                      routes=spam_factories.SPAM_MESSAGE_ROUTES,
                      graphql=spam_factories.SPAM_MESSAGE_GRAPHQL),

@@ -155,8 +155,10 @@ namespace inbox {{
 """)
 
     def launch(self) -> None:
-        subprocess.run(["dovecot", "-c", str(self.conf)], capture_output=True, check=True,
-                       stdin=subprocess.DEVNULL)
+        # the daemon must not hold our pipes open (run() would wait for them forever)
+        with open(self.root / "dovecot-launch.log", "ab") as log:
+            subprocess.run(["dovecot", "-c", str(self.conf)], stdin=subprocess.DEVNULL,
+                           stdout=log, stderr=log, check=True)
         for port in (self.imap_port, self.imaps_port, self.pop3_port):
             self._wait_open(port)
 

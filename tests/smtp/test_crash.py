@@ -133,7 +133,7 @@ async def test_sigkill_during_intake_loses_no_acknowledged_message(
     finally:
         if server.poll() is None:
             server.send_signal(signal.SIGTERM)
-            server.wait(30)
+            await asyncio.to_thread(server.wait, 60)
 
 
 async def test_sigkill_of_a_worker_mid_delivery_loses_nothing_in_the_queue(
@@ -163,7 +163,7 @@ async def test_sigkill_of_a_worker_mid_delivery_loses_nothing_in_the_queue(
             await until(lambda: all_final(runtime), timeout=120)
         finally:
             worker.send_signal(signal.SIGTERM)
-            worker.wait(30)
+            await asyncio.to_thread(worker.wait, 60)  # the sink lives in this event loop
         async with runtime.db.session(write=False) as session:
             statuses = (await session.execute(select(MailOutbound.status))).scalars().all()
         assert statuses.count("sent") == total

@@ -162,7 +162,7 @@ async def test_permanent_refusal_bounces_into_the_senders_inbox(
     assert [(e.data["id"], e.data["status"]) for e in bounced] == [(sent["id"], "5.1.1")]
 
 
-async def test_temporary_failure_is_retried_with_the_same_signed_bytes(
+async def test_temporary_failure_is_retried_and_the_retry_is_signed(
     org: OrgHandle, runtime: Runtime, sink: Sink, dns
 ) -> None:
     dns.publish({"remote.example": REMOTE_ZONE,
@@ -306,3 +306,15 @@ async def test_delivery_status_is_the_owners_only_and_in_graphql(
     resp = await org.client.post("/graphql", json={"query": query, "variables": {
         "a": "alice@acme.test", "id": sent["id"]}}, headers=await other_org.headers())
     assert resp.json()["errors"][0]["extensions"]["code"] == "not_found"
+
+
+def test_openssl_rsa_gives_dkimpys_signature_byte_for_byte() -> None:
+    import hashlib
+
+    from api.mail.outbound.signing import _PURE_PYTHON_SIGN, openssl_pkcs1v15_sign
+    from tests.smtp.tools import new_dkim_key
+
+    pem, _ = new_dkim_key()
+    key = dkimpy.crypto.parse_pem_private_key(pem.encode())
+    for digest in (hashlib.sha256(b"canonical headers"), hashlib.sha1(b"old")):
+        assert openssl_pkcs1v15_sign(digest, key) == _PURE_PYTHON_SIGN(digest, key)

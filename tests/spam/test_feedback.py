@@ -18,7 +18,8 @@ BOX = "/v1/accounts/admin@{domain}/mail/messages"
 CN_SPAM = message(subject="代开各地增值税发票", sender="王经理 <wang@ad-sender.example>",
                   body="本公司长期代开各地增值税发票，点数优惠，欢迎来电洽谈合作。")
 CN_SPAM_2 = message(subject="优惠代开增值税发票", sender="李先生 <li@another.example>",
-                    body="长期代开增值税发票，点数优惠，欢迎来电。", message_id="<m2@another.example>")
+                    body="长期代开增值税发票，点数优惠，欢迎来电。",
+                    message_id="<m2@another.example>")
 
 
 async def score(org: OrgHandle, raw: bytes) -> Verdict:

@@ -70,7 +70,8 @@ def test_chinese_spam_and_ham_share_no_telling_tokens() -> None:
     spam = set(token_strings(facts_of(message(
         subject="代开各类发票", body="本公司代开增值税发票，点数优惠，联系QQ 123456"), None, None)))
     ham = set(token_strings(facts_of(message(
-        subject="下周项目会议", body="各位同事，下周一上午十点开项目进度会议，请准时参加。"), None, None)))
+        subject="下周项目会议",
+        body="各位同事，下周一上午十点开项目进度会议，请准时参加。"), None, None)))
     assert {"发票", "代开", "s:发票"} <= spam
     assert {"会议", "项目", "s:会议"} <= ham
     assert not {"发票", "代开"} & ham

@@ -93,7 +93,8 @@ def test_addresses_parse(value: str, parsed: tuple) -> None:
 @pytest.mark.parametrize(("reply", "result"), [
     ("stream: OK", ScanResult()),
     ("stream: Win.Test.EICAR_HDB-1 FOUND", ScanResult(True, "Win.Test.EICAR_HDB-1")),
-    ("INSTREAM size limit exceeded. ERROR", ScanResult(error="INSTREAM size limit exceeded. ERROR")),
+    ("INSTREAM size limit exceeded. ERROR",
+     ScanResult(error="INSTREAM size limit exceeded. ERROR")),
     ("", ScanResult(error="empty reply from clamd")),
 ])
 def test_replies_parse(reply: str, result: ScanResult) -> None:

@@ -29,8 +29,10 @@ async def list_calendars(
 ) -> Page[Calendar]:
     """The account's calendars (default first) and the calendars shared with it."""
     owner = await resolve_account(session, principal, account)
-    await service.provision(runtime, principal.org_id, owner.id)
+    made = await service.provision(runtime, principal.org_id, owner.id)
     rows = await service.list_calendars(session, principal.org_id, owner.id)
+    if made is not None and made.id not in {c.id for c, _ in rows}:
+        rows.insert(0, (made, "owner"))
     return Page[Calendar](data=[calendar_out(c, level) for c, level in rows], next_cursor=None)
 
 

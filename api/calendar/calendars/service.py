@@ -59,14 +59,15 @@ async def owned_ids(session: AsyncSession, org_id: str, account_id: str) -> list
     return await repository.owned_ids(session, org_id, account_id)
 
 
-async def provision(runtime: Runtime, org_id: str, account_id: str) -> None:
-    """Make the default calendar in a unit of work of its own, for read-only requests
-    (a read transaction must not write: on SQLite it could not upgrade to a writer)."""
+async def provision(runtime: Runtime, org_id: str, account_id: str) -> Calendar | None:
+    """Make the default calendar in a unit of work of its own, for read-only requests (a
+    read transaction must not write: on SQLite it could not become a writer). Returns the
+    calendar when it was just made, since the caller's snapshot may predate it."""
     async with runtime.db.session(write=False) as session:
         if await repository.default_of(session, org_id, account_id) is not None:
-            return
+            return None
     async with runtime.db.session(write=True) as session:
-        await ensure_default(session, org_id, account_id)
+        return await ensure_default(session, org_id, account_id)
 
 
 async def access_to(session: AsyncSession, calendar: Calendar, account_id: str) -> str | None:

@@ -31,8 +31,10 @@ async def list_address_books(
 ) -> Page[AddressBook]:
     """The account's address books, the default one first."""
     owner = await resolve_account(session, principal, account)
-    await service.provision(runtime, principal.org_id, owner.id)
+    made = await service.provision(runtime, principal.org_id, owner.id)
     rows = await service.list_books(session, principal.org_id, owner.id)
+    if made is not None and made.id not in {b.id for b in rows}:
+        rows.insert(0, made)
     return Page[AddressBook](data=[AddressBook.model_validate(b) for b in rows], next_cursor=None)
 
 

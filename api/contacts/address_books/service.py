@@ -16,13 +16,14 @@ from api.storage.models import AddressBook
 from schemas.contacts import AddressBookCreate, AddressBookUpdate
 
 
-async def provision(runtime: Runtime, org_id: str, account_id: str) -> None:
-    """Make the default address book in a unit of work of its own, for read-only requests."""
+async def provision(runtime: Runtime, org_id: str, account_id: str) -> AddressBook | None:
+    """Make the default address book in a unit of work of its own, for read-only requests;
+    returns it when it was just made (the caller's snapshot may predate it)."""
     async with runtime.db.session(write=False) as session:
         if await repository.default_book(session, org_id, account_id) is not None:
-            return
+            return None
     async with runtime.db.session(write=True) as session:
-        await ensure_default_book(session, org_id, account_id)
+        return await ensure_default_book(session, org_id, account_id)
 
 
 async def list_books(session: AsyncSession, org_id: str, account_id: str) -> list[AddressBook]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.kit.clock import utcnow
@@ -76,16 +76,6 @@ async def held(session: AsyncSession, claim: Claim) -> MailOutbound | None:
         MailOutbound.attempts == claim.attempts,
     )
     return await session.scalar(stmt)
-
-
-async def swap_blob(session: AsyncSession, ids: list[str], old: str, new: str) -> int:
-    result = await session.execute(
-        update(MailOutbound)
-        .where(MailOutbound.id.in_(ids), MailOutbound.blob_sha256 == old)
-        .values(blob_sha256=new, updated_at=utcnow())
-        .execution_options(synchronize_session=False)
-    )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 async def for_message(session: AsyncSession, org_id: str, message_id: str) -> list[MailOutbound]:

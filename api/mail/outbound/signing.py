@@ -1,11 +1,20 @@
 """DKIM signing of outgoing mail (RFC 6376, rsa-sha256, relaxed/relaxed) with the sending
-domain's active key: the From domain when hosted here, else the envelope sender's."""
+domain's active key: the From domain when hosted here, else the envelope sender's.
+
+dkimpy canonicalises and hashes; the RSA operation itself is OpenSSL's (through
+`cryptography`), ten times faster than dkimpy's pure-Python arithmetic and byte for byte the
+same signature (PKCS #1 v1.5 is deterministic; a test compares them)."""
 
 from __future__ import annotations
 
 import time
+from functools import lru_cache
+from typing import Any
 
 import dkim
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives.asymmetric.utils import Prehashed
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.directory.domains import dkim_private_key
@@ -66,3 +75,31 @@ def _has_header(raw: bytes, name: bytes) -> bool:
     end = raw.find(b"\r\n\r\n")
     head = (raw if end == -1 else raw[:end]).lower()
     return head.startswith(name + b":") or (b"\n" + name + b":") in head
+
+
+_PURE_PYTHON_SIGN = dkim.RSASSA_PKCS1_v1_5_sign
+_DIGESTS: dict[int, Any] = {32: hashes.SHA256, 20: hashes.SHA1}
+
+
+@lru_cache(maxsize=256)
+def _openssl_key(modulus: int, public: int, private: int, p: int, q: int, dp: int, dq: int,
+                 qinv: int) -> rsa.RSAPrivateKey:
+    numbers = rsa.RSAPrivateNumbers(p, q, private, dp, dq, qinv,
+                                    rsa.RSAPublicNumbers(public, modulus))
+    return numbers.private_key()
+
+
+def openssl_pkcs1v15_sign(digest: Any, private_key: dict[str, int]) -> bytes:
+    """dkimpy's RSASSA-PKCS1-v1_5 signature of a hash object, computed by OpenSSL."""
+    value = digest.digest()
+    algorithm = _DIGESTS.get(len(value))
+    if algorithm is None:
+        return bytes(_PURE_PYTHON_SIGN(digest, private_key))
+    key = _openssl_key(private_key["modulus"], private_key["publicExponent"],
+                       private_key["privateExponent"], private_key["prime1"],
+                       private_key["prime2"], private_key["exponent1"],
+                       private_key["exponent2"], private_key["coefficient"])
+    return key.sign(value, padding.PKCS1v15(), Prehashed(algorithm()))
+
+
+dkim.RSASSA_PKCS1_v1_5_sign = openssl_pkcs1v15_sign

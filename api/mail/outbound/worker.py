@@ -1,5 +1,5 @@
 """The outbound delivery loop: claim due queue rows under a lease, group them by destination
-and message, sign them (DKIM) before their first attempt, deliver over reused connections
+and message, sign them (DKIM) before each attempt, deliver over reused connections
 with a per-destination concurrency limit, and record each recipient's outcome.
 
     worker = OutboundWorker(runtime)
@@ -230,8 +230,8 @@ class OutboundWorker:
                 pool.put(Job(destination, chunk, priority=max(c.priority for c in chunk)))
 
     async def prepare(self, job: Job) -> bytes:
-        """The bytes to send, DKIM-signed: a message not yet signed by its domain is signed
-        now and the signed copy replaces it in the queue, so retries send the same bytes."""
+        """The bytes to send, DKIM-signed with the sending domain's key before every attempt
+        (the first included; a retry carries a fresh signature over the same message)."""
         first = job.claims[0]
         raw = await self.runtime.blobs.read_all(first.blob_sha256)
         async with self.runtime.db.session(write=False) as session:
@@ -244,19 +244,7 @@ class OutboundWorker:
         if is_signed_by(raw, domain):
             return raw
         selector, pem = key
-        signed = await asyncio.to_thread(sign, raw, domain, selector, pem)
-        ids = [c.id for c in job.claims]
-
-        async def swap(session: AsyncSession, runtime: Runtime) -> None:
-            ref = await runtime.blobs.put_bytes(session, signed)
-            moved = await queue.swap_blob(session, ids, first.blob_sha256, ref.sha256)
-            for _ in range(moved):
-                await runtime.blobs.incref(session, ref)
-                await runtime.blobs.decref(session, first.blob_sha256)
-            await runtime.blobs.decref(session, ref.sha256)
-
-        await self.committer.run(swap)
-        return signed
+        return sign(raw, domain, selector, pem)
 
     async def finish(
         self, results: list[tuple[Claim, Outcome]], *, retry_now: bool = False

@@ -4,7 +4,7 @@ Fisher's chi-squared combining), which keeps a wide "unsure" band instead of gue
 
 The shipped model (`model.bin`, built by `train.py`) holds global counts; an organisation's
 feedback adds its own counts on top, each of its messages weighing ORG_WEIGHT messages.
-No numpy: the model is three sorted arrays searched with `bisect`.
+No numpy: the model is three compact arrays on disk and a dict in memory.
 """
 
 from __future__ import annotations
@@ -15,10 +15,9 @@ import struct
 import sys
 import zlib
 from array import array
-from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from api.mail.spam.verdict import Hit
@@ -64,10 +63,12 @@ class Model:
     meta: dict[str, object] = field(default_factory=dict)
 
     def counts(self, token: int) -> tuple[int, int]:
-        i = bisect_left(self.keys, token)
-        if i < len(self.keys) and self.keys[i] == token:
-            return self.spam[i], self.ham[i]
-        return 0, 0
+        return self.index.get(token, (0, 0))
+
+    @cached_property
+    def index(self) -> dict[int, tuple[int, int]]:
+        """Token → counts, built on first use (a few MB for the shipped model)."""
+        return dict(zip(self.keys, zip(self.spam, self.ham, strict=True), strict=True))
 
     @classmethod
     def from_counts(cls, spam_messages: int, ham_messages: int,

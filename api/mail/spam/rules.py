@@ -64,6 +64,7 @@ _VOWELS = frozenset("aeiouy")
 _CONSONANT_RUN = re.compile(r"[b-df-hj-np-tv-xz]{5,}")
 _MIXED_ID = re.compile(r"[A-Za-z0-9@-]{8,}")
 _LATIN = re.compile(r"[A-Za-z]")
+_UPPER = re.compile(r"[A-Z]")
 _MAX_ARCHIVE_BYTES = 10 * 1024 * 1024
 _MAX_SNIFF_BYTES = 20 * 1024 * 1024
 
@@ -158,11 +159,10 @@ def _fake_reply(f: MessageFacts) -> bool:
 
 
 def _shouting(text: str, minimum: int, share: float) -> bool:
-    letters = _LATIN.findall(text)
-    if len(letters) < minimum:
+    letters = len(_LATIN.findall(text))
+    if letters < minimum:
         return False
-    upper = sum(1 for ch in letters if ch.isupper())
-    return upper / len(letters) >= share
+    return len(_UPPER.findall(text)) / letters >= share
 
 
 def _subject_caps(f: MessageFacts) -> bool:
