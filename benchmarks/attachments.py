@@ -179,7 +179,7 @@ def main() -> None:
     }
     try:
         with httpx.Client(base_url=base, timeout=600) as client:
-            for _ in range(300):
+            for _ in range(1200):
                 try:
                     client.get("/healthz")
                     break

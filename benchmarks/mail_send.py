@@ -156,7 +156,7 @@ def main() -> None:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
+        for _ in range(1200):
             try:
                 httpx.get(base + "/healthz", timeout=1)
                 break

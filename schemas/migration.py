@@ -17,8 +17,12 @@ AccountStatus = Literal["queued", "running", "completed", "failed", "cancelled"]
 FolderStatus = Literal["pending", "running", "done", "skipped", "failed"]
 
 DEFAULT_PORTS: dict[tuple[str, str], int] = {
-    ("imap", "none"): 143, ("imap", "starttls"): 143, ("imap", "tls"): 993,
-    ("pop3", "none"): 110, ("pop3", "starttls"): 110, ("pop3", "tls"): 995,
+    ("imap", "none"): 143,
+    ("imap", "starttls"): 143,
+    ("imap", "tls"): 993,
+    ("pop3", "none"): 110,
+    ("pop3", "starttls"): 110,
+    ("pop3", "tls"): 995,
 }
 
 
@@ -26,9 +30,15 @@ class MigrationSource(RequestModel):
     """The mailbox to copy from. The password is stored encrypted and wiped when this
     account's migration ends; it is never returned."""
 
-    host: str = Field(min_length=1, max_length=253, description="IMAP or POP3 server name or address.")
-    port: int | None = Field(default=None, ge=1, le=65535,
-                             description="Default: 993 (imap+tls), 143 (imap), 995 (pop3+tls), 110 (pop3).")
+    host: str = Field(
+        min_length=1, max_length=253, description="IMAP or POP3 server name or address."
+    )
+    port: int | None = Field(
+        default=None,
+        ge=1,
+        le=65535,
+        description="Default: 993 (imap+tls), 143 (imap), 995 (pop3+tls), 110 (pop3).",
+    )
     security: Security = Field(default="tls", description="tls (implicit), starttls, or none.")
     protocol: Protocol = Field(default="imap", description="imap, or pop3 (inbox only).")
     username: str = Field(min_length=1, max_length=320)
@@ -37,8 +47,9 @@ class MigrationSource(RequestModel):
 
 
 class MigrationAccountCreate(RequestModel):
-    account: str = Field(min_length=1, max_length=320,
-                         description="The target account: its id or address.")
+    account: str = Field(
+        min_length=1, max_length=320, description="The target account: its id or address."
+    )
     source: MigrationSource
 
 
@@ -46,8 +57,11 @@ class FolderRule(RequestModel):
     """Where one source folder goes, overriding discovery: a system folder (`role`), a
     custom folder path (`target`, levels separated by `/`), or nowhere (`skip`)."""
 
-    source: str = Field(min_length=1, max_length=1000,
-                        description="The source folder's decoded name, levels separated by `/`.")
+    source: str = Field(
+        min_length=1,
+        max_length=1000,
+        description="The source folder's decoded name, levels separated by `/`.",
+    )
     role: Role | None = None
     target: str | None = Field(default=None, min_length=1, max_length=1000)
     skip: bool = False
@@ -64,7 +78,9 @@ class MigrationCreate(RequestModel):
     """Accounts as a list, or as CSV text with a header row: `account,host,port,security,
     username,password` (optional `protocol`, `verify_tls`)."""
 
-    accounts: list[MigrationAccountCreate] | None = Field(default=None, min_length=1, max_length=10_000)
+    accounts: list[MigrationAccountCreate] | None = Field(
+        default=None, min_length=1, max_length=10_000
+    )
     csv: str | None = Field(default=None, min_length=1, max_length=1_000_000)
     folders: list[FolderRule] = Field(default_factory=list, max_length=200)
 
@@ -85,7 +101,9 @@ class MigrationCounts(ResponseModel):
     messages_total: int = Field(0, description="Messages found to import so far.")
     messages_done: int = Field(0, description="Imported, skipped as duplicates, or failed.")
     messages_imported: int = 0
-    messages_skipped: int = Field(0, description="Duplicates, and messages deleted at the source meanwhile.")
+    messages_skipped: int = Field(
+        0, description="Duplicates, and messages deleted at the source meanwhile."
+    )
     messages_failed: int = 0
     bytes_total: int = 0
     bytes_done: int = 0
@@ -135,10 +153,12 @@ class MigrationAccount(ResponseModel):
     address: str
     source: MigrationSourceInfo
     status: AccountStatus
-    error_code: str | None = Field(description="source_auth_failed, source_unreachable, "
-                                   "source_tls_failed, source_blocked, source_protocol_error, "
-                                   "source_unavailable, source_timeout, target_quota_exceeded, "
-                                   "target_unavailable, credentials_unavailable, cancelled")
+    error_code: str | None = Field(
+        description="source_auth_failed, source_unreachable, "
+        "source_tls_failed, source_blocked, source_protocol_error, "
+        "source_unavailable, source_timeout, target_quota_exceeded, "
+        "target_unavailable, credentials_unavailable, cancelled"
+    )
     error: str | None
     messages_total: int
     messages_done: int

@@ -39,17 +39,19 @@ def dovecot() -> Iterator[Dovecot]:
 
 @pytest.fixture
 def settings(settings: Settings, dovecot: Dovecot) -> Settings:
-    return settings.model_copy(update={
-        "migration_allow_private": True,
-        "migration_ca_file": dovecot.cert,
-        "migration_timeout": 10.0,
-        "migration_retry_base": 0.2,
-        "migration_retry_max": 1.0,
-        "migration_connect_retries": 1,
-        "migration_max_retries": 5,
-        "migration_progress_interval": 0.0,
-        "migration_batch_messages": 50,
-    })
+    return settings.model_copy(
+        update={
+            "migration_allow_private": True,
+            "migration_ca_file": dovecot.cert,
+            "migration_timeout": 10.0,
+            "migration_retry_base": 0.2,
+            "migration_retry_max": 1.0,
+            "migration_connect_retries": 1,
+            "migration_max_retries": 5,
+            "migration_progress_interval": 0.0,
+            "migration_batch_messages": 50,
+        }
+    )
 
 
 async def drain(runtime: Runtime, migration_id: str, *, timeout: float = 120) -> Migration:
@@ -68,18 +70,33 @@ async def drain(runtime: Runtime, migration_id: str, *, timeout: float = 120) ->
 
 
 def source(dovecot: Dovecot, user: str, **extra: Any) -> dict[str, Any]:
-    return {"host": "127.0.0.1", "port": dovecot.imap_port, "security": "none",
-            "username": user, "password": "secret", **extra}
+    return {
+        "host": "127.0.0.1",
+        "port": dovecot.imap_port,
+        "security": "none",
+        "username": user,
+        "password": "secret",
+        **extra,
+    }
 
 
-def message(subject: str, *, body: str = "Hello.\r\n", msgid: str | None = None,
-            sender: str = "Old Friend <friend@example.org>", extra: str = "") -> bytes:
-    head = (f"From: {sender}\r\nTo: someone@peer.test\r\nSubject: {subject}\r\n"
-            f"Date: Tue, 02 Jan 2018 09:30:00 +0800\r\n")
+def message(
+    subject: str,
+    *,
+    body: str = "Hello.\r\n",
+    msgid: str | None = None,
+    sender: str = "Old Friend <friend@example.org>",
+    extra: str = "",
+) -> bytes:
+    head = (
+        f"From: {sender}\r\nTo: someone@peer.test\r\nSubject: {subject}\r\n"
+        f"Date: Tue, 02 Jan 2018 09:30:00 +0800\r\n"
+    )
     if msgid is not None:
         head += f"Message-ID: <{msgid}>\r\n"
-    return (head + extra + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-            + body).encode()
+    return (
+        head + extra + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body
+    ).encode()
 
 
 FIXTURES = Path(__file__).parent

@@ -57,12 +57,17 @@ def _install_pop3() -> str | None:
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     with open(Path(tempfile.gettempdir()) / "mailplane-apt.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        for step in (["apt-get", "install", "-y", "-q", "dovecot-pop3d"], ["apt-get", "update", "-q"],
-                     ["apt-get", "install", "-y", "-q", "dovecot-pop3d"]):
+        for step in (
+            ["apt-get", "install", "-y", "-q", "dovecot-pop3d"],
+            ["apt-get", "update", "-q"],
+            ["apt-get", "install", "-y", "-q", "dovecot-pop3d"],
+        ):
             if Path("/usr/lib/dovecot/pop3").exists():
                 break
             subprocess.run(step, env=env, capture_output=True, timeout=900, check=False)
-    return None if Path("/usr/lib/dovecot/pop3").exists() else "apt-get install dovecot-pop3d failed"
+    return (
+        None if Path("/usr/lib/dovecot/pop3").exists() else "apt-get install dovecot-pop3d failed"
+    )
 
 
 class Dovecot:
@@ -86,17 +91,32 @@ class Dovecot:
         reason = _install_pop3()
         if reason:
             return reason
-        env = {**os.environ, "PEER_ROOT": str(self.root), "PEER_SMTP_PORT": str(self.smtp_port),
-               "PEER_LMTP_PORT": str(self.lmtp_port), "PEER_IMAP_PORT": str(self.imap_port)}
-        started = subprocess.run(["bash", str(PEER_SCRIPT), "start"], env=env,
-                                 capture_output=True, text=True, timeout=900, check=False)
+        env = {
+            **os.environ,
+            "PEER_ROOT": str(self.root),
+            "PEER_SMTP_PORT": str(self.smtp_port),
+            "PEER_LMTP_PORT": str(self.lmtp_port),
+            "PEER_IMAP_PORT": str(self.imap_port),
+        }
+        started = subprocess.run(
+            ["bash", str(PEER_SCRIPT), "start"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
         if started.returncode != 0:
             return f"the peer script failed: {started.stderr[-500:]}"
         # Postfix is not needed here; our own Dovecot configuration replaces the script's.
-        subprocess.run(["postfix", "-c", str(self.root / "pf"), "stop"], capture_output=True,
-                       check=False)
-        subprocess.run(["doveadm", "-c", str(self.root / "dovecot" / "dovecot.conf"), "stop"],
-                       capture_output=True, check=False)
+        subprocess.run(
+            ["postfix", "-c", str(self.root / "pf"), "stop"], capture_output=True, check=False
+        )
+        subprocess.run(
+            ["doveadm", "-c", str(self.root / "dovecot" / "dovecot.conf"), "stop"],
+            capture_output=True,
+            check=False,
+        )
         self._wait_closed(self.imap_port)
         self._write_config()
         self.launch()
@@ -106,14 +126,32 @@ class Dovecot:
         tls = self.root / "tls"
         tls.mkdir(exist_ok=True)
         subprocess.run(
-            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-             "-keyout", str(tls / "key.pem"), "-out", str(self.cert), "-subj", "/CN=localhost",
-             "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
-            capture_output=True, check=True,
+            [
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-keyout",
+                str(tls / "key.pem"),
+                "-out",
+                str(self.cert),
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            ],
+            capture_output=True,
+            check=True,
         )
         (tls / "key.pem").chmod(0o644)
         base = (self.root / "dovecot" / "dovecot.conf").read_text()
-        self.conf.write_text(base + f"""
+        self.conf.write_text(
+            base
+            + f"""
 # --- Mailplane migration tests: POP3, TLS, SPECIAL-USE, quick auth failures ---
 protocols = imap pop3
 ssl = yes
@@ -152,13 +190,19 @@ namespace inbox {{
     special_use = \\All
   }}
 }}
-""")
+"""
+        )
 
     def launch(self) -> None:
         # the daemon must not hold our pipes open (run() would wait for them forever)
         with open(self.root / "dovecot-launch.log", "ab") as log:
-            subprocess.run(["dovecot", "-c", str(self.conf)], stdin=subprocess.DEVNULL,
-                           stdout=log, stderr=log, check=True)
+            subprocess.run(
+                ["dovecot", "-c", str(self.conf)],
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+                check=True,
+            )
         for port in (self.imap_port, self.imaps_port, self.pop3_port):
             self._wait_open(port)
 
@@ -232,8 +276,15 @@ namespace inbox {{
             (path / sub).mkdir(parents=True, exist_ok=True)
         return path
 
-    def add(self, user: str, raw: bytes, *, folder: str = "INBOX", flags: str = "",
-            internaldate: float | None = None) -> Path:
+    def add(
+        self,
+        user: str,
+        raw: bytes,
+        *,
+        folder: str = "INBOX",
+        flags: str = "",
+        internaldate: float | None = None,
+    ) -> Path:
         """Drop one message into a folder (flags as Maildir letters: S seen, F flagged,
         R answered, D draft, T deleted)."""
         box = self.maildir(user, folder)

@@ -24,8 +24,9 @@ async def start(client: httpx.AsyncClient, org: OrgHandle, body: dict) -> dict: 
 
 async def item_of(org: OrgHandle, migration_id: str) -> MigrationAccount:
     async with org.runtime.db.session(write=False) as session:
-        item = await session.scalar(select(MigrationAccount).where(
-            MigrationAccount.migration_id == migration_id))
+        item = await session.scalar(
+            select(MigrationAccount).where(MigrationAccount.migration_id == migration_id)
+        )
     assert item is not None
     return item
 
@@ -34,8 +35,18 @@ async def test_wrong_password_fails_the_account_with_a_clear_error(
     client: httpx.AsyncClient, org: OrgHandle, dovecot: Dovecot
 ) -> None:
     bob = await org.add_account("bob")
-    job = await start(client, org, {"accounts": [{"account": bob.address, "source": source(
-        dovecot, dovecot.new_user(), password="wrong")}]})
+    job = await start(
+        client,
+        org,
+        {
+            "accounts": [
+                {
+                    "account": bob.address,
+                    "source": source(dovecot, dovecot.new_user(), password="wrong"),
+                }
+            ]
+        },
+    )
     done = await drain(org.runtime, job["id"], timeout=60)
     assert done.status == "failed"
     item = await item_of(org, job["id"])
@@ -48,8 +59,18 @@ async def test_unreachable_host_fails_after_its_retries(
     client: httpx.AsyncClient, org: OrgHandle, dovecot: Dovecot
 ) -> None:
     carol = await org.add_account("carol")
-    job = await start(client, org, {"accounts": [{"account": carol.address, "source": source(
-        dovecot, "x@peer.test", port=free_port())}]})
+    job = await start(
+        client,
+        org,
+        {
+            "accounts": [
+                {
+                    "account": carol.address,
+                    "source": source(dovecot, "x@peer.test", port=free_port()),
+                }
+            ]
+        },
+    )
     done = await drain(org.runtime, job["id"], timeout=60)
     assert done.status == "failed"
     item = await item_of(org, job["id"])
@@ -65,12 +86,24 @@ async def test_implicit_tls_and_starttls_with_a_trusted_certificate(
     user = dovecot.new_user()
     dovecot.add(user, message("over tls", msgid="tls1@old"))
     dovecot.own(user)
-    job = await start(client, org, {"accounts": [
-        {"account": dave.address, "source": source(dovecot, user, security="tls",
-                                                   port=dovecot.imaps_port, host="localhost")},
-        {"account": erin.address, "source": source(dovecot, user, security="starttls",
-                                                   host="localhost")},
-    ]})
+    job = await start(
+        client,
+        org,
+        {
+            "accounts": [
+                {
+                    "account": dave.address,
+                    "source": source(
+                        dovecot, user, security="tls", port=dovecot.imaps_port, host="localhost"
+                    ),
+                },
+                {
+                    "account": erin.address,
+                    "source": source(dovecot, user, security="starttls", host="localhost"),
+                },
+            ]
+        },
+    )
     done = await drain(org.runtime, job["id"], timeout=60)
     assert done.status == "completed", done.error
 
@@ -83,20 +116,29 @@ async def test_pop3_imports_the_inbox_once(
     for i in range(3):
         dovecot.add(user, message(f"pop {i}", msgid=f"pop{i}@old"))
     dovecot.own(user)
-    body = {"accounts": [{"account": frank.address, "source": source(
-        dovecot, user, protocol="pop3", port=dovecot.pop3_port)}]}
+    body = {
+        "accounts": [
+            {
+                "account": frank.address,
+                "source": source(dovecot, user, protocol="pop3", port=dovecot.pop3_port),
+            }
+        ]
+    }
     done = await drain(org.runtime, (await start(client, org, body))["id"])
     assert done.status == "completed", done.error
     again = await drain(org.runtime, (await start(client, org, body))["id"])
     assert again.status == "completed"
     async with org.runtime.db.session(write=False) as session:
-        count = await session.scalar(select(func.count()).select_from(MailMessage).where(
-            MailMessage.account_id == frank.id))
+        count = await session.scalar(
+            select(func.count()).select_from(MailMessage).where(MailMessage.account_id == frank.id)
+        )
     assert count == 3
 
 
 async def test_dovecot_killed_mid_migration_resumes_without_duplicates(
-    client: httpx.AsyncClient, org: OrgHandle, dovecot: Dovecot,
+    client: httpx.AsyncClient,
+    org: OrgHandle,
+    dovecot: Dovecot,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     gina = await org.add_account("gina")
@@ -114,8 +156,9 @@ async def test_dovecot_killed_mid_migration_resumes_without_duplicates(
         return real_fetch(self, refs, sizes)
 
     monkeypatch.setattr(imap_source.ImapSource, "fetch", fetch_then_die)
-    job = await start(client, org, {"accounts": [{"account": gina.address,
-                                                  "source": source(dovecot, user)}]})
+    job = await start(
+        client, org, {"accounts": [{"account": gina.address, "source": source(dovecot, user)}]}
+    )
     task = asyncio.create_task(drain(org.runtime, job["id"], timeout=120))
     for _ in range(400):
         item = await item_of(org, job["id"])
@@ -128,9 +171,13 @@ async def test_dovecot_killed_mid_migration_resumes_without_duplicates(
     done = await task
     assert done.status == "completed", done.error
     async with org.runtime.db.session(write=False) as session:
-        total, distinct = (await session.execute(
-            select(func.count(), func.count(func.distinct(MailMessage.message_id_header)))
-            .where(MailMessage.account_id == gina.id))).one()
+        total, distinct = (
+            await session.execute(
+                select(
+                    func.count(), func.count(func.distinct(MailMessage.message_id_header))
+                ).where(MailMessage.account_id == gina.id)
+            )
+        ).one()
     assert total == distinct == 300
 
 
@@ -140,14 +187,37 @@ async def test_bad_input_is_rejected_with_nothing_written(
     hal = await org.add_account("hal")
     headers = await org.headers()
     cases = [
-        {"accounts": [{"account": "nobody@acme.test", "source": {
-            "host": "imap.example.com", "username": "u", "password": "p"}}]},
-        {"accounts": [{"account": hal.address, "source": {
-            "host": "bad host!", "username": "u", "password": "p"}}]},
+        {
+            "accounts": [
+                {
+                    "account": "nobody@acme.test",
+                    "source": {"host": "imap.example.com", "username": "u", "password": "p"},
+                }
+            ]
+        },
+        {
+            "accounts": [
+                {
+                    "account": hal.address,
+                    "source": {"host": "bad host!", "username": "u", "password": "p"},
+                }
+            ]
+        },
         {"csv": "account,host\nhal@acme.test,imap.example.com\n"},
         {"accounts": [], "csv": "x"},
-        {"accounts": [{"account": hal.address, "source": {
-            "host": "imap.example.com", "username": "u", "password": "p", "org_id": "x"}}]},
+        {
+            "accounts": [
+                {
+                    "account": hal.address,
+                    "source": {
+                        "host": "imap.example.com",
+                        "username": "u",
+                        "password": "p",
+                        "org_id": "x",
+                    },
+                }
+            ]
+        },
     ]
     for body in cases:
         resp = await client.post("/v1/directory/migrations", json=body, headers=headers)
@@ -155,19 +225,35 @@ async def test_bad_input_is_rejected_with_nothing_written(
     resp = await client.get("/v1/directory/migrations", headers=headers)
     assert resp.json()["data"] == []
     # private addresses are refused unless the installation allows them (tests do)
-    resp = await client.post("/v1/directory/migrations", headers=headers, json={"csv": (
-        "account,host,port,security,username,password\n"
-        f"{hal.address},imap.example.com,993,tls,hal,\"p,w\"\n")})
+    resp = await client.post(
+        "/v1/directory/migrations",
+        headers=headers,
+        json={
+            "csv": (
+                "account,host,port,security,username,password\n"
+                f'{hal.address},imap.example.com,993,tls,hal,"p,w"\n'
+            )
+        },
+    )
     assert resp.status_code == 202, resp.text
-    again = await client.post("/v1/directory/migrations", headers=headers, json={"csv": (
-        "account,host,port,security,username,password\n"
-        f"{hal.address},imap.example.com,993,tls,hal,pw\n")})
+    again = await client.post(
+        "/v1/directory/migrations",
+        headers=headers,
+        json={
+            "csv": (
+                "account,host,port,security,username,password\n"
+                f"{hal.address},imap.example.com,993,tls,hal,pw\n"
+            )
+        },
+    )
     assert again.status_code == 409 and again.json()["code"] == "migration_in_progress"
-    cancel = await client.post(f"/v1/directory/migrations/{resp.json()['id']}/cancel",
-                               headers=headers)
+    cancel = await client.post(
+        f"/v1/directory/migrations/{resp.json()['id']}/cancel", headers=headers
+    )
     assert cancel.status_code == 200 and cancel.json()["status"] == "cancelled"
     item = await item_of(org, resp.json()["id"])
     assert item.secret is None and item.status == "cancelled"
-    forbidden = await client.get("/v1/directory/migrations",
-                                 headers=await org.headers("directory:read"))
+    forbidden = await client.get(
+        "/v1/directory/migrations", headers=await org.headers("directory:read")
+    )
     assert forbidden.status_code == 403

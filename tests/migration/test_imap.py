@@ -31,8 +31,11 @@ async def start(client: httpx.AsyncClient, org: OrgHandle, body: dict) -> dict: 
 
 async def folder_map(org: OrgHandle, account_id: str) -> dict[str, MailFolder]:
     async with org.runtime.db.session(write=False) as session:
-        rows = (await session.execute(
-            select(MailFolder).where(MailFolder.account_id == account_id))).scalars().all()
+        rows = (
+            (await session.execute(select(MailFolder).where(MailFolder.account_id == account_id)))
+            .scalars()
+            .all()
+        )
     by_id = {f.id: f for f in rows}
 
     def path(f: MailFolder) -> str:
@@ -43,9 +46,17 @@ async def folder_map(org: OrgHandle, account_id: str) -> dict[str, MailFolder]:
 
 async def messages_of(org: OrgHandle, account_id: str) -> list[MailMessage]:
     async with org.runtime.db.session(write=False) as session:
-        return list((await session.execute(
-            select(MailMessage).where(MailMessage.account_id == account_id)
-            .order_by(MailMessage.seq))).scalars().all())
+        return list(
+            (
+                await session.execute(
+                    select(MailMessage)
+                    .where(MailMessage.account_id == account_id)
+                    .order_by(MailMessage.seq)
+                )
+            )
+            .scalars()
+            .all()
+        )
 
 
 def seed_mailbox(dovecot: Dovecot, user: str) -> None:
@@ -53,8 +64,9 @@ def seed_mailbox(dovecot: Dovecot, user: str) -> None:
     dovecot.add(user, message("read and flagged", msgid="a2@old"), flags="SF")
     dovecot.add(user, message("answered", msgid="a3@old"), flags="SR")
     dovecot.add(user, message("sent one", msgid="s1@old"), folder="Sent Messages", flags="S")
-    dovecot.add(user, message("草稿", msgid="d1@old", body="未完成的草稿\r\n"), folder="草稿箱",
-                flags="SD")
+    dovecot.add(
+        user, message("草稿", msgid="d1@old", body="未完成的草稿\r\n"), folder="草稿箱", flags="SD"
+    )
     dovecot.add(user, message("spam", msgid="j1@old"), folder="垃圾邮件")
     dovecot.add(user, message("bin", msgid="t1@old"), folder="Deleted Messages", flags="S")
     dovecot.add(user, message("cn deleted", msgid="t2@old"), folder="已删除", flags="S")
@@ -70,8 +82,9 @@ async def test_imap_migration_maps_folders_and_keeps_flags_and_dates(
     user = dovecot.new_user()
     seed_mailbox(dovecot, user)
 
-    job = await start(client, org, {"accounts": [{"account": alice.address,
-                                                  "source": source(dovecot, user)}]})
+    job = await start(
+        client, org, {"accounts": [{"account": alice.address, "source": source(dovecot, user)}]}
+    )
     assert job["status"] == "queued" and job["counts"]["accounts_total"] == 1
     done = await drain(org.runtime, job["id"])
     assert done.status == "completed", done.error
@@ -79,8 +92,17 @@ async def test_imap_migration_maps_folders_and_keeps_flags_and_dates(
     folders = await folder_map(org, alice.id)
     msgs = await messages_of(org, alice.id)
     by_subject = {m.subject: m for m in msgs}
-    assert set(by_subject) == {"unread hello", "read and flagged", "answered", "sent one", "草稿",
-                               "spam", "bin", "cn deleted", "project"}  # All Mail skipped
+    assert set(by_subject) == {
+        "unread hello",
+        "read and flagged",
+        "answered",
+        "sent one",
+        "草稿",
+        "spam",
+        "bin",
+        "cn deleted",
+        "project",
+    }  # All Mail skipped
     assert by_subject["unread hello"].folder_id == folders["inbox"].id
     assert not by_subject["unread hello"].seen
     assert by_subject["unread hello"].received_at == datetime.fromtimestamp(MAY_2019, UTC)
@@ -103,8 +125,9 @@ async def test_imap_migration_maps_folders_and_keeps_flags_and_dates(
     assert len(data[0].split()) == 1
     imap.logout()
 
-    resp = await client.get(f"/v1/directory/migrations/{job['id']}/accounts",
-                            headers=await org.headers())
+    resp = await client.get(
+        f"/v1/directory/migrations/{job['id']}/accounts", headers=await org.headers()
+    )
     account = resp.json()["data"][0]
     assert account["status"] == "completed" and account["messages_done"] == 9
     assert account["messages_total"] == 9  # All Mail is skipped, not counted
@@ -113,12 +136,19 @@ async def test_imap_migration_maps_folders_and_keeps_flags_and_dates(
     assert by_source["项目/2023"]["status"] == "done"
     assert "password" not in resp.text
     async with org.runtime.db.session(write=False) as session:
-        item = await session.scalar(select(MigrationAccount).where(
-            MigrationAccount.migration_id == job["id"]))
+        item = await session.scalar(
+            select(MigrationAccount).where(MigrationAccount.migration_id == job["id"])
+        )
         assert item is not None and item.secret is None  # wiped when done
-        types = dict((await session.execute(
-            select(Event.type, func.count()).where(Event.org_id == org.id).group_by(Event.type)
-        )).all())
+        types = dict(
+            (
+                await session.execute(
+                    select(Event.type, func.count())
+                    .where(Event.org_id == org.id)
+                    .group_by(Event.type)
+                )
+            ).all()
+        )
     assert types.get("mail.message.imported") == 9
     assert "mail.message.received" not in types
     assert types.get("directory.migration.completed") == 1
@@ -127,11 +157,11 @@ async def test_imap_migration_maps_folders_and_keeps_flags_and_dates(
     # a second migration of the same source imports only what is new
     dovecot.add(user, message("after the MX switch", msgid="new1@old"))
     dovecot.own(user)
-    again = await start(client, org, {"accounts": [{"account": alice.address,
-                                                    "source": source(dovecot, user)}]})
+    again = await start(
+        client, org, {"accounts": [{"account": alice.address, "source": source(dovecot, user)}]}
+    )
     await drain(org.runtime, again["id"])
-    resp = await client.get(f"/v1/directory/migrations/{again['id']}",
-                            headers=await org.headers())
+    resp = await client.get(f"/v1/directory/migrations/{again['id']}", headers=await org.headers())
     counts = resp.json()["counts"]
     assert counts["messages_imported"] == 1 and counts["messages_total"] == 1
     assert len(await messages_of(org, alice.id)) == 10

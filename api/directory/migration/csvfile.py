@@ -12,8 +12,19 @@ from api.errors import ValidationFailed
 from schemas.migration import MigrationAccountCreate
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "account": ("account", "target", "target_account", "mailplane_account", "email", "address",
-                "目标账号", "目标帐号", "账号", "帐号", "邮箱"),
+    "account": (
+        "account",
+        "target",
+        "target_account",
+        "mailplane_account",
+        "email",
+        "address",
+        "目标账号",
+        "目标帐号",
+        "账号",
+        "帐号",
+        "邮箱",
+    ),
     "host": ("host", "source_host", "server", "imap_host", "服务器", "主机"),
     "port": ("port", "source_port", "端口"),
     "security": ("security", "tls", "encryption", "加密", "安全"),
@@ -29,8 +40,9 @@ _FALSE = {"0", "false", "no", "n", "off", "否"}
 
 
 def _fail(message: str, errors: list[dict[str, str]] | None = None) -> ValidationFailed:
-    return ValidationFailed(message, param="csv", code="migration_csv_invalid",
-                            extra={"errors": errors or []})
+    return ValidationFailed(
+        message, param="csv", code="migration_csv_invalid", extra={"errors": errors or []}
+    )
 
 
 def parse_accounts(text: str, *, max_rows: int) -> list[MigrationAccountCreate]:
@@ -55,8 +67,10 @@ def parse_accounts(text: str, *, max_rows: int) -> list[MigrationAccountCreate]:
         keys.append(key)
     missing = [k for k in REQUIRED if k not in keys]
     if missing:
-        raise _fail(f"The CSV header lacks the column(s): {', '.join(missing)} "
-                    "(expected account,host,port,security,username,password).")
+        raise _fail(
+            f"The CSV header lacks the column(s): {', '.join(missing)} "
+            "(expected account,host,port,security,username,password)."
+        )
     if unknown:
         raise _fail(f"Unknown CSV column(s): {', '.join(unknown[:10])}.")
     rows: list[MigrationAccountCreate] = []
@@ -78,8 +92,11 @@ def parse_accounts(text: str, *, max_rows: int) -> list[MigrationAccountCreate]:
     except csv.Error as exc:
         raise _fail(f"Row {line} of the CSV cannot be read: {exc}.") from None
     if errors:
-        raise _fail(f"{len(errors)} row(s) of the CSV are invalid; first: row "
-                    f"{errors[0]['param'][8:-1]}: {errors[0]['message']}", errors)
+        raise _fail(
+            f"{len(errors)} row(s) of the CSV are invalid; first: row "
+            f"{errors[0]['param'][8:-1]}: {errors[0]['message']}",
+            errors,
+        )
     if not rows:
         raise _fail("The CSV has a header but no accounts.")
     return rows
@@ -87,7 +104,8 @@ def parse_accounts(text: str, *, max_rows: int) -> list[MigrationAccountCreate]:
 
 def _entry(record: dict[str, str]) -> MigrationAccountCreate:
     source: dict[str, object] = {
-        "host": record.get("host", ""), "username": record.get("username", ""),
+        "host": record.get("host", ""),
+        "username": record.get("username", ""),
         "password": record.get("password", ""),
     }
     if record.get("port"):

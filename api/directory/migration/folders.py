@@ -24,13 +24,48 @@ SPECIAL_USE = {
 VIRTUAL = ("\\all", "\\flagged", "\\important")
 
 _NAMES: dict[str, tuple[str, ...]] = {
-    "sent": ("sent", "sent items", "sent messages", "sent mail", "sent-mail", "outbox sent",
-             "已发送", "已发送邮件", "已發送", "已傳送", "寄件备份", "寄件備份", "已发邮件"),
+    "sent": (
+        "sent",
+        "sent items",
+        "sent messages",
+        "sent mail",
+        "sent-mail",
+        "outbox sent",
+        "已发送",
+        "已发送邮件",
+        "已發送",
+        "已傳送",
+        "寄件备份",
+        "寄件備份",
+        "已发邮件",
+    ),
     "drafts": ("drafts", "draft", "草稿箱", "草稿", "草稿夹", "草稿匣"),
-    "trash": ("trash", "deleted items", "deleted messages", "deleted", "bin", "recycle bin",
-              "已删除", "已删除邮件", "已刪除", "已刪除郵件", "回收站", "废件箱"),
-    "junk": ("junk", "junk e-mail", "junk email", "junk mail", "spam", "bulk mail",
-             "垃圾邮件", "垃圾郵件", "垃圾箱", "广告邮件"),
+    "trash": (
+        "trash",
+        "deleted items",
+        "deleted messages",
+        "deleted",
+        "bin",
+        "recycle bin",
+        "已删除",
+        "已删除邮件",
+        "已刪除",
+        "已刪除郵件",
+        "回收站",
+        "废件箱",
+    ),
+    "junk": (
+        "junk",
+        "junk e-mail",
+        "junk email",
+        "junk mail",
+        "spam",
+        "bulk mail",
+        "垃圾邮件",
+        "垃圾郵件",
+        "垃圾箱",
+        "广告邮件",
+    ),
     "archive": ("archive", "archives", "归档", "存档", "歸檔"),
 }
 NAME_ROLES: dict[str, str] = {name: role for role, names in _NAMES.items() for name in names}
@@ -175,15 +210,20 @@ def _rule_for(rules: list[dict[str, Any]], folder: RemoteFolder) -> dict[str, An
 
 
 def _strip_prefix(parts: list[str], prefix_parts: list[str]) -> list[str]:
-    if prefix_parts and [p.casefold() for p in parts[: len(prefix_parts)]] == [
-        p.casefold() for p in prefix_parts
-    ] and len(parts) > len(prefix_parts):
-        return parts[len(prefix_parts):]
+    if (
+        prefix_parts
+        and [p.casefold() for p in parts[: len(prefix_parts)]]
+        == [p.casefold() for p in prefix_parts]
+        and len(parts) > len(prefix_parts)
+    ):
+        return parts[len(prefix_parts) :]
     return parts
 
 
 def plan_folders(
-    folders: list[RemoteFolder], rules: list[dict[str, Any]] | None = None, *,
+    folders: list[RemoteFolder],
+    rules: list[dict[str, Any]] | None = None,
+    *,
     personal_prefix: str = "",
 ) -> list[FolderPlan]:
     """Decide every folder's destination. Each role goes to one folder only: a rule, then

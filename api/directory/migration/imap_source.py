@@ -36,8 +36,12 @@ _FLAGS = re.compile(rb"\bFLAGS \(([^)]*)\)")
 _DATE = re.compile(rb'\bINTERNALDATE "([^"]+)"')
 _NIL_BODY = re.compile(rb"\bBODY\[\] NIL")
 _STANDALONE = re.compile(rb"^\d+ \(")
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    )
+}
 #: Response codes (RFC 5530) that mean "later", not "never".
 _TRANSIENT_CODES = ("UNAVAILABLE", "LIMIT", "INUSE", "SERVERBUG", "OVERQUOTA", "EXPUNGEISSUED")
 
@@ -51,8 +55,15 @@ def parse_internaldate(value: bytes | str) -> datetime | None:
         hour, minute, second = (int(x) for x in clock.split(":"))
         sign = -1 if zone[0] == "-" else 1
         offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5])) * sign
-        stamp = datetime(int(year), _MONTHS[month.lower()], int(day), hour, minute, second,
-                         tzinfo=timezone(offset))
+        stamp = datetime(
+            int(year),
+            _MONTHS[month.lower()],
+            int(day),
+            hour,
+            minute,
+            second,
+            tzinfo=timezone(offset),
+        )
     except (ValueError, KeyError, IndexError):
         return None
     return stamp.astimezone(UTC)
@@ -90,8 +101,11 @@ class _Client(imaplib.IMAP4):
 
 
 def _text(data: list[Any]) -> str:
-    parts = [d.decode("utf-8", "replace") if isinstance(d, bytes) else str(d)
-             for d in data if d is not None]
+    parts = [
+        d.decode("utf-8", "replace") if isinstance(d, bytes) else str(d)
+        for d in data
+        if d is not None
+    ]
     return " ".join(parts).strip()
 
 
@@ -100,8 +114,9 @@ def _raise_for(error: BaseException, doing: str) -> SourceError:
     if isinstance(error, SourceError):
         return error
     if isinstance(error, TimeoutError | socket.timeout):
-        return SourceError("source_timeout", f"The source stopped answering while {doing}.",
-                           transient=True)
+        return SourceError(
+            "source_timeout", f"The source stopped answering while {doing}.", transient=True
+        )
     if isinstance(error, imaplib.IMAP4.abort):
         return unavailable(f"The source closed the connection while {doing} ({error}).")
     if isinstance(error, ssl.SSLError):
@@ -165,8 +180,9 @@ class ImapSource:
         client = self._require()
         ep = self.endpoint
         if "LOGINDISABLED" in client.capabilities:
-            raise auth_failed(f"{ep.host} refuses passwords on an unencrypted connection; "
-                              "use starttls or tls.")
+            raise auth_failed(
+                f"{ep.host} refuses passwords on an unencrypted connection; use starttls or tls."
+            )
         try:
             if ep.password.isascii() and ep.username.isascii():
                 client.login(ep.username, ep.password)
@@ -292,15 +308,19 @@ class ImapSource:
             raise _raise_for(exc, "fetching messages") from None
         if typ != "OK":
             if len(uids) == 1:
-                return [Fetched(ref=uids[0], size=sizes.get(uids[0], 0),
-                                error=f"The source refused to send it: {_text(data)}"[:500])]
+                return [
+                    Fetched(
+                        ref=uids[0],
+                        size=sizes.get(uids[0], 0),
+                        error=f"The source refused to send it: {_text(data)}"[:500],
+                    )
+                ]
             out: list[Fetched] = []
             for uid in uids:
                 out.extend(self.fetch([uid], sizes))
             return out
         got = _parse_fetch(data, set(uids))
-        return [got.get(uid) or Fetched(ref=uid, size=sizes.get(uid, 0), gone=True)
-                for uid in uids]
+        return [got.get(uid) or Fetched(ref=uid, size=sizes.get(uid, 0), gone=True) for uid in uids]
 
 
 def _parse_fetch(data: list[Any], wanted: set[int]) -> dict[int, Fetched]:
@@ -325,13 +345,20 @@ def _parse_fetch(data: list[Any], wanted: set[int]) -> dict[int, Fetched]:
         if uid not in wanted:
             continue  # an unsolicited update about another message
         flags_match = _FLAGS.search(meta)
-        flags = tuple(flags_match.group(1).decode("utf-8", "replace").split()) if flags_match else ()
+        flags = (
+            tuple(flags_match.group(1).decode("utf-8", "replace").split()) if flags_match else ()
+        )
         date_match = _DATE.search(meta)
         when = parse_internaldate(date_match.group(1)) if date_match else None
         if raw is None:
             if _NIL_BODY.search(meta) or b"BODY[]" in meta:
-                out[uid] = Fetched(ref=uid, size=0, flags=flags, internaldate=when,
-                                   error="The source returned no body for it.")
+                out[uid] = Fetched(
+                    ref=uid,
+                    size=0,
+                    flags=flags,
+                    internaldate=when,
+                    error="The source returned no body for it.",
+                )
             continue
         out[uid] = Fetched(ref=uid, size=len(raw), raw=raw, flags=flags, internaldate=when)
     return out

@@ -58,9 +58,9 @@ def body_digest(raw: bytes) -> str:
     cut = raw.find(b"\r\n\r\n")
     cut2 = raw.find(b"\n\n")
     if cut < 0 or (0 <= cut2 < cut):
-        body = raw[cut2 + 2:] if cut2 >= 0 else b""
+        body = raw[cut2 + 2 :] if cut2 >= 0 else b""
     else:
-        body = raw[cut + 4:]
+        body = raw[cut + 4 :]
     return hashlib.sha256(body.replace(b"\r\n", b"\n").rstrip()).hexdigest()
 
 
@@ -80,15 +80,22 @@ def prepare(batch: list[Fetched]) -> list[Prepared]:
 def message_state(flags: tuple[str, ...]) -> dict[str, object]:
     """IMAP flags → the store's flags and keywords (`$Forwarded` is the forwarded flag)."""
     lower = {f.lower() for f in flags}
-    keywords = sorted({
-        f for f in flags
-        if f.lower() not in _SYSTEM_FLAGS and f.lower() not in ("$forwarded", "forwarded")
-        and _KEYWORD.match(f)
-    })[:50]
+    keywords = sorted(
+        {
+            f
+            for f in flags
+            if f.lower() not in _SYSTEM_FLAGS
+            and f.lower() not in ("$forwarded", "forwarded")
+            and _KEYWORD.match(f)
+        }
+    )[:50]
     return {
-        "seen": "\\seen" in lower, "flagged": "\\flagged" in lower,
-        "answered": "\\answered" in lower, "draft": "\\draft" in lower,
-        "forwarded": "$forwarded" in lower or "forwarded" in lower, "keywords": keywords,
+        "seen": "\\seen" in lower,
+        "flagged": "\\flagged" in lower,
+        "answered": "\\answered" in lower,
+        "draft": "\\draft" in lower,
+        "forwarded": "$forwarded" in lower or "forwarded" in lower,
+        "keywords": keywords,
     }
 
 
@@ -116,9 +123,16 @@ class Outcome:
 
 def record_failure(ctx: Context, fetched: Fetched, code: str, reason: str) -> MigrationFailure:
     return MigrationFailure(
-        id=new_id("mfl"), org_id=ctx.item.org_id, migration_id=ctx.item.migration_id,
-        item_id=ctx.item.id, account_id=ctx.item.account_id, folder=ctx.folder_row.source_name,
-        uid=str(fetched.ref)[:100], size=fetched.size or None, code=code, reason=reason[:2000],
+        id=new_id("mfl"),
+        org_id=ctx.item.org_id,
+        migration_id=ctx.item.migration_id,
+        item_id=ctx.item.id,
+        account_id=ctx.item.account_id,
+        folder=ctx.folder_row.source_name,
+        uid=str(fetched.ref)[:100],
+        size=fetched.size or None,
+        code=code,
+        reason=reason[:2000],
         created_at=utcnow(),
     )
 
@@ -136,8 +150,9 @@ async def _duplicates(
     ones in the same batch)."""
     account_id, folder_id = ctx.account.id, ctx.folder.id
     candidates = [p for p in batch if p.parsed is not None]
-    shas = await repository.imported_shas(session, account_id, folder_id,
-                                          list({p.sha for p in candidates}))
+    shas = await repository.imported_shas(
+        session, account_id, folder_id, list({p.sha for p in candidates})
+    )
     ids = list({p.message_id for p in candidates if p.message_id})
     same_id = await repository.same_message_id(session, account_id, folder_id, ids)
     bodies: dict[str, set[str]] = {}
@@ -189,17 +204,31 @@ async def store_batch(
             state["seen"] = True
         parsed = p.parsed
         await store_message(
-            session, runtime.blobs, ctx.account, ctx.folder,
-            NewMessage(blob=ref, parsed=parsed,
-                       received_at=fetched.internaldate or parsed.sent_at or utcnow(),
-                       **state),  # type: ignore[arg-type]
+            session,
+            runtime.blobs,
+            ctx.account,
+            ctx.folder,
+            NewMessage(
+                blob=ref,
+                parsed=parsed,
+                received_at=fetched.internaldate or parsed.sent_at or utcnow(),
+                **state,
+            ),  # type: ignore[arg-type]
             event=EVENT,
         )
-        session.add(MigrationMessage(
-            org_id=ctx.item.org_id, account_id=ctx.account.id, folder_id=ctx.folder.id,
-            source_key=ctx.source_key, source_ref=source_ref(ctx, fetched), content_sha=p.sha,
-            body_sha=p.body_sha, message_id=p.message_id, created_at=utcnow(),
-        ))
+        session.add(
+            MigrationMessage(
+                org_id=ctx.item.org_id,
+                account_id=ctx.account.id,
+                folder_id=ctx.folder.id,
+                source_key=ctx.source_key,
+                source_ref=source_ref(ctx, fetched),
+                content_sha=p.sha,
+                body_sha=p.body_sha,
+                message_id=p.message_id,
+                created_at=utcnow(),
+            )
+        )
         out.imported += 1
         out.message_ids.append(p.message_id)
     return out
@@ -217,7 +246,9 @@ def _clean_name(name: str) -> str:
     return (name or "Unnamed")[:200]
 
 
-async def target_folder(session: AsyncSession, account: Account, row: MigrationFolder) -> MailFolder:
+async def target_folder(
+    session: AsyncSession, account: Account, row: MigrationFolder
+) -> MailFolder:
     """The folder `row` imports into, created on first use (and found again on resume)."""
     if row.target_folder_id:
         for folder in await folders.list_folders(session, account):
@@ -234,15 +265,22 @@ async def target_folder(session: AsyncSession, account: Account, row: MigrationF
         parent = next((f for f in existing if f.role == "inbox"), None)
         parts = parts[1:]
     if len(parts) > MAX_DEPTH - 1:
-        parts = parts[: MAX_DEPTH - 2] + ["/".join(parts[MAX_DEPTH - 2:])]
+        parts = parts[: MAX_DEPTH - 2] + ["/".join(parts[MAX_DEPTH - 2 :])]
     for raw_name in parts:
         name = _clean_name(raw_name.replace("∕", "/"))
         parent_id = parent.id if parent else None
-        found = next((f for f in existing if f.parent_id == parent_id
-                      and f.name.casefold() == name.casefold()), None)
+        found = next(
+            (
+                f
+                for f in existing
+                if f.parent_id == parent_id and f.name.casefold() == name.casefold()
+            ),
+            None,
+        )
         if found is None:
-            found = await folders.create_folder(session, account, FolderCreate(name=name,
-                                                                              parent_id=parent_id))
+            found = await folders.create_folder(
+                session, account, FolderCreate(name=name, parent_id=parent_id)
+            )
             existing.append(found)
         parent = found
     assert parent is not None

@@ -59,8 +59,9 @@ def _classify(error: BaseException, doing: str) -> SourceError:
     if isinstance(error, SourceError):
         return error
     if isinstance(error, TimeoutError | socket.timeout):
-        return SourceError("source_timeout", f"The source stopped answering while {doing}.",
-                           transient=True)
+        return SourceError(
+            "source_timeout", f"The source stopped answering while {doing}.", transient=True
+        )
     if isinstance(error, OSError):
         return unavailable(f"Connection lost while {doing} ({error}).")
     text = str(error)
@@ -194,8 +195,13 @@ class Pop3Source:
                 text = str(exc)
                 if "EOF" in text or any(code in text.upper() for code in _TRANSIENT):
                     raise _classify(exc, "fetching a message") from None
-                out.append(Fetched(ref=ref, size=sizes.get(ref, 0),
-                                   error=f"The source refused to send it: {text}"[:500]))
+                out.append(
+                    Fetched(
+                        ref=ref,
+                        size=sizes.get(ref, 0),
+                        error=f"The source refused to send it: {text}"[:500],
+                    )
+                )
                 continue
             except OSError as exc:
                 raise _classify(exc, "fetching a message") from None

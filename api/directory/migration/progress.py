@@ -52,13 +52,18 @@ async def maybe_progress(
     migration.progress_event_at = now
     await session.flush()
     counts = (await repository.counts(session, migration.org_id, [migration.id]))[migration.id]
-    await emit(session, migration.org_id, "directory.migration.progress",
-               event_data(migration, counts))
+    await emit(
+        session, migration.org_id, "directory.migration.progress", event_data(migration, counts)
+    )
     return True
 
 
 async def end_item(
-    session: AsyncSession, item: MigrationAccount, status: str, *, code: str | None = None,
+    session: AsyncSession,
+    item: MigrationAccount,
+    status: str,
+    *,
+    code: str | None = None,
     error: str | None = None,
 ) -> Migration:
     """Close one account's migration (`completed`, `failed`, `cancelled`) and the job when
@@ -97,5 +102,9 @@ async def finish_if_done(session: AsyncSession, migration: Migration) -> None:
     await session.flush()
     counts = (await repository.counts(session, migration.org_id, [migration.id]))[migration.id]
     if migration.status != "cancelled":
-        await emit(session, migration.org_id, f"directory.migration.{migration.status}",
-                   event_data(migration, counts))
+        await emit(
+            session,
+            migration.org_id,
+            f"directory.migration.{migration.status}",
+            event_data(migration, counts),
+        )

@@ -31,7 +31,8 @@ TERMINAL = ("completed", "failed", "cancelled")
 
 async def get(session: AsyncSession, org_id: str, migration_id: str) -> Migration | None:
     return await session.scalar(
-        select(Migration).where(Migration.id == migration_id, Migration.org_id == org_id)
+        select(Migration)
+        .where(Migration.id == migration_id, Migration.org_id == org_id)
         .execution_options(populate_existing=True)
     )
 
@@ -56,9 +57,15 @@ async def counts(
     A = MigrationAccount
     rows = await session.execute(
         select(
-            A.migration_id, A.status, func.count(), func.sum(A.messages_total),
-            func.sum(A.messages_done), func.sum(A.messages_skipped), func.sum(A.messages_failed),
-            func.sum(A.bytes_total), func.sum(A.bytes_done),
+            A.migration_id,
+            A.status,
+            func.count(),
+            func.sum(A.messages_total),
+            func.sum(A.messages_done),
+            func.sum(A.messages_skipped),
+            func.sum(A.messages_failed),
+            func.sum(A.bytes_total),
+            func.sum(A.bytes_done),
         )
         .where(A.org_id == org_id, A.migration_id.in_(ids))
         .group_by(A.migration_id, A.status)
@@ -67,13 +74,19 @@ async def counts(
         c = out[mid]
         c["accounts_total"] = c.get("accounts_total", 0) + int(n)
         c[f"accounts_{status}"] = c.get(f"accounts_{status}", 0) + int(n)
-        for key, value in (("messages_total", m_total), ("messages_done", m_done),
-                           ("messages_skipped", m_skip), ("messages_failed", m_fail),
-                           ("bytes_total", b_total), ("bytes_done", b_done)):
+        for key, value in (
+            ("messages_total", m_total),
+            ("messages_done", m_done),
+            ("messages_skipped", m_skip),
+            ("messages_failed", m_fail),
+            ("bytes_total", b_total),
+            ("bytes_done", b_done),
+        ):
             c[key] = c.get(key, 0) + int(value or 0)
     for c in out.values():
         c["messages_imported"] = max(
-            0, c.get("messages_done", 0) - c.get("messages_skipped", 0) - c.get("messages_failed", 0)
+            0,
+            c.get("messages_done", 0) - c.get("messages_skipped", 0) - c.get("messages_failed", 0),
         )
     return out
 
@@ -103,7 +116,8 @@ async def items_of(session: AsyncSession, org_id: str, migration_id: str) -> lis
 async def item(session: AsyncSession, item_id: str) -> MigrationAccount | None:
     """An account row by id (the worker's own lookup: the job names the row)."""
     return await session.scalar(
-        select(MigrationAccount).where(MigrationAccount.id == item_id)
+        select(MigrationAccount)
+        .where(MigrationAccount.id == item_id)
         .execution_options(populate_existing=True)
     )
 
@@ -116,7 +130,7 @@ async def active_for_accounts(
         rows = await session.execute(
             select(MigrationAccount).where(
                 MigrationAccount.org_id == org_id,
-                MigrationAccount.account_id.in_(account_ids[start:start + 500]),
+                MigrationAccount.account_id.in_(account_ids[start : start + 500]),
                 MigrationAccount.status.in_(ACTIVE),
             )
         )
@@ -124,7 +138,9 @@ async def active_for_accounts(
     return found
 
 
-async def folders_of(session: AsyncSession, org_id: str, item_ids: list[str]) -> dict[str, list[MigrationFolder]]:
+async def folders_of(
+    session: AsyncSession, org_id: str, item_ids: list[str]
+) -> dict[str, list[MigrationFolder]]:
     out: dict[str, list[MigrationFolder]] = {i: [] for i in item_ids}
     if not item_ids:
         return out
@@ -155,10 +171,13 @@ async def cursor(
     session: AsyncSession, account_id: str, source_key: str, folder_key: str
 ) -> MigrationCursor | None:
     return await session.scalar(
-        select(MigrationCursor).where(
-            MigrationCursor.account_id == account_id, MigrationCursor.source_key == source_key,
+        select(MigrationCursor)
+        .where(
+            MigrationCursor.account_id == account_id,
+            MigrationCursor.source_key == source_key,
             MigrationCursor.folder_key == folder_key,
-        ).execution_options(populate_existing=True)
+        )
+        .execution_options(populate_existing=True)
     )
 
 
@@ -169,7 +188,8 @@ async def imported_shas(
         return set()
     rows = await session.execute(
         select(MigrationMessage.content_sha).where(
-            MigrationMessage.account_id == account_id, MigrationMessage.folder_id == folder_id,
+            MigrationMessage.account_id == account_id,
+            MigrationMessage.folder_id == folder_id,
             MigrationMessage.content_sha.in_(shas),
         )
     )
@@ -185,7 +205,7 @@ async def imported_refs(
             select(MigrationMessage.source_ref).where(
                 MigrationMessage.account_id == account_id,
                 MigrationMessage.source_key == source_key,
-                MigrationMessage.source_ref.in_(refs[start:start + 500]),
+                MigrationMessage.source_ref.in_(refs[start : start + 500]),
             )
         )
         out.update(rows.scalars().all())
@@ -197,7 +217,8 @@ async def failed_refs(session: AsyncSession, item_id: str, refs: list[str]) -> s
     for start in range(0, len(refs), 500):
         rows = await session.execute(
             select(MigrationFailure.uid).where(
-                MigrationFailure.item_id == item_id, MigrationFailure.uid.in_(refs[start:start + 500])
+                MigrationFailure.item_id == item_id,
+                MigrationFailure.uid.in_(refs[start : start + 500]),
             )
         )
         out.update(rows.scalars().all())
@@ -212,16 +233,19 @@ async def same_message_id(
     if not message_ids:
         return []
     rows = await session.execute(
-        select(MailMessage.message_id_header, MailMessage.blob_sha256)
-        .where(MailMessage.account_id == account_id, MailMessage.folder_id == folder_id,
-               MailMessage.message_id_header.in_(message_ids))
+        select(MailMessage.message_id_header, MailMessage.blob_sha256).where(
+            MailMessage.account_id == account_id,
+            MailMessage.folder_id == folder_id,
+            MailMessage.message_id_header.in_(message_ids),
+        )
     )
     found = [(str(a), str(b)) for a, b in rows.all()]
     if not found:
         return []
     ledger = await session.execute(
         select(MigrationMessage.content_sha, MigrationMessage.body_sha).where(
-            MigrationMessage.account_id == account_id, MigrationMessage.folder_id == folder_id,
+            MigrationMessage.account_id == account_id,
+            MigrationMessage.folder_id == folder_id,
             MigrationMessage.content_sha.in_([b for _, b in found]),
         )
     )
@@ -232,17 +256,18 @@ async def same_message_id(
 # --- leases ----------------------------------------------------------------------------
 
 
-async def take_item_lease(
-    session: AsyncSession, item_id: str, owner: str, until: datetime
-) -> bool:
+async def take_item_lease(session: AsyncSession, item_id: str, owner: str, until: datetime) -> bool:
     now = utcnow()
     result = await session.execute(
         update(MigrationAccount)
         .where(
             MigrationAccount.id == item_id,
             MigrationAccount.status.in_(ACTIVE),
-            or_(MigrationAccount.lease_until.is_(None), MigrationAccount.lease_until < now,
-                MigrationAccount.lease_owner == owner),
+            or_(
+                MigrationAccount.lease_until.is_(None),
+                MigrationAccount.lease_until < now,
+                MigrationAccount.lease_owner == owner,
+            ),
         )
         .values(lease_owner=owner, lease_until=until)
         .execution_options(synchronize_session=False)
@@ -250,7 +275,9 @@ async def take_item_lease(
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-async def renew_item_lease(session: AsyncSession, item_id: str, owner: str, until: datetime) -> bool:
+async def renew_item_lease(
+    session: AsyncSession, item_id: str, owner: str, until: datetime
+) -> bool:
     result = await session.execute(
         update(MigrationAccount)
         .where(MigrationAccount.id == item_id, MigrationAccount.lease_owner == owner)
@@ -278,8 +305,11 @@ async def take_host_slot(
     for slot in range(max(1, slots)):
         result = await session.execute(
             update(S)
-            .where(S.host == host, S.slot == slot,
-                   or_(S.lease_until.is_(None), S.lease_until < now, S.holder == owner))
+            .where(
+                S.host == host,
+                S.slot == slot,
+                or_(S.lease_until.is_(None), S.lease_until < now, S.holder == owner),
+            )
             .values(holder=owner, lease_until=until)
             .execution_options(synchronize_session=False)
         )
@@ -331,10 +361,19 @@ async def cancel_items(session: AsyncSession, org_id: str, migration_id: str) ->
     now = utcnow()
     result = await session.execute(
         update(MigrationAccount)
-        .where(MigrationAccount.org_id == org_id, MigrationAccount.migration_id == migration_id,
-               MigrationAccount.status.in_(ACTIVE))
-        .values(status="cancelled", secret=None, error_code="cancelled",
-                error="Cancelled by an administrator.", finished_at=now, updated_at=now)
+        .where(
+            MigrationAccount.org_id == org_id,
+            MigrationAccount.migration_id == migration_id,
+            MigrationAccount.status.in_(ACTIVE),
+        )
+        .values(
+            status="cancelled",
+            secret=None,
+            error_code="cancelled",
+            error="Cancelled by an administrator.",
+            finished_at=now,
+            updated_at=now,
+        )
         .execution_options(synchronize_session=False)
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -22,8 +22,12 @@ router = APIRouter(prefix="/v1/directory/migrations", tags=["migrations"])
 
 @router.post("", status_code=status.HTTP_202_ACCEPTED, response_model=Migration)
 async def create_migration(
-    body: MigrationCreate, principal: DirectoryWrite, session: DbSession, runtime: RuntimeDep,
-    ip: ClientIp, response: Response,
+    body: MigrationCreate,
+    principal: DirectoryWrite,
+    session: DbSession,
+    runtime: RuntimeDep,
+    ip: ClientIp,
+    response: Response,
 ) -> Migration:
     """Start moving mailboxes in from another provider over IMAP (any server) or POP3
     (inbox only): `accounts` as a list, or `csv` with the header
@@ -49,7 +53,8 @@ async def create_migration(
 
 @router.get("", response_model=Page[Migration])
 async def list_migrations(
-    principal: DirectoryWrite, session: DbSession,
+    principal: DirectoryWrite,
+    session: DbSession,
     page: Annotated[PageParams, Depends(page_params)],
     status: Annotated[MigrationStatus | None, Query(description="Only jobs in this state.")] = None,
 ) -> Page[Migration]:
@@ -62,7 +67,9 @@ async def list_migrations(
 
 
 @router.get("/{migration_id}", response_model=Migration)
-async def get_migration(migration_id: str, principal: DirectoryWrite, session: DbSession) -> Migration:
+async def get_migration(
+    migration_id: str, principal: DirectoryWrite, session: DbSession
+) -> Migration:
     """A migration's state and totals: accounts by state, messages and bytes done of total."""
     migration = await service.get_migration(session, principal.org_id, migration_id)
     counts = await service.counts_of(session, principal.org_id, [migration])
@@ -71,7 +78,9 @@ async def get_migration(migration_id: str, principal: DirectoryWrite, session: D
 
 @router.get("/{migration_id}/accounts", response_model=Page[MigrationAccount])
 async def list_migration_accounts(
-    migration_id: str, principal: DirectoryWrite, session: DbSession,
+    migration_id: str,
+    principal: DirectoryWrite,
+    session: DbSession,
     page: Annotated[PageParams, Depends(page_params)],
 ) -> Page[MigrationAccount]:
     """Each account of a migration in the order given: its state, error (`error_code` such
@@ -84,12 +93,16 @@ async def list_migration_accounts(
 
 @router.get("/{migration_id}/failures", response_model=Page[MigrationFailure])
 async def list_migration_failures(
-    migration_id: str, principal: DirectoryWrite, session: DbSession,
+    migration_id: str,
+    principal: DirectoryWrite,
+    session: DbSession,
     page: Annotated[PageParams, Depends(page_params)],
 ) -> Page[MigrationFailure]:
     """Messages that could not be imported (the migration went on without them)."""
     rows, cursor = await service.list_failures(session, principal.org_id, migration_id, page)
-    return Page[MigrationFailure](data=[service.failure_schema(r) for r in rows], next_cursor=cursor)
+    return Page[MigrationFailure](
+        data=[service.failure_schema(r) for r in rows], next_cursor=cursor
+    )
 
 
 @router.post("/{migration_id}/cancel", response_model=Migration)

@@ -22,7 +22,13 @@ from api.platform.audit import record
 from api.platform.principal import Principal
 from api.platform.webhooks.ssrf import is_public, parse_ip
 from api.runtime import Runtime
-from api.storage.models import Account, Migration, MigrationAccount, MigrationFailure, MigrationFolder
+from api.storage.models import (
+    Account,
+    Migration,
+    MigrationAccount,
+    MigrationFailure,
+    MigrationFolder,
+)
 from api.worker.jobs import enqueue
 from schemas import migration as schemas
 from schemas.migration import DEFAULT_PORTS, MigrationAccountCreate, MigrationCreate
@@ -55,7 +61,8 @@ def check_host(host: str, *, allow_private: bool) -> str:
     if len(ascii_host) > 253 or not all(_LABEL.match(label) for label in labels):
         raise ValueError("not a valid host name")
     if not allow_private and (
-        ascii_host == "localhost" or ascii_host.endswith((".localhost", ".local", ".internal"))
+        ascii_host == "localhost"
+        or ascii_host.endswith((".localhost", ".local", ".internal"))
         or len(labels) < 2
     ):
         raise ValueError("a local host name; give the server's public name")
@@ -70,16 +77,23 @@ async def _targets(
     addresses = [e.account.lower() for e in entries if "@" in e.account]
     found: dict[str, Account] = {}
     for chunk_start in range(0, max(len(ids), len(addresses)), 500):
-        id_chunk = ids[chunk_start:chunk_start + 500]
-        addr_chunk = addresses[chunk_start:chunk_start + 500]
+        id_chunk = ids[chunk_start : chunk_start + 500]
+        addr_chunk = addresses[chunk_start : chunk_start + 500]
         if id_chunk:
-            rows = await session.execute(select(Account).where(
-                Account.org_id == org_id, Account.id.in_(id_chunk), Account.status != "deleted"))
+            rows = await session.execute(
+                select(Account).where(
+                    Account.org_id == org_id, Account.id.in_(id_chunk), Account.status != "deleted"
+                )
+            )
             found.update({a.id: a for a in rows.scalars().all()})
         if addr_chunk:
-            rows = await session.execute(select(Account).where(
-                Account.org_id == org_id, func.lower(Account.address).in_(addr_chunk),
-                Account.status != "deleted"))
+            rows = await session.execute(
+                select(Account).where(
+                    Account.org_id == org_id,
+                    func.lower(Account.address).in_(addr_chunk),
+                    Account.status != "deleted",
+                )
+            )
             found.update({a.address.lower(): a for a in rows.scalars().all()})
     out: list[Account | None] = []
     errors: list[dict[str, str]] = []
@@ -89,8 +103,12 @@ async def _targets(
         if account is None:
             account = await find_account(session, org_id, entry.account)
         if account is None:
-            errors.append({"param": f"accounts[{i}].account",
-                           "message": f"No account {entry.account} in this organisation."})
+            errors.append(
+                {
+                    "param": f"accounts[{i}].account",
+                    "message": f"No account {entry.account} in this organisation.",
+                }
+            )
         out.append(account)
     return out, errors
 
@@ -98,13 +116,21 @@ async def _targets(
 def _invalid(errors: list[dict[str, str]]) -> ValidationFailed:
     first = errors[0]
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return ValidationFailed(f"{first['param']}: {first['message']}{more}", param=first["param"],
-                            extra={"errors": errors[:50]})
+    return ValidationFailed(
+        f"{first['param']}: {first['message']}{more}",
+        param=first["param"],
+        extra={"errors": errors[:50]},
+    )
 
 
 async def create_migration(
-    session: AsyncSession, runtime: Runtime, org_id: str, data: MigrationCreate, *,
-    actor: Principal | None, ip: str | None = None,
+    session: AsyncSession,
+    runtime: Runtime,
+    org_id: str,
+    data: MigrationCreate,
+    *,
+    actor: Principal | None,
+    ip: str | None = None,
 ) -> Migration:
     """Check every account, then write the job, its accounts (passwords sealed) and one
     worker job per account, all in the caller's transaction."""
@@ -114,17 +140,21 @@ async def create_migration(
     else:
         entries = list(data.accounts or [])
     if len(entries) > settings.migration_max_accounts:
-        raise ValidationFailed(f"At most {settings.migration_max_accounts} accounts per migration.",
-                               param="accounts")
+        raise ValidationFailed(
+            f"At most {settings.migration_max_accounts} accounts per migration.", param="accounts"
+        )
     errors: list[dict[str, str]] = []
     hosts: list[str] = []
     for i, entry in enumerate(entries):
         try:
-            hosts.append(check_host(entry.source.host, allow_private=settings.migration_allow_private))
+            hosts.append(
+                check_host(entry.source.host, allow_private=settings.migration_allow_private)
+            )
         except ValueError as exc:
             hosts.append("")
-            errors.append({"param": f"accounts[{i}].source.host",
-                           "message": f"{entry.source.host!r}: {exc}"})
+            errors.append(
+                {"param": f"accounts[{i}].source.host", "message": f"{entry.source.host!r}: {exc}"}
+            )
     targets, target_errors = await _targets(session, org_id, entries)
     errors.extend(target_errors)
     seen: dict[str, int] = {}
@@ -132,9 +162,13 @@ async def create_migration(
         if account is None:
             continue
         if account.id in seen:
-            errors.append({"param": f"accounts[{i}].account",
-                           "message": f"{account.address} is also the target of "
-                                      f"accounts[{seen[account.id]}]."})
+            errors.append(
+                {
+                    "param": f"accounts[{i}].account",
+                    "message": f"{account.address} is also the target of "
+                    f"accounts[{seen[account.id]}].",
+                }
+            )
         seen.setdefault(account.id, i)
     if errors:
         raise _invalid(sorted(errors, key=lambda e: e["param"]))
@@ -143,33 +177,63 @@ async def create_migration(
         account = next(a for a in targets if a is not None and a.id == busy[0].account_id)
         raise MigrationInProgress(
             f"{account.address} is already being migrated ({busy[0].migration_id}); "
-            "cancel that migration or wait for it to end.", param="accounts",
+            "cancel that migration or wait for it to end.",
+            param="accounts",
         )
     now = utcnow()
     migration = Migration(
-        id=new_id("mig"), org_id=org_id, status="queued",
-        folder_rules=[r.model_dump(exclude_none=True, exclude_defaults=False) for r in data.folders],
-        created_by=actor.actor_id if actor else None, created_at=now,
+        id=new_id("mig"),
+        org_id=org_id,
+        status="queued",
+        folder_rules=[
+            r.model_dump(exclude_none=True, exclude_defaults=False) for r in data.folders
+        ],
+        created_by=actor.actor_id if actor else None,
+        created_at=now,
     )
     session.add(migration)
     for position, (entry, account, host) in enumerate(zip(entries, targets, hosts, strict=True)):
         assert account is not None
         src = entry.source
         item = MigrationAccount(
-            id=new_id("mia"), org_id=org_id, migration_id=migration.id, position=position,
-            account_id=account.id, address=account.address, protocol=src.protocol, host=host,
-            port=src.port or DEFAULT_PORTS[(src.protocol, src.security)], security=src.security,
-            verify_tls=src.verify_tls, username=src.username, secret=seal(settings, src.password),
-            status="queued", messages_total=0, messages_done=0, messages_failed=0,
-            messages_skipped=0, bytes_total=0, bytes_done=0, attempts=0, connected=False,
-            created_at=now, updated_at=now,
+            id=new_id("mia"),
+            org_id=org_id,
+            migration_id=migration.id,
+            position=position,
+            account_id=account.id,
+            address=account.address,
+            protocol=src.protocol,
+            host=host,
+            port=src.port or DEFAULT_PORTS[(src.protocol, src.security)],
+            security=src.security,
+            verify_tls=src.verify_tls,
+            username=src.username,
+            secret=seal(settings, src.password),
+            status="queued",
+            messages_total=0,
+            messages_done=0,
+            messages_failed=0,
+            messages_skipped=0,
+            bytes_total=0,
+            bytes_done=0,
+            attempts=0,
+            connected=False,
+            created_at=now,
+            updated_at=now,
         )
         session.add(item)
         await enqueue(session, JOB_KIND, {"item_id": item.id, "org_id": org_id}, org_id=org_id)
     await session.flush()
-    await record(session, org_id=org_id, action="migration.created", actor=actor, ip=ip,
-                 target_type="migration", target_id=migration.id,
-                 details={"accounts": len(entries), "hosts": sorted(set(hosts))[:20]})
+    await record(
+        session,
+        org_id=org_id,
+        action="migration.created",
+        actor=actor,
+        ip=ip,
+        target_type="migration",
+        target_id=migration.id,
+        details={"accounts": len(entries), "hosts": sorted(set(hosts))[:20]},
+    )
     return migration
 
 
@@ -209,7 +273,11 @@ async def list_failures(
 
 
 async def cancel_migration(
-    session: AsyncSession, org_id: str, migration_id: str, *, actor: Principal | None,
+    session: AsyncSession,
+    org_id: str,
+    migration_id: str,
+    *,
+    actor: Principal | None,
     ip: str | None = None,
 ) -> Migration:
     """Stop a migration: accounts not yet finished end `cancelled` with their passwords
@@ -218,8 +286,10 @@ async def cancel_migration(
     if migration.status == "cancelled":
         return migration
     if migration.status in ("completed", "failed"):
-        raise MigrationFinished(f"The migration {migration_id} already ended ({migration.status}).",
-                                param="migration_id")
+        raise MigrationFinished(
+            f"The migration {migration_id} already ended ({migration.status}).",
+            param="migration_id",
+        )
     cancelled = await repository.cancel_items(session, org_id, migration_id)
     now = utcnow()
     migration.status = "cancelled"
@@ -227,11 +297,19 @@ async def cancel_migration(
     migration.started_at = migration.started_at or now
     await session.flush()
     counts = (await repository.counts(session, org_id, [migration.id]))[migration.id]
-    await record(session, org_id=org_id, action="migration.cancelled", actor=actor, ip=ip,
-                 target_type="migration", target_id=migration.id,
-                 details={"accounts_cancelled": cancelled})
-    await emit(session, org_id, "directory.migration.cancelled",
-               progress.event_data(migration, counts))
+    await record(
+        session,
+        org_id=org_id,
+        action="migration.cancelled",
+        actor=actor,
+        ip=ip,
+        target_type="migration",
+        target_id=migration.id,
+        details={"accounts_cancelled": cancelled},
+    )
+    await emit(
+        session, org_id, "directory.migration.cancelled", progress.event_data(migration, counts)
+    )
     return migration
 
 
@@ -240,45 +318,77 @@ async def cancel_migration(
 
 def migration_schema(migration: Migration, counts: dict[str, int]) -> schemas.Migration:
     return schemas.Migration(
-        id=migration.id, status=migration.status,  # type: ignore[arg-type]
+        id=migration.id,
+        status=migration.status,  # type: ignore[arg-type]
         counts=schemas.MigrationCounts(**counts),
         folders=[schemas.FolderRule.model_validate(r) for r in migration.folder_rules or []],
-        error=migration.error, created_at=migration.created_at, started_at=migration.started_at,
+        error=migration.error,
+        created_at=migration.created_at,
+        started_at=migration.started_at,
         finished_at=migration.finished_at,
     )
 
 
-def account_schema(item: MigrationAccount, folders: list[MigrationFolder]) -> schemas.MigrationAccount:
+def account_schema(
+    item: MigrationAccount, folders: list[MigrationFolder]
+) -> schemas.MigrationAccount:
     return schemas.MigrationAccount(
-        id=item.id, migration_id=item.migration_id, account_id=item.account_id,
+        id=item.id,
+        migration_id=item.migration_id,
+        account_id=item.account_id,
         address=item.address,
         source=schemas.MigrationSourceInfo(
-            host=item.host, port=item.port, security=item.security,  # type: ignore[arg-type]
-            protocol=item.protocol, username=item.username,  # type: ignore[arg-type]
+            host=item.host,
+            port=item.port,
+            security=item.security,  # type: ignore[arg-type]
+            protocol=item.protocol,
+            username=item.username,  # type: ignore[arg-type]
             verify_tls=item.verify_tls,
         ),
         status=item.status,  # type: ignore[arg-type]
-        error_code=item.error_code, error=item.error, messages_total=item.messages_total,
-        messages_done=item.messages_done, messages_skipped=item.messages_skipped,
-        messages_failed=item.messages_failed, bytes_total=item.bytes_total,
-        bytes_done=item.bytes_done, attempts=item.attempts, next_attempt_at=item.next_attempt_at,
+        error_code=item.error_code,
+        error=item.error,
+        messages_total=item.messages_total,
+        messages_done=item.messages_done,
+        messages_skipped=item.messages_skipped,
+        messages_failed=item.messages_failed,
+        bytes_total=item.bytes_total,
+        bytes_done=item.bytes_done,
+        attempts=item.attempts,
+        next_attempt_at=item.next_attempt_at,
         folders=[
             schemas.MigrationFolderProgress(
-                source=f.source_name, role=f.role, target=f.target_path,  # type: ignore[arg-type]
-                target_folder_id=f.target_folder_id, status=f.status,  # type: ignore[arg-type]
-                skip_reason=f.skip_reason, messages_total=f.messages_total,
-                messages_done=f.messages_done, messages_skipped=f.messages_skipped,
-                messages_failed=f.messages_failed, bytes_total=f.bytes_total,
-                bytes_done=f.bytes_done, uidvalidity=f.uidvalidity, last_uid=f.last_uid,
+                source=f.source_name,
+                role=f.role,
+                target=f.target_path,  # type: ignore[arg-type]
+                target_folder_id=f.target_folder_id,
+                status=f.status,  # type: ignore[arg-type]
+                skip_reason=f.skip_reason,
+                messages_total=f.messages_total,
+                messages_done=f.messages_done,
+                messages_skipped=f.messages_skipped,
+                messages_failed=f.messages_failed,
+                bytes_total=f.bytes_total,
+                bytes_done=f.bytes_done,
+                uidvalidity=f.uidvalidity,
+                last_uid=f.last_uid,
             )
             for f in folders
         ],
-        started_at=item.started_at, finished_at=item.finished_at,
+        started_at=item.started_at,
+        finished_at=item.finished_at,
     )
 
 
 def failure_schema(row: MigrationFailure) -> schemas.MigrationFailure:
     return schemas.MigrationFailure(
-        id=row.id, migration_account_id=row.item_id, account_id=row.account_id, folder=row.folder,
-        uid=row.uid, size=row.size, code=row.code, reason=row.reason, created_at=row.created_at,
+        id=row.id,
+        migration_account_id=row.item_id,
+        account_id=row.account_id,
+        folder=row.folder,
+        uid=row.uid,
+        size=row.size,
+        code=row.code,
+        reason=row.reason,
+        created_at=row.created_at,
     )

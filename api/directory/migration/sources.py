@@ -14,9 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from api.platform.webhooks.ssrf import is_public, parse_ip
-
 from api.directory.migration.folders import RemoteFolder
+from api.platform.webhooks.ssrf import is_public, parse_ip
 
 Ref = int | str  # an IMAP UID or a POP3 UIDL
 

@@ -31,19 +31,24 @@ async def requeue_stalled(runtime: Runtime) -> int:
     now = utcnow()
     async with runtime.db.session() as session:
         rows = await session.execute(
-            select(MigrationAccount).where(
+            select(MigrationAccount)
+            .where(
                 MigrationAccount.status == "running",
                 MigrationAccount.updated_at < now - STALE,
                 or_(MigrationAccount.lease_until.is_(None), MigrationAccount.lease_until < now),
-                or_(MigrationAccount.next_attempt_at.is_(None),
-                    MigrationAccount.next_attempt_at < now),
-            ).limit(500)
+                or_(
+                    MigrationAccount.next_attempt_at.is_(None),
+                    MigrationAccount.next_attempt_at < now,
+                ),
+            )
+            .limit(500)
         )
         stalled = list(rows.scalars().all())
         for item in stalled:
             item.updated_at = now
-            await enqueue(session, JOB_KIND, {"item_id": item.id, "org_id": item.org_id},
-                          org_id=item.org_id)
+            await enqueue(
+                session, JOB_KIND, {"item_id": item.id, "org_id": item.org_id}, org_id=item.org_id
+            )
     return len(stalled)
 
 

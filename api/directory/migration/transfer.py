@@ -94,19 +94,30 @@ def _batch_runtime(runtime: Runtime) -> tuple[Runtime, DeferredSyncBackend | Non
     return runtime, None
 
 
-async def _enqueue_continuation(session: AsyncSession, item: MigrationAccount, run_at: datetime) -> None:
+async def _enqueue_continuation(
+    session: AsyncSession, item: MigrationAccount, run_at: datetime
+) -> None:
     from api.worker.jobs import enqueue
 
-    await enqueue(session, JOB_KIND, {"item_id": item.id, "org_id": item.org_id},
-                  org_id=item.org_id, run_at=run_at)
+    await enqueue(
+        session,
+        JOB_KIND,
+        {"item_id": item.id, "org_id": item.org_id},
+        org_id=item.org_id,
+        run_at=run_at,
+    )
 
 
 # --- the slice ---------------------------------------------------------------------------
 
 
 async def run_slice(
-    runtime: Runtime, item_id: str, *, slice_seconds: float | None = None,
-    on_progress: Progress | None = None, schedule: bool = True,
+    runtime: Runtime,
+    item_id: str,
+    *,
+    slice_seconds: float | None = None,
+    on_progress: Progress | None = None,
+    schedule: bool = True,
 ) -> SliceResult:
     """Work on one account for up to `slice_seconds`; re-queue a job for what is left
     (unless `schedule` is off: the CLI drives slices itself)."""
@@ -117,9 +128,13 @@ async def run_slice(
         item = await repository.item(session, item_id)
         if item is None or item.status in repository.TERMINAL:
             return SliceResult("gone")
-        if item.next_attempt_at is not None and item.next_attempt_at > utcnow() + timedelta(seconds=1):
+        if item.next_attempt_at is not None and item.next_attempt_at > utcnow() + timedelta(
+            seconds=1
+        ):
             return SliceResult("retry", item.next_attempt_at)
-        if not await repository.take_item_lease(session, item_id, owner, repository.lease_until(lease)):
+        if not await repository.take_item_lease(
+            session, item_id, owner, repository.lease_until(lease)
+        ):
             return SliceResult("busy")
         host = item.host.lower()
         slot = await repository.take_host_slot(
@@ -134,8 +149,9 @@ async def run_slice(
     beat = asyncio.create_task(_heartbeat(runtime, item_id, host, owner, lease))
     result = SliceResult("gone")
     try:
-        result = await _Transfer(runtime, item_id, slice_seconds or settings.migration_slice_seconds,
-                                 on_progress).run()
+        result = await _Transfer(
+            runtime, item_id, slice_seconds or settings.migration_slice_seconds, on_progress
+        ).run()
     finally:
         beat.cancel()
         with contextlib.suppress(asyncio.CancelledError):
@@ -165,8 +181,9 @@ async def _heartbeat(runtime: Runtime, item_id: str, host: str, owner: str, leas
 class _Transfer:
     """One slice's work on one account (see the module docstring)."""
 
-    def __init__(self, runtime: Runtime, item_id: str, seconds: float,
-                 on_progress: Progress | None) -> None:
+    def __init__(
+        self, runtime: Runtime, item_id: str, seconds: float, on_progress: Progress | None
+    ) -> None:
         self.runtime = runtime
         self.settings = runtime.settings
         self.item_id = item_id
@@ -186,8 +203,9 @@ class _Transfer:
             async with self.runtime.db.session() as session:
                 item = await repository.item(session, self.item_id)
                 if item is not None and item.status in repository.ACTIVE:
-                    await progress.end_item(session, item, stop.status, code=stop.code,
-                                            error=stop.message)
+                    await progress.end_item(
+                        session, item, stop.status, code=stop.code, error=stop.message
+                    )
             return SliceResult("done")
         except SourceError as error:
             return await self._source_failed(error)
@@ -212,9 +230,15 @@ class _Transfer:
             migration = await progress.load(session, item)
             rules = list(migration.folder_rules or [])
             endpoint = Endpoint(
-                host=item.host, port=item.port, security=item.security, username=item.username,
-                password=password, verify_tls=item.verify_tls, timeout=settings.migration_timeout,
-                allow_private=settings.migration_allow_private, ca_file=settings.migration_ca_file,
+                host=item.host,
+                port=item.port,
+                security=item.security,
+                username=item.username,
+                password=password,
+                verify_tls=item.verify_tls,
+                timeout=settings.migration_timeout,
+                allow_private=settings.migration_allow_private,
+                ca_file=settings.migration_ca_file,
             )
             protocol = item.protocol
         self.source = ImapSource(endpoint) if protocol == "imap" else Pop3Source(endpoint)
@@ -233,8 +257,9 @@ class _Transfer:
                 return SliceResult("continue")
         async with self.runtime.db.session() as session:
             item = await self._item(session)
-            await progress.maybe_progress(session, item, settings.migration_progress_interval,
-                                          force=True)
+            await progress.maybe_progress(
+                session, item, settings.migration_progress_interval, force=True
+            )
             await progress.end_item(session, item, "completed")
         self._report(item, [])
         return SliceResult("done")
@@ -250,8 +275,12 @@ class _Transfer:
         return item
 
     async def _plan(
-        self, session: AsyncSession, item: MigrationAccount, remote: list[RemoteFolder],
-        prefix: str, rules: list[dict[str, Any]],
+        self,
+        session: AsyncSession,
+        item: MigrationAccount,
+        remote: list[RemoteFolder],
+        prefix: str,
+        rules: list[dict[str, Any]],
     ) -> list[str]:
         """Create folder rows for folders seen for the first time; mark the ones that
         vanished from the source. Returns the ids of rows still to do, in order."""
@@ -266,11 +295,23 @@ class _Transfer:
             if raw in known:
                 continue
             row = MigrationFolder(
-                id=new_id("mif"), org_id=item.org_id, item_id=item.id, position=position,
-                source_name=plan.folder.name[:2000], source_raw=raw, role=plan.role,
-                target_path=plan.target_path, status="skipped" if plan.skip_reason else "pending",
-                skip_reason=plan.skip_reason, last_uid=0, messages_total=0, messages_done=0,
-                messages_failed=0, messages_skipped=0, bytes_total=0, bytes_done=0,
+                id=new_id("mif"),
+                org_id=item.org_id,
+                item_id=item.id,
+                position=position,
+                source_name=plan.folder.name[:2000],
+                source_raw=raw,
+                role=plan.role,
+                target_path=plan.target_path,
+                status="skipped" if plan.skip_reason else "pending",
+                skip_reason=plan.skip_reason,
+                last_uid=0,
+                messages_total=0,
+                messages_done=0,
+                messages_failed=0,
+                messages_skipped=0,
+                bytes_total=0,
+                bytes_done=0,
             )
             position += 1
             session.add(row)
@@ -287,7 +328,6 @@ class _Transfer:
     async def _folder(self, row_id: str, by_raw: dict[str, RemoteFolder]) -> bool:
         """Import what is new in one folder; False when the slice ran out of time."""
         assert self.source is not None
-        settings = self.settings
         async with self.runtime.db.session() as session:
             item = await self._item(session)
             row = await session.get(MigrationFolder, row_id)
@@ -307,8 +347,10 @@ class _Transfer:
             if cursor is not None and cursor.uidvalidity == state.uidvalidity:
                 start = cursor.last_uid
             elif cursor is not None:
-                log.info("UIDVALIDITY of %s changed: importing it again (dedupe keeps it whole)",
-                         row.source_name)
+                log.info(
+                    "UIDVALIDITY of %s changed: importing it again (dedupe keeps it whole)",
+                    row.source_name,
+                )
             if row.uidvalidity is not None and row.uidvalidity == state.uidvalidity:
                 start = max(start, row.last_uid)
             row.uidvalidity = state.uidvalidity
@@ -361,8 +403,10 @@ class _Transfer:
         current: list[tuple[Ref, int]] = []
         size = 0
         for ref, length in items:
-            if current and (len(current) >= settings.migration_batch_messages
-                            or size + length > settings.migration_batch_bytes):
+            if current and (
+                len(current) >= settings.migration_batch_messages
+                or size + length > settings.migration_batch_bytes
+            ):
                 batches.append(current)
                 current, size = [], 0
             current.append((ref, length))
@@ -376,12 +420,20 @@ class _Transfer:
         assert self.source is not None
         limit = self.settings.migration_max_message_bytes
         wanted = [ref for ref, size in batch if size <= limit]
-        got = {f.ref: f for f in (await self.call(self.source.fetch, wanted, sizes) if wanted else [])}
+        got = {
+            f.ref: f for f in (await self.call(self.source.fetch, wanted, sizes) if wanted else [])
+        }
         out: list[Fetched] = []
         for ref, size in batch:
             if size > limit:
-                out.append(Fetched(ref=ref, size=size, code="too_large",
-                                   error=f"{size} bytes is over the {limit}-byte limit."))
+                out.append(
+                    Fetched(
+                        ref=ref,
+                        size=size,
+                        code="too_large",
+                        error=f"{size} bytes is over the {limit}-byte limit.",
+                    )
+                )
             else:
                 out.append(got.get(ref) or Fetched(ref=ref, size=size, gone=True))
         return out
@@ -404,7 +456,11 @@ class _Transfer:
                 await self._commit(ids, [one])
 
     async def _store(
-        self, ids: tuple[str, str, str, str], batch: list[importer.Prepared], *, failed: bool = False
+        self,
+        ids: tuple[str, str, str, str],
+        batch: list[importer.Prepared],
+        *,
+        failed: bool = False,
     ) -> None:
         row_id, folder_id, skey, fkey = ids
         runtime, deferred = _batch_runtime(self.runtime)
@@ -414,13 +470,22 @@ class _Transfer:
             account = await session.get(Account, item.account_id)
             assert row is not None and account is not None
             folder = await importer.target_folder(session, account, row)
-            ctx = importer.Context(item=item, folder_row=row, account=account, folder=folder,
-                                   source_key=skey, default_seen=item.protocol == "pop3")
+            ctx = importer.Context(
+                item=item,
+                folder_row=row,
+                account=account,
+                folder=folder,
+                source_key=skey,
+                default_seen=item.protocol == "pop3",
+            )
             if failed:
                 outcome = importer.Outcome()
                 for p in batch:
-                    session.add(importer.record_failure(ctx, p.fetched, "store_failed",
-                                                        "The message could not be stored."))
+                    session.add(
+                        importer.record_failure(
+                            ctx, p.fetched, "store_failed", "The message could not be stored."
+                        )
+                    )
                     outcome.failed += 1
                     outcome.bytes += p.fetched.size
                     outcome.last_ref = p.fetched.ref
@@ -448,16 +513,27 @@ class _Transfer:
         self._report(item, [row])
 
     async def _checkpoint(
-        self, session: AsyncSession, item: MigrationAccount, skey: str, fkey: str,
+        self,
+        session: AsyncSession,
+        item: MigrationAccount,
+        skey: str,
+        fkey: str,
         row: MigrationFolder,
     ) -> None:
         cursor = await repository.cursor(session, item.account_id, skey, fkey)
         if cursor is None:
-            session.add(MigrationCursor(
-                id=new_id("mcu"), org_id=item.org_id, account_id=item.account_id, source_key=skey,
-                folder_key=fkey, uidvalidity=row.uidvalidity, last_uid=row.last_uid,
-                updated_at=utcnow(),
-            ))
+            session.add(
+                MigrationCursor(
+                    id=new_id("mcu"),
+                    org_id=item.org_id,
+                    account_id=item.account_id,
+                    source_key=skey,
+                    folder_key=fkey,
+                    uidvalidity=row.uidvalidity,
+                    last_uid=row.last_uid,
+                    updated_at=utcnow(),
+                )
+            )
         else:
             cursor.uidvalidity = row.uidvalidity
             cursor.last_uid = row.last_uid
@@ -483,13 +559,21 @@ class _Transfer:
             if item is None or item.status not in repository.ACTIVE:
                 return SliceResult("done")
             item.attempts += 1
-            limit = settings.migration_max_retries if item.connected else settings.migration_connect_retries
+            limit = (
+                settings.migration_max_retries
+                if item.connected
+                else settings.migration_connect_retries
+            )
             if not error.transient or item.attempts > limit:
-                await progress.end_item(session, item, "failed", code=error.code, error=error.message)
+                await progress.end_item(
+                    session, item, "failed", code=error.code, error=error.message
+                )
                 log.info("migration of %s failed: %s", item.address, error.message)
                 return SliceResult("done")
-            delay = min(settings.migration_retry_max,
-                        settings.migration_retry_base * 2 ** (item.attempts - 1))
+            delay = min(
+                settings.migration_retry_max,
+                settings.migration_retry_base * 2 ** (item.attempts - 1),
+            )
             run_at = utcnow() + timedelta(seconds=delay)
             if item.status == "queued":
                 await progress.mark_started(session, item)
@@ -498,4 +582,3 @@ class _Transfer:
             item.updated_at = utcnow()
             log.info("migration of %s: %s; again in %.0f s", item.address, error.message, delay)
             return SliceResult("retry", run_at)
-

@@ -272,7 +272,10 @@ async def login_submit(request: Request, session: DbSession, runtime: RuntimeDep
     if not cookie_csrf or not secrets.compare_digest(cookie_csrf, given):
         return _html(pages.error_page("Request expired", "Reload the sign-in page and try again."), 403)
     address = str(form.get("address", ""))[:320]
-    account = await authenticate(session, address, str(form.get("password", ""))[:1024])
+    account = await authenticate(
+        session, address, str(form.get("password", ""))[:1024],
+        ip=request.client.host if request.client else None,
+    )
     if account is None:
         csrf = secrets.token_urlsafe(24)
         response = _html(pages.login_page(next_url, csrf, "Wrong address or password.", address), 401)

@@ -23,7 +23,9 @@ class Migration(Base):
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     org_id: Mapped[str] = mapped_column(String(40))
-    status: Mapped[str] = mapped_column(String(20), default="queued")  # queued|running|completed|failed|cancelled
+    status: Mapped[str] = mapped_column(
+        String(20), default="queued"
+    )  # queued|running|completed|failed|cancelled
     folder_rules: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
@@ -56,7 +58,9 @@ class MigrationAccount(Base):
     verify_tls: Mapped[bool] = mapped_column(Boolean, default=True)
     username: Mapped[str] = mapped_column(String(320))
     secret: Mapped[str | None] = mapped_column(Text, nullable=True)
-    status: Mapped[str] = mapped_column(String(20), default="queued")  # queued|running|completed|failed|cancelled
+    status: Mapped[str] = mapped_column(
+        String(20), default="queued"
+    )  # queued|running|completed|failed|cancelled
     error_code: Mapped[str | None] = mapped_column(String(40), nullable=True)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     messages_total: Mapped[int] = mapped_column(BigInteger, default=0)
@@ -91,7 +95,9 @@ class MigrationFolder(Base):
     role: Mapped[str | None] = mapped_column(String(20), nullable=True)
     target_path: Mapped[str] = mapped_column(Text, default="")
     target_folder_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
-    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending|running|done|skipped|failed
+    status: Mapped[str] = mapped_column(
+        String(20), default="pending"
+    )  # pending|running|done|skipped|failed
     skip_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
     uidvalidity: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     last_uid: Mapped[int] = mapped_column(BigInteger, default=0)
