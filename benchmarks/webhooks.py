@@ -256,7 +256,12 @@ async def main() -> None:
             end = await wait_for(http, ports, total, timeout=1800)
             stop.set()
             await task
-            latencies = [t - commits[e] for e, t in await arrivals(http, ports) if e in commits]
+            got = await arrivals(http, ports)
+            latencies = [t - commits[e] for e, t in got if e in commits]
+            if len(latencies) != len(got):
+                unknown = [e for e, _ in got if e not in commits][:5]
+                print(f"{len(got) - len(latencies)} arrivals of unknown events, e.g. {unknown}",
+                      file=sys.stderr)
             paced = {
                 "events_per_s_offered": args.rate,
                 "events_per_s_committed": round(args.events / produced, 1),

@@ -1,0 +1,155 @@
+"""Mailbox migration throughput from a real Dovecot, side by side with the ceiling: a plain
+imaplib loop fetching the same messages (same UID batches, `BODY.PEEK[]`, flags and
+INTERNALDATE) and throwing them away.
+
+    .venv/bin/python benchmarks/migration.py [--messages 10000] [--size 20000]
+
+Prints one JSON object. Needs root (the Dovecot peer: tests/peers/postfix-dovecot.sh).
+The migration runs exactly as the worker runs it (run_slice: fetch thread, dedupe, the mail
+store's store_message, checkpoint per batch) on SQLite, or PostgreSQL when
+MAILPLANE_TEST_DATABASE_URL is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import imaplib
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from api.config import Settings  # noqa: E402
+from api.storage.migrate import upgrade  # noqa: E402
+from tests.migration.dovecot import Dovecot  # noqa: E402
+
+
+def seed(peer: Dovecot, user: str, count: int, size: int) -> int:
+    total = 0
+    line = ("Lorem ipsum dolor sit amet, 中文内容 consectetur adipiscing elit.\r\n").encode()
+    for i in range(count):
+        head = (f"From: Sender {i % 97} <s{i % 97}@example.org>\r\nTo: {user}\r\n"
+                f"Subject: Benchmark message {i}\r\nMessage-ID: <bench{i}@example.org>\r\n"
+                "Date: Tue, 02 Jan 2018 09:30:00 +0800\r\nMIME-Version: 1.0\r\n"
+                "Content-Type: text/plain; charset=utf-8\r\n\r\n").encode()
+        body = (line * (size // len(line) + 1))[: max(0, size - len(head))]
+        raw = head + body
+        total += len(raw)
+        peer.add(user, raw, flags="S" if i % 3 else "")
+    peer.own(user)
+    return total
+
+
+def ceiling(peer: Dovecot, user: str, batch: int) -> tuple[int, int, float]:
+    imap = imaplib.IMAP4("127.0.0.1", peer.imap_port)
+    imap.login(user, "secret")
+    start = time.perf_counter()
+    imap.select("INBOX", readonly=True)
+    _, data = imap.uid("FETCH", "1:*", "(UID RFC822.SIZE)")
+    uids = sorted(int(d.split(b"UID ")[1].split()[0]) for d in data if isinstance(d, bytes))
+    count = size = 0
+    for i in range(0, len(uids), batch):
+        chunk = uids[i:i + batch]
+        _, data = imap.uid("FETCH", f"{chunk[0]}:{chunk[-1]}",
+                           "(UID FLAGS INTERNALDATE BODY.PEEK[])")
+        for item in data:
+            if isinstance(item, tuple):
+                count += 1
+                size += len(item[1])
+    elapsed = time.perf_counter() - start
+    imap.logout()
+    return count, size, elapsed
+
+
+async def migrate(settings: Settings, peer: Dovecot, user: str) -> tuple[int, int, float]:
+    from sqlalchemy import select
+
+    from api.directory.migration import service
+    from api.directory.migration.transfer import run_slice
+    from api.platform.bootstrap import create_organization
+    from api.runtime import Runtime
+    from api.storage.models import MigrationAccount
+    from schemas.migration import MigrationCreate
+
+    runtime = Runtime.build(settings)
+    async with runtime.db.session() as session:
+        made = await create_organization(session, name="Bench", domain="bench.test",
+                                         admin="admin", password="bench-password-123")
+    async with runtime.db.session() as session:
+        migration = await service.create_migration(
+            session, runtime, made.org.id,
+            MigrationCreate.model_validate({"accounts": [{"account": made.admin.address, "source": {
+                "host": "127.0.0.1", "port": peer.imap_port, "security": "none",
+                "username": user, "password": "secret"}}]}),
+            actor=None,
+        )
+        item = await session.scalar(select(MigrationAccount).where(
+            MigrationAccount.migration_id == migration.id))
+        assert item is not None
+    start = time.perf_counter()
+    while True:
+        result = await run_slice(runtime, item.id, slice_seconds=3600, schedule=False)
+        if result.state in ("done", "gone"):
+            break
+        await asyncio.sleep(0.1)
+    elapsed = time.perf_counter() - start
+    async with runtime.db.session(write=False) as session:
+        done = await session.get(MigrationAccount, item.id)
+        assert done is not None
+        imported = done.messages_done - done.messages_skipped - done.messages_failed
+        status, nbytes = done.status, done.bytes_done
+    await runtime.db.dispose()
+    assert status == "completed", status
+    return imported, nbytes, elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--messages", type=int, default=10_000)
+    parser.add_argument("--size", type=int, default=20_000, help="bytes per message")
+    args = parser.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="mailplane-bench-peer-"))
+    root.chmod(0o755)
+    data = Path(tempfile.mkdtemp(prefix="mailplane-bench-data-"))
+    peer = Dovecot(root)
+    reason = peer.start()
+    if reason:
+        raise SystemExit(f"no Dovecot: {reason}")
+    try:
+        user = peer.new_user("bench")
+        seeded = seed(peer, user, args.messages, args.size)
+        import os
+
+        url = os.environ.get("MAILPLANE_TEST_DATABASE_URL")
+        settings = Settings(data_dir=data, database_url=url, secret_key="bench-secret",
+                            migration_allow_private=True, log_json=True, access_log=False)
+        upgrade(settings.effective_database_url)
+        ceiling(peer, user, settings.migration_batch_messages)  # warm Dovecot's index and cache
+        c_count, c_bytes, c_time = ceiling(peer, user, settings.migration_batch_messages)
+        m_count, m_bytes, m_time = asyncio.run(migrate(settings, peer, user))
+        c2_count, c2_bytes, c2_time = ceiling(peer, user, settings.migration_batch_messages)
+        c_rate = (c_count + c2_count) / (c_time + c2_time)
+        c_mb = (c_bytes + c2_bytes) / (c_time + c2_time) / 1e6
+        m_rate, m_mb = m_count / m_time, m_bytes / m_time / 1e6
+        print(json.dumps({
+            "benchmark": "migration", "database": "postgresql" if url else "sqlite",
+            "messages": args.messages, "bytes_seeded": seeded,
+            "migration": {"messages": m_count, "seconds": round(m_time, 2),
+                          "messages_per_s": round(m_rate, 1), "mb_per_s": round(m_mb, 2)},
+            "ceiling_imaplib": {"messages": c_count, "seconds": round((c_time + c2_time) / 2, 2),
+                                "messages_per_s": round(c_rate, 1), "mb_per_s": round(c_mb, 2)},
+            "ratio": round(m_rate / c_rate, 3),
+        }))
+    finally:
+        peer.stop()
+        shutil.rmtree(root, ignore_errors=True)
+        shutil.rmtree(data, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
