@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from api.config import get_settings
 from api.directory.imports.cli import accounts_cli
+from api.directory.migration.cli import migrate_cli
 from api.errors import AppError
 
 cli = typer.Typer(help="Mailplane: self-hosted enterprise mail with an open API.", no_args_is_help=True)
@@ -24,6 +25,7 @@ cli.add_typer(apps_cli, name="apps")
 cli.add_typer(openapi_cli, name="openapi")
 cli.add_typer(db_cli, name="db")
 cli.add_typer(accounts_cli, name="accounts")
+cli.add_typer(migrate_cli, name="migrate")
 console = Console()
 
 

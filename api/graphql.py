@@ -20,6 +20,7 @@ from api.directory.departments.graphql import DepartmentsMutation, DepartmentsQu
 from api.directory.domains.graphql import DomainsMutation, DomainsQuery
 from api.directory.groups.graphql import GroupsMutation, GroupsQuery
 from api.directory.imports.graphql import DirectoryImportsQuery
+from api.directory.migration.graphql import MigrationMutation, MigrationQuery
 from api.events.graphql import EventsQuery, EventsSubscription
 from api.graphql_kit import get_context
 from api.mail.graphql import MailMutation, MailQuery
@@ -29,8 +30,8 @@ from api.platform.apps.graphql import AppsMutation, AppsQuery
 from api.platform.organizations.graphql import OrganizationsMutation, OrganizationsQuery
 from api.platform.webhooks.graphql import WebhooksMutation, WebhooksQuery
 
-Query = merge_types("Query", (AppsQuery, OrganizationsQuery, DomainsQuery, AccountsQuery, DepartmentsQuery, GroupsQuery, DirectoryImportsQuery, EventsQuery, WebhooksQuery, CalendarQuery, ContactsQuery, MailQuery, OutboundQuery, SpamQuery,))
-Mutation = merge_types("Mutation", (AppsMutation, OrganizationsMutation, DomainsMutation, AccountsMutation, DepartmentsMutation, GroupsMutation, WebhooksMutation, CalendarMutation, ContactsMutation, MailMutation, SpamMutation,))
+Query = merge_types("Query", (AppsQuery, OrganizationsQuery, DomainsQuery, AccountsQuery, DepartmentsQuery, GroupsQuery, DirectoryImportsQuery, MigrationQuery, EventsQuery, WebhooksQuery, CalendarQuery, ContactsQuery, MailQuery, OutboundQuery, SpamQuery,))
+Mutation = merge_types("Mutation", (AppsMutation, OrganizationsMutation, DomainsMutation, AccountsMutation, DepartmentsMutation, GroupsMutation, MigrationMutation, WebhooksMutation, CalendarMutation, ContactsMutation, MailMutation, SpamMutation,))
 Subscription = merge_types("Subscription", (EventsSubscription,))
 
 

@@ -12,17 +12,19 @@ MAILPLANE_TEST_DATABASE_URL is set.
 
 from __future__ import annotations
 
-import argparse
-import asyncio
-import imaplib
-import json
-import shutil
-import sys
-import tempfile
-import time
+import sys  # noqa: I001
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# the repository root instead of benchmarks/ (whose module names would shadow the stdlib)
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
+import argparse  # noqa: E402
+import asyncio  # noqa: E402
+import imaplib  # noqa: E402
+import json  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
 
 from api.config import Settings  # noqa: E402
 from api.storage.migrate import upgrade  # noqa: E402

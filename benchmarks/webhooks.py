@@ -223,8 +223,8 @@ async def main() -> None:
             commits: dict[str, float] = {}
             async with runtime.db.session(write=False) as session:
                 head = await events_repository.head(session, org_id)
-            for _ in range(0, args.events, 500):
-                await emit_batch(runtime, org_id, 500, commits)
+            for first in range(0, args.events, 500):
+                await emit_batch(runtime, org_id, min(500, args.events - first), commits)
             async with runtime.db.session() as session:  # endpoints start at the backlog's start
                 await session.execute(update(WebhookEndpoint).values(cursor=head))
             start = time.time()

@@ -49,7 +49,7 @@ from tests.factories.mail import (
     victim_thread,
     victim_upload,
 )
-from tests.factories.migration import MIGRATION_ROUTES, victim_migration
+from tests.factories.migration import MIGRATION_GRAPHQL, MIGRATION_ROUTES, victim_migration
 from tests.factories.platform import OrgHandle
 from tests.factories.smtp import DELIVERY_GRAPHQL, DELIVERY_ROUTES, victim_sent_message
 from tests.factories.webhooks import WEBHOOK_GRAPHQL, WEBHOOK_ROUTES, victim_event, victim_webhook
@@ -106,7 +106,7 @@ RESOURCES: list[IsolatedResource] = [
     IsolatedResource(name="directory-import", create=victim_import, routes=IMPORT_ROUTES,
                      graphql=IMPORT_GRAPHQL),
     IsolatedResource(name="directory-migration", create=victim_migration,
-                     routes=MIGRATION_ROUTES),
+                     routes=MIGRATION_ROUTES, graphql=MIGRATION_GRAPHQL),
     IsolatedResource(name="mail-message", create=victim_message, routes=MESSAGE_ROUTES,
                      graphql=MESSAGE_GRAPHQL),
     IsolatedResource(name="mail-thread", create=victim_thread, routes=THREAD_ROUTES,

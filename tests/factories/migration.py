@@ -31,3 +31,8 @@ MIGRATION_ROUTES: list[tuple[Any, ...]] = [
     ("GET", "/v1/directory/migrations/{id}/failures"),
     ("POST", "/v1/directory/migrations/{id}/cancel"),
 ]
+MIGRATION_GRAPHQL = [
+    "query($id: ID!) { directoryMigration(id: $id) { id } }",
+    "query($id: ID!) { directoryMigrationAccounts(id: $id) { nextCursor } }",
+    "mutation($id: ID!) { cancelDirectoryMigration(id: $id) { id } }",
+]

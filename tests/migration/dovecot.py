@@ -195,14 +195,17 @@ namespace inbox {{
 
     def launch(self) -> None:
         # the daemon must not hold our pipes open (run() would wait for them forever)
-        with open(self.root / "dovecot-launch.log", "ab") as log:
-            subprocess.run(
-                ["dovecot", "-c", str(self.conf)],
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=log,
-                check=True,
-            )
+        for attempt in range(20):  # a port of a killed instance may linger a moment
+            with open(self.root / "dovecot-launch.log", "ab") as log:
+                started = subprocess.run(
+                    ["dovecot", "-c", str(self.conf)],
+                    stdin=subprocess.DEVNULL, stdout=log, stderr=log, check=False,
+                )
+            if started.returncode == 0:
+                break
+            if attempt == 19:
+                raise RuntimeError((self.root / "dovecot-launch.log").read_text()[-2000:])
+            time.sleep(0.5)
         for port in (self.imap_port, self.imaps_port, self.pop3_port):
             self._wait_open(port)
 
@@ -211,12 +214,17 @@ namespace inbox {{
         pid_file = self.root / "dovecot" / "run" / "master.pid"
         master = int(pid_file.read_text().strip())
         doomed = [master, *self._descendants(master)]
+        try:  # the daemon leads its own process group: no child it forks late survives
+            os.killpg(os.getpgid(master), signal.SIGKILL)
+        except ProcessLookupError:
+            pass
         for pid in doomed:
             try:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-        self._wait_closed(self.imap_port)
+        for port in (self.imap_port, self.imaps_port, self.pop3_port, self.pop3s_port):
+            self._wait_closed(port)
 
     def stop(self) -> None:
         subprocess.run(["doveadm", "-c", str(self.conf), "stop"], capture_output=True, check=False)

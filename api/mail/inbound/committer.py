@@ -4,7 +4,9 @@ only then answers each session (which says `250`).
 
 If anything in a batch fails, the batch is rolled back and each unit of work is retried in
 a transaction of its own, so one bad message never costs another its `250`.
-SQLite has one writer, so one committer; PostgreSQL runs several batches side by side.
+One batch at a time: every delivery writes its organisation's event sequence row, so
+parallel batches would only queue on that row (or deadlock on it). A deadlock with another
+process's transaction (PostgreSQL) is retried.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ class GroupCommitter:
     ) -> None:
         self.runtime = runtime
         self.max_batch = max_batch
-        self.parallel = parallel or (1 if runtime.db.is_sqlite else 4)
+        self.parallel = parallel or 1
         self.queue: asyncio.Queue[_Item[Any]] = asyncio.Queue()
         self._tasks: list[asyncio.Task[None]] = []
         self.batches = 0
@@ -95,7 +97,7 @@ class GroupCommitter:
             finally:
                 self.busy -= 1
 
-    async def _commit(self, batch: list[_Item[Any]]) -> None:
+    async def _commit(self, batch: list[_Item[Any]], attempt: int = 0) -> None:
         runtime, deferred = self._batch_runtime()
         results: list[Any] = []
         try:
@@ -106,6 +108,9 @@ class GroupCommitter:
                     await deferred.sync()
         except Exception as exc:
             if len(batch) == 1:
+                if attempt < RETRIES and _retryable(exc):
+                    await self._commit(batch, attempt + 1)
+                    return
                 _answer(batch[0], error=exc)
                 return
             log.info("group commit of %d fell back to one by one: %s", len(batch), exc)
@@ -116,6 +121,16 @@ class GroupCommitter:
         self.committed += len(batch)
         for item, result in zip(batch, results, strict=True):
             _answer(item, result=result)
+
+
+RETRIES = 3
+
+
+def _retryable(exc: BaseException) -> bool:
+    """A deadlock or serialization failure: the same work may well succeed again."""
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "sqlstate", None) in ("40P01", "40001") or (
+        "database is locked" in str(orig or ""))
 
 
 def _answer(item: _Item[Any], *, result: Any = None, error: BaseException | None = None) -> None:

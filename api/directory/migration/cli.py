@@ -1,0 +1,185 @@
+"""`mailplane migrate start FILE.csv`, `status ID`, `list`, `cancel ID`: the same migration
+as the API; `start` runs the accounts in this process with a progress bar per account
+(a running worker may take some of them: leases keep each account in one place)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from api.config import get_settings
+from api.errors import AppError
+
+migrate_cli = typer.Typer(help="Mailbox migration over IMAP or POP3.", no_args_is_help=True)
+console = Console()
+
+
+async def _org(session, org: str | None) -> str:  # type: ignore[no-untyped-def]
+    from api.directory.imports.cli import _org_id
+
+    return await _org_id(session, org)
+
+
+def _bars() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TextColumn("{task.fields[msgs]}"),
+        TimeRemainingColumn(),
+        console=console,
+    )
+
+
+async def _watch(runtime, org_id: str, migration_id: str, *, run: bool) -> str:  # type: ignore[no-untyped-def]
+    from api.directory.migration import repository
+    from api.directory.migration.transfer import run_slice
+
+    with _bars() as bars:
+        tasks: dict[str, int] = {}
+        while True:
+            async with runtime.db.session(write=False) as session:
+                items = await repository.items_of(session, org_id, migration_id)
+                migration = await repository.get(session, org_id, migration_id)
+            assert migration is not None
+            for item in items:
+                if item.id not in tasks:
+                    tasks[item.id] = bars.add_task(item.address, total=None, msgs="")
+                bars.update(
+                    tasks[item.id],
+                    total=item.bytes_total or None,
+                    completed=item.bytes_done,
+                    msgs=f"{item.messages_done}/{item.messages_total} {item.status}"
+                    + (f" ({item.error_code})" if item.error_code else ""),
+                )
+            if migration.status in repository.TERMINAL:
+                return migration.status
+            active = [i for i in items if i.status in repository.ACTIVE]
+            if run and active:
+                for item in active:
+                    await run_slice(runtime, item.id, schedule=False)
+            else:
+                await asyncio.sleep(1.0)
+
+
+@migrate_cli.command("start")
+def start(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Accounts CSV.")],
+    org: Annotated[str | None, typer.Option(help="Organisation id or domain.")] = None,
+    wait: Annotated[bool, typer.Option(help="Run it here with progress bars.")] = True,
+) -> None:
+    """Start a migration from a CSV (account,host,port,security,username,password)."""
+    from api.directory.migration import service
+    from api.runtime import Runtime
+    from api.storage.migrate import upgrade
+    from schemas.migration import MigrationCreate
+
+    settings = get_settings()
+    upgrade(settings.effective_database_url)
+
+    async def go() -> str:
+        runtime = Runtime.build(settings)
+        try:
+            async with runtime.db.session() as session:
+                org_id = await _org(session, org)
+                migration = await service.create_migration(
+                    session,
+                    runtime,
+                    org_id,
+                    MigrationCreate(csv=file.read_text(encoding="utf-8-sig")),
+                    actor=None,
+                )
+            console.print(f"Migration [bold]{migration.id}[/bold] started.")
+            if not wait:
+                return "queued"
+            return await _watch(runtime, org_id, migration.id, run=True)
+        finally:
+            await runtime.db.dispose()
+
+    try:
+        status = asyncio.run(go())
+    except AppError as error:
+        console.print(f"[red]{error.detail}[/red]")
+        raise typer.Exit(1) from None
+    console.print(f"Migration {status}.")
+    raise typer.Exit(0 if status in ("completed", "queued") else 2)
+
+
+@migrate_cli.command("status")
+def status(
+    migration_id: str,
+    org: Annotated[str | None, typer.Option()] = None,
+) -> None:
+    """Show a migration's progress until it ends (the worker runs it)."""
+    from api.runtime import Runtime
+
+    async def go() -> str:
+        runtime = Runtime.build(get_settings())
+        try:
+            async with runtime.db.session(write=False) as session:
+                org_id = await _org(session, org)
+            return await _watch(runtime, org_id, migration_id, run=False)
+        finally:
+            await runtime.db.dispose()
+
+    console.print(f"Migration {asyncio.run(go())}.")
+
+
+@migrate_cli.command("list")
+def list_(org: Annotated[str | None, typer.Option()] = None) -> None:
+    """The organisation's migrations."""
+    from api.directory.migration import service
+    from api.kit.pagination import PageParams
+    from api.runtime import Runtime
+
+    async def go() -> None:
+        runtime = Runtime.build(get_settings())
+        try:
+            async with runtime.db.session(write=False) as session:
+                org_id = await _org(session, org)
+                rows, _ = await service.list_migrations(session, org_id, PageParams(limit=100))
+                counts = await service.counts_of(session, org_id, rows)
+        finally:
+            await runtime.db.dispose()
+        table = Table("id", "status", "accounts", "messages", "created")
+        for row in rows:
+            c = counts[row.id]
+            table.add_row(
+                row.id,
+                row.status,
+                str(c.get("accounts_total", 0)),
+                f"{c.get('messages_done', 0)}/{c.get('messages_total', 0)}",
+                row.created_at.isoformat(timespec="seconds"),
+            )
+        console.print(table)
+
+    asyncio.run(go())
+
+
+@migrate_cli.command("cancel")
+def cancel(migration_id: str, org: Annotated[str | None, typer.Option()] = None) -> None:
+    """Cancel a migration (its source passwords are wiped)."""
+    from api.directory.migration import service
+    from api.runtime import Runtime
+
+    async def go() -> None:
+        runtime = Runtime.build(get_settings())
+        try:
+            async with runtime.db.session() as session:
+                org_id = await _org(session, org)
+                await service.cancel_migration(session, org_id, migration_id, actor=None)
+        finally:
+            await runtime.db.dispose()
+
+    try:
+        asyncio.run(go())
+    except AppError as error:
+        console.print(f"[red]{error.detail}[/red]")
+        raise typer.Exit(1) from None
+    console.print(f"Migration {migration_id} cancelled.")
