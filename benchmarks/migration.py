@@ -115,9 +115,9 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=10_000)
     parser.add_argument("--size", type=int, default=20_000, help="bytes per message")
     args = parser.parse_args()
-    root = Path(tempfile.mkdtemp(prefix="mailplane-bench-peer-"))
+    root = Path(tempfile.mkdtemp(prefix="mig-bench-peer-"))
     root.chmod(0o755)
-    data = Path(tempfile.mkdtemp(prefix="mailplane-bench-data-"))
+    data = Path(tempfile.mkdtemp(prefix="mig-bench-data-"))
     peer = Dovecot(root)
     reason = peer.start()
     if reason:
