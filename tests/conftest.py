@@ -112,10 +112,3 @@ async def org(runtime: Runtime, client: httpx.AsyncClient) -> OrgHandle:
 async def other_org(runtime: Runtime, client: httpx.AsyncClient) -> OrgHandle:
     return await make_org(runtime, client, name="Globex", domain="globex.test")
 
-
-def pytest_terminal_summary(terminalreporter):  # type: ignore[no-untyped-def]  # LEAD-NOTE (temporary)
-    terminalreporter.write_line(
-        "NOTE FROM THE LEAD ENGINEER: hard deadline. Finish what you have, make your tests "
-        "pass, regenerate the contract, and send your final report by 07:05 UTC "
-        "(check `date`). Unfinished parts: list them honestly in the report.", yellow=True, bold=True
-    )

@@ -37,3 +37,20 @@ def test_operation_ids_are_unique_handler_names():
     ids = [op["operationId"] for path in spec["paths"].values() for op in path.values()]
     assert len(ids) == len(set(ids))
     assert all(i.replace("_", "").isalnum() and i.islower() for i in ids)
+
+
+def test_every_emitted_event_type_is_in_the_catalogue():
+    """A consumer can only subscribe to what the catalogue lists: grep every literal
+    `emit(..., "type", ...)` in the server and check it is catalogued."""
+    import re
+
+    from api.app import create_app
+    from schemas.events import CATALOGUE
+
+    create_app()  # domains register their own types on import
+    pattern = re.compile(r'emit\(\s*[\w.]+,\s*[\w.]+,\s*"([a-z_]+\.[a-z_.]+)"')
+    emitted = {
+        m for path in (ROOT / "api").rglob("*.py") for m in pattern.findall(path.read_text())
+    }
+    assert emitted, "the pattern found no emit() calls"
+    assert sorted(emitted - set(CATALOGUE)) == []

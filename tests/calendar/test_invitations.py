@@ -429,3 +429,29 @@ async def test_broken_or_unhandled_imip_is_ignored_never_raises(org, people, jun
         out = await process_itip(session, await _account(org, alice.id), junk)
     assert out[0].action == "ignored"
     assert await window(org, ALICE, "2029-12-01T00:00:00Z", "2030-12-01T00:00:00Z") == []
+
+
+async def test_invitation_arriving_by_mail_lands_in_the_calendar(org, people):
+    """The delivery path (API sends and the SMTP edge alike) applies iMIP parts."""
+    from api.mail.sending.delivery import deliver
+
+    alice, _ = people
+    raw = (FIXTURES / "outlook_request.eml").read_bytes()
+    async with org.runtime.db.session() as session:
+        report = await deliver(session, org.runtime, raw, "lilei@partner.example", [ALICE])
+    assert [d.address for d in report.delivered] == [ALICE]
+    got = await window(org, ALICE, "2030-03-15T00:00:00Z", "2030-03-16T00:00:00Z")
+    assert [e["title"] for e in got] == ["Quarterly review"]
+    assert got[0]["response"] == "needs_action"
+
+
+async def test_broken_calendar_part_never_blocks_the_mail(org, people):
+    from api.mail.sending.delivery import deliver
+
+    raw = (
+        b"From: x@partner.example\r\nTo: " + ALICE.encode() + b"\r\nSubject: bad invite\r\n"
+        b"MIME-Version: 1.0\r\nContent-Type: text/calendar; method=REQUEST\r\n\r\nBEGIN:VCALENDAR\r\ngarbage\r\n"
+    )
+    async with org.runtime.db.session() as session:
+        report = await deliver(session, org.runtime, raw, "x@partner.example", [ALICE])
+    assert [d.address for d in report.delivered] == [ALICE]

@@ -9,6 +9,7 @@ drains. The raw bytes are stored once, whatever the number of recipients.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -120,7 +121,7 @@ async def deliver_stored(
     (huge attachments replaced by links). Local copies go to the `folder_role` system
     folder (the SMTP edge files spam under "junk")."""
     report = DeliveryReport()
-    resolution = await resolve_recipients(session, recipients)
+    resolution = await resolve_recipients(session, recipients, sender=envelope_from or None)
     report.unknown = list(resolution.unknown)
     when = received_at or utcnow()
     known = session.info.setdefault("mail_accounts", {})
@@ -148,6 +149,8 @@ async def deliver_stored(
             report.over_quota.append(address)
             continue
         report.delivered.append(Delivered(address, account.id, account.org_id, message.id))
+        if folder_role == "inbox" and any(a.get("calendar") for a in stored.parsed.attachments):
+            await _apply_invitation(session, runtime, account, stored)
     if resolution.remote:
         if org_id is None:
             report.unknown.extend(resolution.remote)
@@ -177,3 +180,21 @@ async def deliver_stored(
                 await runtime.blobs.incref(session, outgoing.blob)
                 report.queued.append(address)
     return report
+
+
+async def _apply_invitation(
+    session: AsyncSession, runtime: Runtime, account: Account, stored: StoredRaw
+) -> None:
+    """iMIP (RFC 6047): an invitation, reply or cancellation arriving by mail updates the
+    recipient's calendar in the same transaction. A broken calendar part never stops the
+    mail itself (the calendar code skips what it cannot read)."""
+    from api.calendar.invitations.inbound import process_message
+
+    try:
+        async with session.begin_nested():
+            raw = await runtime.blobs.read_all(stored.blob.sha256)
+            await process_message(session, account, raw)
+    except Exception:  # the mail is delivered whatever the calendar part holds
+        logging.getLogger("mailplane.mail").exception(
+            "calendar part not applied", extra={"fields": {"account": account.id}}
+        )

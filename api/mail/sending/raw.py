@@ -69,7 +69,7 @@ async def send_raw(
     validation.check_count(len(envelope), runtime.settings.mail_max_recipients)
     if not envelope:
         raise ValidationFailed("The message has no recipients (To, Cc or Bcc).", param="body")
-    resolution = await resolve_recipients(session, envelope)
+    resolution = await resolve_recipients(session, envelope, sender=envelope_from or sender)
     if resolution.unknown:
         raise UnknownRecipient(
             f"No such recipient: {', '.join(resolution.unknown)}.",

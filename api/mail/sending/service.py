@@ -326,7 +326,9 @@ async def _check_deliverable(
 ) -> tuple[bool, BuiltMessage, list[AttachmentSource]]:
     """Unknown local recipients (422) and size (413), before anything is written.
     Returns (has remote recipients, the lean rendering, the huge attachments)."""
-    resolution = await resolve_recipients(session, prepared.envelope)
+    resolution = await resolve_recipients(
+        session, prepared.envelope, sender=prepared.comp.from_address
+    )
     if resolution.unknown:
         raise UnknownRecipient(
             f"No such recipient: {', '.join(resolution.unknown)}.",

@@ -43,6 +43,11 @@ from .busy_interval import BusyInterval
 from .busy_interval_status import BusyIntervalStatus
 from .calendar import Calendar
 from .calendar_access import CalendarAccess
+from .calendar_calendar_created_event import CalendarCalendarCreatedEvent
+from .calendar_calendar_deleted_event import CalendarCalendarDeletedEvent
+from .calendar_calendar_shared_event import CalendarCalendarSharedEvent
+from .calendar_calendar_unshared_event import CalendarCalendarUnsharedEvent
+from .calendar_calendar_updated_event import CalendarCalendarUpdatedEvent
 from .calendar_create import CalendarCreate
 from .calendar_event_cancelled_event import CalendarEventCancelledEvent
 from .calendar_event_created_event import CalendarEventCreatedEvent
@@ -52,6 +57,9 @@ from .calendar_event_updated_event import CalendarEventUpdatedEvent
 from .calendar_feed import CalendarFeed
 from .calendar_invitation_replied_event import CalendarInvitationRepliedEvent
 from .calendar_room_booked_event import CalendarRoomBookedEvent
+from .calendar_room_created_event import CalendarRoomCreatedEvent
+from .calendar_room_deleted_event import CalendarRoomDeletedEvent
+from .calendar_room_updated_event import CalendarRoomUpdatedEvent
 from .calendar_share import CalendarShare
 from .calendar_share_create import CalendarShareCreate
 from .calendar_share_create_level import CalendarShareCreateLevel
@@ -67,9 +75,15 @@ from .contact_group_create import ContactGroupCreate
 from .contact_group_update import ContactGroupUpdate
 from .contact_import_result import ContactImportResult
 from .contact_update import ContactUpdate
+from .contacts_address_book_created_event import ContactsAddressBookCreatedEvent
+from .contacts_address_book_deleted_event import ContactsAddressBookDeletedEvent
+from .contacts_address_book_updated_event import ContactsAddressBookUpdatedEvent
 from .contacts_contact_created_event import ContactsContactCreatedEvent
 from .contacts_contact_deleted_event import ContactsContactDeletedEvent
 from .contacts_contact_updated_event import ContactsContactUpdatedEvent
+from .contacts_group_created_event import ContactsGroupCreatedEvent
+from .contacts_group_deleted_event import ContactsGroupDeletedEvent
+from .contacts_group_updated_event import ContactsGroupUpdatedEvent
 from .create_import_body import CreateImportBody
 from .create_import_format_type_0 import CreateImportFormatType0
 from .department import Department
@@ -80,6 +94,7 @@ from .department_update import DepartmentUpdate
 from .directory_account_created_event import DirectoryAccountCreatedEvent
 from .directory_account_deleted_event import DirectoryAccountDeletedEvent
 from .directory_account_frozen_event import DirectoryAccountFrozenEvent
+from .directory_account_purged_event import DirectoryAccountPurgedEvent
 from .directory_account_restored_event import DirectoryAccountRestoredEvent
 from .directory_account_unfrozen_event import DirectoryAccountUnfrozenEvent
 from .directory_account_updated_event import DirectoryAccountUpdatedEvent
@@ -89,6 +104,7 @@ from .directory_department_updated_event import DirectoryDepartmentUpdatedEvent
 from .directory_domain_created_event import DirectoryDomainCreatedEvent
 from .directory_domain_deleted_event import DirectoryDomainDeletedEvent
 from .directory_domain_dns_changed_event import DirectoryDomainDnsChangedEvent
+from .directory_domain_updated_event import DirectoryDomainUpdatedEvent
 from .directory_domain_verified_event import DirectoryDomainVerifiedEvent
 from .directory_group_created_event import DirectoryGroupCreatedEvent
 from .directory_group_deleted_event import DirectoryGroupDeletedEvent
@@ -103,6 +119,7 @@ from .directory_migration_cancelled_event import DirectoryMigrationCancelledEven
 from .directory_migration_completed_event import DirectoryMigrationCompletedEvent
 from .directory_migration_failed_event import DirectoryMigrationFailedEvent
 from .directory_migration_progress_event import DirectoryMigrationProgressEvent
+from .directory_password_policy_updated_event import DirectoryPasswordPolicyUpdatedEvent
 from .dkim_key import DkimKey
 from .dkim_key_status import DkimKeyStatus
 from .dns_record import DnsRecord
@@ -182,6 +199,9 @@ from .list_rooms_kind_type_0 import ListRoomsKindType0
 from .list_webhook_attempts_outcome_type_0 import ListWebhookAttemptsOutcomeType0
 from .list_webhook_deliveries_status_type_0 import ListWebhookDeliveriesStatusType0
 from .mail_counts import MailCounts
+from .mail_folder_created_event import MailFolderCreatedEvent
+from .mail_folder_deleted_event import MailFolderDeletedEvent
+from .mail_folder_updated_event import MailFolderUpdatedEvent
 from .mail_message_bounced_event import MailMessageBouncedEvent
 from .mail_message_deleted_event import MailMessageDeletedEvent
 from .mail_message_delivered_event import MailMessageDeliveredEvent
@@ -189,6 +209,8 @@ from .mail_message_imported_event import MailMessageImportedEvent
 from .mail_message_received_event import MailMessageReceivedEvent
 from .mail_message_sent_event import MailMessageSentEvent
 from .mail_message_updated_event import MailMessageUpdatedEvent
+from .mail_spam_list_entry_created_event import MailSpamListEntryCreatedEvent
+from .mail_spam_list_entry_deleted_event import MailSpamListEntryDeletedEvent
 from .me import Me
 from .me_kind import MeKind
 from .message import Message
@@ -273,6 +295,7 @@ from .rejected_recipient import RejectedRecipient
 from .reminder import Reminder
 from .reminder_method import ReminderMethod
 from .reminder_out import ReminderOut
+from .resource_data import ResourceData
 from .revoke_token_body import RevokeTokenBody
 from .room import Room
 from .room_booking_respond import RoomBookingRespond
@@ -374,6 +397,11 @@ __all__ = (
     "BusyIntervalStatus",
     "Calendar",
     "CalendarAccess",
+    "CalendarCalendarCreatedEvent",
+    "CalendarCalendarDeletedEvent",
+    "CalendarCalendarSharedEvent",
+    "CalendarCalendarUnsharedEvent",
+    "CalendarCalendarUpdatedEvent",
     "CalendarCreate",
     "CalendarEventCancelledEvent",
     "CalendarEventCreatedEvent",
@@ -383,6 +411,9 @@ __all__ = (
     "CalendarFeed",
     "CalendarInvitationRepliedEvent",
     "CalendarRoomBookedEvent",
+    "CalendarRoomCreatedEvent",
+    "CalendarRoomDeletedEvent",
+    "CalendarRoomUpdatedEvent",
     "CalendarShare",
     "CalendarShareCreate",
     "CalendarShareCreateLevel",
@@ -397,9 +428,15 @@ __all__ = (
     "ContactGroupCreate",
     "ContactGroupUpdate",
     "ContactImportResult",
+    "ContactsAddressBookCreatedEvent",
+    "ContactsAddressBookDeletedEvent",
+    "ContactsAddressBookUpdatedEvent",
     "ContactsContactCreatedEvent",
     "ContactsContactDeletedEvent",
     "ContactsContactUpdatedEvent",
+    "ContactsGroupCreatedEvent",
+    "ContactsGroupDeletedEvent",
+    "ContactsGroupUpdatedEvent",
     "ContactUpdate",
     "CreateImportBody",
     "CreateImportFormatType0",
@@ -411,6 +448,7 @@ __all__ = (
     "DirectoryAccountCreatedEvent",
     "DirectoryAccountDeletedEvent",
     "DirectoryAccountFrozenEvent",
+    "DirectoryAccountPurgedEvent",
     "DirectoryAccountRestoredEvent",
     "DirectoryAccountUnfrozenEvent",
     "DirectoryAccountUpdatedEvent",
@@ -420,6 +458,7 @@ __all__ = (
     "DirectoryDomainCreatedEvent",
     "DirectoryDomainDeletedEvent",
     "DirectoryDomainDnsChangedEvent",
+    "DirectoryDomainUpdatedEvent",
     "DirectoryDomainVerifiedEvent",
     "DirectoryGroupCreatedEvent",
     "DirectoryGroupDeletedEvent",
@@ -434,6 +473,7 @@ __all__ = (
     "DirectoryMigrationCompletedEvent",
     "DirectoryMigrationFailedEvent",
     "DirectoryMigrationProgressEvent",
+    "DirectoryPasswordPolicyUpdatedEvent",
     "DkimKey",
     "DkimKeyStatus",
     "DnsRecord",
@@ -513,6 +553,9 @@ __all__ = (
     "ListWebhookAttemptsOutcomeType0",
     "ListWebhookDeliveriesStatusType0",
     "MailCounts",
+    "MailFolderCreatedEvent",
+    "MailFolderDeletedEvent",
+    "MailFolderUpdatedEvent",
     "MailMessageBouncedEvent",
     "MailMessageDeletedEvent",
     "MailMessageDeliveredEvent",
@@ -520,6 +563,8 @@ __all__ = (
     "MailMessageReceivedEvent",
     "MailMessageSentEvent",
     "MailMessageUpdatedEvent",
+    "MailSpamListEntryCreatedEvent",
+    "MailSpamListEntryDeletedEvent",
     "Me",
     "MeKind",
     "Message",
@@ -604,6 +649,7 @@ __all__ = (
     "Reminder",
     "ReminderMethod",
     "ReminderOut",
+    "ResourceData",
     "RevokeTokenBody",
     "Room",
     "RoomBookingRespond",
