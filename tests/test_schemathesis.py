@@ -25,6 +25,16 @@ from tests.live_server import live_server
 # Behaviour checks; `positive_data_acceptance` is left out because business rules (a scope
 # name must exist, a domain must be ours) reject schema-valid input by design.
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+
+
+@schemathesis.serializer("message/rfc822")
+def _rfc822(ctx, value):  # type: ignore[no-untyped-def]
+    """Raw MIME bodies (`/mail/send/raw`) go on the wire as bytes."""
+    if isinstance(value, bytes):
+        return value
+    return str(value).encode("utf-8", "surrogatepass")
+
+
 MAX_EXAMPLES = int(os.environ.get("MAILPLANE_SCHEMATHESIS_EXAMPLES", "8"))
 
 
