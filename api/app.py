@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import openapi_doc
@@ -89,6 +90,13 @@ def install_error_handlers(app: FastAPI) -> None:
             exc.status_code, "http_error"
         )
         return _problem(error, request)
+
+    @app.exception_handler(DataError)
+    async def _data_error(request: Request, exc: DataError) -> JSONResponse:
+        # A value the database cannot hold (an integer past 64 bits, a NUL in text) is the
+        # caller's bad input, whatever validation missed: 422, never 500.
+        log.info("database refused a value", extra={"fields": {"error": type(exc.orig).__name__}})
+        return _problem(ValidationFailed("A value is out of range or not representable."), request)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -235,3 +235,13 @@ async def test_readiness_fails_when_database_is_unreachable(settings):
         resp = await c.get("/readyz")
     assert resp.status_code == 503
     assert json.loads(resp.content)["status"] == "unavailable"
+
+
+async def test_value_the_database_cannot_hold_is_422_not_500(client, org):
+    """Defence in depth: even where a query bound is missing, a database DataError is the
+    caller's bad input."""
+    resp = await client.get(
+        "/v1/audit/entries", params={"action": "app.\x00created"}, headers=await org.headers()
+    )
+    assert resp.status_code in (200, 422)
+    assert resp.status_code != 500

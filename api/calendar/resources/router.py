@@ -36,7 +36,7 @@ async def list_rooms(
     q: Annotated[
         str | None, Query(max_length=200, description="Search name, building, address.")
     ] = None,
-    min_capacity: Annotated[int | None, Query(ge=0)] = None,
+    min_capacity: Annotated[int | None, Query(ge=0, le=1_000_000)] = None,
     building: Annotated[str | None, Query(max_length=200)] = None,
     floor: Annotated[str | None, Query(max_length=50)] = None,
     kind: Annotated[Literal["room", "resource"] | None, Query()] = None,
