@@ -74,7 +74,7 @@ def test_api_conforms_to_its_openapi_document(api_schema):  # type: ignore[no-un
         operations += 1
 
         @given(case=operation.as_strategy())
-        @hsettings(max_examples=MAX_EXAMPLES, deadline=None, database=None,
+        @hsettings(max_examples=MAX_EXAMPLES, deadline=None, database=None, derandomize=True,
                    suppress_health_check=list(HealthCheck))
         def run(case):  # type: ignore[no-untyped-def]
             case.call_and_validate(headers=headers, checks=CHECKS)

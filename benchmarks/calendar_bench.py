@@ -8,7 +8,7 @@ Asia/Shanghai), in one run:
 - free/busy for 500 accounts over one month with recurring events (5 concurrent requests of
   100 accounts, the API's per-request cap), p50 of the whole batch.
 
-    .venv/bin/python benchmarks/calendar.py [--events 2000] [--accounts 500] [--runs 10]
+    .venv/bin/python benchmarks/calendar_bench.py [--events 2000] [--accounts 500] [--runs 10]
 
 Both servers run as subprocesses on loopback; Mailplane on its default SQLite.
 Prints one JSON object.
