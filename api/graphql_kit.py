@@ -7,13 +7,14 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from graphql import GraphQLError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import HTTPConnection
 from strawberry.fastapi import BaseContext
 from strawberry.types import Info
 
 from api.deps import RequireScopes
-from api.errors import AppError, Unauthorized
+from api.errors import AppError, Unauthorized, ValidationFailed
 from api.platform.principal import Principal
 from api.runtime import Runtime
 
@@ -58,3 +59,15 @@ async def unit_of_work(info: Info[Context, Any], *, write: bool) -> AsyncIterato
             yield session
     except AppError as error:
         raise as_graphql_error(error) from None
+
+
+def validated(model: type[BaseModel], data: dict[str, Any]) -> Any:
+    """Validate resolver input with the same pydantic model REST uses; the first problem
+    becomes a `validation_failed` GraphQL error naming its field, as REST's 422 does."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise as_graphql_error(
+            ValidationFailed(first["msg"], param=".".join(str(p) for p in first["loc"]))
+        ) from None

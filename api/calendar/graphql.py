@@ -11,7 +11,7 @@ from enum import Enum
 from typing import Any
 
 import strawberry
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from strawberry.types import Info
 
 from api.calendar.calendars import service as calendars
@@ -26,6 +26,7 @@ from api.calendar.resources import service as rooms
 from api.directory.accounts.lookup import resolve_account
 from api.errors import ValidationFailed
 from api.graphql_kit import Context, as_graphql_error, require, unit_of_work
+from api.graphql_kit import validated as validate_input
 from api.kit.pagination import PageParams
 from schemas import calendar as s
 
@@ -42,13 +43,7 @@ def to_dict(value: Any) -> Any:
 
 
 def validated(model: type[BaseModel], value: Any) -> Any:
-    try:
-        return model.model_validate(to_dict(value))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise as_graphql_error(
-            ValidationFailed(first["msg"], param=".".join(str(p) for p in first["loc"]))
-        ) from None
+    return validate_input(model, to_dict(value))
 
 
 def from_model(cls: Any, model: BaseModel) -> Any:

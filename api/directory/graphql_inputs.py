@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 import strawberry
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from api.errors import ValidationFailed
-from api.graphql_kit import as_graphql_error
+from api.graphql_kit import validated as graphql_kit_validated
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -25,11 +24,4 @@ def set_fields(data: Any) -> dict[str, Any]:
     return out
 
 
-def validated(model: type[M], data: dict[str, Any]) -> M:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise as_graphql_error(
-            ValidationFailed(first["msg"], param=".".join(str(p) for p in first["loc"]))
-        ) from None
+validated = graphql_kit_validated  # one implementation for every domain

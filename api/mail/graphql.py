@@ -7,11 +7,11 @@ from datetime import datetime
 from typing import Any
 
 import strawberry
-from pydantic import ValidationError
 from strawberry.types import Info
 
-from api.errors import NotFound, ValidationFailed
+from api.errors import NotFound
 from api.graphql_kit import Context, as_graphql_error, require, unit_of_work
+from api.graphql_kit import validated as _validated
 from api.kit.pagination import PageParams
 from api.mail.access import account_by_id, mailbox_account, may_reach
 from api.mail.drafts import service as drafts
@@ -32,16 +32,6 @@ from schemas.mail import (
     SendRequest,
     SendResult,
 )
-
-
-def _validated(model: Any, data: dict[str, Any]) -> Any:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise as_graphql_error(
-            ValidationFailed(first["msg"], param=".".join(str(p) for p in first["loc"]))
-        ) from None
 
 
 def _params(limit: int, cursor: str | None) -> PageParams:

@@ -9,6 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.graphql_kit import Context, require, unit_of_work
+from api.graphql_kit import validated as _validated
 from api.kit.pagination import PageParams
 from api.platform.apps import service
 from api.platform.me.service import describe
@@ -80,21 +81,6 @@ class AppUpdateInput:
 
 def _set_fields(data: Any) -> dict[str, Any]:
     return {k: v for k, v in vars(data).items() if v is not strawberry.UNSET}
-
-
-def _validated(model: Any, data: dict[str, Any]) -> Any:
-    from pydantic import ValidationError
-
-    from api.errors import ValidationFailed
-    from api.graphql_kit import as_graphql_error
-
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise as_graphql_error(
-            ValidationFailed(first["msg"], param=".".join(str(p) for p in first["loc"]))
-        ) from None
 
 
 @strawberry.type

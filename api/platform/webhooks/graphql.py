@@ -6,11 +6,10 @@ from datetime import datetime
 from typing import Any
 
 import strawberry
-from pydantic import ValidationError
 from strawberry.types import Info
 
 from api.errors import ValidationFailed
-from api.graphql_kit import Context, as_graphql_error, require, unit_of_work
+from api.graphql_kit import Context, as_graphql_error, require, unit_of_work, validated
 from api.kit.pagination import PageParams
 from api.platform.webhooks import service
 from schemas.webhooks import WebhookCreate, WebhookUpdate
@@ -110,14 +109,7 @@ class WebhookUpdateInput:
 
 
 def _validated(model: Any, data: Any) -> Any:
-    values = {k: v for k, v in vars(data).items() if v is not strawberry.UNSET}
-    try:
-        return model.model_validate(values)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise as_graphql_error(
-            ValidationFailed(first["msg"], param=".".join(str(p) for p in first["loc"]))
-        ) from None
+    return validated(model, {k: v for k, v in vars(data).items() if v is not strawberry.UNSET})
 
 
 def _attempt(row: Any) -> WebhookAttemptType:
