@@ -54,6 +54,9 @@ def test_gtube_is_refused_even_from_an_authenticated_sender() -> None:
     ({"subject": "ADV: low mortgage rates"}, "SUBJ_AD_TAG"),
     ({"subject": "Lowest rates available hsdpr"}, "SUBJ_TRACKING_ID"),
     ({"subject": "Cheap meds 7126kyiK0-697yFCQ4277"}, "SUBJ_TRACKING_ID"),
+    ({"subject": "you don't satisfy me FGTPRIL"}, "SUBJ_TRACKING_ID"),
+    ({"subject": "WHAT HAPPENED TO YOU - 982244611"}, "SUBJ_TRACKING_ID"),
+    ({"to": ", ".join(f"u{i}@list.example" for i in range(25))}, "MANY_RECIPIENTS"),
     ({"body": "BUY NOW AND SAVE BIG " * 20}, "BODY_SHOUTING"),
     ({"body": "本公司常年代开发票，增值税发票，联系王先生"}, "CN_INVOICE_SPAM"),
     ({"body": ""}, "EMPTY_MESSAGE"),
@@ -65,11 +68,27 @@ def test_header_and_text_rules_fire(kwargs: dict, rule: str) -> None:
 @pytest.mark.parametrize("subject", [
     "Re: PR #12345", "Order 1234567 shipped", "Working on rpm", "Invoice INV-2024-0001",
     "Meeting notes", "Lunch?", "项目进度", "Ad hoc meeting", "Advice needed",
+    "Your order number 123456789", "Ticket #1234567890 updated", "Notes from the NYSE",
+    "Move the site to HTTPS", "Budget review 2024",
 ])
 def test_subject_rules_leave_ordinary_subjects_alone(subject: str) -> None:
     fired = names(message(subject=subject, headers="In-Reply-To: <x@y>\r\n"))
     assert not fired & {"SUBJ_ALL_CAPS", "SUBJ_EXCESS_PUNCT", "SUBJ_AD_TAG", "SUBJ_TRACKING_ID",
                         "FAKE_REPLY"}
+
+
+def test_html_body_without_a_charset_is_a_weak_sign() -> None:
+    bare = (b"From: a@b.example\r\nTo: c@d.example\r\nSubject: hi\r\nDate: Mon, 01 Apr 2024 "
+            b"10:00:00 +0000\r\nContent-Type: text/html\r\n\r\n<p>Great offer</p>\r\n")
+    hit = next(h for h in verdict(bare).reasons if h.name == "MIME_HTML_NO_CHARSET")
+    assert 0 < hit.score < 1
+    labelled = bare.replace(b"text/html", b"text/html; charset=utf-8")
+    assert "MIME_HTML_NO_CHARSET" not in names(labelled)
+
+
+def test_a_team_of_a_dozen_in_to_and_cc_is_not_many_recipients() -> None:
+    team = ", ".join(f"person{i}@acme.test" for i in range(12))
+    assert "MANY_RECIPIENTS" not in names(message(to=team))
 
 
 def test_envelope_sender_of_another_domain_is_a_weak_sign() -> None:

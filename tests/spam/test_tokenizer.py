@@ -88,3 +88,69 @@ def test_hashes_are_stable_and_inside_the_bucket_range() -> None:
 def test_token_count_is_bounded_on_huge_input() -> None:
     body = " ".join(f"w{i}x" for i in range(50_000))
     assert len(token_strings(facts_of(message(body=body), None, None))) <= 4000
+
+
+def _tokens(raw: bytes) -> set[str]:
+    return set(token_strings(facts_of(raw, None, None)))
+
+
+def test_links_yield_host_path_words_and_their_shape() -> None:
+    tokens = _tokens(message(
+        body="Claim at http://198.51.100.7:8080/claim/prize.php?id=991 or "
+             "https://shop.example.net/Special-Offers/2024/index.html"))
+    assert {"url:ip", "url:port", "up:claim", "up:prize", "up:php", "url:query"} <= tokens
+    assert {"url:shop.example.net", "url:example.net", "up:special", "up:offers",
+            "up:2024", "up:index", "up:html"} <= tokens
+    assert not any(t.startswith("url:198.") for t in tokens)
+
+
+def test_a_broken_link_is_skipped_not_fatal() -> None:
+    tokens = _tokens(message(body="see http://bad.example:notaport/x and http://[::1"))
+    assert "url:badport" in tokens
+
+
+def test_html_habits_of_bulk_mail_are_tokens_but_ordinary_html_is_not() -> None:
+    bulk = _tokens(message(body="", html='<img src="http://x.example/a.gif"><img src="b.gif">'
+                                         '<div style="display:none">hash buster words</div>'))
+    assert {"html:only", "html:images-no-text:2", "html:hidden-text"} <= bulk
+    ordinary = _tokens(message(body="Hello team", html="<p>Hello <b>team</b></p>"))
+    assert not any(t.startswith("html:") for t in ordinary)
+
+
+def test_attachments_give_their_type_and_extension() -> None:
+    tokens = _tokens(message(attachments=[("Invoice.PDF.exe", b"MZ")]))
+    assert {"att:application/octet-stream", "att:.exe"} <= tokens
+
+
+def test_header_shapes_not_values_become_tokens() -> None:
+    many = ", ".join(f"user{i}@example.org" for i in range(15))
+    tokens = _tokens(message(sender="Deals <deals4812@bulk.example>", to=many,
+                             headers="X-Priority: 1 (Highest)\r\n", message_id=None))
+    assert {"hdr:recipients:many", "hdr:from-digits", "hdr:priority:high",
+            "hdr:no-message-id"} <= tokens
+    reply = _tokens(message(headers="In-Reply-To: <a@partner.example>\r\n"))
+    assert {"hdr:reply", "hdr:recipients:1"} <= reply
+
+
+def test_alignment_says_whether_links_and_ids_belong_to_the_sender() -> None:
+    own = _tokens(message(sender="News <news@shop.example>", message_id="<1@mta.shop.example>",
+                          body="Order at https://www.shop.example/new",
+                          headers="Return-Path: <bounce@shop.example>\r\n"))
+    assert {"align:links-own", "align:mid-own", "align:envelope-own"} <= own
+    other = _tokens(message(sender="PayPal <service@paypal.example>",
+                            message_id="<x@bulk.example>", body="Log in http://evil.example/",
+                            headers="Reply-To: claims@free.example\r\n"))
+    assert {"align:links-other", "align:mid-other", "align:reply-to-other"} <= other
+
+
+def test_bodies_in_chinese_legacy_charsets_are_decoded_before_bigramming() -> None:
+    import base64
+
+    for charset, text in (("gb2312", "代开增值税发票"), ("GBK", "代开增值税发票"),
+                          ("big5", "代開發票優惠")):
+        payload = base64.b64encode(text.encode(charset)).decode()
+        raw = ("From: a@b.example\r\nTo: c@d.example\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+               f"Content-Type: text/plain; charset={charset}\r\n"
+               f"Content-Transfer-Encoding: base64\r\n\r\n{payload}\r\n").encode()
+        tokens = _tokens(raw)
+        assert set(cjk_bigrams(text)) <= tokens, charset

@@ -35,8 +35,11 @@ MAX_CLUES = 150
 ORG_WEIGHT = 5.0
 
 #: Probability bands → (rule name, points). The ham side and the bands follow
-#: SpamAssassin's BAYES_* rules; see the report in benchmarks/spam_quality.py for how the
-#: spam side was checked (on a validation split of the training data, never the test part).
+#: SpamAssassin's BAYES_* rules. The spam side was checked with `train.py --validate 5`
+#: (cross-validation inside the training part, never the held-back part): with the junk
+#: threshold at 5.0 no validation ham is flagged; at 4.0 or 4.5, two commercial newsletters
+#: are. Zero of 3,323 is what bounds the false-positive rate under 0.1% with confidence, so
+#: only BAYES_999 junks a message on its own.
 BANDS: tuple[tuple[float, float, str, float], ...] = (
     (0.00, 0.01, "BAYES_00", -1.9),
     (0.01, 0.05, "BAYES_05", -0.5),

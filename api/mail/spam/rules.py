@@ -65,6 +65,7 @@ _CONSONANT_RUN = re.compile(r"[b-df-hj-np-tv-xz]{5,}")
 _MIXED_ID = re.compile(r"[A-Za-z0-9@-]{8,}")
 _LATIN = re.compile(r"[A-Za-z]")
 _UPPER = re.compile(r"[A-Z]")
+MANY_RECIPIENTS = 20
 _MAX_ARCHIVE_BYTES = 10 * 1024 * 1024
 _MAX_SNIFF_BYTES = 20 * 1024 * 1024
 
@@ -150,6 +151,12 @@ def _replyto_freemail(f: MessageFacts) -> bool:
     return False
 
 
+def _many_recipients(f: MessageFacts) -> bool:
+    """Addresses pasted by the dozen into To/Cc (bulk senders that skip Bcc); real group
+    mail goes to a list or group address instead."""
+    return len(f.parsed.to) + len(f.parsed.cc) >= MANY_RECIPIENTS
+
+
 def _fake_reply(f: MessageFacts) -> bool:
     return (has_reply_prefix(f.parsed.subject) and not f.parsed.in_reply_to
             and not f.parsed.references)
@@ -176,9 +183,16 @@ def _subject_punct(f: MessageFacts) -> bool:
         or subject.count("$") >= 3
 
 
+def _random_tag(word: str) -> bool:
+    """A letters-only word nobody would write: no vowel at all, or five consonants in a row."""
+    lower = word.lower()
+    return not (set(lower) & _VOWELS) or _CONSONANT_RUN.search(lower) is not None
+
+
 def _subject_tracking_id(f: MessageFacts) -> bool:
-    """A random tag at the end of the subject ("… hsdpr", "… 7126kyiK0-697yFCQ4277"), added
-    to make every copy of a bulk mailing look different to checksum filters."""
+    """A random tag at the end of the subject ("… hsdpr", "… FGTPRIL", "… 7126kyiK0-697yFCQ4277",
+    "… - 982244611"), added to make every copy of a bulk mailing look different to checksum
+    filters."""
     words = f.parsed.subject.strip().split()
     if len(words) < 2:
         return False
@@ -186,7 +200,18 @@ def _subject_tracking_id(f: MessageFacts) -> bool:
     if len(last) < 5:
         return False
     if last.isascii() and last.isalpha() and last.islower():
-        return not (set(last) & _VOWELS) or _CONSONANT_RUN.search(last) is not None
+        return _random_tag(last)
+    if last.isascii() and last.isalpha() and last.isupper():
+        # Upper case: only longer than acronyms ("HTTPS") and after a subject that is not
+        # itself shouted.
+        rest = " ".join(words[:-1])
+        return len(last) >= 6 and not _shouting(rest, 1, 0.6) and _random_tag(last)
+    if last.isdigit():
+        # Nine digits or more, after at least two words: longer than order or ticket numbers
+        # usually are, and without the "#" or "No." that introduces those.
+        return len(last) >= 9 and len(words) >= 3 and not words[-1].startswith("#") \
+            and words[-2].lower().rstrip(".:") not in {"no", "nr", "number", "order", "ticket",
+                                                       "case", "invoice", "ref"}
     if _MIXED_ID.fullmatch(last):
         counts = [sum(1 for c in last if test(c)) for test in (str.islower, str.isupper,
                                                               str.isdigit)]
@@ -220,6 +245,13 @@ def _unparseable(f: MessageFacts) -> bool:
 
 def _html_only(f: MessageFacts) -> bool:
     return bool(f.html) and not f.text
+
+
+def _html_no_charset(f: MessageFacts) -> bool:
+    """A bare `text/html` body that never says its charset: mail programs always label it,
+    hand-rolled bulk mailers often do not."""
+    ctype = (f.header("content-type") or "").lower()
+    return ctype.split(";", 1)[0].strip() == "text/html" and "charset" not in ctype
 
 
 def _html_image_only(f: MessageFacts) -> bool:
@@ -334,6 +366,8 @@ RULES: tuple[Rule, ...] = (
          "Envelope sender (Return-Path) domain differs from From: domain", _envelope_mismatch),
     Rule("REPLYTO_FREEMAIL", 1.5, "Reply-To: is a freemail address unlike From:",
          _replyto_freemail),
+    Rule("MANY_RECIPIENTS", 0.5, f"{MANY_RECIPIENTS} or more addresses in To: and Cc:",
+         _many_recipients),
     Rule("FAKE_REPLY", 0.3, "Subject says reply but the message replies to nothing",
          _fake_reply),
     Rule("SUBJ_ALL_CAPS", 1.0, "Subject is all capitals", _subject_caps),
@@ -346,6 +380,7 @@ RULES: tuple[Rule, ...] = (
     Rule("EMPTY_MESSAGE", 1.0, "Message has no text and no attachment", _empty),
     Rule("UNPARSEABLE", 1.0, "Message has no valid header block", _unparseable),
     Rule("MIME_HTML_ONLY", 0.5, "Message has HTML and no plain-text part", _html_only),
+    Rule("MIME_HTML_NO_CHARSET", 0.4, "HTML body without a declared charset", _html_no_charset),
     Rule("HTML_IMAGE_ONLY", 1.5, "HTML with images and almost no text", _html_image_only),
     Rule("HTML_FORM", 0.3, "HTML contains a form", _html_form),
     Rule("LINK_TEXT_MISMATCH", 1.0, "Link text shows one host, the link goes to another",

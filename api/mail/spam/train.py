@@ -74,6 +74,15 @@ def _tokenised(train: list[Sample]) -> tuple[list[tuple[Sample, bytes, list[int]
     return [(s, raw, hashed(tokens, cjk=cjk)) for s, raw, tokens in strings], cjk
 
 
+def fit(labelled: list[tuple[list[str], bool]], *, min_count: int = MIN_COUNT,
+        meta: dict[str, object] | None = None) -> Model:
+    """A model from (token strings, is spam) pairs, exactly as the shipped one is built;
+    `meta["cjk_tokens"]` records whether CJK tokens were learned (see MIN_CJK_HAM)."""
+    cjk = learn_cjk(labelled)
+    return build_model(((hashed(tokens, cjk=cjk), spam) for tokens, spam in labelled),
+                       min_count=min_count, meta={**(meta or {}), "cjk_tokens": cjk})
+
+
 def metrics(results: Iterable[tuple[bool, str]]) -> dict[str, float | int]:
     """Precision, recall and false-positive rate of (is spam, action) pairs; junk or reject
     counts as flagged."""
@@ -97,22 +106,31 @@ def metrics(results: Iterable[tuple[bool, str]]) -> dict[str, float | int]:
     }
 
 
+#: Junk thresholds the cross-validation reports on, to choose the setting from the training
+#: part (never from the held-back part).
+VALIDATE_THRESHOLDS = (3.0, 4.0, 4.5, 5.0, 5.5)
+
+
 def validate(train: list[Sample], folds: int) -> dict[str, object]:
     """k-fold cross-validation inside the training part, full pipeline (rules + Bayes)."""
     data, _ = _tokenised(train)
-    results: list[tuple[bool, str]] = []
+    scores: list[tuple[bool, float]] = []
     probabilities: list[tuple[bool, float]] = []
     for k in range(folds):
-        fit = [(tokens, s.spam) for i, (s, _, tokens) in enumerate(data) if i % folds != k]
-        model = build_model(fit)
+        fit_part = [(tokens, s.spam) for i, (s, _, tokens) in enumerate(data) if i % folds != k]
+        model = build_model(fit_part)
         for i, (sample, raw, tokens) in enumerate(data):
             if i % folds != k:
                 continue
             verdict = assess(facts_of(raw, None, None), junk_threshold=5.0,
                              reject_threshold=15.0, model=model, tokens=tokens)
-            results.append((sample.spam, verdict.action))
+            scores.append((sample.spam, verdict.score))
             probabilities.append((sample.spam, verdict.bayes_probability or 0.5))
-    report: dict[str, object] = {"folds": folds, **metrics(results)}
+    report: dict[str, object] = {"folds": folds}
+    for threshold in VALIDATE_THRESHOLDS:
+        report[f"junk_at_{threshold:g}"] = metrics(
+            (spam, "junk" if score >= threshold else "inbox") for spam, score in scores
+        )
     for cutoff in (0.9, 0.99, 0.999):
         report[f"bayes_only_at_{cutoff}"] = metrics(
             (spam, "junk" if p >= cutoff else "inbox") for spam, p in probabilities
@@ -137,12 +155,12 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(validate(train, args.validate), indent=2))
         return 0
     started = time.perf_counter()
-    data, cjk = _tokenised(train)
-    model = build_model(
-        ((tokens, s.spam) for s, _, tokens in data), min_count=args.min_count,
+    model = fit(
+        [(message_tokens(s.path.read_bytes()), s.spam) for s in train], min_count=args.min_count,
         meta={"corpus": args.corpus.name, "holdout_percent": HOLDOUT_PERCENT,
-              "trained_messages": len(data), "cjk_tokens": cjk},
+              "trained_messages": len(train)},
     )
+    cjk = model.meta["cjk_tokens"]
     blob = model.dumps()
     args.out.write_bytes(blob)
     print(json.dumps({
