@@ -105,6 +105,10 @@ class Settings(BaseSettings):
     outbound_concurrency: int = 50
     outbound_per_destination: int = 10
     outbound_timeout: float = 60.0
+    # seconds a delivered or failed outbound row (its per-recipient delivery status) stays
+    # readable before the worker purges it; SMTP AUTH argon2 checks running at once per process
+    outbound_retention: int = 7 * 24 * 3600
+    smtp_auth_concurrency: int = 4
     # mailbox migration (api/directory/migration): connections per source host across the
     # installation, a job's time slice and lease, fetch batches, retries with backoff (and how
     # often a never-reached source is retried), progress event interval, socket timeout,

@@ -15,6 +15,7 @@ from api.contacts.contacts.router import router as contacts_router
 from api.contacts.gal.router import router as autocomplete_router
 from api.directory.accounts.router import policy_router as password_policy_router
 from api.directory.accounts.router import router as accounts_router
+from api.directory.app_passwords.router import router as app_passwords_router
 from api.directory.departments.router import router as departments_router
 from api.directory.domains.router import router as domains_router
 from api.directory.groups.router import router as groups_router
@@ -52,6 +53,7 @@ ROUTERS: list[APIRouter] = [
     webhooks_router,
     domains_router,
     accounts_router,
+    app_passwords_router,
     password_policy_router,
     departments_router,
     groups_router,

@@ -163,6 +163,8 @@ _BUILTIN: list[tuple[str, str, type[BaseModel]]] = [
     ("contacts.address_book.deleted", "An address book was deleted.", PersonalData),
     ("directory.account.purged", "A deleted account's data was removed for good.", AccountData),
     ("directory.password_policy.updated", "The organisation's password policy changed.", ResourceData),
+    ("directory.app_password.created", "An app password for SMTP was created.", PersonalData),
+    ("directory.app_password.revoked", "An app password was revoked.", PersonalData),
     ("calendar.room.deleted", "A meeting room or resource was removed.", ResourceData),
     ("contacts.group.created", "A contact group was created.", PersonalData),
     ("contacts.group.updated", "A contact group changed.", PersonalData),

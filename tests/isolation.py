@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from tests.factories import app_passwords as apw
 from tests.factories import calendar as cv
 from tests.factories import spam as spam_factories
 from tests.factories.directory import (
@@ -98,6 +99,11 @@ RESOURCES: list[IsolatedResource] = [
                      graphql=ACCOUNT_GRAPHQL),
     IsolatedResource(name="account-by-address", create=victim_account_address,
                      routes=ACCOUNT_ROUTES[:4], graphql=ACCOUNT_GRAPHQL[:3]),
+    IsolatedResource(name="app-password", create=apw.victim_app_password,
+                     routes=apw.APP_PASSWORD_ROUTES, graphql=apw.APP_PASSWORD_GRAPHQL),
+    IsolatedResource(name="app-password-account", create=apw.victim_app_password_account,
+                     routes=apw.APP_PASSWORD_ACCOUNT_ROUTES,
+                     graphql=apw.APP_PASSWORD_ACCOUNT_GRAPHQL),
     IsolatedResource(name="department", create=victim_department, routes=DEPARTMENT_ROUTES,
                      graphql=DEPARTMENT_GRAPHQL),
     IsolatedResource(name="group", create=victim_group, routes=GROUP_ROUTES, graphql=GROUP_GRAPHQL),

@@ -3,7 +3,10 @@
 The first request with a key claims it (a `running` row committed before the handler
 runs); a concurrent twin gets 409, a replay gets the stored response byte for byte, and
 the same key with another method, path or body gets 422. Keys are per caller, kept 24 h.
-Server errors (5xx) release the key so the caller can retry.
+Server errors (5xx) release the key so the caller can retry. Stored bodies are sealed
+(encrypted under the server secret): responses that carry a secret shown once (an app's
+client secret, an app password, a generated account password) must not sit in the
+database in clear for a day.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from api.errors import (
     ValidationFailed,
     send_problem,
 )
+from api.kit import sealing
 from api.kit.clock import utcnow
 from api.runtime import Runtime
 from api.storage.models import IdempotencyRecord
@@ -28,6 +32,8 @@ from api.storage.models import IdempotencyRecord
 MUTATING = {"POST", "PUT", "PATCH", "DELETE"}
 MAX_KEY = 255
 MAX_STORED_BODY = 4 * 1024 * 1024
+SEALED = b"sealed:v1:"
+PURPOSE = "idempotency response v1"
 
 
 class IdempotencyMiddleware:
@@ -79,7 +85,7 @@ class IdempotencyMiddleware:
                     rid,
                 )
             else:
-                await _replay(send, existing)
+                await _replay(send, existing, self.runtime.settings.signing_key())
             return
 
         status = 500
@@ -114,7 +120,9 @@ class IdempotencyMiddleware:
                         record.state = "done"
                         record.status_code = status
                         record.headers = headers
-                        record.body = b"".join(parts)
+                        record.body = SEALED + sealing.seal(
+                            self.runtime.settings.signing_key(), PURPOSE, b"".join(parts)
+                        )
 
     async def _claim(
         self, caller: str, key: str, fingerprint: str
@@ -144,11 +152,18 @@ class IdempotencyMiddleware:
         return True, None
 
 
-async def _replay(send: Any, record: IdempotencyRecord) -> None:
+def _opened(stored: bytes | None, secret: str) -> bytes:
+    if stored and stored.startswith(SEALED):
+        return sealing.unseal(secret, PURPOSE, stored[len(SEALED):])
+    return stored or b""  # written before bodies were sealed
+
+
+async def _replay(send: Any, record: IdempotencyRecord, secret: str) -> None:
+    body = _opened(record.body, secret)
     headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in record.headers or []]
     headers.append((b"idempotent-replayed", b"true"))
     await send({"type": "http.response.start", "status": record.status_code, "headers": headers})
-    await send({"type": "http.response.body", "body": record.body or b""})
+    await send({"type": "http.response.body", "body": body})
 
 
 async def purge_expired(runtime: Runtime) -> int:

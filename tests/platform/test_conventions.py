@@ -10,6 +10,7 @@ import pytest
 
 from api.app import create_app
 from api.runtime import Runtime
+from api.storage.models import IdempotencyRecord
 
 
 async def test_idempotent_replay_returns_first_response_byte_for_byte(client, org):
@@ -22,6 +23,18 @@ async def test_idempotent_replay_returns_first_response_byte_for_byte(client, or
     assert second.headers["idempotent-replayed"] == "true"
     listed = await client.get("/v1/apps", headers=await org.headers())
     assert [a["name"] for a in listed.json()["data"]].count("OA portal") == 1
+
+
+async def test_stored_replay_keeps_the_shown_once_secret_sealed(client, org, runtime: Runtime):
+    headers = {**await org.headers(), "Idempotency-Key": "create-portal-secret"}
+    first = await client.post("/v1/apps", json={"name": "Sealed", "scopes": ["mail:read"]}, headers=headers)
+    secret = first.json()["client_secret"].encode()
+    async with runtime.db.session() as session:
+        record = await session.get(IdempotencyRecord, (f"app:{org.client_id}", "create-portal-secret"))
+    assert record is not None and record.body is not None
+    assert secret not in record.body and b"client_secret" not in record.body
+    second = await client.post("/v1/apps", json={"name": "Sealed", "scopes": ["mail:read"]}, headers=headers)
+    assert second.json()["client_secret"] == secret.decode()
 
 
 async def test_idempotency_key_with_different_body_is_422(client, org):

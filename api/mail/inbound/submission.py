@@ -1,8 +1,8 @@
 """The submission handler: people and OA systems sending through Mailplane over SMTP.
-AUTH PLAIN/LOGIN only over TLS (the account password, or an OAuth access token acting for
-the account with `mail:send` as an app password); the sender must be the account, one of
-its aliases or a group it may send as; the message then takes the API's raw send path
-(Sent copy, local delivery, outbound queue)."""
+AUTH PLAIN/LOGIN only over TLS (the account password, one of its app passwords, or an OAuth
+access token acting for the account with `mail:send`; checked off the event loop, see
+`sasl`); the sender must be the account, one of its aliases or a group it may send as; the
+message then takes the API's raw send path (Sent copy, local delivery, outbound queue)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from aiosmtpd.smtp import Envelope, Session
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory.accounts.credentials import authenticate as password_sign_in
 from api.directory.recipients import may_send_as
 from api.errors import AppError, PayloadTooLarge
 from api.kit.ids import new_id
@@ -20,10 +19,10 @@ from api.mail.errors import QuotaExceeded, SendAsDenied, UnknownRecipient
 from api.mail.inbound import headers
 from api.mail.inbound.content import envelope_address, line_endings
 from api.mail.inbound.protocol import EdgeSMTP
+from api.mail.inbound.sasl import Identity, SaslVerifier
 from api.mail.sending.raw import send_raw
-from api.platform.oauth.bearer import load_principal
 from api.runtime import Runtime
-from api.storage.models import Account
+from api.storage.models import Account, AppPassword
 from schemas.mail import SendResult
 
 if TYPE_CHECKING:
@@ -35,6 +34,7 @@ log = logging.getLogger("mailplane.smtp")
 class SubmissionHandler:
     def __init__(self, edge: SmtpEdge) -> None:
         self.edge = edge
+        self.sasl = SaslVerifier(edge.runtime, edge.settings.smtp_auth_concurrency)
 
     async def handle_EHLO(
         self, server: EdgeSMTP, session: Session, envelope: Envelope, hostname: str,
@@ -43,25 +43,21 @@ class SubmissionHandler:
         session.host_name = hostname
         return self.edge.ehlo_lines(server, responses)
 
-    async def authenticate(self, server: EdgeSMTP, login: str, password: str) -> str | None:
-        """The account id these credentials open, or None."""
-        if not login or not password or len(login) > 320 or len(password) > 4096:
-            return None
-        async with self.edge.runtime.db.session() as db:
-            account = await password_sign_in(db, login, password, ip=server.client_ip or None)
-            if account is not None:
-                return account.id
-        async with self.edge.runtime.db.session(write=False) as db:
-            principal, _ = await load_principal(db, password)
-        if (principal is not None and principal.account_id and "mail:send" in principal.scopes
-                and (principal.address or "").lower() == login.strip().lower()):
-            return principal.account_id
-        return None
+    async def authenticate(self, server: EdgeSMTP, login: str, password: str) -> Identity | None:
+        """Who these credentials sign in as, or None."""
+        return await self.sasl.authenticate(login, password, server.client_ip or None)
 
     async def _account(self, db: AsyncSession, session: Session) -> Account | None:
-        account_id = session.auth_data if isinstance(session.auth_data, str) else None
-        account = await db.get(Account, account_id) if account_id else None
-        return account if account is not None and account.status == "active" else None
+        """The signed-in account, while it is active and the app password it signed in
+        with (if any) is not revoked."""
+        identity = session.auth_data if isinstance(session.auth_data, Identity) else None
+        account = await db.get(Account, identity.account_id) if identity else None
+        if account is None or account.status != "active":
+            return None
+        if identity is not None and identity.app_password_id is not None:
+            if await db.get(AppPassword, identity.app_password_id) is None:
+                return None
+        return account
 
     async def handle_MAIL(
         self, server: EdgeSMTP, session: Session, envelope: Envelope, address: str,
@@ -108,13 +104,12 @@ class SubmissionHandler:
             protocol="ESMTPSA", queue_id=queue_id,
             recipient=envelope.rcpt_tos[0] if len(envelope.rcpt_tos) == 1 else None,
         )
-        account_id = session.auth_data
         recipients = list(envelope.rcpt_tos)
         mail_from = envelope_address(envelope.mail_from)
 
         async def work(db: AsyncSession, runtime: Runtime) -> SendResult | str:
-            account = await db.get(Account, account_id)
-            if account is None or account.status != "active":
+            account = await self._account(db, session)
+            if account is None:
                 return "535 5.7.8 The account can no longer send"
             try:
                 async with db.begin_nested():

@@ -41,10 +41,18 @@ class Destination:
     smarthost: bool = False
 
 
+SMARTHOST = "smarthost"
+
+
+def destination_key(recipient: str, smarthost: bool) -> str:
+    """The recipient's domain (lower-case, no trailing dot), or `smarthost` for everything."""
+    return SMARTHOST if smarthost else recipient.rsplit("@", 1)[-1].lower().rstrip(".")
+
+
 def destination_for(recipient: str, settings: Settings) -> Destination:
     if settings.smarthost:
-        return Destination("smarthost", smarthost=True)
-    return Destination(recipient.rsplit("@", 1)[-1].lower().rstrip("."))
+        return Destination(SMARTHOST, smarthost=True)
+    return Destination(destination_key(recipient, False))
 
 
 def _split(spec: str, default_port: int) -> tuple[str, int]:

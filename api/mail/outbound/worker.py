@@ -1,6 +1,7 @@
 """The outbound delivery loop: claim due queue rows under a lease, group them by destination
 and message, sign them (DKIM) before each attempt, deliver over reused connections
-with a per-destination concurrency limit, and record each recipient's outcome.
+with a per-destination concurrency limit (enforced across all workers by the claim, see
+`queue`), and record each recipient's outcome.
 
     worker = OutboundWorker(runtime)
     await worker.run(stop)       # until `stop` is set; any number of workers may run
@@ -36,7 +37,7 @@ from api.runtime import Runtime
 
 log = logging.getLogger("mailplane.outbound")
 
-MAX_RECIPIENTS_PER_TRANSACTION = 50
+MAX_RECIPIENTS_PER_TRANSACTION = queue.RECIPIENTS_PER_JOB
 IDLE_SECONDS = 2.0  # a connection with nothing to send is closed after this
 HOSTS_TTL = 60.0
 DEAD_SECONDS = 30.0  # after a failed connect, the destination's queued jobs wait this long
@@ -183,9 +184,12 @@ class OutboundWorker:
                 room = self.max_inflight - len(self.inflight)
                 if room > 0:
                     try:
-                        claimed = await queue.claim(self.runtime.db, min(room, CLAIM_BATCH),
-                                                    settings.outbound_lease_seconds,
-                                                    set(self.inflight))
+                        claimed = await queue.claim(
+                            self.runtime.db, min(room, CLAIM_BATCH),
+                            settings.outbound_lease_seconds, set(self.inflight),
+                            per_destination=settings.outbound_per_destination,
+                            smarthost=bool(settings.smarthost),
+                        )
                     except Exception:
                         log.exception("claiming outbound mail failed")
                 self.dispatch(claimed)

@@ -1,5 +1,6 @@
 """Every table, imported here so Alembic and `Base.metadata` see them all."""
 
+from api.storage.models.app_passwords import AppPassword
 from api.storage.models.base import Base
 from api.storage.models.calendar import Calendar, CalendarEvent, CalendarShare, Room
 from api.storage.models.contacts import (
@@ -93,6 +94,7 @@ __all__ = [
     "MigrationHostSlot",
     "MigrationMessage",
     "App",
+    "AppPassword",
     "AppSecret",
     "AuditEntry",
     "AuthorizationCode",

@@ -27,6 +27,9 @@ from .app_create import AppCreate
 from .app_create_client_type import AppCreateClientType
 from .app_credentials import AppCredentials
 from .app_data import AppData
+from .app_password import AppPassword
+from .app_password_create import AppPasswordCreate
+from .app_password_created import AppPasswordCreated
 from .app_update import AppUpdate
 from .attachment import Attachment
 from .attachment_in import AttachmentIn
@@ -98,6 +101,8 @@ from .directory_account_purged_event import DirectoryAccountPurgedEvent
 from .directory_account_restored_event import DirectoryAccountRestoredEvent
 from .directory_account_unfrozen_event import DirectoryAccountUnfrozenEvent
 from .directory_account_updated_event import DirectoryAccountUpdatedEvent
+from .directory_app_password_created_event import DirectoryAppPasswordCreatedEvent
+from .directory_app_password_revoked_event import DirectoryAppPasswordRevokedEvent
 from .directory_department_created_event import DirectoryDepartmentCreatedEvent
 from .directory_department_deleted_event import DirectoryDepartmentDeletedEvent
 from .directory_department_updated_event import DirectoryDepartmentUpdatedEvent
@@ -247,6 +252,7 @@ from .organizer import Organizer
 from .page_account import PageAccount
 from .page_address_book import PageAddressBook
 from .page_app import PageApp
+from .page_app_password import PageAppPassword
 from .page_audit_entry import PageAuditEntry
 from .page_calendar import PageCalendar
 from .page_calendar_share import PageCalendarShare
@@ -381,6 +387,9 @@ __all__ = (
     "AppCreateClientType",
     "AppCredentials",
     "AppData",
+    "AppPassword",
+    "AppPasswordCreate",
+    "AppPasswordCreated",
     "AppUpdate",
     "Attachment",
     "AttachmentIn",
@@ -452,6 +461,8 @@ __all__ = (
     "DirectoryAccountRestoredEvent",
     "DirectoryAccountUnfrozenEvent",
     "DirectoryAccountUpdatedEvent",
+    "DirectoryAppPasswordCreatedEvent",
+    "DirectoryAppPasswordRevokedEvent",
     "DirectoryDepartmentCreatedEvent",
     "DirectoryDepartmentDeletedEvent",
     "DirectoryDepartmentUpdatedEvent",
@@ -601,6 +612,7 @@ __all__ = (
     "PageAccount",
     "PageAddressBook",
     "PageApp",
+    "PageAppPassword",
     "PageAuditEntry",
     "PageCalendar",
     "PageCalendarShare",

@@ -1,0 +1,283 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.app_password_create import AppPasswordCreate
+from ...models.app_password_created import AppPasswordCreated
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    account: str,
+    *,
+    body: AppPasswordCreate,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/accounts/{account}/app-passwords".format(account=quote(str(account), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AppPasswordCreated | Problem | None:
+    if response.status_code == 201:
+        response_201 = AppPasswordCreated.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AppPasswordCreated | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: AppPasswordCreate,
+
+) -> Response[AppPasswordCreated | Problem]:
+    """ Create App Password
+
+     Create an app password for SMTP submission (AUTH PLAIN/LOGIN over TLS, with the
+    account's address as the user name). The secret is returned only in this response and
+    stored only as an argon2 hash; it never opens the web sign-in or OAuth consent page.
+    At most 20 per account (409 `app_password_limit`). Administrators (and org apps) need
+    `directory:write`; a token acting for the person themselves needs `mail:send`.
+    A password reset leaves app passwords working; freezing the account suspends them.
+
+    Args:
+        account (str):
+        body (AppPasswordCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AppPasswordCreated | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        account=account,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: AppPasswordCreate,
+
+) -> AppPasswordCreated | Problem | None:
+    """ Create App Password
+
+     Create an app password for SMTP submission (AUTH PLAIN/LOGIN over TLS, with the
+    account's address as the user name). The secret is returned only in this response and
+    stored only as an argon2 hash; it never opens the web sign-in or OAuth consent page.
+    At most 20 per account (409 `app_password_limit`). Administrators (and org apps) need
+    `directory:write`; a token acting for the person themselves needs `mail:send`.
+    A password reset leaves app passwords working; freezing the account suspends them.
+
+    Args:
+        account (str):
+        body (AppPasswordCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AppPasswordCreated | Problem
+     """
+
+
+    return sync_detailed(
+        account=account,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: AppPasswordCreate,
+
+) -> Response[AppPasswordCreated | Problem]:
+    """ Create App Password
+
+     Create an app password for SMTP submission (AUTH PLAIN/LOGIN over TLS, with the
+    account's address as the user name). The secret is returned only in this response and
+    stored only as an argon2 hash; it never opens the web sign-in or OAuth consent page.
+    At most 20 per account (409 `app_password_limit`). Administrators (and org apps) need
+    `directory:write`; a token acting for the person themselves needs `mail:send`.
+    A password reset leaves app passwords working; freezing the account suspends them.
+
+    Args:
+        account (str):
+        body (AppPasswordCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AppPasswordCreated | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        account=account,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: AppPasswordCreate,
+
+) -> AppPasswordCreated | Problem | None:
+    """ Create App Password
+
+     Create an app password for SMTP submission (AUTH PLAIN/LOGIN over TLS, with the
+    account's address as the user name). The secret is returned only in this response and
+    stored only as an argon2 hash; it never opens the web sign-in or OAuth consent page.
+    At most 20 per account (409 `app_password_limit`). Administrators (and org apps) need
+    `directory:write`; a token acting for the person themselves needs `mail:send`.
+    A password reset leaves app passwords working; freezing the account suspends them.
+
+    Args:
+        account (str):
+        body (AppPasswordCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AppPasswordCreated | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        account=account,
+client=client,
+body=body,
+
+    )).parsed

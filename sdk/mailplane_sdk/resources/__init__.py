@@ -1,0 +1,1 @@
+"""The namespaces of the client (`mp.accounts`, `mp.mail`, …), one module per API area."""

@@ -1,0 +1,146 @@
+"""`mp.accounts`: accounts, their aliases and passwords, the password policy, delta sync."""
+
+from __future__ import annotations
+
+import builtins
+
+from mailplane_sdk.calls import Spec, model, models, nothing
+from mailplane_sdk.endpoints import Namespace, R, endpoint, paged
+from mailplane_sdk.generated.models import (
+    Account,
+    AccountCreated,
+    AddressCheckResult,
+    Alias,
+    AppPassword,
+    AppPasswordCreated,
+    Changes,
+    PasswordPolicy,
+    PasswordResetResult,
+)
+from mailplane_sdk.pagination import Page, page_of
+
+
+class Aliases(Namespace[R]):
+    """`mp.accounts.aliases`: extra addresses that deliver to an account."""
+
+    @endpoint("GET", "/v1/accounts/{account}/aliases", "list_account_aliases")
+    def list(self, account: str) -> Spec[builtins.list[Alias]]:
+        return Spec(models(Alias), path={"account": account})
+
+    @endpoint("POST", "/v1/accounts/{account}/aliases", "add_account_alias")
+    def add(self, account: str, /, **body: object) -> Spec[Alias]:
+        """Body: AliasCreate (`address`)."""
+        return Spec(model(Alias), path={"account": account}, json=body)
+
+    @endpoint("DELETE", "/v1/accounts/{account}/aliases/{alias}", "remove_account_alias")
+    def remove(self, account: str, alias: str) -> Spec[None]:
+        return Spec(nothing, path={"account": account, "alias": alias})
+
+
+class AppPasswords(Namespace[R]):
+    """`mp.accounts.app_passwords`: per-device passwords for SMTP submission and mail clients."""
+
+    @paged("GET", "/v1/accounts/{account}/app-passwords", "list_app_passwords")
+    def list(self, account: str, /, **query: object) -> Spec[Page[AppPassword]]:
+        return Spec(page_of(AppPassword.from_dict), path={"account": account}, params=query)
+
+    @endpoint("POST", "/v1/accounts/{account}/app-passwords", "create_app_password")
+    def create(self, account: str, /, **body: object) -> Spec[AppPasswordCreated]:
+        """Body: AppPasswordCreate (`name`). The password is in this response only."""
+        return Spec(model(AppPasswordCreated), path={"account": account}, json=body)
+
+    @endpoint(
+        "DELETE", "/v1/accounts/{account}/app-passwords/{app_password_id}", "revoke_app_password"
+    )
+    def revoke(self, account: str, app_password_id: str) -> Spec[None]:
+        return Spec(nothing, path={"account": account, "app_password_id": app_password_id})
+
+
+class PasswordPolicies(Namespace[R]):
+    """`mp.accounts.password_policy`: the organisation's password rules."""
+
+    @endpoint("GET", "/v1/directory/password-policy", "get_password_policy")
+    def get(self) -> Spec[PasswordPolicy]:
+        return Spec(model(PasswordPolicy))
+
+    @endpoint("PATCH", "/v1/directory/password-policy", "update_password_policy")
+    def update(self, /, **fields: object) -> Spec[PasswordPolicy]:
+        """Body: PasswordPolicyUpdate."""
+        return Spec(model(PasswordPolicy), json=fields)
+
+
+class Accounts(Namespace[R]):
+    """`mp.accounts`: the organisation's mailboxes. `account` is an id, an address or `me`."""
+
+    def __init__(self, runner: R) -> None:
+        super().__init__(runner)
+        self.aliases = Aliases(runner)
+        self.app_passwords = AppPasswords(runner)
+        self.password_policy = PasswordPolicies(runner)
+
+    @paged("GET", "/v1/accounts", "list_accounts")
+    def list(self, /, **query: object) -> Spec[Page[Account]]:
+        """Every account, page after page. Filters: status, department_id, recursive, q, limit."""
+        return Spec(page_of(Account.from_dict), params=query)
+
+    @endpoint("POST", "/v1/accounts", "create_account")
+    def create(self, /, **body: object) -> Spec[AccountCreated]:
+        """Body: AccountCreate (address, display_name, password, department_ids, …);
+        `department_id=` is accepted for a single department."""
+        if "department_id" in body:
+            body["department_ids"] = [body.pop("department_id")]
+        return Spec(model(AccountCreated), json=body)
+
+    @endpoint("GET", "/v1/accounts/{account}", "get_account")
+    def get(self, account: str) -> Spec[Account]:
+        return Spec(model(Account), path={"account": account})
+
+    @endpoint("PATCH", "/v1/accounts/{account}", "update_account")
+    def update(self, account: str, /, **fields: object) -> Spec[Account]:
+        """Body: AccountUpdate (merge patch); `if_match=` an ETag for a 412 if it is stale."""
+        return Spec(model(Account), path={"account": account}, json=fields)
+
+    @endpoint("DELETE", "/v1/accounts/{account}", "delete_account")
+    def delete(self, account: str) -> Spec[None]:
+        """Soft delete (restorable for the retention window)."""
+        return Spec(nothing, path={"account": account})
+
+    @endpoint("POST", "/v1/accounts/{account}/restore", "restore_account")
+    def restore(self, account: str) -> Spec[Account]:
+        return Spec(model(Account), path={"account": account})
+
+    @endpoint("POST", "/v1/accounts/{account}/freeze", "freeze_account")
+    def freeze(self, account: str) -> Spec[Account]:
+        return Spec(model(Account), path={"account": account})
+
+    @endpoint("POST", "/v1/accounts/{account}/unfreeze", "unfreeze_account")
+    def unfreeze(self, account: str) -> Spec[Account]:
+        return Spec(model(Account), path={"account": account})
+
+    @endpoint("POST", "/v1/accounts/{account}/move", "move_account")
+    def move(self, account: str, /, **body: object) -> Spec[Account]:
+        """Body: AccountMove (`to_department_id`, optional `from_department_id`);
+        `department_id=` is accepted for `to_department_id`."""
+        if "department_id" in body:
+            body["to_department_id"] = body.pop("department_id")
+        return Spec(model(Account), path={"account": account}, json=body)
+
+    @endpoint("POST", "/v1/accounts/{account}/reset-password", "reset_account_password")
+    def reset_password(self, account: str, /, **body: object) -> Spec[PasswordResetResult]:
+        """Body: PasswordReset (optional `password`; without one a temporary one is returned)."""
+        return Spec(model(PasswordResetResult), path={"account": account}, json=body or None)
+
+    @endpoint("POST", "/v1/accounts/{account}/change-password", "change_own_password")
+    def change_password(self, account: str, /, **body: object) -> Spec[None]:
+        """Body: PasswordChange (`current_password`, `new_password`); a person's own token."""
+        return Spec(nothing, path={"account": account}, json=body)
+
+    @endpoint("POST", "/v1/accounts/check-addresses", "check_addresses")
+    def check_addresses(self, /, **body: object) -> Spec[AddressCheckResult]:
+        """Body: AddressCheck (`addresses`): which are free to use."""
+        return Spec(model(AddressCheckResult), json=body)
+
+    @endpoint("GET", "/v1/accounts/changes", "list_account_changes")
+    def changes(self, /, **query: object) -> Spec[Changes]:
+        """Delta sync: `since` (the last call's `new_state`), `limit`; ResyncRequired if too old."""
+        return Spec(model(Changes), params=query)

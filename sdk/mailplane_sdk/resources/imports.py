@@ -1,0 +1,69 @@
+"""`mp.imports`: CSV/XLSX directory import and export."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import BinaryIO
+
+from mailplane_sdk.calls import Spec, model, raw
+from mailplane_sdk.endpoints import Namespace, R, endpoint, paged
+from mailplane_sdk.generated.models import DirectoryImport, DirectoryImportRow
+from mailplane_sdk.pagination import Page, page_of
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _file_part(
+    file: str | os.PathLike[str] | bytes | BinaryIO, filename: str | None
+) -> tuple[str, bytes, str]:
+    if isinstance(file, bytes):
+        content, name = file, filename or "import.csv"
+    elif isinstance(file, str | os.PathLike):
+        content, name = Path(file).read_bytes(), filename or Path(file).name
+    else:
+        content, name = file.read(), filename or Path(getattr(file, "name", "import.csv")).name
+    kind = XLSX if name.lower().endswith(".xlsx") else "text/csv"
+    return name, content, kind
+
+
+class Imports(Namespace[R]):
+    """`mp.imports`."""
+
+    @endpoint("POST", "/v1/directory/imports", "create_import")
+    def create(
+        self,
+        file: str | os.PathLike[str] | bytes | BinaryIO,
+        *,
+        dry_run: bool = False,
+        format: str | None = None,
+        filename: str | None = None,
+    ) -> Spec[DirectoryImport]:
+        """Import accounts from a CSV (UTF-8 or GB18030) or XLSX file; a job to poll (202)."""
+        part = _file_part(file, filename)
+        return Spec(
+            model(DirectoryImport),
+            files={"file": part},
+            params={"dry_run": dry_run, "format": format, "filename": filename},
+        )
+
+    @endpoint("GET", "/v1/directory/imports/{import_id}", "get_import")
+    def get(self, import_id: str) -> Spec[DirectoryImport]:
+        return Spec(model(DirectoryImport), path={"import_id": import_id})
+
+    @paged("GET", "/v1/directory/imports/{import_id}/rows", "list_import_rows")
+    def rows(self, import_id: str, /, **query: object) -> Spec[Page[DirectoryImportRow]]:
+        """Per-row outcome (filter `status`)."""
+        return Spec(
+            page_of(DirectoryImportRow.from_dict), path={"import_id": import_id}, params=query
+        )
+
+    @endpoint("GET", "/v1/directory/import-template", "get_import_template")
+    def template(self, /, **query: object) -> Spec[bytes]:
+        """An empty file with the columns an import reads (`format`: csv or xlsx)."""
+        return Spec(raw, params=query)
+
+    @endpoint("GET", "/v1/directory/export", "export_accounts")
+    def export(self, /, **query: object) -> Spec[bytes]:
+        """Every account as a file (`format`: csv or xlsx, `encoding`: utf-8 or gb18030)."""
+        return Spec(raw, params=query)
