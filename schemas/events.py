@@ -14,12 +14,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from schemas.base import ResponseModel
-from schemas.platform import Event
+from schemas.platform import PlatformEvent
 
 __all__ = [
     "CATALOGUE",
     "Changes",
-    "Event",
+    "PlatformEvent",
     "EventTypeInfo",
     "EventTypeSpec",
     "ThinEvent",

@@ -95,7 +95,7 @@ class AuditEntry(ResponseModel):
     details: dict[str, Any]
 
 
-class Event(ResponseModel):
+class PlatformEvent(ResponseModel):
     id: str
     type: str
     occurred_at: datetime

@@ -25,7 +25,7 @@ from api.kit.pagination import MAX_LIMIT, Page, decode_cursor, encode_cursor
 from api.platform.principal import Principal as PrincipalModel
 from api.runtime import Runtime
 from schemas.events import EventTypeInfo
-from schemas.platform import Event
+from schemas.platform import PlatformEvent
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
 
@@ -43,7 +43,7 @@ async def audience(principal: Principal) -> Audience:
 AudienceDep = Annotated[Audience, Depends(audience)]
 
 
-@router.get("", response_model=Page[Event])
+@router.get("", response_model=Page[PlatformEvent])
 async def list_events(
     reader: AudienceDep,
     session: DbSession,
@@ -51,7 +51,7 @@ async def list_events(
     after: AfterParam = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
-) -> Page[Event]:
+) -> Page[PlatformEvent]:
     """The event log, oldest first, from `after` (a sequence) or a `cursor`.
 
     Sequences are per organisation and commit-ordered: remembering the last sequence you
@@ -69,8 +69,8 @@ async def list_events(
     position = int(decode_cursor(cursor, 1)[0]) if cursor else (after or 0)
     rows = await service.read(session, reader, patterns, position, limit + 1)
     next_cursor = encode_cursor([rows[limit - 1].sequence]) if len(rows) > limit else None
-    return Page[Event](
-        data=[Event.model_validate(r) for r in rows[:limit]], next_cursor=next_cursor
+    return Page[PlatformEvent](
+        data=[PlatformEvent.model_validate(r) for r in rows[:limit]], next_cursor=next_cursor
     )
 
 
@@ -142,10 +142,10 @@ async def stream_events(
     )
 
 
-@router.get("/{event_id}", response_model=Event)
-async def get_event(event_id: str, reader: AudienceDep, session: DbSession) -> Event:
+@router.get("/{event_id}", response_model=PlatformEvent)
+async def get_event(event_id: str, reader: AudienceDep, session: DbSession) -> PlatformEvent:
     """One event, in full (thin webhook payloads point here)."""
-    return Event.model_validate(await service.get_event(session, reader, event_id))
+    return PlatformEvent.model_validate(await service.get_event(session, reader, event_id))
 
 
 @router.websocket("/ws")

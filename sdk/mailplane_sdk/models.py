@@ -1,5 +1,6 @@
-"""Models the generated layer lacks: the event log's `Event` shares its schema title with the
-calendar's `Event`, so openapi-python-client keeps only the calendar one."""
+"""The event log's entry as scripts want it: `event.type` and `event.data` as a plain dict
+(the generated `PlatformEvent` has `type_` and a typed `data` wrapper), also readable like
+the JSON it came from (`event["type"]`)."""
 
 from __future__ import annotations
 

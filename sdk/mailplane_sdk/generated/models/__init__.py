@@ -263,6 +263,7 @@ from .page_directory_import_row import PageDirectoryImportRow
 from .page_dkim_key import PageDkimKey
 from .page_dns_record import PageDnsRecord
 from .page_domain import PageDomain
+from .page_event import PageEvent
 from .page_group import PageGroup
 from .page_group_member import PageGroupMember
 from .page_message_summary import PageMessageSummary
@@ -270,6 +271,7 @@ from .page_migration import PageMigration
 from .page_migration_account import PageMigrationAccount
 from .page_migration_failure import PageMigrationFailure
 from .page_organization import PageOrganization
+from .page_platform_event import PagePlatformEvent
 from .page_room import PageRoom
 from .page_spam_list_entry import PageSpamListEntry
 from .page_thread import PageThread
@@ -289,6 +291,8 @@ from .platform_app_created_event import PlatformAppCreatedEvent
 from .platform_app_deleted_event import PlatformAppDeletedEvent
 from .platform_app_secret_rotated_event import PlatformAppSecretRotatedEvent
 from .platform_app_updated_event import PlatformAppUpdatedEvent
+from .platform_event import PlatformEvent
+from .platform_event_data import PlatformEventData
 from .postal_address import PostalAddress
 from .postal_address_out import PostalAddressOut
 from .postal_address_type import PostalAddressType
@@ -623,6 +627,7 @@ __all__ = (
     "PageDkimKey",
     "PageDnsRecord",
     "PageDomain",
+    "PageEvent",
     "PageGroup",
     "PageGroupMember",
     "PageMessageSummary",
@@ -630,6 +635,7 @@ __all__ = (
     "PageMigrationAccount",
     "PageMigrationFailure",
     "PageOrganization",
+    "PagePlatformEvent",
     "PageRoom",
     "PageSpamListEntry",
     "PageThread",
@@ -649,6 +655,8 @@ __all__ = (
     "PlatformAppDeletedEvent",
     "PlatformAppSecretRotatedEvent",
     "PlatformAppUpdatedEvent",
+    "PlatformEvent",
+    "PlatformEventData",
     "PostalAddress",
     "PostalAddressOut",
     "PostalAddressType",

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.page_event import PageEvent
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -61,7 +62,14 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageEvent | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageEvent.from_dict(response.json())
+
+
+
+        return response_200
+
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
@@ -117,7 +125,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageEvent | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -136,7 +144,7 @@ def sync_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Response[Problem]:
+) -> Response[PageEvent | Problem]:
     """ List Calendar Event Instances
 
      The instances of one series in [start, end) (at most 400 days).
@@ -154,7 +162,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[PageEvent | Problem]
      """
 
 
@@ -184,7 +192,7 @@ def sync(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Problem | None:
+) -> PageEvent | Problem | None:
     """ List Calendar Event Instances
 
      The instances of one series in [start, end) (at most 400 days).
@@ -202,7 +210,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        PageEvent | Problem
      """
 
 
@@ -227,7 +235,7 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Response[Problem]:
+) -> Response[PageEvent | Problem]:
     """ List Calendar Event Instances
 
      The instances of one series in [start, end) (at most 400 days).
@@ -245,7 +253,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[PageEvent | Problem]
      """
 
 
@@ -275,7 +283,7 @@ async def asyncio(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Problem | None:
+) -> PageEvent | Problem | None:
     """ List Calendar Event Instances
 
      The instances of one series in [start, end) (at most 400 days).
@@ -293,7 +301,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        PageEvent | Problem
      """
 
 

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.page_event import PageEvent
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -68,7 +69,14 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageEvent | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageEvent.from_dict(response.json())
+
+
+
+        return response_200
+
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
@@ -124,7 +132,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageEvent | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -143,7 +151,7 @@ def sync_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Response[Problem]:
+) -> Response[PageEvent | Problem]:
     """ List Calendar Events
 
      Occurrences in [start, end) with recurrences expanded, in start order: single events,
@@ -166,7 +174,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[PageEvent | Problem]
      """
 
 
@@ -196,7 +204,7 @@ def sync(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Problem | None:
+) -> PageEvent | Problem | None:
     """ List Calendar Events
 
      Occurrences in [start, end) with recurrences expanded, in start order: single events,
@@ -219,7 +227,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        PageEvent | Problem
      """
 
 
@@ -244,7 +252,7 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Response[Problem]:
+) -> Response[PageEvent | Problem]:
     """ List Calendar Events
 
      Occurrences in [start, end) with recurrences expanded, in start order: single events,
@@ -267,7 +275,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[PageEvent | Problem]
      """
 
 
@@ -297,7 +305,7 @@ async def asyncio(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Problem | None:
+) -> PageEvent | Problem | None:
     """ List Calendar Events
 
      Occurrences in [start, end) with recurrences expanded, in start order: single events,
@@ -320,7 +328,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        PageEvent | Problem
      """
 
 

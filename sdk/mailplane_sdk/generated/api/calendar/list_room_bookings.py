@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.list_room_bookings_status_type_0 import ListRoomBookingsStatusType0
+from ...models.page_event import PageEvent
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -71,7 +72,14 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageEvent | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageEvent.from_dict(response.json())
+
+
+
+        return response_200
+
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
@@ -127,7 +135,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageEvent | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -146,7 +154,7 @@ def sync_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Response[Problem]:
+) -> Response[PageEvent | Problem]:
     """ List Room Bookings
 
      The room's bookings in [start, end), recurrences expanded.
@@ -165,7 +173,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[PageEvent | Problem]
      """
 
 
@@ -195,7 +203,7 @@ def sync(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Problem | None:
+) -> PageEvent | Problem | None:
     """ List Room Bookings
 
      The room's bookings in [start, end), recurrences expanded.
@@ -214,7 +222,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        PageEvent | Problem
      """
 
 
@@ -239,7 +247,7 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Response[Problem]:
+) -> Response[PageEvent | Problem]:
     """ List Room Bookings
 
      The room's bookings in [start, end), recurrences expanded.
@@ -258,7 +266,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[PageEvent | Problem]
      """
 
 
@@ -288,7 +296,7 @@ async def asyncio(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Problem | None:
+) -> PageEvent | Problem | None:
     """ List Room Bookings
 
      The room's bookings in [start, end), recurrences expanded.
@@ -307,7 +315,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        PageEvent | Problem
      """
 
 

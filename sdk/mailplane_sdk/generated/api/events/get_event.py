@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.platform_event import PlatformEvent
 from ...models.problem import Problem
 from typing import cast
 
@@ -33,7 +34,14 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PlatformEvent | Problem | None:
+    if response.status_code == 200:
+        response_200 = PlatformEvent.from_dict(response.json())
+
+
+
+        return response_200
+
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
@@ -89,7 +97,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PlatformEvent | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,7 +111,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Problem]:
+) -> Response[PlatformEvent | Problem]:
     """ Get Event
 
      One event, in full (thin webhook payloads point here).
@@ -116,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[PlatformEvent | Problem]
      """
 
 
@@ -136,7 +144,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> Problem | None:
+) -> PlatformEvent | Problem | None:
     """ Get Event
 
      One event, in full (thin webhook payloads point here).
@@ -149,7 +157,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        PlatformEvent | Problem
      """
 
 
@@ -164,7 +172,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Problem]:
+) -> Response[PlatformEvent | Problem]:
     """ Get Event
 
      One event, in full (thin webhook payloads point here).
@@ -177,7 +185,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[PlatformEvent | Problem]
      """
 
 
@@ -197,7 +205,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> Problem | None:
+) -> PlatformEvent | Problem | None:
     """ Get Event
 
      One event, in full (thin webhook payloads point here).
@@ -210,7 +218,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        PlatformEvent | Problem
      """
 
 

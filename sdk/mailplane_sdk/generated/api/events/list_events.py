@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.page_platform_event import PagePlatformEvent
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -70,7 +71,14 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PagePlatformEvent | Problem | None:
+    if response.status_code == 200:
+        response_200 = PagePlatformEvent.from_dict(response.json())
+
+
+
+        return response_200
+
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
 
@@ -126,7 +134,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PagePlatformEvent | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -143,7 +151,7 @@ def sync_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Response[Problem]:
+) -> Response[PagePlatformEvent | Problem]:
     """ List Events
 
      The event log, oldest first, from `after` (a sequence) or a `cursor`.
@@ -171,7 +179,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[PagePlatformEvent | Problem]
      """
 
 
@@ -197,7 +205,7 @@ def sync(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Problem | None:
+) -> PagePlatformEvent | Problem | None:
     """ List Events
 
      The event log, oldest first, from `after` (a sequence) or a `cursor`.
@@ -225,7 +233,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        PagePlatformEvent | Problem
      """
 
 
@@ -246,7 +254,7 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Response[Problem]:
+) -> Response[PagePlatformEvent | Problem]:
     """ List Events
 
      The event log, oldest first, from `after` (a sequence) or a `cursor`.
@@ -274,7 +282,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem]
+        Response[PagePlatformEvent | Problem]
      """
 
 
@@ -300,7 +308,7 @@ async def asyncio(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 
-) -> Problem | None:
+) -> PagePlatformEvent | Problem | None:
     """ List Events
 
      The event log, oldest first, from `after` (a sequence) or a `cursor`.
@@ -328,7 +336,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem
+        PagePlatformEvent | Problem
      """
 
 
