@@ -4,9 +4,11 @@ scoped to one mailbox, the same on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from api.mail.search.query import parse_query
-from api.mail.search.tokens import token_text
+from api.mail.search.tokens import token_text, tokens
 from tests.factories.mail import deliver_to, fixture, simple_message
 
 
@@ -159,3 +161,16 @@ def test_tokens_are_words_and_cjk_bigrams():
     q = parse_query('from:a@b.c "x y" -z is:unread has:attachment')
     assert [t.column for t in q.terms] == ["sender", None, None]
     assert q.terms[2].negate and q.seen is False and q.has_attachment is True
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("aZ9 _-.é\u0301ÅßﬁⅨ邮件系统한국語かなＡ１\u00a0\t")) | st.characters(),
+        max_size=80,
+    ),
+    limit=st.none() | st.integers(min_value=0, max_value=12),
+)
+def test_fast_token_text_equals_the_token_stream(text: str, limit: int | None) -> None:
+    # token_text is the indexer's hot path, written for speed; tokens() is the definition.
+    assert token_text(text, limit) == " ".join(tokens(text, limit))

@@ -9,7 +9,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from api.directory.migration import imap_source
+from api.directory.migration import imap_source, importer
 from api.storage.models import MailMessage, MigrationAccount
 from tests.factories.platform import OrgHandle
 from tests.migration.conftest import drain, message, source
@@ -257,3 +257,55 @@ async def test_bad_input_is_rejected_with_nothing_written(
         "/v1/directory/migrations", headers=await org.headers("directory:read")
     )
     assert forbidden.status_code == 403
+
+
+async def test_a_message_that_cannot_be_stored_costs_only_itself(
+    client: httpx.AsyncClient,
+    org: OrgHandle,
+    dovecot: Dovecot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A batch that fails to store is stored again one message at a time: the bad message
+    becomes a recorded failure and its batch-mates arrive; a message over the size limit is
+    a recorded failure without being fetched; the job completes."""
+    quinn = await org.add_account("quinn")
+    user = dovecot.new_user()
+    for i in range(30):
+        subject = "poison" if i == 7 else f"fine {i}"
+        dovecot.add(user, message(subject, msgid=f"iso{i}@old"))
+    dovecot.add(user, message("too big", msgid="big@old", body="x" * 5000))
+    dovecot.own(user)
+    real = importer.store_many
+    batches: list[int] = []
+
+    async def store_many(session, blobs, account, folder, items, **kw):  # type: ignore[no-untyped-def]
+        batches.append(len(items))
+        if any(i.parsed.subject == "poison" for i in items):
+            raise RuntimeError("the store refused this message")
+        return await real(session, blobs, account, folder, items, **kw)
+
+    monkeypatch.setattr(importer, "store_many", store_many)
+    monkeypatch.setattr(org.runtime.settings, "migration_max_message_bytes", 4000)
+    job = await start(
+        client, org, {"accounts": [{"account": quinn.address, "source": source(dovecot, user)}]}
+    )
+    done = await drain(org.runtime, job["id"])
+    assert done.status == "completed", done.error
+    assert batches[0] == 30  # the first batch was tried whole (the big one is never fetched)
+    async with org.runtime.db.session(write=False) as session:
+        subjects = set(
+            (
+                await session.execute(
+                    select(MailMessage.subject).where(MailMessage.account_id == quinn.id)
+                )
+            ).scalars()
+        )
+    assert subjects == {f"fine {i}" for i in range(30) if i != 7}
+    resp = await client.get(
+        f"/v1/directory/migrations/{job['id']}/failures", headers=await org.headers()
+    )
+    failures = {f["code"]: f for f in resp.json()["data"]}
+    assert set(failures) == {"store_failed", "too_large"}
+    assert failures["too_large"]["size"] > 4000
+    item = await item_of(org, job["id"])
+    assert item.messages_failed == 2 and item.messages_done == 31

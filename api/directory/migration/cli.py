@@ -5,6 +5,7 @@ as the API; `start` runs the accounts in this process with a progress bar per ac
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -37,33 +38,70 @@ def _bars() -> Progress:
     )
 
 
-async def _watch(runtime, org_id: str, migration_id: str, *, run: bool) -> str:  # type: ignore[no-untyped-def]
+def _line(item) -> str:  # type: ignore[no-untyped-def]
+    return f"{item.messages_done}/{item.messages_total} {item.status}" + (
+        f" ({item.error_code})" if item.error_code else ""
+    )
+
+
+class _Board:
+    """Progress per account: bars on a terminal; elsewhere (logs, pipes) one plain line
+    per account each time it moved, at most every `every` seconds."""
+
+    def __init__(self, bars: Progress, every: float = 2.0) -> None:
+        self.bars = bars
+        self.tasks: dict[str, int] = {}
+        self.plain = not console.is_terminal
+        self.every = every
+        self.last: dict[str, tuple[float, str]] = {}
+
+    def show(self, item, *, final: bool = False) -> None:  # type: ignore[no-untyped-def]
+        if item.id not in self.tasks:
+            self.tasks[item.id] = self.bars.add_task(item.address, total=None, msgs="")
+        self.bars.update(
+            self.tasks[item.id],
+            total=item.bytes_total or None,
+            completed=item.bytes_done,
+            msgs=_line(item),
+        )
+        if not self.plain or final:
+            return
+        text = f"{item.address} {_line(item)} ({item.bytes_done}/{item.bytes_total} bytes)"
+        at, shown = self.last.get(item.id, (0.0, ""))
+        now = time.monotonic()
+        if text != shown and (now - at >= self.every or item.status != "running"):
+            self.last[item.id] = (now, text)
+            console.print(text, highlight=False, soft_wrap=True)
+
+
+async def _watch(  # type: ignore[no-untyped-def]
+    runtime, org_id: str, migration_id: str, *, run: bool, every: float = 2.0
+) -> str:
     from api.directory.migration import repository
     from api.directory.migration.transfer import run_slice
 
     with _bars() as bars:
-        tasks: dict[str, int] = {}
+        board = _Board(bars, every)
         while True:
             async with runtime.db.session(write=False) as session:
                 items = await repository.items_of(session, org_id, migration_id)
                 migration = await repository.get(session, org_id, migration_id)
             assert migration is not None
+            ended = migration.status in repository.TERMINAL
             for item in items:
-                if item.id not in tasks:
-                    tasks[item.id] = bars.add_task(item.address, total=None, msgs="")
-                bars.update(
-                    tasks[item.id],
-                    total=item.bytes_total or None,
-                    completed=item.bytes_done,
-                    msgs=f"{item.messages_done}/{item.messages_total} {item.status}"
-                    + (f" ({item.error_code})" if item.error_code else ""),
-                )
-            if migration.status in repository.TERMINAL:
+                board.show(item, final=ended)
+            if ended:
                 return migration.status
             active = [i for i in items if i.status in repository.ACTIVE]
             if run and active:
                 for item in active:
-                    await run_slice(runtime, item.id, schedule=False)
+                    # bars move after every stored batch, not only between slices
+                    await run_slice(
+                        runtime,
+                        item.id,
+                        schedule=False,
+                        on_progress=lambda fresh, _rows: board.show(fresh),
+                    )
             else:
                 await asyncio.sleep(1.0)
 
@@ -73,6 +111,9 @@ def start(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Accounts CSV.")],
     org: Annotated[str | None, typer.Option(help="Organisation id or domain.")] = None,
     wait: Annotated[bool, typer.Option(help="Run it here with progress bars.")] = True,
+    every: Annotated[
+        float, typer.Option(help="Seconds between progress lines when not on a terminal.")
+    ] = 2.0,
 ) -> None:
     """Start a migration from a CSV (account,host,port,security,username,password)."""
     from api.directory.migration import service
@@ -98,7 +139,7 @@ def start(
             console.print(f"Migration [bold]{migration.id}[/bold] started.")
             if not wait:
                 return "queued"
-            return await _watch(runtime, org_id, migration.id, run=True)
+            return await _watch(runtime, org_id, migration.id, run=True, every=every)
         finally:
             await runtime.db.dispose()
 

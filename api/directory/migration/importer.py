@@ -1,5 +1,5 @@
 """Put one fetched batch into the target mailbox through the mail store's own
-`store_message` (counters, threads, search index), with the `mail.message.imported` event
+`store_many` (counters, threads, search index), with the `mail.message.imported` event
 instead of `received`, so webhooks do not announce old mail as new.
 
 Dedupe, per target folder: the exact bytes already imported (a retried batch, a folder
@@ -13,6 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.directory.migration import repository
@@ -20,7 +21,8 @@ from api.directory.migration.sources import Fetched
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.mail.folders import service as folders
-from api.mail.mailbox.service import NewMessage, store_message, system_folder
+from api.mail.mailbox.bulk import store_many
+from api.mail.mailbox.service import NewMessage, system_folder
 from api.mail.mime import ParsedMessage, parse_message
 from api.runtime import Runtime
 from api.storage.models import (
@@ -37,6 +39,8 @@ EVENT = "mail.message.imported"
 _KEYWORD = re.compile(r'^[^\s()\]{%*"\\]{1,100}$')
 _SYSTEM_FLAGS = {"\\seen", "\\flagged", "\\answered", "\\draft", "\\deleted", "\\recent"}
 MAX_DEPTH = 20
+_WHITESPACE = frozenset(b" \t\r\n\x0b\x0c")  # what bytes.rstrip() drops
+_SLICE = 1024 * 1024
 
 
 @dataclass
@@ -54,14 +58,27 @@ class Prepared:
 
 
 def body_digest(raw: bytes) -> str:
-    """SHA-256 of the body (after the header block), line endings normalised."""
+    """SHA-256 of the body (after the header block), line endings normalised and trailing
+    whitespace dropped; hashed in slices, so a 50 MB message is not copied whole."""
     cut = raw.find(b"\r\n\r\n")
     cut2 = raw.find(b"\n\n")
     if cut < 0 or (0 <= cut2 < cut):
-        body = raw[cut2 + 2 :] if cut2 >= 0 else b""
+        start = cut2 + 2 if cut2 >= 0 else len(raw)
     else:
-        body = raw[cut + 4 :]
-    return hashlib.sha256(body.replace(b"\r\n", b"\n").rstrip()).hexdigest()
+        start = cut + 4
+    end = len(raw)
+    while end > start and raw[end - 1] in _WHITESPACE:
+        end -= 1
+    digest = hashlib.sha256()
+    view = memoryview(raw)
+    at = start
+    while at < end:
+        stop = min(end, at + _SLICE)
+        while stop < end and raw[stop - 1] == 13:  # never split a CRLF between two slices
+            stop += 1
+        digest.update(bytes(view[at:stop]).replace(b"\r\n", b"\n"))
+        at = stop
+    return digest.hexdigest()
 
 
 def prepare(batch: list[Fetched]) -> list[Prepared]:
@@ -179,10 +196,15 @@ async def _duplicates(
 async def store_batch(
     session: AsyncSession, runtime: Runtime, ctx: Context, batch: list[Prepared]
 ) -> Outcome:
-    """Store what is new, record failures, skip duplicates. `runtime.blobs` may be a
-    deferred-sync store: the caller syncs it before committing. Raises QuotaExceeded."""
+    """Store what is new in one go (`store_many`: one modseq, batched rows, index and
+    events), record failures, skip duplicates. `runtime.blobs` may be a deferred-sync
+    store: the caller syncs it before committing. Raises QuotaExceeded (nothing stored);
+    any other error leaves the transaction to be rolled back, and the caller stores the
+    batch again one message at a time."""
     out = Outcome()
     dup = await _duplicates(session, runtime, ctx, batch)
+    new: list[NewMessage] = []
+    ledger: list[dict[str, object]] = []
     for i, p in enumerate(batch):
         fetched = p.fetched
         out.bytes += fetched.size
@@ -197,40 +219,38 @@ async def store_batch(
         if i in dup:
             out.skipped += 1
             continue
-        # The bytes go to the blob backend directly: store_message takes the one reference.
+        # The bytes go to the blob backend directly: store_many takes the one reference.
         ref = await runtime.blobs.backend.write(_once(fetched.raw), None)
         state = message_state(fetched.flags)
         if ctx.default_seen:
             state["seen"] = True
         parsed = p.parsed
-        await store_message(
-            session,
-            runtime.blobs,
-            ctx.account,
-            ctx.folder,
+        new.append(
             NewMessage(
                 blob=ref,
                 parsed=parsed,
                 received_at=fetched.internaldate or parsed.sent_at or utcnow(),
-                **state,
-            ),  # type: ignore[arg-type]
-            event=EVENT,
-        )
-        session.add(
-            MigrationMessage(
-                org_id=ctx.item.org_id,
-                account_id=ctx.account.id,
-                folder_id=ctx.folder.id,
-                source_key=ctx.source_key,
-                source_ref=source_ref(ctx, fetched),
-                content_sha=p.sha,
-                body_sha=p.body_sha,
-                message_id=p.message_id,
-                created_at=utcnow(),
+                **state,  # type: ignore[arg-type]
             )
         )
-        out.imported += 1
+        ledger.append(
+            {
+                "org_id": ctx.item.org_id,
+                "account_id": ctx.account.id,
+                "folder_id": ctx.folder.id,
+                "source_key": ctx.source_key,
+                "source_ref": source_ref(ctx, fetched),
+                "content_sha": p.sha,
+                "body_sha": p.body_sha,
+                "message_id": p.message_id,
+                "created_at": utcnow(),
+            }
+        )
         out.message_ids.append(p.message_id)
+    await store_many(session, runtime.blobs, ctx.account, ctx.folder, new, event=EVENT)
+    if ledger:  # one executemany, no ORM objects to track
+        await session.execute(insert(MigrationMessage), ledger)
+    out.imported = len(new)
     return out
 
 

@@ -351,8 +351,12 @@ class _Transfer:
                     "UIDVALIDITY of %s changed: importing it again (dedupe keeps it whole)",
                     row.source_name,
                 )
-            if row.uidvalidity is not None and row.uidvalidity == state.uidvalidity:
+            if row.uidvalidity == state.uidvalidity:
                 start = max(start, row.last_uid)
+            else:
+                # A new UID space (first visit, or the folder was recreated between two
+                # slices): the old high-water mark would skip the new UIDs below it.
+                row.last_uid = start
             row.uidvalidity = state.uidvalidity
             row.status = "running"
         listing = await self.call(self.source.listing, start) if state.exists else None
