@@ -28,6 +28,7 @@ from api.events.openapi import install_webhooks
 from api.graphql import graphql_router
 from api.kit.body_limit import BodyLimitMiddleware
 from api.kit.idempotency import IdempotencyMiddleware
+from api.kit.sqlite_retry import SqliteReadRetryMiddleware
 from api.ops.observability import ObservabilityMiddleware, configure_logging
 from api.platform.authentication import AuthenticationMiddleware
 from api.routes import ROUTERS
@@ -154,6 +155,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     install_webhooks(app)
 
     # Pure ASGI middleware, innermost first.
+    app.add_middleware(SqliteReadRetryMiddleware, enabled=runtime.db.is_sqlite)
     app.add_middleware(IdempotencyMiddleware, runtime=runtime)
     app.add_middleware(AuthenticationMiddleware, runtime=runtime)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes, exempt=("/v1/uploads", "/v1/directory/imports"))

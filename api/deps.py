@@ -12,6 +12,7 @@ from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import Forbidden, InsufficientScope, Unauthorized
+from api.kit.sqlite_retry import READ_METHODS, WRITE_KEY
 from api.platform.principal import Principal as PrincipalModel
 from api.runtime import Runtime
 
@@ -26,7 +27,7 @@ RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     """The request's unit of work: committed after the handler returns, before the response."""
     runtime: Runtime = request.app.state.runtime
-    write = request.method not in ("GET", "HEAD", "OPTIONS")
+    write = request.method not in READ_METHODS or bool(request.scope.get(WRITE_KEY))
     async with runtime.db.session(write=write) as session:
         yield session
 

@@ -1,0 +1,1 @@
+"""The runnable examples in `examples/`, each run as a subprocess against a live server."""
