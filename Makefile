@@ -16,6 +16,9 @@ $(VENV)/.installed: pyproject.toml sdk/pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
+# The demo may call webhooks on loopback (examples/webhook_receiver.py); production keeps
+# the SSRF defence (https and public addresses only).
+run: export MAILPLANE_WEBHOOKS_ALLOW_PRIVATE ?= true
 run: install
 	$(BIN)/mailplane init --org "Demo Corp" --domain demo.mailplane.test --admin admin --if-missing
 	$(BIN)/mailplane serve --role all

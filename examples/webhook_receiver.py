@@ -11,13 +11,10 @@ without polling. Mailplane POSTs each event, signed the Standard Webhooks way
 - acknowledges a `webhook-id` it has already processed without processing it again
   (Mailplane retries until it gets a 2xx, so the same delivery may arrive twice).
 
-Run it against `make run` (which serves on 127.0.0.1): a webhook to a loopback address is
-refused by Mailplane's SSRF defence unless the server allows private targets, so start the
-demo server with
-
-    MAILPLANE_WEBHOOKS_ALLOW_PRIVATE=true make run
-
-then, in a second terminal, let the receiver register itself and listen:
+Run it against `make run` (which serves on 127.0.0.1 and, being a demo, sets
+MAILPLANE_WEBHOOKS_ALLOW_PRIVATE=true: a production server's SSRF defence refuses webhooks
+to loopback and private addresses). In a second terminal, let the receiver register itself
+and listen:
 
     .venv/bin/python examples/webhook_receiver.py --register --types 'directory.account.*'
 
