@@ -218,7 +218,14 @@ def subject_key(subject: str) -> str:
 
 
 def has_reply_prefix(subject: str) -> bool:
-    return _SUBJECT_PREFIX.match(subject) is not None and subject_key(subject) != subject.lower()
+    """A reply or forward word among the leading prefixes (`[list] Re: x`, `回复：x`); a list
+    tag alone (`[ILUG] x`) is a new post, not a reply."""
+    rest = subject
+    while (match := _SUBJECT_PREFIX.match(rest)) is not None and match.end() > 0:
+        if match.group(2):
+            return True
+        rest = rest[match.end():]
+    return False
 
 
 # --- bodies --------------------------------------------------------------------------------

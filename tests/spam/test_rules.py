@@ -77,6 +77,16 @@ def test_subject_rules_leave_ordinary_subjects_alone(subject: str) -> None:
                         "FAKE_REPLY"}
 
 
+@pytest.mark.parametrize(("subject", "fires"), [
+    ("[ILUG] new kernel out", False),  # a list tag alone is a new post, not a reply
+    ("[ILUG] Re: new kernel out", True),
+    ("回复：会议纪要", True),
+    ("Fwd: Re: budget", True),
+])
+def test_fake_reply_needs_a_reply_word_not_a_list_tag(subject: str, fires: bool) -> None:
+    assert ("FAKE_REPLY" in names(message(subject=subject))) is fires
+
+
 def test_html_body_without_a_charset_is_a_weak_sign() -> None:
     bare = (b"From: a@b.example\r\nTo: c@d.example\r\nSubject: hi\r\nDate: Mon, 01 Apr 2024 "
             b"10:00:00 +0000\r\nContent-Type: text/html\r\n\r\n<p>Great offer</p>\r\n")
