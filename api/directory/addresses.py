@@ -48,10 +48,16 @@ async def hosted_domains(session: AsyncSession, names: set[str]) -> dict[str, Do
     return {d.name: d for d in rows}
 
 
-async def canonical(session: AsyncSession, addresses: list[str]) -> dict[str, str]:
-    """Lower-cased address -> the address in its primary domain (alias domains rewritten)."""
+async def canonical(
+    session: AsyncSession, addresses: list[str], hosted: dict[str, Domain] | None = None
+) -> dict[str, str]:
+    """Lower-cased address -> the address in its primary domain (alias domains rewritten).
+    `hosted`: the caller's `hosted_domains` of these addresses, saving the lookup."""
     lowered = [a.strip().lower() for a in addresses]
-    domains = await hosted_domains(session, {domain_part(a) for a in lowered})
+    domains = (
+        hosted if hosted is not None
+        else await hosted_domains(session, {domain_part(a) for a in lowered})
+    )
     primaries = {d.alias_of for d in domains.values() if d.alias_of}
     names: dict[str, str] = {}
     if primaries:

@@ -48,7 +48,7 @@ async def resolve_recipients(
     if not wanted:
         return result
     hosted = await hosted_domains(session, {_domain_of(a) for a in wanted})
-    canon = await canonical(session, [a for a in wanted if _domain_of(a) in hosted])
+    canon = await canonical(session, [a for a in wanted if _domain_of(a) in hosted], hosted)
     held = await holders(session, list(set(canon.values())))
     for address in wanted:
         if _domain_of(address) not in hosted:

@@ -134,6 +134,19 @@ async def test_revoking_a_refresh_token_ends_the_grant(client, org):
     assert me.status_code == 401
 
 
+async def test_revoking_an_access_token_also_ends_its_refresh_token(client, org):
+    await org.add_account("alice")
+    tokens = await user_tokens(org, "alice@acme.test", "mail:read")
+    app = tokens["app"]
+    resp = await client.post(
+        "/oauth/revoke", data={"token": tokens["access_token"]},
+        auth=(app["client_id"], app["client_secret"]),
+    )
+    assert resp.status_code == 200
+    refreshed = await _refresh(client, app, tokens["refresh_token"])
+    assert refreshed.status_code == 400 and refreshed.json()["error"] == "invalid_grant"
+
+
 async def test_introspection_requires_client_authentication(client, org):
     token = await org.token("directory:read")
     resp = await client.post("/oauth/introspect", data={"token": token})

@@ -105,7 +105,9 @@ async def issue_token(request: Request, session: DbSession, runtime: RuntimeDep)
 @router.post("/oauth/revoke", openapi_extra=_FORM, response_model=None,
              responses={200: {"description": "Revoked (or unknown: RFC 7009 §2.2)"}, **_ERRORS})
 async def revoke_token(request: Request, session: DbSession, runtime: RuntimeDep) -> Response:
-    """RFC 7009 token revocation. Revoking a refresh token ends its whole grant."""
+    """RFC 7009 token revocation. Revoking either token of a pair ends both (the access token
+    and its refresh token are one grant record); revoking a refresh token ends its whole
+    rotation family."""
     oreq = await _oauth_request(request)
     result = await _run(
         runtime, session, request, lambda s: s.create_endpoint_response("revocation", oreq)

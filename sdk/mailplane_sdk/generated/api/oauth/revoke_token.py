@@ -83,7 +83,9 @@ def sync_detailed(
 ) -> Response[Any | OAuthError]:
     """ Revoke Token
 
-     RFC 7009 token revocation. Revoking a refresh token ends its whole grant.
+     RFC 7009 token revocation. Revoking either token of a pair ends both (the access token
+    and its refresh token are one grant record); revoking a refresh token ends its whole
+    rotation family.
 
     Args:
         body (RevokeTokenBody | Unset):
@@ -116,7 +118,9 @@ def sync(
 ) -> Any | OAuthError | None:
     """ Revoke Token
 
-     RFC 7009 token revocation. Revoking a refresh token ends its whole grant.
+     RFC 7009 token revocation. Revoking either token of a pair ends both (the access token
+    and its refresh token are one grant record); revoking a refresh token ends its whole
+    rotation family.
 
     Args:
         body (RevokeTokenBody | Unset):
@@ -144,7 +148,9 @@ async def asyncio_detailed(
 ) -> Response[Any | OAuthError]:
     """ Revoke Token
 
-     RFC 7009 token revocation. Revoking a refresh token ends its whole grant.
+     RFC 7009 token revocation. Revoking either token of a pair ends both (the access token
+    and its refresh token are one grant record); revoking a refresh token ends its whole
+    rotation family.
 
     Args:
         body (RevokeTokenBody | Unset):
@@ -177,7 +183,9 @@ async def asyncio(
 ) -> Any | OAuthError | None:
     """ Revoke Token
 
-     RFC 7009 token revocation. Revoking a refresh token ends its whole grant.
+     RFC 7009 token revocation. Revoking either token of a pair ends both (the access token
+    and its refresh token are one grant record); revoking a refresh token ends its whole
+    rotation family.
 
     Args:
         body (RevokeTokenBody | Unset):
