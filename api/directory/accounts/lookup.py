@@ -62,8 +62,12 @@ async def find_account(
 
 
 async def resolve_account(
-    session: AsyncSession, principal: Principal, ref: str, *, include_deleted: bool = False
+    session: AsyncSession, principal: Principal, ref: str, *, include_deleted: bool = False,
+    any_account: bool = False,
 ) -> Account:
+    """The account `ref` (an id, an address or `me`) of the caller's organisation; a token
+    acting for a person reaches only that person's unless `any_account` (the caller has
+    already been checked to be an administrator)."""
     if ref == "me":
         if principal.account_id is None:
             raise ValidationFailed(
@@ -74,7 +78,7 @@ async def resolve_account(
     account = await find_account(session, principal.org_id, ref, include_deleted=include_deleted)
     if account is None:
         raise NotFound(f"No account {ref}.", param="account")
-    if principal.kind != "app" and principal.account_id != account.id:
+    if not any_account and principal.kind != "app" and principal.account_id != account.id:
         # A token acting for one user never reaches another user's data.
         raise NotFound(f"No account {ref}.", param="account")
     return account

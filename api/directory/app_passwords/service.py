@@ -16,10 +16,10 @@ from __future__ import annotations
 from anyio import to_thread
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory.accounts.lookup import find_account, resolve_account
+from api.directory.accounts.lookup import resolve_account
 from api.directory.app_passwords import repository
 from api.directory.app_passwords.secret import display, generate
-from api.errors import Conflict, InsufficientScope, NotFound, ValidationFailed
+from api.errors import Conflict, InsufficientScope, NotFound
 from api.events import emit
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
@@ -41,17 +41,7 @@ async def target_account(
     403 without a fitting scope, 404 for any account the caller may not reach."""
     admin_scope = "directory:write" if write else "directory:read"
     if principal.has(admin_scope) and (principal.kind == "app" or principal.is_admin):
-        if ref == "me":
-            if principal.account_id is None:
-                raise ValidationFailed(
-                    "`me` needs a token acting for a user; an app token must name the account.",
-                    param="account",
-                )
-            ref = principal.account_id
-        account = await find_account(session, principal.org_id, ref)
-        if account is None:
-            raise NotFound(f"No account {ref}.", param="account")
-        return account
+        return await resolve_account(session, principal, ref, any_account=True)
     if principal.account_id is not None and principal.has(SELF_SCOPE):
         return await resolve_account(session, principal, ref)  # only the person themselves
     raise InsufficientScope([admin_scope] if principal.account_id is None else [SELF_SCOPE])
