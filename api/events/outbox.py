@@ -17,29 +17,43 @@ from api.kit.ids import new_id
 from api.storage.models import Event, OrgSequence
 
 
-async def next_sequence(session: AsyncSession, org_id: str) -> int:
+async def next_sequence(session: AsyncSession, org_id: str, count: int = 1) -> int:
+    """Reserve `count` consecutive sequence numbers; returns the last of them."""
     result = await session.execute(
         update(OrgSequence)
         .where(OrgSequence.org_id == org_id)
-        .values(value=OrgSequence.value + 1)
+        .values(value=OrgSequence.value + count)
         .returning(OrgSequence.value)
     )
     value = result.scalar_one_or_none()
     if value is None:
-        session.add(OrgSequence(org_id=org_id, value=1))
+        session.add(OrgSequence(org_id=org_id, value=count))
         await session.flush()
-        return 1
+        return count
     return int(value)
 
 
 async def emit(session: AsyncSession, org_id: str, type_: str, data: dict[str, Any]) -> Event:
     """Append one event; it becomes visible when the caller's transaction commits."""
-    seq = await next_sequence(session, org_id)
-    event = Event(
-        id=new_id("evt"), org_id=org_id, sequence=seq, type=type_, occurred_at=utcnow(), data=data
-    )
-    session.add(event)
-    return event
+    return (await emit_many(session, org_id, type_, [data]))[0]
+
+
+async def emit_many(
+    session: AsyncSession, org_id: str, type_: str, payloads: list[dict[str, Any]]
+) -> list[Event]:
+    """`emit` for many events of one type: the sequence moves once by their number (the same
+    row lock orders concurrent writers) and they take consecutive numbers in order."""
+    if not payloads:
+        return []
+    first = await next_sequence(session, org_id, len(payloads)) - len(payloads) + 1
+    now = utcnow()
+    events = [
+        Event(id=new_id("evt"), org_id=org_id, sequence=first + n, type=type_,
+              occurred_at=now, data=data)
+        for n, data in enumerate(payloads)
+    ]
+    session.add_all(events)
+    return events
 
 
 async def list_events(

@@ -19,19 +19,19 @@ class Unsealable(Exception):
 
 
 @lru_cache(maxsize=16)
-def _fernet(secret: str, purpose: str) -> Fernet:
+def _fernet(secret: str, purpose: str, salt: bytes) -> Fernet:
     key = HKDF(
-        algorithm=hashes.SHA256(), length=32, salt=_SALT, info=purpose.encode()
+        algorithm=hashes.SHA256(), length=32, salt=salt, info=purpose.encode()
     ).derive(secret.encode())
     return Fernet(base64.urlsafe_b64encode(key))
 
 
-def seal(secret: str, purpose: str, data: bytes) -> bytes:
-    return _fernet(secret, purpose).encrypt(data)
+def seal(secret: str, purpose: str, data: bytes, *, salt: bytes = _SALT) -> bytes:
+    return _fernet(secret, purpose, salt).encrypt(data)
 
 
-def unseal(secret: str, purpose: str, token: bytes) -> bytes:
+def unseal(secret: str, purpose: str, token: bytes, *, salt: bytes = _SALT) -> bytes:
     try:
-        return _fernet(secret, purpose).decrypt(token)
+        return _fernet(secret, purpose, salt).decrypt(token)
     except (InvalidToken, ValueError) as exc:
         raise Unsealable(str(exc) or "invalid token") from None

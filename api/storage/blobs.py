@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections import Counter
 from collections.abc import AsyncIterable, AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,10 +18,14 @@ from typing import Protocol
 
 import anyio
 from sqlalchemy import delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import NotFound, PayloadTooLarge
+from api.kit.clock import utcnow
 from api.storage.models import BlobRecord
+
+ROWS_PER_STATEMENT = 500  # multi-row VALUES under both backends' parameter limits
 
 CHUNK = 1024 * 1024
 
@@ -139,6 +144,25 @@ class BlobStore:
         if result.rowcount == 0:  # type: ignore[attr-defined]
             session.add(BlobRecord(sha256=ref.sha256, size=ref.size, refcount=1))
             await session.flush()
+
+    async def incref_many(self, session: AsyncSession, refs: list[BlobRef]) -> None:
+        """One reference per entry of `refs` (a blob may repeat), as many `incref`s would
+        take them: an upsert per statement of up to ROWS_PER_STATEMENT blobs."""
+        counts = Counter(r.sha256 for r in refs)
+        sizes = {r.sha256: r.size for r in refs}
+        insert = sqlite.insert if session.get_bind().dialect.name == "sqlite" else postgresql.insert
+        shas = list(counts)
+        now = utcnow()
+        for start in range(0, len(shas), ROWS_PER_STATEMENT):
+            stmt = insert(BlobRecord).values([
+                {"sha256": sha, "size": sizes[sha], "refcount": counts[sha], "created_at": now}
+                for sha in shas[start : start + ROWS_PER_STATEMENT]
+            ])
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[BlobRecord.sha256],
+                set_={"refcount": BlobRecord.refcount + stmt.excluded.refcount},
+            )
+            await session.execute(stmt)
 
     async def decref(self, session: AsyncSession, sha256: str) -> int:
         """Drop one reference; the row goes at zero and `collect` removes the file later."""
