@@ -7,13 +7,25 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import event, make_url, text
+from sqlalchemy.dialects import registry
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+
+
+# `sqlite+aiosqlite` URLs run on the one-hop variant of SQLAlchemy's aiosqlite dialect
+registry.register("sqlite.mailplane_aiosqlite", "api.storage.sqlite_driver", "OneHopDialect")
+
+
+def _engine_url(url: str) -> Any:
+    parsed = make_url(url)
+    if parsed.drivername == "sqlite+aiosqlite":
+        return parsed.set(drivername="sqlite+mailplane_aiosqlite")
+    return parsed
 
 
 class Database:
@@ -28,7 +40,7 @@ class Database:
             engine_kw.setdefault("pool_size", 10)
             engine_kw.setdefault("max_overflow", 20)
             engine_kw.setdefault("pool_pre_ping", True)
-        self.engine: AsyncEngine = create_async_engine(url, echo=echo, **engine_kw)
+        self.engine: AsyncEngine = create_async_engine(_engine_url(url), echo=echo, **engine_kw)
         if self.is_sqlite:
             _configure_sqlite(self.engine)
             writer = self.engine.execution_options(sqlite_immediate=True)

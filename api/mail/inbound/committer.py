@@ -2,6 +2,9 @@
 one database transaction, makes the batch's blobs durable with one sync, commits once, and
 only then answers each session (which says `250`).
 
+Deliveries that pass `pending(session)` as `later` are gathered and stored per mailbox
+(`api.mail.sending.pending`) just before the commit.
+
 If anything in a batch fails, the batch is rolled back and each unit of work is retried in
 a transaction of its own, so one bad message never costs another its `250`.
 One batch at a time: every delivery writes its organisation's event sequence row, so
@@ -22,6 +25,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.mail.inbound.blobsync import DeferredSyncBackend
+from api.mail.sending import pending as pending_stores
 from api.runtime import Runtime
 from api.storage.blobs import BlobStore, LocalBlobBackend
 
@@ -102,8 +106,10 @@ class GroupCommitter:
         results: list[Any] = []
         try:
             async with runtime.db.session() as session:
+                gathered = pending_stores.begin(session)
                 for item in batch:
                     results.append(await item.work(session, runtime))
+                await gathered.flush(session, runtime.blobs)
                 if deferred is not None:
                     await deferred.sync()
         except Exception as exc:

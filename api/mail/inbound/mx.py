@@ -11,13 +11,14 @@ from aiosmtpd.smtp import Envelope, Session
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory.recipients import resolve_recipients
+from api.directory.recipients import Resolution, resolve_recipients
 from api.kit.ids import new_id
 from api.mail.auth_results import authenticate
 from api.mail.inbound import headers, spam_hook
 from api.mail.inbound.content import envelope_address, line_endings
 from api.mail.inbound.protocol import EdgeSMTP
 from api.mail.sending.delivery import DeliveryReport, deliver
+from api.mail.sending.pending import pending
 from api.runtime import Runtime
 from api.storage.models import Account
 
@@ -42,6 +43,8 @@ class _Group:
     addresses: list[str] = field(default_factory=list)
     folder: str = "inbox"
     spam_headers: bytes = b""
+    # plain accounts RCPT just looked up: delivery need not resolve them again
+    resolution: Resolution | None = None
 
 
 class MxHandler:
@@ -107,23 +110,27 @@ class MxHandler:
             + verdict.header.encode("ascii", "replace") + b"\r\n"
         )
 
-        async def work(db: AsyncSession, runtime: Runtime) -> DeliveryReport:
-            total = DeliveryReport()
-            for group in groups:
-                report = await deliver(
+        async def work(db: AsyncSession, runtime: Runtime) -> list[DeliveryReport]:
+            # stored with the rest of the batch when the committer flushes
+            return [
+                await deliver(
                     db, runtime, trace + group.spam_headers + raw, mail_from, group.addresses,
-                    folder_role="junk" if quarantine else group.folder,
+                    folder_role="junk" if quarantine else group.folder, later=pending(db),
+                    resolution=group.resolution,
                 )
-                total.delivered += report.delivered
-                total.unknown += report.unknown
-                total.over_quota += report.over_quota
-            return total
+                for group in groups
+            ]
 
         try:
-            report = await edge.committer.run(work)
+            reports = await edge.committer.run(work)
         except Exception:
             log.exception("inbound delivery failed")
             return "451 4.3.0 Temporary failure storing the message, try again later"
+        report = DeliveryReport()
+        for one in reports:
+            report.delivered += one.delivered
+            report.unknown += one.unknown
+            report.over_quota += one.over_quota
         if report.delivered:
             return f"250 2.0.0 OK: queued as {queue_id}"
         if report.over_quota:
@@ -141,8 +148,11 @@ class MxHandler:
             # every recipient is a plain account RCPT just looked up: no second resolution
             grouped: dict[str, _Group] = {}
             for address, k in zip(recipients, known, strict=True):
-                assert k is not None and k.org_id is not None
-                grouped.setdefault(k.org_id, _Group()).addresses.append(address)
+                assert k is not None and k.org_id is not None and k.account_id is not None
+                group = grouped.setdefault(k.org_id, _Group(resolution=Resolution()))
+                group.addresses.append(address)
+                assert group.resolution is not None
+                group.resolution.local.setdefault(k.account_id, address)
             return await self._spam(raw, verdict, mail_from, grouped)
         async with edge.runtime.db.session(write=False) as session:
             resolution = await resolve_recipients(session, recipients, sender=mail_from or None)

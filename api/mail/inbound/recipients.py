@@ -1,7 +1,9 @@
 """RCPT TO decisions: hosted or not (no open relay), known or not, may this sender post to
 the group, is the mailbox full. Answers about single accounts (and their mailbox usage) are
 cached for a moment, so a burst of mail to one person costs one lookup; group answers
-depend on the sender and are not. Delivery re-checks everything in its own transaction."""
+depend on the sender and are not. Delivery to addresses answered here (accounts, aliases)
+trusts whose they are for that moment and re-reads each account in its own transaction (one
+deleted since RCPT is refused); groups are resolved again at delivery."""
 
 from __future__ import annotations
 

@@ -1,9 +1,12 @@
-"""Store many messages into one folder of one mailbox in a few statements: for imports,
-migrations and group-committed ingest. Same rows, counters, index and events as
+"""Store many messages into one folder of one mailbox in a few statements (imports and
+migrations), or into many mailboxes at once (group-committed ingest). Same rows, counters, index and events as
 `store_message`, one modseq for the batch; blob references and event sequence numbers
 are taken for the whole batch at once instead of one statement per message."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,6 +18,15 @@ from api.mail.search import index
 from api.mail.threads.assign import ThreadBatch
 from api.storage.blobs import BlobStore
 from api.storage.models import Account, MailFolder, MailMessage
+
+
+@dataclass
+class MailboxShare:
+    """New messages for one folder of one mailbox."""
+
+    account: Account
+    folder: MailFolder
+    items: list[NewMessage]
 
 
 async def store_many(
@@ -31,41 +43,77 @@ async def store_many(
     bytes were written to; their references are taken here, in one statement per 500."""
     if not items:
         return []
-    total = sum(i.blob.size for i in items)
-    modseq, used = await repository.bump(
-        session, account.id, bytes_delta=total, count_delta=len(items)
+    [stored] = await store_shares(
+        session, blobs, [MailboxShare(account, folder, items)], event=event,
+        enforce_quota=enforce_quota,
     )
-    quota = quota_of(account) if enforce_quota else None
-    if quota is not None and used > quota:
-        await repository.unuse(session, account.id, total, len(items))
-        raise QuotaExceeded(
-            f"The mailbox of {account.address} is full ({quota} bytes).", param="account"
+    if isinstance(stored, QuotaExceeded):
+        raise stored
+    return stored
+
+
+async def store_shares(
+    session: AsyncSession,
+    blobs: BlobStore,
+    shares: list[MailboxShare],
+    *,
+    event: str | None = "mail.message.created",
+    enforce_quota: bool = True,
+) -> list[list[MailMessage] | QuotaExceeded]:
+    """`store_many` for several mailboxes at once (the SMTP edge's group commit): each
+    mailbox costs its modseq, thread lookups and folder counters; the rows, blob references,
+    search entries and events of all of them are written together. A share its mailbox has
+    no room for gets its QuotaExceeded instead of rows, and nothing of it is written."""
+    out: list[list[MailMessage] | QuotaExceeded] = []
+    stored: list[tuple[MailboxShare, list[MailMessage]]] = []
+    for share in shares:
+        account, items = share.account, share.items
+        total = sum(i.blob.size for i in items)
+        modseq, used = await repository.bump(
+            session, account.id, bytes_delta=total, count_delta=len(items)
         )
-    batch = ThreadBatch(session, account.id, account.org_id)
-    await batch.load([i.parsed for i in items])
-    rows = []
-    for item in items:
-        thread_id = batch.attach(
-            item.parsed, item.received_at, item.seen, bool(_real(item.parsed)), modseq
-        )
-        rows.append(new_row(account, folder, item, thread_id, modseq))
-    session.add_all(rows)
+        quota = quota_of(account) if enforce_quota else None
+        if quota is not None and used > quota:
+            await repository.unuse(session, account.id, total, len(items))
+            out.append(QuotaExceeded(
+                f"The mailbox of {account.address} is full ({quota} bytes).", param="account"
+            ))
+            continue
+        batch = ThreadBatch(session, account.id, account.org_id)
+        await batch.load([i.parsed for i in items])
+        rows = []
+        for item in items:
+            thread_id = batch.attach(
+                item.parsed, item.received_at, item.seen, bool(_real(item.parsed)), modseq
+            )
+            rows.append(new_row(account, share.folder, item, thread_id, modseq))
+        stored.append((share, rows))
+        out.append(rows)
+    if not stored:
+        return out
+    session.add_all([row for _, rows in stored for row in rows])
     await session.flush()
-    await blobs.incref_many(session, [i.blob for i in items])
-    await repository.move_folder_counts(
-        session,
-        folder.id,
-        total=len(items),
-        unread=sum(0 if i.seen else 1 for i in items),
-        size=total,
-    )
+    await blobs.incref_many(session, [i.blob for share, _ in stored for i in share.items])
+    for share, _ in stored:
+        await repository.move_folder_counts(
+            session,
+            share.folder.id,
+            total=len(share.items),
+            unread=sum(0 if i.seen else 1 for i in share.items),
+            size=sum(i.blob.size for i in share.items),
+        )
     await index.add_many(
         session,
         [
-            (row.seq, account.id, index.document(item.parsed, row.bcc_addresses))
-            for row, item in zip(rows, items, strict=True)
+            (row.seq, share.account.id, index.document(item.parsed, row.bcc_addresses))
+            for share, rows in stored
+            for row, item in zip(rows, share.items, strict=True)
         ],
     )
     if event:
-        await emit_many(session, account.org_id, event, [event_data(row) for row in rows])
-    return rows
+        by_org: dict[str, list[dict[str, Any]]] = {}
+        for share, rows in stored:
+            by_org.setdefault(share.account.org_id, []).extend(event_data(r) for r in rows)
+        for org_id, payloads in by_org.items():
+            await emit_many(session, org_id, event, payloads)
+    return out

@@ -12,11 +12,12 @@ from collections.abc import AsyncIterator
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory.recipients import resolve_recipients
+from api.directory.recipients import Resolution, resolve_recipients
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.mail.errors import QuotaExceeded
@@ -25,6 +26,9 @@ from api.mail.mime import ParsedMessage, parse_message
 from api.runtime import Runtime
 from api.storage.blobs import BlobRef
 from api.storage.models import Account, MailOutbound
+
+if TYPE_CHECKING:
+    from api.mail.sending.pending import PendingStores
 
 
 async def write_bytes(runtime: Runtime, data: bytes) -> BlobRef:
@@ -78,6 +82,8 @@ async def deliver(
     transactional: bool = False,
     priority: int = 0,
     folder_role: str = "inbox",
+    later: PendingStores | None = None,
+    resolution: Resolution | None = None,
 ) -> DeliveryReport:
     """Store `raw_bytes` once and deliver them to every recipient (SMTP and API alike).
 
@@ -98,6 +104,8 @@ async def deliver(
         transactional=transactional,
         priority=priority,
         folder_role=folder_role,
+        later=later,
+        resolution=resolution,
     )
 
 
@@ -116,12 +124,22 @@ async def deliver_stored(
     transactional: bool = False,
     priority: int = 0,
     folder_role: str = "inbox",
+    later: PendingStores | None = None,
+    resolution: Resolution | None = None,
 ) -> DeliveryReport:
     """Deliver bytes already stored; `remote` is another rendering for remote recipients
     (huge attachments replaced by links). Local copies go to the `folder_role` system
-    folder (the SMTP edge files spam under "junk")."""
+    folder (the SMTP edge files spam under "junk"). With `later`, the local copies are
+    gathered there and stored when it is flushed (the report's message ids are filled in,
+    and quota refusals moved to `over_quota`, then). `resolution`: the recipients as the
+    caller resolved them a moment ago (the MX at RCPT time); accounts are still re-read here,
+    so one deleted since is refused."""
     report = DeliveryReport()
-    resolution = await resolve_recipients(session, recipients, sender=envelope_from or None)
+    if resolution is None:
+        resolution = (
+            await later.resolve(session, recipients, envelope_from) if later is not None
+            else await resolve_recipients(session, recipients, sender=envelope_from or None)
+        )
     report.unknown = list(resolution.unknown)
     when = received_at or utcnow()
     known = session.info.setdefault("mail_accounts", {})
@@ -136,19 +154,20 @@ async def deliver_stored(
             report.unknown.append(address)
             continue
         inbox = await system_folder(session, account.id, account.org_id, folder_role)
-        try:
-            message = await store_message(
-                session,
-                runtime.blobs,
-                account,
-                inbox,
-                NewMessage(blob=stored.blob, parsed=stored.parsed, received_at=when),
-                event="mail.message.received",
-            )
-        except QuotaExceeded:
-            report.over_quota.append(address)
-            continue
-        report.delivered.append(Delivered(address, account.id, account.org_id, message.id))
+        new = NewMessage(blob=stored.blob, parsed=stored.parsed, received_at=when)
+        if later is not None:
+            delivered = Delivered(address, account.id, account.org_id, "")
+            report.delivered.append(delivered)
+            later.add(account, inbox, new, report, delivered)
+        else:
+            try:
+                message = await store_message(
+                    session, runtime.blobs, account, inbox, new, event="mail.message.received"
+                )
+            except QuotaExceeded:
+                report.over_quota.append(address)
+                continue
+            report.delivered.append(Delivered(address, account.id, account.org_id, message.id))
         if folder_role == "inbox" and any(a.get("calendar") for a in stored.parsed.attachments):
             await _apply_invitation(session, runtime, account, stored)
     if resolution.remote:

@@ -63,8 +63,9 @@ _AD_TAG = re.compile(r"^\s*[(\[（【<]?\s*(adv?|广告|廣告)\s*[)\]）】>:�
 _VOWELS = frozenset("aeiouy")
 _CONSONANT_RUN = re.compile(r"[b-df-hj-np-tv-xz]{5,}")
 _MIXED_ID = re.compile(r"[A-Za-z0-9@-]{8,}")
-_LATIN = re.compile(r"[A-Za-z]")
-_UPPER = re.compile(r"[A-Z]")
+# ASCII letters are counted with bytes.translate (C speed; the body can be 20,000 characters)
+_NOT_LATIN = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
+_NOT_UPPER = bytes(b for b in range(256) if not (65 <= b <= 90))
 MANY_RECIPIENTS = 20
 _MAX_ARCHIVE_BYTES = 10 * 1024 * 1024
 _MAX_SNIFF_BYTES = 20 * 1024 * 1024
@@ -166,10 +167,11 @@ def _fake_reply(f: MessageFacts) -> bool:
 
 
 def _shouting(text: str, minimum: int, share: float) -> bool:
-    letters = len(_LATIN.findall(text))
+    ascii_text = text.encode("ascii", "ignore")
+    letters = len(ascii_text.translate(None, _NOT_LATIN))
     if letters < minimum:
         return False
-    return len(_UPPER.findall(text)) / letters >= share
+    return len(ascii_text.translate(None, _NOT_UPPER)) / letters >= share
 
 
 def _subject_caps(f: MessageFacts) -> bool:
