@@ -96,7 +96,8 @@ async def test_a_mailbox_the_batch_would_overfill_takes_what_fits(
 ) -> None:
     alice = await org.add_account("alice")
     async with runtime.db.session() as session:
-        (await session.get(Account, alice.id)).quota_bytes = 3300  # two of the three (~1.4 KB each) fit
+        # two of the three (~1.4 KB each) fit
+        (await session.get(Account, alice.id)).quota_bytes = 3300
     release = await _held_committer(edge)
     sends = [
         asyncio.create_task(_send(edge.ports["mx"], "alice@acme.test", f"m{i}", "x" * 900))

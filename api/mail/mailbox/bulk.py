@@ -1,7 +1,7 @@
 """Store many messages into one folder of one mailbox in a few statements (imports and
-migrations), or into many mailboxes at once (group-committed ingest). Same rows, counters, index and events as
-`store_message`, one modseq for the batch; blob references and event sequence numbers
-are taken for the whole batch at once instead of one statement per message."""
+migrations), or into many mailboxes at once (group-committed ingest). Same rows, counters,
+index and events as `store_message`, one modseq per mailbox; blob references and event
+sequence numbers are taken for the whole batch at once instead of one statement each."""
 
 from __future__ import annotations
 

@@ -8,8 +8,8 @@ drains. The raw bytes are stored once, whatever the number of recipients.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 import logging
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
