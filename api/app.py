@@ -28,6 +28,7 @@ from api.events.openapi import install_webhooks
 from api.graphql import graphql_router
 from api.kit.body_limit import BodyLimitMiddleware
 from api.kit.idempotency import IdempotencyMiddleware
+from api.kit.no_store import NoStoreMiddleware
 from api.kit.sqlite_retry import SqliteReadRetryMiddleware
 from api.ops.observability import ObservabilityMiddleware, configure_logging
 from api.platform.authentication import AuthenticationMiddleware
@@ -160,4 +161,5 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.add_middleware(AuthenticationMiddleware, runtime=runtime)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes, exempt=("/v1/uploads", "/v1/directory/imports"))
     app.add_middleware(ObservabilityMiddleware, access_log=settings.access_log)
+    app.add_middleware(NoStoreMiddleware)
     return app
