@@ -30,6 +30,8 @@ from api.storage.models import Account, MailOutbound
 if TYPE_CHECKING:
     from api.mail.sending.pending import PendingStores
 
+RECEIVED = "mail.message.received"  # the event of a message delivered into a mailbox
+
 
 async def write_bytes(runtime: Runtime, data: bytes) -> BlobRef:
     """Put bytes in the blob store without a reference: every row that keeps them takes
@@ -136,10 +138,7 @@ async def deliver_stored(
     so one deleted since is refused."""
     report = DeliveryReport()
     if resolution is None:
-        resolution = (
-            await later.resolve(session, recipients, envelope_from) if later is not None
-            else await resolve_recipients(session, recipients, sender=envelope_from or None)
-        )
+        resolution = await resolve_recipients(session, recipients, sender=envelope_from or None)
     report.unknown = list(resolution.unknown)
     when = received_at or utcnow()
     known = session.info.setdefault("mail_accounts", {})
@@ -162,7 +161,7 @@ async def deliver_stored(
         else:
             try:
                 message = await store_message(
-                    session, runtime.blobs, account, inbox, new, event="mail.message.received"
+                    session, runtime.blobs, account, inbox, new, event=RECEIVED
                 )
             except QuotaExceeded:
                 report.over_quota.append(address)
