@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.kit.clock import utcnow
+from api.platform.oauth.binding import binds
 from api.platform.oauth.tokens import digest
 from api.platform.principal import Principal
 from api.storage.models import Account, App, Organization, Token
@@ -50,8 +51,9 @@ async def load_principal(session: AsyncSession, token: str) -> tuple[Principal |
     row = (
         await session.execute(
             select(
-                Token, App.disabled, App.name, Organization.name,
+                Token, App.disabled, App.name, App.org_id, Organization.name,
                 Account.status, Account.role, Account.address, Account.display_name,
+                Account.org_id,
             )
             .join(App, App.id == Token.app_id)
             .join(Organization, Organization.id == Token.org_id)
@@ -61,8 +63,13 @@ async def load_principal(session: AsyncSession, token: str) -> tuple[Principal |
     ).first()
     if row is None:
         return None, None
-    tok, app_disabled, app_name, org_name, account_status, account_role, address, display_name = row
+    (tok, app_disabled, app_name, app_org_id, org_name, account_status, account_role, address,
+     display_name, account_org_id) = row
     if tok.revoked_at is not None or tok.expires_at <= utcnow() or app_disabled:
+        return None, None
+    # A token whose person and app are of different organisations authenticates nobody.
+    if not binds(grant_org_id=tok.org_id, app_org_id=app_org_id, account_org_id=account_org_id,
+                 has_account=tok.account_id is not None):
         return None, None
     if tok.account_id is not None and account_status != "active":
         return None, None

@@ -80,3 +80,12 @@ def consent_page(
 
 def error_page(title: str, message: str) -> str:
     return _page(title, f"<p>{escape(message)}</p>")
+
+
+def other_org_page() -> str:
+    return _page(
+        "Not your organisation",
+        "<p>This app belongs to another organisation; it can act only for people of its own."
+        " Ask your administrator for your organisation's app.</p>"
+        "<p lang=zh-CN>此应用属于另一个组织，只能代表其本组织的成员。请向您的管理员索取本组织的应用。</p>",
+    )

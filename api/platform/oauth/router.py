@@ -197,6 +197,19 @@ def _error_redirect_or_page(error: OAuth2Error, iss: str) -> Response:
     return _html(pages.error_page("Cannot continue", error.description or error.error), 400)
 
 
+async def _refuse_other_org(
+    request: Request, session: Any, account: Account, app_id: str
+) -> Response:
+    """A person is asked to grant an app of another organisation: refused outright, nothing
+    sent to the app's redirect URI, the attempt audited in the person's organisation."""
+    await record(
+        session, org_id=account.org_id, action="oauth.consent.refused_other_org",
+        actor_type="account", actor_id=account.id, app_id=app_id[:40],
+        ip=request.client.host if request.client else None, result="denied",
+    )
+    return _html(pages.other_org_page(), 403)
+
+
 @router.get("/oauth/authorize", include_in_schema=False)
 async def authorize_page(request: Request, session: DbSession, runtime: RuntimeDep) -> Response:
     codec = _codec(runtime)
@@ -210,6 +223,8 @@ async def authorize_page(request: Request, session: DbSession, runtime: RuntimeD
     if signed is None:
         return RedirectResponse("/oauth/login?" + urlencode({"next": here}), status_code=303)
     web, account = signed
+    if account.org_id != grant.client.app.org_id:
+        return await _refuse_other_org(request, session, account, grant.client.app.id)
     if account.must_change_password:
         return RedirectResponse("/oauth/password?" + urlencode({"next": here}), status_code=303)
     scopes = parse_scopes(effective_user_scopes(grant.client, oreq.payload.scope, account))
@@ -235,6 +250,10 @@ async def authorize_decision(request: Request, session: DbSession, runtime: Runt
         return _html(pages.error_page("Password change needed", "Change your password first."), 403)
     oreq = await _oauth_request(request)
     allow = form.get("decision") == "allow"
+    store = OAuthStore(session, runtime.settings, None)
+    app_org_id = await store.org_of(oreq.payload.client_id or "")
+    if app_org_id is not None and app_org_id != account.org_id:
+        return await _refuse_other_org(request, session, account, oreq.payload.client_id or "")
 
     def decide(server: AuthorizationServer) -> Any:
         grant = server.get_consent_grant(oreq, User(account))

@@ -25,7 +25,12 @@ from authlib.oauth2.rfc6749 import (
     TokenMixin,
     grants,
 )
-from authlib.oauth2.rfc6749.errors import InvalidRequestError, InvalidScopeError
+from authlib.oauth2.rfc6749.errors import (
+    AccessDeniedError,
+    InvalidGrantError,
+    InvalidRequestError,
+    InvalidScopeError,
+)
 from authlib.oauth2.rfc6750 import BearerTokenGenerator
 from authlib.oauth2.rfc7009 import RevocationEndpoint as _RevocationEndpoint
 from authlib.oauth2.rfc7636 import CodeChallenge
@@ -33,7 +38,7 @@ from authlib.oauth2.rfc7662 import IntrospectionEndpoint as _IntrospectionEndpoi
 
 from api.kit.clock import utcnow
 from api.platform.oauth import tokens as token_strings
-from api.platform.oauth.store import ClientRecord, OAuthStore
+from api.platform.oauth.store import ClientRecord, CrossOrganisationGrant, OAuthStore
 from api.platform.scopes import ADMIN_SCOPES, parse_scopes
 from api.storage.models import Account, AuthorizationCode, Token
 
@@ -204,6 +209,8 @@ class AuthorizationCodeGrant(grants.AuthorizationCodeGrant):
 
     def save_authorization_code(self, code: str, request: OAuth2Request) -> None:
         data = request.payload.data
+        if request.user.account.org_id != request.client.app.org_id:
+            raise AccessDeniedError("This app belongs to another organisation.")
         _await(
             current_store.get().save_code, code, request.client.app, request.user.account,
             request.payload.redirect_uri or request.client.get_default_redirect_uri(),
@@ -218,7 +225,11 @@ class AuthorizationCodeGrant(grants.AuthorizationCodeGrant):
         """Nothing to do: `query_authorization_code` already claimed the code for good."""
 
     def authenticate_user(self, authorization_code: AuthorizationCode) -> User | None:
-        account = _await(current_store.get().account, authorization_code.account_id)
+        code = authorization_code
+        store = current_store.get()
+        if not _await(store.bound, code.org_id, code.app_id, code.account_id):
+            return None  # a code binding a person to another organisation's app: invalid_grant
+        account = _await(store.account, code.account_id)
         return User(account) if account else None
 
 
@@ -238,10 +249,13 @@ class RefreshTokenGrant(grants.RefreshTokenGrant):
         return token if token.is_refresh_live() else None
 
     def authenticate_user(self, refresh_token: IssuedToken) -> User | None:
-        account_id = refresh_token.row.account_id
-        if account_id is None:
+        row = refresh_token.row
+        if row.account_id is None:
             return None
-        account = _await(current_store.get().account, account_id)
+        store = current_store.get()
+        if not _await(store.bound, row.org_id, row.app_id, row.account_id):
+            raise InvalidGrantError("The grant is not of this app's organisation.")
+        account = _await(store.account, row.account_id)
         return User(account) if account else None
 
     def revoke_old_credential(self, refresh_token: IssuedToken) -> None:
@@ -274,8 +288,11 @@ class IntrospectionEndpoint(_IntrospectionEndpoint):
     CLIENT_AUTH_METHODS = ["client_secret_basic", "client_secret_post"]
 
     def query_token(self, token_string: str, token_type_hint: str | None) -> IssuedToken | None:
-        row = _await(current_store.get().token_by_any, token_string, token_type_hint)
-        return IssuedToken(row) if row else None
+        store = current_store.get()
+        row = _await(store.token_by_any, token_string, token_type_hint)
+        if row is None or not _await(store.bound, row.org_id, row.app_id, row.account_id):
+            return None  # unknown, or a grant across organisations: {"active": false}
+        return IssuedToken(row)
 
     def check_permission(self, token: IssuedToken, client: Client, request: Any) -> bool:
         # A resource server may introspect tokens of its own organisation only.
@@ -334,7 +351,10 @@ class AuthorizationServer(_AuthorizationServer):
         elif getattr(request, "refresh_token", None) is not None:
             family = request.refresh_token.row.family_id
         grant = request.payload.grant_type or "authorization_code"
-        _await(current_store.get().save_token, token, client.app, account_id, family, grant)
+        try:
+            _await(current_store.get().save_token, token, client.app, account_id, family, grant)
+        except CrossOrganisationGrant as exc:
+            raise InvalidGrantError("The grant is not of this app's organisation.") from exc
 
     def create_oauth2_request(self, request: Any) -> OAuth2Request:
         return request  # type: ignore[no-any-return]

@@ -17,8 +17,13 @@ from api.config import Settings
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.platform.audit import record
+from api.platform.oauth.binding import binds
 from api.platform.oauth.tokens import digest
 from api.storage.models import Account, App, AppSecret, AuthorizationCode, Token
+
+
+class CrossOrganisationGrant(Exception):
+    """A grant was about to bind a person to an app of another organisation."""
 
 
 @dataclass
@@ -56,6 +61,9 @@ class OAuthStore:
         self, code: str, app: App, account: Account, redirect_uri: str, scope: str,
         challenge: str, method: str,
     ) -> None:
+        if not binds(grant_org_id=app.org_id, app_org_id=app.org_id, account_org_id=account.org_id,
+                     has_account=True):
+            raise CrossOrganisationGrant(app.id, account.id)
         self.session.add(
             AuthorizationCode(
                 code_hash=digest(code), app_id=app.id, account_id=account.id, org_id=app.org_id,
@@ -93,6 +101,8 @@ class OAuthStore:
         self, token: dict[str, object], app: App, account_id: str | None, family_id: str | None,
         grant_type: str,
     ) -> None:
+        if account_id is not None and not await self.bound(app.org_id, app.id, account_id):
+            raise CrossOrganisationGrant(app.id, account_id)
         now = utcnow()
         refresh = token.get("refresh_token")
         row = Token(
@@ -138,6 +148,19 @@ class OAuthStore:
                 await self.revoke_family(row.family_id, row.org_id, reason="refresh_token_replay")
             return None
         return row
+
+    async def bound(self, org_id: str, app_id: str, account_id: str | None) -> bool:
+        """Whether a grant of `org_id` to `app_id` (for `account_id`) still binds one
+        organisation: read again on every use, so a stored grant of the wrong shape, or one
+        whose person has since moved, is worth nothing."""
+        app_org_id = await self.session.scalar(select(App.org_id).where(App.id == app_id))
+        account_org_id = None
+        if account_id is not None:
+            account_org_id = await self.session.scalar(
+                select(Account.org_id).where(Account.id == account_id)
+            )
+        return binds(grant_org_id=org_id, app_org_id=app_org_id, account_org_id=account_org_id,
+                     has_account=account_id is not None)
 
     async def token_by_any(self, value: str, hint: str | None) -> Token | None:
         h = digest(value)
