@@ -177,7 +177,7 @@ def postfix_intake(args: argparse.Namespace, peer_env: dict[str, str]) -> dict[s
 
 async def outbound(args: argparse.Namespace, dns: str, work: Path,
                    peer_port: int) -> dict[str, object]:
-    from api.mail.sending.delivery import deliver
+    from api.mail.delivery.deliver import deliver
 
     settings = Settings(data_dir=work / "outbound", database_url=args.database_url
                         or f"sqlite+aiosqlite:///{work / 'outbound' / 'mailplane.db'}",

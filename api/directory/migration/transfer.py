@@ -41,7 +41,7 @@ from api.directory.migration.sources import Endpoint, Fetched, Ref, Source, Sour
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.mail.errors import QuotaExceeded
-from api.mail.inbound.blobsync import DeferredSyncBackend
+from api.mail.delivery.blobsync import DeferredSyncBackend
 from api.runtime import Runtime
 from api.storage.blobs import BlobStore, LocalBlobBackend
 from api.storage.models import Account, MigrationAccount, MigrationCursor, MigrationFolder

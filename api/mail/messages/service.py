@@ -26,7 +26,7 @@ from api.mail.messages.repository import MessageFilters
 from api.mail.mime import parse_message
 from api.mail.search.query import Term, parse_query
 from api.mail.search.tokens import tokens
-from api.mail.sending.delivery import write_bytes
+from api.mail.delivery.deliver import write_bytes
 from api.runtime import Runtime
 from api.storage.blobs import BlobStore
 from api.storage.models import Account, MailFolder, MailMessage

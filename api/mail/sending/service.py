@@ -32,7 +32,7 @@ from api.mail.sending.compose import (
     build,
     new_message_id,
 )
-from api.mail.sending.delivery import (
+from api.mail.delivery.deliver import (
     DeliveryReport,
     StoredRaw,
     deliver_stored,

@@ -78,7 +78,7 @@ def notice(sender: str, admins: list[str], endpoint: WebhookEndpoint, reason: st
 @handler(DISABLED_NOTICE_JOB)
 async def send_disabled_notice(runtime: Runtime, payload: dict[str, Any]) -> None:
     """Mail the organisation's administrators that an endpoint was disabled automatically."""
-    from api.mail.sending.delivery import deliver  # the mail domain, loaded when needed
+    from api.mail.delivery.deliver import deliver  # the mail domain, loaded when needed
 
     async with runtime.db.session() as session:
         endpoint = await session.get(WebhookEndpoint, payload["endpoint_id"])

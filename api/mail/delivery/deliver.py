@@ -28,7 +28,7 @@ from api.storage.blobs import BlobRef
 from api.storage.models import Account, MailOutbound
 
 if TYPE_CHECKING:
-    from api.mail.sending.pending import PendingStores
+    from api.mail.delivery.batch import PendingStores
 
 RECEIVED = "mail.message.received"  # the event of a message delivered into a mailbox
 

@@ -1,0 +1,1 @@
+"""The delivery core: the one path every message takes into a mailbox."""
