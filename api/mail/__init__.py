@@ -7,9 +7,9 @@ What other domains call (they never reach into mail's repositories):
     append_message / append_many(session, runtime, account, raw…)     # imports, migrations
 """
 
+from api.mail.delivery.deliver import DeliveryReport, deliver, deliver_stored
 from api.mail.messages.service import append_many, append_message
 from api.mail.sending.compose import ExtraPart
-from api.mail.delivery.deliver import DeliveryReport, deliver, deliver_stored
 from api.mail.sending.service import send_message
 
 __all__ = [

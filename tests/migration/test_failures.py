@@ -9,7 +9,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from api.directory.migration import imap_source, importer
+from api.migration import imap_source, importer
 from api.storage.models import MailMessage, MigrationAccount
 from tests.factories.platform import OrgHandle
 from tests.migration.conftest import drain, message, source

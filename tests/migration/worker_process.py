@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from api.config import Settings
-from api.directory.migration import importer
+from api.migration import importer
 from api.runtime import Runtime
 from api.worker.runner import run_once
 

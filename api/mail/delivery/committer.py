@@ -24,8 +24,8 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.mail.delivery.blobsync import DeferredSyncBackend
 from api.mail.delivery import batch as pending_stores
+from api.mail.delivery.blobsync import DeferredSyncBackend
 from api.runtime import Runtime
 from api.storage.blobs import BlobStore, LocalBlobBackend
 

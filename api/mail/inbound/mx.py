@@ -14,11 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.directory.recipients import Resolution, resolve_recipients
 from api.kit.ids import new_id
 from api.mail.auth_results import authenticate
+from api.mail.delivery.batch import pending
+from api.mail.delivery.deliver import DeliveryReport, deliver
 from api.mail.inbound import headers, spam_hook
 from api.mail.inbound.content import envelope_address, line_endings
 from api.mail.inbound.protocol import EdgeSMTP
-from api.mail.delivery.deliver import DeliveryReport, deliver
-from api.mail.delivery.batch import pending
 from api.runtime import Runtime
 from api.storage.models import Account
 

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.errors import NotFound, PayloadTooLarge, ValidationFailed
 from api.kit.clock import utcnow
 from api.kit.pagination import PageParams
+from api.mail.delivery.deliver import write_bytes
 from api.mail.folders import repository as folders
 from api.mail.mailbox import repository as mailboxes
 from api.mail.mailbox.bulk import store_many
@@ -26,7 +27,6 @@ from api.mail.messages.repository import MessageFilters
 from api.mail.mime import parse_message
 from api.mail.search.query import Term, parse_query
 from api.mail.search.tokens import tokens
-from api.mail.delivery.deliver import write_bytes
 from api.runtime import Runtime
 from api.storage.blobs import BlobStore
 from api.storage.models import Account, MailFolder, MailMessage

@@ -18,7 +18,16 @@ from api.directory import recipients as directory_recipients
 from api.directory.recipients import resolve_recipients
 from api.errors import NotFound, PayloadTooLarge, ValidationFailed
 from api.events import emit
+from api.identity.audit import record
+from api.identity.principal import Principal
 from api.kit.clock import utcnow
+from api.mail.delivery.deliver import (
+    DeliveryReport,
+    StoredRaw,
+    deliver_stored,
+    write_bytes,
+    write_stream,
+)
 from api.mail.errors import SendAsDenied, UnknownRecipient, UploadIncomplete
 from api.mail.mailbox.service import NewMessage, apply_changes, store_message, system_folder
 from api.mail.messages import repository as messages
@@ -32,16 +41,7 @@ from api.mail.sending.compose import (
     build,
     new_message_id,
 )
-from api.mail.delivery.deliver import (
-    DeliveryReport,
-    StoredRaw,
-    deliver_stored,
-    write_bytes,
-    write_stream,
-)
 from api.mail.uploads import repository as uploads
-from api.platform.audit import record
-from api.platform.principal import Principal
 from api.runtime import Runtime
 from api.storage.blobs import BlobRef
 from api.storage.models import Account, MailMessage

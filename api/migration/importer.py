@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory.migration import repository
-from api.directory.migration.sources import Fetched
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.mail.folders import service as folders
 from api.mail.mailbox.bulk import store_many
 from api.mail.mailbox.service import NewMessage, system_folder
 from api.mail.mime import ParsedMessage, parse_message
+from api.migration import repository
+from api.migration.sources import Fetched
 from api.runtime import Runtime
 from api.storage.models import (
     Account,
