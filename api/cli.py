@@ -58,7 +58,7 @@ def serve(
         raise typer.BadParameter("role must be api, smtp, worker or all")
     upgrade(settings.effective_database_url)
     if role in ("smtp", "worker") or (role == "all" and workers <= 1):
-        from api.mail.inbound.roles import run as run_roles  # SMTP edge + outbound delivery
+        from api.roles import run as run_roles  # SMTP edge + outbound delivery
 
         run_roles(settings, role, host=host, port=port)
         return

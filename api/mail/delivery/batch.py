@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.mail.delivery.deliver import RECEIVED, Delivered, DeliveryReport
+from api.mail.delivery.report import RECEIVED, Delivered, DeliveryReport
 from api.mail.errors import QuotaExceeded
 from api.mail.mailbox.bulk import MailboxShare, store_shares
 from api.mail.mailbox.service import NewMessage, store_message
