@@ -58,11 +58,11 @@ async def append_message(
         parsed=parse_message(raw),
         received_at=received_at or utcnow(),
         keywords=keywords or [],
-        **{
-            k: bool(v)
-            for k, v in flags.items()
-            if k in ("seen", "flagged", "answered", "forwarded", "draft")
-        },
+        seen=bool(flags.get("seen")),
+        flagged=bool(flags.get("flagged")),
+        answered=bool(flags.get("answered")),
+        forwarded=bool(flags.get("forwarded")),
+        draft=bool(flags.get("draft")),
     )
     return await store_message(session, runtime.blobs, account, folder, new, event=event)
 
