@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export MAILPLANE_DATA_DIR ?= ./data
 
-.PHONY: run test test-sqlite test-postgres install openapi sdk bench lint clean
+.PHONY: run check test test-sqlite test-postgres install openapi sdk bench lint clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -23,7 +23,13 @@ run: install
 	$(BIN)/mailplane init --org "Demo Corp" --domain demo.mailplane.test --admin admin --if-missing
 	$(BIN)/mailplane serve --role all
 
-test: install
+# The checks STYLE.md promises, first: lint, the layer contract (docs/architecture.md), types.
+check: install
+	$(BIN)/ruff check api schemas tests benchmarks examples
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+
+test: install check
 	$(BIN)/pytest -n 2 -q --ignore=tests/sdk
 	$(BIN)/pytest -q tests/sdk  # one process: its last test checks every operation was served
 
@@ -38,6 +44,7 @@ bench: install
 
 lint: install
 	$(BIN)/ruff check api schemas tests benchmarks examples
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) data

@@ -35,6 +35,7 @@ from api.platform.authentication import AuthenticationMiddleware
 from api.routes import ROUTERS
 from api.runtime import Runtime
 from api.storage.migrate import upgrade_async
+from api.wiring import wire
 
 log = logging.getLogger("mailplane.app")
 
@@ -117,6 +118,7 @@ def _no_builtin_telemetry() -> dict[str, Any]:
 def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None, migrate: bool = True) -> FastAPI:
     settings = settings or get_settings()
     runtime = runtime or Runtime.build(settings)
+    wire()
     configure_logging(settings.log_json)
 
     @asynccontextmanager

@@ -14,8 +14,8 @@ from sqlalchemy import select
 
 from api.config import get_settings
 from api.directory.imports.cli import accounts_cli
-from api.directory.migration.cli import migrate_cli
 from api.errors import AppError
+from api.migration.cli import migrate_cli
 
 cli = typer.Typer(help="Mailplane: self-hosted enterprise mail with an open API.", no_args_is_help=True)
 apps_cli = typer.Typer(help="OAuth apps.", no_args_is_help=True)
@@ -58,7 +58,7 @@ def serve(
         raise typer.BadParameter("role must be api, smtp, worker or all")
     upgrade(settings.effective_database_url)
     if role in ("smtp", "worker") or (role == "all" and workers <= 1):
-        from api.mail.inbound.roles import run as run_roles  # SMTP edge + outbound delivery
+        from api.roles import run as run_roles  # SMTP edge + outbound delivery
 
         run_roles(settings, role, host=host, port=port)
         return
@@ -84,7 +84,7 @@ def init(
     operator: Annotated[bool, typer.Option(help="Make the administrator a platform operator.")] = False,
 ) -> None:
     """Create an organisation, its administrator (one-time password) and an admin app."""
-    from api.platform.bootstrap import create_organization
+    from api.bootstrap import create_organization
     from api.storage.models import Domain
 
     async def go() -> None:

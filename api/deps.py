@@ -12,8 +12,8 @@ from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import Forbidden, InsufficientScope, Unauthorized
+from api.identity.principal import Principal as PrincipalModel
 from api.kit.sqlite_retry import READ_METHODS, WRITE_KEY
-from api.platform.principal import Principal as PrincipalModel
 from api.runtime import Runtime
 
 

@@ -21,12 +21,12 @@ from api.directory.departments.graphql import DepartmentsMutation, DepartmentsQu
 from api.directory.domains.graphql import DomainsMutation, DomainsQuery
 from api.directory.groups.graphql import GroupsMutation, GroupsQuery
 from api.directory.imports.graphql import DirectoryImportsQuery
-from api.directory.migration.graphql import MigrationMutation, MigrationQuery
 from api.events.graphql import EventsQuery, EventsSubscription
 from api.graphql_kit import get_context
 from api.mail.graphql import MailMutation, MailQuery
 from api.mail.outbound.graphql import OutboundQuery
 from api.mail.spam.graphql import SpamMutation, SpamQuery
+from api.migration.graphql import MigrationMutation, MigrationQuery
 from api.platform.apps.graphql import AppsMutation, AppsQuery
 from api.platform.organizations.graphql import OrganizationsMutation, OrganizationsQuery
 from api.platform.webhooks.graphql import WebhooksMutation, WebhooksQuery

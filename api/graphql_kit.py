@@ -15,7 +15,7 @@ from strawberry.types import Info
 
 from api.deps import RequireScopes
 from api.errors import AppError, Unauthorized, ValidationFailed
-from api.platform.principal import Principal
+from api.identity.principal import Principal
 from api.runtime import Runtime
 
 

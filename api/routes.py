@@ -20,7 +20,6 @@ from api.directory.departments.router import router as departments_router
 from api.directory.domains.router import router as domains_router
 from api.directory.groups.router import router as groups_router
 from api.directory.imports.router import router as directory_imports_router
-from api.directory.migration.router import router as directory_migrations_router
 from api.events.router import router as events_router
 from api.events.sync_router import router as sync_router
 from api.mail.folders.router import router as mail_folders_router
@@ -31,6 +30,7 @@ from api.mail.sending.router import router as mail_sending_router
 from api.mail.spam.router import router as mail_spam_router
 from api.mail.threads.router import router as mail_threads_router
 from api.mail.uploads.router import router as mail_uploads_router
+from api.migration.router import router as directory_migrations_router
 from api.ops.router import router as ops_router
 from api.platform.apps.router import router as apps_router
 from api.platform.audit.router import router as audit_router

@@ -33,8 +33,8 @@ import httpx  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
 from api.config import Settings  # noqa: E402
+from api.identity.passwords import HASHER  # noqa: E402
 from api.kit.ids import new_id  # noqa: E402
-from api.platform.passwords import HASHER  # noqa: E402
 
 
 def rss_mib() -> float:
@@ -166,7 +166,7 @@ async def bench_list(app, org, rounds: int) -> dict[str, float]:  # type: ignore
 
 async def main(args: argparse.Namespace) -> dict[str, object]:
     from api.app import create_app
-    from api.platform.bootstrap import create_organization
+    from api.bootstrap import create_organization
     from api.runtime import Runtime
     from api.storage.migrate import upgrade
 

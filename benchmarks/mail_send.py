@@ -36,10 +36,10 @@ def free_port() -> int:
 
 
 async def setup(data_dir: Path) -> dict[str, str]:
+    from api.bootstrap import create_organization
     from api.config import Settings
+    from api.identity.passwords import hash_password
     from api.kit.ids import new_id
-    from api.platform.bootstrap import create_organization
-    from api.platform.passwords import hash_password
     from api.runtime import Runtime
     from api.storage.migrate import upgrade
     from api.storage.models import Account

@@ -31,11 +31,12 @@ import time  # noqa: E402
 
 from sqlalchemy import text  # noqa: E402
 
+from api.bootstrap import create_organization  # noqa: E402
 from api.config import Settings  # noqa: E402
 from api.kit.pagination import PageParams  # noqa: E402
-from api.mail.messages.service import append_many, list_messages  # noqa: E402
-from api.mail.sending.delivery import deliver  # noqa: E402
-from api.platform.bootstrap import create_organization  # noqa: E402
+from api.mail.delivery import append_many  # noqa: E402
+from api.mail.delivery.deliver import deliver  # noqa: E402
+from api.mail.messages.service import list_messages  # noqa: E402
 from api.runtime import Runtime  # noqa: E402
 from api.storage.migrate import upgrade  # noqa: E402
 

@@ -76,9 +76,9 @@ def ceiling(peer: Dovecot, user: str, batch: int) -> tuple[int, int, float]:
 async def migrate(settings: Settings, peer: Dovecot, user: str) -> tuple[int, int, float]:
     from sqlalchemy import select
 
-    from api.directory.migration import service
-    from api.directory.migration.transfer import run_slice
-    from api.platform.bootstrap import create_organization
+    from api.bootstrap import create_organization
+    from api.migration import service
+    from api.migration.transfer import run_slice
     from api.runtime import Runtime
     from api.storage.models import MigrationAccount
     from schemas.migration import MigrationCreate

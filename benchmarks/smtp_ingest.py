@@ -35,9 +35,9 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, select, text  # noqa: E402
 
+from api.bootstrap import create_organization  # noqa: E402
 from api.config import Settings  # noqa: E402
 from api.kit.ids import new_id  # noqa: E402
-from api.platform.bootstrap import create_organization  # noqa: E402
 from api.runtime import Runtime  # noqa: E402
 from api.storage.migrate import upgrade_async  # noqa: E402
 from api.storage.models import Account, MailMessage, MailOutbound  # noqa: E402
@@ -177,7 +177,7 @@ def postfix_intake(args: argparse.Namespace, peer_env: dict[str, str]) -> dict[s
 
 async def outbound(args: argparse.Namespace, dns: str, work: Path,
                    peer_port: int) -> dict[str, object]:
-    from api.mail.sending.delivery import deliver
+    from api.mail.delivery.deliver import deliver
 
     settings = Settings(data_dir=work / "outbound", database_url=args.database_url
                         or f"sqlite+aiosqlite:///{work / 'outbound' / 'mailplane.db'}",

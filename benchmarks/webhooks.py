@@ -34,12 +34,12 @@ import time  # noqa: E402
 import httpx  # noqa: E402
 from sqlalchemy import update  # noqa: E402
 
+from api.bootstrap import create_organization  # noqa: E402
 from api.config import Settings  # noqa: E402
 from api.events import emit  # noqa: E402
 from api.events import repository as events_repository  # noqa: E402
 from api.kit.clock import utcnow  # noqa: E402
 from api.kit.ids import new_id  # noqa: E402
-from api.platform.bootstrap import create_organization  # noqa: E402
 from api.platform.webhooks.dispatcher import Dispatcher  # noqa: E402
 from api.platform.webhooks.secrets import seal  # noqa: E402
 from api.platform.webhooks.signing import new_secret  # noqa: E402

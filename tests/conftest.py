@@ -17,9 +17,11 @@ from api.app import create_app
 from api.config import Settings
 from api.runtime import Runtime
 from api.storage.migrate import upgrade
+from api.wiring import wire
 from tests.factories.platform import OrgHandle, make_org
 
 PG_URL = os.environ.get("MAILPLANE_TEST_DATABASE_URL")
+wire()  # every domain's jobs and delivery subscribers, as the processes under test have them
 
 
 def _worker() -> str:

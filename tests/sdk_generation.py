@@ -33,9 +33,10 @@ def generate(into: Path) -> Path:
 
 def differences(a: Path, b: Path) -> list[str]:
     cmp = filecmp.dircmp(a, b, ignore=["__pycache__"])
-    out = [f"only in fresh: {n}" for n in cmp.left_only] + [f"only in sdk: {n}" for n in cmp.right_only]
+    out = [f"only in fresh: {n}" for n in cmp.left_only]
+    out += [f"only in sdk: {n}" for n in cmp.right_only]
     out += [f"differs: {n}" for n in cmp.diff_files]
-    for name, sub in cmp.subdirs.items():
+    for name in cmp.subdirs:
         out += [f"{name}/{d}" for d in differences(a / name, b / name)]
     return out
 

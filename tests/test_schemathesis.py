@@ -8,16 +8,16 @@ import os
 
 import pytest
 import schemathesis
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_schema_conformance,
     status_code_conformance,
 )
-from hypothesis import HealthCheck, given
-from hypothesis import settings as hsettings
 
-from api.platform.bootstrap import create_organization
+from api.bootstrap import create_organization
 from api.runtime import Runtime
 from tests.factories.platform import ADMIN_PASSWORD
 from tests.live_server import live_server

@@ -21,8 +21,8 @@ from api.errors import AppError, Unauthorized
 from api.events import service, stream
 from api.events.service import Audience
 from api.events.types import parse_patterns
+from api.identity.principal import Principal as PrincipalModel
 from api.kit.pagination import MAX_LIMIT, Page, decode_cursor, encode_cursor
-from api.platform.principal import Principal as PrincipalModel
 from api.runtime import Runtime
 from schemas.events import EventTypeInfo
 from schemas.platform import PlatformEvent

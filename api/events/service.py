@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.errors import NotFound
 from api.events import repository, types
 from api.events.retention import check_resumable
-from api.platform.principal import Principal
+from api.identity.principal import Principal
 from api.storage.models import Event
 from schemas.events import CATALOGUE, EventTypeInfo
 

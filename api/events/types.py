@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, false, or_, true
 
 from api.errors import InsufficientScope, ValidationFailed
-from api.platform.principal import Principal
+from api.identity.principal import Principal
 from api.storage.models import Event
 
 PATTERN = re.compile(r"^(\*|[a-z][a-z0-9_]*)(\.(\*|[a-z][a-z0-9_]*)){0,3}$")

@@ -7,9 +7,8 @@ What other domains call (they never reach into mail's repositories):
     append_message / append_many(session, runtime, account, raw…)     # imports, migrations
 """
 
-from api.mail.messages.service import append_many, append_message
+from api.mail.delivery import DeliveryReport, append_many, append_message, deliver, deliver_stored
 from api.mail.sending.compose import ExtraPart
-from api.mail.sending.delivery import DeliveryReport, deliver, deliver_stored
 from api.mail.sending.service import send_message
 
 __all__ = [

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.deps import Principal
 from api.directory.accounts.lookup import resolve_account
 from api.errors import InsufficientScope, NotFound
-from api.platform.principal import Principal as PrincipalModel
+from api.identity.principal import Principal as PrincipalModel
 from api.storage.models import Account
 
 

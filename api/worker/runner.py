@@ -1,4 +1,7 @@
-"""The worker loop: claim due jobs, run their handlers, and run periodic housekeeping."""
+"""The worker loop: claim due jobs, run their handlers, and run periodic housekeeping.
+
+Domains register their handlers with `@handler(kind)` in their tasks modules; `api.wiring`
+imports those, so this low layer imports no domain."""
 
 from __future__ import annotations
 
@@ -37,12 +40,7 @@ async def _collect_blobs(runtime: Runtime) -> int:
 PERIODIC.extend([(3600.0, purge_expired), (600.0, _collect_blobs)])
 
 
-def load_tasks() -> None:
-    import api.worker.tasks_registry  # noqa: F401  (registers every domain's handlers)
-
-
 async def run_once(runtime: Runtime, worker_id: str) -> int:
-    load_tasks()
     claimed = await jobs.claim(runtime.db, worker_id, list(HANDLERS), timedelta(minutes=5))
     for job in claimed:
         try:
@@ -57,7 +55,6 @@ async def run_once(runtime: Runtime, worker_id: str) -> int:
 
 
 async def run_forever(runtime: Runtime, stop: asyncio.Event | None = None) -> None:
-    load_tasks()
     worker_id = f"{socket.gethostname()}:{os.getpid()}"
     stop = stop or asyncio.Event()
     last: dict[int, float] = {}

@@ -433,7 +433,7 @@ async def test_broken_or_unhandled_imip_is_ignored_never_raises(org, people, jun
 
 async def test_invitation_arriving_by_mail_lands_in_the_calendar(org, people):
     """The delivery path (API sends and the SMTP edge alike) applies iMIP parts."""
-    from api.mail.sending.delivery import deliver
+    from api.mail.delivery.deliver import deliver
 
     alice, _ = people
     raw = (FIXTURES / "outlook_request.eml").read_bytes()
@@ -446,7 +446,7 @@ async def test_invitation_arriving_by_mail_lands_in_the_calendar(org, people):
 
 
 async def test_broken_calendar_part_never_blocks_the_mail(org, people):
-    from api.mail.sending.delivery import deliver
+    from api.mail.delivery.deliver import deliver
 
     raw = (
         b"From: x@partner.example\r\nTo: " + ALICE.encode() + b"\r\nSubject: bad invite\r\n"

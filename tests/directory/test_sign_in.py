@@ -9,8 +9,8 @@ from sqlalchemy import update
 
 from api.directory.accounts import throttle
 from api.directory.accounts.credentials import authenticate, sign_in
+from api.identity.passwords import HASHER
 from api.kit.clock import utcnow
-from api.platform.passwords import HASHER
 from api.storage.models import Account, LoginThrottle
 from tests.factories.directory import STRONG_PASSWORD, create_account
 from tests.factories.platform import sign_in as page_sign_in

@@ -9,7 +9,7 @@ import httpcore
 import httpx
 import pytest
 
-from api.platform.webhooks import ssrf
+from api.kit import ssrf
 from tests.events.helpers import deliveries, dispatcher
 from tests.factories.webhooks import emit_events, make_endpoint
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from api.mail.sending.delivery import DeliveryReport, deliver
+from api.mail.delivery.deliver import DeliveryReport, deliver
 from api.runtime import Runtime
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "mail"

@@ -11,9 +11,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
+from api.bootstrap import Bootstrapped, create_organization
+from api.identity.passwords import hash_password
 from api.kit.ids import new_id
-from api.platform.bootstrap import Bootstrapped, create_organization
-from api.platform.passwords import hash_password
 from api.runtime import Runtime
 from api.storage.models import Account
 

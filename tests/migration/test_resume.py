@@ -21,9 +21,9 @@ import pytest
 from sqlalchemy import func, select, update
 
 from api.config import Settings
-from api.directory.migration import importer, transfer
-from api.directory.migration.transfer import run_slice
 from api.kit.clock import utcnow
+from api.migration import importer, transfer
+from api.migration.transfer import run_slice
 from api.storage.models import (
     BlobRecord,
     Job,

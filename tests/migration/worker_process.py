@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from api.config import Settings
-from api.directory.migration import importer
+from api.migration import importer
 from api.runtime import Runtime
+from api.wiring import wire
 from api.worker.runner import run_once
 
 
@@ -40,6 +41,7 @@ def hang_in_batch(marker: Path, stop_at: int) -> None:
 
 async def work(settings: Settings) -> None:
     runtime = Runtime.build(settings)
+    wire()
     while True:
         if not await run_once(runtime, "doomed-worker"):
             await asyncio.sleep(0.05)

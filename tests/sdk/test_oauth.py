@@ -17,8 +17,8 @@ from mailplane_sdk.pkce import code_challenge
 from mailplane_sdk.user_tokens import UserTokens
 from sqlalchemy import select
 
+from api.identity.passwords import hash_password
 from api.kit.ids import new_id
-from api.platform.passwords import hash_password
 from api.runtime import Runtime
 from api.storage.models import Account, Domain
 from tests.factories.platform import ADMIN_PASSWORD

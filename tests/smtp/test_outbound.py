@@ -13,7 +13,8 @@ import dns.resolver
 import pytest
 from sqlalchemy import select, update
 
-from api.mail.outbound import OutboundWorker, queue
+from api.mail.outbound import queue
+from api.mail.outbound.worker import OutboundWorker
 from api.runtime import Runtime
 from api.storage.models import Event, MailOutbound
 from tests.factories.platform import OrgHandle

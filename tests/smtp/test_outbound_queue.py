@@ -19,6 +19,7 @@ from api.mail.outbound.queue import Claim
 from api.runtime import Runtime
 from api.storage.db import Database
 from api.storage.models import MailOutbound
+from api.wiring import wire
 from api.worker import runner
 
 
@@ -144,7 +145,7 @@ async def test_finished_rows_are_purged_after_the_retention(
 def test_the_worker_schedules_the_purge_and_the_retention_is_configurable(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    runner.load_tasks()
+    wire()
     assert (outbound_tasks.PURGE_EVERY, outbound_tasks.purge_finished_outbound) in runner.PERIODIC
     monkeypatch.setenv("MAILPLANE_OUTBOUND_RETENTION", "86400")
     assert Settings().outbound_retention == 86400

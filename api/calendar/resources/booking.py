@@ -21,8 +21,8 @@ from api.calendar.events.occurrences import Occurrence, expand, is_recurring
 from api.calendar.resources import repository
 from api.errors import Forbidden, NotFound
 from api.events import emit
+from api.identity.principal import Principal
 from api.kit.clock import utcnow
-from api.platform.principal import Principal
 from api.storage.models import CalendarEvent, Room
 
 

@@ -14,12 +14,12 @@ from api.calendar.resources import repository
 from api.directory.accounts.lookup import find_account
 from api.errors import AlreadyExists, NotFound, ValidationFailed
 from api.events import emit
+from api.identity.audit import record
+from api.identity.principal import Principal
 from api.kit import merge_patch
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.kit.pagination import PageParams
-from api.platform.audit import record
-from api.platform.principal import Principal
 from api.storage.models import Calendar, CalendarEvent, Room
 from schemas.calendar import RoomCreate, RoomUpdate
 

@@ -10,9 +10,9 @@ from api.directory.accounts import repository
 from api.directory.addresses import canonical, domain_part, ensure_free, holders, org_domain
 from api.errors import Conflict, NotFound, ValidationFailed
 from api.events import emit
+from api.identity.audit import record
+from api.identity.principal import Principal
 from api.kit.clock import utcnow
-from api.platform.audit import record
-from api.platform.principal import Principal
 from api.storage.models import Account, DirectoryAddress, Domain
 from schemas import directory as schemas
 from schemas.directory import normalise_address

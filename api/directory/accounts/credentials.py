@@ -16,8 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_object_session
 
 from api.directory.accounts import throttle
 from api.errors import ValidationFailed
+from api.identity.passwords import hash_password, needs_rehash, verify_password
 from api.kit.clock import utcnow
-from api.platform.passwords import hash_password, needs_rehash, verify_password
 from api.storage.models import Account, PasswordPolicy
 
 MIN_PASSWORD_LENGTH = 10

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.directory.addresses import canonical
 from api.errors import NotFound, ValidationFailed
-from api.platform.principal import Principal
+from api.identity.principal import Principal
 from api.storage.models import Account, DirectoryAddress
 from schemas.directory import normalise_mobile
 

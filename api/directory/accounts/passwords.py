@@ -17,10 +17,10 @@ from api.directory.accounts.credentials import (
 )
 from api.errors import RateLimited, ValidationFailed
 from api.events import emit
+from api.identity.audit import record
+from api.identity.principal import Principal
 from api.kit import merge_patch
 from api.kit.clock import utcnow
-from api.platform.audit import record
-from api.platform.principal import Principal
 from api.storage.models import Account, PasswordPolicy
 from schemas import directory as schemas
 

@@ -11,8 +11,8 @@ from api.directory.accounts import repository
 from api.directory.departments import service as departments
 from api.directory.groups import service as groups
 from api.events import emit
+from api.identity.audit import record
 from api.kit.clock import utcnow
-from api.platform.audit import record
 from api.storage.models import Account
 
 PurgeHook = Callable[[AsyncSession, str, str], Awaitable[None]]  # (session, org_id, account_id)

@@ -11,9 +11,9 @@ from api.deps import ClientIp, DbSession, DirectoryRead, DirectoryWrite, Princip
 from api.directory.accounts import aliases, passwords, service
 from api.directory.accounts.lookup import resolve_account
 from api.errors import Forbidden, NotFound, ValidationFailed
+from api.identity.principal import Principal as PrincipalModel
 from api.kit.etags import check_if_match, set_etag
 from api.kit.pagination import Page, PageParams, page_params
-from api.platform.principal import Principal as PrincipalModel
 from api.runtime import Runtime
 from api.storage.models import Account as AccountRow
 from schemas import directory as schemas

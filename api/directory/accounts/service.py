@@ -20,13 +20,13 @@ from api.directory.departments import repository as department_repository
 from api.directory.departments import service as departments
 from api.errors import AlreadyExists, Conflict, Gone, NotFound, ValidationFailed
 from api.events import emit
+from api.identity.audit import record
+from api.identity.passwords import hash_password
+from api.identity.principal import Principal
 from api.kit import merge_patch
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.kit.pagination import PageParams
-from api.platform.audit import record
-from api.platform.passwords import hash_password
-from api.platform.principal import Principal
 from api.storage.models import Account, DirectoryAddress
 from schemas import directory as schemas
 

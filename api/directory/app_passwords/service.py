@@ -21,12 +21,12 @@ from api.directory.app_passwords import repository
 from api.directory.app_passwords.secret import display, generate
 from api.errors import Conflict, InsufficientScope, NotFound
 from api.events import emit
+from api.identity.audit import record
+from api.identity.passwords import hash_password
+from api.identity.principal import Principal
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.kit.pagination import PageParams
-from api.platform.audit import record
-from api.platform.passwords import hash_password
-from api.platform.principal import Principal
 from api.storage.models import Account, AppPassword
 from schemas import app_passwords as schemas
 

@@ -11,12 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.directory.departments import repository
 from api.errors import AlreadyExists, Conflict, NotFound, ValidationFailed
 from api.events import emit
+from api.identity.audit import record
+from api.identity.principal import Principal
 from api.kit import merge_patch
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.kit.pagination import PageParams
-from api.platform.audit import record
-from api.platform.principal import Principal
 from api.storage.models import Department, Organization
 from schemas import directory as schemas
 

@@ -19,11 +19,11 @@ from api.directory.dns.records import TTL, RequiredRecord, required_records
 from api.directory.domains import repository
 from api.errors import AlreadyExists, Conflict, NotFound, ValidationFailed
 from api.events import emit
+from api.identity.audit import record
+from api.identity.principal import Principal
 from api.kit.clock import utcnow
 from api.kit.ids import has_prefix, new_id
 from api.kit.pagination import PageParams
-from api.platform.audit import record
-from api.platform.principal import Principal
 from api.storage.models import DkimKey, Domain
 from schemas.domains import DomainCreate
 

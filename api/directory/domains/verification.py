@@ -27,9 +27,9 @@ from api.directory.domains.service import (
 )
 from api.errors import NotFound
 from api.events import emit
+from api.identity.audit import record
+from api.identity.principal import Principal
 from api.kit.clock import utcnow
-from api.platform.audit import record
-from api.platform.principal import Principal
 from api.runtime import Runtime
 from api.storage.models import Domain
 from api.worker.jobs import enqueue

@@ -13,12 +13,12 @@ from api.directory.addresses import domain_part, ensure_free, org_domain, valid_
 from api.directory.groups import repository
 from api.errors import AlreadyExists, NotFound, ValidationFailed
 from api.events import emit
+from api.identity.audit import record
+from api.identity.principal import Principal
 from api.kit import merge_patch
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.kit.pagination import PageParams
-from api.platform.audit import record
-from api.platform.principal import Principal
 from api.storage.models import Account, DirectoryAddress, Domain, Group, GroupMember
 from schemas import directory as schemas
 

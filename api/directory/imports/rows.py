@@ -19,7 +19,7 @@ from api.directory.addresses import Holder, domain_part
 from api.directory.departments.service import Tree, ensure_path
 from api.directory.imports.formats import unescape_formula
 from api.errors import AppError
-from api.platform.principal import Principal
+from api.identity.principal import Principal
 from api.storage.models import Account, Domain
 from schemas import directory as schemas
 from schemas.directory import normalise_address, normalise_mobile

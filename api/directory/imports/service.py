@@ -27,12 +27,12 @@ from api.directory.imports import formats
 from api.directory.imports.rows import Context, Outcome, Prepared, RowError, apply, prepare
 from api.errors import AppError, NotFound
 from api.events import emit
+from api.identity.audit import record
+from api.identity.passwords import hash_password
+from api.identity.principal import Principal
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.kit.pagination import PageParams, paginate
-from api.platform.audit import record
-from api.platform.passwords import hash_password
-from api.platform.principal import Principal
 from api.runtime import Runtime
 from api.storage.models import Account, DirectoryImport, DirectoryImportRow, Domain
 

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import ValidationFailed
+from api.identity.principal import Principal
 from api.mail.mailbox.service import NewMessage, expunge, store_message, system_folder
 from api.mail.messages.service import delete_messages, get_message
 from api.mail.sending.compose import build
@@ -21,7 +22,6 @@ from api.mail.sending.service import (
     sources_from_compose,
     store_built,
 )
-from api.platform.principal import Principal
 from api.runtime import Runtime
 from api.storage.models import Account, MailMessage
 from schemas.mail import AttachmentIn, DraftUpdate, SendRequest, SendResult

@@ -14,11 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.directory.recipients import Resolution, resolve_recipients
 from api.kit.ids import new_id
 from api.mail.auth_results import authenticate
+from api.mail.delivery import DeliveryReport, deliver, pending
 from api.mail.inbound import headers, spam_hook
 from api.mail.inbound.content import envelope_address, line_endings
 from api.mail.inbound.protocol import EdgeSMTP
-from api.mail.sending.delivery import DeliveryReport, deliver
-from api.mail.sending.pending import pending
+from api.mail.mime import ParsedMessage, parse_message
 from api.runtime import Runtime
 from api.storage.models import Account
 
@@ -96,7 +96,8 @@ class MxHandler:
         if dmarc is not None and dmarc.disposition == "reject":
             return f"550 5.7.1 Rejected by the DMARC policy of {headers.token(dmarc.domain)}"
         raw = headers.strip_fields(raw, headers.forged_results(edge.hostname))
-        groups = await self._classify(raw, verdict, mail_from, recipients)
+        parsed = parse_message(raw)  # once: the spam filter, the store, the index, subscribers
+        groups = await self._classify(raw, parsed, verdict, mail_from, recipients)
         if groups is None:
             return "550 5.7.1 Message refused as spam"
         quarantine = dmarc is not None and dmarc.disposition == "quarantine"
@@ -116,7 +117,7 @@ class MxHandler:
                 await deliver(
                     db, runtime, trace + group.spam_headers + raw, mail_from, group.addresses,
                     folder_role="junk" if quarantine else group.folder, later=pending(db),
-                    resolution=group.resolution,
+                    resolution=group.resolution, parsed=parsed,
                 )
                 for group in groups
             ]
@@ -128,9 +129,7 @@ class MxHandler:
             return "451 4.3.0 Temporary failure storing the message, try again later"
         report = DeliveryReport()
         for one in reports:
-            report.delivered += one.delivered
-            report.unknown += one.unknown
-            report.over_quota += one.over_quota
+            report.merge(one)
         if report.delivered:
             return f"250 2.0.0 OK: queued as {queue_id}"
         if report.over_quota:
@@ -138,7 +137,8 @@ class MxHandler:
         return "550 5.1.1 Recipient address rejected: User unknown"
 
     async def _classify(
-        self, raw: bytes, verdict: Any, mail_from: str, recipients: list[str],
+        self, raw: bytes, parsed: ParsedMessage, verdict: Any, mail_from: str,
+        recipients: list[str],
     ) -> list[_Group] | None:
         """Recipients grouped by organisation with each one's spam verdict; None when every
         organisation refuses the message."""
@@ -153,7 +153,7 @@ class MxHandler:
                 group.addresses.append(address)
                 assert group.resolution is not None
                 group.resolution.local.setdefault(k.account_id, address)
-            return await self._spam(raw, verdict, mail_from, grouped)
+            return await self._spam(raw, parsed, verdict, mail_from, grouped)
         async with edge.runtime.db.session(write=False) as session:
             resolution = await resolve_recipients(session, recipients, sender=mail_from or None)
             orgs: dict[str, str] = {}
@@ -170,10 +170,11 @@ class MxHandler:
         leftover = [a for a in recipients if not any(a in g.addresses for g in by_org.values())]
         if leftover:  # gone since RCPT: deliver() reports them unknown
             by_org.setdefault("", _Group()).addresses.extend(leftover)
-        return await self._spam(raw, verdict, mail_from, by_org)
+        return await self._spam(raw, parsed, verdict, mail_from, by_org)
 
     async def _spam(
-        self, raw: bytes, verdict: Any, mail_from: str, by_org: dict[str, _Group],
+        self, raw: bytes, parsed: ParsedMessage, verdict: Any, mail_from: str,
+        by_org: dict[str, _Group],
     ) -> list[_Group] | None:
         """Each organisation's spam verdict on its group; None when all refuse."""
         refused = 0
@@ -181,7 +182,8 @@ class MxHandler:
             for org_id, group in by_org.items():
                 if not org_id:
                     continue
-                decision = await spam_hook.classify(session, org_id, raw, verdict, mail_from)
+                decision = await spam_hook.classify(session, org_id, raw, verdict, mail_from,
+                                                    parsed)
                 if decision is None:
                     continue
                 group.spam_headers = decision.headers

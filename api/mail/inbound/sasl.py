@@ -18,8 +18,8 @@ from sqlalchemy import func, select
 
 from api.directory import app_passwords
 from api.directory.accounts import throttle
+from api.identity.passwords import hash_password, needs_rehash, verify_password
 from api.platform.oauth.bearer import load_principal
-from api.platform.passwords import hash_password, needs_rehash, verify_password
 from api.runtime import Runtime
 from api.storage.models import Account
 

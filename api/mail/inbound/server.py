@@ -15,7 +15,7 @@ import ssl
 from typing import Any
 
 from api.mail.auth_results import CachedLookup
-from api.mail.inbound.committer import GroupCommitter
+from api.mail.delivery.committer import GroupCommitter
 from api.mail.inbound.limits import ConnectionLimiter
 from api.mail.inbound.mx import MxHandler
 from api.mail.inbound.protocol import EdgeSMTP

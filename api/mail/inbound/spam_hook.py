@@ -1,5 +1,5 @@
-"""The seam to the spam filter (api.mail.spam): one verdict per receiving organisation.
-Without the filter installed every message goes to the inbox unscored."""
+"""The seam to the spam filter (api.mail.spam): one verdict per receiving organisation, on
+the message as the MX parsed it once. A filter that fails files nothing as spam."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.mail.auth_results import AuthVerdict
+from api.mail.mime import ParsedMessage
+from api.mail.spam import classify as spam_classify
 
 log = logging.getLogger("mailplane.smtp")
 
@@ -37,13 +39,10 @@ def auth_facts(verdict: AuthVerdict, mail_from: str) -> dict[str, Any]:
 
 async def classify(
     session: AsyncSession, org_id: str, raw: bytes, verdict: AuthVerdict, mail_from: str,
+    parsed: ParsedMessage | None = None,
 ) -> SpamDecision | None:
     try:
-        from api.mail.spam import classify as spam_classify
-    except ImportError:
-        return None
-    try:
-        found = await spam_classify(session, org_id, raw, None, auth_facts(verdict, mail_from))
+        found = await spam_classify(session, org_id, raw, parsed, auth_facts(verdict, mail_from))
     except Exception:  # a broken filter must not stop mail; it files nothing as spam
         log.exception("spam filter failed")
         return None

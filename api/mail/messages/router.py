@@ -10,6 +10,7 @@ from fastapi.responses import StreamingResponse
 
 from api.deps import ClientIp, DbSession, MailRead, MailWrite, RuntimeDep
 from api.events.sync import ChangesLimit, SinceParam, changes_since
+from api.identity.audit import record
 from api.kit.etags import check_if_match, set_etag
 from api.kit.pagination import Page, PageParams, page_params
 from api.mail.access import mailbox_account
@@ -17,7 +18,6 @@ from api.mail.attachments import service as attachments
 from api.mail.attachments.http import download_headers, parse_range
 from api.mail.messages import service, views
 from api.mail.messages.repository import MessageFilters
-from api.platform.audit import record
 from schemas.events import Changes
 from schemas.mail import (
     BulkResult,

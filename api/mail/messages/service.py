@@ -1,33 +1,25 @@
 """Message rules: listing and search, flags and moves (one or up to 1,000), delete to trash
-then for good, delta sync by modseq, and appending raw mail (imports, migrations)."""
+then for good, delta sync by modseq. Appending raw mail is the delivery core's
+(`api.mail.delivery.append`)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.errors import NotFound, PayloadTooLarge, ValidationFailed
-from api.kit.clock import utcnow
+from api.errors import NotFound, ValidationFailed
 from api.kit.pagination import PageParams
 from api.mail.folders import repository as folders
 from api.mail.mailbox import repository as mailboxes
-from api.mail.mailbox.bulk import store_many
 from api.mail.mailbox.service import (
-    NewMessage,
     apply_changes,
     ensure_mailbox,
     expunge,
-    store_message,
     system_folder,
 )
 from api.mail.messages import repository
 from api.mail.messages.repository import MessageFilters
-from api.mail.mime import parse_message
 from api.mail.search.query import Term, parse_query
 from api.mail.search.tokens import tokens
-from api.mail.sending.delivery import write_bytes
-from api.runtime import Runtime
 from api.storage.blobs import BlobStore
 from api.storage.models import Account, MailFolder, MailMessage
 from schemas.mail import BulkResult, MessageUpdate
@@ -168,79 +160,3 @@ async def bulk_delete(
         deleted=[m.id for m in gone],
         not_found=[i for i in ids if i not in known],
     )
-
-
-async def append_message(
-    session: AsyncSession,
-    runtime: Runtime,
-    account: Account,
-    raw: bytes,
-    *,
-    folder_id: str | None = None,
-    role: str = "inbox",
-    flags: dict[str, bool] | None = None,
-    keywords: list[str] | None = None,
-    received_at: datetime | None = None,
-    event: str = "mail.message.created",
-) -> MailMessage:
-    """Store raw bytes as they are into one folder of one mailbox (imports, migrations,
-    IMAP APPEND). Unparseable input is stored and flagged, never refused."""
-    if len(raw) > runtime.settings.mail_max_message_bytes:
-        raise PayloadTooLarge(
-            f"The message is larger than {runtime.settings.mail_max_message_bytes} bytes."
-        )
-    await ensure_mailbox(session, account.id, account.org_id)
-    folder = (
-        await _folder(session, account, folder_id)
-        if folder_id
-        else await system_folder(session, account.id, account.org_id, role)
-    )
-    blob = await write_bytes(runtime, raw)
-    flags = flags or {}
-    new = NewMessage(
-        blob=blob,
-        parsed=parse_message(raw),
-        received_at=received_at or utcnow(),
-        keywords=keywords or [],
-        **{
-            k: bool(v)
-            for k, v in flags.items()
-            if k in ("seen", "flagged", "answered", "forwarded", "draft")
-        },
-    )
-    return await store_message(session, runtime.blobs, account, folder, new, event=event)
-
-
-async def append_many(
-    session: AsyncSession,
-    runtime: Runtime,
-    account: Account,
-    raws: list[bytes],
-    *,
-    folder_id: str | None = None,
-    role: str = "inbox",
-    seen: bool = False,
-    received_at: datetime | None = None,
-    event: str = "mail.message.created",
-) -> list[MailMessage]:
-    """`append_message` for a batch (imports, migrations): one folder, a few statements."""
-    limit = runtime.settings.mail_max_message_bytes
-    if any(len(raw) > limit for raw in raws):
-        raise PayloadTooLarge(f"A message is larger than {limit} bytes.")
-    await ensure_mailbox(session, account.id, account.org_id)
-    folder = (
-        await _folder(session, account, folder_id)
-        if folder_id
-        else await system_folder(session, account.id, account.org_id, role)
-    )
-    when = received_at or utcnow()
-    items = [
-        NewMessage(
-            blob=await write_bytes(runtime, raw),
-            parsed=parse_message(raw),
-            received_at=when,
-            seen=seen,
-        )
-        for raw in raws
-    ]
-    return await store_many(session, runtime.blobs, account, folder, items, event=event)

@@ -14,10 +14,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.config import Settings
 from api.events import emit
 from api.kit.clock import utcnow
+from api.mail.delivery.deliver import deliver
 from api.mail.outbound import queue
 from api.mail.outbound.bounces import Failure, build_dsn
 from api.mail.outbound.queue import Claim
-from api.mail.sending.delivery import deliver
 from api.runtime import Runtime
 from api.storage.models import Account, MailOutbound
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.mail.auth_results import CachedLookup
-from api.mail.inbound.committer import GroupCommitter
+from api.mail.delivery.committer import GroupCommitter
 from api.mail.outbound import queue
 from api.mail.outbound.client import Connection
 from api.mail.outbound.destinations import (

@@ -11,15 +11,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.directory.recipients import resolve_recipients
 from api.errors import PayloadTooLarge, ValidationFailed
+from api.identity.audit import record
+from api.identity.principal import Principal
+from api.mail.delivery.deliver import StoredRaw, deliver_stored, write_bytes
 from api.mail.errors import UnknownRecipient
 from api.mail.mailbox.service import NewMessage, store_message, system_folder
 from api.mail.mime import parse_message
 from api.mail.sending import validation
 from api.mail.sending.compose import new_message_id
-from api.mail.sending.delivery import StoredRaw, deliver_stored, write_bytes
 from api.mail.sending.service import check_send_as, send_result
-from api.platform.audit import record
-from api.platform.principal import Principal
 from api.runtime import Runtime
 from api.storage.models import Account
 from schemas.mail import SendResult

@@ -15,10 +15,21 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.directory import recipients as directory_recipients
-from api.directory.recipients import resolve_recipients
+from api.directory.recipients import Resolution, resolve_recipients
 from api.errors import NotFound, PayloadTooLarge, ValidationFailed
 from api.events import emit
+from api.identity.audit import record
+from api.identity.principal import Principal
 from api.kit.clock import utcnow
+from api.mail.delivery import (
+    DeliveryReport,
+    PendingStores,
+    StoredRaw,
+    deliver_stored,
+    pending,
+    write_bytes,
+    write_stream,
+)
 from api.mail.errors import SendAsDenied, UnknownRecipient, UploadIncomplete
 from api.mail.mailbox.service import NewMessage, apply_changes, store_message, system_folder
 from api.mail.messages import repository as messages
@@ -32,16 +43,7 @@ from api.mail.sending.compose import (
     build,
     new_message_id,
 )
-from api.mail.sending.delivery import (
-    DeliveryReport,
-    StoredRaw,
-    deliver_stored,
-    write_bytes,
-    write_stream,
-)
 from api.mail.uploads import repository as uploads
-from api.platform.audit import record
-from api.platform.principal import Principal
 from api.runtime import Runtime
 from api.storage.blobs import BlobRef
 from api.storage.models import Account, MailMessage
@@ -323,9 +325,10 @@ async def send_message(
 
 async def _check_deliverable(
     session: AsyncSession, runtime: Runtime, prepared: Prepared
-) -> tuple[bool, BuiltMessage, list[AttachmentSource]]:
+) -> tuple[Resolution, BuiltMessage, list[AttachmentSource]]:
     """Unknown local recipients (422) and size (413), before anything is written.
-    Returns (has remote recipients, the lean rendering, the huge attachments)."""
+    Returns (the recipients resolved, once for the whole send; the lean rendering; the huge
+    attachments)."""
     resolution = await resolve_recipients(
         session, prepared.envelope, sender=prepared.comp.from_address
     )
@@ -346,7 +349,7 @@ async def _check_deliverable(
             "do not count: remote recipients get them as links).",
             param="attachments",
         )
-    return bool(resolution.remote), lean, huge
+    return resolution, lean, huge
 
 
 async def send_prepared(
@@ -361,7 +364,8 @@ async def send_prepared(
 ) -> SendResult:
     comp = replace(prepared.comp, include_bcc=False, date=None)
     prepared = replace(prepared, comp=comp)
-    has_remote, lean, huge = await _check_deliverable(session, runtime, prepared)
+    resolution, lean, huge = await _check_deliverable(session, runtime, prepared)
+    has_remote = bool(resolution.remote)
     full = build(comp) if huge else lean
     stored = await store_built(session, runtime, full)
     remote: StoredRaw | None = None
@@ -403,6 +407,10 @@ async def send_prepared(
                 "subject": comp.subject[:200],
             },
         )
+    # the local copies are stored together (set-based, one statement per kind of row) unless
+    # a group commit already gathers this session's deliveries
+    gathering = pending(session)
+    later = gathering or PendingStores()
     report = await deliver_stored(
         session,
         runtime,
@@ -415,7 +423,11 @@ async def send_prepared(
         sent_message_id=sent.id if sent else None,
         transactional=comp.transactional,
         priority=_priority(comp),
+        later=later,
+        resolution=resolution,
     )
+    if gathering is None:
+        await later.flush(session, runtime.blobs)
     if prepared.original is not None:
         flag = "answered" if prepared.mode == "reply" else "forwarded"
         await apply_changes(

@@ -13,6 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import AlreadyExists, NotFound, ValidationFailed
 from api.events import emit
+from api.identity.audit import record
+from api.identity.principal import Principal
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.kit.pagination import PageParams
@@ -24,8 +26,6 @@ from api.mail.spam.moves import skip_learning
 from api.mail.spam.scoring import facts_of
 from api.mail.spam.snapshot import forget
 from api.mail.spam.tokenizer import token_buckets
-from api.platform.audit import record
-from api.platform.principal import Principal
 from api.storage.blobs import BlobStore
 from api.storage.models import Account, MailMessage, SpamFeedback, SpamListEntry
 from schemas.spam import SpamListEntryCreate, SpamVerdict

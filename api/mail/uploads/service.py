@@ -21,13 +21,13 @@ import anyio
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import NotFound, PayloadTooLarge, ValidationFailed
+from api.identity.principal import Principal
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.mail.access import may_reach
 from api.mail.errors import RangeNotSatisfiable, UploadIncomplete
 from api.mail.sending import validation
 from api.mail.uploads import repository
-from api.platform.principal import Principal
 from api.runtime import Runtime
 from api.storage.blobs import BlobRef, LocalBlobBackend
 from api.storage.models import Account, MailUpload

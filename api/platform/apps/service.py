@@ -9,15 +9,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import NotFound, ValidationFailed
 from api.events import emit
+from api.identity.audit import record
+from api.identity.principal import Principal
+from api.identity.scopes import unknown_scopes
 from api.kit import merge_patch
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.kit.pagination import PageParams
 from api.platform.apps import repository
-from api.platform.audit import record
 from api.platform.oauth.tokens import digest, new_client_secret
-from api.platform.principal import Principal
-from api.platform.scopes import unknown_scopes
 from api.storage.models import App, AppSecret, Token
 from schemas.platform import AppCreate, AppUpdate
 

@@ -1,5 +1,6 @@
-"""The audit log of admin mutations and token issuance."""
+"""The audit log of admin mutations and token issuance: reading it (recording is
+api.identity.audit, below every domain)."""
 
-from api.platform.audit.service import record
+from api.identity.audit import record
 
 __all__ = ["record"]

@@ -8,8 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from api.deps import AuditRead, DbSession
+from api.identity.audit import list_entries
 from api.kit.pagination import Page, PageParams, page_params
-from api.platform.audit.service import list_entries
 from schemas.platform import AuditEntry
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from api.platform.principal import Principal
+from api.identity.principal import Principal
 from schemas.platform import Me
 
 

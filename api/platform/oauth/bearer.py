@@ -13,10 +13,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.identity.principal import Principal
 from api.kit.clock import utcnow
 from api.platform.oauth.binding import binds
 from api.platform.oauth.tokens import digest
-from api.platform.principal import Principal
 from api.storage.models import Account, App, Organization, Token
 
 _MAX_ENTRIES = 100_000

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from api.platform.scopes import SCOPES
+from api.identity.scopes import SCOPES
 
 _STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:28rem;margin:4rem auto;padding:0 1rem;color:#222}"

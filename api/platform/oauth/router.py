@@ -15,7 +15,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from api.deps import DbSession, RuntimeDep
 from api.directory.accounts.credentials import authenticate, change_password
 from api.errors import AppError
-from api.platform.audit import record
+from api.identity.audit import record
+from api.identity.scopes import SCOPES, parse_scopes
 from api.platform.oauth import pages
 from api.platform.oauth.server import (
     AuthorizationServer,
@@ -25,11 +26,15 @@ from api.platform.oauth.server import (
     effective_user_scopes,
 )
 from api.platform.oauth.store import OAuthStore
-from api.platform.oauth.web_session import LOGIN_CSRF_COOKIE, SESSION_COOKIE, SessionCodec, WebSession
-from api.platform.scopes import SCOPES, parse_scopes
+from api.platform.oauth.web_session import (
+    LOGIN_CSRF_COOKIE,
+    SESSION_COOKIE,
+    SessionCodec,
+    WebSession,
+)
 from api.runtime import Runtime
-from schemas.platform import Introspection, OAuthError, TokenResponse
 from api.storage.models import Account
+from schemas.platform import Introspection, OAuthError, TokenResponse
 
 router = APIRouter(tags=["oauth"])
 _NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}

@@ -14,9 +14,9 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.config import Settings
+from api.identity.audit import record
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
-from api.platform.audit import record
 from api.platform.oauth.binding import binds
 from api.platform.oauth.tokens import digest
 from api.storage.models import Account, App, AppSecret, AuthorizationCode, Token

@@ -5,11 +5,11 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.bootstrap import Bootstrapped, create_organization
 from api.errors import Forbidden
+from api.identity.audit import record
+from api.identity.principal import Principal
 from api.kit.pagination import PageParams, paginate
-from api.platform.audit import record
-from api.platform.bootstrap import Bootstrapped, create_organization
-from api.platform.principal import Principal
 from api.storage.models import Organization
 from schemas.platform import OrganizationCreate
 

@@ -29,11 +29,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.events import notify
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
+from api.kit.ssrf import guarded_client
 from api.platform.webhooks import delivery, fanout, queue, service
 from api.platform.webhooks.delivery import Outcome
 from api.platform.webhooks.secrets import unseal
 from api.platform.webhooks.signing import secret_key
-from api.platform.webhooks.ssrf import guarded_client
 from api.runtime import Runtime
 from api.storage.models import Event, WebhookEndpoint
 

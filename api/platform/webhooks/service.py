@@ -14,12 +14,12 @@ from api.errors import Gone, NotFound, ValidationFailed
 from api.events import emit
 from api.events.retention import purged_through
 from api.events.types import READ_SCOPES, parse_patterns, scope_for, visible
+from api.identity.audit import record
+from api.identity.principal import Principal
 from api.kit import merge_patch
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.kit.pagination import PageParams
-from api.platform.audit import record
-from api.platform.principal import Principal
 from api.platform.webhooks import fanout, queue, repository, verification
 from api.platform.webhooks.filters import wants
 from api.platform.webhooks.secrets import seal, unseal

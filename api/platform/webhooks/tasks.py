@@ -15,6 +15,7 @@ from sqlalchemy import delete, select
 
 import api.events.tasks  # noqa: F401  (the event log's retention purge)
 from api.kit.clock import utcnow
+from api.mail import deliver
 from api.platform.webhooks.dispatcher import Dispatcher
 from api.platform.webhooks.service import DISABLED_NOTICE_JOB
 from api.runtime import Runtime
@@ -78,8 +79,6 @@ def notice(sender: str, admins: list[str], endpoint: WebhookEndpoint, reason: st
 @handler(DISABLED_NOTICE_JOB)
 async def send_disabled_notice(runtime: Runtime, payload: dict[str, Any]) -> None:
     """Mail the organisation's administrators that an endpoint was disabled automatically."""
-    from api.mail.sending.delivery import deliver  # the mail domain, loaded when needed
-
     async with runtime.db.session() as session:
         endpoint = await session.get(WebhookEndpoint, payload["endpoint_id"])
         if endpoint is None:

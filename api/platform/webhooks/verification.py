@@ -13,8 +13,8 @@ import httpx
 from api.config import Settings
 from api.errors import ValidationFailed
 from api.kit.ids import new_id
+from api.kit.ssrf import BlockedAddress, check_url, guarded_client
 from api.platform.webhooks import signing
-from api.platform.webhooks.ssrf import BlockedAddress, check_url, guarded_client
 
 TIMEOUT = 10.0
 

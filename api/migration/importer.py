@@ -1,5 +1,5 @@
 """Put one fetched batch into the target mailbox through the mail store's own
-`store_many` (counters, threads, search index), with the `mail.message.imported` event
+`store_batch` (the delivery core's; counters, threads, search index), with the `mail.message.imported` event
 instead of `received`, so webhooks do not announce old mail as new.
 
 Dedupe, per target folder: the exact bytes already imported (a retried batch, a folder
@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory.migration import repository
-from api.directory.migration.sources import Fetched
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
+from api.mail import delivery
 from api.mail.folders import service as folders
-from api.mail.mailbox.bulk import store_many
 from api.mail.mailbox.service import NewMessage, system_folder
 from api.mail.mime import ParsedMessage, parse_message
+from api.migration import repository
+from api.migration.sources import Fetched
 from api.runtime import Runtime
 from api.storage.models import (
     Account,
@@ -196,7 +196,7 @@ async def _duplicates(
 async def store_batch(
     session: AsyncSession, runtime: Runtime, ctx: Context, batch: list[Prepared]
 ) -> Outcome:
-    """Store what is new in one go (`store_many`: one modseq, batched rows, index and
+    """Store what is new in one go (`store_batch`: one modseq, batched rows, index and
     events), record failures, skip duplicates. `runtime.blobs` may be a deferred-sync
     store: the caller syncs it before committing. Raises QuotaExceeded (nothing stored);
     any other error leaves the transaction to be rolled back, and the caller stores the
@@ -219,7 +219,7 @@ async def store_batch(
         if i in dup:
             out.skipped += 1
             continue
-        # The bytes go to the blob backend directly: store_many takes the one reference.
+        # The bytes go to the blob backend directly: store_batch takes the one reference.
         ref = await runtime.blobs.backend.write(_once(fetched.raw), None)
         state = message_state(fetched.flags)
         if ctx.default_seen:
@@ -247,7 +247,8 @@ async def store_batch(
             }
         )
         out.message_ids.append(p.message_id)
-    await store_many(session, runtime.blobs, ctx.account, ctx.folder, new, event=EVENT)
+    await delivery.store_batch(session, runtime.blobs, ctx.account, ctx.folder, new,
+                               event=EVENT)
     if ledger:  # one executemany, no ORM objects to track
         await session.execute(insert(MigrationMessage), ledger)
     out.imported = len(new)

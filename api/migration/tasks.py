@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from api.directory.migration.transfer import JOB_KIND, run_slice
 from api.kit.clock import utcnow
+from api.migration.transfer import JOB_KIND, run_slice
 from api.runtime import Runtime
 from api.storage.models import MigrationAccount
 from api.worker.jobs import enqueue
@@ -20,7 +20,7 @@ STALE = timedelta(minutes=10)
 
 @handler(JOB_KIND)
 async def migrate_account(runtime: Runtime, payload: dict[str, Any]) -> None:
-    """Run one slice of one account's migration (see api.directory.migration.transfer)."""
+    """Run one slice of one account's migration (see api.migration.transfer)."""
     await run_slice(runtime, str(payload["item_id"]))
 
 

@@ -14,8 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from api.directory.migration.folders import RemoteFolder
-from api.platform.webhooks.ssrf import is_public, parse_ip
+from api.kit.ssrf import is_public, parse_ip
+from api.migration.folders import RemoteFolder
 
 Ref = int | str  # an IMAP UID or a POP3 UIDL
 

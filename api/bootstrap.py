@@ -10,11 +10,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.directory.domains import ensure_signing_key
 from api.errors import AlreadyExists, ValidationFailed
 from api.events import emit
+from api.identity.audit import record
+from api.identity.passwords import generate_password, hash_password
+from api.identity.scopes import SCOPES
 from api.kit.ids import new_id
 from api.platform.apps.service import create_app
-from api.platform.audit import record
-from api.platform.passwords import generate_password, hash_password
-from api.platform.scopes import SCOPES
 from api.storage.models import Account, App, Domain, Organization
 from schemas.platform import AppCreate
 

@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response, status
 
 from api.deps import ClientIp, DbSession, DirectoryWrite, RuntimeDep
-from api.directory.migration import service
 from api.kit.pagination import Page, PageParams, page_params
+from api.migration import service
 from schemas.migration import (
     Migration,
     MigrationAccount,

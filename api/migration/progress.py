@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory.migration import repository
 from api.events import emit
 from api.kit.clock import utcnow
+from api.migration import repository
 from api.storage.models import Migration, MigrationAccount
 
 

@@ -3,7 +3,7 @@ one database transaction, makes the batch's blobs durable with one sync, commits
 only then answers each session (which says `250`).
 
 Deliveries that pass `pending(session)` as `later` are gathered and stored per mailbox
-(`api.mail.sending.pending`) just before the commit.
+(`api.mail.delivery.batch`) just before the commit.
 
 If anything in a batch fails, the batch is rolled back and each unit of work is retried in
 a transaction of its own, so one bad message never costs another its `250`.
@@ -24,8 +24,8 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.mail.inbound.blobsync import DeferredSyncBackend
-from api.mail.sending import pending as pending_stores
+from api.mail.delivery import batch as pending_stores
+from api.mail.delivery.blobsync import DeferredSyncBackend
 from api.runtime import Runtime
 from api.storage.blobs import BlobStore, LocalBlobBackend
 

@@ -10,17 +10,17 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.directory.accounts.lookup import find_account
-from api.directory.migration import csvfile, progress, repository
-from api.directory.migration.credentials import seal
-from api.directory.migration.transfer import JOB_KIND
 from api.errors import Conflict, NotFound, ValidationFailed
 from api.events import emit
+from api.identity.audit import record
+from api.identity.principal import Principal
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.kit.pagination import PageParams
-from api.platform.audit import record
-from api.platform.principal import Principal
-from api.platform.webhooks.ssrf import is_public, parse_ip
+from api.kit.ssrf import is_public, parse_ip
+from api.migration import csvfile, progress, repository
+from api.migration.credentials import seal
+from api.migration.transfer import JOB_KIND
 from api.runtime import Runtime
 from api.storage.models import (
     Account,

@@ -15,6 +15,7 @@ import sys
 import tempfile
 from collections.abc import AsyncIterable
 from pathlib import Path
+from typing import Any
 
 import anyio
 
@@ -24,7 +25,7 @@ from api.storage.blobs import BlobRef, LocalBlobBackend
 INLINE_LIMIT = 1024 * 1024  # smaller blobs are written on the event loop, no thread hop
 
 
-def _syncfs_function():  # type: ignore[no-untyped-def]
+def _syncfs_function() -> Any:
     if not sys.platform.startswith("linux"):
         return None
     try:

@@ -20,8 +20,9 @@ from typing import Any
 from api.config import Settings
 from api.mail.inbound.server import run_edge
 from api.mail.inbound.tls import certificate_paths
-from api.mail.outbound import run_outbound
+from api.mail.outbound.worker import run_outbound
 from api.runtime import Runtime
+from api.wiring import wire
 
 PR_SET_PDEATHSIG = 1
 
@@ -55,6 +56,7 @@ def _smtp_child(settings: Settings) -> None:
 async def serve(settings: Settings, role: str, *, host: str | None = None,
                 port: int | None = None) -> None:
     runtime = Runtime.build(settings)
+    wire()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     jobs: list[Coroutine[Any, Any, None]] = []

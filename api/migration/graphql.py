@@ -9,10 +9,10 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from api.directory.migration import service
 from api.errors import ValidationFailed
 from api.graphql_kit import Context, as_graphql_error, require, unit_of_work
 from api.kit.pagination import PageParams
+from api.migration import service
 from schemas import migration as schemas
 
 

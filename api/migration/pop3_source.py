@@ -11,8 +11,8 @@ import poplib
 import socket
 import ssl
 
-from api.directory.migration.folders import RemoteFolder
-from api.directory.migration.sources import (
+from api.migration.folders import RemoteFolder
+from api.migration.sources import (
     Endpoint,
     Fetched,
     FolderState,

@@ -1,36 +1,36 @@
-"""The one delivery function, used by API sends and by the SMTP edge.
+"""The one delivery function, used by every path that puts a message into a mailbox: the
+SMTP edge, API sends to local recipients, DSNs and system notices (imports, migrations and
+IMAP APPEND go through `append.py`, which shares the store below).
 
 Local recipients (accounts of any organisation hosted here, aliases and groups expanded by
-the directory's `resolve_recipients`) get the message in their inbox in the caller's
-transaction; remote recipients become rows of the outbound queue, which the SMTP edge
-drains. The raw bytes are stored once, whatever the number of recipients.
+the directory's `resolve_recipients`, once: callers that resolved them already pass the
+`resolution`) get the message in their inbox in the caller's transaction, and the delivery
+hooks (`hooks.py`) hear of each copy there; remote recipients are handed to the outbound
+queue (`api.mail.outbound.enqueue`). The raw bytes are stored once, and parsed once (callers
+that parsed them already pass `parsed`), whatever the number of recipients.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.directory.recipients import Resolution, resolve_recipients
 from api.kit.clock import utcnow
-from api.kit.ids import new_id
+from api.mail.delivery import hooks
+from api.mail.delivery.batch import PendingStores
+from api.mail.delivery.report import RECEIVED, Delivered, DeliveryReport
 from api.mail.errors import QuotaExceeded
 from api.mail.mailbox.service import NewMessage, store_message, system_folder
 from api.mail.mime import ParsedMessage, parse_message
+from api.mail.outbound.enqueue import queue_remote
 from api.runtime import Runtime
 from api.storage.blobs import BlobRef
-from api.storage.models import Account, MailOutbound
-
-if TYPE_CHECKING:
-    from api.mail.sending.pending import PendingStores
-
-RECEIVED = "mail.message.received"  # the event of a message delivered into a mailbox
+from api.storage.models import Account
 
 
 async def write_bytes(runtime: Runtime, data: bytes) -> BlobRef:
@@ -49,26 +49,12 @@ async def write_stream(runtime: Runtime, chunks: AsyncIterator[bytes]) -> BlobRe
 
 @dataclass
 class StoredRaw:
-    """Raw bytes already in the blob store, with what was parsed from them."""
+    """Raw bytes already in the blob store, with what was parsed from them (and the bytes
+    themselves while the caller still holds them, so no subscriber reads them back)."""
 
     blob: BlobRef
     parsed: ParsedMessage
-
-
-@dataclass
-class Delivered:
-    address: str
-    account_id: str
-    org_id: str
-    message_id: str
-
-
-@dataclass
-class DeliveryReport:
-    delivered: list[Delivered] = field(default_factory=list)
-    queued: list[str] = field(default_factory=list)
-    unknown: list[str] = field(default_factory=list)
-    over_quota: list[str] = field(default_factory=list)
+    raw: bytes | None = field(default=None, repr=False)
 
 
 async def deliver(
@@ -86,18 +72,20 @@ async def deliver(
     folder_role: str = "inbox",
     later: PendingStores | None = None,
     resolution: Resolution | None = None,
+    parsed: ParsedMessage | None = None,
 ) -> DeliveryReport:
     """Store `raw_bytes` once and deliver them to every recipient (SMTP and API alike).
 
     `org_id` is the sending organisation, required when there are remote recipients
     (authenticated submission); inbound mail from the internet passes None and only local
-    recipients are accepted.
+    recipients are accepted. `parsed`: the bytes as the caller parsed them already (the MX
+    parses once for the spam filter; trace fields it prepended since change nothing stored).
     """
     blob = await write_bytes(runtime, raw_bytes)
     return await deliver_stored(
         session,
         runtime,
-        StoredRaw(blob, parse_message(raw_bytes)),
+        StoredRaw(blob, parsed if parsed is not None else parse_message(raw_bytes), raw_bytes),
         envelope_from,
         recipients,
         org_id=org_id,
@@ -167,52 +155,17 @@ async def deliver_stored(
                 report.over_quota.append(address)
                 continue
             report.delivered.append(Delivered(address, account.id, account.org_id, message.id))
-        if folder_role == "inbox" and any(a.get("calendar") for a in stored.parsed.attachments):
-            await _apply_invitation(session, runtime, account, stored)
+        await hooks.delivered(hooks.Arrival(session, runtime, account, folder_role,
+                                            stored.blob, stored.parsed, stored.raw))
     if resolution.remote:
         if org_id is None:
             report.unknown.extend(resolution.remote)
         else:
             outgoing = remote or stored
-            for address in resolution.remote:
-                session.add(
-                    MailOutbound(
-                        id=new_id("out"),
-                        org_id=org_id,
-                        account_id=sender_account_id,
-                        message_id=sent_message_id,
-                        message_id_header=outgoing.parsed.message_id,
-                        blob_sha256=outgoing.blob.sha256,
-                        size=outgoing.blob.size,
-                        envelope_from=envelope_from,
-                        recipient=address,
-                        status="queued",
-                        priority=priority,
-                        transactional=transactional,
-                        attempts=0,
-                        next_attempt_at=utcnow(),
-                        created_at=utcnow(),
-                        updated_at=utcnow(),
-                    )
-                )
-                await runtime.blobs.incref(session, outgoing.blob)
-                report.queued.append(address)
+            report.queued += await queue_remote(
+                session, runtime, outgoing.blob, outgoing.parsed.message_id, envelope_from,
+                list(resolution.remote), org_id=org_id, sender_account_id=sender_account_id,
+                sent_message_id=sent_message_id, transactional=transactional,
+                priority=priority,
+            )
     return report
-
-
-async def _apply_invitation(
-    session: AsyncSession, runtime: Runtime, account: Account, stored: StoredRaw
-) -> None:
-    """iMIP (RFC 6047): an invitation, reply or cancellation arriving by mail updates the
-    recipient's calendar in the same transaction. A broken calendar part never stops the
-    mail itself (the calendar code skips what it cannot read)."""
-    from api.calendar.invitations.inbound import process_message
-
-    try:
-        async with session.begin_nested():
-            raw = await runtime.blobs.read_all(stored.blob.sha256)
-            await process_message(session, account, raw)
-    except Exception:  # the mail is delivered whatever the calendar part holds
-        logging.getLogger("mailplane.mail").exception(
-            "calendar part not applied", extra={"fields": {"account": account.id}}
-        )

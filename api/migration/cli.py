@@ -77,8 +77,8 @@ class _Board:
 async def _watch(  # type: ignore[no-untyped-def]
     runtime, org_id: str, migration_id: str, *, run: bool, every: float = 2.0
 ) -> str:
-    from api.directory.migration import repository
-    from api.directory.migration.transfer import run_slice
+    from api.migration import repository
+    from api.migration.transfer import run_slice
 
     with _bars() as bars:
         board = _Board(bars, every)
@@ -116,7 +116,7 @@ def start(
     ] = 2.0,
 ) -> None:
     """Start a migration from a CSV (account,host,port,security,username,password)."""
-    from api.directory.migration import service
+    from api.migration import service
     from api.runtime import Runtime
     from api.storage.migrate import upgrade
     from schemas.migration import MigrationCreate
@@ -175,8 +175,8 @@ def status(
 @migrate_cli.command("list")
 def list_(org: Annotated[str | None, typer.Option()] = None) -> None:
     """The organisation's migrations."""
-    from api.directory.migration import service
     from api.kit.pagination import PageParams
+    from api.migration import service
     from api.runtime import Runtime
 
     async def go() -> None:
@@ -206,7 +206,7 @@ def list_(org: Annotated[str | None, typer.Option()] = None) -> None:
 @migrate_cli.command("cancel")
 def cancel(migration_id: str, org: Annotated[str | None, typer.Option()] = None) -> None:
     """Cancel a migration (its source passwords are wiped)."""
-    from api.directory.migration import service
+    from api.migration import service
     from api.runtime import Runtime
 
     async def go() -> None:

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.mail.delivery.report import RECEIVED, Delivered, DeliveryReport
 from api.mail.errors import QuotaExceeded
 from api.mail.mailbox.bulk import MailboxShare, store_shares
 from api.mail.mailbox.service import NewMessage, store_message
-from api.mail.sending.delivery import RECEIVED, Delivered, DeliveryReport
 from api.storage.blobs import BlobStore
 from api.storage.models import Account, MailFolder, MailMessage
 

@@ -32,16 +32,16 @@ from typing import Any, TypeVar
 import anyio.to_thread
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory.migration import importer, progress, repository
-from api.directory.migration.credentials import CredentialsUnavailable, unseal
-from api.directory.migration.folders import RemoteFolder, plan_folders
-from api.directory.migration.imap_source import ImapSource
-from api.directory.migration.pop3_source import Pop3Source
-from api.directory.migration.sources import Endpoint, Fetched, Ref, Source, SourceError
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
+from api.mail.delivery.blobsync import DeferredSyncBackend
 from api.mail.errors import QuotaExceeded
-from api.mail.inbound.blobsync import DeferredSyncBackend
+from api.migration import importer, progress, repository
+from api.migration.credentials import CredentialsUnavailable, unseal
+from api.migration.folders import RemoteFolder, plan_folders
+from api.migration.imap_source import ImapSource
+from api.migration.pop3_source import Pop3Source
+from api.migration.sources import Endpoint, Fetched, Ref, Source, SourceError
 from api.runtime import Runtime
 from api.storage.blobs import BlobStore, LocalBlobBackend
 from api.storage.models import Account, MigrationAccount, MigrationCursor, MigrationFolder

@@ -14,8 +14,8 @@ import ssl
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
-from api.directory.migration.folders import RemoteFolder, parse_list
-from api.directory.migration.sources import (
+from api.migration.folders import RemoteFolder, parse_list
+from api.migration.sources import (
     Endpoint,
     Fetched,
     FolderState,
