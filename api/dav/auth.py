@@ -1,0 +1,145 @@
+"""Who is calling `/dav/`: HTTP Basic with an app password (or the account password) through
+the same verifier, throttle and lockout as SMTP AUTH, or an OAuth Bearer token acting for a
+person with the calendar/contacts scopes (resolved by the authentication middleware).
+
+argon2 costs tens of milliseconds per check and clients send credentials with every request,
+so a verified Basic credential is remembered for `CACHE_SECONDS` under a keyed digest (never
+the password itself); revoking an app password or freezing the account takes effect within
+that time. Each fresh verification is audited (`dav.sign_in`); failures count towards the
+same lockout as every other door.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+import time
+from dataclasses import dataclass
+
+from starlette.requests import Request
+
+from api.errors import Forbidden, Unauthorized
+from api.mail.inbound.sasl import SaslVerifier
+from api.platform.audit import record
+from api.platform.principal import Principal
+from api.runtime import Runtime
+from api.storage.models import Account
+
+CACHE_SECONDS = 60.0
+MAX_CACHE = 10_000
+DAV_SCOPES = frozenset({"calendar:read", "calendar:write", "contacts:read", "contacts:write"})
+REALM = 'Basic realm="Mailplane", charset="UTF-8"'
+
+
+@dataclass(frozen=True)
+class DavUser:
+    """The person a request acts for, and what it may do."""
+
+    account_id: str
+    org_id: str
+    address: str
+    scopes: frozenset[str]
+    principal: Principal
+
+    def may(self, scope: str) -> bool:
+        return scope in self.scopes
+
+
+def unauthorized(detail: str) -> Unauthorized:
+    error = Unauthorized(detail)
+    error.headers["WWW-Authenticate"] = REALM
+    return error
+
+
+class DavAuthenticator:
+    """One per app: `await auth.user(request)`."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+        self.verifier = SaslVerifier(runtime, concurrency=2)
+        self._key = secrets.token_bytes(32)
+        self._cache: dict[bytes, tuple[float, str]] = {}
+
+    def _digest(self, login: str, password: str) -> bytes:
+        return hmac.new(self._key, f"{login}\0{password}".encode(), hashlib.sha256).digest()
+
+    async def user(self, request: Request) -> DavUser:
+        principal = getattr(request.state, "principal", None)
+        if principal is not None:
+            return await self._bearer(principal)
+        if getattr(request.state, "token_presented", False):
+            raise unauthorized("The access token is invalid, expired or revoked.")
+        header = request.headers.get("authorization", "")
+        scheme, _, value = header.partition(" ")
+        if scheme.lower() != "basic" or not value.strip():
+            raise unauthorized("Sign in with your address and an app password.")
+        try:
+            login, sep, password = (
+                base64.b64decode(value.strip(), validate=True).decode().partition(":")
+            )
+        except (ValueError, UnicodeDecodeError):
+            raise unauthorized("The Basic credentials are malformed.") from None
+        if not sep:
+            raise unauthorized("The Basic credentials are malformed.")
+        ip = request.client.host if request.client else None
+        account_id = await self._basic(login.strip().lower(), password, ip)
+        async with self.runtime.db.session(write=False) as session:
+            account = await session.get(Account, account_id)
+        if account is None or account.status != "active":
+            self._cache.clear()
+            raise unauthorized("The account cannot sign in.")
+        return DavUser(
+            account.id,
+            account.org_id,
+            account.address,
+            DAV_SCOPES,
+            Principal(
+                kind="account",
+                org_id=account.org_id,
+                scopes=DAV_SCOPES,
+                account_id=account.id,
+                role=account.role,
+                address=account.address,
+                display_name=account.display_name,
+            ),
+        )
+
+    async def _basic(self, login: str, password: str, ip: str | None) -> str:
+        key = self._digest(login, password)
+        now = time.monotonic()
+        hit = self._cache.get(key)
+        if hit is not None and hit[0] > now:
+            return hit[1]
+        identity = await self.verifier.authenticate(login, password, ip)
+        async with self.runtime.db.session() as session:
+            account = await session.get(Account, identity.account_id) if identity else None
+            if identity is None or account is None:
+                # the verifier counted the failure towards the address's and IP's lockout
+                raise unauthorized(
+                    "The address or password is wrong, or sign-in is locked for now."
+                )
+            await record(
+                session,
+                org_id=account.org_id,
+                action="dav.sign_in",
+                actor_type="account",
+                actor_id=account.id,
+                ip=ip,
+                target_type="account",
+                target_id=account.id,
+                details={"app_password_id": identity.app_password_id},
+            )
+        if len(self._cache) >= MAX_CACHE:
+            self._cache.clear()
+        self._cache[key] = (now + CACHE_SECONDS, identity.account_id)
+        return identity.account_id
+
+    async def _bearer(self, principal: Principal) -> DavUser:
+        if principal.account_id is None or principal.address is None:
+            raise Forbidden("DAV needs a token acting for a person.")
+        scopes = frozenset(principal.scopes) & DAV_SCOPES
+        if not scopes:
+            raise Forbidden("The token has none of the calendar or contacts scopes.")
+        return DavUser(principal.account_id, principal.org_id, principal.address, scopes, principal)
