@@ -38,8 +38,10 @@ async def test_discovery_events_query_and_freebusy(org, server):
     for i in (0, 1, 2):  # 0 is a weekly series of ten with its third instance moved
         calendar.save_event(event_ics(i, year=2031)[1])
     events = calendar.search(
-        start=datetime(2031, 1, 1, tzinfo=UTC), end=datetime(2031, 3, 1, tzinfo=UTC),
-        event=True, expand=True,
+        start=datetime(2031, 1, 1, tzinfo=UTC),
+        end=datetime(2031, 3, 1, tzinfo=UTC),
+        event=True,
+        expand=True,
     )
     summaries = sorted(str(e.icalendar_component["SUMMARY"]) for e in events)
     # event 0: Jan 1 weekly ×10 (Jan 1 … Mar 5; 9 in window incl. the moved one); event 1
@@ -49,7 +51,9 @@ async def test_discovery_events_query_and_freebusy(org, server):
     assert all(not s.startswith(("周会 #1", "客户拜访 #2")) for s in summaries)
     api_side = await window(org, address, "2031-01-01T00:00:00Z", "2031-03-01T00:00:00Z")
     assert len(api_side) == 9
-    fb = calendar.freebusy_request(datetime(2031, 1, 1, tzinfo=UTC), datetime(2031, 1, 31, tzinfo=UTC))
+    fb = calendar.freebusy_request(
+        datetime(2031, 1, 1, tzinfo=UTC), datetime(2031, 1, 31, tzinfo=UTC)
+    )
     periods = icalendar.Calendar.from_ical(fb.data).walk("VFREEBUSY")[0].get("FREEBUSY")
     assert periods is not None and len(periods if isinstance(periods, list) else [periods]) == 5
     made = principal.make_calendar(name="项目日历", cal_id="projects")

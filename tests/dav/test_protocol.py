@@ -78,8 +78,9 @@ async def test_put_then_api_sees_event_and_etag_preconditions(client, org, alice
     address, auth = alice
     home = await _default_calendar(client, alice)
     body = EVENT.format(uid="dav-1@test", title="站会")
-    resp = await dav(client, "PUT", home + "one.ics", auth, body, If_None_Match="*",
-                     Content_Type="text/calendar")
+    resp = await dav(
+        client, "PUT", home + "one.ics", auth, body, If_None_Match="*", Content_Type="text/calendar"
+    )
     assert resp.status_code == 201, resp.text
     etag = resp.headers["etag"]
     again = await dav(client, "PUT", home + "one.ics", auth, body, If_None_Match="*")
@@ -87,11 +88,23 @@ async def test_put_then_api_sees_event_and_etag_preconditions(client, org, alice
     events = await window(org, address, "2030-03-01T00:00:00Z", "2030-03-31T00:00:00Z")
     assert [e["title"] for e in events] == ["站会"]
     assert events[0]["time_zone"] == "Asia/Shanghai"
-    stale = await dav(client, "PUT", home + "one.ics", auth,
-                      EVENT.format(uid="dav-1@test", title="x"), If_Match='"nope"')
+    stale = await dav(
+        client,
+        "PUT",
+        home + "one.ics",
+        auth,
+        EVENT.format(uid="dav-1@test", title="x"),
+        If_Match='"nope"',
+    )
     assert stale.status_code == 412
-    ok = await dav(client, "PUT", home + "one.ics", auth,
-                   EVENT.format(uid="dav-1@test", title="周会"), If_Match=etag)
+    ok = await dav(
+        client,
+        "PUT",
+        home + "one.ics",
+        auth,
+        EVENT.format(uid="dav-1@test", title="周会"),
+        If_Match=etag,
+    )
     assert ok.status_code == 204 and ok.headers["etag"] != etag
     got = await dav(client, "GET", home + "one.ics", auth)
     vevent = icalendar.Calendar.from_ical(got.content).walk("VEVENT")[0]
@@ -125,7 +138,10 @@ async def test_sync_collection_reports_changes_from_the_api(client, org, alice):
         r.findtext("d:href", namespaces=NS): r.findtext("d:status", namespaces=NS)
         for r in second.findall("d:response", NS)
     }
-    assert by_href == {home + f"{made.json()['id']}.ics": None, home + "a.ics": "HTTP/1.1 404 Not Found"}
+    assert by_href == {
+        home + f"{made.json()['id']}.ics": None,
+        home + "a.ics": "HTTP/1.1 404 Not Found",
+    }
     bad = await dav(client, "REPORT", home, auth, sync.format("https://elsewhere/x"))
     assert bad.status_code == 403
 

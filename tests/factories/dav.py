@@ -100,7 +100,10 @@ def event_ics(i: int, *, year: int = 2030, title: str | None = None) -> tuple[st
 def contact_vcf(i: int) -> tuple[str, str]:
     """(uid, vCard 3.0 text) of the i-th contact of a test address book."""
     uid = f"contact-{i}@dav.test"
-    family, given = ["王", "李", "张", "Smith", "刘"][i % 5], ["伟", "芳", "Anna", "强", "静"][i % 5]
+    family, given = (
+        ["王", "李", "张", "Smith", "刘"][i % 5],
+        ["伟", "芳", "Anna", "强", "静"][i % 5],
+    )
     text = (
         "BEGIN:VCARD\r\nVERSION:3.0\r\n"
         f"UID:{uid}\r\nFN:{family}{given} {i}\r\nN:{family};{given} {i};;;\r\n"
