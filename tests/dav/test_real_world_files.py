@@ -94,6 +94,16 @@ async def test_calendar_exports_round_trip(client, alice, name):
         assert a == b, (name, key)
 
 
+def _emails(card) -> list[str]:
+    return sorted(e.value.lower() for e in card.contents.get("email", []))
+
+
+def _phones(card) -> list[str]:
+    return sorted(
+        "".join(ch for ch in t.value if ch.isdigit()) for t in card.contents.get("tel", [])
+    )
+
+
 @pytest.mark.parametrize("name", ["apple_contacts_3.vcf", "contacts_4.vcf"])
 async def test_vcard_exports_round_trip(client, alice, name):
     address, auth = alice
@@ -121,11 +131,7 @@ async def test_vcard_exports_round_trip(client, alice, name):
         back = vobject.readOne((await dav(client, "GET", f"{book}{i}.vcf", auth)).text)
         assert back.fn.value == card.fn.value
         assert back.uid.value == card.uid.value
-        emails = lambda c: sorted(e.value.lower() for e in c.contents.get("email", []))  # noqa: E731
-        phones = lambda c: sorted(
-            "".join(ch for ch in t.value if ch.isdigit()) for t in c.contents.get("tel", [])
-        )  # noqa: E731
-        assert emails(back) == emails(card)
-        assert phones(back) == phones(card)
+        assert _emails(back) == _emails(card)
+        assert _phones(back) == _phones(card)
         if "org" in card.contents:
             assert back.org.value[0] == card.org.value[0]
