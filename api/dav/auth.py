@@ -4,9 +4,10 @@ person with the calendar/contacts scopes (resolved by the authentication middlew
 
 argon2 costs tens of milliseconds per check and clients send credentials with every request,
 so a verified Basic credential is remembered for `CACHE_SECONDS` under a keyed digest (never
-the password itself); revoking an app password or freezing the account takes effect within
-that time. Each fresh verification is audited (`dav.sign_in`); failures count towards the
-same lockout as every other door.
+the password itself). Each request still re-reads the account and the app password's row
+(an indexed lookup, no hashing), so revoking an app password, changing the password or
+freezing the account takes effect at the next request. Each fresh verification is audited
+(`dav.sign_in`); failures count towards the same lockout as every other door.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 
 from starlette.requests import Request
 
+from api.directory import app_passwords
 from api.errors import Forbidden, Unauthorized
 from api.mail.inbound.sasl import SaslVerifier
 from api.platform.audit import record
@@ -53,6 +55,17 @@ def unauthorized(detail: str) -> Unauthorized:
     return error
 
 
+@dataclass(frozen=True)
+class Remembered:
+    """A verified Basic credential: which account, through which app password (None: the
+    account password, remembered with the hash it matched)."""
+
+    until: float
+    account_id: str
+    app_password_id: str | None
+    password_hash: str | None
+
+
 class DavAuthenticator:
     """One per app: `await auth.user(request)`."""
 
@@ -60,7 +73,7 @@ class DavAuthenticator:
         self.runtime = runtime
         self.verifier = SaslVerifier(runtime, concurrency=2)
         self._key = secrets.token_bytes(32)
-        self._cache: dict[bytes, tuple[float, str]] = {}
+        self._cache: dict[bytes, Remembered] = {}
 
     def _digest(self, login: str, password: str) -> bytes:
         return hmac.new(self._key, f"{login}\0{password}".encode(), hashlib.sha256).digest()
@@ -84,12 +97,20 @@ class DavAuthenticator:
         if not sep:
             raise unauthorized("The Basic credentials are malformed.")
         ip = request.client.host if request.client else None
-        account_id = await self._basic(login.strip().lower(), password, ip)
+        key = self._digest(login.strip().lower(), password)
+        known = await self._basic(key, login.strip().lower(), password, ip)
         async with self.runtime.db.session(write=False) as session:
-            account = await session.get(Account, account_id)
-        if account is None or account.status != "active":
-            self._cache.clear()
-            raise unauthorized("The account cannot sign in.")
+            account = await session.get(Account, known.account_id)
+            still = account is not None and account.status == "active"
+            if still and known.app_password_id is not None:
+                ids = {i for i, _ in await app_passwords.candidates_for(session, known.account_id)}
+                still = known.app_password_id in ids
+            elif still and account is not None:
+                still = account.password_hash == known.password_hash
+        if not still or account is None:
+            # revoked, changed, frozen or deleted since it was verified: takes effect at once
+            self._cache.pop(key, None)
+            raise unauthorized("The account or app password cannot sign in any more.")
         return DavUser(
             account.id,
             account.org_id,
@@ -106,12 +127,11 @@ class DavAuthenticator:
             ),
         )
 
-    async def _basic(self, login: str, password: str, ip: str | None) -> str:
-        key = self._digest(login, password)
+    async def _basic(self, key: bytes, login: str, password: str, ip: str | None) -> Remembered:
         now = time.monotonic()
         hit = self._cache.get(key)
-        if hit is not None and hit[0] > now:
-            return hit[1]
+        if hit is not None and hit.until > now:
+            return hit
         identity = await self.verifier.authenticate(login, password, ip)
         async with self.runtime.db.session() as session:
             account = await session.get(Account, identity.account_id) if identity else None
@@ -131,10 +151,16 @@ class DavAuthenticator:
                 target_id=account.id,
                 details={"app_password_id": identity.app_password_id},
             )
+            known = Remembered(
+                now + CACHE_SECONDS,
+                account.id,
+                identity.app_password_id,
+                account.password_hash if identity.app_password_id is None else None,
+            )
         if len(self._cache) >= MAX_CACHE:
             self._cache.clear()
-        self._cache[key] = (now + CACHE_SECONDS, identity.account_id)
-        return identity.account_id
+        self._cache[key] = known
+        return known
 
     async def _bearer(self, principal: Principal) -> DavUser:
         if principal.account_id is None or principal.address is None:
