@@ -4,11 +4,13 @@ sync, hostile XML and tenant isolation, each checked against the REST API's view
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
 
 import icalendar
 import pytest
 
-from tests.factories.calendar import cal, window
+from api.calendar.resources import booking
+from tests.factories.calendar import cal, make_room, window
 from tests.factories.dav import PROPFIND_HOME, basic, dav, dav_person
 
 NS = {"d": "DAV:", "c": "urn:ietf:params:xml:ns:caldav", "card": "urn:ietf:params:xml:ns:carddav"}
@@ -187,3 +189,27 @@ async def test_another_organisations_person_gets_404(client, org, other_org, ali
     cal_id = home.rstrip("/").rsplit("/", 1)[-1]
     resp = await dav(client, "PROPFIND", f"/dav/calendars/{mallory}/{cal_id}/", auth, PROPFIND_HOME)
     assert resp.status_code == 404
+
+
+async def test_inviting_a_room_from_a_client_books_it(client, org, alice, monkeypatch):
+    # the room's booking window counts from "now": pin it before the meeting
+    monkeypatch.setattr(booking, "utcnow", lambda: datetime(2030, 1, 1, tzinfo=UTC))
+    address, auth = alice
+    home = await _default_calendar(client, alice)
+    room = await make_room(org, name="Room A", address="room-a@acme.test")
+    body = EVENT.format(uid="room-1@test", title="评审").replace(
+        "SUMMARY:",
+        f"ORGANIZER:mailto:{address}\nATTENDEE;CUTYPE=ROOM:mailto:room-a@acme.test\nSUMMARY:",
+    )
+    resp = await dav(client, "PUT", home + "room.ics", auth, body)
+    assert resp.status_code == 201, resp.text
+    got = icalendar.Calendar.from_ical((await dav(client, "GET", home + "room.ics", auth)).content)
+    attendee = got.walk("VEVENT")[0]["ATTENDEE"]
+    assert attendee.params["PARTSTAT"] == "ACCEPTED" and attendee.params["CUTYPE"] == "ROOM"
+    bookings = await org.client.get(
+        f"/v1/calendar/rooms/{room['id']}/bookings",
+        params={"start": "2030-03-01T00:00:00Z", "end": "2030-03-31T00:00:00Z"},
+        headers=await org.headers(),
+    )
+    assert bookings.status_code == 200, bookings.text
+    assert len(bookings.json()["data"]) == 1

@@ -34,6 +34,7 @@ from api.calendar.ics.service import decode, link_people, parse_calendar
 from api.calendar.invitations import fanout
 from api.calendar.invitations import service as invitations
 from api.calendar.objects import repository
+from api.calendar.resources import repository as rooms
 from api.errors import Conflict, Forbidden, PreconditionFailed, ValidationFailed
 from api.events import emit
 from api.events.sync import changes_since
@@ -275,6 +276,7 @@ async def _write(
     master: CalendarEvent | None = None
     for item in parsed:
         await link_people(session, org_id, item)
+        await _link_rooms(session, org_id, item)
         row = existing.pop(item.recurrence_id, None)
         old_sequence = row.sequence if row is not None else -1
         if row is None:
@@ -315,6 +317,17 @@ async def _write(
     if master.is_organizer and (master.attendees or before):
         await fanout.after_change(session, master, send=True, previous=before)
     return CalendarObject(name_of(master), rows)
+
+
+async def _link_rooms(session: AsyncSession, org_id: str, item: Parsed) -> None:
+    """Attendees that are the organisation's rooms, by address: the room then answers the
+    booking as it does for the API (`booking.process` in `fanout.after_change`)."""
+    attendees = item.fields["attendees"]
+    found = await rooms.by_addresses(session, org_id, [a["address"] for a in attendees])
+    for a in attendees:
+        room = found.get(a["address"].lower())
+        if room is not None:
+            a.update(room_id=room.id, type=room.kind, account_id=None)
 
 
 async def _answer(
