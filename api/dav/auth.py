@@ -19,6 +19,7 @@ import secrets
 import time
 from dataclasses import dataclass
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 
 from api.directory import app_passwords
@@ -67,7 +68,8 @@ class Remembered:
 
 
 class DavAuthenticator:
-    """One per app: `await auth.user(request)`."""
+    """One per app: `credential = await auth.credential(request)` before the unit of work,
+    then `await auth.user(session, credential)` inside it."""
 
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
@@ -78,7 +80,8 @@ class DavAuthenticator:
     def _digest(self, login: str, password: str) -> bytes:
         return hmac.new(self._key, f"{login}\0{password}".encode(), hashlib.sha256).digest()
 
-    async def user(self, request: Request) -> DavUser:
+    async def credential(self, request: Request) -> DavUser | tuple[bytes, Remembered]:
+        """A Bearer token's user, or a Basic credential verified now or earlier."""
         principal = getattr(request.state, "principal", None)
         if principal is not None:
             return await self._bearer(principal)
@@ -98,15 +101,23 @@ class DavAuthenticator:
             raise unauthorized("The Basic credentials are malformed.")
         ip = request.client.host if request.client else None
         key = self._digest(login.strip().lower(), password)
-        known = await self._basic(key, login.strip().lower(), password, ip)
-        async with self.runtime.db.session(write=False) as session:
-            account = await session.get(Account, known.account_id)
-            still = account is not None and account.status == "active"
-            if still and known.app_password_id is not None:
-                ids = {i for i, _ in await app_passwords.candidates_for(session, known.account_id)}
-                still = known.app_password_id in ids
-            elif still and account is not None:
-                still = account.password_hash == known.password_hash
+        return key, await self._basic(key, login.strip().lower(), password, ip)
+
+    async def user(
+        self, session: AsyncSession, credential: DavUser | tuple[bytes, Remembered]
+    ) -> DavUser:
+        """The request's user, re-reading the account and app password behind a Basic
+        credential (an indexed lookup in the request's own unit of work, no hashing)."""
+        if isinstance(credential, DavUser):
+            return credential
+        key, known = credential
+        account = await session.get(Account, known.account_id)
+        still = account is not None and account.status == "active"
+        if still and known.app_password_id is not None:
+            ids = {i for i, _ in await app_passwords.candidates_for(session, known.account_id)}
+            still = known.app_password_id in ids
+        elif still and account is not None:
+            still = account.password_hash == known.password_hash
         if not still or account is None:
             # revoked, changed, frozen or deleted since it was verified: takes effect at once
             self._cache.pop(key, None)

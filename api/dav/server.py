@@ -64,17 +64,20 @@ class DavServer:
     async def _run(
         self, request: Request, handler: Callable[[Context], Awaitable[Response]]
     ) -> Response:
-        user = await self.auth.user(request)
+        credential = await self.auth.credential(request)
         target = paths.parse(request.url.path)
         limit = self.runtime.settings.max_body_bytes
         body = await request.body()
         if len(body) > limit:
             raise PayloadTooLarge(f"A request body is at most {limit} bytes.", param="body")
-        if target.kind in ("calendar_home", "principal", "root", "calendar"):
+        if target.kind in ("calendar_home", "book_home", "principal", "root"):
+            # homes list the defaults: make them first, each in a unit of work of its own
+            async with self.runtime.db.session(write=False) as session:
+                user = await self.auth.user(session, credential)
             await calendars.provision(self.runtime, user.org_id, user.account_id)
-        if target.kind in ("book_home", "principal", "root", "book"):
             await address_books.provision(self.runtime, user.org_id, user.account_id)
         write = request.method not in READS
         async with self.runtime.db.session(write=write) as session:
+            user = await self.auth.user(session, credential)
             ctx = Context(request, self.runtime, session, user, target, body)
             return await handler(ctx)
