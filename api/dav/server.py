@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 
+from sqlalchemy.exc import DataError, IntegrityError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -16,7 +17,13 @@ from api.contacts.address_books import service as address_books
 from api.dav import delete, get, mkcol, options, paths, propfind, proppatch, put, report
 from api.dav.auth import DavAuthenticator
 from api.dav.context import Context
-from api.errors import PROBLEM_CONTENT_TYPE, AppError, PayloadTooLarge
+from api.errors import (
+    PROBLEM_CONTENT_TYPE,
+    AppError,
+    Conflict,
+    PayloadTooLarge,
+    ValidationFailed,
+)
 from api.runtime import Runtime
 
 log = logging.getLogger("mailplane.dav")
@@ -60,6 +67,12 @@ class DavServer:
             return await self._run(request, handler)
         except AppError as error:
             return problem(error, request)
+        except IntegrityError:  # a concurrent write took the same name or UID first
+            return problem(Conflict("The resource changed meanwhile; try again."), request)
+        except DataError:
+            return problem(
+                ValidationFailed("A value is out of range or not representable."), request
+            )
 
     async def _run(
         self, request: Request, handler: Callable[[Context], Awaitable[Response]]
