@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import openapi_doc
 from api.config import Settings, get_settings
+from api.dav import install_dav
 from api.errors import (
     PROBLEM_CONTENT_TYPE,
     AppError,
@@ -155,6 +156,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     for router in ROUTERS:
         app.include_router(router)
     app.include_router(graphql_router(settings), prefix="/graphql", include_in_schema=False)
+    install_dav(app, runtime)
     install_webhooks(app)
 
     # Pure ASGI middleware, innermost first.

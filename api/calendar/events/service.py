@@ -55,6 +55,7 @@ def event_data(row: CalendarEvent, **extra: Any) -> dict[str, Any]:
         "account_id": row.account_id,
         "calendar_id": row.calendar_id,
         "uid": row.uid,
+        **({"dav_name": row.dav_name} if row.dav_name else {}),
         **extra,
     }
 

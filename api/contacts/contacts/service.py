@@ -75,7 +75,13 @@ def finish(c: Contact) -> None:
 
 
 def data(c: Contact, **extra: Any) -> dict[str, Any]:
-    return {"id": c.id, "account_id": c.account_id, "address_book_id": c.address_book_id, **extra}
+    return {
+        "id": c.id,
+        "account_id": c.account_id,
+        "address_book_id": c.address_book_id,
+        **({"dav_name": c.dav_name} if c.dav_name else {}),
+        **extra,
+    }
 
 
 async def ensure_default_book(session: AsyncSession, org_id: str, account_id: str) -> AddressBook:

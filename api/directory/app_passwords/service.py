@@ -4,7 +4,8 @@ the secret returned once and stored only as an argon2 hash, audit entries and ev
 Who may manage an account's app passwords: an administrator or an app acting for the
 organisation, with `directory:write` (`directory:read` to list), for any active or frozen
 account of the organisation; and the person themselves, with a token acting for them that
-holds `mail:send` (an app password can do nothing but send mail as them).
+holds `mail:send` (an app password sends mail as them over SMTP and syncs their calendars
+and contacts over CalDAV/CardDAV; nothing else).
 
 They are separate credentials: a password reset or change leaves them working (as Exmail's
 client-specific passwords do); freezing or deleting the account stops them at once, and

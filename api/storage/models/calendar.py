@@ -39,6 +39,8 @@ class Calendar(Base):
     default_for: Mapped[str | None] = mapped_column(String(40), nullable=True, unique=True)
     feed_token_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
     feed_created_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The collection name a CalDAV client chose with MKCALENDAR (None: served under its id).
+    dav_name: Mapped[str | None] = mapped_column(String(255), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
@@ -71,6 +73,7 @@ class CalendarEvent(Base):
         UniqueConstraint("calendar_id", "uid", "recurrence_id"),
         Index("ix_calendar_events_calendar_range", "calendar_id", "range_start"),
         Index("ix_calendar_events_org_uid", "org_id", "uid"),
+        Index("ix_calendar_events_calendar_dav_name", "calendar_id", "dav_name"),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -103,6 +106,8 @@ class CalendarEvent(Base):
     attendees: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
     is_organizer: Mapped[bool] = mapped_column(Boolean, default=True)
     partstat: Mapped[str] = mapped_column(String(20), default="accepted")
+    # The name a CalDAV client PUT the object under (None: it is served as `<id>.ics`).
+    dav_name: Mapped[str | None] = mapped_column(String(255), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.kit.clock import utcnow
@@ -22,6 +22,8 @@ class AddressBook(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     is_default: Mapped[bool] = mapped_column(Boolean, default=False)
     default_for: Mapped[str | None] = mapped_column(String(40), nullable=True, unique=True)
+    # The collection name a CardDAV client chose with MKCOL (None: served under its id).
+    dav_name: Mapped[str | None] = mapped_column(String(255), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
@@ -31,11 +33,16 @@ class Contact(Base):
     """One person; `search_text` is a lower-cased digest of names and addresses for lookups."""
 
     __tablename__ = "contacts"
-    __table_args__ = (UniqueConstraint("address_book_id", "uid"),)
+    __table_args__ = (
+        UniqueConstraint("address_book_id", "uid"),
+        Index("ix_contacts_book_dav_name", "address_book_id", "dav_name"),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     org_id: Mapped[str] = mapped_column(String(40), index=True)
     account_id: Mapped[str] = mapped_column(String(40), index=True)
+    # The name a CardDAV client PUT the card under (None: it is served as `<id>.vcf`).
+    dav_name: Mapped[str | None] = mapped_column(String(255), nullable=True)
     address_book_id: Mapped[str] = mapped_column(ForeignKey("address_books.id", ondelete="CASCADE"))
     uid: Mapped[str] = mapped_column(String(255))
     display_name: Mapped[str] = mapped_column(String(300), default="")

@@ -1,0 +1,95 @@
+"""Calendars as DAV collections: found by id or by the name a client gave with MKCALENDAR,
+created, renamed and recoloured through the calendars service."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.calendar.calendars import service as calendars
+from api.calendar.objects import repository
+from api.errors import AlreadyExists, NotFound, ValidationFailed
+from api.storage.models import Calendar
+from schemas.calendar import CalendarCreate, CalendarUpdate
+
+MAX_SEGMENT = 255
+
+
+def segment_of(calendar: Calendar) -> str:
+    return calendar.dav_name or calendar.id
+
+
+async def find_calendar(
+    session: AsyncSession, org_id: str, account_id: str, segment: str, need: str = "read"
+) -> tuple[Calendar, str]:
+    """A calendar the account reaches at level `need`, by id or DAV name (404 otherwise)."""
+    found = await repository.calendar_by_dav_name(session, org_id, account_id, segment)
+    if found is not None:
+        return await calendars.get_accessible(session, org_id, account_id, found.id, need)
+    if not segment.startswith("cal_"):
+        raise NotFound(f"No calendar {segment}.", param="calendar_id")
+    return await calendars.get_accessible(session, org_id, account_id, segment, need)
+
+
+async def visible_calendars(
+    session: AsyncSession, org_id: str, account_id: str
+) -> list[tuple[Calendar, str]]:
+    """The account's own calendars and those shared with it at read level or above."""
+    rows = await calendars.list_calendars(session, org_id, account_id)
+    return [(c, level) for c, level in rows if calendars.LEVELS[level] >= calendars.LEVELS["read"]]
+
+
+def dav_color(color: str | None) -> str | None:
+    """Apple clients send #RRGGBBAA; the API keeps #RRGGBB."""
+    if not color:
+        return None
+    color = color.strip()
+    if len(color) == 9 and color.startswith("#"):
+        color = color[:7]
+    return color
+
+
+async def create_named(
+    session: AsyncSession,
+    org_id: str,
+    account_id: str,
+    segment: str,
+    *,
+    name: str | None,
+    color: str | None = None,
+    description: str = "",
+    time_zone: str | None = None,
+) -> Calendar:
+    """MKCALENDAR: a new calendar of the account served under `segment`."""
+    if not segment or len(segment) > MAX_SEGMENT or segment.startswith("cal_"):
+        raise ValidationFailed("That collection name is not available.", param="name")
+    if await repository.calendar_by_dav_name(session, org_id, account_id, segment) is not None:
+        raise AlreadyExists(f"A collection {segment} already exists.", param="name")
+    try:
+        data = CalendarCreate(
+            name=(name or segment)[:200],
+            description=description[:2000],
+            color=dav_color(color),
+            time_zone=time_zone,
+        )
+    except ValueError as exc:
+        raise ValidationFailed(f"A calendar property is invalid: {exc}", param="prop") from None
+    calendar = await calendars.create_calendar(session, org_id, account_id, data)
+    calendar.dav_name = segment
+    return calendar
+
+
+async def update(
+    session: AsyncSession, calendar: Calendar, values: dict[str, str | None]
+) -> Calendar:
+    """PROPPATCH: displayname, colour, description (merge patch through the service)."""
+    if "color" in values:
+        values["color"] = dav_color(values["color"])
+    try:
+        data = CalendarUpdate(**values)  # type: ignore[arg-type]
+    except ValueError as exc:
+        raise ValidationFailed(f"A calendar property is invalid: {exc}", param="prop") from None
+    return await calendars.update_calendar(session, calendar, data)
+
+
+async def delete(session: AsyncSession, calendar: Calendar) -> None:
+    await calendars.delete_calendar(session, calendar)

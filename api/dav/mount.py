@@ -1,0 +1,30 @@
+"""Wiring `/dav/` and service discovery (RFC 6764 `/.well-known/caldav` and `carddav`, and a
+PROPFIND on the bare server URL) into the HTTP app."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from api.dav.server import METHODS, DavServer
+from api.runtime import Runtime
+
+
+def install_dav(app: FastAPI, runtime: Runtime) -> None:
+    server = DavServer(runtime)
+
+    async def endpoint(request: Request) -> Response:
+        return await server(request)
+
+    async def well_known(request: Request) -> Response:
+        return RedirectResponse("/dav/", status_code=301)
+
+    for path in ("/dav", "/dav/", "/dav/{path:path}"):
+        app.add_route(path, endpoint, methods=METHODS, include_in_schema=False)
+    for path in ("/.well-known/caldav", "/.well-known/carddav"):
+        app.add_route(
+            path, well_known, methods=["GET", "PROPFIND", "HEAD"], include_in_schema=False
+        )
+    # Clients given only the server's URL ask it directly (RFC 6764 §6, step 3).
+    app.add_route("/", endpoint, methods=["PROPFIND"], include_in_schema=False)

@@ -1,0 +1,300 @@
+"""DAV resources and their live properties (RFC 4918 §15, RFC 4791 §5.2, RFC 6352 §6.2,
+RFC 6578 §4, RFC 6638 §2, Apple and CalendarServer extensions clients look for)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from xml.etree import ElementTree as ET
+
+from api.calendar.objects import collections as calendar_collections
+from api.calendar.objects import service as objects
+from api.calendar.objects.service import CalendarObject
+from api.contacts.cards import collections as book_collections
+from api.contacts.cards import service as cards
+from api.contacts.gal.cards import DirectoryCard
+from api.dav import paths
+from api.dav.context import Context
+from api.dav.xml import APPLE, CALDAV, CARDDAV, CS, DAV, element, href, tag
+from api.events.sync import changes_since
+from api.storage.models import AddressBook, Calendar, Contact
+
+SYNC_PREFIX = "https://mailplane.dev/ns/sync/"
+CALENDAR_DATA = tag(CALDAV, "calendar-data")
+ADDRESS_DATA = tag(CARDDAV, "address-data")
+HEAVY = {CALENDAR_DATA, ADDRESS_DATA}
+
+
+@dataclass
+class Resource:
+    path: str
+    kind: str
+    calendar: Calendar | None = None
+    level: str = "owner"
+    obj: CalendarObject | None = None
+    book: AddressBook | None = None
+    card: Contact | None = None
+    directory_card: DirectoryCard | None = None
+
+
+async def current_token(ctx: Context) -> str:
+    """The sync token for now: the organisation's event log position (`/changes` state)."""
+    now = await changes_since(ctx.session, ctx.user.org_id, types=["calendar.*"], since=None)
+    return SYNC_PREFIX + now.new_state
+
+
+def state_of(token: str) -> str | None:
+    return token[len(SYNC_PREFIX) :] if token.startswith(SYNC_PREFIX) else None
+
+
+def _resourcetype(*names: str) -> ET.Element:
+    return element(tag(DAV, "resourcetype"), None, *[ET.Element(n) for n in names])
+
+
+def _privileges(write: bool) -> ET.Element:
+    names = ["read", "read-current-user-privilege-set"]
+    if write:
+        names += ["write", "write-properties", "write-content", "bind", "unbind"]
+    out = ET.Element(tag(DAV, "current-user-privilege-set"))
+    for n in names:
+        priv = ET.SubElement(out, tag(DAV, "privilege"))
+        ET.SubElement(priv, tag(DAV, n))
+    if write:
+        priv = ET.SubElement(out, tag(DAV, "privilege"))
+        ET.SubElement(priv, tag(CALDAV, "schedule-send"))
+    return out
+
+
+def _reports(*names: tuple[str, str]) -> ET.Element:
+    out = ET.Element(tag(DAV, "supported-report-set"))
+    for ns, name in names:
+        sup = ET.SubElement(out, tag(DAV, "supported-report"))
+        rep = ET.SubElement(sup, tag(DAV, "report"))
+        ET.SubElement(rep, tag(ns, name))
+    return out
+
+
+def _hrefs(name: str, *paths_: str) -> ET.Element:
+    return element(name, None, *[href(p) for p in paths_])
+
+
+class Properties:
+    """Property values for the resources of one request (the log head read once)."""
+
+    def __init__(self, ctx: Context, token: str) -> None:
+        self.ctx = ctx
+        self.token = token
+
+    def common(self) -> dict[str, Callable[[], ET.Element]]:
+        me = self.ctx.owner
+        return {
+            tag(DAV, "current-user-principal"): lambda: _hrefs(
+                tag(DAV, "current-user-principal"), paths.principal(me)
+            ),
+            tag(DAV, "principal-collection-set"): lambda: _hrefs(
+                tag(DAV, "principal-collection-set"), f"{paths.PREFIX}/principals/"
+            ),
+        }
+
+    def home_sets(self) -> dict[str, Callable[[], ET.Element]]:
+        me = self.ctx.owner
+        return {
+            tag(CALDAV, "calendar-home-set"): lambda: _hrefs(
+                tag(CALDAV, "calendar-home-set"), paths.calendar_home(me)
+            ),
+            tag(CARDDAV, "addressbook-home-set"): lambda: _hrefs(
+                tag(CARDDAV, "addressbook-home-set"), paths.book_home(me)
+            ),
+        }
+
+    async def of(self, res: Resource, want: set[str] | None) -> tuple[list[ET.Element], list[str]]:
+        """(found elements, missing names); `want` None is allprop (no object bodies)."""
+        table = await self._table(res, want)
+        if want is None:
+            return [make() for name, make in table.items() if name not in HEAVY], []
+        found, missing = [], []
+        for name in want:
+            make = table.get(name)
+            if make is None:
+                missing.append(name)
+            else:
+                found.append(make())
+        return found, missing
+
+    async def _table(
+        self, res: Resource, want: set[str] | None
+    ) -> dict[str, Callable[[], ET.Element]]:
+        me = self.ctx.owner
+        t = self.common()
+        kind = res.kind
+        if kind in ("root", "principal"):
+            t.update(self.home_sets())
+            t[tag(DAV, "resourcetype")] = lambda: (
+                _resourcetype(tag(DAV, "collection"), tag(DAV, "principal"))
+                if kind == "principal"
+                else _resourcetype(tag(DAV, "collection"))
+            )
+            t[tag(DAV, "displayname")] = lambda: element(
+                tag(DAV, "displayname"), self.ctx.user.principal.display_name or me
+            )
+            if kind == "principal":
+                t[tag(DAV, "principal-URL")] = lambda: _hrefs(
+                    tag(DAV, "principal-URL"), paths.principal(me)
+                )
+                t[tag(CALDAV, "calendar-user-address-set")] = lambda: _hrefs(
+                    tag(CALDAV, "calendar-user-address-set"), f"mailto:{me}", paths.principal(me)
+                )
+                t[tag(CALDAV, "schedule-inbox-URL")] = lambda: _hrefs(
+                    tag(CALDAV, "schedule-inbox-URL"), paths.calendar(me, paths.INBOX)
+                )
+                t[tag(CALDAV, "schedule-outbox-URL")] = lambda: _hrefs(
+                    tag(CALDAV, "schedule-outbox-URL"), paths.calendar(me, paths.OUTBOX)
+                )
+                t[tag(CALDAV, "calendar-user-type")] = lambda: element(
+                    tag(CALDAV, "calendar-user-type"), "INDIVIDUAL"
+                )
+        elif kind in ("calendar_home", "book_home"):
+            t.update(self.home_sets())
+            t[tag(DAV, "resourcetype")] = lambda: _resourcetype(tag(DAV, "collection"))
+            t[tag(DAV, "owner")] = lambda: _hrefs(tag(DAV, "owner"), paths.principal(me))
+            t[tag(DAV, "current-user-privilege-set")] = lambda: _privileges(True)
+        elif kind in ("inbox", "outbox"):
+            t[tag(DAV, "resourcetype")] = lambda: _resourcetype(
+                tag(DAV, "collection"), tag(CALDAV, f"schedule-{kind}")
+            )
+            t[tag(DAV, "current-user-privilege-set")] = lambda: _privileges(False)
+        elif kind == "calendar":
+            t.update(self._calendar(res))
+        elif kind == "object":
+            t.update(self._object(res))
+        elif kind in ("book", "gal"):
+            t.update(self._book(res))
+        elif kind in ("card", "directory_card"):
+            t.update(await self._card(res, want))
+        return t
+
+    def _calendar(self, res: Resource) -> dict[str, Callable[[], ET.Element]]:
+        cal = res.calendar
+        assert cal is not None
+        writable = calendar_collections_writable(res)
+        comp = ET.Element(tag(CALDAV, "supported-calendar-component-set"))
+        ET.SubElement(comp, tag(CALDAV, "comp"), name="VEVENT")
+        return {
+            tag(DAV, "resourcetype"): lambda: _resourcetype(
+                tag(DAV, "collection"), tag(CALDAV, "calendar")
+            ),
+            tag(DAV, "displayname"): lambda: element(tag(DAV, "displayname"), cal.name),
+            tag(APPLE, "calendar-color"): lambda: element(
+                tag(APPLE, "calendar-color"), cal.color or "#3A87ADFF"
+            ),
+            tag(CALDAV, "calendar-description"): lambda: element(
+                tag(CALDAV, "calendar-description"), cal.description or ""
+            ),
+            tag(CALDAV, "supported-calendar-component-set"): lambda: comp,
+            tag(CALDAV, "supported-calendar-data"): lambda: element(
+                tag(CALDAV, "supported-calendar-data"),
+                None,
+                ET.Element(
+                    tag(CALDAV, "calendar-data"),
+                    {"content-type": "text/calendar", "version": "2.0"},
+                ),
+            ),
+            tag(CALDAV, "max-resource-size"): lambda: element(
+                tag(CALDAV, "max-resource-size"), str(self.ctx.runtime.settings.max_body_bytes)
+            ),
+            tag(CS, "getctag"): lambda: element(tag(CS, "getctag"), self.token),
+            tag(DAV, "sync-token"): lambda: element(tag(DAV, "sync-token"), self.token),
+            tag(DAV, "owner"): lambda: _hrefs(tag(DAV, "owner"), paths.principal(self.ctx.owner)),
+            tag(DAV, "current-user-privilege-set"): lambda: _privileges(writable),
+            tag(DAV, "supported-report-set"): lambda: _reports(
+                (CALDAV, "calendar-query"),
+                (CALDAV, "calendar-multiget"),
+                (CALDAV, "free-busy-query"),
+                (DAV, "sync-collection"),
+            ),
+            tag(CALDAV, "schedule-calendar-transp"): lambda: element(
+                tag(CALDAV, "schedule-calendar-transp"), None, ET.Element(tag(CALDAV, "opaque"))
+            ),
+        }
+
+    def _object(self, res: Resource) -> dict[str, Callable[[], ET.Element]]:
+        obj = res.obj
+        assert obj is not None
+        return {
+            tag(DAV, "resourcetype"): lambda: _resourcetype(),
+            tag(DAV, "getetag"): lambda: element(tag(DAV, "getetag"), obj.etag),
+            tag(DAV, "getcontenttype"): lambda: element(
+                tag(DAV, "getcontenttype"), "text/calendar; charset=utf-8; component=vevent"
+            ),
+            CALENDAR_DATA: lambda: element(CALENDAR_DATA, objects.render(obj.rows).decode()),
+        }
+
+    def _book(self, res: Resource) -> dict[str, Callable[[], ET.Element]]:
+        gal = res.kind == "gal"
+        name = "Directory" if gal else (res.book.name if res.book else "")
+        data = ET.Element(tag(CARDDAV, "supported-address-data"))
+        for version in ("3.0", "4.0"):
+            ET.SubElement(
+                data,
+                tag(CARDDAV, "address-data-type"),
+                {"content-type": "text/vcard", "version": version},
+            )
+        return {
+            tag(DAV, "resourcetype"): lambda: _resourcetype(
+                tag(DAV, "collection"), tag(CARDDAV, "addressbook")
+            ),
+            tag(DAV, "displayname"): lambda: element(tag(DAV, "displayname"), name),
+            tag(CARDDAV, "addressbook-description"): lambda: element(
+                tag(CARDDAV, "addressbook-description"),
+                "通讯录 · Company directory" if gal else (res.book.description if res.book else ""),
+            ),
+            tag(CARDDAV, "supported-address-data"): lambda: data,
+            tag(CS, "getctag"): lambda: element(tag(CS, "getctag"), self.token),
+            tag(DAV, "sync-token"): lambda: element(tag(DAV, "sync-token"), self.token),
+            tag(DAV, "owner"): lambda: _hrefs(tag(DAV, "owner"), paths.principal(self.ctx.owner)),
+            tag(DAV, "current-user-privilege-set"): lambda: _privileges(not gal),
+            tag(DAV, "supported-report-set"): lambda: _reports(
+                (CARDDAV, "addressbook-query"),
+                (CARDDAV, "addressbook-multiget"),
+                *([] if gal else [(DAV, "sync-collection")]),
+            ),
+        }
+
+    async def _card(
+        self, res: Resource, want: set[str] | None
+    ) -> dict[str, Callable[[], ET.Element]]:
+        if res.directory_card is not None:
+            etag, text = res.directory_card.etag, res.directory_card.text
+        else:
+            assert res.card is not None
+            etag = cards.etag_of(res.card)
+            text = (
+                await cards.render(self.ctx.runtime, res.card)
+                if want is not None and ADDRESS_DATA in want
+                else ""
+            )
+        return {
+            tag(DAV, "resourcetype"): lambda: _resourcetype(),
+            tag(DAV, "getetag"): lambda: element(tag(DAV, "getetag"), etag),
+            tag(DAV, "getcontenttype"): lambda: element(
+                tag(DAV, "getcontenttype"), "text/vcard; charset=utf-8"
+            ),
+            ADDRESS_DATA: lambda: element(ADDRESS_DATA, text),
+        }
+
+
+def calendar_collections_writable(res: Resource) -> bool:
+    return res.level in ("write", "owner") and not (res.calendar and res.calendar.room_id)
+
+
+def calendar_resource(owner: str, calendar: Calendar, level: str) -> Resource:
+    return Resource(
+        paths.calendar(owner, calendar_collections.segment_of(calendar)),
+        "calendar",
+        calendar=calendar,
+        level=level,
+    )
+
+
+def book_resource(owner: str, book: AddressBook) -> Resource:
+    return Resource(paths.book(owner, book_collections.segment_of(book)), "book", book=book)
