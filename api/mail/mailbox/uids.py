@@ -63,7 +63,9 @@ async def mailbox_modseqs(session: AsyncSession, account_ids: Sequence[str]) -> 
     return await repo.modseqs(session, account_ids)
 
 
-async def fresh_folder(session: AsyncSession, account: Account, folder_id: str) -> MailFolder | None:
+async def fresh_folder(
+    session: AsyncSession, account: Account, folder_id: str
+) -> MailFolder | None:
     return await repo.folder_fresh(session, account.id, folder_id)
 
 
