@@ -23,6 +23,7 @@ from api.imap import run_imap
 from api.mail.inbound.server import run_edge
 from api.mail.inbound.tls import certificate_paths
 from api.mail.outbound import run_outbound
+from api.pop3 import run_pop3
 from api.runtime import Runtime
 
 PR_SET_PDEATHSIG = 1
@@ -78,6 +79,7 @@ async def serve(settings: Settings, role: str, *, host: str | None = None,
         jobs.append(run_edge(runtime, stop))
     if role in ("imap", "all"):
         jobs.append(run_imap(runtime, stop))
+        jobs.append(run_pop3(runtime, stop))
     if role in ("worker", "all"):
         jobs.append(run_outbound(runtime, stop))
     if role == "worker":
