@@ -43,7 +43,7 @@ def _migrate() -> None:
 
 @cli.command()
 def serve(
-    role: Annotated[str, typer.Option(help="api | smtp | worker | all")] = "all",
+    role: Annotated[str, typer.Option(help="api | smtp | imap | worker | all")] = "all",
     host: Annotated[str | None, typer.Option(help="Listen address (MAILPLANE_HOST).")] = None,
     port: Annotated[int | None, typer.Option(help="HTTP port (MAILPLANE_PORT).")] = None,
     workers: Annotated[int, typer.Option(help="HTTP worker processes (api role).")] = 1,
@@ -54,11 +54,11 @@ def serve(
     from api.storage.migrate import upgrade
 
     settings = get_settings()
-    if role not in ("api", "smtp", "worker", "all"):
-        raise typer.BadParameter("role must be api, smtp, worker or all")
+    if role not in ("api", "smtp", "imap", "worker", "all"):
+        raise typer.BadParameter("role must be api, smtp, imap, worker or all")
     upgrade(settings.effective_database_url)
-    if role in ("smtp", "worker") or (role == "all" and workers <= 1):
-        from api.roles import run as run_roles  # SMTP edge + outbound delivery
+    if role in ("smtp", "imap", "worker") or (role == "all" and workers <= 1):
+        from api.roles import run as run_roles  # SMTP, IMAP/POP3, delivery
 
         run_roles(settings, role, host=host, port=port)
         return

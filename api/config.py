@@ -109,6 +109,24 @@ class Settings(BaseSettings):
     # readable before the worker purges it; SMTP AUTH argon2 checks running at once per process
     outbound_retention: int = 7 * 24 * 3600
     smtp_auth_concurrency: int = 4
+    # mail clients (api/imap, api/pop3): IMAP with STARTTLS on imap_port, implicit TLS on
+    # imaps_port, POP3 likewise (a port below 0 turns a listener off); the name clients are
+    # told in autoconfiguration (default mail_host); the SMTP edge's certificate; connection
+    # bounds per process, per client address and per account; the longest command line and
+    # literal; how often IDLE sessions poll for other processes' changes; listener processes
+    imap_host: str = "127.0.0.1"
+    imap_port: int = 1143
+    imaps_port: int = 9930
+    pop3_port: int = 1110
+    pop3s_port: int = 9950
+    imap_hostname: str | None = None
+    imap_max_connections: int = 10_000
+    imap_max_connections_per_ip: int = 100
+    imap_max_connections_per_account: int = 50
+    imap_max_line: int = 64 * 1024
+    imap_max_commands_per_second: float = 200.0
+    imap_idle_poll: float = 0.5
+    imap_processes: int = 1
     # mailbox migration (api/directory/migration): connections per source host across the
     # installation, a job's time slice and lease, fetch batches, retries with backoff (and how
     # often a never-reached source is retried), progress event interval, socket timeout,

@@ -1,5 +1,6 @@
-"""`mailplane serve --role smtp|worker|all`: the SMTP edge (MX and submission), the outbound
-delivery loop and, for `all`, the HTTP API, in one event loop until SIGINT/SIGTERM.
+"""`mailplane serve --role smtp|imap|worker|all`: the SMTP edge (MX and submission), the
+mail-client listeners (IMAP and POP3), the outbound delivery loop and, for `all`, the HTTP
+API, in one event loop until SIGINT/SIGTERM.
 
 With MAILPLANE_SMTP_PROCESSES > 1 the SMTP listeners also run in that many forked
 processes sharing the ports (SO_REUSEPORT), each with its own group committer: Python runs
@@ -18,9 +19,11 @@ from collections.abc import Coroutine
 from typing import Any
 
 from api.config import Settings
+from api.imap import run_imap
 from api.mail.inbound.server import run_edge
 from api.mail.inbound.tls import certificate_paths
 from api.mail.outbound.worker import run_outbound
+from api.pop3 import run_pop3
 from api.runtime import Runtime
 from api.wiring import wire
 
@@ -30,6 +33,13 @@ PR_SET_PDEATHSIG = 1
 def run(settings: Settings, role: str, *, host: str | None = None, port: int | None = None) -> None:
     """Fork the extra SMTP processes, then serve `role` in this one."""
     children: list[multiprocessing.process.BaseProcess] = []
+    if role == "imap" and settings.imap_processes > 1:
+        certificate_paths(settings, settings.smtp_hostname or settings.mail_host)
+        context = multiprocessing.get_context("fork")
+        for _ in range(settings.imap_processes - 1):
+            child = context.Process(target=_imap_child, args=(settings,), daemon=True)
+            child.start()
+            children.append(child)
     if role in ("smtp", "all") and settings.smtp_processes > 1:
         certificate_paths(settings, settings.smtp_hostname or settings.mail_host)
         context = multiprocessing.get_context("fork")
@@ -53,6 +63,13 @@ def _smtp_child(settings: Settings) -> None:
     asyncio.run(serve(settings, "smtp"))
 
 
+def _imap_child(settings: Settings) -> None:
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    asyncio.run(serve(settings, "imap"))
+
+
 async def serve(settings: Settings, role: str, *, host: str | None = None,
                 port: int | None = None) -> None:
     runtime = Runtime.build(settings)
@@ -62,6 +79,9 @@ async def serve(settings: Settings, role: str, *, host: str | None = None,
     jobs: list[Coroutine[Any, Any, None]] = []
     if role in ("smtp", "all"):
         jobs.append(run_edge(runtime, stop))
+    if role in ("imap", "all"):
+        jobs.append(run_imap(runtime, stop))
+        jobs.append(run_pop3(runtime, stop))
     if role in ("worker", "all"):
         jobs.append(run_outbound(runtime, stop))
     if role == "worker":

@@ -22,6 +22,8 @@ from api.directory.groups.router import router as groups_router
 from api.directory.imports.router import router as directory_imports_router
 from api.events.router import router as events_router
 from api.events.sync_router import router as sync_router
+from api.mail.autoconfig.router import public as mail_autoconfig_router
+from api.mail.autoconfig.router import router as mail_client_profile_router
 from api.mail.folders.router import router as mail_folders_router
 from api.mail.messages.router import router as mail_messages_router
 from api.mail.outbound.router import router as mail_delivery_router
@@ -76,4 +78,6 @@ ROUTERS: list[APIRouter] = [
     mail_links_router,
     mail_spam_router,
     mail_delivery_router,
+    mail_autoconfig_router,
+    mail_client_profile_router,
 ]

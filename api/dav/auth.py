@@ -24,9 +24,8 @@ from starlette.requests import Request
 
 from api.directory import app_passwords
 from api.errors import Forbidden, Unauthorized
+from api.identity import Principal, record
 from api.mail.inbound.sasl import SaslVerifier
-from api.platform.audit import record
-from api.platform.principal import Principal
 from api.runtime import Runtime
 from api.storage.models import Account
 

@@ -82,11 +82,14 @@ async def store_shares(
         batch = ThreadBatch(session, account.id, account.org_id)
         await batch.load([i.parsed for i in items])
         rows = []
-        for item in items:
+        first_uid = await repository.take_uids(session, share.folder.id, len(items))
+        for offset, item in enumerate(items):
             thread_id = batch.attach(
                 item.parsed, item.received_at, item.seen, bool(_real(item.parsed)), modseq
             )
-            rows.append(new_row(account, share.folder, item, thread_id, modseq))
+            row = new_row(account, share.folder, item, thread_id, modseq)
+            row.uid = first_uid + offset
+            rows.append(row)
         stored.append((share, rows))
         out.append(rows)
     if not stored:

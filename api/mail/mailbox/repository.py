@@ -82,3 +82,16 @@ async def move_folder_counts(
             )
             .execution_options(synchronize_session=False)
         )
+
+
+async def take_uids(session: AsyncSession, folder_id: str, count: int) -> int:
+    """Reserve `count` IMAP UIDs in a folder (row-locking it until commit, so UIDs become
+    visible in the order they were taken); returns the first."""
+    result = await session.execute(
+        update(MailFolder)
+        .where(MailFolder.id == folder_id)
+        .values(uid_next=MailFolder.uid_next + count)
+        .returning(MailFolder.uid_next)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.scalar_one()) - count

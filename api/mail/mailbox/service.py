@@ -211,6 +211,7 @@ async def store_message(
         modseq=modseq,
     )
     message = new_row(account, folder, new, thread_id, modseq)
+    message.uid = await repository.take_uids(session, folder.id, 1)
     session.add(message)
     await session.flush()
     await blobs.incref(session, new.blob)
@@ -290,6 +291,12 @@ async def apply_changes(
     if not changed:
         return []
     modseq, _ = await repository.bump(session, account_id)
+    if folder is not None:
+        arriving = [m for m, fields in changed if "folder_id" in fields]
+        if arriving:
+            first = await repository.take_uids(session, folder.id, len(arriving))
+            for offset, m in enumerate(arriving):
+                m.uid = first + offset  # a message moved in is new to the folder's readers
     for fid, (total, unread, size) in folder_delta.items():
         await repository.move_folder_counts(session, fid, total=total, unread=unread, size=size)
     threads = await _threads(session, {m.thread_id for m, _ in changed})

@@ -9,6 +9,7 @@ SQLite, a tsvector table on PostgreSQL) created by migration 0005 and used only 
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from typing import Any
 
@@ -36,6 +37,12 @@ class Mailbox(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+def new_uid_validity() -> int:
+    """A fresh folder's IMAP UIDVALIDITY: the creation second, so a folder deleted and made
+    again under the same name never reuses its predecessor's UIDs in a client's cache."""
+    return int(time.time()) & 0xFFFFFFFF or 1
+
+
 class MailFolder(Base):
     __tablename__ = "mail_folders"
     __table_args__ = (Index("ix_mail_folders_account_parent", "account_id", "parent_id"),)
@@ -50,6 +57,10 @@ class MailFolder(Base):
     unread_count: Mapped[int] = mapped_column(Integer, default=0)
     size_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # IMAP: UIDs of this folder's messages come from uid_next (taken under the row lock)
+    uid_validity: Mapped[int] = mapped_column(BigInteger, default=new_uid_validity)
+    uid_next: Mapped[int] = mapped_column(BigInteger, default=1)
+    subscribed: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -65,6 +76,7 @@ class MailMessage(Base):
         Index("ix_mail_messages_account_thread", "account_id", "thread_id"),
         Index("ix_mail_messages_account_modseq", "account_id", "modseq"),
         Index("ix_mail_messages_account_msgid", "account_id", "message_id_header"),
+        Index("ix_mail_messages_folder_uid", "folder_id", "uid"),
         {"sqlite_autoincrement": True},
     )
 
@@ -73,6 +85,7 @@ class MailMessage(Base):
     org_id: Mapped[str] = mapped_column(String(40), index=True)
     account_id: Mapped[str] = mapped_column(String(40))
     folder_id: Mapped[str] = mapped_column(String(40))
+    uid: Mapped[int] = mapped_column(BigInteger, default=0)  # IMAP UID within folder_id
     thread_id: Mapped[str] = mapped_column(String(40))
     blob_sha256: Mapped[str] = mapped_column(String(64))
     size: Mapped[int] = mapped_column(BigInteger)

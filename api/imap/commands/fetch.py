@@ -1,0 +1,206 @@
+"""FETCH and UID FETCH: flags and modseqs from columns, sizes and dates from the message
+row, everything else (ENVELOPE, BODYSTRUCTURE, BODY[section]<partial>, BINARY) from the
+stored bytes, byte-exact. CHANGEDSINCE and VANISHED (CONDSTORE/QRESYNC); a non-PEEK body
+fetch marks the message seen through the same flag change as the API."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import quopri
+from typing import TYPE_CHECKING
+
+from api.imap import mime_tree
+from api.imap.commands.sets import resolve
+from api.imap.envelope import bodystructure, envelope
+from api.imap.errors import Bad, No
+from api.imap.mailstore import flags_of
+from api.imap.parser import Command, FetchItem, SeqSet
+from api.imap.wire import internal_date, literal, seqset
+from api.storage.models import MailMessage
+
+if TYPE_CHECKING:
+    from api.imap.session import ImapSession
+
+BATCH = 200
+NEEDS_ROW = {"INTERNALDATE", "RFC822.SIZE", "EMAILID", "THREADID", "SAVEDATE"}
+NEEDS_RAW = {"ENVELOPE", "BODYSTRUCTURE", "BODY", "BODY.PEEK", "BINARY", "BINARY.PEEK",
+             "BINARY.SIZE", "RFC822", "RFC822.HEADER", "RFC822.TEXT"}
+
+
+def _section_bytes(raw: bytes, root: mime_tree.Part | None, item: FetchItem) -> bytes | None:
+    """The bytes a BODY[...] item names, or None when the part does not exist."""
+    if not item.part and not item.section:
+        return raw
+    assert root is not None
+    part = mime_tree.find(root, item.part) if item.part else root
+    if part is None:
+        return None
+    section = item.section or ""
+    if item.part and not section:
+        return part.body
+    if section == "MIME":
+        return part.header
+    if item.part:
+        if part.message is None:
+            return None  # HEADER and TEXT of a part exist only for an attached message
+        target = part.message
+    else:
+        target = root
+    if section == "HEADER":
+        return target.header
+    if section == "TEXT":
+        return target.body
+    if section == "HEADER.FIELDS":
+        return mime_tree.header_fields(target.header, item.fields, exclude=False)
+    if section == "HEADER.FIELDS.NOT":
+        return mime_tree.header_fields(target.header, item.fields, exclude=True)
+    return None
+
+
+def _decoded(part: mime_tree.Part) -> bytes:
+    """BINARY: a leaf part's content with its transfer encoding undone."""
+    encoding = (part.get("content-transfer-encoding") or "").strip().lower()
+    if encoding == "base64":
+        try:
+            return base64.b64decode(b"".join(part.body.split()), validate=False)
+        except (binascii.Error, ValueError):
+            raise No("The part's base64 cannot be decoded", "UNKNOWN-CTE") from None
+    if encoding == "quoted-printable":
+        return quopri.decodestring(part.body)
+    return part.body
+
+
+def _partial(data: bytes, item: FetchItem) -> tuple[bytes, str]:
+    if item.partial is None:
+        return data, ""
+    offset, length = item.partial
+    return data[offset : offset + length], f"<{offset}>"
+
+
+def _render(item: FetchItem, message: MailMessage | None, raw: bytes | None,
+            root: mime_tree.Part | None, flags: str, modseq: int) -> bytes:
+    name = item.name
+    if name == "FLAGS":
+        return f"FLAGS ({flags})".encode()
+    if name == "MODSEQ":
+        return f"MODSEQ ({modseq})".encode()
+    if name == "INTERNALDATE":
+        assert message is not None
+        return b"INTERNALDATE " + internal_date(message.received_at)
+    if name == "RFC822.SIZE":
+        assert message is not None
+        return f"RFC822.SIZE {len(raw) if raw is not None else message.size}".encode()
+    if name == "EMAILID":
+        assert message is not None
+        return f"EMAILID ({message.id})".encode()
+    if name == "THREADID":
+        assert message is not None
+        return f"THREADID ({message.thread_id})".encode()
+    if name == "SAVEDATE":
+        assert message is not None
+        return b"SAVEDATE " + internal_date(message.created_at)
+    assert raw is not None and root is not None
+    if name == "ENVELOPE":
+        return b"ENVELOPE " + envelope(root)
+    if name == "BODYSTRUCTURE":
+        return b"BODYSTRUCTURE " + bodystructure(root, True)
+    if name == "BODY" and item.section is None:
+        return b"BODY " + bodystructure(root, False)
+    if name == "RFC822":
+        return b"RFC822 " + literal(raw)
+    if name == "RFC822.HEADER":
+        return b"RFC822.HEADER " + literal(root.header)
+    if name == "RFC822.TEXT":
+        return b"RFC822.TEXT " + literal(root.body)
+    if name.startswith("BINARY"):
+        part = mime_tree.find(root, item.part) if item.part else root
+        if part is None or part.is_multipart:
+            raise No("No such leaf part", "NONEXISTENT")
+        data = _decoded(part)
+        label = "BINARY[" + ".".join(str(p) for p in item.part) + "]"
+        if name == "BINARY.SIZE":
+            return f"BINARY.SIZE[{'.'.join(str(p) for p in item.part)}] {len(data)}".encode()
+        data, origin = _partial(data, item)
+        prefix = b"~" if b"\x00" in data else b""
+        return f"{label}{origin} ".encode() + prefix + literal(data)
+    data = _section_bytes(raw, root, item)
+    label = item.raw.replace("BODY.PEEK", "BODY")
+    if data is None:
+        data = b""
+    data, origin = _partial(data, item)
+    return f"{label}{origin} ".encode() + literal(data)
+
+
+async def fetch(session: ImapSession, command: Command) -> None:
+    sel = session.need_selected()
+    account = session.need_auth()
+    numbers = command.args["set"]
+    assert isinstance(numbers, SeqSet)
+    items: list[FetchItem] = list(command.args["items"])  # type: ignore[call-overload]
+    changedsince = command.args.get("changedsince")
+    vanished = bool(command.args.get("vanished"))
+    if vanished and (not command.uid or changedsince is None or "QRESYNC" not in session.enabled):
+        raise Bad("VANISHED needs UID FETCH, CHANGEDSINCE and QRESYNC")
+    if changedsince is not None:
+        session.enabled.add("CONDSTORE")
+    names = {i.name for i in items}
+    if session.condstore and "MODSEQ" not in names and changedsince is not None:
+        items.append(FetchItem("MODSEQ", raw="MODSEQ"))
+        names.add("MODSEQ")
+    if command.uid and "UID" not in names:
+        items.insert(0, FetchItem("UID", raw="UID"))
+        names.add("UID")
+    await session.sync(expunges=False)
+    uids = resolve(sel, numbers, uid=command.uid)
+    if vanished and isinstance(changedsince, int):
+        present = set(sel.uids)
+        gone = [u for u in numbers.resolve(sel.max_uid) if u not in present] if \
+            len(numbers.ranges) < 1000 else []
+        if gone:
+            session.untagged(f"VANISHED (EARLIER) {seqset(gone)}")
+    marks_seen = not sel.readonly and any(
+        i.name in ("BODY", "BINARY") and i.section is not None or i.name in
+        ("RFC822", "RFC822.TEXT") for i in items)
+    need_row = bool(names & (NEEDS_ROW | NEEDS_RAW))
+    need_raw = bool(names & NEEDS_RAW)
+    for start in range(0, len(uids), BATCH):
+        chunk = uids[start : start + BATCH]
+        flag_rows = {r[0]: r for r in await session.store.flags(account, sel.folder_id, chunk)}
+        if changedsince is not None:
+            chunk = [u for u in chunk if u in flag_rows and flag_rows[u][7] > changedsince]
+        if marks_seen:
+            unseen = [u for u in chunk if u in flag_rows and not flag_rows[u][1]]
+            if unseen:
+                await session.store.store_flags(account, sel.folder_id, unseen, "+",
+                                                ["\\Seen"], None)
+                flag_rows.update({r[0]: r for r in await session.store.flags(
+                    account, sel.folder_id, unseen)})
+                sel.silent.update(unseen)
+                if "FLAGS" not in names:
+                    items.append(FetchItem("FLAGS", raw="FLAGS"))
+                    names.add("FLAGS")
+        rows = {m.uid: m for m in await session.store.messages(account, sel.folder_id, chunk)} \
+            if need_row else {}
+        for uid in chunk:
+            row = flag_rows.get(uid)
+            if row is None:
+                continue  # expunged by someone else meanwhile
+            message = rows.get(uid)
+            raw = root = None
+            if need_raw and message is not None:
+                raw = await session.store.raw(message.blob_sha256)
+                root = mime_tree.parse(raw)
+            pieces = []
+            for item in items:
+                if item.name == "UID":
+                    pieces.append(f"UID {uid}".encode())
+                    continue
+                if (item.name in NEEDS_ROW or item.name in NEEDS_RAW) and message is None:
+                    continue
+                pieces.append(_render(item, message, raw, root, " ".join(flags_of(row)),
+                                      int(row[7])))
+            msn = sel.msn(uid)
+            session.send(f"* {msn} FETCH (".encode() + b" ".join(pieces) + b")")
+        await session.flush()
+    session.ok(command.tag, "Fetched")

@@ -1,0 +1,29 @@
+"""Turning a command's sequence set into the selected mailbox's UIDs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from api.imap.parser import SeqSet
+
+if TYPE_CHECKING:
+    from api.imap.selected import SelectedMailbox
+
+
+def resolve(sel: SelectedMailbox, numbers: SeqSet, *, uid: bool) -> list[int]:
+    """UIDs the set names, ascending: UIDs present in the mailbox (`*` is the largest), or
+    message sequence numbers (1..count) mapped to their UIDs."""
+    if uid:
+        largest = sel.max_uid
+        return [u for u in sel.uids if numbers.contains(u, largest)]
+    count = len(sel.uids)
+    if not count:
+        return []
+    out: list[int] = []
+    for lo, hi in numbers.ranges:
+        a = count if lo is None else lo
+        b = count if hi is None else hi
+        a, b = max(1, min(a, b)), min(count, max(a, b))
+        if a <= b:
+            out.extend(sel.uids[a - 1 : b])
+    return sorted(set(out))

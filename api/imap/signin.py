@@ -1,0 +1,134 @@
+"""Mail-client sign-in for IMAP and POP3: the account password or an app password (checked
+by the SMTP edge's SASL verifier: argon2 off the loop, throttled per address and IP), or
+an OAuth access token acting for the account with a mail scope (OAUTHBEARER, XOAUTH2, or
+given as the password). Frozen or deleted accounts are refused; every sign-in, and every
+failure for a known address, is audited with its protocol and source address."""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from api.identity import record
+from api.mail.inbound.sasl import SaslVerifier
+from api.platform.oauth.bearer import load_principal
+from api.runtime import Runtime
+from api.storage.models import Account
+
+READ_SCOPES = frozenset({"mail:read", "mail:write"})
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    account_id: str
+    org_id: str
+    address: str
+    credential: str  # password | app_password | oauth
+
+
+def plain_response(data: bytes) -> tuple[str, str] | None:
+    """(login, password) of a SASL PLAIN response (authzid must be empty or the login)."""
+    parts = data.split(b"\x00")
+    if len(parts) != 3:
+        return None
+    try:
+        authz, login, password = (p.decode("utf-8") for p in parts)
+    except UnicodeDecodeError:
+        return None
+    if authz and authz.lower() != login.lower():
+        return None
+    return login, password
+
+
+def bearer_response(mechanism: str, data: bytes) -> tuple[str, str] | None:
+    """(user, token) of an OAUTHBEARER (RFC 7628) or XOAUTH2 response."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    user, token = "", ""
+    if mechanism == "OAUTHBEARER":
+        head, _, rest = text.partition("\x01")
+        for piece in head.split(","):
+            if piece.startswith("a="):
+                user = piece[2:].replace("=2C", ",").replace("=3D", "=")
+        fields = rest.split("\x01")
+    else:
+        fields = text.split("\x01")
+    for field_ in fields:
+        if field_.startswith("user="):
+            user = field_[5:]
+        elif field_.lower().startswith("auth=bearer "):
+            token = field_[12:].strip()
+    return (user, token) if token else None
+
+
+def bearer_error() -> bytes:
+    return base64.b64encode(json.dumps({"status": "invalid_token", "scope": "mail:read"}).encode())
+
+
+class ClientSignIn:
+    """One per server process: `await signin.password(...)` / `await signin.token(...)`."""
+
+    def __init__(self, runtime: Runtime, protocol: str) -> None:
+        self.runtime = runtime
+        self.protocol = protocol
+        self.sasl = SaslVerifier(runtime, runtime.settings.smtp_auth_concurrency)
+
+    async def password(self, login: str, password: str, ip: str | None,
+                       mechanism: str) -> SignedIn | None:
+        if password.startswith("mpat_"):
+            return await self.token(login, password, ip, mechanism)
+        identity = await self.sasl.authenticate(login, password, ip)
+        if identity is None:
+            await self._failed(login, ip, mechanism)
+            return None
+        credential = "app_password" if identity.app_password_id else "password"
+        return await self._audit(identity.account_id, ip, mechanism, credential)
+
+    async def token(self, login: str, token: str, ip: str | None,
+                    mechanism: str) -> SignedIn | None:
+        async with self.runtime.db.session(write=False) as session:
+            principal, _ = await load_principal(session, token)
+        if (
+            principal is None or not principal.account_id
+            or not (READ_SCOPES & principal.scopes)
+            or (login and (principal.address or "").lower() != login.strip().lower())
+        ):
+            await self._failed(login, ip, mechanism)
+            return None
+        return await self._audit(principal.account_id, ip, mechanism, "oauth")
+
+    async def _audit(self, account_id: str, ip: str | None, mechanism: str,
+                     credential: str) -> SignedIn | None:
+        async with self.runtime.db.session() as session:
+            account = await session.get(Account, account_id)
+            if account is None or account.status != "active":
+                return None
+            await record(
+                session, org_id=account.org_id, action="mail.client.signed_in",
+                actor_type="account", actor_id=account.id, ip=ip, target_type="account",
+                target_id=account.id,
+                details={"protocol": self.protocol, "mechanism": mechanism,
+                         "credential": credential},
+            )
+            return SignedIn(account.id, account.org_id, account.address, credential)
+
+    async def _failed(self, login: str, ip: str | None, mechanism: str) -> None:
+        address = login.strip().lower()[:320]
+        async with self.runtime.db.session() as session:
+            account = await session.scalar(
+                select(Account).where(func.lower(Account.address) == address)
+            )
+            if account is None:
+                return
+            await record(
+                session, org_id=account.org_id, action="mail.client.sign_in_failed",
+                actor_type="account", actor_id=account.id, ip=ip, target_type="account",
+                target_id=account.id, result="failure",
+                details={"protocol": self.protocol, "mechanism": mechanism,
+                         "frozen": account.status != "active"},
+            )

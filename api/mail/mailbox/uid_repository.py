@@ -1,0 +1,97 @@
+"""Queries by IMAP UID: a folder's UIDs and flags, rows by UID, changes since a modseq and
+full-text matches within a folder. Always scoped to one account."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Row, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.mail.search import index
+from api.mail.search.query import SearchQuery
+from api.storage.models import Mailbox, MailFolder, MailMessage
+
+CHUNK = 500
+
+m = MailMessage
+FLAG_COLUMNS = (m.uid, m.seen, m.flagged, m.answered, m.draft, m.forwarded, m.keywords, m.modseq,
+                m.received_at, m.sent_at, m.size)
+
+
+async def folder_uids(session: AsyncSession, account_id: str, folder_id: str) -> list[int]:
+    rows = await session.execute(
+        select(m.uid).where(m.account_id == account_id, m.folder_id == folder_id).order_by(m.uid)
+    )
+    return [int(u) for u in rows.scalars().all()]
+
+
+async def flag_rows(
+    session: AsyncSession, account_id: str, folder_id: str, *, changed_since: int | None = None,
+    uids: Sequence[int] | None = None,
+) -> list[Row[Any]]:
+    """(uid, seen, flagged, answered, draft, forwarded, keywords, modseq, received_at,
+    sent_at, size) in UID order."""
+    stmt = select(*FLAG_COLUMNS).where(m.account_id == account_id, m.folder_id == folder_id)
+    if changed_since is not None:
+        stmt = stmt.where(m.modseq > changed_since)
+    if uids is None:
+        return list((await session.execute(stmt.order_by(m.uid))).all())
+    out: list[Row[Any]] = []
+    wanted = sorted(set(uids))
+    for start in range(0, len(wanted), CHUNK):
+        part = wanted[start : start + CHUNK]
+        out.extend((await session.execute(stmt.where(m.uid.in_(part)))).all())
+    return sorted(out, key=lambda r: r[0])
+
+
+async def messages_by_uid(
+    session: AsyncSession, account_id: str, folder_id: str, uids: Sequence[int]
+) -> list[MailMessage]:
+    out: list[MailMessage] = []
+    wanted = sorted(set(uids))
+    for start in range(0, len(wanted), CHUNK):
+        rows = await session.execute(
+            select(m).where(
+                m.account_id == account_id, m.folder_id == folder_id,
+                m.uid.in_(wanted[start : start + CHUNK]),
+            )
+        )
+        out.extend(rows.scalars().all())
+    return sorted(out, key=lambda r: r.uid)
+
+
+async def search_uids(
+    session: AsyncSession, account_id: str, folder_id: str, query: SearchQuery
+) -> set[int]:
+    """UIDs in the folder whose index entry matches every text term of `query`."""
+    join = index.matching_seq(session, account_id, query)
+    stmt = (
+        select(m.uid)
+        .select_from(join.table)
+        .join(m, m.seq == join.key)
+        .where(*join.where, m.account_id == account_id, m.folder_id == folder_id)
+    )
+    return {int(u) for u in (await session.execute(stmt)).scalars().all()}
+
+
+async def modseqs(session: AsyncSession, account_ids: Sequence[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    ids = list(account_ids)
+    for start in range(0, len(ids), CHUNK):
+        rows = await session.execute(
+            select(Mailbox.account_id, Mailbox.modseq).where(
+                Mailbox.account_id.in_(ids[start : start + CHUNK])
+            )
+        )
+        out.update({a: int(s) for a, s in rows.all()})
+    return out
+
+
+async def folder_fresh(session: AsyncSession, account_id: str, folder_id: str) -> MailFolder | None:
+    return await session.scalar(
+        select(MailFolder)
+        .where(MailFolder.id == folder_id, MailFolder.account_id == account_id)
+        .execution_options(populate_existing=True)
+    )
