@@ -24,7 +24,8 @@ async def chunks(data: bytes, size: int = 65_536) -> AsyncIterator[bytes]:
 
 
 def s3_url(endpoint: str, bucket: str, **extra: str) -> str:
-    query = "&".join([f"endpoint={endpoint}", "create_bucket=1", *(f"{k}={v}" for k, v in extra.items())])
+    query = "&".join(
+        [f"endpoint={endpoint}", "create_bucket=1", *(f"{k}={v}" for k, v in extra.items())])
     return f"s3://test:test@{bucket}/mail?{query}"
 
 
