@@ -123,6 +123,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if migrate:
             await upgrade_async(settings.effective_database_url)
+        await runtime.notifier.start()
         stop = asyncio.Event()
         worker = None
         if getattr(app.state, "background_worker", False):
@@ -133,6 +134,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         stop.set()
         if worker is not None:
             await worker
+        await runtime.notifier.stop()
+        await runtime.blobs.close()
         await runtime.db.dispose()
 
     app = FastAPI(

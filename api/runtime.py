@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from api.config import Settings
+from api.events.notifier import Notifier
 from api.platform.oauth.bearer import TokenCache
 from api.platform.rate_limits.limiter import RateLimiter, make_limiter
 from api.storage.blob_url import FallbackBackend, open_backend
@@ -20,6 +21,7 @@ class Runtime:
     blobs: BlobStore
     tokens: TokenCache
     limiter: RateLimiter
+    notifier: Notifier
     extras: dict[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -32,6 +34,7 @@ class Runtime:
                             grace=timedelta(seconds=settings.blob_release_grace)),
             tokens=TokenCache(ttl=settings.token_cache_seconds),
             limiter=make_limiter(settings, db),
+            notifier=Notifier(db.url),
         )
 
 

@@ -55,6 +55,7 @@ def _smtp_child(settings: Settings) -> None:
 async def serve(settings: Settings, role: str, *, host: str | None = None,
                 port: int | None = None) -> None:
     runtime = Runtime.build(settings)
+    await runtime.notifier.start()  # other processes' commits wake this one's listeners
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     jobs: list[Coroutine[Any, Any, None]] = []
@@ -92,4 +93,5 @@ async def serve(settings: Settings, role: str, *, host: str | None = None,
     finally:
         stop.set()
         await asyncio.gather(*tasks, return_exceptions=True)
+        await runtime.notifier.stop()
         await runtime.db.dispose()
