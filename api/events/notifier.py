@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import psycopg
+from sqlalchemy import make_url
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.events import notify
@@ -105,13 +106,15 @@ class Notifier:
         await notify.publish(session, *topics)
 
     async def _listen(self) -> None:
-        plain = "postgresql://" + self.url.split("://", 1)[1]
+        url = make_url(self.url)
+        # the engine's own reading of the URL (several hosts, target_session_attrs, options)
+        args, kwargs = url.get_dialect()().create_connect_args(url)
         delay = 0.1
         first = True
         while True:
             try:
                 conn = await psycopg.AsyncConnection.connect(
-                    plain, autocommit=True, connect_timeout=5)
+                    *args, **{"connect_timeout": 5, **kwargs}, autocommit=True)
                 async with conn:
                     await conn.execute(f"LISTEN {notify.CHANNEL}")
                     assert self._ready is not None

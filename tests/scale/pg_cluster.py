@@ -12,6 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import psycopg
+
 from tests.live_server import free_port
 
 
@@ -78,3 +80,31 @@ class Cluster:
             if time.monotonic() > deadline:
                 raise RuntimeError("cluster not ready")
             time.sleep(0.1)
+
+
+def primary_with_sync_replica(name: str = "replica1") -> tuple[Cluster, Cluster]:
+    """A primary whose commits wait for `name`, a streaming replica made by pg_basebackup
+    (the settings docs/scaling.md gives for "no acknowledged message lost")."""
+    primary = Cluster().init(
+        wal_level="replica", max_wal_senders="5", hot_standby="on",
+        synchronous_commit="on", synchronous_standby_names=f"'{name}'",
+    ).start()
+    replica = Cluster()
+    _as_postgres([
+        pg_bin("pg_basebackup"), "-D", str(replica.data), "-R", "-X", "stream", "--no-sync",
+        "-d", f"host=127.0.0.1 port={primary.port} user=postgres application_name={name}",
+    ])
+    with (replica.data / "postgresql.auto.conf").open("a") as fh:
+        fh.write(f"port = {replica.port}\nunix_socket_directories = '{replica.root}'\n")
+    replica.start()
+    return primary, replica
+
+
+def promote(cluster: Cluster) -> None:
+    """Promote a replica, then let it commit alone: it inherited the primary's
+    synchronous_standby_names and would otherwise wait for ever for a standby it lacks
+    (until an operator attaches a new one, as docs/scaling.md describes)."""
+    _as_postgres([pg_bin("pg_ctl"), "-D", str(cluster.data), "-w", "promote"])
+    with psycopg.connect(cluster.url, autocommit=True) as conn:
+        conn.execute("ALTER SYSTEM SET synchronous_standby_names = ''")
+        conn.execute("SELECT pg_reload_conf()")
