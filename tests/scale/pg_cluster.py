@@ -24,7 +24,7 @@ def pg_bin(name: str) -> str:
     return found[-1]
 
 
-def _as_postgres(args: list[str], **kw) -> subprocess.CompletedProcess[bytes]:  # type: ignore[no-untyped-def]
+def as_postgres(args: list[str], **kw) -> subprocess.CompletedProcess[bytes]:  # type: ignore[no-untyped-def]
     prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     return subprocess.run(prefix + args, check=True, capture_output=True, **kw)
 
@@ -44,7 +44,7 @@ class Cluster:
         return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
     def init(self, **settings: str) -> Cluster:
-        _as_postgres([pg_bin("initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres",
+        as_postgres([pg_bin("initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres",
                       "--no-sync", "-E", "UTF8"])
         conf = {"listen_addresses": "'127.0.0.1'", "port": str(self.port),
                 "unix_socket_directories": f"'{self.root}'", "fsync": "on",
@@ -54,16 +54,16 @@ class Cluster:
         return self
 
     def start(self) -> Cluster:
-        _as_postgres([pg_bin("pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"),
+        as_postgres([pg_bin("pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"),
                       "-w", "-t", "60", "start"])
         return self
 
     def stop(self, mode: str = "fast") -> None:
-        _as_postgres([pg_bin("pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop"])
+        as_postgres([pg_bin("pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop"])
 
     def running(self) -> bool:
         try:
-            _as_postgres([pg_bin("pg_ctl"), "-D", str(self.data), "status"])
+            as_postgres([pg_bin("pg_ctl"), "-D", str(self.data), "status"])
             return True
         except subprocess.CalledProcessError:
             return False
@@ -90,7 +90,7 @@ def primary_with_sync_replica(name: str = "replica1") -> tuple[Cluster, Cluster]
         synchronous_commit="on", synchronous_standby_names=f"'{name}'",
     ).start()
     replica = Cluster()
-    _as_postgres([
+    as_postgres([
         pg_bin("pg_basebackup"), "-D", str(replica.data), "-R", "-X", "stream", "--no-sync",
         "-d", f"host=127.0.0.1 port={primary.port} user=postgres application_name={name}",
     ])
@@ -104,7 +104,7 @@ def promote(cluster: Cluster) -> None:
     """Promote a replica, then let it commit alone: it inherited the primary's
     synchronous_standby_names and would otherwise wait for ever for a standby it lacks
     (until an operator attaches a new one, as docs/scaling.md describes)."""
-    _as_postgres([pg_bin("pg_ctl"), "-D", str(cluster.data), "-w", "promote"])
+    as_postgres([pg_bin("pg_ctl"), "-D", str(cluster.data), "-w", "promote"])
     with psycopg.connect(cluster.url, autocommit=True) as conn:
         conn.execute("ALTER SYSTEM SET synchronous_standby_names = ''")
         conn.execute("SELECT pg_reload_conf()")
