@@ -15,9 +15,9 @@ from strawberry.types import Info
 
 from api.deps import RequireScopes
 from api.errors import AppError, Unauthorized, ValidationFailed
-from api.storage.outage import DatabaseUnavailable, is_database_outage
 from api.platform.principal import Principal
 from api.runtime import Runtime
+from api.storage.outage import DatabaseUnavailable, is_database_outage
 
 
 class Context(BaseContext):
