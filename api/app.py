@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import openapi_doc
@@ -36,6 +36,7 @@ from api.platform.authentication import AuthenticationMiddleware
 from api.routes import ROUTERS
 from api.runtime import Runtime
 from api.storage.migrate import upgrade_async
+from api.storage.outage import DatabaseUnavailable, is_database_outage
 from api.wiring import wire
 
 log = logging.getLogger("mailplane.app")
@@ -50,6 +51,11 @@ def _problem(error: AppError, request: Request) -> JSONResponse:
         error.to_problem(rid), status_code=error.status, headers=error.headers,
         media_type=PROBLEM_CONTENT_TYPE,
     )
+
+
+def _unavailable(request: Request, exc: BaseException) -> JSONResponse:
+    log.warning("database unavailable", extra={"fields": {"error": type(exc).__name__}})
+    return _problem(DatabaseUnavailable(), request)
 
 
 def _param_of(loc: tuple[Any, ...]) -> str:
@@ -102,8 +108,17 @@ def install_error_handlers(app: FastAPI) -> None:
         log.info("database refused a value", extra={"fields": {"error": type(exc.orig).__name__}})
         return _problem(ValidationFailed("A value is out of range or not representable."), request)
 
+    @app.exception_handler(DBAPIError)
+    async def _database_error(request: Request, exc: DBAPIError) -> JSONResponse:
+        if is_database_outage(exc):
+            return _unavailable(request, exc)
+        return await _unexpected(request, exc)
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # a middleware's database call (authentication, idempotency) lands here directly
+        if is_database_outage(exc):
+            return _unavailable(request, exc)
         log.exception("unhandled error")
         return _problem(AppError("Something went wrong on our side; the request id identifies it."), request)
 
@@ -126,6 +141,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if migrate:
             await upgrade_async(settings.effective_database_url)
+        await runtime.notifier.start()
         stop = asyncio.Event()
         worker = None
         if getattr(app.state, "background_worker", False):
@@ -136,6 +152,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         stop.set()
         if worker is not None:
             await worker
+        await runtime.notifier.stop()
+        await runtime.blobs.close()
         await runtime.db.dispose()
 
     app = FastAPI(

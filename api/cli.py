@@ -16,6 +16,8 @@ from api.config import get_settings
 from api.directory.imports.cli import accounts_cli
 from api.errors import AppError
 from api.migration.cli import migrate_cli
+from api.ops.backup_cli import backup_command, export_command, restore_command
+from api.ops.blob_cli import blobs_cli
 
 cli = typer.Typer(help="Mailplane: self-hosted enterprise mail with an open API.", no_args_is_help=True)
 apps_cli = typer.Typer(help="OAuth apps.", no_args_is_help=True)
@@ -26,6 +28,10 @@ cli.add_typer(openapi_cli, name="openapi")
 cli.add_typer(db_cli, name="db")
 cli.add_typer(accounts_cli, name="accounts")
 cli.add_typer(migrate_cli, name="migrate")
+cli.add_typer(blobs_cli, name="blobs")
+cli.command("backup")(backup_command)
+cli.command("restore")(restore_command)
+cli.command("export")(export_command)
 console = Console()
 
 

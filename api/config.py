@@ -146,6 +146,12 @@ class Settings(BaseSettings):
     migration_timeout: float = 60.0
     migration_allow_private: bool = False
     migration_ca_file: Path | None = None
+    # blob storage (api/storage/blob_url.py): file:// (default <data_dir>/blobs), postgresql:
+    # or s3://bucket/prefix?endpoint=…; the previous URL while `mailplane blobs migrate` runs;
+    # seconds an unreferenced blob is kept before the collector removes it
+    blob_url: str | None = None
+    blob_fallback_url: str | None = None
+    blob_release_grace: float = 3600.0
     log_json: bool = True
     access_log: bool = True
 
@@ -166,6 +172,10 @@ class Settings(BaseSettings):
     @property
     def blob_dir(self) -> Path:
         return self.data_dir / "blobs"
+
+    @property
+    def effective_blob_url(self) -> str:
+        return self.blob_url or f"file://{self.blob_dir.resolve()}"
 
     def signing_key(self) -> str:
         """The server secret: configured, or generated once and kept in the data dir."""

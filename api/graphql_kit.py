@@ -17,6 +17,7 @@ from api.deps import RequireScopes
 from api.errors import AppError, Unauthorized, ValidationFailed
 from api.identity.principal import Principal
 from api.runtime import Runtime
+from api.storage.outage import DatabaseUnavailable, is_database_outage
 
 
 class Context(BaseContext):
@@ -59,6 +60,10 @@ async def unit_of_work(info: Info[Context, Any], *, write: bool) -> AsyncIterato
             yield session
     except AppError as error:
         raise as_graphql_error(error) from None
+    except Exception as error:
+        if is_database_outage(error):  # the same `database_unavailable` REST answers 503 with
+            raise as_graphql_error(DatabaseUnavailable()) from None
+        raise
 
 
 def validated(model: type[BaseModel], data: dict[str, Any]) -> Any:

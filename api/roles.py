@@ -74,6 +74,7 @@ async def serve(settings: Settings, role: str, *, host: str | None = None,
                 port: int | None = None) -> None:
     runtime = Runtime.build(settings)
     wire()
+    await runtime.notifier.start()  # other processes' commits wake this one's listeners
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     jobs: list[Coroutine[Any, Any, None]] = []
@@ -114,4 +115,5 @@ async def serve(settings: Settings, role: str, *, host: str | None = None,
     finally:
         stop.set()
         await asyncio.gather(*tasks, return_exceptions=True)
+        await runtime.notifier.stop()
         await runtime.db.dispose()

@@ -7,8 +7,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 
-from api.events import notify, repository
+from api.events import repository
 from api.events.service import Audience, read
+from api.storage import notify
 from api.storage.db import Database
 from api.storage.models import Event
 

@@ -9,8 +9,8 @@ import asyncio
 import contextlib
 import logging
 
-from api.events import notify
 from api.imap.mailstore import MailStore
+from api.storage import notify
 
 log = logging.getLogger("mailplane.imap")
 

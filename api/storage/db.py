@@ -39,6 +39,9 @@ class Database:
             engine_kw.setdefault("pool_size", 10)
             engine_kw.setdefault("max_overflow", 20)
             engine_kw.setdefault("pool_pre_ping", True)
+            # fail fast while the database is away (503 / 451, not a hung request)
+            engine_kw.setdefault("pool_timeout", 10)
+            engine_kw.setdefault("connect_args", {"connect_timeout": 5})
         self.engine: AsyncEngine = create_async_engine(_engine_url(url), echo=echo, **engine_kw)
         if self.is_sqlite:
             _configure_sqlite(self.engine)

@@ -37,7 +37,14 @@ async def _collect_blobs(runtime: Runtime) -> int:
         return await runtime.blobs.collect(session)
 
 
-PERIODIC.extend([(3600.0, purge_expired), (600.0, _collect_blobs)])
+async def _sweep_blob_orphans(runtime: Runtime) -> int:
+    async with runtime.db.session(write=False) as session:
+        return await runtime.blobs.sweep_orphans(session)
+
+
+PERIODIC.extend([
+    (3600.0, purge_expired), (600.0, _collect_blobs), (86400.0, _sweep_blob_orphans),
+])
 
 
 async def run_once(runtime: Runtime, worker_id: str) -> int:

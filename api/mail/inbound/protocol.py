@@ -7,13 +7,17 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import logging
 from typing import Any
 
 from aiosmtpd.smtp import SMTP, AuthResult
 
 from api.mail.inbound.limits import ConnectionLimiter
+from api.storage.outage import SMTP_REPLY, is_database_outage
 
 # aiosmtpd's own replies, with the RFC 3463 enhanced codes we advertise
+log = logging.getLogger("mailplane.smtp")
+
 REPLIES = {
     "250 OK": "250 2.0.0 OK",
     "221 Bye": "221 2.0.0 Bye",
@@ -50,6 +54,13 @@ class EdgeSMTP(SMTP):
         self.client_ip = ""
         self._admitted = False
         self._turned_away = False
+
+    async def handle_exception(self, error: Exception) -> str:
+        """The database away: a temporary failure the client retries, never a 5xx."""
+        if is_database_outage(error):
+            log.warning("storage unavailable during an SMTP command")
+            return SMTP_REPLY
+        return await super().handle_exception(error)  # type: ignore[no-any-return]
 
     # --- connection lifecycle ------------------------------------------------------------
 

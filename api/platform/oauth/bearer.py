@@ -1,7 +1,9 @@
 """Resolve `Authorization: Bearer …` into a Principal, with a one-second in-process cache.
 
-The cache is why revocation takes effect within one second across processes: every
-process re-reads the token row at most a second after it last did.
+Revocation takes effect across processes at once on PostgreSQL (a committed change to a
+token, app or account signals `notify.TOKENS` to every process, which empties its cache) and
+within one second otherwise: every process re-reads the token row at most a second after it
+last did.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from api.identity.principal import Principal
 from api.kit.clock import utcnow
 from api.platform.oauth.binding import binds
 from api.platform.oauth.tokens import digest
+from api.storage import notify
 from api.storage.models import Account, App, Organization, Token
 
 _MAX_ENTRIES = 100_000
@@ -27,8 +30,13 @@ class TokenCache:
         self.ttl = ttl
         self._entries: dict[str, tuple[float, Principal | None, datetime | None]] = {}
         self.inflight: dict[str, asyncio.Future[Principal | None]] = {}
+        self._generation = notify.generation(notify.TOKENS)
 
     def get(self, key: str) -> tuple[bool, Principal | None]:
+        seen = notify.generation(notify.TOKENS)
+        if seen != self._generation:  # a token, app or account changed somewhere
+            self._generation = seen
+            self._entries.clear()
         hit = self._entries.get(key)
         if hit is None:
             return False, None
@@ -47,7 +55,9 @@ class TokenCache:
         self._entries.clear()
 
 
-async def load_principal(session: AsyncSession, token: str) -> tuple[Principal | None, datetime | None]:
+async def load_principal(
+    session: AsyncSession, token: str
+) -> tuple[Principal | None, datetime | None]:
     row = (
         await session.execute(
             select(

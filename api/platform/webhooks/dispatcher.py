@@ -26,7 +26,6 @@ from typing import Any
 import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.events import notify
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.kit.ssrf import guarded_client
@@ -35,6 +34,7 @@ from api.platform.webhooks.delivery import Outcome
 from api.platform.webhooks.secrets import unseal
 from api.platform.webhooks.signing import secret_key
 from api.runtime import Runtime
+from api.storage import notify
 from api.storage.models import Event, WebhookEndpoint
 
 log = logging.getLogger("mailplane.webhooks")

@@ -2,6 +2,7 @@
 
 from api.storage.models.app_passwords import AppPassword
 from api.storage.models.base import Base
+from api.storage.models.blob_chunks import BlobChunk, BlobObject
 from api.storage.models.calendar import Calendar, CalendarEvent, CalendarShare, Room
 from api.storage.models.contacts import (
     AddressBook,
@@ -61,6 +62,8 @@ from api.storage.models.webhooks import (
 
 __all__ = [
     "AddressBook",
+    "BlobChunk",
+    "BlobObject",
     "Calendar",
     "CalendarEvent",
     "CalendarShare",

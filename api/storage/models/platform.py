@@ -79,6 +79,9 @@ class BlobRecord(Base):
     size: Mapped[int] = mapped_column(BigInteger)
     refcount: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # when the count last fell to zero; the collector removes a blob only a grace period
+    # later, so a writer that found the bytes already stored can still take a reference
+    released_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class Job(Base):
