@@ -29,6 +29,7 @@ from api.graphql import graphql_router
 from api.kit.body_limit import BodyLimitMiddleware
 from api.kit.idempotency import IdempotencyMiddleware
 from api.kit.no_store import NoStoreMiddleware
+from api.kit.query_params import RejectUnknownQuery
 from api.kit.sqlite_retry import SqliteReadRetryMiddleware
 from api.ops.observability import ObservabilityMiddleware, configure_logging
 from api.platform.authentication import AuthenticationMiddleware
@@ -151,7 +152,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     install_error_handlers(app)
     openapi_doc.install(app)
     for router in ROUTERS:
-        app.include_router(router)
+        app.include_router(router, dependencies=[RejectUnknownQuery])
     app.include_router(graphql_router(settings), prefix="/graphql", include_in_schema=False)
     install_webhooks(app)
 
