@@ -16,7 +16,6 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-
 # `sqlite+aiosqlite` URLs run on the one-hop variant of SQLAlchemy's aiosqlite dialect
 registry.register("sqlite.mailplane_aiosqlite", "api.storage.sqlite_driver", "OneHopDialect")
 

@@ -285,13 +285,15 @@ async def change_own_password(
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("/{account}/aliases", response_model=list[schemas.Alias])
+@router.get("/{account}/aliases", response_model=Page[schemas.Alias])
 async def list_account_aliases(
     account: str, principal: DirectoryRead, session: DbSession
-) -> list[schemas.Alias]:
-    """The account's aliases."""
+) -> Page[schemas.Alias]:
+    """The account's aliases, all in one page (`next_cursor` is always null: an account has
+    few)."""
     row = await _load(session, principal, account)
-    return [aliases.alias_schema(a) for a in await aliases.list_aliases(session, row)]
+    data = [aliases.alias_schema(a) for a in await aliases.list_aliases(session, row)]
+    return Page[schemas.Alias](data=data, next_cursor=None)
 
 
 @router.post(

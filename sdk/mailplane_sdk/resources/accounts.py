@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import builtins
 
-from mailplane_sdk.calls import Spec, model, models, nothing
+from mailplane_sdk.calls import Spec, model, nothing
 from mailplane_sdk.endpoints import Namespace, R, endpoint, paged
 from mailplane_sdk.generated.models import (
     Account,
@@ -17,7 +17,7 @@ from mailplane_sdk.generated.models import (
     PasswordPolicy,
     PasswordResetResult,
 )
-from mailplane_sdk.pagination import Page, page_of
+from mailplane_sdk.pagination import Page, page_of, single_page_of
 
 
 class Aliases(Namespace[R]):
@@ -25,7 +25,8 @@ class Aliases(Namespace[R]):
 
     @endpoint("GET", "/v1/accounts/{account}/aliases", "list_account_aliases")
     def list(self, account: str) -> Spec[builtins.list[Alias]]:
-        return Spec(models(Alias), path={"account": account})
+        """Every alias of the account (one page)."""
+        return Spec(single_page_of(Alias.from_dict), path={"account": account})
 
     @endpoint("POST", "/v1/accounts/{account}/aliases", "add_account_alias")
     def add(self, account: str, /, **body: object) -> Spec[Alias]:

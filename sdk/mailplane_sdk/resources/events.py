@@ -5,13 +5,13 @@ from __future__ import annotations
 import builtins
 from typing import overload
 
-from mailplane_sdk.calls import Spec, model, models
+from mailplane_sdk.calls import Spec, model
 from mailplane_sdk.coverage import covers
 from mailplane_sdk.endpoints import Namespace, R, endpoint, paged
 from mailplane_sdk.events import AsyncEventStream, EventStream
 from mailplane_sdk.generated.models import EventTypeInfo, WebhookAttempt
 from mailplane_sdk.models import PlatformEvent
-from mailplane_sdk.pagination import Page, page_of
+from mailplane_sdk.pagination import Page, page_of, single_page_of
 from mailplane_sdk.runners import AsyncRunner, SyncRunner
 
 
@@ -30,7 +30,7 @@ class Events(Namespace[R]):
     @endpoint("GET", "/v1/events/types", "list_event_types")
     def types(self) -> Spec[builtins.list[EventTypeInfo]]:
         """The event catalogue: every type with its data schema."""
-        return Spec(models(EventTypeInfo))
+        return Spec(single_page_of(EventTypeInfo.from_dict))
 
     @paged("GET", "/v1/events/{event_id}/attempts", "list_event_attempts")
     def attempts(self, event_id: str, /, **query: object) -> Spec[Page[WebhookAttempt]]:

@@ -6,7 +6,7 @@ import builtins
 import os
 from typing import BinaryIO
 
-from mailplane_sdk.calls import Spec, model, models, nothing, raw
+from mailplane_sdk.calls import Spec, model, nothing, raw
 from mailplane_sdk.endpoints import Namespace, R, endpoint, flow, paged
 from mailplane_sdk.generated.models import (
     BulkResult,
@@ -23,7 +23,7 @@ from mailplane_sdk.generated.models import (
     ThreadDetail,
     Upload,
 )
-from mailplane_sdk.pagination import Page, page_of
+from mailplane_sdk.pagination import Page, page_of, single_page_of
 from mailplane_sdk.runners import Flow
 from mailplane_sdk.uploads import DEFAULT_CHUNK, upload_flow
 
@@ -111,7 +111,8 @@ class Folders(Namespace[R]):
 
     @endpoint("GET", "/v1/accounts/{account}/mail/folders", "list_mail_folders")
     def list(self, account: str) -> Spec[builtins.list[Folder]]:
-        return Spec(models(Folder), path={"account": account})
+        """Every folder of the mailbox, system folders first (one page)."""
+        return Spec(single_page_of(Folder.from_dict), path={"account": account})
 
     @endpoint("POST", "/v1/accounts/{account}/mail/folders", "create_mail_folder")
     def create(self, account: str, /, **body: object) -> Spec[Folder]:

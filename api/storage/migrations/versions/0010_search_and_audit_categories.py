@@ -36,6 +36,15 @@ def upgrade() -> None:
         ["org_id", "term", "account_id"], unique=False,
     )
     op.create_index("ix_accounts_org_status_id", "accounts", ["org_id", "status", "id"])
+    # `?department_id=` reads members from one covering index; a page of accounts reads its
+    # aliases by (org_id, target_id): SQLite took the org_id index and read every address.
+    op.create_index(
+        "ix_account_departments_org_dep_account", "account_departments",
+        ["org_id", "department_id", "account_id"],
+    )
+    op.create_index(
+        "ix_directory_addresses_org_target", "directory_addresses", ["org_id", "target_id"]
+    )
     bind = op.get_bind()
     accounts = sa.table(
         "accounts", sa.column("id"), sa.column("org_id"), sa.column("display_name"),
@@ -73,6 +82,8 @@ def downgrade() -> None:
     op.drop_index("ix_audit_entries_org_category_id", table_name="audit_entries")
     with op.batch_alter_table("audit_entries") as batch:
         batch.drop_column("category")
+    op.drop_index("ix_directory_addresses_org_target", table_name="directory_addresses")
+    op.drop_index("ix_account_departments_org_dep_account", table_name="account_departments")
     op.drop_index("ix_accounts_org_status_id", table_name="accounts")
     op.drop_index("ix_account_search_terms_org_term", table_name="account_search_terms")
     op.drop_table("account_search_terms")
