@@ -130,6 +130,8 @@ class Settings(BaseSettings):
     migration_ca_file: Path | None = None
     log_json: bool = True
     access_log: bool = True
+    # Working hours' zone when neither the person nor the organisation has one (IANA name).
+    default_time_zone: str = "UTC"
 
     @property
     def effective_database_url(self) -> str:
