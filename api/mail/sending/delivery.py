@@ -57,10 +57,12 @@ class StoredRaw:
 
 @dataclass
 class Delivered:
-    address: str
+    address: str  # as addressed: the account's address, an alias, or a group's address
     account_id: str
     org_id: str
     message_id: str
+    mailbox: str = ""  # the account's own address
+    group: str | None = None  # the group address this copy was expanded from
 
 
 @dataclass
@@ -155,7 +157,10 @@ async def deliver_stored(
         inbox = await system_folder(session, account.id, account.org_id, folder_role)
         new = NewMessage(blob=stored.blob, parsed=stored.parsed, received_at=when)
         if later is not None:
-            delivered = Delivered(address, account.id, account.org_id, "")
+            delivered = Delivered(
+                address, account.id, account.org_id, "", account.address,
+                address if address in resolution.groups else None,
+            )
             report.delivered.append(delivered)
             later.add(account, inbox, new, report, delivered)
         else:
@@ -166,7 +171,10 @@ async def deliver_stored(
             except QuotaExceeded:
                 report.over_quota.append(address)
                 continue
-            report.delivered.append(Delivered(address, account.id, account.org_id, message.id))
+            report.delivered.append(Delivered(
+                address, account.id, account.org_id, message.id, account.address,
+                address if address in resolution.groups else None,
+            ))
         if folder_role == "inbox" and any(a.get("calendar") for a in stored.parsed.attachments):
             await _apply_invitation(session, runtime, account, stored)
     if resolution.remote:
