@@ -33,6 +33,7 @@ from api.kit.query_params import RejectUnknownQuery
 from api.kit.sqlite_retry import SqliteReadRetryMiddleware
 from api.ops.observability import ObservabilityMiddleware, configure_logging
 from api.platform.authentication import AuthenticationMiddleware
+from api.reference import router as reference_pages
 from api.routes import ROUTERS
 from api.runtime import Runtime
 from api.storage.migrate import upgrade_async
@@ -142,7 +143,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         description=DESCRIPTION,
         lifespan=lifespan,
         openapi_url="/openapi.json",
-        docs_url="/docs",
+        docs_url=None,  # api/reference serves /docs, /reference and GraphiQL without a CDN
         redoc_url=None,
         # operationId is the handler name (`list_apps`), so the SDK's functions are too.
         generate_unique_id_function=lambda route: route.name,
@@ -155,6 +156,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         app.include_router(router, dependencies=[RejectUnknownQuery])
     app.include_router(graphql_router(settings), prefix="/graphql", include_in_schema=False)
     install_webhooks(app)
+    reference_pages.install(app)
 
     # Pure ASGI middleware, innermost first.
     app.add_middleware(SqliteReadRetryMiddleware, enabled=runtime.db.is_sqlite)
