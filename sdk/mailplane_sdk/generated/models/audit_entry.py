@@ -30,6 +30,7 @@ class AuditEntry:
             actor_id (None | str):
             actor_type (str):
             app_id (None | str):
+            category (str): admin | security | data_access | auth | token (see `list_audit_entries`).
             details (AuditEntryDetails):
             id (str):
             ip (None | str):
@@ -43,6 +44,7 @@ class AuditEntry:
     actor_id: None | str
     actor_type: str
     app_id: None | str
+    category: str
     details: AuditEntryDetails
     id: str
     ip: None | str
@@ -67,6 +69,8 @@ class AuditEntry:
 
         app_id: None | str
         app_id = self.app_id
+
+        category = self.category
 
         details = self.details.to_dict()
 
@@ -93,6 +97,7 @@ class AuditEntry:
             "actor_id": actor_id,
             "actor_type": actor_type,
             "app_id": app_id,
+            "category": category,
             "details": details,
             "id": id,
             "ip": ip,
@@ -129,6 +134,8 @@ class AuditEntry:
 
         app_id = _parse_app_id(d.pop("app_id"))
 
+
+        category = d.pop("category")
 
         details = AuditEntryDetails.from_dict(d.pop("details"))
 
@@ -173,6 +180,7 @@ class AuditEntry:
             actor_id=actor_id,
             actor_type=actor_type,
             app_id=app_id,
+            category=category,
             details=details,
             id=id,
             ip=ip,

@@ -28,7 +28,9 @@ class Department:
             id (str):
             manager_ids (list[str]):
             name (str):
-            parent_id (None | str):
+            parent_id (None | str): The parent's id; null only for the root department. Departments name their parent by id:
+                a top-level department has the root department's id (the root is the one department whose `parent_id` is null,
+                listed first by `GET /v1/departments`).
             path (str): Names from below the root, joined with `/` (`Sales/East`).
             sort_order (int):
             updated_at (datetime.datetime):

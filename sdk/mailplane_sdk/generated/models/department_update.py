@@ -26,7 +26,9 @@ class DepartmentUpdate:
         Attributes:
             manager_ids (list[str] | None | Unset):
             name (None | str | Unset):
-            parent_id (None | str | Unset): Move under this department.
+            parent_id (None | str | Unset): Move under this department (an id). Departments name their parent by id: a top-
+                level department has the root department's id (the root is the one department whose `parent_id` is null, listed
+                first by `GET /v1/departments`).
             sort_order (int | None | Unset):
      """
 

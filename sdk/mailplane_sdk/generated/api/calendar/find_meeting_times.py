@@ -137,6 +137,9 @@ def sync_detailed(
 
      Propose slots of `duration_minutes` within working hours when every attendee is free
     and, when rooms are given, one of them is free too (the first free room is proposed).
+    Working hours are read in `working_hours.time_zone`, by default the asking person's time
+    zone (for an app token: the first attendee's), else the organisation's. The answer echoes
+    the hours it used, and an empty answer says why in `reason`.
 
     Args:
         body (FindTimeRequest):
@@ -171,6 +174,9 @@ def sync(
 
      Propose slots of `duration_minutes` within working hours when every attendee is free
     and, when rooms are given, one of them is free too (the first free room is proposed).
+    Working hours are read in `working_hours.time_zone`, by default the asking person's time
+    zone (for an app token: the first attendee's), else the organisation's. The answer echoes
+    the hours it used, and an empty answer says why in `reason`.
 
     Args:
         body (FindTimeRequest):
@@ -200,6 +206,9 @@ async def asyncio_detailed(
 
      Propose slots of `duration_minutes` within working hours when every attendee is free
     and, when rooms are given, one of them is free too (the first free room is proposed).
+    Working hours are read in `working_hours.time_zone`, by default the asking person's time
+    zone (for an app token: the first attendee's), else the organisation's. The answer echoes
+    the hours it used, and an empty answer says why in `reason`.
 
     Args:
         body (FindTimeRequest):
@@ -234,6 +243,9 @@ async def asyncio(
 
      Propose slots of `duration_minutes` within working hours when every attendee is free
     and, when rooms are given, one of them is free too (the first free room is proposed).
+    Working hours are read in `working_hours.time_zone`, by default the asking person's time
+    zone (for an app token: the first attendee's), else the organisation's. The answer echoes
+    the hours it used, and an empty answer says why in `reason`.
 
     Args:
         body (FindTimeRequest):
