@@ -3,11 +3,18 @@ responses every operation can give, so clients and fuzzers know the whole contra
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.dependencies.models import Dependant
 from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
 
+from api.deps import RequireScopes
+from api.openapi_problems import problem_codes, register_module
+from api.platform.scopes import ADMIN_SCOPES, SCOPES
+from api.routes import ROUTERS
 from schemas.base import Problem
 
 _DESCRIPTIONS = {
@@ -27,6 +34,44 @@ _MUTATIONS = ("409", "412")
 _PUBLIC_PREFIXES = ("/healthz", "/readyz", "/metrics", "/oauth/", "/.well-known/")
 
 
+def _scopes_of(dependant: Dependant) -> tuple[list[str], bool]:
+    """The scopes a route's dependencies require, and whether one asks for an administrator."""
+    scopes: list[str] = []
+    admin = False
+    call = dependant.call
+    if isinstance(call, RequireScopes):
+        scopes += call.scopes
+        admin = admin or call.admin
+    for sub in dependant.dependencies:
+        more, sub_admin = _scopes_of(sub)
+        scopes += more
+        admin = admin or sub_admin
+    return list(dict.fromkeys(scopes)), admin
+
+
+def route_scopes() -> dict[str, tuple[list[str], bool]]:
+    """operationId → (scopes, admin) for every documented route of the REST routers."""
+    out = {}
+    for route in (r for router in ROUTERS for r in router.routes):
+        if isinstance(route, APIRoute) and route.include_in_schema:
+            out[route.name] = _scopes_of(route.dependant)
+            source = inspect.getsourcefile(route.endpoint)
+            if source:
+                register_module(route.name, source)
+    return out
+
+
+def _scope_text(scopes: list[str], admin: bool) -> str:
+    if not scopes:
+        return (
+            "\n\n**Scopes:** none beyond a valid token; what it may reach is checked per"
+            " resource (its own account, or an administrator's)."
+        )
+    names = ", ".join(f"`{s}`" for s in scopes)
+    who = " (a user token only when the user is an administrator)" if admin else ""
+    return f"\n\n**Scopes:** {names}{who}."
+
+
 def install(app: FastAPI) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
@@ -37,16 +82,23 @@ def install(app: FastAPI) -> None:
         )
         components = doc.setdefault("components", {})
         components.setdefault("schemas", {})["Problem"] = Problem.model_json_schema()
+        described = {
+            name: text + (" (administrators only in a user token)" if name in ADMIN_SCOPES else "")
+            for name, text in sorted(SCOPES.items())
+        }
         components.setdefault("securitySchemes", {})["oauth2"] = {
             "type": "oauth2",
+            "description": "OAuth 2.0: client credentials for apps, authorization code with PKCE"
+            " (S256) for people; ask for the scopes an operation lists under `x-scopes`.",
             "flows": {
-                "clientCredentials": {"tokenUrl": "/oauth/token", "scopes": {}},
+                "clientCredentials": {"tokenUrl": "/oauth/token", "scopes": described},
                 "authorizationCode": {
                     "authorizationUrl": "/oauth/authorize", "tokenUrl": "/oauth/token",
-                    "refreshUrl": "/oauth/token", "scopes": {},
+                    "refreshUrl": "/oauth/token", "scopes": described,
                 },
             },
         }
+        scopes_by_op = route_scopes()
         ref = {"$ref": "#/components/schemas/Problem"}
         for path, item in doc.get("paths", {}).items():
             if path.startswith(_PUBLIC_PREFIXES):
@@ -61,7 +113,19 @@ def install(app: FastAPI) -> None:
                 for code in codes:
                     entry = responses.setdefault(code, {"description": _DESCRIPTIONS[code]})
                     entry["content"] = {"application/problem+json": {"schema": ref}}
-                operation.setdefault("security", [{"oauth2": []}])
+                needed, admin = scopes_by_op.get(operation.get("operationId", ""), ([], False))
+                operation["security"] = [{"oauth2": needed}]
+                operation["x-scopes"] = needed
+                operation["x-problem-codes"] = problem_codes(
+                    operation.get("operationId", ""), method, sorted(responses)
+                )
+                operation["description"] = (
+                    operation.get("description", "").rstrip()
+                    + _scope_text(needed, admin)
+                    + "\n\n**Problem codes:** "
+                    + ", ".join(f"`{c}`" for c in operation["x-problem-codes"])
+                    + "."
+                )
         app.openapi_schema = doc
         return doc
 

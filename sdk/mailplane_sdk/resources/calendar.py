@@ -120,7 +120,8 @@ class CalendarEvents(Namespace[R]):
 
     @endpoint("POST", "/v1/accounts/{account}/calendar/events", "create_calendar_event")
     def create(self, account: str, /, **body: Unpack[params.EventCreate]) -> Spec[Event]:
-        """Body: EventCreate (title, start, end, time_zone, attendees, room_ids, recurrence, …)."""
+        """Body: EventCreate (`title`, `start`, `end`, `time_zone`, `attendees`: each with an
+        address or a room_id, `recurrence`, …)."""
         return Spec(model(Event), path={"account": account}, json=body)
 
     @endpoint("GET", EVENT, "get_calendar_event")
@@ -244,12 +245,14 @@ class Calendar(Namespace[R]):
 
     @endpoint("POST", "/v1/calendar/freebusy", "get_freebusy")
     def freebusy(self, /, **body: Unpack[params.FreeBusyRequest]) -> Spec[FreeBusyResult]:
-        """Body: FreeBusyRequest (people or rooms, start, end): busy intervals of each."""
+        """Body: FreeBusyRequest (`attendees`: account or room ids or addresses, `start`, `end`):
+        busy intervals of each."""
         return Spec(model(FreeBusyResult), json=body)
 
     @endpoint("POST", "/v1/calendar/freebusy/find", "find_meeting_times")
     def find_meeting_times(self, /, **body: Unpack[params.FindTimeRequest]) -> Spec[FindTimeResult]:
-        """Body: FindTimeRequest (attendees, duration, window, …): slots when all are free."""
+        """Body: FindTimeRequest (`attendees`, `rooms`, `duration_minutes`, `start`, `end`,
+        `working_hours`, …): slots when all are free, or the `reason` there are none."""
         return Spec(model(FindTimeResult), json=body)
 
     @endpoint("GET", "/v1/calendar/feeds/{token}.ics", "get_calendar_feed")
