@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from mailplane_sdk import AsyncMailplane, Mailplane
 
-
 VARIABLES = (
     "MAILPLANE_URL", "MAILPLANE_CLIENT_ID", "MAILPLANE_CLIENT_SECRET", "MAILPLANE_DATA_DIR",
     "MAILPLANE_CREDENTIALS_FILE",
@@ -62,7 +61,8 @@ def test_from_env_reads_the_servers_data_dir_wherever_it_runs(
     monkeypatch.chdir(elsewhere)
     monkeypatch.setenv("MAILPLANE_DATA_DIR", str(server_data))
     assert Mailplane.from_env().auth.client_id == "app_srv"  # type: ignore[attr-defined]
-    monkeypatch.setenv("MAILPLANE_CREDENTIALS_FILE", str(elsewhere / "data" / "demo-credentials.json"))
+    local_file = elsewhere / "data" / "demo-credentials.json"
+    monkeypatch.setenv("MAILPLANE_CREDENTIALS_FILE", str(local_file))
     assert Mailplane.from_env().auth.client_id == "app_local"  # type: ignore[attr-defined]
     monkeypatch.delenv("MAILPLANE_CREDENTIALS_FILE")
     monkeypatch.setenv("MAILPLANE_DATA_DIR", str(tmp_path / "missing"))
