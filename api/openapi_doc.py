@@ -12,6 +12,8 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
 from api.deps import RequireScopes
+from api.openapi_examples import Examples
+from api.openapi_glossary import describe
 from api.openapi_problems import problem_codes, register_module
 from api.platform.scopes import ADMIN_SCOPES, SCOPES
 from api.routes import ROUTERS
@@ -72,6 +74,37 @@ def _scope_text(scopes: list[str], admin: bool) -> str:
     return f"\n\n**Scopes:** {names}{who}."
 
 
+def add_descriptions(doc: dict[str, Any]) -> None:
+    """Every schema property without a description gets the glossary's, by its name."""
+    for schema in doc.get("components", {}).get("schemas", {}).values():
+        for name, prop in (schema.get("properties") or {}).items():
+            if not prop.get("description"):
+                if name == "data":  # a page's items, or an event's payload
+                    text: str | None = (
+                        "The items of this page." if prop.get("type") == "array"
+                        else "The event's payload; its schema depends on `type`."
+                    )
+                else:
+                    text = describe(name)
+                if text:
+                    prop["description"] = text
+
+
+def add_examples(doc: dict[str, Any]) -> None:
+    """A request example for every JSON body and a response example for every JSON success
+    answer (tests/test_openapi_examples.py validates each against the server's models)."""
+    examples = Examples(doc.get("components", {}).get("schemas", {}))
+    for item in doc.get("paths", {}).values():
+        for operation in item.values():
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json")
+            if body and "example" not in body:
+                body["example"] = examples.of(body.get("schema", {}))
+            for status, response in operation.get("responses", {}).items():
+                content = response.get("content", {}).get("application/json")
+                if status.startswith("2") and content and "example" not in content:
+                    content["example"] = examples.of(content.get("schema", {}))
+
+
 def install(app: FastAPI) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
@@ -99,6 +132,8 @@ def install(app: FastAPI) -> None:
             },
         }
         scopes_by_op = route_scopes()
+        add_examples(doc)
+        add_descriptions(doc)
         ref = {"$ref": "#/components/schemas/Problem"}
         for path, item in doc.get("paths", {}).items():
             if path.startswith(_PUBLIC_PREFIXES):

@@ -26,18 +26,18 @@ T = TypeVar("T", bound="AuditEntry")
 class AuditEntry:
     """ 
         Attributes:
-            action (str):
-            actor_id (None | str):
-            actor_type (str):
-            app_id (None | str):
+            action (str): What was done (`domain.resource.verb`).
+            actor_id (None | str): The id of the actor.
+            actor_type (str): Who acted: `account`, `app` or `system`.
+            app_id (None | str): The OAuth app involved.
             category (str): admin | security | data_access | auth | token (see `list_audit_entries`).
-            details (AuditEntryDetails):
-            id (str):
-            ip (None | str):
-            occurred_at (datetime.datetime):
-            result (str):
-            target_id (None | str):
-            target_type (None | str):
+            details (AuditEntryDetails): What changed, by field.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            ip (None | str): The client's IP address.
+            occurred_at (datetime.datetime): When it happened (RFC 3339, UTC).
+            result (str): `success` or `failure`.
+            target_id (None | str): The id of the target.
+            target_type (None | str): The kind of object acted on.
      """
 
     action: str

@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageAlias")
 class PageAlias:
     """ 
         Attributes:
-            data (list[Alias]):
-            next_cursor (None | str | Unset):
+            data (list[Alias]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[Alias]

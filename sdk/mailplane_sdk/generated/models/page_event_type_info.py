@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageEventTypeInfo")
 class PageEventTypeInfo:
     """ 
         Attributes:
-            data (list[EventTypeInfo]):
-            next_cursor (None | str | Unset):
+            data (list[EventTypeInfo]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[EventTypeInfo]

@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageFolder")
 class PageFolder:
     """ 
         Attributes:
-            data (list[Folder]):
-            next_cursor (None | str | Unset):
+            data (list[Folder]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[Folder]

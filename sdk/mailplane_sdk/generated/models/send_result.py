@@ -35,10 +35,10 @@ class SendResult:
             message_id (str): The Message-ID header
             queued (list[str]): Remote recipients waiting for SMTP delivery
             rejected (list[RejectedRecipient]): Recipients refused, each with the problem `code`
-            status (SendResultStatus):
-            thread_id (None | str):
+            status (SendResultStatus): Its current state (the values are listed by the schema).
+            thread_id (None | str): The conversation it belongs to.
             groups (list[GroupDelivery] | Unset): Each group addressed, with the members it reached
-            send_at (datetime.datetime | None | Unset):
+            send_at (datetime.datetime | None | Unset): When send (RFC 3339, UTC); null if not (yet).
      """
 
     delivered: list[str]

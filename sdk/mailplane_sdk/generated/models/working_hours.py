@@ -25,8 +25,8 @@ class WorkingHours:
     """ 
         Attributes:
             days (list[int] | Unset): ISO weekdays 1-7.
-            end (str | Unset):  Default: '18:00'.
-            start (str | Unset):  Default: '09:00'.
+            end (str | Unset): End (RFC 3339 with an offset; exclusive). Default: '18:00'.
+            start (str | Unset): Start (RFC 3339 with an offset). Default: '09:00'.
             time_zone (None | str | Unset): IANA zone of `start`/`end`. Default: the asking person's time zone, else the
                 organisation's, else the server's `MAILPLANE_DEFAULT_TIME_ZONE` (UTC).
      """

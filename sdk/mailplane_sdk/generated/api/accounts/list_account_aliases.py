@@ -117,6 +117,11 @@ def sync_detailed(
      The account's aliases, all in one page (`next_cursor` is always null: an account has
     few).
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
 
@@ -151,6 +156,11 @@ def sync(
      The account's aliases, all in one page (`next_cursor` is always null: an account has
     few).
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
 
@@ -179,6 +189,11 @@ async def asyncio_detailed(
 
      The account's aliases, all in one page (`next_cursor` is always null: an account has
     few).
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -213,6 +228,11 @@ async def asyncio(
 
      The account's aliases, all in one page (`next_cursor` is always null: an account has
     few).
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

@@ -192,6 +192,11 @@ def sync_detailed(
     employee number, mobile and a prefix search, in stable cursor pages. Every filter is
     indexed; unknown parameters are refused (422).
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         status (ListAccountsStatusType0 | None | Unset): Only accounts in this state (default:
             active and frozen).
@@ -255,6 +260,11 @@ def sync(
     employee number, mobile and a prefix search, in stable cursor pages. Every filter is
     indexed; unknown parameters are refused (422).
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         status (ListAccountsStatusType0 | None | Unset): Only accounts in this state (default:
             active and frozen).
@@ -312,6 +322,11 @@ async def asyncio_detailed(
      List accounts, filtered by state, department (optionally with its sub-departments),
     employee number, mobile and a prefix search, in stable cursor pages. Every filter is
     indexed; unknown parameters are refused (422).
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         status (ListAccountsStatusType0 | None | Unset): Only accounts in this state (default:
@@ -375,6 +390,11 @@ async def asyncio(
      List accounts, filtered by state, department (optionally with its sub-departments),
     employee number, mobile and a prefix search, in stable cursor pages. Every filter is
     indexed; unknown parameters are refused (422).
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         status (ListAccountsStatusType0 | None | Unset): Only accounts in this state (default:

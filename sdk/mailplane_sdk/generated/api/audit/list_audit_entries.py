@@ -214,6 +214,11 @@ def sync_detailed(
     tokens). The default view shows the administrative ones: `admin`, `security` and
     `data_access`; ask for `category=auth`, `category=token` or `category=all` for the rest.
 
+    **Scopes:** `audit:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         action (None | str | Unset): Exact action, or a prefix ending in `*`.
         category (list[ListAuditEntriesCategoryType0Item] | None | Unset): Only these categories
@@ -277,6 +282,11 @@ def sync(
     tokens). The default view shows the administrative ones: `admin`, `security` and
     `data_access`; ask for `category=auth`, `category=token` or `category=all` for the rest.
 
+    **Scopes:** `audit:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         action (None | str | Unset): Exact action, or a prefix ending in `*`.
         category (list[ListAuditEntriesCategoryType0Item] | None | Unset): Only these categories
@@ -334,6 +344,11 @@ async def asyncio_detailed(
     `data_access` (acting on a person's data), `auth` (sign-ins, consent) and `token` (OAuth
     tokens). The default view shows the administrative ones: `admin`, `security` and
     `data_access`; ask for `category=auth`, `category=token` or `category=all` for the rest.
+
+    **Scopes:** `audit:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         action (None | str | Unset): Exact action, or a prefix ending in `*`.
@@ -397,6 +412,11 @@ async def asyncio(
     `data_access` (acting on a person's data), `auth` (sign-ins, consent) and `token` (OAuth
     tokens). The default view shows the administrative ones: `admin`, `security` and
     `data_access`; ask for `category=auth`, `category=token` or `category=all` for the rest.
+
+    **Scopes:** `audit:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         action (None | str | Unset): Exact action, or a prefix ending in `*`.

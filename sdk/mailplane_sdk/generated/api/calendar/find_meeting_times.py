@@ -141,6 +141,12 @@ def sync_detailed(
     zone (for an app token: the first attendee's), else the organisation's. The answer echoes
     the hours it used, and an empty answer says why in `reason`.
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         body (FindTimeRequest):
 
@@ -178,6 +184,12 @@ def sync(
     zone (for an app token: the first attendee's), else the organisation's. The answer echoes
     the hours it used, and an empty answer says why in `reason`.
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         body (FindTimeRequest):
 
@@ -209,6 +221,12 @@ async def asyncio_detailed(
     Working hours are read in `working_hours.time_zone`, by default the asking person's time
     zone (for an app token: the first attendee's), else the organisation's. The answer echoes
     the hours it used, and an empty answer says why in `reason`.
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         body (FindTimeRequest):
@@ -246,6 +264,12 @@ async def asyncio(
     Working hours are read in `working_hours.time_zone`, by default the asking person's time
     zone (for an app token: the first attendee's), else the organisation's. The answer echoes
     the hours it used, and an empty answer says why in `reason`.
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         body (FindTimeRequest):

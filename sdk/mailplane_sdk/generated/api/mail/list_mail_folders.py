@@ -117,6 +117,11 @@ def sync_detailed(
      Every folder of the mailbox (system folders first) with total and unread counts, in
     one page (`next_cursor` is always null).
 
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
 
@@ -151,6 +156,11 @@ def sync(
      Every folder of the mailbox (system folders first) with total and unread counts, in
     one page (`next_cursor` is always null).
 
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
 
@@ -179,6 +189,11 @@ async def asyncio_detailed(
 
      Every folder of the mailbox (system folders first) with total and unread counts, in
     one page (`next_cursor` is always null).
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -213,6 +228,11 @@ async def asyncio(
 
      Every folder of the mailbox (system folders first) with total and unread counts, in
     one page (`next_cursor` is always null).
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
