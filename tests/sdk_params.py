@@ -100,8 +100,10 @@ class Writer:
         if not fields:
             lines.append("    pass")
         for field, annotation, required, description in fields:
-            if keyword.iskeyword(field) or not field.isidentifier():
-                continue  # not a keyword argument (`from` is sent as `from_`, see the layer)
+            if keyword.iskeyword(field):
+                field += "_"  # `from` is passed as `from_` (the layer sends it as `from`)
+            if not field.isidentifier():
+                continue
             if description:
                 lines.append(f"    # {' '.join(description.split())[:300]}")
             wrap = "Required" if required else "NotRequired"

@@ -377,6 +377,8 @@ class DraftUpdate(TypedDict, total=False):
     bcc: NotRequired[list[str | AddressIn | Mapping[str, Any]] | None]
     # `Cc` recipients.
     cc: NotRequired[list[str | AddressIn | Mapping[str, Any]] | None]
+    # The `From` address.
+    from_: NotRequired[str | AddressIn | Mapping[str, Any] | None]
     # Message headers, name and value.
     headers: NotRequired[dict[str, str] | None]
     # The HTML body (sanitised when shown).
@@ -858,6 +860,8 @@ class SendRequest(TypedDict, total=False):
     cc: NotRequired[list[str | AddressIn | Mapping[str, Any]]]
     # Forward this message of the mailbox (attached as message/rfc822)
     forward_message_id: NotRequired[str | None]
+    # Defaults to the account's own address
+    from_: NotRequired[str | AddressIn | Mapping[str, Any] | None]
     # Extra `X-` headers
     headers: NotRequired[dict[str, str]]
     # The HTML body (sanitised when shown).
@@ -1115,6 +1119,7 @@ class ListMailMessagesQuery(TypedDict, total=False):
     q: NotRequired[str | None]
     unread: NotRequired[bool | None]
     flagged: NotRequired[bool | None]
+    from_: NotRequired[str | None]
     to: NotRequired[str | None]
     since: NotRequired[datetime.datetime | str | None]
     before: NotRequired[datetime.datetime | str | None]
