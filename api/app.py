@@ -30,9 +30,11 @@ from api.graphql import graphql_router
 from api.kit.body_limit import BodyLimitMiddleware
 from api.kit.idempotency import IdempotencyMiddleware
 from api.kit.no_store import NoStoreMiddleware
+from api.kit.query_params import RejectUnknownQuery
 from api.kit.sqlite_retry import SqliteReadRetryMiddleware
 from api.ops.observability import ObservabilityMiddleware, configure_logging
 from api.platform.authentication import AuthenticationMiddleware
+from api.reference import router as reference_pages
 from api.routes import ROUTERS
 from api.runtime import Runtime
 from api.storage.migrate import upgrade_async
@@ -162,7 +164,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         description=DESCRIPTION,
         lifespan=lifespan,
         openapi_url="/openapi.json",
-        docs_url="/docs",
+        docs_url=None,  # api/reference serves /docs, /reference and GraphiQL without a CDN
         redoc_url=None,
         # operationId is the handler name (`list_apps`), so the SDK's functions are too.
         generate_unique_id_function=lambda route: route.name,
@@ -172,10 +174,11 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     install_error_handlers(app)
     openapi_doc.install(app)
     for router in ROUTERS:
-        app.include_router(router)
+        app.include_router(router, dependencies=[RejectUnknownQuery])
     app.include_router(graphql_router(settings), prefix="/graphql", include_in_schema=False)
     install_dav(app, runtime)
     install_webhooks(app)
+    reference_pages.install(app)
 
     # Pure ASGI middleware, innermost first.
     app.add_middleware(SqliteReadRetryMiddleware, enabled=runtime.db.is_sqlite)

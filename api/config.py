@@ -154,6 +154,8 @@ class Settings(BaseSettings):
     blob_release_grace: float = 3600.0
     log_json: bool = True
     access_log: bool = True
+    # Working hours' zone when neither the person nor the organisation has one (IANA name).
+    default_time_zone: str = "UTC"
 
     @property
     def effective_database_url(self) -> str:

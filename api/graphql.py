@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import strawberry
+from fastapi import Request
+from fastapi.responses import HTMLResponse
 from strawberry.extensions import (
     DisableIntrospection,
     MaxAliasesLimiter,
@@ -30,6 +32,7 @@ from api.migration.graphql import MigrationMutation, MigrationQuery
 from api.platform.apps.graphql import AppsMutation, AppsQuery
 from api.platform.organizations.graphql import OrganizationsMutation, OrganizationsQuery
 from api.platform.webhooks.graphql import WebhooksMutation, WebhooksQuery
+from api.reference import pages as reference_pages
 
 Query = merge_types("Query", (AppsQuery, OrganizationsQuery, DomainsQuery, AccountsQuery, AppPasswordsQuery, DepartmentsQuery, GroupsQuery, DirectoryImportsQuery, MigrationQuery, EventsQuery, WebhooksQuery, CalendarQuery, ContactsQuery, MailQuery, OutboundQuery, SpamQuery,))
 Mutation = merge_types("Mutation", (AppsMutation, OrganizationsMutation, DomainsMutation, AccountsMutation, AppPasswordsMutation, DepartmentsMutation, GroupsMutation, MigrationMutation, WebhooksMutation, CalendarMutation, ContactsMutation, MailMutation, SpamMutation,))
@@ -59,8 +62,15 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     )
 
 
+class OfflineGraphQLRouter(GraphQLRouter):  # type: ignore[type-arg]
+    """GraphiQL from Mailplane's own static files (api/reference), not strawberry's CDN page."""
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        return HTMLResponse(reference_pages.graphiql(request.url.path))
+
+
 def graphql_router(settings: Settings) -> GraphQLRouter:  # type: ignore[type-arg]
-    return GraphQLRouter(build_schema(settings), context_getter=get_context)
+    return OfflineGraphQLRouter(build_schema(settings), context_getter=get_context)
 
 
 def export_sdl(settings: Settings) -> str:

@@ -102,7 +102,8 @@ async def bench_import(rt, org_id: str, rows: int) -> dict[str, float]:  # type:
 
 
 async def seed_accounts(rt, org_id: str, domain_id: str, total: int) -> None:  # type: ignore[no-untyped-def]
-    from api.storage.models import Account
+    from api.storage.models import Account, AccountSearchTerm
+    from api.storage.models.account_search import rows_for
 
     hashed = HASHER.hash("not-used-for-sign-in")
     made = 0
@@ -126,8 +127,11 @@ async def seed_accounts(rt, org_id: str, domain_id: str, total: int) -> None:  #
                     "version": 1,
                 }
             )
+        terms = [row for account in chunk for row in rows_for(argparse.Namespace(
+            employee_number=None, mobile=None, **account))]
         async with rt.db.session() as session:
             await session.execute(insert(Account), chunk)
+            await session.execute(insert(AccountSearchTerm), terms)  # what the ORM hook writes
         made += len(chunk)
 
 

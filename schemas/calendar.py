@@ -270,7 +270,25 @@ class WorkingHours(RequestModel):
     days: list[int] = Field(
         default_factory=lambda: [1, 2, 3, 4, 5], description="ISO weekdays 1-7."
     )
-    time_zone: ZoneName = "UTC"
+    time_zone: ZoneName | None = Field(
+        default=None,
+        description=(
+            "IANA zone of `start`/`end`. Default: the asking person's time zone, else the"
+            " organisation's, else the server's `MAILPLANE_DEFAULT_TIME_ZONE` (UTC)."
+        ),
+    )
+
+
+class WorkingHoursUsed(ResponseModel):
+    start: str = Field(description="Opening time, `HH:MM`.")
+    end: str = Field(description="Closing time, `HH:MM`.")
+    days: list[int] = Field(description="ISO weekdays 1 (Monday) to 7.")
+    time_zone: str = Field(description="The IANA zone the hours were read in.")
+
+
+NoTimeReason = Literal[
+    "outside_working_hours", "attendees_busy", "rooms_busy", "no_attendee_found"
+]
 
 
 class FindTimeRequest(RequestModel):
@@ -293,8 +311,20 @@ class TimeSuggestion(ResponseModel):
 
 
 class FindTimeResult(ResponseModel):
-    suggestions: list[TimeSuggestion]
+    suggestions: list[TimeSuggestion] = Field(description="Free slots, earliest first.")
     unavailable: list[str] = Field(description="Attendees whose schedule could not be read.")
+    working_hours: WorkingHoursUsed = Field(
+        description="The working hours the slots were taken from, with the zone resolved."
+    )
+    reason: NoTimeReason | None = Field(
+        default=None,
+        description=(
+            "Why `suggestions` is empty (null when it is not): `outside_working_hours` (the"
+            " window holds no working-hours slot of that length in `working_hours.time_zone`),"
+            " `attendees_busy` (someone is busy in every slot), `rooms_busy` (people are free"
+            " but no room is), `no_attendee_found` (no attendee's schedule could be read)."
+        ),
+    )
 
 
 # ---- rooms -------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, field_validator
 
 from schemas.base import RequestModel, ResponseModel
 
@@ -190,16 +190,37 @@ class AddressCheckResult(ResponseModel):
 # --- departments --------------------------------------------------------------------------
 
 
+ROOT_PARENT = (
+    "Departments name their parent by id: a top-level department has the root department's id"
+    " (the root is the one department whose `parent_id` is null, listed first by"
+    " `GET /v1/departments`)."
+)
+
+
 class DepartmentCreate(RequestModel):
     name: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^/]+$")]
-    parent_id: str | None = Field(default=None, description="Omit to create under the root.")
+    parent_id: str | None = Field(
+        default=None,
+        description="The parent department's id; omit it to create under the root. " + ROOT_PARENT,
+    )
+
+    @field_validator("parent_id")
+    @classmethod
+    def _parent_is_an_id(cls, value: str | None) -> str | None:
+        # One representation (issue 14): null never stands for the root in a request either.
+        if value is None:
+            raise ValueError("parent_id cannot be null: omit it for the root, or give an id")
+        return value
+
     sort_order: int | None = Field(default=None, ge=0, le=1_000_000)
     manager_ids: list[AccountRef] = Field(default_factory=list, max_length=20)
 
 
 class DepartmentUpdate(RequestModel):
     name: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^/]+$")] | None = None
-    parent_id: str | None = Field(default=None, description="Move under this department.")
+    parent_id: str | None = Field(
+        default=None, description="Move under this department (an id). " + ROOT_PARENT
+    )
     sort_order: int | None = Field(default=None, ge=0, le=1_000_000)
     manager_ids: list[AccountRef] | None = Field(default=None, max_length=20)
 
@@ -217,7 +238,9 @@ class DepartmentReorder(RequestModel):
 
 class Department(ResponseModel):
     id: str
-    parent_id: str | None
+    parent_id: str | None = Field(
+        description="The parent's id; null only for the root department. " + ROOT_PARENT
+    )
     name: str
     path: str = Field(description="Names from below the root, joined with `/` (`Sales/East`).")
     sort_order: int

@@ -261,15 +261,30 @@ class RejectedRecipient(ResponseModel):
     code: str
 
 
+class GroupDelivery(ResponseModel):
+    address: str = Field(description="The group's address, as sent to")
+    delivered: list[str] = Field(description="Members' addresses whose inbox has it")
+
+
 class SendResult(ResponseModel):
     id: str | None = Field(description="The copy in Sent (or Outbox when scheduled)")
     message_id: str = Field(description="The Message-ID header")
     thread_id: str | None
     status: Literal["sent", "scheduled"]
     send_at: datetime | None = None
-    delivered: list[str] = Field(description="Local recipients whose inbox has it")
+    delivered: list[str] = Field(
+        description=(
+            "Local mailboxes whose inbox has it, once each: an address as you sent it, and for"
+            " a group its members' own addresses"
+        )
+    )
     queued: list[str] = Field(description="Remote recipients waiting for SMTP delivery")
-    rejected: list[RejectedRecipient]
+    rejected: list[RejectedRecipient] = Field(
+        description="Recipients refused, each with the problem `code`"
+    )
+    groups: list[GroupDelivery] = Field(
+        default_factory=list, description="Each group addressed, with the members it reached"
+    )
 
 
 # --- uploads -------------------------------------------------------------------------------

@@ -89,6 +89,9 @@ class AuditEntry(ResponseModel):
     app_id: str | None
     ip: str | None
     action: str
+    category: str = Field(
+        description="admin | security | data_access | auth | token (see `list_audit_entries`)."
+    )
     target_type: str | None
     target_id: str | None
     result: str

@@ -12,6 +12,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests import sdk_params
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "openapi.json"
 CONFIG = ROOT / "sdk" / "openapi-python-client.yaml"
@@ -28,6 +30,7 @@ def generate(into: Path) -> Path:
     )
     for cache in out.rglob("__pycache__"):
         shutil.rmtree(cache)
+    (out / "params.py").write_text(sdk_params.render(SPEC))
     return out
 
 

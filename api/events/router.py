@@ -74,11 +74,11 @@ async def list_events(
     )
 
 
-@router.get("/types", response_model=list[EventTypeInfo])
-async def list_event_types(reader: AudienceDep) -> list[EventTypeInfo]:
+@router.get("/types", response_model=Page[EventTypeInfo])
+async def list_event_types(reader: AudienceDep) -> Page[EventTypeInfo]:
     """The catalogue of event types, each with the scope needed to see it and the JSON
-    Schema of its `data`."""
-    return service.event_types()
+    Schema of its `data`, in one page (`next_cursor` is always null)."""
+    return Page[EventTypeInfo](data=service.event_types(), next_cursor=None)
 
 
 def _sse(event: Any) -> bytes:

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.identity import audit_repository as repository
+from api.identity.audit_categories import DEFAULT_VIEW, category_of
 from api.identity.principal import Principal
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
@@ -43,6 +44,7 @@ async def record(
         app_id=app_id,
         ip=ip,
         action=action,
+        category=category_of(action),
         target_type=target_type,
         target_id=target_id,
         result=result,
@@ -58,13 +60,23 @@ async def list_entries(
     params: PageParams,
     *,
     action: str | None = None,
+    categories: list[str] | None = None,
     actor_id: str | None = None,
     app_id: str | None = None,
     target_id: str | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
 ) -> tuple[list[AuditEntry], str | None]:
+    """Newest first. Without `categories` (and without an `action`, which names its own) the
+    administrative view: configuration, security and data-access entries, not sign-ins and
+    tokens. `["all"]` is every category."""
+    if not categories:
+        wanted: list[str] | None = None if action else list(DEFAULT_VIEW)
+    elif "all" in categories:
+        wanted = None
+    else:
+        wanted = categories
     return await repository.page(
-        session, org_id, params, action=action, actor_id=actor_id, app_id=app_id,
+        session, org_id, params, action=action, categories=wanted, actor_id=actor_id, app_id=app_id,
         target_id=target_id, since=since, until=until,
     )

@@ -17,6 +17,7 @@ async def page(
     params: PageParams,
     *,
     action: str | None,
+    categories: list[str] | None,
     actor_id: str | None,
     app_id: str | None,
     target_id: str | None,
@@ -29,6 +30,8 @@ async def page(
             stmt = stmt.where(AuditEntry.action.startswith(action[:-1]))
         else:
             stmt = stmt.where(AuditEntry.action == action)
+    if categories is not None:
+        stmt = stmt.where(AuditEntry.category.in_(categories))
     if actor_id:
         stmt = stmt.where(AuditEntry.actor_id == actor_id)
     if app_id:

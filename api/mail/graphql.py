@@ -223,6 +223,12 @@ class RejectedRecipientType:
     code: str
 
 
+@strawberry.type(description="A group addressed by a send, with the members it reached.")
+class GroupDeliveryType:
+    address: str
+    delivered: list[str]
+
+
 @strawberry.type
 class SendResultType:
     id: str | None
@@ -233,6 +239,7 @@ class SendResultType:
     delivered: list[str]
     queued: list[str]
     rejected: list[RejectedRecipientType]
+    groups: list[GroupDeliveryType]
 
     @classmethod
     def of(cls, r: SendResult) -> SendResultType:
@@ -245,6 +252,7 @@ class SendResultType:
             delivered=r.delivered,
             queued=r.queued,
             rejected=[RejectedRecipientType(address=x.address, code=x.code) for x in r.rejected],
+            groups=[GroupDeliveryType(address=g.address, delivered=g.delivered) for g in r.groups],
         )
 
 

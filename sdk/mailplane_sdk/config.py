@@ -72,25 +72,46 @@ class FromEnvironment:
 
     @classmethod
     def from_env(cls: type[C], *, scopes: list[str] | None = None, **options: Any) -> C:
-        """From MAILPLANE_URL, MAILPLANE_CLIENT_ID and MAILPLANE_CLIENT_SECRET, or else the
-        `data/demo-credentials.json` that `make run` writes."""
+        """From the environment; see `credentials_from_env` for the lookup order."""
         url, client_id, client_secret = credentials_from_env()
         return cls(url, client_id, client_secret, scopes, **options)  # type: ignore[call-arg]
 
 
+def credentials_file() -> Path:
+    """The demo credentials file `from_env()` reads when no client id and secret are set:
+    MAILPLANE_CREDENTIALS_FILE, else `demo-credentials.json` in MAILPLANE_DATA_DIR (the
+    server's data folder, as `mailplane init` and `make run` use it), else
+    `./data/demo-credentials.json`."""
+    explicit = os.environ.get("MAILPLANE_CREDENTIALS_FILE")
+    if explicit:
+        return Path(explicit).expanduser()
+    data_dir = os.environ.get("MAILPLANE_DATA_DIR")
+    if data_dir:
+        return Path(data_dir).expanduser() / DEMO_CREDENTIALS.name
+    return DEMO_CREDENTIALS
+
+
 def credentials_from_env() -> tuple[str, str, str]:
-    """(url, client_id, client_secret) from MAILPLANE_* variables or the demo credentials file."""
+    """(url, client_id, client_secret), looked up in this order:
+
+    1. MAILPLANE_CLIENT_ID and MAILPLANE_CLIENT_SECRET;
+    2. the file MAILPLANE_CREDENTIALS_FILE names;
+    3. `$MAILPLANE_DATA_DIR/demo-credentials.json`;
+    4. `./data/demo-credentials.json` (what `make run` writes, relative to where you run).
+
+    The URL is MAILPLANE_URL, else http://127.0.0.1:8025.
+    """
     url = os.environ.get("MAILPLANE_URL") or DEFAULT_URL
     client_id = os.environ.get("MAILPLANE_CLIENT_ID")
     client_secret = os.environ.get("MAILPLANE_CLIENT_SECRET")
     if client_id and client_secret:
         return url, client_id, client_secret
-    path = Path(os.environ.get("MAILPLANE_CREDENTIALS_FILE") or DEMO_CREDENTIALS)
+    path = credentials_file()
     try:
         saved = json.loads(path.read_text())
     except FileNotFoundError:
         raise RuntimeError(
-            "Set MAILPLANE_CLIENT_ID and MAILPLANE_CLIENT_SECRET, or run `make run` "
-            f"(it writes {DEMO_CREDENTIALS})."
+            "Set MAILPLANE_CLIENT_ID and MAILPLANE_CLIENT_SECRET, or MAILPLANE_DATA_DIR to the"
+            f" server's data folder, or run `make run` here (looked for {path})."
         ) from None
     return url, str(saved["client_id"]), str(saved["client_secret"])

@@ -31,6 +31,17 @@ def page_of(item: Callable[[Mapping[str, Any]], T]) -> Callable[[httpx.Response]
     return read
 
 
+def single_page_of(
+    item: Callable[[Mapping[str, Any]], T],
+) -> Callable[[httpx.Response], list[T]]:
+    """A reader for a list answered whole in one page (`next_cursor` always null): its items."""
+
+    def read(response: httpx.Response) -> list[T]:
+        return [item(entry) for entry in response.json().get("data", [])]
+
+    return read
+
+
 def next_call(call: Call[Page[T]], page: Page[T]) -> Call[Page[T]] | None:
     """The request for the page after `page`, or None at the end (or if the cursor stalls)."""
     cursor = page.next_cursor

@@ -148,3 +148,24 @@ async def test_managers_and_members_direct_and_recursive(client, org):
     ).json()["data"]
     assert {m["id"] for m in everyone} == {boss["id"], worker["id"]}
     assert (await client.get("/v1/departments/dep_nope/members", headers=h)).status_code == 404
+
+
+async def test_a_top_level_department_names_the_root_by_id_everywhere(client, org):
+    """One representation of the parent: the root's id on create, get and list; null only
+    for the root itself; and null is not accepted in a request as a stand-in for the root."""
+    h = await org.headers()
+    made = (await client.post("/v1/departments", json={"name": "Ops"}, headers=h)).json()
+    listed = (await client.get("/v1/departments", headers=h)).json()["data"]
+    roots = [d for d in listed if d["parent_id"] is None]
+    assert len(roots) == 1
+    root = roots[0]
+    assert made["parent_id"] == root["id"]
+    got = (await client.get(f"/v1/departments/{made['id']}", headers=h)).json()
+    assert got["parent_id"] == root["id"]
+    assert [d["parent_id"] for d in listed if d["id"] == made["id"]] == [root["id"]]
+    explicit = await client.post(
+        "/v1/departments", json={"name": "Ops2", "parent_id": root["id"]}, headers=h
+    )
+    assert explicit.status_code == 201 and explicit.json()["parent_id"] == root["id"]
+    null = await client.post("/v1/departments", json={"name": "Ops3", "parent_id": None}, headers=h)
+    assert null.status_code == 422 and null.json()["param"] == "parent_id"

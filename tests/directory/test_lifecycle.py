@@ -259,7 +259,9 @@ async def test_aliases_add_list_remove_and_stay_unique(client, org, other_org):
         )
         assert dup.status_code == status, (address, dup.text)
         assert dup.json()["code"] == code
-    assert [a["address"] for a in (await client.get(url, headers=h)).json()] == ["sales@acme.test"]
+    listed = (await client.get(url, headers=h)).json()
+    assert [a["address"] for a in listed["data"]] == ["sales@acme.test"]
+    assert listed["next_cursor"] is None
     assert (await client.delete(f"{url}/sales@acme.cn", headers=h)).status_code == 204
     assert (await client.delete(f"{url}/sales@acme.test", headers=h)).status_code == 404
     assert (

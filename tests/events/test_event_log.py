@@ -98,7 +98,8 @@ async def test_get_event_is_404_for_another_organisation(client, org, other_org)
 async def test_event_type_catalogue_has_schemas_and_scopes(client, org):
     resp = await client.get("/v1/events/types", headers=await org.headers("directory:read"))
     assert resp.status_code == 200
-    by_type = {t["type"]: t for t in resp.json()}
+    assert resp.json()["next_cursor"] is None
+    by_type = {t["type"]: t for t in resp.json()["data"]}
     assert by_type["mail.message.received"]["scope"] == "mail:read"
     assert by_type["directory.account.created"]["scope"] == "directory:read"
     assert by_type["webhook.endpoint.disabled"]["scope"] == "webhooks:manage"

@@ -11,7 +11,9 @@ from mailplane_sdk.generated.models import Event
 
 from tests.sdk.conftest import Live
 
-DAY = dt.date.today() + dt.timedelta(days=7)
+_WEEK_AHEAD = dt.date.today() + dt.timedelta(days=7)
+# A Monday, whatever today is: find_meeting_times works in Monday-Friday working hours.
+DAY = _WEEK_AHEAD + dt.timedelta(days=(7 - _WEEK_AHEAD.weekday()) % 7)
 
 
 def at(hour: int) -> dt.datetime:

@@ -8,6 +8,11 @@ from pathlib import Path
 import pytest
 from mailplane_sdk import AsyncMailplane, Mailplane
 
+VARIABLES = (
+    "MAILPLANE_URL", "MAILPLANE_CLIENT_ID", "MAILPLANE_CLIENT_SECRET", "MAILPLANE_DATA_DIR",
+    "MAILPLANE_CREDENTIALS_FILE",
+)
+
 
 def test_from_env_reads_the_variables(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MAILPLANE_URL", "http://mail.corp.example:8025/")
@@ -22,7 +27,7 @@ def test_from_env_reads_the_variables(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_from_env_falls_back_to_the_demo_credentials(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    for name in ("MAILPLANE_URL", "MAILPLANE_CLIENT_ID", "MAILPLANE_CLIENT_SECRET"):
+    for name in VARIABLES:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
     with pytest.raises(RuntimeError, match="make run"):
@@ -34,3 +39,32 @@ def test_from_env_falls_back_to_the_demo_credentials(
     mp = AsyncMailplane.from_env()
     assert isinstance(mp, AsyncMailplane) and mp.base_url == "http://127.0.0.1:8025"
     assert mp.auth.client_secret == "demo-secret"  # type: ignore[attr-defined]
+
+
+def test_from_env_reads_the_servers_data_dir_wherever_it_runs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """MAILPLANE_DATA_DIR (the folder `mailplane init` wrote to) wins over ./data, so a script
+    run from another folder finds the demo credentials."""
+    for name in VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    server_data = tmp_path / "srv"
+    server_data.mkdir()
+    (server_data / "demo-credentials.json").write_text(
+        json.dumps({"client_id": "app_srv", "client_secret": "srv-secret"})
+    )
+    elsewhere = tmp_path / "scripts"
+    (elsewhere / "data").mkdir(parents=True)
+    (elsewhere / "data" / "demo-credentials.json").write_text(
+        json.dumps({"client_id": "app_local", "client_secret": "local-secret"})
+    )
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.setenv("MAILPLANE_DATA_DIR", str(server_data))
+    assert Mailplane.from_env().auth.client_id == "app_srv"  # type: ignore[attr-defined]
+    local_file = elsewhere / "data" / "demo-credentials.json"
+    monkeypatch.setenv("MAILPLANE_CREDENTIALS_FILE", str(local_file))
+    assert Mailplane.from_env().auth.client_id == "app_local"  # type: ignore[attr-defined]
+    monkeypatch.delenv("MAILPLANE_CREDENTIALS_FILE")
+    monkeypatch.setenv("MAILPLANE_DATA_DIR", str(tmp_path / "missing"))
+    with pytest.raises(RuntimeError, match="MAILPLANE_DATA_DIR"):
+        Mailplane.from_env()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from api.calendar.freebusy import service
-from api.deps import CalendarRead, DbSession
+from api.deps import CalendarRead, DbSession, RuntimeDep
 from schemas.calendar import FindTimeRequest, FindTimeResult, FreeBusyRequest, FreeBusyResult
 
 router = APIRouter(prefix="/v1/calendar/freebusy", tags=["calendar"])
@@ -28,9 +28,14 @@ async def get_freebusy(
 
 @router.post("/find", response_model=FindTimeResult)
 async def find_meeting_times(
-    body: FindTimeRequest, principal: CalendarRead, session: DbSession
+    body: FindTimeRequest, principal: CalendarRead, session: DbSession, runtime: RuntimeDep
 ) -> FindTimeResult:
     """Propose slots of `duration_minutes` within working hours when every attendee is free
-    and, when rooms are given, one of them is free too (the first free room is proposed)."""
-    suggestions, unavailable = await service.find_times(session, principal.org_id, body)
-    return FindTimeResult(suggestions=suggestions, unavailable=unavailable)
+    and, when rooms are given, one of them is free too (the first free room is proposed).
+    Working hours are read in `working_hours.time_zone`, by default the asking person's time
+    zone (for an app token: the first attendee's), else the organisation's. The answer echoes
+    the hours it used, and an empty answer says why in `reason`."""
+    return await service.find_times(
+        session, principal.org_id, body, asker_id=principal.account_id,
+        default_zone=runtime.settings.default_time_zone,
+    )

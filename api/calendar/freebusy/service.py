@@ -17,9 +17,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.calendar.events.occurrences import expand, is_recurring
 from api.calendar.events.repository import override_keys
 from api.calendar.events.timing import to_utc, zone
+from api.calendar.freebusy.working_time import working_time_zone
 from api.errors import ValidationFailed
-from api.storage.models import Account, Calendar, CalendarEvent, Room
-from schemas.calendar import BusyInterval, FindTimeRequest, Schedule, TimeSuggestion
+from api.storage.models import Account, Calendar, CalendarEvent, Organization, Room
+from schemas.calendar import (
+    BusyInterval,
+    FindTimeRequest,
+    FindTimeResult,
+    Schedule,
+    TimeSuggestion,
+    WorkingHoursUsed,
+)
 
 MAX_DAYS = 62
 MAX_ATTENDEES = 100
@@ -190,9 +198,9 @@ async def freebusy(
     return schedules
 
 
-def _slots(req: FindTimeRequest) -> list[tuple[datetime, datetime]]:
+def _slots(req: FindTimeRequest, zone_name: str) -> list[tuple[datetime, datetime]]:
     wh = req.working_hours
-    tz = zone(wh.time_zone, param="working_hours.time_zone")
+    tz = zone(zone_name, param="working_hours.time_zone")
     days = set(wh.days)
     if not days or any(d < 1 or d > 7 for d in days):
         raise ValidationFailed(
@@ -227,10 +235,35 @@ def _free(busy: list[BusyInterval], start: datetime, end: datetime) -> bool:
     return not any(b.start < end and b.end > start for b in busy)
 
 
+async def _working_zone(
+    session: AsyncSession, org_id: str, req: FindTimeRequest, asker_id: str | None,
+    default_zone: str,
+) -> str:
+    """The request's zone, else the asking person's (an app asks for the first attendee)."""
+    if req.working_hours.time_zone:
+        return req.working_hours.time_zone
+    account = await session.get(Account, asker_id) if asker_id else None
+    if account is None:
+        first = req.attendees[0].strip().lower()
+        account = await session.scalar(
+            select(Account).where(
+                Account.org_id == org_id,
+                or_(Account.id == req.attendees[0], func.lower(Account.address) == first),
+            )
+        )
+    org = await session.get(Organization, org_id)
+    return working_time_zone(account, org, default_zone)
+
+
 async def find_times(
-    session: AsyncSession, org_id: str, req: FindTimeRequest
-) -> tuple[list[TimeSuggestion], list[str]]:
+    session: AsyncSession, org_id: str, req: FindTimeRequest, *, asker_id: str | None = None,
+    default_zone: str = "UTC",
+) -> FindTimeResult:
+    """Slots where every attendee (and one of the rooms) is free, in working hours; an empty
+    answer carries the reason."""
     check_span(req.start, req.end)
+    zone_name = await _working_zone(session, org_id, req, asker_id, default_zone)
+    slots = _slots(req, zone_name)
     schedules = await freebusy(
         session,
         org_id,
@@ -245,9 +278,12 @@ async def find_times(
     if req.rooms and not rooms:
         raise ValidationFailed("None of the rooms exists.", param="rooms")
     out: list[TimeSuggestion] = []
-    for start, end in _slots(req):
+    people_free_somewhere = False
+    # Nobody's schedule read: every slot would look free, which says nothing.
+    for start, end in slots if people else []:
         if not all(_free(p.busy, start, end) for p in people):
             continue
+        people_free_somewhere = True
         room_id = None
         if rooms:
             room = next((r for r in rooms if _free(r.busy, start, end)), None)
@@ -257,4 +293,19 @@ async def find_times(
         out.append(TimeSuggestion(start=start, end=end, room_id=room_id))
         if len(out) >= req.max_results:
             break
-    return out, unavailable
+    reason: str | None = None
+    if not out:
+        if not people:
+            reason = "no_attendee_found"
+        elif not slots:
+            reason = "outside_working_hours"
+        elif not people_free_somewhere:
+            reason = "attendees_busy"
+        else:
+            reason = "rooms_busy"
+    wh = req.working_hours
+    used = WorkingHoursUsed(start=wh.start, end=wh.end, days=sorted(set(wh.days)),
+                            time_zone=zone_name)
+    return FindTimeResult(
+        suggestions=out, unavailable=unavailable, working_hours=used, reason=reason  # type: ignore[arg-type]
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -156,8 +156,13 @@ class AccountsQuery:
         cursor: str | None = None,
         status: str | None = None,
         department_id: str | None = None,
-        recursive: bool = False,
+        include_subdepartments: bool = False,
+        recursive: Annotated[
+            bool, strawberry.argument(deprecation_reason="Use includeSubdepartments.")
+        ] = False,
         q: str | None = None,
+        employee_number: str | None = None,
+        mobile: str | None = None,
     ) -> AccountPage:
         principal = require(info, "directory:read")
         everything = sees_everything(principal)
@@ -174,8 +179,10 @@ class AccountsQuery:
                 PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
                 status=status,
                 department_id=department_id,
-                recursive=recursive,
+                recursive=include_subdepartments or recursive,
                 q=q,
+                employee_number=employee_number,
+                mobile=mobile,
                 include_hidden=everything,
             )
             data = await service.to_schemas(session, principal.org_id, rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.kit.clock import utcnow
@@ -12,14 +12,12 @@ from api.kit.pagination import PageParams, paginate
 from api.storage.models import (
     Account,
     AccountDepartment,
+    AccountSearchTerm,
     AuthorizationCode,
     DirectoryAddress,
     Token,
 )
-
-
-def _like(q: str) -> str:
-    return "%" + q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+from api.storage.models.account_search import prefix_bounds
 
 
 async def page(
@@ -30,9 +28,17 @@ async def page(
     statuses: list[str],
     department_ids: set[str] | None = None,
     q: str | None = None,
+    employee_number: str | None = None,
+    mobile: str | None = None,
     include_hidden: bool = True,
 ) -> tuple[list[Account], str | None]:
+    """Keyset pages by id. Every filter is an index: (org_id, status, id), the unique HR keys,
+    department memberships, and `q` as a range over the search terms (account_search.py)."""
     stmt = select(Account).where(Account.org_id == org_id, Account.status.in_(statuses))
+    if employee_number is not None:
+        stmt = stmt.where(Account.employee_number == employee_number)
+    if mobile is not None:
+        stmt = stmt.where(Account.mobile == mobile)
     if department_ids is not None:
         stmt = stmt.where(
             Account.id.in_(
@@ -44,15 +50,16 @@ async def page(
         )
     if not include_hidden:
         stmt = stmt.where(Account.hidden_from_address_book.is_(False))
-    if q:
-        like = _like(q)
+    bounds = prefix_bounds(q) if q else None
+    if bounds is not None:
+        low, high = bounds
         stmt = stmt.where(
-            or_(
-                func.lower(Account.display_name).like(like, escape="\\"),
-                func.lower(Account.address).like(like, escape="\\"),
-                func.lower(Account.job_title).like(like, escape="\\"),
-                Account.employee_number == q,
-                Account.mobile == q,
+            Account.id.in_(
+                select(AccountSearchTerm.account_id).where(
+                    AccountSearchTerm.org_id == org_id,
+                    AccountSearchTerm.term >= low,
+                    AccountSearchTerm.term < high,
+                )
             )
         )
     return await paginate(session, stmt, params, [Account.id])
@@ -172,6 +179,9 @@ async def due_for_purge(session: AsyncSession, limit: int = 100) -> list[Account
 
 async def erase(session: AsyncSession, org_id: str, account_id: str) -> None:
     """Delete the account row and what hangs off it in the platform and directory tables."""
+    await session.execute(
+        delete(AccountSearchTerm).where(AccountSearchTerm.account_id == account_id)
+    )
     await session.execute(
         delete(DirectoryAddress).where(
             DirectoryAddress.org_id == org_id,

@@ -71,20 +71,36 @@ async def list_accounts(
         Literal["active", "frozen", "deleted"] | None,
         Query(description="Only accounts in this state (default: active and frozen)."),
     ] = None,
-    department_id: Annotated[str | None, Query(max_length=40)] = None,
-    recursive: Annotated[
-        bool, Query(description="With `department_id`: include sub-departments.")
+    department_id: Annotated[
+        str | None, Query(max_length=40, description="Only members of this department.")
+    ] = None,
+    include_subdepartments: Annotated[
+        bool, Query(description="With `department_id`: members of its sub-departments too.")
     ] = False,
+    recursive: Annotated[
+        bool, Query(deprecated=True, description="Old name of `include_subdepartments`.")
+    ] = False,
+    employee_number: Annotated[
+        str | None, Query(max_length=64, description="Only the account with this employee number.")
+    ] = None,
+    mobile: Annotated[
+        str | None, Query(max_length=32, description="Only the account with this mobile number.")
+    ] = None,
     q: Annotated[
         str | None,
         Query(
             max_length=200,
-            description="Free text: name, address, title, or an exact employee number or mobile.",
+            description=(
+                "Prefix search, case-insensitive: the name or any word of it, the address or"
+                " its local part, pinyin initials or full pinyin of a Chinese name (`zs`,"
+                " `zhangsan` for 张三), an employee number or a mobile."
+            ),
         ),
     ] = None,
 ) -> Page[schemas.Account]:
-    """List accounts, filtered by department (optionally with its sub-departments), state and
-    free text, in stable cursor pages."""
+    """List accounts, filtered by state, department (optionally with its sub-departments),
+    employee number, mobile and a prefix search, in stable cursor pages. Every filter is
+    indexed; unknown parameters are refused (422)."""
     everything = sees_everything(principal)
     if status == "deleted" and not everything:
         return Page[schemas.Account](data=[], next_cursor=None)
@@ -94,8 +110,10 @@ async def list_accounts(
         page,
         status=status,
         department_id=department_id,
-        recursive=recursive,
+        recursive=include_subdepartments or recursive,
         q=q,
+        employee_number=employee_number,
+        mobile=mobile,
         include_hidden=everything,
     )
     return Page[schemas.Account](
@@ -267,13 +285,15 @@ async def change_own_password(
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("/{account}/aliases", response_model=list[schemas.Alias])
+@router.get("/{account}/aliases", response_model=Page[schemas.Alias])
 async def list_account_aliases(
     account: str, principal: DirectoryRead, session: DbSession
-) -> list[schemas.Alias]:
-    """The account's aliases."""
+) -> Page[schemas.Alias]:
+    """The account's aliases, all in one page (`next_cursor` is always null: an account has
+    few)."""
     row = await _load(session, principal, account)
-    return [aliases.alias_schema(a) for a in await aliases.list_aliases(session, row)]
+    data = [aliases.alias_schema(a) for a in await aliases.list_aliases(session, row)]
+    return Page[schemas.Alias](data=data, next_cursor=None)
 
 
 @router.post(

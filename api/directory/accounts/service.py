@@ -92,9 +92,13 @@ async def list_accounts(
     department_id: str | None = None,
     recursive: bool = False,
     q: str | None = None,
+    employee_number: str | None = None,
+    mobile: str | None = None,
     include_hidden: bool = True,
 ) -> tuple[list[Account], str | None]:
-    """Accounts by id; without `status`, deleted ones are left out."""
+    """Accounts by id; without `status`, deleted ones are left out. `recursive` takes in the
+    department's sub-departments; `q` is a prefix of a name, a word of it, an address or its
+    local part, pinyin initials or full pinyin, an employee number or a mobile."""
     statuses = [status] if status else ["active", "frozen"]
     scope = None
     if department_id is not None:
@@ -113,6 +117,8 @@ async def list_accounts(
         statuses=statuses,
         department_ids=scope,
         q=(q or "").strip() or None,
+        employee_number=employee_number,
+        mobile=mobile,
         include_hidden=include_hidden,
     )
 

@@ -143,7 +143,10 @@ async def deliver_stored(
         inbox = await system_folder(session, account.id, account.org_id, folder_role)
         new = NewMessage(blob=stored.blob, parsed=stored.parsed, received_at=when)
         if later is not None:
-            delivered = Delivered(address, account.id, account.org_id, "")
+            delivered = Delivered(
+                address, account.id, account.org_id, "", account.address,
+                address if address in resolution.groups else None,
+            )
             report.delivered.append(delivered)
             later.add(account, inbox, new, report, delivered)
         else:
@@ -154,7 +157,10 @@ async def deliver_stored(
             except QuotaExceeded:
                 report.over_quota.append(address)
                 continue
-            report.delivered.append(Delivered(address, account.id, account.org_id, message.id))
+            report.delivered.append(Delivered(
+                address, account.id, account.org_id, message.id, account.address,
+                address if address in resolution.groups else None,
+            ))
         await hooks.delivered(hooks.Arrival(session, runtime, account, folder_role,
                                             stored.blob, stored.parsed, stored.raw))
     if resolution.remote:

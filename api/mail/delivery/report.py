@@ -10,10 +10,12 @@ RECEIVED = "mail.message.received"  # the event of a message delivered into a ma
 
 @dataclass
 class Delivered:
-    address: str
+    address: str  # as addressed: the account's address, an alias, or a group's address
     account_id: str
     org_id: str
     message_id: str
+    mailbox: str = ""  # the account's own address
+    group: str | None = None  # the group address this copy was expanded from
 
 
 @dataclass

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request, Response, status
 
 from api.deps import DbSession, MailRead, MailWrite
 from api.kit.etags import check_if_match, set_etag
+from api.kit.pagination import Page
 from api.mail.access import mailbox_account
 from api.mail.folders import service
 from schemas.mail import Folder, FolderCreate, FolderUpdate, MailCounts
@@ -13,11 +14,13 @@ from schemas.mail import Folder, FolderCreate, FolderUpdate, MailCounts
 router = APIRouter(prefix="/v1/accounts/{account}/mail", tags=["mail"])
 
 
-@router.get("/folders", response_model=list[Folder])
-async def list_mail_folders(account: str, principal: MailRead, session: DbSession) -> list[Folder]:
-    """Every folder of the mailbox (system folders first) with total and unread counts."""
+@router.get("/folders", response_model=Page[Folder])
+async def list_mail_folders(account: str, principal: MailRead, session: DbSession) -> Page[Folder]:
+    """Every folder of the mailbox (system folders first) with total and unread counts, in
+    one page (`next_cursor` is always null)."""
     owner = await mailbox_account(session, principal, account)
-    return [Folder.model_validate(f) for f in await service.list_folders(session, owner)]
+    data = [Folder.model_validate(f) for f in await service.list_folders(session, owner)]
+    return Page[Folder](data=data, next_cursor=None)
 
 
 @router.get("/counts", response_model=MailCounts)

@@ -48,7 +48,13 @@ from api.runtime import Runtime
 from api.storage.blobs import BlobRef
 from api.storage.models import Account, MailMessage
 from api.worker.jobs import enqueue
-from schemas.mail import AttachmentIn, RejectedRecipient, SendRequest, SendResult
+from schemas.mail import (
+    AttachmentIn,
+    GroupDelivery,
+    RejectedRecipient,
+    SendRequest,
+    SendResult,
+)
 
 SCHEDULE_JOB = "mail.send_scheduled"
 MAX_REFERENCES = 20
@@ -450,14 +456,25 @@ async def send_prepared(
 def send_result(sent: MailMessage | None, message_id: str, report: DeliveryReport) -> SendResult:
     rejected = [RejectedRecipient(address=a, code="unknown_recipient") for a in report.unknown]
     rejected += [RejectedRecipient(address=a, code="quota_exceeded") for a in report.over_quota]
+    # A group's copies are its members' deliveries: report the mailboxes, once each, and the
+    # group with the members it reached (never the group address once per member).
+    delivered: dict[str, None] = {}
+    groups: dict[str, dict[str, None]] = {}
+    for d in report.delivered:
+        if d.group:
+            delivered[d.mailbox or d.address] = None
+            groups.setdefault(d.group, {})[d.mailbox or d.address] = None
+        else:
+            delivered[d.address] = None
     return SendResult(
         id=sent.id if sent else None,
         message_id=message_id,
         thread_id=sent.thread_id if sent else None,
         status="sent",
-        delivered=[d.address for d in report.delivered],
+        delivered=list(delivered),
         queued=report.queued,
         rejected=rejected,
+        groups=[GroupDelivery(address=g, delivered=list(m)) for g, m in groups.items()],
     )
 
 

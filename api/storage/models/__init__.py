@@ -1,5 +1,6 @@
 """Every table, imported here so Alembic and `Base.metadata` see them all."""
 
+from api.storage.models.account_search import AccountSearchTerm
 from api.storage.models.app_passwords import AppPassword
 from api.storage.models.base import Base
 from api.storage.models.blob_chunks import BlobChunk, BlobObject
@@ -61,6 +62,7 @@ from api.storage.models.webhooks import (
 )
 
 __all__ = [
+    "AccountSearchTerm",
     "AddressBook",
     "BlobChunk",
     "BlobObject",

@@ -21,6 +21,8 @@ class DirectoryAddress(Base):
     """
 
     __tablename__ = "directory_addresses"
+    # 0010: an account page's aliases by (org_id, target_id), not a scan of the org's addresses
+    __table_args__ = (Index("ix_directory_addresses_org_target", "org_id", "target_id"),)
 
     address: Mapped[str] = mapped_column(String(320), primary_key=True)
     org_id: Mapped[str] = mapped_column(String(40), index=True)
@@ -48,6 +50,10 @@ class AccountDepartment(Base):
     """An account's membership of one department (an account may be in several)."""
 
     __tablename__ = "account_departments"
+    # 0010: a department's members from one covering index (`?department_id=`)
+    __table_args__ = (
+        Index("ix_account_departments_org_dep_account", "org_id", "department_id", "account_id"),
+    )
 
     account_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     department_id: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)

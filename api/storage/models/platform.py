@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.kit.clock import utcnow
@@ -14,6 +14,7 @@ from api.storage.models.base import Base, JSONType, UTCDateTime
 
 class AuditEntry(Base):
     __tablename__ = "audit_entries"
+    __table_args__ = (Index("ix_audit_entries_org_category_id", "org_id", "category", "id"),)
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     org_id: Mapped[str] = mapped_column(String(40), index=True)
@@ -23,6 +24,8 @@ class AuditEntry(Base):
     app_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
     ip: Mapped[str | None] = mapped_column(String(64), nullable=True)
     action: Mapped[str] = mapped_column(String(80), index=True)
+    # api/identity/audit_categories.py: admin | security | data_access | auth | token
+    category: Mapped[str] = mapped_column(String(20), default="admin", server_default="admin")
     target_type: Mapped[str | None] = mapped_column(String(40), nullable=True)
     target_id: Mapped[str | None] = mapped_column(String(80), nullable=True)
     result: Mapped[str] = mapped_column(String(20), default="success")

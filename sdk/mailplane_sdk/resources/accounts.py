@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import builtins
 
-from mailplane_sdk.calls import Spec, model, models, nothing
+from typing_extensions import Unpack
+
+from mailplane_sdk.calls import Spec, model, nothing
 from mailplane_sdk.endpoints import Namespace, R, endpoint, paged
+from mailplane_sdk.generated import params
 from mailplane_sdk.generated.models import (
     Account,
     AccountCreated,
@@ -17,7 +20,7 @@ from mailplane_sdk.generated.models import (
     PasswordPolicy,
     PasswordResetResult,
 )
-from mailplane_sdk.pagination import Page, page_of
+from mailplane_sdk.pagination import Page, page_of, single_page_of
 
 
 class Aliases(Namespace[R]):
@@ -25,10 +28,11 @@ class Aliases(Namespace[R]):
 
     @endpoint("GET", "/v1/accounts/{account}/aliases", "list_account_aliases")
     def list(self, account: str) -> Spec[builtins.list[Alias]]:
-        return Spec(models(Alias), path={"account": account})
+        """Every alias of the account (one page)."""
+        return Spec(single_page_of(Alias.from_dict), path={"account": account})
 
     @endpoint("POST", "/v1/accounts/{account}/aliases", "add_account_alias")
-    def add(self, account: str, /, **body: object) -> Spec[Alias]:
+    def add(self, account: str, /, **body: Unpack[params.AliasCreate]) -> Spec[Alias]:
         """Body: AliasCreate (`address`)."""
         return Spec(model(Alias), path={"account": account}, json=body)
 
@@ -41,11 +45,15 @@ class AppPasswords(Namespace[R]):
     """`mp.accounts.app_passwords`: per-device passwords for SMTP submission and mail clients."""
 
     @paged("GET", "/v1/accounts/{account}/app-passwords", "list_app_passwords")
-    def list(self, account: str, /, **query: object) -> Spec[Page[AppPassword]]:
+    def list(
+        self, account: str, /, **query: Unpack[params.ListAppPasswordsQuery]
+    ) -> Spec[Page[AppPassword]]:
         return Spec(page_of(AppPassword.from_dict), path={"account": account}, params=query)
 
     @endpoint("POST", "/v1/accounts/{account}/app-passwords", "create_app_password")
-    def create(self, account: str, /, **body: object) -> Spec[AppPasswordCreated]:
+    def create(
+        self, account: str, /, **body: Unpack[params.AppPasswordCreate]
+    ) -> Spec[AppPasswordCreated]:
         """Body: AppPasswordCreate (`name`). The password is in this response only."""
         return Spec(model(AppPasswordCreated), path={"account": account}, json=body)
 
@@ -64,7 +72,7 @@ class PasswordPolicies(Namespace[R]):
         return Spec(model(PasswordPolicy))
 
     @endpoint("PATCH", "/v1/directory/password-policy", "update_password_policy")
-    def update(self, /, **fields: object) -> Spec[PasswordPolicy]:
+    def update(self, /, **fields: Unpack[params.PasswordPolicyUpdate]) -> Spec[PasswordPolicy]:
         """Body: PasswordPolicyUpdate."""
         return Spec(model(PasswordPolicy), json=fields)
 
@@ -79,12 +87,12 @@ class Accounts(Namespace[R]):
         self.password_policy = PasswordPolicies(runner)
 
     @paged("GET", "/v1/accounts", "list_accounts")
-    def list(self, /, **query: object) -> Spec[Page[Account]]:
+    def list(self, /, **query: Unpack[params.ListAccountsQuery]) -> Spec[Page[Account]]:
         """Every account, page after page. Filters: status, department_id, recursive, q, limit."""
         return Spec(page_of(Account.from_dict), params=query)
 
     @endpoint("POST", "/v1/accounts", "create_account")
-    def create(self, /, **body: object) -> Spec[AccountCreated]:
+    def create(self, /, **body: Unpack[params.AccountCreate]) -> Spec[AccountCreated]:
         """Body: AccountCreate (address, display_name, password, department_ids, …);
         `department_id=` is accepted for a single department."""
         if "department_id" in body:
@@ -96,7 +104,7 @@ class Accounts(Namespace[R]):
         return Spec(model(Account), path={"account": account})
 
     @endpoint("PATCH", "/v1/accounts/{account}", "update_account")
-    def update(self, account: str, /, **fields: object) -> Spec[Account]:
+    def update(self, account: str, /, **fields: Unpack[params.AccountUpdate]) -> Spec[Account]:
         """Body: AccountUpdate (merge patch); `if_match=` an ETag for a 412 if it is stale."""
         return Spec(model(Account), path={"account": account}, json=fields)
 
@@ -118,7 +126,7 @@ class Accounts(Namespace[R]):
         return Spec(model(Account), path={"account": account})
 
     @endpoint("POST", "/v1/accounts/{account}/move", "move_account")
-    def move(self, account: str, /, **body: object) -> Spec[Account]:
+    def move(self, account: str, /, **body: Unpack[params.AccountMove]) -> Spec[Account]:
         """Body: AccountMove (`to_department_id`, optional `from_department_id`);
         `department_id=` is accepted for `to_department_id`."""
         if "department_id" in body:
@@ -126,21 +134,23 @@ class Accounts(Namespace[R]):
         return Spec(model(Account), path={"account": account}, json=body)
 
     @endpoint("POST", "/v1/accounts/{account}/reset-password", "reset_account_password")
-    def reset_password(self, account: str, /, **body: object) -> Spec[PasswordResetResult]:
+    def reset_password(
+        self, account: str, /, **body: Unpack[params.PasswordReset]
+    ) -> Spec[PasswordResetResult]:
         """Body: PasswordReset (optional `password`; without one a temporary one is returned)."""
         return Spec(model(PasswordResetResult), path={"account": account}, json=body or None)
 
     @endpoint("POST", "/v1/accounts/{account}/change-password", "change_own_password")
-    def change_password(self, account: str, /, **body: object) -> Spec[None]:
+    def change_password(self, account: str, /, **body: Unpack[params.PasswordChange]) -> Spec[None]:
         """Body: PasswordChange (`current_password`, `new_password`); a person's own token."""
         return Spec(nothing, path={"account": account}, json=body)
 
     @endpoint("POST", "/v1/accounts/check-addresses", "check_addresses")
-    def check_addresses(self, /, **body: object) -> Spec[AddressCheckResult]:
+    def check_addresses(self, /, **body: Unpack[params.AddressCheck]) -> Spec[AddressCheckResult]:
         """Body: AddressCheck (`addresses`): which are free to use."""
         return Spec(model(AddressCheckResult), json=body)
 
     @endpoint("GET", "/v1/accounts/changes", "list_account_changes")
-    def changes(self, /, **query: object) -> Spec[Changes]:
+    def changes(self, /, **query: Unpack[params.ListAccountChangesQuery]) -> Spec[Changes]:
         """Delta sync: `since` (the last call's `new_state`), `limit`; ResyncRequired if too old."""
         return Spec(model(Changes), params=query)

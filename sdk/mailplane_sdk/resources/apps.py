@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing_extensions import Unpack
+
 from mailplane_sdk.calls import Spec, model, nothing
 from mailplane_sdk.endpoints import Namespace, R, endpoint, paged
+from mailplane_sdk.generated import params
 from mailplane_sdk.generated.models import App, AppCredentials
 from mailplane_sdk.pagination import Page, page_of
 
@@ -12,11 +15,11 @@ class Apps(Namespace[R]):
     """`mp.apps`."""
 
     @paged("GET", "/v1/apps", "list_apps")
-    def list(self, /, **query: object) -> Spec[Page[App]]:
+    def list(self, /, **query: Unpack[params.ListAppsQuery]) -> Spec[Page[App]]:
         return Spec(page_of(App.from_dict), params=query)
 
     @endpoint("POST", "/v1/apps", "create_app")
-    def create(self, /, **body: object) -> Spec[AppCredentials]:
+    def create(self, /, **body: Unpack[params.AppCreate]) -> Spec[AppCredentials]:
         """Body: AppCreate (name, client_type, scopes, redirect_uris). The secret is shown once."""
         return Spec(model(AppCredentials), json=body)
 
@@ -25,7 +28,7 @@ class Apps(Namespace[R]):
         return Spec(model(App), path={"app_id": app_id})
 
     @endpoint("PATCH", "/v1/apps/{app_id}", "update_app")
-    def update(self, app_id: str, /, **fields: object) -> Spec[App]:
+    def update(self, app_id: str, /, **fields: Unpack[params.AppUpdate]) -> Spec[App]:
         return Spec(model(App), path={"app_id": app_id}, json=fields)
 
     @endpoint("DELETE", "/v1/apps/{app_id}", "delete_app")
@@ -33,6 +36,8 @@ class Apps(Namespace[R]):
         return Spec(nothing, path={"app_id": app_id})
 
     @endpoint("POST", "/v1/apps/{app_id}/secrets", "rotate_app_secret")
-    def rotate_secret(self, app_id: str, /, **body: object) -> Spec[AppCredentials]:
+    def rotate_secret(
+        self, app_id: str, /, **body: Unpack[params.SecretRotation]
+    ) -> Spec[AppCredentials]:
         """Body: SecretRotation (optional grace period for the old secret)."""
         return Spec(model(AppCredentials), path={"app_id": app_id}, json=body or None)

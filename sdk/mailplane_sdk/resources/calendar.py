@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing_extensions import Unpack
+
 from mailplane_sdk.calls import Spec, model, nothing, text
 from mailplane_sdk.endpoints import Namespace, R, endpoint, paged
+from mailplane_sdk.generated import params
 from mailplane_sdk.generated.models import (
     Calendar as CalendarModel,
 )
@@ -33,7 +36,9 @@ class CalendarShares(Namespace[R]):
         )
 
     @endpoint("POST", CALENDAR + "/shares", "share_calendar")
-    def create(self, account: str, calendar_id: str, /, **body: object) -> Spec[CalendarShare]:
+    def create(
+        self, account: str, calendar_id: str, /, **body: Unpack[params.CalendarShareCreate]
+    ) -> Spec[CalendarShare]:
         """Body: CalendarShareCreate (grantee, level)."""
         return Spec(
             model(CalendarShare), path={"account": account, "calendar_id": calendar_id}, json=body
@@ -58,7 +63,7 @@ class Calendars(Namespace[R]):
         return Spec(page_of(CalendarModel.from_dict), path={"account": account})
 
     @endpoint("POST", "/v1/accounts/{account}/calendar/calendars", "create_calendar")
-    def create(self, account: str, /, **body: object) -> Spec[CalendarModel]:
+    def create(self, account: str, /, **body: Unpack[params.CalendarCreate]) -> Spec[CalendarModel]:
         return Spec(model(CalendarModel), path={"account": account}, json=body)
 
     @endpoint("GET", CALENDAR, "get_calendar")
@@ -66,7 +71,9 @@ class Calendars(Namespace[R]):
         return Spec(model(CalendarModel), path={"account": account, "calendar_id": calendar_id})
 
     @endpoint("PATCH", CALENDAR, "update_calendar")
-    def update(self, account: str, calendar_id: str, /, **fields: object) -> Spec[CalendarModel]:
+    def update(
+        self, account: str, calendar_id: str, /, **fields: Unpack[params.CalendarUpdate]
+    ) -> Spec[CalendarModel]:
         return Spec(
             model(CalendarModel), path={"account": account, "calendar_id": calendar_id}, json=fields
         )
@@ -105,13 +112,16 @@ class CalendarEvents(Namespace[R]):
     """`mp.calendar.events`."""
 
     @paged("GET", "/v1/accounts/{account}/calendar/events", "list_calendar_events")
-    def list(self, account: str, /, **query: object) -> Spec[Page[Event]]:
+    def list(
+        self, account: str, /, **query: Unpack[params.ListCalendarEventsQuery]
+    ) -> Spec[Page[Event]]:
         """Filters: start, end (recurring events expanded between them), calendar_id, limit."""
         return Spec(page_of(Event.from_dict), path={"account": account}, params=query)
 
     @endpoint("POST", "/v1/accounts/{account}/calendar/events", "create_calendar_event")
-    def create(self, account: str, /, **body: object) -> Spec[Event]:
-        """Body: EventCreate (title, start, end, time_zone, attendees, room_ids, recurrence, …)."""
+    def create(self, account: str, /, **body: Unpack[params.EventCreate]) -> Spec[Event]:
+        """Body: EventCreate (`title`, `start`, `end`, `time_zone`, `attendees`: each with an
+        address or a room_id, `recurrence`, …)."""
         return Spec(model(Event), path={"account": account}, json=body)
 
     @endpoint("GET", EVENT, "get_calendar_event")
@@ -120,7 +130,13 @@ class CalendarEvents(Namespace[R]):
 
     @endpoint("PATCH", EVENT, "update_calendar_event")
     def update(
-        self, account: str, event_id: str, /, *, scope: str | None = None, **fields: object
+        self,
+        account: str,
+        event_id: str,
+        /,
+        *,
+        scope: str | None = None,
+        **fields: Unpack[params.EventUpdate],
     ) -> Spec[Event]:
         """`scope` for a recurring event: this, following or all."""
         return Spec(
@@ -146,12 +162,20 @@ class CalendarEvents(Namespace[R]):
         )
 
     @endpoint("POST", EVENT + "/respond", "respond_to_calendar_event")
-    def respond(self, account: str, event_id: str, /, **body: object) -> Spec[Event]:
+    def respond(
+        self, account: str, event_id: str, /, **body: Unpack[params.EventRespond]
+    ) -> Spec[Event]:
         """Body: EventRespond (`response`: accepted, declined, tentative; `comment`)."""
         return Spec(model(Event), path={"account": account, "event_id": event_id}, json=body)
 
     @paged("GET", EVENT + "/instances", "list_calendar_event_instances")
-    def instances(self, account: str, event_id: str, /, **query: object) -> Spec[Page[Event]]:
+    def instances(
+        self,
+        account: str,
+        event_id: str,
+        /,
+        **query: Unpack[params.ListCalendarEventInstancesQuery],
+    ) -> Spec[Page[Event]]:
         """Occurrences of a recurring event between `start` and `end`."""
         return Spec(
             page_of(Event.from_dict), path={"account": account, "event_id": event_id}, params=query
@@ -160,7 +184,9 @@ class CalendarEvents(Namespace[R]):
     @endpoint(
         "GET", "/v1/accounts/{account}/calendar/events/changes", "list_calendar_event_changes"
     )
-    def changes(self, account: str, /, **query: object) -> Spec[Changes]:
+    def changes(
+        self, account: str, /, **query: Unpack[params.ListCalendarEventChangesQuery]
+    ) -> Spec[Changes]:
         return Spec(model(Changes), path={"account": account}, params=query)
 
 
@@ -168,12 +194,12 @@ class Rooms(Namespace[R]):
     """`mp.calendar.rooms`: meeting rooms and equipment, booked by inviting them."""
 
     @paged("GET", "/v1/calendar/rooms", "list_rooms")
-    def list(self, /, **query: object) -> Spec[Page[Room]]:
+    def list(self, /, **query: Unpack[params.ListRoomsQuery]) -> Spec[Page[Room]]:
         """Filters: q, min_capacity, building, floor, kind, limit."""
         return Spec(page_of(Room.from_dict), params=query)
 
     @endpoint("POST", "/v1/calendar/rooms", "create_room")
-    def create(self, /, **body: object) -> Spec[Room]:
+    def create(self, /, **body: Unpack[params.RoomCreate]) -> Spec[Room]:
         """Body: RoomCreate (name, address, capacity, building, floor, booking_policy, …)."""
         return Spec(model(Room), json=body)
 
@@ -182,7 +208,7 @@ class Rooms(Namespace[R]):
         return Spec(model(Room), path={"room_id": room_id})
 
     @endpoint("PATCH", "/v1/calendar/rooms/{room_id}", "update_room")
-    def update(self, room_id: str, /, **fields: object) -> Spec[Room]:
+    def update(self, room_id: str, /, **fields: Unpack[params.RoomUpdate]) -> Spec[Room]:
         return Spec(model(Room), path={"room_id": room_id}, json=fields)
 
     @endpoint("DELETE", "/v1/calendar/rooms/{room_id}", "delete_room")
@@ -190,7 +216,9 @@ class Rooms(Namespace[R]):
         return Spec(nothing, path={"room_id": room_id})
 
     @paged("GET", "/v1/calendar/rooms/{room_id}/bookings", "list_room_bookings")
-    def bookings(self, room_id: str, /, **query: object) -> Spec[Page[Event]]:
+    def bookings(
+        self, room_id: str, /, **query: Unpack[params.ListRoomBookingsQuery]
+    ) -> Spec[Page[Event]]:
         """Filters: start, end, status (e.g. pending approval)."""
         return Spec(page_of(Event.from_dict), path={"room_id": room_id}, params=query)
 
@@ -199,7 +227,9 @@ class Rooms(Namespace[R]):
         "/v1/calendar/rooms/{room_id}/bookings/{booking_id}/respond",
         "respond_to_room_booking",
     )
-    def respond(self, room_id: str, booking_id: str, /, **body: object) -> Spec[Event]:
+    def respond(
+        self, room_id: str, booking_id: str, /, **body: Unpack[params.RoomBookingRespond]
+    ) -> Spec[Event]:
         """Body: RoomBookingRespond (`response`: accepted or declined), for approval rooms."""
         return Spec(model(Event), path={"room_id": room_id, "booking_id": booking_id}, json=body)
 
@@ -214,13 +244,15 @@ class Calendar(Namespace[R]):
         self.rooms = Rooms(runner)
 
     @endpoint("POST", "/v1/calendar/freebusy", "get_freebusy")
-    def freebusy(self, /, **body: object) -> Spec[FreeBusyResult]:
-        """Body: FreeBusyRequest (people or rooms, start, end): busy intervals of each."""
+    def freebusy(self, /, **body: Unpack[params.FreeBusyRequest]) -> Spec[FreeBusyResult]:
+        """Body: FreeBusyRequest (`attendees`: account or room ids or addresses, `start`, `end`):
+        busy intervals of each."""
         return Spec(model(FreeBusyResult), json=body)
 
     @endpoint("POST", "/v1/calendar/freebusy/find", "find_meeting_times")
-    def find_meeting_times(self, /, **body: object) -> Spec[FindTimeResult]:
-        """Body: FindTimeRequest (attendees, duration, window, …): slots when all are free."""
+    def find_meeting_times(self, /, **body: Unpack[params.FindTimeRequest]) -> Spec[FindTimeResult]:
+        """Body: FindTimeRequest (`attendees`, `rooms`, `duration_minutes`, `start`, `end`,
+        `working_hours`, …): slots when all are free, or the `reason` there are none."""
         return Spec(model(FindTimeResult), json=body)
 
     @endpoint("GET", "/v1/calendar/feeds/{token}.ics", "get_calendar_feed")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing_extensions import Unpack
+
 from mailplane_sdk.calls import Spec, model, nothing, raw, text
 from mailplane_sdk.endpoints import Namespace, R, endpoint, paged
+from mailplane_sdk.generated import params
 from mailplane_sdk.generated.models import (
     AddressBook,
     AutocompleteResult,
@@ -31,7 +34,9 @@ class AddressBooks(Namespace[R]):
         return Spec(page_of(AddressBook.from_dict), path={"account": account})
 
     @endpoint("POST", "/v1/accounts/{account}/contacts/address_books", "create_address_book")
-    def create(self, account: str, /, **body: object) -> Spec[AddressBook]:
+    def create(
+        self, account: str, /, **body: Unpack[params.AddressBookCreate]
+    ) -> Spec[AddressBook]:
         return Spec(model(AddressBook), path={"account": account}, json=body)
 
     @endpoint("GET", BOOK, "get_address_book")
@@ -41,7 +46,9 @@ class AddressBooks(Namespace[R]):
         )
 
     @endpoint("PATCH", BOOK, "update_address_book")
-    def update(self, account: str, address_book_id: str, /, **fields: object) -> Spec[AddressBook]:
+    def update(
+        self, account: str, address_book_id: str, /, **fields: Unpack[params.AddressBookUpdate]
+    ) -> Spec[AddressBook]:
         return Spec(
             model(AddressBook),
             path={"account": account, "address_book_id": address_book_id},
@@ -80,11 +87,15 @@ class ContactGroups(Namespace[R]):
     """`mp.contacts.groups`: a person's own contact groups (not directory groups)."""
 
     @paged("GET", "/v1/accounts/{account}/contacts/groups", "list_contact_groups")
-    def list(self, account: str, /, **query: object) -> Spec[Page[ContactGroup]]:
+    def list(
+        self, account: str, /, **query: Unpack[params.ListContactGroupsQuery]
+    ) -> Spec[Page[ContactGroup]]:
         return Spec(page_of(ContactGroup.from_dict), path={"account": account}, params=query)
 
     @endpoint("POST", "/v1/accounts/{account}/contacts/groups", "create_contact_group")
-    def create(self, account: str, /, **body: object) -> Spec[ContactGroup]:
+    def create(
+        self, account: str, /, **body: Unpack[params.ContactGroupCreate]
+    ) -> Spec[ContactGroup]:
         return Spec(model(ContactGroup), path={"account": account}, json=body)
 
     @endpoint("GET", GROUP, "get_contact_group")
@@ -92,7 +103,9 @@ class ContactGroups(Namespace[R]):
         return Spec(model(ContactGroup), path={"account": account, "group_id": group_id})
 
     @endpoint("PATCH", GROUP, "update_contact_group")
-    def update(self, account: str, group_id: str, /, **fields: object) -> Spec[ContactGroup]:
+    def update(
+        self, account: str, group_id: str, /, **fields: Unpack[params.ContactGroupUpdate]
+    ) -> Spec[ContactGroup]:
         return Spec(
             model(ContactGroup), path={"account": account, "group_id": group_id}, json=fields
         )
@@ -111,12 +124,14 @@ class Contacts(Namespace[R]):
         self.groups = ContactGroups(runner)
 
     @paged("GET", "/v1/accounts/{account}/contacts", "list_contacts")
-    def list(self, account: str, /, **query: object) -> Spec[Page[Contact]]:
+    def list(
+        self, account: str, /, **query: Unpack[params.ListContactsQuery]
+    ) -> Spec[Page[Contact]]:
         """Filters: q, address_book_id, group_id, limit."""
         return Spec(page_of(Contact.from_dict), path={"account": account}, params=query)
 
     @endpoint("POST", "/v1/accounts/{account}/contacts", "create_contact")
-    def create(self, account: str, /, **body: object) -> Spec[Contact]:
+    def create(self, account: str, /, **body: Unpack[params.ContactCreate]) -> Spec[Contact]:
         """Body: ContactCreate (display_name, emails, phones, …)."""
         return Spec(model(Contact), path={"account": account}, json=body)
 
@@ -125,7 +140,9 @@ class Contacts(Namespace[R]):
         return Spec(model(Contact), path={"account": account, "contact_id": contact_id})
 
     @endpoint("PATCH", CONTACT, "update_contact")
-    def update(self, account: str, contact_id: str, /, **fields: object) -> Spec[Contact]:
+    def update(
+        self, account: str, contact_id: str, /, **fields: Unpack[params.ContactUpdate]
+    ) -> Spec[Contact]:
         return Spec(
             model(Contact), path={"account": account, "contact_id": contact_id}, json=fields
         )
@@ -161,10 +178,14 @@ class Contacts(Namespace[R]):
         return Spec(nothing, path={"account": account, "contact_id": contact_id})
 
     @endpoint("GET", "/v1/accounts/{account}/contacts/changes", "list_contact_changes")
-    def changes(self, account: str, /, **query: object) -> Spec[Changes]:
+    def changes(
+        self, account: str, /, **query: Unpack[params.ListContactChangesQuery]
+    ) -> Spec[Changes]:
         return Spec(model(Changes), path={"account": account}, params=query)
 
     @endpoint("GET", "/v1/contacts/autocomplete", "autocomplete_contacts")
-    def autocomplete(self, /, **query: object) -> Spec[AutocompleteResult]:
+    def autocomplete(
+        self, /, **query: Unpack[params.AutocompleteContactsQuery]
+    ) -> Spec[AutocompleteResult]:
         """Suggestions for a recipient field: `q`, `account` (whose contacts), `limit`."""
         return Spec(model(AutocompleteResult), params=query)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing_extensions import Unpack
+
 from mailplane_sdk.calls import Spec, model, nothing
 from mailplane_sdk.endpoints import Namespace, R, endpoint, paged
+from mailplane_sdk.generated import params
 from mailplane_sdk.generated.models import DkimKey, DnsRecord, Domain, DomainVerification
 from mailplane_sdk.pagination import Page, page_of
 
@@ -12,12 +15,12 @@ class Domains(Namespace[R]):
     """`mp.domains`. `domain` is an id or the domain name."""
 
     @paged("GET", "/v1/domains", "list_domains")
-    def list(self, /, **query: object) -> Spec[Page[Domain]]:
+    def list(self, /, **query: Unpack[params.ListDomainsQuery]) -> Spec[Page[Domain]]:
         """Filters: kind, status, limit."""
         return Spec(page_of(Domain.from_dict), params=query)
 
     @endpoint("POST", "/v1/domains", "create_domain")
-    def create(self, /, **body: object) -> Spec[Domain]:
+    def create(self, /, **body: Unpack[params.DomainCreate]) -> Spec[Domain]:
         """Body: DomainCreate (name, kind, …)."""
         return Spec(model(Domain), json=body)
 

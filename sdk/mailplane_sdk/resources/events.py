@@ -5,13 +5,16 @@ from __future__ import annotations
 import builtins
 from typing import overload
 
-from mailplane_sdk.calls import Spec, model, models
+from typing_extensions import Unpack
+
+from mailplane_sdk.calls import Spec, model
 from mailplane_sdk.coverage import covers
 from mailplane_sdk.endpoints import Namespace, R, endpoint, paged
 from mailplane_sdk.events import AsyncEventStream, EventStream
+from mailplane_sdk.generated import params
 from mailplane_sdk.generated.models import EventTypeInfo, WebhookAttempt
 from mailplane_sdk.models import PlatformEvent
-from mailplane_sdk.pagination import Page, page_of
+from mailplane_sdk.pagination import Page, page_of, single_page_of
 from mailplane_sdk.runners import AsyncRunner, SyncRunner
 
 
@@ -19,7 +22,7 @@ class Events(Namespace[R]):
     """`mp.events`."""
 
     @paged("GET", "/v1/events", "list_events")
-    def list(self, /, **query: object) -> Spec[Page[PlatformEvent]]:
+    def list(self, /, **query: Unpack[params.ListEventsQuery]) -> Spec[Page[PlatformEvent]]:
         """Events after `after` (a sequence), oldest first; `types` filters (`mail.*`)."""
         return Spec(page_of(PlatformEvent.from_dict), params=query)
 
@@ -30,10 +33,12 @@ class Events(Namespace[R]):
     @endpoint("GET", "/v1/events/types", "list_event_types")
     def types(self) -> Spec[builtins.list[EventTypeInfo]]:
         """The event catalogue: every type with its data schema."""
-        return Spec(models(EventTypeInfo))
+        return Spec(single_page_of(EventTypeInfo.from_dict))
 
     @paged("GET", "/v1/events/{event_id}/attempts", "list_event_attempts")
-    def attempts(self, event_id: str, /, **query: object) -> Spec[Page[WebhookAttempt]]:
+    def attempts(
+        self, event_id: str, /, **query: Unpack[params.ListEventAttemptsQuery]
+    ) -> Spec[Page[WebhookAttempt]]:
         """Webhook delivery attempts of one event, across endpoints."""
         return Spec(page_of(WebhookAttempt.from_dict), path={"event_id": event_id}, params=query)
 

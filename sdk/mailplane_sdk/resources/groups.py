@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing_extensions import Unpack
+
 from mailplane_sdk.calls import Spec, model, nothing
 from mailplane_sdk.endpoints import Namespace, R, endpoint, paged
+from mailplane_sdk.generated import params
 from mailplane_sdk.generated.models import Changes, Group, GroupExpansion, GroupMember
 from mailplane_sdk.pagination import Page, page_of
 
@@ -12,11 +15,13 @@ class GroupMembers(Namespace[R]):
     """`mp.groups.members`."""
 
     @paged("GET", "/v1/groups/{group}/members", "list_group_members")
-    def list(self, group: str, /, **query: object) -> Spec[Page[GroupMember]]:
+    def list(
+        self, group: str, /, **query: Unpack[params.ListGroupMembersQuery]
+    ) -> Spec[Page[GroupMember]]:
         return Spec(page_of(GroupMember.from_dict), path={"group": group}, params=query)
 
     @endpoint("POST", "/v1/groups/{group}/members", "add_group_member")
-    def add(self, group: str, /, **body: object) -> Spec[GroupMember]:
+    def add(self, group: str, /, **body: Unpack[params.GroupMemberCreate]) -> Spec[GroupMember]:
         """Body: GroupMemberCreate (kind, member id or address, role)."""
         return Spec(model(GroupMember), path={"group": group}, json=body)
 
@@ -33,11 +38,11 @@ class Groups(Namespace[R]):
         self.members = GroupMembers(runner)
 
     @paged("GET", "/v1/groups", "list_groups")
-    def list(self, /, **query: object) -> Spec[Page[Group]]:
+    def list(self, /, **query: Unpack[params.ListGroupsQuery]) -> Spec[Page[Group]]:
         return Spec(page_of(Group.from_dict), params=query)
 
     @endpoint("POST", "/v1/groups", "create_group")
-    def create(self, /, **body: object) -> Spec[Group]:
+    def create(self, /, **body: Unpack[params.GroupCreate]) -> Spec[Group]:
         """Body: GroupCreate (address, name, send_policy, …)."""
         return Spec(model(Group), json=body)
 
@@ -46,7 +51,7 @@ class Groups(Namespace[R]):
         return Spec(model(Group), path={"group": group})
 
     @endpoint("PATCH", "/v1/groups/{group}", "update_group")
-    def update(self, group: str, /, **fields: object) -> Spec[Group]:
+    def update(self, group: str, /, **fields: Unpack[params.GroupUpdate]) -> Spec[Group]:
         return Spec(model(Group), path={"group": group}, json=fields)
 
     @endpoint("DELETE", "/v1/groups/{group}", "delete_group")
@@ -59,5 +64,5 @@ class Groups(Namespace[R]):
         return Spec(model(GroupExpansion), path={"group": group})
 
     @endpoint("GET", "/v1/groups/changes", "list_group_changes")
-    def changes(self, /, **query: object) -> Spec[Changes]:
+    def changes(self, /, **query: Unpack[params.ListGroupChangesQuery]) -> Spec[Changes]:
         return Spec(model(Changes), params=query)

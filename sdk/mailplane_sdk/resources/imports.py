@@ -6,8 +6,11 @@ import os
 from pathlib import Path
 from typing import BinaryIO
 
+from typing_extensions import Unpack
+
 from mailplane_sdk.calls import Spec, model, raw
 from mailplane_sdk.endpoints import Namespace, R, endpoint, paged
+from mailplane_sdk.generated import params
 from mailplane_sdk.generated.models import DirectoryImport, DirectoryImportRow
 from mailplane_sdk.pagination import Page, page_of
 
@@ -52,18 +55,20 @@ class Imports(Namespace[R]):
         return Spec(model(DirectoryImport), path={"import_id": import_id})
 
     @paged("GET", "/v1/directory/imports/{import_id}/rows", "list_import_rows")
-    def rows(self, import_id: str, /, **query: object) -> Spec[Page[DirectoryImportRow]]:
+    def rows(
+        self, import_id: str, /, **query: Unpack[params.ListImportRowsQuery]
+    ) -> Spec[Page[DirectoryImportRow]]:
         """Per-row outcome (filter `status`)."""
         return Spec(
             page_of(DirectoryImportRow.from_dict), path={"import_id": import_id}, params=query
         )
 
     @endpoint("GET", "/v1/directory/import-template", "get_import_template")
-    def template(self, /, **query: object) -> Spec[bytes]:
+    def template(self, /, **query: Unpack[params.GetImportTemplateQuery]) -> Spec[bytes]:
         """An empty file with the columns an import reads (`format`: csv or xlsx)."""
         return Spec(raw, params=query)
 
     @endpoint("GET", "/v1/directory/export", "export_accounts")
-    def export(self, /, **query: object) -> Spec[bytes]:
+    def export(self, /, **query: Unpack[params.ExportAccountsQuery]) -> Spec[bytes]:
         """Every account as a file (`format`: csv or xlsx, `encoding`: utf-8 or gb18030)."""
         return Spec(raw, params=query)

@@ -6,8 +6,11 @@ import builtins
 import os
 from typing import BinaryIO
 
-from mailplane_sdk.calls import Spec, model, models, nothing, raw
+from typing_extensions import Unpack
+
+from mailplane_sdk.calls import Spec, model, nothing, raw
 from mailplane_sdk.endpoints import Namespace, R, endpoint, flow, paged
+from mailplane_sdk.generated import params
 from mailplane_sdk.generated.models import (
     BulkResult,
     Changes,
@@ -23,7 +26,7 @@ from mailplane_sdk.generated.models import (
     ThreadDetail,
     Upload,
 )
-from mailplane_sdk.pagination import Page, page_of
+from mailplane_sdk.pagination import Page, page_of, single_page_of
 from mailplane_sdk.runners import Flow
 from mailplane_sdk.uploads import DEFAULT_CHUNK, upload_flow
 
@@ -41,7 +44,9 @@ class Messages(Namespace[R]):
     """`mp.mail.messages`."""
 
     @paged("GET", "/v1/accounts/{account}/mail/messages", "list_mail_messages")
-    def list(self, account: str, /, **query: object) -> Spec[Page[MessageSummary]]:
+    def list(
+        self, account: str, /, **query: Unpack[params.ListMailMessagesQuery]
+    ) -> Spec[Page[MessageSummary]]:
         """Filters: folder_id, q (search operators), unread, flagged, from_ (`from`), to, since,
         before, has_attachments, thread_id, limit."""
         if "from_" in query:
@@ -53,7 +58,9 @@ class Messages(Namespace[R]):
         return Spec(model(Message), path={"account": account, "message_id": message_id})
 
     @endpoint("PATCH", MESSAGE, "update_mail_message")
-    def update(self, account: str, message_id: str, /, **fields: object) -> Spec[MessageSummary]:
+    def update(
+        self, account: str, message_id: str, /, **fields: Unpack[params.MessageUpdate]
+    ) -> Spec[MessageSummary]:
         """Body: MessageUpdate (unread, flagged, folder_id, …)."""
         return Spec(
             model(MessageSummary), path={"account": account, "message_id": message_id}, json=fields
@@ -69,17 +76,23 @@ class Messages(Namespace[R]):
         )
 
     @endpoint("POST", "/v1/accounts/{account}/mail/messages/bulk-update", "update_mail_messages")
-    def bulk_update(self, account: str, /, **body: object) -> Spec[BulkResult]:
+    def bulk_update(
+        self, account: str, /, **body: Unpack[params.MessagesBulkUpdate]
+    ) -> Spec[BulkResult]:
         """Body: MessagesBulkUpdate (ids and the fields to set)."""
         return Spec(model(BulkResult), path={"account": account}, json=body)
 
     @endpoint("POST", "/v1/accounts/{account}/mail/messages/bulk-delete", "delete_mail_messages")
-    def bulk_delete(self, account: str, /, **body: object) -> Spec[BulkResult]:
+    def bulk_delete(
+        self, account: str, /, **body: Unpack[params.MessagesBulkDelete]
+    ) -> Spec[BulkResult]:
         """Body: MessagesBulkDelete (ids, permanent)."""
         return Spec(model(BulkResult), path={"account": account}, json=body)
 
     @endpoint("GET", "/v1/accounts/{account}/mail/messages/changes", "list_mail_message_changes")
-    def changes(self, account: str, /, **query: object) -> Spec[Changes]:
+    def changes(
+        self, account: str, /, **query: Unpack[params.ListMailMessageChangesQuery]
+    ) -> Spec[Changes]:
         return Spec(model(Changes), path={"account": account}, params=query)
 
     @endpoint("GET", MESSAGE + "/raw", "get_mail_message_raw")
@@ -111,10 +124,11 @@ class Folders(Namespace[R]):
 
     @endpoint("GET", "/v1/accounts/{account}/mail/folders", "list_mail_folders")
     def list(self, account: str) -> Spec[builtins.list[Folder]]:
-        return Spec(models(Folder), path={"account": account})
+        """Every folder of the mailbox, system folders first (one page)."""
+        return Spec(single_page_of(Folder.from_dict), path={"account": account})
 
     @endpoint("POST", "/v1/accounts/{account}/mail/folders", "create_mail_folder")
-    def create(self, account: str, /, **body: object) -> Spec[Folder]:
+    def create(self, account: str, /, **body: Unpack[params.FolderCreate]) -> Spec[Folder]:
         """Body: FolderCreate (name, parent_id, rules)."""
         return Spec(model(Folder), path={"account": account}, json=body)
 
@@ -123,7 +137,9 @@ class Folders(Namespace[R]):
         return Spec(model(Folder), path={"account": account, "folder_id": folder_id})
 
     @endpoint("PATCH", "/v1/accounts/{account}/mail/folders/{folder_id}", "update_mail_folder")
-    def update(self, account: str, folder_id: str, /, **fields: object) -> Spec[Folder]:
+    def update(
+        self, account: str, folder_id: str, /, **fields: Unpack[params.FolderUpdate]
+    ) -> Spec[Folder]:
         return Spec(model(Folder), path={"account": account, "folder_id": folder_id}, json=fields)
 
     @endpoint("DELETE", "/v1/accounts/{account}/mail/folders/{folder_id}", "delete_mail_folder")
@@ -135,12 +151,14 @@ class Drafts(Namespace[R]):
     """`mp.mail.drafts`."""
 
     @endpoint("POST", "/v1/accounts/{account}/mail/drafts", "create_mail_draft")
-    def create(self, account: str, /, **body: object) -> Spec[Message]:
+    def create(self, account: str, /, **body: Unpack[params.SendRequest]) -> Spec[Message]:
         """Body: SendRequest (to, subject, text, html, attachments, …), all optional."""
         return Spec(model(Message), path={"account": account}, json=sender(body))
 
     @endpoint("PATCH", "/v1/accounts/{account}/mail/drafts/{draft_id}", "update_mail_draft")
-    def update(self, account: str, draft_id: str, /, **fields: object) -> Spec[Message]:
+    def update(
+        self, account: str, draft_id: str, /, **fields: Unpack[params.DraftUpdate]
+    ) -> Spec[Message]:
         return Spec(
             model(Message), path={"account": account, "draft_id": draft_id}, json=sender(fields)
         )
@@ -150,7 +168,9 @@ class Drafts(Namespace[R]):
         "/v1/accounts/{account}/mail/drafts/{draft_id}/attachments",
         "add_mail_draft_attachment",
     )
-    def add_attachment(self, account: str, draft_id: str, /, **body: object) -> Spec[Message]:
+    def add_attachment(
+        self, account: str, draft_id: str, /, **body: Unpack[params.AttachmentIn]
+    ) -> Spec[Message]:
         """Body: AttachmentIn (`upload_id` of a committed upload, or small `content_base64`)."""
         return Spec(model(Message), path={"account": account, "draft_id": draft_id}, json=body)
 
@@ -163,7 +183,9 @@ class Threads(Namespace[R]):
     """`mp.mail.threads`."""
 
     @paged("GET", "/v1/accounts/{account}/mail/threads", "list_mail_threads")
-    def list(self, account: str, /, **query: object) -> Spec[Page[Thread]]:
+    def list(
+        self, account: str, /, **query: Unpack[params.ListMailThreadsQuery]
+    ) -> Spec[Page[Thread]]:
         return Spec(page_of(Thread.from_dict), path={"account": account}, params=query)
 
     @endpoint("GET", "/v1/accounts/{account}/mail/threads/{thread_id}", "get_mail_thread")
@@ -175,7 +197,7 @@ class Uploads(Namespace[R]):
     """`mp.mail.uploads`: the upload-session steps one by one (`mp.mail.upload` does them all)."""
 
     @endpoint("POST", "/v1/accounts/{account}/mail/uploads", "create_mail_upload")
-    def create(self, account: str, /, **body: object) -> Spec[Upload]:
+    def create(self, account: str, /, **body: Unpack[params.UploadCreate]) -> Spec[Upload]:
         """Body: UploadCreate (filename, content_type, size)."""
         return Spec(model(Upload), path={"account": account}, json=body)
 
@@ -220,7 +242,7 @@ class Mail(Namespace[R]):
         self.uploads = Uploads(runner)
 
     @endpoint("POST", "/v1/accounts/{account}/mail/send", "send_message")
-    def send(self, account: str, /, **body: object) -> Spec[SendResult]:
+    def send(self, account: str, /, **body: Unpack[params.SendRequest]) -> Spec[SendResult]:
         """Body: SendRequest (to, cc, bcc, subject, text, html, attachments, transactional, …);
         the sender field `from` is `from_=`."""
         return Spec(model(SendResult), path={"account": account}, json=sender(body))

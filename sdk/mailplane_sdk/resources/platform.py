@@ -6,9 +6,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 import httpx
+from typing_extensions import Unpack
 
 from mailplane_sdk.calls import Spec, data, model, nothing, text
 from mailplane_sdk.endpoints import Namespace, R, endpoint, paged
+from mailplane_sdk.generated import params
 from mailplane_sdk.generated.models import (
     GetHealthResponseGetHealth,
     Introspection,
@@ -39,7 +41,7 @@ class OAuth(Namespace[R]):
         return Spec(data)
 
     @endpoint("POST", "/oauth/token", "issue_token")
-    def token(self, /, **fields: object) -> Spec[TokenResponse]:
+    def token(self, /, **fields: str) -> Spec[TokenResponse]:
         """A token request (`grant_type` and its fields). The clients do this for you."""
         return Spec(model(TokenResponse), content=form(fields), headers=FORM, auth=self.client_auth)
 
@@ -86,10 +88,10 @@ class Organizations(Namespace[R]):
     """`mp.organizations`: tenants (for the platform operator's token)."""
 
     @paged("GET", "/v1/organizations", "list_organizations")
-    def list(self, /, **query: object) -> Spec[Page[Organization]]:
+    def list(self, /, **query: Unpack[params.ListOrganizationsQuery]) -> Spec[Page[Organization]]:
         return Spec(page_of(Organization.from_dict), params=query)
 
     @endpoint("POST", "/v1/organizations", "create_organization")
-    def create(self, /, **body: object) -> Spec[OrganizationCreated]:
+    def create(self, /, **body: Unpack[params.OrganizationCreate]) -> Spec[OrganizationCreated]:
         """Body: OrganizationCreate (name, domain, admin, …)."""
         return Spec(model(OrganizationCreated), json=body)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing_extensions import Unpack
+
 from mailplane_sdk.calls import Spec, model, nothing
 from mailplane_sdk.endpoints import Namespace, R, endpoint, paged
+from mailplane_sdk.generated import params
 from mailplane_sdk.generated.models import SpamListEntry
 from mailplane_sdk.pagination import Page, page_of
 
@@ -12,11 +15,11 @@ class Allowlist(Namespace[R]):
     """`mp.spam.allowlist`: senders whose mail is never filed as spam."""
 
     @paged("GET", "/v1/mail/spam/allowlist", "list_spam_allowlist")
-    def list(self, /, **query: object) -> Spec[Page[SpamListEntry]]:
+    def list(self, /, **query: Unpack[params.ListSpamAllowlistQuery]) -> Spec[Page[SpamListEntry]]:
         return Spec(page_of(SpamListEntry.from_dict), params=query)
 
     @endpoint("POST", "/v1/mail/spam/allowlist", "create_spam_allowlist_entry")
-    def create(self, /, **body: object) -> Spec[SpamListEntry]:
+    def create(self, /, **body: Unpack[params.SpamListEntryCreate]) -> Spec[SpamListEntry]:
         """Body: SpamListEntryCreate (kind, value, scope, …)."""
         return Spec(model(SpamListEntry), json=body)
 
@@ -33,11 +36,11 @@ class Blocklist(Namespace[R]):
     """`mp.spam.blocklist`: senders whose mail is always refused or filed as spam."""
 
     @paged("GET", "/v1/mail/spam/blocklist", "list_spam_blocklist")
-    def list(self, /, **query: object) -> Spec[Page[SpamListEntry]]:
+    def list(self, /, **query: Unpack[params.ListSpamBlocklistQuery]) -> Spec[Page[SpamListEntry]]:
         return Spec(page_of(SpamListEntry.from_dict), params=query)
 
     @endpoint("POST", "/v1/mail/spam/blocklist", "create_spam_blocklist_entry")
-    def create(self, /, **body: object) -> Spec[SpamListEntry]:
+    def create(self, /, **body: Unpack[params.SpamListEntryCreate]) -> Spec[SpamListEntry]:
         return Spec(model(SpamListEntry), json=body)
 
     @endpoint("GET", "/v1/mail/spam/blocklist/{entry_id}", "get_spam_blocklist_entry")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing_extensions import Unpack
+
 from mailplane_sdk.calls import Spec, model, nothing
 from mailplane_sdk.endpoints import Namespace, R, endpoint, paged
+from mailplane_sdk.generated import params
 from mailplane_sdk.generated.models import (
     Webhook,
     WebhookAttempt,
@@ -18,11 +21,11 @@ class Webhooks(Namespace[R]):
     """`mp.webhooks`. Verify what they send with `mailplane_sdk.verify_webhook`."""
 
     @paged("GET", "/v1/webhooks", "list_webhooks")
-    def list(self, /, **query: object) -> Spec[Page[Webhook]]:
+    def list(self, /, **query: Unpack[params.ListWebhooksQuery]) -> Spec[Page[Webhook]]:
         return Spec(page_of(Webhook.from_dict), params=query)
 
     @endpoint("POST", "/v1/webhooks", "create_webhook")
-    def create(self, /, **body: object) -> Spec[WebhookWithSecret]:
+    def create(self, /, **body: Unpack[params.WebhookCreate]) -> Spec[WebhookWithSecret]:
         """Body: WebhookCreate (url, event_types, …). The `whsec_` secret is shown once."""
         return Spec(model(WebhookWithSecret), json=body)
 
@@ -31,7 +34,7 @@ class Webhooks(Namespace[R]):
         return Spec(model(Webhook), path={"webhook_id": webhook_id})
 
     @endpoint("PATCH", "/v1/webhooks/{webhook_id}", "update_webhook")
-    def update(self, webhook_id: str, /, **fields: object) -> Spec[Webhook]:
+    def update(self, webhook_id: str, /, **fields: Unpack[params.WebhookUpdate]) -> Spec[Webhook]:
         return Spec(model(Webhook), path={"webhook_id": webhook_id}, json=fields)
 
     @endpoint("DELETE", "/v1/webhooks/{webhook_id}", "delete_webhook")
@@ -47,28 +50,38 @@ class Webhooks(Namespace[R]):
         return Spec(model(Webhook), path={"webhook_id": webhook_id})
 
     @endpoint("POST", "/v1/webhooks/{webhook_id}/secrets", "rotate_webhook_secret")
-    def rotate_secret(self, webhook_id: str, /, **body: object) -> Spec[WebhookWithSecret]:
+    def rotate_secret(
+        self, webhook_id: str, /, **body: Unpack[params.WebhookSecretRotation]
+    ) -> Spec[WebhookWithSecret]:
         """Body: WebhookSecretRotation (how long the old secret still signs)."""
         return Spec(model(WebhookWithSecret), path={"webhook_id": webhook_id}, json=body or None)
 
     @endpoint("POST", "/v1/webhooks/{webhook_id}/redeliver", "redeliver_webhook_event")
-    def redeliver(self, webhook_id: str, /, **body: object) -> Spec[WebhookDelivery]:
+    def redeliver(
+        self, webhook_id: str, /, **body: Unpack[params.WebhookRedelivery]
+    ) -> Spec[WebhookDelivery]:
         """Body: WebhookRedelivery (`event_id`)."""
         return Spec(model(WebhookDelivery), path={"webhook_id": webhook_id}, json=body)
 
     @endpoint("POST", "/v1/webhooks/{webhook_id}/replay", "replay_webhook_events")
-    def replay(self, webhook_id: str, /, **body: object) -> Spec[WebhookReplayResult]:
+    def replay(
+        self, webhook_id: str, /, **body: Unpack[params.WebhookReplay]
+    ) -> Spec[WebhookReplayResult]:
         """Body: WebhookReplay (a time or sequence range to send again)."""
         return Spec(model(WebhookReplayResult), path={"webhook_id": webhook_id}, json=body)
 
     @paged("GET", "/v1/webhooks/{webhook_id}/deliveries", "list_webhook_deliveries")
-    def deliveries(self, webhook_id: str, /, **query: object) -> Spec[Page[WebhookDelivery]]:
+    def deliveries(
+        self, webhook_id: str, /, **query: Unpack[params.ListWebhookDeliveriesQuery]
+    ) -> Spec[Page[WebhookDelivery]]:
         return Spec(
             page_of(WebhookDelivery.from_dict), path={"webhook_id": webhook_id}, params=query
         )
 
     @paged("GET", "/v1/webhooks/{webhook_id}/attempts", "list_webhook_attempts")
-    def attempts(self, webhook_id: str, /, **query: object) -> Spec[Page[WebhookAttempt]]:
+    def attempts(
+        self, webhook_id: str, /, **query: Unpack[params.ListWebhookAttemptsQuery]
+    ) -> Spec[Page[WebhookAttempt]]:
         """Filters: event_id, outcome."""
         return Spec(
             page_of(WebhookAttempt.from_dict), path={"webhook_id": webhook_id}, params=query

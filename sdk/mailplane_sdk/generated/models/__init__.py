@@ -162,6 +162,7 @@ from .export_accounts_format import ExportAccountsFormat
 from .export_contacts_version import ExportContactsVersion
 from .find_time_request import FindTimeRequest
 from .find_time_result import FindTimeResult
+from .find_time_result_reason_type_0 import FindTimeResultReasonType0
 from .folder import Folder
 from .folder_counts import FolderCounts
 from .folder_create import FolderCreate
@@ -176,6 +177,7 @@ from .get_import_template_format import GetImportTemplateFormat
 from .group import Group
 from .group_create import GroupCreate
 from .group_create_send_policy import GroupCreateSendPolicy
+from .group_delivery import GroupDelivery
 from .group_expansion import GroupExpansion
 from .group_member import GroupMember
 from .group_member_create import GroupMemberCreate
@@ -195,6 +197,7 @@ from .issue_token_body import IssueTokenBody
 from .job_data import JobData
 from .job_data_counts_type_0 import JobDataCountsType0
 from .list_accounts_status_type_0 import ListAccountsStatusType0
+from .list_audit_entries_category_type_0_item import ListAuditEntriesCategoryType0Item
 from .list_domains_kind_type_0 import ListDomainsKindType0
 from .list_domains_status_type_0 import ListDomainsStatusType0
 from .list_import_rows_status_type_0 import ListImportRowsStatusType0
@@ -251,6 +254,7 @@ from .organization_created import OrganizationCreated
 from .organizer import Organizer
 from .page_account import PageAccount
 from .page_address_book import PageAddressBook
+from .page_alias import PageAlias
 from .page_app import PageApp
 from .page_app_password import PageAppPassword
 from .page_audit_entry import PageAuditEntry
@@ -264,6 +268,8 @@ from .page_dkim_key import PageDkimKey
 from .page_dns_record import PageDnsRecord
 from .page_domain import PageDomain
 from .page_event import PageEvent
+from .page_event_type_info import PageEventTypeInfo
+from .page_folder import PageFolder
 from .page_group import PageGroup
 from .page_group_member import PageGroupMember
 from .page_message_summary import PageMessageSummary
@@ -362,6 +368,7 @@ from .webhook_secret_rotation import WebhookSecretRotation
 from .webhook_update import WebhookUpdate
 from .webhook_with_secret import WebhookWithSecret
 from .working_hours import WorkingHours
+from .working_hours_used import WorkingHoursUsed
 
 __all__ = (
     "Account",
@@ -526,6 +533,7 @@ __all__ = (
     "ExportContactsVersion",
     "FindTimeRequest",
     "FindTimeResult",
+    "FindTimeResultReasonType0",
     "Folder",
     "FolderCounts",
     "FolderCreate",
@@ -540,6 +548,7 @@ __all__ = (
     "Group",
     "GroupCreate",
     "GroupCreateSendPolicy",
+    "GroupDelivery",
     "GroupExpansion",
     "GroupMember",
     "GroupMemberCreate",
@@ -559,6 +568,7 @@ __all__ = (
     "JobData",
     "JobDataCountsType0",
     "ListAccountsStatusType0",
+    "ListAuditEntriesCategoryType0Item",
     "ListDomainsKindType0",
     "ListDomainsStatusType0",
     "ListImportRowsStatusType0",
@@ -615,6 +625,7 @@ __all__ = (
     "Organizer",
     "PageAccount",
     "PageAddressBook",
+    "PageAlias",
     "PageApp",
     "PageAppPassword",
     "PageAuditEntry",
@@ -628,6 +639,8 @@ __all__ = (
     "PageDnsRecord",
     "PageDomain",
     "PageEvent",
+    "PageEventTypeInfo",
+    "PageFolder",
     "PageGroup",
     "PageGroupMember",
     "PageMessageSummary",
@@ -726,4 +739,5 @@ __all__ = (
     "WebhookUpdate",
     "WebhookWithSecret",
     "WorkingHours",
+    "WorkingHoursUsed",
 )

@@ -27,25 +27,25 @@ T = TypeVar("T", bound="Account")
 class Account:
     """ 
         Attributes:
-            address (str):
-            aliases (list[str]):
-            created_at (datetime.datetime):
-            department_ids (list[str]):
-            display_name (str):
-            employee_number (None | str):
-            hidden_from_address_book (bool):
-            id (str):
-            job_title (str):
-            manager_id (None | str):
-            mobile (None | str):
-            must_change_password (bool):
-            quota_bytes (int | None):
-            role (str):
-            status (AccountStatus):
-            type_ (AccountType):
-            updated_at (datetime.datetime):
-            deleted_at (datetime.datetime | None | Unset):
-            frozen_at (datetime.datetime | None | Unset):
+            address (str): An email address.
+            aliases (list[str]): Other addresses that deliver to the account.
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            department_ids (list[str]): Ids of the departments it belongs to.
+            display_name (str): The name people see.
+            employee_number (None | str): The HR system's employee number (unique in the organisation).
+            hidden_from_address_book (bool): Left out of the address book and autocomplete.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            job_title (str): Job title.
+            manager_id (None | str): The account of the person's manager.
+            mobile (None | str): Mobile number (unique in the organisation).
+            must_change_password (bool): A new password is asked for at the next sign-in.
+            quota_bytes (int | None): Mailbox quota in bytes; null for the organisation's default.
+            role (str): Its role (the values are listed by the schema).
+            status (AccountStatus): Its current state (the values are listed by the schema).
+            type_ (AccountType): What kind (the values are listed by the schema).
+            updated_at (datetime.datetime): When it last changed (RFC 3339, UTC).
+            deleted_at (datetime.datetime | None | Unset): When deleted (RFC 3339, UTC); null if not (yet).
+            frozen_at (datetime.datetime | None | Unset): When frozen (RFC 3339, UTC); null if not (yet).
             purge_after (datetime.datetime | None | Unset): When a deleted account stops being restorable.
      """
 

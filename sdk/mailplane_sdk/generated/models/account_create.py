@@ -25,18 +25,19 @@ T = TypeVar("T", bound="AccountCreate")
 class AccountCreate:
     """ 
         Attributes:
-            address (str):
-            display_name (str):
-            department_ids (list[str] | Unset):
-            employee_number (None | str | Unset):
-            hidden_from_address_book (bool | Unset):  Default: False.
-            job_title (str | Unset):  Default: ''.
-            manager_id (None | str | Unset):
-            mobile (None | str | Unset):
+            address (str): An email address.
+            display_name (str): The name people see.
+            department_ids (list[str] | Unset): Ids of the departments it belongs to.
+            employee_number (None | str | Unset): The HR system's employee number (unique in the organisation).
+            hidden_from_address_book (bool | Unset): Left out of the address book and autocomplete. Default: False.
+            job_title (str | Unset): Job title. Default: ''.
+            manager_id (None | str | Unset): The account of the person's manager.
+            mobile (None | str | Unset): Mobile number (unique in the organisation).
             must_change_password (bool | Unset): Ask for a new password at the first sign-in. Default: True.
             password (None | str | Unset): Omit to have one generated (returned once in `password`).
-            quota_bytes (int | None | Unset):
-            type_ (AccountCreateType | Unset):  Default: AccountCreateType.EMPLOYEE.
+            quota_bytes (int | None | Unset): Mailbox quota in bytes; null for the organisation's default.
+            type_ (AccountCreateType | Unset): What kind (the values are listed by the schema). Default:
+                AccountCreateType.EMPLOYEE.
      """
 
     address: str

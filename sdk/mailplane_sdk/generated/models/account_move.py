@@ -24,7 +24,7 @@ T = TypeVar("T", bound="AccountMove")
 class AccountMove:
     """ 
         Attributes:
-            to_department_id (str):
+            to_department_id (str): The id of the to department.
             from_department_id (None | str | Unset): The department to leave; omit to leave every department.
      """
 

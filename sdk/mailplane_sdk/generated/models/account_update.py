@@ -27,16 +27,16 @@ class AccountUpdate:
 
         Attributes:
             address (None | str | Unset): A new primary address; the old one stays as an alias.
-            department_ids (list[str] | None | Unset):
-            display_name (None | str | Unset):
-            employee_number (None | str | Unset):
-            hidden_from_address_book (bool | None | Unset):
-            job_title (None | str | Unset):
-            manager_id (None | str | Unset):
-            mobile (None | str | Unset):
-            must_change_password (bool | None | Unset):
-            quota_bytes (int | None | Unset):
-            type_ (AccountUpdateTypeType0 | None | Unset):
+            department_ids (list[str] | None | Unset): Ids of the departments it belongs to.
+            display_name (None | str | Unset): The name people see.
+            employee_number (None | str | Unset): The HR system's employee number (unique in the organisation).
+            hidden_from_address_book (bool | None | Unset): Left out of the address book and autocomplete.
+            job_title (None | str | Unset): Job title.
+            manager_id (None | str | Unset): The account of the person's manager.
+            mobile (None | str | Unset): Mobile number (unique in the organisation).
+            must_change_password (bool | None | Unset): A new password is asked for at the next sign-in.
+            quota_bytes (int | None | Unset): Mailbox quota in bytes; null for the organisation's default.
+            type_ (AccountUpdateTypeType0 | None | Unset): What kind (the values are listed by the schema).
      """
 
     address: None | str | Unset = UNSET

@@ -24,13 +24,13 @@ T = TypeVar("T", bound="AddressBook")
 class AddressBook:
     """ 
         Attributes:
-            account_id (str):
-            created_at (datetime.datetime):
-            description (str):
-            id (str):
-            is_default (bool):
-            name (str):
-            updated_at (datetime.datetime):
+            account_id (str): The account it belongs to or acts on.
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            description (str): Free text describing it.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            is_default (bool): Whether it iss default.
+            name (str): Its name, as people read it.
+            updated_at (datetime.datetime): When it last changed (RFC 3339, UTC).
      """
 
     account_id: str

@@ -23,8 +23,8 @@ T = TypeVar("T", bound="AddressBookCreate")
 class AddressBookCreate:
     """ 
         Attributes:
-            name (str):
-            description (str | Unset):  Default: ''.
+            name (str): Its name, as people read it.
+            description (str | Unset): Free text describing it. Default: ''.
      """
 
     name: str

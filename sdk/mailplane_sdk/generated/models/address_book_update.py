@@ -24,8 +24,8 @@ T = TypeVar("T", bound="AddressBookUpdate")
 class AddressBookUpdate:
     """ 
         Attributes:
-            description (None | str | Unset):
-            name (None | str | Unset):
+            description (None | str | Unset): Free text describing it.
+            name (None | str | Unset): Its name, as people read it.
      """
 
     description: None | str | Unset = UNSET

@@ -23,7 +23,7 @@ T = TypeVar("T", bound="AddressCheck")
 class AddressCheck:
     """ 
         Attributes:
-            addresses (list[str]):
+            addresses (list[str]): Email addresses.
      """
 
     addresses: list[str]

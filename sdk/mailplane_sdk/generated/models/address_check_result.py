@@ -25,7 +25,7 @@ T = TypeVar("T", bound="AddressCheckResult")
 class AddressCheckResult:
     """ 
         Attributes:
-            results (list[AddressStatus]):
+            results (list[AddressStatus]): One result per input, in order.
      """
 
     results: list[AddressStatus]

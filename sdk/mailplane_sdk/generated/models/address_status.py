@@ -25,10 +25,10 @@ T = TypeVar("T", bound="AddressStatus")
 class AddressStatus:
     """ 
         Attributes:
-            address (str):
-            status (AddressStatusStatus):
+            address (str): An email address.
+            status (AddressStatusStatus): Its current state (the values are listed by the schema).
             id (None | str | Unset): The account or group holding the address.
-            reason (None | str | Unset):
+            reason (None | str | Unset): Why.
      """
 
     address: str

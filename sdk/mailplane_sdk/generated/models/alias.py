@@ -24,9 +24,9 @@ T = TypeVar("T", bound="Alias")
 class Alias:
     """ 
         Attributes:
-            account_id (str):
-            address (str):
-            created_at (datetime.datetime):
+            account_id (str): The account it belongs to or acts on.
+            address (str): An email address.
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
      """
 
     account_id: str

@@ -22,7 +22,7 @@ T = TypeVar("T", bound="AliasCreate")
 class AliasCreate:
     """ 
         Attributes:
-            address (str):
+            address (str): An email address.
      """
 
     address: str

@@ -25,10 +25,11 @@ T = TypeVar("T", bound="AppCreate")
 class AppCreate:
     """ 
         Attributes:
-            name (str):
-            client_type (AppCreateClientType | Unset):  Default: AppCreateClientType.CONFIDENTIAL.
-            redirect_uris (list[str] | Unset):
-            scopes (list[str] | Unset):
+            name (str): Its name, as people read it.
+            client_type (AppCreateClientType | Unset): `confidential` (has a secret) or `public` (PKCE only). Default:
+                AppCreateClientType.CONFIDENTIAL.
+            redirect_uris (list[str] | Unset): The exact redirect URIs the app may use in the authorization code flow.
+            scopes (list[str] | Unset): OAuth scopes (see the `oauth2` security scheme).
      """
 
     name: str

@@ -26,17 +26,18 @@ class AppCredentials:
     """ Returned once, when an app is created or its secret rotated.
 
         Attributes:
-            client_id (str):
-            client_type (str):
-            created_at (datetime.datetime):
-            disabled (bool):
-            id (str):
-            name (str):
-            redirect_uris (list[str]):
-            scopes (list[str]):
-            updated_at (datetime.datetime):
-            client_secret (None | str | Unset):
-            secret_expires_previous_at (datetime.datetime | None | Unset):
+            client_id (str): The OAuth app's client id.
+            client_type (str): `confidential` (has a secret) or `public` (PKCE only).
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            disabled (bool): Turned off: it takes no part until turned on again.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            name (str): Its name, as people read it.
+            redirect_uris (list[str]): The exact redirect URIs the app may use in the authorization code flow.
+            scopes (list[str]): OAuth scopes (see the `oauth2` security scheme).
+            updated_at (datetime.datetime): When it last changed (RFC 3339, UTC).
+            client_secret (None | str | Unset): The app's client secret, shown once.
+            secret_expires_previous_at (datetime.datetime | None | Unset): When secret expires previous (RFC 3339, UTC);
+                null if not (yet).
      """
 
     client_id: str

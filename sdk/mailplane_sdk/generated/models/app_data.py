@@ -25,8 +25,8 @@ class AppData:
     """ 
         Attributes:
             id (str): The id of the resource the event is about.
-            app_id (None | str | Unset):
-            name (None | str | Unset):
+            app_id (None | str | Unset): The OAuth app involved.
+            name (None | str | Unset): Its name, as people read it.
      """
 
     id: str

@@ -25,10 +25,10 @@ T = TypeVar("T", bound="AppPassword")
 class AppPassword:
     """ 
         Attributes:
-            account_id (str):
-            created_at (datetime.datetime):
-            id (str):
-            name (str):
+            account_id (str): The account it belongs to or acts on.
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            name (str): Its name, as people read it.
             last_used_at (datetime.datetime | None | Unset): The last successful SMTP sign-in with it.
             last_used_ip (None | str | Unset): Where that sign-in came from.
      """

@@ -24,10 +24,11 @@ T = TypeVar("T", bound="AppUpdate")
 class AppUpdate:
     """ 
         Attributes:
-            disabled (bool | None | Unset):
-            name (None | str | Unset):
-            redirect_uris (list[str] | None | Unset):
-            scopes (list[str] | None | Unset):
+            disabled (bool | None | Unset): Turned off: it takes no part until turned on again.
+            name (None | str | Unset): Its name, as people read it.
+            redirect_uris (list[str] | None | Unset): The exact redirect URIs the app may use in the authorization code
+                flow.
+            scopes (list[str] | None | Unset): OAuth scopes (see the `oauth2` security scheme).
      """
 
     disabled: bool | None | Unset = UNSET

@@ -24,13 +24,13 @@ T = TypeVar("T", bound="Attachment")
 class Attachment:
     """ 
         Attributes:
-            content_type (str):
-            filename (str):
+            content_type (str): The MIME type.
+            filename (str): The file's name.
             id (str): The MIME part path, e.g. `2` or `1.3`
-            size (int):
-            calendar (bool | Unset):  Default: False.
-            content_id (None | str | Unset):
-            inline (bool | Unset):  Default: False.
+            size (int): Size in bytes.
+            calendar (bool | Unset): The calendar. Default: False.
+            content_id (None | str | Unset): The id of the content.
+            inline (bool | Unset): Shown inside the body (a `cid:` image) rather than as an attachment. Default: False.
      """
 
     content_type: str

@@ -26,9 +26,9 @@ class AttachmentIn:
         Attributes:
             content_base64 (None | str | Unset): Small files inline, base64
             content_id (None | str | Unset): For inline images referenced as cid:
-            content_type (None | str | Unset):
-            filename (None | str | Unset):
-            inline (bool | Unset):  Default: False.
+            content_type (None | str | Unset): The MIME type.
+            filename (None | str | Unset): The file's name.
+            inline (bool | Unset): Shown inside the body (a `cid:` image) rather than as an attachment. Default: False.
             upload_id (None | str | Unset): A committed upload session
      """
 

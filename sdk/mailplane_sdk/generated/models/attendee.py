@@ -25,15 +25,15 @@ T = TypeVar("T", bound="Attendee")
 class Attendee:
     """ 
         Attributes:
-            address (str):
-            account_id (None | str | Unset):
-            comment (None | str | Unset):
-            name (None | str | Unset):
-            response (AttendeeResponse | Unset):  Default: AttendeeResponse.NEEDS_ACTION.
-            role (str | Unset):  Default: 'required'.
-            room_id (None | str | Unset):
-            rsvp (bool | Unset):  Default: True.
-            type_ (str | Unset):  Default: 'person'.
+            address (str): An email address.
+            account_id (None | str | Unset): The account it belongs to or acts on.
+            comment (None | str | Unset): A note for the people involved.
+            name (None | str | Unset): Its name, as people read it.
+            response (AttendeeResponse | Unset): The attendee's answer. Default: AttendeeResponse.NEEDS_ACTION.
+            role (str | Unset): Its role (the values are listed by the schema). Default: 'required'.
+            room_id (None | str | Unset): A room's id.
+            rsvp (bool | Unset): An answer is asked for. Default: True.
+            type_ (str | Unset): What kind (the values are listed by the schema). Default: 'person'.
      """
 
     address: str

@@ -26,11 +26,11 @@ T = TypeVar("T", bound="AttendeeIn")
 class AttendeeIn:
     """ 
         Attributes:
-            address (None | str | Unset):
-            name (None | str | Unset):
-            role (AttendeeInRole | Unset):  Default: AttendeeInRole.REQUIRED.
-            room_id (None | str | Unset):
-            type_ (AttendeeInType | Unset):  Default: AttendeeInType.PERSON.
+            address (None | str | Unset): An email address.
+            name (None | str | Unset): Its name, as people read it.
+            role (AttendeeInRole | Unset): Its role (the values are listed by the schema). Default: AttendeeInRole.REQUIRED.
+            room_id (None | str | Unset): A room's id.
+            type_ (AttendeeInType | Unset): What kind (the values are listed by the schema). Default: AttendeeInType.PERSON.
      """
 
     address: None | str | Unset = UNSET

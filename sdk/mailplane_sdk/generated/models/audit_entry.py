@@ -26,23 +26,25 @@ T = TypeVar("T", bound="AuditEntry")
 class AuditEntry:
     """ 
         Attributes:
-            action (str):
-            actor_id (None | str):
-            actor_type (str):
-            app_id (None | str):
-            details (AuditEntryDetails):
-            id (str):
-            ip (None | str):
-            occurred_at (datetime.datetime):
-            result (str):
-            target_id (None | str):
-            target_type (None | str):
+            action (str): What was done (`domain.resource.verb`).
+            actor_id (None | str): The id of the actor.
+            actor_type (str): Who acted: `account`, `app` or `system`.
+            app_id (None | str): The OAuth app involved.
+            category (str): admin | security | data_access | auth | token (see `list_audit_entries`).
+            details (AuditEntryDetails): What changed, by field.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            ip (None | str): The client's IP address.
+            occurred_at (datetime.datetime): When it happened (RFC 3339, UTC).
+            result (str): `success` or `failure`.
+            target_id (None | str): The id of the target.
+            target_type (None | str): The kind of object acted on.
      """
 
     action: str
     actor_id: None | str
     actor_type: str
     app_id: None | str
+    category: str
     details: AuditEntryDetails
     id: str
     ip: None | str
@@ -67,6 +69,8 @@ class AuditEntry:
 
         app_id: None | str
         app_id = self.app_id
+
+        category = self.category
 
         details = self.details.to_dict()
 
@@ -93,6 +97,7 @@ class AuditEntry:
             "actor_id": actor_id,
             "actor_type": actor_type,
             "app_id": app_id,
+            "category": category,
             "details": details,
             "id": id,
             "ip": ip,
@@ -129,6 +134,8 @@ class AuditEntry:
 
         app_id = _parse_app_id(d.pop("app_id"))
 
+
+        category = d.pop("category")
 
         details = AuditEntryDetails.from_dict(d.pop("details"))
 
@@ -173,6 +180,7 @@ class AuditEntry:
             actor_id=actor_id,
             actor_type=actor_type,
             app_id=app_id,
+            category=category,
             details=details,
             id=id,
             ip=ip,

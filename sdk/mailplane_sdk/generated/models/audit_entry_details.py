@@ -20,7 +20,9 @@ T = TypeVar("T", bound="AuditEntryDetails")
 
 @_attrs_define
 class AuditEntryDetails:
-    
+    """ What changed, by field.
+
+     """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -25,7 +25,7 @@ T = TypeVar("T", bound="AutocompleteResult")
 class AutocompleteResult:
     """ 
         Attributes:
-            data (list[Suggestion]):
+            data (list[Suggestion]): The items of this page.
      """
 
     data: list[Suggestion]

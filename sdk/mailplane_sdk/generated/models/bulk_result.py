@@ -24,9 +24,9 @@ T = TypeVar("T", bound="BulkResult")
 class BulkResult:
     """ 
         Attributes:
-            deleted (list[str] | Unset):
-            not_found (list[str] | Unset):
-            updated (list[str] | Unset):
+            deleted (list[str] | Unset): Ids deleted since the given state.
+            not_found (list[str] | Unset): Inputs that matched nothing.
+            updated (list[str] | Unset): Ids changed since the given state.
      """
 
     deleted: list[str] | Unset = UNSET

@@ -25,9 +25,9 @@ T = TypeVar("T", bound="BusyInterval")
 class BusyInterval:
     """ 
         Attributes:
-            end (datetime.datetime):
-            start (datetime.datetime):
-            status (BusyIntervalStatus):
+            end (datetime.datetime): End (RFC 3339 with an offset; exclusive).
+            start (datetime.datetime): Start (RFC 3339 with an offset).
+            status (BusyIntervalStatus): Its current state (the values are listed by the schema).
      """
 
     end: datetime.datetime

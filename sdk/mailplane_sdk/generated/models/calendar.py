@@ -27,17 +27,17 @@ class Calendar:
     """ 
         Attributes:
             access (CalendarAccess): What the addressed account may do with this calendar.
-            account_id (None | str):
-            color (None | str):
-            created_at (datetime.datetime):
-            description (str):
-            feed_enabled (bool):
-            id (str):
-            is_default (bool):
-            name (str):
-            time_zone (str):
-            updated_at (datetime.datetime):
-            room_id (None | str | Unset):
+            account_id (None | str): The account it belongs to or acts on.
+            color (None | str): A colour, `#RRGGBB`.
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            description (str): Free text describing it.
+            feed_enabled (bool): A read-only iCalendar feed URL is published.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            is_default (bool): Whether it iss default.
+            name (str): Its name, as people read it.
+            time_zone (str): An IANA time zone (`Asia/Shanghai`).
+            updated_at (datetime.datetime): When it last changed (RFC 3339, UTC).
+            room_id (None | str | Unset): A room's id.
      """
 
     access: CalendarAccess

@@ -24,9 +24,9 @@ T = TypeVar("T", bound="CalendarCreate")
 class CalendarCreate:
     """ 
         Attributes:
-            name (str):
-            color (None | str | Unset):
-            description (str | Unset):  Default: ''.
+            name (str): Its name, as people read it.
+            color (None | str | Unset): A colour, `#RRGGBB`.
+            description (str | Unset): Free text describing it. Default: ''.
             time_zone (None | str | Unset): IANA zone; default UTC.
      """
 

@@ -26,7 +26,7 @@ class CalendarEventData:
         Attributes:
             account_id (str): The account that owns the resource.
             id (str): The id of the resource the event is about.
-            calendar_id (None | str | Unset):
+            calendar_id (None | str | Unset): The calendar it is in.
      """
 
     account_id: str

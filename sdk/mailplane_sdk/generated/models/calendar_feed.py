@@ -24,7 +24,7 @@ T = TypeVar("T", bound="CalendarFeed")
 class CalendarFeed:
     """ 
         Attributes:
-            created_at (datetime.datetime):
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
             url (str): Secret subscription URL; shown once. Revoke to invalidate it.
      """
 

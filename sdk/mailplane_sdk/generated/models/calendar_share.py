@@ -25,12 +25,12 @@ T = TypeVar("T", bound="CalendarShare")
 class CalendarShare:
     """ 
         Attributes:
-            account_id (str):
-            address (str):
-            calendar_id (str):
-            created_at (datetime.datetime):
-            id (str):
-            level (CalendarShareLevel):
+            account_id (str): The account it belongs to or acts on.
+            address (str): An email address.
+            calendar_id (str): The calendar it is in.
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            level (CalendarShareLevel): Access level granted.
      """
 
     account_id: str

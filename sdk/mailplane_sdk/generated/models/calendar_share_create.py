@@ -24,7 +24,7 @@ class CalendarShareCreate:
     """ 
         Attributes:
             account (str): The account to share with: id or address.
-            level (CalendarShareCreateLevel):
+            level (CalendarShareCreateLevel): Access level granted.
      """
 
     account: str

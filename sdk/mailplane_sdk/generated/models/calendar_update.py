@@ -24,10 +24,10 @@ T = TypeVar("T", bound="CalendarUpdate")
 class CalendarUpdate:
     """ 
         Attributes:
-            color (None | str | Unset):
-            description (None | str | Unset):
-            name (None | str | Unset):
-            time_zone (None | str | Unset):
+            color (None | str | Unset): A colour, `#RRGGBB`.
+            description (None | str | Unset): Free text describing it.
+            name (None | str | Unset): Its name, as people read it.
+            time_zone (None | str | Unset): An IANA time zone (`Asia/Shanghai`).
      """
 
     color: None | str | Unset = UNSET

@@ -24,12 +24,12 @@ class Changes:
     """ What changed in a collection since a state: ids only; fetch the resources you need.
 
         Attributes:
-            created (list[str]):
-            deleted (list[str]):
+            created (list[str]): Ids created since the given state.
+            deleted (list[str]): Ids deleted since the given state.
             has_more (bool): More changes wait: call again with `new_state` at once.
             new_state (str): Pass as `since` next time.
             since_state (None | str): The state you asked from (null: none given).
-            updated (list[str]):
+            updated (list[str]): Ids changed since the given state.
      """
 
     created: list[str]

@@ -28,31 +28,31 @@ T = TypeVar("T", bound="Contact")
 class Contact:
     """ 
         Attributes:
-            account_id (str):
-            address_book_id (str):
-            addresses (list[PostalAddressOut]):
-            birthday (None | str):
-            categories (list[str]):
-            created_at (datetime.datetime):
-            department (str):
-            display_name (str):
-            emails (list[EmailOut]):
-            family_name (str):
-            given_name (str):
-            group_ids (list[str]):
-            has_photo (bool):
-            id (str):
-            middle_name (str):
-            nickname (str):
-            notes (str):
-            organization (str):
-            phones (list[PhoneOut]):
-            prefix (str):
-            suffix (str):
-            title (str):
-            uid (str):
-            updated_at (datetime.datetime):
-            urls (list[str]):
+            account_id (str): The account it belongs to or acts on.
+            address_book_id (str): The id of the address book.
+            addresses (list[PostalAddressOut]): Email addresses.
+            birthday (None | str): Birthday, `YYYY-MM-DD` or `--MM-DD`.
+            categories (list[str]): Categories (tags).
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            department (str): Department name.
+            display_name (str): The name people see.
+            emails (list[EmailOut]): Email addresses.
+            family_name (str): Family name (surname).
+            given_name (str): Given name.
+            group_ids (list[str]): The ids of the groups.
+            has_photo (bool): Whether it hass photo.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            middle_name (str): Middle name.
+            nickname (str): Nickname.
+            notes (str): Notes.
+            organization (str): Organisation (company) name.
+            phones (list[PhoneOut]): Phone numbers.
+            prefix (str): Honorific prefix.
+            suffix (str): Honorific suffix.
+            title (str): Its title.
+            uid (str): The iCalendar UID, the same in every attendee's copy.
+            updated_at (datetime.datetime): When it last changed (RFC 3339, UTC).
+            urls (list[str]): Web addresses.
      """
 
     account_id: str

@@ -29,23 +29,23 @@ class ContactCreate:
     """ 
         Attributes:
             address_book_id (None | str | Unset): Default book if absent.
-            addresses (list[PostalAddress] | Unset):
+            addresses (list[PostalAddress] | Unset): Email addresses.
             birthday (None | str | Unset): YYYY-MM-DD, or --MM-DD without a year.
-            categories (list[str] | Unset):
-            department (str | Unset):  Default: ''.
-            display_name (str | Unset):  Default: ''.
-            emails (list[Email] | Unset):
-            family_name (str | Unset):  Default: ''.
-            given_name (str | Unset):  Default: ''.
-            middle_name (str | Unset):  Default: ''.
-            nickname (str | Unset):  Default: ''.
-            notes (str | Unset):  Default: ''.
-            organization (str | Unset):  Default: ''.
-            phones (list[Phone] | Unset):
-            prefix (str | Unset):  Default: ''.
-            suffix (str | Unset):  Default: ''.
-            title (str | Unset):  Default: ''.
-            urls (list[str] | Unset):
+            categories (list[str] | Unset): Categories (tags).
+            department (str | Unset): Department name. Default: ''.
+            display_name (str | Unset): The name people see. Default: ''.
+            emails (list[Email] | Unset): Email addresses.
+            family_name (str | Unset): Family name (surname). Default: ''.
+            given_name (str | Unset): Given name. Default: ''.
+            middle_name (str | Unset): Middle name. Default: ''.
+            nickname (str | Unset): Nickname. Default: ''.
+            notes (str | Unset): Notes. Default: ''.
+            organization (str | Unset): Organisation (company) name. Default: ''.
+            phones (list[Phone] | Unset): Phone numbers.
+            prefix (str | Unset): Honorific prefix. Default: ''.
+            suffix (str | Unset): Honorific suffix. Default: ''.
+            title (str | Unset): Its title. Default: ''.
+            urls (list[str] | Unset): Web addresses.
      """
 
     address_book_id: None | str | Unset = UNSET

@@ -24,14 +24,14 @@ T = TypeVar("T", bound="ContactGroup")
 class ContactGroup:
     """ 
         Attributes:
-            account_id (str):
-            address_book_id (str):
-            created_at (datetime.datetime):
-            id (str):
-            member_ids (list[str]):
-            name (str):
-            uid (str):
-            updated_at (datetime.datetime):
+            account_id (str): The account it belongs to or acts on.
+            address_book_id (str): The id of the address book.
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            member_ids (list[str]): The ids of the members.
+            name (str): Its name, as people read it.
+            uid (str): The iCalendar UID, the same in every attendee's copy.
+            updated_at (datetime.datetime): When it last changed (RFC 3339, UTC).
      """
 
     account_id: str

@@ -24,9 +24,9 @@ T = TypeVar("T", bound="ContactGroupCreate")
 class ContactGroupCreate:
     """ 
         Attributes:
-            name (str):
-            address_book_id (None | str | Unset):
-            member_ids (list[str] | Unset):
+            name (str): Its name, as people read it.
+            address_book_id (None | str | Unset): The id of the address book.
+            member_ids (list[str] | Unset): The ids of the members.
      """
 
     name: str

@@ -24,8 +24,8 @@ T = TypeVar("T", bound="ContactGroupUpdate")
 class ContactGroupUpdate:
     """ 
         Attributes:
-            member_ids (list[str] | None | Unset):
-            name (None | str | Unset):
+            member_ids (list[str] | None | Unset): The ids of the members.
+            name (None | str | Unset): Its name, as people read it.
      """
 
     member_ids: list[str] | None | Unset = UNSET

@@ -23,10 +23,10 @@ T = TypeVar("T", bound="ContactImportResult")
 class ContactImportResult:
     """ 
         Attributes:
-            contact_ids (list[str]):
-            created (int):
-            groups (int):
-            updated (int):
+            contact_ids (list[str]): The ids of the contacts.
+            created (int): Ids created since the given state.
+            groups (int): Groups.
+            updated (int): Ids changed since the given state.
      """
 
     contact_ids: list[str]

@@ -28,23 +28,23 @@ T = TypeVar("T", bound="ContactUpdate")
 class ContactUpdate:
     """ 
         Attributes:
-            addresses (list[PostalAddress] | None | Unset):
-            birthday (None | str | Unset):
-            categories (list[str] | None | Unset):
-            department (None | str | Unset):
-            display_name (None | str | Unset):
-            emails (list[Email] | None | Unset):
-            family_name (None | str | Unset):
-            given_name (None | str | Unset):
-            middle_name (None | str | Unset):
-            nickname (None | str | Unset):
-            notes (None | str | Unset):
-            organization (None | str | Unset):
-            phones (list[Phone] | None | Unset):
-            prefix (None | str | Unset):
-            suffix (None | str | Unset):
-            title (None | str | Unset):
-            urls (list[str] | None | Unset):
+            addresses (list[PostalAddress] | None | Unset): Email addresses.
+            birthday (None | str | Unset): Birthday, `YYYY-MM-DD` or `--MM-DD`.
+            categories (list[str] | None | Unset): Categories (tags).
+            department (None | str | Unset): Department name.
+            display_name (None | str | Unset): The name people see.
+            emails (list[Email] | None | Unset): Email addresses.
+            family_name (None | str | Unset): Family name (surname).
+            given_name (None | str | Unset): Given name.
+            middle_name (None | str | Unset): Middle name.
+            nickname (None | str | Unset): Nickname.
+            notes (None | str | Unset): Notes.
+            organization (None | str | Unset): Organisation (company) name.
+            phones (list[Phone] | None | Unset): Phone numbers.
+            prefix (None | str | Unset): Honorific prefix.
+            suffix (None | str | Unset): Honorific suffix.
+            title (None | str | Unset): Its title.
+            urls (list[str] | None | Unset): Web addresses.
      """
 
     addresses: list[PostalAddress] | None | Unset = UNSET

@@ -24,14 +24,16 @@ T = TypeVar("T", bound="Department")
 class Department:
     """ 
         Attributes:
-            created_at (datetime.datetime):
-            id (str):
-            manager_ids (list[str]):
-            name (str):
-            parent_id (None | str):
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            manager_ids (list[str]): The ids of the managers.
+            name (str): Its name, as people read it.
+            parent_id (None | str): The parent's id; null only for the root department. Departments name their parent by id:
+                a top-level department has the root department's id (the root is the one department whose `parent_id` is null,
+                listed first by `GET /v1/departments`).
             path (str): Names from below the root, joined with `/` (`Sales/East`).
-            sort_order (int):
-            updated_at (datetime.datetime):
+            sort_order (int): Position among its siblings (smaller first).
+            updated_at (datetime.datetime): When it last changed (RFC 3339, UTC).
      """
 
     created_at: datetime.datetime

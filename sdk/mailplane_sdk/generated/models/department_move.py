@@ -24,7 +24,7 @@ T = TypeVar("T", bound="DepartmentMove")
 class DepartmentMove:
     """ 
         Attributes:
-            parent_id (str):
+            parent_id (str): The parent's id.
             position (int | None | Unset): Place among the new siblings (0 = first); omit = last.
      """
 

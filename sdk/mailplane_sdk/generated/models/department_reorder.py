@@ -23,7 +23,7 @@ T = TypeVar("T", bound="DepartmentReorder")
 class DepartmentReorder:
     """ 
         Attributes:
-            child_ids (list[str]):
+            child_ids (list[str]): The ids of the childs.
      """
 
     child_ids: list[str]

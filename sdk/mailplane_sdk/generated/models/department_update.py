@@ -24,10 +24,12 @@ T = TypeVar("T", bound="DepartmentUpdate")
 class DepartmentUpdate:
     """ 
         Attributes:
-            manager_ids (list[str] | None | Unset):
-            name (None | str | Unset):
-            parent_id (None | str | Unset): Move under this department.
-            sort_order (int | None | Unset):
+            manager_ids (list[str] | None | Unset): The ids of the managers.
+            name (None | str | Unset): Its name, as people read it.
+            parent_id (None | str | Unset): Move under this department (an id). Departments name their parent by id: a top-
+                level department has the root department's id (the root is the one department whose `parent_id` is null, listed
+                first by `GET /v1/departments`).
+            sort_order (int | None | Unset): Position among its siblings (smaller first).
      """
 
     manager_ids: list[str] | None | Unset = UNSET

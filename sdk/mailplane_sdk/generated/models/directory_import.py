@@ -29,18 +29,18 @@ class DirectoryImport:
     """ 
         Attributes:
             counts (ImportCounts):
-            created_at (datetime.datetime):
-            dry_run (bool):
-            error (None | str):
-            filename (str):
-            finished_at (datetime.datetime | None):
-            format_ (DirectoryImportFormat):
-            id (str):
-            processed_rows (int):
-            size (int):
-            started_at (datetime.datetime | None):
-            status (DirectoryImportStatus):
-            total_rows (int):
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            dry_run (bool): Only reported what would happen; nothing changed.
+            error (None | str): Why it could not be done; null when it was.
+            filename (str): The file's name.
+            finished_at (datetime.datetime | None): When it finished; null while it runs.
+            format_ (DirectoryImportFormat): The file format.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            processed_rows (int): Rows processed so far.
+            size (int): Size in bytes.
+            started_at (datetime.datetime | None): When it started (RFC 3339, UTC).
+            status (DirectoryImportStatus): Its current state (the values are listed by the schema).
+            total_rows (int): Rows in the file.
      """
 
     counts: ImportCounts

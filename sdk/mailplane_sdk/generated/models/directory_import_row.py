@@ -24,12 +24,12 @@ T = TypeVar("T", bound="DirectoryImportRow")
 class DirectoryImportRow:
     """ 
         Attributes:
-            account_id (None | str):
-            address (None | str):
-            changed (list[str]):
-            reason (None | str):
+            account_id (None | str): The account it belongs to or acts on.
+            address (None | str): An email address.
+            changed (list[str]): The fields that changed.
+            reason (None | str): Why.
             row (int): The data row's number in the file (the header is row 1).
-            status (DirectoryImportRowStatus):
+            status (DirectoryImportRowStatus): Its current state (the values are listed by the schema).
      """
 
     account_id: None | str

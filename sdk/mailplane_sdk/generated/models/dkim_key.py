@@ -25,14 +25,14 @@ T = TypeVar("T", bound="DkimKey")
 class DkimKey:
     """ 
         Attributes:
-            activated_at (datetime.datetime | None):
-            bits (int):
-            created_at (datetime.datetime):
-            id (str):
-            record_name (str):
-            record_value (str):
-            retired_at (datetime.datetime | None):
-            selector (str):
+            activated_at (datetime.datetime | None): When activated (RFC 3339, UTC); null if not (yet).
+            bits (int): Key size in bits.
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            record_name (str): The DNS name to publish.
+            record_value (str): The DNS value to publish.
+            retired_at (datetime.datetime | None): When retired (RFC 3339, UTC); null if not (yet).
+            selector (str): The DKIM selector.
             status (DkimKeyStatus): `active` signs; `pending` waits for its record to verify while the active key stays
                 published; `retired` is no longer published.
      """

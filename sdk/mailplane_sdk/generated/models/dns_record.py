@@ -30,18 +30,18 @@ class DnsRecord:
         Attributes:
             found (list[str]): What DNS returned at the last check.
             key (str): Stable key within the domain: mx, spf, dkim:<selector>, …
-            name (str):
-            purpose (DnsRecordPurpose):
+            name (str): Its name, as people read it.
+            purpose (DnsRecordPurpose): What the record is for.
             required (bool): MX and SPF are required for the domain to verify.
-            status (DnsRecordStatus):
-            ttl (int):
-            type_ (DnsRecordType):
+            status (DnsRecordStatus): Its current state (the values are listed by the schema).
+            ttl (int): Suggested DNS TTL in seconds.
+            type_ (DnsRecordType): What kind (the values are listed by the schema).
             value (str): The exact value to publish (MX: the exchange host).
             zone_line (str): The record in zone-file syntax.
-            checked_at (datetime.datetime | None | Unset):
-            detail (None | str | Unset):
-            priority (int | None | Unset):
-            selector (None | str | Unset):
+            checked_at (datetime.datetime | None | Unset): When checked (RFC 3339, UTC); null if not (yet).
+            detail (None | str | Unset): A human-readable explanation.
+            priority (int | None | Unset): Delivery priority (the values are listed by the schema).
+            selector (None | str | Unset): The DKIM selector.
      """
 
     found: list[str]

@@ -27,17 +27,17 @@ class Domain:
     """ 
         Attributes:
             alias_of (None | str): The primary domain's id, for an alias domain.
-            created_at (datetime.datetime):
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
             dkim_selector (None | str): The selector of the key that signs mail.
-            id (str):
-            kind (DomainKind):
-            last_checked_at (datetime.datetime | None):
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            kind (DomainKind): What kind of object it is (the values are listed by the schema).
+            last_checked_at (datetime.datetime | None): When last checked (RFC 3339, UTC); null if not (yet).
             name (str): A-label (ASCII) form, as used in addresses and DNS.
             status (DomainStatus): `verified` while MX and SPF are right; `failing` once a verified domain stops being so;
                 `pending` before it ever was.
             unicode_name (str): The display form of an internationalised name.
-            updated_at (datetime.datetime):
-            verified_at (datetime.datetime | None):
+            updated_at (datetime.datetime): When it last changed (RFC 3339, UTC).
+            verified_at (datetime.datetime | None): When verified (RFC 3339, UTC); null if not (yet).
      """
 
     alias_of: None | str

@@ -25,7 +25,7 @@ class DomainData:
     """ 
         Attributes:
             id (str): The id of the resource the event is about.
-            name (None | str | Unset):
+            name (None | str | Unset): Its name, as people read it.
      """
 
     id: str

@@ -27,8 +27,8 @@ class DomainVerification:
     """ 
         Attributes:
             domain (Domain):
-            records (list[DnsRecord]):
-            verified (bool):
+            records (list[DnsRecord]): DNS records.
+            verified (bool): Checked and found correct.
      """
 
     domain: Domain

@@ -30,18 +30,18 @@ class DraftUpdate:
     """ Merge patch of a draft's content.
 
         Attributes:
-            attachments (list[AttachmentIn] | None | Unset):
-            bcc (list[AddressIn | str] | None | Unset):
-            cc (list[AddressIn | str] | None | Unset):
-            from_ (AddressIn | None | str | Unset):
-            headers (DraftUpdateHeadersType0 | None | Unset):
-            html (None | str | Unset):
-            priority (DraftUpdatePriorityType0 | None | Unset):
-            reply_to (list[AddressIn | str] | None | Unset):
-            subject (None | str | Unset):
-            text (None | str | Unset):
-            to (list[AddressIn | str] | None | Unset):
-            transactional (bool | None | Unset):
+            attachments (list[AttachmentIn] | None | Unset): The attachments.
+            bcc (list[AddressIn | str] | None | Unset): `Bcc` recipients (not shown to the others).
+            cc (list[AddressIn | str] | None | Unset): `Cc` recipients.
+            from_ (AddressIn | None | str | Unset): The `From` address.
+            headers (DraftUpdateHeadersType0 | None | Unset): Message headers, name and value.
+            html (None | str | Unset): The HTML body (sanitised when shown).
+            priority (DraftUpdatePriorityType0 | None | Unset): Delivery priority (the values are listed by the schema).
+            reply_to (list[AddressIn | str] | None | Unset): `Reply-To` addresses.
+            subject (None | str | Unset): The message's subject.
+            text (None | str | Unset): The plain-text body.
+            to (list[AddressIn | str] | None | Unset): `To` recipients.
+            transactional (bool | None | Unset): A transactional message (kept out of bulk throttling).
      """
 
     attachments: list[AttachmentIn] | None | Unset = UNSET

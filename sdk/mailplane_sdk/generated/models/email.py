@@ -24,9 +24,9 @@ T = TypeVar("T", bound="Email")
 class Email:
     """ 
         Attributes:
-            address (str):
-            primary (bool | Unset):  Default: False.
-            type_ (EmailType | Unset):  Default: EmailType.OTHER.
+            address (str): An email address.
+            primary (bool | Unset): The preferred one. Default: False.
+            type_ (EmailType | Unset): What kind (the values are listed by the schema). Default: EmailType.OTHER.
      """
 
     address: str

@@ -23,8 +23,8 @@ T = TypeVar("T", bound="EmailAddress")
 class EmailAddress:
     """ 
         Attributes:
-            address (str):
-            name (str | Unset):  Default: ''.
+            address (str): An email address.
+            name (str | Unset): Its name, as people read it. Default: ''.
      """
 
     address: str

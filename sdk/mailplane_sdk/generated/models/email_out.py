@@ -22,9 +22,9 @@ T = TypeVar("T", bound="EmailOut")
 class EmailOut:
     """ 
         Attributes:
-            address (str):
-            primary (bool):
-            type_ (str):
+            address (str): An email address.
+            primary (bool): The preferred one.
+            type_ (str): What kind (the values are listed by the schema).
      """
 
     address: str

@@ -25,9 +25,9 @@ class EndpointData:
     """ 
         Attributes:
             id (str): The id of the resource the event is about.
-            app_id (None | str | Unset):
+            app_id (None | str | Unset): The OAuth app involved.
             reason (None | str | Unset): Why it was disabled: failing | gone | manual.
-            url (None | str | Unset):
+            url (None | str | Unset): A URL.
      """
 
     id: str

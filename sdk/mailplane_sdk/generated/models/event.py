@@ -30,34 +30,34 @@ T = TypeVar("T", bound="Event")
 class Event:
     """ 
         Attributes:
-            account_id (None | str):
-            all_day (bool):
-            attendees (list[Attendee]):
-            calendar_id (str):
-            created_at (datetime.datetime):
-            description (str):
-            end (str):
-            end_at (datetime.datetime):
+            account_id (None | str): The account it belongs to or acts on.
+            all_day (bool): A whole-day event (dates, no times).
+            attendees (list[Attendee]): The people and rooms invited.
+            calendar_id (str): The calendar it is in.
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            description (str): Free text describing it.
+            end (str): End (RFC 3339 with an offset; exclusive).
+            end_at (datetime.datetime): When end (RFC 3339, UTC); null if not (yet).
             id (str): The series id, or `<series id>.<instance key>` for one instance.
-            is_organizer (bool):
-            location (str):
-            online_meeting_url (None | str):
-            organizer (None | Organizer):
-            recurrence (None | RecurrenceOut):
+            is_organizer (bool): Whether it iss organizer.
+            location (str): Where it takes place.
+            online_meeting_url (None | str): Link to join the meeting online (http or https).
+            organizer (None | Organizer): The organizer's address.
+            recurrence (None | RecurrenceOut): How it repeats (an RRULE), or null.
             recurrence_id (None | str): The original start of this instance (RFC 3339).
-            reminders (list[ReminderOut]):
+            reminders (list[ReminderOut]): Reminders before it starts.
             response (str): The calendar owner's participation status.
-            sequence (int):
+            sequence (int): The event's position in its organisation's log (monotonic per organisation).
             series_id (None | str): The series an instance belongs to.
             start (str): RFC 3339 with the zone's offset, or a date when all-day.
-            start_at (datetime.datetime):
-            status (str):
-            time_zone (str):
-            title (str):
-            transparency (str):
-            uid (str):
-            updated_at (datetime.datetime):
-            is_exception (bool | Unset):  Default: False.
+            start_at (datetime.datetime): When start (RFC 3339, UTC); null if not (yet).
+            status (str): Its current state (the values are listed by the schema).
+            time_zone (str): An IANA time zone (`Asia/Shanghai`).
+            title (str): Its title.
+            transparency (str): `opaque` blocks the time in free/busy; `transparent` does not.
+            uid (str): The iCalendar UID, the same in every attendee's copy.
+            updated_at (datetime.datetime): When it last changed (RFC 3339, UTC).
+            is_exception (bool | Unset): Whether it iss exception. Default: False.
      """
 
     account_id: None | str

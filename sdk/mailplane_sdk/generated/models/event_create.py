@@ -34,20 +34,22 @@ class EventCreate:
                 all-day events.
             start (str): RFC 3339 date-time (with an offset, or wall-clock time in `time_zone`), or a date (YYYY-MM-DD) for
                 all-day events.
-            all_day (bool | Unset):  Default: False.
-            attendees (list[AttendeeIn] | Unset):
+            all_day (bool | Unset): A whole-day event (dates, no times). Default: False.
+            attendees (list[AttendeeIn] | Unset): The people and rooms invited.
             calendar_id (None | str | Unset): Default calendar if absent.
-            description (str | Unset):  Default: ''.
-            location (str | Unset):  Default: ''.
-            online_meeting_url (None | str | Unset):
-            recurrence (None | Recurrence | Unset):
-            reminders (list[Reminder] | Unset):
+            description (str | Unset): Free text describing it. Default: ''.
+            location (str | Unset): Where it takes place. Default: ''.
+            online_meeting_url (None | str | Unset): Link to join the meeting online (http or https).
+            recurrence (None | Recurrence | Unset): How it repeats (an RRULE), or null.
+            reminders (list[Reminder] | Unset): Reminders before it starts.
             send_invitations (bool | Unset): Mail iTIP REQUESTs to attendees. Default: True.
-            status (EventCreateStatus | Unset):  Default: EventCreateStatus.CONFIRMED.
+            status (EventCreateStatus | Unset): Its current state (the values are listed by the schema). Default:
+                EventCreateStatus.CONFIRMED.
             time_zone (None | str | Unset): IANA zone; default the calendar's.
-            title (str | Unset):  Default: ''.
-            transparency (EventCreateTransparency | Unset):  Default: EventCreateTransparency.OPAQUE.
-            uid (None | str | Unset):
+            title (str | Unset): Its title. Default: ''.
+            transparency (EventCreateTransparency | Unset): `opaque` blocks the time in free/busy; `transparent` does not.
+                Default: EventCreateTransparency.OPAQUE.
+            uid (None | str | Unset): The iCalendar UID, the same in every attendee's copy.
      """
 
     end: str

@@ -25,9 +25,9 @@ T = TypeVar("T", bound="EventRespond")
 class EventRespond:
     """ 
         Attributes:
-            response (EventRespondResponse):
-            comment (None | str | Unset):
-            send_response (bool | Unset):  Default: True.
+            response (EventRespondResponse): The attendee's answer.
+            comment (None | str | Unset): A note for the people involved.
+            send_response (bool | Unset): Mail the organizer the answer. Default: True.
      """
 
     response: EventRespondResponse

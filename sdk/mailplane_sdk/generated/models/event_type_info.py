@@ -26,10 +26,10 @@ class EventTypeInfo:
     """ 
         Attributes:
             data_schema (EventTypeInfoDataSchema): JSON Schema of the event's `data`.
-            description (str):
-            domain (str):
+            description (str): Free text describing it.
+            domain (str): A domain name.
             scope (str): The scope a caller needs to see events of this type.
-            type_ (str):
+            type_ (str): What kind (the values are listed by the schema).
      """
 
     data_schema: EventTypeInfoDataSchema

@@ -30,20 +30,21 @@ T = TypeVar("T", bound="EventUpdate")
 class EventUpdate:
     """ 
         Attributes:
-            all_day (bool | None | Unset):
-            attendees (list[AttendeeIn] | None | Unset):
-            description (None | str | Unset):
-            end (None | str | Unset):
-            location (None | str | Unset):
-            online_meeting_url (None | str | Unset):
-            recurrence (None | Recurrence | Unset):
-            reminders (list[Reminder] | None | Unset):
-            send_invitations (bool | None | Unset):
-            start (None | str | Unset):
-            status (EventUpdateStatusType0 | None | Unset):
-            time_zone (None | str | Unset):
-            title (None | str | Unset):
-            transparency (EventUpdateTransparencyType0 | None | Unset):
+            all_day (bool | None | Unset): A whole-day event (dates, no times).
+            attendees (list[AttendeeIn] | None | Unset): The people and rooms invited.
+            description (None | str | Unset): Free text describing it.
+            end (None | str | Unset): End (RFC 3339 with an offset; exclusive).
+            location (None | str | Unset): Where it takes place.
+            online_meeting_url (None | str | Unset): Link to join the meeting online (http or https).
+            recurrence (None | Recurrence | Unset): How it repeats (an RRULE), or null.
+            reminders (list[Reminder] | None | Unset): Reminders before it starts.
+            send_invitations (bool | None | Unset): Mail invitations (iTIP) to the attendees.
+            start (None | str | Unset): Start (RFC 3339 with an offset).
+            status (EventUpdateStatusType0 | None | Unset): Its current state (the values are listed by the schema).
+            time_zone (None | str | Unset): An IANA time zone (`Asia/Shanghai`).
+            title (None | str | Unset): Its title.
+            transparency (EventUpdateTransparencyType0 | None | Unset): `opaque` blocks the time in free/busy; `transparent`
+                does not.
      """
 
     all_day: bool | None | Unset = UNSET

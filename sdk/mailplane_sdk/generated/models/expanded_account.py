@@ -22,8 +22,8 @@ T = TypeVar("T", bound="ExpandedAccount")
 class ExpandedAccount:
     """ 
         Attributes:
-            address (str):
-            id (str):
+            address (str): An email address.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
      """
 
     address: str

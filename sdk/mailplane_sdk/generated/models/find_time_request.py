@@ -27,13 +27,13 @@ T = TypeVar("T", bound="FindTimeRequest")
 class FindTimeRequest:
     """ 
         Attributes:
-            attendees (list[str]):
-            duration_minutes (int):
-            end (datetime.datetime):
-            start (datetime.datetime):
-            max_results (int | Unset):  Default: 10.
+            attendees (list[str]): The people and rooms invited.
+            duration_minutes (int): Duration, in minutes.
+            end (datetime.datetime): End (RFC 3339 with an offset; exclusive).
+            start (datetime.datetime): Start (RFC 3339 with an offset).
+            max_results (int | Unset): Most suggestions to return. Default: 10.
             rooms (list[str] | Unset): Candidate rooms; one is picked per slot.
-            step_minutes (int | Unset):  Default: 30.
+            step_minutes (int | Unset): Step, in minutes. Default: 30.
             working_hours (WorkingHours | Unset):
      """
 

@@ -24,16 +24,16 @@ T = TypeVar("T", bound="Folder")
 class Folder:
     """ 
         Attributes:
-            account_id (str):
-            created_at (datetime.datetime):
-            id (str):
-            name (str):
-            parent_id (None | str):
+            account_id (str): The account it belongs to or acts on.
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            name (str): Its name, as people read it.
+            parent_id (None | str): The parent's id.
             role (None | str): inbox, drafts, sent, outbox, archive, junk or trash; null for custom folders
-            size_bytes (int):
-            total_count (int):
-            unread_count (int):
-            updated_at (datetime.datetime):
+            size_bytes (int): Size in bytes.
+            total_count (int): Messages in all.
+            unread_count (int): Messages not yet read.
+            updated_at (datetime.datetime): When it last changed (RFC 3339, UTC).
      """
 
     account_id: str

@@ -23,11 +23,11 @@ T = TypeVar("T", bound="FolderCounts")
 class FolderCounts:
     """ 
         Attributes:
-            id (str):
-            name (str):
-            role (None | str):
-            total_count (int):
-            unread_count (int):
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            name (str): Its name, as people read it.
+            role (None | str): Its role (the values are listed by the schema).
+            total_count (int): Messages in all.
+            unread_count (int): Messages not yet read.
      """
 
     id: str

@@ -24,8 +24,8 @@ T = TypeVar("T", bound="FolderCreate")
 class FolderCreate:
     """ 
         Attributes:
-            name (str):
-            parent_id (None | str | Unset):
+            name (str): Its name, as people read it.
+            parent_id (None | str | Unset): The parent's id.
      """
 
     name: str

@@ -28,9 +28,9 @@ class FolderRule:
 
         Attributes:
             source (str): The source folder's decoded name, levels separated by `/`.
-            role (FolderRuleRoleType0 | None | Unset):
-            skip (bool | Unset):  Default: False.
-            target (None | str | Unset):
+            role (FolderRuleRoleType0 | None | Unset): Its role (the values are listed by the schema).
+            skip (bool | Unset): Do not copy this folder. Default: False.
+            target (None | str | Unset): The folder to copy into.
      """
 
     source: str

@@ -24,7 +24,7 @@ T = TypeVar("T", bound="FolderUpdate")
 class FolderUpdate:
     """ 
         Attributes:
-            name (None | str | Unset):
+            name (None | str | Unset): Its name, as people read it.
             parent_id (None | str | Unset): Move under another folder; null moves it to the top level.
      """
 

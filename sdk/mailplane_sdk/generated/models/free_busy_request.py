@@ -25,8 +25,8 @@ class FreeBusyRequest:
     """ 
         Attributes:
             attendees (list[str]): Account ids or addresses, room ids or addresses.
-            end (datetime.datetime):
-            start (datetime.datetime):
+            end (datetime.datetime): End (RFC 3339 with an offset; exclusive).
+            start (datetime.datetime): Start (RFC 3339 with an offset).
      """
 
     attendees: list[str]

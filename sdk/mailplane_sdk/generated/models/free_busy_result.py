@@ -26,9 +26,9 @@ T = TypeVar("T", bound="FreeBusyResult")
 class FreeBusyResult:
     """ 
         Attributes:
-            end (datetime.datetime):
-            schedules (list[Schedule]):
-            start (datetime.datetime):
+            end (datetime.datetime): End (RFC 3339 with an offset; exclusive).
+            schedules (list[Schedule]): One schedule per attendee, in the order asked.
+            start (datetime.datetime): Start (RFC 3339 with an offset).
      """
 
     end: datetime.datetime

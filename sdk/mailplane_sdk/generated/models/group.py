@@ -25,14 +25,14 @@ T = TypeVar("T", bound="Group")
 class Group:
     """ 
         Attributes:
-            address (str):
-            created_at (datetime.datetime):
-            description (str):
-            hidden_from_address_book (bool):
-            id (str):
-            name (str):
-            send_policy (GroupSendPolicy):
-            updated_at (datetime.datetime):
+            address (str): An email address.
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            description (str): Free text describing it.
+            hidden_from_address_book (bool): Left out of the address book and autocomplete.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            name (str): Its name, as people read it.
+            send_policy (GroupSendPolicy): Who may send to the group.
+            updated_at (datetime.datetime): When it last changed (RFC 3339, UTC).
      """
 
     address: str

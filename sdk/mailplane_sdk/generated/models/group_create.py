@@ -27,12 +27,13 @@ T = TypeVar("T", bound="GroupCreate")
 class GroupCreate:
     """ 
         Attributes:
-            address (str):
-            name (str):
-            description (str | Unset):  Default: ''.
-            hidden_from_address_book (bool | Unset):  Default: False.
-            members (list[GroupMemberCreate] | Unset):
-            send_policy (GroupCreateSendPolicy | Unset):  Default: GroupCreateSendPolicy.ORGANIZATION.
+            address (str): An email address.
+            name (str): Its name, as people read it.
+            description (str | Unset): Free text describing it. Default: ''.
+            hidden_from_address_book (bool | Unset): Left out of the address book and autocomplete. Default: False.
+            members (list[GroupMemberCreate] | Unset): The members.
+            send_policy (GroupCreateSendPolicy | Unset): Who may send to the group. Default:
+                GroupCreateSendPolicy.ORGANIZATION.
      """
 
     address: str

@@ -25,8 +25,8 @@ T = TypeVar("T", bound="GroupExpansion")
 class GroupExpansion:
     """ 
         Attributes:
-            accounts (list[ExpandedAccount]):
-            external (list[str]):
+            accounts (list[ExpandedAccount]): Accounts.
+            external (list[str]): Addresses outside the organisation.
      """
 
     accounts: list[ExpandedAccount]

@@ -26,12 +26,12 @@ T = TypeVar("T", bound="GroupMember")
 class GroupMember:
     """ 
         Attributes:
-            created_at (datetime.datetime):
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
             id (str): `kind:ref`, for removing the member.
-            kind (GroupMemberKind):
-            ref (str):
-            role (str):
-            address (None | str | Unset):
+            kind (GroupMemberKind): What kind of object it is (the values are listed by the schema).
+            ref (str): An account, department or group (id or address), or an external address.
+            role (str): Its role (the values are listed by the schema).
+            address (None | str | Unset): An email address.
      """
 
     created_at: datetime.datetime

@@ -25,9 +25,10 @@ T = TypeVar("T", bound="GroupMemberCreate")
 class GroupMemberCreate:
     """ 
         Attributes:
-            kind (GroupMemberCreateKind):
+            kind (GroupMemberCreateKind): What kind of object it is (the values are listed by the schema).
             ref (str): Account id or address, department id, group id or address, external address.
-            role (GroupMemberCreateRole | Unset):  Default: GroupMemberCreateRole.MEMBER.
+            role (GroupMemberCreateRole | Unset): Its role (the values are listed by the schema). Default:
+                GroupMemberCreateRole.MEMBER.
      """
 
     kind: GroupMemberCreateKind

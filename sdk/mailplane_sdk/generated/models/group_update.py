@@ -25,10 +25,10 @@ T = TypeVar("T", bound="GroupUpdate")
 class GroupUpdate:
     """ 
         Attributes:
-            description (None | str | Unset):
-            hidden_from_address_book (bool | None | Unset):
-            name (None | str | Unset):
-            send_policy (GroupUpdateSendPolicyType0 | None | Unset):
+            description (None | str | Unset): Free text describing it.
+            hidden_from_address_book (bool | None | Unset): Left out of the address book and autocomplete.
+            name (None | str | Unset): Its name, as people read it.
+            send_policy (GroupUpdateSendPolicyType0 | None | Unset): Who may send to the group.
      """
 
     description: None | str | Unset = UNSET

@@ -22,8 +22,8 @@ T = TypeVar("T", bound="Header")
 class Header:
     """ 
         Attributes:
-            name (str):
-            value (str):
+            name (str): Its name, as people read it.
+            value (str): The value.
      """
 
     name: str

@@ -26,7 +26,7 @@ T = TypeVar("T", bound="HTTPValidationError")
 class HTTPValidationError:
     """ 
         Attributes:
-            detail (list[ValidationError] | Unset):
+            detail (list[ValidationError] | Unset): A human-readable explanation.
      """
 
     detail: list[ValidationError] | Unset = UNSET

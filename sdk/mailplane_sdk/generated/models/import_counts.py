@@ -23,10 +23,10 @@ T = TypeVar("T", bound="ImportCounts")
 class ImportCounts:
     """ 
         Attributes:
-            created (int | Unset):  Default: 0.
-            error (int | Unset):  Default: 0.
-            unchanged (int | Unset):  Default: 0.
-            updated (int | Unset):  Default: 0.
+            created (int | Unset): Ids created since the given state. Default: 0.
+            error (int | Unset): Why it could not be done; null when it was. Default: 0.
+            unchanged (int | Unset): Rows that needed no change. Default: 0.
+            updated (int | Unset): Ids changed since the given state. Default: 0.
      """
 
     created: int | Unset = 0

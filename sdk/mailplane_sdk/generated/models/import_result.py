@@ -23,9 +23,9 @@ T = TypeVar("T", bound="ImportResult")
 class ImportResult:
     """ 
         Attributes:
-            created (int):
-            event_ids (list[str]):
-            updated (int):
+            created (int): Ids created since the given state.
+            event_ids (list[str]): The ids of the events.
+            updated (int): Ids changed since the given state.
      """
 
     created: int

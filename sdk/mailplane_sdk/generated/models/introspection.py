@@ -25,15 +25,15 @@ class Introspection:
     """ RFC 7662 §2.2 (inactive tokens carry only `active: false`).
 
         Attributes:
-            active (bool):
-            client_id (None | str | Unset):
-            exp (int | None | Unset):
-            iat (int | None | Unset):
-            iss (None | str | Unset):
-            org_id (None | str | Unset):
-            scope (None | str | Unset):
-            sub (None | str | Unset):
-            token_type (None | str | Unset):
+            active (bool): Whether the token is valid now (RFC 7662).
+            client_id (None | str | Unset): The OAuth app's client id.
+            exp (int | None | Unset): Expiry, seconds since the epoch.
+            iat (int | None | Unset): Issued at, seconds since the epoch.
+            iss (None | str | Unset): The issuer.
+            org_id (None | str | Unset): The organisation it belongs to.
+            scope (None | str | Unset): OAuth scope(s), space-separated, or the part of a series a change applies to.
+            sub (None | str | Unset): The subject: the account or app the token acts for.
+            token_type (None | str | Unset): Always `Bearer`.
      """
 
     active: bool

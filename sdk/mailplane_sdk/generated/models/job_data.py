@@ -27,8 +27,8 @@ class JobData:
     """ 
         Attributes:
             id (str): The id of the resource the event is about.
-            counts (JobDataCountsType0 | None | Unset):
-            status (None | str | Unset):
+            counts (JobDataCountsType0 | None | Unset): Totals by state.
+            status (None | str | Unset): Its current state (the values are listed by the schema).
      """
 
     id: str

@@ -25,7 +25,7 @@ T = TypeVar("T", bound="MailCounts")
 class MailCounts:
     """ 
         Attributes:
-            folders (list[FolderCounts]):
+            folders (list[FolderCounts]): Folders, each with its own state.
             total_unread (int): Unread messages in all folders but junk and trash
             unread_count (int): Unread messages in the inbox
      """

@@ -25,16 +25,16 @@ T = TypeVar("T", bound="Me")
 class Me:
     """ 
         Attributes:
-            kind (MeKind):
-            org_id (str):
-            org_name (str):
-            scopes (list[str]):
-            account_id (None | str | Unset):
-            address (None | str | Unset):
-            app_id (None | str | Unset):
-            app_name (None | str | Unset):
-            display_name (None | str | Unset):
-            role (None | str | Unset):
+            kind (MeKind): What kind of object it is (the values are listed by the schema).
+            org_id (str): The organisation it belongs to.
+            org_name (str): The organisation's name.
+            scopes (list[str]): OAuth scopes (see the `oauth2` security scheme).
+            account_id (None | str | Unset): The account it belongs to or acts on.
+            address (None | str | Unset): An email address.
+            app_id (None | str | Unset): The OAuth app involved.
+            app_name (None | str | Unset): The app's name.
+            display_name (None | str | Unset): The name people see.
+            role (None | str | Unset): Its role (the values are listed by the schema).
      """
 
     kind: MeKind

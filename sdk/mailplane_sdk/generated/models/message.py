@@ -30,39 +30,39 @@ T = TypeVar("T", bound="Message")
 class Message:
     """ 
         Attributes:
-            account_id (str):
-            answered (bool):
-            attachments (list[Attachment]):
-            bcc (list[EmailAddress]):
-            cc (list[EmailAddress]):
-            draft (bool):
-            flagged (bool):
-            folder_id (str):
-            forwarded (bool):
-            has_attachments (bool):
-            headers (list[Header]):
+            account_id (str): The account it belongs to or acts on.
+            answered (bool): Replied to.
+            attachments (list[Attachment]): The attachments.
+            bcc (list[EmailAddress]): `Bcc` recipients (not shown to the others).
+            cc (list[EmailAddress]): `Cc` recipients.
+            draft (bool): A draft, not yet sent.
+            flagged (bool): Flagged (starred).
+            folder_id (str): The folder it is in.
+            forwarded (bool): Forwarded.
+            has_attachments (bool): Whether it hass attachments.
+            headers (list[Header]): Message headers, name and value.
             html (None | str): The HTML body, sanitised for display
-            id (str):
-            in_reply_to (str):
-            keywords (list[str]):
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            in_reply_to (str): The `In-Reply-To` header.
+            keywords (list[str]): IMAP keywords set on the message.
             message_id (str): The Message-ID header
-            parse_problems (list[str]):
-            parse_status (MessageParseStatus):
-            priority (str):
-            received_at (datetime.datetime):
-            references (list[str]):
-            reply_to (list[EmailAddress]):
-            seen (bool):
-            sent_at (datetime.datetime | None):
-            size (int):
-            snippet (str):
-            subject (str):
+            parse_problems (list[str]): What was wrong with the MIME, if anything.
+            parse_status (MessageParseStatus): Whether the MIME parsed cleanly.
+            priority (str): Delivery priority (the values are listed by the schema).
+            received_at (datetime.datetime): When it arrived (RFC 3339, UTC).
+            references (list[str]): The `References` header, oldest first.
+            reply_to (list[EmailAddress]): `Reply-To` addresses.
+            seen (bool): Read (the IMAP \\\\Seen flag).
+            sent_at (datetime.datetime | None): When it was sent (RFC 3339, UTC).
+            size (int): Size in bytes.
+            snippet (str): The first characters of the text.
+            subject (str): The message's subject.
             text (None | str): The plain-text body (or the HTML rendered as text)
-            thread_id (str):
-            to (list[EmailAddress]):
-            body_truncated (bool | Unset):  Default: False.
-            from_ (EmailAddress | None | Unset):
-            send_at (datetime.datetime | None | Unset):
+            thread_id (str): The conversation it belongs to.
+            to (list[EmailAddress]): `To` recipients.
+            body_truncated (bool | Unset): The body shown was cut at the size limit. Default: False.
+            from_ (EmailAddress | None | Unset): The `From` address.
+            send_at (datetime.datetime | None | Unset): When send (RFC 3339, UTC); null if not (yet).
      """
 
     account_id: str

@@ -26,10 +26,10 @@ class MessageData:
         Attributes:
             account_id (str): The account that owns the resource.
             id (str): The id of the resource the event is about.
-            folder_id (None | str | Unset):
-            from_ (None | str | Unset):
-            subject (None | str | Unset):
-            thread_id (None | str | Unset):
+            folder_id (None | str | Unset): The folder it is in.
+            from_ (None | str | Unset): The `From` address.
+            subject (None | str | Unset): The message's subject.
+            thread_id (None | str | Unset): The conversation it belongs to.
      """
 
     account_id: str

@@ -25,12 +25,12 @@ T = TypeVar("T", bound="MessageDelivery")
 class MessageDelivery:
     """ 
         Attributes:
-            failed (int):
-            message_id (str):
+            failed (int): Ones that failed.
+            message_id (str): The `Message-ID` header, or a message's id where the schema says so.
             pending (int): Recipients still queued, sending or deferred.
             recipients (list[RecipientDelivery]): One entry per remote recipient. Local recipients receive the message at
                 once and are not listed.
-            sent (int):
+            sent (int): Ones that were sent.
      """
 
     failed: int

@@ -24,13 +24,13 @@ T = TypeVar("T", bound="MessageUpdate")
 class MessageUpdate:
     """ 
         Attributes:
-            add_keywords (list[str] | Unset):
-            answered (bool | None | Unset):
-            flagged (bool | None | Unset):
+            add_keywords (list[str] | Unset): Keywords to add.
+            answered (bool | None | Unset): Replied to.
+            flagged (bool | None | Unset): Flagged (starred).
             folder_id (None | str | Unset): Move to this folder
-            forwarded (bool | None | Unset):
-            remove_keywords (list[str] | Unset):
-            seen (bool | None | Unset):
+            forwarded (bool | None | Unset): Forwarded.
+            remove_keywords (list[str] | Unset): Keywords to remove.
+            seen (bool | None | Unset): Read (the IMAP \\\\Seen flag).
      """
 
     add_keywords: list[str] | Unset = UNSET

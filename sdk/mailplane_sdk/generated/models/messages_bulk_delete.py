@@ -24,7 +24,7 @@ T = TypeVar("T", bound="MessagesBulkDelete")
 class MessagesBulkDelete:
     """ 
         Attributes:
-            ids (list[str]):
+            ids (list[str]): Ids.
             permanent (bool | Unset): Delete for good instead of moving to trash (messages already in trash always go for
                 good) Default: False.
      """

@@ -24,14 +24,14 @@ T = TypeVar("T", bound="MessagesBulkUpdate")
 class MessagesBulkUpdate:
     """ 
         Attributes:
-            ids (list[str]):
-            add_keywords (list[str] | Unset):
-            answered (bool | None | Unset):
-            flagged (bool | None | Unset):
+            ids (list[str]): Ids.
+            add_keywords (list[str] | Unset): Keywords to add.
+            answered (bool | None | Unset): Replied to.
+            flagged (bool | None | Unset): Flagged (starred).
             folder_id (None | str | Unset): Move to this folder
-            forwarded (bool | None | Unset):
-            remove_keywords (list[str] | Unset):
-            seen (bool | None | Unset):
+            forwarded (bool | None | Unset): Forwarded.
+            remove_keywords (list[str] | Unset): Keywords to remove.
+            seen (bool | None | Unset): Read (the IMAP \\\\Seen flag).
      """
 
     ids: list[str]

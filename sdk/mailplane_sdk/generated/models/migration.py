@@ -30,13 +30,13 @@ class Migration:
     """ 
         Attributes:
             counts (MigrationCounts):
-            created_at (datetime.datetime):
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
             folders (list[FolderRule]): The folder rules given at creation.
-            id (str):
-            status (MigrationStatus):
-            error (None | str | Unset):
-            finished_at (datetime.datetime | None | Unset):
-            started_at (datetime.datetime | None | Unset):
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            status (MigrationStatus): Its current state (the values are listed by the schema).
+            error (None | str | Unset): Why it could not be done; null when it was.
+            finished_at (datetime.datetime | None | Unset): When it finished; null while it runs.
+            started_at (datetime.datetime | None | Unset): When it started (RFC 3339, UTC).
      """
 
     counts: MigrationCounts

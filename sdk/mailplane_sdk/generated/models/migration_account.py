@@ -28,27 +28,27 @@ T = TypeVar("T", bound="MigrationAccount")
 class MigrationAccount:
     """ 
         Attributes:
-            account_id (str):
-            address (str):
+            account_id (str): The account it belongs to or acts on.
+            address (str): An email address.
             attempts (int): Transient failures in a row (reset by progress).
-            bytes_done (int):
-            bytes_total (int):
-            error (None | str):
+            bytes_done (int): Bytes copied so far.
+            bytes_total (int): Bytes to copy in all.
+            error (None | str): Why it could not be done; null when it was.
             error_code (None | str): source_auth_failed, source_unreachable, source_tls_failed, source_blocked,
                 source_protocol_error, source_unavailable, source_timeout, target_quota_exceeded, target_unavailable,
                 credentials_unavailable, cancelled
-            finished_at (datetime.datetime | None):
-            folders (list[MigrationFolderProgress]):
-            id (str):
-            messages_done (int):
-            messages_failed (int):
-            messages_skipped (int):
-            messages_total (int):
-            migration_id (str):
-            next_attempt_at (datetime.datetime | None):
+            finished_at (datetime.datetime | None): When it finished; null while it runs.
+            folders (list[MigrationFolderProgress]): Folders, each with its own state.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            messages_done (int): Messages copied so far.
+            messages_failed (int): Messages that could not be copied.
+            messages_skipped (int): Messages skipped (already there, or too large).
+            messages_total (int): Messages to copy in all.
+            migration_id (str): The id of the migration.
+            next_attempt_at (datetime.datetime | None): When next attempt (RFC 3339, UTC); null if not (yet).
             source (MigrationSourceInfo):
-            started_at (datetime.datetime | None):
-            status (MigrationAccountStatus):
+            started_at (datetime.datetime | None): When it started (RFC 3339, UTC).
+            status (MigrationAccountStatus): Its current state (the values are listed by the schema).
      """
 
     account_id: str

@@ -23,17 +23,17 @@ T = TypeVar("T", bound="MigrationCounts")
 class MigrationCounts:
     """ 
         Attributes:
-            accounts_cancelled (int | Unset):  Default: 0.
-            accounts_completed (int | Unset):  Default: 0.
-            accounts_failed (int | Unset):  Default: 0.
-            accounts_queued (int | Unset):  Default: 0.
-            accounts_running (int | Unset):  Default: 0.
-            accounts_total (int | Unset):  Default: 0.
-            bytes_done (int | Unset):  Default: 0.
-            bytes_total (int | Unset):  Default: 0.
+            accounts_cancelled (int | Unset): Accounts cancelled. Default: 0.
+            accounts_completed (int | Unset): Accounts finished. Default: 0.
+            accounts_failed (int | Unset): Accounts that failed. Default: 0.
+            accounts_queued (int | Unset): Accounts waiting. Default: 0.
+            accounts_running (int | Unset): Accounts being copied. Default: 0.
+            accounts_total (int | Unset): Accounts in all. Default: 0.
+            bytes_done (int | Unset): Bytes copied so far. Default: 0.
+            bytes_total (int | Unset): Bytes to copy in all. Default: 0.
             messages_done (int | Unset): Imported, skipped as duplicates, or failed. Default: 0.
-            messages_failed (int | Unset):  Default: 0.
-            messages_imported (int | Unset):  Default: 0.
+            messages_failed (int | Unset): Messages that could not be copied. Default: 0.
+            messages_imported (int | Unset): Messages imported. Default: 0.
             messages_skipped (int | Unset): Duplicates, and messages deleted at the source meanwhile. Default: 0.
             messages_total (int | Unset): Messages found to import so far. Default: 0.
      """

@@ -29,9 +29,9 @@ class MigrationCreate:
     username,password` (optional `protocol`, `verify_tls`).
 
         Attributes:
-            accounts (list[MigrationAccountCreate] | None | Unset):
-            csv (None | str | Unset):
-            folders (list[FolderRule] | Unset):
+            accounts (list[MigrationAccountCreate] | None | Unset): Accounts.
+            csv (None | str | Unset): The accounts as CSV text (instead of `accounts`).
+            folders (list[FolderRule] | Unset): Folders, each with its own state.
      """
 
     accounts: list[MigrationAccountCreate] | None | Unset = UNSET

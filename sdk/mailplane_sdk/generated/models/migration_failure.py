@@ -24,14 +24,14 @@ T = TypeVar("T", bound="MigrationFailure")
 class MigrationFailure:
     """ 
         Attributes:
-            account_id (str):
+            account_id (str): The account it belongs to or acts on.
             code (str): fetch_failed, too_large, store_failed.
-            created_at (datetime.datetime):
-            folder (str):
-            id (str):
-            migration_account_id (str):
-            reason (str):
-            size (int | None):
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            folder (str): A folder.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            migration_account_id (str): The id of the migration account.
+            reason (str): Why.
+            size (int | None): Size in bytes.
             uid (str): The IMAP UID, or the POP3 UIDL.
      """
 

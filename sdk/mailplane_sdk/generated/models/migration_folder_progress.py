@@ -25,20 +25,20 @@ T = TypeVar("T", bound="MigrationFolderProgress")
 class MigrationFolderProgress:
     """ 
         Attributes:
-            bytes_done (int):
-            bytes_total (int):
-            last_uid (int):
-            messages_done (int):
-            messages_failed (int):
-            messages_skipped (int):
-            messages_total (int):
-            role (MigrationFolderProgressRoleType0 | None):
-            skip_reason (None | str):
+            bytes_done (int): Bytes copied so far.
+            bytes_total (int): Bytes to copy in all.
+            last_uid (int): The last IMAP UID copied.
+            messages_done (int): Messages copied so far.
+            messages_failed (int): Messages that could not be copied.
+            messages_skipped (int): Messages skipped (already there, or too large).
+            messages_total (int): Messages to copy in all.
+            role (MigrationFolderProgressRoleType0 | None): Its role (the values are listed by the schema).
+            skip_reason (None | str): Why it was skipped.
             source (str): The source folder's decoded name.
-            status (MigrationFolderProgressStatus):
+            status (MigrationFolderProgressStatus): Its current state (the values are listed by the schema).
             target (str): Where it goes: a role, or a folder path.
-            target_folder_id (None | str):
-            uidvalidity (int | None):
+            target_folder_id (None | str): The id of the target folder.
+            uidvalidity (int | None): The IMAP UIDVALIDITY seen.
      """
 
     bytes_done: int

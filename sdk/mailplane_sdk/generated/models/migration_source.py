@@ -29,8 +29,8 @@ class MigrationSource:
 
         Attributes:
             host (str): IMAP or POP3 server name or address.
-            password (str):
-            username (str):
+            password (str): A password (never returned, except a generated one, once).
+            username (str): User name on the other server.
             port (int | None | Unset): Default: 993 (imap+tls), 143 (imap), 995 (pop3+tls), 110 (pop3).
             protocol (MigrationSourceProtocol | Unset): imap, or pop3 (inbox only). Default: MigrationSourceProtocol.IMAP.
             security (MigrationSourceSecurity | Unset): tls (implicit), starttls, or none. Default:

@@ -24,12 +24,12 @@ T = TypeVar("T", bound="MigrationSourceInfo")
 class MigrationSourceInfo:
     """ 
         Attributes:
-            host (str):
-            port (int):
-            protocol (MigrationSourceInfoProtocol):
-            security (MigrationSourceInfoSecurity):
-            username (str):
-            verify_tls (bool):
+            host (str): Host name or address.
+            port (int): TCP port.
+            protocol (MigrationSourceInfoProtocol): The protocol.
+            security (MigrationSourceInfoSecurity): Transport security: TLS, STARTTLS or none.
+            username (str): User name on the other server.
+            verify_tls (bool): Check the server's certificate.
      """
 
     host: str

@@ -25,9 +25,9 @@ class OAuthError:
     """ RFC 6749 §5.2 error response.
 
         Attributes:
-            error (str):
-            error_description (None | str | Unset):
-            error_uri (None | str | Unset):
+            error (str): Why it could not be done; null when it was.
+            error_description (None | str | Unset): A human-readable explanation (RFC 6749).
+            error_uri (None | str | Unset): A page explaining the error (RFC 6749).
      """
 
     error: str

@@ -24,9 +24,9 @@ T = TypeVar("T", bound="Organization")
 class Organization:
     """ 
         Attributes:
-            created_at (datetime.datetime):
-            id (str):
-            name (str):
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            name (str): Its name, as people read it.
      """
 
     created_at: datetime.datetime

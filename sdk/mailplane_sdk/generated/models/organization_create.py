@@ -22,9 +22,9 @@ T = TypeVar("T", bound="OrganizationCreate")
 class OrganizationCreate:
     """ 
         Attributes:
-            admin (str):
-            domain (str):
-            name (str):
+            admin (str): The first administrator's local part.
+            domain (str): A domain name.
+            name (str): Its name, as people read it.
      """
 
     admin: str

@@ -25,14 +25,14 @@ class OrganizationCreated:
     """ Returned once: the first administrator's one-time password and the admin app.
 
         Attributes:
-            admin_address (str):
-            admin_password (str):
-            client_id (str):
-            client_secret (str):
-            created_at (datetime.datetime):
-            domain (str):
-            id (str):
-            name (str):
+            admin_address (str): The first administrator's address.
+            admin_password (str): The first administrator's password, shown once.
+            client_id (str): The OAuth app's client id.
+            client_secret (str): The app's client secret, shown once.
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            domain (str): A domain name.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            name (str): Its name, as people read it.
      """
 
     admin_address: str

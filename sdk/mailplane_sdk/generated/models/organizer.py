@@ -24,9 +24,9 @@ T = TypeVar("T", bound="Organizer")
 class Organizer:
     """ 
         Attributes:
-            address (str):
-            account_id (None | str | Unset):
-            name (None | str | Unset):
+            address (str): An email address.
+            account_id (None | str | Unset): The account it belongs to or acts on.
+            name (None | str | Unset): Its name, as people read it.
      """
 
     address: str

@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageAccount")
 class PageAccount:
     """ 
         Attributes:
-            data (list[Account]):
-            next_cursor (None | str | Unset):
+            data (list[Account]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[Account]

@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageAddressBook")
 class PageAddressBook:
     """ 
         Attributes:
-            data (list[AddressBook]):
-            next_cursor (None | str | Unset):
+            data (list[AddressBook]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[AddressBook]

@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageApp")
 class PageApp:
     """ 
         Attributes:
-            data (list[App]):
-            next_cursor (None | str | Unset):
+            data (list[App]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[App]

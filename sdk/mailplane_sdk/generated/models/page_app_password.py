@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageAppPassword")
 class PageAppPassword:
     """ 
         Attributes:
-            data (list[AppPassword]):
-            next_cursor (None | str | Unset):
+            data (list[AppPassword]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[AppPassword]

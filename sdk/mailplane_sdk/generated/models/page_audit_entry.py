@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageAuditEntry")
 class PageAuditEntry:
     """ 
         Attributes:
-            data (list[AuditEntry]):
-            next_cursor (None | str | Unset):
+            data (list[AuditEntry]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[AuditEntry]

@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageCalendar")
 class PageCalendar:
     """ 
         Attributes:
-            data (list[Calendar]):
-            next_cursor (None | str | Unset):
+            data (list[Calendar]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[Calendar]

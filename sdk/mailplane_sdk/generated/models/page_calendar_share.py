@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageCalendarShare")
 class PageCalendarShare:
     """ 
         Attributes:
-            data (list[CalendarShare]):
-            next_cursor (None | str | Unset):
+            data (list[CalendarShare]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[CalendarShare]

@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageContact")
 class PageContact:
     """ 
         Attributes:
-            data (list[Contact]):
-            next_cursor (None | str | Unset):
+            data (list[Contact]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[Contact]

@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageContactGroup")
 class PageContactGroup:
     """ 
         Attributes:
-            data (list[ContactGroup]):
-            next_cursor (None | str | Unset):
+            data (list[ContactGroup]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[ContactGroup]

@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageDepartment")
 class PageDepartment:
     """ 
         Attributes:
-            data (list[Department]):
-            next_cursor (None | str | Unset):
+            data (list[Department]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[Department]

@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageDirectoryImportRow")
 class PageDirectoryImportRow:
     """ 
         Attributes:
-            data (list[DirectoryImportRow]):
-            next_cursor (None | str | Unset):
+            data (list[DirectoryImportRow]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[DirectoryImportRow]

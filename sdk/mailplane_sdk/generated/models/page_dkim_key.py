@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageDkimKey")
 class PageDkimKey:
     """ 
         Attributes:
-            data (list[DkimKey]):
-            next_cursor (None | str | Unset):
+            data (list[DkimKey]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[DkimKey]

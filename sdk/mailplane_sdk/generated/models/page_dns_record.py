@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageDnsRecord")
 class PageDnsRecord:
     """ 
         Attributes:
-            data (list[DnsRecord]):
-            next_cursor (None | str | Unset):
+            data (list[DnsRecord]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[DnsRecord]

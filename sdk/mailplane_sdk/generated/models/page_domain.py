@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageDomain")
 class PageDomain:
     """ 
         Attributes:
-            data (list[Domain]):
-            next_cursor (None | str | Unset):
+            data (list[Domain]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[Domain]

@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageEvent")
 class PageEvent:
     """ 
         Attributes:
-            data (list[Event]):
-            next_cursor (None | str | Unset):
+            data (list[Event]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[Event]

@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageGroup")
 class PageGroup:
     """ 
         Attributes:
-            data (list[Group]):
-            next_cursor (None | str | Unset):
+            data (list[Group]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[Group]

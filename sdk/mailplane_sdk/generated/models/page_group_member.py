@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageGroupMember")
 class PageGroupMember:
     """ 
         Attributes:
-            data (list[GroupMember]):
-            next_cursor (None | str | Unset):
+            data (list[GroupMember]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[GroupMember]

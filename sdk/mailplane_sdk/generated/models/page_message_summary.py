@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageMessageSummary")
 class PageMessageSummary:
     """ 
         Attributes:
-            data (list[MessageSummary]):
-            next_cursor (None | str | Unset):
+            data (list[MessageSummary]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[MessageSummary]

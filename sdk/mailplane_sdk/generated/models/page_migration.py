@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageMigration")
 class PageMigration:
     """ 
         Attributes:
-            data (list[Migration]):
-            next_cursor (None | str | Unset):
+            data (list[Migration]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[Migration]

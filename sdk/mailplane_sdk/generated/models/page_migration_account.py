@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageMigrationAccount")
 class PageMigrationAccount:
     """ 
         Attributes:
-            data (list[MigrationAccount]):
-            next_cursor (None | str | Unset):
+            data (list[MigrationAccount]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[MigrationAccount]

@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageMigrationFailure")
 class PageMigrationFailure:
     """ 
         Attributes:
-            data (list[MigrationFailure]):
-            next_cursor (None | str | Unset):
+            data (list[MigrationFailure]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[MigrationFailure]

@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageOrganization")
 class PageOrganization:
     """ 
         Attributes:
-            data (list[Organization]):
-            next_cursor (None | str | Unset):
+            data (list[Organization]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[Organization]

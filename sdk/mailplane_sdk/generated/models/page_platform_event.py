@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PagePlatformEvent")
 class PagePlatformEvent:
     """ 
         Attributes:
-            data (list[PlatformEvent]):
-            next_cursor (None | str | Unset):
+            data (list[PlatformEvent]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[PlatformEvent]

@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageRoom")
 class PageRoom:
     """ 
         Attributes:
-            data (list[Room]):
-            next_cursor (None | str | Unset):
+            data (list[Room]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[Room]

@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageSpamListEntry")
 class PageSpamListEntry:
     """ 
         Attributes:
-            data (list[SpamListEntry]):
-            next_cursor (None | str | Unset):
+            data (list[SpamListEntry]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[SpamListEntry]

@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageThread")
 class PageThread:
     """ 
         Attributes:
-            data (list[Thread]):
-            next_cursor (None | str | Unset):
+            data (list[Thread]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[Thread]

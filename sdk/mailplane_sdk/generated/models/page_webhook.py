@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageWebhook")
 class PageWebhook:
     """ 
         Attributes:
-            data (list[Webhook]):
-            next_cursor (None | str | Unset):
+            data (list[Webhook]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[Webhook]

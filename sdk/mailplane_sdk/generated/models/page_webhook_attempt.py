@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageWebhookAttempt")
 class PageWebhookAttempt:
     """ 
         Attributes:
-            data (list[WebhookAttempt]):
-            next_cursor (None | str | Unset):
+            data (list[WebhookAttempt]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[WebhookAttempt]

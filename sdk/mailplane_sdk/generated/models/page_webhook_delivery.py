@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageWebhookDelivery")
 class PageWebhookDelivery:
     """ 
         Attributes:
-            data (list[WebhookDelivery]):
-            next_cursor (None | str | Unset):
+            data (list[WebhookDelivery]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[WebhookDelivery]

@@ -22,8 +22,8 @@ T = TypeVar("T", bound="PasswordChange")
 class PasswordChange:
     """ 
         Attributes:
-            current_password (str):
-            new_password (str):
+            current_password (str): The password in use now.
+            new_password (str): The password to set.
      """
 
     current_password: str

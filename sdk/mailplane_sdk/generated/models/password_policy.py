@@ -22,12 +22,12 @@ T = TypeVar("T", bound="PasswordPolicy")
 class PasswordPolicy:
     """ 
         Attributes:
-            forbid_user_name (bool):
-            min_length (int):
-            require_digit (bool):
-            require_lowercase (bool):
-            require_symbol (bool):
-            require_uppercase (bool):
+            forbid_user_name (bool): A password may not contain the account's name.
+            min_length (int): Fewest characters a password may have.
+            require_digit (bool): A password needs a digit.
+            require_lowercase (bool): A password needs a lowercase letter.
+            require_symbol (bool): A password needs a symbol.
+            require_uppercase (bool): A password needs an uppercase letter.
      """
 
     forbid_user_name: bool

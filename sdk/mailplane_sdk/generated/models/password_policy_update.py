@@ -24,12 +24,12 @@ T = TypeVar("T", bound="PasswordPolicyUpdate")
 class PasswordPolicyUpdate:
     """ 
         Attributes:
-            forbid_user_name (bool | None | Unset):
-            min_length (int | None | Unset):
-            require_digit (bool | None | Unset):
-            require_lowercase (bool | None | Unset):
-            require_symbol (bool | None | Unset):
-            require_uppercase (bool | None | Unset):
+            forbid_user_name (bool | None | Unset): A password may not contain the account's name.
+            min_length (int | None | Unset): Fewest characters a password may have.
+            require_digit (bool | None | Unset): A password needs a digit.
+            require_lowercase (bool | None | Unset): A password needs a lowercase letter.
+            require_symbol (bool | None | Unset): A password needs a symbol.
+            require_uppercase (bool | None | Unset): A password needs an uppercase letter.
      """
 
     forbid_user_name: bool | None | Unset = UNSET

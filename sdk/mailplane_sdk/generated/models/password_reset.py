@@ -24,7 +24,7 @@ T = TypeVar("T", bound="PasswordReset")
 class PasswordReset:
     """ 
         Attributes:
-            must_change_password (bool | Unset):  Default: True.
+            must_change_password (bool | Unset): A new password is asked for at the next sign-in. Default: True.
             password (None | str | Unset): Omit to have one generated.
      """
 

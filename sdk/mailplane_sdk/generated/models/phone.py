@@ -24,8 +24,8 @@ T = TypeVar("T", bound="Phone")
 class Phone:
     """ 
         Attributes:
-            number (str):
-            type_ (PhoneType | Unset):  Default: PhoneType.OTHER.
+            number (str): A phone number.
+            type_ (PhoneType | Unset): What kind (the values are listed by the schema). Default: PhoneType.OTHER.
      """
 
     number: str

@@ -22,8 +22,8 @@ T = TypeVar("T", bound="PhoneOut")
 class PhoneOut:
     """ 
         Attributes:
-            number (str):
-            type_ (str):
+            number (str): A phone number.
+            type_ (str): What kind (the values are listed by the schema).
      """
 
     number: str

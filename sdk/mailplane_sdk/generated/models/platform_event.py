@@ -26,12 +26,12 @@ T = TypeVar("T", bound="PlatformEvent")
 class PlatformEvent:
     """ 
         Attributes:
-            data (PlatformEventData):
-            id (str):
-            occurred_at (datetime.datetime):
-            org_id (str):
-            sequence (int):
-            type_ (str):
+            data (PlatformEventData): The event's payload; its schema depends on `type`.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            occurred_at (datetime.datetime): When it happened (RFC 3339, UTC).
+            org_id (str): The organisation it belongs to.
+            sequence (int): The event's position in its organisation's log (monotonic per organisation).
+            type_ (str): What kind (the values are listed by the schema).
      """
 
     data: PlatformEventData

@@ -20,7 +20,9 @@ T = TypeVar("T", bound="PlatformEventData")
 
 @_attrs_define
 class PlatformEventData:
-    
+    """ The event's payload; its schema depends on `type`.
+
+     """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -24,12 +24,13 @@ T = TypeVar("T", bound="PostalAddress")
 class PostalAddress:
     """ 
         Attributes:
-            city (str | Unset):  Default: ''.
-            country (str | Unset):  Default: ''.
-            postal_code (str | Unset):  Default: ''.
-            region (str | Unset):  Default: ''.
-            street (str | Unset):  Default: ''.
-            type_ (PostalAddressType | Unset):  Default: PostalAddressType.OTHER.
+            city (str | Unset): City. Default: ''.
+            country (str | Unset): Country. Default: ''.
+            postal_code (str | Unset): Postal code. Default: ''.
+            region (str | Unset): Province, state or region. Default: ''.
+            street (str | Unset): Street address. Default: ''.
+            type_ (PostalAddressType | Unset): What kind (the values are listed by the schema). Default:
+                PostalAddressType.OTHER.
      """
 
     city: str | Unset = ''

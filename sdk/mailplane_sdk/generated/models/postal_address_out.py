@@ -22,12 +22,12 @@ T = TypeVar("T", bound="PostalAddressOut")
 class PostalAddressOut:
     """ 
         Attributes:
-            city (str):
-            country (str):
-            postal_code (str):
-            region (str):
-            street (str):
-            type_ (str):
+            city (str): City.
+            country (str): Country.
+            postal_code (str): Postal code.
+            region (str): Province, state or region.
+            street (str): Street address.
+            type_ (str): What kind (the values are listed by the schema).
      """
 
     city: str

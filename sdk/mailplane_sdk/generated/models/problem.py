@@ -25,13 +25,13 @@ class Problem:
     """ An RFC 9457 problem document.
 
         Attributes:
-            code (str):
-            detail (str):
-            status (int):
-            title (str):
-            type_ (str):
-            param (None | str | Unset):
-            request_id (None | str | Unset):
+            code (str): A stable machine-readable code.
+            detail (str): A human-readable explanation.
+            status (int): Its current state (the values are listed by the schema).
+            title (str): Its title.
+            type_ (str): What kind (the values are listed by the schema).
+            param (None | str | Unset): The field or parameter at fault.
+            request_id (None | str | Unset): The id of the request.
      """
 
     code: str

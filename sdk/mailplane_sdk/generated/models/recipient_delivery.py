@@ -32,7 +32,7 @@ class RecipientDelivery:
             status (RecipientDeliveryStatus): queued: waiting for its first attempt; sending: an attempt is under way;
                 deferred: a temporary failure, retried at next_attempt_at; sent: the recipient's server accepted it; failed:
                 refused or given up (the sender got a bounce).
-            updated_at (datetime.datetime):
+            updated_at (datetime.datetime): When it last changed (RFC 3339, UTC).
      """
 
     attempts: int

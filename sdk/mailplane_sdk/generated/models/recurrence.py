@@ -24,8 +24,8 @@ T = TypeVar("T", bound="Recurrence")
 class Recurrence:
     """ 
         Attributes:
-            exdates (list[str] | Unset):
-            rdates (list[str] | Unset):
+            exdates (list[str] | Unset): Occurrences removed from the series.
+            rdates (list[str] | Unset): Occurrences added to the series.
             rrule (None | str | Unset): An RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=MO
      """
 

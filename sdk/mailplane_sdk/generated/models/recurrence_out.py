@@ -23,9 +23,9 @@ T = TypeVar("T", bound="RecurrenceOut")
 class RecurrenceOut:
     """ 
         Attributes:
-            exdates (list[str]):
-            rdates (list[str]):
-            rrule (None | str):
+            exdates (list[str]): Occurrences removed from the series.
+            rdates (list[str]): Occurrences added to the series.
+            rrule (None | str): An RFC 5545 RRULE.
      """
 
     exdates: list[str]

@@ -22,8 +22,8 @@ T = TypeVar("T", bound="RejectedRecipient")
 class RejectedRecipient:
     """ 
         Attributes:
-            address (str):
-            code (str):
+            address (str): An email address.
+            code (str): A stable machine-readable code.
      """
 
     address: str

@@ -24,8 +24,8 @@ T = TypeVar("T", bound="Reminder")
 class Reminder:
     """ 
         Attributes:
-            minutes_before (int):
-            method (ReminderMethod | Unset):  Default: ReminderMethod.DISPLAY.
+            minutes_before (int): Minutes before the start.
+            method (ReminderMethod | Unset): How the reminder is given. Default: ReminderMethod.DISPLAY.
      """
 
     minutes_before: int

@@ -22,8 +22,8 @@ T = TypeVar("T", bound="ReminderOut")
 class ReminderOut:
     """ 
         Attributes:
-            method (str):
-            minutes_before (int):
+            method (str): How the reminder is given.
+            minutes_before (int): Minutes before the start.
      """
 
     method: str

@@ -24,23 +24,23 @@ T = TypeVar("T", bound="Room")
 class Room:
     """ 
         Attributes:
-            address (None | str):
-            allow_conflicts (bool):
-            booking_policy (str):
-            booking_window_days (int):
-            building (str):
-            calendar_id (str):
-            capacity (int):
-            created_at (datetime.datetime):
-            delegates (list[str]):
-            description (str):
-            equipment (list[str]):
-            floor (str):
-            id (str):
-            kind (str):
-            max_duration_minutes (int | None):
-            name (str):
-            updated_at (datetime.datetime):
+            address (None | str): An email address.
+            allow_conflicts (bool): Whether it allows conflicts.
+            booking_policy (str): `auto_accept` books at once; `approval` waits for a delegate.
+            booking_window_days (int): Booking window, in days.
+            building (str): The building.
+            calendar_id (str): The calendar it is in.
+            capacity (int): How many people it seats.
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            delegates (list[str]): Accounts that approve bookings.
+            description (str): Free text describing it.
+            equipment (list[str]): What the room has (projector, video).
+            floor (str): The floor.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            kind (str): What kind of object it is (the values are listed by the schema).
+            max_duration_minutes (int | None): Max duration, in minutes.
+            name (str): Its name, as people read it.
+            updated_at (datetime.datetime): When it last changed (RFC 3339, UTC).
      """
 
     address: None | str

@@ -25,8 +25,8 @@ T = TypeVar("T", bound="RoomBookingRespond")
 class RoomBookingRespond:
     """ 
         Attributes:
-            response (RoomBookingRespondResponse):
-            comment (None | str | Unset):
+            response (RoomBookingRespondResponse): The attendee's answer.
+            comment (None | str | Unset): A note for the people involved.
      """
 
     response: RoomBookingRespondResponse

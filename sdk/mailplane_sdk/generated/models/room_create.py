@@ -26,19 +26,21 @@ T = TypeVar("T", bound="RoomCreate")
 class RoomCreate:
     """ 
         Attributes:
-            name (str):
-            address (None | str | Unset):
-            allow_conflicts (bool | Unset):  Default: False.
-            booking_policy (RoomCreateBookingPolicy | Unset):  Default: RoomCreateBookingPolicy.AUTO_ACCEPT.
-            booking_window_days (int | Unset):  Default: 365.
-            building (str | Unset):  Default: ''.
-            capacity (int | Unset):  Default: 0.
-            delegates (list[str] | Unset):
-            description (str | Unset):  Default: ''.
-            equipment (list[str] | Unset):
-            floor (str | Unset):  Default: ''.
-            kind (RoomCreateKind | Unset):  Default: RoomCreateKind.ROOM.
-            max_duration_minutes (int | None | Unset):
+            name (str): Its name, as people read it.
+            address (None | str | Unset): An email address.
+            allow_conflicts (bool | Unset): Whether it allows conflicts. Default: False.
+            booking_policy (RoomCreateBookingPolicy | Unset): `auto_accept` books at once; `approval` waits for a delegate.
+                Default: RoomCreateBookingPolicy.AUTO_ACCEPT.
+            booking_window_days (int | Unset): Booking window, in days. Default: 365.
+            building (str | Unset): The building. Default: ''.
+            capacity (int | Unset): How many people it seats. Default: 0.
+            delegates (list[str] | Unset): Accounts that approve bookings.
+            description (str | Unset): Free text describing it. Default: ''.
+            equipment (list[str] | Unset): What the room has (projector, video).
+            floor (str | Unset): The floor. Default: ''.
+            kind (RoomCreateKind | Unset): What kind of object it is (the values are listed by the schema). Default:
+                RoomCreateKind.ROOM.
+            max_duration_minutes (int | None | Unset): Max duration, in minutes.
      """
 
     name: str

@@ -25,18 +25,19 @@ T = TypeVar("T", bound="RoomUpdate")
 class RoomUpdate:
     """ 
         Attributes:
-            address (None | str | Unset):
-            allow_conflicts (bool | None | Unset):
-            booking_policy (None | RoomUpdateBookingPolicyType0 | Unset):
-            booking_window_days (int | None | Unset):
-            building (None | str | Unset):
-            capacity (int | None | Unset):
-            delegates (list[str] | None | Unset):
-            description (None | str | Unset):
-            equipment (list[str] | None | Unset):
-            floor (None | str | Unset):
-            max_duration_minutes (int | None | Unset):
-            name (None | str | Unset):
+            address (None | str | Unset): An email address.
+            allow_conflicts (bool | None | Unset): Whether it allows conflicts.
+            booking_policy (None | RoomUpdateBookingPolicyType0 | Unset): `auto_accept` books at once; `approval` waits for
+                a delegate.
+            booking_window_days (int | None | Unset): Booking window, in days.
+            building (None | str | Unset): The building.
+            capacity (int | None | Unset): How many people it seats.
+            delegates (list[str] | None | Unset): Accounts that approve bookings.
+            description (None | str | Unset): Free text describing it.
+            equipment (list[str] | None | Unset): What the room has (projector, video).
+            floor (None | str | Unset): The floor.
+            max_duration_minutes (int | None | Unset): Max duration, in minutes.
+            name (None | str | Unset): Its name, as people read it.
      """
 
     address: None | str | Unset = UNSET

@@ -27,11 +27,11 @@ T = TypeVar("T", bound="Schedule")
 class Schedule:
     """ 
         Attributes:
-            attendee (str):
-            busy (list[BusyInterval]):
-            id (None | str):
-            type_ (None | ScheduleTypeType0):
-            error (None | str | Unset):
+            attendee (str): The attendee as asked (id or address).
+            busy (list[BusyInterval]): Busy intervals, merged.
+            id (None | str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            type_ (None | ScheduleTypeType0): What kind (the values are listed by the schema).
+            error (None | str | Unset): Why it could not be done; null when it was.
      """
 
     attendee: str

@@ -24,7 +24,7 @@ T = TypeVar("T", bound="SecretRotation")
 class SecretRotation:
     """ 
         Attributes:
-            grace_seconds (int | None | Unset):
+            grace_seconds (int | None | Unset): Grace, in seconds.
      """
 
     grace_seconds: int | None | Unset = UNSET

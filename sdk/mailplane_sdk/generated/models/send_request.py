@@ -31,22 +31,23 @@ class SendRequest:
     """ A message to send (or a draft's content). Header fields reject line breaks.
 
         Attributes:
-            attachments (list[AttachmentIn] | Unset):
-            bcc (list[AddressIn | str] | Unset):
-            cc (list[AddressIn | str] | Unset):
+            attachments (list[AttachmentIn] | Unset): The attachments.
+            bcc (list[AddressIn | str] | Unset): `Bcc` recipients (not shown to the others).
+            cc (list[AddressIn | str] | Unset): `Cc` recipients.
             forward_message_id (None | str | Unset): Forward this message of the mailbox (attached as message/rfc822)
             from_ (AddressIn | None | str | Unset): Defaults to the account's own address
             headers (SendRequestHeaders | Unset): Extra `X-` headers
-            html (None | str | Unset):
-            priority (SendRequestPriority | Unset):  Default: SendRequestPriority.NORMAL.
-            reply_to (list[AddressIn | str] | Unset):
+            html (None | str | Unset): The HTML body (sanitised when shown).
+            priority (SendRequestPriority | Unset): Delivery priority (the values are listed by the schema). Default:
+                SendRequestPriority.NORMAL.
+            reply_to (list[AddressIn | str] | Unset): `Reply-To` addresses.
             reply_to_message_id (None | str | Unset): Reply to this message of the mailbox: In-Reply-To and References are
                 set
-            save_to_sent (bool | Unset):  Default: True.
+            save_to_sent (bool | Unset): Keep a copy in Sent. Default: True.
             send_at (datetime.datetime | None | Unset): Schedule the send
-            subject (str | Unset):  Default: ''.
-            text (None | str | Unset):
-            to (list[AddressIn | str] | Unset):
+            subject (str | Unset): The message's subject. Default: ''.
+            text (None | str | Unset): The plain-text body.
+            to (list[AddressIn | str] | Unset): `To` recipients.
             transactional (bool | Unset): System notification mail: marked Auto-Submitted, queued ahead of other mail
                 Default: False.
      """

@@ -14,6 +14,7 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
+  from ..models.group_delivery import GroupDelivery
   from ..models.rejected_recipient import RejectedRecipient
 
 
@@ -28,14 +29,16 @@ T = TypeVar("T", bound="SendResult")
 class SendResult:
     """ 
         Attributes:
-            delivered (list[str]): Local recipients whose inbox has it
+            delivered (list[str]): Local mailboxes whose inbox has it, once each: an address as you sent it, and for a group
+                its members' own addresses
             id (None | str): The copy in Sent (or Outbox when scheduled)
             message_id (str): The Message-ID header
             queued (list[str]): Remote recipients waiting for SMTP delivery
-            rejected (list[RejectedRecipient]):
-            status (SendResultStatus):
-            thread_id (None | str):
-            send_at (datetime.datetime | None | Unset):
+            rejected (list[RejectedRecipient]): Recipients refused, each with the problem `code`
+            status (SendResultStatus): Its current state (the values are listed by the schema).
+            thread_id (None | str): The conversation it belongs to.
+            groups (list[GroupDelivery] | Unset): Each group addressed, with the members it reached
+            send_at (datetime.datetime | None | Unset): When send (RFC 3339, UTC); null if not (yet).
      """
 
     delivered: list[str]
@@ -45,6 +48,7 @@ class SendResult:
     rejected: list[RejectedRecipient]
     status: SendResultStatus
     thread_id: None | str
+    groups: list[GroupDelivery] | Unset = UNSET
     send_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -53,6 +57,7 @@ class SendResult:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.group_delivery import GroupDelivery # noqa: PLC0415
         from ..models.rejected_recipient import RejectedRecipient # noqa: PLC0415
         delivered = self.delivered
 
@@ -79,6 +84,15 @@ class SendResult:
         thread_id: None | str
         thread_id = self.thread_id
 
+        groups: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.groups, Unset):
+            groups = []
+            for groups_item_data in self.groups:
+                groups_item = groups_item_data.to_dict()
+                groups.append(groups_item)
+
+
+
         send_at: None | str | Unset
         if isinstance(self.send_at, Unset):
             send_at = UNSET
@@ -99,6 +113,8 @@ class SendResult:
             "status": status,
             "thread_id": thread_id,
         })
+        if groups is not UNSET:
+            field_dict["groups"] = groups
         if send_at is not UNSET:
             field_dict["send_at"] = send_at
 
@@ -108,6 +124,7 @@ class SendResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.group_delivery import GroupDelivery # noqa: PLC0415
         from ..models.rejected_recipient import RejectedRecipient # noqa: PLC0415
         d = dict(src_dict)
         delivered = cast(list[str], d.pop("delivered"))
@@ -149,6 +166,18 @@ class SendResult:
         thread_id = _parse_thread_id(d.pop("thread_id"))
 
 
+        _groups = d.pop("groups", UNSET)
+        groups: list[GroupDelivery] | Unset = UNSET
+        if _groups is not UNSET:
+            groups = []
+            for groups_item_data in _groups:
+                groups_item = GroupDelivery.from_dict(groups_item_data)
+
+
+
+                groups.append(groups_item)
+
+
         def _parse_send_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -177,6 +206,7 @@ class SendResult:
             rejected=rejected,
             status=status,
             thread_id=thread_id,
+            groups=groups,
             send_at=send_at,
         )
 

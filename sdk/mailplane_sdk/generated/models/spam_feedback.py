@@ -23,11 +23,11 @@ T = TypeVar("T", bound="SpamFeedback")
 class SpamFeedback:
     """ 
         Attributes:
-            account_id (str):
+            account_id (str): The account it belongs to or acts on.
             folder_id (str): Where the message is now
-            label (SpamFeedbackLabel):
+            label (SpamFeedbackLabel): A label.
             learned (bool): False when the message was already learned this way
-            message_id (str):
+            message_id (str): The `Message-ID` header, or a message's id where the schema says so.
      """
 
     account_id: str

@@ -26,12 +26,12 @@ T = TypeVar("T", bound="SpamListEntry")
 class SpamListEntry:
     """ 
         Attributes:
-            created_at (datetime.datetime):
-            created_by (None | str):
-            id (str):
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            created_by (None | str): Who created it.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
             kind (SpamListEntryKind): Which list the entry is on
-            note (str):
-            scope (SpamListEntryScope):
+            note (str): A note.
+            scope (SpamListEntryScope): OAuth scope(s), space-separated, or the part of a series a change applies to.
             value (str): Normalised: lower case, domains in ASCII (punycode)
      """
 

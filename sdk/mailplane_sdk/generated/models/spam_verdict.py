@@ -26,12 +26,12 @@ T = TypeVar("T", bound="SpamVerdict")
 class SpamVerdict:
     """ 
         Attributes:
-            message_id (str):
+            message_id (str): The `Message-ID` header, or a message's id where the schema says so.
             scored (bool): False when the message never went through the filter
-            action (None | SpamVerdictActionType0 | Unset):
+            action (None | SpamVerdictActionType0 | Unset): What was done (`domain.resource.verb`).
             feedback (None | SpamVerdictFeedbackType0 | Unset): What a person reported the message as, if anything
             report (None | str | Unset): The X-Spam-Report text
-            score (float | None | Unset):
+            score (float | None | Unset): Spam score.
             tests (list[str] | Unset): Names of the rules that fired
      """
 

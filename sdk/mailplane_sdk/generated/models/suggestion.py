@@ -24,12 +24,12 @@ T = TypeVar("T", bound="Suggestion")
 class Suggestion:
     """ 
         Attributes:
-            address (str):
-            id (str):
-            kind (SuggestionKind):
-            name (str):
+            address (str): An email address.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            kind (SuggestionKind): What kind of object it is (the values are listed by the schema).
+            name (str): Its name, as people read it.
             recent_messages (int): Messages exchanged with this address in the last 180 days.
-            source (SuggestionSource):
+            source (SuggestionSource): Where it comes from (a folder name on the old server, or a data source).
      """
 
     address: str

@@ -27,16 +27,16 @@ T = TypeVar("T", bound="ThreadDetail")
 class ThreadDetail:
     """ 
         Attributes:
-            account_id (str):
-            has_attachments (bool):
-            id (str):
-            last_received_at (datetime.datetime):
-            message_count (int):
-            messages (list[MessageSummary]):
-            participants (list[EmailAddress]):
-            snippet (str):
-            subject (str):
-            unread_count (int):
+            account_id (str): The account it belongs to or acts on.
+            has_attachments (bool): Whether it hass attachments.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            last_received_at (datetime.datetime): When last received (RFC 3339, UTC); null if not (yet).
+            message_count (int): How many message.
+            messages (list[MessageSummary]): Messages.
+            participants (list[EmailAddress]): Addresses taking part in the conversation.
+            snippet (str): The first characters of the text.
+            subject (str): The message's subject.
+            unread_count (int): Messages not yet read.
      """
 
     account_id: str

@@ -24,9 +24,9 @@ T = TypeVar("T", bound="TimeSuggestion")
 class TimeSuggestion:
     """ 
         Attributes:
-            end (datetime.datetime):
-            room_id (None | str):
-            start (datetime.datetime):
+            end (datetime.datetime): End (RFC 3339 with an offset; exclusive).
+            room_id (None | str): A room's id.
+            start (datetime.datetime): Start (RFC 3339 with an offset).
      """
 
     end: datetime.datetime

@@ -25,11 +25,11 @@ class TokenResponse:
     """ RFC 6749 §5.1.
 
         Attributes:
-            access_token (str):
-            expires_in (int):
-            scope (str):
-            token_type (str):
-            refresh_token (None | str | Unset):
+            access_token (str): The bearer token.
+            expires_in (int): Seconds until the access token expires.
+            scope (str): OAuth scope(s), space-separated, or the part of a series a change applies to.
+            token_type (str): Always `Bearer`.
+            refresh_token (None | str | Unset): A token to get the next access token (rotated on use).
      """
 
     access_token: str

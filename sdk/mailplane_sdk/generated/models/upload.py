@@ -26,18 +26,18 @@ T = TypeVar("T", bound="Upload")
 class Upload:
     """ 
         Attributes:
-            account_id (str):
-            content_type (str):
-            created_at (datetime.datetime):
-            expires_at (datetime.datetime):
-            filename (str):
-            id (str):
+            account_id (str): The account it belongs to or acts on.
+            content_type (str): The MIME type.
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            expires_at (datetime.datetime): When expires (RFC 3339, UTC); null if not (yet).
+            filename (str): The file's name.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
             received (list[list[int]]): Byte ranges held, [start, end) each
-            received_bytes (int):
-            size (int):
-            state (UploadState):
-            upload_url (str):
-            sha256 (None | str | Unset):
+            received_bytes (int): Received in bytes.
+            size (int): Size in bytes.
+            state (UploadState): An opaque state to pass back.
+            upload_url (str): Where to PUT the chunks.
+            sha256 (None | str | Unset): SHA-256 of the content, hex.
      """
 
     account_id: str

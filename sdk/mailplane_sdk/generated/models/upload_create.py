@@ -23,9 +23,9 @@ T = TypeVar("T", bound="UploadCreate")
 class UploadCreate:
     """ 
         Attributes:
-            filename (str):
+            filename (str): The file's name.
             size (int): The exact size in bytes
-            content_type (str | Unset):  Default: 'application/octet-stream'.
+            content_type (str | Unset): The MIME type. Default: 'application/octet-stream'.
      """
 
     filename: str

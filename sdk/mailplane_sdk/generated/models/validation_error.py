@@ -26,11 +26,11 @@ T = TypeVar("T", bound="ValidationError")
 class ValidationError:
     """ 
         Attributes:
-            loc (list[int | str]):
-            msg (str):
-            type_ (str):
-            ctx (ValidationErrorContext | Unset):
-            input_ (Any | Unset):
+            loc (list[int | str]): Where the error is.
+            msg (str): What is wrong.
+            type_ (str): What kind (the values are listed by the schema).
+            ctx (ValidationErrorContext | Unset): Context of the validation error.
+            input_ (Any | Unset): The value that was refused.
      """
 
     loc: list[int | str]

@@ -20,7 +20,9 @@ T = TypeVar("T", bound="ValidationErrorContext")
 
 @_attrs_define
 class ValidationErrorContext:
-    
+    """ Context of the validation error.
+
+     """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -24,17 +24,17 @@ T = TypeVar("T", bound="WebhookAttempt")
 class WebhookAttempt:
     """ 
         Attributes:
-            attempt (int):
-            delivery_id (str):
-            endpoint_id (str):
-            error (None | str):
-            event_id (str):
-            id (str):
-            latency_ms (int):
+            attempt (int): Which attempt (1 first).
+            delivery_id (str): The id of the delivery.
+            endpoint_id (str): The id of the endpoint.
+            error (None | str): Why it could not be done; null when it was.
+            event_id (str): The id of the event.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            latency_ms (int): How long the receiver took, in milliseconds.
             outcome (str): succeeded | failed
-            response_snippet (None | str):
-            started_at (datetime.datetime):
-            status_code (int | None):
+            response_snippet (None | str): The first bytes of the receiver's answer.
+            started_at (datetime.datetime): When it started (RFC 3339, UTC).
+            status_code (int | None): The receiver's HTTP status.
      """
 
     attempt: int

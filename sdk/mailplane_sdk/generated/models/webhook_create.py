@@ -27,7 +27,7 @@ class WebhookCreate:
             url (str): Where events are POSTed; https (http only in development).
             account_ids (list[str] | Unset): Only events about these accounts (ids or addresses); empty: all.
             department_ids (list[str] | Unset): Only events about these departments or their members; empty: all.
-            description (str | Unset):  Default: ''.
+            description (str | Unset): Free text describing it. Default: ''.
             event_types (list[str] | Unset): Event types or patterns: `mail.*`, `directory.account.created`, `*`.
             ordered (bool | Unset): Deliver one at a time in sequence order: a failing event holds back the ones after it
                 until it succeeds or runs out of retries. Default: False.

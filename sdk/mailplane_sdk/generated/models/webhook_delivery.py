@@ -24,18 +24,18 @@ T = TypeVar("T", bound="WebhookDelivery")
 class WebhookDelivery:
     """ 
         Attributes:
-            attempts (int):
-            created_at (datetime.datetime):
-            endpoint_id (str):
-            event_id (str):
-            event_sequence (int):
-            event_type (str):
-            finished_at (datetime.datetime | None):
+            attempts (int): Attempts made.
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            endpoint_id (str): The id of the endpoint.
+            event_id (str): The id of the event.
+            event_sequence (int): The event's sequence.
+            event_type (str): The event's type.
+            finished_at (datetime.datetime | None): When it finished; null while it runs.
             id (str): The `webhook-id` header value, the same on every retry.
-            last_attempt_at (datetime.datetime | None):
-            last_error (None | str):
-            last_status_code (int | None):
-            next_attempt_at (datetime.datetime | None):
+            last_attempt_at (datetime.datetime | None): When last attempt (RFC 3339, UTC); null if not (yet).
+            last_error (None | str): The last error, if any.
+            last_status_code (int | None): The last HTTP status received.
+            next_attempt_at (datetime.datetime | None): When next attempt (RFC 3339, UTC); null if not (yet).
             status (str): pending | succeeded | failed
      """
 

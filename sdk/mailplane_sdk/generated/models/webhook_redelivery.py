@@ -22,7 +22,7 @@ T = TypeVar("T", bound="WebhookRedelivery")
 class WebhookRedelivery:
     """ 
         Attributes:
-            event_id (str):
+            event_id (str): The id of the event.
      """
 
     event_id: str

@@ -24,12 +24,12 @@ T = TypeVar("T", bound="WebhookUpdate")
 class WebhookUpdate:
     """ 
         Attributes:
-            account_ids (list[str] | None | Unset):
-            department_ids (list[str] | None | Unset):
-            description (None | str | Unset):
-            event_types (list[str] | None | Unset):
-            ordered (bool | None | Unset):
-            url (None | str | Unset):
+            account_ids (list[str] | None | Unset): The ids of the accounts.
+            department_ids (list[str] | None | Unset): Ids of the departments it belongs to.
+            description (None | str | Unset): Free text describing it.
+            event_types (list[str] | None | Unset): Event types or patterns it receives (`mail.*`).
+            ordered (bool | None | Unset): Whether the list keeps its order.
+            url (None | str | Unset): A URL.
      """
 
     account_ids: list[str] | None | Unset = UNSET

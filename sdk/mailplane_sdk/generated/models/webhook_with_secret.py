@@ -26,22 +26,23 @@ class WebhookWithSecret:
     """ Returned once, on creation and rotation: keep `secret`, it is not shown again.
 
         Attributes:
-            account_ids (list[str]):
-            app_id (None | str):
-            created_at (datetime.datetime):
-            department_ids (list[str]):
-            description (str):
+            account_ids (list[str]): The ids of the accounts.
+            app_id (None | str): The OAuth app involved.
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            department_ids (list[str]): Ids of the departments it belongs to.
+            description (str): Free text describing it.
             disabled_reason (None | str): manual | gone | failing
-            event_types (list[str]):
-            failing_since (datetime.datetime | None):
-            id (str):
-            ordered (bool):
+            event_types (list[str]): Event types or patterns it receives (`mail.*`).
+            failing_since (datetime.datetime | None): When checks started failing; null while they pass.
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            ordered (bool): Whether the list keeps its order.
             secret (str): The `whsec_` signing secret.
             status (str): enabled | disabled
-            updated_at (datetime.datetime):
-            url (str):
-            verified_at (datetime.datetime | None):
-            previous_secret_expires_at (datetime.datetime | None | Unset):
+            updated_at (datetime.datetime): When it last changed (RFC 3339, UTC).
+            url (str): A URL.
+            verified_at (datetime.datetime | None): When verified (RFC 3339, UTC); null if not (yet).
+            previous_secret_expires_at (datetime.datetime | None | Unset): When previous secret expires (RFC 3339, UTC);
+                null if not (yet).
      """
 
     account_ids: list[str]

@@ -25,15 +25,16 @@ class WorkingHours:
     """ 
         Attributes:
             days (list[int] | Unset): ISO weekdays 1-7.
-            end (str | Unset):  Default: '18:00'.
-            start (str | Unset):  Default: '09:00'.
-            time_zone (str | Unset):  Default: 'UTC'.
+            end (str | Unset): End (RFC 3339 with an offset; exclusive). Default: '18:00'.
+            start (str | Unset): Start (RFC 3339 with an offset). Default: '09:00'.
+            time_zone (None | str | Unset): IANA zone of `start`/`end`. Default: the asking person's time zone, else the
+                organisation's, else the server's `MAILPLANE_DEFAULT_TIME_ZONE` (UTC).
      """
 
     days: list[int] | Unset = UNSET
     end: str | Unset = '18:00'
     start: str | Unset = '09:00'
-    time_zone: str | Unset = 'UTC'
+    time_zone: None | str | Unset = UNSET
 
 
 
@@ -50,7 +51,11 @@ class WorkingHours:
 
         start = self.start
 
-        time_zone = self.time_zone
+        time_zone: None | str | Unset
+        if isinstance(self.time_zone, Unset):
+            time_zone = UNSET
+        else:
+            time_zone = self.time_zone
 
 
         field_dict: dict[str, Any] = {}
@@ -80,7 +85,15 @@ class WorkingHours:
 
         start = d.pop("start", UNSET)
 
-        time_zone = d.pop("time_zone", UNSET)
+        def _parse_time_zone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        time_zone = _parse_time_zone(d.pop("time_zone", UNSET))
+
 
         working_hours = cls(
             days=days,

@@ -138,6 +138,14 @@ def sync_detailed(
      Check up to 100 addresses at once: each is `free`, held by an `account`, an `alias` or a
     `group` (with its id), or `invalid` (malformed, or not in the organisation's domains).
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         body (AddressCheck):
 
@@ -172,6 +180,14 @@ def sync(
      Check up to 100 addresses at once: each is `free`, held by an `account`, an `alias` or a
     `group` (with its id), or `invalid` (malformed, or not in the organisation's domains).
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         body (AddressCheck):
 
@@ -200,6 +216,14 @@ async def asyncio_detailed(
 
      Check up to 100 addresses at once: each is `free`, held by an `account`, an `alias` or a
     `group` (with its id), or `invalid` (malformed, or not in the organisation's domains).
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         body (AddressCheck):
@@ -234,6 +258,14 @@ async def asyncio(
 
      Check up to 100 addresses at once: each is `free`, held by an `account`, an `alias` or a
     `group` (with its id), or `invalid` (malformed, or not in the organisation's domains).
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         body (AddressCheck):

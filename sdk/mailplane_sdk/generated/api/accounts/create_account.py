@@ -139,6 +139,14 @@ def sync_detailed(
     and must be changed at first sign-in. The address must be in one of the organisation's
     primary domains and not used by any account, alias or group (409).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         body (AccountCreate):
 
@@ -174,6 +182,14 @@ def sync(
     and must be changed at first sign-in. The address must be in one of the organisation's
     primary domains and not used by any account, alias or group (409).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         body (AccountCreate):
 
@@ -203,6 +219,14 @@ async def asyncio_detailed(
      Create an account. Without `password` one is generated, returned once in this response,
     and must be changed at first sign-in. The address must be in one of the organisation's
     primary domains and not used by any account, alias or group (409).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         body (AccountCreate):
@@ -238,6 +262,14 @@ async def asyncio(
      Create an account. Without `password` one is generated, returned once in this response,
     and must be changed at first sign-in. The address must be in one of the organisation's
     primary domains and not used by any account, alias or group (409).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         body (AccountCreate):

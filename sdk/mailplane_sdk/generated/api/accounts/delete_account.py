@@ -128,6 +128,14 @@ def sync_detailed(
     refused. It can be restored for `MAILPLANE_ACCOUNT_RESTORE_DAYS` days (see `purge_after`);
     then a job purges it and its data.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
 
@@ -163,6 +171,14 @@ def sync(
     refused. It can be restored for `MAILPLANE_ACCOUNT_RESTORE_DAYS` days (see `purge_after`);
     then a job purges it and its data.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
 
@@ -192,6 +208,14 @@ async def asyncio_detailed(
      Delete an account: it can no longer sign in, its tokens are revoked and mail to it is
     refused. It can be restored for `MAILPLANE_ACCOUNT_RESTORE_DAYS` days (see `purge_after`);
     then a job purges it and its data.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):
@@ -227,6 +251,14 @@ async def asyncio(
      Delete an account: it can no longer sign in, its tokens are revoked and mail to it is
     refused. It can be restored for `MAILPLANE_ACCOUNT_RESTORE_DAYS` days (see `purge_after`);
     then a job purges it and its data.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):

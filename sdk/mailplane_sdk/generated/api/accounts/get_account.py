@@ -116,6 +116,11 @@ def sync_detailed(
 
      Get an account by id, address, alias, `employee_number:<n>`, `mobile:<number>` or `me`.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
 
@@ -149,6 +154,11 @@ def sync(
 
      Get an account by id, address, alias, `employee_number:<n>`, `mobile:<number>` or `me`.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
 
@@ -176,6 +186,11 @@ async def asyncio_detailed(
     """ Get Account
 
      Get an account by id, address, alias, `employee_number:<n>`, `mobile:<number>` or `me`.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -209,6 +224,11 @@ async def asyncio(
     """ Get Account
 
      Get an account by id, address, alias, `employee_number:<n>`, `mobile:<number>` or `me`.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

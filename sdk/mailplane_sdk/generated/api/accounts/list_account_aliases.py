@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.alias import Alias
+from ...models.page_alias import PageAlias
 from ...models.problem import Problem
 from typing import cast
 
@@ -34,16 +34,11 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | list[Alias] | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageAlias | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in (_response_200):
-            response_200_item = Alias.from_dict(response_200_item_data)
+        response_200 = PageAlias.from_dict(response.json())
 
 
-
-            response_200.append(response_200_item)
 
         return response_200
 
@@ -102,7 +97,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | list[Alias]]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageAlias | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -116,10 +111,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Problem | list[Alias]]:
+) -> Response[PageAlias | Problem]:
     """ List Account Aliases
 
-     The account's aliases.
+     The account's aliases, all in one page (`next_cursor` is always null: an account has
+    few).
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -129,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[Alias]]
+        Response[PageAlias | Problem]
      """
 
 
@@ -149,10 +150,16 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> Problem | list[Alias] | None:
+) -> PageAlias | Problem | None:
     """ List Account Aliases
 
-     The account's aliases.
+     The account's aliases, all in one page (`next_cursor` is always null: an account has
+    few).
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -162,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[Alias]
+        PageAlias | Problem
      """
 
 
@@ -177,10 +184,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Problem | list[Alias]]:
+) -> Response[PageAlias | Problem]:
     """ List Account Aliases
 
-     The account's aliases.
+     The account's aliases, all in one page (`next_cursor` is always null: an account has
+    few).
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -190,7 +203,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[Alias]]
+        Response[PageAlias | Problem]
      """
 
 
@@ -210,10 +223,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> Problem | list[Alias] | None:
+) -> PageAlias | Problem | None:
     """ List Account Aliases
 
-     The account's aliases.
+     The account's aliases, all in one page (`next_cursor` is always null: an account has
+    few).
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -223,7 +242,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[Alias]
+        PageAlias | Problem
      """
 
 

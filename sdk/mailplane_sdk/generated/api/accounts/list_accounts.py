@@ -20,7 +20,10 @@ def _get_kwargs(
     *,
     status: ListAccountsStatusType0 | None | Unset = UNSET,
     department_id: None | str | Unset = UNSET,
+    include_subdepartments: bool | Unset = False,
     recursive: bool | Unset = False,
+    employee_number: None | str | Unset = UNSET,
+    mobile: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -48,7 +51,23 @@ def _get_kwargs(
         json_department_id = department_id
     params["department_id"] = json_department_id
 
+    params["include_subdepartments"] = include_subdepartments
+
     params["recursive"] = recursive
+
+    json_employee_number: None | str | Unset
+    if isinstance(employee_number, Unset):
+        json_employee_number = UNSET
+    else:
+        json_employee_number = employee_number
+    params["employee_number"] = json_employee_number
+
+    json_mobile: None | str | Unset
+    if isinstance(mobile, Unset):
+        json_mobile = UNSET
+    else:
+        json_mobile = mobile
+    params["mobile"] = json_mobile
 
     json_q: None | str | Unset
     if isinstance(q, Unset):
@@ -158,7 +177,10 @@ def sync_detailed(
     client: AuthenticatedClient,
     status: ListAccountsStatusType0 | None | Unset = UNSET,
     department_id: None | str | Unset = UNSET,
+    include_subdepartments: bool | Unset = False,
     recursive: bool | Unset = False,
+    employee_number: None | str | Unset = UNSET,
+    mobile: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -166,16 +188,27 @@ def sync_detailed(
 ) -> Response[PageAccount | Problem]:
     """ List Accounts
 
-     List accounts, filtered by department (optionally with its sub-departments), state and
-    free text, in stable cursor pages.
+     List accounts, filtered by state, department (optionally with its sub-departments),
+    employee number, mobile and a prefix search, in stable cursor pages. Every filter is
+    indexed; unknown parameters are refused (422).
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         status (ListAccountsStatusType0 | None | Unset): Only accounts in this state (default:
             active and frozen).
-        department_id (None | str | Unset):
-        recursive (bool | Unset): With `department_id`: include sub-departments. Default: False.
-        q (None | str | Unset): Free text: name, address, title, or an exact employee number or
-            mobile.
+        department_id (None | str | Unset): Only members of this department.
+        include_subdepartments (bool | Unset): With `department_id`: members of its sub-
+            departments too. Default: False.
+        recursive (bool | Unset): Old name of `include_subdepartments`. Default: False.
+        employee_number (None | str | Unset): Only the account with this employee number.
+        mobile (None | str | Unset): Only the account with this mobile number.
+        q (None | str | Unset): Prefix search, case-insensitive: the name or any word of it, the
+            address or its local part, pinyin initials or full pinyin of a Chinese name (`zs`,
+            `zhangsan` for 张三), an employee number or a mobile.
         limit (int | Unset): Page size (1-500). Default: 50.
         cursor (None | str | Unset): Opaque cursor.
 
@@ -191,7 +224,10 @@ def sync_detailed(
     kwargs = _get_kwargs(
         status=status,
 department_id=department_id,
+include_subdepartments=include_subdepartments,
 recursive=recursive,
+employee_number=employee_number,
+mobile=mobile,
 q=q,
 limit=limit,
 cursor=cursor,
@@ -209,7 +245,10 @@ def sync(
     client: AuthenticatedClient,
     status: ListAccountsStatusType0 | None | Unset = UNSET,
     department_id: None | str | Unset = UNSET,
+    include_subdepartments: bool | Unset = False,
     recursive: bool | Unset = False,
+    employee_number: None | str | Unset = UNSET,
+    mobile: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -217,16 +256,27 @@ def sync(
 ) -> PageAccount | Problem | None:
     """ List Accounts
 
-     List accounts, filtered by department (optionally with its sub-departments), state and
-    free text, in stable cursor pages.
+     List accounts, filtered by state, department (optionally with its sub-departments),
+    employee number, mobile and a prefix search, in stable cursor pages. Every filter is
+    indexed; unknown parameters are refused (422).
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         status (ListAccountsStatusType0 | None | Unset): Only accounts in this state (default:
             active and frozen).
-        department_id (None | str | Unset):
-        recursive (bool | Unset): With `department_id`: include sub-departments. Default: False.
-        q (None | str | Unset): Free text: name, address, title, or an exact employee number or
-            mobile.
+        department_id (None | str | Unset): Only members of this department.
+        include_subdepartments (bool | Unset): With `department_id`: members of its sub-
+            departments too. Default: False.
+        recursive (bool | Unset): Old name of `include_subdepartments`. Default: False.
+        employee_number (None | str | Unset): Only the account with this employee number.
+        mobile (None | str | Unset): Only the account with this mobile number.
+        q (None | str | Unset): Prefix search, case-insensitive: the name or any word of it, the
+            address or its local part, pinyin initials or full pinyin of a Chinese name (`zs`,
+            `zhangsan` for 张三), an employee number or a mobile.
         limit (int | Unset): Page size (1-500). Default: 50.
         cursor (None | str | Unset): Opaque cursor.
 
@@ -243,7 +293,10 @@ def sync(
         client=client,
 status=status,
 department_id=department_id,
+include_subdepartments=include_subdepartments,
 recursive=recursive,
+employee_number=employee_number,
+mobile=mobile,
 q=q,
 limit=limit,
 cursor=cursor,
@@ -255,7 +308,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     status: ListAccountsStatusType0 | None | Unset = UNSET,
     department_id: None | str | Unset = UNSET,
+    include_subdepartments: bool | Unset = False,
     recursive: bool | Unset = False,
+    employee_number: None | str | Unset = UNSET,
+    mobile: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -263,16 +319,27 @@ async def asyncio_detailed(
 ) -> Response[PageAccount | Problem]:
     """ List Accounts
 
-     List accounts, filtered by department (optionally with its sub-departments), state and
-    free text, in stable cursor pages.
+     List accounts, filtered by state, department (optionally with its sub-departments),
+    employee number, mobile and a prefix search, in stable cursor pages. Every filter is
+    indexed; unknown parameters are refused (422).
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         status (ListAccountsStatusType0 | None | Unset): Only accounts in this state (default:
             active and frozen).
-        department_id (None | str | Unset):
-        recursive (bool | Unset): With `department_id`: include sub-departments. Default: False.
-        q (None | str | Unset): Free text: name, address, title, or an exact employee number or
-            mobile.
+        department_id (None | str | Unset): Only members of this department.
+        include_subdepartments (bool | Unset): With `department_id`: members of its sub-
+            departments too. Default: False.
+        recursive (bool | Unset): Old name of `include_subdepartments`. Default: False.
+        employee_number (None | str | Unset): Only the account with this employee number.
+        mobile (None | str | Unset): Only the account with this mobile number.
+        q (None | str | Unset): Prefix search, case-insensitive: the name or any word of it, the
+            address or its local part, pinyin initials or full pinyin of a Chinese name (`zs`,
+            `zhangsan` for 张三), an employee number or a mobile.
         limit (int | Unset): Page size (1-500). Default: 50.
         cursor (None | str | Unset): Opaque cursor.
 
@@ -288,7 +355,10 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         status=status,
 department_id=department_id,
+include_subdepartments=include_subdepartments,
 recursive=recursive,
+employee_number=employee_number,
+mobile=mobile,
 q=q,
 limit=limit,
 cursor=cursor,
@@ -306,7 +376,10 @@ async def asyncio(
     client: AuthenticatedClient,
     status: ListAccountsStatusType0 | None | Unset = UNSET,
     department_id: None | str | Unset = UNSET,
+    include_subdepartments: bool | Unset = False,
     recursive: bool | Unset = False,
+    employee_number: None | str | Unset = UNSET,
+    mobile: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -314,16 +387,27 @@ async def asyncio(
 ) -> PageAccount | Problem | None:
     """ List Accounts
 
-     List accounts, filtered by department (optionally with its sub-departments), state and
-    free text, in stable cursor pages.
+     List accounts, filtered by state, department (optionally with its sub-departments),
+    employee number, mobile and a prefix search, in stable cursor pages. Every filter is
+    indexed; unknown parameters are refused (422).
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         status (ListAccountsStatusType0 | None | Unset): Only accounts in this state (default:
             active and frozen).
-        department_id (None | str | Unset):
-        recursive (bool | Unset): With `department_id`: include sub-departments. Default: False.
-        q (None | str | Unset): Free text: name, address, title, or an exact employee number or
-            mobile.
+        department_id (None | str | Unset): Only members of this department.
+        include_subdepartments (bool | Unset): With `department_id`: members of its sub-
+            departments too. Default: False.
+        recursive (bool | Unset): Old name of `include_subdepartments`. Default: False.
+        employee_number (None | str | Unset): Only the account with this employee number.
+        mobile (None | str | Unset): Only the account with this mobile number.
+        q (None | str | Unset): Prefix search, case-insensitive: the name or any word of it, the
+            address or its local part, pinyin initials or full pinyin of a Chinese name (`zs`,
+            `zhangsan` for 张三), an employee number or a mobile.
         limit (int | Unset): Page size (1-500). Default: 50.
         cursor (None | str | Unset): Opaque cursor.
 
@@ -340,7 +424,10 @@ async def asyncio(
         client=client,
 status=status,
 department_id=department_id,
+include_subdepartments=include_subdepartments,
 recursive=recursive,
+employee_number=employee_number,
+mobile=mobile,
 q=q,
 limit=limit,
 cursor=cursor,

@@ -128,6 +128,14 @@ def sync_detailed(
 
      Remove an alias; its address becomes free.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
         alias (str):
@@ -164,6 +172,14 @@ def sync(
 
      Remove an alias; its address becomes free.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
         alias (str):
@@ -194,6 +210,14 @@ async def asyncio_detailed(
     """ Remove Account Alias
 
      Remove an alias; its address becomes free.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):
@@ -230,6 +254,14 @@ async def asyncio(
     """ Remove Account Alias
 
      Remove an alias; its address becomes free.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):

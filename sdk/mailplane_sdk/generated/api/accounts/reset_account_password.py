@@ -145,6 +145,14 @@ def sync_detailed(
      Set a new password for an account (or generate one, returned once). The account's
     tokens are revoked; by default it must choose its own password at the next sign-in.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
         body (None | PasswordReset | Unset):
@@ -182,6 +190,14 @@ def sync(
      Set a new password for an account (or generate one, returned once). The account's
     tokens are revoked; by default it must choose its own password at the next sign-in.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
         body (None | PasswordReset | Unset):
@@ -213,6 +229,14 @@ async def asyncio_detailed(
 
      Set a new password for an account (or generate one, returned once). The account's
     tokens are revoked; by default it must choose its own password at the next sign-in.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):
@@ -250,6 +274,14 @@ async def asyncio(
 
      Set a new password for an account (or generate one, returned once). The account's
     tokens are revoked; by default it must choose its own password at the next sign-in.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):

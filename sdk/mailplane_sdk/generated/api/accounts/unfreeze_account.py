@@ -130,6 +130,14 @@ def sync_detailed(
 
      Let a frozen account sign in again (it needs new tokens).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
 
@@ -163,6 +171,14 @@ def sync(
 
      Let a frozen account sign in again (it needs new tokens).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
 
@@ -190,6 +206,14 @@ async def asyncio_detailed(
     """ Unfreeze Account
 
      Let a frozen account sign in again (it needs new tokens).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):
@@ -223,6 +247,14 @@ async def asyncio(
     """ Unfreeze Account
 
      Let a frozen account sign in again (it needs new tokens).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):

@@ -140,6 +140,14 @@ def sync_detailed(
      Change an account (JSON merge patch). A new `address` keeps the old one as an alias.
     Send `If-Match` with the ETag you read (412 when someone changed it meanwhile).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
         body (AccountUpdate): JSON merge patch: send only what changes; `null` clears a nullable
@@ -178,6 +186,14 @@ def sync(
      Change an account (JSON merge patch). A new `address` keeps the old one as an alias.
     Send `If-Match` with the ETag you read (412 when someone changed it meanwhile).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
         body (AccountUpdate): JSON merge patch: send only what changes; `null` clears a nullable
@@ -210,6 +226,14 @@ async def asyncio_detailed(
 
      Change an account (JSON merge patch). A new `address` keeps the old one as an alias.
     Send `If-Match` with the ETag you read (412 when someone changed it meanwhile).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):
@@ -248,6 +272,14 @@ async def asyncio(
 
      Change an account (JSON merge patch). A new `address` keeps the old one as an alias.
     Send `If-Match` with the ETag you read (412 when someone changed it meanwhile).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
+    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):

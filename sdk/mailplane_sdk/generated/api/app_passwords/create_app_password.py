@@ -144,6 +144,14 @@ def sync_detailed(
     `directory:write`; a token acting for the person themselves needs `mail:send`.
     A password reset leaves app passwords working; freezing the account suspends them.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `app_password_limit`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
         body (AppPasswordCreate):
@@ -185,6 +193,14 @@ def sync(
     `directory:write`; a token acting for the person themselves needs `mail:send`.
     A password reset leaves app passwords working; freezing the account suspends them.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `app_password_limit`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
         body (AppPasswordCreate):
@@ -220,6 +236,14 @@ async def asyncio_detailed(
     At most 20 per account (409 `app_password_limit`). Administrators (and org apps) need
     `directory:write`; a token acting for the person themselves needs `mail:send`.
     A password reset leaves app passwords working; freezing the account suspends them.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `app_password_limit`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):
@@ -261,6 +285,14 @@ async def asyncio(
     At most 20 per account (409 `app_password_limit`). Administrators (and org apps) need
     `directory:write`; a token acting for the person themselves needs `mail:send`.
     A password reset leaves app passwords working; freezing the account suspends them.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `app_password_limit`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):

@@ -138,6 +138,12 @@ def sync_detailed(
     secret. Administrators (and org apps) need `directory:read`; a token acting for the
     person themselves needs `mail:send`.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -179,6 +185,12 @@ def sync(
     secret. Administrators (and org apps) need `directory:read`; a token acting for the
     person themselves needs `mail:send`.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -214,6 +226,12 @@ async def asyncio_detailed(
      List an account's app passwords: name, when made, when and where last used; never the
     secret. Administrators (and org apps) need `directory:read`; a token acting for the
     person themselves needs `mail:send`.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -255,6 +273,12 @@ async def asyncio(
      List an account's app passwords: name, when made, when and where last used; never the
     secret. Administrators (and org apps) need `directory:read`; a token acting for the
     person themselves needs `mail:send`.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

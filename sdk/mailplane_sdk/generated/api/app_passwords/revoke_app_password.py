@@ -129,6 +129,14 @@ def sync_detailed(
      Revoke an app password: SMTP sign-ins with it fail from now on, and a session
     already signed in with it can send no further message.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `app_password_limit`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
         app_password_id (str):
@@ -166,6 +174,14 @@ def sync(
      Revoke an app password: SMTP sign-ins with it fail from now on, and a session
     already signed in with it can send no further message.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `app_password_limit`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
         app_password_id (str):
@@ -197,6 +213,14 @@ async def asyncio_detailed(
 
      Revoke an app password: SMTP sign-ins with it fail from now on, and a session
     already signed in with it can send no further message.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `app_password_limit`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):
@@ -234,6 +258,14 @@ async def asyncio(
 
      Revoke an app password: SMTP sign-ins with it fail from now on, and a session
     already signed in with it can send no further message.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `app_password_limit`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):

@@ -137,6 +137,12 @@ def sync_detailed(
 
      Register an OAuth app. A confidential app's `client_secret` is in this response only.
 
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         body (AppCreate):
 
@@ -170,6 +176,12 @@ def sync(
 
      Register an OAuth app. A confidential app's `client_secret` is in this response only.
 
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         body (AppCreate):
 
@@ -197,6 +209,12 @@ async def asyncio_detailed(
     """ Create App
 
      Register an OAuth app. A confidential app's `client_secret` is in this response only.
+
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         body (AppCreate):
@@ -230,6 +248,12 @@ async def asyncio(
     """ Create App
 
      Register an OAuth app. A confidential app's `client_secret` is in this response only.
+
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         body (AppCreate):

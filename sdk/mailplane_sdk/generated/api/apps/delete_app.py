@@ -126,6 +126,12 @@ def sync_detailed(
 
      Delete an app and revoke every token it holds.
 
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         app_id (str):
 
@@ -159,6 +165,12 @@ def sync(
 
      Delete an app and revoke every token it holds.
 
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         app_id (str):
 
@@ -186,6 +198,12 @@ async def asyncio_detailed(
     """ Delete App
 
      Delete an app and revoke every token it holds.
+
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         app_id (str):
@@ -219,6 +237,12 @@ async def asyncio(
     """ Delete App
 
      Delete an app and revoke every token it holds.
+
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         app_id (str):

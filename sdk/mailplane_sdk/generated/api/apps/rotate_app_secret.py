@@ -145,6 +145,12 @@ def sync_detailed(
      Issue a new client secret. The previous one keeps working for `grace_seconds`
     (default 24 h) so deployments can switch over without downtime.
 
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         app_id (str):
         body (None | SecretRotation | Unset):
@@ -182,6 +188,12 @@ def sync(
      Issue a new client secret. The previous one keeps working for `grace_seconds`
     (default 24 h) so deployments can switch over without downtime.
 
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         app_id (str):
         body (None | SecretRotation | Unset):
@@ -213,6 +225,12 @@ async def asyncio_detailed(
 
      Issue a new client secret. The previous one keeps working for `grace_seconds`
     (default 24 h) so deployments can switch over without downtime.
+
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         app_id (str):
@@ -250,6 +268,12 @@ async def asyncio(
 
      Issue a new client secret. The previous one keeps working for `grace_seconds`
     (default 24 h) so deployments can switch over without downtime.
+
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         app_id (str):

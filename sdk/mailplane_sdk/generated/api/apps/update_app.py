@@ -142,6 +142,12 @@ def sync_detailed(
     Narrowing scopes or disabling revokes the app's tokens at once. Send `If-Match` with the
     ETag you read to avoid overwriting someone else's change (412 when stale).
 
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         app_id (str):
         body (AppUpdate):
@@ -181,6 +187,12 @@ def sync(
     Narrowing scopes or disabling revokes the app's tokens at once. Send `If-Match` with the
     ETag you read to avoid overwriting someone else's change (412 when stale).
 
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         app_id (str):
         body (AppUpdate):
@@ -214,6 +226,12 @@ async def asyncio_detailed(
 
     Narrowing scopes or disabling revokes the app's tokens at once. Send `If-Match` with the
     ETag you read to avoid overwriting someone else's change (412 when stale).
+
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         app_id (str):
@@ -253,6 +271,12 @@ async def asyncio(
 
     Narrowing scopes or disabling revokes the app's tokens at once. Send `If-Match` with the
     ETag you read to avoid overwriting someone else's change (412 when stale).
+
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         app_id (str):

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.list_audit_entries_category_type_0_item import ListAuditEntriesCategoryType0Item
 from ...models.page_audit_entry import PageAuditEntry
 from ...models.problem import Problem
 from ...types import UNSET, Unset
@@ -19,6 +20,7 @@ import datetime
 def _get_kwargs(
     *,
     action: None | str | Unset = UNSET,
+    category: list[ListAuditEntriesCategoryType0Item] | None | Unset = UNSET,
     actor_id: None | str | Unset = UNSET,
     app_id: None | str | Unset = UNSET,
     target_id: None | str | Unset = UNSET,
@@ -40,6 +42,20 @@ def _get_kwargs(
     else:
         json_action = action
     params["action"] = json_action
+
+    json_category: list[str] | None | Unset
+    if isinstance(category, Unset):
+        json_category = UNSET
+    elif isinstance(category, list):
+        json_category = []
+        for category_type_0_item_data in category:
+            category_type_0_item = category_type_0_item_data.value
+            json_category.append(category_type_0_item)
+
+
+    else:
+        json_category = category
+    params["category"] = json_category
 
     json_actor_id: None | str | Unset
     if isinstance(actor_id, Unset):
@@ -180,6 +196,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     action: None | str | Unset = UNSET,
+    category: list[ListAuditEntriesCategoryType0Item] | None | Unset = UNSET,
     actor_id: None | str | Unset = UNSET,
     app_id: None | str | Unset = UNSET,
     target_id: None | str | Unset = UNSET,
@@ -191,10 +208,22 @@ def sync_detailed(
 ) -> Response[PageAuditEntry | Problem]:
     """ List Audit Entries
 
-     The organisation's audit log, newest first: admin changes, sign-ins, token issuance.
+     The organisation's audit log, newest first. Each entry has a `category`: `admin`
+    (configuration and directory changes), `security` (passwords, secrets, keys),
+    `data_access` (acting on a person's data), `auth` (sign-ins, consent) and `token` (OAuth
+    tokens). The default view shows the administrative ones: `admin`, `security` and
+    `data_access`; ask for `category=auth`, `category=token` or `category=all` for the rest.
+
+    **Scopes:** `audit:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         action (None | str | Unset): Exact action, or a prefix ending in `*`.
+        category (list[ListAuditEntriesCategoryType0Item] | None | Unset): Only these categories
+            (repeat the parameter). Default: `admin`, `security` and `data_access`, or every category
+            when `action` is given; `all` shows every one.
         actor_id (None | str | Unset):
         app_id (None | str | Unset):
         target_id (None | str | Unset):
@@ -214,6 +243,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         action=action,
+category=category,
 actor_id=actor_id,
 app_id=app_id,
 target_id=target_id,
@@ -234,6 +264,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     action: None | str | Unset = UNSET,
+    category: list[ListAuditEntriesCategoryType0Item] | None | Unset = UNSET,
     actor_id: None | str | Unset = UNSET,
     app_id: None | str | Unset = UNSET,
     target_id: None | str | Unset = UNSET,
@@ -245,10 +276,22 @@ def sync(
 ) -> PageAuditEntry | Problem | None:
     """ List Audit Entries
 
-     The organisation's audit log, newest first: admin changes, sign-ins, token issuance.
+     The organisation's audit log, newest first. Each entry has a `category`: `admin`
+    (configuration and directory changes), `security` (passwords, secrets, keys),
+    `data_access` (acting on a person's data), `auth` (sign-ins, consent) and `token` (OAuth
+    tokens). The default view shows the administrative ones: `admin`, `security` and
+    `data_access`; ask for `category=auth`, `category=token` or `category=all` for the rest.
+
+    **Scopes:** `audit:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         action (None | str | Unset): Exact action, or a prefix ending in `*`.
+        category (list[ListAuditEntriesCategoryType0Item] | None | Unset): Only these categories
+            (repeat the parameter). Default: `admin`, `security` and `data_access`, or every category
+            when `action` is given; `all` shows every one.
         actor_id (None | str | Unset):
         app_id (None | str | Unset):
         target_id (None | str | Unset):
@@ -269,6 +312,7 @@ def sync(
     return sync_detailed(
         client=client,
 action=action,
+category=category,
 actor_id=actor_id,
 app_id=app_id,
 target_id=target_id,
@@ -283,6 +327,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     action: None | str | Unset = UNSET,
+    category: list[ListAuditEntriesCategoryType0Item] | None | Unset = UNSET,
     actor_id: None | str | Unset = UNSET,
     app_id: None | str | Unset = UNSET,
     target_id: None | str | Unset = UNSET,
@@ -294,10 +339,22 @@ async def asyncio_detailed(
 ) -> Response[PageAuditEntry | Problem]:
     """ List Audit Entries
 
-     The organisation's audit log, newest first: admin changes, sign-ins, token issuance.
+     The organisation's audit log, newest first. Each entry has a `category`: `admin`
+    (configuration and directory changes), `security` (passwords, secrets, keys),
+    `data_access` (acting on a person's data), `auth` (sign-ins, consent) and `token` (OAuth
+    tokens). The default view shows the administrative ones: `admin`, `security` and
+    `data_access`; ask for `category=auth`, `category=token` or `category=all` for the rest.
+
+    **Scopes:** `audit:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         action (None | str | Unset): Exact action, or a prefix ending in `*`.
+        category (list[ListAuditEntriesCategoryType0Item] | None | Unset): Only these categories
+            (repeat the parameter). Default: `admin`, `security` and `data_access`, or every category
+            when `action` is given; `all` shows every one.
         actor_id (None | str | Unset):
         app_id (None | str | Unset):
         target_id (None | str | Unset):
@@ -317,6 +374,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         action=action,
+category=category,
 actor_id=actor_id,
 app_id=app_id,
 target_id=target_id,
@@ -337,6 +395,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     action: None | str | Unset = UNSET,
+    category: list[ListAuditEntriesCategoryType0Item] | None | Unset = UNSET,
     actor_id: None | str | Unset = UNSET,
     app_id: None | str | Unset = UNSET,
     target_id: None | str | Unset = UNSET,
@@ -348,10 +407,22 @@ async def asyncio(
 ) -> PageAuditEntry | Problem | None:
     """ List Audit Entries
 
-     The organisation's audit log, newest first: admin changes, sign-ins, token issuance.
+     The organisation's audit log, newest first. Each entry has a `category`: `admin`
+    (configuration and directory changes), `security` (passwords, secrets, keys),
+    `data_access` (acting on a person's data), `auth` (sign-ins, consent) and `token` (OAuth
+    tokens). The default view shows the administrative ones: `admin`, `security` and
+    `data_access`; ask for `category=auth`, `category=token` or `category=all` for the rest.
+
+    **Scopes:** `audit:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         action (None | str | Unset): Exact action, or a prefix ending in `*`.
+        category (list[ListAuditEntriesCategoryType0Item] | None | Unset): Only these categories
+            (repeat the parameter). Default: `admin`, `security` and `data_access`, or every category
+            when `action` is given; `all` shows every one.
         actor_id (None | str | Unset):
         app_id (None | str | Unset):
         target_id (None | str | Unset):
@@ -372,6 +443,7 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 action=action,
+category=category,
 actor_id=actor_id,
 app_id=app_id,
 target_id=target_id,

@@ -154,6 +154,12 @@ def sync_detailed(
     removes the event from local attendees' calendars; an attendee deleting their copy only
     removes it from their own calendar.
 
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         event_id (str):
@@ -200,6 +206,12 @@ def sync(
     removes the event from local attendees' calendars; an attendee deleting their copy only
     removes it from their own calendar.
 
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         event_id (str):
@@ -240,6 +252,12 @@ async def asyncio_detailed(
     following, or the series. The organizer's cancellation is mailed to attendees and
     removes the event from local attendees' calendars; an attendee deleting their copy only
     removes it from their own calendar.
+
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -286,6 +304,12 @@ async def asyncio(
     following, or the series. The organizer's cancellation is mailed to attendees and
     removes the event from local attendees' calendars; an attendee deleting their copy only
     removes it from their own calendar.
+
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

@@ -139,6 +139,13 @@ def sync_detailed(
 
      Create another calendar for the account.
 
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         body (CalendarCreate):
@@ -175,6 +182,13 @@ def sync(
 
      Create another calendar for the account.
 
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         body (CalendarCreate):
@@ -205,6 +219,13 @@ async def asyncio_detailed(
     """ Create Calendar
 
      Create another calendar for the account.
+
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -241,6 +262,13 @@ async def asyncio(
     """ Create Calendar
 
      Create another calendar for the account.
+
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

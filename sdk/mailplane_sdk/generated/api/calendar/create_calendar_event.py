@@ -141,6 +141,12 @@ def sync_detailed(
     `calendar_id`. With attendees, invitations (iTIP REQUEST) are mailed, local attendees
     get a needs-action copy, and invited rooms answer by their booking policy.
 
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         body (EventCreate):
@@ -179,6 +185,12 @@ def sync(
     `calendar_id`. With attendees, invitations (iTIP REQUEST) are mailed, local attendees
     get a needs-action copy, and invited rooms answer by their booking policy.
 
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         body (EventCreate):
@@ -211,6 +223,12 @@ async def asyncio_detailed(
      Create an event (or a recurring series) in the account's default calendar or in
     `calendar_id`. With attendees, invitations (iTIP REQUEST) are mailed, local attendees
     get a needs-action copy, and invited rooms answer by their booking policy.
+
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -249,6 +267,12 @@ async def asyncio(
      Create an event (or a recurring series) in the account's default calendar or in
     `calendar_id`. With attendees, invitations (iTIP REQUEST) are mailed, local attendees
     get a needs-action copy, and invited rooms answer by their booking policy.
+
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

@@ -137,6 +137,12 @@ def sync_detailed(
 
      Add a room or resource with its booking policy (administrators).
 
+    **Scopes:** `calendar:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         body (RoomCreate):
 
@@ -170,6 +176,12 @@ def sync(
 
      Add a room or resource with its booking policy (administrators).
 
+    **Scopes:** `calendar:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         body (RoomCreate):
 
@@ -197,6 +209,12 @@ async def asyncio_detailed(
     """ Create Room
 
      Add a room or resource with its booking policy (administrators).
+
+    **Scopes:** `calendar:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         body (RoomCreate):
@@ -230,6 +248,12 @@ async def asyncio(
     """ Create Room
 
      Add a room or resource with its booking policy (administrators).
+
+    **Scopes:** `calendar:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         body (RoomCreate):

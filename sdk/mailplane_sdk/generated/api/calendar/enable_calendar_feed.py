@@ -133,6 +133,13 @@ def sync_detailed(
      Issue a secret ICS subscription URL for the calendar (shown once). Issuing again
     replaces the previous URL, which stops working at once.
 
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         calendar_id (str):
@@ -170,6 +177,13 @@ def sync(
      Issue a secret ICS subscription URL for the calendar (shown once). Issuing again
     replaces the previous URL, which stops working at once.
 
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         calendar_id (str):
@@ -201,6 +215,13 @@ async def asyncio_detailed(
 
      Issue a secret ICS subscription URL for the calendar (shown once). Issuing again
     replaces the previous URL, which stops working at once.
+
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -238,6 +259,13 @@ async def asyncio(
 
      Issue a secret ICS subscription URL for the calendar (shown once). Issuing again
     replaces the previous URL, which stops working at once.
+
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

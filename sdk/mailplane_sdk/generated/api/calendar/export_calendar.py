@@ -114,6 +114,11 @@ def sync_detailed(
 
      The calendar as an iCalendar (.ics) file, series and changed instances included.
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         calendar_id (str):
@@ -150,6 +155,11 @@ def sync(
 
      The calendar as an iCalendar (.ics) file, series and changed instances included.
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         calendar_id (str):
@@ -180,6 +190,11 @@ async def asyncio_detailed(
     """ Export Calendar
 
      The calendar as an iCalendar (.ics) file, series and changed instances included.
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -216,6 +231,11 @@ async def asyncio(
     """ Export Calendar
 
      The calendar as an iCalendar (.ics) file, series and changed instances included.
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

@@ -137,6 +137,15 @@ def sync_detailed(
 
      Propose slots of `duration_minutes` within working hours when every attendee is free
     and, when rooms are given, one of them is free too (the first free room is proposed).
+    Working hours are read in `working_hours.time_zone`, by default the asking person's time
+    zone (for an app token: the first attendee's), else the organisation's. The answer echoes
+    the hours it used, and an empty answer says why in `reason`.
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         body (FindTimeRequest):
@@ -171,6 +180,15 @@ def sync(
 
      Propose slots of `duration_minutes` within working hours when every attendee is free
     and, when rooms are given, one of them is free too (the first free room is proposed).
+    Working hours are read in `working_hours.time_zone`, by default the asking person's time
+    zone (for an app token: the first attendee's), else the organisation's. The answer echoes
+    the hours it used, and an empty answer says why in `reason`.
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         body (FindTimeRequest):
@@ -200,6 +218,15 @@ async def asyncio_detailed(
 
      Propose slots of `duration_minutes` within working hours when every attendee is free
     and, when rooms are given, one of them is free too (the first free room is proposed).
+    Working hours are read in `working_hours.time_zone`, by default the asking person's time
+    zone (for an app token: the first attendee's), else the organisation's. The answer echoes
+    the hours it used, and an empty answer says why in `reason`.
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         body (FindTimeRequest):
@@ -234,6 +261,15 @@ async def asyncio(
 
      Propose slots of `duration_minutes` within working hours when every attendee is free
     and, when rooms are given, one of them is free too (the first free room is proposed).
+    Working hours are read in `working_hours.time_zone`, by default the asking person's time
+    zone (for an app token: the first attendee's), else the organisation's. The answer echoes
+    the hours it used, and an empty answer says why in `reason`.
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         body (FindTimeRequest):

@@ -113,6 +113,12 @@ def sync_detailed(
      A calendar's secret subscription feed, for clients that subscribe to .ics URLs.
     The URL itself is the credential; revoking or reissuing it makes this a 404.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         token (str):
 
@@ -147,6 +153,12 @@ def sync(
      A calendar's secret subscription feed, for clients that subscribe to .ics URLs.
     The URL itself is the credential; revoking or reissuing it makes this a 404.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         token (str):
 
@@ -175,6 +187,12 @@ async def asyncio_detailed(
 
      A calendar's secret subscription feed, for clients that subscribe to .ics URLs.
     The URL itself is the credential; revoking or reissuing it makes this a 404.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         token (str):
@@ -209,6 +227,12 @@ async def asyncio(
 
      A calendar's secret subscription feed, for clients that subscribe to .ics URLs.
     The URL itself is the credential; revoking or reissuing it makes this a 404.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         token (str):

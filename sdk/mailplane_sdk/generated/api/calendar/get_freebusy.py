@@ -140,6 +140,12 @@ def sync_detailed(
     transparent, declined and cancelled ones are free. Unknown attendees come back with
     `error: not_found` instead of failing the request.
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         body (FreeBusyRequest):
 
@@ -176,6 +182,12 @@ def sync(
     transparent, declined and cancelled ones are free. Unknown attendees come back with
     `error: not_found` instead of failing the request.
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         body (FreeBusyRequest):
 
@@ -206,6 +218,12 @@ async def asyncio_detailed(
     recurrences expanded. Tentative and not-yet-answered events are marked `tentative`;
     transparent, declined and cancelled ones are free. Unknown attendees come back with
     `error: not_found` instead of failing the request.
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         body (FreeBusyRequest):
@@ -242,6 +260,12 @@ async def asyncio(
     recurrences expanded. Tentative and not-yet-answered events are marked `tentative`;
     transparent, declined and cancelled ones are free. Unknown attendees come back with
     `error: not_found` instead of failing the request.
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         body (FreeBusyRequest):

@@ -116,6 +116,11 @@ def sync_detailed(
 
      One room (by id or address).
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         room_id (str):
 
@@ -149,6 +154,11 @@ def sync(
 
      One room (by id or address).
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         room_id (str):
 
@@ -176,6 +186,11 @@ async def asyncio_detailed(
     """ Get Room
 
      One room (by id or address).
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         room_id (str):
@@ -209,6 +224,11 @@ async def asyncio(
     """ Get Room
 
      One room (by id or address).
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         room_id (str):

@@ -144,6 +144,11 @@ def sync_detailed(
      Event series created, updated or cancelled/deleted in the account's calendars since
     `since` (ids are series ids; fetch them, or list a window, to see the change).
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         since (None | str | Unset): A state from an earlier answer; omit it to get the current
@@ -185,6 +190,11 @@ def sync(
      Event series created, updated or cancelled/deleted in the account's calendars since
     `since` (ids are series ids; fetch them, or list a window, to see the change).
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         since (None | str | Unset): A state from an earlier answer; omit it to get the current
@@ -220,6 +230,11 @@ async def asyncio_detailed(
 
      Event series created, updated or cancelled/deleted in the account's calendars since
     `since` (ids are series ids; fetch them, or list a window, to see the change).
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -261,6 +276,11 @@ async def asyncio(
 
      Event series created, updated or cancelled/deleted in the account's calendars since
     `since` (ids are series ids; fetch them, or list a window, to see the change).
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

@@ -149,6 +149,11 @@ def sync_detailed(
 
      The instances of one series in [start, end) (at most 400 days).
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         event_id (str):
@@ -197,6 +202,11 @@ def sync(
 
      The instances of one series in [start, end) (at most 400 days).
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         event_id (str):
@@ -239,6 +249,11 @@ async def asyncio_detailed(
     """ List Calendar Event Instances
 
      The instances of one series in [start, end) (at most 400 days).
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -287,6 +302,11 @@ async def asyncio(
     """ List Calendar Event Instances
 
      The instances of one series in [start, end) (at most 400 days).
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

@@ -161,6 +161,11 @@ def sync_detailed(
     forever is only ever expanded over the window you ask for. Without `calendar_id`,
     every calendar the account owns is listed.
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         start (datetime.datetime): Window start, RFC 3339 with an offset.
@@ -214,6 +219,11 @@ def sync(
     forever is only ever expanded over the window you ask for. Without `calendar_id`,
     every calendar the account owns is listed.
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         start (datetime.datetime): Window start, RFC 3339 with an offset.
@@ -261,6 +271,11 @@ async def asyncio_detailed(
     Both bounds are required and the window is at most 400 days: a series that repeats
     forever is only ever expanded over the window you ask for. Without `calendar_id`,
     every calendar the account owns is listed.
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -314,6 +329,11 @@ async def asyncio(
     Both bounds are required and the window is at most 400 days: a series that repeats
     forever is only ever expanded over the window you ask for. Without `calendar_id`,
     every calendar the account owns is listed.
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

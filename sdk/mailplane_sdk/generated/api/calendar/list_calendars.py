@@ -116,6 +116,11 @@ def sync_detailed(
 
      The account's calendars (default first) and the calendars shared with it.
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
 
@@ -149,6 +154,11 @@ def sync(
 
      The account's calendars (default first) and the calendars shared with it.
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
 
@@ -176,6 +186,11 @@ async def asyncio_detailed(
     """ List Calendars
 
      The account's calendars (default first) and the calendars shared with it.
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -209,6 +224,11 @@ async def asyncio(
     """ List Calendars
 
      The account's calendars (default first) and the calendars shared with it.
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

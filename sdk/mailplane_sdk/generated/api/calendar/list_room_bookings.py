@@ -159,6 +159,11 @@ def sync_detailed(
 
      The room's bookings in [start, end), recurrences expanded.
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         room_id (str):
         start (datetime.datetime):
@@ -208,6 +213,11 @@ def sync(
 
      The room's bookings in [start, end), recurrences expanded.
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         room_id (str):
         start (datetime.datetime):
@@ -251,6 +261,11 @@ async def asyncio_detailed(
     """ List Room Bookings
 
      The room's bookings in [start, end), recurrences expanded.
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         room_id (str):
@@ -300,6 +315,11 @@ async def asyncio(
     """ List Room Bookings
 
      The room's bookings in [start, end), recurrences expanded.
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         room_id (str):

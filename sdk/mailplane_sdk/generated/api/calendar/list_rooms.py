@@ -182,6 +182,11 @@ def sync_detailed(
 
      List and search the organisation's rooms and resources.
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         q (None | str | Unset): Search name, building, address.
         min_capacity (int | None | Unset):
@@ -233,6 +238,11 @@ def sync(
 
      List and search the organisation's rooms and resources.
 
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         q (None | str | Unset): Search name, building, address.
         min_capacity (int | None | Unset):
@@ -278,6 +288,11 @@ async def asyncio_detailed(
     """ List Rooms
 
      List and search the organisation's rooms and resources.
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         q (None | str | Unset): Search name, building, address.
@@ -329,6 +344,11 @@ async def asyncio(
     """ List Rooms
 
      List and search the organisation's rooms and resources.
+
+    **Scopes:** `calendar:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         q (None | str | Unset): Search name, building, address.

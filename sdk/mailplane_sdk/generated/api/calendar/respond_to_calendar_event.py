@@ -143,6 +143,12 @@ def sync_detailed(
     its id), with an optional comment. The organizer's copy is updated when the organizer
     is a colleague, and an iTIP REPLY is mailed unless `send_response` is false.
 
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_an_attendee`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         event_id (str):
@@ -184,6 +190,12 @@ def sync(
     its id), with an optional comment. The organizer's copy is updated when the organizer
     is a colleague, and an iTIP REPLY is mailed unless `send_response` is false.
 
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_an_attendee`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         event_id (str):
@@ -219,6 +231,12 @@ async def asyncio_detailed(
      Accept, decline or tentatively accept an invitation (the series, or one instance by
     its id), with an optional comment. The organizer's copy is updated when the organizer
     is a colleague, and an iTIP REPLY is mailed unless `send_response` is false.
+
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_an_attendee`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -260,6 +278,12 @@ async def asyncio(
      Accept, decline or tentatively accept an invitation (the series, or one instance by
     its id), with an optional comment. The organizer's copy is updated when the organizer
     is a colleague, and an iTIP REPLY is mailed unless `send_response` is false.
+
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_an_attendee`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

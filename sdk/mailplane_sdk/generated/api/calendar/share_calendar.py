@@ -142,6 +142,13 @@ def sync_detailed(
      Share the calendar with another account of the organisation at freebusy, read or write
     level; sharing again with the same account changes its level.
 
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         calendar_id (str):
@@ -182,6 +189,13 @@ def sync(
      Share the calendar with another account of the organisation at freebusy, read or write
     level; sharing again with the same account changes its level.
 
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         calendar_id (str):
@@ -216,6 +230,13 @@ async def asyncio_detailed(
 
      Share the calendar with another account of the organisation at freebusy, read or write
     level; sharing again with the same account changes its level.
+
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -256,6 +277,13 @@ async def asyncio(
 
      Share the calendar with another account of the organisation at freebusy, read or write
     level; sharing again with the same account changes its level.
+
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

@@ -130,6 +130,13 @@ def sync_detailed(
 
      Stop sharing the calendar with an account (id or address).
 
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         calendar_id (str):
@@ -169,6 +176,13 @@ def sync(
 
      Stop sharing the calendar with an account (id or address).
 
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         calendar_id (str):
@@ -202,6 +216,13 @@ async def asyncio_detailed(
     """ Unshare Calendar
 
      Stop sharing the calendar with an account (id or address).
+
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -241,6 +262,13 @@ async def asyncio(
     """ Unshare Calendar
 
      Stop sharing the calendar with an account (id or address).
+
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

@@ -141,6 +141,13 @@ def sync_detailed(
 
      Rename a calendar or change its colour, description or default time zone (merge patch).
 
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         calendar_id (str):
@@ -180,6 +187,13 @@ def sync(
 
      Rename a calendar or change its colour, description or default time zone (merge patch).
 
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         calendar_id (str):
@@ -213,6 +227,13 @@ async def asyncio_detailed(
     """ Update Calendar
 
      Rename a calendar or change its colour, description or default time zone (merge patch).
+
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -252,6 +273,13 @@ async def asyncio(
     """ Update Calendar
 
      Rename a calendar or change its colour, description or default time zone (merge patch).
+
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`,
+    `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

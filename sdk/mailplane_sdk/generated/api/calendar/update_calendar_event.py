@@ -161,6 +161,12 @@ def sync_detailed(
     (default), this and following (the series is split), or the whole series (moved by as
     much as this instance moves). Attendees are sent an updated invitation.
 
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         event_id (str):
@@ -206,6 +212,12 @@ def sync(
     (default), this and following (the series is split), or the whole series (moved by as
     much as this instance moves). Attendees are sent an updated invitation.
 
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         event_id (str):
@@ -245,6 +257,12 @@ async def asyncio_detailed(
      Change an event (JSON merge patch). For an instance id, `scope` picks this instance
     (default), this and following (the series is split), or the whole series (moved by as
     much as this instance moves). Attendees are sent an updated invitation.
+
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -290,6 +308,12 @@ async def asyncio(
      Change an event (JSON merge patch). For an instance id, `scope` picks this instance
     (default), this and following (the series is split), or the whole series (moved by as
     much as this instance moves). Attendees are sent an updated invitation.
+
+    **Scopes:** `calendar:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

@@ -139,6 +139,12 @@ def sync_detailed(
 
      Change a room's details or booking policy (administrators; merge patch).
 
+    **Scopes:** `calendar:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         room_id (str):
         body (RoomUpdate):
@@ -175,6 +181,12 @@ def sync(
 
      Change a room's details or booking policy (administrators; merge patch).
 
+    **Scopes:** `calendar:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         room_id (str):
         body (RoomUpdate):
@@ -205,6 +217,12 @@ async def asyncio_detailed(
     """ Update Room
 
      Change a room's details or booking policy (administrators; merge patch).
+
+    **Scopes:** `calendar:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         room_id (str):
@@ -241,6 +259,12 @@ async def asyncio(
     """ Update Room
 
      Change a room's details or booking policy (administrators; merge patch).
+
+    **Scopes:** `calendar:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         room_id (str):

@@ -139,6 +139,11 @@ def sync_detailed(
      Suggest recipients as the user types: personal contacts, directory accounts and
     groups not hidden from the address book, those with recent mail first.
 
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         q (str): What the user typed.
         account (None | str | Unset): Whose personal contacts and mail to use (id, address or
@@ -180,6 +185,11 @@ def sync(
      Suggest recipients as the user types: personal contacts, directory accounts and
     groups not hidden from the address book, those with recent mail first.
 
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         q (str): What the user typed.
         account (None | str | Unset): Whose personal contacts and mail to use (id, address or
@@ -215,6 +225,11 @@ async def asyncio_detailed(
 
      Suggest recipients as the user types: personal contacts, directory accounts and
     groups not hidden from the address book, those with recent mail first.
+
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         q (str): What the user typed.
@@ -256,6 +271,11 @@ async def asyncio(
 
      Suggest recipients as the user types: personal contacts, directory accounts and
     groups not hidden from the address book, those with recent mail first.
+
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         q (str): What the user typed.

@@ -139,6 +139,13 @@ def sync_detailed(
 
      Create another address book.
 
+    **Scopes:** `contacts:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_address_book`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
         body (AddressBookCreate):
@@ -175,6 +182,13 @@ def sync(
 
      Create another address book.
 
+    **Scopes:** `contacts:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_address_book`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
         body (AddressBookCreate):
@@ -205,6 +219,13 @@ async def asyncio_detailed(
     """ Create Address Book
 
      Create another address book.
+
+    **Scopes:** `contacts:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_address_book`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):
@@ -241,6 +262,13 @@ async def asyncio(
     """ Create Address Book
 
      Create another address book.
+
+    **Scopes:** `contacts:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_address_book`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):

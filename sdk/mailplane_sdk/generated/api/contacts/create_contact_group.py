@@ -139,6 +139,12 @@ def sync_detailed(
 
      Create a group of contacts of one address book.
 
+    **Scopes:** `contacts:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         body (ContactGroupCreate):
@@ -175,6 +181,12 @@ def sync(
 
      Create a group of contacts of one address book.
 
+    **Scopes:** `contacts:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         body (ContactGroupCreate):
@@ -205,6 +217,12 @@ async def asyncio_detailed(
     """ Create Contact Group
 
      Create a group of contacts of one address book.
+
+    **Scopes:** `contacts:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -241,6 +259,12 @@ async def asyncio(
     """ Create Contact Group
 
      Create a group of contacts of one address book.
+
+    **Scopes:** `contacts:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

@@ -128,6 +128,13 @@ def sync_detailed(
 
      Delete an address book with its contacts and groups (not the default one: 409).
 
+    **Scopes:** `contacts:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_address_book`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
         address_book_id (str):
@@ -164,6 +171,13 @@ def sync(
 
      Delete an address book with its contacts and groups (not the default one: 409).
 
+    **Scopes:** `contacts:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_address_book`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
         address_book_id (str):
@@ -194,6 +208,13 @@ async def asyncio_detailed(
     """ Delete Address Book
 
      Delete an address book with its contacts and groups (not the default one: 409).
+
+    **Scopes:** `contacts:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_address_book`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):
@@ -230,6 +251,13 @@ async def asyncio(
     """ Delete Address Book
 
      Delete an address book with its contacts and groups (not the default one: 409).
+
+    **Scopes:** `contacts:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_address_book`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):

@@ -130,6 +130,11 @@ def sync_detailed(
 
      The address book as a .vcf file (contacts, then groups).
 
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         address_book_id (str):
@@ -170,6 +175,11 @@ def sync(
 
      The address book as a .vcf file (contacts, then groups).
 
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         address_book_id (str):
@@ -204,6 +214,11 @@ async def asyncio_detailed(
     """ Export Contacts
 
      The address book as a .vcf file (contacts, then groups).
+
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -244,6 +259,11 @@ async def asyncio(
     """ Export Contacts
 
      The address book as a .vcf file (contacts, then groups).
+
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

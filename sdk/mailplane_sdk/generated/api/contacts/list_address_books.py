@@ -116,6 +116,11 @@ def sync_detailed(
 
      The account's address books, the default one first.
 
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
 
@@ -149,6 +154,11 @@ def sync(
 
      The account's address books, the default one first.
 
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
 
@@ -176,6 +186,11 @@ async def asyncio_detailed(
     """ List Address Books
 
      The account's address books, the default one first.
+
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -209,6 +224,11 @@ async def asyncio(
     """ List Address Books
 
      The account's address books, the default one first.
+
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

@@ -143,6 +143,11 @@ def sync_detailed(
 
      Contacts created, updated or deleted since `since` (see the events delta-sync rules).
 
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         since (None | str | Unset): A state from an earlier answer; omit it to get the current
@@ -183,6 +188,11 @@ def sync(
 
      Contacts created, updated or deleted since `since` (see the events delta-sync rules).
 
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         since (None | str | Unset): A state from an earlier answer; omit it to get the current
@@ -217,6 +227,11 @@ async def asyncio_detailed(
     """ List Contact Changes
 
      Contacts created, updated or deleted since `since` (see the events delta-sync rules).
+
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -257,6 +272,11 @@ async def asyncio(
     """ List Contact Changes
 
      Contacts created, updated or deleted since `since` (see the events delta-sync rules).
+
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

@@ -132,6 +132,11 @@ def sync_detailed(
 
      The account's contact groups.
 
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         address_book_id (None | str | Unset):
@@ -168,6 +173,11 @@ def sync(
 
      The account's contact groups.
 
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         address_book_id (None | str | Unset):
@@ -198,6 +208,11 @@ async def asyncio_detailed(
     """ List Contact Groups
 
      The account's contact groups.
+
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -234,6 +249,11 @@ async def asyncio(
     """ List Contact Groups
 
      The account's contact groups.
+
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

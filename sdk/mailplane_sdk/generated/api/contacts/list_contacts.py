@@ -163,6 +163,11 @@ def sync_detailed(
 
      The account's contacts, optionally searched or limited to an address book or group.
 
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         q (None | str | Unset): Search names, organisation, emails.
@@ -211,6 +216,11 @@ def sync(
 
      The account's contacts, optionally searched or limited to an address book or group.
 
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         q (None | str | Unset): Search names, organisation, emails.
@@ -253,6 +263,11 @@ async def asyncio_detailed(
     """ List Contacts
 
      The account's contacts, optionally searched or limited to an address book or group.
+
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -301,6 +316,11 @@ async def asyncio(
     """ List Contacts
 
      The account's contacts, optionally searched or limited to an address book or group.
+
+    **Scopes:** `contacts:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

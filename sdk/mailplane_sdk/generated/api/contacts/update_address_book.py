@@ -141,6 +141,13 @@ def sync_detailed(
 
      Rename an address book (merge patch).
 
+    **Scopes:** `contacts:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_address_book`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
         address_book_id (str):
@@ -180,6 +187,13 @@ def sync(
 
      Rename an address book (merge patch).
 
+    **Scopes:** `contacts:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_address_book`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         account (str):
         address_book_id (str):
@@ -213,6 +227,13 @@ async def asyncio_detailed(
     """ Update Address Book
 
      Rename an address book (merge patch).
+
+    **Scopes:** `contacts:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_address_book`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):
@@ -252,6 +273,13 @@ async def asyncio(
     """ Update Address Book
 
      Rename an address book (merge patch).
+
+    **Scopes:** `contacts:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `default_address_book`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         account (str):

@@ -137,6 +137,13 @@ def sync_detailed(
 
      Create a department under `parent_id` (default: the root). Sibling names are unique (409).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`,
+    `unauthorized`, `unknown_department`, `validation_failed`.
+
     Args:
         body (DepartmentCreate):
 
@@ -170,6 +177,13 @@ def sync(
 
      Create a department under `parent_id` (default: the root). Sibling names are unique (409).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`,
+    `unauthorized`, `unknown_department`, `validation_failed`.
+
     Args:
         body (DepartmentCreate):
 
@@ -197,6 +211,13 @@ async def asyncio_detailed(
     """ Create Department
 
      Create a department under `parent_id` (default: the root). Sibling names are unique (409).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`,
+    `unauthorized`, `unknown_department`, `validation_failed`.
 
     Args:
         body (DepartmentCreate):
@@ -230,6 +251,13 @@ async def asyncio(
     """ Create Department
 
      Create a department under `parent_id` (default: the root). Sibling names are unique (409).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`,
+    `unauthorized`, `unknown_department`, `validation_failed`.
 
     Args:
         body (DepartmentCreate):

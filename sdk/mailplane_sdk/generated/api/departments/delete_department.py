@@ -127,6 +127,13 @@ def sync_detailed(
      Delete an empty department (409 `department_not_empty` while it has sub-departments or
     members; the root is never deleted).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`,
+    `unauthorized`, `unknown_department`, `validation_failed`.
+
     Args:
         department_id (str):
 
@@ -161,6 +168,13 @@ def sync(
      Delete an empty department (409 `department_not_empty` while it has sub-departments or
     members; the root is never deleted).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`,
+    `unauthorized`, `unknown_department`, `validation_failed`.
+
     Args:
         department_id (str):
 
@@ -189,6 +203,13 @@ async def asyncio_detailed(
 
      Delete an empty department (409 `department_not_empty` while it has sub-departments or
     members; the root is never deleted).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`,
+    `unauthorized`, `unknown_department`, `validation_failed`.
 
     Args:
         department_id (str):
@@ -223,6 +244,13 @@ async def asyncio(
 
      Delete an empty department (409 `department_not_empty` while it has sub-departments or
     members; the root is never deleted).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`,
+    `unauthorized`, `unknown_department`, `validation_failed`.
 
     Args:
         department_id (str):

@@ -116,6 +116,11 @@ def sync_detailed(
 
      Get one department with its path and managers.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         department_id (str):
 
@@ -149,6 +154,11 @@ def sync(
 
      Get one department with its path and managers.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         department_id (str):
 
@@ -176,6 +186,11 @@ async def asyncio_detailed(
     """ Get Department
 
      Get one department with its path and managers.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         department_id (str):
@@ -209,6 +224,11 @@ async def asyncio(
     """ Get Department
 
      Get one department with its path and managers.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         department_id (str):

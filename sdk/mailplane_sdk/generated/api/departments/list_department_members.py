@@ -140,6 +140,11 @@ def sync_detailed(
 
      The department's accounts, direct or (with `recursive`) from the whole subtree.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         department_id (str):
         recursive (bool | Unset): Include members of sub-departments. Default: False.
@@ -182,6 +187,11 @@ def sync(
 
      The department's accounts, direct or (with `recursive`) from the whole subtree.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         department_id (str):
         recursive (bool | Unset): Include members of sub-departments. Default: False.
@@ -218,6 +228,11 @@ async def asyncio_detailed(
     """ List Department Members
 
      The department's accounts, direct or (with `recursive`) from the whole subtree.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         department_id (str):
@@ -260,6 +275,11 @@ async def asyncio(
     """ List Department Members
 
      The department's accounts, direct or (with `recursive`) from the whole subtree.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         department_id (str):

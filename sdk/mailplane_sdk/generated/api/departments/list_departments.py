@@ -143,6 +143,11 @@ def sync_detailed(
 
      List departments: all of them (the root has `parent_id` null), or one's children in order.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         parent_id (None | str | Unset): Only the children of this department, in their order.
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -182,6 +187,11 @@ def sync(
 
      List departments: all of them (the root has `parent_id` null), or one's children in order.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         parent_id (None | str | Unset): Only the children of this department, in their order.
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -215,6 +225,11 @@ async def asyncio_detailed(
     """ List Departments
 
      List departments: all of them (the root has `parent_id` null), or one's children in order.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         parent_id (None | str | Unset): Only the children of this department, in their order.
@@ -254,6 +269,11 @@ async def asyncio(
     """ List Departments
 
      List departments: all of them (the root has `parent_id` null), or one's children in order.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         parent_id (None | str | Unset): Only the children of this department, in their order.

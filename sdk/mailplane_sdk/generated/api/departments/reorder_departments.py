@@ -144,6 +144,13 @@ def sync_detailed(
 
      Put a department's children in the given order (`child_ids` lists each exactly once).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`,
+    `unauthorized`, `unknown_department`, `validation_failed`.
+
     Args:
         department_id (str):
         body (DepartmentReorder):
@@ -180,6 +187,13 @@ def sync(
 
      Put a department's children in the given order (`child_ids` lists each exactly once).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`,
+    `unauthorized`, `unknown_department`, `validation_failed`.
+
     Args:
         department_id (str):
         body (DepartmentReorder):
@@ -210,6 +224,13 @@ async def asyncio_detailed(
     """ Reorder Departments
 
      Put a department's children in the given order (`child_ids` lists each exactly once).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`,
+    `unauthorized`, `unknown_department`, `validation_failed`.
 
     Args:
         department_id (str):
@@ -246,6 +267,13 @@ async def asyncio(
     """ Reorder Departments
 
      Put a department's children in the given order (`child_ids` lists each exactly once).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`,
+    `unauthorized`, `unknown_department`, `validation_failed`.
 
     Args:
         department_id (str):

@@ -140,6 +140,13 @@ def sync_detailed(
      Rename, move (`parent_id`; cycles are refused with 422), reorder or set managers
     (JSON merge patch, `If-Match` honoured).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`,
+    `unauthorized`, `unknown_department`, `validation_failed`.
+
     Args:
         department_id (str):
         body (DepartmentUpdate):
@@ -177,6 +184,13 @@ def sync(
      Rename, move (`parent_id`; cycles are refused with 422), reorder or set managers
     (JSON merge patch, `If-Match` honoured).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`,
+    `unauthorized`, `unknown_department`, `validation_failed`.
+
     Args:
         department_id (str):
         body (DepartmentUpdate):
@@ -208,6 +222,13 @@ async def asyncio_detailed(
 
      Rename, move (`parent_id`; cycles are refused with 422), reorder or set managers
     (JSON merge patch, `If-Match` honoured).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`,
+    `unauthorized`, `unknown_department`, `validation_failed`.
 
     Args:
         department_id (str):
@@ -245,6 +266,13 @@ async def asyncio(
 
      Rename, move (`parent_id`; cycles are refused with 422), reorder or set managers
     (JSON merge patch, `If-Match` honoured).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`,
+    `unauthorized`, `unknown_department`, `validation_failed`.
 
     Args:
         department_id (str):

@@ -141,6 +141,13 @@ def sync_detailed(
     name hosted anywhere in this installation is a 409. A 2048-bit DKIM key is generated.
     Publish the records from `GET /v1/domains/{domain}/dns-records`, then verify.
 
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`,
+    `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`,
+    `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`,
+    `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         body (DomainCreate):
 
@@ -178,6 +185,13 @@ def sync(
     name hosted anywhere in this installation is a 409. A 2048-bit DKIM key is generated.
     Publish the records from `GET /v1/domains/{domain}/dns-records`, then verify.
 
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`,
+    `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`,
+    `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`,
+    `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         body (DomainCreate):
 
@@ -209,6 +223,13 @@ async def asyncio_detailed(
     Names are validated as internationalised domain names and stored in A-label form; a
     name hosted anywhere in this installation is a 409. A 2048-bit DKIM key is generated.
     Publish the records from `GET /v1/domains/{domain}/dns-records`, then verify.
+
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`,
+    `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`,
+    `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`,
+    `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         body (DomainCreate):
@@ -246,6 +267,13 @@ async def asyncio(
     Names are validated as internationalised domain names and stored in A-label form; a
     name hosted anywhere in this installation is a 409. A 2048-bit DKIM key is generated.
     Publish the records from `GET /v1/domains/{domain}/dns-records`, then verify.
+
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`,
+    `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`,
+    `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`,
+    `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         body (DomainCreate):

@@ -127,6 +127,13 @@ def sync_detailed(
      Delete a domain. Refused with 409 `domain_in_use` while accounts, aliases or groups
     have addresses in it, and `domain_has_aliases` while alias domains mirror it.
 
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`,
+    `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`,
+    `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`,
+    `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         domain (str):
 
@@ -161,6 +168,13 @@ def sync(
      Delete a domain. Refused with 409 `domain_in_use` while accounts, aliases or groups
     have addresses in it, and `domain_has_aliases` while alias domains mirror it.
 
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`,
+    `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`,
+    `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`,
+    `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         domain (str):
 
@@ -189,6 +203,13 @@ async def asyncio_detailed(
 
      Delete a domain. Refused with 409 `domain_in_use` while accounts, aliases or groups
     have addresses in it, and `domain_has_aliases` while alias domains mirror it.
+
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`,
+    `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`,
+    `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`,
+    `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         domain (str):
@@ -223,6 +244,13 @@ async def asyncio(
 
      Delete a domain. Refused with 409 `domain_in_use` while accounts, aliases or groups
     have addresses in it, and `domain_has_aliases` while alias domains mirror it.
+
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`,
+    `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`,
+    `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`,
+    `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         domain (str):

@@ -116,6 +116,11 @@ def sync_detailed(
 
      The domain's DKIM keys, oldest first (private keys are never returned).
 
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         domain (str):
 
@@ -149,6 +154,11 @@ def sync(
 
      The domain's DKIM keys, oldest first (private keys are never returned).
 
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         domain (str):
 
@@ -176,6 +186,11 @@ async def asyncio_detailed(
     """ List Domain Dkim Keys
 
      The domain's DKIM keys, oldest first (private keys are never returned).
+
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         domain (str):
@@ -209,6 +224,11 @@ async def asyncio(
     """ List Domain Dkim Keys
 
      The domain's DKIM keys, oldest first (private keys are never returned).
+
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         domain (str):

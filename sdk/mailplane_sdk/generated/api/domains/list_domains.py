@@ -158,6 +158,11 @@ def sync_detailed(
 
      List the organisation's domains, optionally only one kind or status.
 
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         kind (ListDomainsKindType0 | None | Unset):
         status (ListDomainsStatusType0 | None | Unset):
@@ -200,6 +205,11 @@ def sync(
 
      List the organisation's domains, optionally only one kind or status.
 
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         kind (ListDomainsKindType0 | None | Unset):
         status (ListDomainsStatusType0 | None | Unset):
@@ -236,6 +246,11 @@ async def asyncio_detailed(
     """ List Domains
 
      List the organisation's domains, optionally only one kind or status.
+
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         kind (ListDomainsKindType0 | None | Unset):
@@ -278,6 +293,11 @@ async def asyncio(
     """ List Domains
 
      List the organisation's domains, optionally only one kind or status.
+
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         kind (ListDomainsKindType0 | None | Unset):

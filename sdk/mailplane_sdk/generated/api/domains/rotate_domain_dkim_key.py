@@ -133,6 +133,13 @@ def sync_detailed(
     at that verification the new key signs and the old one is retired. 409
     `dkim_rotation_pending` while a previous rotation still waits for DNS.
 
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`,
+    `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`,
+    `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`,
+    `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         domain (str):
 
@@ -169,6 +176,13 @@ def sync(
     at that verification the new key signs and the old one is retired. 409
     `dkim_rotation_pending` while a previous rotation still waits for DNS.
 
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`,
+    `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`,
+    `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`,
+    `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         domain (str):
 
@@ -199,6 +213,13 @@ async def asyncio_detailed(
     its TXT record verifies. The current key stays published and keeps signing until then;
     at that verification the new key signs and the old one is retired. 409
     `dkim_rotation_pending` while a previous rotation still waits for DNS.
+
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`,
+    `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`,
+    `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`,
+    `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         domain (str):
@@ -235,6 +256,13 @@ async def asyncio(
     its TXT record verifies. The current key stays published and keeps signing until then;
     at that verification the new key signs and the old one is retired. 409
     `dkim_rotation_pending` while a previous rotation still waits for DNS.
+
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`,
+    `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`,
+    `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`,
+    `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         domain (str):

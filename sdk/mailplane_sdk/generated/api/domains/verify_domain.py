@@ -135,6 +135,13 @@ def sync_detailed(
     DNS lookups is a permerror). A pending DKIM key whose record is ok becomes the signing
     key. 503 `dns_unavailable` when the resolver cannot answer.
 
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`,
+    `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`,
+    `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`,
+    `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         domain (str):
 
@@ -173,6 +180,13 @@ def sync(
     DNS lookups is a permerror). A pending DKIM key whose record is ok becomes the signing
     key. 503 `dns_unavailable` when the resolver cannot answer.
 
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`,
+    `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`,
+    `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`,
+    `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         domain (str):
 
@@ -205,6 +219,13 @@ async def asyncio_detailed(
     `verified` when MX and SPF are ok (SPF evaluated with includes followed; more than 10
     DNS lookups is a permerror). A pending DKIM key whose record is ok becomes the signing
     key. 503 `dns_unavailable` when the resolver cannot answer.
+
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`,
+    `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`,
+    `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`,
+    `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         domain (str):
@@ -243,6 +264,13 @@ async def asyncio(
     `verified` when MX and SPF are ok (SPF evaluated with includes followed; more than 10
     DNS lookups is a permerror). A pending DKIM key whose record is ok becomes the signing
     key. 503 `dns_unavailable` when the resolver cannot answer.
+
+    **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`,
+    `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`,
+    `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`,
+    `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         domain (str):

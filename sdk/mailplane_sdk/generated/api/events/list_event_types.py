@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.event_type_info import EventTypeInfo
+from ...models.page_event_type_info import PageEventTypeInfo
 from ...models.problem import Problem
 from typing import cast
 
@@ -33,16 +33,11 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | list[EventTypeInfo] | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageEventTypeInfo | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in (_response_200):
-            response_200_item = EventTypeInfo.from_dict(response_200_item_data)
+        response_200 = PageEventTypeInfo.from_dict(response.json())
 
 
-
-            response_200.append(response_200_item)
 
         return response_200
 
@@ -101,7 +96,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | list[EventTypeInfo]]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageEventTypeInfo | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,18 +109,24 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Problem | list[EventTypeInfo]]:
+) -> Response[PageEventTypeInfo | Problem]:
     """ List Event Types
 
      The catalogue of event types, each with the scope needed to see it and the JSON
-    Schema of its `data`.
+    Schema of its `data`, in one page (`next_cursor` is always null).
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[EventTypeInfo]]
+        Response[PageEventTypeInfo | Problem]
      """
 
 
@@ -143,18 +144,24 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> Problem | list[EventTypeInfo] | None:
+) -> PageEventTypeInfo | Problem | None:
     """ List Event Types
 
      The catalogue of event types, each with the scope needed to see it and the JSON
-    Schema of its `data`.
+    Schema of its `data`, in one page (`next_cursor` is always null).
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[EventTypeInfo]
+        PageEventTypeInfo | Problem
      """
 
 
@@ -167,18 +174,24 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Problem | list[EventTypeInfo]]:
+) -> Response[PageEventTypeInfo | Problem]:
     """ List Event Types
 
      The catalogue of event types, each with the scope needed to see it and the JSON
-    Schema of its `data`.
+    Schema of its `data`, in one page (`next_cursor` is always null).
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[EventTypeInfo]]
+        Response[PageEventTypeInfo | Problem]
      """
 
 
@@ -196,18 +209,24 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> Problem | list[EventTypeInfo] | None:
+) -> PageEventTypeInfo | Problem | None:
     """ List Event Types
 
      The catalogue of event types, each with the scope needed to see it and the JSON
-    Schema of its `data`.
+    Schema of its `data`, in one page (`next_cursor` is always null).
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[EventTypeInfo]
+        PageEventTypeInfo | Problem
      """
 
 

@@ -167,6 +167,12 @@ def sync_detailed(
     token that created them, narrowed if their app's scopes shrink). A position older than the
     retention period (30 days by default) is a 410 `resync_required`.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         types (list[str] | None | Unset): Event types or patterns (`mail.*`), repeated or comma-
             separated.
@@ -221,6 +227,12 @@ def sync(
     token that created them, narrowed if their app's scopes shrink). A position older than the
     retention period (30 days by default) is a 410 `resync_required`.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         types (list[str] | None | Unset): Event types or patterns (`mail.*`), repeated or comma-
             separated.
@@ -269,6 +281,12 @@ async def asyncio_detailed(
     for the stream, GraphQL subscriptions and webhook endpoints (which keep the scopes of the
     token that created them, narrowed if their app's scopes shrink). A position older than the
     retention period (30 days by default) is a 410 `resync_required`.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         types (list[str] | None | Unset): Event types or patterns (`mail.*`), repeated or comma-
@@ -323,6 +341,12 @@ async def asyncio(
     for the stream, GraphQL subscriptions and webhook endpoints (which keep the scopes of the
     token that created them, narrowed if their app's scopes shrink). A position older than the
     retention period (30 days by default) is a 410 `resync_required`.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         types (list[str] | None | Unset): Event types or patterns (`mail.*`), repeated or comma-

@@ -150,6 +150,12 @@ def sync_detailed(
     the stream resumes exactly after it. Without either it starts with the next event.
     A comment line is sent as a heartbeat every 15 s of silence.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         types (list[str] | None | Unset): Event types or patterns (`mail.*`), repeated or comma-
             separated.
@@ -194,6 +200,12 @@ def sync(
     the stream resumes exactly after it. Without either it starts with the next event.
     A comment line is sent as a heartbeat every 15 s of silence.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         types (list[str] | None | Unset): Event types or patterns (`mail.*`), repeated or comma-
             separated.
@@ -232,6 +244,12 @@ async def asyncio_detailed(
     Each event's SSE `id` is its sequence: reconnect with `Last-Event-ID` (or `after`) and
     the stream resumes exactly after it. Without either it starts with the next event.
     A comment line is sent as a heartbeat every 15 s of silence.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         types (list[str] | None | Unset): Event types or patterns (`mail.*`), repeated or comma-
@@ -276,6 +294,12 @@ async def asyncio(
     Each event's SSE `id` is its sequence: reconnect with `Last-Event-ID` (or `after`) and
     the stream resumes exactly after it. Without either it starts with the next event.
     A comment line is sent as a heartbeat every 15 s of silence.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         types (list[str] | None | Unset): Event types or patterns (`mail.*`), repeated or comma-

@@ -140,6 +140,13 @@ def sync_detailed(
      Add an account, a department (with its sub-departments), another group or an external
     address. A group that would contain itself, directly or not, is refused (422 `group_cycle`).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         group (str):
         body (GroupMemberCreate):
@@ -177,6 +184,13 @@ def sync(
      Add an account, a department (with its sub-departments), another group or an external
     address. A group that would contain itself, directly or not, is refused (422 `group_cycle`).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         group (str):
         body (GroupMemberCreate):
@@ -208,6 +222,13 @@ async def asyncio_detailed(
 
      Add an account, a department (with its sub-departments), another group or an external
     address. A group that would contain itself, directly or not, is refused (422 `group_cycle`).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         group (str):
@@ -245,6 +266,13 @@ async def asyncio(
 
      Add an account, a department (with its sub-departments), another group or an external
     address. A group that would contain itself, directly or not, is refused (422 `group_cycle`).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         group (str):

@@ -126,6 +126,13 @@ def sync_detailed(
 
      Delete a group; its address becomes free and it leaves every group it was in.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         group (str):
 
@@ -159,6 +166,13 @@ def sync(
 
      Delete a group; its address becomes free and it leaves every group it was in.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         group (str):
 
@@ -186,6 +200,13 @@ async def asyncio_detailed(
     """ Delete Group
 
      Delete a group; its address becomes free and it leaves every group it was in.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         group (str):
@@ -219,6 +240,13 @@ async def asyncio(
     """ Delete Group
 
      Delete a group; its address becomes free and it leaves every group it was in.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         group (str):

@@ -117,6 +117,11 @@ def sync_detailed(
      Everyone mail to the group reaches: nested groups and departments resolved, deleted
     accounts left out, each address once.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         group (str):
 
@@ -151,6 +156,11 @@ def sync(
      Everyone mail to the group reaches: nested groups and departments resolved, deleted
     accounts left out, each address once.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         group (str):
 
@@ -179,6 +189,11 @@ async def asyncio_detailed(
 
      Everyone mail to the group reaches: nested groups and departments resolved, deleted
     accounts left out, each address once.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         group (str):
@@ -213,6 +228,11 @@ async def asyncio(
 
      Everyone mail to the group reaches: nested groups and departments resolved, deleted
     accounts left out, each address once.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         group (str):

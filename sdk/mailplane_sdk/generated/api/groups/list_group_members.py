@@ -136,6 +136,11 @@ def sync_detailed(
 
      The group's direct members.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         group (str):
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -175,6 +180,11 @@ def sync(
 
      The group's direct members.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         group (str):
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -208,6 +218,11 @@ async def asyncio_detailed(
     """ List Group Members
 
      The group's direct members.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         group (str):
@@ -247,6 +262,11 @@ async def asyncio(
     """ List Group Members
 
      The group's direct members.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         group (str):

@@ -143,6 +143,11 @@ def sync_detailed(
 
      List the organisation's groups.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         q (None | str | Unset): Name or address contains.
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -182,6 +187,11 @@ def sync(
 
      List the organisation's groups.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         q (None | str | Unset): Name or address contains.
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -215,6 +225,11 @@ async def asyncio_detailed(
     """ List Groups
 
      List the organisation's groups.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         q (None | str | Unset): Name or address contains.
@@ -254,6 +269,11 @@ async def asyncio(
     """ List Groups
 
      List the organisation's groups.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         q (None | str | Unset): Name or address contains.

@@ -128,6 +128,13 @@ def sync_detailed(
 
      Remove a member by its `id` (`kind:ref`, e.g. `account:acc_…` or `external:a@b.example`).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         group (str):
         member_id (str):
@@ -164,6 +171,13 @@ def sync(
 
      Remove a member by its `id` (`kind:ref`, e.g. `account:acc_…` or `external:a@b.example`).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         group (str):
         member_id (str):
@@ -194,6 +208,13 @@ async def asyncio_detailed(
     """ Remove Group Member
 
      Remove a member by its `id` (`kind:ref`, e.g. `account:acc_…` or `external:a@b.example`).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         group (str):
@@ -230,6 +251,13 @@ async def asyncio(
     """ Remove Group Member
 
      Remove a member by its `id` (`kind:ref`, e.g. `account:acc_…` or `external:a@b.example`).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         group (str):

@@ -139,6 +139,13 @@ def sync_detailed(
 
      Change a group's name, description, send policy or visibility (JSON merge patch).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         group (str):
         body (GroupUpdate):
@@ -175,6 +182,13 @@ def sync(
 
      Change a group's name, description, send policy or visibility (JSON merge patch).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         group (str):
         body (GroupUpdate):
@@ -205,6 +219,13 @@ async def asyncio_detailed(
     """ Update Group
 
      Change a group's name, description, send policy or visibility (JSON merge patch).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         group (str):
@@ -241,6 +262,13 @@ async def asyncio(
     """ Update Group
 
      Change a group's name, description, send policy or visibility (JSON merge patch).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         group (str):

@@ -173,6 +173,13 @@ def sync_detailed(
     get `directory.import.completed` when it ends. Rows match existing accounts by address,
     then employee number, so re-running a file is safe.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `import_columns`, `import_encoding`, `import_malformed`,
+    `import_too_many_rows`, `import_zip_bomb`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         dry_run (bool | Unset): Report what would happen; change nothing. Default: False.
         format_ (CreateImportFormatType0 | None | Unset): Default: detected.
@@ -220,6 +227,13 @@ def sync(
     get `directory.import.completed` when it ends. Rows match existing accounts by address,
     then employee number, so re-running a file is safe.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `import_columns`, `import_encoding`, `import_malformed`,
+    `import_too_many_rows`, `import_zip_bomb`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         dry_run (bool | Unset): Report what would happen; change nothing. Default: False.
         format_ (CreateImportFormatType0 | None | Unset): Default: detected.
@@ -261,6 +275,13 @@ async def asyncio_detailed(
     imported by a job: poll the returned resource, read per-row results under `/rows`, and
     get `directory.import.completed` when it ends. Rows match existing accounts by address,
     then employee number, so re-running a file is safe.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `import_columns`, `import_encoding`, `import_malformed`,
+    `import_too_many_rows`, `import_zip_bomb`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         dry_run (bool | Unset): Report what would happen; change nothing. Default: False.
@@ -308,6 +329,13 @@ async def asyncio(
     imported by a job: poll the returned resource, read per-row results under `/rows`, and
     get `directory.import.completed` when it ends. Rows match existing accounts by address,
     then employee number, so re-running a file is safe.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `import_columns`, `import_encoding`, `import_malformed`,
+    `import_too_many_rows`, `import_zip_bomb`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         dry_run (bool | Unset): Report what would happen; change nothing. Default: False.

@@ -136,6 +136,11 @@ def sync_detailed(
      Every account (not deleted) in the import's columns, streamed. Cells that a
     spreadsheet would run as a formula (`=`, `+`, `-`, `@` …) are prefixed with `'`.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         format_ (ExportAccountsFormat | Unset):  Default: ExportAccountsFormat.CSV.
         encoding (ExportAccountsEncoding | Unset): CSV only. Default:
@@ -174,6 +179,11 @@ def sync(
      Every account (not deleted) in the import's columns, streamed. Cells that a
     spreadsheet would run as a formula (`=`, `+`, `-`, `@` …) are prefixed with `'`.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         format_ (ExportAccountsFormat | Unset):  Default: ExportAccountsFormat.CSV.
         encoding (ExportAccountsEncoding | Unset): CSV only. Default:
@@ -206,6 +216,11 @@ async def asyncio_detailed(
 
      Every account (not deleted) in the import's columns, streamed. Cells that a
     spreadsheet would run as a formula (`=`, `+`, `-`, `@` …) are prefixed with `'`.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         format_ (ExportAccountsFormat | Unset):  Default: ExportAccountsFormat.CSV.
@@ -244,6 +259,11 @@ async def asyncio(
 
      Every account (not deleted) in the import's columns, streamed. Cells that a
     spreadsheet would run as a formula (`=`, `+`, `-`, `@` …) are prefixed with `'`.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         format_ (ExportAccountsFormat | Unset):  Default: ExportAccountsFormat.CSV.

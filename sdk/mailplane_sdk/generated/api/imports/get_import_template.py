@@ -127,6 +127,11 @@ def sync_detailed(
      The import file's columns with one example row. Chinese header names (邮箱, 姓名, 工号,
     手机, 职位, 部门 …) are accepted too; departments are paths like `Sales/East`.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         format_ (GetImportTemplateFormat | Unset): csv (UTF-8) or xlsx. Default:
             GetImportTemplateFormat.CSV.
@@ -162,6 +167,11 @@ def sync(
      The import file's columns with one example row. Chinese header names (邮箱, 姓名, 工号,
     手机, 职位, 部门 …) are accepted too; departments are paths like `Sales/East`.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         format_ (GetImportTemplateFormat | Unset): csv (UTF-8) or xlsx. Default:
             GetImportTemplateFormat.CSV.
@@ -191,6 +201,11 @@ async def asyncio_detailed(
 
      The import file's columns with one example row. Chinese header names (邮箱, 姓名, 工号,
     手机, 职位, 部门 …) are accepted too; departments are paths like `Sales/East`.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         format_ (GetImportTemplateFormat | Unset): csv (UTF-8) or xlsx. Default:
@@ -226,6 +241,11 @@ async def asyncio(
 
      The import file's columns with one example row. Chinese header names (邮箱, 姓名, 工号,
     手机, 职位, 部门 …) are accepted too; departments are paths like `Sales/East`.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         format_ (GetImportTemplateFormat | Unset): csv (UTF-8) or xlsx. Default:

@@ -148,6 +148,11 @@ def sync_detailed(
 
      Per-row results in file order: `created | updated | unchanged | error` with the reason.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         import_id (str):
         status (ListImportRowsStatusType0 | None | Unset):
@@ -190,6 +195,11 @@ def sync(
 
      Per-row results in file order: `created | updated | unchanged | error` with the reason.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         import_id (str):
         status (ListImportRowsStatusType0 | None | Unset):
@@ -226,6 +236,11 @@ async def asyncio_detailed(
     """ List Import Rows
 
      Per-row results in file order: `created | updated | unchanged | error` with the reason.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         import_id (str):
@@ -268,6 +283,11 @@ async def asyncio(
     """ List Import Rows
 
      Per-row results in file order: `created | updated | unchanged | error` with the reason.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         import_id (str):

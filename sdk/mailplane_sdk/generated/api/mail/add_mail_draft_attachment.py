@@ -141,6 +141,14 @@ def sync_detailed(
 
      Attach a file (a committed upload or inline base64) to a draft.
 
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `validation_failed`.
+
     Args:
         account (str):
         draft_id (str):
@@ -180,6 +188,14 @@ def sync(
 
      Attach a file (a committed upload or inline base64) to a draft.
 
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `validation_failed`.
+
     Args:
         account (str):
         draft_id (str):
@@ -213,6 +229,14 @@ async def asyncio_detailed(
     """ Add Mail Draft Attachment
 
      Attach a file (a committed upload or inline base64) to a draft.
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `validation_failed`.
 
     Args:
         account (str):
@@ -252,6 +276,14 @@ async def asyncio(
     """ Add Mail Draft Attachment
 
      Attach a file (a committed upload or inline base64) to a draft.
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `validation_failed`.
 
     Args:
         account (str):

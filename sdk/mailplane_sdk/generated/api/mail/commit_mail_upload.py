@@ -147,6 +147,15 @@ def sync_detailed(
      Finish an upload once every byte arrived (422 `upload_incomplete` before); pass
     `sha256` to have the content verified.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
+    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
+    `validation_failed`.
+
     Args:
         upload_id (str):
         sha256 (None | str | Unset): Verify the content's SHA-256
@@ -184,6 +193,15 @@ def sync(
      Finish an upload once every byte arrived (422 `upload_incomplete` before); pass
     `sha256` to have the content verified.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
+    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
+    `validation_failed`.
+
     Args:
         upload_id (str):
         sha256 (None | str | Unset): Verify the content's SHA-256
@@ -215,6 +233,15 @@ async def asyncio_detailed(
 
      Finish an upload once every byte arrived (422 `upload_incomplete` before); pass
     `sha256` to have the content verified.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
+    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
+    `validation_failed`.
 
     Args:
         upload_id (str):
@@ -252,6 +279,15 @@ async def asyncio(
 
      Finish an upload once every byte arrived (422 `upload_incomplete` before); pass
     `sha256` to have the content verified.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
+    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
+    `validation_failed`.
 
     Args:
         upload_id (str):

@@ -139,6 +139,14 @@ def sync_detailed(
 
      Save a draft in the Drafts folder (recipients optional).
 
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `validation_failed`.
+
     Args:
         account (str):
         body (SendRequest): A message to send (or a draft's content). Header fields reject line
@@ -176,6 +184,14 @@ def sync(
 
      Save a draft in the Drafts folder (recipients optional).
 
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `validation_failed`.
+
     Args:
         account (str):
         body (SendRequest): A message to send (or a draft's content). Header fields reject line
@@ -207,6 +223,14 @@ async def asyncio_detailed(
     """ Create Mail Draft
 
      Save a draft in the Drafts folder (recipients optional).
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `validation_failed`.
 
     Args:
         account (str):
@@ -244,6 +268,14 @@ async def asyncio(
     """ Create Mail Draft
 
      Save a draft in the Drafts folder (recipients optional).
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `validation_failed`.
 
     Args:
         account (str):

@@ -139,6 +139,12 @@ def sync_detailed(
 
      Create a custom folder, at the top or under `parent_id`.
 
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         body (FolderCreate):
@@ -175,6 +181,12 @@ def sync(
 
      Create a custom folder, at the top or under `parent_id`.
 
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         body (FolderCreate):
@@ -205,6 +217,12 @@ async def asyncio_detailed(
     """ Create Mail Folder
 
      Create a custom folder, at the top or under `parent_id`.
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -241,6 +259,12 @@ async def asyncio(
     """ Create Mail Folder
 
      Create a custom folder, at the top or under `parent_id`.
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

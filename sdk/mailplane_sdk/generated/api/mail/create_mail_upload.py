@@ -143,6 +143,15 @@ def sync_detailed(
     see which ranges arrived; commit it; then attach it by `upload_id`. Unfinished uploads
     expire after 24 hours.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
+    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
+    `validation_failed`.
+
     Args:
         account (str):
         body (UploadCreate):
@@ -183,6 +192,15 @@ def sync(
     see which ranges arrived; commit it; then attach it by `upload_id`. Unfinished uploads
     expire after 24 hours.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
+    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
+    `validation_failed`.
+
     Args:
         account (str):
         body (UploadCreate):
@@ -217,6 +235,15 @@ async def asyncio_detailed(
     PUT its bytes to `upload_url` in chunks with `Content-Range`, in any order; GET it to
     see which ranges arrived; commit it; then attach it by `upload_id`. Unfinished uploads
     expire after 24 hours.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
+    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
+    `validation_failed`.
 
     Args:
         account (str):
@@ -257,6 +284,15 @@ async def asyncio(
     PUT its bytes to `upload_url` in chunks with `Content-Range`, in any order; GET it to
     see which ranges arrived; commit it; then attach it by `upload_id`. Unfinished uploads
     expire after 24 hours.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
+    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
+    `validation_failed`.
 
     Args:
         account (str):

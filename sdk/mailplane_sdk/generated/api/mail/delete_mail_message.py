@@ -139,6 +139,12 @@ def sync_detailed(
 
      Move a message to trash; from trash (or with `permanent=true`) delete it for good.
 
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         message_id (str):
@@ -178,6 +184,12 @@ def sync(
 
      Move a message to trash; from trash (or with `permanent=true`) delete it for good.
 
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         message_id (str):
@@ -211,6 +223,12 @@ async def asyncio_detailed(
     """ Delete Mail Message
 
      Move a message to trash; from trash (or with `permanent=true`) delete it for good.
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -250,6 +268,12 @@ async def asyncio(
     """ Delete Mail Message
 
      Move a message to trash; from trash (or with `permanent=true`) delete it for good.
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

@@ -140,6 +140,12 @@ def sync_detailed(
      Move up to 1,000 messages to trash, or delete them for good (`permanent`, or when
     they are already in trash).
 
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         body (MessagesBulkDelete):
@@ -177,6 +183,12 @@ def sync(
      Move up to 1,000 messages to trash, or delete them for good (`permanent`, or when
     they are already in trash).
 
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         body (MessagesBulkDelete):
@@ -208,6 +220,12 @@ async def asyncio_detailed(
 
      Move up to 1,000 messages to trash, or delete them for good (`permanent`, or when
     they are already in trash).
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -245,6 +263,12 @@ async def asyncio(
 
      Move up to 1,000 messages to trash, or delete them for good (`permanent`, or when
     they are already in trash).
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

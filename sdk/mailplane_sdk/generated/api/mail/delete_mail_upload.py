@@ -126,6 +126,15 @@ def sync_detailed(
 
      Cancel an upload and discard its bytes.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
+    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
+    `validation_failed`.
+
     Args:
         upload_id (str):
 
@@ -159,6 +168,15 @@ def sync(
 
      Cancel an upload and discard its bytes.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
+    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
+    `validation_failed`.
+
     Args:
         upload_id (str):
 
@@ -186,6 +204,15 @@ async def asyncio_detailed(
     """ Delete Mail Upload
 
      Cancel an upload and discard its bytes.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
+    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
+    `validation_failed`.
 
     Args:
         upload_id (str):
@@ -219,6 +246,15 @@ async def asyncio(
     """ Delete Mail Upload
 
      Cancel an upload and discard its bytes.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
+    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
+    `validation_failed`.
 
     Args:
         upload_id (str):

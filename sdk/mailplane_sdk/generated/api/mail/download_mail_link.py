@@ -113,6 +113,12 @@ def sync_detailed(
      Download a large attachment sent as a link (no token needed: the link is the key;
     410 once it expired). Supports Range.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         token (str):
 
@@ -147,6 +153,12 @@ def sync(
      Download a large attachment sent as a link (no token needed: the link is the key;
     410 once it expired). Supports Range.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         token (str):
 
@@ -175,6 +187,12 @@ async def asyncio_detailed(
 
      Download a large attachment sent as a link (no token needed: the link is the key;
     410 once it expired). Supports Range.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         token (str):
@@ -209,6 +227,12 @@ async def asyncio(
 
      Download a large attachment sent as a link (no token needed: the link is the key;
     410 once it expired). Supports Range.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         token (str):

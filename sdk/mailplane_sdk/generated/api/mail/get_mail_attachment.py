@@ -117,6 +117,11 @@ def sync_detailed(
      Download one attachment, decoded and streamed; supports Range. Non-ASCII names
     come as RFC 6266 `filename*`.
 
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         message_id (str):
@@ -157,6 +162,11 @@ def sync(
      Download one attachment, decoded and streamed; supports Range. Non-ASCII names
     come as RFC 6266 `filename*`.
 
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         message_id (str):
@@ -191,6 +201,11 @@ async def asyncio_detailed(
 
      Download one attachment, decoded and streamed; supports Range. Non-ASCII names
     come as RFC 6266 `filename*`.
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -231,6 +246,11 @@ async def asyncio(
 
      Download one attachment, decoded and streamed; supports Range. Non-ASCII names
     come as RFC 6266 `filename*`.
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

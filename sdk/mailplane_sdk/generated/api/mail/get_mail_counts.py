@@ -116,6 +116,11 @@ def sync_detailed(
 
      Unread counts: the inbox, everything but junk and trash, and per folder (O(1)).
 
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
 
@@ -149,6 +154,11 @@ def sync(
 
      Unread counts: the inbox, everything but junk and trash, and per folder (O(1)).
 
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
 
@@ -176,6 +186,11 @@ async def asyncio_detailed(
     """ Get Mail Counts
 
      Unread counts: the inbox, everything but junk and trash, and per folder (O(1)).
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -209,6 +224,11 @@ async def asyncio(
     """ Get Mail Counts
 
      Unread counts: the inbox, everything but junk and trash, and per folder (O(1)).
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

@@ -116,6 +116,12 @@ def sync_detailed(
 
      An upload session and the byte ranges it holds (to resume after a failure).
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         upload_id (str):
 
@@ -149,6 +155,12 @@ def sync(
 
      An upload session and the byte ranges it holds (to resume after a failure).
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         upload_id (str):
 
@@ -176,6 +188,12 @@ async def asyncio_detailed(
     """ Get Mail Upload
 
      An upload session and the byte ranges it holds (to resume after a failure).
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         upload_id (str):
@@ -209,6 +227,12 @@ async def asyncio(
     """ Get Mail Upload
 
      An upload session and the byte ranges it holds (to resume after a failure).
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         upload_id (str):

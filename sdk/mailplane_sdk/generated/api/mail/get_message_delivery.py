@@ -119,6 +119,11 @@ def sync_detailed(
      Per-recipient delivery status of a sent message: queued, sending, deferred (with the
     next attempt), sent or failed (with the remote server's reply).
 
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         id (str):
@@ -156,6 +161,11 @@ def sync(
      Per-recipient delivery status of a sent message: queued, sending, deferred (with the
     next attempt), sent or failed (with the remote server's reply).
 
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         id (str):
@@ -187,6 +197,11 @@ async def asyncio_detailed(
 
      Per-recipient delivery status of a sent message: queued, sending, deferred (with the
     next attempt), sent or failed (with the remote server's reply).
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -224,6 +239,11 @@ async def asyncio(
 
      Per-recipient delivery status of a sent message: queued, sending, deferred (with the
     next attempt), sent or failed (with the remote server's reply).
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.folder import Folder
+from ...models.page_folder import PageFolder
 from ...models.problem import Problem
 from typing import cast
 
@@ -34,16 +34,11 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | list[Folder] | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageFolder | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in (_response_200):
-            response_200_item = Folder.from_dict(response_200_item_data)
+        response_200 = PageFolder.from_dict(response.json())
 
 
-
-            response_200.append(response_200_item)
 
         return response_200
 
@@ -102,7 +97,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | list[Folder]]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageFolder | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -116,10 +111,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Problem | list[Folder]]:
+) -> Response[PageFolder | Problem]:
     """ List Mail Folders
 
-     Every folder of the mailbox (system folders first) with total and unread counts.
+     Every folder of the mailbox (system folders first) with total and unread counts, in
+    one page (`next_cursor` is always null).
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -129,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[Folder]]
+        Response[PageFolder | Problem]
      """
 
 
@@ -149,10 +150,16 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> Problem | list[Folder] | None:
+) -> PageFolder | Problem | None:
     """ List Mail Folders
 
-     Every folder of the mailbox (system folders first) with total and unread counts.
+     Every folder of the mailbox (system folders first) with total and unread counts, in
+    one page (`next_cursor` is always null).
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -162,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[Folder]
+        PageFolder | Problem
      """
 
 
@@ -177,10 +184,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[Problem | list[Folder]]:
+) -> Response[PageFolder | Problem]:
     """ List Mail Folders
 
-     Every folder of the mailbox (system folders first) with total and unread counts.
+     Every folder of the mailbox (system folders first) with total and unread counts, in
+    one page (`next_cursor` is always null).
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -190,7 +203,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[Folder]]
+        Response[PageFolder | Problem]
      """
 
 
@@ -210,10 +223,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> Problem | list[Folder] | None:
+) -> PageFolder | Problem | None:
     """ List Mail Folders
 
-     Every folder of the mailbox (system folders first) with total and unread counts.
+     Every folder of the mailbox (system folders first) with total and unread counts, in
+    one page (`next_cursor` is always null).
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -223,7 +242,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[Folder]
+        PageFolder | Problem
      """
 
 

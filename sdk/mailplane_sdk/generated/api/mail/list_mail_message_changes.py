@@ -145,6 +145,11 @@ def sync_detailed(
 
     Call without `since` for the current state; a state too old is 410 `resync_required`.
 
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         since (None | str | Unset): A state from an earlier answer; omit it to get the current
@@ -187,6 +192,11 @@ def sync(
 
     Call without `since` for the current state; a state too old is 410 `resync_required`.
 
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         since (None | str | Unset): A state from an earlier answer; omit it to get the current
@@ -223,6 +233,11 @@ async def asyncio_detailed(
      Message ids created, updated or deleted since a state (delta sync).
 
     Call without `since` for the current state; a state too old is 410 `resync_required`.
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -265,6 +280,11 @@ async def asyncio(
      Message ids created, updated or deleted since a state (delta sync).
 
     Call without `since` for the current state; a state too old is 410 `resync_required`.
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

@@ -234,6 +234,11 @@ def sync_detailed(
     Search results come newest arrival first. Chinese, Japanese and Korean text is found
     by any two-character substring.
 
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         folder_id (None | str | Unset): One folder
@@ -307,6 +312,11 @@ def sync(
     Search results come newest arrival first. Chinese, Japanese and Korean text is found
     by any two-character substring.
 
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         folder_id (None | str | Unset): One folder
@@ -374,6 +384,11 @@ async def asyncio_detailed(
 
     Search results come newest arrival first. Chinese, Japanese and Korean text is found
     by any two-character substring.
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -447,6 +462,11 @@ async def asyncio(
 
     Search results come newest arrival first. Chinese, Japanese and Korean text is found
     by any two-character substring.
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

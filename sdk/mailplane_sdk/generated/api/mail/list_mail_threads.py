@@ -145,6 +145,11 @@ def sync_detailed(
 
      Conversations, most recent activity first.
 
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         unread (bool | None | Unset):
@@ -187,6 +192,11 @@ def sync(
 
      Conversations, most recent activity first.
 
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         unread (bool | None | Unset):
@@ -223,6 +233,11 @@ async def asyncio_detailed(
     """ List Mail Threads
 
      Conversations, most recent activity first.
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -265,6 +280,11 @@ async def asyncio(
     """ List Mail Threads
 
      Conversations, most recent activity first.
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

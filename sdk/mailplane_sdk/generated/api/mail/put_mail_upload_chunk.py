@@ -146,6 +146,15 @@ def sync_detailed(
     416 for a range outside the file, 422 for a total other than the declared size, an
     overlap with bytes already received (`range_overlap`) or a body of the wrong length.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
+    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
+    `validation_failed`.
+
     Args:
         upload_id (str):
         content_range (str):
@@ -188,6 +197,15 @@ def sync(
     416 for a range outside the file, 422 for a total other than the declared size, an
     overlap with bytes already received (`range_overlap`) or a body of the wrong length.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
+    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
+    `validation_failed`.
+
     Args:
         upload_id (str):
         content_range (str):
@@ -224,6 +242,15 @@ async def asyncio_detailed(
 
     416 for a range outside the file, 422 for a total other than the declared size, an
     overlap with bytes already received (`range_overlap`) or a body of the wrong length.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
+    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
+    `validation_failed`.
 
     Args:
         upload_id (str):
@@ -266,6 +293,15 @@ async def asyncio(
 
     416 for a range outside the file, 422 for a total other than the declared size, an
     overlap with bytes already received (`range_overlap`) or a body of the wrong length.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
+    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
+    `validation_failed`.
 
     Args:
         upload_id (str):

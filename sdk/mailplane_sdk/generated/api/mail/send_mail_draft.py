@@ -132,6 +132,14 @@ def sync_detailed(
 
      Send a draft; it leaves Drafts and its copy is in Sent.
 
+    **Scopes:** `mail:send`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `validation_failed`.
+
     Args:
         account (str):
         draft_id (str):
@@ -168,6 +176,14 @@ def sync(
 
      Send a draft; it leaves Drafts and its copy is in Sent.
 
+    **Scopes:** `mail:send`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `validation_failed`.
+
     Args:
         account (str):
         draft_id (str):
@@ -198,6 +214,14 @@ async def asyncio_detailed(
     """ Send Mail Draft
 
      Send a draft; it leaves Drafts and its copy is in Sent.
+
+    **Scopes:** `mail:send`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `validation_failed`.
 
     Args:
         account (str):
@@ -234,6 +258,14 @@ async def asyncio(
     """ Send Mail Draft
 
      Send a draft; it leaves Drafts and its copy is in Sent.
+
+    **Scopes:** `mail:send`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `validation_failed`.
 
     Args:
         account (str):

@@ -146,6 +146,14 @@ def sync_detailed(
     `header_injection`; more recipients than allowed a 422 `too_many_recipients`; a message
     over the size limit a 413.
 
+    **Scopes:** `mail:send`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `validation_failed`.
+
     Args:
         account (str):
         body (SendRequest): A message to send (or a draft's content). Header fields reject line
@@ -190,6 +198,14 @@ def sync(
     `header_injection`; more recipients than allowed a 422 `too_many_recipients`; a message
     over the size limit a 413.
 
+    **Scopes:** `mail:send`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `validation_failed`.
+
     Args:
         account (str):
         body (SendRequest): A message to send (or a draft's content). Header fields reject line
@@ -228,6 +244,14 @@ async def asyncio_detailed(
     recipients as expiring download links. Line breaks in any header field are a 422
     `header_injection`; more recipients than allowed a 422 `too_many_recipients`; a message
     over the size limit a 413.
+
+    **Scopes:** `mail:send`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `validation_failed`.
 
     Args:
         account (str):
@@ -272,6 +296,14 @@ async def asyncio(
     recipients as expiring download links. Line breaks in any header field are a 422
     `header_injection`; more recipients than allowed a 422 `too_many_recipients`; a message
     over the size limit a 413.
+
+    **Scopes:** `mail:send`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `validation_failed`.
 
     Args:
         account (str):

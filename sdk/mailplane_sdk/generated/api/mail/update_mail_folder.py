@@ -142,6 +142,12 @@ def sync_detailed(
      Rename a custom folder or move it (`parent_id`; null = top level). System folders
     keep their names and places.
 
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         folder_id (str):
@@ -182,6 +188,12 @@ def sync(
      Rename a custom folder or move it (`parent_id`; null = top level). System folders
     keep their names and places.
 
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         folder_id (str):
@@ -216,6 +228,12 @@ async def asyncio_detailed(
 
      Rename a custom folder or move it (`parent_id`; null = top level). System folders
     keep their names and places.
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -256,6 +274,12 @@ async def asyncio(
 
      Rename a custom folder or move it (`parent_id`; null = top level). System folders
     keep their names and places.
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

@@ -114,6 +114,12 @@ def sync_detailed(
 
      Who is calling: the app, the account it acts for (if any), the organisation, the scopes.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -142,6 +148,12 @@ def sync(
 
      Who is calling: the app, the account it acts for (if any), the organisation, the scopes.
 
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -164,6 +176,12 @@ async def asyncio_detailed(
     """ Get Me
 
      Who is calling: the app, the account it acts for (if any), the organisation, the scopes.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,6 +210,12 @@ async def asyncio(
     """ Get Me
 
      Who is calling: the app, the account it acts for (if any), the organisation, the scopes.
+
+    **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
+    or an administrator's).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

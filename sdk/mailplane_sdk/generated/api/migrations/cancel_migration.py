@@ -132,6 +132,14 @@ def sync_detailed(
     source passwords are wiped. What was imported stays. 409 `migration_finished` when it
     already ended; cancelling twice is harmless.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         migration_id (str):
 
@@ -167,6 +175,14 @@ def sync(
     source passwords are wiped. What was imported stays. 409 `migration_finished` when it
     already ended; cancelling twice is harmless.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         migration_id (str):
 
@@ -196,6 +212,14 @@ async def asyncio_detailed(
      Cancel a migration: unfinished accounts stop after the batch in flight and their
     source passwords are wiped. What was imported stays. 409 `migration_finished` when it
     already ended; cancelling twice is harmless.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         migration_id (str):
@@ -231,6 +255,14 @@ async def asyncio(
      Cancel a migration: unfinished accounts stop after the batch in flight and their
     source passwords are wiped. What was imported stays. 409 `migration_finished` when it
     already ended; cancelling twice is harmless.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         migration_id (str):

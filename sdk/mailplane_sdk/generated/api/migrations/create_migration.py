@@ -150,6 +150,14 @@ def sync_detailed(
     imports only what is new (the cut-over pass after the MX switch). Source passwords are
     encrypted at rest and wiped when each account's migration ends.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         body (MigrationCreate): Accounts as a list, or as CSV text with a header row:
             `account,host,port,security,
@@ -198,6 +206,14 @@ def sync(
     imports only what is new (the cut-over pass after the MX switch). Source passwords are
     encrypted at rest and wiped when each account's migration ends.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`,
+    `validation_failed`.
+
     Args:
         body (MigrationCreate): Accounts as a list, or as CSV text with a header row:
             `account,host,port,security,
@@ -240,6 +256,14 @@ async def asyncio_detailed(
     `mail.message.imported`, never `received`. Starting again with the same sources later
     imports only what is new (the cut-over pass after the MX switch). Source passwords are
     encrypted at rest and wiped when each account's migration ends.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         body (MigrationCreate): Accounts as a list, or as CSV text with a header row:
@@ -288,6 +312,14 @@ async def asyncio(
     `mail.message.imported`, never `received`. Starting again with the same sources later
     imports only what is new (the cut-over pass after the MX switch). Source passwords are
     encrypted at rest and wiped when each account's migration ends.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
+    `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`,
+    `validation_failed`.
 
     Args:
         body (MigrationCreate): Accounts as a list, or as CSV text with a header row:

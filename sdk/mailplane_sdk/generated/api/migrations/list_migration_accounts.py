@@ -137,6 +137,11 @@ def sync_detailed(
      Each account of a migration in the order given: its state, error (`error_code` such
     as `source_auth_failed` or `source_unreachable`), and progress per source folder.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         migration_id (str):
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -177,6 +182,11 @@ def sync(
      Each account of a migration in the order given: its state, error (`error_code` such
     as `source_auth_failed` or `source_unreachable`), and progress per source folder.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         migration_id (str):
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -211,6 +221,11 @@ async def asyncio_detailed(
 
      Each account of a migration in the order given: its state, error (`error_code` such
     as `source_auth_failed` or `source_unreachable`), and progress per source folder.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         migration_id (str):
@@ -251,6 +266,11 @@ async def asyncio(
 
      Each account of a migration in the order given: its state, error (`error_code` such
     as `source_auth_failed` or `source_unreachable`), and progress per source folder.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         migration_id (str):

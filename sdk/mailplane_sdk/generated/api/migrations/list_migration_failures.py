@@ -136,6 +136,11 @@ def sync_detailed(
 
      Messages that could not be imported (the migration went on without them).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         migration_id (str):
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -175,6 +180,11 @@ def sync(
 
      Messages that could not be imported (the migration went on without them).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         migration_id (str):
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -208,6 +218,11 @@ async def asyncio_detailed(
     """ List Migration Failures
 
      Messages that could not be imported (the migration went on without them).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         migration_id (str):
@@ -247,6 +262,11 @@ async def asyncio(
     """ List Migration Failures
 
      Messages that could not be imported (the migration went on without them).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         migration_id (str):

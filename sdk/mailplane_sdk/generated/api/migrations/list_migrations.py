@@ -146,6 +146,11 @@ def sync_detailed(
 
      The organisation's migrations, newest first, with their totals.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         status (ListMigrationsStatusType0 | None | Unset): Only jobs in this state.
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -185,6 +190,11 @@ def sync(
 
      The organisation's migrations, newest first, with their totals.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         status (ListMigrationsStatusType0 | None | Unset): Only jobs in this state.
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -218,6 +228,11 @@ async def asyncio_detailed(
     """ List Migrations
 
      The organisation's migrations, newest first, with their totals.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         status (ListMigrationsStatusType0 | None | Unset): Only jobs in this state.
@@ -257,6 +272,11 @@ async def asyncio(
     """ List Migrations
 
      The organisation's migrations, newest first, with their totals.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         status (ListMigrationsStatusType0 | None | Unset): Only jobs in this state.

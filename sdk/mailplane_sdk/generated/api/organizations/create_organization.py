@@ -138,6 +138,12 @@ def sync_detailed(
      Provision a new organisation with its first domain, administrator (one-time password,
     must change at first sign-in) and an admin app (secret shown once). Operators only.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         body (OrganizationCreate):
 
@@ -172,6 +178,12 @@ def sync(
      Provision a new organisation with its first domain, administrator (one-time password,
     must change at first sign-in) and an admin app (secret shown once). Operators only.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         body (OrganizationCreate):
 
@@ -200,6 +212,12 @@ async def asyncio_detailed(
 
      Provision a new organisation with its first domain, administrator (one-time password,
     must change at first sign-in) and an admin app (secret shown once). Operators only.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         body (OrganizationCreate):
@@ -234,6 +252,12 @@ async def asyncio(
 
      Provision a new organisation with its first domain, administrator (one-time password,
     must change at first sign-in) and an admin app (secret shown once). Operators only.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         body (OrganizationCreate):

@@ -134,6 +134,11 @@ def sync_detailed(
 
      Every organisation on this installation (platform operators only).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         limit (int | Unset): Page size (1-500). Default: 50.
         cursor (None | str | Unset): Opaque cursor.
@@ -170,6 +175,11 @@ def sync(
 
      Every organisation on this installation (platform operators only).
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         limit (int | Unset): Page size (1-500). Default: 50.
         cursor (None | str | Unset): Opaque cursor.
@@ -200,6 +210,11 @@ async def asyncio_detailed(
     """ List Organizations
 
      Every organisation on this installation (platform operators only).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -236,6 +251,11 @@ async def asyncio(
     """ List Organizations
 
      Every organisation on this installation (platform operators only).
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         limit (int | Unset): Page size (1-500). Default: 50.

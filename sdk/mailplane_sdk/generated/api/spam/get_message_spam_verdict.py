@@ -119,6 +119,11 @@ def sync_detailed(
      The spam score, action and rules the filter recorded when the message arrived
     (its X-Spam-* header fields), and what a person reported it as.
 
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         message_id (str):
@@ -156,6 +161,11 @@ def sync(
      The spam score, action and rules the filter recorded when the message arrived
     (its X-Spam-* header fields), and what a person reported it as.
 
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         message_id (str):
@@ -187,6 +197,11 @@ async def asyncio_detailed(
 
      The spam score, action and rules the filter recorded when the message arrived
     (its X-Spam-* header fields), and what a person reported it as.
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -224,6 +239,11 @@ async def asyncio(
 
      The spam score, action and rules the filter recorded when the message arrived
     (its X-Spam-* header fields), and what a person reported it as.
+
+    **Scopes:** `mail:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

@@ -116,6 +116,11 @@ def sync_detailed(
 
      One allow-list entry.
 
+    **Scopes:** `directory:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         entry_id (str):
 
@@ -149,6 +154,11 @@ def sync(
 
      One allow-list entry.
 
+    **Scopes:** `directory:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         entry_id (str):
 
@@ -176,6 +186,11 @@ async def asyncio_detailed(
     """ Get Spam Allowlist Entry
 
      One allow-list entry.
+
+    **Scopes:** `directory:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         entry_id (str):
@@ -209,6 +224,11 @@ async def asyncio(
     """ Get Spam Allowlist Entry
 
      One allow-list entry.
+
+    **Scopes:** `directory:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         entry_id (str):

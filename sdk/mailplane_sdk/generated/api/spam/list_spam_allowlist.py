@@ -136,6 +136,11 @@ def sync_detailed(
     the filter, but only when the sender is authenticated (DMARC, or SPF/DKIM aligned with
     the From domain): a forged From never rides on it.
 
+    **Scopes:** `directory:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         limit (int | Unset): Page size (1-500). Default: 50.
         cursor (None | str | Unset): Opaque cursor.
@@ -174,6 +179,11 @@ def sync(
     the filter, but only when the sender is authenticated (DMARC, or SPF/DKIM aligned with
     the From domain): a forged From never rides on it.
 
+    **Scopes:** `directory:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         limit (int | Unset): Page size (1-500). Default: 50.
         cursor (None | str | Unset): Opaque cursor.
@@ -206,6 +216,11 @@ async def asyncio_detailed(
      The organisation's allow list. An entry lets mail from that sender or domain skip
     the filter, but only when the sender is authenticated (DMARC, or SPF/DKIM aligned with
     the From domain): a forged From never rides on it.
+
+    **Scopes:** `directory:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -244,6 +259,11 @@ async def asyncio(
      The organisation's allow list. An entry lets mail from that sender or domain skip
     the filter, but only when the sender is authenticated (DMARC, or SPF/DKIM aligned with
     the From domain): a forged From never rides on it.
+
+    **Scopes:** `directory:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         limit (int | Unset): Page size (1-500). Default: 50.

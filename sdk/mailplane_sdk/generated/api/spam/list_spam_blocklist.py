@@ -136,6 +136,11 @@ def sync_detailed(
     sender) is refused at SMTP time. A more specific allow entry (an address inside a
     blocked domain) wins over a domain block, for an authenticated sender.
 
+    **Scopes:** `directory:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         limit (int | Unset): Page size (1-500). Default: 50.
         cursor (None | str | Unset): Opaque cursor.
@@ -174,6 +179,11 @@ def sync(
     sender) is refused at SMTP time. A more specific allow entry (an address inside a
     blocked domain) wins over a domain block, for an authenticated sender.
 
+    **Scopes:** `directory:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         limit (int | Unset): Page size (1-500). Default: 50.
         cursor (None | str | Unset): Opaque cursor.
@@ -206,6 +216,11 @@ async def asyncio_detailed(
      The organisation's block list: mail from these senders or domains (From or envelope
     sender) is refused at SMTP time. A more specific allow entry (an address inside a
     blocked domain) wins over a domain block, for an authenticated sender.
+
+    **Scopes:** `directory:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -244,6 +259,11 @@ async def asyncio(
      The organisation's block list: mail from these senders or domains (From or envelope
     sender) is refused at SMTP time. A more specific allow entry (an address inside a
     blocked domain) wins over a domain block, for an authenticated sender.
+
+    **Scopes:** `directory:read` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         limit (int | Unset): Page size (1-500). Default: 50.

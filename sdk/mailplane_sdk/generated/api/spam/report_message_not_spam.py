@@ -133,6 +133,12 @@ def sync_detailed(
      Report a message as not spam: out of Junk it moves to the Inbox (elsewhere it stays
     where it is) and the organisation's filter learns from it.
 
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         message_id (str):
@@ -170,6 +176,12 @@ def sync(
      Report a message as not spam: out of Junk it moves to the Inbox (elsewhere it stays
     where it is) and the organisation's filter learns from it.
 
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         message_id (str):
@@ -201,6 +213,12 @@ async def asyncio_detailed(
 
      Report a message as not spam: out of Junk it moves to the Inbox (elsewhere it stays
     where it is) and the organisation's filter learns from it.
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -238,6 +256,12 @@ async def asyncio(
 
      Report a message as not spam: out of Junk it moves to the Inbox (elsewhere it stays
     where it is) and the organisation's filter learns from it.
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

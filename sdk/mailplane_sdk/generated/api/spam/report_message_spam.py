@@ -134,6 +134,12 @@ def sync_detailed(
     it. Reporting it again changes nothing; reporting a message that was reported as not
     spam unlearns that first.
 
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         message_id (str):
@@ -172,6 +178,12 @@ def sync(
     it. Reporting it again changes nothing; reporting a message that was reported as not
     spam unlearns that first.
 
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         message_id (str):
@@ -204,6 +216,12 @@ async def asyncio_detailed(
      Report a message as spam: it moves to Junk and the organisation's filter learns from
     it. Reporting it again changes nothing; reporting a message that was reported as not
     spam unlearns that first.
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -242,6 +260,12 @@ async def asyncio(
      Report a message as spam: it moves to Junk and the organisation's filter learns from
     it. Reporting it again changes nothing; reporting a message that was reported as not
     spam unlearns that first.
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

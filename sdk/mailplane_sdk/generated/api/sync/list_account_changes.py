@@ -144,6 +144,11 @@ def sync_detailed(
     Without `since` you get the current state only: take it, list `/v1/accounts`, then poll
     with it. A state past the event retention period is a 410 `resync_required`.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
+
     Args:
         since (None | str | Unset): A state from an earlier answer; omit it to get the current
             state.
@@ -184,6 +189,11 @@ def sync(
     Without `since` you get the current state only: take it, list `/v1/accounts`, then poll
     with it. A state past the event retention period is a 410 `resync_required`.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
+
     Args:
         since (None | str | Unset): A state from an earlier answer; omit it to get the current
             state.
@@ -218,6 +228,11 @@ async def asyncio_detailed(
 
     Without `since` you get the current state only: take it, list `/v1/accounts`, then poll
     with it. A state past the event retention period is a 410 `resync_required`.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
 
     Args:
         since (None | str | Unset): A state from an earlier answer; omit it to get the current
@@ -258,6 +273,11 @@ async def asyncio(
 
     Without `since` you get the current state only: take it, list `/v1/accounts`, then poll
     with it. A state past the event retention period is a 410 `resync_required`.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
 
     Args:
         since (None | str | Unset): A state from an earlier answer; omit it to get the current

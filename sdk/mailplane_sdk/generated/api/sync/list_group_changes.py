@@ -141,6 +141,11 @@ def sync_detailed(
 
      Groups created, updated (membership included) or deleted since `since`.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
+
     Args:
         since (None | str | Unset): A state from an earlier answer; omit it to get the current
             state.
@@ -178,6 +183,11 @@ def sync(
 
      Groups created, updated (membership included) or deleted since `since`.
 
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
+
     Args:
         since (None | str | Unset): A state from an earlier answer; omit it to get the current
             state.
@@ -209,6 +219,11 @@ async def asyncio_detailed(
     """ List Group Changes
 
      Groups created, updated (membership included) or deleted since `since`.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
 
     Args:
         since (None | str | Unset): A state from an earlier answer; omit it to get the current
@@ -246,6 +261,11 @@ async def asyncio(
     """ List Group Changes
 
      Groups created, updated (membership included) or deleted since `since`.
+
+    **Scopes:** `directory:read`.
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
 
     Args:
         since (None | str | Unset): A state from an earlier answer; omit it to get the current

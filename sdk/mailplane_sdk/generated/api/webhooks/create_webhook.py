@@ -142,6 +142,13 @@ def sync_detailed(
     The `whsec_` signing `secret` is in this response only. Subscribing to a domain's events
     needs its read scope (`mail.*` needs `mail:read`, …).
 
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
+
     Args:
         body (WebhookCreate):
 
@@ -180,6 +187,13 @@ def sync(
     The `whsec_` signing `secret` is in this response only. Subscribing to a domain's events
     needs its read scope (`mail.*` needs `mail:read`, …).
 
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
+
     Args:
         body (WebhookCreate):
 
@@ -212,6 +226,13 @@ async def asyncio_detailed(
     and expects the challenge echoed within 10 s (422 `verification_failed` otherwise).
     The `whsec_` signing `secret` is in this response only. Subscribing to a domain's events
     needs its read scope (`mail.*` needs `mail:read`, …).
+
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
 
     Args:
         body (WebhookCreate):
@@ -250,6 +271,13 @@ async def asyncio(
     and expects the challenge echoed within 10 s (422 `verification_failed` otherwise).
     The `whsec_` signing `secret` is in this response only. Subscribing to a domain's events
     needs its read scope (`mail.*` needs `mail:read`, …).
+
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
 
     Args:
         body (WebhookCreate):

@@ -131,6 +131,13 @@ def sync_detailed(
      Enable a disabled endpoint. Pending deliveries resume; events from while it was
     disabled are sent only if you replay them.
 
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
+
     Args:
         webhook_id (str):
 
@@ -165,6 +172,13 @@ def sync(
      Enable a disabled endpoint. Pending deliveries resume; events from while it was
     disabled are sent only if you replay them.
 
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
+
     Args:
         webhook_id (str):
 
@@ -193,6 +207,13 @@ async def asyncio_detailed(
 
      Enable a disabled endpoint. Pending deliveries resume; events from while it was
     disabled are sent only if you replay them.
+
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
 
     Args:
         webhook_id (str):
@@ -227,6 +248,13 @@ async def asyncio(
 
      Enable a disabled endpoint. Pending deliveries resume; events from while it was
     disabled are sent only if you replay them.
+
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
 
     Args:
         webhook_id (str):

@@ -157,6 +157,11 @@ def sync_detailed(
 
      Delivery attempts to this endpoint, newest first: status, latency, response snippet.
 
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         webhook_id (str):
         event_id (None | str | Unset):
@@ -202,6 +207,11 @@ def sync(
 
      Delivery attempts to this endpoint, newest first: status, latency, response snippet.
 
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         webhook_id (str):
         event_id (None | str | Unset):
@@ -241,6 +251,11 @@ async def asyncio_detailed(
     """ List Webhook Attempts
 
      Delivery attempts to this endpoint, newest first: status, latency, response snippet.
+
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         webhook_id (str):
@@ -286,6 +301,11 @@ async def asyncio(
     """ List Webhook Attempts
 
      Delivery attempts to this endpoint, newest first: status, latency, response snippet.
+
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         webhook_id (str):

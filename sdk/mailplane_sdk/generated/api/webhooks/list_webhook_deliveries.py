@@ -148,6 +148,11 @@ def sync_detailed(
 
      Deliveries to this endpoint, newest first.
 
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         webhook_id (str):
         status (ListWebhookDeliveriesStatusType0 | None | Unset):
@@ -190,6 +195,11 @@ def sync(
 
      Deliveries to this endpoint, newest first.
 
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         webhook_id (str):
         status (ListWebhookDeliveriesStatusType0 | None | Unset):
@@ -226,6 +236,11 @@ async def asyncio_detailed(
     """ List Webhook Deliveries
 
      Deliveries to this endpoint, newest first.
+
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         webhook_id (str):
@@ -268,6 +283,11 @@ async def asyncio(
     """ List Webhook Deliveries
 
      Deliveries to this endpoint, newest first.
+
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         webhook_id (str):

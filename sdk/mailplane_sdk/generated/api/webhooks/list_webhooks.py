@@ -143,6 +143,11 @@ def sync_detailed(
 
      List the organisation's webhook endpoints.
 
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         app_id (None | str | Unset): Only this app's.
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -182,6 +187,11 @@ def sync(
 
      List the organisation's webhook endpoints.
 
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         app_id (None | str | Unset): Only this app's.
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -215,6 +225,11 @@ async def asyncio_detailed(
     """ List Webhooks
 
      List the organisation's webhook endpoints.
+
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         app_id (None | str | Unset): Only this app's.
@@ -254,6 +269,11 @@ async def asyncio(
     """ List Webhooks
 
      List the organisation's webhook endpoints.
+
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         app_id (None | str | Unset): Only this app's.

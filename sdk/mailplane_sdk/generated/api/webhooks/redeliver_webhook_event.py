@@ -140,6 +140,13 @@ def sync_detailed(
      Send one event to this endpoint again, now, with the retry schedule started over.
     The `webhook-id` stays the one of its earlier delivery.
 
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
+
     Args:
         webhook_id (str):
         body (WebhookRedelivery):
@@ -177,6 +184,13 @@ def sync(
      Send one event to this endpoint again, now, with the retry schedule started over.
     The `webhook-id` stays the one of its earlier delivery.
 
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
+
     Args:
         webhook_id (str):
         body (WebhookRedelivery):
@@ -208,6 +222,13 @@ async def asyncio_detailed(
 
      Send one event to this endpoint again, now, with the retry schedule started over.
     The `webhook-id` stays the one of its earlier delivery.
+
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
 
     Args:
         webhook_id (str):
@@ -245,6 +266,13 @@ async def asyncio(
 
      Send one event to this endpoint again, now, with the retry schedule started over.
     The `webhook-id` stays the one of its earlier delivery.
+
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
 
     Args:
         webhook_id (str):

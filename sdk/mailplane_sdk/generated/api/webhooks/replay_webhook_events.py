@@ -140,6 +140,13 @@ def sync_detailed(
      Queue every event with a sequence in `from_sequence..to_sequence` (at most 10,000)
     that matches the endpoint's filters. 410 when the range is past retention.
 
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
+
     Args:
         webhook_id (str):
         body (WebhookReplay):
@@ -177,6 +184,13 @@ def sync(
      Queue every event with a sequence in `from_sequence..to_sequence` (at most 10,000)
     that matches the endpoint's filters. 410 when the range is past retention.
 
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
+
     Args:
         webhook_id (str):
         body (WebhookReplay):
@@ -208,6 +222,13 @@ async def asyncio_detailed(
 
      Queue every event with a sequence in `from_sequence..to_sequence` (at most 10,000)
     that matches the endpoint's filters. 410 when the range is past retention.
+
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
 
     Args:
         webhook_id (str):
@@ -245,6 +266,13 @@ async def asyncio(
 
      Queue every event with a sequence in `from_sequence..to_sequence` (at most 10,000)
     that matches the endpoint's filters. 410 when the range is past retention.
+
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
 
     Args:
         webhook_id (str):

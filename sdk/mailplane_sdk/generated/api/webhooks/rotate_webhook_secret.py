@@ -145,6 +145,13 @@ def sync_detailed(
      Issue a new signing secret. Until `grace_seconds` (default 24 h) pass, deliveries carry
     a signature with the old secret beside the new one, so receivers can switch without loss.
 
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
+
     Args:
         webhook_id (str):
         body (None | Unset | WebhookSecretRotation):
@@ -182,6 +189,13 @@ def sync(
      Issue a new signing secret. Until `grace_seconds` (default 24 h) pass, deliveries carry
     a signature with the old secret beside the new one, so receivers can switch without loss.
 
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
+
     Args:
         webhook_id (str):
         body (None | Unset | WebhookSecretRotation):
@@ -213,6 +227,13 @@ async def asyncio_detailed(
 
      Issue a new signing secret. Until `grace_seconds` (default 24 h) pass, deliveries carry
     a signature with the old secret beside the new one, so receivers can switch without loss.
+
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
 
     Args:
         webhook_id (str):
@@ -250,6 +271,13 @@ async def asyncio(
 
      Issue a new signing secret. Until `grace_seconds` (default 24 h) pass, deliveries carry
     a signature with the old secret beside the new one, so receivers can switch without loss.
+
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
 
     Args:
         webhook_id (str):

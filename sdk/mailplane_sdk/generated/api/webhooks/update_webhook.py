@@ -140,6 +140,13 @@ def sync_detailed(
      Change an endpoint (JSON merge patch). A new `url` must answer the verification
     challenge first. Send `If-Match` to avoid overwriting someone else's change.
 
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
+
     Args:
         webhook_id (str):
         body (WebhookUpdate):
@@ -177,6 +184,13 @@ def sync(
      Change an endpoint (JSON merge patch). A new `url` must answer the verification
     challenge first. Send `If-Match` to avoid overwriting someone else's change.
 
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
+
     Args:
         webhook_id (str):
         body (WebhookUpdate):
@@ -208,6 +222,13 @@ async def asyncio_detailed(
 
      Change an endpoint (JSON merge patch). A new `url` must answer the verification
     challenge first. Send `If-Match` to avoid overwriting someone else's change.
+
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
 
     Args:
         webhook_id (str):
@@ -245,6 +266,13 @@ async def asyncio(
 
      Change an endpoint (JSON merge patch). A new `url` must answer the verification
     challenge first. Send `If-Match` to avoid overwriting someone else's change.
+
+    **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`,
+    `verification_failed`.
 
     Args:
         webhook_id (str):
