@@ -23,6 +23,7 @@ from api.errors import (
     MalformedRequest,
     NotFound,
     ValidationFailed,
+    request_locale,
 )
 from api.events.openapi import install_webhooks
 from api.graphql import graphql_router
@@ -44,8 +45,9 @@ from `/oauth/token`. Errors are RFC 9457 problem documents with a stable `code`.
 
 def _problem(error: AppError, request: Request) -> JSONResponse:
     rid = getattr(request.state, "request_id", None)
+    locale = request_locale(request.headers, getattr(request.state, "principal", None))
     return JSONResponse(
-        error.to_problem(rid), status_code=error.status, headers=error.headers,
+        error.to_problem(rid, locale), status_code=error.status, headers=error.headers,
         media_type=PROBLEM_CONTENT_TYPE,
     )
 

@@ -52,6 +52,7 @@ async def load_principal(session: AsyncSession, token: str) -> tuple[Principal |
             select(
                 Token, App.disabled, App.name, Organization.name,
                 Account.status, Account.role, Account.address, Account.display_name,
+                Account.locale, Organization.locale,
             )
             .join(App, App.id == Token.app_id)
             .join(Organization, Organization.id == Token.org_id)
@@ -61,7 +62,8 @@ async def load_principal(session: AsyncSession, token: str) -> tuple[Principal |
     ).first()
     if row is None:
         return None, None
-    tok, app_disabled, app_name, org_name, account_status, account_role, address, display_name = row
+    (tok, app_disabled, app_name, org_name, account_status, account_role, address, display_name,
+     account_locale, org_locale) = row
     if tok.revoked_at is not None or tok.expires_at <= utcnow() or app_disabled:
         return None, None
     if tok.account_id is not None and account_status != "active":
@@ -78,6 +80,7 @@ async def load_principal(session: AsyncSession, token: str) -> tuple[Principal |
         app_name=app_name,
         address=address,
         display_name=display_name,
+        locale=account_locale or org_locale,
     )
     return principal, tok.expires_at
 

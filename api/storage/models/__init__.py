@@ -51,7 +51,7 @@ from api.storage.models.platform import (
     RateLimitWindow,
 )
 from api.storage.models.spam import SpamFeedback, SpamListEntry, SpamToken
-from api.storage.models.tenancy import Account, Domain, Organization
+from api.storage.models.tenancy import Account, AccountLink, Domain, Organization
 from api.storage.models.webhooks import (
     WebhookAttempt,
     WebhookDelivery,
@@ -60,6 +60,7 @@ from api.storage.models.webhooks import (
 )
 
 __all__ = [
+    "AccountLink",
     "AddressBook",
     "Calendar",
     "CalendarEvent",

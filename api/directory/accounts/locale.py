@@ -1,0 +1,22 @@
+"""A person's language and time zone: their own, else their organisation's."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.kit.i18n import pick_locale
+from api.storage.models import Account, Organization
+
+
+async def account_locale(session: AsyncSession, account: Account) -> str:
+    if account.locale:
+        return pick_locale(account.locale)
+    org = await session.get(Organization, account.org_id)
+    return pick_locale(org.locale if org is not None else None)
+
+
+async def account_zone(session: AsyncSession, account: Account) -> str:
+    if account.time_zone:
+        return account.time_zone
+    org = await session.get(Organization, account.org_id)
+    return (org.time_zone if org is not None else None) or "UTC"
