@@ -28,6 +28,7 @@ from api.errors import (
 from api.events.openapi import install_webhooks
 from api.graphql import graphql_router
 from api.kit.body_limit import BodyLimitMiddleware
+from api.kit.i18n import Msg
 from api.kit.idempotency import IdempotencyMiddleware
 from api.kit.no_store import NoStoreMiddleware
 from api.kit.sqlite_retry import SqliteReadRetryMiddleware
@@ -75,8 +76,12 @@ def install_error_handlers(app: FastAPI) -> None:
         msg = first.get("msg", "Invalid input")
         if first.get("type") == "extra_forbidden":
             msg = "Unknown or read-only field"
+        # The reason is pydantic's English unless the catalogue knows it; the frame is translated.
+        detail: str | Msg = (
+            Msg("{reason}: {param}", param=_param_of(loc), reason=Msg(msg)) if loc else msg
+        )
         error = ValidationFailed(
-            f"{msg}: {_param_of(loc)}" if loc else msg, param=_param_of(loc) or None,
+            detail, param=_param_of(loc) or None,
             extra={"errors": [
                 {"param": _param_of(tuple(e.get("loc", ()))), "message": e.get("msg", ""),
                  "type": e.get("type", "")} for e in errors[:20]

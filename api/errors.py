@@ -88,7 +88,7 @@ class InsufficientScope(AppError):
 
     def __init__(self, required: list[str]) -> None:
         super().__init__(
-            "This call needs the scope(s): " + " ".join(required),
+            Msg("This call needs the scope(s): {scopes}", scopes=" ".join(required)),
             headers={
                 "WWW-Authenticate": 'Bearer realm="mailplane", error="insufficient_scope", '
                 f'scope="{" ".join(required)}"'

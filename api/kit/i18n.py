@@ -8,6 +8,7 @@ rendered long after the error was raised).
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -103,7 +104,10 @@ class Msg:
         self.params = params
 
     def render(self, locale: str) -> str:
-        return translate(locale, self.msgid, **self.params)
+        params = {
+            k: v.render(locale) if isinstance(v, Msg) else v for k, v in self.params.items()
+        }
+        return translate(locale, self.msgid, **params)
 
     def __str__(self) -> str:
         return self.render(DEFAULT_LOCALE)
@@ -117,6 +121,18 @@ def localise(value: str | Msg, locale: str) -> str:
     if isinstance(value, Msg):
         return value.render(locale)
     return translate(locale, value)
+
+
+_CURRENT: ContextVar[str] = ContextVar("mailplane_locale", default=DEFAULT_LOCALE)
+
+
+def use_locale(locale: str) -> None:
+    """Set the reader's language for the rest of this task (GraphQL sets it per request)."""
+    _CURRENT.set(locale)
+
+
+def current_locale() -> str:
+    return _CURRENT.get()
 
 
 def _(msgid: str, **params: Any) -> Msg:

@@ -22,6 +22,7 @@ from api.errors import AlreadyExists, Conflict, Gone, NotFound, ValidationFailed
 from api.events import emit
 from api.kit import merge_patch
 from api.kit.clock import utcnow
+from api.kit.i18n import Msg
 from api.kit.ids import new_id
 from api.kit.pagination import PageParams
 from api.platform.audit import record
@@ -84,7 +85,7 @@ async def get_account(
 ) -> Account:
     account = await find_account(session, org_id, ref, include_deleted=include_deleted)
     if account is None:
-        raise NotFound(f"No account {ref}.", param="account")
+        raise NotFound(Msg("No account {ref}.", ref=ref), param="account")
     return account
 
 
@@ -125,7 +126,7 @@ async def list_accounts(
 async def _manager(session: AsyncSession, org_id: str, account_id: str | None, ref: str) -> str:
     manager = await find_account(session, org_id, ref)
     if manager is None:
-        raise ValidationFailed(f"No account {ref}.", param="manager_id")
+        raise ValidationFailed(Msg("No account {ref}.", ref=ref), param="manager_id")
     if account_id is not None:
         # Walk up from the new manager: meeting the account itself would make a loop.
         current: str | None = manager.id
