@@ -184,8 +184,9 @@ async def test_activation_link_mailed_to_the_recovery_address_in_the_persons_lan
     assert resp.status_code == 201, resp.text
     assert resp.json()["sent_to"] == home["address"]
     async with runtime.db.session(write=False) as s:
-        subjects = (await s.execute(
-            select(MailMessage.subject).where(MailMessage.account_id == home["id"]))).scalars().all()
+        rows = await s.execute(
+            select(MailMessage.subject).where(MailMessage.account_id == home["id"]))
+        subjects = rows.scalars().all()
     assert any("激活您的邮箱" in (subject or "") for subject in subjects), subjects
 
 
@@ -263,7 +264,8 @@ async def test_login_links_are_refused_for_frozen_accounts_and_die_when_frozen(a
     headers = await org.headers()
     link = (await org.client.post(
         f"/v1/accounts/{made['id']}/login-links", json={}, headers=headers)).json()
-    assert (await org.client.post(f"/v1/accounts/{made['id']}/freeze", headers=headers)).status_code == 200
+    frozen = await org.client.post(f"/v1/accounts/{made['id']}/freeze", headers=headers)
+    assert frozen.status_code == 200
     refused = await org.client.post(
         f"/v1/accounts/{made['id']}/login-links", json={}, headers=headers
     )
