@@ -20,7 +20,7 @@ from api.directory.app_passwords.graphql import AppPasswordsMutation, AppPasswor
 from api.directory.departments.graphql import DepartmentsMutation, DepartmentsQuery
 from api.directory.domains.graphql import DomainsMutation, DomainsQuery
 from api.directory.groups.graphql import GroupsMutation, GroupsQuery
-from api.directory.imports.graphql import DirectoryImportsQuery
+from api.directory.imports.graphql import DirectoryImportsMutation, DirectoryImportsQuery
 from api.directory.migration.graphql import MigrationMutation, MigrationQuery
 from api.events.graphql import EventsQuery, EventsSubscription
 from api.graphql_kit import get_context
@@ -32,7 +32,7 @@ from api.platform.organizations.graphql import OrganizationsMutation, Organizati
 from api.platform.webhooks.graphql import WebhooksMutation, WebhooksQuery
 
 Query = merge_types("Query", (AppsQuery, OrganizationsQuery, DomainsQuery, AccountsQuery, AppPasswordsQuery, DepartmentsQuery, GroupsQuery, DirectoryImportsQuery, MigrationQuery, EventsQuery, WebhooksQuery, CalendarQuery, ContactsQuery, MailQuery, OutboundQuery, SpamQuery,))
-Mutation = merge_types("Mutation", (AppsMutation, OrganizationsMutation, DomainsMutation, AccountsMutation, AppPasswordsMutation, DepartmentsMutation, GroupsMutation, MigrationMutation, WebhooksMutation, CalendarMutation, ContactsMutation, MailMutation, SpamMutation,))
+Mutation = merge_types("Mutation", (AppsMutation, OrganizationsMutation, DomainsMutation, AccountsMutation, AppPasswordsMutation, DepartmentsMutation, GroupsMutation, DirectoryImportsMutation, MigrationMutation, WebhooksMutation, CalendarMutation, ContactsMutation, MailMutation, SpamMutation,))
 Subscription = merge_types("Subscription", (EventsSubscription,))
 
 

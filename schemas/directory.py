@@ -431,3 +431,24 @@ class DirectoryImportRow(ResponseModel):
     account_id: str | None
     reason: str | None
     changed: list[str]
+
+
+class ImportActivationLinksCreate(RequestModel):
+    expires_in: int = Field(
+        default=7 * 86400, ge=300, le=30 * 86400, description="Seconds each link stays valid."
+    )
+    send_to_recovery_email: bool = Field(
+        default=False,
+        description="Also mail each link to the account's recovery_email, where it has one.",
+    )
+
+
+class ImportActivationLink(ResponseModel):
+    """The set-password link of one account an import created without a password."""
+
+    row: int = Field(description="The data row's number in the file (the header is row 1).")
+    account_id: str
+    address: str
+    url: str = Field(description="Shown once; asking again issues a new link.")
+    expires_at: datetime
+    sent_to: str | None = None
