@@ -2,16 +2,22 @@
 
 from .account import Account
 from .account_create import AccountCreate
+from .account_create_locale_type_0 import AccountCreateLocaleType0
 from .account_create_type import AccountCreateType
 from .account_created import AccountCreated
+from .account_created_locale_type_0 import AccountCreatedLocaleType0
 from .account_created_status import AccountCreatedStatus
 from .account_created_type import AccountCreatedType
 from .account_data import AccountData
+from .account_locale_type_0 import AccountLocaleType0
 from .account_move import AccountMove
 from .account_status import AccountStatus
 from .account_type import AccountType
 from .account_update import AccountUpdate
+from .account_update_locale_type_0 import AccountUpdateLocaleType0
 from .account_update_type_type_0 import AccountUpdateTypeType0
+from .activation_link import ActivationLink
+from .activation_link_create import ActivationLinkCreate
 from .address_book import AddressBook
 from .address_book_create import AddressBookCreate
 from .address_book_update import AddressBookUpdate
@@ -159,6 +165,7 @@ from .event_update_transparency_type_0 import EventUpdateTransparencyType0
 from .expanded_account import ExpandedAccount
 from .export_accounts_encoding import ExportAccountsEncoding
 from .export_accounts_format import ExportAccountsFormat
+from .export_accounts_lang import ExportAccountsLang
 from .export_contacts_version import ExportContactsVersion
 from .find_time_request import FindTimeRequest
 from .find_time_result import FindTimeResult
@@ -173,6 +180,7 @@ from .free_busy_result import FreeBusyResult
 from .get_contact_vcard_version import GetContactVcardVersion
 from .get_health_response_get_health import GetHealthResponseGetHealth
 from .get_import_template_format import GetImportTemplateFormat
+from .get_import_template_lang import GetImportTemplateLang
 from .group import Group
 from .group_create import GroupCreate
 from .group_create_send_policy import GroupCreateSendPolicy
@@ -187,6 +195,8 @@ from .group_update import GroupUpdate
 from .group_update_send_policy_type_0 import GroupUpdateSendPolicyType0
 from .header import Header
 from .http_validation_error import HTTPValidationError
+from .import_activation_link import ImportActivationLink
+from .import_activation_links_create import ImportActivationLinksCreate
 from .import_counts import ImportCounts
 from .import_result import ImportResult
 from .introspect_token_body import IntrospectTokenBody
@@ -203,6 +213,8 @@ from .list_room_bookings_status_type_0 import ListRoomBookingsStatusType0
 from .list_rooms_kind_type_0 import ListRoomsKindType0
 from .list_webhook_attempts_outcome_type_0 import ListWebhookAttemptsOutcomeType0
 from .list_webhook_deliveries_status_type_0 import ListWebhookDeliveriesStatusType0
+from .login_link import LoginLink
+from .login_link_create import LoginLinkCreate
 from .mail_counts import MailCounts
 from .mail_folder_created_event import MailFolderCreatedEvent
 from .mail_folder_deleted_event import MailFolderDeletedEvent
@@ -248,6 +260,10 @@ from .o_auth_error import OAuthError
 from .organization import Organization
 from .organization_create import OrganizationCreate
 from .organization_created import OrganizationCreated
+from .organization_settings import OrganizationSettings
+from .organization_settings_locale import OrganizationSettingsLocale
+from .organization_settings_update import OrganizationSettingsUpdate
+from .organization_settings_update_locale_type_0 import OrganizationSettingsUpdateLocaleType0
 from .organizer import Organizer
 from .page_account import PageAccount
 from .page_address_book import PageAddressBook
@@ -266,6 +282,7 @@ from .page_domain import PageDomain
 from .page_event import PageEvent
 from .page_group import PageGroup
 from .page_group_member import PageGroupMember
+from .page_import_activation_link import PageImportActivationLink
 from .page_message_summary import PageMessageSummary
 from .page_migration import PageMigration
 from .page_migration_account import PageMigrationAccount
@@ -367,15 +384,21 @@ __all__ = (
     "Account",
     "AccountCreate",
     "AccountCreated",
+    "AccountCreatedLocaleType0",
     "AccountCreatedStatus",
     "AccountCreatedType",
+    "AccountCreateLocaleType0",
     "AccountCreateType",
     "AccountData",
+    "AccountLocaleType0",
     "AccountMove",
     "AccountStatus",
     "AccountType",
     "AccountUpdate",
+    "AccountUpdateLocaleType0",
     "AccountUpdateTypeType0",
+    "ActivationLink",
+    "ActivationLinkCreate",
     "AddressBook",
     "AddressBookCreate",
     "AddressBookUpdate",
@@ -523,6 +546,7 @@ __all__ = (
     "ExpandedAccount",
     "ExportAccountsEncoding",
     "ExportAccountsFormat",
+    "ExportAccountsLang",
     "ExportContactsVersion",
     "FindTimeRequest",
     "FindTimeResult",
@@ -537,6 +561,7 @@ __all__ = (
     "GetContactVcardVersion",
     "GetHealthResponseGetHealth",
     "GetImportTemplateFormat",
+    "GetImportTemplateLang",
     "Group",
     "GroupCreate",
     "GroupCreateSendPolicy",
@@ -551,6 +576,8 @@ __all__ = (
     "GroupUpdateSendPolicyType0",
     "Header",
     "HTTPValidationError",
+    "ImportActivationLink",
+    "ImportActivationLinksCreate",
     "ImportCounts",
     "ImportResult",
     "Introspection",
@@ -567,6 +594,8 @@ __all__ = (
     "ListRoomsKindType0",
     "ListWebhookAttemptsOutcomeType0",
     "ListWebhookDeliveriesStatusType0",
+    "LoginLink",
+    "LoginLinkCreate",
     "MailCounts",
     "MailFolderCreatedEvent",
     "MailFolderDeletedEvent",
@@ -612,6 +641,10 @@ __all__ = (
     "Organization",
     "OrganizationCreate",
     "OrganizationCreated",
+    "OrganizationSettings",
+    "OrganizationSettingsLocale",
+    "OrganizationSettingsUpdate",
+    "OrganizationSettingsUpdateLocaleType0",
     "Organizer",
     "PageAccount",
     "PageAddressBook",
@@ -630,6 +663,7 @@ __all__ = (
     "PageEvent",
     "PageGroup",
     "PageGroupMember",
+    "PageImportActivationLink",
     "PageMessageSummary",
     "PageMigration",
     "PageMigrationAccount",

@@ -120,6 +120,8 @@ def sync_detailed(
     """ List Mail Folders
 
      Every folder of the mailbox (system folders first) with total and unread counts.
+    `display_name` is a system folder's name in the reader's language (`Accept-Language`,
+    else the owner's): 收件箱, 已发送, 草稿箱, 已删除, 垃圾邮件 in zh-CN.
 
     Args:
         account (str):
@@ -153,6 +155,8 @@ def sync(
     """ List Mail Folders
 
      Every folder of the mailbox (system folders first) with total and unread counts.
+    `display_name` is a system folder's name in the reader's language (`Accept-Language`,
+    else the owner's): 收件箱, 已发送, 草稿箱, 已删除, 垃圾邮件 in zh-CN.
 
     Args:
         account (str):
@@ -181,6 +185,8 @@ async def asyncio_detailed(
     """ List Mail Folders
 
      Every folder of the mailbox (system folders first) with total and unread counts.
+    `display_name` is a system folder's name in the reader's language (`Accept-Language`,
+    else the owner's): 收件箱, 已发送, 草稿箱, 已删除, 垃圾邮件 in zh-CN.
 
     Args:
         account (str):
@@ -214,6 +220,8 @@ async def asyncio(
     """ List Mail Folders
 
      Every folder of the mailbox (system folders first) with total and unread counts.
+    `display_name` is a system folder's name in the reader's language (`Accept-Language`,
+    else the owner's): 收件箱, 已发送, 草稿箱, 已删除, 垃圾邮件 in zh-CN.
 
     Args:
         account (str):
