@@ -200,7 +200,7 @@ def main() -> int:
             if not person.active:
                 sync.leaver(person)
     if sync.links.count:
-        print(f"{sync.links.count} activation link(s) for the OA to deliver: {args.activation_links}")
+        print(f"{sync.links.count} activation link(s) to deliver: {args.activation_links}")
     print(
         f"{sync.changes} change(s)" + (" to make" if args.dry_run else " made")
         if sync.changes
