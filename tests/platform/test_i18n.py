@@ -83,7 +83,8 @@ def test_accept_language_negotiation(header: str, expected: str | None) -> None:
 def test_translate_falls_back_to_english_and_never_formats_the_values() -> None:
     assert translate("zh-CN", "Inbox") == "收件箱"
     assert translate("zh-CN", "An unknown sentence.") == "An unknown sentence."
-    assert translate("zh-CN", "No account {ref}.", ref="{0.__class__}") == "没有账号 {0.__class__}。"
+    hostile = translate("zh-CN", "No account {ref}.", ref="{0.__class__}")
+    assert hostile == "没有账号 {0.__class__}。"
 
 
 # --- problem documents ------------------------------------------------------------------
