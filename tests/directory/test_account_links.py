@@ -233,6 +233,23 @@ async def test_login_link_signs_in_once_and_lands_on_next(app, org):
     assert "account.login_link_created" in await audit_actions(org)
 
 
+@pytest.mark.parametrize(
+    ("query", "lands"),
+    [("/calendar?week=2", "/calendar?week=2"), ("https://evil.example/", "/mail"),
+     ("//evil.example", "/mail"), ("/\\evil.example", "/mail"), ("", "/mail")],
+)
+async def test_login_link_opened_with_next_goes_only_to_same_origin_paths(app, org, query, lands):
+    made = await create_account(org, "rex")
+    link = (await org.client.post(
+        f"/v1/accounts/{made['id']}/login-links", json={"next": "/mail"},
+        headers=await org.headers(),
+    )).json()
+    async with await _fresh_client(app) as browser:
+        landed = await browser.get(_path(link["url"]), params={"next": query} if query else None)
+        assert landed.status_code == 303
+        assert landed.headers["location"] == lands
+
+
 async def test_login_link_sends_a_must_change_person_to_the_password_page_first(app, org):
     made = await create_account(org, "jack", must_change_password=True)
     resp = await org.client.post(

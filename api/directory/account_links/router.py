@@ -60,7 +60,9 @@ async def create_login_link(
     """A single-use URL that signs the person in to Mailplane's web pages (Tencent Exmail's
     `get_login_url`), for an OA portal's "open my mailbox" button. Valid 300 s; opening it
     starts the same browser session as the sign-in page and lands on `next`, a path on this
-    Mailplane (default `/`); people who must change their password are asked first.
+    Mailplane (default `/`; whoever opens the URL may append `?next=/path`, and targets that
+    are not same-origin paths are ignored); people who must change their password are asked
+    first.
     Needs the admin-only scope `directory:sign_in` (not `directory:write`: a directory-sync
     app should not be able to act as anyone). Audited. 409 `account_frozen` for frozen
     accounts; 422 `invalid_next` for a `next` that is not a same-origin path."""

@@ -209,6 +209,7 @@ def _html(content: str, status: int = 200) -> HTMLResponse:
     return HTMLResponse(
         content, status_code=status,
         headers={"Cache-Control": "no-store", "X-Frame-Options": "DENY",
+                 "Referrer-Policy": "no-referrer",
                  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"},
     )
 
@@ -467,7 +468,9 @@ async def login_link(
     token: str, request: Request, session: DbSession, runtime: RuntimeDep
 ) -> Response:
     """Where a login link lands: sign the person in (the sign-in pages' session) and go to
-    the link's same-origin `next`, through the password page when a change is due."""
+    the link's same-origin `next` (or a `?next=` path added when opening it; anything that
+    is not a path on this origin is ignored), through the password page when a change is
+    due."""
     try:
         account, next_path = await links.use_login_link(
             session, token, ip=request.client.host if request.client else None
@@ -475,6 +478,7 @@ async def login_link(
     except links.LinkInvalid:
         await session.rollback()
         return _link_invalid(await _locale(request))
+    next_path = links.safe_next(request.query_params.get("next")) or next_path
     target = (
         "/oauth/password?" + urlencode({"next": next_path})
         if account.must_change_password else next_path

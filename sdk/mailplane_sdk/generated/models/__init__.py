@@ -100,9 +100,12 @@ from .department_create import DepartmentCreate
 from .department_move import DepartmentMove
 from .department_reorder import DepartmentReorder
 from .department_update import DepartmentUpdate
+from .directory_account_activated_event import DirectoryAccountActivatedEvent
+from .directory_account_activation_link_created_event import DirectoryAccountActivationLinkCreatedEvent
 from .directory_account_created_event import DirectoryAccountCreatedEvent
 from .directory_account_deleted_event import DirectoryAccountDeletedEvent
 from .directory_account_frozen_event import DirectoryAccountFrozenEvent
+from .directory_account_login_link_created_event import DirectoryAccountLoginLinkCreatedEvent
 from .directory_account_purged_event import DirectoryAccountPurgedEvent
 from .directory_account_restored_event import DirectoryAccountRestoredEvent
 from .directory_account_unfrozen_event import DirectoryAccountUnfrozenEvent
@@ -130,6 +133,7 @@ from .directory_migration_cancelled_event import DirectoryMigrationCancelledEven
 from .directory_migration_completed_event import DirectoryMigrationCompletedEvent
 from .directory_migration_failed_event import DirectoryMigrationFailedEvent
 from .directory_migration_progress_event import DirectoryMigrationProgressEvent
+from .directory_organization_updated_event import DirectoryOrganizationUpdatedEvent
 from .directory_password_policy_updated_event import DirectoryPasswordPolicyUpdatedEvent
 from .dkim_key import DkimKey
 from .dkim_key_status import DkimKeyStatus
@@ -481,9 +485,12 @@ __all__ = (
     "DepartmentMove",
     "DepartmentReorder",
     "DepartmentUpdate",
+    "DirectoryAccountActivatedEvent",
+    "DirectoryAccountActivationLinkCreatedEvent",
     "DirectoryAccountCreatedEvent",
     "DirectoryAccountDeletedEvent",
     "DirectoryAccountFrozenEvent",
+    "DirectoryAccountLoginLinkCreatedEvent",
     "DirectoryAccountPurgedEvent",
     "DirectoryAccountRestoredEvent",
     "DirectoryAccountUnfrozenEvent",
@@ -511,6 +518,7 @@ __all__ = (
     "DirectoryMigrationCompletedEvent",
     "DirectoryMigrationFailedEvent",
     "DirectoryMigrationProgressEvent",
+    "DirectoryOrganizationUpdatedEvent",
     "DirectoryPasswordPolicyUpdatedEvent",
     "DkimKey",
     "DkimKeyStatus",
