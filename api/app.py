@@ -24,9 +24,11 @@ from api.errors import (
     MalformedRequest,
     NotFound,
     ValidationFailed,
+    request_locale,
 )
 from api.events.openapi import install_webhooks
 from api.graphql import graphql_router
+from api.i18n import Msg
 from api.kit.body_limit import BodyLimitMiddleware
 from api.kit.idempotency import IdempotencyMiddleware
 from api.kit.no_store import NoStoreMiddleware
@@ -49,8 +51,9 @@ from `/oauth/token`. Errors are RFC 9457 problem documents with a stable `code`.
 
 def _problem(error: AppError, request: Request) -> JSONResponse:
     rid = getattr(request.state, "request_id", None)
+    locale = request_locale(request.headers, getattr(request.state, "principal", None))
     return JSONResponse(
-        error.to_problem(rid), status_code=error.status, headers=error.headers,
+        error.to_problem(rid, locale), status_code=error.status, headers=error.headers,
         media_type=PROBLEM_CONTENT_TYPE,
     )
 
@@ -83,8 +86,12 @@ def install_error_handlers(app: FastAPI) -> None:
         msg = first.get("msg", "Invalid input")
         if first.get("type") == "extra_forbidden":
             msg = "Unknown or read-only field"
+        # The reason is pydantic's English unless the catalogue knows it; the frame is translated.
+        detail: str | Msg = (
+            Msg("{reason}: {param}", param=_param_of(loc), reason=Msg(msg)) if loc else msg
+        )
         error = ValidationFailed(
-            f"{msg}: {_param_of(loc)}" if loc else msg, param=_param_of(loc) or None,
+            detail, param=_param_of(loc) or None,
             extra={"errors": [
                 {"param": _param_of(tuple(e.get("loc", ()))), "message": e.get("msg", ""),
                  "type": e.get("type", "")} for e in errors[:20]

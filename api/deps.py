@@ -74,6 +74,9 @@ AppsManage = Annotated[PrincipalModel, Depends(RequireScopes("apps:manage", admi
 AuditRead = Annotated[PrincipalModel, Depends(RequireScopes("audit:read", admin=True))]
 DirectoryRead = Annotated[PrincipalModel, Depends(RequireScopes("directory:read"))]
 DirectoryWrite = Annotated[PrincipalModel, Depends(RequireScopes("directory:write", admin=True))]
+DirectorySignIn = Annotated[
+    PrincipalModel, Depends(RequireScopes("directory:sign_in", admin=True))
+]
 WebhooksManage = Annotated[PrincipalModel, Depends(RequireScopes("webhooks:manage", admin=True))]
 DomainsAdmin = Annotated[PrincipalModel, Depends(RequireScopes("domains:admin", admin=True))]
 CalendarRead = Annotated[PrincipalModel, Depends(RequireScopes("calendar:read"))]

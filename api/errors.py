@@ -21,6 +21,8 @@ from __future__ import annotations
 import json
 from typing import Any, ClassVar
 
+from api.i18n import DEFAULT_LOCALE, Msg, from_accept_language, localise, pick_locale
+
 ERROR_TYPE_BASE = "https://mailplane.dev/errors/"
 
 
@@ -31,27 +33,32 @@ class AppError(Exception):
 
     def __init__(
         self,
-        detail: str | None = None,
+        detail: str | Msg | None = None,
         *,
         param: str | None = None,
         code: str | None = None,
         headers: dict[str, str] | None = None,
         extra: dict[str, Any] | None = None,
     ) -> None:
-        super().__init__(detail or self.title)
-        self.detail = detail or self.title
+        super().__init__(str(detail or self.title))
+        # `message` keeps a `Msg` until the reader's language is known; `detail` is English.
+        self.message: str | Msg = detail or self.title
+        self.detail = str(self.message)
         self.param = param
         self.headers = headers or {}
         self.extra = extra or {}
         if code:
             self.code = code  # type: ignore[misc]
 
-    def to_problem(self, request_id: str | None = None) -> dict[str, Any]:
+    def to_problem(
+        self, request_id: str | None = None, locale: str = DEFAULT_LOCALE
+    ) -> dict[str, Any]:
+        """The problem document; `title` and `detail` in `locale`, `code` never translated."""
         body: dict[str, Any] = {
             "type": ERROR_TYPE_BASE + self.code,
-            "title": self.title,
+            "title": localise(self.title, locale),
             "status": self.status,
-            "detail": self.detail,
+            "detail": localise(self.message, locale),
             "code": self.code,
         }
         if self.param is not None:
@@ -81,7 +88,7 @@ class InsufficientScope(AppError):
 
     def __init__(self, required: list[str]) -> None:
         super().__init__(
-            "This call needs the scope(s): " + " ".join(required),
+            Msg("This call needs the scope(s): {scopes}", scopes=" ".join(required)),
             headers={
                 "WWW-Authenticate": 'Bearer realm="mailplane", error="insufficient_scope", '
                 f'scope="{" ".join(required)}"'
@@ -141,16 +148,28 @@ class ServiceUnavailable(AppError):
     status, code, title = 503, "service_unavailable", "Service unavailable"
 
 
-def problem_body(error: AppError, request_id: str | None) -> bytes:
-    return json.dumps(error.to_problem(request_id), separators=(",", ":")).encode()
+def problem_body(error: AppError, request_id: str | None, locale: str = DEFAULT_LOCALE) -> bytes:
+    return json.dumps(error.to_problem(request_id, locale), separators=(",", ":")).encode()
 
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 
-async def send_problem(send, error: AppError, request_id: str | None) -> None:  # type: ignore[no-untyped-def]
+def request_locale(headers: Any, principal: Any = None) -> str:
+    """The reader's language: `Accept-Language`, else the principal's person or organisation."""
+    header = headers.get("accept-language") if headers is not None else None
+    return from_accept_language(header) or pick_locale(getattr(principal, "locale", None))
+
+
+async def send_problem(send, error: AppError, request_id: str | None, scope: Any = None) -> None:  # type: ignore[no-untyped-def]
     """Render an error straight onto an ASGI connection (used by middleware)."""
-    body = problem_body(error, request_id)
+    locale = DEFAULT_LOCALE
+    if scope is not None:
+        headers = {
+            k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])
+        }
+        locale = request_locale(headers, (scope.get("state") or {}).get("principal"))
+    body = problem_body(error, request_id, locale)
     headers = [
         (b"content-type", PROBLEM_CONTENT_TYPE.encode()),
         (b"content-length", str(len(body)).encode()),

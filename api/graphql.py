@@ -22,7 +22,7 @@ from api.directory.app_passwords.graphql import AppPasswordsMutation, AppPasswor
 from api.directory.departments.graphql import DepartmentsMutation, DepartmentsQuery
 from api.directory.domains.graphql import DomainsMutation, DomainsQuery
 from api.directory.groups.graphql import GroupsMutation, GroupsQuery
-from api.directory.imports.graphql import DirectoryImportsQuery
+from api.directory.imports.graphql import DirectoryImportsMutation, DirectoryImportsQuery
 from api.events.graphql import EventsQuery, EventsSubscription
 from api.graphql_kit import get_context
 from api.mail.graphql import MailMutation, MailQuery
@@ -35,7 +35,7 @@ from api.platform.webhooks.graphql import WebhooksMutation, WebhooksQuery
 from api.reference import pages as reference_pages
 
 Query = merge_types("Query", (AppsQuery, OrganizationsQuery, DomainsQuery, AccountsQuery, AppPasswordsQuery, DepartmentsQuery, GroupsQuery, DirectoryImportsQuery, MigrationQuery, EventsQuery, WebhooksQuery, CalendarQuery, ContactsQuery, MailQuery, OutboundQuery, SpamQuery,))
-Mutation = merge_types("Mutation", (AppsMutation, OrganizationsMutation, DomainsMutation, AccountsMutation, AppPasswordsMutation, DepartmentsMutation, GroupsMutation, MigrationMutation, WebhooksMutation, CalendarMutation, ContactsMutation, MailMutation, SpamMutation,))
+Mutation = merge_types("Mutation", (AppsMutation, OrganizationsMutation, DomainsMutation, AccountsMutation, AppPasswordsMutation, DepartmentsMutation, GroupsMutation, DirectoryImportsMutation, MigrationMutation, WebhooksMutation, CalendarMutation, ContactsMutation, MailMutation, SpamMutation,))
 Subscription = merge_types("Subscription", (EventsSubscription,))
 
 

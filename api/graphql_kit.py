@@ -14,7 +14,8 @@ from strawberry.fastapi import BaseContext
 from strawberry.types import Info
 
 from api.deps import RequireScopes
-from api.errors import AppError, Unauthorized, ValidationFailed
+from api.errors import AppError, Unauthorized, ValidationFailed, request_locale
+from api.i18n import current_locale, localise, use_locale
 from api.identity.principal import Principal
 from api.runtime import Runtime
 from api.storage.outage import DatabaseUnavailable, is_database_outage
@@ -28,6 +29,9 @@ class Context(BaseContext):
         self.runtime: Runtime = request.app.state.runtime
         self.principal: Principal | None = getattr(request.state, "principal", None)
         self.ip = request.client.host if request.client else None
+        # Error messages follow Accept-Language, else the person's or organisation's language.
+        self.locale = request_locale(request.headers, self.principal)
+        use_locale(self.locale)
 
 
 async def get_context(request: HTTPConnection) -> Context:
@@ -38,7 +42,7 @@ def as_graphql_error(error: AppError) -> GraphQLError:
     ext: dict[str, Any] = {"code": error.code, "status": error.status}
     if error.param:
         ext["param"] = error.param
-    return GraphQLError(error.detail, extensions=ext)
+    return GraphQLError(localise(error.message, current_locale()), extensions=ext)
 
 
 def require(info: Info[Context, Any], *scopes: str, admin: bool = False) -> Principal:

@@ -13,6 +13,7 @@ from api.calendar.resources.router import router as rooms_router
 from api.contacts.address_books.router import router as address_books_router
 from api.contacts.contacts.router import router as contacts_router
 from api.contacts.gal.router import router as autocomplete_router
+from api.directory.account_links.router import router as account_links_router
 from api.directory.accounts.router import policy_router as password_policy_router
 from api.directory.accounts.router import router as accounts_router
 from api.directory.app_passwords.router import router as app_passwords_router
@@ -38,6 +39,7 @@ from api.platform.apps.router import router as apps_router
 from api.platform.audit.router import router as audit_router
 from api.platform.me.router import router as me_router
 from api.platform.oauth.router import router as oauth_router
+from api.platform.organizations.router import own_router as organization_settings_router
 from api.platform.organizations.router import router as organizations_router
 from api.platform.webhooks.router import router as webhooks_router
 
@@ -50,11 +52,13 @@ ROUTERS: list[APIRouter] = [
     oauth_router,
     apps_router,
     organizations_router,
+    organization_settings_router,
     audit_router,
     events_router,
     webhooks_router,
     domains_router,
     accounts_router,
+    account_links_router,
     app_passwords_router,
     password_policy_router,
     departments_router,

@@ -17,8 +17,11 @@ import api.mail.tasks  # noqa: F401
 import api.migration.tasks  # noqa: F401
 import api.platform.webhooks.tasks  # noqa: F401
 from api.calendar.subscriptions import subscribe as subscribe_calendar
+from api.directory.notices import register_activation_mailer
+from api.mail.notices.activation import send_activation_mail
 
 
 def wire() -> None:
-    """Register every domain's jobs and delivery subscribers (once per process)."""
+    """Register every domain's jobs, delivery subscribers and notice senders (once per process)."""
     subscribe_calendar()
+    register_activation_mailer(send_activation_mail)

@@ -5,6 +5,12 @@ id, name, email, department path, job title, active or left). This script makes 
 match it: missing departments are created, joiners get an account, movers are moved to
 their new department (and get their new title), leavers' accounts are frozen (mail still
 arrives, nobody can sign in; HR may delete them later) and returning staff are unfrozen.
+
+Joiners get no password: Mailplane returns a one-time activation link (valid 7 days) with
+which the person chooses their own. The script hands the links to the OA system's own
+channel (its message centre, an SMS gateway) by appending them to a CSV file,
+`--activation-links` (default `activation_links.csv`, readable by its owner only); it never
+sees or stores a password.
 It compares before it changes anything, so running it twice on the same export changes
 nothing the second time, and a run cut short is finished by the next one.
 
@@ -15,6 +21,7 @@ exports in examples/data:
     .venv/bin/python examples/hr_sync.py examples/data/hr_export_2026-03-09.csv   # a week later
     .venv/bin/python examples/hr_sync.py examples/data/hr_export_2026-03-09.csv   # nothing to do
     .venv/bin/python examples/hr_sync.py --dry-run examples/data/hr_export_2026-03-02.csv
+    .venv/bin/python examples/hr_sync.py --activation-links /secure/links.csv FILE
 
 The server URL comes from MAILPLANE_URL (default http://127.0.0.1:8025), the credentials
 from MAILPLANE_CLIENT_ID / MAILPLANE_CLIENT_SECRET or else `data/demo-credentials.json`.
@@ -24,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,10 +79,29 @@ def read_export(path: Path) -> list[Employee]:
     return people
 
 
+class LinkDrop:
+    """Where activation links go for the OA system to deliver: a CSV only its owner reads."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.count = 0
+
+    def add(self, person: Employee, url: str, expires_at: str) -> None:
+        new = not self.path.exists()
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "a", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
+            if new:
+                writer.writerow(["employee_id", "name", "email", "activation_url", "expires_at"])
+            writer.writerow([person.employee_id, person.name, person.email, url, expires_at])
+        self.count += 1
+
+
 class Sync:
-    def __init__(self, mp: Mailplane, dry_run: bool) -> None:
+    def __init__(self, mp: Mailplane, dry_run: bool, links: LinkDrop) -> None:
         self.mp = mp
         self.dry_run = dry_run
+        self.links = links
         self.changes = 0
         self.departments = {d.path: d.id for d in mp.departments.list()}
         accounts = list(mp.accounts.list())  # active and frozen
@@ -108,14 +135,17 @@ class Sync:
         account = self.by_number.get(person.employee_id) or self.by_address.get(person.email)
         if account is None:
             if self.change(f"joiner: create {person.email} ({person.name}) in {person.department}"):
-                # No password: Mailplane generates one and asks for a new one at first sign-in.
-                self.mp.accounts.create(
+                # No password: the person sets their own through a one-time activation link.
+                created = self.mp.accounts.create(
                     address=person.email,
                     display_name=person.name,
                     employee_number=person.employee_id,
                     job_title=person.job_title,
                     department_ids=[department_id],
+                    activation_link=True,
                 )
+                link = created.activation
+                self.links.add(person, link.url, str(link.expires_at))
             return
         if account.status == "frozen" and self.change(f"returner: unfreeze {account.address}"):
             self.mp.accounts.unfreeze(account.address)
@@ -146,6 +176,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("csv", nargs="?", type=Path, default=DEFAULT_CSV, help="the HR export")
     parser.add_argument("--dry-run", action="store_true", help="print the changes, make none")
+    parser.add_argument(
+        "--activation-links", type=Path, default=Path("activation_links.csv"),
+        help="CSV the joiners' one-time activation links are appended to (mode 0600)",
+    )
     args = parser.parse_args()
 
     try:
@@ -154,7 +188,7 @@ def main() -> int:
         print(f"cannot use the export: {exc}", file=sys.stderr)
         return 2
     with Mailplane.from_env() as mp:
-        sync = Sync(mp, args.dry_run)
+        sync = Sync(mp, args.dry_run, LinkDrop(args.activation_links))
         print(
             f"{args.csv.name}: {len(people)} employees; Mailplane has "
             f"{len(sync.by_address)} accounts, {len(sync.departments)} departments"
@@ -165,6 +199,8 @@ def main() -> int:
         for person in people:
             if not person.active:
                 sync.leaver(person)
+    if sync.links.count:
+        print(f"{sync.links.count} activation link(s) to deliver: {args.activation_links}")
     print(
         f"{sync.changes} change(s)" + (" to make" if args.dry_run else " made")
         if sync.changes

@@ -37,7 +37,42 @@ def normalise_mobile(value: str) -> str:
     return cleaned
 
 
+_E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
+
+
+def normalise_e164(value: str) -> str:
+    """An E.164 number (`+8613800138000`): spaces, dashes, dots and brackets are dropped."""
+    cleaned = re.sub(r"[\s().-]", "", value)
+    if not _E164.match(cleaned):
+        raise ValueError("an E.164 number is + then the country code and number, 8 to 15 digits")
+    return cleaned
+
+
+def check_time_zone(value: str) -> str:
+    """An IANA time zone name (`Asia/Shanghai`)."""
+    try:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        if not re.match(r"^[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*$", value):
+            raise ValueError("not an IANA time zone")
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValueError("not an IANA time zone name (for example Asia/Shanghai)") from None
+    return value
+
+
 Address = Annotated[str, Field(min_length=3, max_length=320), AfterValidator(normalise_address)]
+E164Phone = Annotated[
+    str,
+    Field(min_length=8, max_length=32, description="E.164, e.g. +8613800138000."),
+    AfterValidator(normalise_e164),
+]
+LocaleTag = Literal["zh-CN", "en"]
+TimeZone = Annotated[
+    str,
+    Field(min_length=1, max_length=64, description="An IANA time zone, e.g. Asia/Shanghai."),
+    AfterValidator(check_time_zone),
+]
 Mobile = Annotated[str, Field(min_length=5, max_length=32), AfterValidator(normalise_mobile)]
 DisplayName = Annotated[str, Field(min_length=1, max_length=200)]
 EmployeeNumber = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^\S(.*\S)?$")]
@@ -72,6 +107,26 @@ class AccountCreate(RequestModel):
     quota_bytes: Quota | None = None
     type: AccountType = "employee"
     hidden_from_address_book: bool = False
+    security_phone: E164Phone | None = Field(
+        default=None, description="A phone to reach the person outside their mailbox (E.164)."
+    )
+    security_phone_verified: bool = Field(
+        default=False, description="Whether the organisation has verified `security_phone`."
+    )
+    recovery_email: Address | None = Field(
+        default=None, description="An address outside the mailbox (activation links go there)."
+    )
+    locale: LocaleTag | None = Field(
+        default=None, description="The person's language; null follows the organisation's."
+    )
+    time_zone: TimeZone | None = Field(
+        default=None, description="The person's time zone; null follows the organisation's."
+    )
+    activation_link: bool = Field(
+        default=False,
+        description="Without `password`: set no password and return a one-time set-password "
+        "link in `activation` instead of a generated password.",
+    )
 
 
 class AccountUpdate(RequestModel):
@@ -90,6 +145,13 @@ class AccountUpdate(RequestModel):
     type: AccountType | None = None
     hidden_from_address_book: bool | None = None
     must_change_password: bool | None = None
+    security_phone: E164Phone | None = Field(
+        default=None, description="A new security phone (E.164); a change clears its verification."
+    )
+    security_phone_verified: bool | None = None
+    recovery_email: Address | None = None
+    locale: LocaleTag | None = None
+    time_zone: TimeZone | None = None
 
 
 class Account(ResponseModel):
@@ -108,6 +170,15 @@ class Account(ResponseModel):
     hidden_from_address_book: bool
     must_change_password: bool
     aliases: list[str]
+    security_phone: str | None = Field(default=None, description="E.164 security phone.")
+    security_phone_verified: bool = False
+    recovery_email: str | None = Field(default=None, description="Recovery address.")
+    locale: LocaleTag | None = Field(
+        default=None, description="The person's language (null: the organisation's)."
+    )
+    time_zone: str | None = Field(
+        default=None, description="The person's IANA time zone (null: the organisation's)."
+    )
     created_at: datetime
     updated_at: datetime
     frozen_at: datetime | None = None
@@ -117,9 +188,50 @@ class Account(ResponseModel):
     )
 
 
+class ActivationLink(ResponseModel):
+    """A one-time set-password link: shown once, to hand to the person by your own channel."""
+
+    url: str = Field(description="Opens Mailplane's set-password page; works once.")
+    expires_at: datetime
+    sent_to: str | None = Field(
+        default=None, description="The recovery address it was also mailed to, if asked."
+    )
+
+
+class ActivationLinkCreate(RequestModel):
+    expires_in: int = Field(
+        default=7 * 86400, ge=300, le=30 * 86400, description="Seconds the link stays valid."
+    )
+    send_to_recovery_email: bool = Field(
+        default=False, description="Also mail the link to the account's `recovery_email`."
+    )
+    revoke_password: bool = Field(
+        default=False,
+        description="A reset: the current password stops working and tokens are revoked now.",
+    )
+
+
+class LoginLinkCreate(RequestModel):
+    next: Annotated[str, Field(min_length=1, max_length=2000)] = Field(
+        default="/",
+        description="Where to land after signing in: a path on this Mailplane (`/mail`), "
+        "never another site.",
+    )
+
+
+class LoginLink(ResponseModel):
+    """A single-use sign-in URL for Mailplane's web pages (Exmail's get_login_url)."""
+
+    url: str
+    expires_at: datetime
+
+
 class AccountCreated(Account):
     password: str | None = Field(
         default=None, description="The generated password, in this response only."
+    )
+    activation: ActivationLink | None = Field(
+        default=None, description="With `activation_link`: the set-password link, shown once."
     )
 
 
@@ -342,3 +454,24 @@ class DirectoryImportRow(ResponseModel):
     account_id: str | None
     reason: str | None
     changed: list[str]
+
+
+class ImportActivationLinksCreate(RequestModel):
+    expires_in: int = Field(
+        default=7 * 86400, ge=300, le=30 * 86400, description="Seconds each link stays valid."
+    )
+    send_to_recovery_email: bool = Field(
+        default=False,
+        description="Also mail each link to the account's recovery_email, where it has one.",
+    )
+
+
+class ImportActivationLink(ResponseModel):
+    """The set-password link of one account an import created without a password."""
+
+    row: int = Field(description="The data row's number in the file (the header is row 1).")
+    account_id: str
+    address: str
+    url: str = Field(description="Shown once; asking again issues a new link.")
+    expires_at: datetime
+    sent_to: str | None = None

@@ -162,6 +162,24 @@ _BUILTIN: list[tuple[str, str, type[BaseModel]]] = [
     ("contacts.address_book.updated", "An address book changed.", PersonalData),
     ("contacts.address_book.deleted", "An address book was deleted.", PersonalData),
     ("directory.account.purged", "A deleted account's data was removed for good.", AccountData),
+    (
+        "directory.account.activation_link_created",
+        "A one-time set-password link was issued for an account (the link itself is never "
+        "in the event).",
+        AccountData,
+    ),
+    ("directory.account.activated", "A person set their password through an activation link.",
+     AccountData),
+    (
+        "directory.account.login_link_created",
+        "A single-use sign-in link (login link) was issued for an account.",
+        AccountData,
+    ),
+    (
+        "directory.organization.updated",
+        "The organisation's settings changed (language, time zone, migration networks).",
+        ChangedData,
+    ),
     ("directory.password_policy.updated", "The organisation's password policy changed.", ResourceData),
     ("directory.app_password.created", "An app password for SMTP was created.", PersonalData),
     ("directory.app_password.revoked", "An app password was revoked.", PersonalData),

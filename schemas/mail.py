@@ -25,6 +25,12 @@ class Folder(ResponseModel):
     role: str | None = Field(
         description="inbox, drafts, sent, outbox, archive, junk or trash; null for custom folders"
     )
+    display_name: str = Field(
+        default="",
+        description="The name to show: a system folder's in the reader's language (收件箱, "
+        "已发送, 草稿箱, 已删除, 垃圾邮件 for zh-CN; Accept-Language, else the owner's), a "
+        "custom folder's own name. `name` and `role` never change with the language.",
+    )
     total_count: int
     unread_count: int
     size_bytes: int
@@ -48,6 +54,7 @@ class FolderCounts(ResponseModel):
     id: str
     role: str | None
     name: str
+    display_name: str = Field(default="", description="The name to show, as in Folder.")
     total_count: int
     unread_count: int
 

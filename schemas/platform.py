@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AnyUrl, Field, field_validator
+from pydantic import AfterValidator, AnyUrl, Field, field_validator
 
 from schemas.base import RequestModel, ResponseModel
 
@@ -159,3 +159,77 @@ class OrganizationCreated(Organization):
     admin_password: str
     client_id: str
     client_secret: str
+
+
+# --- the organisation's own settings ------------------------------------------------------
+
+_MIGRATION_NETWORK_ROOTS = (
+    "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.0/8",
+    "198.18.0.0/15", "fc00::/7", "::1/128",
+)
+
+
+def check_private_network(value: str) -> str:
+    """A CIDR inside the private, shared or loopback ranges (RFC 1918, RFC 6598, RFC 4193,
+    127/8, ::1). Link-local (cloud metadata) and anything public are refused: public
+    sources need no listing and link-local must never be reachable."""
+    import ipaddress
+
+    try:
+        network = ipaddress.ip_network(value.strip(), strict=False)
+    except ValueError:
+        raise ValueError("not a CIDR (for example 10.20.0.0/16)") from None
+    roots = [ipaddress.ip_network(r) for r in _MIGRATION_NETWORK_ROOTS]
+    inside = any(
+        network.version == root.version and network.subnet_of(root)  # type: ignore[arg-type]
+        for root in roots
+    )
+    if not inside:
+        raise ValueError(
+            "only private, shared or loopback networks may be listed (10/8, 172.16/12, "
+            "192.168/16, 100.64/10, 198.18/15, 127/8, fc00::/7, ::1)"
+        )
+    return str(network)
+
+
+def _time_zone(value: str) -> str:
+    from schemas.directory import check_time_zone
+
+    return check_time_zone(value)
+
+
+PrivateNetwork = Annotated[
+    str,
+    Field(min_length=3, max_length=64, description="A CIDR in a private range."),
+    AfterValidator(check_private_network),
+]
+
+
+class OrganizationSettings(ResponseModel):
+    """The caller's organisation: its name, default language and time zone, and the
+    private networks migration sources may be in."""
+
+    id: str
+    name: str
+    locale: Literal["zh-CN", "en"] = Field(
+        description="The language of people who chose none (pages, mails, errors)."
+    )
+    time_zone: str = Field(description="The IANA time zone of people who chose none.")
+    migration_private_networks: list[str] = Field(
+        description="Private networks (CIDRs) mailbox migrations may connect to; every other "
+        "private, loopback or link-local address stays refused."
+    )
+    created_at: datetime
+
+
+class OrganizationSettingsUpdate(RequestModel):
+    """JSON merge patch of the organisation's settings."""
+
+    name: Name | None = None
+    locale: Literal["zh-CN", "en"] | None = None
+    time_zone: Annotated[
+        str, Field(min_length=1, max_length=64), AfterValidator(_time_zone)
+    ] | None = None
+    migration_private_networks: list[PrivateNetwork] | None = Field(
+        default=None, max_length=50, description="Replaces the whole list; [] allows none."
+    )

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 from api.cli import openapi_document
-from api.openapi_glossary import describe
 from api.identity.scopes import SCOPES
+from api.openapi_glossary import describe
 
 DOC = json.loads(openapi_document())
 PUBLIC = ("/healthz", "/readyz", "/metrics", "/oauth/", "/.well-known/")

@@ -6,9 +6,11 @@ import logging
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.calendar.invitations.imip import JOB
-from api.directory.recipients import resolve_recipients
+from api.directory.accounts.locale import account_locale, organization_locale
+from api.directory.recipients import Resolution, resolve_recipients
 from api.mail.sending.compose import ExtraPart
 from api.mail.sending.service import send_message
 from api.runtime import Runtime
@@ -37,18 +39,38 @@ async def send_imip(runtime: Runtime, payload: dict[str, Any]) -> None:
         if not to:
             return
         ics = payload["ics"].encode("utf-8")
-        request = SendRequest(to=to, subject=payload["subject"], text=payload["text"])
-        await send_message(
-            session,
-            runtime,
-            sender,
-            request,
-            extra_parts=[
-                ExtraPart(
-                    content_type="text/calendar",
-                    data=ics,
-                    alternative=True,
-                    params={"method": payload["method"], "charset": "utf-8"},
-                )
-            ],
-        )
+        for locale, group in (await _by_language(session, sender, to, resolution)).items():
+            # Jobs queued before the catalogue carry one English subject and text.
+            subject = (payload.get("subjects") or {}).get(locale) or payload.get("subject", "")
+            text = (payload.get("texts") or {}).get(locale) or payload.get("text", "")
+            await send_message(
+                session,
+                runtime,
+                sender,
+                SendRequest(to=group, subject=subject, text=text),
+                extra_parts=[
+                    ExtraPart(
+                        content_type="text/calendar",
+                        data=ics,
+                        alternative=True,
+                        params={"method": payload["method"], "charset": "utf-8"},
+                    )
+                ],
+            )
+
+
+async def _by_language(
+    session: AsyncSession, sender: Account, to: list[str], resolution: Resolution
+) -> dict[str, list[str]]:
+    """Recipients grouped by the language they read: a local person's own (else their
+    organisation's); people elsewhere get the sender organisation's language."""
+    fallback = await organization_locale(session, sender.org_id)
+    by_address: dict[str, str] = {}
+    for account_id, address in resolution.local.items():
+        account = await session.get(Account, account_id)
+        if account is not None:
+            by_address[address.lower()] = await account_locale(session, account)
+    groups: dict[str, list[str]] = {}
+    for address in to:
+        groups.setdefault(by_address.get(address.lower(), fallback), []).append(address)
+    return groups

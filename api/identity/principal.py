@@ -19,6 +19,8 @@ class Principal:
     app_name: str | None = None
     address: str | None = None
     display_name: str | None = None
+    # The language to answer in unless the request asks for one (the person's, else the org's).
+    locale: str | None = None
 
     @property
     def caller_id(self) -> str:

@@ -20,8 +20,15 @@ SCOPES: dict[str, str] = {
 #: Scopes that change or reveal the whole organisation: a user token carries them only
 #: when the user is an administrator (Microsoft Graph's delegated-permission rule).
 ADMIN_SCOPES = frozenset(
-    {"directory:write", "domains:admin", "webhooks:manage", "audit:read", "apps:manage"}
+    {
+        "directory:write", "directory:sign_in", "domains:admin", "webhooks:manage",
+        "audit:read", "apps:manage",
+    }
 )
+
+#: Login links (Exmail's get_login_url) sign a person in without their password: an
+#: administrator's grant of its own, so a directory-sync app does not get it by default.
+SCOPES["directory:sign_in"] = "Sign people in to Mailplane's web pages (login links)"
 
 #: Managing OAuth apps is an administrator's act, never granted to an app by default.
 SCOPES["apps:manage"] = "Register and manage OAuth apps"

@@ -25,7 +25,7 @@ class BodyLimitMiddleware:
         error = PayloadTooLarge(f"The request body is larger than {self.max_bytes} bytes.")
         length = dict(scope["headers"]).get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.max_bytes:
-            await send_problem(send, error, rid)
+            await send_problem(send, error, rid, scope)
             return
         chunks: list[bytes] = []
         size = 0
@@ -36,7 +36,7 @@ class BodyLimitMiddleware:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_bytes:
-                await send_problem(send, error, rid)
+                await send_problem(send, error, rid, scope)
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):

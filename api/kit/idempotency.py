@@ -58,6 +58,7 @@ class IdempotencyMiddleware:
                 send,
                 ValidationFailed("Idempotency-Key must be 1 to 255 characters.", param="Idempotency-Key"),
                 rid,
+                scope,
             )
             return
         body = state.get("body", b"")
@@ -77,12 +78,14 @@ class IdempotencyMiddleware:
                         param="Idempotency-Key",
                     ),
                     rid,
+                    scope,
                 )
             elif existing is None or existing.state != "done":
                 await send_problem(
                     send,
                     IdempotencyInProgress("The first request with this key is still running."),
                     rid,
+                    scope,
                 )
             else:
                 await _replay(send, existing, self.runtime.settings.signing_key())

@@ -17,6 +17,7 @@ from api.mail.access import account_by_id, mailbox_account, may_reach
 from api.mail.drafts import service as drafts
 from api.mail.folders import repository as folder_repo
 from api.mail.folders import service as folders
+from api.mail.folders.names import display_name, reader_locale
 from api.mail.messages import repository as message_repo
 from api.mail.messages import service as messages
 from api.mail.messages import views
@@ -62,18 +63,22 @@ class MailFolderType:
     parent_id: str | None
     name: str
     role: str | None
+    display_name: str = strawberry.field(
+        description="A system folder's name in the reader's language; a custom folder's name."
+    )
     total_count: int
     unread_count: int
     size_bytes: float
 
     @classmethod
-    def of(cls, f: MailFolder) -> MailFolderType:
+    def of(cls, f: MailFolder, locale: str = "en") -> MailFolderType:
         return cls(
             id=strawberry.ID(f.id),
             account_id=f.account_id,
             parent_id=f.parent_id,
             name=f.name,
             role=f.role,
+            display_name=display_name(f.role, f.name, locale),
             total_count=f.total_count,
             unread_count=f.unread_count,
             size_bytes=float(f.size_bytes),
@@ -334,6 +339,10 @@ async def _message(info: Info[Context, Any], session: Any, message_id: str) -> M
     return row
 
 
+async def _folder_locale(info: Info[Context, Any], session: Any, owner: Any) -> str:
+    return await reader_locale(session, owner, info.context.req.headers.get("accept-language"))
+
+
 async def _folder(info: Info[Context, Any], session: Any, folder_id: str) -> MailFolder:
     principal = info.context.principal
     assert principal is not None
@@ -350,7 +359,10 @@ class MailQuery:
         principal = require(info, "mail:read")
         async with unit_of_work(info, write=False) as session:
             owner = await mailbox_account(session, principal, account)
-            return [MailFolderType.of(f) for f in await folders.list_folders(session, owner)]
+            locale = await _folder_locale(info, session, owner)
+            return [
+                MailFolderType.of(f, locale) for f in await folders.list_folders(session, owner)
+            ]
 
     @strawberry.field(description="Unread counts of a mailbox.")
     async def mail_counts(self, info: Info[Context, Any], account: str) -> MailCountsType:
@@ -362,7 +374,9 @@ class MailQuery:
             return MailCountsType(
                 unread_count=c.unread_count,
                 total_unread=c.total_unread,
-                folders=[MailFolderType.of(f) for f in rows],
+                folders=[
+                    MailFolderType.of(f, await _folder_locale(info, session, owner)) for f in rows
+                ],
             )
 
     @strawberry.field(description="Messages newest first; `q` searches like the REST API.")
@@ -432,9 +446,11 @@ class MailQuery:
 
     @strawberry.field(description="One folder.")
     async def mail_folder(self, info: Info[Context, Any], id: strawberry.ID) -> MailFolderType:
-        require(info, "mail:read")
+        principal = require(info, "mail:read")
         async with unit_of_work(info, write=False) as session:
-            return MailFolderType.of(await _folder(info, session, str(id)))
+            folder = await _folder(info, session, str(id))
+            owner = await account_by_id(session, principal, folder.account_id)
+            return MailFolderType.of(folder, await _folder_locale(info, session, owner))
 
 
 @strawberry.type
@@ -523,7 +539,10 @@ class MailMutation:
         data = _validated(FolderCreate, {"name": name, "parent_id": parent_id})
         async with unit_of_work(info, write=True) as session:
             owner = await mailbox_account(session, principal, account)
-            return MailFolderType.of(await folders.create_folder(session, owner, data))
+            return MailFolderType.of(
+                await folders.create_folder(session, owner, data),
+                await _folder_locale(info, session, owner),
+            )
 
     @strawberry.mutation(description="Rename or move a custom folder.")
     async def update_mail_folder(
@@ -543,7 +562,10 @@ class MailMutation:
         async with unit_of_work(info, write=True) as session:
             folder = await _folder(info, session, str(id))
             owner = await account_by_id(session, principal, folder.account_id)
-            return MailFolderType.of(await folders.update_folder(session, owner, folder, data))
+            return MailFolderType.of(
+                await folders.update_folder(session, owner, folder, data),
+                await _folder_locale(info, session, owner),
+            )
 
     @strawberry.mutation(description="Delete a custom folder; its messages go to trash.")
     async def delete_mail_folder(self, info: Info[Context, Any], id: strawberry.ID) -> bool:

@@ -21,6 +21,7 @@ from api.storage.models import (
     MigrationFolder,
     MigrationHostSlot,
     MigrationMessage,
+    Organization,
 )
 
 ACTIVE = ("queued", "running")
@@ -377,3 +378,11 @@ async def cancel_items(session: AsyncSession, org_id: str, migration_id: str) ->
         .execution_options(synchronize_session=False)
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def org_networks(session: AsyncSession, org_id: str) -> list[str]:
+    """The private networks (CIDRs) the organisation lets its migrations reach."""
+    value = await session.scalar(
+        select(Organization.migration_private_networks).where(Organization.id == org_id)
+    )
+    return list(value or [])

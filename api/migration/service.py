@@ -17,9 +17,10 @@ from api.identity.principal import Principal
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.kit.pagination import PageParams
-from api.kit.ssrf import is_public, parse_ip
+from api.kit.ssrf import parse_ip
 from api.migration import csvfile, progress, repository
 from api.migration.credentials import seal
+from api.migration.networks import IPNetwork, parse_networks, reachable
 from api.migration.transfer import JOB_KIND
 from api.runtime import Runtime
 from api.storage.models import (
@@ -44,14 +45,21 @@ class MigrationFinished(Conflict):
     code, title = "migration_finished", "The migration has already ended"
 
 
-def check_host(host: str, *, allow_private: bool) -> str:
-    """A host name (IDNA allowed) or an IP literal; local names and private addresses are
-    refused unless private sources are allowed."""
+def check_host(
+    host: str, *, allow_private: bool, networks: tuple[IPNetwork, ...] = ()
+) -> str:
+    """A host name (IDNA allowed) or an IP literal; private addresses are refused unless they
+    are in the organisation's `networks` (or private sources are allowed installation-wide).
+    Intranet names (`mail.corp.local`, `oldmail`) are accepted when the organisation lists
+    networks: what they resolve to is checked again at connect time."""
     host = host.strip().rstrip(".")
     literal = parse_ip(host)
     if literal is not None:
-        if not allow_private and not is_public(literal):
-            raise ValueError("the address is not a public internet address")
+        if not reachable(literal, allow_private=allow_private, networks=networks):
+            raise ValueError(
+                "the address is not a public internet address nor in the organisation's "
+                "migration_private_networks"
+            )
         return str(literal)
     try:
         ascii_host = host.encode("idna").decode("ascii").lower()
@@ -60,7 +68,7 @@ def check_host(host: str, *, allow_private: bool) -> str:
     labels = ascii_host.split(".")
     if len(ascii_host) > 253 or not all(_LABEL.match(label) for label in labels):
         raise ValueError("not a valid host name")
-    if not allow_private and (
+    if not allow_private and not networks and (
         ascii_host == "localhost"
         or ascii_host.endswith((".localhost", ".local", ".internal"))
         or len(labels) < 2
@@ -145,10 +153,14 @@ async def create_migration(
         )
     errors: list[dict[str, str]] = []
     hosts: list[str] = []
+    networks = parse_networks(await repository.org_networks(session, org_id))
     for i, entry in enumerate(entries):
         try:
             hosts.append(
-                check_host(entry.source.host, allow_private=settings.migration_allow_private)
+                check_host(
+                    entry.source.host, allow_private=settings.migration_allow_private,
+                    networks=networks,
+                )
             )
         except ValueError as exc:
             hosts.append("")

@@ -14,8 +14,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from api.kit.ssrf import is_public, parse_ip
+from api.kit.ssrf import parse_ip
 from api.migration.folders import RemoteFolder
+from api.migration.networks import IPNetwork, reachable
 
 Ref = int | str  # an IMAP UID or a POP3 UIDL
 
@@ -61,6 +62,8 @@ class Endpoint:
     timeout: float = 60.0
     allow_private: bool = False
     ca_file: Path | None = None
+    # The organisation's listed private networks (its old intranet server's).
+    networks: tuple[IPNetwork, ...] = ()
 
     def tls_context(self) -> ssl.SSLContext:
         context = ssl.create_default_context()
@@ -73,8 +76,9 @@ class Endpoint:
 
 
 def vetted_addresses(endpoint: Endpoint) -> list[str]:
-    """Resolve once; refuse the host if any answer is not a public address (unless private
-    sources are allowed): an admin must not reach the installation's own network."""
+    """Resolve once; refuse the host if any answer is not a public address, unless it is in
+    one of the organisation's listed private networks (or private sources are allowed
+    installation-wide): an admin must not reach the installation's own network."""
     literal = parse_ip(endpoint.host)
     if literal is not None:
         addresses = [str(literal)]
@@ -89,11 +93,12 @@ def vetted_addresses(endpoint: Endpoint) -> list[str]:
     if not endpoint.allow_private:
         for address in addresses:
             ip = parse_ip(address)
-            if ip is None or not is_public(ip):
+            if ip is None or not reachable(ip, allow_private=False, networks=endpoint.networks):
                 raise SourceError(
                     "source_blocked",
-                    f"{endpoint.host} resolves to a non-public address ({address}); "
-                    "migrations only connect to servers on the internet.",
+                    f"{endpoint.host} resolves to a non-public address ({address}) outside the "
+                    "organisation's migration_private_networks; list the network in "
+                    "PATCH /v1/organization to migrate from it.",
                     transient=False,
                 )
     return addresses

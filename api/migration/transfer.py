@@ -40,6 +40,7 @@ from api.migration import importer, progress, repository
 from api.migration.credentials import CredentialsUnavailable, unseal
 from api.migration.folders import RemoteFolder, plan_folders
 from api.migration.imap_source import ImapSource
+from api.migration.networks import parse_networks
 from api.migration.pop3_source import Pop3Source
 from api.migration.sources import Endpoint, Fetched, Ref, Source, SourceError
 from api.runtime import Runtime
@@ -239,6 +240,7 @@ class _Transfer:
                 timeout=settings.migration_timeout,
                 allow_private=settings.migration_allow_private,
                 ca_file=settings.migration_ca_file,
+                networks=parse_networks(await repository.org_networks(session, item.org_id)),
             )
             protocol = item.protocol
         self.source = ImapSource(endpoint) if protocol == "imap" else Pop3Source(endpoint)

@@ -63,7 +63,7 @@ class AuthenticationMiddleware:
                         "RateLimit-Reset": str(tight.reset),
                     },
                 )
-                await send_problem(send, error, state.get("request_id"))
+                await send_problem(send, error, state.get("request_id"), scope)
                 return
 
         async def send_with_headers(message: dict[str, Any]) -> None:

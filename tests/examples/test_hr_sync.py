@@ -1,10 +1,15 @@
 """examples/hr_sync.py: the first HR export creates departments and accounts; the next one
 adds joiners, moves movers, freezes the leaver; each run twice changes nothing the second
-time; a dry run changes nothing at all."""
+time; a dry run changes nothing at all. Joiners get one-time activation links (no password
+is generated or thrown away), and a link lets the person choose their password."""
 
 from __future__ import annotations
 
+import csv
+import re
+import stat
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -64,6 +69,7 @@ def test_joiners_movers_leavers_and_idempotence(demo: DemoServer) -> None:
             "E1002",
         )
         assert after_first["maria.schmidt"][2] == ("Sales/Europe",)
+        _check_activation_links(demo, 6)
 
         audit_before = _audit_count(api)
         again = demo.run("hr_sync.py", WEEK1).stdout
@@ -110,3 +116,35 @@ def test_a_bad_export_is_refused_before_any_change(demo: DemoServer, tmp_path: P
         assert done.returncode != 0
         assert "missing column" in done.stderr
         assert _state(api) == before
+
+
+def _check_activation_links(demo: DemoServer, expected: int) -> None:
+    """The link file holds one link per joiner, only its owner can read it, and a link
+    sets the person's password once."""
+    path = demo.base / "activation_links.csv"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == expected
+    li_na = next(r for r in rows if r["email"] == f"li.na@{DOMAIN}")
+    assert li_na["name"] == "李娜" and "/oauth/activate/" in li_na["activation_url"]
+    target = urlsplit(li_na["activation_url"]).path
+    with httpx.Client(base_url=demo.url) as browser:
+        page = browser.get(target)
+        assert page.status_code == 200 and f"li.na@{DOMAIN}" in page.text
+        match = re.search(r"name=csrf_token value='([^']+)'", page.text)
+        assert match
+        new = "li-na-chose-Th1s!"
+        done = browser.post(target, data={
+            "csrf_token": match.group(1), "new_password": new, "confirm_password": new,
+        })
+        assert done.status_code == 200, done.text
+        assert browser.get(target).status_code == 410  # once only
+        login = browser.get("/oauth/login")
+        token = re.search(r"name=csrf_token value='([^']+)'", login.text)
+        assert token
+        signed = browser.post("/oauth/login", data={
+            "address": f"li.na@{DOMAIN}", "password": new, "csrf_token": token.group(1),
+            "next": "/oauth/authorize",
+        })
+        assert signed.status_code == 303

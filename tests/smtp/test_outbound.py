@@ -319,3 +319,27 @@ def test_openssl_rsa_gives_dkimpys_signature_byte_for_byte() -> None:
     key = dkimpy.crypto.parse_pem_private_key(pem.encode())
     for digest in (hashlib.sha256(b"canonical headers"), hashlib.sha1(b"old")):
         assert openssl_pkcs1v15_sign(digest, key) == _PURE_PYTHON_SIGN(digest, key)
+
+
+async def test_a_chinese_senders_bounce_explains_itself_in_chinese(
+    org: OrgHandle, runtime: Runtime, sink: Sink
+) -> None:
+    import email
+    from email import policy
+
+    from api.storage.models import Account
+
+    wei = await org.add_account("wei")
+    async with runtime.db.session() as session:
+        await session.execute(update(Account).where(Account.id == wei.id).values(locale="zh-CN"))
+    sink.rcpt_replies["ghost@remote.example"] = ["550 5.1.1 <ghost@remote.example>: no such user"]
+    await send(org, wei.id, ["ghost@remote.example"], subject="季度报告")
+    async with worker(runtime):
+        await until(lambda: all_final(runtime))
+    [dsn] = [raw for folder, raw in await mailbox(runtime, wei.id) if folder == "inbox"]
+    parsed = email.message_from_bytes(dsn, policy=policy.default)
+    assert parsed["Subject"] == "退信：邮件无法投递"
+    human = next(p for p in parsed.walk() if p.get_content_type() == "text/plain")
+    assert "您的邮件无法投递" in human.get_content()
+    # the machine-readable part is the same in every language
+    assert b"Status: 5.1.1" in dsn and b"Final-Recipient: rfc822; ghost@remote.example" in dsn

@@ -9,6 +9,7 @@ invitations leave only if the change committed. Incoming: `calendar_parts` finds
 from __future__ import annotations
 
 import email
+from collections.abc import Callable
 from email import policy
 from email.message import EmailMessage
 from typing import Any
@@ -17,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.calendar.events.occurrences import tz_of
 from api.calendar.events.timing import parse_local, rfc3339
+from api.i18n import DEFAULT_LOCALE, SUPPORTED_LOCALES, translate
 from api.storage.models import Account, CalendarEvent
 from api.worker.jobs import enqueue
 
@@ -33,21 +35,51 @@ REPLY_SUBJECT = {
 }
 
 
-def summary(row: CalendarEvent) -> str:
+def title_of(row: CalendarEvent, locale: str) -> str:
+    return row.title or translate(locale, "(no title)")
+
+
+def summary(row: CalendarEvent, locale: str = DEFAULT_LOCALE) -> str:
+    """The human part of an invitation, in `locale` (the iCalendar part is the same for all)."""
     tz = tz_of(row)
     when = rfc3339(parse_local(row.start_local), tz, all_day=row.all_day)
-    lines = [row.title or "(no title)", f"When: {when} ({row.time_zone})"]
+    lines = [
+        title_of(row, locale),
+        translate(locale, "When: {when} ({zone})", when=when, zone=row.time_zone),
+    ]
     if row.rrule:
-        lines.append(f"Repeats: {row.rrule}")
+        lines.append(translate(locale, "Repeats: {rule}", rule=row.rrule))
     if row.location:
-        lines.append(f"Where: {row.location}")
+        lines.append(translate(locale, "Where: {location}", location=row.location))
     if row.online_meeting_url:
-        lines.append(f"Join: {row.online_meeting_url}")
+        lines.append(translate(locale, "Join: {url}", url=row.online_meeting_url))
     if row.organizer:
-        lines.append(f"Organizer: {row.organizer.get('name') or ''} <{row.organizer['address']}>")
+        lines.append(translate(
+            locale, "Organizer: {name} <{address}>",
+            name=row.organizer.get("name") or "", address=row.organizer["address"],
+        ))
     if row.description:
         lines += ["", row.description[:5000]]
     return "\n".join(lines) + "\n"
+
+
+def per_locale(render: Callable[[str], str]) -> dict[str, str]:
+    """`render` in every supported language: the worker picks each recipient's."""
+    return {locale: render(locale) for locale in SUPPORTED_LOCALES}
+
+
+def reply_subject(row: CalendarEvent, response: str) -> dict[str, str]:
+    return per_locale(
+        lambda loc: translate(loc, REPLY_SUBJECT[response], title=title_of(row, loc))
+    )
+
+
+def reply_text(who: str, response: str, comment: str | None) -> dict[str, str]:
+    return per_locale(
+        lambda loc: translate(loc, "{name} answered: {response}.", name=who,
+                              response=translate(loc, response))
+        + "\n" + (f"\n{comment}\n" if comment else "")
+    )
 
 
 async def queue(
@@ -58,10 +90,11 @@ async def queue(
     method: str,
     ics: bytes,
     *,
-    subject: str | None = None,
-    text: str | None = None,
+    subject: dict[str, str] | None = None,
+    text: dict[str, str] | None = None,
 ) -> None:
-    """Queue one iMIP message from `sender` (the organizer, or the replying attendee)."""
+    """Queue one iMIP message from `sender` (the organizer, or the replying attendee), its
+    subject and text in every language (each recipient gets theirs)."""
     if sender is None or not recipients:
         return
     kind = "UPDATE" if method == "REQUEST" and row.sequence > 0 else method
@@ -74,11 +107,16 @@ async def queue(
         "method": method,
         "uid": row.uid,
         "sequence": row.sequence,
-        "subject": subject
-        or SUBJECT.get(kind, "Invitation: {title}").format(title=row.title or "(no title)"),
-        "text": text or summary(row),
+        "subjects": subject or per_locale(
+            lambda loc: translate(
+                loc, SUBJECT.get(kind, SUBJECT["REQUEST"]), title=title_of(row, loc)
+            )
+        ),
+        "texts": text or per_locale(lambda loc: summary(row, loc)),
         "ics": ics.decode("utf-8"),
     }
+    # English alone too: what a worker of the previous release reads.
+    payload["subject"], payload["text"] = payload["subjects"]["en"], payload["texts"]["en"]
     if payload["recipients"]:
         await enqueue(session, JOB, payload, org_id=row.org_id)
 

@@ -119,9 +119,8 @@ async def respond(
             [master.organizer["address"]],
             "REPLY",
             itip.reply(row, address, utcnow(), comment=data.comment),
-            subject=imip.REPLY_SUBJECT[data.response].format(title=row.title or "(no title)"),
-            text=f"{account.display_name or address} answered: {data.response}.\n"
-            + (f"\n{data.comment}\n" if data.comment else ""),
+            subject=imip.reply_subject(row, data.response),
+            text=imip.reply_text(account.display_name or address, data.response, data.comment),
         )
     result = single(target[0])
     if key:

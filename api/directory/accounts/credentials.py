@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_object_session
 
 from api.directory.accounts import throttle
 from api.errors import ValidationFailed
+from api.i18n import Msg, _
 from api.identity.passwords import hash_password, needs_rehash, verify_password
 from api.kit.clock import utcnow
 from api.storage.models import Account, PasswordPolicy
@@ -96,11 +97,11 @@ async def authenticate(
 def check_policy(password: str, *, address: str = "", policy: PolicyRules = DEFAULT_POLICY) -> None:
     """Raise 422 (param `password`) naming the first rule `password` breaks."""
 
-    def fail(message: str) -> None:
+    def fail(message: str | Msg) -> None:
         raise ValidationFailed(message, param="password", code="password_policy")
 
     if len(password) < policy.min_length:
-        fail(f"Passwords need at least {policy.min_length} characters.")
+        fail(_("Passwords need at least {n} characters.", n=policy.min_length))
     if policy.require_lowercase and not any(c.islower() for c in password):
         fail("Passwords need a lower-case letter.")
     if policy.require_uppercase and not any(c.isupper() for c in password):

@@ -8,10 +8,12 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
+from api.directory.account_links import service as links
 from api.directory.accounts import aliases, passwords, service
 from api.directory.accounts.lookup import resolve_account
 from api.directory.accounts.router import sees_everything
 from api.directory.graphql_inputs import set_fields, validated
+from api.directory.notices import send_activation_mail
 from api.errors import Forbidden, ValidationFailed
 from api.graphql_kit import Context, as_graphql_error, require, unit_of_work
 from api.kit.pagination import PageParams
@@ -35,6 +37,11 @@ class AccountType:
     hidden_from_address_book: bool
     must_change_password: bool
     aliases: list[str]
+    security_phone: str | None
+    security_phone_verified: bool
+    recovery_email: str | None
+    locale: str | None
+    time_zone: str | None
     created_at: datetime
     updated_at: datetime
     frozen_at: datetime | None
@@ -43,7 +50,8 @@ class AccountType:
 
     @classmethod
     def of(cls, data: schemas.Account) -> AccountType:
-        return cls(**{k: v for k, v in data.model_dump().items() if k != "password"})
+        skip = ("password", "activation")
+        return cls(**{k: v for k, v in data.model_dump().items() if k not in skip})
 
 
 @strawberry.type
@@ -53,9 +61,23 @@ class AccountPage:
 
 
 @strawberry.type
+class ActivationLinkType:
+    url: str
+    expires_at: datetime
+    sent_to: str | None
+
+
+@strawberry.type
+class LoginLinkType:
+    url: str
+    expires_at: datetime
+
+
+@strawberry.type
 class AccountCreatedType:
     account: AccountType
     password: str | None
+    activation: ActivationLinkType | None = None
 
 
 @strawberry.type
@@ -97,6 +119,12 @@ class AccountCreateInput:
     quota_bytes: strawberry.scalars.JSON | None = strawberry.UNSET
     type: str | None = strawberry.UNSET
     hidden_from_address_book: bool | None = strawberry.UNSET
+    security_phone: str | None = strawberry.UNSET
+    security_phone_verified: bool | None = strawberry.UNSET
+    recovery_email: str | None = strawberry.UNSET
+    locale: str | None = strawberry.UNSET
+    time_zone: str | None = strawberry.UNSET
+    activation_link: bool | None = strawberry.UNSET
 
 
 @strawberry.input
@@ -112,6 +140,11 @@ class AccountUpdateInput:
     type: str | None = strawberry.UNSET
     hidden_from_address_book: bool | None = strawberry.UNSET
     must_change_password: bool | None = strawberry.UNSET
+    security_phone: str | None = strawberry.UNSET
+    security_phone_verified: bool | None = strawberry.UNSET
+    recovery_email: str | None = strawberry.UNSET
+    locale: str | None = strawberry.UNSET
+    time_zone: str | None = strawberry.UNSET
 
 
 @strawberry.input
@@ -219,10 +252,72 @@ class AccountsMutation:
             account, generated = await service.create_account(
                 session, principal.org_id, data, actor=principal, ip=info.context.ip
             )
+            activation = None
+            if data.activation_link and data.password is None:
+                issued = await links.issue_activation(
+                    session, account, schemas.ActivationLinkCreate(),
+                    issuer=info.context.runtime.settings.issuer, actor=principal,
+                    ip=info.context.ip,
+                )
+                activation = ActivationLinkType(
+                    url=issued.url, expires_at=issued.expires_at, sent_to=None
+                )
             return AccountCreatedType(
                 account=AccountType.of(await service.to_schema(session, account)),
                 password=generated,
+                activation=activation,
             )
+
+    @strawberry.mutation(
+        description="A one-time set-password link (as POST /v1/accounts/{account}/"
+        "activation-links); the URL is returned once."
+    )
+    async def create_activation_link(
+        self,
+        info: Info[Context, Any],
+        id: strawberry.ID,
+        expires_in: int | None = None,
+        send_to_recovery_email: bool = False,
+        revoke_password: bool = False,
+    ) -> ActivationLinkType:
+        principal = require(info, "directory:write", admin=True)
+        values: dict[str, Any] = {
+            "send_to_recovery_email": send_to_recovery_email, "revoke_password": revoke_password,
+        }
+        if expires_in is not None:
+            values["expires_in"] = expires_in
+        data = validated(schemas.ActivationLinkCreate, values)
+        runtime = info.context.runtime
+        async with unit_of_work(info, write=True) as session:
+            account = await _load(session, principal, str(id))
+            sent_to = (account.recovery_email or "") if data.send_to_recovery_email else None
+            issued = await links.issue_activation(
+                session, account, data, issuer=runtime.settings.issuer, actor=principal,
+                ip=info.context.ip, sent_to=sent_to,
+            )
+            if data.send_to_recovery_email:
+                await send_activation_mail(session, runtime, account, issued.url,
+                                           issued.expires_at)
+        if revoke_password:
+            runtime.tokens.clear()
+        return ActivationLinkType(url=issued.url, expires_at=issued.expires_at, sent_to=sent_to)
+
+    @strawberry.mutation(
+        description="A single-use sign-in URL valid 300 s (scope directory:sign_in; as POST "
+        "/v1/accounts/{account}/login-links)."
+    )
+    async def create_login_link(
+        self, info: Info[Context, Any], id: strawberry.ID, next: str = "/"
+    ) -> LoginLinkType:
+        principal = require(info, "directory:sign_in", admin=True)
+        data = validated(schemas.LoginLinkCreate, {"next": next})
+        async with unit_of_work(info, write=True) as session:
+            account = await _load(session, principal, str(id))
+            issued = await links.issue_login_link(
+                session, account, data, issuer=info.context.runtime.settings.issuer,
+                actor=principal, ip=info.context.ip,
+            )
+        return LoginLinkType(url=issued.url, expires_at=issued.expires_at)
 
     @strawberry.mutation(description="Change an account (merge-patch semantics).")
     async def update_account(

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.directory.addresses import canonical
 from api.errors import NotFound, ValidationFailed
+from api.i18n import _
 from api.identity.principal import Principal
 from api.storage.models import Account, DirectoryAddress
 from schemas.directory import normalise_mobile
@@ -77,8 +78,8 @@ async def resolve_account(
         ref = principal.account_id
     account = await find_account(session, principal.org_id, ref, include_deleted=include_deleted)
     if account is None:
-        raise NotFound(f"No account {ref}.", param="account")
+        raise NotFound(_("No account {ref}.", ref=ref), param="account")
     if not any_account and principal.kind != "app" and principal.account_id != account.id:
         # A token acting for one user never reaches another user's data.
-        raise NotFound(f"No account {ref}.", param="account")
+        raise NotFound(_("No account {ref}.", ref=ref), param="account")
     return account

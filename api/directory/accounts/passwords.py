@@ -17,6 +17,7 @@ from api.directory.accounts.credentials import (
 )
 from api.errors import RateLimited, ValidationFailed
 from api.events import emit
+from api.i18n import _
 from api.identity.audit import record
 from api.identity.principal import Principal
 from api.kit import merge_patch
@@ -156,7 +157,8 @@ async def change_own_password(
     if locked is not None:
         wait = max(1, int((locked - utcnow()).total_seconds()))
         raise RateLimited(
-            f"Too many wrong passwords; retry in {wait} s.", headers={"Retry-After": str(wait)}
+            _("Too many wrong passwords; retry in {seconds} s.", seconds=wait),
+            headers={"Retry-After": str(wait)},
         )
     try:
         await change_password(account, data.current_password, data.new_password)

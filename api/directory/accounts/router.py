@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, BackgroundTasks, Depends, Query, Request, Response, status
 
 from api.deps import ClientIp, DbSession, DirectoryRead, DirectoryWrite, Principal, RuntimeDep
+from api.directory.account_links import service as links
 from api.directory.accounts import aliases, passwords, service
 from api.directory.accounts.lookup import resolve_account
 from api.errors import Forbidden, NotFound, ValidationFailed
@@ -51,15 +52,25 @@ async def create_account(
     session: DbSession,
     ip: ClientIp,
     response: Response,
+    runtime: RuntimeDep,
 ) -> schemas.AccountCreated:
     """Create an account. Without `password` one is generated, returned once in this response,
-    and must be changed at first sign-in. The address must be in one of the organisation's
-    primary domains and not used by any account, alias or group (409)."""
+    and must be changed at first sign-in; or, with `activation_link: true`, the account gets
+    no password and `activation` holds a one-time set-password link (7 days) for the person.
+    The address must be in one of the organisation's primary domains and not used by any
+    account, alias or group (409)."""
     account, generated = await service.create_account(
         session, principal.org_id, body, actor=principal, ip=ip
     )
+    activation = None
+    if body.activation_link and body.password is None:
+        issued = await links.issue_activation(
+            session, account, schemas.ActivationLinkCreate(),
+            issuer=runtime.settings.issuer, actor=principal, ip=ip,
+        )
+        activation = schemas.ActivationLink(url=issued.url, expires_at=issued.expires_at)
     out = await _reply(session, response, account)
-    return schemas.AccountCreated(**out.model_dump(), password=generated)
+    return schemas.AccountCreated(**out.model_dump(), password=generated, activation=activation)
 
 
 @router.get("", response_model=Page[schemas.Account])

@@ -20,6 +20,7 @@ from api.directory.departments import repository as department_repository
 from api.directory.departments import service as departments
 from api.errors import AlreadyExists, Conflict, Gone, NotFound, ValidationFailed
 from api.events import emit
+from api.i18n import Msg
 from api.identity.audit import record
 from api.identity.passwords import hash_password
 from api.identity.principal import Principal
@@ -50,6 +51,11 @@ def schema_of(account: Account, department_ids: list[str], aliases: list[str]) -
         hidden_from_address_book=bool(account.hidden_from_address_book),
         must_change_password=bool(account.must_change_password),
         aliases=aliases,
+        security_phone=account.security_phone,
+        security_phone_verified=bool(account.security_phone_verified),
+        recovery_email=account.recovery_email,
+        locale=account.locale if account.locale in ("zh-CN", "en") else None,  # type: ignore[arg-type]
+        time_zone=account.time_zone,
         created_at=account.created_at,
         updated_at=account.updated_at,
         frozen_at=account.frozen_at,
@@ -79,7 +85,7 @@ async def get_account(
 ) -> Account:
     account = await find_account(session, org_id, ref, include_deleted=include_deleted)
     if account is None:
-        raise NotFound(f"No account {ref}.", param="account")
+        raise NotFound(Msg("No account {ref}.", ref=ref), param="account")
     return account
 
 
@@ -126,7 +132,7 @@ async def list_accounts(
 async def _manager(session: AsyncSession, org_id: str, account_id: str | None, ref: str) -> str:
     manager = await find_account(session, org_id, ref)
     if manager is None:
-        raise ValidationFailed(f"No account {ref}.", param="manager_id")
+        raise ValidationFailed(Msg("No account {ref}.", ref=ref), param="manager_id")
     if account_id is not None:
         # Walk up from the new manager: meeting the account itself would make a loop.
         current: str | None = manager.id
@@ -194,7 +200,9 @@ async def create_account(
     ip: str | None = None,
     details: dict[str, Any] | None = None,
 ) -> tuple[Account, str | None]:
-    """Create an account; returns it and the generated password when none was given."""
+    """Create an account; returns it and the generated password when none was given.
+    With `activation_link` and no password the account has no password at all until the
+    person sets one through an activation link (the caller issues it)."""
     dom = await org_domain(session, org_id, data.address)
     await ensure_free(session, data.address)
     await _check_keys(session, org_id, data.model_dump())
@@ -205,9 +213,11 @@ async def create_account(
     policy = await load_policy(session, org_id)
     password = data.password
     generated = None
-    if password is None:
+    by_link = data.activation_link and password is None
+    if password is None and not by_link:
         password = generated = generated_password(policy)
-    check_policy(password, address=data.address, policy=policy)
+    if password is not None:
+        check_policy(password, address=data.address, policy=policy)
     account = await insert_checked_account(
         session,
         org_id,
@@ -215,11 +225,12 @@ async def create_account(
             update={
                 "department_ids": dep_ids,
                 "manager_id": manager_id,
-                "must_change_password": data.must_change_password or bool(generated),
+                "must_change_password": (data.must_change_password or bool(generated))
+                and not by_link,
             }
         ),
         domain_id=dom.id,
-        password_hash=hash_password(password),
+        password_hash=hash_password(password) if password is not None else None,
         actor=actor,
         ip=ip,
         details=details,
@@ -258,6 +269,11 @@ async def insert_checked_account(
         quota_bytes=data.quota_bytes,
         kind=data.type,
         hidden_from_address_book=data.hidden_from_address_book,
+        security_phone=data.security_phone,
+        security_phone_verified=bool(data.security_phone and data.security_phone_verified),
+        recovery_email=data.recovery_email,
+        locale=data.locale,
+        time_zone=data.time_zone,
         version=1,
         created_at=now,
         updated_at=now,
@@ -279,6 +295,7 @@ NON_NULL = (
     "type",
     "hidden_from_address_book",
     "must_change_password",
+    "security_phone_verified",
 )
 
 
@@ -317,6 +334,15 @@ async def update_account(
         values["manager_id"] = await _manager(session, org_id, account.id, values["manager_id"])
     if "type" in values:
         values["kind"] = values.pop("type")
+    if "security_phone" in values and values["security_phone"] != account.security_phone:
+        # A new number is unverified until the organisation says otherwise in the same patch.
+        values.setdefault("security_phone_verified", False)
+    if values.get("security_phone_verified") and not values.get(
+        "security_phone", account.security_phone
+    ):
+        raise ValidationFailed(
+            "security_phone_verified needs a security_phone.", param="security_phone_verified"
+        )
     changed += ["type" if c == "kind" else c for c in merge_patch.apply(account, values)]
     if changed:
         account.version += 1

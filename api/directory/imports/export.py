@@ -13,7 +13,7 @@ from sqlalchemy import select
 from api.directory.accounts import repository as account_repo
 from api.directory.departments import repository as dep_repo
 from api.directory.departments.service import Tree
-from api.directory.imports.formats import EXPORT_COLUMNS, escape_formula
+from api.directory.imports.formats import EXPORT_COLUMNS, escape_formula, header
 from api.runtime import Runtime
 from api.storage.models import Account
 
@@ -61,14 +61,19 @@ async def _rows(runtime: Runtime, org_id: str) -> AsyncIterator[list[str]]:
                 a.kind,
                 "true" if a.hidden_from_address_book else "false",
                 ";".join(x.address for x in aliases.get(a.id, [])),
+                a.security_phone or "",
+                a.recovery_email or "",
+                a.locale or "",
             ]
         last = accounts[-1].id
 
 
-async def csv_stream(runtime: Runtime, org_id: str, encoding: str) -> AsyncIterator[bytes]:
+async def csv_stream(
+    runtime: Runtime, org_id: str, encoding: str, lang: str = "en"
+) -> AsyncIterator[bytes]:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(EXPORT_COLUMNS)
+    writer.writerow(header(EXPORT_COLUMNS, lang))
     prefix = "\ufeff" if encoding == "utf-8" else ""  # a BOM so Excel reads UTF-8
     yield (prefix + buf.getvalue()).encode(encoding)
     async for row in _rows(runtime, org_id):
@@ -78,12 +83,12 @@ async def csv_stream(runtime: Runtime, org_id: str, encoding: str) -> AsyncItera
         yield buf.getvalue().encode(encoding, errors="replace")
 
 
-async def xlsx_stream(runtime: Runtime, org_id: str) -> AsyncIterator[bytes]:
+async def xlsx_stream(runtime: Runtime, org_id: str, lang: str = "en") -> AsyncIterator[bytes]:
     import openpyxl  # type: ignore[import-untyped]
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("accounts")
-    sheet.append(EXPORT_COLUMNS)
+    sheet.append(header(EXPORT_COLUMNS, lang))
     async for row in _rows(runtime, org_id):
         sheet.append([escape_formula(c) for c in row])
     with tempfile.TemporaryFile() as fh:

@@ -28,6 +28,9 @@ COLUMNS = [
     "type",
     "hidden_from_address_book",
     "aliases",
+    "security_phone",
+    "recovery_email",
+    "locale",
 ]
 EXPORT_COLUMNS = [c for c in COLUMNS if c not in ("password", "must_change_password")]
 
@@ -71,7 +74,50 @@ SYNONYMS = {
     "隐藏": "hidden_from_address_book",
     "别名": "aliases",
     "alias": "aliases",
+    "初次登录修改密码": "must_change_password",
+    "首次登录需修改密码": "must_change_password",
+    "安全手机": "security_phone",
+    "密保手机": "security_phone",
+    "备用邮箱": "recovery_email",
+    "找回邮箱": "recovery_email",
+    "语言": "locale",
+    "language": "locale",
 }
+
+#: The template's and export's header in Chinese: the names Alibaba Mail and Exmail admins
+#: know (each maps back to its column through SYNONYMS, so the file imports as it is).
+CHINESE_HEADERS = {
+    "address": "邮箱地址",
+    "display_name": "姓名",
+    "password": "初始密码",
+    "must_change_password": "初次登录修改密码",
+    "employee_number": "工号",
+    "mobile": "手机",
+    "job_title": "职位",
+    "departments": "部门",
+    "manager": "直属上级",
+    "quota_mb": "邮箱容量(MB)",
+    "type": "账号类型",
+    "hidden_from_address_book": "隐藏",
+    "aliases": "别名",
+    "security_phone": "安全手机",
+    "recovery_email": "备用邮箱",
+    "locale": "语言",
+}
+
+EXAMPLE_ZH = {
+    "type": "员工",
+    "must_change_password": "是",
+    "hidden_from_address_book": "否",
+    "job_title": "销售经理",
+    "departments": "销售部/华东区",
+}
+
+
+def header(columns: list[str], lang: str) -> list[str]:
+    """Column names for a file in `lang` (`zh-CN` or `en`)."""
+    return [CHINESE_HEADERS[c] for c in columns] if lang == "zh-CN" else list(columns)
+
 
 EXAMPLE = {
     "address": "zhang.wei@example.com",
@@ -87,6 +133,9 @@ EXAMPLE = {
     "type": "employee",
     "hidden_from_address_book": "false",
     "aliases": "wei.zhang@example.com",
+    "security_phone": "+8613800138000",
+    "recovery_email": "zhangwei@home.example",
+    "locale": "zh-CN",
 }
 
 # XLSX is a zip: refuse archives that would inflate beyond these before parsing any XML.
@@ -318,8 +367,9 @@ def unescape_formula(value: str) -> str:
     return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_START) else value
 
 
-def template(fmt: str) -> bytes:
-    rows = [COLUMNS, [EXAMPLE[c] for c in COLUMNS]]
+def template(fmt: str, lang: str = "en") -> bytes:
+    example = {**EXAMPLE, **(EXAMPLE_ZH if lang == "zh-CN" else {})}
+    rows = [header(COLUMNS, lang), [example[c] for c in COLUMNS]]
     if fmt == "xlsx":
         return xlsx_bytes(rows)
     return csv_bytes(rows, "utf-8-sig")

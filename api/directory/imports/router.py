@@ -9,7 +9,8 @@ from fastapi.responses import StreamingResponse
 from starlette.datastructures import UploadFile
 
 from api.deps import ClientIp, DbSession, DirectoryRead, DirectoryWrite, RuntimeDep
-from api.directory.imports import export, formats, service
+from api.directory.imports import activation, export, formats, service
+from api.directory.notices import send_activation_mail
 from api.errors import MalformedRequest, PayloadTooLarge, ValidationFailed
 from api.kit.pagination import Page, PageParams, page_params
 from api.storage.models import DirectoryImport as ImportRow
@@ -86,10 +87,17 @@ async def _read_upload(request: Request, limit: int) -> tuple[bytes, str]:
 async def get_import_template(
     principal: DirectoryRead,
     format: Annotated[Literal["csv", "xlsx"], Query(description="csv (UTF-8) or xlsx.")] = "csv",
+    lang: Annotated[
+        Literal["en", "zh-CN"],
+        Query(description="Header names: English column names, or the Chinese ones (邮箱地址, "
+              "姓名, 部门, 工号, 手机, 初次登录修改密码 …)."),
+    ] = "en",
 ) -> Response:
-    """The import file's columns with one example row. Chinese header names (邮箱, 姓名, 工号,
-    手机, 职位, 部门 …) are accepted too; departments are paths like `Sales/East`."""
-    body = formats.template(format)
+    """The import file's columns with one example row, with English or Chinese header names
+    (both are accepted on import, as are 邮箱, 手机号, 首次登录修改密码 …); departments are
+    paths like `Sales/East`. Rows without a password get none: hand out activation links
+    (`POST /v1/directory/imports/{id}/activation-links`)."""
+    body = formats.template(format, lang)
     media = "text/csv; charset=utf-8" if format == "csv" else XLSX_TYPE
     return Response(
         body,
@@ -176,18 +184,62 @@ async def export_accounts(
     principal: DirectoryWrite,
     runtime: RuntimeDep,
     format: Annotated[Literal["csv", "xlsx"], Query()] = "csv",
-    encoding: Annotated[Literal["utf-8", "gb18030"], Query(description="CSV only.")] = "utf-8",
+    encoding: Annotated[
+        Literal["utf-8", "gb18030", "gbk"],
+        Query(description="CSV only: gbk or gb18030 for Excel on Chinese Windows."),
+    ] = "utf-8",
+    lang: Annotated[Literal["en", "zh-CN"], Query(description="Header names.")] = "en",
 ) -> StreamingResponse:
     """Every account (not deleted) in the import's columns, streamed. Cells that a
-    spreadsheet would run as a formula (`=`, `+`, `-`, `@` …) are prefixed with `'`."""
+    spreadsheet would run as a formula (`=`, `+`, `-`, `@` …) are prefixed with `'`.
+    Characters GBK lacks are written as `?` with `encoding=gbk` (gb18030 has them all)."""
     if format == "xlsx":
         return StreamingResponse(
-            export.xlsx_stream(runtime, principal.org_id),
+            export.xlsx_stream(runtime, principal.org_id, lang),
             media_type=XLSX_TYPE,
             headers={"Content-Disposition": 'attachment; filename="accounts.xlsx"'},
         )
     return StreamingResponse(
-        export.csv_stream(runtime, principal.org_id, encoding),
+        export.csv_stream(runtime, principal.org_id, encoding, lang),
         media_type=f"text/csv; charset={encoding}",
         headers={"Content-Disposition": 'attachment; filename="accounts.csv"'},
+    )
+
+
+@router.post(
+    "/imports/{import_id}/activation-links", response_model=Page[schemas.ImportActivationLink]
+)
+async def create_import_activation_links(
+    import_id: str,
+    principal: DirectoryWrite,
+    session: DbSession,
+    runtime: RuntimeDep,
+    ip: ClientIp,
+    page: Annotated[PageParams, Depends(page_params)],
+    body: schemas.ImportActivationLinksCreate | None = None,
+) -> Page[schemas.ImportActivationLink]:
+    """One-time set-password links for the accounts this import created without a password
+    (rows with an empty password column), in row order, `limit` per call (follow
+    `next_cursor`). Each URL is in this response only: deliver it through your own channel,
+    or set `send_to_recovery_email` to mail it to the account's `recovery_email`. Asking
+    again issues new links and retires the earlier ones; activated accounts drop out."""
+    data = body or schemas.ImportActivationLinksCreate()
+    issued, cursor = await activation.issue_for_import(
+        session, principal.org_id, import_id, data, page,
+        issuer=runtime.settings.issuer, actor=principal, ip=ip,
+    )
+    for item in issued:
+        if item.sent_to:
+            await send_activation_mail(
+                session, runtime, item.account, item.link.url, item.link.expires_at
+            )
+    return Page[schemas.ImportActivationLink](
+        data=[
+            schemas.ImportActivationLink(
+                row=i.row, account_id=i.account.id, address=i.account.address,
+                url=i.link.url, expires_at=i.link.expires_at, sent_to=i.sent_to,
+            )
+            for i in issued
+        ],
+        next_cursor=cursor,
     )

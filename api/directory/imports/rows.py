@@ -22,7 +22,7 @@ from api.errors import AppError
 from api.identity.principal import Principal
 from api.storage.models import Account, Domain
 from schemas import directory as schemas
-from schemas.directory import normalise_address, normalise_mobile
+from schemas.directory import normalise_address, normalise_e164, normalise_mobile
 
 LIST_SPLIT = re.compile(r"[;|；\n]+")
 TRUE = {"true", "yes", "y", "1", "是", "t"}
@@ -33,6 +33,12 @@ TYPES = {
     "shared": "shared",
     "共享": "shared",
     "公共": "shared",
+}
+
+
+LOCALES = {
+    "zh-cn": "zh-CN", "zh": "zh-CN", "zh_cn": "zh-CN", "中文": "zh-CN", "简体中文": "zh-CN",
+    "en": "en", "en-us": "en", "en-gb": "en", "english": "en", "英文": "en", "英语": "en",
 }
 
 
@@ -152,6 +158,21 @@ async def _fields(
         )
     if v.get("must_change_password"):
         out["must_change_password"] = _bool(v["must_change_password"], "must_change_password")
+    if v.get("security_phone"):
+        try:
+            out["security_phone"] = normalise_e164(v["security_phone"])
+        except ValueError as exc:
+            raise RowError(f"security_phone: {exc}") from None
+    if v.get("recovery_email"):
+        try:
+            out["recovery_email"] = normalise_address(v["recovery_email"])
+        except ValueError as exc:
+            raise RowError(f"recovery_email: {exc}") from None
+    if v.get("locale"):
+        locale = LOCALES.get(v["locale"].strip().lower())
+        if locale is None:
+            raise RowError(f"locale: {v['locale']!r} is not zh-CN or en")
+        out["locale"] = locale
     if v.get("quota_mb"):
         try:
             quota = float(v["quota_mb"])

@@ -9,47 +9,70 @@ from api.kit.etags import check_if_match, set_etag
 from api.kit.pagination import Page
 from api.mail.access import mailbox_account
 from api.mail.folders import service
+from api.mail.folders.names import folder_schema, reader_locale
+from api.storage.models import Account
 from schemas.mail import Folder, FolderCreate, FolderUpdate, MailCounts
 
 router = APIRouter(prefix="/v1/accounts/{account}/mail", tags=["mail"])
 
 
+async def _locale(session: DbSession, owner: Account, request: Request) -> str:
+    return await reader_locale(session, owner, request.headers.get("accept-language"))
+
+
 @router.get("/folders", response_model=Page[Folder])
-async def list_mail_folders(account: str, principal: MailRead, session: DbSession) -> Page[Folder]:
+async def list_mail_folders(
+    account: str, principal: MailRead, session: DbSession, request: Request
+) -> Page[Folder]:
     """Every folder of the mailbox (system folders first) with total and unread counts, in
-    one page (`next_cursor` is always null)."""
+    one page (`next_cursor` is always null). `display_name` is a system folder's name in the
+    reader's language (`Accept-Language`, else the owner's): 收件箱, 已发送, 草稿箱, 已删除,
+    垃圾邮件 in zh-CN."""
     owner = await mailbox_account(session, principal, account)
-    data = [Folder.model_validate(f) for f in await service.list_folders(session, owner)]
+    locale = await _locale(session, owner, request)
+    data = [folder_schema(f, locale) for f in await service.list_folders(session, owner)]
     return Page[Folder](data=data, next_cursor=None)
 
 
 @router.get("/counts", response_model=MailCounts)
-async def get_mail_counts(account: str, principal: MailRead, session: DbSession) -> MailCounts:
+async def get_mail_counts(
+    account: str, principal: MailRead, session: DbSession, request: Request
+) -> MailCounts:
     """Unread counts: the inbox, everything but junk and trash, and per folder (O(1))."""
     owner = await mailbox_account(session, principal, account)
-    return await service.counts(session, owner)
+    return await service.counts(session, owner, await _locale(session, owner, request))
 
 
 @router.post("/folders", status_code=status.HTTP_201_CREATED, response_model=Folder)
 async def create_mail_folder(
-    account: str, body: FolderCreate, principal: MailWrite, session: DbSession, response: Response
+    account: str,
+    body: FolderCreate,
+    principal: MailWrite,
+    session: DbSession,
+    response: Response,
+    request: Request,
 ) -> Folder:
     """Create a custom folder, at the top or under `parent_id`."""
     owner = await mailbox_account(session, principal, account)
     folder = await service.create_folder(session, owner, body)
     set_etag(response, folder.id, folder.version)
-    return Folder.model_validate(folder)
+    return folder_schema(folder, await _locale(session, owner, request))
 
 
 @router.get("/folders/{folder_id}", response_model=Folder)
 async def get_mail_folder(
-    account: str, folder_id: str, principal: MailRead, session: DbSession, response: Response
+    account: str,
+    folder_id: str,
+    principal: MailRead,
+    session: DbSession,
+    response: Response,
+    request: Request,
 ) -> Folder:
     """One folder with its counts."""
     owner = await mailbox_account(session, principal, account)
     folder = await service.get_folder(session, owner, folder_id)
     set_etag(response, folder.id, folder.version)
-    return Folder.model_validate(folder)
+    return folder_schema(folder, await _locale(session, owner, request))
 
 
 @router.patch("/folders/{folder_id}", response_model=Folder)
@@ -69,7 +92,7 @@ async def update_mail_folder(
     check_if_match(request, folder.id, folder.version)
     folder = await service.update_folder(session, owner, folder, body)
     set_etag(response, folder.id, folder.version)
-    return Folder.model_validate(folder)
+    return folder_schema(folder, await _locale(session, owner, request))
 
 
 @router.delete("/folders/{folder_id}", status_code=status.HTTP_204_NO_CONTENT)

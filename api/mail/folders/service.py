@@ -11,6 +11,7 @@ from api.kit import merge_patch
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.mail.folders import repository
+from api.mail.folders.names import display_name
 from api.mail.mailbox.service import apply_changes, ensure_mailbox, system_folder
 from api.mail.messages import repository as messages
 from api.storage.models import Account, MailFolder
@@ -146,7 +147,7 @@ async def delete_folder(session: AsyncSession, account: Account, folder: MailFol
     return len(moving)
 
 
-async def counts(session: AsyncSession, account: Account) -> MailCounts:
+async def counts(session: AsyncSession, account: Account, locale: str = "en") -> MailCounts:
     folders = await list_folders(session, account)
     inbox = next((f for f in folders if f.role == "inbox"), None)
     return MailCounts(
@@ -157,6 +158,7 @@ async def counts(session: AsyncSession, account: Account) -> MailCounts:
                 id=f.id,
                 role=f.role,
                 name=f.name,
+                display_name=display_name(f.role, f.name, locale),
                 total_count=f.total_count,
                 unread_count=f.unread_count,
             )

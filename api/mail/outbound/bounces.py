@@ -7,10 +7,16 @@ import email.utils
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.header import Header
 
+from api.i18n import DEFAULT_LOCALE, translate
 from api.mail.inbound.headers import header_end
 
 MAX_HEADERS_QUOTED = 64 * 1024
+_EXPLANATION = (
+    "This is the mail system at {mta}.\n\nYour message could not be delivered to one or "
+    "more recipients. The report below\nsays why; the original message's headers follow it."
+)
 
 
 @dataclass(frozen=True)
@@ -31,18 +37,19 @@ def _clean(text: str) -> str:
 
 def build_dsn(
     *, reporting_mta: str, sender: str, original: bytes, failures: list[Failure],
-    arrival: datetime, now: datetime | None = None,
+    arrival: datetime, now: datetime | None = None, locale: str = DEFAULT_LOCALE,
 ) -> bytes:
-    """A multipart/report; report-type=delivery-status message to `sender`."""
+    """A multipart/report; report-type=delivery-status message to `sender`; its human part
+    (subject and notification) in `locale`, the machine parts as RFC 3464 has them."""
     now = now or datetime.now(UTC)
     boundary = f"=_mailplane_dsn_{secrets.token_hex(12)}"
     mid = f"<{secrets.token_hex(16)}@{reporting_mta}>"
     listing = "\r\n".join(f"<{_clean(f.recipient)}>: {_clean(f.diagnostic)}" for f in failures)
     explanation = (
-        f"This is the mail system at {reporting_mta}.\r\n\r\n"
-        "Your message could not be delivered to one or more recipients. The report below\r\n"
-        "says why; the original message's headers follow it.\r\n\r\n" + listing + "\r\n"
+        translate(locale, _EXPLANATION, mta=reporting_mta).replace("\n", "\r\n")
+        + "\r\n\r\n" + listing + "\r\n"
     )
+    subject = Header(translate(locale, "Undelivered Mail Returned to Sender"), "utf-8").encode()
     per_recipient = []
     for f in failures:
         fields = [
@@ -63,7 +70,8 @@ def build_dsn(
     head = (
         f"From: Mail Delivery System <MAILER-DAEMON@{reporting_mta}>\r\n"
         f"To: <{_clean(sender)}>\r\n"
-        "Subject: Undelivered Mail Returned to Sender\r\n"
+        f"Subject: {subject}\r\n"
+        f"Content-Language: {locale}\r\n"
         f"Date: {_date(now)}\r\n"
         f"Message-ID: {mid}\r\n"
         "Auto-Submitted: auto-replied\r\n"

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.config import Settings
+from api.directory.accounts.locale import account_locale, organization_locale
 from api.events import emit
 from api.kit.clock import utcnow
 from api.mail.delivery.deliver import deliver
@@ -66,7 +67,7 @@ async def apply(
     settings = runtime.settings
     now = utcnow()
     counts = {"sent": 0, "deferred": 0, "failed": 0}
-    bounces: dict[tuple[str, str], list[tuple[MailOutbound, Failure]]] = {}
+    bounces: dict[tuple[str, str, str], list[tuple[MailOutbound, Failure]]] = {}
     for claim, outcome in results:
         row = await queue.held(session, claim)
         if row is None:
@@ -95,7 +96,8 @@ async def apply(
         row.last_error = text[:1000]
         sender = await _bounce_address(session, row)
         if sender:
-            bounces.setdefault((row.blob_sha256, sender), []).append(
+            locale = await _bounce_locale(session, row)
+            bounces.setdefault((row.blob_sha256, sender, locale), []).append(
                 (row, Failure(row.recipient, status if status[0] == "5" else "5.4.7", text,
                               outcome.remote)))
         else:
@@ -103,17 +105,26 @@ async def apply(
         await emit(session, row.org_id, "mail.message.bounced",
                    _event(row, status=status, diagnostic=text[:300]))
         counts["failed"] += 1
-    for (sha, sender), items in bounces.items():
+    for (sha, sender, locale), items in bounces.items():
         original = b"".join([chunk async for chunk in runtime.blobs.read(sha, 0, DSN_HEADER_BYTES)])
         dsn = build_dsn(reporting_mta=reporting_mta, sender=sender, original=original,
                         failures=[f for _, f in items],
-                        arrival=min(r.created_at for r, _ in items), now=now)
+                        arrival=min(r.created_at for r, _ in items), now=now, locale=locale)
         report = await deliver(session, runtime, dsn, "", [sender])
         if not report.delivered:
             log.warning("bounce not deliverable", extra={"fields": {"sender": sender}})
         for row, _ in items:
             await runtime.blobs.decref(session, row.blob_sha256)
     return counts
+
+
+async def _bounce_locale(session: AsyncSession, row: MailOutbound) -> str:
+    """The bounce's reader's language: the sending account's, else its organisation's."""
+    if row.account_id:
+        account = await session.get(Account, row.account_id)
+        if account is not None:
+            return await account_locale(session, account)
+    return await organization_locale(session, row.org_id)
 
 
 async def _bounce_address(session: AsyncSession, row: MailOutbound) -> str:

@@ -63,7 +63,7 @@ async def load_principal(
             select(
                 Token, App.disabled, App.name, App.org_id, Organization.name,
                 Account.status, Account.role, Account.address, Account.display_name,
-                Account.org_id,
+                Account.org_id, Account.locale, Organization.locale,
             )
             .join(App, App.id == Token.app_id)
             .join(Organization, Organization.id == Token.org_id)
@@ -74,7 +74,7 @@ async def load_principal(
     if row is None:
         return None, None
     (tok, app_disabled, app_name, app_org_id, org_name, account_status, account_role, address,
-     display_name, account_org_id) = row
+     display_name, account_org_id, account_locale, org_locale) = row
     if tok.revoked_at is not None or tok.expires_at <= utcnow() or app_disabled:
         return None, None
     # A token whose person and app are of different organisations authenticates nobody.
@@ -95,6 +95,7 @@ async def load_principal(
         app_name=app_name,
         address=address,
         display_name=display_name,
+        locale=account_locale or org_locale,
     )
     return principal, tok.expires_at
 

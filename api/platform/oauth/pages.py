@@ -1,9 +1,12 @@
-"""Server-rendered sign-in, password-change and consent pages: plain HTML forms, no JavaScript."""
+"""Server-rendered sign-in, password-change, activation and consent pages: plain HTML forms,
+no JavaScript, every string from the message catalogue in the reader's language."""
 
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
+from api.i18n import translate
 from api.identity.scopes import SCOPES
 
 _STYLE = (
@@ -13,9 +16,17 @@ _STYLE = (
 )
 
 
-def _page(title: str, body: str) -> str:
+_ASK_CHANGE = "Your administrator asks you to choose a new password before continuing."
+
+
+def _t(locale: str, msgid: str, **params: Any) -> str:
+    return escape(translate(locale, msgid, **params))
+
+
+def _page(locale: str, title: str, body: str) -> str:
+    lang = "zh-CN" if locale == "zh-CN" else "en"
     return (
-        "<!doctype html><html lang=en><head><meta charset=utf-8>"
+        f"<!doctype html><html lang={lang}><head><meta charset=utf-8>"
         f"<meta name=viewport content='width=device-width'><title>{escape(title)} · Mailplane</title>"
         f"<style>{_STYLE}</style></head><body><h1>{escape(title)}</h1>{body}</body></html>"
     )
@@ -25,67 +36,114 @@ def _error(message: str | None) -> str:
     return f"<p class=err role=alert>{escape(message)}</p>" if message else ""
 
 
-def login_page(next_url: str, csrf: str, error: str | None = None, address: str = "") -> str:
+def login_page(
+    next_url: str, csrf: str, error: str | None = None, address: str = "", locale: str = "en"
+) -> str:
     return _page(
-        "Sign in",
+        locale,
+        translate(locale, "Sign in"),
         _error(error)
         + "<form method=post action='/oauth/login'>"
         f"<input type=hidden name=csrf_token value='{escape(csrf)}'>"
         f"<input type=hidden name=next value='{escape(next_url)}'>"
-        f"<label>Email address<input name=address type=email required value='{escape(address)}'"
-        " autocomplete=username></label>"
-        "<label>Password<input name=password type=password required autocomplete=current-password>"
-        "</label><button type=submit>Sign in</button></form>",
+        f"<label>{_t(locale, 'Email address')}<input name=address type=email required"
+        f" value='{escape(address)}' autocomplete=username></label>"
+        f"<label>{_t(locale, 'Password')}<input name=password type=password required"
+        " autocomplete=current-password>"
+        f"</label><button type=submit>{_t(locale, 'Sign in')}</button></form>",
     )
 
 
-def password_page(next_url: str, csrf: str, error: str | None = None) -> str:
+def password_page(next_url: str, csrf: str, error: str | None = None, locale: str = "en") -> str:
     return _page(
-        "Choose a new password",
-        "<p>Your administrator asks you to choose a new password before continuing.</p>"
+        locale,
+        translate(locale, "Choose a new password"),
+        f"<p>{_t(locale, _ASK_CHANGE)}</p>"
         + _error(error)
         + "<form method=post action='/oauth/password'>"
         f"<input type=hidden name=csrf_token value='{escape(csrf)}'>"
         f"<input type=hidden name=next value='{escape(next_url)}'>"
-        "<label>Current password<input name=current_password type=password required></label>"
-        "<label>New password<input name=new_password type=password required minlength=10"
-        " autocomplete=new-password></label>"
-        "<label>Repeat new password<input name=confirm_password type=password required></label>"
-        "<button type=submit>Change password</button></form>",
+        f"<label>{_t(locale, 'Current password')}<input name=current_password type=password"
+        " required></label>"
+        f"<label>{_t(locale, 'New password')}<input name=new_password type=password required"
+        " minlength=10 autocomplete=new-password></label>"
+        f"<label>{_t(locale, 'Repeat new password')}<input name=confirm_password type=password"
+        " required></label>"
+        f"<button type=submit>{_t(locale, 'Change password')}</button></form>",
+    )
+
+
+def activation_page(
+    token: str, address: str, csrf: str, error: str | None = None, locale: str = "en"
+) -> str:
+    return _page(
+        locale,
+        translate(locale, "Set your password"),
+        f"<p>{_t(locale, 'Choose the password for {address}.', address=address)}</p>"
+        + _error(error)
+        + f"<form method=post action='/oauth/activate/{escape(token)}'>"
+        f"<input type=hidden name=csrf_token value='{escape(csrf)}'>"
+        f"<label>{_t(locale, 'New password')}<input name=new_password type=password required"
+        " minlength=10 autocomplete=new-password></label>"
+        f"<label>{_t(locale, 'Repeat new password')}<input name=confirm_password type=password"
+        " required></label>"
+        f"<button type=submit>{_t(locale, 'Set password')}</button></form>",
+    )
+
+
+def activated_page(address: str, locale: str = "en") -> str:
+    return _page(
+        locale,
+        translate(locale, "Password set"),
+        f"<p>{_t(locale, 'Your password is set. Sign in as {address}.', address=address)}</p>"
+        f"<p><a href='/oauth/login'>{_t(locale, 'Sign in')}</a></p>",
     )
 
 
 def consent_page(
-    app_name: str, account_address: str, scopes: list[str], params: list[tuple[str, str]], csrf: str
+    app_name: str,
+    account_address: str,
+    scopes: list[str],
+    params: list[tuple[str, str]],
+    csrf: str,
+    locale: str = "en",
 ) -> str:
     hidden = "".join(
         f"<input type=hidden name='{escape(k)}' value='{escape(v)}'>" for k, v in params
     )
     items = "".join(
-        f"<li><code>{escape(s)}</code> — {escape(SCOPES.get(s, s))}</li>" for s in scopes
-    ) or "<li>No data access</li>"
+        f"<li><code>{escape(s)}</code> — {_t(locale, SCOPES.get(s, s))}</li>" for s in scopes
+    ) or f"<li>{_t(locale, 'No data access')}</li>"
+    intro = translate(
+        locale, "{app} wants to act as {address} with these permissions:",
+        app="\0app\0", address="\0acc\0",
+    )
+    intro = escape(intro).replace("\0app\0", f"<strong>{escape(app_name)}</strong>").replace(
+        "\0acc\0", f"<strong>{escape(account_address)}</strong>"
+    )
     return _page(
-        "Allow access?",
-        f"<p><strong>{escape(app_name)}</strong> wants to act as <strong>{escape(account_address)}"
-        f"</strong> with these permissions:</p><ul>{items}</ul>"
+        locale,
+        translate(locale, "Allow access?"),
+        f"<p>{intro}</p><ul>{items}</ul>"
         "<form method=post action='/oauth/authorize'>"
         f"<input type=hidden name=csrf_token value='{escape(csrf)}'>{hidden}"
-        "<button type=submit name=decision value=allow>Allow</button>"
-        "<button type=submit name=decision value=deny>Deny</button></form>"
+        f"<button type=submit name=decision value=allow>{_t(locale, 'Allow')}</button>"
+        f"<button type=submit name=decision value=deny>{_t(locale, 'Deny')}</button></form>"
         "<form method=post action='/oauth/logout'>"
         f"<input type=hidden name=csrf_token value='{escape(csrf)}'>"
-        "<button type=submit>Not you? Sign out</button></form>",
+        f"<button type=submit>{_t(locale, 'Not you? Sign out')}</button></form>",
     )
 
 
-def error_page(title: str, message: str) -> str:
-    return _page(title, f"<p>{escape(message)}</p>")
+def error_page(title: str, message: str, locale: str = "en") -> str:
+    """`title` and `message` are catalogue msgids (or already-translated text)."""
+    return _page(locale, translate(locale, title), f"<p>{_t(locale, message)}</p>")
 
 
-def other_org_page() -> str:
+def other_org_page(locale: str = "en") -> str:
     return _page(
-        "Not your organisation",
-        "<p>This app belongs to another organisation; it can act only for people of its own."
-        " Ask your administrator for your organisation's app.</p>"
-        "<p lang=zh-CN>此应用属于另一个组织，只能代表其本组织的成员。请向您的管理员索取本组织的应用。</p>",
+        locale,
+        translate(locale, "Not your organisation"),
+        "<p>" + _t(locale, "This app belongs to another organisation; it can act only for people"
+                   " of its own. Ask your administrator for your organisation's app.") + "</p>",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 import anyio.to_thread
 from authlib.oauth2 import OAuth2Error
@@ -13,8 +13,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from api.deps import DbSession, RuntimeDep
+from api.directory.account_links import service as links
 from api.directory.accounts.credentials import authenticate, change_password
+from api.directory.accounts.locale import account_locale
 from api.errors import AppError
+from api.i18n import from_accept_language, localise, pick_locale
 from api.identity.audit import record
 from api.identity.scopes import SCOPES, parse_scopes
 from api.platform.oauth import pages
@@ -29,6 +32,7 @@ from api.platform.oauth.store import OAuthStore
 from api.platform.oauth.web_session import (
     LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
+    SESSION_PATH,
     SessionCodec,
     WebSession,
 )
@@ -177,21 +181,40 @@ async def _signed_in(request: Request, session: Any, codec: SessionCodec) -> tup
 
 
 def _safe_next(value: str | None) -> str:
-    """Only our own authorize endpoint is a valid place to go back to (no open redirect)."""
-    if value and value.startswith("/oauth/authorize") and not urlsplit(value).netloc:
-        return value
-    return "/oauth/authorize"
+    """Only a path on this origin is a place to go back to (no open redirect)."""
+    return links.safe_next(value) or "/oauth/authorize"
+
+
+async def _locale(request: Request, session: Any = None, account: Account | None = None) -> str:
+    """The page's language: the person's own choice, else the browser's `Accept-Language`,
+    else the person's organisation's default, else English."""
+    if account is not None and account.locale:
+        return pick_locale(account.locale)
+    header = from_accept_language(request.headers.get("accept-language"))
+    if header:
+        return header
+    if account is not None and session is not None:
+        return await account_locale(session, account)
+    return pick_locale(None)
+
+
+def _start_session(response: Response, runtime: Runtime, account_id: str) -> None:
+    response.set_cookie(
+        SESSION_COOKIE, _codec(runtime).dump(account_id), httponly=True, samesite="lax",
+        path=SESSION_PATH, secure=runtime.settings.issuer.startswith("https"),
+    )
 
 
 def _html(content: str, status: int = 200) -> HTMLResponse:
     return HTMLResponse(
         content, status_code=status,
         headers={"Cache-Control": "no-store", "X-Frame-Options": "DENY",
+                 "Referrer-Policy": "no-referrer",
                  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"},
     )
 
 
-def _error_redirect_or_page(error: OAuth2Error, iss: str) -> Response:
+def _error_redirect_or_page(error: OAuth2Error, iss: str, locale: str = "en") -> Response:
     if error.redirect_uri:
         params = dict(error.get_body())
         if error.state:
@@ -199,7 +222,9 @@ def _error_redirect_or_page(error: OAuth2Error, iss: str) -> Response:
         params["iss"] = iss
         sep = "&" if "?" in error.redirect_uri else "?"
         return RedirectResponse(error.redirect_uri + sep + urlencode(params), status_code=302)
-    return _html(pages.error_page("Cannot continue", error.description or error.error), 400)
+    return _html(
+        pages.error_page("Cannot continue", error.description or error.error, locale), 400
+    )
 
 
 async def _refuse_other_org(
@@ -212,7 +237,7 @@ async def _refuse_other_org(
         actor_type="account", actor_id=account.id, app_id=app_id[:40],
         ip=request.client.host if request.client else None, result="denied",
     )
-    return _html(pages.other_org_page(), 403)
+    return _html(pages.other_org_page(await _locale(request, session, account)), 403)
 
 
 @router.get("/oauth/authorize", include_in_schema=False)
@@ -222,7 +247,7 @@ async def authorize_page(request: Request, session: DbSession, runtime: RuntimeD
     try:
         grant = await _run(runtime, session, request, lambda s: s.get_consent_grant(oreq))
     except OAuth2Error as error:
-        return _error_redirect_or_page(error, runtime.settings.issuer)
+        return _error_redirect_or_page(error, runtime.settings.issuer, await _locale(request))
     signed = await _signed_in(request, session, codec)
     here = request.url.path + "?" + request.url.query
     if signed is None:
@@ -237,6 +262,7 @@ async def authorize_page(request: Request, session: DbSession, runtime: RuntimeD
         pages.consent_page(
             grant.client.app.name, account.address, scopes,
             list(request.query_params.multi_items()), codec.csrf_for(web.nonce),
+            await _locale(request, session, account),
         )
     )
 
@@ -247,12 +273,18 @@ async def authorize_decision(request: Request, session: DbSession, runtime: Runt
     form = await request.form()
     signed = await _signed_in(request, session, codec)
     if signed is None:
-        return _html(pages.error_page("Signed out", "Sign in again and retry."), 403)
+        locale = await _locale(request)
+        return _html(pages.error_page("Signed out", "Sign in again and retry.", locale), 403)
     web, account = signed
+    locale = await _locale(request, session, account)
     if not codec.check_csrf(web.nonce, str(form.get("csrf_token", ""))):
-        return _html(pages.error_page("Request expired", "Reload the page and try again."), 403)
+        return _html(
+            pages.error_page("Request expired", "Reload the page and try again.", locale), 403
+        )
     if account.must_change_password:
-        return _html(pages.error_page("Password change needed", "Change your password first."), 403)
+        return _html(
+            pages.error_page("Password change needed", "Change your password first.", locale), 403
+        )
     oreq = await _oauth_request(request)
     allow = form.get("decision") == "allow"
     store = OAuthStore(session, runtime.settings, None)
@@ -267,9 +299,10 @@ async def authorize_decision(request: Request, session: DbSession, runtime: Runt
     try:
         result = await _run(runtime, session, request, decide)
     except OAuth2Error as error:
-        return _error_redirect_or_page(error, runtime.settings.issuer)
+        return _error_redirect_or_page(error, runtime.settings.issuer, locale)
     await record(
-        session, org_id=account.org_id, action="oauth.consent." + ("granted" if allow else "denied"),
+        session, org_id=account.org_id,
+        action="oauth.consent." + ("granted" if allow else "denied"),
         actor_type="account", actor_id=account.id, app_id=oreq.payload.client_id,
         ip=request.client.host if request.client else None,
         details={"scope": oreq.payload.scope or ""},
@@ -278,15 +311,21 @@ async def authorize_decision(request: Request, session: DbSession, runtime: Runt
     location = dict(headers).get("Location")
     if location:
         return RedirectResponse(location, status_code=302)
-    return _html(pages.error_page("Cannot continue", "The request was refused."), status)
+    return _html(pages.error_page("Cannot continue", "The request was refused.", locale), status)
+
+
+def _login_form(
+    next_url: str, locale: str, error: str | None = None, address: str = "", status: int = 200
+) -> Response:
+    csrf = secrets.token_urlsafe(24)
+    response = _html(pages.login_page(next_url, csrf, error, address, locale), status)
+    response.set_cookie(LOGIN_CSRF_COOKIE, csrf, httponly=True, samesite="lax", path="/oauth")
+    return response
 
 
 @router.get("/oauth/login", include_in_schema=False)
 async def login_page(request: Request) -> Response:
-    csrf = secrets.token_urlsafe(24)
-    response = _html(pages.login_page(_safe_next(request.query_params.get("next")), csrf))
-    response.set_cookie(LOGIN_CSRF_COOKIE, csrf, httponly=True, samesite="lax", path="/oauth")
-    return response
+    return _login_form(_safe_next(request.query_params.get("next")), await _locale(request))
 
 
 @router.post("/oauth/login", include_in_schema=False)
@@ -295,25 +334,28 @@ async def login_submit(request: Request, session: DbSession, runtime: RuntimeDep
     next_url = _safe_next(str(form.get("next", "")))
     cookie_csrf = request.cookies.get(LOGIN_CSRF_COOKIE)
     given = str(form.get("csrf_token", ""))
+    locale = await _locale(request)
     if not cookie_csrf or not secrets.compare_digest(cookie_csrf, given):
-        return _html(pages.error_page("Request expired", "Reload the sign-in page and try again."), 403)
+        return _html(pages.error_page(
+            "Request expired", "Reload the sign-in page and try again.", locale), 403)
     address = str(form.get("address", ""))[:320]
     account = await authenticate(
         session, address, str(form.get("password", ""))[:1024],
         ip=request.client.host if request.client else None,
     )
     if account is None:
-        csrf = secrets.token_urlsafe(24)
-        response = _html(pages.login_page(next_url, csrf, "Wrong address or password.", address), 401)
-        response.set_cookie(LOGIN_CSRF_COOKIE, csrf, httponly=True, samesite="lax", path="/oauth")
-        return response
+        return _login_form(
+            next_url, locale, localise("Wrong address or password.", locale), address, 401
+        )
     await record(session, org_id=account.org_id, action="account.signed_in", actor_type="account",
                  actor_id=account.id, ip=request.client.host if request.client else None)
-    response = RedirectResponse(next_url, status_code=303)
-    response.set_cookie(
-        SESSION_COOKIE, _codec(runtime).dump(account.id), httponly=True, samesite="lax",
-        path="/oauth", secure=runtime.settings.issuer.startswith("https"),
+    # "Change password at first sign-in": every way in goes through the password page first.
+    target = (
+        "/oauth/password?" + urlencode({"next": next_url})
+        if account.must_change_password else next_url
     )
+    response = RedirectResponse(target, status_code=303)
+    _start_session(response, runtime, account.id)
     response.delete_cookie(LOGIN_CSRF_COOKIE, path="/oauth")
     return response
 
@@ -324,8 +366,11 @@ async def password_page(request: Request, session: DbSession, runtime: RuntimeDe
     signed = await _signed_in(request, session, codec)
     if signed is None:
         return RedirectResponse("/oauth/login", status_code=303)
-    web, _account = signed
-    return _html(pages.password_page(_safe_next(request.query_params.get("next")), codec.csrf_for(web.nonce)))
+    web, account = signed
+    return _html(pages.password_page(
+        _safe_next(request.query_params.get("next")), codec.csrf_for(web.nonce),
+        locale=await _locale(request, session, account),
+    ))
 
 
 @router.post("/oauth/password", include_in_schema=False)
@@ -336,17 +381,23 @@ async def password_submit(request: Request, session: DbSession, runtime: Runtime
     if signed is None:
         return RedirectResponse("/oauth/login", status_code=303)
     web, account = signed
+    locale = await _locale(request, session, account)
     csrf = codec.csrf_for(web.nonce)
     next_url = _safe_next(str(form.get("next", "")))
     if not codec.check_csrf(web.nonce, str(form.get("csrf_token", ""))):
-        return _html(pages.error_page("Request expired", "Reload the page and try again."), 403)
+        return _html(
+            pages.error_page("Request expired", "Reload the page and try again.", locale), 403
+        )
     new = str(form.get("new_password", ""))
     if new != str(form.get("confirm_password", "")):
-        return _html(pages.password_page(next_url, csrf, "The new passwords differ."), 422)
+        return _html(pages.password_page(
+            next_url, csrf, localise("The new passwords differ.", locale), locale), 422)
     try:
         await change_password(account, str(form.get("current_password", "")), new)
     except AppError as error:
-        return _html(pages.password_page(next_url, csrf, error.detail), 422)
+        return _html(
+            pages.password_page(next_url, csrf, localise(error.message, locale), locale), 422
+        )
     await record(session, org_id=account.org_id, action="account.password_changed",
                  actor_type="account", actor_id=account.id,
                  ip=request.client.host if request.client else None)
@@ -358,8 +409,101 @@ async def logout(request: Request, runtime: RuntimeDep) -> Response:
     codec = _codec(runtime)
     form = await request.form()
     web = codec.load(request.cookies.get(SESSION_COOKIE))
+    locale = await _locale(request)
     if web is None or not codec.check_csrf(web.nonce, str(form.get("csrf_token", ""))):
-        return _html(pages.error_page("Request expired", "Reload the page and try again."), 403)
-    response = _html(pages.error_page("Signed out", "You are signed out."))
-    response.delete_cookie(SESSION_COOKIE, path="/oauth")
+        return _html(
+            pages.error_page("Request expired", "Reload the page and try again.", locale), 403
+        )
+    response = _html(pages.error_page("Signed out", "You are signed out.", locale))
+    response.delete_cookie(SESSION_COOKIE, path=SESSION_PATH)
+    response.delete_cookie(SESSION_COOKIE, path="/oauth")  # sessions started before 0011
+    return response
+
+
+# --- activation and login links -----------------------------------------------------------
+
+
+def _link_invalid(locale: str) -> Response:
+    return _html(pages.error_page(
+        "Link no longer valid",
+        "This link is not valid any more. Ask your administrator for a new one.", locale,
+    ), 410)
+
+
+@router.get("/oauth/activate/{token}", include_in_schema=False)
+async def activation_page(
+    token: str, request: Request, session: DbSession, runtime: RuntimeDep
+) -> Response:
+    """The set-password page an activation link opens (nothing is used up by opening it)."""
+    try:
+        account = await links.activation_account(session, token)
+    except links.LinkInvalid:
+        return _link_invalid(await _locale(request))
+    csrf = secrets.token_urlsafe(24)
+    response = _html(pages.activation_page(
+        token, account.address, csrf, locale=await _locale(request, session, account)
+    ))
+    response.set_cookie(LOGIN_CSRF_COOKIE, csrf, httponly=True, samesite="lax", path="/oauth")
+    return response
+
+
+@router.post("/oauth/activate/{token}", include_in_schema=False)
+async def activation_submit(
+    token: str, request: Request, session: DbSession, runtime: RuntimeDep
+) -> Response:
+    form = await request.form()
+    try:
+        account = await links.activation_account(session, token)
+    except links.LinkInvalid:
+        return _link_invalid(await _locale(request))
+    locale = await _locale(request, session, account)
+    cookie_csrf = request.cookies.get(LOGIN_CSRF_COOKIE)
+    csrf = str(form.get("csrf_token", ""))
+    if not cookie_csrf or not secrets.compare_digest(cookie_csrf, csrf):
+        return _html(pages.error_page(
+            "Request expired", "Reload the page and try again.", locale), 403)
+    new = str(form.get("new_password", ""))[:1024]
+    if new != str(form.get("confirm_password", ""))[:1024]:
+        return _html(pages.activation_page(
+            token, account.address, csrf, localise("The new passwords differ.", locale), locale
+        ), 422)
+    try:
+        await links.activate(
+            session, token, new, ip=request.client.host if request.client else None
+        )
+    except links.LinkInvalid:
+        return _link_invalid(locale)
+    except AppError as error:
+        return _html(pages.activation_page(
+            token, account.address, csrf, localise(error.message, locale), locale
+        ), 422)
+    response = _html(pages.activated_page(account.address, locale))
+    response.delete_cookie(LOGIN_CSRF_COOKIE, path="/oauth")
+    return response
+
+
+@router.get("/oauth/sso/{token}", include_in_schema=False)
+async def login_link(
+    token: str, request: Request, session: DbSession, runtime: RuntimeDep
+) -> Response:
+    """Where a login link lands: sign the person in (the sign-in pages' session) and go to
+    the link's same-origin `next` (or a `?next=` path added when opening it; anything that
+    is not a path on this origin is ignored), through the password page when a change is
+    due."""
+    try:
+        account, next_path = await links.use_login_link(
+            session, token, ip=request.client.host if request.client else None
+        )
+    except links.LinkInvalid:
+        await session.rollback()
+        return _link_invalid(await _locale(request))
+    next_path = links.safe_next(request.query_params.get("next")) or next_path
+    target = (
+        "/oauth/password?" + urlencode({"next": next_path})
+        if account.must_change_password else next_path
+    )
+    response = RedirectResponse(target, status_code=303)
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    _start_session(response, runtime, account.id)
     return response

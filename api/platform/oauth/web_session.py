@@ -12,6 +12,9 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 SESSION_COOKIE = "mp_session"
 LOGIN_CSRF_COOKIE = "mp_login_csrf"
 SESSION_MAX_AGE = 12 * 3600
+#: The whole site: the web app at `/` shares the session the sign-in pages and login links
+#: start (the API itself never reads this cookie; it takes bearer tokens only).
+SESSION_PATH = "/"
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,11 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from api.graphql_kit import Context, as_graphql_error, require, unit_of_work
+from api.directory.graphql_inputs import set_fields
+from api.graphql_kit import Context, as_graphql_error, require, unit_of_work, validated
 from api.kit.pagination import PageParams
-from api.platform.organizations import service
-from schemas.platform import OrganizationCreate
+from api.platform.organizations import service, settings
+from schemas.platform import OrganizationCreate, OrganizationSettingsUpdate
 
 
 @strawberry.type
@@ -37,7 +38,34 @@ class OrganizationCreatedType:
 
 
 @strawberry.type
+class OrganizationSettingsType:
+    id: str
+    name: str
+    locale: str
+    time_zone: str
+    migration_private_networks: list[str]
+    created_at: datetime
+
+
+@strawberry.input
+class OrganizationSettingsInput:
+    name: str | None = strawberry.UNSET
+    locale: str | None = strawberry.UNSET
+    time_zone: str | None = strawberry.UNSET
+    migration_private_networks: list[str] | None = strawberry.UNSET
+
+
+@strawberry.type
 class OrganizationsQuery:
+    @strawberry.field(
+        description="The caller's organisation: default locale and time zone, migration networks."
+    )
+    async def organization(self, info: Info[Context, Any]) -> OrganizationSettingsType:
+        principal = require(info, "directory:read")
+        async with unit_of_work(info, write=False) as session:
+            out = await settings.get_settings(session, principal.org_id)
+        return OrganizationSettingsType(**out.model_dump())
+
     @strawberry.field(description="Every organisation (platform operators only).")
     async def organizations(
         self, info: Info[Context, Any], limit: int = 50, cursor: str | None = None
@@ -55,6 +83,18 @@ class OrganizationsQuery:
 
 @strawberry.type
 class OrganizationsMutation:
+    @strawberry.mutation(
+        description="Change the caller's organisation settings (administrators; audited)."
+    )
+    async def update_organization_settings(
+        self, info: Info[Context, Any], input: OrganizationSettingsInput
+    ) -> OrganizationSettingsType:
+        principal = require(info, "directory:write", admin=True)
+        data = validated(OrganizationSettingsUpdate, set_fields(input))
+        async with unit_of_work(info, write=True) as session:
+            out = await settings.update_settings(session, principal, data, ip=info.context.ip)
+        return OrganizationSettingsType(**out.model_dump())
+
     @strawberry.mutation(description="Provision an organisation (platform operators only).")
     async def create_organization(
         self, info: Info[Context, Any], name: str, domain: str, admin: str

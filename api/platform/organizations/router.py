@@ -6,10 +6,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, status
 
-from api.deps import ClientIp, DbSession, DirectoryWrite
+from api.deps import ClientIp, DbSession, DirectoryRead, DirectoryWrite
 from api.kit.pagination import Page, PageParams, page_params
-from api.platform.organizations import service
-from schemas.platform import Organization, OrganizationCreate, OrganizationCreated
+from api.platform.organizations import service, settings
+from schemas.platform import (
+    Organization,
+    OrganizationCreate,
+    OrganizationCreated,
+    OrganizationSettings,
+    OrganizationSettingsUpdate,
+)
 
 router = APIRouter(prefix="/v1/organizations", tags=["organizations"])
 
@@ -35,3 +41,27 @@ async def create_organization(
         admin_address=made.admin.address, admin_password=made.admin_password,
         client_id=made.app.id, client_secret=made.client_secret,
     )
+
+
+own_router = APIRouter(prefix="/v1/organization", tags=["organizations"])
+
+
+@own_router.get("", response_model=OrganizationSettings)
+async def get_organization_settings(
+    principal: DirectoryRead, session: DbSession
+) -> OrganizationSettings:
+    """The caller's organisation: its default `locale` and `time_zone` (used for people who
+    chose none) and `migration_private_networks`. Scope `directory:read`."""
+    return await settings.get_settings(session, principal.org_id)
+
+
+@own_router.patch("", response_model=OrganizationSettings)
+async def update_organization_settings(
+    body: OrganizationSettingsUpdate, principal: DirectoryWrite, session: DbSession, ip: ClientIp
+) -> OrganizationSettings:
+    """Change the organisation's settings (JSON merge patch; administrators, scope
+    `directory:write`). `migration_private_networks` lists the private networks (CIDRs
+    inside 10/8, 172.16/12, 192.168/16, 100.64/10, 198.18/15, 127/8, fc00::/7, ::1) that
+    mailbox migration sources may be in, e.g. the company's old intranet mail server;
+    every other non-public address stays refused. Each change is audited."""
+    return await settings.update_settings(session, principal, body, ip=ip)

@@ -53,7 +53,7 @@ from api.storage.models.platform import (
     RateLimitWindow,
 )
 from api.storage.models.spam import SpamFeedback, SpamListEntry, SpamToken
-from api.storage.models.tenancy import Account, Domain, Organization
+from api.storage.models.tenancy import Account, AccountLink, Domain, Organization
 from api.storage.models.webhooks import (
     WebhookAttempt,
     WebhookDelivery,
@@ -63,6 +63,7 @@ from api.storage.models.webhooks import (
 
 __all__ = [
     "AccountSearchTerm",
+    "AccountLink",
     "AddressBook",
     "BlobChunk",
     "BlobObject",

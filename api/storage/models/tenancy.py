@@ -18,6 +18,12 @@ class Organization(Base):
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # settings (0011): the language and time zone people get unless they choose their own,
+    # and the private networks (CIDRs) migration sources may be in.
+    locale: Mapped[str] = mapped_column(String(16), default="en")
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
+    migration_private_networks: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    version: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class Domain(Base):
@@ -73,6 +79,33 @@ class Account(Base):
     frozen_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     purge_after: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+    # first password and language (0011): a phone and an address to reach the person outside
+    # their mailbox; their own language and time zone (None: the organisation's).
+    security_phone: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    security_phone_verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    recovery_email: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    locale: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    time_zone: Mapped[str | None] = mapped_column(String(64), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class AccountLink(Base):
+    """A one-time link for an account: `activation` (choose a password) or `login` (an SSO
+    sign-in, Exmail's get_login_url). Only the SHA-256 of the token is kept."""
+
+    __tablename__ = "account_links"
+    __table_args__ = (Index("ix_account_links_account_kind", "account_id", "kind"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    org_id: Mapped[str] = mapped_column(String(40), index=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(12))  # activation | login
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    next_path: Mapped[str] = mapped_column(String(2000), default="/")
+    created_by_type: Mapped[str] = mapped_column(String(20), default="system")
+    created_by_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -12,11 +12,13 @@ from mailplane_sdk.generated import params
 from mailplane_sdk.generated.models import (
     Account,
     AccountCreated,
+    ActivationLink,
     AddressCheckResult,
     Alias,
     AppPassword,
     AppPasswordCreated,
     Changes,
+    LoginLink,
     PasswordPolicy,
     PasswordResetResult,
 )
@@ -93,8 +95,10 @@ class Accounts(Namespace[R]):
 
     @endpoint("POST", "/v1/accounts", "create_account")
     def create(self, /, **body: Unpack[params.AccountCreate]) -> Spec[AccountCreated]:
-        """Body: AccountCreate (address, display_name, password, department_ids, …);
-        `department_id=` is accepted for a single department."""
+        """Body: AccountCreate (address, display_name, password, department_ids,
+        security_phone, recovery_email, locale, time_zone, …); `activation_link=True` with no
+        password returns a one-time set-password link in `.activation` instead of a
+        generated password. `department_id=` is accepted for a single department."""
         if "department_id" in body:
             body["department_ids"] = [body.pop("department_id")]
         return Spec(model(AccountCreated), json=body)
@@ -144,6 +148,18 @@ class Accounts(Namespace[R]):
     def change_password(self, account: str, /, **body: Unpack[params.PasswordChange]) -> Spec[None]:
         """Body: PasswordChange (`current_password`, `new_password`); a person's own token."""
         return Spec(nothing, path={"account": account}, json=body)
+
+    @endpoint("POST", "/v1/accounts/{account}/activation-links", "create_activation_link")
+    def activation_link(self, account: str, /, **body: object) -> Spec[ActivationLink]:
+        """A one-time set-password link (shown once). Body: ActivationLinkCreate
+        (`expires_in`, `send_to_recovery_email`, `revoke_password`)."""
+        return Spec(model(ActivationLink), path={"account": account}, json=body)
+
+    @endpoint("POST", "/v1/accounts/{account}/login-links", "create_login_link")
+    def login_link(self, account: str, /, *, next: str = "/") -> Spec[LoginLink]:
+        """A single-use URL (300 s) that signs the person in to Mailplane's web pages and
+        lands on `next`, a path on this Mailplane. Needs the `directory:sign_in` scope."""
+        return Spec(model(LoginLink), path={"account": account}, json={"next": next})
 
     @endpoint("POST", "/v1/accounts/check-addresses", "check_addresses")
     def check_addresses(self, /, **body: Unpack[params.AddressCheck]) -> Spec[AddressCheckResult]:

@@ -11,7 +11,11 @@ from typing_extensions import Unpack
 from mailplane_sdk.calls import Spec, model, raw
 from mailplane_sdk.endpoints import Namespace, R, endpoint, paged
 from mailplane_sdk.generated import params
-from mailplane_sdk.generated.models import DirectoryImport, DirectoryImportRow
+from mailplane_sdk.generated.models import (
+    DirectoryImport,
+    DirectoryImportRow,
+    ImportActivationLink,
+)
 from mailplane_sdk.pagination import Page, page_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -63,12 +67,29 @@ class Imports(Namespace[R]):
             page_of(DirectoryImportRow.from_dict), path={"import_id": import_id}, params=query
         )
 
+    @endpoint(
+        "POST", "/v1/directory/imports/{import_id}/activation-links",
+        "create_import_activation_links",
+    )
+    def activation_links(
+        self, import_id: str, /, *, limit: int = 50, cursor: str | None = None, **body: object
+    ) -> Spec[Page[ImportActivationLink]]:
+        """One-time set-password links for the accounts the import created without a
+        password (one page; follow `next_cursor`). Body: `expires_in`,
+        `send_to_recovery_email`. Each URL is shown once."""
+        return Spec(
+            page_of(ImportActivationLink.from_dict), path={"import_id": import_id},
+            params={"limit": limit, "cursor": cursor}, json=body,
+        )
+
     @endpoint("GET", "/v1/directory/import-template", "get_import_template")
     def template(self, /, **query: Unpack[params.GetImportTemplateQuery]) -> Spec[bytes]:
-        """An empty file with the columns an import reads (`format`: csv or xlsx)."""
+        """A file with the columns an import reads and one example row (`format`: csv or
+        xlsx; `lang`: en or zh-CN for the Chinese header names)."""
         return Spec(raw, params=query)
 
     @endpoint("GET", "/v1/directory/export", "export_accounts")
     def export(self, /, **query: Unpack[params.ExportAccountsQuery]) -> Spec[bytes]:
-        """Every account as a file (`format`: csv or xlsx, `encoding`: utf-8 or gb18030)."""
+        """Every account as a file (`format`: csv or xlsx, `encoding`: utf-8, gb18030 or gbk,
+        `lang`: en or zh-CN headers)."""
         return Spec(raw, params=query)

@@ -16,6 +16,7 @@ from mailplane_sdk.generated.models import (
     Introspection,
     Organization,
     OrganizationCreated,
+    OrganizationSettings,
     TokenResponse,
 )
 from mailplane_sdk.pagination import Page, page_of
@@ -95,3 +96,14 @@ class Organizations(Namespace[R]):
     def create(self, /, **body: Unpack[params.OrganizationCreate]) -> Spec[OrganizationCreated]:
         """Body: OrganizationCreate (name, domain, admin, …)."""
         return Spec(model(OrganizationCreated), json=body)
+
+    @endpoint("GET", "/v1/organization", "get_organization_settings")
+    def settings(self) -> Spec[OrganizationSettings]:
+        """The caller's organisation: `locale`, `time_zone`, `migration_private_networks`."""
+        return Spec(model(OrganizationSettings))
+
+    @endpoint("PATCH", "/v1/organization", "update_organization_settings")
+    def update_settings(self, /, **fields: object) -> Spec[OrganizationSettings]:
+        """Body: OrganizationSettingsUpdate (merge patch): `locale` (zh-CN | en), `time_zone`,
+        `migration_private_networks` (CIDRs in private ranges), `name`."""
+        return Spec(model(OrganizationSettings), json=fields)

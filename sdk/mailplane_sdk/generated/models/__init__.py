@@ -2,16 +2,22 @@
 
 from .account import Account
 from .account_create import AccountCreate
+from .account_create_locale_type_0 import AccountCreateLocaleType0
 from .account_create_type import AccountCreateType
 from .account_created import AccountCreated
+from .account_created_locale_type_0 import AccountCreatedLocaleType0
 from .account_created_status import AccountCreatedStatus
 from .account_created_type import AccountCreatedType
 from .account_data import AccountData
+from .account_locale_type_0 import AccountLocaleType0
 from .account_move import AccountMove
 from .account_status import AccountStatus
 from .account_type import AccountType
 from .account_update import AccountUpdate
+from .account_update_locale_type_0 import AccountUpdateLocaleType0
 from .account_update_type_type_0 import AccountUpdateTypeType0
+from .activation_link import ActivationLink
+from .activation_link_create import ActivationLinkCreate
 from .address_book import AddressBook
 from .address_book_create import AddressBookCreate
 from .address_book_update import AddressBookUpdate
@@ -94,9 +100,12 @@ from .department_create import DepartmentCreate
 from .department_move import DepartmentMove
 from .department_reorder import DepartmentReorder
 from .department_update import DepartmentUpdate
+from .directory_account_activated_event import DirectoryAccountActivatedEvent
+from .directory_account_activation_link_created_event import DirectoryAccountActivationLinkCreatedEvent
 from .directory_account_created_event import DirectoryAccountCreatedEvent
 from .directory_account_deleted_event import DirectoryAccountDeletedEvent
 from .directory_account_frozen_event import DirectoryAccountFrozenEvent
+from .directory_account_login_link_created_event import DirectoryAccountLoginLinkCreatedEvent
 from .directory_account_purged_event import DirectoryAccountPurgedEvent
 from .directory_account_restored_event import DirectoryAccountRestoredEvent
 from .directory_account_unfrozen_event import DirectoryAccountUnfrozenEvent
@@ -124,6 +133,7 @@ from .directory_migration_cancelled_event import DirectoryMigrationCancelledEven
 from .directory_migration_completed_event import DirectoryMigrationCompletedEvent
 from .directory_migration_failed_event import DirectoryMigrationFailedEvent
 from .directory_migration_progress_event import DirectoryMigrationProgressEvent
+from .directory_organization_updated_event import DirectoryOrganizationUpdatedEvent
 from .directory_password_policy_updated_event import DirectoryPasswordPolicyUpdatedEvent
 from .dkim_key import DkimKey
 from .dkim_key_status import DkimKeyStatus
@@ -159,6 +169,7 @@ from .event_update_transparency_type_0 import EventUpdateTransparencyType0
 from .expanded_account import ExpandedAccount
 from .export_accounts_encoding import ExportAccountsEncoding
 from .export_accounts_format import ExportAccountsFormat
+from .export_accounts_lang import ExportAccountsLang
 from .export_contacts_version import ExportContactsVersion
 from .find_time_request import FindTimeRequest
 from .find_time_result import FindTimeResult
@@ -174,6 +185,7 @@ from .free_busy_result import FreeBusyResult
 from .get_contact_vcard_version import GetContactVcardVersion
 from .get_health_response_get_health import GetHealthResponseGetHealth
 from .get_import_template_format import GetImportTemplateFormat
+from .get_import_template_lang import GetImportTemplateLang
 from .group import Group
 from .group_create import GroupCreate
 from .group_create_send_policy import GroupCreateSendPolicy
@@ -189,6 +201,8 @@ from .group_update import GroupUpdate
 from .group_update_send_policy_type_0 import GroupUpdateSendPolicyType0
 from .header import Header
 from .http_validation_error import HTTPValidationError
+from .import_activation_link import ImportActivationLink
+from .import_activation_links_create import ImportActivationLinksCreate
 from .import_counts import ImportCounts
 from .import_result import ImportResult
 from .introspect_token_body import IntrospectTokenBody
@@ -206,6 +220,8 @@ from .list_room_bookings_status_type_0 import ListRoomBookingsStatusType0
 from .list_rooms_kind_type_0 import ListRoomsKindType0
 from .list_webhook_attempts_outcome_type_0 import ListWebhookAttemptsOutcomeType0
 from .list_webhook_deliveries_status_type_0 import ListWebhookDeliveriesStatusType0
+from .login_link import LoginLink
+from .login_link_create import LoginLinkCreate
 from .mail_counts import MailCounts
 from .mail_folder_created_event import MailFolderCreatedEvent
 from .mail_folder_deleted_event import MailFolderDeletedEvent
@@ -251,6 +267,10 @@ from .o_auth_error import OAuthError
 from .organization import Organization
 from .organization_create import OrganizationCreate
 from .organization_created import OrganizationCreated
+from .organization_settings import OrganizationSettings
+from .organization_settings_locale import OrganizationSettingsLocale
+from .organization_settings_update import OrganizationSettingsUpdate
+from .organization_settings_update_locale_type_0 import OrganizationSettingsUpdateLocaleType0
 from .organizer import Organizer
 from .page_account import PageAccount
 from .page_address_book import PageAddressBook
@@ -272,6 +292,7 @@ from .page_event_type_info import PageEventTypeInfo
 from .page_folder import PageFolder
 from .page_group import PageGroup
 from .page_group_member import PageGroupMember
+from .page_import_activation_link import PageImportActivationLink
 from .page_message_summary import PageMessageSummary
 from .page_migration import PageMigration
 from .page_migration_account import PageMigrationAccount
@@ -374,15 +395,21 @@ __all__ = (
     "Account",
     "AccountCreate",
     "AccountCreated",
+    "AccountCreatedLocaleType0",
     "AccountCreatedStatus",
     "AccountCreatedType",
+    "AccountCreateLocaleType0",
     "AccountCreateType",
     "AccountData",
+    "AccountLocaleType0",
     "AccountMove",
     "AccountStatus",
     "AccountType",
     "AccountUpdate",
+    "AccountUpdateLocaleType0",
     "AccountUpdateTypeType0",
+    "ActivationLink",
+    "ActivationLinkCreate",
     "AddressBook",
     "AddressBookCreate",
     "AddressBookUpdate",
@@ -465,9 +492,12 @@ __all__ = (
     "DepartmentMove",
     "DepartmentReorder",
     "DepartmentUpdate",
+    "DirectoryAccountActivatedEvent",
+    "DirectoryAccountActivationLinkCreatedEvent",
     "DirectoryAccountCreatedEvent",
     "DirectoryAccountDeletedEvent",
     "DirectoryAccountFrozenEvent",
+    "DirectoryAccountLoginLinkCreatedEvent",
     "DirectoryAccountPurgedEvent",
     "DirectoryAccountRestoredEvent",
     "DirectoryAccountUnfrozenEvent",
@@ -495,6 +525,7 @@ __all__ = (
     "DirectoryMigrationCompletedEvent",
     "DirectoryMigrationFailedEvent",
     "DirectoryMigrationProgressEvent",
+    "DirectoryOrganizationUpdatedEvent",
     "DirectoryPasswordPolicyUpdatedEvent",
     "DkimKey",
     "DkimKeyStatus",
@@ -530,6 +561,7 @@ __all__ = (
     "ExpandedAccount",
     "ExportAccountsEncoding",
     "ExportAccountsFormat",
+    "ExportAccountsLang",
     "ExportContactsVersion",
     "FindTimeRequest",
     "FindTimeResult",
@@ -545,6 +577,7 @@ __all__ = (
     "GetContactVcardVersion",
     "GetHealthResponseGetHealth",
     "GetImportTemplateFormat",
+    "GetImportTemplateLang",
     "Group",
     "GroupCreate",
     "GroupCreateSendPolicy",
@@ -560,6 +593,8 @@ __all__ = (
     "GroupUpdateSendPolicyType0",
     "Header",
     "HTTPValidationError",
+    "ImportActivationLink",
+    "ImportActivationLinksCreate",
     "ImportCounts",
     "ImportResult",
     "Introspection",
@@ -577,6 +612,8 @@ __all__ = (
     "ListRoomsKindType0",
     "ListWebhookAttemptsOutcomeType0",
     "ListWebhookDeliveriesStatusType0",
+    "LoginLink",
+    "LoginLinkCreate",
     "MailCounts",
     "MailFolderCreatedEvent",
     "MailFolderDeletedEvent",
@@ -622,6 +659,10 @@ __all__ = (
     "Organization",
     "OrganizationCreate",
     "OrganizationCreated",
+    "OrganizationSettings",
+    "OrganizationSettingsLocale",
+    "OrganizationSettingsUpdate",
+    "OrganizationSettingsUpdateLocaleType0",
     "Organizer",
     "PageAccount",
     "PageAddressBook",
@@ -643,6 +684,7 @@ __all__ = (
     "PageFolder",
     "PageGroup",
     "PageGroupMember",
+    "PageImportActivationLink",
     "PageMessageSummary",
     "PageMigration",
     "PageMigrationAccount",

@@ -136,8 +136,10 @@ def sync_detailed(
     """ Create Account
 
      Create an account. Without `password` one is generated, returned once in this response,
-    and must be changed at first sign-in. The address must be in one of the organisation's
-    primary domains and not used by any account, alias or group (409).
+    and must be changed at first sign-in; or, with `activation_link: true`, the account gets
+    no password and `activation` holds a one-time set-password link (7 days) for the person.
+    The address must be in one of the organisation's primary domains and not used by any
+    account, alias or group (409).
 
     **Scopes:** `directory:write` (a user token only when the user is an administrator).
 
@@ -179,8 +181,10 @@ def sync(
     """ Create Account
 
      Create an account. Without `password` one is generated, returned once in this response,
-    and must be changed at first sign-in. The address must be in one of the organisation's
-    primary domains and not used by any account, alias or group (409).
+    and must be changed at first sign-in; or, with `activation_link: true`, the account gets
+    no password and `activation` holds a one-time set-password link (7 days) for the person.
+    The address must be in one of the organisation's primary domains and not used by any
+    account, alias or group (409).
 
     **Scopes:** `directory:write` (a user token only when the user is an administrator).
 
@@ -217,8 +221,10 @@ async def asyncio_detailed(
     """ Create Account
 
      Create an account. Without `password` one is generated, returned once in this response,
-    and must be changed at first sign-in. The address must be in one of the organisation's
-    primary domains and not used by any account, alias or group (409).
+    and must be changed at first sign-in; or, with `activation_link: true`, the account gets
+    no password and `activation` holds a one-time set-password link (7 days) for the person.
+    The address must be in one of the organisation's primary domains and not used by any
+    account, alias or group (409).
 
     **Scopes:** `directory:write` (a user token only when the user is an administrator).
 
@@ -260,8 +266,10 @@ async def asyncio(
     """ Create Account
 
      Create an account. Without `password` one is generated, returned once in this response,
-    and must be changed at first sign-in. The address must be in one of the organisation's
-    primary domains and not used by any account, alias or group (409).
+    and must be changed at first sign-in; or, with `activation_link: true`, the account gets
+    no password and `activation` holds a one-time set-password link (7 days) for the person.
+    The address must be in one of the organisation's primary domains and not used by any
+    account, alias or group (409).
 
     **Scopes:** `directory:write` (a user token only when the user is an administrator).
 

@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.export_accounts_encoding import ExportAccountsEncoding
 from ...models.export_accounts_format import ExportAccountsFormat
+from ...models.export_accounts_lang import ExportAccountsLang
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -20,6 +21,7 @@ def _get_kwargs(
     *,
     format_: ExportAccountsFormat | Unset = ExportAccountsFormat.CSV,
     encoding: ExportAccountsEncoding | Unset = ExportAccountsEncoding.UTF_8,
+    lang: ExportAccountsLang | Unset = ExportAccountsLang.EN,
 
 ) -> dict[str, Any]:
     
@@ -39,6 +41,12 @@ def _get_kwargs(
         json_encoding = encoding.value
 
     params["encoding"] = json_encoding
+
+    json_lang: str | Unset = UNSET
+    if not isinstance(lang, Unset):
+        json_lang = lang.value
+
+    params["lang"] = json_lang
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -129,12 +137,14 @@ def sync_detailed(
     client: AuthenticatedClient,
     format_: ExportAccountsFormat | Unset = ExportAccountsFormat.CSV,
     encoding: ExportAccountsEncoding | Unset = ExportAccountsEncoding.UTF_8,
+    lang: ExportAccountsLang | Unset = ExportAccountsLang.EN,
 
 ) -> Response[Any | Problem]:
     """ Export Accounts
 
      Every account (not deleted) in the import's columns, streamed. Cells that a
     spreadsheet would run as a formula (`=`, `+`, `-`, `@` …) are prefixed with `'`.
+    Characters GBK lacks are written as `?` with `encoding=gbk` (gb18030 has them all).
 
     **Scopes:** `directory:write` (a user token only when the user is an administrator).
 
@@ -143,8 +153,9 @@ def sync_detailed(
 
     Args:
         format_ (ExportAccountsFormat | Unset):  Default: ExportAccountsFormat.CSV.
-        encoding (ExportAccountsEncoding | Unset): CSV only. Default:
-            ExportAccountsEncoding.UTF_8.
+        encoding (ExportAccountsEncoding | Unset): CSV only: gbk or gb18030 for Excel on Chinese
+            Windows. Default: ExportAccountsEncoding.UTF_8.
+        lang (ExportAccountsLang | Unset): Header names. Default: ExportAccountsLang.EN.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,6 +169,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         format_=format_,
 encoding=encoding,
+lang=lang,
 
     )
 
@@ -172,12 +184,14 @@ def sync(
     client: AuthenticatedClient,
     format_: ExportAccountsFormat | Unset = ExportAccountsFormat.CSV,
     encoding: ExportAccountsEncoding | Unset = ExportAccountsEncoding.UTF_8,
+    lang: ExportAccountsLang | Unset = ExportAccountsLang.EN,
 
 ) -> Any | Problem | None:
     """ Export Accounts
 
      Every account (not deleted) in the import's columns, streamed. Cells that a
     spreadsheet would run as a formula (`=`, `+`, `-`, `@` …) are prefixed with `'`.
+    Characters GBK lacks are written as `?` with `encoding=gbk` (gb18030 has them all).
 
     **Scopes:** `directory:write` (a user token only when the user is an administrator).
 
@@ -186,8 +200,9 @@ def sync(
 
     Args:
         format_ (ExportAccountsFormat | Unset):  Default: ExportAccountsFormat.CSV.
-        encoding (ExportAccountsEncoding | Unset): CSV only. Default:
-            ExportAccountsEncoding.UTF_8.
+        encoding (ExportAccountsEncoding | Unset): CSV only: gbk or gb18030 for Excel on Chinese
+            Windows. Default: ExportAccountsEncoding.UTF_8.
+        lang (ExportAccountsLang | Unset): Header names. Default: ExportAccountsLang.EN.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,6 +217,7 @@ def sync(
         client=client,
 format_=format_,
 encoding=encoding,
+lang=lang,
 
     ).parsed
 
@@ -210,12 +226,14 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     format_: ExportAccountsFormat | Unset = ExportAccountsFormat.CSV,
     encoding: ExportAccountsEncoding | Unset = ExportAccountsEncoding.UTF_8,
+    lang: ExportAccountsLang | Unset = ExportAccountsLang.EN,
 
 ) -> Response[Any | Problem]:
     """ Export Accounts
 
      Every account (not deleted) in the import's columns, streamed. Cells that a
     spreadsheet would run as a formula (`=`, `+`, `-`, `@` …) are prefixed with `'`.
+    Characters GBK lacks are written as `?` with `encoding=gbk` (gb18030 has them all).
 
     **Scopes:** `directory:write` (a user token only when the user is an administrator).
 
@@ -224,8 +242,9 @@ async def asyncio_detailed(
 
     Args:
         format_ (ExportAccountsFormat | Unset):  Default: ExportAccountsFormat.CSV.
-        encoding (ExportAccountsEncoding | Unset): CSV only. Default:
-            ExportAccountsEncoding.UTF_8.
+        encoding (ExportAccountsEncoding | Unset): CSV only: gbk or gb18030 for Excel on Chinese
+            Windows. Default: ExportAccountsEncoding.UTF_8.
+        lang (ExportAccountsLang | Unset): Header names. Default: ExportAccountsLang.EN.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -239,6 +258,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         format_=format_,
 encoding=encoding,
+lang=lang,
 
     )
 
@@ -253,12 +273,14 @@ async def asyncio(
     client: AuthenticatedClient,
     format_: ExportAccountsFormat | Unset = ExportAccountsFormat.CSV,
     encoding: ExportAccountsEncoding | Unset = ExportAccountsEncoding.UTF_8,
+    lang: ExportAccountsLang | Unset = ExportAccountsLang.EN,
 
 ) -> Any | Problem | None:
     """ Export Accounts
 
      Every account (not deleted) in the import's columns, streamed. Cells that a
     spreadsheet would run as a formula (`=`, `+`, `-`, `@` …) are prefixed with `'`.
+    Characters GBK lacks are written as `?` with `encoding=gbk` (gb18030 has them all).
 
     **Scopes:** `directory:write` (a user token only when the user is an administrator).
 
@@ -267,8 +289,9 @@ async def asyncio(
 
     Args:
         format_ (ExportAccountsFormat | Unset):  Default: ExportAccountsFormat.CSV.
-        encoding (ExportAccountsEncoding | Unset): CSV only. Default:
-            ExportAccountsEncoding.UTF_8.
+        encoding (ExportAccountsEncoding | Unset): CSV only: gbk or gb18030 for Excel on Chinese
+            Windows. Default: ExportAccountsEncoding.UTF_8.
+        lang (ExportAccountsLang | Unset): Header names. Default: ExportAccountsLang.EN.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -283,5 +306,6 @@ async def asyncio(
         client=client,
 format_=format_,
 encoding=encoding,
+lang=lang,
 
     )).parsed

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.get_import_template_format import GetImportTemplateFormat
+from ...models.get_import_template_lang import GetImportTemplateLang
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -18,6 +19,7 @@ from typing import cast
 def _get_kwargs(
     *,
     format_: GetImportTemplateFormat | Unset = GetImportTemplateFormat.CSV,
+    lang: GetImportTemplateLang | Unset = GetImportTemplateLang.EN,
 
 ) -> dict[str, Any]:
     
@@ -31,6 +33,12 @@ def _get_kwargs(
         json_format_ = format_.value
 
     params["format"] = json_format_
+
+    json_lang: str | Unset = UNSET
+    if not isinstance(lang, Unset):
+        json_lang = lang.value
+
+    params["lang"] = json_lang
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -120,12 +128,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     format_: GetImportTemplateFormat | Unset = GetImportTemplateFormat.CSV,
+    lang: GetImportTemplateLang | Unset = GetImportTemplateLang.EN,
 
 ) -> Response[Any | Problem]:
     """ Get Import Template
 
-     The import file's columns with one example row. Chinese header names (邮箱, 姓名, 工号,
-    手机, 职位, 部门 …) are accepted too; departments are paths like `Sales/East`.
+     The import file's columns with one example row, with English or Chinese header names
+    (both are accepted on import, as are 邮箱, 手机号, 首次登录修改密码 …); departments are
+    paths like `Sales/East`. Rows without a password get none: hand out activation links
+    (`POST /v1/directory/imports/{id}/activation-links`).
 
     **Scopes:** `directory:read`.
 
@@ -135,6 +146,8 @@ def sync_detailed(
     Args:
         format_ (GetImportTemplateFormat | Unset): csv (UTF-8) or xlsx. Default:
             GetImportTemplateFormat.CSV.
+        lang (GetImportTemplateLang | Unset): Header names: English column names, or the Chinese
+            ones (邮箱地址, 姓名, 部门, 工号, 手机, 初次登录修改密码 …). Default: GetImportTemplateLang.EN.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,6 +160,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         format_=format_,
+lang=lang,
 
     )
 
@@ -160,12 +174,15 @@ def sync(
     *,
     client: AuthenticatedClient,
     format_: GetImportTemplateFormat | Unset = GetImportTemplateFormat.CSV,
+    lang: GetImportTemplateLang | Unset = GetImportTemplateLang.EN,
 
 ) -> Any | Problem | None:
     """ Get Import Template
 
-     The import file's columns with one example row. Chinese header names (邮箱, 姓名, 工号,
-    手机, 职位, 部门 …) are accepted too; departments are paths like `Sales/East`.
+     The import file's columns with one example row, with English or Chinese header names
+    (both are accepted on import, as are 邮箱, 手机号, 首次登录修改密码 …); departments are
+    paths like `Sales/East`. Rows without a password get none: hand out activation links
+    (`POST /v1/directory/imports/{id}/activation-links`).
 
     **Scopes:** `directory:read`.
 
@@ -175,6 +192,8 @@ def sync(
     Args:
         format_ (GetImportTemplateFormat | Unset): csv (UTF-8) or xlsx. Default:
             GetImportTemplateFormat.CSV.
+        lang (GetImportTemplateLang | Unset): Header names: English column names, or the Chinese
+            ones (邮箱地址, 姓名, 部门, 工号, 手机, 初次登录修改密码 …). Default: GetImportTemplateLang.EN.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,6 +207,7 @@ def sync(
     return sync_detailed(
         client=client,
 format_=format_,
+lang=lang,
 
     ).parsed
 
@@ -195,12 +215,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     format_: GetImportTemplateFormat | Unset = GetImportTemplateFormat.CSV,
+    lang: GetImportTemplateLang | Unset = GetImportTemplateLang.EN,
 
 ) -> Response[Any | Problem]:
     """ Get Import Template
 
-     The import file's columns with one example row. Chinese header names (邮箱, 姓名, 工号,
-    手机, 职位, 部门 …) are accepted too; departments are paths like `Sales/East`.
+     The import file's columns with one example row, with English or Chinese header names
+    (both are accepted on import, as are 邮箱, 手机号, 首次登录修改密码 …); departments are
+    paths like `Sales/East`. Rows without a password get none: hand out activation links
+    (`POST /v1/directory/imports/{id}/activation-links`).
 
     **Scopes:** `directory:read`.
 
@@ -210,6 +233,8 @@ async def asyncio_detailed(
     Args:
         format_ (GetImportTemplateFormat | Unset): csv (UTF-8) or xlsx. Default:
             GetImportTemplateFormat.CSV.
+        lang (GetImportTemplateLang | Unset): Header names: English column names, or the Chinese
+            ones (邮箱地址, 姓名, 部门, 工号, 手机, 初次登录修改密码 …). Default: GetImportTemplateLang.EN.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -222,6 +247,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         format_=format_,
+lang=lang,
 
     )
 
@@ -235,12 +261,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     format_: GetImportTemplateFormat | Unset = GetImportTemplateFormat.CSV,
+    lang: GetImportTemplateLang | Unset = GetImportTemplateLang.EN,
 
 ) -> Any | Problem | None:
     """ Get Import Template
 
-     The import file's columns with one example row. Chinese header names (邮箱, 姓名, 工号,
-    手机, 职位, 部门 …) are accepted too; departments are paths like `Sales/East`.
+     The import file's columns with one example row, with English or Chinese header names
+    (both are accepted on import, as are 邮箱, 手机号, 首次登录修改密码 …); departments are
+    paths like `Sales/East`. Rows without a password get none: hand out activation links
+    (`POST /v1/directory/imports/{id}/activation-links`).
 
     **Scopes:** `directory:read`.
 
@@ -250,6 +279,8 @@ async def asyncio(
     Args:
         format_ (GetImportTemplateFormat | Unset): csv (UTF-8) or xlsx. Default:
             GetImportTemplateFormat.CSV.
+        lang (GetImportTemplateLang | Unset): Header names: English column names, or the Chinese
+            ones (邮箱地址, 姓名, 部门, 工号, 手机, 初次登录修改密码 …). Default: GetImportTemplateLang.EN.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -263,5 +294,6 @@ async def asyncio(
     return (await asyncio_detailed(
         client=client,
 format_=format_,
+lang=lang,
 
     )).parsed

@@ -1,0 +1,1 @@
+"""Mails Mailplane itself writes to people: activation links, in the recipient's language."""

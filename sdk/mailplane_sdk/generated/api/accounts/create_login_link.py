@@ -1,0 +1,300 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.login_link import LoginLink
+from ...models.login_link_create import LoginLinkCreate
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    account: str,
+    *,
+    body: LoginLinkCreate | None | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/accounts/{account}/login-links".format(account=quote(str(account), safe=""),),
+    }
+
+    
+    if isinstance(body, LoginLinkCreate):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> LoginLink | Problem | None:
+    if response.status_code == 201:
+        response_201 = LoginLink.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[LoginLink | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: LoginLinkCreate | None | Unset = UNSET,
+
+) -> Response[LoginLink | Problem]:
+    """ Create Login Link
+
+     A single-use URL that signs the person in to Mailplane's web pages (Tencent Exmail's
+    `get_login_url`), for an OA portal's "open my mailbox" button. Valid 300 s; opening it
+    starts the same browser session as the sign-in page and lands on `next`, a path on this
+    Mailplane (default `/`; whoever opens the URL may append `?next=/path`, and targets that
+    are not same-origin paths are ignored); people who must change their password are asked
+    first.
+    Needs the admin-only scope `directory:sign_in` (not `directory:write`: a directory-sync
+    app should not be able to act as anyone). Audited. 409 `account_frozen` for frozen
+    accounts; 422 `invalid_next` for a `next` that is not a same-origin path.
+
+    Args:
+        account (str):
+        body (LoginLinkCreate | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LoginLink | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        account=account,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: LoginLinkCreate | None | Unset = UNSET,
+
+) -> LoginLink | Problem | None:
+    """ Create Login Link
+
+     A single-use URL that signs the person in to Mailplane's web pages (Tencent Exmail's
+    `get_login_url`), for an OA portal's "open my mailbox" button. Valid 300 s; opening it
+    starts the same browser session as the sign-in page and lands on `next`, a path on this
+    Mailplane (default `/`; whoever opens the URL may append `?next=/path`, and targets that
+    are not same-origin paths are ignored); people who must change their password are asked
+    first.
+    Needs the admin-only scope `directory:sign_in` (not `directory:write`: a directory-sync
+    app should not be able to act as anyone). Audited. 409 `account_frozen` for frozen
+    accounts; 422 `invalid_next` for a `next` that is not a same-origin path.
+
+    Args:
+        account (str):
+        body (LoginLinkCreate | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LoginLink | Problem
+     """
+
+
+    return sync_detailed(
+        account=account,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: LoginLinkCreate | None | Unset = UNSET,
+
+) -> Response[LoginLink | Problem]:
+    """ Create Login Link
+
+     A single-use URL that signs the person in to Mailplane's web pages (Tencent Exmail's
+    `get_login_url`), for an OA portal's "open my mailbox" button. Valid 300 s; opening it
+    starts the same browser session as the sign-in page and lands on `next`, a path on this
+    Mailplane (default `/`; whoever opens the URL may append `?next=/path`, and targets that
+    are not same-origin paths are ignored); people who must change their password are asked
+    first.
+    Needs the admin-only scope `directory:sign_in` (not `directory:write`: a directory-sync
+    app should not be able to act as anyone). Audited. 409 `account_frozen` for frozen
+    accounts; 422 `invalid_next` for a `next` that is not a same-origin path.
+
+    Args:
+        account (str):
+        body (LoginLinkCreate | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LoginLink | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        account=account,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    account: str,
+    *,
+    client: AuthenticatedClient,
+    body: LoginLinkCreate | None | Unset = UNSET,
+
+) -> LoginLink | Problem | None:
+    """ Create Login Link
+
+     A single-use URL that signs the person in to Mailplane's web pages (Tencent Exmail's
+    `get_login_url`), for an OA portal's "open my mailbox" button. Valid 300 s; opening it
+    starts the same browser session as the sign-in page and lands on `next`, a path on this
+    Mailplane (default `/`; whoever opens the URL may append `?next=/path`, and targets that
+    are not same-origin paths are ignored); people who must change their password are asked
+    first.
+    Needs the admin-only scope `directory:sign_in` (not `directory:write`: a directory-sync
+    app should not be able to act as anyone). Audited. 409 `account_frozen` for frozen
+    accounts; 422 `invalid_next` for a `next` that is not a same-origin path.
+
+    Args:
+        account (str):
+        body (LoginLinkCreate | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LoginLink | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        account=account,
+client=client,
+body=body,
+
+    )).parsed

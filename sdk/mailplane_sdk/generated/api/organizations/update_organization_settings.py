@@ -1,0 +1,266 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.organization_settings import OrganizationSettings
+from ...models.organization_settings_update import OrganizationSettingsUpdate
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: OrganizationSettingsUpdate,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/organization",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> OrganizationSettings | Problem | None:
+    if response.status_code == 200:
+        response_200 = OrganizationSettings.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[OrganizationSettings | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: OrganizationSettingsUpdate,
+
+) -> Response[OrganizationSettings | Problem]:
+    """ Update Organization Settings
+
+     Change the organisation's settings (JSON merge patch; administrators, scope
+    `directory:write`). `migration_private_networks` lists the private networks (CIDRs
+    inside 10/8, 172.16/12, 192.168/16, 100.64/10, 198.18/15, 127/8, fc00::/7, ::1) that
+    mailbox migration sources may be in, e.g. the company's old intranet mail server;
+    every other non-public address stays refused. Each change is audited.
+
+    Args:
+        body (OrganizationSettingsUpdate): JSON merge patch of the organisation's settings.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrganizationSettings | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: OrganizationSettingsUpdate,
+
+) -> OrganizationSettings | Problem | None:
+    """ Update Organization Settings
+
+     Change the organisation's settings (JSON merge patch; administrators, scope
+    `directory:write`). `migration_private_networks` lists the private networks (CIDRs
+    inside 10/8, 172.16/12, 192.168/16, 100.64/10, 198.18/15, 127/8, fc00::/7, ::1) that
+    mailbox migration sources may be in, e.g. the company's old intranet mail server;
+    every other non-public address stays refused. Each change is audited.
+
+    Args:
+        body (OrganizationSettingsUpdate): JSON merge patch of the organisation's settings.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrganizationSettings | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: OrganizationSettingsUpdate,
+
+) -> Response[OrganizationSettings | Problem]:
+    """ Update Organization Settings
+
+     Change the organisation's settings (JSON merge patch; administrators, scope
+    `directory:write`). `migration_private_networks` lists the private networks (CIDRs
+    inside 10/8, 172.16/12, 192.168/16, 100.64/10, 198.18/15, 127/8, fc00::/7, ::1) that
+    mailbox migration sources may be in, e.g. the company's old intranet mail server;
+    every other non-public address stays refused. Each change is audited.
+
+    Args:
+        body (OrganizationSettingsUpdate): JSON merge patch of the organisation's settings.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrganizationSettings | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: OrganizationSettingsUpdate,
+
+) -> OrganizationSettings | Problem | None:
+    """ Update Organization Settings
+
+     Change the organisation's settings (JSON merge patch; administrators, scope
+    `directory:write`). `migration_private_networks` lists the private networks (CIDRs
+    inside 10/8, 172.16/12, 192.168/16, 100.64/10, 198.18/15, 127/8, fc00::/7, ::1) that
+    mailbox migration sources may be in, e.g. the company's old intranet mail server;
+    every other non-public address stays refused. Each change is audited.
+
+    Args:
+        body (OrganizationSettingsUpdate): JSON merge patch of the organisation's settings.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrganizationSettings | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed
