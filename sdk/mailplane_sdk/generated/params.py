@@ -14,6 +14,8 @@ from typing_extensions import NotRequired, Required, TypedDict
 class AccountCreate(TypedDict, total=False):
     """The fields of AccountCreate."""
 
+    # Without `password`: set no password and return a one-time set-password link in `activation` instead of a generated password.
+    activation_link: NotRequired[bool]
     # An email address.
     address: Required[str]
     # Ids of the departments it belongs to.
@@ -26,6 +28,8 @@ class AccountCreate(TypedDict, total=False):
     hidden_from_address_book: NotRequired[bool]
     # Job title.
     job_title: NotRequired[str]
+    # The person's language; null follows the organisation's.
+    locale: NotRequired[Literal['zh-CN', 'en'] | None]
     # The account of the person's manager.
     manager_id: NotRequired[str | None]
     # Mobile number (unique in the organisation).
@@ -36,6 +40,14 @@ class AccountCreate(TypedDict, total=False):
     password: NotRequired[str | None]
     # Mailbox quota in bytes; null for the organisation's default.
     quota_bytes: NotRequired[int | None]
+    # An address outside the mailbox (activation links go there).
+    recovery_email: NotRequired[str | None]
+    # A phone to reach the person outside their mailbox (E.164).
+    security_phone: NotRequired[str | None]
+    # Whether the organisation has verified `security_phone`.
+    security_phone_verified: NotRequired[bool]
+    # The person's time zone; null follows the organisation's.
+    time_zone: NotRequired[str | None]
     # What kind (the values are listed by the schema).
     type: NotRequired[Literal['employee', 'shared']]
 
@@ -64,6 +76,7 @@ class AccountUpdate(TypedDict, total=False):
     hidden_from_address_book: NotRequired[bool | None]
     # Job title.
     job_title: NotRequired[str | None]
+    locale: NotRequired[Literal['zh-CN', 'en'] | None]
     # The account of the person's manager.
     manager_id: NotRequired[str | None]
     # Mobile number (unique in the organisation).
@@ -72,8 +85,25 @@ class AccountUpdate(TypedDict, total=False):
     must_change_password: NotRequired[bool | None]
     # Mailbox quota in bytes; null for the organisation's default.
     quota_bytes: NotRequired[int | None]
+    recovery_email: NotRequired[str | None]
+    # A new security phone (E.164); a change clears its verification.
+    security_phone: NotRequired[str | None]
+    security_phone_verified: NotRequired[bool | None]
+    # An IANA time zone (`Asia/Shanghai`).
+    time_zone: NotRequired[str | None]
     # What kind (the values are listed by the schema).
     type: NotRequired[Literal['employee', 'shared'] | None]
+
+
+class ActivationLinkCreate(TypedDict, total=False):
+    """The fields of ActivationLinkCreate."""
+
+    # Seconds the link stays valid.
+    expires_in: NotRequired[int]
+    # A reset: the current password stops working and tokens are revoked now.
+    revoke_password: NotRequired[bool]
+    # Also mail the link to the account's `recovery_email`.
+    send_to_recovery_email: NotRequired[bool]
 
 
 class AddressBookCreate(TypedDict, total=False):
@@ -593,6 +623,22 @@ class GroupUpdate(TypedDict, total=False):
     send_policy: NotRequired[Literal['anyone', 'organization', 'members', 'moderators'] | None]
 
 
+class ImportActivationLinksCreate(TypedDict, total=False):
+    """The fields of ImportActivationLinksCreate."""
+
+    # Seconds each link stays valid.
+    expires_in: NotRequired[int]
+    # Also mail each link to the account's recovery_email, where it has one.
+    send_to_recovery_email: NotRequired[bool]
+
+
+class LoginLinkCreate(TypedDict, total=False):
+    """The fields of LoginLinkCreate."""
+
+    # Where to land after signing in: a path on this Mailplane (`/mail`), never another site.
+    next: NotRequired[str]
+
+
 class MessageUpdate(TypedDict, total=False):
     """The fields of MessageUpdate."""
 
@@ -690,6 +736,18 @@ class OrganizationCreate(TypedDict, total=False):
     domain: Required[str]
     # Its name, as people read it.
     name: Required[str]
+
+
+class OrganizationSettingsUpdate(TypedDict, total=False):
+    """JSON merge patch of the organisation's settings."""
+
+    locale: NotRequired[Literal['zh-CN', 'en'] | None]
+    # Replaces the whole list; [] allows none.
+    migration_private_networks: NotRequired[list[str] | None]
+    # Its name, as people read it.
+    name: NotRequired[str | None]
+    # An IANA time zone (`Asia/Shanghai`).
+    time_zone: NotRequired[str | None]
 
 
 class PasswordChange(TypedDict, total=False):
@@ -1256,8 +1314,10 @@ class ExportAccountsQuery(TypedDict, total=False):
     """Query parameters of export_accounts."""
 
     format: NotRequired[Literal['csv', 'xlsx']]
-    # CSV only.
-    encoding: NotRequired[Literal['utf-8', 'gb18030']]
+    # CSV only: gbk or gb18030 for Excel on Chinese Windows.
+    encoding: NotRequired[Literal['utf-8', 'gb18030', 'gbk']]
+    # Header names.
+    lang: NotRequired[Literal['en', 'zh-CN']]
 
 
 class GetImportTemplateQuery(TypedDict, total=False):
@@ -1265,6 +1325,8 @@ class GetImportTemplateQuery(TypedDict, total=False):
 
     # csv (UTF-8) or xlsx.
     format: NotRequired[Literal['csv', 'xlsx']]
+    # Header names: English column names, or the Chinese ones (邮箱地址, 姓名, 部门, 工号, 手机, 初次登录修改密码 …).
+    lang: NotRequired[Literal['en', 'zh-CN']]
 
 
 class CreateImportQuery(TypedDict, total=False):
@@ -1275,6 +1337,15 @@ class CreateImportQuery(TypedDict, total=False):
     # Default: detected.
     format: NotRequired[Literal['csv', 'xlsx'] | None]
     filename: NotRequired[str | None]
+
+
+class CreateImportActivationLinksQuery(TypedDict, total=False):
+    """Query parameters of create_import_activation_links."""
+
+    # Page size (1-500).
+    limit: NotRequired[int]
+    # Opaque cursor.
+    cursor: NotRequired[str | None]
 
 
 class ListImportRowsQuery(TypedDict, total=False):
@@ -1455,6 +1526,7 @@ __all__ = [
     "AccountCreate",
     "AccountMove",
     "AccountUpdate",
+    "ActivationLinkCreate",
     "AddressBookCreate",
     "AddressBookUpdate",
     "AddressCheck",
@@ -1490,6 +1562,8 @@ __all__ = [
     "GroupCreate",
     "GroupMemberCreate",
     "GroupUpdate",
+    "ImportActivationLinksCreate",
+    "LoginLinkCreate",
     "MessageUpdate",
     "MessagesBulkDelete",
     "MessagesBulkUpdate",
@@ -1497,6 +1571,7 @@ __all__ = [
     "MigrationCreate",
     "MigrationSource",
     "OrganizationCreate",
+    "OrganizationSettingsUpdate",
     "PasswordChange",
     "PasswordPolicyUpdate",
     "PasswordReset",
@@ -1520,6 +1595,7 @@ __all__ = [
     "AutocompleteContactsQuery",
     "CancelCalendarEventQuery",
     "CommitMailUploadQuery",
+    "CreateImportActivationLinksQuery",
     "CreateImportQuery",
     "DeleteMailMessageQuery",
     "ExportAccountsQuery",

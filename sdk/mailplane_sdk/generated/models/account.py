@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.account_locale_type_0 import AccountLocaleType0
 from ..models.account_status import AccountStatus
 from ..models.account_type import AccountType
 from ..types import UNSET, Unset
@@ -46,7 +47,12 @@ class Account:
             updated_at (datetime.datetime): When it last changed (RFC 3339, UTC).
             deleted_at (datetime.datetime | None | Unset): When deleted (RFC 3339, UTC); null if not (yet).
             frozen_at (datetime.datetime | None | Unset): When frozen (RFC 3339, UTC); null if not (yet).
+            locale (AccountLocaleType0 | None | Unset): The person's language (null: the organisation's).
             purge_after (datetime.datetime | None | Unset): When a deleted account stops being restorable.
+            recovery_email (None | str | Unset): Recovery address.
+            security_phone (None | str | Unset): E.164 security phone.
+            security_phone_verified (bool | Unset):  Default: False.
+            time_zone (None | str | Unset): The person's IANA time zone (null: the organisation's).
      """
 
     address: str
@@ -68,7 +74,12 @@ class Account:
     updated_at: datetime.datetime
     deleted_at: datetime.datetime | None | Unset = UNSET
     frozen_at: datetime.datetime | None | Unset = UNSET
+    locale: AccountLocaleType0 | None | Unset = UNSET
     purge_after: datetime.datetime | None | Unset = UNSET
+    recovery_email: None | str | Unset = UNSET
+    security_phone: None | str | Unset = UNSET
+    security_phone_verified: bool | Unset = False
+    time_zone: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -134,6 +145,14 @@ class Account:
         else:
             frozen_at = self.frozen_at
 
+        locale: None | str | Unset
+        if isinstance(self.locale, Unset):
+            locale = UNSET
+        elif isinstance(self.locale, AccountLocaleType0):
+            locale = self.locale.value
+        else:
+            locale = self.locale
+
         purge_after: None | str | Unset
         if isinstance(self.purge_after, Unset):
             purge_after = UNSET
@@ -141,6 +160,26 @@ class Account:
             purge_after = self.purge_after.isoformat()
         else:
             purge_after = self.purge_after
+
+        recovery_email: None | str | Unset
+        if isinstance(self.recovery_email, Unset):
+            recovery_email = UNSET
+        else:
+            recovery_email = self.recovery_email
+
+        security_phone: None | str | Unset
+        if isinstance(self.security_phone, Unset):
+            security_phone = UNSET
+        else:
+            security_phone = self.security_phone
+
+        security_phone_verified = self.security_phone_verified
+
+        time_zone: None | str | Unset
+        if isinstance(self.time_zone, Unset):
+            time_zone = UNSET
+        else:
+            time_zone = self.time_zone
 
 
         field_dict: dict[str, Any] = {}
@@ -168,8 +207,18 @@ class Account:
             field_dict["deleted_at"] = deleted_at
         if frozen_at is not UNSET:
             field_dict["frozen_at"] = frozen_at
+        if locale is not UNSET:
+            field_dict["locale"] = locale
         if purge_after is not UNSET:
             field_dict["purge_after"] = purge_after
+        if recovery_email is not UNSET:
+            field_dict["recovery_email"] = recovery_email
+        if security_phone is not UNSET:
+            field_dict["security_phone"] = security_phone
+        if security_phone_verified is not UNSET:
+            field_dict["security_phone_verified"] = security_phone_verified
+        if time_zone is not UNSET:
+            field_dict["time_zone"] = time_zone
 
         return field_dict
 
@@ -290,6 +339,26 @@ class Account:
         frozen_at = _parse_frozen_at(d.pop("frozen_at", UNSET))
 
 
+        def _parse_locale(data: object) -> AccountLocaleType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                locale_type_0 = AccountLocaleType0(data)
+
+
+
+                return locale_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AccountLocaleType0 | None | Unset, data)
+
+        locale = _parse_locale(d.pop("locale", UNSET))
+
+
         def _parse_purge_after(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -308,6 +377,38 @@ class Account:
             return cast(datetime.datetime | None | Unset, data)
 
         purge_after = _parse_purge_after(d.pop("purge_after", UNSET))
+
+
+        def _parse_recovery_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        recovery_email = _parse_recovery_email(d.pop("recovery_email", UNSET))
+
+
+        def _parse_security_phone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        security_phone = _parse_security_phone(d.pop("security_phone", UNSET))
+
+
+        security_phone_verified = d.pop("security_phone_verified", UNSET)
+
+        def _parse_time_zone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        time_zone = _parse_time_zone(d.pop("time_zone", UNSET))
 
 
         account = cls(
@@ -330,7 +431,12 @@ class Account:
             updated_at=updated_at,
             deleted_at=deleted_at,
             frozen_at=frozen_at,
+            locale=locale,
             purge_after=purge_after,
+            recovery_email=recovery_email,
+            security_phone=security_phone,
+            security_phone_verified=security_phone_verified,
+            time_zone=time_zone,
         )
 
 

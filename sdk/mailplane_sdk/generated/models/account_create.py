@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.account_create_locale_type_0 import AccountCreateLocaleType0
 from ..models.account_create_type import AccountCreateType
 from ..types import UNSET, Unset
 from typing import cast
@@ -27,30 +28,43 @@ class AccountCreate:
         Attributes:
             address (str): An email address.
             display_name (str): The name people see.
+            activation_link (bool | Unset): Without `password`: set no password and return a one-time set-password link in
+                `activation` instead of a generated password. Default: False.
             department_ids (list[str] | Unset): Ids of the departments it belongs to.
             employee_number (None | str | Unset): The HR system's employee number (unique in the organisation).
             hidden_from_address_book (bool | Unset): Left out of the address book and autocomplete. Default: False.
             job_title (str | Unset): Job title. Default: ''.
+            locale (AccountCreateLocaleType0 | None | Unset): The person's language; null follows the organisation's.
             manager_id (None | str | Unset): The account of the person's manager.
             mobile (None | str | Unset): Mobile number (unique in the organisation).
             must_change_password (bool | Unset): Ask for a new password at the first sign-in. Default: True.
             password (None | str | Unset): Omit to have one generated (returned once in `password`).
             quota_bytes (int | None | Unset): Mailbox quota in bytes; null for the organisation's default.
+            recovery_email (None | str | Unset): An address outside the mailbox (activation links go there).
+            security_phone (None | str | Unset): A phone to reach the person outside their mailbox (E.164).
+            security_phone_verified (bool | Unset): Whether the organisation has verified `security_phone`. Default: False.
+            time_zone (None | str | Unset): The person's time zone; null follows the organisation's.
             type_ (AccountCreateType | Unset): What kind (the values are listed by the schema). Default:
                 AccountCreateType.EMPLOYEE.
      """
 
     address: str
     display_name: str
+    activation_link: bool | Unset = False
     department_ids: list[str] | Unset = UNSET
     employee_number: None | str | Unset = UNSET
     hidden_from_address_book: bool | Unset = False
     job_title: str | Unset = ''
+    locale: AccountCreateLocaleType0 | None | Unset = UNSET
     manager_id: None | str | Unset = UNSET
     mobile: None | str | Unset = UNSET
     must_change_password: bool | Unset = True
     password: None | str | Unset = UNSET
     quota_bytes: int | None | Unset = UNSET
+    recovery_email: None | str | Unset = UNSET
+    security_phone: None | str | Unset = UNSET
+    security_phone_verified: bool | Unset = False
+    time_zone: None | str | Unset = UNSET
     type_: AccountCreateType | Unset = AccountCreateType.EMPLOYEE
 
 
@@ -61,6 +75,8 @@ class AccountCreate:
         address = self.address
 
         display_name = self.display_name
+
+        activation_link = self.activation_link
 
         department_ids: list[str] | Unset = UNSET
         if not isinstance(self.department_ids, Unset):
@@ -77,6 +93,14 @@ class AccountCreate:
         hidden_from_address_book = self.hidden_from_address_book
 
         job_title = self.job_title
+
+        locale: None | str | Unset
+        if isinstance(self.locale, Unset):
+            locale = UNSET
+        elif isinstance(self.locale, AccountCreateLocaleType0):
+            locale = self.locale.value
+        else:
+            locale = self.locale
 
         manager_id: None | str | Unset
         if isinstance(self.manager_id, Unset):
@@ -104,6 +128,26 @@ class AccountCreate:
         else:
             quota_bytes = self.quota_bytes
 
+        recovery_email: None | str | Unset
+        if isinstance(self.recovery_email, Unset):
+            recovery_email = UNSET
+        else:
+            recovery_email = self.recovery_email
+
+        security_phone: None | str | Unset
+        if isinstance(self.security_phone, Unset):
+            security_phone = UNSET
+        else:
+            security_phone = self.security_phone
+
+        security_phone_verified = self.security_phone_verified
+
+        time_zone: None | str | Unset
+        if isinstance(self.time_zone, Unset):
+            time_zone = UNSET
+        else:
+            time_zone = self.time_zone
+
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
             type_ = self.type_.value
@@ -116,6 +160,8 @@ class AccountCreate:
             "address": address,
             "display_name": display_name,
         })
+        if activation_link is not UNSET:
+            field_dict["activation_link"] = activation_link
         if department_ids is not UNSET:
             field_dict["department_ids"] = department_ids
         if employee_number is not UNSET:
@@ -124,6 +170,8 @@ class AccountCreate:
             field_dict["hidden_from_address_book"] = hidden_from_address_book
         if job_title is not UNSET:
             field_dict["job_title"] = job_title
+        if locale is not UNSET:
+            field_dict["locale"] = locale
         if manager_id is not UNSET:
             field_dict["manager_id"] = manager_id
         if mobile is not UNSET:
@@ -134,6 +182,14 @@ class AccountCreate:
             field_dict["password"] = password
         if quota_bytes is not UNSET:
             field_dict["quota_bytes"] = quota_bytes
+        if recovery_email is not UNSET:
+            field_dict["recovery_email"] = recovery_email
+        if security_phone is not UNSET:
+            field_dict["security_phone"] = security_phone
+        if security_phone_verified is not UNSET:
+            field_dict["security_phone_verified"] = security_phone_verified
+        if time_zone is not UNSET:
+            field_dict["time_zone"] = time_zone
         if type_ is not UNSET:
             field_dict["type"] = type_
 
@@ -147,6 +203,8 @@ class AccountCreate:
         address = d.pop("address")
 
         display_name = d.pop("display_name")
+
+        activation_link = d.pop("activation_link", UNSET)
 
         department_ids = cast(list[str], d.pop("department_ids", UNSET))
 
@@ -164,6 +222,26 @@ class AccountCreate:
         hidden_from_address_book = d.pop("hidden_from_address_book", UNSET)
 
         job_title = d.pop("job_title", UNSET)
+
+        def _parse_locale(data: object) -> AccountCreateLocaleType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                locale_type_0 = AccountCreateLocaleType0(data)
+
+
+
+                return locale_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AccountCreateLocaleType0 | None | Unset, data)
+
+        locale = _parse_locale(d.pop("locale", UNSET))
+
 
         def _parse_manager_id(data: object) -> None | str | Unset:
             if data is None:
@@ -207,6 +285,38 @@ class AccountCreate:
         quota_bytes = _parse_quota_bytes(d.pop("quota_bytes", UNSET))
 
 
+        def _parse_recovery_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        recovery_email = _parse_recovery_email(d.pop("recovery_email", UNSET))
+
+
+        def _parse_security_phone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        security_phone = _parse_security_phone(d.pop("security_phone", UNSET))
+
+
+        security_phone_verified = d.pop("security_phone_verified", UNSET)
+
+        def _parse_time_zone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        time_zone = _parse_time_zone(d.pop("time_zone", UNSET))
+
+
         _type_ = d.pop("type", UNSET)
         type_: AccountCreateType | Unset
         if isinstance(_type_,  Unset):
@@ -220,15 +330,21 @@ class AccountCreate:
         account_create = cls(
             address=address,
             display_name=display_name,
+            activation_link=activation_link,
             department_ids=department_ids,
             employee_number=employee_number,
             hidden_from_address_book=hidden_from_address_book,
             job_title=job_title,
+            locale=locale,
             manager_id=manager_id,
             mobile=mobile,
             must_change_password=must_change_password,
             password=password,
             quota_bytes=quota_bytes,
+            recovery_email=recovery_email,
+            security_phone=security_phone,
+            security_phone_verified=security_phone_verified,
+            time_zone=time_zone,
             type_=type_,
         )
 

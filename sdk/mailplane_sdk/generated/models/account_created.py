@@ -8,12 +8,15 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.account_created_locale_type_0 import AccountCreatedLocaleType0
 from ..models.account_created_status import AccountCreatedStatus
 from ..models.account_created_type import AccountCreatedType
 from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
+if TYPE_CHECKING:
+  from ..models.activation_link import ActivationLink
 
 
 
@@ -44,10 +47,16 @@ class AccountCreated:
             status (AccountCreatedStatus): Its current state (the values are listed by the schema).
             type_ (AccountCreatedType): What kind (the values are listed by the schema).
             updated_at (datetime.datetime): When it last changed (RFC 3339, UTC).
+            activation (ActivationLink | None | Unset): With `activation_link`: the set-password link, shown once.
             deleted_at (datetime.datetime | None | Unset): When deleted (RFC 3339, UTC); null if not (yet).
             frozen_at (datetime.datetime | None | Unset): When frozen (RFC 3339, UTC); null if not (yet).
+            locale (AccountCreatedLocaleType0 | None | Unset): The person's language (null: the organisation's).
             password (None | str | Unset): The generated password, in this response only.
             purge_after (datetime.datetime | None | Unset): When a deleted account stops being restorable.
+            recovery_email (None | str | Unset): Recovery address.
+            security_phone (None | str | Unset): E.164 security phone.
+            security_phone_verified (bool | Unset):  Default: False.
+            time_zone (None | str | Unset): The person's IANA time zone (null: the organisation's).
      """
 
     address: str
@@ -67,10 +76,16 @@ class AccountCreated:
     status: AccountCreatedStatus
     type_: AccountCreatedType
     updated_at: datetime.datetime
+    activation: ActivationLink | None | Unset = UNSET
     deleted_at: datetime.datetime | None | Unset = UNSET
     frozen_at: datetime.datetime | None | Unset = UNSET
+    locale: AccountCreatedLocaleType0 | None | Unset = UNSET
     password: None | str | Unset = UNSET
     purge_after: datetime.datetime | None | Unset = UNSET
+    recovery_email: None | str | Unset = UNSET
+    security_phone: None | str | Unset = UNSET
+    security_phone_verified: bool | Unset = False
+    time_zone: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -78,6 +93,7 @@ class AccountCreated:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.activation_link import ActivationLink # noqa: PLC0415
         address = self.address
 
         aliases = self.aliases
@@ -120,6 +136,14 @@ class AccountCreated:
 
         updated_at = self.updated_at.isoformat()
 
+        activation: dict[str, Any] | None | Unset
+        if isinstance(self.activation, Unset):
+            activation = UNSET
+        elif isinstance(self.activation, ActivationLink):
+            activation = self.activation.to_dict()
+        else:
+            activation = self.activation
+
         deleted_at: None | str | Unset
         if isinstance(self.deleted_at, Unset):
             deleted_at = UNSET
@@ -136,6 +160,14 @@ class AccountCreated:
         else:
             frozen_at = self.frozen_at
 
+        locale: None | str | Unset
+        if isinstance(self.locale, Unset):
+            locale = UNSET
+        elif isinstance(self.locale, AccountCreatedLocaleType0):
+            locale = self.locale.value
+        else:
+            locale = self.locale
+
         password: None | str | Unset
         if isinstance(self.password, Unset):
             password = UNSET
@@ -149,6 +181,26 @@ class AccountCreated:
             purge_after = self.purge_after.isoformat()
         else:
             purge_after = self.purge_after
+
+        recovery_email: None | str | Unset
+        if isinstance(self.recovery_email, Unset):
+            recovery_email = UNSET
+        else:
+            recovery_email = self.recovery_email
+
+        security_phone: None | str | Unset
+        if isinstance(self.security_phone, Unset):
+            security_phone = UNSET
+        else:
+            security_phone = self.security_phone
+
+        security_phone_verified = self.security_phone_verified
+
+        time_zone: None | str | Unset
+        if isinstance(self.time_zone, Unset):
+            time_zone = UNSET
+        else:
+            time_zone = self.time_zone
 
 
         field_dict: dict[str, Any] = {}
@@ -172,14 +224,26 @@ class AccountCreated:
             "type": type_,
             "updated_at": updated_at,
         })
+        if activation is not UNSET:
+            field_dict["activation"] = activation
         if deleted_at is not UNSET:
             field_dict["deleted_at"] = deleted_at
         if frozen_at is not UNSET:
             field_dict["frozen_at"] = frozen_at
+        if locale is not UNSET:
+            field_dict["locale"] = locale
         if password is not UNSET:
             field_dict["password"] = password
         if purge_after is not UNSET:
             field_dict["purge_after"] = purge_after
+        if recovery_email is not UNSET:
+            field_dict["recovery_email"] = recovery_email
+        if security_phone is not UNSET:
+            field_dict["security_phone"] = security_phone
+        if security_phone_verified is not UNSET:
+            field_dict["security_phone_verified"] = security_phone_verified
+        if time_zone is not UNSET:
+            field_dict["time_zone"] = time_zone
 
         return field_dict
 
@@ -187,6 +251,7 @@ class AccountCreated:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.activation_link import ActivationLink # noqa: PLC0415
         d = dict(src_dict)
         address = d.pop("address")
 
@@ -260,6 +325,26 @@ class AccountCreated:
 
 
 
+        def _parse_activation(data: object) -> ActivationLink | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                activation_type_0 = ActivationLink.from_dict(data)
+
+
+
+                return activation_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ActivationLink | None | Unset, data)
+
+        activation = _parse_activation(d.pop("activation", UNSET))
+
+
         def _parse_deleted_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -300,6 +385,26 @@ class AccountCreated:
         frozen_at = _parse_frozen_at(d.pop("frozen_at", UNSET))
 
 
+        def _parse_locale(data: object) -> AccountCreatedLocaleType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                locale_type_0 = AccountCreatedLocaleType0(data)
+
+
+
+                return locale_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AccountCreatedLocaleType0 | None | Unset, data)
+
+        locale = _parse_locale(d.pop("locale", UNSET))
+
+
         def _parse_password(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -330,6 +435,38 @@ class AccountCreated:
         purge_after = _parse_purge_after(d.pop("purge_after", UNSET))
 
 
+        def _parse_recovery_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        recovery_email = _parse_recovery_email(d.pop("recovery_email", UNSET))
+
+
+        def _parse_security_phone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        security_phone = _parse_security_phone(d.pop("security_phone", UNSET))
+
+
+        security_phone_verified = d.pop("security_phone_verified", UNSET)
+
+        def _parse_time_zone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        time_zone = _parse_time_zone(d.pop("time_zone", UNSET))
+
+
         account_created = cls(
             address=address,
             aliases=aliases,
@@ -348,10 +485,16 @@ class AccountCreated:
             status=status,
             type_=type_,
             updated_at=updated_at,
+            activation=activation,
             deleted_at=deleted_at,
             frozen_at=frozen_at,
+            locale=locale,
             password=password,
             purge_after=purge_after,
+            recovery_email=recovery_email,
+            security_phone=security_phone,
+            security_phone_verified=security_phone_verified,
+            time_zone=time_zone,
         )
 
 

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.account_update_locale_type_0 import AccountUpdateLocaleType0
 from ..models.account_update_type_type_0 import AccountUpdateTypeType0
 from ..types import UNSET, Unset
 from typing import cast
@@ -32,10 +33,15 @@ class AccountUpdate:
             employee_number (None | str | Unset): The HR system's employee number (unique in the organisation).
             hidden_from_address_book (bool | None | Unset): Left out of the address book and autocomplete.
             job_title (None | str | Unset): Job title.
+            locale (AccountUpdateLocaleType0 | None | Unset):
             manager_id (None | str | Unset): The account of the person's manager.
             mobile (None | str | Unset): Mobile number (unique in the organisation).
             must_change_password (bool | None | Unset): A new password is asked for at the next sign-in.
             quota_bytes (int | None | Unset): Mailbox quota in bytes; null for the organisation's default.
+            recovery_email (None | str | Unset):
+            security_phone (None | str | Unset): A new security phone (E.164); a change clears its verification.
+            security_phone_verified (bool | None | Unset):
+            time_zone (None | str | Unset): An IANA time zone (`Asia/Shanghai`).
             type_ (AccountUpdateTypeType0 | None | Unset): What kind (the values are listed by the schema).
      """
 
@@ -45,10 +51,15 @@ class AccountUpdate:
     employee_number: None | str | Unset = UNSET
     hidden_from_address_book: bool | None | Unset = UNSET
     job_title: None | str | Unset = UNSET
+    locale: AccountUpdateLocaleType0 | None | Unset = UNSET
     manager_id: None | str | Unset = UNSET
     mobile: None | str | Unset = UNSET
     must_change_password: bool | None | Unset = UNSET
     quota_bytes: int | None | Unset = UNSET
+    recovery_email: None | str | Unset = UNSET
+    security_phone: None | str | Unset = UNSET
+    security_phone_verified: bool | None | Unset = UNSET
+    time_zone: None | str | Unset = UNSET
     type_: AccountUpdateTypeType0 | None | Unset = UNSET
 
 
@@ -96,6 +107,14 @@ class AccountUpdate:
         else:
             job_title = self.job_title
 
+        locale: None | str | Unset
+        if isinstance(self.locale, Unset):
+            locale = UNSET
+        elif isinstance(self.locale, AccountUpdateLocaleType0):
+            locale = self.locale.value
+        else:
+            locale = self.locale
+
         manager_id: None | str | Unset
         if isinstance(self.manager_id, Unset):
             manager_id = UNSET
@@ -119,6 +138,30 @@ class AccountUpdate:
             quota_bytes = UNSET
         else:
             quota_bytes = self.quota_bytes
+
+        recovery_email: None | str | Unset
+        if isinstance(self.recovery_email, Unset):
+            recovery_email = UNSET
+        else:
+            recovery_email = self.recovery_email
+
+        security_phone: None | str | Unset
+        if isinstance(self.security_phone, Unset):
+            security_phone = UNSET
+        else:
+            security_phone = self.security_phone
+
+        security_phone_verified: bool | None | Unset
+        if isinstance(self.security_phone_verified, Unset):
+            security_phone_verified = UNSET
+        else:
+            security_phone_verified = self.security_phone_verified
+
+        time_zone: None | str | Unset
+        if isinstance(self.time_zone, Unset):
+            time_zone = UNSET
+        else:
+            time_zone = self.time_zone
 
         type_: None | str | Unset
         if isinstance(self.type_, Unset):
@@ -145,6 +188,8 @@ class AccountUpdate:
             field_dict["hidden_from_address_book"] = hidden_from_address_book
         if job_title is not UNSET:
             field_dict["job_title"] = job_title
+        if locale is not UNSET:
+            field_dict["locale"] = locale
         if manager_id is not UNSET:
             field_dict["manager_id"] = manager_id
         if mobile is not UNSET:
@@ -153,6 +198,14 @@ class AccountUpdate:
             field_dict["must_change_password"] = must_change_password
         if quota_bytes is not UNSET:
             field_dict["quota_bytes"] = quota_bytes
+        if recovery_email is not UNSET:
+            field_dict["recovery_email"] = recovery_email
+        if security_phone is not UNSET:
+            field_dict["security_phone"] = security_phone
+        if security_phone_verified is not UNSET:
+            field_dict["security_phone_verified"] = security_phone_verified
+        if time_zone is not UNSET:
+            field_dict["time_zone"] = time_zone
         if type_ is not UNSET:
             field_dict["type"] = type_
 
@@ -231,6 +284,26 @@ class AccountUpdate:
         job_title = _parse_job_title(d.pop("job_title", UNSET))
 
 
+        def _parse_locale(data: object) -> AccountUpdateLocaleType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                locale_type_0 = AccountUpdateLocaleType0(data)
+
+
+
+                return locale_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AccountUpdateLocaleType0 | None | Unset, data)
+
+        locale = _parse_locale(d.pop("locale", UNSET))
+
+
         def _parse_manager_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -271,6 +344,46 @@ class AccountUpdate:
         quota_bytes = _parse_quota_bytes(d.pop("quota_bytes", UNSET))
 
 
+        def _parse_recovery_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        recovery_email = _parse_recovery_email(d.pop("recovery_email", UNSET))
+
+
+        def _parse_security_phone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        security_phone = _parse_security_phone(d.pop("security_phone", UNSET))
+
+
+        def _parse_security_phone_verified(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        security_phone_verified = _parse_security_phone_verified(d.pop("security_phone_verified", UNSET))
+
+
+        def _parse_time_zone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        time_zone = _parse_time_zone(d.pop("time_zone", UNSET))
+
+
         def _parse_type_(data: object) -> AccountUpdateTypeType0 | None | Unset:
             if data is None:
                 return data
@@ -298,10 +411,15 @@ class AccountUpdate:
             employee_number=employee_number,
             hidden_from_address_book=hidden_from_address_book,
             job_title=job_title,
+            locale=locale,
             manager_id=manager_id,
             mobile=mobile,
             must_change_password=must_change_password,
             quota_bytes=quota_bytes,
+            recovery_email=recovery_email,
+            security_phone=security_phone,
+            security_phone_verified=security_phone_verified,
+            time_zone=time_zone,
             type_=type_,
         )
 

@@ -26,7 +26,7 @@ class ActivationLink:
     """ A one-time set-password link: shown once, to hand to the person by your own channel.
 
         Attributes:
-            expires_at (datetime.datetime):
+            expires_at (datetime.datetime): When expires (RFC 3339, UTC); null if not (yet).
             url (str): Opens Mailplane's set-password page; works once.
             sent_to (None | str | Unset): The recovery address it was also mailed to, if asked.
      """

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -34,6 +35,9 @@ class Folder:
             total_count (int): Messages in all.
             unread_count (int): Messages not yet read.
             updated_at (datetime.datetime): When it last changed (RFC 3339, UTC).
+            display_name (str | Unset): The name to show: a system folder's in the reader's language (收件箱, 已发送, 草稿箱, 已删除,
+                垃圾邮件 for zh-CN; Accept-Language, else the owner's), a custom folder's own name. `name` and `role` never change
+                with the language. Default: ''.
      """
 
     account_id: str
@@ -46,6 +50,7 @@ class Folder:
     total_count: int
     unread_count: int
     updated_at: datetime.datetime
+    display_name: str | Unset = ''
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -75,6 +80,8 @@ class Folder:
 
         updated_at = self.updated_at.isoformat()
 
+        display_name = self.display_name
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -90,6 +97,8 @@ class Folder:
             "unread_count": unread_count,
             "updated_at": updated_at,
         })
+        if display_name is not UNSET:
+            field_dict["display_name"] = display_name
 
         return field_dict
 
@@ -136,6 +145,8 @@ class Folder:
 
 
 
+        display_name = d.pop("display_name", UNSET)
+
         folder = cls(
             account_id=account_id,
             created_at=created_at,
@@ -147,6 +158,7 @@ class Folder:
             total_count=total_count,
             unread_count=unread_count,
             updated_at=updated_at,
+            display_name=display_name,
         )
 
 

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 
 
@@ -28,6 +29,7 @@ class FolderCounts:
             role (None | str): Its role (the values are listed by the schema).
             total_count (int): Messages in all.
             unread_count (int): Messages not yet read.
+            display_name (str | Unset): The name to show, as in Folder. Default: ''.
      """
 
     id: str
@@ -35,6 +37,7 @@ class FolderCounts:
     role: None | str
     total_count: int
     unread_count: int
+    display_name: str | Unset = ''
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -53,6 +56,8 @@ class FolderCounts:
 
         unread_count = self.unread_count
 
+        display_name = self.display_name
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -63,6 +68,8 @@ class FolderCounts:
             "total_count": total_count,
             "unread_count": unread_count,
         })
+        if display_name is not UNSET:
+            field_dict["display_name"] = display_name
 
         return field_dict
 
@@ -87,12 +94,15 @@ class FolderCounts:
 
         unread_count = d.pop("unread_count")
 
+        display_name = d.pop("display_name", UNSET)
+
         folder_counts = cls(
             id=id,
             name=name,
             role=role,
             total_count=total_count,
             unread_count=unread_count,
+            display_name=display_name,
         )
 
 

@@ -26,9 +26,9 @@ class ImportActivationLink:
     """ The set-password link of one account an import created without a password.
 
         Attributes:
-            account_id (str):
-            address (str):
-            expires_at (datetime.datetime):
+            account_id (str): The account it belongs to or acts on.
+            address (str): An email address.
+            expires_at (datetime.datetime): When expires (RFC 3339, UTC); null if not (yet).
             row (int): The data row's number in the file (the header is row 1).
             url (str): Shown once; asking again issues a new link.
             sent_to (None | str | Unset):

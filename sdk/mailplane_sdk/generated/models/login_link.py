@@ -25,8 +25,8 @@ class LoginLink:
     """ A single-use sign-in URL for Mailplane's web pages (Exmail's get_login_url).
 
         Attributes:
-            expires_at (datetime.datetime):
-            url (str):
+            expires_at (datetime.datetime): When expires (RFC 3339, UTC); null if not (yet).
+            url (str): A URL.
      """
 
     expires_at: datetime.datetime

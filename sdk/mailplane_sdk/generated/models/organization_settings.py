@@ -27,12 +27,12 @@ class OrganizationSettings:
     private networks migration sources may be in.
 
         Attributes:
-            created_at (datetime.datetime):
-            id (str):
+            created_at (datetime.datetime): When it was created (RFC 3339, UTC).
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
             locale (OrganizationSettingsLocale): The language of people who chose none (pages, mails, errors).
             migration_private_networks (list[str]): Private networks (CIDRs) mailbox migrations may connect to; every other
                 private, loopback or link-local address stays refused.
-            name (str):
+            name (str): Its name, as people read it.
             time_zone (str): The IANA time zone of people who chose none.
      """
 

@@ -28,8 +28,8 @@ class OrganizationSettingsUpdate:
         Attributes:
             locale (None | OrganizationSettingsUpdateLocaleType0 | Unset):
             migration_private_networks (list[str] | None | Unset): Replaces the whole list; [] allows none.
-            name (None | str | Unset):
-            time_zone (None | str | Unset):
+            name (None | str | Unset): Its name, as people read it.
+            time_zone (None | str | Unset): An IANA time zone (`Asia/Shanghai`).
      """
 
     locale: None | OrganizationSettingsUpdateLocaleType0 | Unset = UNSET

@@ -26,8 +26,8 @@ T = TypeVar("T", bound="PageImportActivationLink")
 class PageImportActivationLink:
     """ 
         Attributes:
-            data (list[ImportActivationLink]):
-            next_cursor (None | str | Unset):
+            data (list[ImportActivationLink]): The items of this page.
+            next_cursor (None | str | Unset): Pass as `cursor` for the next page; null on the last page.
      """
 
     data: list[ImportActivationLink]

@@ -149,6 +149,13 @@ def sync_detailed(
     link retires older ones. `revoke_password` makes it a reset (the current password and
     tokens end now). 409 `account_frozen` / `account_deleted`; 422 `no_recovery_email`.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_frozen`, `already_exists`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `invalid_next`,
+    `link_invalid`, `malformed_request`, `no_recovery_email`, `not_found`, `payload_too_large`,
+    `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         body (ActivationLinkCreate | None | Unset):
@@ -190,6 +197,13 @@ def sync(
     link retires older ones. `revoke_password` makes it a reset (the current password and
     tokens end now). 409 `account_frozen` / `account_deleted`; 422 `no_recovery_email`.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_frozen`, `already_exists`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `invalid_next`,
+    `link_invalid`, `malformed_request`, `no_recovery_email`, `not_found`, `payload_too_large`,
+    `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         body (ActivationLinkCreate | None | Unset):
@@ -225,6 +239,13 @@ async def asyncio_detailed(
     `recovery_email` in the person's language. It works once, until `expires_at`; a new
     link retires older ones. `revoke_password` makes it a reset (the current password and
     tokens end now). 409 `account_frozen` / `account_deleted`; 422 `no_recovery_email`.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_frozen`, `already_exists`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `invalid_next`,
+    `link_invalid`, `malformed_request`, `no_recovery_email`, `not_found`, `payload_too_large`,
+    `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -266,6 +287,13 @@ async def asyncio(
     `recovery_email` in the person's language. It works once, until `expires_at`; a new
     link retires older ones. `revoke_password` makes it a reset (the current password and
     tokens end now). 409 `account_frozen` / `account_deleted`; 422 `no_recovery_email`.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_frozen`, `already_exists`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `invalid_next`,
+    `link_invalid`, `malformed_request`, `no_recovery_email`, `not_found`, `payload_too_large`,
+    `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

@@ -152,6 +152,13 @@ def sync_detailed(
     app should not be able to act as anyone). Audited. 409 `account_frozen` for frozen
     accounts; 422 `invalid_next` for a `next` that is not a same-origin path.
 
+    **Scopes:** `directory:sign_in` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_frozen`, `already_exists`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `invalid_next`,
+    `link_invalid`, `malformed_request`, `no_recovery_email`, `not_found`, `payload_too_large`,
+    `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         body (LoginLinkCreate | None | Unset):
@@ -196,6 +203,13 @@ def sync(
     app should not be able to act as anyone). Audited. 409 `account_frozen` for frozen
     accounts; 422 `invalid_next` for a `next` that is not a same-origin path.
 
+    **Scopes:** `directory:sign_in` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_frozen`, `already_exists`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `invalid_next`,
+    `link_invalid`, `malformed_request`, `no_recovery_email`, `not_found`, `payload_too_large`,
+    `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         account (str):
         body (LoginLinkCreate | None | Unset):
@@ -234,6 +248,13 @@ async def asyncio_detailed(
     Needs the admin-only scope `directory:sign_in` (not `directory:write`: a directory-sync
     app should not be able to act as anyone). Audited. 409 `account_frozen` for frozen
     accounts; 422 `invalid_next` for a `next` that is not a same-origin path.
+
+    **Scopes:** `directory:sign_in` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_frozen`, `already_exists`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `invalid_next`,
+    `link_invalid`, `malformed_request`, `no_recovery_email`, `not_found`, `payload_too_large`,
+    `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):
@@ -278,6 +299,13 @@ async def asyncio(
     Needs the admin-only scope `directory:sign_in` (not `directory:write`: a directory-sync
     app should not be able to act as anyone). Audited. 409 `account_frozen` for frozen
     accounts; 422 `invalid_next` for a `next` that is not a same-origin path.
+
+    **Scopes:** `directory:sign_in` (a user token only when the user is an administrator).
+
+    **Problem codes:** `account_deleted`, `account_frozen`, `already_exists`, `conflict`, `forbidden`,
+    `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `invalid_next`,
+    `link_invalid`, `malformed_request`, `no_recovery_email`, `not_found`, `payload_too_large`,
+    `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         account (str):

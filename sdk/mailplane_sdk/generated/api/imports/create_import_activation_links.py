@@ -166,6 +166,13 @@ def sync_detailed(
     or set `send_to_recovery_email` to mail it to the account's `recovery_email`. Asking
     again issues new links and retires the earlier ones; activated accounts drop out.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `import_columns`, `import_encoding`, `import_malformed`,
+    `import_too_many_rows`, `import_zip_bomb`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         import_id (str):
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -212,6 +219,13 @@ def sync(
     or set `send_to_recovery_email` to mail it to the account's `recovery_email`. Asking
     again issues new links and retires the earlier ones; activated accounts drop out.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `import_columns`, `import_encoding`, `import_malformed`,
+    `import_too_many_rows`, `import_zip_bomb`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         import_id (str):
         limit (int | Unset): Page size (1-500). Default: 50.
@@ -252,6 +266,13 @@ async def asyncio_detailed(
     `next_cursor`). Each URL is in this response only: deliver it through your own channel,
     or set `send_to_recovery_email` to mail it to the account's `recovery_email`. Asking
     again issues new links and retires the earlier ones; activated accounts drop out.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `import_columns`, `import_encoding`, `import_malformed`,
+    `import_too_many_rows`, `import_zip_bomb`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         import_id (str):
@@ -298,6 +319,13 @@ async def asyncio(
     `next_cursor`). Each URL is in this response only: deliver it through your own channel,
     or set `send_to_recovery_email` to mail it to the account's `recovery_email`. Asking
     again issues new links and retires the earlier ones; activated accounts drop out.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `import_columns`, `import_encoding`, `import_malformed`,
+    `import_too_many_rows`, `import_zip_bomb`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         import_id (str):

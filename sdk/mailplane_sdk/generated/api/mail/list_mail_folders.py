@@ -115,7 +115,9 @@ def sync_detailed(
     """ List Mail Folders
 
      Every folder of the mailbox (system folders first) with total and unread counts, in
-    one page (`next_cursor` is always null).
+    one page (`next_cursor` is always null). `display_name` is a system folder's name in the
+    reader's language (`Accept-Language`, else the owner's): 收件箱, 已发送, 草稿箱, 已删除,
+    垃圾邮件 in zh-CN.
 
     **Scopes:** `mail:read`.
 
@@ -154,7 +156,9 @@ def sync(
     """ List Mail Folders
 
      Every folder of the mailbox (system folders first) with total and unread counts, in
-    one page (`next_cursor` is always null).
+    one page (`next_cursor` is always null). `display_name` is a system folder's name in the
+    reader's language (`Accept-Language`, else the owner's): 收件箱, 已发送, 草稿箱, 已删除,
+    垃圾邮件 in zh-CN.
 
     **Scopes:** `mail:read`.
 
@@ -188,7 +192,9 @@ async def asyncio_detailed(
     """ List Mail Folders
 
      Every folder of the mailbox (system folders first) with total and unread counts, in
-    one page (`next_cursor` is always null).
+    one page (`next_cursor` is always null). `display_name` is a system folder's name in the
+    reader's language (`Accept-Language`, else the owner's): 收件箱, 已发送, 草稿箱, 已删除,
+    垃圾邮件 in zh-CN.
 
     **Scopes:** `mail:read`.
 
@@ -227,7 +233,9 @@ async def asyncio(
     """ List Mail Folders
 
      Every folder of the mailbox (system folders first) with total and unread counts, in
-    one page (`next_cursor` is always null).
+    one page (`next_cursor` is always null). `display_name` is a system folder's name in the
+    reader's language (`Accept-Language`, else the owner's): 收件箱, 已发送, 草稿箱, 已删除,
+    垃圾邮件 in zh-CN.
 
     **Scopes:** `mail:read`.
 

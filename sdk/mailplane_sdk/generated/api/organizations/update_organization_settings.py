@@ -141,6 +141,12 @@ def sync_detailed(
     mailbox migration sources may be in, e.g. the company's old intranet mail server;
     every other non-public address stays refused. Each change is audited.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         body (OrganizationSettingsUpdate): JSON merge patch of the organisation's settings.
 
@@ -178,6 +184,12 @@ def sync(
     mailbox migration sources may be in, e.g. the company's old intranet mail server;
     every other non-public address stays refused. Each change is audited.
 
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
     Args:
         body (OrganizationSettingsUpdate): JSON merge patch of the organisation's settings.
 
@@ -209,6 +221,12 @@ async def asyncio_detailed(
     inside 10/8, 172.16/12, 192.168/16, 100.64/10, 198.18/15, 127/8, fc00::/7, ::1) that
     mailbox migration sources may be in, e.g. the company's old intranet mail server;
     every other non-public address stays refused. Each change is audited.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         body (OrganizationSettingsUpdate): JSON merge patch of the organisation's settings.
@@ -246,6 +264,12 @@ async def asyncio(
     inside 10/8, 172.16/12, 192.168/16, 100.64/10, 198.18/15, 127/8, fc00::/7, ::1) that
     mailbox migration sources may be in, e.g. the company's old intranet mail server;
     every other non-public address stays refused. Each change is audited.
+
+    **Scopes:** `directory:write` (a user token only when the user is an administrator).
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
 
     Args:
         body (OrganizationSettingsUpdate): JSON merge patch of the organisation's settings.
