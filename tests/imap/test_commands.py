@@ -143,7 +143,7 @@ async def test_chinese_folders_in_modified_utf7_and_special_use(
     assert b'(\\HasChildren) "/" "&XeVPXA-"' in listed
     assert b'(\\HasNoChildren) "/" "&XeVPXA-/&mHl27g-"' in listed
     assert status.startswith(b'"&XeVPXA-/&UXZO1g-" (MESSAGES 0 UIDNEXT 1 UIDVALIDITY ')
-    folders = (await client.get(_api(ALICE, "/folders"), headers=await org.headers())).json()
+    folders = (await client.get(_api(ALICE, "/folders"), headers=await org.headers())).json()["data"]
     assert {"工作", "其他"} <= {f["name"] for f in folders}
 
 
@@ -227,7 +227,7 @@ async def test_store_copy_move_expunge_answer_with_uidplus_and_are_api_changes(
     assert messages[ids[0]]["seen"] is True and "$Work" in messages[ids[0]]["keywords"]
     assert ids[3] not in messages  # expunged for good
     folders = {f["role"]: f for f in (await client.get(_api(ALICE, "/folders"),
-                                                       headers=headers)).json()}
+                                                       headers=headers)).json()["data"]}
     assert messages[ids[2]]["folder_id"] == folders["archive"]["id"]  # moved, same id
     assert folders["archive"]["total_count"] == 2 and folders["inbox"]["total_count"] == 2
     async with runtime.db.session(write=False) as session:

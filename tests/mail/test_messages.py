@@ -16,7 +16,7 @@ def url(account: str, path: str = "") -> str:
 async def _folders(client, headers, account) -> dict[str, dict]:
     resp = await client.get(url(account, "/folders"), headers=headers)
     assert resp.status_code == 200, resp.text
-    return {f["role"] or f["name"]: f for f in resp.json()}
+    return {f["role"] or f["name"]: f for f in resp.json()["data"]}
 
 
 async def test_system_folders_exist_with_stable_roles(client, alice, headers):

@@ -9,7 +9,7 @@ from pathlib import Path
 from string import Formatter
 
 import pytest
-from api.platform.scopes import SCOPES
+from api.identity.scopes import SCOPES
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
