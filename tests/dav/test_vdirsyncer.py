@@ -82,6 +82,35 @@ def _sync(config: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def _khal(tmp: Path) -> list[str]:
+    """January 2030 as `khal list` prints it (Shanghai time), one line per instance."""
+    config = tmp / "khal.conf"
+    config.write_text(
+        f"[calendars]\n[[mailplane]]\npath = {tmp}/cal/\ntype = calendar\n"
+        "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"
+        "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n"
+        "local_timezone = Asia/Shanghai\ndefault_timezone = Asia/Shanghai\n"
+        f"[sqlite]\npath = {tmp}/khal.db\n"
+    )
+    out = subprocess.run(
+        [
+            "khal",
+            "-c",
+            str(config),
+            "list",
+            "--format",
+            "{start-date} {start-time}-{end-time} {title}",
+            "2030-01-01",
+            "2030-01-31",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    return [line.strip() for line in out.splitlines() if "项目评审 #0" in line]
+
+
 def _local(folder: Path, uid: str) -> Path:
     for path in folder.iterdir():
         if f"UID:{uid}" in path.read_text():
@@ -142,6 +171,15 @@ async def test_two_way_sync_converges_and_reports_conflicts(client, org, server,
         "预算讨论 #10",
         "预算讨论 #10（改期）",
     ]
+
+    if shutil.which("khal"):  # a third client reads what vdirsyncer pulled from Mailplane
+        assert _khal(tmp_path) == [
+            "2030-01-01 08:00-08:45 项目评审 #0",
+            "2030-01-08 08:00-08:45 项目评审 #0",
+            "2030-01-15 09:00-09:45 项目评审 #0（改期）",
+            "2030-01-22 08:00-08:45 项目评审 #0",
+            "2030-01-29 08:00-08:45 项目评审 #0",
+        ]
 
     # local side: edit one event, add one, edit one contact
     path5 = _local(tmp_path / "cal", "corpus-5@dav.test")
