@@ -10,7 +10,7 @@ import icalendar
 import pytest
 
 from api.calendar.resources import booking
-from tests.factories.calendar import cal, make_room, window
+from tests.factories.calendar import cal, imip_jobs, make_room, window
 from tests.factories.dav import PROPFIND_HOME, basic, dav, dav_person
 
 NS = {"d": "DAV:", "c": "urn:ietf:params:xml:ns:caldav", "card": "urn:ietf:params:xml:ns:carddav"}
@@ -213,3 +213,28 @@ async def test_inviting_a_room_from_a_client_books_it(client, org, alice, monkey
     )
     assert bookings.status_code == 200, bookings.text
     assert len(bookings.json()["data"]) == 1
+
+
+async def test_organiser_puts_invite_once_per_change_with_rising_sequence(client, org, alice):
+    address, auth = alice
+    home = await _default_calendar(client, alice)
+    body = EVENT.format(uid="meet@test", title="对齐").replace(
+        "SUMMARY:",
+        f"ORGANIZER:mailto:{address}\nATTENDEE;RSVP=TRUE:mailto:carol@partner.example\nSUMMARY:",
+    )
+    assert (await dav(client, "PUT", home + "m.ics", auth, body)).status_code == 201
+    assert len(await imip_jobs(org, "REQUEST")) == 1
+    # the client saves it again unchanged (say, after adding an alarm): nobody is asked again
+    assert (await dav(client, "PUT", home + "m.ics", auth, body)).status_code == 204
+    assert len(await imip_jobs(org, "REQUEST")) == 1
+    moved = body.replace("T093000", "T140000").replace("T103000", "T150000")
+    assert (await dav(client, "PUT", home + "m.ics", auth, moved)).status_code == 204
+    jobs = await imip_jobs(org, "REQUEST")
+    assert len(jobs) == 2 and jobs[-1]["recipients"] == ["carol@partner.example"]
+    sequences = [
+        int(icalendar.Calendar.from_ical(j["ics"]).walk("VEVENT")[0]["SEQUENCE"]) for j in jobs
+    ]
+    assert sequences[1] > sequences[0]
+    # the organiser deletes it: the attendee is told it is cancelled
+    assert (await dav(client, "DELETE", home + "m.ics", auth)).status_code == 204
+    assert len(await imip_jobs(org, "CANCEL")) == 1
