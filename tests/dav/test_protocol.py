@@ -168,6 +168,28 @@ async def test_hostile_xml_is_refused_and_changes_nothing(client, alice):
     assert resp.status_code == 400
     tree = _tree(await dav(client, "PROPFIND", home, auth, PROPFIND_HOME, Depth=0))
     assert tree.findtext(".//d:displayname", namespaces=NS) == "Calendar"
+    # broken or ambiguous iCalendar and vCard bodies: 4xx, and nothing is stored
+    two_uids = EVENT.format(uid="a@t", title="A").replace(
+        "END:VCALENDAR", EVENT.format(uid="b@t", title="B").split("VERSION:2.0")[1]
+    )
+    bodies = [
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:nonsense\nEND:VCALENDAR\n",
+        EVENT.format(uid="c@t", title="C").replace("DTSTART;TZID=Asia/Shanghai:", "DTSTART:x"),
+        two_uids,
+        "\xff\xfe not text",
+    ]
+    for body in bodies:
+        resp = await dav(client, "PUT", home + "bad.ics", auth, body.encode("latin-1", "replace"))
+        assert 400 <= resp.status_code < 500, (body, resp.status_code)
+    assert (await dav(client, "GET", home + "bad.ics", auth)).status_code == 404
+    book = f"/dav/addressbooks/{address}/"
+    tree = _tree(await dav(client, "PROPFIND", book, auth, PROPFIND_HOME, Depth=1))
+    first = next(
+        h.text for h in tree.findall("d:response/d:href", NS) if h.text.startswith(book + "abk_")
+    )
+    resp = await dav(client, "PUT", first + "bad.vcf", auth, "BEGIN:VCARD\nVERSION:9\nEND:VCARD\n")
+    assert resp.status_code == 422
+    assert (await dav(client, "GET", first + "bad.vcf", auth)).status_code == 404
 
 
 async def test_another_organisations_person_gets_404(client, org, other_org, alice):
