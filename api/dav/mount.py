@@ -20,6 +20,7 @@ def install_dav(app: FastAPI, runtime: Runtime) -> None:
     async def well_known(request: Request) -> Response:
         return RedirectResponse("/dav/", status_code=301)
 
+    before = len(app.router.routes)
     for path in ("/dav", "/dav/", "/dav/{path:path}"):
         app.add_route(path, endpoint, methods=METHODS, include_in_schema=False)
     for path in ("/.well-known/caldav", "/.well-known/carddav"):
@@ -28,3 +29,7 @@ def install_dav(app: FastAPI, runtime: Runtime) -> None:
         )
     # Clients given only the server's URL ask it directly (RFC 6764 §6, step 3).
     app.add_route("/", endpoint, methods=["PROPFIND"], include_in_schema=False)
+    # First in the routing table: phones sync often, and the REST routes need not be tried.
+    ours = app.router.routes[before:]
+    del app.router.routes[before:]
+    app.router.routes[:0] = ours
