@@ -7,7 +7,8 @@ from fastapi import FastAPI
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from api.dav.server import METHODS, DavServer
+from api.dav.server import METHODS, DavServer, problem
+from api.errors import NotFound
 from api.runtime import Runtime
 
 
@@ -20,11 +21,23 @@ def install_dav(app: FastAPI, runtime: Runtime) -> None:
     async def well_known(request: Request) -> Response:
         return RedirectResponse("/dav/", status_code=301)
 
+    before = len(app.router.routes)
     for path in ("/dav", "/dav/", "/dav/{path:path}"):
         app.add_route(path, endpoint, methods=METHODS, include_in_schema=False)
     for path in ("/.well-known/caldav", "/.well-known/carddav"):
         app.add_route(
             path, well_known, methods=["GET", "PROPFIND", "HEAD"], include_in_schema=False
         )
-    # Clients given only the server's URL ask it directly (RFC 6764 §6, step 3).
-    app.add_route("/", endpoint, methods=["PROPFIND"], include_in_schema=False)
+    # First in the routing table: phones sync often, and the REST routes need not be tried.
+    ours = app.router.routes[before:]
+    del app.router.routes[before:]
+    app.router.routes[:0] = ours
+    # Clients given only the server's URL ask it directly (RFC 6764 §6, step 3). Last in
+    # the table, so a route serving `/` before it keeps doing so; other methods stay a 404.
+    async def root(request: Request) -> Response:
+        if request.method == "PROPFIND":
+            return await server(request)
+        return problem(NotFound("No such endpoint."), request)
+
+    every = sorted({*METHODS, "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"})
+    app.add_route("/", root, methods=every, include_in_schema=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from starlette.responses import Response
 
-ALLOW = "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, REPORT, MKCALENDAR, MKCOL"
+ALLOW = "OPTIONS, GET, HEAD, PUT, POST, DELETE, PROPFIND, PROPPATCH, REPORT, MKCALENDAR, MKCOL"
 DAV_CLASSES = "1, 3, calendar-access, addressbook, calendar-auto-schedule, extended-mkcol"
 
 

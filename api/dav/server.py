@@ -14,7 +14,7 @@ from starlette.responses import JSONResponse, Response
 
 from api.calendar.calendars import service as calendars
 from api.contacts.address_books import service as address_books
-from api.dav import delete, get, mkcol, options, paths, propfind, proppatch, put, report
+from api.dav import delete, get, mkcol, options, paths, post, propfind, proppatch, put, report
 from api.dav.auth import DavAuthenticator
 from api.dav.context import Context
 from api.errors import (
@@ -35,11 +35,12 @@ HANDLERS: dict[str, Callable[[Context], Awaitable[Response]]] = {
     "GET": get.handle,
     "HEAD": get.handle,
     "PUT": put.handle,
+    "POST": post.handle,
     "DELETE": delete.handle,
     "MKCALENDAR": mkcol.handle,
     "MKCOL": mkcol.handle,
 }
-READS = {"PROPFIND", "REPORT", "GET", "HEAD"}
+READS = {"PROPFIND", "REPORT", "GET", "HEAD", "POST"}
 METHODS = ["OPTIONS", *HANDLERS]
 
 

@@ -56,6 +56,17 @@ async def test_discovery_events_query_and_freebusy(org, server):
     )
     periods = icalendar.Calendar.from_ical(fb.data).walk("VFREEBUSY")[0].get("FREEBUSY")
     assert periods is not None and len(periods if isinstance(periods, list) else [periods]) == 5
+    # the scheduling outbox answers free/busy for people of the organisation (RFC 6638 §5)
+    await org.add_account("bob")
+    answer = principal.freebusy_request(
+        datetime(2031, 1, 1, tzinfo=UTC),
+        datetime(2031, 1, 31, tzinfo=UTC),
+        [f"mailto:{address}", "mailto:bob@acme.test", "mailto:nobody@elsewhere.example"],
+    )
+    replies = {str(k).lower().removeprefix("mailto:"): v for k, v in answer.items()}
+    assert set(replies) >= {address, "bob@acme.test"}
+    busy = icalendar.Calendar.from_ical(replies[address].data).walk("VFREEBUSY")[0]["FREEBUSY"]
+    assert len(busy if isinstance(busy, list) else [busy]) == 5
     made = principal.make_calendar(name="项目日历", cal_id="projects")
     assert "项目日历" in [c.get_display_name() for c in principal.calendars()]
     made.set_properties([caldav.elements.dav.DisplayName("Projects 2031")])

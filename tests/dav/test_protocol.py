@@ -10,7 +10,7 @@ import icalendar
 import pytest
 
 from api.calendar.resources import booking
-from tests.factories.calendar import cal, make_room, window
+from tests.factories.calendar import cal, imip_jobs, make_room, window
 from tests.factories.dav import PROPFIND_HOME, basic, dav, dav_person
 
 NS = {"d": "DAV:", "c": "urn:ietf:params:xml:ns:caldav", "card": "urn:ietf:params:xml:ns:carddav"}
@@ -168,6 +168,28 @@ async def test_hostile_xml_is_refused_and_changes_nothing(client, alice):
     assert resp.status_code == 400
     tree = _tree(await dav(client, "PROPFIND", home, auth, PROPFIND_HOME, Depth=0))
     assert tree.findtext(".//d:displayname", namespaces=NS) == "Calendar"
+    # broken or ambiguous iCalendar and vCard bodies: 4xx, and nothing is stored
+    two_uids = EVENT.format(uid="a@t", title="A").replace(
+        "END:VCALENDAR", EVENT.format(uid="b@t", title="B").split("VERSION:2.0")[1]
+    )
+    bodies = [
+        "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:nonsense\nEND:VCALENDAR\n",
+        EVENT.format(uid="c@t", title="C").replace("DTSTART;TZID=Asia/Shanghai:", "DTSTART:x"),
+        two_uids,
+        "\xff\xfe not text",
+    ]
+    for body in bodies:
+        resp = await dav(client, "PUT", home + "bad.ics", auth, body.encode("latin-1", "replace"))
+        assert 400 <= resp.status_code < 500, (body, resp.status_code)
+    assert (await dav(client, "GET", home + "bad.ics", auth)).status_code == 404
+    book = f"/dav/addressbooks/{address}/"
+    tree = _tree(await dav(client, "PROPFIND", book, auth, PROPFIND_HOME, Depth=1))
+    first = next(
+        h.text for h in tree.findall("d:response/d:href", NS) if h.text.startswith(book + "abk_")
+    )
+    resp = await dav(client, "PUT", first + "bad.vcf", auth, "BEGIN:VCARD\nVERSION:9\nEND:VCARD\n")
+    assert resp.status_code == 422
+    assert (await dav(client, "GET", first + "bad.vcf", auth)).status_code == 404
 
 
 async def test_another_organisations_person_gets_404(client, org, other_org, alice):
@@ -213,3 +235,28 @@ async def test_inviting_a_room_from_a_client_books_it(client, org, alice, monkey
     )
     assert bookings.status_code == 200, bookings.text
     assert len(bookings.json()["data"]) == 1
+
+
+async def test_organiser_puts_invite_once_per_change_with_rising_sequence(client, org, alice):
+    address, auth = alice
+    home = await _default_calendar(client, alice)
+    body = EVENT.format(uid="meet@test", title="对齐").replace(
+        "SUMMARY:",
+        f"ORGANIZER:mailto:{address}\nATTENDEE;RSVP=TRUE:mailto:carol@partner.example\nSUMMARY:",
+    )
+    assert (await dav(client, "PUT", home + "m.ics", auth, body)).status_code == 201
+    assert len(await imip_jobs(org, "REQUEST")) == 1
+    # the client saves it again unchanged (say, after adding an alarm): nobody is asked again
+    assert (await dav(client, "PUT", home + "m.ics", auth, body)).status_code == 204
+    assert len(await imip_jobs(org, "REQUEST")) == 1
+    moved = body.replace("T093000", "T140000").replace("T103000", "T150000")
+    assert (await dav(client, "PUT", home + "m.ics", auth, moved)).status_code == 204
+    jobs = await imip_jobs(org, "REQUEST")
+    assert len(jobs) == 2 and jobs[-1]["recipients"] == ["carol@partner.example"]
+    sequences = [
+        int(icalendar.Calendar.from_ical(j["ics"]).walk("VEVENT")[0]["SEQUENCE"]) for j in jobs
+    ]
+    assert sequences[1] > sequences[0]
+    # the organiser deletes it: the attendee is told it is cancelled
+    assert (await dav(client, "DELETE", home + "m.ics", auth)).status_code == 204
+    assert len(await imip_jobs(org, "CANCEL")) == 1

@@ -6,7 +6,6 @@ neither version is lost."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from tests.factories.calendar import cal
 from tests.factories.dav import basic, contact_vcf, dav, dav_person, event_ics
 from tests.live_server import live_server
 
-pytestmark = pytest.mark.skipif(shutil.which("vdirsyncer") is None, reason="needs vdirsyncer")
 EVENTS, CONTACTS = 200, 100
 
 
@@ -82,6 +80,35 @@ def _sync(config: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def _khal(tmp: Path) -> list[str]:
+    """January 2030 as `khal list` prints it (Shanghai time), one line per instance."""
+    config = tmp / "khal.conf"
+    config.write_text(
+        f"[calendars]\n[[mailplane]]\npath = {tmp}/cal/\ntype = calendar\n"
+        "[locale]\ntimeformat = %H:%M\ndateformat = %Y-%m-%d\nlongdateformat = %Y-%m-%d\n"
+        "datetimeformat = %Y-%m-%d %H:%M\nlongdatetimeformat = %Y-%m-%d %H:%M\n"
+        "local_timezone = Asia/Shanghai\ndefault_timezone = Asia/Shanghai\n"
+        f"[sqlite]\npath = {tmp}/khal.db\n"
+    )
+    out = subprocess.run(
+        [
+            "khal",
+            "-c",
+            str(config),
+            "list",
+            "--format",
+            "{start-date} {start-time}-{end-time} {title}",
+            "2030-01-01",
+            "2030-01-31",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    return [line.strip() for line in out.splitlines() if "项目评审 #0" in line]
+
+
 def _local(folder: Path, uid: str) -> Path:
     for path in folder.iterdir():
         if f"UID:{uid}" in path.read_text():
@@ -141,6 +168,15 @@ async def test_two_way_sync_converges_and_reports_conflicts(client, org, server,
     assert [str(v["SUMMARY"]) for v in series.walk("VEVENT")] == [
         "预算讨论 #10",
         "预算讨论 #10（改期）",
+    ]
+
+    # a third client (khal, installed by .ci/run) reads what vdirsyncer pulled from Mailplane
+    assert _khal(tmp_path) == [
+        "2030-01-01 08:00-08:45 项目评审 #0",
+        "2030-01-08 08:00-08:45 项目评审 #0",
+        "2030-01-15 09:00-09:45 项目评审 #0（改期）",
+        "2030-01-22 08:00-08:45 项目评审 #0",
+        "2030-01-29 08:00-08:45 项目评审 #0",
     ]
 
     # local side: edit one event, add one, edit one contact

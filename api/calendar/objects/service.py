@@ -271,6 +271,8 @@ async def _write(
     org_id = calendar.org_id
     existing = {r.recurrence_id: r for r in current.rows} if current else {}
     before = list(current.master.attendees or []) if current else []
+    was = itip_signature(current.rows) if current else None
+    sequences = {r.recurrence_id: r.sequence for r in current.rows} if current else {}
     mine = owner.address.lower() if owner else ""
     rows: list[CalendarEvent] = []
     master: CalendarEvent | None = None
@@ -278,7 +280,6 @@ async def _write(
         await link_people(session, org_id, item)
         await _link_rooms(session, org_id, item)
         row = existing.pop(item.recurrence_id, None)
-        old_sequence = row.sequence if row is not None else -1
         if row is None:
             row = CalendarEvent(
                 id=new_id("cev"),
@@ -298,8 +299,6 @@ async def _write(
         row.is_organizer = not f["organizer"] or f["organizer"]["address"].lower() == mine
         me = next((a for a in f["attendees"] if a["address"].lower() == mine), None)
         row.partstat = "accepted" if row.is_organizer or me is None else me["response"]
-        if row.is_organizer and row.attendees and old_sequence >= row.sequence:
-            row.sequence = old_sequence + 1  # an organiser's change is a new iTIP revision
         if item.recurrence_id:
             row.series_id = master.id if master else None
         else:
@@ -309,14 +308,42 @@ async def _write(
         rows.append(row)
     for gone in existing.values():  # overrides the client dropped
         await session.delete(gone)
-    await session.flush()
     assert master is not None
+    changed = was != itip_signature(rows)
+    if master.is_organizer and master.attendees and changed and current is not None:
+        for row in rows:  # an organiser's change is a new iTIP revision
+            old = sequences.get(row.recurrence_id, master.sequence - 1)
+            row.sequence = max(row.sequence, old + 1)
+    await session.flush()
     verb = "updated" if current else "created"
     extra = {"changed": ["dav"]} if current else {}
     await emit(session, org_id, f"calendar.event.{verb}", event_data(master, **extra))
-    if master.is_organizer and (master.attendees or before):
+    # A client re-saving an unchanged meeting (an alarm, a colour) asks nobody again.
+    if master.is_organizer and (master.attendees or before) and changed:
         await fanout.after_change(session, master, send=True, previous=before)
     return CalendarObject(name_of(master), rows)
+
+
+def itip_signature(rows: list[CalendarEvent]) -> list[tuple[Any, ...]]:
+    """What attendees are told about: times, rules, texts, status and who is invited."""
+    return sorted(
+        (
+            r.recurrence_id,
+            r.start_local,
+            r.end_local,
+            r.time_zone,
+            r.all_day,
+            r.rrule,
+            tuple(r.rdates or []),
+            tuple(r.exdates or []),
+            r.title,
+            r.location,
+            r.description,
+            r.status,
+            tuple(sorted(a["address"].lower() for a in r.attendees or [])),
+        )
+        for r in rows
+    )
 
 
 async def _link_rooms(session: AsyncSession, org_id: str, item: Parsed) -> None:

@@ -29,8 +29,8 @@ async def handle(ctx: Context, root: ET.Element) -> Response:
         raise MalformedRequest("sync-collection runs on a calendar or an address book.")
     token_text = (root.findtext(tag(DAV, "sync-token")) or "").strip()
     want = wanted(root)
-    token = await current_token(ctx)
     if not token_text:  # initial sync: every member
+        token = await current_token(ctx)
         res = await collect.target(ctx)
         members = await collect.members(ctx, res)
         return await multistatus(
