@@ -173,6 +173,9 @@ class MailStore:
     async def raw(self, sha256: str) -> bytes:
         return await self.runtime.blobs.read_all(sha256)
 
+    async def raws(self, sha256s: list[str]) -> list[bytes]:
+        return await self.runtime.blobs.read_many(sha256s)
+
     async def search_text(
         self, account_id: str, folder_id: str, query: SearchQuery
     ) -> set[int]:
