@@ -14,7 +14,6 @@ import asyncio
 import contextlib
 import logging
 import ssl
-from asyncio import sslproto
 from collections import Counter
 
 from api.imap.mailstore import MailStore
@@ -27,10 +26,6 @@ from api.runtime import Runtime
 log = logging.getLogger("mailplane.imap")
 
 STREAM_LIMIT = 64 * 1024
-# asyncio's TLS protocol allocates its read buffer (256 KiB by default) for every connection
-# up front; a TLS record is at most 16 KiB, so 32 KiB reads lose nothing and a thousand idle
-# clients cost 32 MB instead of 256 MB. Process-wide: the SMTP edge reads fine with it too.
-TLS_READ_BUFFER = 32 * 1024
 
 
 class ImapServer:
@@ -51,7 +46,6 @@ class ImapServer:
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
-        sslproto.SSLProtocol.max_size = min(sslproto.SSLProtocol.max_size, TLS_READ_BUFFER)
         self.watcher.start()
         settings = self.settings
         for role, port, context in (("imap", settings.imap_port, None),
