@@ -4,6 +4,7 @@ changes carry the same events), returning plain data the protocol code renders."
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +29,9 @@ SYSTEM_FLAGS = {"\\Seen": "seen", "\\Flagged": "flagged", "\\Answered": "answere
 DELETED = "\\Deleted"  # kept as a keyword: the store has no deleted flag of its own
 SPECIAL_USE = {"drafts": "\\Drafts", "sent": "\\Sent", "archive": "\\Archive",
                "junk": "\\Junk", "trash": "\\Trash"}
+
+
+Refresh = tuple[int, list[Row[Any]], list[int] | None, "FolderInfo | None"]
 
 
 class StoreError(Exception):
@@ -98,6 +102,7 @@ class MailStore:
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
         self.db = runtime.db
+        self._inflight: dict[tuple[str, str, int, bool], asyncio.Future[Refresh]] = {}
 
     async def _account(self, session: AsyncSession, account_id: str) -> Account:
         account = await session.get(Account, account_id)
@@ -143,7 +148,37 @@ class MailStore:
     async def refresh(
         self, account_id: str, folder_id: str, since: int, *, with_uids: bool
     ) -> tuple[int, list[Row[Any]], list[int] | None, FolderInfo | None]:
-        """(modseq, rows changed after `since`, all UIDs when asked, folder) in one read."""
+        """(modseq, rows changed after `since`, all UIDs when asked, folder) in one read.
+        Identical reads in flight are shared: a delivery wakes every client idling on the
+        mailbox at once, and they all ask the same question."""
+        key = (account_id, folder_id, since, with_uids)
+        pending = self._inflight.get(key)
+        if pending is not None:
+            try:
+                return await asyncio.shield(pending)
+            except asyncio.CancelledError:
+                if not pending.cancelled():
+                    raise  # this caller was cancelled
+                return await self._refresh(account_id, folder_id, since, with_uids=with_uids)
+        future: asyncio.Future[Refresh] = asyncio.get_running_loop().create_future()
+        self._inflight[key] = future
+        try:
+            result = await self._refresh(account_id, folder_id, since, with_uids=with_uids)
+            future.set_result(result)
+            return result
+        except asyncio.CancelledError:
+            future.cancel()  # its waiters read for themselves
+            raise
+        except Exception as error:
+            future.set_exception(error)
+            future.exception()  # retrieved: waiters re-raise it, nobody else must
+            raise
+        finally:
+            del self._inflight[key]
+
+    async def _refresh(
+        self, account_id: str, folder_id: str, since: int, *, with_uids: bool
+    ) -> Refresh:
         async with self.db.session(write=False) as session:
             account = await self._account(session, account_id)
             modseq = (await mail_uids.mailbox_modseqs(session, [account_id])).get(account_id, 0)
@@ -172,6 +207,9 @@ class MailStore:
 
     async def raw(self, sha256: str) -> bytes:
         return await self.runtime.blobs.read_all(sha256)
+
+    async def raws(self, sha256s: list[str]) -> list[bytes]:
+        return await self.runtime.blobs.read_many(sha256s)
 
     async def search_text(
         self, account_id: str, folder_id: str, query: SearchQuery

@@ -228,16 +228,18 @@ class ImapSession:
 
     # --- keeping the selected mailbox current ---------------------------------------------
 
-    async def sync(self, *, expunges: bool = True) -> set[int]:
+    async def sync(self, *, expunges: bool = True, changed: bool = False) -> set[int]:
         """Report what changed in the selected mailbox since it was last current: new
         messages (EXISTS), flag changes (FETCH) and, when allowed, removals (EXPUNGE or
-        VANISHED). Returns the UIDs whose flags were reported."""
+        VANISHED). Returns the UIDs whose flags were reported. `changed`: the caller knows
+        the mailbox moved on (IDLE's watcher), so the cheap modseq check is skipped."""
         sel = self.selected
         if sel is None or self.account_id is None:
             return set()
-        current = await self.store.modseqs([self.account_id])
-        if current.get(self.account_id, 0) == sel.modseq:
-            return set()
+        if not changed:
+            current = await self.store.modseqs([self.account_id])
+            if current.get(self.account_id, 0) == sel.modseq:
+                return set()
         modseq, rows, uids, folder = await self.store.refresh(
             self.account_id, sel.folder_id, sel.modseq, with_uids=False)
         if folder is None:

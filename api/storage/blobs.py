@@ -135,6 +135,20 @@ class LocalBlobBackend:
                     remaining -= len(chunk)
                 yield chunk
 
+    async def read_many(self, sha256s: list[str]) -> list[bytes]:
+        """Whole blobs in one trip to a worker thread (mail clients fetch hundreds at once)."""
+
+        def read() -> list[bytes]:
+            out = []
+            for sha in sha256s:
+                try:
+                    out.append(self.path(sha).read_bytes())
+                except FileNotFoundError:
+                    raise NotFound("Blob not found.") from None
+            return out
+
+        return await anyio.to_thread.run_sync(read)
+
     async def exists(self, sha256: str) -> bool:
         return self.path(sha256).exists()
 
@@ -311,3 +325,11 @@ class BlobStore:
         closer = getattr(self.backend, "close", None)
         if closer is not None:
             await closer()
+
+    async def read_many(self, sha256s: list[str]) -> list[bytes]:
+        """Several whole blobs, in one worker-thread trip when the backend can."""
+        many = getattr(self.backend, "read_many", None)
+        if many is not None:
+            return await many(sha256s)  # type: ignore[no-any-return]
+        return [await self.read_all(sha) for sha in sha256s]
+

@@ -219,6 +219,11 @@ def _server_env(
             "MAILPLANE_SMTP_PORT": "0",
             "MAILPLANE_SUBMISSION_PORT": "0",
             "MAILPLANE_SUBMISSIONS_PORT": "-1",
+            # the mail-client listeners of `--role all` on any free port, never the defaults
+            "MAILPLANE_IMAP_PORT": "0",
+            "MAILPLANE_IMAPS_PORT": "-1",
+            "MAILPLANE_POP3_PORT": "0",
+            "MAILPLANE_POP3S_PORT": "-1",
             # Remote mail goes to the recording relay instead of the internet.
             "MAILPLANE_SMARTHOST": f"127.0.0.1:{relay_port}",
             # The webhook example's receiver listens on loopback, which SSRF defence refuses

@@ -30,7 +30,8 @@ def test_literals_and_literal_plus_in_login_and_append() -> None:
                         b"hello\r\n")
     [(flags, when, raw)] = cmd.args["messages"]  # type: ignore[misc]
     assert mutf7.decode(cmd.args["mailbox"]) == "工作"  # type: ignore[arg-type]
-    assert flags == ["\\Seen"] and raw == b"hello" and when.isoformat() == "2024-01-05T02:00:00+00:00"
+    assert flags == ["\\Seen"] and raw == b"hello"
+    assert when.isoformat() == "2024-01-05T02:00:00+00:00"
 
 
 def test_search_program() -> None:

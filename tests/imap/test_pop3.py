@@ -115,7 +115,8 @@ async def test_fetchmail_fetches_the_mailbox(
     rc.write_text(
         f"poll 127.0.0.1 protocol POP3 port {pop3.ports['pop3']} uidl\n"
         f"  user '{ALICE}' password '{ADMIN_PASSWORD}' sslproto TLS1.2+ sslcertck "
-        f"sslcommonname mail.acme.test sslcertfile {cert} keep\n  mda \"/bin/sh -c 'cat > $(mktemp {inbox}/m.XXXXXX)'\"\n")
+        f"sslcommonname mail.acme.test sslcertfile {cert} keep\n"
+        f"  mda \"/bin/sh -c 'cat > $(mktemp {inbox}/m.XXXXXX)'\"\n")
     rc.chmod(0o600)
     proc = await asyncio.create_subprocess_exec(
         binary, "-f", str(rc), "--nodetach", "-v", "--idfile", str(tmp_path / "ids"),

@@ -23,9 +23,16 @@ if TYPE_CHECKING:
     from api.imap.session import ImapSession
 
 BATCH = 200
+NO_TREE = {"UID", "FLAGS", "MODSEQ", "RFC822", "RFC822.SIZE", "INTERNALDATE", "EMAILID",
+           "THREADID", "SAVEDATE"}
 NEEDS_ROW = {"INTERNALDATE", "RFC822.SIZE", "EMAILID", "THREADID", "SAVEDATE"}
 NEEDS_RAW = {"ENVELOPE", "BODYSTRUCTURE", "BODY", "BODY.PEEK", "BINARY", "BINARY.PEEK",
              "BINARY.SIZE", "RFC822", "RFC822.HEADER", "RFC822.TEXT"}
+
+
+def _whole(item: FetchItem) -> bool:
+    """BODY[] or BODY.PEEK[]: the stored bytes as they are, no MIME parsing needed."""
+    return item.name in ("BODY", "BODY.PEEK") and item.section == "" and not item.part
 
 
 def _section_bytes(raw: bytes, root: mime_tree.Part | None, item: FetchItem) -> bytes | None:
@@ -100,7 +107,13 @@ def _render(item: FetchItem, message: MailMessage | None, raw: bytes | None,
     if name == "SAVEDATE":
         assert message is not None
         return b"SAVEDATE " + internal_date(message.created_at)
-    assert raw is not None and root is not None
+    assert raw is not None
+    if name == "RFC822":
+        return b"RFC822 " + literal(raw)
+    if _whole(item):
+        data, origin = _partial(raw, item)
+        return f"{item.raw.replace('BODY.PEEK', 'BODY')}{origin} ".encode() + literal(data)
+    assert root is not None
     if name == "ENVELOPE":
         return b"ENVELOPE " + envelope(root)
     if name == "BODYSTRUCTURE":
@@ -164,6 +177,7 @@ async def fetch(session: ImapSession, command: Command) -> None:
         ("RFC822", "RFC822.TEXT") for i in items)
     need_row = bool(names & (NEEDS_ROW | NEEDS_RAW))
     need_raw = bool(names & NEEDS_RAW)
+    need_tree = any(not (i.name in NO_TREE or _whole(i)) for i in items)
     for start in range(0, len(uids), BATCH):
         chunk = uids[start : start + BATCH]
         flag_rows = {r[0]: r for r in await session.store.flags(account, sel.folder_id, chunk)}
@@ -182,15 +196,18 @@ async def fetch(session: ImapSession, command: Command) -> None:
                     names.add("FLAGS")
         rows = {m.uid: m for m in await session.store.messages(account, sel.folder_id, chunk)} \
             if need_row else {}
+        raws: dict[int, bytes] = {}
+        if need_raw and rows:
+            order = list(rows)
+            raws = dict(zip(order, await session.store.raws(
+                [rows[u].blob_sha256 for u in order]), strict=True))
         for uid in chunk:
             row = flag_rows.get(uid)
             if row is None:
                 continue  # expunged by someone else meanwhile
             message = rows.get(uid)
-            raw = root = None
-            if need_raw and message is not None:
-                raw = await session.store.raw(message.blob_sha256)
-                root = mime_tree.parse(raw)
+            raw = raws.get(uid)
+            root = mime_tree.parse(raw) if raw is not None and need_tree else None
             pieces = []
             for item in items:
                 if item.name == "UID":

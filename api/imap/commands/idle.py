@@ -32,7 +32,7 @@ async def idle(session: ImapSession, command: Command) -> None:
                 wake.cancel()
                 break
             flag.clear()
-            await session.sync()
+            await session.sync(changed=True)
             await session.flush()
     finally:
         watcher.unwatch(account, flag)

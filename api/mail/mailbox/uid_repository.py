@@ -67,11 +67,11 @@ async def search_uids(
 ) -> set[int]:
     """UIDs in the folder whose index entry matches every text term of `query`."""
     join = index.matching_seq(session, account_id, query)
-    stmt = (
-        select(m.uid)
-        .select_from(join.table)
-        .join(m, m.seq == join.key)
-        .where(*join.where, m.account_id == account_id, m.folder_id == folder_id)
+    # the index answers first (a subquery): joined, SQLite would walk the folder's rows and
+    # probe the index once per message
+    matching = select(join.key).select_from(join.table).where(*join.where)
+    stmt = select(m.uid).where(
+        m.seq.in_(matching), m.account_id == account_id, m.folder_id == folder_id
     )
     return {int(u) for u in (await session.execute(stmt)).scalars().all()}
 
