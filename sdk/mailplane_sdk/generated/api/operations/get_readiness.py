@@ -59,7 +59,8 @@ def sync_detailed(
 ) -> Response[Any]:
     """ Get Readiness
 
-     Readiness: the database answers a query.
+     Readiness: the database answers a query within two seconds (load balancers take the
+    process out of rotation while it does not, and back when it does).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -88,7 +89,8 @@ async def asyncio_detailed(
 ) -> Response[Any]:
     """ Get Readiness
 
-     Readiness: the database answers a query.
+     Readiness: the database answers a query within two seconds (load balancers take the
+    process out of rotation while it does not, and back when it does).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
