@@ -144,6 +144,39 @@ async def bench_blobs(args: argparse.Namespace, work: Path) -> dict[str, object]
     return out
 
 
+# -- CPU time: per-core costs that hold even on a loaded machine --------------------------
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid: int) -> tuple[int, float]:
+    """(parent pid, CPU seconds of the process and of its reaped children)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[1]), sum(int(f) for f in fields[11:15]) / TICK
+
+
+def tree_cpu(root: int) -> float:
+    """CPU seconds used by `root` and every live descendant (and their reaped children)."""
+    parents: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)], cpu[int(entry.name)] = _stat(int(entry.name))
+            except (OSError, ValueError, IndexError):
+                continue
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        total += cpu.get(pid, 0.0)
+        todo.extend(child for child, parent in parents.items() if parent == pid)
+    return total
+
+
+def postmaster(cluster: Cluster) -> int:
+    return int((cluster.data / "postmaster.pid").read_text().split()[0])
+
+
 # -- an installation on a throwaway PostgreSQL ------------------------------------------
 
 async def prepare(settings: Settings, domain: str = "bench.test") -> str:
@@ -198,8 +231,8 @@ async def _smtp_session(port: int, queue: asyncio.Queue[int], acked: list[float]
     writer.close()
 
 
-async def smtp_round(settings: Settings, processes: int, args: argparse.Namespace, work: Path
-                     ) -> dict[str, float]:
+async def smtp_round(settings: Settings, processes: int, args: argparse.Namespace, work: Path,
+                     db_pid: int) -> dict[str, float]:
     port = free_port()
     env = role_env(settings, smtp_port=port, submission_port=-1, submissions_port=-1,
                    smtp_processes=processes, mail_host="mx.bench.test")
@@ -219,15 +252,21 @@ async def smtp_round(settings: Settings, processes: int, args: argparse.Namespac
         for n in range(args.messages):
             queue.put_nowait(n)
         acked: list[float] = []
+        assert smtp.proc is not None
+        app_cpu, db_cpu = tree_cpu(smtp.proc.pid), tree_cpu(db_pid)
         started = time.perf_counter()
         await asyncio.gather(*(_smtp_session(port, queue, acked) for _ in range(args.sessions)))
         seconds = max(acked) - started
-        return {"messages": len(acked), "per_second": round(len(acked) / seconds, 1)}
+        app_cpu, db_cpu = tree_cpu(smtp.proc.pid) - app_cpu, tree_cpu(db_pid) - db_cpu
+        return {"messages": len(acked), "per_second": round(len(acked) / seconds, 1),
+                "smtp_cpu_ms_per_message": round(app_cpu * 1000 / len(acked), 2),
+                "postgres_cpu_ms_per_message": round(db_cpu * 1000 / len(acked), 2)}
     finally:
         smtp.stop()
 
 
-async def api_round(urls: list[str], token: str, args: argparse.Namespace) -> dict[str, float]:
+async def api_round(urls: list[str], token: str, args: argparse.Namespace, pids: list[int],
+                    db_pid: int) -> dict[str, float]:
     latencies: list[float] = []
     errors = 0
     stop = time.perf_counter() + args.api_seconds
@@ -244,11 +283,17 @@ async def api_round(urls: list[str], token: str, args: argparse.Namespace) -> di
                 else:
                     errors += 1
 
+    app_cpu, db_cpu = sum(tree_cpu(p) for p in pids), tree_cpu(db_pid)
     started = time.perf_counter()
     await asyncio.gather(*(client(n) for n in range(args.api_clients)))
     seconds = time.perf_counter() - started
+    app_cpu = sum(tree_cpu(p) for p in pids) - app_cpu
+    db_cpu = tree_cpu(db_pid) - db_cpu
+    done = max(len(latencies), 1)
     return {"requests": len(latencies), "per_second": round(len(latencies) / seconds, 1),
-            "p50_ms": round(statistics.median(latencies) * 1000, 1), "errors": errors}
+            "p50_ms": round(statistics.median(latencies) * 1000, 1), "errors": errors,
+            "api_cpu_ms_per_request": round(app_cpu * 1000 / done, 2),
+            "postgres_cpu_ms_per_request": round(db_cpu * 1000 / done, 2)}
 
 
 async def bench_roles(args: argparse.Namespace, work: Path) -> dict[str, object]:
@@ -259,8 +304,8 @@ async def bench_roles(args: argparse.Namespace, work: Path) -> dict[str, object]
                             secret_key=SECRET, mail_host="mx.bench.test")
         token = await prepare(settings)
         if "smtp" not in args.skip:
-            one = await smtp_round(settings, 1, args, work)
-            two = await smtp_round(settings, 2, args, work)
+            one = await smtp_round(settings, 1, args, work, postmaster(cluster))
+            two = await smtp_round(settings, 2, args, work, postmaster(cluster))
             out["smtp_intake"] = {"one_process": one, "two_processes": two,
                                   "ratio": round(two["per_second"] / one["per_second"], 2)}
         if "api" not in args.skip:
@@ -270,8 +315,10 @@ async def bench_roles(args: argparse.Namespace, work: Path) -> dict[str, object]
             try:
                 for api in apis:
                     api.wait_ready(120)
-                one = await api_round([apis[0].url], token, args)
-                two = await api_round([a.url for a in apis], token, args)
+                pids = [a.proc.pid for a in apis if a.proc is not None]
+                one = await api_round([apis[0].url], token, args, pids, postmaster(cluster))
+                two = await api_round([a.url for a in apis], token, args, pids,
+                                      postmaster(cluster))
             finally:
                 for api in apis:
                     api.stop()

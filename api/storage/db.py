@@ -39,9 +39,9 @@ class Database:
             engine_kw.setdefault("pool_size", 10)
             engine_kw.setdefault("max_overflow", 20)
             engine_kw.setdefault("pool_pre_ping", True)
-            # fail fast while the database is away (503 / 451, not a hung request)
-            engine_kw.setdefault("pool_timeout", 10)
-            engine_kw.setdefault("connect_args", {"connect_timeout": 5})
+            # a database host that stopped answering fails a request (503 / 451) instead of
+            # hanging it; generous, since a loaded server can take seconds to accept
+            engine_kw.setdefault("connect_args", {"connect_timeout": 15})
         self.engine: AsyncEngine = create_async_engine(_engine_url(url), echo=echo, **engine_kw)
         if self.is_sqlite:
             _configure_sqlite(self.engine)
