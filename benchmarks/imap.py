@@ -93,10 +93,11 @@ def start_mailplane(root: Path, raws: list[bytes], port: int) -> tuple[subproces
 
 
 async def seed_mailplane(settings: Settings, raws: list[bytes]) -> None:
-    from api.kit.ids import new_id
-    from api.mail import append_many
     from api.platform.bootstrap import create_organization
     from api.platform.passwords import hash_password
+
+    from api.kit.ids import new_id
+    from api.mail import append_many
     from api.runtime import Runtime
     from api.storage.models import Account
 

@@ -143,7 +143,8 @@ async def test_chinese_folders_in_modified_utf7_and_special_use(
     assert b'(\\HasChildren) "/" "&XeVPXA-"' in listed
     assert b'(\\HasNoChildren) "/" "&XeVPXA-/&mHl27g-"' in listed
     assert status.startswith(b'"&XeVPXA-/&UXZO1g-" (MESSAGES 0 UIDNEXT 1 UIDVALIDITY ')
-    folders = (await client.get(_api(ALICE, "/folders"), headers=await org.headers())).json()["data"]
+    listed = await client.get(_api(ALICE, "/folders"), headers=await org.headers())
+    folders = listed.json()["data"]
     assert {"工作", "其他"} <= {f["name"] for f in folders}
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from string import Formatter
 
 import pytest
-from api.identity.scopes import SCOPES
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
@@ -20,6 +19,7 @@ from api.i18n import (
     from_accept_language,
     translate,
 )
+from api.identity.scopes import SCOPES
 from api.mail.folders.names import ROLE_NAMES
 from tests.factories.directory import audit_actions, create_account, event_types
 from tests.factories.platform import user_tokens
