@@ -150,7 +150,7 @@ async def test_mbsync_round_trip_with_a_chinese_folder(
     # 3. far -> near: API changes show up in the Maildir
     headers = await org.headers()
     folder_ids = {f["name"]: f["id"] for f in (await client.get(
-        f"/v1/accounts/{ALICE}/mail/folders", headers=headers)).json()}
+        f"/v1/accounts/{ALICE}/mail/folders", headers=headers)).json()["data"]}
     await client.patch(f"/v1/accounts/{ALICE}/mail/messages/{listed['邮件 3']['id']}",
                        json={"flagged": True}, headers=headers)
     await client.patch(f"/v1/accounts/{ALICE}/mail/messages/{listed['邮件 4']['id']}",

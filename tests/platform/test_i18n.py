@@ -152,14 +152,16 @@ async def test_system_folders_keep_ids_and_roles_with_names_in_the_persons_langu
 ) -> None:
     made = await create_account(org, "wang", locale="zh-CN")
     headers = await org.headers()
-    zh = (await client.get(f"/v1/accounts/{made['id']}/mail/folders", headers=headers)).json()
+    zh = (await client.get(f"/v1/accounts/{made['id']}/mail/folders", headers=headers)).json()[
+        "data"
+    ]
     names = {f["role"]: f["display_name"] for f in zh if f["role"]}
     assert names["inbox"] == "收件箱" and names["sent"] == "已发送"
     assert names["drafts"] == "草稿箱" and names["trash"] == "已删除"
     assert names["junk"] == "垃圾邮件"
     en = (await client.get(
         f"/v1/accounts/{made['id']}/mail/folders", headers={**headers, "Accept-Language": "en"}
-    )).json()
+    )).json()["data"]
     assert [(f["id"], f["role"], f["name"]) for f in en] == [
         (f["id"], f["role"], f["name"]) for f in zh
     ]
