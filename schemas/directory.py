@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, field_validator
+from pydantic import AfterValidator, Field
 
 from schemas.base import RequestModel, ResponseModel
 
@@ -313,16 +313,11 @@ class DepartmentCreate(RequestModel):
     name: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^/]+$")]
     parent_id: str | None = Field(
         default=None,
-        description="The parent department's id; omit it to create under the root. " + ROOT_PARENT,
+        description=(
+            "The parent department's id; omit it (or send null) to create under the root: the"
+            " answer then names the root by its id. " + ROOT_PARENT
+        ),
     )
-
-    @field_validator("parent_id")
-    @classmethod
-    def _parent_is_an_id(cls, value: str | None) -> str | None:
-        # One representation (issue 14): null never stands for the root in a request either.
-        if value is None:
-            raise ValueError("parent_id cannot be null: omit it for the root, or give an id")
-        return value
 
     sort_order: int | None = Field(default=None, ge=0, le=1_000_000)
     manager_ids: list[AccountRef] = Field(default_factory=list, max_length=20)

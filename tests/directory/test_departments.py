@@ -151,8 +151,8 @@ async def test_managers_and_members_direct_and_recursive(client, org):
 
 
 async def test_a_top_level_department_names_the_root_by_id_everywhere(client, org):
-    """One representation of the parent: the root's id on create, get and list; null only
-    for the root itself; and null is not accepted in a request as a stand-in for the root."""
+    """One representation of the parent: the root's id on create, get and list, whether the
+    request omitted parent_id, sent null or sent the root's id; null only for the root."""
     h = await org.headers()
     made = (await client.post("/v1/departments", json={"name": "Ops"}, headers=h)).json()
     listed = (await client.get("/v1/departments", headers=h)).json()["data"]
@@ -168,4 +168,4 @@ async def test_a_top_level_department_names_the_root_by_id_everywhere(client, or
     )
     assert explicit.status_code == 201 and explicit.json()["parent_id"] == root["id"]
     null = await client.post("/v1/departments", json={"name": "Ops3", "parent_id": None}, headers=h)
-    assert null.status_code == 422 and null.json()["param"] == "parent_id"
+    assert null.status_code == 201 and null.json()["parent_id"] == root["id"]

@@ -354,7 +354,7 @@ class DepartmentCreate(TypedDict, total=False):
     manager_ids: NotRequired[list[str]]
     # Its name, as people read it.
     name: Required[str]
-    # The parent department's id; omit it to create under the root. Departments name their parent by id: a top-level department has the root department's id (the root is the one department whose `parent_id` is null, listed first by `GET /v1/departments`).
+    # The parent department's id; omit it (or send null) to create under the root: the answer then names the root by its id. Departments name their parent by id: a top-level department has the root department's id (the root is the one department whose `parent_id` is null, listed first by `GET /v1/departme
     parent_id: NotRequired[str | None]
     # Position among its siblings (smaller first).
     sort_order: NotRequired[int | None]

@@ -26,9 +26,10 @@ class DepartmentCreate:
         Attributes:
             name (str): Its name, as people read it.
             manager_ids (list[str] | Unset): The ids of the managers.
-            parent_id (None | str | Unset): The parent department's id; omit it to create under the root. Departments name
-                their parent by id: a top-level department has the root department's id (the root is the one department whose
-                `parent_id` is null, listed first by `GET /v1/departments`).
+            parent_id (None | str | Unset): The parent department's id; omit it (or send null) to create under the root: the
+                answer then names the root by its id. Departments name their parent by id: a top-level department has the root
+                department's id (the root is the one department whose `parent_id` is null, listed first by `GET
+                /v1/departments`).
             sort_order (int | None | Unset): Position among its siblings (smaller first).
      """
 
