@@ -94,7 +94,7 @@ def start_mailplane(root: Path, raws: list[bytes], port: int) -> tuple[subproces
 
 async def seed_mailplane(settings: Settings, raws: list[bytes]) -> None:
     from api.platform.bootstrap import create_organization
-    from api.platform.passwords import hash_password
+    from api.identity import hash_password
 
     from api.kit.ids import new_id
     from api.mail import append_many
