@@ -5,9 +5,8 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
-import anyio.to_thread
 from authlib.oauth2 import OAuth2Error
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -17,19 +16,23 @@ from api.directory.accounts.credentials import authenticate, change_password
 from api.errors import AppError
 from api.platform.audit import record
 from api.platform.oauth import pages
+from api.platform.oauth.in_process import run_server
 from api.platform.oauth.server import (
     AuthorizationServer,
     StarletteOAuth2Request,
     User,
-    current_store,
     effective_user_scopes,
 )
-from api.platform.oauth.store import OAuthStore
-from api.platform.oauth.web_session import LOGIN_CSRF_COOKIE, SESSION_COOKIE, SessionCodec, WebSession
+from api.platform.oauth.web_session import (
+    LOGIN_CSRF_COOKIE,
+    SESSION_COOKIE,
+    SessionCodec,
+    WebSession,
+)
 from api.platform.scopes import SCOPES, parse_scopes
 from api.runtime import Runtime
-from schemas.platform import Introspection, OAuthError, TokenResponse
 from api.storage.models import Account
+from schemas.platform import Introspection, OAuthError, TokenResponse
 
 router = APIRouter(tags=["oauth"])
 _NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
@@ -42,14 +45,6 @@ _FORM = {
         "content": {"application/x-www-form-urlencoded": {"schema": {"type": "object"}}}
     }
 }
-
-
-def _server(runtime: Runtime) -> AuthorizationServer:
-    server = runtime.extras.get("oauth_server")
-    if server is None:
-        server = AuthorizationServer(runtime.settings.issuer, runtime.settings.access_token_ttl)
-        runtime.extras["oauth_server"] = server
-    return server  # type: ignore[return-value]
 
 
 def _codec(runtime: Runtime) -> SessionCodec:
@@ -70,14 +65,7 @@ async def _oauth_request(request: Request) -> StarletteOAuth2Request:
 async def _run(
     runtime: Runtime, session: Any, request: Request, fn: Callable[[AuthorizationServer], Any]
 ) -> Any:
-    """Run authlib in a worker thread with the request's storage bound."""
-    store = OAuthStore(session, runtime.settings, request.client.host if request.client else None)
-    server = _server(runtime)
-    token = current_store.set(store)
-    try:
-        return await anyio.to_thread.run_sync(fn, server)
-    finally:
-        current_store.reset(token)
+    return await run_server(runtime, session, request.client.host if request.client else None, fn)
 
 
 def _to_response(result: tuple[int, Any, list[tuple[str, str]]]) -> Response:
@@ -212,6 +200,12 @@ async def authorize_page(request: Request, session: DbSession, runtime: RuntimeD
     web, account = signed
     if account.must_change_password:
         return RedirectResponse("/oauth/password?" + urlencode({"next": here}), status_code=303)
+    if grant.client.app.first_party:
+        # The organisation's own web console: nothing to consent to (as Google's and
+        # Microsoft's first-party apps), but the same code, PKCE and token checks; a person
+        # of another organisation is refused, never shown another tenant's console.
+        same_org = grant.client.app.org_id == account.org_id
+        return await _decide(request, session, runtime, oreq, account, allow=same_org)
     scopes = parse_scopes(effective_user_scopes(grant.client, oreq.payload.scope, account))
     return _html(
         pages.consent_page(
@@ -235,7 +229,13 @@ async def authorize_decision(request: Request, session: DbSession, runtime: Runt
         return _html(pages.error_page("Password change needed", "Change your password first."), 403)
     oreq = await _oauth_request(request)
     allow = form.get("decision") == "allow"
+    return await _decide(request, session, runtime, oreq, account, allow=allow)
 
+
+async def _decide(
+    request: Request, session: Any, runtime: Runtime, oreq: StarletteOAuth2Request,
+    account: Account, *, allow: bool,
+) -> Response:
     def decide(server: AuthorizationServer) -> Any:
         grant = server.get_consent_grant(oreq, User(account))
         return server.create_authorization_response(oreq, User(account) if allow else None, grant)
@@ -244,8 +244,9 @@ async def authorize_decision(request: Request, session: DbSession, runtime: Runt
         result = await _run(runtime, session, request, decide)
     except OAuth2Error as error:
         return _error_redirect_or_page(error, runtime.settings.issuer)
+    verdict = "granted" if allow else "denied"
     await record(
-        session, org_id=account.org_id, action="oauth.consent." + ("granted" if allow else "denied"),
+        session, org_id=account.org_id, action="oauth.consent." + verdict,
         actor_type="account", actor_id=account.id, app_id=oreq.payload.client_id,
         ip=request.client.host if request.client else None,
         details={"scope": oreq.payload.scope or ""},
@@ -260,7 +261,10 @@ async def authorize_decision(request: Request, session: DbSession, runtime: Runt
 @router.get("/oauth/login", include_in_schema=False)
 async def login_page(request: Request) -> Response:
     csrf = secrets.token_urlsafe(24)
-    response = _html(pages.login_page(_safe_next(request.query_params.get("next")), csrf))
+    next_url = _safe_next(request.query_params.get("next"))
+    # The web console asks for the address first (to find the organisation); keep it.
+    hint = dict(parse_qsl(urlsplit(next_url).query)).get("login_hint", "")[:320]
+    response = _html(pages.login_page(next_url, csrf, address=hint))
     response.set_cookie(LOGIN_CSRF_COOKIE, csrf, httponly=True, samesite="lax", path="/oauth")
     return response
 

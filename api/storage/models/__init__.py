@@ -52,6 +52,7 @@ from api.storage.models.platform import (
 )
 from api.storage.models.spam import SpamFeedback, SpamListEntry, SpamToken
 from api.storage.models.tenancy import Account, Domain, Organization
+from api.storage.models.web_sessions import WebSession
 from api.storage.models.webhooks import (
     WebhookAttempt,
     WebhookDelivery,
@@ -60,6 +61,7 @@ from api.storage.models.webhooks import (
 )
 
 __all__ = [
+    "WebSession",
     "AddressBook",
     "Calendar",
     "CalendarEvent",
