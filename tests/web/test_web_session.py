@@ -20,19 +20,31 @@ def _path(location: str) -> str:
 
 
 async def web_sign_in(
-    client: httpx.AsyncClient, address: str, password: str = ADMIN_PASSWORD, *, hint: str | None = None
+    client: httpx.AsyncClient,
+    address: str,
+    password: str = ADMIN_PASSWORD,
+    *,
+    hint: str | None = None,
 ) -> httpx.Response:
     """Walk the sign-in like the browser: start, login page, authorize, callback."""
-    start = await client.get("/web/session/start", params={"login_hint": hint or address, "next": "/console/accounts"})
+    start = await client.get(
+        "/web/session/start", params={"login_hint": hint or address, "next": "/console/accounts"}
+    )
     assert start.status_code == 303, start.text
     authorize = await client.get(start.headers["location"])
     assert authorize.status_code == 303 and authorize.headers["location"].startswith("/oauth/login")
     page = await client.get(authorize.headers["location"])
     assert f"value='{hint or address}'" in page.text  # the typed address is kept
     next_url = parse_qs(urlsplit(authorize.headers["location"]).query)["next"][0]
-    login = await client.post("/oauth/login", data={
-        "address": address, "password": password, "csrf_token": _csrf(page.text), "next": next_url,
-    })
+    login = await client.post(
+        "/oauth/login",
+        data={
+            "address": address,
+            "password": password,
+            "csrf_token": _csrf(page.text),
+            "next": next_url,
+        },
+    )
     assert login.status_code == 303, login.text
     step = await client.get(login.headers["location"])
     if step.status_code == 303 and step.headers["location"].startswith("/oauth/password"):
@@ -46,10 +58,14 @@ async def alice(org):
     return await org.add_account("alice", role="admin")
 
 
-async def test_sign_in_sets_a_strict_httponly_cookie_and_keeps_tokens_on_the_server(client, org, runtime, alice):
+async def test_sign_in_sets_a_strict_httponly_cookie_and_keeps_tokens_on_the_server(
+    client, org, runtime, alice
+):
     done = await web_sign_in(client, "alice@acme.test")
     assert done.status_code == 303 and done.headers["location"] == "/console/accounts"
-    cookie = next(v for k, v in done.headers.multi_items() if k == "set-cookie" and v.startswith("mp_web="))
+    cookie = next(
+        v for k, v in done.headers.multi_items() if k == "set-cookie" and v.startswith("mp_web=")
+    )
     assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Path=/" in cookie
     assert "mpat_" not in cookie and "mprt_" not in cookie
     async with runtime.db.session() as session:
@@ -96,11 +112,15 @@ async def test_first_login_goes_to_the_password_change_page(client, org):
     assert client.cookies.get("mp_web") is None
 
 
-async def test_a_person_of_another_organisation_gets_no_session_on_this_console(client, org, other_org):
+async def test_a_person_of_another_organisation_gets_no_session_on_this_console(
+    client, org, other_org
+):
     await other_org.add_account("mallory", role="admin")
     # The console of acme.test (hint), signed in as mallory@globex.test.
     done = await web_sign_in(client, "mallory@globex.test", hint="boss@acme.test")
-    assert done.status_code == 303 and done.headers["location"].startswith("/signin?error=access_denied")
+    assert done.status_code == 303 and done.headers["location"].startswith(
+        "/signin?error=access_denied"
+    )
     assert client.cookies.get("mp_web") is None
 
 
@@ -117,10 +137,14 @@ async def test_a_forged_state_is_refused(client, org, alice):
 async def test_unknown_domain_and_open_redirects_go_back_to_sign_in(client, org):
     unknown = await client.get("/web/session/start", params={"login_hint": "a@nowhere.test"})
     assert unknown.headers["location"].startswith("/signin?error=not_found")
-    start = await client.get("/web/session/start", params={"login_hint": "a@acme.test", "next": "//evil.test/x"})
+    start = await client.get(
+        "/web/session/start", params={"login_hint": "a@acme.test", "next": "//evil.test/x"}
+    )
     assert start.status_code == 303  # next is remembered as "/" (checked in the callback)
     for evil in ("//evil.test", "https://evil.test/", "/\\evil.test", "/oauth/logout"):
-        again = await client.get("/web/session/start", params={"login_hint": "nobody@x.test", "next": evil})
+        again = await client.get(
+            "/web/session/start", params={"login_hint": "nobody@x.test", "next": evil}
+        )
         assert "evil" not in again.headers["location"].split("next=")[1]
 
 
@@ -139,7 +163,11 @@ async def test_the_app_is_served_with_a_strict_csp_and_api_paths_stay_problems(c
         page = await client.get(path)
         assert page.status_code in (200, 503)
         csp = page.headers["content-security-policy"]
-        assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
+        assert (
+            "script-src 'self'" in csp
+            and "unsafe-inline" not in csp
+            and "frame-ancestors 'none'" in csp
+        )
         assert "text/html" in page.headers["content-type"]
     missing = await client.get("/v1/no-such-thing")
     assert missing.status_code == 404 and missing.json()["code"] == "not_found"
