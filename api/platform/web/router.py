@@ -14,7 +14,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from api.config import Settings
 from api.deps import DbSession, RuntimeDep
-from api.errors import AppError, Unauthorized
+from api.errors import AppError
 from api.platform.oauth.web_session import SESSION_COOKIE as OAUTH_SESSION_COOKIE
 from api.platform.web import service
 from api.platform.web.service import (
@@ -116,12 +116,14 @@ async def finish_sign_in(request: Request, session: DbSession, runtime: RuntimeD
 async def get_web_session(
     request: Request, session: DbSession, runtime: RuntimeDep
 ) -> JSONResponse:
-    """The signed-in browser's session: its CSRF token and when it ends (401 when none)."""
+    """The browser's session: `signed_in`, and when signed in its CSRF token and end. Signed
+    out is a 200 too: the app asks on every load, and a 401 there is not an error."""
     row = await service.find(session, request.cookies.get(SESSION_COOKIE))
     if row is None:
-        raise Unauthorized("Not signed in.", error="invalid_token")
+        return JSONResponse({"signed_in": False})
     return JSONResponse(
         {
+            "signed_in": True,
             "account_id": row.account_id,
             "org_id": row.org_id,
             "csrf_token": service.csrf_token(runtime.settings, row.id),

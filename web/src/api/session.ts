@@ -1,5 +1,6 @@
 /** The web app's own session routes (backend-for-frontend); not API data, so not in the schema. */
 export interface WebSession {
+  signed_in: true;
   account_id: string;
   org_id: string;
   csrf_token: string;
@@ -8,9 +9,9 @@ export interface WebSession {
 
 export async function readSession(): Promise<WebSession | null> {
   const response = await fetch("/web/session", { credentials: "same-origin" });
-  if (response.status === 401) return null;
   if (!response.ok) throw new Error(`session: ${response.status}`);
-  return (await response.json()) as WebSession;
+  const body = (await response.json()) as WebSession | { signed_in: false };
+  return body.signed_in ? body : null;
 }
 
 export function signInUrl(address: string, next: string): string {

@@ -6,14 +6,13 @@ import { api, must, problemOf, type Problem, type Schemas } from "../api/client"
 import { ProblemBanner } from "../components/ProblemBanner";
 import { byName } from "../i18n/format";
 
-export function AccountCreateForm({ departments, onDone }: { departments: Schemas["Department"][]; onDone: () => void }) {
+export function AccountCreateForm({ departments, onDone }: { departments: Schemas["Department"][]; onDone: (address: string) => void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({
     display_name: "", address: "", password: "", must_change_password: true, mobile: "",
     department: "", employee_number: "", quota_mb: "",
   });
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [created, setCreated] = useState<string | null>(null);
   const set = (key: keyof typeof form) => (e: { target: { value: string; checked?: boolean; type?: string } }) =>
     setForm({ ...form, [key]: e.target.type === "checkbox" ? !!e.target.checked : e.target.value });
   const submit = async (event: FormEvent) => {
@@ -29,8 +28,7 @@ export function AccountCreateForm({ departments, onDone }: { departments: Schema
           quota_bytes: form.quota_mb ? Math.round(Number(form.quota_mb) * 1024 * 1024) : null,
         },
       }));
-      setCreated(made.address);
-      onDone();
+      onDone(made.address);
     } catch (e) {
       setProblem(problemOf(e));
     }
@@ -52,7 +50,6 @@ export function AccountCreateForm({ departments, onDone }: { departments: Schema
       <label>{t("accounts.quotaMb")}<input type="number" min="0" value={form.quota_mb} onChange={set("quota_mb")} /></label>
       <div className="actions"><button type="submit" className="primary">{t("common.create")}</button></div>
       <ProblemBanner problem={problem} />
-      {created && <p role="status">{t("accounts.created", { address: created })}</p>}
     </form>
   );
 }

@@ -21,6 +21,7 @@ export function Accounts() {
   const [typed, setTyped] = useState(q);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState("");
 
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -87,12 +88,14 @@ export function Accounts() {
       {creating && (
         <AccountCreateForm
           departments={departments.data?.data ?? []}
-          onDone={() => {
+          onDone={(address) => {
             setCreating(false);
+            setCreated(address);
             list.reload();
           }}
         />
       )}
+      <p role="status" aria-live="polite">{created ? t("accounts.created", { address: created }) : ""}</p>
       <ProblemBanner problem={list.error} />
       <div className="scroll">
         <table aria-busy={list.loading} data-testid="accounts">
