@@ -69,8 +69,11 @@ def open_context(
     browser: Browser, origin: str, lang: str, *, width: int = 1280, height: int = 900
 ) -> Watched:
     context = browser.new_context(
-        locale=lang, timezone_id="Asia/Shanghai", viewport={"width": width, "height": height},
-        base_url=origin, accept_downloads=True,
+        locale=lang,
+        timezone_id="Asia/Shanghai",
+        viewport={"width": width, "height": height},
+        base_url=origin,
+        accept_downloads=True,
     )
     context.add_init_script(path=str(AXE))  # via DevTools: the page's CSP stays strict
     return Watched(context, origin, lang)

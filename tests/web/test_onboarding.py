@@ -20,18 +20,25 @@ from tests.web.browser import check_screen, open_context
 from tests.web.walk import catalogue, expect_heading, sign_in_admin
 
 SCREENS = [
-    ("/console", "overview.title"), ("/console/domains", "domains.title"),
-    ("/console/accounts", "accounts.title"), ("/console/import", "import.title"),
-    ("/console/departments", "departments.title"), ("/console/groups", "groups.title"),
-    ("/console/migrations", "migrations.title"), ("/console/audit", "audit.title"),
-    ("/portal/apps", "apps.title"), ("/portal/webhooks", "webhooks.title"),
-    ("/portal/events", "events.title"), ("/portal/reference", "reference.title"),
+    ("/console", "overview.title"),
+    ("/console/domains", "domains.title"),
+    ("/console/accounts", "accounts.title"),
+    ("/console/import", "import.title"),
+    ("/console/departments", "departments.title"),
+    ("/console/groups", "groups.title"),
+    ("/console/migrations", "migrations.title"),
+    ("/console/audit", "audit.title"),
+    ("/portal/apps", "apps.title"),
+    ("/portal/webhooks", "webhooks.title"),
+    ("/portal/events", "events.title"),
+    ("/portal/reference", "reference.title"),
 ]
 
 
 @pytest.mark.parametrize("lang", ["zh-CN", "en"])
-def test_onboarding_walk(browser: Browser, console: DemoServer, knot: AuthoritativeDns, lang: str,
-                         tmp_path) -> None:
+def test_onboarding_walk(
+    browser: Browser, console: DemoServer, knot: AuthoritativeDns, lang: str, tmp_path
+) -> None:
     t = catalogue(lang)
     short = "zh" if lang == "zh-CN" else "en"
     domain = f"walk-{short}.test"
@@ -108,7 +115,9 @@ def test_onboarding_walk(browser: Browser, console: DemoServer, knot: Authoritat
     check_screen(page, lang, "import-preview")
     page.get_by_role("button", name=t["import.run"]).click()
     expect(page.locator("[data-testid=import-counts]")).to_be_visible()
-    expect(page.locator("[data-testid=import-rows] tr[data-status='created']")).to_have_count(2, timeout=30_000)
+    expect(page.locator("[data-testid=import-rows] tr[data-status='created']")).to_have_count(
+        2, timeout=30_000
+    )
     expect(page.locator("main")).to_contain_text(t["status.completed"], timeout=30_000)
     check_screen(page, lang, "import-done")
 
@@ -135,7 +144,9 @@ def test_onboarding_walk(browser: Browser, console: DemoServer, knot: Authoritat
     page = narrow.page()
     sign_in_admin(page, console)
     menu = page.get_by_role("button", name=t["nav.menu"])
-    expect(page.locator("#nav").get_by_role("link", name=t["nav.accounts"], exact=True)).to_be_hidden()
+    expect(
+        page.locator("#nav").get_by_role("link", name=t["nav.accounts"], exact=True)
+    ).to_be_hidden()
     menu.focus()
     page.keyboard.press("Enter")
     page.locator("#nav").get_by_role("link", name=t["nav.accounts"], exact=True).click()

@@ -68,7 +68,8 @@ def admin_api(console: DemoServer) -> httpx.Client:
     """The demo's admin app (client credentials), for setting up what a test needs."""
     admin = console.admin  # type: ignore[attr-defined]
     token = httpx.post(
-        f"{console.url}/oauth/token", data={"grant_type": "client_credentials"},
+        f"{console.url}/oauth/token",
+        data={"grant_type": "client_credentials"},
         auth=(admin["client_id"], admin["client_secret"]),
     ).json()["access_token"]
     return httpx.Client(base_url=console.url, headers={"Authorization": f"Bearer {token}"})
@@ -84,9 +85,21 @@ def other_organisation(console: DemoServer, domain: str) -> tuple[str, str]:
     env["MAILPLANE_SECRET_KEY"] = (console.base / "data" / "secret.key").read_text().strip()
     env["MAILPLANE_PORT"] = console.url.rsplit(":", 1)[1]
     done = subprocess.run(
-        [str(Path(sys.executable).parent / "mailplane"), "init", "--org", "Other Co",
-         "--domain", domain, "--admin", "boss"],
-        env=env, capture_output=True, text=True, timeout=120, check=True,
+        [
+            str(Path(sys.executable).parent / "mailplane"),
+            "init",
+            "--org",
+            "Other Co",
+            "--domain",
+            domain,
+            "--admin",
+            "boss",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
     )
     match = re.search(r"one-time password: (\S+)", done.stdout)
     assert match, done.stdout
