@@ -8,6 +8,8 @@ the 404 handler calls, so no catch-all route can shadow an API path.
 
 from __future__ import annotations
 
+import gzip
+from functools import lru_cache
 from pathlib import Path
 
 from fastapi import APIRouter, Request
@@ -73,14 +75,30 @@ async def web_app_index() -> Response:
 
 
 @router.get("/assets/{name:path}")
-async def web_app_asset(name: str) -> Response:
+async def web_app_asset(name: str, request: Request) -> Response:
     root = (dist_dir() / "assets").resolve()
     path = (root / name).resolve()
     if not path.is_relative_to(root) or not path.is_file():
         return Response(status_code=404, headers=_HEADERS)
-    return FileResponse(
-        path, headers={**_HEADERS, "Cache-Control": "public, max-age=31536000, immutable"}
-    )
+    headers = {
+        **_HEADERS,
+        "Cache-Control": "public, max-age=31536000, immutable",
+        "Vary": "Accept-Encoding",
+    }
+    if "gzip" in request.headers.get("accept-encoding", "") and path.suffix in _COMPRESSIBLE:
+        body = _gzipped(str(path), path.stat().st_mtime_ns)
+        media = _COMPRESSIBLE[path.suffix]
+        return Response(body, media_type=media, headers={**headers, "Content-Encoding": "gzip"})
+    return FileResponse(path, headers=headers)
+
+
+_COMPRESSIBLE = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml"}
+
+
+@lru_cache(maxsize=64)
+def _gzipped(path: str, mtime_ns: int) -> bytes:
+    """The bundle compressed once per build (hashed names never change content)."""
+    return gzip.compress(Path(path).read_bytes(), compresslevel=9, mtime=0)
 
 
 @router.get("/favicon.svg")

@@ -31,7 +31,7 @@ export function Accounts() {
         else next.delete("q");
         setParams(next, { replace: true });
       }
-    }, 200);
+    }, 120);
     return () => clearTimeout(timer);
   }, [typed, q, params, setParams]);
   useEffect(() => setCursors([null]), [q, status, department]);
