@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export MAILPLANE_DATA_DIR ?= ./data
 
-.PHONY: run check test test-sqlite test-postgres install openapi sdk bench lint clean
+.PHONY: run check test test-sqlite test-postgres install openapi sdk bench lint clean web web-test
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -16,10 +16,24 @@ $(VENV)/.installed: pyproject.toml sdk/pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
+# The web app (web/): npm ci when the lockfile changes, a build when a source changes.
+WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.html web/vite.config.ts web/tsconfig.json
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $@
+
+web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
+	cd web && npm run build
+
+web: web/dist/index.html
+
+web-test: web/node_modules/.package-lock.json
+	cd web && npm test
+
 # The demo may call webhooks on loopback (examples/webhook_receiver.py); production keeps
 # the SSRF defence (https and public addresses only).
 run: export MAILPLANE_WEBHOOKS_ALLOW_PRIVATE ?= true
-run: install
+run: install web
 	$(BIN)/mailplane init --org "Demo Corp" --domain demo.mailplane.test --admin admin --if-missing
 	$(BIN)/mailplane serve --role all
 
@@ -29,7 +43,7 @@ check: install
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
-test: install check
+test: install check web web-test
 	$(BIN)/pytest -n 2 -q --ignore=tests/sdk
 	$(BIN)/pytest -q tests/sdk  # one process: its last test checks every operation was served
 
@@ -47,4 +61,4 @@ lint: install
 	$(BIN)/lint-imports
 
 clean:
-	rm -rf $(VENV) data
+	rm -rf $(VENV) data web/node_modules web/dist

@@ -36,6 +36,10 @@ from api.kit.query_params import RejectUnknownQuery
 from api.kit.sqlite_retry import SqliteReadRetryMiddleware
 from api.ops.observability import ObservabilityMiddleware, configure_logging
 from api.platform.authentication import AuthenticationMiddleware
+from api.platform.web import WebSessionMiddleware
+from api.platform.web import router as web_session_router
+from api.platform.web import static_router as web_app_router
+from api.platform.web.static import spa_fallback
 from api.reference import router as reference_pages
 from api.routes import ROUTERS
 from api.runtime import Runtime
@@ -102,7 +106,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if exc.status_code == 404:
-            return _problem(NotFound("No such endpoint."), request)
+            return spa_fallback(request) or _problem(NotFound("No such endpoint."), request)
         error = AppError(str(exc.detail))
         error.status = exc.status_code  # type: ignore[misc]
         error.code = {405: "method_not_allowed", 400: "malformed_request"}.get(  # type: ignore[misc]
@@ -186,11 +190,14 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     install_dav(app, runtime)
     install_webhooks(app)
     reference_pages.install(app)
+    app.include_router(web_session_router)
+    app.include_router(web_app_router)  # last: `/` and `/assets` after every API path
 
     # Pure ASGI middleware, innermost first.
     app.add_middleware(SqliteReadRetryMiddleware, enabled=runtime.db.is_sqlite)
     app.add_middleware(IdempotencyMiddleware, runtime=runtime)
     app.add_middleware(AuthenticationMiddleware, runtime=runtime)
+    app.add_middleware(WebSessionMiddleware, runtime=runtime)  # the web app's cookie -> bearer
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes, exempt=("/v1/uploads", "/v1/directory/imports"))
     app.add_middleware(ObservabilityMiddleware, access_log=settings.access_log)
     app.add_middleware(NoStoreMiddleware)

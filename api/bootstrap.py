@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.config import get_settings
 from api.directory.domains import ensure_signing_key
 from api.errors import AlreadyExists, ValidationFailed
 from api.events import emit
@@ -15,6 +16,7 @@ from api.identity.passwords import generate_password, hash_password
 from api.identity.scopes import SCOPES
 from api.kit.ids import new_id
 from api.platform.apps.service import create_app
+from api.platform.web import ensure_web_app
 from api.storage.models import Account, App, Domain, Organization
 from schemas.platform import AppCreate
 
@@ -59,6 +61,7 @@ async def create_organization(
         actor=None,
     )
     assert secret is not None
+    await ensure_web_app(session, org.id, get_settings())  # the web console signs in as it
     await record(session, org_id=org.id, action="organization.created", actor_type="system",
                  target_type="organization", target_id=org.id, details={"domain": domain})
     await emit(session, org.id, "directory.account.created", {"account_id": account.id, "address": admin})

@@ -123,9 +123,8 @@ async def measure(app, org, probe: dict[str, str], rounds: int) -> dict[str, obj
 
 
 async def main(args: argparse.Namespace) -> dict[str, object]:
-    from api.platform.bootstrap import create_organization
-
     from api.app import create_app
+    from api.bootstrap import create_organization
     from api.runtime import Runtime
     from api.storage.migrate import upgrade
 

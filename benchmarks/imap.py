@@ -93,9 +93,8 @@ def start_mailplane(root: Path, raws: list[bytes], port: int) -> tuple[subproces
 
 
 async def seed_mailplane(settings: Settings, raws: list[bytes]) -> None:
-    from api.platform.bootstrap import create_organization
+    from api.bootstrap import create_organization
     from api.identity import hash_password
-
     from api.kit.ids import new_id
     from api.mail import append_many
     from api.runtime import Runtime

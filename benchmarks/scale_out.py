@@ -35,9 +35,9 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 import psycopg  # noqa: E402
-from api.platform.bootstrap import create_organization  # noqa: E402
 
 from api.app import create_app  # noqa: E402
+from api.bootstrap import create_organization  # noqa: E402
 from api.config import Settings  # noqa: E402
 from api.kit.ids import new_id  # noqa: E402
 from api.runtime import Runtime  # noqa: E402

@@ -210,6 +210,11 @@ _BUILTIN: list[tuple[str, str, type[BaseModel]]] = [
         EndpointData,
     ),
     (
+        "webhook.endpoint.test",
+        "A test event sent on request to one endpoint only (\"send test event\").",
+        EndpointData,
+    ),
+    (
         "webhook.endpoint.secret_rotated",
         "A webhook endpoint's signing secret was rotated.",
         EndpointData,

@@ -107,6 +107,8 @@ def test_webhooks_are_delivered_signed_and_managed(
     assert [a.id for a in mp.events.attempts(event["id"])] == [a.id for a in attempts]
     redelivered = mp.webhooks.redeliver(hook.id, event_id=event["id"])
     assert redelivered.event_id == event["id"]
+    tested = mp.webhooks.send_test(hook.id)
+    assert tested.event_type == "webhook.endpoint.test" and tested.endpoint_id == hook.id
     replay = mp.webhooks.replay(hook.id, from_sequence=1, to_sequence=event["sequence"])
     assert replay.queued >= 1
     background(live)

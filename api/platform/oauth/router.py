@@ -5,9 +5,8 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
-import anyio.to_thread
 from authlib.oauth2 import OAuth2Error
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -21,11 +20,11 @@ from api.i18n import from_accept_language, localise, pick_locale
 from api.identity.audit import record
 from api.identity.scopes import SCOPES, parse_scopes
 from api.platform.oauth import pages
+from api.platform.oauth.in_process import run_server
 from api.platform.oauth.server import (
     AuthorizationServer,
     StarletteOAuth2Request,
     User,
-    current_store,
     effective_user_scopes,
 )
 from api.platform.oauth.store import OAuthStore
@@ -53,14 +52,6 @@ _FORM = {
 }
 
 
-def _server(runtime: Runtime) -> AuthorizationServer:
-    server = runtime.extras.get("oauth_server")
-    if server is None:
-        server = AuthorizationServer(runtime.settings.issuer, runtime.settings.access_token_ttl)
-        runtime.extras["oauth_server"] = server
-    return server  # type: ignore[return-value]
-
-
 def _codec(runtime: Runtime) -> SessionCodec:
     return SessionCodec(runtime.settings.signing_key())
 
@@ -79,14 +70,7 @@ async def _oauth_request(request: Request) -> StarletteOAuth2Request:
 async def _run(
     runtime: Runtime, session: Any, request: Request, fn: Callable[[AuthorizationServer], Any]
 ) -> Any:
-    """Run authlib in a worker thread with the request's storage bound."""
-    store = OAuthStore(session, runtime.settings, request.client.host if request.client else None)
-    server = _server(runtime)
-    token = current_store.set(store)
-    try:
-        return await anyio.to_thread.run_sync(fn, server)
-    finally:
-        current_store.reset(token)
+    return await run_server(runtime, session, request.client.host if request.client else None, fn)
 
 
 def _to_response(result: tuple[int, Any, list[tuple[str, str]]]) -> Response:
@@ -257,6 +241,12 @@ async def authorize_page(request: Request, session: DbSession, runtime: RuntimeD
         return await _refuse_other_org(request, session, account, grant.client.app.id)
     if account.must_change_password:
         return RedirectResponse("/oauth/password?" + urlencode({"next": here}), status_code=303)
+    if grant.client.app.first_party:
+        # The organisation's own web console: nothing to consent to (as Google's and
+        # Microsoft's first-party apps), but the same code, PKCE and token checks; a person
+        # of another organisation is refused, never shown another tenant's console.
+        same_org = grant.client.app.org_id == account.org_id
+        return await _decide(request, session, runtime, oreq, account, allow=same_org)
     scopes = parse_scopes(effective_user_scopes(grant.client, oreq.payload.scope, account))
     return _html(
         pages.consent_page(
@@ -291,6 +281,14 @@ async def authorize_decision(request: Request, session: DbSession, runtime: Runt
     app_org_id = await store.org_of(oreq.payload.client_id or "")
     if app_org_id is not None and app_org_id != account.org_id:
         return await _refuse_other_org(request, session, account, oreq.payload.client_id or "")
+    return await _decide(request, session, runtime, oreq, account, allow=allow)
+
+
+async def _decide(
+    request: Request, session: Any, runtime: Runtime, oreq: StarletteOAuth2Request,
+    account: Account, *, allow: bool,
+) -> Response:
+    locale = await _locale(request, session, account)
 
     def decide(server: AuthorizationServer) -> Any:
         grant = server.get_consent_grant(oreq, User(account))
@@ -300,9 +298,9 @@ async def authorize_decision(request: Request, session: DbSession, runtime: Runt
         result = await _run(runtime, session, request, decide)
     except OAuth2Error as error:
         return _error_redirect_or_page(error, runtime.settings.issuer, locale)
+    verdict = "granted" if allow else "denied"
     await record(
-        session, org_id=account.org_id,
-        action="oauth.consent." + ("granted" if allow else "denied"),
+        session, org_id=account.org_id, action="oauth.consent." + verdict,
         actor_type="account", actor_id=account.id, app_id=oreq.payload.client_id,
         ip=request.client.host if request.client else None,
         details={"scope": oreq.payload.scope or ""},
@@ -325,7 +323,10 @@ def _login_form(
 
 @router.get("/oauth/login", include_in_schema=False)
 async def login_page(request: Request) -> Response:
-    return _login_form(_safe_next(request.query_params.get("next")), await _locale(request))
+    next_url = _safe_next(request.query_params.get("next"))
+    # The web console asks for the address first (to find the organisation); keep it.
+    hint = dict(parse_qsl(urlsplit(next_url).query)).get("login_hint", "")[:320]
+    return _login_form(next_url, await _locale(request), address=hint)
 
 
 @router.post("/oauth/login", include_in_schema=False)

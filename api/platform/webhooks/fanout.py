@@ -21,6 +21,7 @@ from api.platform.webhooks.filters import EndpointFilter, wants
 from api.storage.models import Event, WebhookEndpoint
 
 EVENTS_PER_ROUND = 1000
+TEST_EVENT = "webhook.endpoint.test"
 ENDPOINTS_PER_ROUND = 200
 
 
@@ -91,6 +92,8 @@ async def fan_out(
         filters = [(ep, await endpoint_filter(session, ep, scopes)) for ep in endpoints]
         # Event-major order: a claimed batch spreads over endpoints instead of hammering one.
         for ev in events:
+            if ev.type == TEST_EVENT:
+                continue  # queued by send_test_event for its one endpoint, never fanned out
             for endpoint, f in filters:
                 if f is not None and ev.sequence > endpoint.cursor and wants(f, ev.type, ev.data):
                     rows.append(delivery_row(endpoint, ev, now))

@@ -271,6 +271,15 @@ class WebhooksMutation:
             await service.redeliver(session, principal, endpoint, event_id, ip=info.context.ip)
         return True
 
+    @strawberry.mutation(description="Send a webhook.endpoint.test event to this endpoint only.")
+    async def send_webhook_test_event(self, info: Info[Context, Any], id: strawberry.ID) -> str:
+        """The id of the queued delivery."""
+        principal = require(info, SCOPE, admin=True)
+        async with unit_of_work(info, write=True) as session:
+            endpoint = await service.get_endpoint(session, principal.org_id, str(id))
+            d = await service.send_test_event(session, principal, endpoint, ip=info.context.ip)
+            return d.id
+
     @strawberry.mutation(description="Queue a range of event sequences to an endpoint again.")
     async def replay_webhook_events(
         self, info: Info[Context, Any], id: strawberry.ID, from_sequence: int, to_sequence: int

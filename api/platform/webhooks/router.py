@@ -196,6 +196,25 @@ async def redeliver_webhook_event(
 
 
 @router.post(
+    "/v1/webhooks/{webhook_id}/test",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=WebhookDelivery,
+)
+async def send_webhook_test_event(
+    webhook_id: str,
+    principal: WebhooksManage,
+    session: DbSession,
+    ip: ClientIp,
+) -> WebhookDelivery:
+    """Send a `webhook.endpoint.test` event to this endpoint only, now: signed, retried and
+    logged like any other delivery, so the receiver and its signature check can be tried
+    before real events flow. Other endpoints never receive it."""
+    endpoint = await service.get_endpoint(session, principal.org_id, webhook_id)
+    d = await service.send_test_event(session, principal, endpoint, ip=ip)
+    return WebhookDelivery.model_validate(d)
+
+
+@router.post(
     "/v1/webhooks/{webhook_id}/replay",
     status_code=status.HTTP_202_ACCEPTED,
     response_model=WebhookReplayResult,

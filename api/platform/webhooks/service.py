@@ -373,6 +373,24 @@ async def redeliver(
     return d
 
 
+async def send_test_event(
+    session: AsyncSession, principal: Principal, endpoint: WebhookEndpoint, *, ip: str | None = None
+) -> WebhookDelivery:
+    """Stripe's "send test webhook": a `webhook.endpoint.test` event in the log, delivered to
+    this endpoint only (signed, retried and logged like any other delivery)."""
+    event = await emit(
+        session, endpoint.org_id, fanout.TEST_EVENT, _event_data(endpoint)
+    )
+    d = WebhookDelivery(**fanout.delivery_row(endpoint, event, utcnow()))
+    session.add(d)
+    await record(
+        session, org_id=endpoint.org_id, action="webhook.test_sent", actor=principal, ip=ip,
+        target_type="webhook", target_id=endpoint.id, details={"event_id": event.id},
+    )
+    await session.flush()
+    return d
+
+
 async def replay(
     session: AsyncSession,
     principal: Principal,

@@ -54,6 +54,7 @@ from api.storage.models.platform import (
 )
 from api.storage.models.spam import SpamFeedback, SpamListEntry, SpamToken
 from api.storage.models.tenancy import Account, AccountLink, Domain, Organization
+from api.storage.models.web_sessions import WebSession
 from api.storage.models.webhooks import (
     WebhookAttempt,
     WebhookDelivery,
@@ -64,6 +65,7 @@ from api.storage.models.webhooks import (
 __all__ = [
     "AccountSearchTerm",
     "AccountLink",
+    "WebSession",
     "AddressBook",
     "BlobChunk",
     "BlobObject",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.kit.clock import utcnow
@@ -21,6 +21,8 @@ class App(Base):
     redirect_uris: Mapped[list[str]] = mapped_column(JSONType, default=list)
     scopes: Mapped[list[str]] = mapped_column(JSONType, default=list)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The web console of this organisation (created by `mailplane init`): no consent screen.
+    first_party: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -63,6 +63,11 @@ class Webhooks(Namespace[R]):
         """Body: WebhookRedelivery (`event_id`)."""
         return Spec(model(WebhookDelivery), path={"webhook_id": webhook_id}, json=body)
 
+    @endpoint("POST", "/v1/webhooks/{webhook_id}/test", "send_webhook_test_event")
+    def send_test(self, webhook_id: str) -> Spec[WebhookDelivery]:
+        """Send a `webhook.endpoint.test` event to this endpoint only."""
+        return Spec(model(WebhookDelivery), path={"webhook_id": webhook_id})
+
     @endpoint("POST", "/v1/webhooks/{webhook_id}/replay", "replay_webhook_events")
     def replay(
         self, webhook_id: str, /, **body: Unpack[params.WebhookReplay]

@@ -381,6 +381,7 @@ from .webhook_endpoint_deleted_event import WebhookEndpointDeletedEvent
 from .webhook_endpoint_disabled_event import WebhookEndpointDisabledEvent
 from .webhook_endpoint_enabled_event import WebhookEndpointEnabledEvent
 from .webhook_endpoint_secret_rotated_event import WebhookEndpointSecretRotatedEvent
+from .webhook_endpoint_test_event import WebhookEndpointTestEvent
 from .webhook_endpoint_updated_event import WebhookEndpointUpdatedEvent
 from .webhook_redelivery import WebhookRedelivery
 from .webhook_replay import WebhookReplay
@@ -773,6 +774,7 @@ __all__ = (
     "WebhookEndpointDisabledEvent",
     "WebhookEndpointEnabledEvent",
     "WebhookEndpointSecretRotatedEvent",
+    "WebhookEndpointTestEvent",
     "WebhookEndpointUpdatedEvent",
     "WebhookRedelivery",
     "WebhookReplay",

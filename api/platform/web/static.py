@@ -1,0 +1,118 @@
+"""The built single-page application (`web/dist`, made by `npm run build`), served by the
+api role with a strict Content-Security-Policy: every script, style, image and connection
+comes from this origin, nothing inline, nothing from a CDN, no framing.
+
+Client-side routes (`/console/accounts`, …) answer index.html through `spa_fallback`, which
+the 404 handler calls, so no catch-all route can shadow an API path.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+from pathlib import Path
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, HTMLResponse, Response
+
+import api
+
+router = APIRouter(include_in_schema=False)
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'; object-src 'none'"
+)
+_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+_NOT_SPA = (
+    "/v1/",
+    "/v1",
+    "/oauth",
+    "/graphql",
+    "/web/session",
+    "/.well-known",
+    "/docs",
+    "/openapi.json",
+    "/healthz",
+    "/readyz",
+    "/metrics",
+    "/assets/",
+)
+_NOT_BUILT = (
+    "<!doctype html><html lang=en><meta charset=utf-8><title>Mailplane</title>"
+    "<p>The web app is not built. Run <code>make run</code> (or <code>cd web &amp;&amp; npm ci"
+    " &amp;&amp; npm run build</code>).</p><p lang=zh-CN>网页应用尚未构建，请运行 "
+    "<code>make run</code>。</p></html>"
+)
+
+
+def dist_dir() -> Path:
+    return Path(api.__file__).resolve().parent.parent / "web" / "dist"
+
+
+def _index() -> Response:
+    index = dist_dir() / "index.html"
+    if not index.is_file():
+        return HTMLResponse(
+            _NOT_BUILT, status_code=503, headers={**_HEADERS, "Cache-Control": "no-store"}
+        )
+    # index.html names the hashed bundles: always revalidate it, cache the bundles forever.
+    return FileResponse(
+        index, media_type="text/html", headers={**_HEADERS, "Cache-Control": "no-cache"}
+    )
+
+
+@router.get("/")
+async def web_app_index() -> Response:
+    return _index()
+
+
+@router.get("/assets/{name:path}")
+async def web_app_asset(name: str, request: Request) -> Response:
+    root = (dist_dir() / "assets").resolve()
+    path = (root / name).resolve()
+    if not path.is_relative_to(root) or not path.is_file():
+        return Response(status_code=404, headers=_HEADERS)
+    headers = {
+        **_HEADERS,
+        "Cache-Control": "public, max-age=31536000, immutable",
+        "Vary": "Accept-Encoding",
+    }
+    if "gzip" in request.headers.get("accept-encoding", "") and path.suffix in _COMPRESSIBLE:
+        body = _gzipped(str(path), path.stat().st_mtime_ns)
+        media = _COMPRESSIBLE[path.suffix]
+        return Response(body, media_type=media, headers={**headers, "Content-Encoding": "gzip"})
+    return FileResponse(path, headers=headers)
+
+
+_COMPRESSIBLE = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml"}
+
+
+@lru_cache(maxsize=64)
+def _gzipped(path: str, mtime_ns: int) -> bytes:
+    """The bundle compressed once per build (hashed names never change content)."""
+    return gzip.compress(Path(path).read_bytes(), compresslevel=9, mtime=0)
+
+
+@router.get("/favicon.svg")
+async def web_app_icon() -> Response:
+    path = dist_dir() / "favicon.svg"
+    if not path.is_file():
+        return Response(status_code=404)
+    return FileResponse(
+        path, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"}
+    )
+
+
+def spa_fallback(request: Request) -> Response | None:
+    """index.html for a client-side route of the app; None for everything else."""
+    if request.method not in ("GET", "HEAD") or request.url.path.startswith(_NOT_SPA):
+        return None
+    return _index()

@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+from typing import Literal, cast
+import datetime
+
+if TYPE_CHECKING:
+  from ..models.endpoint_data import EndpointData
+
+
+
+
+
+T = TypeVar("T", bound="WebhookEndpointTestEvent")
+
+
+
+@_attrs_define
+class WebhookEndpointTestEvent:
+    """ A test event sent on request to one endpoint only ("send test event").
+
+        Attributes:
+            data (EndpointData):
+            id (str):
+            occurred_at (datetime.datetime):
+            org_id (str):
+            sequence (int):
+            type_ (Literal['webhook.endpoint.test']):
+     """
+
+    data: EndpointData
+    id: str
+    occurred_at: datetime.datetime
+    org_id: str
+    sequence: int
+    type_: Literal['webhook.endpoint.test']
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.endpoint_data import EndpointData # noqa: PLC0415
+        data = self.data.to_dict()
+
+        id = self.id
+
+        occurred_at = self.occurred_at.isoformat()
+
+        org_id = self.org_id
+
+        sequence = self.sequence
+
+        type_ = self.type_
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "data": data,
+            "id": id,
+            "occurred_at": occurred_at,
+            "org_id": org_id,
+            "sequence": sequence,
+            "type": type_,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.endpoint_data import EndpointData # noqa: PLC0415
+        d = dict(src_dict)
+        data = EndpointData.from_dict(d.pop("data"))
+
+
+
+
+        id = d.pop("id")
+
+        occurred_at = datetime.datetime.fromisoformat(d.pop("occurred_at"))
+
+
+
+
+        org_id = d.pop("org_id")
+
+        sequence = d.pop("sequence")
+
+        type_ = cast(Literal['webhook.endpoint.test'] , d.pop("type"))
+        if type_ != 'webhook.endpoint.test':
+            raise ValueError(f"type must match const 'webhook.endpoint.test', got '{type_}'")
+
+        webhook_endpoint_test_event = cls(
+            data=data,
+            id=id,
+            occurred_at=occurred_at,
+            org_id=org_id,
+            sequence=sequence,
+            type_=type_,
+        )
+
+
+        webhook_endpoint_test_event.additional_properties = d
+        return webhook_endpoint_test_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

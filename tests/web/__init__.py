@@ -1,0 +1,1 @@
+"""The web app: its backend-for-frontend sign-in, its serving, and its browser tests."""

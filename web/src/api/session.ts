@@ -1,0 +1,27 @@
+/** The web app's own session routes (backend-for-frontend); not API data, so not in the schema. */
+export interface WebSession {
+  signed_in: true;
+  account_id: string;
+  org_id: string;
+  csrf_token: string;
+  expires_at: string;
+}
+
+export async function readSession(): Promise<WebSession | null> {
+  const response = await fetch("/web/session", { credentials: "same-origin" });
+  if (!response.ok) throw new Error(`session: ${response.status}`);
+  const body = (await response.json()) as WebSession | { signed_in: false };
+  return body.signed_in ? body : null;
+}
+
+export function signInUrl(address: string, next: string): string {
+  return "/web/session/start?" + new URLSearchParams({ login_hint: address, next }).toString();
+}
+
+export async function signOut(csrf: string): Promise<void> {
+  await fetch("/web/session/logout", {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "X-CSRF-Token": csrf },
+  });
+}
