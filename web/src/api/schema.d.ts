@@ -136,7 +136,8 @@ export interface paths {
         };
         /**
          * Get Readiness
-         * @description Readiness: the database answers a query.
+         * @description Readiness: the database answers a query within two seconds (load balancers take the
+         *     process out of rotation while it does not, and back when it does).
          */
         get: operations["get_readiness"];
         put?: never;
@@ -156,16 +157,27 @@ export interface paths {
         };
         /**
          * List Accounts
-         * @description List accounts, filtered by department (optionally with its sub-departments), state and
-         *     free text, in stable cursor pages.
+         * @description List accounts, filtered by state, department (optionally with its sub-departments),
+         *     employee number, mobile and a prefix search, in stable cursor pages. Every filter is
+         *     indexed; unknown parameters are refused (422).
+         *
+         *     **Scopes:** `directory:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_accounts"];
         put?: never;
         /**
          * Create Account
          * @description Create an account. Without `password` one is generated, returned once in this response,
-         *     and must be changed at first sign-in. The address must be in one of the organisation's
-         *     primary domains and not used by any account, alias or group (409).
+         *     and must be changed at first sign-in; or, with `activation_link: true`, the account gets
+         *     no password and `activation` holds a one-time set-password link (7 days) for the person.
+         *     The address must be in one of the organisation's primary domains and not used by any
+         *     account, alias or group (409).
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_account"];
         delete?: never;
@@ -187,6 +199,10 @@ export interface paths {
          *
          *     Without `since` you get the current state only: take it, list `/v1/accounts`, then poll
          *     with it. A state past the event retention period is a 410 `resync_required`.
+         *
+         *     **Scopes:** `directory:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_account_changes"];
         put?: never;
@@ -210,6 +226,10 @@ export interface paths {
          * Check Addresses
          * @description Check up to 100 addresses at once: each is `free`, held by an `account`, an `alias` or a
          *     `group` (with its id), or `invalid` (malformed, or not in the organisation's domains).
+         *
+         *     **Scopes:** `directory:read`.
+         *
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["check_addresses"];
         delete?: never;
@@ -228,6 +248,10 @@ export interface paths {
         /**
          * Get Account
          * @description Get an account by id, address, alias, `employee_number:<n>`, `mobile:<number>` or `me`.
+         *
+         *     **Scopes:** `directory:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_account"];
         put?: never;
@@ -237,6 +261,10 @@ export interface paths {
          * @description Delete an account: it can no longer sign in, its tokens are revoked and mail to it is
          *     refused. It can be restored for `MAILPLANE_ACCOUNT_RESTORE_DAYS` days (see `purge_after`);
          *     then a job purges it and its data.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         delete: operations["delete_account"];
         options?: never;
@@ -245,8 +273,41 @@ export interface paths {
          * Update Account
          * @description Change an account (JSON merge patch). A new `address` keeps the old one as an alias.
          *     Send `If-Match` with the ETag you read (412 when someone changed it meanwhile).
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         patch: operations["update_account"];
+        trace?: never;
+    };
+    "/v1/accounts/{account}/activation-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Activation Link
+         * @description A one-time set-password link for a new or reset account (scope `directory:write`,
+         *     administrators). The URL is in this response only: deliver it through your own channel
+         *     (OA message, SMS) or set `send_to_recovery_email` to mail it to the account's
+         *     `recovery_email` in the person's language. It works once, until `expires_at`; a new
+         *     link retires older ones. `revoke_password` makes it a reset (the current password and
+         *     tokens end now). 409 `account_frozen` / `account_deleted`; 422 `no_recovery_email`.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `account_deleted`, `account_frozen`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `invalid_next`, `link_invalid`, `malformed_request`, `no_recovery_email`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        post: operations["create_activation_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/accounts/{account}/aliases": {
@@ -258,7 +319,12 @@ export interface paths {
         };
         /**
          * List Account Aliases
-         * @description The account's aliases.
+         * @description The account's aliases, all in one page (`next_cursor` is always null: an account has
+         *     few).
+         *
+         *     **Scopes:** `directory:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_account_aliases"];
         put?: never;
@@ -266,6 +332,10 @@ export interface paths {
          * Add Account Alias
          * @description Add an alias in one of the organisation's primary domains (it works in their alias
          *     domains too). 409 when any account, alias or group holds it.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["add_account_alias"];
         delete?: never;
@@ -287,6 +357,10 @@ export interface paths {
         /**
          * Remove Account Alias
          * @description Remove an alias; its address becomes free.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         delete: operations["remove_account_alias"];
         options?: never;
@@ -306,6 +380,10 @@ export interface paths {
          * @description List an account's app passwords: name, when made, when and where last used; never the
          *     secret. Administrators (and org apps) need `directory:read`; a token acting for the
          *     person themselves needs `mail:send`.
+         *
+         *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_app_passwords"];
         put?: never;
@@ -317,6 +395,10 @@ export interface paths {
          *     At most 20 per account (409 `app_password_limit`). Administrators (and org apps) need
          *     `directory:write`; a token acting for the person themselves needs `mail:send`.
          *     A password reset leaves app passwords working; freezing the account suspends them.
+         *
+         *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
+         *
+         *     **Problem codes:** `already_exists`, `app_password_limit`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_app_password"];
         delete?: never;
@@ -339,6 +421,10 @@ export interface paths {
          * Revoke App Password
          * @description Revoke an app password: SMTP sign-ins with it fail from now on, and a session
          *     already signed in with it can send no further message.
+         *
+         *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
+         *
+         *     **Problem codes:** `already_exists`, `app_password_limit`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         delete: operations["revoke_app_password"];
         options?: never;
@@ -356,12 +442,20 @@ export interface paths {
         /**
          * List Calendars
          * @description The account's calendars (default first) and the calendars shared with it.
+         *
+         *     **Scopes:** `calendar:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_calendars"];
         put?: never;
         /**
          * Create Calendar
          * @description Create another calendar for the account.
+         *
+         *     **Scopes:** `calendar:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_calendar"];
         delete?: never;
@@ -380,6 +474,10 @@ export interface paths {
         /**
          * Get Calendar
          * @description One calendar the account owns or that is shared with it.
+         *
+         *     **Scopes:** `calendar:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_calendar"];
         put?: never;
@@ -387,6 +485,10 @@ export interface paths {
         /**
          * Delete Calendar
          * @description Delete a calendar and its events. The default calendar cannot be deleted (409).
+         *
+         *     **Scopes:** `calendar:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`, `unauthorized`, `validation_failed`.
          */
         delete: operations["delete_calendar"];
         options?: never;
@@ -394,6 +496,10 @@ export interface paths {
         /**
          * Update Calendar
          * @description Rename a calendar or change its colour, description or default time zone (merge patch).
+         *
+         *     **Scopes:** `calendar:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`, `unauthorized`, `validation_failed`.
          */
         patch: operations["update_calendar"];
         trace?: never;
@@ -408,6 +514,10 @@ export interface paths {
         /**
          * Export Calendar
          * @description The calendar as an iCalendar (.ics) file, series and changed instances included.
+         *
+         *     **Scopes:** `calendar:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["export_calendar"];
         put?: never;
@@ -431,11 +541,19 @@ export interface paths {
          * Enable Calendar Feed
          * @description Issue a secret ICS subscription URL for the calendar (shown once). Issuing again
          *     replaces the previous URL, which stops working at once.
+         *
+         *     **Scopes:** `calendar:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`, `unauthorized`, `validation_failed`.
          */
         post: operations["enable_calendar_feed"];
         /**
          * Revoke Calendar Feed
          * @description Revoke the calendar's feed URL; subscribers get 404 from now on.
+         *
+         *     **Scopes:** `calendar:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`, `unauthorized`, `validation_failed`.
          */
         delete: operations["revoke_calendar_feed"];
         options?: never;
@@ -458,6 +576,10 @@ export interface paths {
          *     second import updates them. The file is checked whole first: a malformed line or
          *     property is a 422 naming the line, more than 10,000 events or more than the request
          *     size limit is a 413, and in either case nothing is imported. No invitations are sent.
+         *
+         *     **Scopes:** `calendar:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["import_calendar"];
         delete?: never;
@@ -476,6 +598,10 @@ export interface paths {
         /**
          * List Calendar Shares
          * @description Who else may see this calendar, and at which level.
+         *
+         *     **Scopes:** `calendar:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_calendar_shares"];
         put?: never;
@@ -483,6 +609,10 @@ export interface paths {
          * Share Calendar
          * @description Share the calendar with another account of the organisation at freebusy, read or write
          *     level; sharing again with the same account changes its level.
+         *
+         *     **Scopes:** `calendar:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`, `unauthorized`, `validation_failed`.
          */
         post: operations["share_calendar"];
         delete?: never;
@@ -504,6 +634,10 @@ export interface paths {
         /**
          * Unshare Calendar
          * @description Stop sharing the calendar with an account (id or address).
+         *
+         *     **Scopes:** `calendar:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `default_calendar`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `room_calendar`, `unauthorized`, `validation_failed`.
          */
         delete: operations["unshare_calendar"];
         options?: never;
@@ -526,6 +660,10 @@ export interface paths {
          *     Both bounds are required and the window is at most 400 days: a series that repeats
          *     forever is only ever expanded over the window you ask for. Without `calendar_id`,
          *     every calendar the account owns is listed.
+         *
+         *     **Scopes:** `calendar:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_calendar_events"];
         put?: never;
@@ -534,6 +672,10 @@ export interface paths {
          * @description Create an event (or a recurring series) in the account's default calendar or in
          *     `calendar_id`. With attendees, invitations (iTIP REQUEST) are mailed, local attendees
          *     get a needs-action copy, and invited rooms answer by their booking policy.
+         *
+         *     **Scopes:** `calendar:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_calendar_event"];
         delete?: never;
@@ -553,6 +695,10 @@ export interface paths {
          * List Calendar Event Changes
          * @description Event series created, updated or cancelled/deleted in the account's calendars since
          *     `since` (ids are series ids; fetch them, or list a window, to see the change).
+         *
+         *     **Scopes:** `calendar:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_calendar_event_changes"];
         put?: never;
@@ -573,6 +719,10 @@ export interface paths {
         /**
          * Get Calendar Event
          * @description One event: a series (its master, with `recurrence`), or one instance by its id.
+         *
+         *     **Scopes:** `calendar:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_calendar_event"];
         put?: never;
@@ -583,6 +733,10 @@ export interface paths {
          *     following, or the series. The organizer's cancellation is mailed to attendees and
          *     removes the event from local attendees' calendars; an attendee deleting their copy only
          *     removes it from their own calendar.
+         *
+         *     **Scopes:** `calendar:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         delete: operations["cancel_calendar_event"];
         options?: never;
@@ -592,6 +746,10 @@ export interface paths {
          * @description Change an event (JSON merge patch). For an instance id, `scope` picks this instance
          *     (default), this and following (the series is split), or the whole series (moved by as
          *     much as this instance moves). Attendees are sent an updated invitation.
+         *
+         *     **Scopes:** `calendar:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         patch: operations["update_calendar_event"];
         trace?: never;
@@ -606,6 +764,10 @@ export interface paths {
         /**
          * List Calendar Event Instances
          * @description The instances of one series in [start, end) (at most 400 days).
+         *
+         *     **Scopes:** `calendar:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_calendar_event_instances"];
         put?: never;
@@ -630,6 +792,10 @@ export interface paths {
          * @description Accept, decline or tentatively accept an invitation (the series, or one instance by
          *     its id), with an optional comment. The organizer's copy is updated when the organizer
          *     is a colleague, and an iTIP REPLY is mailed unless `send_response` is false.
+         *
+         *     **Scopes:** `calendar:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_an_attendee`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["respond_to_calendar_event"];
         delete?: never;
@@ -651,6 +817,10 @@ export interface paths {
          * Change Own Password
          * @description Change your own password (`{account}` is `me` or yourself), proving the current one.
          *     Needs a token acting for you; wrong current passwords are throttled like sign-ins.
+         *
+         *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
+         *
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["change_own_password"];
         delete?: never;
@@ -669,12 +839,20 @@ export interface paths {
         /**
          * List Contacts
          * @description The account's contacts, optionally searched or limited to an address book or group.
+         *
+         *     **Scopes:** `contacts:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_contacts"];
         put?: never;
         /**
          * Create Contact
          * @description Add a contact to the default address book or to `address_book_id`.
+         *
+         *     **Scopes:** `contacts:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_contact"];
         delete?: never;
@@ -693,12 +871,20 @@ export interface paths {
         /**
          * List Address Books
          * @description The account's address books, the default one first.
+         *
+         *     **Scopes:** `contacts:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_address_books"];
         put?: never;
         /**
          * Create Address Book
          * @description Create another address book.
+         *
+         *     **Scopes:** `contacts:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `default_address_book`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_address_book"];
         delete?: never;
@@ -717,6 +903,10 @@ export interface paths {
         /**
          * Get Address Book
          * @description One address book.
+         *
+         *     **Scopes:** `contacts:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_address_book"];
         put?: never;
@@ -724,6 +914,10 @@ export interface paths {
         /**
          * Delete Address Book
          * @description Delete an address book with its contacts and groups (not the default one: 409).
+         *
+         *     **Scopes:** `contacts:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `default_address_book`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         delete: operations["delete_address_book"];
         options?: never;
@@ -731,6 +925,10 @@ export interface paths {
         /**
          * Update Address Book
          * @description Rename an address book (merge patch).
+         *
+         *     **Scopes:** `contacts:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `default_address_book`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         patch: operations["update_address_book"];
         trace?: never;
@@ -745,6 +943,10 @@ export interface paths {
         /**
          * Export Contacts
          * @description The address book as a .vcf file (contacts, then groups).
+         *
+         *     **Scopes:** `contacts:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["export_contacts"];
         put?: never;
@@ -769,6 +971,10 @@ export interface paths {
          * @description Import a .vcf file (vCard 3.0 or 4.0, contacts and groups). Cards are matched by UID,
          *     so importing again updates them. A malformed file is a 422 naming the line, a file too
          *     large a 413; either way nothing is imported.
+         *
+         *     **Scopes:** `contacts:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `default_address_book`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["import_contacts"];
         delete?: never;
@@ -787,6 +993,10 @@ export interface paths {
         /**
          * List Contact Changes
          * @description Contacts created, updated or deleted since `since` (see the events delta-sync rules).
+         *
+         *     **Scopes:** `contacts:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_contact_changes"];
         put?: never;
@@ -807,12 +1017,20 @@ export interface paths {
         /**
          * List Contact Groups
          * @description The account's contact groups.
+         *
+         *     **Scopes:** `contacts:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_contact_groups"];
         put?: never;
         /**
          * Create Contact Group
          * @description Create a group of contacts of one address book.
+         *
+         *     **Scopes:** `contacts:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_contact_group"];
         delete?: never;
@@ -831,6 +1049,10 @@ export interface paths {
         /**
          * Get Contact Group
          * @description One contact group with its members.
+         *
+         *     **Scopes:** `contacts:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_contact_group"];
         put?: never;
@@ -838,6 +1060,10 @@ export interface paths {
         /**
          * Delete Contact Group
          * @description Delete a group (its contacts stay).
+         *
+         *     **Scopes:** `contacts:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         delete: operations["delete_contact_group"];
         options?: never;
@@ -845,6 +1071,10 @@ export interface paths {
         /**
          * Update Contact Group
          * @description Rename a group or replace its members.
+         *
+         *     **Scopes:** `contacts:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         patch: operations["update_contact_group"];
         trace?: never;
@@ -859,6 +1089,10 @@ export interface paths {
         /**
          * Get Contact
          * @description One contact.
+         *
+         *     **Scopes:** `contacts:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_contact"];
         put?: never;
@@ -866,6 +1100,10 @@ export interface paths {
         /**
          * Delete Contact
          * @description Delete a contact.
+         *
+         *     **Scopes:** `contacts:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         delete: operations["delete_contact"];
         options?: never;
@@ -873,6 +1111,10 @@ export interface paths {
         /**
          * Update Contact
          * @description Change a contact (JSON merge patch; lists are replaced whole).
+         *
+         *     **Scopes:** `contacts:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         patch: operations["update_contact"];
         trace?: never;
@@ -887,17 +1129,29 @@ export interface paths {
         /**
          * Get Contact Photo
          * @description The contact's photo.
+         *
+         *     **Scopes:** `contacts:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_contact_photo"];
         /**
          * Set Contact Photo
          * @description Set the contact's photo (JPEG, PNG, GIF or WebP, at most 512 KiB).
+         *
+         *     **Scopes:** `contacts:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         put: operations["set_contact_photo"];
         post?: never;
         /**
          * Delete Contact Photo
          * @description Remove the contact's photo.
+         *
+         *     **Scopes:** `contacts:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         delete: operations["delete_contact_photo"];
         options?: never;
@@ -915,6 +1169,10 @@ export interface paths {
         /**
          * Get Contact Vcard
          * @description One contact as a vCard.
+         *
+         *     **Scopes:** `contacts:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_contact_vcard"];
         put?: never;
@@ -938,8 +1196,71 @@ export interface paths {
          * Freeze Account
          * @description Freeze an account: it cannot sign in and every token acting for it stops working at
          *     once. Mail to it is still accepted.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["freeze_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{account}/login-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Login Link
+         * @description A single-use URL that signs the person in to Mailplane's web pages (Tencent Exmail's
+         *     `get_login_url`), for an OA portal's "open my mailbox" button. Valid 300 s; opening it
+         *     starts the same browser session as the sign-in page and lands on `next`, a path on this
+         *     Mailplane (default `/`; whoever opens the URL may append `?next=/path`, and targets that
+         *     are not same-origin paths are ignored); people who must change their password are asked
+         *     first.
+         *     Needs the admin-only scope `directory:sign_in` (not `directory:write`: a directory-sync
+         *     app should not be able to act as anyone). Audited. 409 `account_frozen` for frozen
+         *     accounts; 422 `invalid_next` for a `next` that is not a same-origin path.
+         *
+         *     **Scopes:** `directory:sign_in` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `account_deleted`, `account_frozen`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `invalid_next`, `link_invalid`, `malformed_request`, `no_recovery_email`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        post: operations["create_login_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{account}/mail/client_profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Mail Client Profile
+         * @description An Apple configuration profile (.mobileconfig) setting up this mailbox over IMAP and
+         *     SMTP submission on iPhone, iPad and macOS; the device asks for the password.
+         *
+         *     Scopes: `mail:read`. Problem codes: `not_found`.
+         *
+         *     **Scopes:** `mail:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        get: operations["get_mail_client_profile"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -956,6 +1277,10 @@ export interface paths {
         /**
          * Get Mail Counts
          * @description Unread counts: the inbox, everything but junk and trash, and per folder (O(1)).
+         *
+         *     **Scopes:** `mail:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_mail_counts"];
         put?: never;
@@ -978,6 +1303,10 @@ export interface paths {
         /**
          * Create Mail Draft
          * @description Save a draft in the Drafts folder (recipients optional).
+         *
+         *     **Scopes:** `mail:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["create_mail_draft"];
         delete?: never;
@@ -1002,6 +1331,10 @@ export interface paths {
         /**
          * Update Mail Draft
          * @description Change a draft (JSON merge patch of its content; `attachments` replaces the list).
+         *
+         *     **Scopes:** `mail:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         patch: operations["update_mail_draft"];
         trace?: never;
@@ -1018,6 +1351,10 @@ export interface paths {
         /**
          * Add Mail Draft Attachment
          * @description Attach a file (a committed upload or inline base64) to a draft.
+         *
+         *     **Scopes:** `mail:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["add_mail_draft_attachment"];
         delete?: never;
@@ -1038,6 +1375,10 @@ export interface paths {
         /**
          * Send Mail Draft
          * @description Send a draft; it leaves Drafts and its copy is in Sent.
+         *
+         *     **Scopes:** `mail:send`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["send_mail_draft"];
         delete?: never;
@@ -1055,13 +1396,24 @@ export interface paths {
         };
         /**
          * List Mail Folders
-         * @description Every folder of the mailbox (system folders first) with total and unread counts.
+         * @description Every folder of the mailbox (system folders first) with total and unread counts, in
+         *     one page (`next_cursor` is always null). `display_name` is a system folder's name in the
+         *     reader's language (`Accept-Language`, else the owner's): 收件箱, 已发送, 草稿箱, 已删除,
+         *     垃圾邮件 in zh-CN.
+         *
+         *     **Scopes:** `mail:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_mail_folders"];
         put?: never;
         /**
          * Create Mail Folder
          * @description Create a custom folder, at the top or under `parent_id`.
+         *
+         *     **Scopes:** `mail:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_mail_folder"];
         delete?: never;
@@ -1080,6 +1432,10 @@ export interface paths {
         /**
          * Get Mail Folder
          * @description One folder with its counts.
+         *
+         *     **Scopes:** `mail:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_mail_folder"];
         put?: never;
@@ -1087,6 +1443,10 @@ export interface paths {
         /**
          * Delete Mail Folder
          * @description Delete a custom folder and its subfolders; their messages move to trash.
+         *
+         *     **Scopes:** `mail:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         delete: operations["delete_mail_folder"];
         options?: never;
@@ -1095,6 +1455,10 @@ export interface paths {
          * Update Mail Folder
          * @description Rename a custom folder or move it (`parent_id`; null = top level). System folders
          *     keep their names and places.
+         *
+         *     **Scopes:** `mail:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         patch: operations["update_mail_folder"];
         trace?: never;
@@ -1112,6 +1476,10 @@ export interface paths {
          *
          *     Search results come newest arrival first. Chinese, Japanese and Korean text is found
          *     by any two-character substring.
+         *
+         *     **Scopes:** `mail:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_mail_messages"];
         put?: never;
@@ -1135,6 +1503,10 @@ export interface paths {
          * Delete Mail Messages
          * @description Move up to 1,000 messages to trash, or delete them for good (`permanent`, or when
          *     they are already in trash).
+         *
+         *     **Scopes:** `mail:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["delete_mail_messages"];
         delete?: never;
@@ -1155,6 +1527,10 @@ export interface paths {
         /**
          * Update Mail Messages
          * @description Set flags or keywords on, or move, up to 1,000 messages at once.
+         *
+         *     **Scopes:** `mail:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["update_mail_messages"];
         delete?: never;
@@ -1175,6 +1551,10 @@ export interface paths {
          * @description Message ids created, updated or deleted since a state (delta sync).
          *
          *     Call without `since` for the current state; a state too old is 410 `resync_required`.
+         *
+         *     **Scopes:** `mail:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_mail_message_changes"];
         put?: never;
@@ -1196,6 +1576,10 @@ export interface paths {
          * Get Message Delivery
          * @description Per-recipient delivery status of a sent message: queued, sending, deferred (with the
          *     next attempt), sent or failed (with the remote server's reply).
+         *
+         *     **Scopes:** `mail:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_message_delivery"];
         put?: never;
@@ -1216,6 +1600,10 @@ export interface paths {
         /**
          * Get Mail Message
          * @description One message with its text, sanitised HTML, headers and attachment list.
+         *
+         *     **Scopes:** `mail:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_mail_message"];
         put?: never;
@@ -1223,6 +1611,10 @@ export interface paths {
         /**
          * Delete Mail Message
          * @description Move a message to trash; from trash (or with `permanent=true`) delete it for good.
+         *
+         *     **Scopes:** `mail:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         delete: operations["delete_mail_message"];
         options?: never;
@@ -1230,6 +1622,10 @@ export interface paths {
         /**
          * Update Mail Message
          * @description Change flags (seen, flagged, answered, forwarded), keywords or folder.
+         *
+         *     **Scopes:** `mail:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         patch: operations["update_mail_message"];
         trace?: never;
@@ -1245,6 +1641,10 @@ export interface paths {
          * Get Mail Attachment
          * @description Download one attachment, decoded and streamed; supports Range. Non-ASCII names
          *     come as RFC 6266 `filename*`.
+         *
+         *     **Scopes:** `mail:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_mail_attachment"];
         put?: never;
@@ -1265,6 +1665,10 @@ export interface paths {
         /**
          * Get Mail Message Raw
          * @description The message exactly as stored (`.eml`), streamed; supports Range.
+         *
+         *     **Scopes:** `mail:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_mail_message_raw"];
         put?: never;
@@ -1288,6 +1692,10 @@ export interface paths {
          * Report Message Not Spam
          * @description Report a message as not spam: out of Junk it moves to the Inbox (elsewhere it stays
          *     where it is) and the organisation's filter learns from it.
+         *
+         *     **Scopes:** `mail:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["report_message_not_spam"];
         delete?: never;
@@ -1310,6 +1718,10 @@ export interface paths {
          * @description Report a message as spam: it moves to Junk and the organisation's filter learns from
          *     it. Reporting it again changes nothing; reporting a message that was reported as not
          *     spam unlearns that first.
+         *
+         *     **Scopes:** `mail:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["report_message_spam"];
         delete?: never;
@@ -1329,6 +1741,10 @@ export interface paths {
          * Get Message Spam Verdict
          * @description The spam score, action and rules the filter recorded when the message arrived
          *     (its X-Spam-* header fields), and what a person reported it as.
+         *
+         *     **Scopes:** `mail:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_message_spam_verdict"];
         put?: never;
@@ -1358,6 +1774,10 @@ export interface paths {
          *     recipients as expiring download links. Line breaks in any header field are a 422
          *     `header_injection`; more recipients than allowed a 422 `too_many_recipients`; a message
          *     over the size limit a 413.
+         *
+         *     **Scopes:** `mail:send`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["send_message"];
         delete?: never;
@@ -1381,6 +1801,10 @@ export interface paths {
          *
          *     Recipients are read from To, Cc and Bcc; Bcc is removed before delivery; Date and
          *     Message-ID are added if missing.
+         *
+         *     **Scopes:** `mail:send`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["send_raw_message"];
         delete?: never;
@@ -1399,6 +1823,10 @@ export interface paths {
         /**
          * List Mail Threads
          * @description Conversations, most recent activity first.
+         *
+         *     **Scopes:** `mail:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_mail_threads"];
         put?: never;
@@ -1419,6 +1847,10 @@ export interface paths {
         /**
          * Get Mail Thread
          * @description One conversation with its messages, oldest first.
+         *
+         *     **Scopes:** `mail:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_mail_thread"];
         put?: never;
@@ -1445,6 +1877,10 @@ export interface paths {
          *     PUT its bytes to `upload_url` in chunks with `Content-Range`, in any order; GET it to
          *     see which ranges arrived; commit it; then attach it by `upload_id`. Unfinished uploads
          *     expire after 24 hours.
+         *
+         *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
+         *
+         *     **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`, `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["create_mail_upload"];
         delete?: never;
@@ -1465,6 +1901,10 @@ export interface paths {
         /**
          * Move Account
          * @description Move an account from one department (or from all of them) to another.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["move_account"];
         delete?: never;
@@ -1486,6 +1926,10 @@ export interface paths {
          * Reset Account Password
          * @description Set a new password for an account (or generate one, returned once). The account's
          *     tokens are revoked; by default it must choose its own password at the next sign-in.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["reset_account_password"];
         delete?: never;
@@ -1506,6 +1950,10 @@ export interface paths {
         /**
          * Restore Account
          * @description Undo a delete within the restore window (410 after it).
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["restore_account"];
         delete?: never;
@@ -1526,6 +1974,10 @@ export interface paths {
         /**
          * Unfreeze Account
          * @description Let a frozen account sign in again (it needs new tokens).
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["unfreeze_account"];
         delete?: never;
@@ -1544,12 +1996,20 @@ export interface paths {
         /**
          * List Apps
          * @description List the organisation's apps.
+         *
+         *     **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_apps"];
         put?: never;
         /**
          * Create App
          * @description Register an OAuth app. A confidential app's `client_secret` is in this response only.
+         *
+         *     **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_app"];
         delete?: never;
@@ -1568,6 +2028,10 @@ export interface paths {
         /**
          * Get App
          * @description Get one app.
+         *
+         *     **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_app"];
         put?: never;
@@ -1575,6 +2039,10 @@ export interface paths {
         /**
          * Delete App
          * @description Delete an app and revoke every token it holds.
+         *
+         *     **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         delete: operations["delete_app"];
         options?: never;
@@ -1585,6 +2053,10 @@ export interface paths {
          *
          *     Narrowing scopes or disabling revokes the app's tokens at once. Send `If-Match` with the
          *     ETag you read to avoid overwriting someone else's change (412 when stale).
+         *
+         *     **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         patch: operations["update_app"];
         trace?: never;
@@ -1602,6 +2074,10 @@ export interface paths {
          * Rotate App Secret
          * @description Issue a new client secret. The previous one keeps working for `grace_seconds`
          *     (default 24 h) so deployments can switch over without downtime.
+         *
+         *     **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["rotate_app_secret"];
         delete?: never;
@@ -1619,7 +2095,15 @@ export interface paths {
         };
         /**
          * List Audit Entries
-         * @description The organisation's audit log, newest first: admin changes, sign-ins, token issuance.
+         * @description The organisation's audit log, newest first. Each entry has a `category`: `admin`
+         *     (configuration and directory changes), `security` (passwords, secrets, keys),
+         *     `data_access` (acting on a person's data), `auth` (sign-ins, consent) and `token` (OAuth
+         *     tokens). The default view shows the administrative ones: `admin`, `security` and
+         *     `data_access`; ask for `category=auth`, `category=token` or `category=all` for the rest.
+         *
+         *     **Scopes:** `audit:read` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_audit_entries"];
         put?: never;
@@ -1641,6 +2125,10 @@ export interface paths {
          * Get Calendar Feed
          * @description A calendar's secret subscription feed, for clients that subscribe to .ics URLs.
          *     The URL itself is the credential; revoking or reissuing it makes this a 404.
+         *
+         *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_calendar_feed"];
         put?: never;
@@ -1666,6 +2154,10 @@ export interface paths {
          *     recurrences expanded. Tentative and not-yet-answered events are marked `tentative`;
          *     transparent, declined and cancelled ones are free. Unknown attendees come back with
          *     `error: not_found` instead of failing the request.
+         *
+         *     **Scopes:** `calendar:read`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["get_freebusy"];
         delete?: never;
@@ -1687,6 +2179,13 @@ export interface paths {
          * Find Meeting Times
          * @description Propose slots of `duration_minutes` within working hours when every attendee is free
          *     and, when rooms are given, one of them is free too (the first free room is proposed).
+         *     Working hours are read in `working_hours.time_zone`, by default the asking person's time
+         *     zone (for an app token: the first attendee's), else the organisation's. The answer echoes
+         *     the hours it used, and an empty answer says why in `reason`.
+         *
+         *     **Scopes:** `calendar:read`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["find_meeting_times"];
         delete?: never;
@@ -1705,12 +2204,20 @@ export interface paths {
         /**
          * List Rooms
          * @description List and search the organisation's rooms and resources.
+         *
+         *     **Scopes:** `calendar:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_rooms"];
         put?: never;
         /**
          * Create Room
          * @description Add a room or resource with its booking policy (administrators).
+         *
+         *     **Scopes:** `calendar:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_room"];
         delete?: never;
@@ -1729,6 +2236,10 @@ export interface paths {
         /**
          * Get Room
          * @description One room (by id or address).
+         *
+         *     **Scopes:** `calendar:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_room"];
         put?: never;
@@ -1736,6 +2247,10 @@ export interface paths {
         /**
          * Delete Room
          * @description Remove a room and its bookings (administrators).
+         *
+         *     **Scopes:** `calendar:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         delete: operations["delete_room"];
         options?: never;
@@ -1743,6 +2258,10 @@ export interface paths {
         /**
          * Update Room
          * @description Change a room's details or booking policy (administrators; merge patch).
+         *
+         *     **Scopes:** `calendar:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         patch: operations["update_room"];
         trace?: never;
@@ -1757,6 +2276,10 @@ export interface paths {
         /**
          * List Room Bookings
          * @description The room's bookings in [start, end), recurrences expanded.
+         *
+         *     **Scopes:** `calendar:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_room_bookings"];
         put?: never;
@@ -1779,6 +2302,10 @@ export interface paths {
         /**
          * Respond To Room Booking
          * @description A delegate approves or declines a booking of a room that books by approval.
+         *
+         *     **Scopes:** `calendar:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["respond_to_room_booking"];
         delete?: never;
@@ -1798,6 +2325,10 @@ export interface paths {
          * Autocomplete Contacts
          * @description Suggest recipients as the user types: personal contacts, directory accounts and
          *     groups not hidden from the address book, those with recent mail first.
+         *
+         *     **Scopes:** `contacts:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["autocomplete_contacts"];
         put?: never;
@@ -1818,12 +2349,20 @@ export interface paths {
         /**
          * List Departments
          * @description List departments: all of them (the root has `parent_id` null), or one's children in order.
+         *
+         *     **Scopes:** `directory:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_departments"];
         put?: never;
         /**
          * Create Department
          * @description Create a department under `parent_id` (default: the root). Sibling names are unique (409).
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `unknown_department`, `validation_failed`.
          */
         post: operations["create_department"];
         delete?: never;
@@ -1842,6 +2381,10 @@ export interface paths {
         /**
          * List Department Changes
          * @description Departments created, updated or deleted since `since` (see `list_account_changes`).
+         *
+         *     **Scopes:** `directory:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_department_changes"];
         put?: never;
@@ -1862,6 +2405,10 @@ export interface paths {
         /**
          * Get Department
          * @description Get one department with its path and managers.
+         *
+         *     **Scopes:** `directory:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_department"];
         put?: never;
@@ -1870,6 +2417,10 @@ export interface paths {
          * Delete Department
          * @description Delete an empty department (409 `department_not_empty` while it has sub-departments or
          *     members; the root is never deleted).
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `unknown_department`, `validation_failed`.
          */
         delete: operations["delete_department"];
         options?: never;
@@ -1878,6 +2429,10 @@ export interface paths {
          * Update Department
          * @description Rename, move (`parent_id`; cycles are refused with 422), reorder or set managers
          *     (JSON merge patch, `If-Match` honoured).
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `unknown_department`, `validation_failed`.
          */
         patch: operations["update_department"];
         trace?: never;
@@ -1892,6 +2447,10 @@ export interface paths {
         /**
          * List Department Members
          * @description The department's accounts, direct or (with `recursive`) from the whole subtree.
+         *
+         *     **Scopes:** `directory:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_department_members"];
         put?: never;
@@ -1915,6 +2474,10 @@ export interface paths {
          * Move Department
          * @description Move a department (with everything below it) under another, at a position among its
          *     new siblings. Moving it under itself or a descendant is refused (422 `department_cycle`).
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `unknown_department`, `validation_failed`.
          */
         post: operations["move_department"];
         delete?: never;
@@ -1935,6 +2498,10 @@ export interface paths {
         /**
          * Reorder Departments
          * @description Put a department's children in the given order (`child_ids` lists each exactly once).
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `department_cycle`, `department_not_empty`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `unknown_department`, `validation_failed`.
          */
         post: operations["reorder_departments"];
         delete?: never;
@@ -1954,6 +2521,11 @@ export interface paths {
          * Export Accounts
          * @description Every account (not deleted) in the import's columns, streamed. Cells that a
          *     spreadsheet would run as a formula (`=`, `+`, `-`, `@` …) are prefixed with `'`.
+         *     Characters GBK lacks are written as `?` with `encoding=gbk` (gb18030 has them all).
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["export_accounts"];
         put?: never;
@@ -1973,8 +2545,14 @@ export interface paths {
         };
         /**
          * Get Import Template
-         * @description The import file's columns with one example row. Chinese header names (邮箱, 姓名, 工号,
-         *     手机, 职位, 部门 …) are accepted too; departments are paths like `Sales/East`.
+         * @description The import file's columns with one example row, with English or Chinese header names
+         *     (both are accepted on import, as are 邮箱, 手机号, 首次登录修改密码 …); departments are
+         *     paths like `Sales/East`. Rows without a password get none: hand out activation links
+         *     (`POST /v1/directory/imports/{id}/activation-links`).
+         *
+         *     **Scopes:** `directory:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_import_template"];
         put?: never;
@@ -2002,6 +2580,10 @@ export interface paths {
          *     imported by a job: poll the returned resource, read per-row results under `/rows`, and
          *     get `directory.import.completed` when it ends. Rows match existing accounts by address,
          *     then employee number, so re-running a file is safe.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `import_columns`, `import_encoding`, `import_malformed`, `import_too_many_rows`, `import_zip_bomb`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_import"];
         delete?: never;
@@ -2020,10 +2602,42 @@ export interface paths {
         /**
          * Get Import
          * @description An import's state, progress and totals.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_import"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/directory/imports/{import_id}/activation-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Import Activation Links
+         * @description One-time set-password links for the accounts this import created without a password
+         *     (rows with an empty password column), in row order, `limit` per call (follow
+         *     `next_cursor`). Each URL is in this response only: deliver it through your own channel,
+         *     or set `send_to_recovery_email` to mail it to the account's `recovery_email`. Asking
+         *     again issues new links and retires the earlier ones; activated accounts drop out.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `import_columns`, `import_encoding`, `import_malformed`, `import_too_many_rows`, `import_zip_bomb`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        post: operations["create_import_activation_links"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2040,6 +2654,10 @@ export interface paths {
         /**
          * List Import Rows
          * @description Per-row results in file order: `created | updated | unchanged | error` with the reason.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_import_rows"];
         put?: never;
@@ -2060,6 +2678,10 @@ export interface paths {
         /**
          * List Migrations
          * @description The organisation's migrations, newest first, with their totals.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_migrations"];
         put?: never;
@@ -2079,6 +2701,10 @@ export interface paths {
          *     `mail.message.imported`, never `received`. Starting again with the same sources later
          *     imports only what is new (the cut-over pass after the MX switch). Source passwords are
          *     encrypted at rest and wiped when each account's migration ends.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_migration"];
         delete?: never;
@@ -2097,6 +2723,10 @@ export interface paths {
         /**
          * Get Migration
          * @description A migration's state and totals: accounts by state, messages and bytes done of total.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_migration"];
         put?: never;
@@ -2118,6 +2748,10 @@ export interface paths {
          * List Migration Accounts
          * @description Each account of a migration in the order given: its state, error (`error_code` such
          *     as `source_auth_failed` or `source_unreachable`), and progress per source folder.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_migration_accounts"];
         put?: never;
@@ -2142,6 +2776,10 @@ export interface paths {
          * @description Cancel a migration: unfinished accounts stop after the batch in flight and their
          *     source passwords are wiped. What was imported stays. 409 `migration_finished` when it
          *     already ended; cancelling twice is harmless.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`, `validation_failed`.
          */
         post: operations["cancel_migration"];
         delete?: never;
@@ -2160,6 +2798,10 @@ export interface paths {
         /**
          * List Migration Failures
          * @description Messages that could not be imported (the migration went on without them).
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_migration_failures"];
         put?: never;
@@ -2180,6 +2822,10 @@ export interface paths {
         /**
          * Get Password Policy
          * @description The organisation's password rules (checked on every new password).
+         *
+         *     **Scopes:** `directory:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_password_policy"];
         put?: never;
@@ -2190,6 +2836,10 @@ export interface paths {
         /**
          * Update Password Policy
          * @description Change the password rules (JSON merge patch). Existing passwords are not affected.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         patch: operations["update_password_policy"];
         trace?: never;
@@ -2204,6 +2854,10 @@ export interface paths {
         /**
          * List Domains
          * @description List the organisation's domains, optionally only one kind or status.
+         *
+         *     **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_domains"];
         put?: never;
@@ -2214,6 +2868,10 @@ export interface paths {
          *     Names are validated as internationalised domain names and stored in A-label form; a
          *     name hosted anywhere in this installation is a 409. A 2048-bit DKIM key is generated.
          *     Publish the records from `GET /v1/domains/{domain}/dns-records`, then verify.
+         *
+         *     **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`, `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_domain"];
         delete?: never;
@@ -2232,6 +2890,10 @@ export interface paths {
         /**
          * Get Domain
          * @description Get one domain by id or by name.
+         *
+         *     **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_domain"];
         put?: never;
@@ -2240,6 +2902,10 @@ export interface paths {
          * Delete Domain
          * @description Delete a domain. Refused with 409 `domain_in_use` while accounts, aliases or groups
          *     have addresses in it, and `domain_has_aliases` while alias domains mirror it.
+         *
+         *     **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`, `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         delete: operations["delete_domain"];
         options?: never;
@@ -2257,6 +2923,10 @@ export interface paths {
         /**
          * List Domain Dkim Keys
          * @description The domain's DKIM keys, oldest first (private keys are never returned).
+         *
+         *     **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_domain_dkim_keys"];
         put?: never;
@@ -2266,6 +2936,10 @@ export interface paths {
          *     its TXT record verifies. The current key stays published and keeps signing until then;
          *     at that verification the new key signs and the old one is retired. 409
          *     `dkim_rotation_pending` while a previous rotation still waits for DNS.
+         *
+         *     **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`, `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["rotate_domain_dkim_key"];
         delete?: never;
@@ -2284,6 +2958,10 @@ export interface paths {
         /**
          * List Domain Dns Records
          * @description The DNS records the domain needs, with exact values and the outcome of the last check.
+         *
+         *     **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_domain_dns_records"];
         put?: never;
@@ -2311,6 +2989,10 @@ export interface paths {
          *     `verified` when MX and SPF are ok (SPF evaluated with includes followed; more than 10
          *     DNS lookups is a permerror). A pending DKIM key whose record is ok becomes the signing
          *     key. 503 `dns_unavailable` when the resolver cannot answer.
+         *
+         *     **Scopes:** `domains:admin` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `dkim_rotation_pending`, `domain_has_aliases`, `domain_in_use`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["verify_domain"];
         delete?: never;
@@ -2340,6 +3022,10 @@ export interface paths {
          *     for the stream, GraphQL subscriptions and webhook endpoints (which keep the scopes of the
          *     token that created them, narrowed if their app's scopes shrink). A position older than the
          *     retention period (30 days by default) is a 410 `resync_required`.
+         *
+         *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_events"];
         put?: never;
@@ -2364,6 +3050,10 @@ export interface paths {
          *     Each event's SSE `id` is its sequence: reconnect with `Last-Event-ID` (or `after`) and
          *     the stream resumes exactly after it. Without either it starts with the next event.
          *     A comment line is sent as a heartbeat every 15 s of silence.
+         *
+         *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["stream_events"];
         put?: never;
@@ -2384,7 +3074,11 @@ export interface paths {
         /**
          * List Event Types
          * @description The catalogue of event types, each with the scope needed to see it and the JSON
-         *     Schema of its `data`.
+         *     Schema of its `data`, in one page (`next_cursor` is always null).
+         *
+         *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_event_types"];
         put?: never;
@@ -2405,6 +3099,10 @@ export interface paths {
         /**
          * Get Event
          * @description One event, in full (thin webhook payloads point here).
+         *
+         *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_event"];
         put?: never;
@@ -2425,6 +3123,10 @@ export interface paths {
         /**
          * List Event Attempts
          * @description Delivery attempts of one event to every endpoint, newest first.
+         *
+         *     **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_event_attempts"];
         put?: never;
@@ -2445,6 +3147,10 @@ export interface paths {
         /**
          * List Groups
          * @description List the organisation's groups.
+         *
+         *     **Scopes:** `directory:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_groups"];
         put?: never;
@@ -2452,6 +3158,10 @@ export interface paths {
          * Create Group
          * @description Create a group with an address of the organisation (409 when taken) and, optionally,
          *     its first members.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_group"];
         delete?: never;
@@ -2470,6 +3180,10 @@ export interface paths {
         /**
          * List Group Changes
          * @description Groups created, updated (membership included) or deleted since `since`.
+         *
+         *     **Scopes:** `directory:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `resync_required`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_group_changes"];
         put?: never;
@@ -2490,6 +3204,10 @@ export interface paths {
         /**
          * Get Group
          * @description Get a group by id or address.
+         *
+         *     **Scopes:** `directory:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_group"];
         put?: never;
@@ -2497,6 +3215,10 @@ export interface paths {
         /**
          * Delete Group
          * @description Delete a group; its address becomes free and it leaves every group it was in.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         delete: operations["delete_group"];
         options?: never;
@@ -2504,6 +3226,10 @@ export interface paths {
         /**
          * Update Group
          * @description Change a group's name, description, send policy or visibility (JSON merge patch).
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         patch: operations["update_group"];
         trace?: never;
@@ -2519,6 +3245,10 @@ export interface paths {
          * Expand Group
          * @description Everyone mail to the group reaches: nested groups and departments resolved, deleted
          *     accounts left out, each address once.
+         *
+         *     **Scopes:** `directory:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["expand_group"];
         put?: never;
@@ -2539,6 +3269,10 @@ export interface paths {
         /**
          * List Group Members
          * @description The group's direct members.
+         *
+         *     **Scopes:** `directory:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_group_members"];
         put?: never;
@@ -2546,6 +3280,10 @@ export interface paths {
          * Add Group Member
          * @description Add an account, a department (with its sub-departments), another group or an external
          *     address. A group that would contain itself, directly or not, is refused (422 `group_cycle`).
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["add_group_member"];
         delete?: never;
@@ -2567,6 +3305,10 @@ export interface paths {
         /**
          * Remove Group Member
          * @description Remove a member by its `id` (`kind:ref`, e.g. `account:acc_…` or `external:a@b.example`).
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `group_cycle`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         delete: operations["remove_group_member"];
         options?: never;
@@ -2585,6 +3327,10 @@ export interface paths {
          * Download Mail Link
          * @description Download a large attachment sent as a link (no token needed: the link is the key;
          *     410 once it expired). Supports Range.
+         *
+         *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["download_mail_link"];
         put?: never;
@@ -2607,12 +3353,20 @@ export interface paths {
          * @description The organisation's allow list. An entry lets mail from that sender or domain skip
          *     the filter, but only when the sender is authenticated (DMARC, or SPF/DKIM aligned with
          *     the From domain): a forged From never rides on it.
+         *
+         *     **Scopes:** `directory:read` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_spam_allowlist"];
         put?: never;
         /**
          * Create Spam Allowlist Entry
          * @description Add a sender address or a domain (with its subdomains) to the allow list.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_spam_allowlist_entry"];
         delete?: never;
@@ -2631,6 +3385,10 @@ export interface paths {
         /**
          * Get Spam Allowlist Entry
          * @description One allow-list entry.
+         *
+         *     **Scopes:** `directory:read` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_spam_allowlist_entry"];
         put?: never;
@@ -2638,6 +3396,10 @@ export interface paths {
         /**
          * Delete Spam Allowlist Entry
          * @description Remove an entry from the allow list.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         delete: operations["delete_spam_allowlist_entry"];
         options?: never;
@@ -2657,12 +3419,20 @@ export interface paths {
          * @description The organisation's block list: mail from these senders or domains (From or envelope
          *     sender) is refused at SMTP time. A more specific allow entry (an address inside a
          *     blocked domain) wins over a domain block, for an authenticated sender.
+         *
+         *     **Scopes:** `directory:read` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_spam_blocklist"];
         put?: never;
         /**
          * Create Spam Blocklist Entry
          * @description Add a sender address or a domain (with its subdomains) to the block list.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_spam_blocklist_entry"];
         delete?: never;
@@ -2681,6 +3451,10 @@ export interface paths {
         /**
          * Get Spam Blocklist Entry
          * @description One block-list entry.
+         *
+         *     **Scopes:** `directory:read` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_spam_blocklist_entry"];
         put?: never;
@@ -2688,6 +3462,10 @@ export interface paths {
         /**
          * Delete Spam Blocklist Entry
          * @description Remove an entry from the block list.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         delete: operations["delete_spam_blocklist_entry"];
         options?: never;
@@ -2705,6 +3483,10 @@ export interface paths {
         /**
          * Get Me
          * @description Who is calling: the app, the account it acts for (if any), the organisation, the scopes.
+         *
+         *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_me"];
         put?: never;
@@ -2713,6 +3495,43 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Organization Settings
+         * @description The caller's organisation: its default `locale` and `time_zone` (used for people who
+         *     chose none) and `migration_private_networks`. Scope `directory:read`.
+         *
+         *     **Scopes:** `directory:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        get: operations["get_organization_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Organization Settings
+         * @description Change the organisation's settings (JSON merge patch; administrators, scope
+         *     `directory:write`). `migration_private_networks` lists the private networks (CIDRs
+         *     inside 10/8, 172.16/12, 192.168/16, 100.64/10, 198.18/15, 127/8, fc00::/7, ::1) that
+         *     mailbox migration sources may be in, e.g. the company's old intranet mail server;
+         *     every other non-public address stays refused. Each change is audited.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        patch: operations["update_organization_settings"];
         trace?: never;
     };
     "/v1/organizations": {
@@ -2725,6 +3544,10 @@ export interface paths {
         /**
          * List Organizations
          * @description Every organisation on this installation (platform operators only).
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_organizations"];
         put?: never;
@@ -2732,6 +3555,10 @@ export interface paths {
          * Create Organization
          * @description Provision a new organisation with its first domain, administrator (one-time password,
          *     must change at first sign-in) and an admin app (secret shown once). Operators only.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_organization"];
         delete?: never;
@@ -2750,6 +3577,10 @@ export interface paths {
         /**
          * Get Mail Upload
          * @description An upload session and the byte ranges it holds (to resume after a failure).
+         *
+         *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_mail_upload"];
         /**
@@ -2758,12 +3589,20 @@ export interface paths {
          *
          *     416 for a range outside the file, 422 for a total other than the declared size, an
          *     overlap with bytes already received (`range_overlap`) or a body of the wrong length.
+         *
+         *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
+         *
+         *     **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`, `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`, `validation_failed`.
          */
         put: operations["put_mail_upload_chunk"];
         post?: never;
         /**
          * Delete Mail Upload
          * @description Cancel an upload and discard its bytes.
+         *
+         *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
+         *
+         *     **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`, `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`, `validation_failed`.
          */
         delete: operations["delete_mail_upload"];
         options?: never;
@@ -2784,6 +3623,10 @@ export interface paths {
          * Commit Mail Upload
          * @description Finish an upload once every byte arrived (422 `upload_incomplete` before); pass
          *     `sha256` to have the content verified.
+         *
+         *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
+         *
+         *     **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`, `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["commit_mail_upload"];
         delete?: never;
@@ -2802,6 +3645,10 @@ export interface paths {
         /**
          * List Webhooks
          * @description List the organisation's webhook endpoints.
+         *
+         *     **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_webhooks"];
         put?: never;
@@ -2813,6 +3660,10 @@ export interface paths {
          *     and expects the challenge echoed within 10 s (422 `verification_failed` otherwise).
          *     The `whsec_` signing `secret` is in this response only. Subscribing to a domain's events
          *     needs its read scope (`mail.*` needs `mail:read`, …).
+         *
+         *     **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`, `verification_failed`.
          */
         post: operations["create_webhook"];
         delete?: never;
@@ -2831,6 +3682,10 @@ export interface paths {
         /**
          * Get Webhook
          * @description Get one webhook endpoint (never its secret).
+         *
+         *     **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["get_webhook"];
         put?: never;
@@ -2838,6 +3693,10 @@ export interface paths {
         /**
          * Delete Webhook
          * @description Delete an endpoint with its secrets, deliveries and attempts.
+         *
+         *     **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`, `verification_failed`.
          */
         delete: operations["delete_webhook"];
         options?: never;
@@ -2846,6 +3705,10 @@ export interface paths {
          * Update Webhook
          * @description Change an endpoint (JSON merge patch). A new `url` must answer the verification
          *     challenge first. Send `If-Match` to avoid overwriting someone else's change.
+         *
+         *     **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`, `verification_failed`.
          */
         patch: operations["update_webhook"];
         trace?: never;
@@ -2860,6 +3723,10 @@ export interface paths {
         /**
          * List Webhook Attempts
          * @description Delivery attempts to this endpoint, newest first: status, latency, response snippet.
+         *
+         *     **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_webhook_attempts"];
         put?: never;
@@ -2880,6 +3747,10 @@ export interface paths {
         /**
          * List Webhook Deliveries
          * @description Deliveries to this endpoint, newest first.
+         *
+         *     **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         get: operations["list_webhook_deliveries"];
         put?: never;
@@ -2902,6 +3773,10 @@ export interface paths {
         /**
          * Disable Webhook
          * @description Disable an endpoint: nothing is sent to it until it is enabled again.
+         *
+         *     **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`, `verification_failed`.
          */
         post: operations["disable_webhook"];
         delete?: never;
@@ -2923,6 +3798,10 @@ export interface paths {
          * Enable Webhook
          * @description Enable a disabled endpoint. Pending deliveries resume; events from while it was
          *     disabled are sent only if you replay them.
+         *
+         *     **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`, `verification_failed`.
          */
         post: operations["enable_webhook"];
         delete?: never;
@@ -2944,6 +3823,10 @@ export interface paths {
          * Redeliver Webhook Event
          * @description Send one event to this endpoint again, now, with the retry schedule started over.
          *     The `webhook-id` stays the one of its earlier delivery.
+         *
+         *     **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`, `verification_failed`.
          */
         post: operations["redeliver_webhook_event"];
         delete?: never;
@@ -2965,6 +3848,10 @@ export interface paths {
          * Replay Webhook Events
          * @description Queue every event with a sequence in `from_sequence..to_sequence` (at most 10,000)
          *     that matches the endpoint's filters. 410 when the range is past retention.
+         *
+         *     **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`, `verification_failed`.
          */
         post: operations["replay_webhook_events"];
         delete?: never;
@@ -2986,6 +3873,10 @@ export interface paths {
          * Rotate Webhook Secret
          * @description Issue a new signing secret. Until `grace_seconds` (default 24 h) pass, deliveries carry
          *     a signature with the old secret beside the new one, so receivers can switch without loss.
+         *
+         *     **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`, `verification_failed`.
          */
         post: operations["rotate_webhook_secret"];
         delete?: never;
@@ -3008,6 +3899,10 @@ export interface paths {
          * @description Send a `webhook.endpoint.test` event to this endpoint only, now: signed, retried and
          *     logged like any other delivery, so the receiver and its signature check can be tried
          *     before real events flow. Other endpoints never receive it.
+         *
+         *     **Scopes:** `webhooks:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`, `verification_failed`.
          */
         post: operations["send_webhook_test_event"];
         delete?: never;
@@ -3524,6 +4419,50 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "directory.account.activated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * directory.account.activated
+         * @description A person set their password through an activation link.
+         *
+         *     Signed per Standard Webhooks: `webhook-id` (stable across retries), `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`. Answer 2xx within 15 s; anything else is retried. Bodies over 256 KB arrive thin (`thin: true` and a `url` to fetch the full event).
+         */
+        post: operations["on_directory_account_activated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "directory.account.activation_link_created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * directory.account.activation_link_created
+         * @description A one-time set-password link was issued for an account (the link itself is never in the event).
+         *
+         *     Signed per Standard Webhooks: `webhook-id` (stable across retries), `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`. Answer 2xx within 15 s; anything else is retried. Bodies over 256 KB arrive thin (`thin: true` and a `url` to fetch the full event).
+         */
+        post: operations["on_directory_account_activation_link_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "directory.account.created": {
         parameters: {
             query?: never;
@@ -3584,6 +4523,28 @@ export interface webhooks {
          *     Signed per Standard Webhooks: `webhook-id` (stable across retries), `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`. Answer 2xx within 15 s; anything else is retried. Bodies over 256 KB arrive thin (`thin: true` and a `url` to fetch the full event).
          */
         post: operations["on_directory_account_frozen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "directory.account.login_link_created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * directory.account.login_link_created
+         * @description A single-use sign-in link (login link) was issued for an account.
+         *
+         *     Signed per Standard Webhooks: `webhook-id` (stable across retries), `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`. Answer 2xx within 15 s; anything else is retried. Bodies over 256 KB arrive thin (`thin: true` and a `url` to fetch the full event).
+         */
+        post: operations["on_directory_account_login_link_created"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4068,6 +5029,28 @@ export interface webhooks {
          *     Signed per Standard Webhooks: `webhook-id` (stable across retries), `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`. Answer 2xx within 15 s; anything else is retried. Bodies over 256 KB arrive thin (`thin: true` and a `url` to fetch the full event).
          */
         post: operations["on_directory_migration_progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "directory.organization.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * directory.organization.updated
+         * @description The organisation's settings changed (language, time zone, migration networks).
+         *
+         *     Signed per Standard Webhooks: `webhook-id` (stable across retries), `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`. Answer 2xx within 15 s; anything else is retried. Bodies over 256 KB arrive thin (`thin: true` and a `url` to fetch the full event).
+         */
+        post: operations["on_directory_organization_updated"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4607,85 +5590,190 @@ export interface components {
     schemas: {
         /** Account */
         Account: {
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string;
-            /** Aliases */
+            /**
+             * Aliases
+             * @description Other addresses that deliver to the account.
+             */
             aliases: string[];
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Deleted At */
+            /**
+             * Deleted At
+             * @description When deleted (RFC 3339, UTC); null if not (yet).
+             */
             deleted_at?: string | null;
-            /** Department Ids */
+            /**
+             * Department Ids
+             * @description Ids of the departments it belongs to.
+             */
             department_ids: string[];
-            /** Display Name */
+            /**
+             * Display Name
+             * @description The name people see.
+             */
             display_name: string;
-            /** Employee Number */
+            /**
+             * Employee Number
+             * @description The HR system's employee number (unique in the organisation).
+             */
             employee_number: string | null;
-            /** Frozen At */
+            /**
+             * Frozen At
+             * @description When frozen (RFC 3339, UTC); null if not (yet).
+             */
             frozen_at?: string | null;
-            /** Hidden From Address Book */
+            /**
+             * Hidden From Address Book
+             * @description Left out of the address book and autocomplete.
+             */
             hidden_from_address_book: boolean;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Job Title */
+            /**
+             * Job Title
+             * @description Job title.
+             */
             job_title: string;
-            /** Manager Id */
+            /**
+             * Locale
+             * @description The person's language (null: the organisation's).
+             */
+            locale?: ("zh-CN" | "en") | null;
+            /**
+             * Manager Id
+             * @description The account of the person's manager.
+             */
             manager_id: string | null;
-            /** Mobile */
+            /**
+             * Mobile
+             * @description Mobile number (unique in the organisation).
+             */
             mobile: string | null;
-            /** Must Change Password */
+            /**
+             * Must Change Password
+             * @description A new password is asked for at the next sign-in.
+             */
             must_change_password: boolean;
             /**
              * Purge After
              * @description When a deleted account stops being restorable.
              */
             purge_after?: string | null;
-            /** Quota Bytes */
+            /**
+             * Quota Bytes
+             * @description Mailbox quota in bytes; null for the organisation's default.
+             */
             quota_bytes: number | null;
-            /** Role */
+            /**
+             * Recovery Email
+             * @description Recovery address.
+             */
+            recovery_email?: string | null;
+            /**
+             * Role
+             * @description Its role (the values are listed by the schema).
+             */
             role: string;
             /**
+             * Security Phone
+             * @description E.164 security phone.
+             */
+            security_phone?: string | null;
+            /**
+             * Security Phone Verified
+             * @default false
+             */
+            security_phone_verified?: boolean;
+            /**
              * Status
+             * @description Its current state (the values are listed by the schema).
              * @enum {string}
              */
             status: "active" | "frozen" | "deleted";
             /**
+             * Time Zone
+             * @description The person's IANA time zone (null: the organisation's).
+             */
+            time_zone?: string | null;
+            /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @enum {string}
              */
             type: "employee" | "shared";
             /**
              * Updated At
              * Format: date-time
+             * @description When it last changed (RFC 3339, UTC).
              */
             updated_at: string;
         };
         /** AccountCreate */
         AccountCreate: {
-            /** Address */
+            /**
+             * Activation Link
+             * @description Without `password`: set no password and return a one-time set-password link in `activation` instead of a generated password.
+             * @default false
+             */
+            activation_link?: boolean;
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string;
-            /** Department Ids */
+            /**
+             * Department Ids
+             * @description Ids of the departments it belongs to.
+             */
             department_ids?: string[];
-            /** Display Name */
+            /**
+             * Display Name
+             * @description The name people see.
+             */
             display_name: string;
-            /** Employee Number */
+            /**
+             * Employee Number
+             * @description The HR system's employee number (unique in the organisation).
+             */
             employee_number?: string | null;
             /**
              * Hidden From Address Book
+             * @description Left out of the address book and autocomplete.
              * @default false
              */
             hidden_from_address_book?: boolean;
             /**
              * Job Title
+             * @description Job title.
              * @default
              */
             job_title?: string;
-            /** Manager Id */
+            /**
+             * Locale
+             * @description The person's language; null follows the organisation's.
+             */
+            locale?: ("zh-CN" | "en") | null;
+            /**
+             * Manager Id
+             * @description The account of the person's manager.
+             */
             manager_id?: string | null;
-            /** Mobile */
+            /**
+             * Mobile
+             * @description Mobile number (unique in the organisation).
+             */
             mobile?: string | null;
             /**
              * Must Change Password
@@ -4698,10 +5786,35 @@ export interface components {
              * @description Omit to have one generated (returned once in `password`).
              */
             password?: string | null;
-            /** Quota Bytes */
+            /**
+             * Quota Bytes
+             * @description Mailbox quota in bytes; null for the organisation's default.
+             */
             quota_bytes?: number | null;
             /**
+             * Recovery Email
+             * @description An address outside the mailbox (activation links go there).
+             */
+            recovery_email?: string | null;
+            /**
+             * Security Phone
+             * @description A phone to reach the person outside their mailbox (E.164).
+             */
+            security_phone?: string | null;
+            /**
+             * Security Phone Verified
+             * @description Whether the organisation has verified `security_phone`.
+             * @default false
+             */
+            security_phone_verified?: boolean;
+            /**
+             * Time Zone
+             * @description The person's time zone; null follows the organisation's.
+             */
+            time_zone?: string | null;
+            /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @default employee
              * @enum {string}
              */
@@ -4709,36 +5822,83 @@ export interface components {
         };
         /** AccountCreated */
         AccountCreated: {
-            /** Address */
+            /** @description With `activation_link`: the set-password link, shown once. */
+            activation?: components["schemas"]["ActivationLink"] | null;
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string;
-            /** Aliases */
+            /**
+             * Aliases
+             * @description Other addresses that deliver to the account.
+             */
             aliases: string[];
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Deleted At */
+            /**
+             * Deleted At
+             * @description When deleted (RFC 3339, UTC); null if not (yet).
+             */
             deleted_at?: string | null;
-            /** Department Ids */
+            /**
+             * Department Ids
+             * @description Ids of the departments it belongs to.
+             */
             department_ids: string[];
-            /** Display Name */
+            /**
+             * Display Name
+             * @description The name people see.
+             */
             display_name: string;
-            /** Employee Number */
+            /**
+             * Employee Number
+             * @description The HR system's employee number (unique in the organisation).
+             */
             employee_number: string | null;
-            /** Frozen At */
+            /**
+             * Frozen At
+             * @description When frozen (RFC 3339, UTC); null if not (yet).
+             */
             frozen_at?: string | null;
-            /** Hidden From Address Book */
+            /**
+             * Hidden From Address Book
+             * @description Left out of the address book and autocomplete.
+             */
             hidden_from_address_book: boolean;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Job Title */
+            /**
+             * Job Title
+             * @description Job title.
+             */
             job_title: string;
-            /** Manager Id */
+            /**
+             * Locale
+             * @description The person's language (null: the organisation's).
+             */
+            locale?: ("zh-CN" | "en") | null;
+            /**
+             * Manager Id
+             * @description The account of the person's manager.
+             */
             manager_id: string | null;
-            /** Mobile */
+            /**
+             * Mobile
+             * @description Mobile number (unique in the organisation).
+             */
             mobile: string | null;
-            /** Must Change Password */
+            /**
+             * Must Change Password
+             * @description A new password is asked for at the next sign-in.
+             */
             must_change_password: boolean;
             /**
              * Password
@@ -4750,23 +5910,52 @@ export interface components {
              * @description When a deleted account stops being restorable.
              */
             purge_after?: string | null;
-            /** Quota Bytes */
+            /**
+             * Quota Bytes
+             * @description Mailbox quota in bytes; null for the organisation's default.
+             */
             quota_bytes: number | null;
-            /** Role */
+            /**
+             * Recovery Email
+             * @description Recovery address.
+             */
+            recovery_email?: string | null;
+            /**
+             * Role
+             * @description Its role (the values are listed by the schema).
+             */
             role: string;
             /**
+             * Security Phone
+             * @description E.164 security phone.
+             */
+            security_phone?: string | null;
+            /**
+             * Security Phone Verified
+             * @default false
+             */
+            security_phone_verified?: boolean;
+            /**
              * Status
+             * @description Its current state (the values are listed by the schema).
              * @enum {string}
              */
             status: "active" | "frozen" | "deleted";
             /**
+             * Time Zone
+             * @description The person's IANA time zone (null: the organisation's).
+             */
+            time_zone?: string | null;
+            /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @enum {string}
              */
             type: "employee" | "shared";
             /**
              * Updated At
              * Format: date-time
+             * @description When it last changed (RFC 3339, UTC).
              */
             updated_at: string;
         };
@@ -4797,7 +5986,10 @@ export interface components {
              * @description The department to leave; omit to leave every department.
              */
             from_department_id?: string | null;
-            /** To Department Id */
+            /**
+             * To Department Id
+             * @description The id of the to department.
+             */
             to_department_id: string;
         };
         /**
@@ -4810,47 +6002,153 @@ export interface components {
              * @description A new primary address; the old one stays as an alias.
              */
             address?: string | null;
-            /** Department Ids */
+            /**
+             * Department Ids
+             * @description Ids of the departments it belongs to.
+             */
             department_ids?: string[] | null;
-            /** Display Name */
+            /**
+             * Display Name
+             * @description The name people see.
+             */
             display_name?: string | null;
-            /** Employee Number */
+            /**
+             * Employee Number
+             * @description The HR system's employee number (unique in the organisation).
+             */
             employee_number?: string | null;
-            /** Hidden From Address Book */
+            /**
+             * Hidden From Address Book
+             * @description Left out of the address book and autocomplete.
+             */
             hidden_from_address_book?: boolean | null;
-            /** Job Title */
+            /**
+             * Job Title
+             * @description Job title.
+             */
             job_title?: string | null;
-            /** Manager Id */
+            /** Locale */
+            locale?: ("zh-CN" | "en") | null;
+            /**
+             * Manager Id
+             * @description The account of the person's manager.
+             */
             manager_id?: string | null;
-            /** Mobile */
+            /**
+             * Mobile
+             * @description Mobile number (unique in the organisation).
+             */
             mobile?: string | null;
-            /** Must Change Password */
+            /**
+             * Must Change Password
+             * @description A new password is asked for at the next sign-in.
+             */
             must_change_password?: boolean | null;
-            /** Quota Bytes */
+            /**
+             * Quota Bytes
+             * @description Mailbox quota in bytes; null for the organisation's default.
+             */
             quota_bytes?: number | null;
-            /** Type */
+            /** Recovery Email */
+            recovery_email?: string | null;
+            /**
+             * Security Phone
+             * @description A new security phone (E.164); a change clears its verification.
+             */
+            security_phone?: string | null;
+            /** Security Phone Verified */
+            security_phone_verified?: boolean | null;
+            /**
+             * Time Zone
+             * @description An IANA time zone (`Asia/Shanghai`).
+             */
+            time_zone?: string | null;
+            /**
+             * Type
+             * @description What kind (the values are listed by the schema).
+             */
             type?: ("employee" | "shared") | null;
+        };
+        /**
+         * ActivationLink
+         * @description A one-time set-password link: shown once, to hand to the person by your own channel.
+         */
+        ActivationLink: {
+            /**
+             * Expires At
+             * Format: date-time
+             * @description When expires (RFC 3339, UTC); null if not (yet).
+             */
+            expires_at: string;
+            /**
+             * Sent To
+             * @description The recovery address it was also mailed to, if asked.
+             */
+            sent_to?: string | null;
+            /**
+             * Url
+             * @description Opens Mailplane's set-password page; works once.
+             */
+            url: string;
+        };
+        /** ActivationLinkCreate */
+        ActivationLinkCreate: {
+            /**
+             * Expires In
+             * @description Seconds the link stays valid.
+             * @default 604800
+             */
+            expires_in?: number;
+            /**
+             * Revoke Password
+             * @description A reset: the current password stops working and tokens are revoked now.
+             * @default false
+             */
+            revoke_password?: boolean;
+            /**
+             * Send To Recovery Email
+             * @description Also mail the link to the account's `recovery_email`.
+             * @default false
+             */
+            send_to_recovery_email?: boolean;
         };
         /** AddressBook */
         AddressBook: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Description */
+            /**
+             * Description
+             * @description Free text describing it.
+             */
             description: string;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Is Default */
+            /**
+             * Is Default
+             * @description Whether it iss default.
+             */
             is_default: boolean;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When it last changed (RFC 3339, UTC).
              */
             updated_at: string;
         };
@@ -4858,97 +6156,157 @@ export interface components {
         AddressBookCreate: {
             /**
              * Description
+             * @description Free text describing it.
              * @default
              */
             description?: string;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
         };
         /** AddressBookUpdate */
         AddressBookUpdate: {
-            /** Description */
+            /**
+             * Description
+             * @description Free text describing it.
+             */
             description?: string | null;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name?: string | null;
         };
         /** AddressCheck */
         AddressCheck: {
-            /** Addresses */
+            /**
+             * Addresses
+             * @description Email addresses.
+             */
             addresses: string[];
         };
         /** AddressCheckResult */
         AddressCheckResult: {
-            /** Results */
+            /**
+             * Results
+             * @description One result per input, in order.
+             */
             results: components["schemas"]["AddressStatus"][];
         };
         /** AddressIn */
         AddressIn: {
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string;
             /**
              * Name
+             * @description Its name, as people read it.
              * @default
              */
             name?: string;
         };
         /** AddressStatus */
         AddressStatus: {
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string;
             /**
              * Id
              * @description The account or group holding the address.
              */
             id?: string | null;
-            /** Reason */
+            /**
+             * Reason
+             * @description Why.
+             */
             reason?: string | null;
             /**
              * Status
+             * @description Its current state (the values are listed by the schema).
              * @enum {string}
              */
             status: "free" | "account" | "alias" | "group" | "invalid";
         };
         /** Alias */
         Alias: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id: string;
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
         };
         /** AliasCreate */
         AliasCreate: {
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string;
         };
         /** App */
         App: {
-            /** Client Id */
+            /**
+             * Client Id
+             * @description The OAuth app's client id.
+             */
             client_id: string;
-            /** Client Type */
+            /**
+             * Client Type
+             * @description `confidential` (has a secret) or `public` (PKCE only).
+             */
             client_type: string;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Disabled */
+            /**
+             * Disabled
+             * @description Turned off: it takes no part until turned on again.
+             */
             disabled: boolean;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
-            /** Redirect Uris */
+            /**
+             * Redirect Uris
+             * @description The exact redirect URIs the app may use in the authorization code flow.
+             */
             redirect_uris: string[];
-            /** Scopes */
+            /**
+             * Scopes
+             * @description OAuth scopes (see the `oauth2` security scheme).
+             */
             scopes: string[];
             /**
              * Updated At
              * Format: date-time
+             * @description When it last changed (RFC 3339, UTC).
              */
             updated_at: string;
         };
@@ -4956,15 +6314,25 @@ export interface components {
         AppCreate: {
             /**
              * Client Type
+             * @description `confidential` (has a secret) or `public` (PKCE only).
              * @default confidential
              * @enum {string}
              */
             client_type?: "confidential" | "public";
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
-            /** Redirect Uris */
+            /**
+             * Redirect Uris
+             * @description The exact redirect URIs the app may use in the authorization code flow.
+             */
             redirect_uris?: string[];
-            /** Scopes */
+            /**
+             * Scopes
+             * @description OAuth scopes (see the `oauth2` security scheme).
+             */
             scopes?: string[];
         };
         /**
@@ -4972,59 +6340,101 @@ export interface components {
          * @description Returned once, when an app is created or its secret rotated.
          */
         AppCredentials: {
-            /** Client Id */
+            /**
+             * Client Id
+             * @description The OAuth app's client id.
+             */
             client_id: string;
-            /** Client Secret */
+            /**
+             * Client Secret
+             * @description The app's client secret, shown once.
+             */
             client_secret?: string | null;
-            /** Client Type */
+            /**
+             * Client Type
+             * @description `confidential` (has a secret) or `public` (PKCE only).
+             */
             client_type: string;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Disabled */
+            /**
+             * Disabled
+             * @description Turned off: it takes no part until turned on again.
+             */
             disabled: boolean;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
-            /** Redirect Uris */
+            /**
+             * Redirect Uris
+             * @description The exact redirect URIs the app may use in the authorization code flow.
+             */
             redirect_uris: string[];
-            /** Scopes */
+            /**
+             * Scopes
+             * @description OAuth scopes (see the `oauth2` security scheme).
+             */
             scopes: string[];
-            /** Secret Expires Previous At */
+            /**
+             * Secret Expires Previous At
+             * @description When secret expires previous (RFC 3339, UTC); null if not (yet).
+             */
             secret_expires_previous_at?: string | null;
             /**
              * Updated At
              * Format: date-time
+             * @description When it last changed (RFC 3339, UTC).
              */
             updated_at: string;
         };
         /** AppData */
         AppData: {
-            /** App Id */
+            /**
+             * App Id
+             * @description The OAuth app involved.
+             */
             app_id?: string | null;
             /**
              * Id
              * @description The id of the resource the event is about.
              */
             id: string;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name?: string | null;
         } & {
             [key: string]: unknown;
         };
         /** AppPassword */
         AppPassword: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Last Used At
@@ -5036,7 +6446,10 @@ export interface components {
              * @description Where that sign-in came from.
              */
             last_used_ip?: string | null;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
         };
         /** AppPasswordCreate */
@@ -5049,14 +6462,21 @@ export interface components {
         };
         /** AppPasswordCreated */
         AppPasswordCreated: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Last Used At
@@ -5068,7 +6488,10 @@ export interface components {
              * @description Where that sign-in came from.
              */
             last_used_ip?: string | null;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
             /**
              * Password
@@ -5078,27 +6501,49 @@ export interface components {
         };
         /** AppUpdate */
         AppUpdate: {
-            /** Disabled */
+            /**
+             * Disabled
+             * @description Turned off: it takes no part until turned on again.
+             */
             disabled?: boolean | null;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name?: string | null;
-            /** Redirect Uris */
+            /**
+             * Redirect Uris
+             * @description The exact redirect URIs the app may use in the authorization code flow.
+             */
             redirect_uris?: string[] | null;
-            /** Scopes */
+            /**
+             * Scopes
+             * @description OAuth scopes (see the `oauth2` security scheme).
+             */
             scopes?: string[] | null;
         };
         /** Attachment */
         Attachment: {
             /**
              * Calendar
+             * @description The calendar.
              * @default false
              */
             calendar?: boolean;
-            /** Content Id */
+            /**
+             * Content Id
+             * @description The id of the content.
+             */
             content_id?: string | null;
-            /** Content Type */
+            /**
+             * Content Type
+             * @description The MIME type.
+             */
             content_type: string;
-            /** Filename */
+            /**
+             * Filename
+             * @description The file's name.
+             */
             filename: string;
             /**
              * Id
@@ -5107,10 +6552,14 @@ export interface components {
             id: string;
             /**
              * Inline
+             * @description Shown inside the body (a `cid:` image) rather than as an attachment.
              * @default false
              */
             inline?: boolean;
-            /** Size */
+            /**
+             * Size
+             * @description Size in bytes.
+             */
             size: number;
         };
         /** AttachmentIn */
@@ -5125,12 +6574,19 @@ export interface components {
              * @description For inline images referenced as cid:
              */
             content_id?: string | null;
-            /** Content Type */
+            /**
+             * Content Type
+             * @description The MIME type.
+             */
             content_type?: string | null;
-            /** Filename */
+            /**
+             * Filename
+             * @description The file's name.
+             */
             filename?: string | null;
             /**
              * Inline
+             * @description Shown inside the body (a `cid:` image) rather than as an attachment.
              * @default false
              */
             inline?: boolean;
@@ -5142,54 +6598,84 @@ export interface components {
         };
         /** Attendee */
         Attendee: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id?: string | null;
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string;
-            /** Comment */
+            /**
+             * Comment
+             * @description A note for the people involved.
+             */
             comment?: string | null;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name?: string | null;
             /**
              * Response
+             * @description The attendee's answer.
              * @default needs_action
              * @enum {string}
              */
             response?: "needs_action" | "accepted" | "declined" | "tentative" | "delegated";
             /**
              * Role
+             * @description Its role (the values are listed by the schema).
              * @default required
              */
             role?: string;
-            /** Room Id */
+            /**
+             * Room Id
+             * @description A room's id.
+             */
             room_id?: string | null;
             /**
              * Rsvp
+             * @description An answer is asked for.
              * @default true
              */
             rsvp?: boolean;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @default person
              */
             type?: string;
         };
         /** AttendeeIn */
         AttendeeIn: {
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address?: string | null;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name?: string | null;
             /**
              * Role
+             * @description Its role (the values are listed by the schema).
              * @default required
              * @enum {string}
              */
             role?: "required" | "optional" | "chair" | "non_participant";
-            /** Room Id */
+            /**
+             * Room Id
+             * @description A room's id.
+             */
             room_id?: string | null;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @default person
              * @enum {string}
              */
@@ -5197,46 +6683,94 @@ export interface components {
         };
         /** AuditEntry */
         AuditEntry: {
-            /** Action */
+            /**
+             * Action
+             * @description What was done (`domain.resource.verb`).
+             */
             action: string;
-            /** Actor Id */
+            /**
+             * Actor Id
+             * @description The id of the actor.
+             */
             actor_id: string | null;
-            /** Actor Type */
+            /**
+             * Actor Type
+             * @description Who acted: `account`, `app` or `system`.
+             */
             actor_type: string;
-            /** App Id */
+            /**
+             * App Id
+             * @description The OAuth app involved.
+             */
             app_id: string | null;
-            /** Details */
+            /**
+             * Category
+             * @description admin | security | data_access | auth | token (see `list_audit_entries`).
+             */
+            category: string;
+            /**
+             * Details
+             * @description What changed, by field.
+             */
             details: {
                 [key: string]: unknown;
             };
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Ip */
+            /**
+             * Ip
+             * @description The client's IP address.
+             */
             ip: string | null;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Result */
+            /**
+             * Result
+             * @description `success` or `failure`.
+             */
             result: string;
-            /** Target Id */
+            /**
+             * Target Id
+             * @description The id of the target.
+             */
             target_id: string | null;
-            /** Target Type */
+            /**
+             * Target Type
+             * @description The kind of object acted on.
+             */
             target_type: string | null;
         };
         /** AutocompleteResult */
         AutocompleteResult: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["Suggestion"][];
         };
         /** BulkResult */
         BulkResult: {
-            /** Deleted */
+            /**
+             * Deleted
+             * @description Ids deleted since the given state.
+             */
             deleted?: string[];
-            /** Not Found */
+            /**
+             * Not Found
+             * @description Inputs that matched nothing.
+             */
             not_found?: string[];
-            /** Updated */
+            /**
+             * Updated
+             * @description Ids changed since the given state.
+             */
             updated?: string[];
         };
         /** BusyInterval */
@@ -5244,15 +6778,18 @@ export interface components {
             /**
              * End
              * Format: date-time
+             * @description End (RFC 3339 with an offset; exclusive).
              */
             end: string;
             /**
              * Start
              * Format: date-time
+             * @description Start (RFC 3339 with an offset).
              */
             start: string;
             /**
              * Status
+             * @description Its current state (the values are listed by the schema).
              * @enum {string}
              */
             status: "busy" | "tentative";
@@ -5265,32 +6802,61 @@ export interface components {
              * @enum {string}
              */
             access: "owner" | "write" | "read" | "freebusy";
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id: string | null;
-            /** Color */
+            /**
+             * Color
+             * @description A colour, `#RRGGBB`.
+             */
             color: string | null;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Description */
+            /**
+             * Description
+             * @description Free text describing it.
+             */
             description: string;
-            /** Feed Enabled */
+            /**
+             * Feed Enabled
+             * @description A read-only iCalendar feed URL is published.
+             */
             feed_enabled: boolean;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Is Default */
+            /**
+             * Is Default
+             * @description Whether it iss default.
+             */
             is_default: boolean;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
-            /** Room Id */
+            /**
+             * Room Id
+             * @description A room's id.
+             */
             room_id?: string | null;
-            /** Time Zone */
+            /**
+             * Time Zone
+             * @description An IANA time zone (`Asia/Shanghai`).
+             */
             time_zone: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When it last changed (RFC 3339, UTC).
              */
             updated_at: string;
         };
@@ -5299,20 +6865,32 @@ export interface components {
          * @description A calendar was created.
          */
         CalendarCalendarCreatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["PersonalData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "calendar.calendar.created";
@@ -5322,20 +6900,32 @@ export interface components {
          * @description A calendar was deleted.
          */
         CalendarCalendarDeletedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["PersonalData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "calendar.calendar.deleted";
@@ -5345,20 +6935,32 @@ export interface components {
          * @description A calendar was shared with another account.
          */
         CalendarCalendarSharedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["PersonalData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "calendar.calendar.shared";
@@ -5368,20 +6970,32 @@ export interface components {
          * @description A calendar share was removed.
          */
         CalendarCalendarUnsharedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["PersonalData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "calendar.calendar.unshared";
@@ -5391,34 +7005,53 @@ export interface components {
          * @description A calendar was renamed or changed.
          */
         CalendarCalendarUpdatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["PersonalData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "calendar.calendar.updated";
         };
         /** CalendarCreate */
         CalendarCreate: {
-            /** Color */
+            /**
+             * Color
+             * @description A colour, `#RRGGBB`.
+             */
             color?: string | null;
             /**
              * Description
+             * @description Free text describing it.
              * @default
              */
             description?: string;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
             /**
              * Time Zone
@@ -5431,20 +7064,32 @@ export interface components {
          * @description A calendar event was cancelled.
          */
         CalendarEventCancelledEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["CalendarEventData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "calendar.event.cancelled";
@@ -5454,20 +7099,32 @@ export interface components {
          * @description A calendar event was created.
          */
         CalendarEventCreatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["CalendarEventData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "calendar.event.created";
@@ -5479,7 +7136,10 @@ export interface components {
              * @description The account that owns the resource.
              */
             account_id: string;
-            /** Calendar Id */
+            /**
+             * Calendar Id
+             * @description The calendar it is in.
+             */
             calendar_id?: string | null;
             /**
              * Id
@@ -5494,20 +7154,32 @@ export interface components {
          * @description A calendar event was deleted.
          */
         CalendarEventDeletedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["CalendarEventData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "calendar.event.deleted";
@@ -5517,20 +7189,32 @@ export interface components {
          * @description A calendar event changed.
          */
         CalendarEventUpdatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["CalendarEventData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "calendar.event.updated";
@@ -5540,6 +7224,7 @@ export interface components {
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
             /**
@@ -5553,20 +7238,32 @@ export interface components {
          * @description An attendee answered an invitation.
          */
         CalendarInvitationRepliedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["CalendarEventData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "calendar.invitation.replied";
@@ -5576,20 +7273,32 @@ export interface components {
          * @description A room was booked.
          */
         CalendarRoomBookedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["CalendarEventData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "calendar.room.booked";
@@ -5599,20 +7308,32 @@ export interface components {
          * @description A meeting room or resource was added.
          */
         CalendarRoomCreatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["ResourceData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "calendar.room.created";
@@ -5622,20 +7343,32 @@ export interface components {
          * @description A meeting room or resource was removed.
          */
         CalendarRoomDeletedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["ResourceData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "calendar.room.deleted";
@@ -5645,41 +7378,67 @@ export interface components {
          * @description A meeting room or resource changed.
          */
         CalendarRoomUpdatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["ResourceData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "calendar.room.updated";
         };
         /** CalendarShare */
         CalendarShare: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id: string;
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string;
-            /** Calendar Id */
+            /**
+             * Calendar Id
+             * @description The calendar it is in.
+             */
             calendar_id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Level
+             * @description Access level granted.
              * @enum {string}
              */
             level: "freebusy" | "read" | "write";
@@ -5693,19 +7452,32 @@ export interface components {
             account: string;
             /**
              * Level
+             * @description Access level granted.
              * @enum {string}
              */
             level: "freebusy" | "read" | "write";
         };
         /** CalendarUpdate */
         CalendarUpdate: {
-            /** Color */
+            /**
+             * Color
+             * @description A colour, `#RRGGBB`.
+             */
             color?: string | null;
-            /** Description */
+            /**
+             * Description
+             * @description Free text describing it.
+             */
             description?: string | null;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name?: string | null;
-            /** Time Zone */
+            /**
+             * Time Zone
+             * @description An IANA time zone (`Asia/Shanghai`).
+             */
             time_zone?: string | null;
         };
         /** ChangedData */
@@ -5728,9 +7500,15 @@ export interface components {
          * @description What changed in a collection since a state: ids only; fetch the resources you need.
          */
         Changes: {
-            /** Created */
+            /**
+             * Created
+             * @description Ids created since the given state.
+             */
             created: string[];
-            /** Deleted */
+            /**
+             * Deleted
+             * @description Ids deleted since the given state.
+             */
             deleted: string[];
             /**
              * Has More
@@ -5747,66 +7525,140 @@ export interface components {
              * @description The state you asked from (null: none given).
              */
             since_state: string | null;
-            /** Updated */
+            /**
+             * Updated
+             * @description Ids changed since the given state.
+             */
             updated: string[];
         };
         /** Contact */
         Contact: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id: string;
-            /** Address Book Id */
+            /**
+             * Address Book Id
+             * @description The id of the address book.
+             */
             address_book_id: string;
-            /** Addresses */
+            /**
+             * Addresses
+             * @description Email addresses.
+             */
             addresses: components["schemas"]["PostalAddressOut"][];
-            /** Birthday */
+            /**
+             * Birthday
+             * @description Birthday, `YYYY-MM-DD` or `--MM-DD`.
+             */
             birthday: string | null;
-            /** Categories */
+            /**
+             * Categories
+             * @description Categories (tags).
+             */
             categories: string[];
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Department */
+            /**
+             * Department
+             * @description Department name.
+             */
             department: string;
-            /** Display Name */
+            /**
+             * Display Name
+             * @description The name people see.
+             */
             display_name: string;
-            /** Emails */
+            /**
+             * Emails
+             * @description Email addresses.
+             */
             emails: components["schemas"]["EmailOut"][];
-            /** Family Name */
+            /**
+             * Family Name
+             * @description Family name (surname).
+             */
             family_name: string;
-            /** Given Name */
+            /**
+             * Given Name
+             * @description Given name.
+             */
             given_name: string;
-            /** Group Ids */
+            /**
+             * Group Ids
+             * @description The ids of the groups.
+             */
             group_ids: string[];
-            /** Has Photo */
+            /**
+             * Has Photo
+             * @description Whether it hass photo.
+             */
             has_photo: boolean;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Middle Name */
+            /**
+             * Middle Name
+             * @description Middle name.
+             */
             middle_name: string;
-            /** Nickname */
+            /**
+             * Nickname
+             * @description Nickname.
+             */
             nickname: string;
-            /** Notes */
+            /**
+             * Notes
+             * @description Notes.
+             */
             notes: string;
-            /** Organization */
+            /**
+             * Organization
+             * @description Organisation (company) name.
+             */
             organization: string;
-            /** Phones */
+            /**
+             * Phones
+             * @description Phone numbers.
+             */
             phones: components["schemas"]["PhoneOut"][];
-            /** Prefix */
+            /**
+             * Prefix
+             * @description Honorific prefix.
+             */
             prefix: string;
-            /** Suffix */
+            /**
+             * Suffix
+             * @description Honorific suffix.
+             */
             suffix: string;
-            /** Title */
+            /**
+             * Title
+             * @description Its title.
+             */
             title: string;
-            /** Uid */
+            /**
+             * Uid
+             * @description The iCalendar UID, the same in every attendee's copy.
+             */
             uid: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When it last changed (RFC 3339, UTC).
              */
             updated_at: string;
-            /** Urls */
+            /**
+             * Urls
+             * @description Web addresses.
+             */
             urls: string[];
         };
         /** ContactCreate */
@@ -5816,164 +7668,288 @@ export interface components {
              * @description Default book if absent.
              */
             address_book_id?: string | null;
-            /** Addresses */
+            /**
+             * Addresses
+             * @description Email addresses.
+             */
             addresses?: components["schemas"]["PostalAddress"][];
             /**
              * Birthday
              * @description YYYY-MM-DD, or --MM-DD without a year.
              */
             birthday?: string | null;
-            /** Categories */
+            /**
+             * Categories
+             * @description Categories (tags).
+             */
             categories?: string[];
             /**
              * Department
+             * @description Department name.
              * @default
              */
             department?: string;
             /**
              * Display Name
+             * @description The name people see.
              * @default
              */
             display_name?: string;
-            /** Emails */
+            /**
+             * Emails
+             * @description Email addresses.
+             */
             emails?: components["schemas"]["Email"][];
             /**
              * Family Name
+             * @description Family name (surname).
              * @default
              */
             family_name?: string;
             /**
              * Given Name
+             * @description Given name.
              * @default
              */
             given_name?: string;
             /**
              * Middle Name
+             * @description Middle name.
              * @default
              */
             middle_name?: string;
             /**
              * Nickname
+             * @description Nickname.
              * @default
              */
             nickname?: string;
             /**
              * Notes
+             * @description Notes.
              * @default
              */
             notes?: string;
             /**
              * Organization
+             * @description Organisation (company) name.
              * @default
              */
             organization?: string;
-            /** Phones */
+            /**
+             * Phones
+             * @description Phone numbers.
+             */
             phones?: components["schemas"]["Phone"][];
             /**
              * Prefix
+             * @description Honorific prefix.
              * @default
              */
             prefix?: string;
             /**
              * Suffix
+             * @description Honorific suffix.
              * @default
              */
             suffix?: string;
             /**
              * Title
+             * @description Its title.
              * @default
              */
             title?: string;
-            /** Urls */
+            /**
+             * Urls
+             * @description Web addresses.
+             */
             urls?: string[];
         };
         /** ContactGroup */
         ContactGroup: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id: string;
-            /** Address Book Id */
+            /**
+             * Address Book Id
+             * @description The id of the address book.
+             */
             address_book_id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Member Ids */
+            /**
+             * Member Ids
+             * @description The ids of the members.
+             */
             member_ids: string[];
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
-            /** Uid */
+            /**
+             * Uid
+             * @description The iCalendar UID, the same in every attendee's copy.
+             */
             uid: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When it last changed (RFC 3339, UTC).
              */
             updated_at: string;
         };
         /** ContactGroupCreate */
         ContactGroupCreate: {
-            /** Address Book Id */
+            /**
+             * Address Book Id
+             * @description The id of the address book.
+             */
             address_book_id?: string | null;
-            /** Member Ids */
+            /**
+             * Member Ids
+             * @description The ids of the members.
+             */
             member_ids?: string[];
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
         };
         /** ContactGroupUpdate */
         ContactGroupUpdate: {
-            /** Member Ids */
+            /**
+             * Member Ids
+             * @description The ids of the members.
+             */
             member_ids?: string[] | null;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name?: string | null;
         };
         /** ContactImportResult */
         ContactImportResult: {
-            /** Contact Ids */
+            /**
+             * Contact Ids
+             * @description The ids of the contacts.
+             */
             contact_ids: string[];
-            /** Created */
+            /**
+             * Created
+             * @description Ids created since the given state.
+             */
             created: number;
-            /** Groups */
+            /**
+             * Groups
+             * @description Groups.
+             */
             groups: number;
-            /** Updated */
+            /**
+             * Updated
+             * @description Ids changed since the given state.
+             */
             updated: number;
         };
         /** ContactUpdate */
         ContactUpdate: {
-            /** Addresses */
+            /**
+             * Addresses
+             * @description Email addresses.
+             */
             addresses?: components["schemas"]["PostalAddress"][] | null;
-            /** Birthday */
+            /**
+             * Birthday
+             * @description Birthday, `YYYY-MM-DD` or `--MM-DD`.
+             */
             birthday?: string | null;
-            /** Categories */
+            /**
+             * Categories
+             * @description Categories (tags).
+             */
             categories?: string[] | null;
-            /** Department */
+            /**
+             * Department
+             * @description Department name.
+             */
             department?: string | null;
-            /** Display Name */
+            /**
+             * Display Name
+             * @description The name people see.
+             */
             display_name?: string | null;
-            /** Emails */
+            /**
+             * Emails
+             * @description Email addresses.
+             */
             emails?: components["schemas"]["Email"][] | null;
-            /** Family Name */
+            /**
+             * Family Name
+             * @description Family name (surname).
+             */
             family_name?: string | null;
-            /** Given Name */
+            /**
+             * Given Name
+             * @description Given name.
+             */
             given_name?: string | null;
-            /** Middle Name */
+            /**
+             * Middle Name
+             * @description Middle name.
+             */
             middle_name?: string | null;
-            /** Nickname */
+            /**
+             * Nickname
+             * @description Nickname.
+             */
             nickname?: string | null;
-            /** Notes */
+            /**
+             * Notes
+             * @description Notes.
+             */
             notes?: string | null;
-            /** Organization */
+            /**
+             * Organization
+             * @description Organisation (company) name.
+             */
             organization?: string | null;
-            /** Phones */
+            /**
+             * Phones
+             * @description Phone numbers.
+             */
             phones?: components["schemas"]["Phone"][] | null;
-            /** Prefix */
+            /**
+             * Prefix
+             * @description Honorific prefix.
+             */
             prefix?: string | null;
-            /** Suffix */
+            /**
+             * Suffix
+             * @description Honorific suffix.
+             */
             suffix?: string | null;
-            /** Title */
+            /**
+             * Title
+             * @description Its title.
+             */
             title?: string | null;
-            /** Urls */
+            /**
+             * Urls
+             * @description Web addresses.
+             */
             urls?: string[] | null;
         };
         /**
@@ -5981,20 +7957,32 @@ export interface components {
          * @description An address book was created.
          */
         ContactsAddressBookCreatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["PersonalData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "contacts.address_book.created";
@@ -6004,20 +7992,32 @@ export interface components {
          * @description An address book was deleted.
          */
         ContactsAddressBookDeletedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["PersonalData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "contacts.address_book.deleted";
@@ -6027,20 +8027,32 @@ export interface components {
          * @description An address book changed.
          */
         ContactsAddressBookUpdatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["PersonalData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "contacts.address_book.updated";
@@ -6050,20 +8062,32 @@ export interface components {
          * @description A contact was created.
          */
         ContactsContactCreatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["PersonalData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "contacts.contact.created";
@@ -6073,20 +8097,32 @@ export interface components {
          * @description A contact was deleted.
          */
         ContactsContactDeletedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["PersonalData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "contacts.contact.deleted";
@@ -6096,20 +8132,32 @@ export interface components {
          * @description A contact changed.
          */
         ContactsContactUpdatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["PersonalData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "contacts.contact.updated";
@@ -6119,20 +8167,32 @@ export interface components {
          * @description A contact group was created.
          */
         ContactsGroupCreatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["PersonalData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "contacts.group.created";
@@ -6142,20 +8202,32 @@ export interface components {
          * @description A contact group was deleted.
          */
         ContactsGroupDeletedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["PersonalData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "contacts.group.deleted";
@@ -6165,20 +8237,32 @@ export interface components {
          * @description A contact group changed.
          */
         ContactsGroupUpdatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["PersonalData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "contacts.group.updated";
@@ -6188,46 +8272,75 @@ export interface components {
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Manager Ids */
+            /**
+             * Manager Ids
+             * @description The ids of the managers.
+             */
             manager_ids: string[];
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
-            /** Parent Id */
+            /**
+             * Parent Id
+             * @description The parent's id; null only for the root department. Departments name their parent by id: a top-level department has the root department's id (the root is the one department whose `parent_id` is null, listed first by `GET /v1/departments`).
+             */
             parent_id: string | null;
             /**
              * Path
              * @description Names from below the root, joined with `/` (`Sales/East`).
              */
             path: string;
-            /** Sort Order */
+            /**
+             * Sort Order
+             * @description Position among its siblings (smaller first).
+             */
             sort_order: number;
             /**
              * Updated At
              * Format: date-time
+             * @description When it last changed (RFC 3339, UTC).
              */
             updated_at: string;
         };
         /** DepartmentCreate */
         DepartmentCreate: {
-            /** Manager Ids */
+            /**
+             * Manager Ids
+             * @description The ids of the managers.
+             */
             manager_ids?: string[];
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
             /**
              * Parent Id
-             * @description Omit to create under the root.
+             * @description The parent department's id; omit it (or send null) to create under the root: the answer then names the root by its id. Departments name their parent by id: a top-level department has the root department's id (the root is the one department whose `parent_id` is null, listed first by `GET /v1/departments`).
              */
             parent_id?: string | null;
-            /** Sort Order */
+            /**
+             * Sort Order
+             * @description Position among its siblings (smaller first).
+             */
             sort_order?: number | null;
         };
         /** DepartmentMove */
         DepartmentMove: {
-            /** Parent Id */
+            /**
+             * Parent Id
+             * @description The parent's id.
+             */
             parent_id: string;
             /**
              * Position
@@ -6237,42 +8350,136 @@ export interface components {
         };
         /** DepartmentReorder */
         DepartmentReorder: {
-            /** Child Ids */
+            /**
+             * Child Ids
+             * @description The ids of the childs.
+             */
             child_ids: string[];
         };
         /** DepartmentUpdate */
         DepartmentUpdate: {
-            /** Manager Ids */
+            /**
+             * Manager Ids
+             * @description The ids of the managers.
+             */
             manager_ids?: string[] | null;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name?: string | null;
             /**
              * Parent Id
-             * @description Move under this department.
+             * @description Move under this department (an id). Departments name their parent by id: a top-level department has the root department's id (the root is the one department whose `parent_id` is null, listed first by `GET /v1/departments`).
              */
             parent_id?: string | null;
-            /** Sort Order */
+            /**
+             * Sort Order
+             * @description Position among its siblings (smaller first).
+             */
             sort_order?: number | null;
+        };
+        /**
+         * DirectoryAccountActivatedEvent
+         * @description A person set their password through an activation link.
+         */
+        DirectoryAccountActivatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
+            data: components["schemas"]["AccountData"];
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
+             */
+            occurred_at: string;
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
+            org_id: string;
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
+            sequence: number;
+            /**
+             * Type
+             * @description What kind (the values are listed by the schema).
+             * @constant
+             */
+            type: "directory.account.activated";
+        };
+        /**
+         * DirectoryAccountActivationLinkCreatedEvent
+         * @description A one-time set-password link was issued for an account (the link itself is never in the event).
+         */
+        DirectoryAccountActivationLinkCreatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
+            data: components["schemas"]["AccountData"];
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
+             */
+            occurred_at: string;
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
+            org_id: string;
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
+            sequence: number;
+            /**
+             * Type
+             * @description What kind (the values are listed by the schema).
+             * @constant
+             */
+            type: "directory.account.activation_link_created";
         };
         /**
          * DirectoryAccountCreatedEvent
          * @description An account was created.
          */
         DirectoryAccountCreatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["AccountData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.account.created";
@@ -6282,20 +8489,32 @@ export interface components {
          * @description An account was deleted.
          */
         DirectoryAccountDeletedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["AccountData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.account.deleted";
@@ -6305,43 +8524,102 @@ export interface components {
          * @description An account was frozen: it can no longer sign in or receive mail.
          */
         DirectoryAccountFrozenEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["AccountData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.account.frozen";
+        };
+        /**
+         * DirectoryAccountLoginLinkCreatedEvent
+         * @description A single-use sign-in link (login link) was issued for an account.
+         */
+        DirectoryAccountLoginLinkCreatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
+            data: components["schemas"]["AccountData"];
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
+             */
+            occurred_at: string;
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
+            org_id: string;
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
+            sequence: number;
+            /**
+             * Type
+             * @description What kind (the values are listed by the schema).
+             * @constant
+             */
+            type: "directory.account.login_link_created";
         };
         /**
          * DirectoryAccountPurgedEvent
          * @description A deleted account's data was removed for good.
          */
         DirectoryAccountPurgedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["AccountData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.account.purged";
@@ -6351,20 +8629,32 @@ export interface components {
          * @description A deleted account was restored.
          */
         DirectoryAccountRestoredEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["AccountData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.account.restored";
@@ -6374,20 +8664,32 @@ export interface components {
          * @description A frozen account was reactivated.
          */
         DirectoryAccountUnfrozenEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["AccountData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.account.unfrozen";
@@ -6397,20 +8699,32 @@ export interface components {
          * @description An account's profile, role, departments or aliases changed.
          */
         DirectoryAccountUpdatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["AccountData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.account.updated";
@@ -6420,20 +8734,32 @@ export interface components {
          * @description An app password for SMTP was created.
          */
         DirectoryAppPasswordCreatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["PersonalData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.app_password.created";
@@ -6443,20 +8769,32 @@ export interface components {
          * @description An app password was revoked.
          */
         DirectoryAppPasswordRevokedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["PersonalData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.app_password.revoked";
@@ -6466,20 +8804,32 @@ export interface components {
          * @description A department was created.
          */
         DirectoryDepartmentCreatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["ChangedData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.department.created";
@@ -6489,20 +8839,32 @@ export interface components {
          * @description A department was deleted.
          */
         DirectoryDepartmentDeletedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["ChangedData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.department.deleted";
@@ -6512,20 +8874,32 @@ export interface components {
          * @description A department was renamed, moved or changed.
          */
         DirectoryDepartmentUpdatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["ChangedData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.department.updated";
@@ -6535,20 +8909,32 @@ export interface components {
          * @description A mail domain was added.
          */
         DirectoryDomainCreatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["DomainData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.domain.created";
@@ -6558,20 +8944,32 @@ export interface components {
          * @description A mail domain was removed.
          */
         DirectoryDomainDeletedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["DomainData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.domain.deleted";
@@ -6581,20 +8979,32 @@ export interface components {
          * @description A domain's DNS check result changed.
          */
         DirectoryDomainDnsChangedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["DomainData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.domain.dns_changed";
@@ -6604,20 +9014,32 @@ export interface components {
          * @description A domain changed (for example its DKIM key rotated).
          */
         DirectoryDomainUpdatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["DomainData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.domain.updated";
@@ -6627,20 +9049,32 @@ export interface components {
          * @description A domain's DNS records were verified.
          */
         DirectoryDomainVerifiedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["DomainData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.domain.verified";
@@ -6650,20 +9084,32 @@ export interface components {
          * @description A group (distribution list) was created.
          */
         DirectoryGroupCreatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["ChangedData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.group.created";
@@ -6673,20 +9119,32 @@ export interface components {
          * @description A group was deleted.
          */
         DirectoryGroupDeletedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["ChangedData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.group.deleted";
@@ -6696,59 +9154,102 @@ export interface components {
          * @description A group or its membership changed.
          */
         DirectoryGroupUpdatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["ChangedData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.group.updated";
         };
         /** DirectoryImport */
         DirectoryImport: {
+            /** @description Totals by state. */
             counts: components["schemas"]["ImportCounts"];
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Dry Run */
+            /**
+             * Dry Run
+             * @description Only reported what would happen; nothing changed.
+             */
             dry_run: boolean;
-            /** Error */
+            /**
+             * Error
+             * @description Why it could not be done; null when it was.
+             */
             error: string | null;
-            /** Filename */
+            /**
+             * Filename
+             * @description The file's name.
+             */
             filename: string;
-            /** Finished At */
+            /**
+             * Finished At
+             * @description When it finished; null while it runs.
+             */
             finished_at: string | null;
             /**
              * Format
+             * @description The file format.
              * @enum {string}
              */
             format: "csv" | "xlsx";
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Processed Rows */
+            /**
+             * Processed Rows
+             * @description Rows processed so far.
+             */
             processed_rows: number;
-            /** Size */
+            /**
+             * Size
+             * @description Size in bytes.
+             */
             size: number;
-            /** Started At */
+            /**
+             * Started At
+             * @description When it started (RFC 3339, UTC).
+             */
             started_at: string | null;
             /**
              * Status
+             * @description Its current state (the values are listed by the schema).
              * @enum {string}
              */
             status: "queued" | "running" | "completed" | "failed";
-            /** Total Rows */
+            /**
+             * Total Rows
+             * @description Rows in the file.
+             */
             total_rows: number;
         };
         /**
@@ -6756,33 +9257,57 @@ export interface components {
          * @description A bulk account import finished.
          */
         DirectoryImportCompletedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["JobData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.import.completed";
         };
         /** DirectoryImportRow */
         DirectoryImportRow: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id: string | null;
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string | null;
-            /** Changed */
+            /**
+             * Changed
+             * @description The fields that changed.
+             */
             changed: string[];
-            /** Reason */
+            /**
+             * Reason
+             * @description Why.
+             */
             reason: string | null;
             /**
              * Row
@@ -6791,6 +9316,7 @@ export interface components {
             row: number;
             /**
              * Status
+             * @description Its current state (the values are listed by the schema).
              * @enum {string}
              */
             status: "created" | "updated" | "unchanged" | "error";
@@ -6800,20 +9326,32 @@ export interface components {
          * @description A mailbox migration was cancelled.
          */
         DirectoryMigrationCancelledEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["JobData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.migration.cancelled";
@@ -6823,20 +9361,32 @@ export interface components {
          * @description A mailbox migration finished.
          */
         DirectoryMigrationCompletedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["JobData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.migration.completed";
@@ -6846,20 +9396,32 @@ export interface components {
          * @description A mailbox migration failed.
          */
         DirectoryMigrationFailedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["JobData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.migration.failed";
@@ -6869,67 +9431,148 @@ export interface components {
          * @description A mailbox migration made progress.
          */
         DirectoryMigrationProgressEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["JobData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.migration.progress";
+        };
+        /**
+         * DirectoryOrganizationUpdatedEvent
+         * @description The organisation's settings changed (language, time zone, migration networks).
+         */
+        DirectoryOrganizationUpdatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
+            data: components["schemas"]["ChangedData"];
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
+             */
+            occurred_at: string;
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
+            org_id: string;
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
+            sequence: number;
+            /**
+             * Type
+             * @description What kind (the values are listed by the schema).
+             * @constant
+             */
+            type: "directory.organization.updated";
         };
         /**
          * DirectoryPasswordPolicyUpdatedEvent
          * @description The organisation's password policy changed.
          */
         DirectoryPasswordPolicyUpdatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["ResourceData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "directory.password_policy.updated";
         };
         /** DkimKey */
         DkimKey: {
-            /** Activated At */
+            /**
+             * Activated At
+             * @description When activated (RFC 3339, UTC); null if not (yet).
+             */
             activated_at: string | null;
-            /** Bits */
+            /**
+             * Bits
+             * @description Key size in bits.
+             */
             bits: number;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Record Name */
+            /**
+             * Record Name
+             * @description The DNS name to publish.
+             */
             record_name: string;
-            /** Record Value */
+            /**
+             * Record Value
+             * @description The DNS value to publish.
+             */
             record_value: string;
-            /** Retired At */
+            /**
+             * Retired At
+             * @description When retired (RFC 3339, UTC); null if not (yet).
+             */
             retired_at: string | null;
-            /** Selector */
+            /**
+             * Selector
+             * @description The DKIM selector.
+             */
             selector: string;
             /**
              * Status
@@ -6940,9 +9583,15 @@ export interface components {
         };
         /** DnsRecord */
         DnsRecord: {
-            /** Checked At */
+            /**
+             * Checked At
+             * @description When checked (RFC 3339, UTC); null if not (yet).
+             */
             checked_at?: string | null;
-            /** Detail */
+            /**
+             * Detail
+             * @description A human-readable explanation.
+             */
             detail?: string | null;
             /**
              * Found
@@ -6954,12 +9603,19 @@ export interface components {
              * @description Stable key within the domain: mx, spf, dkim:<selector>, …
              */
             key: string;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
-            /** Priority */
+            /**
+             * Priority
+             * @description Delivery priority (the values are listed by the schema).
+             */
             priority?: number | null;
             /**
              * Purpose
+             * @description What the record is for.
              * @enum {string}
              */
             purpose: "mx" | "spf" | "dkim" | "dmarc" | "mail_cname" | "autoconfig_cname";
@@ -6968,17 +9624,25 @@ export interface components {
              * @description MX and SPF are required for the domain to verify.
              */
             required: boolean;
-            /** Selector */
+            /**
+             * Selector
+             * @description The DKIM selector.
+             */
             selector?: string | null;
             /**
              * Status
+             * @description Its current state (the values are listed by the schema).
              * @enum {string}
              */
             status: "ok" | "missing" | "mismatch" | "unchecked";
-            /** Ttl */
+            /**
+             * Ttl
+             * @description Suggested DNS TTL in seconds.
+             */
             ttl: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @enum {string}
              */
             type: "MX" | "TXT" | "CNAME";
@@ -7003,6 +9667,7 @@ export interface components {
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
             /**
@@ -7010,14 +9675,21 @@ export interface components {
              * @description The selector of the key that signs mail.
              */
             dkim_selector: string | null;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Kind
+             * @description What kind of object it is (the values are listed by the schema).
              * @enum {string}
              */
             kind: "primary" | "alias";
-            /** Last Checked At */
+            /**
+             * Last Checked At
+             * @description When last checked (RFC 3339, UTC); null if not (yet).
+             */
             last_checked_at: string | null;
             /**
              * Name
@@ -7038,9 +9710,13 @@ export interface components {
             /**
              * Updated At
              * Format: date-time
+             * @description When it last changed (RFC 3339, UTC).
              */
             updated_at: string;
-            /** Verified At */
+            /**
+             * Verified At
+             * @description When verified (RFC 3339, UTC); null if not (yet).
+             */
             verified_at: string | null;
         };
         /** DomainCreate */
@@ -7063,17 +9739,27 @@ export interface components {
              * @description The id of the resource the event is about.
              */
             id: string;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name?: string | null;
         } & {
             [key: string]: unknown;
         };
         /** DomainVerification */
         DomainVerification: {
+            /** @description A domain name. */
             domain: components["schemas"]["Domain"];
-            /** Records */
+            /**
+             * Records
+             * @description DNS records.
+             */
             records: components["schemas"]["DnsRecord"][];
-            /** Verified */
+            /**
+             * Verified
+             * @description Checked and found correct.
+             */
             verified: boolean;
         };
         /**
@@ -7081,44 +9767,85 @@ export interface components {
          * @description Merge patch of a draft's content.
          */
         DraftUpdate: {
-            /** Attachments */
+            /**
+             * Attachments
+             * @description The attachments.
+             */
             attachments?: components["schemas"]["AttachmentIn"][] | null;
-            /** Bcc */
+            /**
+             * Bcc
+             * @description `Bcc` recipients (not shown to the others).
+             */
             bcc?: (string | components["schemas"]["AddressIn"])[] | null;
-            /** Cc */
+            /**
+             * Cc
+             * @description `Cc` recipients.
+             */
             cc?: (string | components["schemas"]["AddressIn"])[] | null;
-            /** From */
+            /**
+             * From
+             * @description The `From` address.
+             */
             from?: string | components["schemas"]["AddressIn"] | null;
-            /** Headers */
+            /**
+             * Headers
+             * @description Message headers, name and value.
+             */
             headers?: {
                 [key: string]: string;
             } | null;
-            /** Html */
+            /**
+             * Html
+             * @description The HTML body (sanitised when shown).
+             */
             html?: string | null;
-            /** Priority */
+            /**
+             * Priority
+             * @description Delivery priority (the values are listed by the schema).
+             */
             priority?: ("low" | "normal" | "high") | null;
-            /** Reply To */
+            /**
+             * Reply To
+             * @description `Reply-To` addresses.
+             */
             reply_to?: (string | components["schemas"]["AddressIn"])[] | null;
-            /** Subject */
+            /**
+             * Subject
+             * @description The message's subject.
+             */
             subject?: string | null;
-            /** Text */
+            /**
+             * Text
+             * @description The plain-text body.
+             */
             text?: string | null;
-            /** To */
+            /**
+             * To
+             * @description `To` recipients.
+             */
             to?: (string | components["schemas"]["AddressIn"])[] | null;
-            /** Transactional */
+            /**
+             * Transactional
+             * @description A transactional message (kept out of bulk throttling).
+             */
             transactional?: boolean | null;
         };
         /** Email */
         Email: {
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string;
             /**
              * Primary
+             * @description The preferred one.
              * @default false
              */
             primary?: boolean;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @default other
              * @enum {string}
              */
@@ -7126,26 +9853,42 @@ export interface components {
         };
         /** EmailAddress */
         EmailAddress: {
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string;
             /**
              * Name
+             * @description Its name, as people read it.
              * @default
              */
             name?: string;
         };
         /** EmailOut */
         EmailOut: {
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string;
-            /** Primary */
+            /**
+             * Primary
+             * @description The preferred one.
+             */
             primary: boolean;
-            /** Type */
+            /**
+             * Type
+             * @description What kind (the values are listed by the schema).
+             */
             type: string;
         };
         /** EndpointData */
         EndpointData: {
-            /** App Id */
+            /**
+             * App Id
+             * @description The OAuth app involved.
+             */
             app_id?: string | null;
             /**
              * Id
@@ -7157,33 +9900,56 @@ export interface components {
              * @description Why it was disabled: failing | gone | manual.
              */
             reason?: string | null;
-            /** Url */
+            /**
+             * Url
+             * @description A URL.
+             */
             url?: string | null;
         } & {
             [key: string]: unknown;
         };
         /** Event */
         Event: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id: string | null;
-            /** All Day */
+            /**
+             * All Day
+             * @description A whole-day event (dates, no times).
+             */
             all_day: boolean;
-            /** Attendees */
+            /**
+             * Attendees
+             * @description The people and rooms invited.
+             */
             attendees: components["schemas"]["Attendee"][];
-            /** Calendar Id */
+            /**
+             * Calendar Id
+             * @description The calendar it is in.
+             */
             calendar_id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Description */
+            /**
+             * Description
+             * @description Free text describing it.
+             */
             description: string;
-            /** End */
+            /**
+             * End
+             * @description End (RFC 3339 with an offset; exclusive).
+             */
             end: string;
             /**
              * End At
              * Format: date-time
+             * @description When end (RFC 3339, UTC); null if not (yet).
              */
             end_at: string;
             /**
@@ -7193,30 +9959,48 @@ export interface components {
             id: string;
             /**
              * Is Exception
+             * @description Whether it iss exception.
              * @default false
              */
             is_exception?: boolean;
-            /** Is Organizer */
+            /**
+             * Is Organizer
+             * @description Whether it iss organizer.
+             */
             is_organizer: boolean;
-            /** Location */
+            /**
+             * Location
+             * @description Where it takes place.
+             */
             location: string;
-            /** Online Meeting Url */
+            /**
+             * Online Meeting Url
+             * @description Link to join the meeting online (http or https).
+             */
             online_meeting_url: string | null;
+            /** @description The organizer's address. */
             organizer: components["schemas"]["Organizer"] | null;
+            /** @description How it repeats (an RRULE), or null. */
             recurrence: components["schemas"]["RecurrenceOut"] | null;
             /**
              * Recurrence Id
              * @description The original start of this instance (RFC 3339).
              */
             recurrence_id: string | null;
-            /** Reminders */
+            /**
+             * Reminders
+             * @description Reminders before it starts.
+             */
             reminders: components["schemas"]["ReminderOut"][];
             /**
              * Response
              * @description The calendar owner's participation status.
              */
             response: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Series Id
@@ -7231,21 +10015,38 @@ export interface components {
             /**
              * Start At
              * Format: date-time
+             * @description When start (RFC 3339, UTC); null if not (yet).
              */
             start_at: string;
-            /** Status */
+            /**
+             * Status
+             * @description Its current state (the values are listed by the schema).
+             */
             status: string;
-            /** Time Zone */
+            /**
+             * Time Zone
+             * @description An IANA time zone (`Asia/Shanghai`).
+             */
             time_zone: string;
-            /** Title */
+            /**
+             * Title
+             * @description Its title.
+             */
             title: string;
-            /** Transparency */
+            /**
+             * Transparency
+             * @description `opaque` blocks the time in free/busy; `transparent` does not.
+             */
             transparency: string;
-            /** Uid */
+            /**
+             * Uid
+             * @description The iCalendar UID, the same in every attendee's copy.
+             */
             uid: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When it last changed (RFC 3339, UTC).
              */
             updated_at: string;
         };
@@ -7253,10 +10054,14 @@ export interface components {
         EventCreate: {
             /**
              * All Day
+             * @description A whole-day event (dates, no times).
              * @default false
              */
             all_day?: boolean;
-            /** Attendees */
+            /**
+             * Attendees
+             * @description The people and rooms invited.
+             */
             attendees?: components["schemas"]["AttendeeIn"][];
             /**
              * Calendar Id
@@ -7265,6 +10070,7 @@ export interface components {
             calendar_id?: string | null;
             /**
              * Description
+             * @description Free text describing it.
              * @default
              */
             description?: string;
@@ -7275,13 +10081,21 @@ export interface components {
             end: string;
             /**
              * Location
+             * @description Where it takes place.
              * @default
              */
             location?: string;
-            /** Online Meeting Url */
+            /**
+             * Online Meeting Url
+             * @description Link to join the meeting online (http or https).
+             */
             online_meeting_url?: string | null;
+            /** @description How it repeats (an RRULE), or null. */
             recurrence?: components["schemas"]["Recurrence"] | null;
-            /** Reminders */
+            /**
+             * Reminders
+             * @description Reminders before it starts.
+             */
             reminders?: components["schemas"]["Reminder"][];
             /**
              * Send Invitations
@@ -7296,6 +10110,7 @@ export interface components {
             start: string;
             /**
              * Status
+             * @description Its current state (the values are listed by the schema).
              * @default confirmed
              * @enum {string}
              */
@@ -7307,29 +10122,39 @@ export interface components {
             time_zone?: string | null;
             /**
              * Title
+             * @description Its title.
              * @default
              */
             title?: string;
             /**
              * Transparency
+             * @description `opaque` blocks the time in free/busy; `transparent` does not.
              * @default opaque
              * @enum {string}
              */
             transparency?: "opaque" | "transparent";
-            /** Uid */
+            /**
+             * Uid
+             * @description The iCalendar UID, the same in every attendee's copy.
+             */
             uid?: string | null;
         };
         /** EventRespond */
         EventRespond: {
-            /** Comment */
+            /**
+             * Comment
+             * @description A note for the people involved.
+             */
             comment?: string | null;
             /**
              * Response
+             * @description The attendee's answer.
              * @enum {string}
              */
             response: "accepted" | "declined" | "tentative";
             /**
              * Send Response
+             * @description Mail the organizer the answer.
              * @default true
              */
             send_response?: boolean;
@@ -7343,68 +10168,131 @@ export interface components {
             data_schema: {
                 [key: string]: unknown;
             };
-            /** Description */
+            /**
+             * Description
+             * @description Free text describing it.
+             */
             description: string;
-            /** Domain */
+            /**
+             * Domain
+             * @description A domain name.
+             */
             domain: string;
             /**
              * Scope
              * @description The scope a caller needs to see events of this type.
              */
             scope: string;
-            /** Type */
+            /**
+             * Type
+             * @description What kind (the values are listed by the schema).
+             */
             type: string;
         };
         /** EventUpdate */
         EventUpdate: {
-            /** All Day */
+            /**
+             * All Day
+             * @description A whole-day event (dates, no times).
+             */
             all_day?: boolean | null;
-            /** Attendees */
+            /**
+             * Attendees
+             * @description The people and rooms invited.
+             */
             attendees?: components["schemas"]["AttendeeIn"][] | null;
-            /** Description */
+            /**
+             * Description
+             * @description Free text describing it.
+             */
             description?: string | null;
-            /** End */
+            /**
+             * End
+             * @description End (RFC 3339 with an offset; exclusive).
+             */
             end?: string | null;
-            /** Location */
+            /**
+             * Location
+             * @description Where it takes place.
+             */
             location?: string | null;
-            /** Online Meeting Url */
+            /**
+             * Online Meeting Url
+             * @description Link to join the meeting online (http or https).
+             */
             online_meeting_url?: string | null;
+            /** @description How it repeats (an RRULE), or null. */
             recurrence?: components["schemas"]["Recurrence"] | null;
-            /** Reminders */
+            /**
+             * Reminders
+             * @description Reminders before it starts.
+             */
             reminders?: components["schemas"]["Reminder"][] | null;
-            /** Send Invitations */
+            /**
+             * Send Invitations
+             * @description Mail invitations (iTIP) to the attendees.
+             */
             send_invitations?: boolean | null;
-            /** Start */
+            /**
+             * Start
+             * @description Start (RFC 3339 with an offset).
+             */
             start?: string | null;
-            /** Status */
+            /**
+             * Status
+             * @description Its current state (the values are listed by the schema).
+             */
             status?: ("confirmed" | "tentative") | null;
-            /** Time Zone */
+            /**
+             * Time Zone
+             * @description An IANA time zone (`Asia/Shanghai`).
+             */
             time_zone?: string | null;
-            /** Title */
+            /**
+             * Title
+             * @description Its title.
+             */
             title?: string | null;
-            /** Transparency */
+            /**
+             * Transparency
+             * @description `opaque` blocks the time in free/busy; `transparent` does not.
+             */
             transparency?: ("opaque" | "transparent") | null;
         };
         /** ExpandedAccount */
         ExpandedAccount: {
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
         };
         /** FindTimeRequest */
         FindTimeRequest: {
-            /** Attendees */
+            /**
+             * Attendees
+             * @description The people and rooms invited.
+             */
             attendees: string[];
-            /** Duration Minutes */
+            /**
+             * Duration Minutes
+             * @description Duration, in minutes.
+             */
             duration_minutes: number;
             /**
              * End
              * Format: date-time
+             * @description End (RFC 3339 with an offset; exclusive).
              */
             end: string;
             /**
              * Max Results
+             * @description Most suggestions to return.
              * @default 10
              */
             max_results?: number;
@@ -7416,75 +10304,144 @@ export interface components {
             /**
              * Start
              * Format: date-time
+             * @description Start (RFC 3339 with an offset).
              */
             start: string;
             /**
              * Step Minutes
+             * @description Step, in minutes.
              * @default 30
              */
             step_minutes?: number;
+            /** @description The hours slots are taken from. */
             working_hours?: components["schemas"]["WorkingHours"];
         };
         /** FindTimeResult */
         FindTimeResult: {
-            /** Suggestions */
+            /**
+             * Reason
+             * @description Why `suggestions` is empty (null when it is not): `outside_working_hours` (the window holds no working-hours slot of that length in `working_hours.time_zone`), `attendees_busy` (someone is busy in every slot), `rooms_busy` (people are free but no room is), `no_attendee_found` (no attendee's schedule could be read).
+             */
+            reason?: ("outside_working_hours" | "attendees_busy" | "rooms_busy" | "no_attendee_found") | null;
+            /**
+             * Suggestions
+             * @description Free slots, earliest first.
+             */
             suggestions: components["schemas"]["TimeSuggestion"][];
             /**
              * Unavailable
              * @description Attendees whose schedule could not be read.
              */
             unavailable: string[];
+            /** @description The working hours the slots were taken from, with the zone resolved. */
+            working_hours: components["schemas"]["WorkingHoursUsed"];
         };
         /** Folder */
         Folder: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id: string;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Id */
+            /**
+             * Display Name
+             * @description The name to show: a system folder's in the reader's language (收件箱, 已发送, 草稿箱, 已删除, 垃圾邮件 for zh-CN; Accept-Language, else the owner's), a custom folder's own name. `name` and `role` never change with the language.
+             * @default
+             */
+            display_name?: string;
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
-            /** Parent Id */
+            /**
+             * Parent Id
+             * @description The parent's id.
+             */
             parent_id: string | null;
             /**
              * Role
              * @description inbox, drafts, sent, outbox, archive, junk or trash; null for custom folders
              */
             role: string | null;
-            /** Size Bytes */
+            /**
+             * Size Bytes
+             * @description Size in bytes.
+             */
             size_bytes: number;
-            /** Total Count */
+            /**
+             * Total Count
+             * @description Messages in all.
+             */
             total_count: number;
-            /** Unread Count */
+            /**
+             * Unread Count
+             * @description Messages not yet read.
+             */
             unread_count: number;
             /**
              * Updated At
              * Format: date-time
+             * @description When it last changed (RFC 3339, UTC).
              */
             updated_at: string;
         };
         /** FolderCounts */
         FolderCounts: {
-            /** Id */
+            /**
+             * Display Name
+             * @description The name to show, as in Folder.
+             * @default
+             */
+            display_name?: string;
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
-            /** Role */
+            /**
+             * Role
+             * @description Its role (the values are listed by the schema).
+             */
             role: string | null;
-            /** Total Count */
+            /**
+             * Total Count
+             * @description Messages in all.
+             */
             total_count: number;
-            /** Unread Count */
+            /**
+             * Unread Count
+             * @description Messages not yet read.
+             */
             unread_count: number;
         };
         /** FolderCreate */
         FolderCreate: {
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
-            /** Parent Id */
+            /**
+             * Parent Id
+             * @description The parent's id.
+             */
             parent_id?: string | null;
         };
         /**
@@ -7493,10 +10450,14 @@ export interface components {
          *     custom folder path (`target`, levels separated by `/`), or nowhere (`skip`).
          */
         FolderRule: {
-            /** Role */
+            /**
+             * Role
+             * @description Its role (the values are listed by the schema).
+             */
             role?: ("inbox" | "sent" | "drafts" | "junk" | "trash" | "archive") | null;
             /**
              * Skip
+             * @description Do not copy this folder.
              * @default false
              */
             skip?: boolean;
@@ -7505,12 +10466,18 @@ export interface components {
              * @description The source folder's decoded name, levels separated by `/`.
              */
             source: string;
-            /** Target */
+            /**
+             * Target
+             * @description The folder to copy into.
+             */
             target?: string | null;
         };
         /** FolderUpdate */
         FolderUpdate: {
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name?: string | null;
             /**
              * Parent Id
@@ -7528,11 +10495,13 @@ export interface components {
             /**
              * End
              * Format: date-time
+             * @description End (RFC 3339 with an offset; exclusive).
              */
             end: string;
             /**
              * Start
              * Format: date-time
+             * @description Start (RFC 3339 with an offset).
              */
             start: string;
         };
@@ -7541,83 +10510,141 @@ export interface components {
             /**
              * End
              * Format: date-time
+             * @description End (RFC 3339 with an offset; exclusive).
              */
             end: string;
-            /** Schedules */
+            /**
+             * Schedules
+             * @description One schedule per attendee, in the order asked.
+             */
             schedules: components["schemas"]["Schedule"][];
             /**
              * Start
              * Format: date-time
+             * @description Start (RFC 3339 with an offset).
              */
             start: string;
         };
         /** Group */
         Group: {
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Description */
+            /**
+             * Description
+             * @description Free text describing it.
+             */
             description: string;
-            /** Hidden From Address Book */
+            /**
+             * Hidden From Address Book
+             * @description Left out of the address book and autocomplete.
+             */
             hidden_from_address_book: boolean;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
             /**
              * Send Policy
+             * @description Who may send to the group.
              * @enum {string}
              */
             send_policy: "anyone" | "organization" | "members" | "moderators";
             /**
              * Updated At
              * Format: date-time
+             * @description When it last changed (RFC 3339, UTC).
              */
             updated_at: string;
         };
         /** GroupCreate */
         GroupCreate: {
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string;
             /**
              * Description
+             * @description Free text describing it.
              * @default
              */
             description?: string;
             /**
              * Hidden From Address Book
+             * @description Left out of the address book and autocomplete.
              * @default false
              */
             hidden_from_address_book?: boolean;
-            /** Members */
+            /**
+             * Members
+             * @description The members.
+             */
             members?: components["schemas"]["GroupMemberCreate"][];
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
             /**
              * Send Policy
+             * @description Who may send to the group.
              * @default organization
              * @enum {string}
              */
             send_policy?: "anyone" | "organization" | "members" | "moderators";
         };
+        /** GroupDelivery */
+        GroupDelivery: {
+            /**
+             * Address
+             * @description The group's address, as sent to
+             */
+            address: string;
+            /**
+             * Delivered
+             * @description Members' addresses whose inbox has it
+             */
+            delivered: string[];
+        };
         /** GroupExpansion */
         GroupExpansion: {
-            /** Accounts */
+            /**
+             * Accounts
+             * @description Accounts.
+             */
             accounts: components["schemas"]["ExpandedAccount"][];
-            /** External */
+            /**
+             * External
+             * @description Addresses outside the organisation.
+             */
             external: string[];
         };
         /** GroupMember */
         GroupMember: {
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address?: string | null;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
             /**
@@ -7627,18 +10654,26 @@ export interface components {
             id: string;
             /**
              * Kind
+             * @description What kind of object it is (the values are listed by the schema).
              * @enum {string}
              */
             kind: "account" | "department" | "group" | "external";
-            /** Ref */
+            /**
+             * Ref
+             * @description An account, department or group (id or address), or an external address.
+             */
             ref: string;
-            /** Role */
+            /**
+             * Role
+             * @description Its role (the values are listed by the schema).
+             */
             role: string;
         };
         /** GroupMemberCreate */
         GroupMemberCreate: {
             /**
              * Kind
+             * @description What kind of object it is (the values are listed by the schema).
              * @enum {string}
              */
             kind: "account" | "department" | "group" | "external";
@@ -7649,6 +10684,7 @@ export interface components {
             ref: string;
             /**
              * Role
+             * @description Its role (the values are listed by the schema).
              * @default member
              * @enum {string}
              */
@@ -7656,57 +10692,140 @@ export interface components {
         };
         /** GroupUpdate */
         GroupUpdate: {
-            /** Description */
+            /**
+             * Description
+             * @description Free text describing it.
+             */
             description?: string | null;
-            /** Hidden From Address Book */
+            /**
+             * Hidden From Address Book
+             * @description Left out of the address book and autocomplete.
+             */
             hidden_from_address_book?: boolean | null;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name?: string | null;
-            /** Send Policy */
+            /**
+             * Send Policy
+             * @description Who may send to the group.
+             */
             send_policy?: ("anyone" | "organization" | "members" | "moderators") | null;
         };
         /** HTTPValidationError */
         HTTPValidationError: {
-            /** Detail */
+            /**
+             * Detail
+             * @description A human-readable explanation.
+             */
             detail?: components["schemas"]["ValidationError"][];
         };
         /** Header */
         Header: {
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
-            /** Value */
+            /**
+             * Value
+             * @description The value.
+             */
             value: string;
+        };
+        /**
+         * ImportActivationLink
+         * @description The set-password link of one account an import created without a password.
+         */
+        ImportActivationLink: {
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
+            account_id: string;
+            /**
+             * Address
+             * @description An email address.
+             */
+            address: string;
+            /**
+             * Expires At
+             * Format: date-time
+             * @description When expires (RFC 3339, UTC); null if not (yet).
+             */
+            expires_at: string;
+            /**
+             * Row
+             * @description The data row's number in the file (the header is row 1).
+             */
+            row: number;
+            /** Sent To */
+            sent_to?: string | null;
+            /**
+             * Url
+             * @description Shown once; asking again issues a new link.
+             */
+            url: string;
+        };
+        /** ImportActivationLinksCreate */
+        ImportActivationLinksCreate: {
+            /**
+             * Expires In
+             * @description Seconds each link stays valid.
+             * @default 604800
+             */
+            expires_in?: number;
+            /**
+             * Send To Recovery Email
+             * @description Also mail each link to the account's recovery_email, where it has one.
+             * @default false
+             */
+            send_to_recovery_email?: boolean;
         };
         /** ImportCounts */
         ImportCounts: {
             /**
              * Created
+             * @description Ids created since the given state.
              * @default 0
              */
             created?: number;
             /**
              * Error
+             * @description Why it could not be done; null when it was.
              * @default 0
              */
             error?: number;
             /**
              * Unchanged
+             * @description Rows that needed no change.
              * @default 0
              */
             unchanged?: number;
             /**
              * Updated
+             * @description Ids changed since the given state.
              * @default 0
              */
             updated?: number;
         };
         /** ImportResult */
         ImportResult: {
-            /** Created */
+            /**
+             * Created
+             * @description Ids created since the given state.
+             */
             created: number;
-            /** Event Ids */
+            /**
+             * Event Ids
+             * @description The ids of the events.
+             */
             event_ids: string[];
-            /** Updated */
+            /**
+             * Updated
+             * @description Ids changed since the given state.
+             */
             updated: number;
         };
         /**
@@ -7714,28 +10833,58 @@ export interface components {
          * @description RFC 7662 §2.2 (inactive tokens carry only `active: false`).
          */
         Introspection: {
-            /** Active */
+            /**
+             * Active
+             * @description Whether the token is valid now (RFC 7662).
+             */
             active: boolean;
-            /** Client Id */
+            /**
+             * Client Id
+             * @description The OAuth app's client id.
+             */
             client_id?: string | null;
-            /** Exp */
+            /**
+             * Exp
+             * @description Expiry, seconds since the epoch.
+             */
             exp?: number | null;
-            /** Iat */
+            /**
+             * Iat
+             * @description Issued at, seconds since the epoch.
+             */
             iat?: number | null;
-            /** Iss */
+            /**
+             * Iss
+             * @description The issuer.
+             */
             iss?: string | null;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id?: string | null;
-            /** Scope */
+            /**
+             * Scope
+             * @description OAuth scope(s), space-separated, or the part of a series a change applies to.
+             */
             scope?: string | null;
-            /** Sub */
+            /**
+             * Sub
+             * @description The subject: the account or app the token acts for.
+             */
             sub?: string | null;
-            /** Token Type */
+            /**
+             * Token Type
+             * @description Always `Bearer`.
+             */
             token_type?: string | null;
         };
         /** JobData */
         JobData: {
-            /** Counts */
+            /**
+             * Counts
+             * @description Totals by state.
+             */
             counts?: {
                 [key: string]: number;
             } | null;
@@ -7744,14 +10893,46 @@ export interface components {
              * @description The id of the resource the event is about.
              */
             id: string;
-            /** Status */
+            /**
+             * Status
+             * @description Its current state (the values are listed by the schema).
+             */
             status?: string | null;
         } & {
             [key: string]: unknown;
         };
+        /**
+         * LoginLink
+         * @description A single-use sign-in URL for Mailplane's web pages (Exmail's get_login_url).
+         */
+        LoginLink: {
+            /**
+             * Expires At
+             * Format: date-time
+             * @description When expires (RFC 3339, UTC); null if not (yet).
+             */
+            expires_at: string;
+            /**
+             * Url
+             * @description A URL.
+             */
+            url: string;
+        };
+        /** LoginLinkCreate */
+        LoginLinkCreate: {
+            /**
+             * Next
+             * @description Where to land after signing in: a path on this Mailplane (`/mail`), never another site.
+             * @default /
+             */
+            next?: string;
+        };
         /** MailCounts */
         MailCounts: {
-            /** Folders */
+            /**
+             * Folders
+             * @description Folders, each with its own state.
+             */
             folders: components["schemas"]["FolderCounts"][];
             /**
              * Total Unread
@@ -7769,20 +10950,32 @@ export interface components {
          * @description A mail folder was created.
          */
         MailFolderCreatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["PersonalData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "mail.folder.created";
@@ -7792,20 +10985,32 @@ export interface components {
          * @description A mail folder was deleted (its mail moved to trash).
          */
         MailFolderDeletedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["PersonalData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "mail.folder.deleted";
@@ -7815,20 +11020,32 @@ export interface components {
          * @description A mail folder was renamed or moved.
          */
         MailFolderUpdatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["PersonalData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "mail.folder.updated";
@@ -7838,20 +11055,32 @@ export interface components {
          * @description An outgoing message bounced.
          */
         MailMessageBouncedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["MessageData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "mail.message.bounced";
@@ -7861,20 +11090,32 @@ export interface components {
          * @description A message was deleted.
          */
         MailMessageDeletedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["MessageData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "mail.message.deleted";
@@ -7884,20 +11125,32 @@ export interface components {
          * @description An outgoing message was accepted by the recipient's server.
          */
         MailMessageDeliveredEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["MessageData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "mail.message.delivered";
@@ -7907,20 +11160,32 @@ export interface components {
          * @description A message was imported by a migration.
          */
         MailMessageImportedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["MessageData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "mail.message.imported";
@@ -7930,20 +11195,32 @@ export interface components {
          * @description A message arrived in a mailbox.
          */
         MailMessageReceivedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["MessageData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "mail.message.received";
@@ -7953,20 +11230,32 @@ export interface components {
          * @description A message was sent from a mailbox.
          */
         MailMessageSentEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["MessageData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "mail.message.sent";
@@ -7976,20 +11265,32 @@ export interface components {
          * @description A message's flags, labels or folder changed.
          */
         MailMessageUpdatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["MessageData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "mail.message.updated";
@@ -7999,20 +11300,32 @@ export interface components {
          * @description A sender was added to the allow or block list.
          */
         MailSpamListEntryCreatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["ResourceData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "mail.spam_list_entry.created";
@@ -8022,134 +11335,256 @@ export interface components {
          * @description A sender was removed from the allow or block list.
          */
         MailSpamListEntryDeletedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["ResourceData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "mail.spam_list_entry.deleted";
         };
         /** Me */
         Me: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id?: string | null;
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address?: string | null;
-            /** App Id */
+            /**
+             * App Id
+             * @description The OAuth app involved.
+             */
             app_id?: string | null;
-            /** App Name */
+            /**
+             * App Name
+             * @description The app's name.
+             */
             app_name?: string | null;
-            /** Display Name */
+            /**
+             * Display Name
+             * @description The name people see.
+             */
             display_name?: string | null;
             /**
              * Kind
+             * @description What kind of object it is (the values are listed by the schema).
              * @enum {string}
              */
             kind: "app" | "app_user" | "account";
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Org Name */
+            /**
+             * Org Name
+             * @description The organisation's name.
+             */
             org_name: string;
-            /** Role */
+            /**
+             * Role
+             * @description Its role (the values are listed by the schema).
+             */
             role?: string | null;
-            /** Scopes */
+            /**
+             * Scopes
+             * @description OAuth scopes (see the `oauth2` security scheme).
+             */
             scopes: string[];
         };
         /** Message */
         Message: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id: string;
-            /** Answered */
+            /**
+             * Answered
+             * @description Replied to.
+             */
             answered: boolean;
-            /** Attachments */
+            /**
+             * Attachments
+             * @description The attachments.
+             */
             attachments: components["schemas"]["Attachment"][];
-            /** Bcc */
+            /**
+             * Bcc
+             * @description `Bcc` recipients (not shown to the others).
+             */
             bcc: components["schemas"]["EmailAddress"][];
             /**
              * Body Truncated
+             * @description The body shown was cut at the size limit.
              * @default false
              */
             body_truncated?: boolean;
-            /** Cc */
+            /**
+             * Cc
+             * @description `Cc` recipients.
+             */
             cc: components["schemas"]["EmailAddress"][];
-            /** Draft */
+            /**
+             * Draft
+             * @description A draft, not yet sent.
+             */
             draft: boolean;
-            /** Flagged */
+            /**
+             * Flagged
+             * @description Flagged (starred).
+             */
             flagged: boolean;
-            /** Folder Id */
+            /**
+             * Folder Id
+             * @description The folder it is in.
+             */
             folder_id: string;
-            /** Forwarded */
+            /**
+             * Forwarded
+             * @description Forwarded.
+             */
             forwarded: boolean;
+            /** @description The `From` address. */
             from?: components["schemas"]["EmailAddress"] | null;
-            /** Has Attachments */
+            /**
+             * Has Attachments
+             * @description Whether it hass attachments.
+             */
             has_attachments: boolean;
-            /** Headers */
+            /**
+             * Headers
+             * @description Message headers, name and value.
+             */
             headers: components["schemas"]["Header"][];
             /**
              * Html
              * @description The HTML body, sanitised for display
              */
             html: string | null;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** In Reply To */
+            /**
+             * In Reply To
+             * @description The `In-Reply-To` header.
+             */
             in_reply_to: string;
-            /** Keywords */
+            /**
+             * Keywords
+             * @description IMAP keywords set on the message.
+             */
             keywords: string[];
             /**
              * Message Id
              * @description The Message-ID header
              */
             message_id: string;
-            /** Parse Problems */
+            /**
+             * Parse Problems
+             * @description What was wrong with the MIME, if anything.
+             */
             parse_problems: string[];
             /**
              * Parse Status
+             * @description Whether the MIME parsed cleanly.
              * @enum {string}
              */
             parse_status: "ok" | "defects" | "failed";
-            /** Priority */
+            /**
+             * Priority
+             * @description Delivery priority (the values are listed by the schema).
+             */
             priority: string;
             /**
              * Received At
              * Format: date-time
+             * @description When it arrived (RFC 3339, UTC).
              */
             received_at: string;
-            /** References */
+            /**
+             * References
+             * @description The `References` header, oldest first.
+             */
             references: string[];
-            /** Reply To */
+            /**
+             * Reply To
+             * @description `Reply-To` addresses.
+             */
             reply_to: components["schemas"]["EmailAddress"][];
-            /** Seen */
+            /**
+             * Seen
+             * @description Read (the IMAP \\Seen flag).
+             */
             seen: boolean;
-            /** Send At */
+            /**
+             * Send At
+             * @description When send (RFC 3339, UTC); null if not (yet).
+             */
             send_at?: string | null;
-            /** Sent At */
+            /**
+             * Sent At
+             * @description When it was sent (RFC 3339, UTC).
+             */
             sent_at: string | null;
-            /** Size */
+            /**
+             * Size
+             * @description Size in bytes.
+             */
             size: number;
-            /** Snippet */
+            /**
+             * Snippet
+             * @description The first characters of the text.
+             */
             snippet: string;
-            /** Subject */
+            /**
+             * Subject
+             * @description The message's subject.
+             */
             subject: string;
             /**
              * Text
              * @description The plain-text body (or the HTML rendered as text)
              */
             text: string | null;
-            /** Thread Id */
+            /**
+             * Thread Id
+             * @description The conversation it belongs to.
+             */
             thread_id: string;
-            /** To */
+            /**
+             * To
+             * @description `To` recipients.
+             */
             to: components["schemas"]["EmailAddress"][];
         };
         /** MessageData */
@@ -8159,27 +11594,45 @@ export interface components {
              * @description The account that owns the resource.
              */
             account_id: string;
-            /** Folder Id */
+            /**
+             * Folder Id
+             * @description The folder it is in.
+             */
             folder_id?: string | null;
-            /** From */
+            /**
+             * From
+             * @description The `From` address.
+             */
             from?: string | null;
             /**
              * Id
              * @description The id of the resource the event is about.
              */
             id: string;
-            /** Subject */
+            /**
+             * Subject
+             * @description The message's subject.
+             */
             subject?: string | null;
-            /** Thread Id */
+            /**
+             * Thread Id
+             * @description The conversation it belongs to.
+             */
             thread_id?: string | null;
         } & {
             [key: string]: unknown;
         };
         /** MessageDelivery */
         MessageDelivery: {
-            /** Failed */
+            /**
+             * Failed
+             * @description Ones that failed.
+             */
             failed: number;
-            /** Message Id */
+            /**
+             * Message Id
+             * @description The `Message-ID` header, or a message's id where the schema says so.
+             */
             message_id: string;
             /**
              * Pending
@@ -8191,101 +11644,203 @@ export interface components {
              * @description One entry per remote recipient. Local recipients receive the message at once and are not listed.
              */
             recipients: components["schemas"]["RecipientDelivery"][];
-            /** Sent */
+            /**
+             * Sent
+             * @description Ones that were sent.
+             */
             sent: number;
         };
         /** MessageSummary */
         MessageSummary: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id: string;
-            /** Answered */
+            /**
+             * Answered
+             * @description Replied to.
+             */
             answered: boolean;
-            /** Attachments */
+            /**
+             * Attachments
+             * @description The attachments.
+             */
             attachments: components["schemas"]["Attachment"][];
-            /** Bcc */
+            /**
+             * Bcc
+             * @description `Bcc` recipients (not shown to the others).
+             */
             bcc: components["schemas"]["EmailAddress"][];
-            /** Cc */
+            /**
+             * Cc
+             * @description `Cc` recipients.
+             */
             cc: components["schemas"]["EmailAddress"][];
-            /** Draft */
+            /**
+             * Draft
+             * @description A draft, not yet sent.
+             */
             draft: boolean;
-            /** Flagged */
+            /**
+             * Flagged
+             * @description Flagged (starred).
+             */
             flagged: boolean;
-            /** Folder Id */
+            /**
+             * Folder Id
+             * @description The folder it is in.
+             */
             folder_id: string;
-            /** Forwarded */
+            /**
+             * Forwarded
+             * @description Forwarded.
+             */
             forwarded: boolean;
+            /** @description The `From` address. */
             from?: components["schemas"]["EmailAddress"] | null;
-            /** Has Attachments */
+            /**
+             * Has Attachments
+             * @description Whether it hass attachments.
+             */
             has_attachments: boolean;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** In Reply To */
+            /**
+             * In Reply To
+             * @description The `In-Reply-To` header.
+             */
             in_reply_to: string;
-            /** Keywords */
+            /**
+             * Keywords
+             * @description IMAP keywords set on the message.
+             */
             keywords: string[];
             /**
              * Message Id
              * @description The Message-ID header
              */
             message_id: string;
-            /** Parse Problems */
+            /**
+             * Parse Problems
+             * @description What was wrong with the MIME, if anything.
+             */
             parse_problems: string[];
             /**
              * Parse Status
+             * @description Whether the MIME parsed cleanly.
              * @enum {string}
              */
             parse_status: "ok" | "defects" | "failed";
-            /** Priority */
+            /**
+             * Priority
+             * @description Delivery priority (the values are listed by the schema).
+             */
             priority: string;
             /**
              * Received At
              * Format: date-time
+             * @description When it arrived (RFC 3339, UTC).
              */
             received_at: string;
-            /** References */
+            /**
+             * References
+             * @description The `References` header, oldest first.
+             */
             references: string[];
-            /** Reply To */
+            /**
+             * Reply To
+             * @description `Reply-To` addresses.
+             */
             reply_to: components["schemas"]["EmailAddress"][];
-            /** Seen */
+            /**
+             * Seen
+             * @description Read (the IMAP \\Seen flag).
+             */
             seen: boolean;
-            /** Send At */
+            /**
+             * Send At
+             * @description When send (RFC 3339, UTC); null if not (yet).
+             */
             send_at?: string | null;
-            /** Sent At */
+            /**
+             * Sent At
+             * @description When it was sent (RFC 3339, UTC).
+             */
             sent_at: string | null;
-            /** Size */
+            /**
+             * Size
+             * @description Size in bytes.
+             */
             size: number;
-            /** Snippet */
+            /**
+             * Snippet
+             * @description The first characters of the text.
+             */
             snippet: string;
-            /** Subject */
+            /**
+             * Subject
+             * @description The message's subject.
+             */
             subject: string;
-            /** Thread Id */
+            /**
+             * Thread Id
+             * @description The conversation it belongs to.
+             */
             thread_id: string;
-            /** To */
+            /**
+             * To
+             * @description `To` recipients.
+             */
             to: components["schemas"]["EmailAddress"][];
         };
         /** MessageUpdate */
         MessageUpdate: {
-            /** Add Keywords */
+            /**
+             * Add Keywords
+             * @description Keywords to add.
+             */
             add_keywords?: string[];
-            /** Answered */
+            /**
+             * Answered
+             * @description Replied to.
+             */
             answered?: boolean | null;
-            /** Flagged */
+            /**
+             * Flagged
+             * @description Flagged (starred).
+             */
             flagged?: boolean | null;
             /**
              * Folder Id
              * @description Move to this folder
              */
             folder_id?: string | null;
-            /** Forwarded */
+            /**
+             * Forwarded
+             * @description Forwarded.
+             */
             forwarded?: boolean | null;
-            /** Remove Keywords */
+            /**
+             * Remove Keywords
+             * @description Keywords to remove.
+             */
             remove_keywords?: string[];
-            /** Seen */
+            /**
+             * Seen
+             * @description Read (the IMAP \\Seen flag).
+             */
             seen?: boolean | null;
         };
         /** MessagesBulkDelete */
         MessagesBulkDelete: {
-            /** Ids */
+            /**
+             * Ids
+             * @description Ids.
+             */
             ids: string[];
             /**
              * Permanent
@@ -8296,98 +11851,181 @@ export interface components {
         };
         /** MessagesBulkUpdate */
         MessagesBulkUpdate: {
-            /** Add Keywords */
+            /**
+             * Add Keywords
+             * @description Keywords to add.
+             */
             add_keywords?: string[];
-            /** Answered */
+            /**
+             * Answered
+             * @description Replied to.
+             */
             answered?: boolean | null;
-            /** Flagged */
+            /**
+             * Flagged
+             * @description Flagged (starred).
+             */
             flagged?: boolean | null;
             /**
              * Folder Id
              * @description Move to this folder
              */
             folder_id?: string | null;
-            /** Forwarded */
+            /**
+             * Forwarded
+             * @description Forwarded.
+             */
             forwarded?: boolean | null;
-            /** Ids */
+            /**
+             * Ids
+             * @description Ids.
+             */
             ids: string[];
-            /** Remove Keywords */
+            /**
+             * Remove Keywords
+             * @description Keywords to remove.
+             */
             remove_keywords?: string[];
-            /** Seen */
+            /**
+             * Seen
+             * @description Read (the IMAP \\Seen flag).
+             */
             seen?: boolean | null;
         };
         /** Migration */
         Migration: {
+            /** @description Totals by state. */
             counts: components["schemas"]["MigrationCounts"];
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Error */
+            /**
+             * Error
+             * @description Why it could not be done; null when it was.
+             */
             error?: string | null;
-            /** Finished At */
+            /**
+             * Finished At
+             * @description When it finished; null while it runs.
+             */
             finished_at?: string | null;
             /**
              * Folders
              * @description The folder rules given at creation.
              */
             folders: components["schemas"]["FolderRule"][];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Started At */
+            /**
+             * Started At
+             * @description When it started (RFC 3339, UTC).
+             */
             started_at?: string | null;
             /**
              * Status
+             * @description Its current state (the values are listed by the schema).
              * @enum {string}
              */
             status: "queued" | "running" | "completed" | "failed" | "cancelled";
         };
         /** MigrationAccount */
         MigrationAccount: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id: string;
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string;
             /**
              * Attempts
              * @description Transient failures in a row (reset by progress).
              */
             attempts: number;
-            /** Bytes Done */
+            /**
+             * Bytes Done
+             * @description Bytes copied so far.
+             */
             bytes_done: number;
-            /** Bytes Total */
+            /**
+             * Bytes Total
+             * @description Bytes to copy in all.
+             */
             bytes_total: number;
-            /** Error */
+            /**
+             * Error
+             * @description Why it could not be done; null when it was.
+             */
             error: string | null;
             /**
              * Error Code
              * @description source_auth_failed, source_unreachable, source_tls_failed, source_blocked, source_protocol_error, source_unavailable, source_timeout, target_quota_exceeded, target_unavailable, credentials_unavailable, cancelled
              */
             error_code: string | null;
-            /** Finished At */
+            /**
+             * Finished At
+             * @description When it finished; null while it runs.
+             */
             finished_at: string | null;
-            /** Folders */
+            /**
+             * Folders
+             * @description Folders, each with its own state.
+             */
             folders: components["schemas"]["MigrationFolderProgress"][];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Messages Done */
+            /**
+             * Messages Done
+             * @description Messages copied so far.
+             */
             messages_done: number;
-            /** Messages Failed */
+            /**
+             * Messages Failed
+             * @description Messages that could not be copied.
+             */
             messages_failed: number;
-            /** Messages Skipped */
+            /**
+             * Messages Skipped
+             * @description Messages skipped (already there, or too large).
+             */
             messages_skipped: number;
-            /** Messages Total */
+            /**
+             * Messages Total
+             * @description Messages to copy in all.
+             */
             messages_total: number;
-            /** Migration Id */
+            /**
+             * Migration Id
+             * @description The id of the migration.
+             */
             migration_id: string;
-            /** Next Attempt At */
+            /**
+             * Next Attempt At
+             * @description When next attempt (RFC 3339, UTC); null if not (yet).
+             */
             next_attempt_at: string | null;
+            /** @description Where it comes from (a folder name on the old server, or a data source). */
             source: components["schemas"]["MigrationSourceInfo"];
-            /** Started At */
+            /**
+             * Started At
+             * @description When it started (RFC 3339, UTC).
+             */
             started_at: string | null;
             /**
              * Status
+             * @description Its current state (the values are listed by the schema).
              * @enum {string}
              */
             status: "queued" | "running" | "completed" | "failed" | "cancelled";
@@ -8399,47 +12037,56 @@ export interface components {
              * @description The target account: its id or address.
              */
             account: string;
+            /** @description Where it comes from (a folder name on the old server, or a data source). */
             source: components["schemas"]["MigrationSource"];
         };
         /** MigrationCounts */
         MigrationCounts: {
             /**
              * Accounts Cancelled
+             * @description Accounts cancelled.
              * @default 0
              */
             accounts_cancelled?: number;
             /**
              * Accounts Completed
+             * @description Accounts finished.
              * @default 0
              */
             accounts_completed?: number;
             /**
              * Accounts Failed
+             * @description Accounts that failed.
              * @default 0
              */
             accounts_failed?: number;
             /**
              * Accounts Queued
+             * @description Accounts waiting.
              * @default 0
              */
             accounts_queued?: number;
             /**
              * Accounts Running
+             * @description Accounts being copied.
              * @default 0
              */
             accounts_running?: number;
             /**
              * Accounts Total
+             * @description Accounts in all.
              * @default 0
              */
             accounts_total?: number;
             /**
              * Bytes Done
+             * @description Bytes copied so far.
              * @default 0
              */
             bytes_done?: number;
             /**
              * Bytes Total
+             * @description Bytes to copy in all.
              * @default 0
              */
             bytes_total?: number;
@@ -8451,11 +12098,13 @@ export interface components {
             messages_done?: number;
             /**
              * Messages Failed
+             * @description Messages that could not be copied.
              * @default 0
              */
             messages_failed?: number;
             /**
              * Messages Imported
+             * @description Messages imported.
              * @default 0
              */
             messages_imported?: number;
@@ -8478,16 +12127,28 @@ export interface components {
          *     username,password` (optional `protocol`, `verify_tls`).
          */
         MigrationCreate: {
-            /** Accounts */
+            /**
+             * Accounts
+             * @description Accounts.
+             */
             accounts?: components["schemas"]["MigrationAccountCreate"][] | null;
-            /** Csv */
+            /**
+             * Csv
+             * @description The accounts as CSV text (instead of `accounts`).
+             */
             csv?: string | null;
-            /** Folders */
+            /**
+             * Folders
+             * @description Folders, each with its own state.
+             */
             folders?: components["schemas"]["FolderRule"][];
         };
         /** MigrationFailure */
         MigrationFailure: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id: string;
             /**
              * Code
@@ -8497,17 +12158,33 @@ export interface components {
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Folder */
+            /**
+             * Folder
+             * @description A folder.
+             */
             folder: string;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Migration Account Id */
+            /**
+             * Migration Account Id
+             * @description The id of the migration account.
+             */
             migration_account_id: string;
-            /** Reason */
+            /**
+             * Reason
+             * @description Why.
+             */
             reason: string;
-            /** Size */
+            /**
+             * Size
+             * @description Size in bytes.
+             */
             size: number | null;
             /**
              * Uid
@@ -8517,23 +12194,50 @@ export interface components {
         };
         /** MigrationFolderProgress */
         MigrationFolderProgress: {
-            /** Bytes Done */
+            /**
+             * Bytes Done
+             * @description Bytes copied so far.
+             */
             bytes_done: number;
-            /** Bytes Total */
+            /**
+             * Bytes Total
+             * @description Bytes to copy in all.
+             */
             bytes_total: number;
-            /** Last Uid */
+            /**
+             * Last Uid
+             * @description The last IMAP UID copied.
+             */
             last_uid: number;
-            /** Messages Done */
+            /**
+             * Messages Done
+             * @description Messages copied so far.
+             */
             messages_done: number;
-            /** Messages Failed */
+            /**
+             * Messages Failed
+             * @description Messages that could not be copied.
+             */
             messages_failed: number;
-            /** Messages Skipped */
+            /**
+             * Messages Skipped
+             * @description Messages skipped (already there, or too large).
+             */
             messages_skipped: number;
-            /** Messages Total */
+            /**
+             * Messages Total
+             * @description Messages to copy in all.
+             */
             messages_total: number;
-            /** Role */
+            /**
+             * Role
+             * @description Its role (the values are listed by the schema).
+             */
             role: ("inbox" | "sent" | "drafts" | "junk" | "trash" | "archive") | null;
-            /** Skip Reason */
+            /**
+             * Skip Reason
+             * @description Why it was skipped.
+             */
             skip_reason: string | null;
             /**
              * Source
@@ -8542,6 +12246,7 @@ export interface components {
             source: string;
             /**
              * Status
+             * @description Its current state (the values are listed by the schema).
              * @enum {string}
              */
             status: "pending" | "running" | "done" | "skipped" | "failed";
@@ -8550,9 +12255,15 @@ export interface components {
              * @description Where it goes: a role, or a folder path.
              */
             target: string;
-            /** Target Folder Id */
+            /**
+             * Target Folder Id
+             * @description The id of the target folder.
+             */
             target_folder_id: string | null;
-            /** Uidvalidity */
+            /**
+             * Uidvalidity
+             * @description The IMAP UIDVALIDITY seen.
+             */
             uidvalidity: number | null;
         };
         /**
@@ -8566,7 +12277,10 @@ export interface components {
              * @description IMAP or POP3 server name or address.
              */
             host: string;
-            /** Password */
+            /**
+             * Password
+             * @description A password (never returned, except a generated one, once).
+             */
             password: string;
             /**
              * Port
@@ -8587,7 +12301,10 @@ export interface components {
              * @enum {string}
              */
             security?: "none" | "starttls" | "tls";
-            /** Username */
+            /**
+             * Username
+             * @description User name on the other server.
+             */
             username: string;
             /**
              * Verify Tls
@@ -8598,23 +12315,37 @@ export interface components {
         };
         /** MigrationSourceInfo */
         MigrationSourceInfo: {
-            /** Host */
+            /**
+             * Host
+             * @description Host name or address.
+             */
             host: string;
-            /** Port */
+            /**
+             * Port
+             * @description TCP port.
+             */
             port: number;
             /**
              * Protocol
+             * @description The protocol.
              * @enum {string}
              */
             protocol: "imap" | "pop3";
             /**
              * Security
+             * @description Transport security: TLS, STARTTLS or none.
              * @enum {string}
              */
             security: "none" | "starttls" | "tls";
-            /** Username */
+            /**
+             * Username
+             * @description User name on the other server.
+             */
             username: string;
-            /** Verify Tls */
+            /**
+             * Verify Tls
+             * @description Check the server's certificate.
+             */
             verify_tls: boolean;
         };
         /**
@@ -8622,11 +12353,20 @@ export interface components {
          * @description RFC 6749 §5.2 error response.
          */
         OAuthError: {
-            /** Error */
+            /**
+             * Error
+             * @description Why it could not be done; null when it was.
+             */
             error: string;
-            /** Error Description */
+            /**
+             * Error Description
+             * @description A human-readable explanation (RFC 6749).
+             */
             error_description?: string | null;
-            /** Error Uri */
+            /**
+             * Error Uri
+             * @description A page explaining the error (RFC 6749).
+             */
             error_uri?: string | null;
         };
         /** Organization */
@@ -8634,20 +12374,36 @@ export interface components {
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
         };
         /** OrganizationCreate */
         OrganizationCreate: {
-            /** Admin */
+            /**
+             * Admin
+             * @description The first administrator's local part.
+             */
             admin: string;
-            /** Domain */
+            /**
+             * Domain
+             * @description A domain name.
+             */
             domain: string;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
         };
         /**
@@ -8655,279 +12411,641 @@ export interface components {
          * @description Returned once: the first administrator's one-time password and the admin app.
          */
         OrganizationCreated: {
-            /** Admin Address */
+            /**
+             * Admin Address
+             * @description The first administrator's address.
+             */
             admin_address: string;
-            /** Admin Password */
+            /**
+             * Admin Password
+             * @description The first administrator's password, shown once.
+             */
             admin_password: string;
-            /** Client Id */
+            /**
+             * Client Id
+             * @description The OAuth app's client id.
+             */
             client_id: string;
-            /** Client Secret */
+            /**
+             * Client Secret
+             * @description The app's client secret, shown once.
+             */
             client_secret: string;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Domain */
+            /**
+             * Domain
+             * @description A domain name.
+             */
             domain: string;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
+        };
+        /**
+         * OrganizationSettings
+         * @description The caller's organisation: its name, default language and time zone, and the
+         *     private networks migration sources may be in.
+         */
+        OrganizationSettings: {
+            /**
+             * Created At
+             * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
+             */
+            created_at: string;
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
+            id: string;
+            /**
+             * Locale
+             * @description The language of people who chose none (pages, mails, errors).
+             * @enum {string}
+             */
+            locale: "zh-CN" | "en";
+            /**
+             * Migration Private Networks
+             * @description Private networks (CIDRs) mailbox migrations may connect to; every other private, loopback or link-local address stays refused.
+             */
+            migration_private_networks: string[];
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
+            name: string;
+            /**
+             * Time Zone
+             * @description The IANA time zone of people who chose none.
+             */
+            time_zone: string;
+        };
+        /**
+         * OrganizationSettingsUpdate
+         * @description JSON merge patch of the organisation's settings.
+         */
+        OrganizationSettingsUpdate: {
+            /** Locale */
+            locale?: ("zh-CN" | "en") | null;
+            /**
+             * Migration Private Networks
+             * @description Replaces the whole list; [] allows none.
+             */
+            migration_private_networks?: string[] | null;
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
+            name?: string | null;
+            /**
+             * Time Zone
+             * @description An IANA time zone (`Asia/Shanghai`).
+             */
+            time_zone?: string | null;
         };
         /** Organizer */
         Organizer: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id?: string | null;
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name?: string | null;
         };
         /** Page[Account] */
         Page_Account_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["Account"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[AddressBook] */
         Page_AddressBook_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["AddressBook"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[Alias] */
+        Page_Alias_: {
+            /**
+             * Data
+             * @description The items of this page.
+             */
+            data: components["schemas"]["Alias"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[AppPassword] */
         Page_AppPassword_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["AppPassword"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[App] */
         Page_App_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["App"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[AuditEntry] */
         Page_AuditEntry_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["AuditEntry"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[CalendarShare] */
         Page_CalendarShare_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["CalendarShare"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[Calendar] */
         Page_Calendar_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["Calendar"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[ContactGroup] */
         Page_ContactGroup_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["ContactGroup"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[Contact] */
         Page_Contact_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["Contact"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[Department] */
         Page_Department_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["Department"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[DirectoryImportRow] */
         Page_DirectoryImportRow_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["DirectoryImportRow"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[DkimKey] */
         Page_DkimKey_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["DkimKey"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[DnsRecord] */
         Page_DnsRecord_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["DnsRecord"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[Domain] */
         Page_Domain_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["Domain"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[EventTypeInfo] */
+        Page_EventTypeInfo_: {
+            /**
+             * Data
+             * @description The items of this page.
+             */
+            data: components["schemas"]["EventTypeInfo"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[Event] */
         Page_Event_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["Event"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[Folder] */
+        Page_Folder_: {
+            /**
+             * Data
+             * @description The items of this page.
+             */
+            data: components["schemas"]["Folder"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[GroupMember] */
         Page_GroupMember_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["GroupMember"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[Group] */
         Page_Group_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["Group"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[ImportActivationLink] */
+        Page_ImportActivationLink_: {
+            /**
+             * Data
+             * @description The items of this page.
+             */
+            data: components["schemas"]["ImportActivationLink"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[MessageSummary] */
         Page_MessageSummary_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["MessageSummary"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[MigrationAccount] */
         Page_MigrationAccount_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["MigrationAccount"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[MigrationFailure] */
         Page_MigrationFailure_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["MigrationFailure"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[Migration] */
         Page_Migration_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["Migration"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[Organization] */
         Page_Organization_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["Organization"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[PlatformEvent] */
         Page_PlatformEvent_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["PlatformEvent"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[Room] */
         Page_Room_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["Room"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[SpamListEntry] */
         Page_SpamListEntry_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["SpamListEntry"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[Thread] */
         Page_Thread_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["Thread"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[WebhookAttempt] */
         Page_WebhookAttempt_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["WebhookAttempt"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[WebhookDelivery] */
         Page_WebhookDelivery_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["WebhookDelivery"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** Page[Webhook] */
         Page_Webhook_: {
-            /** Data */
+            /**
+             * Data
+             * @description The items of this page.
+             */
             data: components["schemas"]["Webhook"][];
-            /** Next Cursor */
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
             next_cursor?: string | null;
         };
         /** PasswordChange */
         PasswordChange: {
-            /** Current Password */
+            /**
+             * Current Password
+             * @description The password in use now.
+             */
             current_password: string;
-            /** New Password */
+            /**
+             * New Password
+             * @description The password to set.
+             */
             new_password: string;
         };
         /** PasswordPolicy */
         PasswordPolicy: {
-            /** Forbid User Name */
+            /**
+             * Forbid User Name
+             * @description A password may not contain the account's name.
+             */
             forbid_user_name: boolean;
-            /** Min Length */
+            /**
+             * Min Length
+             * @description Fewest characters a password may have.
+             */
             min_length: number;
-            /** Require Digit */
+            /**
+             * Require Digit
+             * @description A password needs a digit.
+             */
             require_digit: boolean;
-            /** Require Lowercase */
+            /**
+             * Require Lowercase
+             * @description A password needs a lowercase letter.
+             */
             require_lowercase: boolean;
-            /** Require Symbol */
+            /**
+             * Require Symbol
+             * @description A password needs a symbol.
+             */
             require_symbol: boolean;
-            /** Require Uppercase */
+            /**
+             * Require Uppercase
+             * @description A password needs an uppercase letter.
+             */
             require_uppercase: boolean;
         };
         /** PasswordPolicyUpdate */
         PasswordPolicyUpdate: {
-            /** Forbid User Name */
+            /**
+             * Forbid User Name
+             * @description A password may not contain the account's name.
+             */
             forbid_user_name?: boolean | null;
-            /** Min Length */
+            /**
+             * Min Length
+             * @description Fewest characters a password may have.
+             */
             min_length?: number | null;
-            /** Require Digit */
+            /**
+             * Require Digit
+             * @description A password needs a digit.
+             */
             require_digit?: boolean | null;
-            /** Require Lowercase */
+            /**
+             * Require Lowercase
+             * @description A password needs a lowercase letter.
+             */
             require_lowercase?: boolean | null;
-            /** Require Symbol */
+            /**
+             * Require Symbol
+             * @description A password needs a symbol.
+             */
             require_symbol?: boolean | null;
-            /** Require Uppercase */
+            /**
+             * Require Uppercase
+             * @description A password needs an uppercase letter.
+             */
             require_uppercase?: boolean | null;
         };
         /** PasswordReset */
         PasswordReset: {
             /**
              * Must Change Password
+             * @description A new password is asked for at the next sign-in.
              * @default true
              */
             must_change_password?: boolean;
@@ -8965,10 +13083,14 @@ export interface components {
         };
         /** Phone */
         Phone: {
-            /** Number */
+            /**
+             * Number
+             * @description A phone number.
+             */
             number: string;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @default other
              * @enum {string}
              */
@@ -8976,9 +13098,15 @@ export interface components {
         };
         /** PhoneOut */
         PhoneOut: {
-            /** Number */
+            /**
+             * Number
+             * @description A phone number.
+             */
             number: string;
-            /** Type */
+            /**
+             * Type
+             * @description What kind (the values are listed by the schema).
+             */
             type: string;
         };
         /**
@@ -8986,20 +13114,32 @@ export interface components {
          * @description An OAuth app was registered.
          */
         PlatformAppCreatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["AppData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "platform.app.created";
@@ -9009,20 +13149,32 @@ export interface components {
          * @description An OAuth app was deleted.
          */
         PlatformAppDeletedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["AppData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "platform.app.deleted";
@@ -9032,20 +13184,32 @@ export interface components {
          * @description An OAuth app's client secret was rotated.
          */
         PlatformAppSecretRotatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["AppData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "platform.app.secret_rotated";
@@ -9055,73 +13219,107 @@ export interface components {
          * @description An OAuth app changed.
          */
         PlatformAppUpdatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["AppData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "platform.app.updated";
         };
         /** PlatformEvent */
         PlatformEvent: {
-            /** Data */
+            /**
+             * Data
+             * @description The event's payload; its schema depends on `type`.
+             */
             data: {
                 [key: string]: unknown;
             };
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
-            /** Type */
+            /**
+             * Type
+             * @description What kind (the values are listed by the schema).
+             */
             type: string;
         };
         /** PostalAddress */
         PostalAddress: {
             /**
              * City
+             * @description City.
              * @default
              */
             city?: string;
             /**
              * Country
+             * @description Country.
              * @default
              */
             country?: string;
             /**
              * Postal Code
+             * @description Postal code.
              * @default
              */
             postal_code?: string;
             /**
              * Region
+             * @description Province, state or region.
              * @default
              */
             region?: string;
             /**
              * Street
+             * @description Street address.
              * @default
              */
             street?: string;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @default other
              * @enum {string}
              */
@@ -9129,17 +13327,35 @@ export interface components {
         };
         /** PostalAddressOut */
         PostalAddressOut: {
-            /** City */
+            /**
+             * City
+             * @description City.
+             */
             city: string;
-            /** Country */
+            /**
+             * Country
+             * @description Country.
+             */
             country: string;
-            /** Postal Code */
+            /**
+             * Postal Code
+             * @description Postal code.
+             */
             postal_code: string;
-            /** Region */
+            /**
+             * Region
+             * @description Province, state or region.
+             */
             region: string;
-            /** Street */
+            /**
+             * Street
+             * @description Street address.
+             */
             street: string;
-            /** Type */
+            /**
+             * Type
+             * @description What kind (the values are listed by the schema).
+             */
             type: string;
         };
         /**
@@ -9147,25 +13363,42 @@ export interface components {
          * @description An RFC 9457 problem document.
          */
         Problem: {
-            /** Code */
+            /**
+             * Code
+             * @description A stable machine-readable code.
+             */
             code: string;
-            /** Detail */
+            /**
+             * Detail
+             * @description A human-readable explanation.
+             */
             detail: string;
             /**
              * Param
+             * @description The field or parameter at fault.
              * @default null
              */
             param?: string | null;
             /**
              * Request Id
+             * @description The id of the request.
              * @default null
              */
             request_id?: string | null;
-            /** Status */
+            /**
+             * Status
+             * @description Its current state (the values are listed by the schema).
+             */
             status: number;
-            /** Title */
+            /**
+             * Title
+             * @description Its title.
+             */
             title: string;
-            /** Type */
+            /**
+             * Type
+             * @description What kind (the values are listed by the schema).
+             */
             type: string;
         };
         /** RecipientDelivery */
@@ -9199,14 +13432,21 @@ export interface components {
             /**
              * Updated At
              * Format: date-time
+             * @description When it last changed (RFC 3339, UTC).
              */
             updated_at: string;
         };
         /** Recurrence */
         Recurrence: {
-            /** Exdates */
+            /**
+             * Exdates
+             * @description Occurrences removed from the series.
+             */
             exdates?: string[];
-            /** Rdates */
+            /**
+             * Rdates
+             * @description Occurrences added to the series.
+             */
             rdates?: string[];
             /**
              * Rrule
@@ -9216,36 +13456,61 @@ export interface components {
         };
         /** RecurrenceOut */
         RecurrenceOut: {
-            /** Exdates */
+            /**
+             * Exdates
+             * @description Occurrences removed from the series.
+             */
             exdates: string[];
-            /** Rdates */
+            /**
+             * Rdates
+             * @description Occurrences added to the series.
+             */
             rdates: string[];
-            /** Rrule */
+            /**
+             * Rrule
+             * @description An RFC 5545 RRULE.
+             */
             rrule: string | null;
         };
         /** RejectedRecipient */
         RejectedRecipient: {
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string;
-            /** Code */
+            /**
+             * Code
+             * @description A stable machine-readable code.
+             */
             code: string;
         };
         /** Reminder */
         Reminder: {
             /**
              * Method
+             * @description How the reminder is given.
              * @default display
              * @enum {string}
              */
             method?: "display" | "email";
-            /** Minutes Before */
+            /**
+             * Minutes Before
+             * @description Minutes before the start.
+             */
             minutes_before: number;
         };
         /** ReminderOut */
         ReminderOut: {
-            /** Method */
+            /**
+             * Method
+             * @description How the reminder is given.
+             */
             method: string;
-            /** Minutes Before */
+            /**
+             * Minutes Before
+             * @description Minutes before the start.
+             */
             minutes_before: number;
         };
         /**
@@ -9263,155 +13528,283 @@ export interface components {
         };
         /** Room */
         Room: {
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string | null;
-            /** Allow Conflicts */
+            /**
+             * Allow Conflicts
+             * @description Whether it allows conflicts.
+             */
             allow_conflicts: boolean;
-            /** Booking Policy */
+            /**
+             * Booking Policy
+             * @description `auto_accept` books at once; `approval` waits for a delegate.
+             */
             booking_policy: string;
-            /** Booking Window Days */
+            /**
+             * Booking Window Days
+             * @description Booking window, in days.
+             */
             booking_window_days: number;
-            /** Building */
+            /**
+             * Building
+             * @description The building.
+             */
             building: string;
-            /** Calendar Id */
+            /**
+             * Calendar Id
+             * @description The calendar it is in.
+             */
             calendar_id: string;
-            /** Capacity */
+            /**
+             * Capacity
+             * @description How many people it seats.
+             */
             capacity: number;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Delegates */
+            /**
+             * Delegates
+             * @description Accounts that approve bookings.
+             */
             delegates: string[];
-            /** Description */
+            /**
+             * Description
+             * @description Free text describing it.
+             */
             description: string;
-            /** Equipment */
+            /**
+             * Equipment
+             * @description What the room has (projector, video).
+             */
             equipment: string[];
-            /** Floor */
+            /**
+             * Floor
+             * @description The floor.
+             */
             floor: string;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Kind */
+            /**
+             * Kind
+             * @description What kind of object it is (the values are listed by the schema).
+             */
             kind: string;
-            /** Max Duration Minutes */
+            /**
+             * Max Duration Minutes
+             * @description Max duration, in minutes.
+             */
             max_duration_minutes: number | null;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
             /**
              * Updated At
              * Format: date-time
+             * @description When it last changed (RFC 3339, UTC).
              */
             updated_at: string;
         };
         /** RoomBookingRespond */
         RoomBookingRespond: {
-            /** Comment */
+            /**
+             * Comment
+             * @description A note for the people involved.
+             */
             comment?: string | null;
             /**
              * Response
+             * @description The attendee's answer.
              * @enum {string}
              */
             response: "accepted" | "declined";
         };
         /** RoomCreate */
         RoomCreate: {
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address?: string | null;
             /**
              * Allow Conflicts
+             * @description Whether it allows conflicts.
              * @default false
              */
             allow_conflicts?: boolean;
             /**
              * Booking Policy
+             * @description `auto_accept` books at once; `approval` waits for a delegate.
              * @default auto_accept
              * @enum {string}
              */
             booking_policy?: "auto_accept" | "approval";
             /**
              * Booking Window Days
+             * @description Booking window, in days.
              * @default 365
              */
             booking_window_days?: number;
             /**
              * Building
+             * @description The building.
              * @default
              */
             building?: string;
             /**
              * Capacity
+             * @description How many people it seats.
              * @default 0
              */
             capacity?: number;
-            /** Delegates */
+            /**
+             * Delegates
+             * @description Accounts that approve bookings.
+             */
             delegates?: string[];
             /**
              * Description
+             * @description Free text describing it.
              * @default
              */
             description?: string;
-            /** Equipment */
+            /**
+             * Equipment
+             * @description What the room has (projector, video).
+             */
             equipment?: string[];
             /**
              * Floor
+             * @description The floor.
              * @default
              */
             floor?: string;
             /**
              * Kind
+             * @description What kind of object it is (the values are listed by the schema).
              * @default room
              * @enum {string}
              */
             kind?: "room" | "resource";
-            /** Max Duration Minutes */
+            /**
+             * Max Duration Minutes
+             * @description Max duration, in minutes.
+             */
             max_duration_minutes?: number | null;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
         };
         /** RoomUpdate */
         RoomUpdate: {
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address?: string | null;
-            /** Allow Conflicts */
+            /**
+             * Allow Conflicts
+             * @description Whether it allows conflicts.
+             */
             allow_conflicts?: boolean | null;
-            /** Booking Policy */
+            /**
+             * Booking Policy
+             * @description `auto_accept` books at once; `approval` waits for a delegate.
+             */
             booking_policy?: ("auto_accept" | "approval") | null;
-            /** Booking Window Days */
+            /**
+             * Booking Window Days
+             * @description Booking window, in days.
+             */
             booking_window_days?: number | null;
-            /** Building */
+            /**
+             * Building
+             * @description The building.
+             */
             building?: string | null;
-            /** Capacity */
+            /**
+             * Capacity
+             * @description How many people it seats.
+             */
             capacity?: number | null;
-            /** Delegates */
+            /**
+             * Delegates
+             * @description Accounts that approve bookings.
+             */
             delegates?: string[] | null;
-            /** Description */
+            /**
+             * Description
+             * @description Free text describing it.
+             */
             description?: string | null;
-            /** Equipment */
+            /**
+             * Equipment
+             * @description What the room has (projector, video).
+             */
             equipment?: string[] | null;
-            /** Floor */
+            /**
+             * Floor
+             * @description The floor.
+             */
             floor?: string | null;
-            /** Max Duration Minutes */
+            /**
+             * Max Duration Minutes
+             * @description Max duration, in minutes.
+             */
             max_duration_minutes?: number | null;
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name?: string | null;
         };
         /** Schedule */
         Schedule: {
-            /** Attendee */
+            /**
+             * Attendee
+             * @description The attendee as asked (id or address).
+             */
             attendee: string;
-            /** Busy */
+            /**
+             * Busy
+             * @description Busy intervals, merged.
+             */
             busy: components["schemas"]["BusyInterval"][];
-            /** Error */
+            /**
+             * Error
+             * @description Why it could not be done; null when it was.
+             */
             error?: string | null;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string | null;
-            /** Type */
+            /**
+             * Type
+             * @description What kind (the values are listed by the schema).
+             */
             type: ("account" | "room") | null;
         };
         /** SecretRotation */
         SecretRotation: {
-            /** Grace Seconds */
+            /**
+             * Grace Seconds
+             * @description Grace, in seconds.
+             */
             grace_seconds?: number | null;
         };
         /**
@@ -9419,11 +13812,20 @@ export interface components {
          * @description A message to send (or a draft's content). Header fields reject line breaks.
          */
         SendRequest: {
-            /** Attachments */
+            /**
+             * Attachments
+             * @description The attachments.
+             */
             attachments?: components["schemas"]["AttachmentIn"][];
-            /** Bcc */
+            /**
+             * Bcc
+             * @description `Bcc` recipients (not shown to the others).
+             */
             bcc?: (string | components["schemas"]["AddressIn"])[];
-            /** Cc */
+            /**
+             * Cc
+             * @description `Cc` recipients.
+             */
             cc?: (string | components["schemas"]["AddressIn"])[];
             /**
              * Forward Message Id
@@ -9442,15 +13844,22 @@ export interface components {
             headers?: {
                 [key: string]: string;
             };
-            /** Html */
+            /**
+             * Html
+             * @description The HTML body (sanitised when shown).
+             */
             html?: string | null;
             /**
              * Priority
+             * @description Delivery priority (the values are listed by the schema).
              * @default normal
              * @enum {string}
              */
             priority?: "low" | "normal" | "high";
-            /** Reply To */
+            /**
+             * Reply To
+             * @description `Reply-To` addresses.
+             */
             reply_to?: (string | components["schemas"]["AddressIn"])[];
             /**
              * Reply To Message Id
@@ -9459,6 +13868,7 @@ export interface components {
             reply_to_message_id?: string | null;
             /**
              * Save To Sent
+             * @description Keep a copy in Sent.
              * @default true
              */
             save_to_sent?: boolean;
@@ -9469,12 +13879,19 @@ export interface components {
             send_at?: string | null;
             /**
              * Subject
+             * @description The message's subject.
              * @default
              */
             subject?: string;
-            /** Text */
+            /**
+             * Text
+             * @description The plain-text body.
+             */
             text?: string | null;
-            /** To */
+            /**
+             * To
+             * @description `To` recipients.
+             */
             to?: (string | components["schemas"]["AddressIn"])[];
             /**
              * Transactional
@@ -9487,9 +13904,14 @@ export interface components {
         SendResult: {
             /**
              * Delivered
-             * @description Local recipients whose inbox has it
+             * @description Local mailboxes whose inbox has it, once each: an address as you sent it, and for a group its members' own addresses
              */
             delivered: string[];
+            /**
+             * Groups
+             * @description Each group addressed, with the members it reached
+             */
+            groups?: components["schemas"]["GroupDelivery"][];
             /**
              * Id
              * @description The copy in Sent (or Outbox when scheduled)
@@ -9505,21 +13927,34 @@ export interface components {
              * @description Remote recipients waiting for SMTP delivery
              */
             queued: string[];
-            /** Rejected */
+            /**
+             * Rejected
+             * @description Recipients refused, each with the problem `code`
+             */
             rejected: components["schemas"]["RejectedRecipient"][];
-            /** Send At */
+            /**
+             * Send At
+             * @description When send (RFC 3339, UTC); null if not (yet).
+             */
             send_at?: string | null;
             /**
              * Status
+             * @description Its current state (the values are listed by the schema).
              * @enum {string}
              */
             status: "sent" | "scheduled";
-            /** Thread Id */
+            /**
+             * Thread Id
+             * @description The conversation it belongs to.
+             */
             thread_id: string | null;
         };
         /** SpamFeedback */
         SpamFeedback: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id: string;
             /**
              * Folder Id
@@ -9528,6 +13963,7 @@ export interface components {
             folder_id: string;
             /**
              * Label
+             * @description A label.
              * @enum {string}
              */
             label: "spam" | "ham";
@@ -9536,7 +13972,10 @@ export interface components {
              * @description False when the message was already learned this way
              */
             learned: boolean;
-            /** Message Id */
+            /**
+             * Message Id
+             * @description The `Message-ID` header, or a message's id where the schema says so.
+             */
             message_id: string;
         };
         /** SpamListEntry */
@@ -9544,11 +13983,18 @@ export interface components {
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Created By */
+            /**
+             * Created By
+             * @description Who created it.
+             */
             created_by: string | null;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Kind
@@ -9556,10 +14002,14 @@ export interface components {
              * @enum {string}
              */
             kind: "allow" | "block";
-            /** Note */
+            /**
+             * Note
+             * @description A note.
+             */
             note: string;
             /**
              * Scope
+             * @description OAuth scope(s), space-separated, or the part of a series a change applies to.
              * @enum {string}
              */
             scope: "address" | "domain";
@@ -9585,21 +14035,30 @@ export interface components {
         };
         /** SpamVerdict */
         SpamVerdict: {
-            /** Action */
+            /**
+             * Action
+             * @description What was done (`domain.resource.verb`).
+             */
             action?: ("inbox" | "junk" | "reject") | null;
             /**
              * Feedback
              * @description What a person reported the message as, if anything
              */
             feedback?: ("spam" | "ham") | null;
-            /** Message Id */
+            /**
+             * Message Id
+             * @description The `Message-ID` header, or a message's id where the schema says so.
+             */
             message_id: string;
             /**
              * Report
              * @description The X-Spam-Report text
              */
             report?: string | null;
-            /** Score */
+            /**
+             * Score
+             * @description Spam score.
+             */
             score?: number | null;
             /**
              * Scored
@@ -9614,16 +14073,26 @@ export interface components {
         };
         /** Suggestion */
         Suggestion: {
-            /** Address */
+            /**
+             * Address
+             * @description An email address.
+             */
             address: string;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Kind
+             * @description What kind of object it is (the values are listed by the schema).
              * @enum {string}
              */
             kind: "contact" | "account" | "group";
-            /** Name */
+            /**
+             * Name
+             * @description Its name, as people read it.
+             */
             name: string;
             /**
              * Recent Messages
@@ -9632,58 +14101,112 @@ export interface components {
             recent_messages: number;
             /**
              * Source
+             * @description Where it comes from (a folder name on the old server, or a data source).
              * @enum {string}
              */
             source: "personal" | "directory";
         };
         /** Thread */
         Thread: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id: string;
-            /** Has Attachments */
+            /**
+             * Has Attachments
+             * @description Whether it hass attachments.
+             */
             has_attachments: boolean;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Last Received At
              * Format: date-time
+             * @description When last received (RFC 3339, UTC); null if not (yet).
              */
             last_received_at: string;
-            /** Message Count */
+            /**
+             * Message Count
+             * @description How many message.
+             */
             message_count: number;
-            /** Participants */
+            /**
+             * Participants
+             * @description Addresses taking part in the conversation.
+             */
             participants: components["schemas"]["EmailAddress"][];
-            /** Snippet */
+            /**
+             * Snippet
+             * @description The first characters of the text.
+             */
             snippet: string;
-            /** Subject */
+            /**
+             * Subject
+             * @description The message's subject.
+             */
             subject: string;
-            /** Unread Count */
+            /**
+             * Unread Count
+             * @description Messages not yet read.
+             */
             unread_count: number;
         };
         /** ThreadDetail */
         ThreadDetail: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id: string;
-            /** Has Attachments */
+            /**
+             * Has Attachments
+             * @description Whether it hass attachments.
+             */
             has_attachments: boolean;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Last Received At
              * Format: date-time
+             * @description When last received (RFC 3339, UTC); null if not (yet).
              */
             last_received_at: string;
-            /** Message Count */
+            /**
+             * Message Count
+             * @description How many message.
+             */
             message_count: number;
-            /** Messages */
+            /**
+             * Messages
+             * @description Messages.
+             */
             messages: components["schemas"]["MessageSummary"][];
-            /** Participants */
+            /**
+             * Participants
+             * @description Addresses taking part in the conversation.
+             */
             participants: components["schemas"]["EmailAddress"][];
-            /** Snippet */
+            /**
+             * Snippet
+             * @description The first characters of the text.
+             */
             snippet: string;
-            /** Subject */
+            /**
+             * Subject
+             * @description The message's subject.
+             */
             subject: string;
-            /** Unread Count */
+            /**
+             * Unread Count
+             * @description Messages not yet read.
+             */
             unread_count: number;
         };
         /** TimeSuggestion */
@@ -9691,13 +14214,18 @@ export interface components {
             /**
              * End
              * Format: date-time
+             * @description End (RFC 3339 with an offset; exclusive).
              */
             end: string;
-            /** Room Id */
+            /**
+             * Room Id
+             * @description A room's id.
+             */
             room_id: string | null;
             /**
              * Start
              * Format: date-time
+             * @description Start (RFC 3339 with an offset).
              */
             start: string;
         };
@@ -9706,64 +14234,110 @@ export interface components {
          * @description RFC 6749 §5.1.
          */
         TokenResponse: {
-            /** Access Token */
+            /**
+             * Access Token
+             * @description The bearer token.
+             */
             access_token: string;
-            /** Expires In */
+            /**
+             * Expires In
+             * @description Seconds until the access token expires.
+             */
             expires_in: number;
-            /** Refresh Token */
+            /**
+             * Refresh Token
+             * @description A token to get the next access token (rotated on use).
+             */
             refresh_token?: string | null;
-            /** Scope */
+            /**
+             * Scope
+             * @description OAuth scope(s), space-separated, or the part of a series a change applies to.
+             */
             scope: string;
-            /** Token Type */
+            /**
+             * Token Type
+             * @description Always `Bearer`.
+             */
             token_type: string;
         };
         /** Upload */
         Upload: {
-            /** Account Id */
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
             account_id: string;
-            /** Content Type */
+            /**
+             * Content Type
+             * @description The MIME type.
+             */
             content_type: string;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
             /**
              * Expires At
              * Format: date-time
+             * @description When expires (RFC 3339, UTC); null if not (yet).
              */
             expires_at: string;
-            /** Filename */
+            /**
+             * Filename
+             * @description The file's name.
+             */
             filename: string;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Received
              * @description Byte ranges held, [start, end) each
              */
             received: number[][];
-            /** Received Bytes */
+            /**
+             * Received Bytes
+             * @description Received in bytes.
+             */
             received_bytes: number;
-            /** Sha256 */
+            /**
+             * Sha256
+             * @description SHA-256 of the content, hex.
+             */
             sha256?: string | null;
-            /** Size */
+            /**
+             * Size
+             * @description Size in bytes.
+             */
             size: number;
             /**
              * State
+             * @description An opaque state to pass back.
              * @enum {string}
              */
             state: "open" | "committed";
-            /** Upload Url */
+            /**
+             * Upload Url
+             * @description Where to PUT the chunks.
+             */
             upload_url: string;
         };
         /** UploadCreate */
         UploadCreate: {
             /**
              * Content Type
+             * @description The MIME type.
              * @default application/octet-stream
              */
             content_type?: string;
-            /** Filename */
+            /**
+             * Filename
+             * @description The file's name.
+             */
             filename: string;
             /**
              * Size
@@ -9773,44 +14347,84 @@ export interface components {
         };
         /** ValidationError */
         ValidationError: {
-            /** Context */
+            /**
+             * Context
+             * @description Context of the validation error.
+             */
             ctx?: Record<string, never>;
-            /** Input */
+            /**
+             * Input
+             * @description The value that was refused.
+             */
             input?: unknown;
-            /** Location */
+            /**
+             * Location
+             * @description Where the error is.
+             */
             loc: (string | number)[];
-            /** Message */
+            /**
+             * Message
+             * @description What is wrong.
+             */
             msg: string;
-            /** Error Type */
+            /**
+             * Error Type
+             * @description What kind (the values are listed by the schema).
+             */
             type: string;
         };
         /** Webhook */
         Webhook: {
-            /** Account Ids */
+            /**
+             * Account Ids
+             * @description The ids of the accounts.
+             */
             account_ids: string[];
-            /** App Id */
+            /**
+             * App Id
+             * @description The OAuth app involved.
+             */
             app_id: string | null;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Department Ids */
+            /**
+             * Department Ids
+             * @description Ids of the departments it belongs to.
+             */
             department_ids: string[];
-            /** Description */
+            /**
+             * Description
+             * @description Free text describing it.
+             */
             description: string;
             /**
              * Disabled Reason
              * @description manual | gone | failing
              */
             disabled_reason: string | null;
-            /** Event Types */
+            /**
+             * Event Types
+             * @description Event types or patterns it receives (`mail.*`).
+             */
             event_types: string[];
-            /** Failing Since */
+            /**
+             * Failing Since
+             * @description When checks started failing; null while they pass.
+             */
             failing_since: string | null;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Ordered */
+            /**
+             * Ordered
+             * @description Whether the list keeps its order.
+             */
             ordered: boolean;
             /**
              * Status
@@ -9820,42 +14434,77 @@ export interface components {
             /**
              * Updated At
              * Format: date-time
+             * @description When it last changed (RFC 3339, UTC).
              */
             updated_at: string;
-            /** Url */
+            /**
+             * Url
+             * @description A URL.
+             */
             url: string;
-            /** Verified At */
+            /**
+             * Verified At
+             * @description When verified (RFC 3339, UTC); null if not (yet).
+             */
             verified_at: string | null;
         };
         /** WebhookAttempt */
         WebhookAttempt: {
-            /** Attempt */
+            /**
+             * Attempt
+             * @description Which attempt (1 first).
+             */
             attempt: number;
-            /** Delivery Id */
+            /**
+             * Delivery Id
+             * @description The id of the delivery.
+             */
             delivery_id: string;
-            /** Endpoint Id */
+            /**
+             * Endpoint Id
+             * @description The id of the endpoint.
+             */
             endpoint_id: string;
-            /** Error */
+            /**
+             * Error
+             * @description Why it could not be done; null when it was.
+             */
             error: string | null;
-            /** Event Id */
+            /**
+             * Event Id
+             * @description The id of the event.
+             */
             event_id: string;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Latency Ms */
+            /**
+             * Latency Ms
+             * @description How long the receiver took, in milliseconds.
+             */
             latency_ms: number;
             /**
              * Outcome
              * @description succeeded | failed
              */
             outcome: string;
-            /** Response Snippet */
+            /**
+             * Response Snippet
+             * @description The first bytes of the receiver's answer.
+             */
             response_snippet: string | null;
             /**
              * Started At
              * Format: date-time
+             * @description When it started (RFC 3339, UTC).
              */
             started_at: string;
-            /** Status Code */
+            /**
+             * Status Code
+             * @description The receiver's HTTP status.
+             */
             status_code: number | null;
         };
         /** WebhookCreate */
@@ -9872,6 +14521,7 @@ export interface components {
             department_ids?: string[];
             /**
              * Description
+             * @description Free text describing it.
              * @default
              */
             description?: string;
@@ -9894,35 +14544,66 @@ export interface components {
         };
         /** WebhookDelivery */
         WebhookDelivery: {
-            /** Attempts */
+            /**
+             * Attempts
+             * @description Attempts made.
+             */
             attempts: number;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Endpoint Id */
+            /**
+             * Endpoint Id
+             * @description The id of the endpoint.
+             */
             endpoint_id: string;
-            /** Event Id */
+            /**
+             * Event Id
+             * @description The id of the event.
+             */
             event_id: string;
-            /** Event Sequence */
+            /**
+             * Event Sequence
+             * @description The event's sequence.
+             */
             event_sequence: number;
-            /** Event Type */
+            /**
+             * Event Type
+             * @description The event's type.
+             */
             event_type: string;
-            /** Finished At */
+            /**
+             * Finished At
+             * @description When it finished; null while it runs.
+             */
             finished_at: string | null;
             /**
              * Id
              * @description The `webhook-id` header value, the same on every retry.
              */
             id: string;
-            /** Last Attempt At */
+            /**
+             * Last Attempt At
+             * @description When last attempt (RFC 3339, UTC); null if not (yet).
+             */
             last_attempt_at: string | null;
-            /** Last Error */
+            /**
+             * Last Error
+             * @description The last error, if any.
+             */
             last_error: string | null;
-            /** Last Status Code */
+            /**
+             * Last Status Code
+             * @description The last HTTP status received.
+             */
             last_status_code: number | null;
-            /** Next Attempt At */
+            /**
+             * Next Attempt At
+             * @description When next attempt (RFC 3339, UTC); null if not (yet).
+             */
             next_attempt_at: string | null;
             /**
              * Status
@@ -9935,20 +14616,32 @@ export interface components {
          * @description A webhook endpoint was created.
          */
         WebhookEndpointCreatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["EndpointData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "webhook.endpoint.created";
@@ -9958,20 +14651,32 @@ export interface components {
          * @description A webhook endpoint was deleted.
          */
         WebhookEndpointDeletedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["EndpointData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "webhook.endpoint.deleted";
@@ -9981,20 +14686,32 @@ export interface components {
          * @description A webhook endpoint was disabled: by hand, after 410 Gone, or after 5 days of failures.
          */
         WebhookEndpointDisabledEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["EndpointData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "webhook.endpoint.disabled";
@@ -10004,20 +14721,32 @@ export interface components {
          * @description A webhook endpoint was enabled.
          */
         WebhookEndpointEnabledEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["EndpointData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "webhook.endpoint.enabled";
@@ -10027,20 +14756,32 @@ export interface components {
          * @description A webhook endpoint's signing secret was rotated.
          */
         WebhookEndpointSecretRotatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["EndpointData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "webhook.endpoint.secret_rotated";
@@ -10050,20 +14791,32 @@ export interface components {
          * @description A test event sent on request to one endpoint only ("send test event").
          */
         WebhookEndpointTestEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["EndpointData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "webhook.endpoint.test";
@@ -10073,27 +14826,42 @@ export interface components {
          * @description A webhook endpoint changed.
          */
         WebhookEndpointUpdatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
             data: components["schemas"]["EndpointData"];
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
             /**
              * Occurred At
              * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
              */
             occurred_at: string;
-            /** Org Id */
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
             org_id: string;
-            /** Sequence */
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
             sequence: number;
             /**
              * Type
+             * @description What kind (the values are listed by the schema).
              * @constant
              */
             type: "webhook.endpoint.updated";
         };
         /** WebhookRedelivery */
         WebhookRedelivery: {
-            /** Event Id */
+            /**
+             * Event Id
+             * @description The id of the event.
+             */
             event_id: string;
         };
         /** WebhookReplay */
@@ -10127,17 +14895,35 @@ export interface components {
         };
         /** WebhookUpdate */
         WebhookUpdate: {
-            /** Account Ids */
+            /**
+             * Account Ids
+             * @description The ids of the accounts.
+             */
             account_ids?: string[] | null;
-            /** Department Ids */
+            /**
+             * Department Ids
+             * @description Ids of the departments it belongs to.
+             */
             department_ids?: string[] | null;
-            /** Description */
+            /**
+             * Description
+             * @description Free text describing it.
+             */
             description?: string | null;
-            /** Event Types */
+            /**
+             * Event Types
+             * @description Event types or patterns it receives (`mail.*`).
+             */
             event_types?: string[] | null;
-            /** Ordered */
+            /**
+             * Ordered
+             * @description Whether the list keeps its order.
+             */
             ordered?: boolean | null;
-            /** Url */
+            /**
+             * Url
+             * @description A URL.
+             */
             url?: string | null;
         };
         /**
@@ -10145,33 +14931,61 @@ export interface components {
          * @description Returned once, on creation and rotation: keep `secret`, it is not shown again.
          */
         WebhookWithSecret: {
-            /** Account Ids */
+            /**
+             * Account Ids
+             * @description The ids of the accounts.
+             */
             account_ids: string[];
-            /** App Id */
+            /**
+             * App Id
+             * @description The OAuth app involved.
+             */
             app_id: string | null;
             /**
              * Created At
              * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
              */
             created_at: string;
-            /** Department Ids */
+            /**
+             * Department Ids
+             * @description Ids of the departments it belongs to.
+             */
             department_ids: string[];
-            /** Description */
+            /**
+             * Description
+             * @description Free text describing it.
+             */
             description: string;
             /**
              * Disabled Reason
              * @description manual | gone | failing
              */
             disabled_reason: string | null;
-            /** Event Types */
+            /**
+             * Event Types
+             * @description Event types or patterns it receives (`mail.*`).
+             */
             event_types: string[];
-            /** Failing Since */
+            /**
+             * Failing Since
+             * @description When checks started failing; null while they pass.
+             */
             failing_since: string | null;
-            /** Id */
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
             id: string;
-            /** Ordered */
+            /**
+             * Ordered
+             * @description Whether the list keeps its order.
+             */
             ordered: boolean;
-            /** Previous Secret Expires At */
+            /**
+             * Previous Secret Expires At
+             * @description When previous secret expires (RFC 3339, UTC); null if not (yet).
+             */
             previous_secret_expires_at?: string | null;
             /**
              * Secret
@@ -10186,11 +15000,18 @@ export interface components {
             /**
              * Updated At
              * Format: date-time
+             * @description When it last changed (RFC 3339, UTC).
              */
             updated_at: string;
-            /** Url */
+            /**
+             * Url
+             * @description A URL.
+             */
             url: string;
-            /** Verified At */
+            /**
+             * Verified At
+             * @description When verified (RFC 3339, UTC); null if not (yet).
+             */
             verified_at: string | null;
         };
         /** WorkingHours */
@@ -10202,19 +15023,44 @@ export interface components {
             days?: number[];
             /**
              * End
+             * @description End (RFC 3339 with an offset; exclusive).
              * @default 18:00
              */
             end?: string;
             /**
              * Start
+             * @description Start (RFC 3339 with an offset).
              * @default 09:00
              */
             start?: string;
             /**
              * Time Zone
-             * @default UTC
+             * @description IANA zone of `start`/`end`. Default: the asking person's time zone, else the organisation's, else the server's `MAILPLANE_DEFAULT_TIME_ZONE` (UTC).
              */
-            time_zone?: string;
+            time_zone?: string | null;
+        };
+        /** WorkingHoursUsed */
+        WorkingHoursUsed: {
+            /**
+             * Days
+             * @description ISO weekdays 1 (Monday) to 7.
+             */
+            days: number[];
+            /**
+             * End
+             * @description Closing time, `HH:MM`.
+             */
+            end: string;
+            /**
+             * Start
+             * @description Opening time, `HH:MM`.
+             */
+            start: string;
+            /**
+             * Time Zone
+             * @description The IANA zone the hours were read in.
+             */
+            time_zone: string;
         };
     };
     responses: never;
@@ -10240,6 +15086,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example null */
                     "application/json": unknown;
                 };
             };
@@ -10260,6 +15107,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example {} */
                     "application/json": {
                         [key: string]: string;
                     };
@@ -10304,6 +15152,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "active": false,
+                     *       "client_id": "cli_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "exp": 1,
+                     *       "iat": 1,
+                     *       "iss": "iss",
+                     *       "org_id": "org_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "scope": "directory:read",
+                     *       "sub": "sub",
+                     *       "token_type": "token type"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Introspection"];
                 };
             };
@@ -10346,6 +15207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example null */
                     "application/json": unknown;
                 };
             };
@@ -10388,6 +15250,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access_token": "access token",
+                     *       "expires_in": 1,
+                     *       "refresh_token": "refresh token",
+                     *       "scope": "directory:read",
+                     *       "token_type": "token type"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
@@ -10426,6 +15297,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example null */
                     "application/json": unknown;
                 };
             };
@@ -10443,10 +15315,20 @@ export interface operations {
             query?: {
                 /** @description Only accounts in this state (default: active and frozen). */
                 status?: ("active" | "frozen" | "deleted") | null;
+                /** @description Only members of this department. */
                 department_id?: string | null;
-                /** @description With `department_id`: include sub-departments. */
+                /** @description With `department_id`: members of its sub-departments too. */
+                include_subdepartments?: boolean;
+                /**
+                 * @deprecated
+                 * @description Old name of `include_subdepartments`.
+                 */
                 recursive?: boolean;
-                /** @description Free text: name, address, title, or an exact employee number or mobile. */
+                /** @description Only the account with this employee number. */
+                employee_number?: string | null;
+                /** @description Only the account with this mobile number. */
+                mobile?: string | null;
+                /** @description Prefix search, case-insensitive: the name or any word of it, the address or its local part, pinyin initials or full pinyin of a Chinese name (`zs`, `zhangsan` for 张三), an employee number or a mobile. */
                 q?: string | null;
                 /** @description Page size (1-500). */
                 limit?: number;
@@ -10465,6 +15347,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "aliases": [
+                     *             "aliase"
+                     *           ],
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "deleted_at": "2027-01-04T09:00:00+08:00",
+                     *           "department_ids": [
+                     *             "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *           ],
+                     *           "display_name": "李雷 Li Lei",
+                     *           "employee_number": "E1002",
+                     *           "frozen_at": "2027-01-04T09:00:00+08:00",
+                     *           "hidden_from_address_book": false,
+                     *           "id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "job_title": "Sales lead",
+                     *           "locale": "zh-CN",
+                     *           "manager_id": "man_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "mobile": "+8613800138000",
+                     *           "must_change_password": false,
+                     *           "purge_after": "2027-01-04T09:00:00+08:00",
+                     *           "quota_bytes": 1,
+                     *           "recovery_email": "recovery email",
+                     *           "role": "role",
+                     *           "security_phone": "security phone",
+                     *           "security_phone_verified": false,
+                     *           "status": "active",
+                     *           "time_zone": "Asia/Shanghai",
+                     *           "type": "employee",
+                     *           "updated_at": "2027-01-04T09:00:00+08:00"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Account_"];
                 };
             };
@@ -10542,6 +15462,30 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "activation_link": false,
+                 *       "address": "li.lei@example.com",
+                 *       "department_ids": [
+                 *         "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *       ],
+                 *       "display_name": "李雷 Li Lei",
+                 *       "employee_number": "E1002",
+                 *       "hidden_from_address_book": false,
+                 *       "job_title": "",
+                 *       "locale": "zh-CN",
+                 *       "manager_id": "man_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *       "mobile": "+8613800138000",
+                 *       "must_change_password": true,
+                 *       "password": "correct-horse-battery-staple",
+                 *       "quota_bytes": 0,
+                 *       "recovery_email": "recovery email",
+                 *       "security_phone": "security phone",
+                 *       "security_phone_verified": false,
+                 *       "time_zone": "Asia/Shanghai",
+                 *       "type": "employee"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AccountCreate"];
             };
         };
@@ -10552,6 +15496,45 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "activation": {
+                     *         "expires_at": "2027-01-04T09:00:00+08:00",
+                     *         "sent_to": "sent to",
+                     *         "url": "https://oa.example.com/hooks/mailplane"
+                     *       },
+                     *       "address": "li.lei@example.com",
+                     *       "aliases": [
+                     *         "aliase"
+                     *       ],
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "deleted_at": "2027-01-04T09:00:00+08:00",
+                     *       "department_ids": [
+                     *         "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "display_name": "李雷 Li Lei",
+                     *       "employee_number": "E1002",
+                     *       "frozen_at": "2027-01-04T09:00:00+08:00",
+                     *       "hidden_from_address_book": false,
+                     *       "id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "job_title": "Sales lead",
+                     *       "locale": "zh-CN",
+                     *       "manager_id": "man_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "mobile": "+8613800138000",
+                     *       "must_change_password": false,
+                     *       "password": "correct-horse-battery-staple",
+                     *       "purge_after": "2027-01-04T09:00:00+08:00",
+                     *       "quota_bytes": 1,
+                     *       "recovery_email": "recovery email",
+                     *       "role": "role",
+                     *       "security_phone": "security phone",
+                     *       "security_phone_verified": false,
+                     *       "status": "active",
+                     *       "time_zone": "Asia/Shanghai",
+                     *       "type": "employee",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountCreated"];
                 };
             };
@@ -10658,6 +15641,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created": [
+                     *         "created"
+                     *       ],
+                     *       "deleted": [
+                     *         "deleted"
+                     *       ],
+                     *       "has_more": false,
+                     *       "new_state": "new state",
+                     *       "since_state": "since state",
+                     *       "updated": [
+                     *         "updated"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Changes"];
                 };
             };
@@ -10744,6 +15743,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "addresses": [
+                 *         "li.lei@example.com"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["AddressCheck"];
             };
         };
@@ -10754,6 +15760,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "id": "add_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "reason": null,
+                     *           "status": "free"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AddressCheckResult"];
                 };
             };
@@ -10857,6 +15875,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": "li.lei@example.com",
+                     *       "aliases": [
+                     *         "aliase"
+                     *       ],
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "deleted_at": "2027-01-04T09:00:00+08:00",
+                     *       "department_ids": [
+                     *         "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "display_name": "李雷 Li Lei",
+                     *       "employee_number": "E1002",
+                     *       "frozen_at": "2027-01-04T09:00:00+08:00",
+                     *       "hidden_from_address_book": false,
+                     *       "id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "job_title": "Sales lead",
+                     *       "locale": "zh-CN",
+                     *       "manager_id": "man_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "mobile": "+8613800138000",
+                     *       "must_change_password": false,
+                     *       "purge_after": "2027-01-04T09:00:00+08:00",
+                     *       "quota_bytes": 1,
+                     *       "recovery_email": "recovery email",
+                     *       "role": "role",
+                     *       "security_phone": "security phone",
+                     *       "security_phone_verified": false,
+                     *       "status": "active",
+                     *       "time_zone": "Asia/Shanghai",
+                     *       "type": "employee",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Account"];
                 };
             };
@@ -11037,6 +16088,28 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "address": "li.lei@example.com",
+                 *       "department_ids": [
+                 *         "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *       ],
+                 *       "display_name": "李雷 Li Lei",
+                 *       "employee_number": "E1002",
+                 *       "hidden_from_address_book": false,
+                 *       "job_title": "Sales lead",
+                 *       "locale": "zh-CN",
+                 *       "manager_id": "man_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *       "mobile": "+8613800138000",
+                 *       "must_change_password": false,
+                 *       "quota_bytes": 0,
+                 *       "recovery_email": "recovery email",
+                 *       "security_phone": "security phone",
+                 *       "security_phone_verified": false,
+                 *       "time_zone": "Asia/Shanghai",
+                 *       "type": null
+                 *     }
+                 */
                 "application/json": components["schemas"]["AccountUpdate"];
             };
         };
@@ -11047,7 +16120,161 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": "li.lei@example.com",
+                     *       "aliases": [
+                     *         "aliase"
+                     *       ],
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "deleted_at": "2027-01-04T09:00:00+08:00",
+                     *       "department_ids": [
+                     *         "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "display_name": "李雷 Li Lei",
+                     *       "employee_number": "E1002",
+                     *       "frozen_at": "2027-01-04T09:00:00+08:00",
+                     *       "hidden_from_address_book": false,
+                     *       "id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "job_title": "Sales lead",
+                     *       "locale": "zh-CN",
+                     *       "manager_id": "man_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "mobile": "+8613800138000",
+                     *       "must_change_password": false,
+                     *       "purge_after": "2027-01-04T09:00:00+08:00",
+                     *       "quota_bytes": 1,
+                     *       "recovery_email": "recovery email",
+                     *       "role": "role",
+                     *       "security_phone": "security phone",
+                     *       "security_phone_verified": false,
+                     *       "status": "active",
+                     *       "time_zone": "Asia/Shanghai",
+                     *       "type": "employee",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Account"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (duplicate, state, idempotency key in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a stale ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_activation_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "expires_in": 604800,
+                 *       "revoke_password": false,
+                 *       "send_to_recovery_email": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["ActivationLinkCreate"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "expires_at": "2027-01-04T09:00:00+08:00",
+                     *       "sent_to": "sent to",
+                     *       "url": "https://oa.example.com/hooks/mailplane"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ActivationLink"];
                 };
             };
             /** @description Malformed request (bad JSON, bad cursor) */
@@ -11150,7 +16377,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Alias"][];
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "address": "li.lei@example.com",
+                     *           "created_at": "2027-01-04T09:00:00+08:00"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Page_Alias_"];
                 };
             };
             /** @description Malformed request (bad JSON, bad cursor) */
@@ -11229,6 +16468,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "address": "li.lei@example.com"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AliasCreate"];
             };
         };
@@ -11239,6 +16483,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "address": "li.lei@example.com",
+                     *       "created_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Alias"];
                 };
             };
@@ -11449,6 +16700,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "id": "app_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "last_used_at": "2027-01-04T09:00:00+08:00",
+                     *           "last_used_ip": "last used ip",
+                     *           "name": "Sales"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_AppPassword_"];
                 };
             };
@@ -11528,6 +16794,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Sales"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AppPasswordCreate"];
             };
         };
@@ -11538,6 +16809,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "app_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "last_used_at": "2027-01-04T09:00:00+08:00",
+                     *       "last_used_ip": "last used ip",
+                     *       "name": "Sales",
+                     *       "password": "correct-horse-battery-staple"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AppPasswordCreated"];
                 };
             };
@@ -11743,6 +17025,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "access": "owner",
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "color": "#1f6feb",
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "description": "Created by the OA system",
+                     *           "feed_enabled": false,
+                     *           "id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "is_default": false,
+                     *           "name": "Sales",
+                     *           "room_id": "roo_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "time_zone": "Asia/Shanghai",
+                     *           "updated_at": "2027-01-04T09:00:00+08:00"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Calendar_"];
                 };
             };
@@ -11822,6 +17125,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "color": "#1f6feb",
+                 *       "description": "",
+                 *       "name": "Sales",
+                 *       "time_zone": "Asia/Shanghai"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CalendarCreate"];
             };
         };
@@ -11832,6 +17143,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access": "owner",
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "color": "#1f6feb",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "description": "Created by the OA system",
+                     *       "feed_enabled": false,
+                     *       "id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "is_default": false,
+                     *       "name": "Sales",
+                     *       "room_id": "roo_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "time_zone": "Asia/Shanghai",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Calendar"];
                 };
             };
@@ -11936,6 +17263,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access": "owner",
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "color": "#1f6feb",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "description": "Created by the OA system",
+                     *       "feed_enabled": false,
+                     *       "id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "is_default": false,
+                     *       "name": "Sales",
+                     *       "room_id": "roo_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "time_zone": "Asia/Shanghai",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Calendar"];
                 };
             };
@@ -12118,6 +17461,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "color": "#1f6feb",
+                 *       "description": "Created by the OA system",
+                 *       "name": "Sales",
+                 *       "time_zone": "Asia/Shanghai"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CalendarUpdate"];
             };
         };
@@ -12128,6 +17479,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access": "owner",
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "color": "#1f6feb",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "description": "Created by the OA system",
+                     *       "feed_enabled": false,
+                     *       "id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "is_default": false,
+                     *       "name": "Sales",
+                     *       "room_id": "roo_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "time_zone": "Asia/Shanghai",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Calendar"];
                 };
             };
@@ -12318,6 +17685,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "url": "https://oa.example.com/hooks/mailplane"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CalendarFeed"];
                 };
             };
@@ -12528,6 +17901,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created": 1,
+                     *       "event_ids": [
+                     *         "eve_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "updated": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportResult"];
                 };
             };
@@ -12632,6 +18014,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "address": "li.lei@example.com",
+                     *           "calendar_id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "level": "freebusy"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_CalendarShare_"];
                 };
             };
@@ -12712,6 +18109,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "account": "account",
+                 *       "level": "freebusy"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CalendarShareCreate"];
             };
         };
@@ -12722,6 +18125,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "address": "li.lei@example.com",
+                     *       "calendar_id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "level": "freebusy"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CalendarShare"];
                 };
             };
@@ -12938,6 +18351,72 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "all_day": false,
+                     *           "attendees": [
+                     *             {
+                     *               "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *               "address": "li.lei@example.com",
+                     *               "comment": "See you there",
+                     *               "name": "Sales",
+                     *               "response": "needs_action",
+                     *               "role": "required",
+                     *               "room_id": "roo_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *               "rsvp": true,
+                     *               "type": "person"
+                     *             }
+                     *           ],
+                     *           "calendar_id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "description": "Created by the OA system",
+                     *           "end": "2027-01-04T09:00:00+08:00",
+                     *           "end_at": "2027-01-04T09:00:00+08:00",
+                     *           "id": "eve_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "is_exception": false,
+                     *           "is_organizer": false,
+                     *           "location": "Lotus room, 3F",
+                     *           "online_meeting_url": "https://meet.example.com/r/q3-review",
+                     *           "organizer": {
+                     *             "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *             "address": "li.lei@example.com",
+                     *             "name": "Sales"
+                     *           },
+                     *           "recurrence": {
+                     *             "exdates": [
+                     *               "exdate"
+                     *             ],
+                     *             "rdates": [
+                     *               "rdate"
+                     *             ],
+                     *             "rrule": "FREQ=WEEKLY;COUNT=4"
+                     *           },
+                     *           "recurrence_id": "rec_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "reminders": [
+                     *             {
+                     *               "method": "method",
+                     *               "minutes_before": 1
+                     *             }
+                     *           ],
+                     *           "response": "response",
+                     *           "sequence": 1,
+                     *           "series_id": "ser_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "start": "2027-01-04T09:00:00+08:00",
+                     *           "start_at": "2027-01-04T09:00:00+08:00",
+                     *           "status": "status",
+                     *           "time_zone": "Asia/Shanghai",
+                     *           "title": "Quarterly review",
+                     *           "transparency": "transparency",
+                     *           "uid": "uid",
+                     *           "updated_at": "2027-01-04T09:00:00+08:00"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Event_"];
                 };
             };
@@ -13017,6 +18496,47 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "all_day": false,
+                 *       "attendees": [
+                 *         {
+                 *           "address": "li.lei@example.com",
+                 *           "name": "Sales",
+                 *           "role": "required",
+                 *           "room_id": "roo_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *           "type": "person"
+                 *         }
+                 *       ],
+                 *       "calendar_id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *       "description": "",
+                 *       "end": "2027-01-04T09:00:00+08:00",
+                 *       "location": "",
+                 *       "online_meeting_url": "https://meet.example.com/r/q3-review",
+                 *       "recurrence": {
+                 *         "exdates": [
+                 *           "exdatexxxx"
+                 *         ],
+                 *         "rdates": [
+                 *           "rdatexxxxx"
+                 *         ],
+                 *         "rrule": "FREQ=WEEKLY;COUNT=4"
+                 *       },
+                 *       "reminders": [
+                 *         {
+                 *           "method": "display",
+                 *           "minutes_before": 0
+                 *         }
+                 *       ],
+                 *       "send_invitations": true,
+                 *       "start": "2027-01-04T09:00:00+08:00",
+                 *       "status": "confirmed",
+                 *       "time_zone": "Asia/Shanghai",
+                 *       "title": "",
+                 *       "transparency": "opaque",
+                 *       "uid": "uid"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EventCreate"];
             };
         };
@@ -13027,6 +18547,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "all_day": false,
+                     *       "attendees": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "address": "li.lei@example.com",
+                     *           "comment": "See you there",
+                     *           "name": "Sales",
+                     *           "response": "needs_action",
+                     *           "role": "required",
+                     *           "room_id": "roo_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "rsvp": true,
+                     *           "type": "person"
+                     *         }
+                     *       ],
+                     *       "calendar_id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "description": "Created by the OA system",
+                     *       "end": "2027-01-04T09:00:00+08:00",
+                     *       "end_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "eve_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "is_exception": false,
+                     *       "is_organizer": false,
+                     *       "location": "Lotus room, 3F",
+                     *       "online_meeting_url": "https://meet.example.com/r/q3-review",
+                     *       "organizer": {
+                     *         "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *         "address": "li.lei@example.com",
+                     *         "name": "Sales"
+                     *       },
+                     *       "recurrence": {
+                     *         "exdates": [
+                     *           "exdate"
+                     *         ],
+                     *         "rdates": [
+                     *           "rdate"
+                     *         ],
+                     *         "rrule": "FREQ=WEEKLY;COUNT=4"
+                     *       },
+                     *       "recurrence_id": "rec_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "reminders": [
+                     *         {
+                     *           "method": "method",
+                     *           "minutes_before": 1
+                     *         }
+                     *       ],
+                     *       "response": "response",
+                     *       "sequence": 1,
+                     *       "series_id": "ser_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "start": "2027-01-04T09:00:00+08:00",
+                     *       "start_at": "2027-01-04T09:00:00+08:00",
+                     *       "status": "status",
+                     *       "time_zone": "Asia/Shanghai",
+                     *       "title": "Quarterly review",
+                     *       "transparency": "transparency",
+                     *       "uid": "uid",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Event"];
                 };
             };
@@ -13135,6 +18716,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created": [
+                     *         "created"
+                     *       ],
+                     *       "deleted": [
+                     *         "deleted"
+                     *       ],
+                     *       "has_more": false,
+                     *       "new_state": "new state",
+                     *       "since_state": "since state",
+                     *       "updated": [
+                     *         "updated"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Changes"];
                 };
             };
@@ -13230,6 +18827,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "all_day": false,
+                     *       "attendees": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "address": "li.lei@example.com",
+                     *           "comment": "See you there",
+                     *           "name": "Sales",
+                     *           "response": "needs_action",
+                     *           "role": "required",
+                     *           "room_id": "roo_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "rsvp": true,
+                     *           "type": "person"
+                     *         }
+                     *       ],
+                     *       "calendar_id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "description": "Created by the OA system",
+                     *       "end": "2027-01-04T09:00:00+08:00",
+                     *       "end_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "eve_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "is_exception": false,
+                     *       "is_organizer": false,
+                     *       "location": "Lotus room, 3F",
+                     *       "online_meeting_url": "https://meet.example.com/r/q3-review",
+                     *       "organizer": {
+                     *         "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *         "address": "li.lei@example.com",
+                     *         "name": "Sales"
+                     *       },
+                     *       "recurrence": {
+                     *         "exdates": [
+                     *           "exdate"
+                     *         ],
+                     *         "rdates": [
+                     *           "rdate"
+                     *         ],
+                     *         "rrule": "FREQ=WEEKLY;COUNT=4"
+                     *       },
+                     *       "recurrence_id": "rec_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "reminders": [
+                     *         {
+                     *           "method": "method",
+                     *           "minutes_before": 1
+                     *         }
+                     *       ],
+                     *       "response": "response",
+                     *       "sequence": 1,
+                     *       "series_id": "ser_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "start": "2027-01-04T09:00:00+08:00",
+                     *       "start_at": "2027-01-04T09:00:00+08:00",
+                     *       "status": "status",
+                     *       "time_zone": "Asia/Shanghai",
+                     *       "title": "Quarterly review",
+                     *       "transparency": "transparency",
+                     *       "uid": "uid",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Event"];
                 };
             };
@@ -13420,6 +19078,45 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "all_day": false,
+                 *       "attendees": [
+                 *         {
+                 *           "address": "li.lei@example.com",
+                 *           "name": "Sales",
+                 *           "role": "required",
+                 *           "room_id": "roo_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *           "type": "person"
+                 *         }
+                 *       ],
+                 *       "description": "Created by the OA system",
+                 *       "end": "2027-01-04T09:00:00+08:00",
+                 *       "location": "Lotus room, 3F",
+                 *       "online_meeting_url": "https://meet.example.com/r/q3-review",
+                 *       "recurrence": {
+                 *         "exdates": [
+                 *           "exdatexxxx"
+                 *         ],
+                 *         "rdates": [
+                 *           "rdatexxxxx"
+                 *         ],
+                 *         "rrule": "FREQ=WEEKLY;COUNT=4"
+                 *       },
+                 *       "reminders": [
+                 *         {
+                 *           "method": "display",
+                 *           "minutes_before": 0
+                 *         }
+                 *       ],
+                 *       "send_invitations": false,
+                 *       "start": "2027-01-04T09:00:00+08:00",
+                 *       "status": "confirmed",
+                 *       "time_zone": "Asia/Shanghai",
+                 *       "title": "Quarterly review",
+                 *       "transparency": "opaque"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EventUpdate"];
             };
         };
@@ -13430,6 +19127,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "all_day": false,
+                     *       "attendees": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "address": "li.lei@example.com",
+                     *           "comment": "See you there",
+                     *           "name": "Sales",
+                     *           "response": "needs_action",
+                     *           "role": "required",
+                     *           "room_id": "roo_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "rsvp": true,
+                     *           "type": "person"
+                     *         }
+                     *       ],
+                     *       "calendar_id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "description": "Created by the OA system",
+                     *       "end": "2027-01-04T09:00:00+08:00",
+                     *       "end_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "eve_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "is_exception": false,
+                     *       "is_organizer": false,
+                     *       "location": "Lotus room, 3F",
+                     *       "online_meeting_url": "https://meet.example.com/r/q3-review",
+                     *       "organizer": {
+                     *         "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *         "address": "li.lei@example.com",
+                     *         "name": "Sales"
+                     *       },
+                     *       "recurrence": {
+                     *         "exdates": [
+                     *           "exdate"
+                     *         ],
+                     *         "rdates": [
+                     *           "rdate"
+                     *         ],
+                     *         "rrule": "FREQ=WEEKLY;COUNT=4"
+                     *       },
+                     *       "recurrence_id": "rec_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "reminders": [
+                     *         {
+                     *           "method": "method",
+                     *           "minutes_before": 1
+                     *         }
+                     *       ],
+                     *       "response": "response",
+                     *       "sequence": 1,
+                     *       "series_id": "ser_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "start": "2027-01-04T09:00:00+08:00",
+                     *       "start_at": "2027-01-04T09:00:00+08:00",
+                     *       "status": "status",
+                     *       "time_zone": "Asia/Shanghai",
+                     *       "title": "Quarterly review",
+                     *       "transparency": "transparency",
+                     *       "uid": "uid",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Event"];
                 };
             };
@@ -13543,6 +19301,72 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "all_day": false,
+                     *           "attendees": [
+                     *             {
+                     *               "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *               "address": "li.lei@example.com",
+                     *               "comment": "See you there",
+                     *               "name": "Sales",
+                     *               "response": "needs_action",
+                     *               "role": "required",
+                     *               "room_id": "roo_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *               "rsvp": true,
+                     *               "type": "person"
+                     *             }
+                     *           ],
+                     *           "calendar_id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "description": "Created by the OA system",
+                     *           "end": "2027-01-04T09:00:00+08:00",
+                     *           "end_at": "2027-01-04T09:00:00+08:00",
+                     *           "id": "eve_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "is_exception": false,
+                     *           "is_organizer": false,
+                     *           "location": "Lotus room, 3F",
+                     *           "online_meeting_url": "https://meet.example.com/r/q3-review",
+                     *           "organizer": {
+                     *             "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *             "address": "li.lei@example.com",
+                     *             "name": "Sales"
+                     *           },
+                     *           "recurrence": {
+                     *             "exdates": [
+                     *               "exdate"
+                     *             ],
+                     *             "rdates": [
+                     *               "rdate"
+                     *             ],
+                     *             "rrule": "FREQ=WEEKLY;COUNT=4"
+                     *           },
+                     *           "recurrence_id": "rec_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "reminders": [
+                     *             {
+                     *               "method": "method",
+                     *               "minutes_before": 1
+                     *             }
+                     *           ],
+                     *           "response": "response",
+                     *           "sequence": 1,
+                     *           "series_id": "ser_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "start": "2027-01-04T09:00:00+08:00",
+                     *           "start_at": "2027-01-04T09:00:00+08:00",
+                     *           "status": "status",
+                     *           "time_zone": "Asia/Shanghai",
+                     *           "title": "Quarterly review",
+                     *           "transparency": "transparency",
+                     *           "uid": "uid",
+                     *           "updated_at": "2027-01-04T09:00:00+08:00"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Event_"];
                 };
             };
@@ -13623,6 +19447,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "See you there",
+                 *       "response": "accepted",
+                 *       "send_response": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["EventRespond"];
             };
         };
@@ -13633,6 +19464,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "all_day": false,
+                     *       "attendees": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "address": "li.lei@example.com",
+                     *           "comment": "See you there",
+                     *           "name": "Sales",
+                     *           "response": "needs_action",
+                     *           "role": "required",
+                     *           "room_id": "roo_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "rsvp": true,
+                     *           "type": "person"
+                     *         }
+                     *       ],
+                     *       "calendar_id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "description": "Created by the OA system",
+                     *       "end": "2027-01-04T09:00:00+08:00",
+                     *       "end_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "eve_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "is_exception": false,
+                     *       "is_organizer": false,
+                     *       "location": "Lotus room, 3F",
+                     *       "online_meeting_url": "https://meet.example.com/r/q3-review",
+                     *       "organizer": {
+                     *         "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *         "address": "li.lei@example.com",
+                     *         "name": "Sales"
+                     *       },
+                     *       "recurrence": {
+                     *         "exdates": [
+                     *           "exdate"
+                     *         ],
+                     *         "rdates": [
+                     *           "rdate"
+                     *         ],
+                     *         "rrule": "FREQ=WEEKLY;COUNT=4"
+                     *       },
+                     *       "recurrence_id": "rec_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "reminders": [
+                     *         {
+                     *           "method": "method",
+                     *           "minutes_before": 1
+                     *         }
+                     *       ],
+                     *       "response": "response",
+                     *       "sequence": 1,
+                     *       "series_id": "ser_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "start": "2027-01-04T09:00:00+08:00",
+                     *       "start_at": "2027-01-04T09:00:00+08:00",
+                     *       "status": "status",
+                     *       "time_zone": "Asia/Shanghai",
+                     *       "title": "Quarterly review",
+                     *       "transparency": "transparency",
+                     *       "uid": "uid",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Event"];
                 };
             };
@@ -13730,6 +19622,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "current_password": "an-old-password-1",
+                 *       "new_password": "correct-horse-battery-staple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PasswordChange"];
             };
         };
@@ -13850,6 +19748,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "address_book_id": "add_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "addresses": [
+                     *             {
+                     *               "city": "city",
+                     *               "country": "country",
+                     *               "postal_code": "postal code",
+                     *               "region": "region",
+                     *               "street": "street",
+                     *               "type": "type"
+                     *             }
+                     *           ],
+                     *           "birthday": "1990-05-01",
+                     *           "categories": [
+                     *             "categorie"
+                     *           ],
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "department": "department",
+                     *           "display_name": "李雷 Li Lei",
+                     *           "emails": [
+                     *             {
+                     *               "address": "li.lei@example.com",
+                     *               "primary": false,
+                     *               "type": "type"
+                     *             }
+                     *           ],
+                     *           "family_name": "family name",
+                     *           "given_name": "given name",
+                     *           "group_ids": [
+                     *             "gro_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *           ],
+                     *           "has_photo": false,
+                     *           "id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "middle_name": "middle name",
+                     *           "nickname": "nickname",
+                     *           "notes": "notes",
+                     *           "organization": "organization",
+                     *           "phones": [
+                     *             {
+                     *               "number": "+8613800138000",
+                     *               "type": "type"
+                     *             }
+                     *           ],
+                     *           "prefix": "prefix",
+                     *           "suffix": "suffix",
+                     *           "title": "Quarterly review",
+                     *           "uid": "uid",
+                     *           "updated_at": "2027-01-04T09:00:00+08:00",
+                     *           "urls": [
+                     *             "https://oa.example.com/hooks/mailplane"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Contact_"];
                 };
             };
@@ -13929,6 +19887,52 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "address_book_id": "add_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *       "addresses": [
+                 *         {
+                 *           "city": "",
+                 *           "country": "",
+                 *           "postal_code": "",
+                 *           "region": "",
+                 *           "street": "",
+                 *           "type": "work"
+                 *         }
+                 *       ],
+                 *       "birthday": "1990-05-01",
+                 *       "categories": [
+                 *         "categorie"
+                 *       ],
+                 *       "department": "",
+                 *       "display_name": "",
+                 *       "emails": [
+                 *         {
+                 *           "address": "li.lei@example.com",
+                 *           "primary": false,
+                 *           "type": "work"
+                 *         }
+                 *       ],
+                 *       "family_name": "",
+                 *       "given_name": "",
+                 *       "middle_name": "",
+                 *       "nickname": "",
+                 *       "notes": "",
+                 *       "organization": "",
+                 *       "phones": [
+                 *         {
+                 *           "number": "+8613800138000",
+                 *           "type": "mobile"
+                 *         }
+                 *       ],
+                 *       "prefix": "",
+                 *       "suffix": "",
+                 *       "title": "",
+                 *       "urls": [
+                 *         "https://oa.example.com/hooks/mailplane"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactCreate"];
             };
         };
@@ -13939,6 +19943,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "address_book_id": "add_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "addresses": [
+                     *         {
+                     *           "city": "city",
+                     *           "country": "country",
+                     *           "postal_code": "postal code",
+                     *           "region": "region",
+                     *           "street": "street",
+                     *           "type": "type"
+                     *         }
+                     *       ],
+                     *       "birthday": "1990-05-01",
+                     *       "categories": [
+                     *         "categorie"
+                     *       ],
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "department": "department",
+                     *       "display_name": "李雷 Li Lei",
+                     *       "emails": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "primary": false,
+                     *           "type": "type"
+                     *         }
+                     *       ],
+                     *       "family_name": "family name",
+                     *       "given_name": "given name",
+                     *       "group_ids": [
+                     *         "gro_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "has_photo": false,
+                     *       "id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "middle_name": "middle name",
+                     *       "nickname": "nickname",
+                     *       "notes": "notes",
+                     *       "organization": "organization",
+                     *       "phones": [
+                     *         {
+                     *           "number": "+8613800138000",
+                     *           "type": "type"
+                     *         }
+                     *       ],
+                     *       "prefix": "prefix",
+                     *       "suffix": "suffix",
+                     *       "title": "Quarterly review",
+                     *       "uid": "uid",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00",
+                     *       "urls": [
+                     *         "https://oa.example.com/hooks/mailplane"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Contact"];
                 };
             };
@@ -14042,6 +20101,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "description": "Created by the OA system",
+                     *           "id": "add_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "is_default": false,
+                     *           "name": "Sales",
+                     *           "updated_at": "2027-01-04T09:00:00+08:00"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_AddressBook_"];
                 };
             };
@@ -14121,6 +20196,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "description": "",
+                 *       "name": "Sales"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AddressBookCreate"];
             };
         };
@@ -14131,6 +20212,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "description": "Created by the OA system",
+                     *       "id": "add_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "is_default": false,
+                     *       "name": "Sales",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AddressBook"];
                 };
             };
@@ -14235,6 +20327,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "description": "Created by the OA system",
+                     *       "id": "add_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "is_default": false,
+                     *       "name": "Sales",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AddressBook"];
                 };
             };
@@ -14417,6 +20520,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "description": "Created by the OA system",
+                 *       "name": "Sales"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AddressBookUpdate"];
             };
         };
@@ -14427,6 +20536,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "description": "Created by the OA system",
+                     *       "id": "add_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "is_default": false,
+                     *       "name": "Sales",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AddressBook"];
                 };
             };
@@ -14624,6 +20744,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "contact_ids": [
+                     *         "con_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "created": 1,
+                     *       "groups": 1,
+                     *       "updated": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContactImportResult"];
                 };
             };
@@ -14732,6 +20862,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created": [
+                     *         "created"
+                     *       ],
+                     *       "deleted": [
+                     *         "deleted"
+                     *       ],
+                     *       "has_more": false,
+                     *       "new_state": "new state",
+                     *       "since_state": "since state",
+                     *       "updated": [
+                     *         "updated"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Changes"];
                 };
             };
@@ -14828,6 +20974,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "address_book_id": "add_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "member_ids": [
+                     *             "mem_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *           ],
+                     *           "name": "Sales",
+                     *           "uid": "uid",
+                     *           "updated_at": "2027-01-04T09:00:00+08:00"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_ContactGroup_"];
                 };
             };
@@ -14907,6 +21072,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "address_book_id": "add_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *       "member_ids": [
+                 *         "mem_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *       ],
+                 *       "name": "Sales"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactGroupCreate"];
             };
         };
@@ -14917,6 +21091,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "address_book_id": "add_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "member_ids": [
+                     *         "mem_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "name": "Sales",
+                     *       "uid": "uid",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContactGroup"];
                 };
             };
@@ -15021,6 +21209,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "address_book_id": "add_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "member_ids": [
+                     *         "mem_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "name": "Sales",
+                     *       "uid": "uid",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContactGroup"];
                 };
             };
@@ -15203,6 +21405,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "member_ids": [
+                 *         "mem_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *       ],
+                 *       "name": "Sales"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactGroupUpdate"];
             };
         };
@@ -15213,6 +21423,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "address_book_id": "add_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "member_ids": [
+                     *         "mem_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "name": "Sales",
+                     *       "uid": "uid",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContactGroup"];
                 };
             };
@@ -15317,6 +21541,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "address_book_id": "add_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "addresses": [
+                     *         {
+                     *           "city": "city",
+                     *           "country": "country",
+                     *           "postal_code": "postal code",
+                     *           "region": "region",
+                     *           "street": "street",
+                     *           "type": "type"
+                     *         }
+                     *       ],
+                     *       "birthday": "1990-05-01",
+                     *       "categories": [
+                     *         "categorie"
+                     *       ],
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "department": "department",
+                     *       "display_name": "李雷 Li Lei",
+                     *       "emails": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "primary": false,
+                     *           "type": "type"
+                     *         }
+                     *       ],
+                     *       "family_name": "family name",
+                     *       "given_name": "given name",
+                     *       "group_ids": [
+                     *         "gro_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "has_photo": false,
+                     *       "id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "middle_name": "middle name",
+                     *       "nickname": "nickname",
+                     *       "notes": "notes",
+                     *       "organization": "organization",
+                     *       "phones": [
+                     *         {
+                     *           "number": "+8613800138000",
+                     *           "type": "type"
+                     *         }
+                     *       ],
+                     *       "prefix": "prefix",
+                     *       "suffix": "suffix",
+                     *       "title": "Quarterly review",
+                     *       "uid": "uid",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00",
+                     *       "urls": [
+                     *         "https://oa.example.com/hooks/mailplane"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Contact"];
                 };
             };
@@ -15499,6 +21778,51 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "addresses": [
+                 *         {
+                 *           "city": "",
+                 *           "country": "",
+                 *           "postal_code": "",
+                 *           "region": "",
+                 *           "street": "",
+                 *           "type": "work"
+                 *         }
+                 *       ],
+                 *       "birthday": "1990-05-01",
+                 *       "categories": [
+                 *         "categorie"
+                 *       ],
+                 *       "department": "department",
+                 *       "display_name": "李雷 Li Lei",
+                 *       "emails": [
+                 *         {
+                 *           "address": "li.lei@example.com",
+                 *           "primary": false,
+                 *           "type": "work"
+                 *         }
+                 *       ],
+                 *       "family_name": "family name",
+                 *       "given_name": "given name",
+                 *       "middle_name": "middle name",
+                 *       "nickname": "nickname",
+                 *       "notes": "notes",
+                 *       "organization": "organization",
+                 *       "phones": [
+                 *         {
+                 *           "number": "+8613800138000",
+                 *           "type": "mobile"
+                 *         }
+                 *       ],
+                 *       "prefix": "prefix",
+                 *       "suffix": "suffix",
+                 *       "title": "Quarterly review",
+                 *       "urls": [
+                 *         "https://oa.example.com/hooks/mailplane"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactUpdate"];
             };
         };
@@ -15509,6 +21833,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "address_book_id": "add_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "addresses": [
+                     *         {
+                     *           "city": "city",
+                     *           "country": "country",
+                     *           "postal_code": "postal code",
+                     *           "region": "region",
+                     *           "street": "street",
+                     *           "type": "type"
+                     *         }
+                     *       ],
+                     *       "birthday": "1990-05-01",
+                     *       "categories": [
+                     *         "categorie"
+                     *       ],
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "department": "department",
+                     *       "display_name": "李雷 Li Lei",
+                     *       "emails": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "primary": false,
+                     *           "type": "type"
+                     *         }
+                     *       ],
+                     *       "family_name": "family name",
+                     *       "given_name": "given name",
+                     *       "group_ids": [
+                     *         "gro_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "has_photo": false,
+                     *       "id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "middle_name": "middle name",
+                     *       "nickname": "nickname",
+                     *       "notes": "notes",
+                     *       "organization": "organization",
+                     *       "phones": [
+                     *         {
+                     *           "number": "+8613800138000",
+                     *           "type": "type"
+                     *         }
+                     *       ],
+                     *       "prefix": "prefix",
+                     *       "suffix": "suffix",
+                     *       "title": "Quarterly review",
+                     *       "uid": "uid",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00",
+                     *       "urls": [
+                     *         "https://oa.example.com/hooks/mailplane"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Contact"];
                 };
             };
@@ -15995,6 +22374,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": "li.lei@example.com",
+                     *       "aliases": [
+                     *         "aliase"
+                     *       ],
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "deleted_at": "2027-01-04T09:00:00+08:00",
+                     *       "department_ids": [
+                     *         "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "display_name": "李雷 Li Lei",
+                     *       "employee_number": "E1002",
+                     *       "frozen_at": "2027-01-04T09:00:00+08:00",
+                     *       "hidden_from_address_book": false,
+                     *       "id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "job_title": "Sales lead",
+                     *       "locale": "zh-CN",
+                     *       "manager_id": "man_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "mobile": "+8613800138000",
+                     *       "must_change_password": false,
+                     *       "purge_after": "2027-01-04T09:00:00+08:00",
+                     *       "quota_bytes": 1,
+                     *       "recovery_email": "recovery email",
+                     *       "role": "role",
+                     *       "security_phone": "security phone",
+                     *       "security_phone_verified": false,
+                     *       "status": "active",
+                     *       "time_zone": "Asia/Shanghai",
+                     *       "type": "employee",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Account"];
                 };
             };
@@ -16081,6 +22493,211 @@ export interface operations {
             };
         };
     };
+    create_login_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "next": "/"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LoginLinkCreate"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "expires_at": "2027-01-04T09:00:00+08:00",
+                     *       "url": "https://oa.example.com/hooks/mailplane"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LoginLink"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (duplicate, state, idempotency key in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a stale ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_mail_client_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An Apple configuration profile (.mobileconfig). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example null */
+                    "application/json": unknown;
+                    "application/x-apple-aspen-config": unknown;
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_mail_counts: {
         parameters: {
             query?: never;
@@ -16098,6 +22715,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "folders": [
+                     *         {
+                     *           "display_name": "",
+                     *           "id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "name": "Sales",
+                     *           "role": "role",
+                     *           "total_count": 1,
+                     *           "unread_count": 1
+                     *         }
+                     *       ],
+                     *       "total_unread": 1,
+                     *       "unread_count": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["MailCounts"];
                 };
             };
@@ -16177,6 +22810,43 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "attachments": [
+                 *         {
+                 *           "content_base64": "content base64",
+                 *           "content_id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *           "content_type": "application/pdf",
+                 *           "filename": "report.pdf",
+                 *           "inline": false,
+                 *           "upload_id": "upl_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *         }
+                 *       ],
+                 *       "bcc": [
+                 *         "bcc"
+                 *       ],
+                 *       "cc": [
+                 *         "ccx"
+                 *       ],
+                 *       "forward_message_id": "for_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *       "from": "from",
+                 *       "headers": {},
+                 *       "html": "<p>The numbers are attached.</p>",
+                 *       "priority": "low",
+                 *       "reply_to": [
+                 *         "reply to"
+                 *       ],
+                 *       "reply_to_message_id": "rep_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *       "save_to_sent": true,
+                 *       "send_at": "2027-01-04T09:00:00+08:00",
+                 *       "subject": "",
+                 *       "text": "The numbers are attached. 数据见附件。",
+                 *       "to": [
+                 *         "tox"
+                 *       ],
+                 *       "transactional": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["SendRequest"];
             };
         };
@@ -16187,6 +22857,87 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "answered": false,
+                     *       "attachments": [
+                     *         {
+                     *           "calendar": false,
+                     *           "content_id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "content_type": "application/pdf",
+                     *           "filename": "report.pdf",
+                     *           "id": "att_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "inline": false,
+                     *           "size": 1
+                     *         }
+                     *       ],
+                     *       "bcc": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "body_truncated": false,
+                     *       "cc": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "draft": false,
+                     *       "flagged": false,
+                     *       "folder_id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "forwarded": false,
+                     *       "from": {
+                     *         "address": "li.lei@example.com",
+                     *         "name": ""
+                     *       },
+                     *       "has_attachments": false,
+                     *       "headers": [
+                     *         {
+                     *           "name": "Sales",
+                     *           "value": "value"
+                     *         }
+                     *       ],
+                     *       "html": "<p>The numbers are attached.</p>",
+                     *       "id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "in_reply_to": "in reply to",
+                     *       "keywords": [
+                     *         "keyword"
+                     *       ],
+                     *       "message_id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "parse_problems": [
+                     *         "parse problem"
+                     *       ],
+                     *       "parse_status": "ok",
+                     *       "priority": "priority",
+                     *       "received_at": "2027-01-04T09:00:00+08:00",
+                     *       "references": [
+                     *         "reference"
+                     *       ],
+                     *       "reply_to": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "seen": false,
+                     *       "send_at": "2027-01-04T09:00:00+08:00",
+                     *       "sent_at": "2027-01-04T09:00:00+08:00",
+                     *       "size": 1,
+                     *       "snippet": "snippet",
+                     *       "subject": "季度报告 Q3",
+                     *       "text": "The numbers are attached. 数据见附件。",
+                     *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "to": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Message"];
                 };
             };
@@ -16285,6 +23036,39 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "attachments": [
+                 *         {
+                 *           "content_base64": "content base64",
+                 *           "content_id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *           "content_type": "application/pdf",
+                 *           "filename": "report.pdf",
+                 *           "inline": false,
+                 *           "upload_id": "upl_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *         }
+                 *       ],
+                 *       "bcc": [
+                 *         "bcc"
+                 *       ],
+                 *       "cc": [
+                 *         "ccx"
+                 *       ],
+                 *       "from": "from",
+                 *       "headers": {},
+                 *       "html": "<p>The numbers are attached.</p>",
+                 *       "priority": "low",
+                 *       "reply_to": [
+                 *         "reply to"
+                 *       ],
+                 *       "subject": "季度报告 Q3",
+                 *       "text": "The numbers are attached. 数据见附件。",
+                 *       "to": [
+                 *         "tox"
+                 *       ],
+                 *       "transactional": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["DraftUpdate"];
             };
         };
@@ -16295,6 +23079,87 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "answered": false,
+                     *       "attachments": [
+                     *         {
+                     *           "calendar": false,
+                     *           "content_id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "content_type": "application/pdf",
+                     *           "filename": "report.pdf",
+                     *           "id": "att_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "inline": false,
+                     *           "size": 1
+                     *         }
+                     *       ],
+                     *       "bcc": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "body_truncated": false,
+                     *       "cc": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "draft": false,
+                     *       "flagged": false,
+                     *       "folder_id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "forwarded": false,
+                     *       "from": {
+                     *         "address": "li.lei@example.com",
+                     *         "name": ""
+                     *       },
+                     *       "has_attachments": false,
+                     *       "headers": [
+                     *         {
+                     *           "name": "Sales",
+                     *           "value": "value"
+                     *         }
+                     *       ],
+                     *       "html": "<p>The numbers are attached.</p>",
+                     *       "id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "in_reply_to": "in reply to",
+                     *       "keywords": [
+                     *         "keyword"
+                     *       ],
+                     *       "message_id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "parse_problems": [
+                     *         "parse problem"
+                     *       ],
+                     *       "parse_status": "ok",
+                     *       "priority": "priority",
+                     *       "received_at": "2027-01-04T09:00:00+08:00",
+                     *       "references": [
+                     *         "reference"
+                     *       ],
+                     *       "reply_to": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "seen": false,
+                     *       "send_at": "2027-01-04T09:00:00+08:00",
+                     *       "sent_at": "2027-01-04T09:00:00+08:00",
+                     *       "size": 1,
+                     *       "snippet": "snippet",
+                     *       "subject": "季度报告 Q3",
+                     *       "text": "The numbers are attached. 数据见附件。",
+                     *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "to": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Message"];
                 };
             };
@@ -16393,6 +23258,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "content_base64": "content base64",
+                 *       "content_id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *       "content_type": "application/pdf",
+                 *       "filename": "report.pdf",
+                 *       "inline": false,
+                 *       "upload_id": "upl_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AttachmentIn"];
             };
         };
@@ -16403,6 +23278,87 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "answered": false,
+                     *       "attachments": [
+                     *         {
+                     *           "calendar": false,
+                     *           "content_id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "content_type": "application/pdf",
+                     *           "filename": "report.pdf",
+                     *           "id": "att_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "inline": false,
+                     *           "size": 1
+                     *         }
+                     *       ],
+                     *       "bcc": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "body_truncated": false,
+                     *       "cc": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "draft": false,
+                     *       "flagged": false,
+                     *       "folder_id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "forwarded": false,
+                     *       "from": {
+                     *         "address": "li.lei@example.com",
+                     *         "name": ""
+                     *       },
+                     *       "has_attachments": false,
+                     *       "headers": [
+                     *         {
+                     *           "name": "Sales",
+                     *           "value": "value"
+                     *         }
+                     *       ],
+                     *       "html": "<p>The numbers are attached.</p>",
+                     *       "id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "in_reply_to": "in reply to",
+                     *       "keywords": [
+                     *         "keyword"
+                     *       ],
+                     *       "message_id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "parse_problems": [
+                     *         "parse problem"
+                     *       ],
+                     *       "parse_status": "ok",
+                     *       "priority": "priority",
+                     *       "received_at": "2027-01-04T09:00:00+08:00",
+                     *       "references": [
+                     *         "reference"
+                     *       ],
+                     *       "reply_to": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "seen": false,
+                     *       "send_at": "2027-01-04T09:00:00+08:00",
+                     *       "sent_at": "2027-01-04T09:00:00+08:00",
+                     *       "size": 1,
+                     *       "snippet": "snippet",
+                     *       "subject": "季度报告 Q3",
+                     *       "text": "The numbers are attached. 数据见附件。",
+                     *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "to": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Message"];
                 };
             };
@@ -16507,6 +23463,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "delivered": [
+                     *         "delivered"
+                     *       ],
+                     *       "groups": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "delivered": [
+                     *             "delivered"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "id": "sen_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "message_id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "queued": [
+                     *         "queued"
+                     *       ],
+                     *       "rejected": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "code": "validation_failed"
+                     *         }
+                     *       ],
+                     *       "send_at": "2027-01-04T09:00:00+08:00",
+                     *       "status": "sent",
+                     *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SendResult"];
                 };
             };
@@ -16610,7 +23595,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Folder"][];
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "display_name": "",
+                     *           "id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "name": "Sales",
+                     *           "parent_id": "par_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "role": "role",
+                     *           "size_bytes": 1,
+                     *           "total_count": 1,
+                     *           "unread_count": 1,
+                     *           "updated_at": "2027-01-04T09:00:00+08:00"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Page_Folder_"];
                 };
             };
             /** @description Malformed request (bad JSON, bad cursor) */
@@ -16689,6 +23694,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Sales",
+                 *       "parent_id": "par_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *     }
+                 */
                 "application/json": components["schemas"]["FolderCreate"];
             };
         };
@@ -16699,6 +23710,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "display_name": "",
+                     *       "id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "name": "Sales",
+                     *       "parent_id": "par_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "role": "role",
+                     *       "size_bytes": 1,
+                     *       "total_count": 1,
+                     *       "unread_count": 1,
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Folder"];
                 };
             };
@@ -16803,6 +23829,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "display_name": "",
+                     *       "id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "name": "Sales",
+                     *       "parent_id": "par_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "role": "role",
+                     *       "size_bytes": 1,
+                     *       "total_count": 1,
+                     *       "unread_count": 1,
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Folder"];
                 };
             };
@@ -16985,6 +24026,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Sales",
+                 *       "parent_id": "par_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *     }
+                 */
                 "application/json": components["schemas"]["FolderUpdate"];
             };
         };
@@ -16995,6 +24042,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "display_name": "",
+                     *       "id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "name": "Sales",
+                     *       "parent_id": "par_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "role": "role",
+                     *       "size_bytes": 1,
+                     *       "total_count": 1,
+                     *       "unread_count": 1,
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Folder"];
                 };
             };
@@ -17115,6 +24177,83 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "answered": false,
+                     *           "attachments": [
+                     *             {
+                     *               "calendar": false,
+                     *               "content_id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *               "content_type": "application/pdf",
+                     *               "filename": "report.pdf",
+                     *               "id": "att_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *               "inline": false,
+                     *               "size": 1
+                     *             }
+                     *           ],
+                     *           "bcc": [
+                     *             {
+                     *               "address": "li.lei@example.com",
+                     *               "name": ""
+                     *             }
+                     *           ],
+                     *           "cc": [
+                     *             {
+                     *               "address": "li.lei@example.com",
+                     *               "name": ""
+                     *             }
+                     *           ],
+                     *           "draft": false,
+                     *           "flagged": false,
+                     *           "folder_id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "forwarded": false,
+                     *           "from": {
+                     *             "address": "li.lei@example.com",
+                     *             "name": ""
+                     *           },
+                     *           "has_attachments": false,
+                     *           "id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "in_reply_to": "in reply to",
+                     *           "keywords": [
+                     *             "keyword"
+                     *           ],
+                     *           "message_id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "parse_problems": [
+                     *             "parse problem"
+                     *           ],
+                     *           "parse_status": "ok",
+                     *           "priority": "priority",
+                     *           "received_at": "2027-01-04T09:00:00+08:00",
+                     *           "references": [
+                     *             "reference"
+                     *           ],
+                     *           "reply_to": [
+                     *             {
+                     *               "address": "li.lei@example.com",
+                     *               "name": ""
+                     *             }
+                     *           ],
+                     *           "seen": false,
+                     *           "send_at": "2027-01-04T09:00:00+08:00",
+                     *           "sent_at": "2027-01-04T09:00:00+08:00",
+                     *           "size": 1,
+                     *           "snippet": "snippet",
+                     *           "subject": "季度报告 Q3",
+                     *           "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "to": [
+                     *             {
+                     *               "address": "li.lei@example.com",
+                     *               "name": ""
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_MessageSummary_"];
                 };
             };
@@ -17194,6 +24333,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         "mes_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *       ],
+                 *       "permanent": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["MessagesBulkDelete"];
             };
         };
@@ -17204,6 +24351,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "deleted": [
+                     *         "deleted"
+                     *       ],
+                     *       "not_found": [
+                     *         "not found"
+                     *       ],
+                     *       "updated": [
+                     *         "updated"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["BulkResult"];
                 };
             };
@@ -17301,6 +24461,24 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "add_keywords": [
+                 *         "example"
+                 *       ],
+                 *       "answered": false,
+                 *       "flagged": false,
+                 *       "folder_id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *       "forwarded": false,
+                 *       "ids": [
+                 *         "mes_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *       ],
+                 *       "remove_keywords": [
+                 *         "example"
+                 *       ],
+                 *       "seen": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["MessagesBulkUpdate"];
             };
         };
@@ -17311,6 +24489,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "deleted": [
+                     *         "deleted"
+                     *       ],
+                     *       "not_found": [
+                     *         "not found"
+                     *       ],
+                     *       "updated": [
+                     *         "updated"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["BulkResult"];
                 };
             };
@@ -17419,6 +24610,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created": [
+                     *         "created"
+                     *       ],
+                     *       "deleted": [
+                     *         "deleted"
+                     *       ],
+                     *       "has_more": false,
+                     *       "new_state": "new state",
+                     *       "since_state": "since state",
+                     *       "updated": [
+                     *         "updated"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Changes"];
                 };
             };
@@ -17514,6 +24721,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "failed": 1,
+                     *       "message_id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "pending": 1,
+                     *       "recipients": [
+                     *         {
+                     *           "attempts": 1,
+                     *           "last_error": "last error",
+                     *           "next_attempt_at": "2027-01-04T09:00:00+08:00",
+                     *           "recipient": "recipient",
+                     *           "status": "queued",
+                     *           "updated_at": "2027-01-04T09:00:00+08:00"
+                     *         }
+                     *       ],
+                     *       "sent": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["MessageDelivery"];
                 };
             };
@@ -17600,6 +24825,87 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "answered": false,
+                     *       "attachments": [
+                     *         {
+                     *           "calendar": false,
+                     *           "content_id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "content_type": "application/pdf",
+                     *           "filename": "report.pdf",
+                     *           "id": "att_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "inline": false,
+                     *           "size": 1
+                     *         }
+                     *       ],
+                     *       "bcc": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "body_truncated": false,
+                     *       "cc": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "draft": false,
+                     *       "flagged": false,
+                     *       "folder_id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "forwarded": false,
+                     *       "from": {
+                     *         "address": "li.lei@example.com",
+                     *         "name": ""
+                     *       },
+                     *       "has_attachments": false,
+                     *       "headers": [
+                     *         {
+                     *           "name": "Sales",
+                     *           "value": "value"
+                     *         }
+                     *       ],
+                     *       "html": "<p>The numbers are attached.</p>",
+                     *       "id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "in_reply_to": "in reply to",
+                     *       "keywords": [
+                     *         "keyword"
+                     *       ],
+                     *       "message_id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "parse_problems": [
+                     *         "parse problem"
+                     *       ],
+                     *       "parse_status": "ok",
+                     *       "priority": "priority",
+                     *       "received_at": "2027-01-04T09:00:00+08:00",
+                     *       "references": [
+                     *         "reference"
+                     *       ],
+                     *       "reply_to": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "seen": false,
+                     *       "send_at": "2027-01-04T09:00:00+08:00",
+                     *       "sent_at": "2027-01-04T09:00:00+08:00",
+                     *       "size": 1,
+                     *       "snippet": "snippet",
+                     *       "subject": "季度报告 Q3",
+                     *       "text": "The numbers are attached. 数据见附件。",
+                     *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "to": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Message"];
                 };
             };
@@ -17784,6 +25090,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "add_keywords": [
+                 *         "example"
+                 *       ],
+                 *       "answered": false,
+                 *       "flagged": false,
+                 *       "folder_id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *       "forwarded": false,
+                 *       "remove_keywords": [
+                 *         "example"
+                 *       ],
+                 *       "seen": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["MessageUpdate"];
             };
         };
@@ -17794,6 +25115,78 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "answered": false,
+                     *       "attachments": [
+                     *         {
+                     *           "calendar": false,
+                     *           "content_id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "content_type": "application/pdf",
+                     *           "filename": "report.pdf",
+                     *           "id": "att_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "inline": false,
+                     *           "size": 1
+                     *         }
+                     *       ],
+                     *       "bcc": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "cc": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "draft": false,
+                     *       "flagged": false,
+                     *       "folder_id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "forwarded": false,
+                     *       "from": {
+                     *         "address": "li.lei@example.com",
+                     *         "name": ""
+                     *       },
+                     *       "has_attachments": false,
+                     *       "id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "in_reply_to": "in reply to",
+                     *       "keywords": [
+                     *         "keyword"
+                     *       ],
+                     *       "message_id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "parse_problems": [
+                     *         "parse problem"
+                     *       ],
+                     *       "parse_status": "ok",
+                     *       "priority": "priority",
+                     *       "received_at": "2027-01-04T09:00:00+08:00",
+                     *       "references": [
+                     *         "reference"
+                     *       ],
+                     *       "reply_to": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "seen": false,
+                     *       "send_at": "2027-01-04T09:00:00+08:00",
+                     *       "sent_at": "2027-01-04T09:00:00+08:00",
+                     *       "size": 1,
+                     *       "snippet": "snippet",
+                     *       "subject": "季度报告 Q3",
+                     *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "to": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["MessageSummary"];
                 };
             };
@@ -18071,6 +25464,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "folder_id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "label": "spam",
+                     *       "learned": false,
+                     *       "message_id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SpamFeedback"];
                 };
             };
@@ -18175,6 +25577,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "folder_id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "label": "spam",
+                     *       "learned": false,
+                     *       "message_id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SpamFeedback"];
                 };
             };
@@ -18279,6 +25690,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "action": "inbox",
+                     *       "feedback": "spam",
+                     *       "message_id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "report": "report",
+                     *       "score": 1,
+                     *       "scored": false,
+                     *       "tests": [
+                     *         "test"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SpamVerdict"];
                 };
             };
@@ -18358,6 +25782,43 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "attachments": [
+                 *         {
+                 *           "content_base64": "content base64",
+                 *           "content_id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *           "content_type": "application/pdf",
+                 *           "filename": "report.pdf",
+                 *           "inline": false,
+                 *           "upload_id": "upl_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *         }
+                 *       ],
+                 *       "bcc": [
+                 *         "bcc"
+                 *       ],
+                 *       "cc": [
+                 *         "ccx"
+                 *       ],
+                 *       "forward_message_id": "for_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *       "from": "from",
+                 *       "headers": {},
+                 *       "html": "<p>The numbers are attached.</p>",
+                 *       "priority": "low",
+                 *       "reply_to": [
+                 *         "reply to"
+                 *       ],
+                 *       "reply_to_message_id": "rep_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *       "save_to_sent": true,
+                 *       "send_at": "2027-01-04T09:00:00+08:00",
+                 *       "subject": "",
+                 *       "text": "The numbers are attached. 数据见附件。",
+                 *       "to": [
+                 *         "tox"
+                 *       ],
+                 *       "transactional": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["SendRequest"];
             };
         };
@@ -18368,6 +25829,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "delivered": [
+                     *         "delivered"
+                     *       ],
+                     *       "groups": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "delivered": [
+                     *             "delivered"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "id": "sen_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "message_id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "queued": [
+                     *         "queued"
+                     *       ],
+                     *       "rejected": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "code": "validation_failed"
+                     *         }
+                     *       ],
+                     *       "send_at": "2027-01-04T09:00:00+08:00",
+                     *       "status": "sent",
+                     *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SendResult"];
                 };
             };
@@ -18475,6 +25965,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "delivered": [
+                     *         "delivered"
+                     *       ],
+                     *       "groups": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "delivered": [
+                     *             "delivered"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "id": "sen_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "message_id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "queued": [
+                     *         "queued"
+                     *       ],
+                     *       "rejected": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "code": "validation_failed"
+                     *         }
+                     *       ],
+                     *       "send_at": "2027-01-04T09:00:00+08:00",
+                     *       "status": "sent",
+                     *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SendResult"];
                 };
             };
@@ -18584,6 +26103,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "has_attachments": false,
+                     *           "id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "last_received_at": "2027-01-04T09:00:00+08:00",
+                     *           "message_count": 1,
+                     *           "participants": [
+                     *             {
+                     *               "address": "li.lei@example.com",
+                     *               "name": ""
+                     *             }
+                     *           ],
+                     *           "snippet": "snippet",
+                     *           "subject": "季度报告 Q3",
+                     *           "unread_count": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Thread_"];
                 };
             };
@@ -18670,6 +26212,96 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "has_attachments": false,
+                     *       "id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "last_received_at": "2027-01-04T09:00:00+08:00",
+                     *       "message_count": 1,
+                     *       "messages": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "answered": false,
+                     *           "attachments": [
+                     *             {
+                     *               "calendar": false,
+                     *               "content_id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *               "content_type": "application/pdf",
+                     *               "filename": "report.pdf",
+                     *               "id": "att_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *               "inline": false,
+                     *               "size": 1
+                     *             }
+                     *           ],
+                     *           "bcc": [
+                     *             {
+                     *               "address": "li.lei@example.com",
+                     *               "name": ""
+                     *             }
+                     *           ],
+                     *           "cc": [
+                     *             {
+                     *               "address": "li.lei@example.com",
+                     *               "name": ""
+                     *             }
+                     *           ],
+                     *           "draft": false,
+                     *           "flagged": false,
+                     *           "folder_id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "forwarded": false,
+                     *           "from": {
+                     *             "address": "li.lei@example.com",
+                     *             "name": ""
+                     *           },
+                     *           "has_attachments": false,
+                     *           "id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "in_reply_to": "in reply to",
+                     *           "keywords": [
+                     *             "keyword"
+                     *           ],
+                     *           "message_id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "parse_problems": [
+                     *             "parse problem"
+                     *           ],
+                     *           "parse_status": "ok",
+                     *           "priority": "priority",
+                     *           "received_at": "2027-01-04T09:00:00+08:00",
+                     *           "references": [
+                     *             "reference"
+                     *           ],
+                     *           "reply_to": [
+                     *             {
+                     *               "address": "li.lei@example.com",
+                     *               "name": ""
+                     *             }
+                     *           ],
+                     *           "seen": false,
+                     *           "send_at": "2027-01-04T09:00:00+08:00",
+                     *           "sent_at": "2027-01-04T09:00:00+08:00",
+                     *           "size": 1,
+                     *           "snippet": "snippet",
+                     *           "subject": "季度报告 Q3",
+                     *           "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "to": [
+                     *             {
+                     *               "address": "li.lei@example.com",
+                     *               "name": ""
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "participants": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "snippet": "snippet",
+                     *       "subject": "季度报告 Q3",
+                     *       "unread_count": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ThreadDetail"];
                 };
             };
@@ -18749,6 +26381,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "content_type": "application/octet-stream",
+                 *       "filename": "report.pdf",
+                 *       "size": 0
+                 *     }
+                 */
                 "application/json": components["schemas"]["UploadCreate"];
             };
         };
@@ -18759,6 +26398,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "content_type": "application/pdf",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "expires_at": "2027-01-04T09:00:00+08:00",
+                     *       "filename": "report.pdf",
+                     *       "id": "upl_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "received": [
+                     *         [
+                     *           1
+                     *         ]
+                     *       ],
+                     *       "received_bytes": 1,
+                     *       "sha256": "sha256",
+                     *       "size": 1,
+                     *       "state": "open",
+                     *       "upload_url": "upload url"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Upload"];
                 };
             };
@@ -18856,6 +26515,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "from_department_id": "fro_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *       "to_department_id": "tod_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AccountMove"];
             };
         };
@@ -18866,6 +26531,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": "li.lei@example.com",
+                     *       "aliases": [
+                     *         "aliase"
+                     *       ],
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "deleted_at": "2027-01-04T09:00:00+08:00",
+                     *       "department_ids": [
+                     *         "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "display_name": "李雷 Li Lei",
+                     *       "employee_number": "E1002",
+                     *       "frozen_at": "2027-01-04T09:00:00+08:00",
+                     *       "hidden_from_address_book": false,
+                     *       "id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "job_title": "Sales lead",
+                     *       "locale": "zh-CN",
+                     *       "manager_id": "man_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "mobile": "+8613800138000",
+                     *       "must_change_password": false,
+                     *       "purge_after": "2027-01-04T09:00:00+08:00",
+                     *       "quota_bytes": 1,
+                     *       "recovery_email": "recovery email",
+                     *       "role": "role",
+                     *       "security_phone": "security phone",
+                     *       "security_phone_verified": false,
+                     *       "status": "active",
+                     *       "time_zone": "Asia/Shanghai",
+                     *       "type": "employee",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Account"];
                 };
             };
@@ -18963,6 +26661,12 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "must_change_password": true,
+                 *       "password": "correct-horse-battery-staple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PasswordReset"] | null;
             };
         };
@@ -18973,6 +26677,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "password": "correct-horse-battery-staple"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PasswordResetResult"];
                 };
             };
@@ -19076,6 +26785,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": "li.lei@example.com",
+                     *       "aliases": [
+                     *         "aliase"
+                     *       ],
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "deleted_at": "2027-01-04T09:00:00+08:00",
+                     *       "department_ids": [
+                     *         "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "display_name": "李雷 Li Lei",
+                     *       "employee_number": "E1002",
+                     *       "frozen_at": "2027-01-04T09:00:00+08:00",
+                     *       "hidden_from_address_book": false,
+                     *       "id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "job_title": "Sales lead",
+                     *       "locale": "zh-CN",
+                     *       "manager_id": "man_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "mobile": "+8613800138000",
+                     *       "must_change_password": false,
+                     *       "purge_after": "2027-01-04T09:00:00+08:00",
+                     *       "quota_bytes": 1,
+                     *       "recovery_email": "recovery email",
+                     *       "role": "role",
+                     *       "security_phone": "security phone",
+                     *       "security_phone_verified": false,
+                     *       "status": "active",
+                     *       "time_zone": "Asia/Shanghai",
+                     *       "type": "employee",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Account"];
                 };
             };
@@ -19179,6 +26921,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": "li.lei@example.com",
+                     *       "aliases": [
+                     *         "aliase"
+                     *       ],
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "deleted_at": "2027-01-04T09:00:00+08:00",
+                     *       "department_ids": [
+                     *         "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "display_name": "李雷 Li Lei",
+                     *       "employee_number": "E1002",
+                     *       "frozen_at": "2027-01-04T09:00:00+08:00",
+                     *       "hidden_from_address_book": false,
+                     *       "id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "job_title": "Sales lead",
+                     *       "locale": "zh-CN",
+                     *       "manager_id": "man_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "mobile": "+8613800138000",
+                     *       "must_change_password": false,
+                     *       "purge_after": "2027-01-04T09:00:00+08:00",
+                     *       "quota_bytes": 1,
+                     *       "recovery_email": "recovery email",
+                     *       "role": "role",
+                     *       "security_phone": "security phone",
+                     *       "security_phone_verified": false,
+                     *       "status": "active",
+                     *       "time_zone": "Asia/Shanghai",
+                     *       "type": "employee",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Account"];
                 };
             };
@@ -19285,6 +27060,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "client_id": "cli_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "client_type": "client type",
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "disabled": false,
+                     *           "id": "app_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "name": "Sales",
+                     *           "redirect_uris": [
+                     *             "https://oa.example.com/oauth/callback"
+                     *           ],
+                     *           "scopes": [
+                     *             "directory:read"
+                     *           ],
+                     *           "updated_at": "2027-01-04T09:00:00+08:00"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_App_"];
                 };
             };
@@ -19362,6 +27159,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "client_type": "confidential",
+                 *       "name": "Sales",
+                 *       "redirect_uris": [
+                 *         "https://oa.example.com/oauth/callback"
+                 *       ],
+                 *       "scopes": [
+                 *         "directory:read"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["AppCreate"];
             };
         };
@@ -19372,6 +27181,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client_id": "cli_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "client_secret": "client secret",
+                     *       "client_type": "client type",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "disabled": false,
+                     *       "id": "app_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "name": "Sales",
+                     *       "redirect_uris": [
+                     *         "https://oa.example.com/oauth/callback"
+                     *       ],
+                     *       "scopes": [
+                     *         "directory:read"
+                     *       ],
+                     *       "secret_expires_previous_at": "2027-01-04T09:00:00+08:00",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AppCredentials"];
                 };
             };
@@ -19475,6 +27303,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client_id": "cli_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "client_type": "client type",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "disabled": false,
+                     *       "id": "app_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "name": "Sales",
+                     *       "redirect_uris": [
+                     *         "https://oa.example.com/oauth/callback"
+                     *       ],
+                     *       "scopes": [
+                     *         "directory:read"
+                     *       ],
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["App"];
                 };
             };
@@ -19655,6 +27500,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "disabled": false,
+                 *       "name": "Sales",
+                 *       "redirect_uris": [
+                 *         "https://oa.example.com/oauth/callback"
+                 *       ],
+                 *       "scopes": [
+                 *         "directory:read"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["AppUpdate"];
             };
         };
@@ -19665,6 +27522,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client_id": "cli_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "client_type": "client type",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "disabled": false,
+                     *       "id": "app_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "name": "Sales",
+                     *       "redirect_uris": [
+                     *         "https://oa.example.com/oauth/callback"
+                     *       ],
+                     *       "scopes": [
+                     *         "directory:read"
+                     *       ],
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["App"];
                 };
             };
@@ -19762,6 +27636,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "grace_seconds": 0
+                 *     }
+                 */
                 "application/json": components["schemas"]["SecretRotation"] | null;
             };
         };
@@ -19772,6 +27651,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client_id": "cli_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "client_secret": "client secret",
+                     *       "client_type": "client type",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "disabled": false,
+                     *       "id": "app_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "name": "Sales",
+                     *       "redirect_uris": [
+                     *         "https://oa.example.com/oauth/callback"
+                     *       ],
+                     *       "scopes": [
+                     *         "directory:read"
+                     *       ],
+                     *       "secret_expires_previous_at": "2027-01-04T09:00:00+08:00",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AppCredentials"];
                 };
             };
@@ -19863,6 +27761,8 @@ export interface operations {
             query?: {
                 /** @description Exact action, or a prefix ending in `*`. */
                 action?: string | null;
+                /** @description Only these categories (repeat the parameter). Default: `admin`, `security` and `data_access`, or every category when `action` is given; `all` shows every one. */
+                category?: ("admin" | "security" | "data_access" | "auth" | "token" | "all")[] | null;
                 actor_id?: string | null;
                 app_id?: string | null;
                 target_id?: string | null;
@@ -19885,6 +27785,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "action": "action",
+                     *           "actor_id": "act_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "actor_type": "actor type",
+                     *           "app_id": "app_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "category": "category",
+                     *           "details": {},
+                     *           "id": "aud_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "ip": "ip",
+                     *           "occurred_at": "2027-01-04T09:00:00+08:00",
+                     *           "result": "result",
+                     *           "target_id": "tar_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "target_type": "target type"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_AuditEntry_"];
                 };
             };
@@ -20047,6 +27968,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "attendees": [
+                 *         "attendee"
+                 *       ],
+                 *       "end": "2027-01-04T09:00:00+08:00",
+                 *       "start": "2027-01-04T09:00:00+08:00"
+                 *     }
+                 */
                 "application/json": components["schemas"]["FreeBusyRequest"];
             };
         };
@@ -20057,6 +27987,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "end": "2027-01-04T09:00:00+08:00",
+                     *       "schedules": [
+                     *         {
+                     *           "attendee": "attendee",
+                     *           "busy": [
+                     *             {
+                     *               "end": "2027-01-04T09:00:00+08:00",
+                     *               "start": "2027-01-04T09:00:00+08:00",
+                     *               "status": "busy"
+                     *             }
+                     *           ],
+                     *           "error": "error",
+                     *           "id": "sch_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "type": null
+                     *         }
+                     *       ],
+                     *       "start": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["FreeBusyResult"];
                 };
             };
@@ -20152,6 +28103,29 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "attendees": [
+                 *         "attendee"
+                 *       ],
+                 *       "duration_minutes": 5,
+                 *       "end": "2027-01-04T09:00:00+08:00",
+                 *       "max_results": 10,
+                 *       "rooms": [
+                 *         "room"
+                 *       ],
+                 *       "start": "2027-01-04T09:00:00+08:00",
+                 *       "step_minutes": 30,
+                 *       "working_hours": {
+                 *         "days": [
+                 *           1
+                 *         ],
+                 *         "end": "18:00",
+                 *         "start": "09:00",
+                 *         "time_zone": "Asia/Shanghai"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["FindTimeRequest"];
             };
         };
@@ -20162,6 +28136,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reason": null,
+                     *       "suggestions": [
+                     *         {
+                     *           "end": "2027-01-04T09:00:00+08:00",
+                     *           "room_id": "roo_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "start": "2027-01-04T09:00:00+08:00"
+                     *         }
+                     *       ],
+                     *       "unavailable": [
+                     *         "unavailable"
+                     *       ],
+                     *       "working_hours": {
+                     *         "days": [
+                     *           1
+                     *         ],
+                     *         "end": "2027-01-04T09:00:00+08:00",
+                     *         "start": "2027-01-04T09:00:00+08:00",
+                     *         "time_zone": "Asia/Shanghai"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["FindTimeResult"];
                 };
             };
@@ -20274,6 +28271,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "allow_conflicts": false,
+                     *           "booking_policy": "booking policy",
+                     *           "booking_window_days": 1,
+                     *           "building": "building",
+                     *           "calendar_id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "capacity": 1,
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "delegates": [
+                     *             "delegate"
+                     *           ],
+                     *           "description": "Created by the OA system",
+                     *           "equipment": [
+                     *             "equipment"
+                     *           ],
+                     *           "floor": "floor",
+                     *           "id": "roo_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "kind": "kind",
+                     *           "max_duration_minutes": 1,
+                     *           "name": "Sales",
+                     *           "updated_at": "2027-01-04T09:00:00+08:00"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Room_"];
                 };
             };
@@ -20351,6 +28378,27 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "address": "li.lei@example.com",
+                 *       "allow_conflicts": false,
+                 *       "booking_policy": "auto_accept",
+                 *       "booking_window_days": 365,
+                 *       "building": "",
+                 *       "capacity": 0,
+                 *       "delegates": [
+                 *         "delegate"
+                 *       ],
+                 *       "description": "",
+                 *       "equipment": [
+                 *         "equipment"
+                 *       ],
+                 *       "floor": "",
+                 *       "kind": "room",
+                 *       "max_duration_minutes": 5,
+                 *       "name": "Sales"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RoomCreate"];
             };
         };
@@ -20361,6 +28409,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": "li.lei@example.com",
+                     *       "allow_conflicts": false,
+                     *       "booking_policy": "booking policy",
+                     *       "booking_window_days": 1,
+                     *       "building": "building",
+                     *       "calendar_id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "capacity": 1,
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "delegates": [
+                     *         "delegate"
+                     *       ],
+                     *       "description": "Created by the OA system",
+                     *       "equipment": [
+                     *         "equipment"
+                     *       ],
+                     *       "floor": "floor",
+                     *       "id": "roo_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "kind": "kind",
+                     *       "max_duration_minutes": 1,
+                     *       "name": "Sales",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Room"];
                 };
             };
@@ -20464,6 +28537,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": "li.lei@example.com",
+                     *       "allow_conflicts": false,
+                     *       "booking_policy": "booking policy",
+                     *       "booking_window_days": 1,
+                     *       "building": "building",
+                     *       "calendar_id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "capacity": 1,
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "delegates": [
+                     *         "delegate"
+                     *       ],
+                     *       "description": "Created by the OA system",
+                     *       "equipment": [
+                     *         "equipment"
+                     *       ],
+                     *       "floor": "floor",
+                     *       "id": "roo_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "kind": "kind",
+                     *       "max_duration_minutes": 1,
+                     *       "name": "Sales",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Room"];
                 };
             };
@@ -20644,6 +28742,26 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "address": "li.lei@example.com",
+                 *       "allow_conflicts": false,
+                 *       "booking_policy": "auto_accept",
+                 *       "booking_window_days": 1,
+                 *       "building": "building",
+                 *       "capacity": 0,
+                 *       "delegates": [
+                 *         "delegate"
+                 *       ],
+                 *       "description": "Created by the OA system",
+                 *       "equipment": [
+                 *         "equipment"
+                 *       ],
+                 *       "floor": "floor",
+                 *       "max_duration_minutes": 5,
+                 *       "name": "Sales"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RoomUpdate"];
             };
         };
@@ -20654,6 +28772,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": "li.lei@example.com",
+                     *       "allow_conflicts": false,
+                     *       "booking_policy": "booking policy",
+                     *       "booking_window_days": 1,
+                     *       "building": "building",
+                     *       "calendar_id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "capacity": 1,
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "delegates": [
+                     *         "delegate"
+                     *       ],
+                     *       "description": "Created by the OA system",
+                     *       "equipment": [
+                     *         "equipment"
+                     *       ],
+                     *       "floor": "floor",
+                     *       "id": "roo_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "kind": "kind",
+                     *       "max_duration_minutes": 1,
+                     *       "name": "Sales",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Room"];
                 };
             };
@@ -20766,6 +28909,72 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "all_day": false,
+                     *           "attendees": [
+                     *             {
+                     *               "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *               "address": "li.lei@example.com",
+                     *               "comment": "See you there",
+                     *               "name": "Sales",
+                     *               "response": "needs_action",
+                     *               "role": "required",
+                     *               "room_id": "roo_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *               "rsvp": true,
+                     *               "type": "person"
+                     *             }
+                     *           ],
+                     *           "calendar_id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "description": "Created by the OA system",
+                     *           "end": "2027-01-04T09:00:00+08:00",
+                     *           "end_at": "2027-01-04T09:00:00+08:00",
+                     *           "id": "eve_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "is_exception": false,
+                     *           "is_organizer": false,
+                     *           "location": "Lotus room, 3F",
+                     *           "online_meeting_url": "https://meet.example.com/r/q3-review",
+                     *           "organizer": {
+                     *             "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *             "address": "li.lei@example.com",
+                     *             "name": "Sales"
+                     *           },
+                     *           "recurrence": {
+                     *             "exdates": [
+                     *               "exdate"
+                     *             ],
+                     *             "rdates": [
+                     *               "rdate"
+                     *             ],
+                     *             "rrule": "FREQ=WEEKLY;COUNT=4"
+                     *           },
+                     *           "recurrence_id": "rec_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "reminders": [
+                     *             {
+                     *               "method": "method",
+                     *               "minutes_before": 1
+                     *             }
+                     *           ],
+                     *           "response": "response",
+                     *           "sequence": 1,
+                     *           "series_id": "ser_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "start": "2027-01-04T09:00:00+08:00",
+                     *           "start_at": "2027-01-04T09:00:00+08:00",
+                     *           "status": "status",
+                     *           "time_zone": "Asia/Shanghai",
+                     *           "title": "Quarterly review",
+                     *           "transparency": "transparency",
+                     *           "uid": "uid",
+                     *           "updated_at": "2027-01-04T09:00:00+08:00"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Event_"];
                 };
             };
@@ -20846,6 +29055,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "See you there",
+                 *       "response": "accepted"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RoomBookingRespond"];
             };
         };
@@ -20856,6 +29071,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "all_day": false,
+                     *       "attendees": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "address": "li.lei@example.com",
+                     *           "comment": "See you there",
+                     *           "name": "Sales",
+                     *           "response": "needs_action",
+                     *           "role": "required",
+                     *           "room_id": "roo_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "rsvp": true,
+                     *           "type": "person"
+                     *         }
+                     *       ],
+                     *       "calendar_id": "cal_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "description": "Created by the OA system",
+                     *       "end": "2027-01-04T09:00:00+08:00",
+                     *       "end_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "eve_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "is_exception": false,
+                     *       "is_organizer": false,
+                     *       "location": "Lotus room, 3F",
+                     *       "online_meeting_url": "https://meet.example.com/r/q3-review",
+                     *       "organizer": {
+                     *         "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *         "address": "li.lei@example.com",
+                     *         "name": "Sales"
+                     *       },
+                     *       "recurrence": {
+                     *         "exdates": [
+                     *           "exdate"
+                     *         ],
+                     *         "rdates": [
+                     *           "rdate"
+                     *         ],
+                     *         "rrule": "FREQ=WEEKLY;COUNT=4"
+                     *       },
+                     *       "recurrence_id": "rec_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "reminders": [
+                     *         {
+                     *           "method": "method",
+                     *           "minutes_before": 1
+                     *         }
+                     *       ],
+                     *       "response": "response",
+                     *       "sequence": 1,
+                     *       "series_id": "ser_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "start": "2027-01-04T09:00:00+08:00",
+                     *       "start_at": "2027-01-04T09:00:00+08:00",
+                     *       "status": "status",
+                     *       "time_zone": "Asia/Shanghai",
+                     *       "title": "Quarterly review",
+                     *       "transparency": "transparency",
+                     *       "uid": "uid",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Event"];
                 };
             };
@@ -20963,6 +29239,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "id": "sug_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "kind": "contact",
+                     *           "name": "Sales",
+                     *           "recent_messages": 1,
+                     *           "source": "personal"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AutocompleteResult"];
                 };
             };
@@ -21053,6 +29343,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "id": "dep_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "manager_ids": [
+                     *             "man_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *           ],
+                     *           "name": "Sales",
+                     *           "parent_id": "par_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "path": "path",
+                     *           "sort_order": 1,
+                     *           "updated_at": "2027-01-04T09:00:00+08:00"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Department_"];
                 };
             };
@@ -21130,6 +29439,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "manager_ids": [
+                 *         "man_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *       ],
+                 *       "name": "Sales",
+                 *       "parent_id": "par_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *       "sort_order": 0
+                 *     }
+                 */
                 "application/json": components["schemas"]["DepartmentCreate"];
             };
         };
@@ -21140,6 +29459,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "dep_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "manager_ids": [
+                     *         "man_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "name": "Sales",
+                     *       "parent_id": "par_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "path": "path",
+                     *       "sort_order": 1,
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Department"];
                 };
             };
@@ -21246,6 +29579,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created": [
+                     *         "created"
+                     *       ],
+                     *       "deleted": [
+                     *         "deleted"
+                     *       ],
+                     *       "has_more": false,
+                     *       "new_state": "new state",
+                     *       "since_state": "since state",
+                     *       "updated": [
+                     *         "updated"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Changes"];
                 };
             };
@@ -21340,6 +29689,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "dep_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "manager_ids": [
+                     *         "man_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "name": "Sales",
+                     *       "parent_id": "par_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "path": "path",
+                     *       "sort_order": 1,
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Department"];
                 };
             };
@@ -21520,6 +29883,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "manager_ids": [
+                 *         "man_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *       ],
+                 *       "name": "Sales",
+                 *       "parent_id": "par_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *       "sort_order": 0
+                 *     }
+                 */
                 "application/json": components["schemas"]["DepartmentUpdate"];
             };
         };
@@ -21530,6 +29903,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "dep_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "manager_ids": [
+                     *         "man_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "name": "Sales",
+                     *       "parent_id": "par_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "path": "path",
+                     *       "sort_order": 1,
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Department"];
                 };
             };
@@ -21640,6 +30027,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "aliases": [
+                     *             "aliase"
+                     *           ],
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "deleted_at": "2027-01-04T09:00:00+08:00",
+                     *           "department_ids": [
+                     *             "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *           ],
+                     *           "display_name": "李雷 Li Lei",
+                     *           "employee_number": "E1002",
+                     *           "frozen_at": "2027-01-04T09:00:00+08:00",
+                     *           "hidden_from_address_book": false,
+                     *           "id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "job_title": "Sales lead",
+                     *           "locale": "zh-CN",
+                     *           "manager_id": "man_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "mobile": "+8613800138000",
+                     *           "must_change_password": false,
+                     *           "purge_after": "2027-01-04T09:00:00+08:00",
+                     *           "quota_bytes": 1,
+                     *           "recovery_email": "recovery email",
+                     *           "role": "role",
+                     *           "security_phone": "security phone",
+                     *           "security_phone_verified": false,
+                     *           "status": "active",
+                     *           "time_zone": "Asia/Shanghai",
+                     *           "type": "employee",
+                     *           "updated_at": "2027-01-04T09:00:00+08:00"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Account_"];
                 };
             };
@@ -21719,6 +30144,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "parent_id": "par_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                 *       "position": 0
+                 *     }
+                 */
                 "application/json": components["schemas"]["DepartmentMove"];
             };
         };
@@ -21729,6 +30160,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "dep_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "manager_ids": [
+                     *         "man_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "name": "Sales",
+                     *       "parent_id": "par_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "path": "path",
+                     *       "sort_order": 1,
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Department"];
                 };
             };
@@ -21826,6 +30271,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "child_ids": [
+                 *         "chi_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["DepartmentReorder"];
             };
         };
@@ -21836,6 +30288,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "created_at": "2027-01-04T09:00:00+08:00",
+                     *         "id": "dep_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *         "manager_ids": [
+                     *           "man_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *         ],
+                     *         "name": "Sales",
+                     *         "parent_id": "par_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *         "path": "path",
+                     *         "sort_order": 1,
+                     *         "updated_at": "2027-01-04T09:00:00+08:00"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["Department"][];
                 };
             };
@@ -21926,8 +30394,10 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "csv" | "xlsx";
-                /** @description CSV only. */
-                encoding?: "utf-8" | "gb18030";
+                /** @description CSV only: gbk or gb18030 for Excel on Chinese Windows. */
+                encoding?: "utf-8" | "gb18030" | "gbk";
+                /** @description Header names. */
+                lang?: "en" | "zh-CN";
             };
             header?: never;
             path?: never;
@@ -22015,6 +30485,8 @@ export interface operations {
             query?: {
                 /** @description csv (UTF-8) or xlsx. */
                 format?: "csv" | "xlsx";
+                /** @description Header names: English column names, or the Chinese ones (邮箱地址, 姓名, 部门, 工号, 手机, 初次登录修改密码 …). */
+                lang?: "en" | "zh-CN";
             };
             header?: never;
             path?: never;
@@ -22125,6 +30597,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "counts": {
+                     *         "created": 0,
+                     *         "error": 0,
+                     *         "unchanged": 0,
+                     *         "updated": 0
+                     *       },
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "dry_run": false,
+                     *       "error": "error",
+                     *       "filename": "report.pdf",
+                     *       "finished_at": "2027-01-04T09:00:00+08:00",
+                     *       "format": "csv",
+                     *       "id": "dir_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "processed_rows": 1,
+                     *       "size": 1,
+                     *       "started_at": "2027-01-04T09:00:00+08:00",
+                     *       "status": "queued",
+                     *       "total_rows": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["DirectoryImport"];
                 };
             };
@@ -22228,6 +30722,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "counts": {
+                     *         "created": 0,
+                     *         "error": 0,
+                     *         "unchanged": 0,
+                     *         "updated": 0
+                     *       },
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "dry_run": false,
+                     *       "error": "error",
+                     *       "filename": "report.pdf",
+                     *       "finished_at": "2027-01-04T09:00:00+08:00",
+                     *       "format": "csv",
+                     *       "id": "dir_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "processed_rows": 1,
+                     *       "size": 1,
+                     *       "started_at": "2027-01-04T09:00:00+08:00",
+                     *       "status": "queued",
+                     *       "total_rows": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["DirectoryImport"];
                 };
             };
@@ -22296,6 +30812,139 @@ export interface operations {
             };
         };
     };
+    create_import_activation_links: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-500). */
+                limit?: number;
+                /** @description Opaque cursor. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "expires_in": 604800,
+                 *       "send_to_recovery_email": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["ImportActivationLinksCreate"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "address": "li.lei@example.com",
+                     *           "expires_at": "2027-01-04T09:00:00+08:00",
+                     *           "row": 1,
+                     *           "sent_to": "sent to",
+                     *           "url": "https://oa.example.com/hooks/mailplane"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Page_ImportActivationLink_"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (duplicate, state, idempotency key in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a stale ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_import_rows: {
         parameters: {
             query?: {
@@ -22319,6 +30968,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "address": "li.lei@example.com",
+                     *           "changed": [
+                     *             "changed"
+                     *           ],
+                     *           "reason": null,
+                     *           "row": 1,
+                     *           "status": "created"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_DirectoryImportRow_"];
                 };
             };
@@ -22409,6 +31075,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "counts": {
+                     *             "accounts_cancelled": 0,
+                     *             "accounts_completed": 0,
+                     *             "accounts_failed": 0,
+                     *             "accounts_queued": 0,
+                     *             "accounts_running": 0,
+                     *             "accounts_total": 0,
+                     *             "bytes_done": 0,
+                     *             "bytes_total": 0,
+                     *             "messages_done": 0,
+                     *             "messages_failed": 0,
+                     *             "messages_imported": 0,
+                     *             "messages_skipped": 0,
+                     *             "messages_total": 0
+                     *           },
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "error": "error",
+                     *           "finished_at": "2027-01-04T09:00:00+08:00",
+                     *           "folders": [
+                     *             {
+                     *               "role": "sent",
+                     *               "source": "Sent Items"
+                     *             }
+                     *           ],
+                     *           "id": "mig_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "started_at": "2027-01-04T09:00:00+08:00",
+                     *           "status": "queued"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Migration_"];
                 };
             };
@@ -22486,6 +31188,31 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "accounts": [
+                 *         {
+                 *           "account": "account",
+                 *           "source": {
+                 *             "host": "host",
+                 *             "password": "correct-horse-battery-staple",
+                 *             "port": 1,
+                 *             "protocol": "imap",
+                 *             "security": "none",
+                 *             "username": "username",
+                 *             "verify_tls": true
+                 *           }
+                 *         }
+                 *       ],
+                 *       "csv": null,
+                 *       "folders": [
+                 *         {
+                 *           "role": "sent",
+                 *           "source": "Sent Items"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["MigrationCreate"];
             };
         };
@@ -22496,6 +31223,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "counts": {
+                     *         "accounts_cancelled": 0,
+                     *         "accounts_completed": 0,
+                     *         "accounts_failed": 0,
+                     *         "accounts_queued": 0,
+                     *         "accounts_running": 0,
+                     *         "accounts_total": 0,
+                     *         "bytes_done": 0,
+                     *         "bytes_total": 0,
+                     *         "messages_done": 0,
+                     *         "messages_failed": 0,
+                     *         "messages_imported": 0,
+                     *         "messages_skipped": 0,
+                     *         "messages_total": 0
+                     *       },
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "error": "error",
+                     *       "finished_at": "2027-01-04T09:00:00+08:00",
+                     *       "folders": [
+                     *         {
+                     *           "role": "sent",
+                     *           "source": "Sent Items"
+                     *         }
+                     *       ],
+                     *       "id": "mig_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "started_at": "2027-01-04T09:00:00+08:00",
+                     *       "status": "queued"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Migration"];
                 };
             };
@@ -22599,6 +31357,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "counts": {
+                     *         "accounts_cancelled": 0,
+                     *         "accounts_completed": 0,
+                     *         "accounts_failed": 0,
+                     *         "accounts_queued": 0,
+                     *         "accounts_running": 0,
+                     *         "accounts_total": 0,
+                     *         "bytes_done": 0,
+                     *         "bytes_total": 0,
+                     *         "messages_done": 0,
+                     *         "messages_failed": 0,
+                     *         "messages_imported": 0,
+                     *         "messages_skipped": 0,
+                     *         "messages_total": 0
+                     *       },
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "error": "error",
+                     *       "finished_at": "2027-01-04T09:00:00+08:00",
+                     *       "folders": [
+                     *         {
+                     *           "role": "sent",
+                     *           "source": "Sent Items"
+                     *         }
+                     *       ],
+                     *       "id": "mig_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "started_at": "2027-01-04T09:00:00+08:00",
+                     *       "status": "queued"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Migration"];
                 };
             };
@@ -22689,6 +31478,58 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "address": "li.lei@example.com",
+                     *           "attempts": 1,
+                     *           "bytes_done": 1,
+                     *           "bytes_total": 1,
+                     *           "error": "error",
+                     *           "error_code": "error code",
+                     *           "finished_at": "2027-01-04T09:00:00+08:00",
+                     *           "folders": [
+                     *             {
+                     *               "bytes_done": 1,
+                     *               "bytes_total": 1,
+                     *               "last_uid": 1,
+                     *               "messages_done": 1,
+                     *               "messages_failed": 1,
+                     *               "messages_skipped": 1,
+                     *               "messages_total": 1,
+                     *               "role": "inbox",
+                     *               "skip_reason": "skip reason",
+                     *               "source": "source",
+                     *               "status": "pending",
+                     *               "target": "target",
+                     *               "target_folder_id": "tar_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *               "uidvalidity": 1
+                     *             }
+                     *           ],
+                     *           "id": "mig_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "messages_done": 1,
+                     *           "messages_failed": 1,
+                     *           "messages_skipped": 1,
+                     *           "messages_total": 1,
+                     *           "migration_id": "mig_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "next_attempt_at": "2027-01-04T09:00:00+08:00",
+                     *           "source": {
+                     *             "host": "host",
+                     *             "port": 1,
+                     *             "protocol": "imap",
+                     *             "security": "none",
+                     *             "username": "username",
+                     *             "verify_tls": false
+                     *           },
+                     *           "started_at": "2027-01-04T09:00:00+08:00",
+                     *           "status": "queued"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_MigrationAccount_"];
                 };
             };
@@ -22774,6 +31615,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "counts": {
+                     *         "accounts_cancelled": 0,
+                     *         "accounts_completed": 0,
+                     *         "accounts_failed": 0,
+                     *         "accounts_queued": 0,
+                     *         "accounts_running": 0,
+                     *         "accounts_total": 0,
+                     *         "bytes_done": 0,
+                     *         "bytes_total": 0,
+                     *         "messages_done": 0,
+                     *         "messages_failed": 0,
+                     *         "messages_imported": 0,
+                     *         "messages_skipped": 0,
+                     *         "messages_total": 0
+                     *       },
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "error": "error",
+                     *       "finished_at": "2027-01-04T09:00:00+08:00",
+                     *       "folders": [
+                     *         {
+                     *           "role": "sent",
+                     *           "source": "Sent Items"
+                     *         }
+                     *       ],
+                     *       "id": "mig_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "started_at": "2027-01-04T09:00:00+08:00",
+                     *       "status": "queued"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Migration"];
                 };
             };
@@ -22882,6 +31754,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "code": "validation_failed",
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "folder": "folder",
+                     *           "id": "mig_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "migration_account_id": "mig_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "reason": "reason",
+                     *           "size": 1,
+                     *           "uid": "uid"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_MigrationFailure_"];
                 };
             };
@@ -22965,6 +31855,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "forbid_user_name": false,
+                     *       "min_length": 1,
+                     *       "require_digit": false,
+                     *       "require_lowercase": false,
+                     *       "require_symbol": false,
+                     *       "require_uppercase": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["PasswordPolicy"];
                 };
             };
@@ -23042,6 +31942,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "forbid_user_name": false,
+                 *       "min_length": 8,
+                 *       "require_digit": false,
+                 *       "require_lowercase": false,
+                 *       "require_symbol": false,
+                 *       "require_uppercase": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["PasswordPolicyUpdate"];
             };
         };
@@ -23052,6 +31962,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "forbid_user_name": false,
+                     *       "min_length": 1,
+                     *       "require_digit": false,
+                     *       "require_lowercase": false,
+                     *       "require_symbol": false,
+                     *       "require_uppercase": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["PasswordPolicy"];
                 };
             };
@@ -23160,6 +32080,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "alias_of": "alias of",
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "dkim_selector": "dkim selector",
+                     *           "id": "dom_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "kind": "primary",
+                     *           "last_checked_at": "2027-01-04T09:00:00+08:00",
+                     *           "name": "Sales",
+                     *           "status": "pending",
+                     *           "unicode_name": "unicode name",
+                     *           "updated_at": "2027-01-04T09:00:00+08:00",
+                     *           "verified_at": "2027-01-04T09:00:00+08:00"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Domain_"];
                 };
             };
@@ -23237,6 +32177,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "alias_of": "alias of",
+                 *       "name": "Sales"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DomainCreate"];
             };
         };
@@ -23247,6 +32193,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "alias_of": "alias of",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "dkim_selector": "dkim selector",
+                     *       "id": "dom_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "kind": "primary",
+                     *       "last_checked_at": "2027-01-04T09:00:00+08:00",
+                     *       "name": "Sales",
+                     *       "status": "pending",
+                     *       "unicode_name": "unicode name",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00",
+                     *       "verified_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Domain"];
                 };
             };
@@ -23350,6 +32311,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "alias_of": "alias of",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "dkim_selector": "dkim selector",
+                     *       "id": "dom_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "kind": "primary",
+                     *       "last_checked_at": "2027-01-04T09:00:00+08:00",
+                     *       "name": "Sales",
+                     *       "status": "pending",
+                     *       "unicode_name": "unicode name",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00",
+                     *       "verified_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Domain"];
                 };
             };
@@ -23536,6 +32512,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "activated_at": "2027-01-04T09:00:00+08:00",
+                     *           "bits": 1,
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "id": "dki_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "record_name": "record name",
+                     *           "record_value": "record value",
+                     *           "retired_at": "2027-01-04T09:00:00+08:00",
+                     *           "selector": "selector",
+                     *           "status": "pending"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_DkimKey_"];
                 };
             };
@@ -23621,6 +32615,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "activated_at": "2027-01-04T09:00:00+08:00",
+                     *       "bits": 1,
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "dki_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "record_name": "record name",
+                     *       "record_value": "record value",
+                     *       "retired_at": "2027-01-04T09:00:00+08:00",
+                     *       "selector": "selector",
+                     *       "status": "pending"
+                     *     }
+                     */
                     "application/json": components["schemas"]["DkimKey"];
                 };
             };
@@ -23724,6 +32731,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "checked_at": "2027-01-04T09:00:00+08:00",
+                     *           "detail": "detail",
+                     *           "found": [
+                     *             "found"
+                     *           ],
+                     *           "key": "key",
+                     *           "name": "Sales",
+                     *           "priority": 1,
+                     *           "purpose": "mx",
+                     *           "required": false,
+                     *           "selector": "selector",
+                     *           "status": "ok",
+                     *           "ttl": 1,
+                     *           "type": "MX",
+                     *           "value": "value",
+                     *           "zone_line": "zone line"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_DnsRecord_"];
                 };
             };
@@ -23809,6 +32841,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "domain": {
+                     *         "alias_of": "alias of",
+                     *         "created_at": "2027-01-04T09:00:00+08:00",
+                     *         "dkim_selector": "dkim selector",
+                     *         "id": "dom_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *         "kind": "primary",
+                     *         "last_checked_at": "2027-01-04T09:00:00+08:00",
+                     *         "name": "Sales",
+                     *         "status": "pending",
+                     *         "unicode_name": "unicode name",
+                     *         "updated_at": "2027-01-04T09:00:00+08:00",
+                     *         "verified_at": "2027-01-04T09:00:00+08:00"
+                     *       },
+                     *       "records": [
+                     *         {
+                     *           "checked_at": "2027-01-04T09:00:00+08:00",
+                     *           "detail": "detail",
+                     *           "found": [
+                     *             "found"
+                     *           ],
+                     *           "key": "key",
+                     *           "name": "Sales",
+                     *           "priority": 1,
+                     *           "purpose": "mx",
+                     *           "required": false,
+                     *           "selector": "selector",
+                     *           "status": "ok",
+                     *           "ttl": 1,
+                     *           "type": "MX",
+                     *           "value": "value",
+                     *           "zone_line": "zone line"
+                     *         }
+                     *       ],
+                     *       "verified": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["DomainVerification"];
                 };
             };
@@ -23917,6 +32987,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "data": {},
+                     *           "id": "pla_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "occurred_at": "2027-01-04T09:00:00+08:00",
+                     *           "org_id": "org_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "sequence": 1,
+                     *           "type": "type"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_PlatformEvent_"];
                 };
             };
@@ -24090,7 +33175,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EventTypeInfo"][];
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "data_schema": {},
+                     *           "description": "Created by the OA system",
+                     *           "domain": "example.com",
+                     *           "scope": "directory:read",
+                     *           "type": "type"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Page_EventTypeInfo_"];
                 };
             };
             /** @description Malformed request (bad JSON, bad cursor) */
@@ -24175,6 +33274,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {},
+                     *       "id": "pla_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "occurred_at": "2027-01-04T09:00:00+08:00",
+                     *       "org_id": "org_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "sequence": 1,
+                     *       "type": "type"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlatformEvent"];
                 };
             };
@@ -24265,6 +33374,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "attempt": 1,
+                     *           "delivery_id": "del_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "endpoint_id": "end_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "error": "error",
+                     *           "event_id": "eve_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "id": "web_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "latency_ms": 1,
+                     *           "outcome": "outcome",
+                     *           "response_snippet": "response snippet",
+                     *           "started_at": "2027-01-04T09:00:00+08:00",
+                     *           "status_code": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_WebhookAttempt_"];
                 };
             };
@@ -24355,6 +33484,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "description": "Created by the OA system",
+                     *           "hidden_from_address_book": false,
+                     *           "id": "gro_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "name": "Sales",
+                     *           "send_policy": "anyone",
+                     *           "updated_at": "2027-01-04T09:00:00+08:00"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Group_"];
                 };
             };
@@ -24432,6 +33578,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "address": "li.lei@example.com",
+                 *       "description": "",
+                 *       "hidden_from_address_book": false,
+                 *       "members": [
+                 *         {
+                 *           "kind": "account",
+                 *           "ref": "ref",
+                 *           "role": "member"
+                 *         }
+                 *       ],
+                 *       "name": "Sales",
+                 *       "send_policy": "anyone"
+                 *     }
+                 */
                 "application/json": components["schemas"]["GroupCreate"];
             };
         };
@@ -24442,6 +33604,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": "li.lei@example.com",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "description": "Created by the OA system",
+                     *       "hidden_from_address_book": false,
+                     *       "id": "gro_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "name": "Sales",
+                     *       "send_policy": "anyone",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Group"];
                 };
             };
@@ -24548,6 +33722,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created": [
+                     *         "created"
+                     *       ],
+                     *       "deleted": [
+                     *         "deleted"
+                     *       ],
+                     *       "has_more": false,
+                     *       "new_state": "new state",
+                     *       "since_state": "since state",
+                     *       "updated": [
+                     *         "updated"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Changes"];
                 };
             };
@@ -24642,6 +33832,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": "li.lei@example.com",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "description": "Created by the OA system",
+                     *       "hidden_from_address_book": false,
+                     *       "id": "gro_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "name": "Sales",
+                     *       "send_policy": "anyone",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Group"];
                 };
             };
@@ -24822,6 +34024,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "description": "Created by the OA system",
+                 *       "hidden_from_address_book": false,
+                 *       "name": "Sales",
+                 *       "send_policy": "anyone"
+                 *     }
+                 */
                 "application/json": components["schemas"]["GroupUpdate"];
             };
         };
@@ -24832,6 +34042,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": "li.lei@example.com",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "description": "Created by the OA system",
+                     *       "hidden_from_address_book": false,
+                     *       "id": "gro_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "name": "Sales",
+                     *       "send_policy": "anyone",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Group"];
                 };
             };
@@ -24935,6 +34157,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accounts": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "id": "exp_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *         }
+                     *       ],
+                     *       "external": [
+                     *         "external"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["GroupExpansion"];
                 };
             };
@@ -25025,6 +34260,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "id": "gro_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "kind": "account",
+                     *           "ref": "ref",
+                     *           "role": "role"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_GroupMember_"];
                 };
             };
@@ -25104,6 +34354,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "account",
+                 *       "ref": "ref",
+                 *       "role": "member"
+                 *     }
+                 */
                 "application/json": components["schemas"]["GroupMemberCreate"];
             };
         };
@@ -25114,6 +34371,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": "li.lei@example.com",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "gro_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "kind": "account",
+                     *       "ref": "ref",
+                     *       "role": "role"
+                     *     }
+                     */
                     "application/json": components["schemas"]["GroupMember"];
                 };
             };
@@ -25407,6 +34674,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "created_by": "created by",
+                     *           "id": "spa_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "kind": "allow",
+                     *           "note": "note",
+                     *           "scope": "address",
+                     *           "value": "value"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_SpamListEntry_"];
                 };
             };
@@ -25484,6 +34767,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "",
+                 *       "value": "value"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SpamListEntryCreate"];
             };
         };
@@ -25494,6 +34783,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "created_by": "created by",
+                     *       "id": "spa_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "kind": "allow",
+                     *       "note": "note",
+                     *       "scope": "address",
+                     *       "value": "value"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SpamListEntry"];
                 };
             };
@@ -25597,6 +34897,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "created_by": "created by",
+                     *       "id": "spa_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "kind": "allow",
+                     *       "note": "note",
+                     *       "scope": "address",
+                     *       "value": "value"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SpamListEntry"];
                 };
             };
@@ -25786,6 +35097,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "created_by": "created by",
+                     *           "id": "spa_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "kind": "allow",
+                     *           "note": "note",
+                     *           "scope": "address",
+                     *           "value": "value"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_SpamListEntry_"];
                 };
             };
@@ -25863,6 +35190,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "",
+                 *       "value": "value"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SpamListEntryCreate"];
             };
         };
@@ -25873,6 +35206,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "created_by": "created by",
+                     *       "id": "spa_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "kind": "allow",
+                     *       "note": "note",
+                     *       "scope": "address",
+                     *       "value": "value"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SpamListEntry"];
                 };
             };
@@ -25976,6 +35320,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "created_by": "created by",
+                     *       "id": "spa_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "kind": "allow",
+                     *       "note": "note",
+                     *       "scope": "address",
+                     *       "value": "value"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SpamListEntry"];
                 };
             };
@@ -26160,6 +35515,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "address": "li.lei@example.com",
+                     *       "app_id": "app_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "app_name": "app name",
+                     *       "display_name": "李雷 Li Lei",
+                     *       "kind": "app",
+                     *       "org_id": "org_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "org_name": "org name",
+                     *       "role": "role",
+                     *       "scopes": [
+                     *         "directory:read"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Me"];
                 };
             };
@@ -26228,6 +35599,228 @@ export interface operations {
             };
         };
     };
+    get_organization_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "org_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "locale": "zh-CN",
+                     *       "migration_private_networks": [
+                     *         "migration private network"
+                     *       ],
+                     *       "name": "Sales",
+                     *       "time_zone": "Asia/Shanghai"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationSettings"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_organization_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "locale": "zh-CN",
+                 *       "migration_private_networks": [
+                 *         "migration private network"
+                 *       ],
+                 *       "name": "Sales",
+                 *       "time_zone": "Asia/Shanghai"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrganizationSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "org_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "locale": "zh-CN",
+                     *       "migration_private_networks": [
+                     *         "migration private network"
+                     *       ],
+                     *       "name": "Sales",
+                     *       "time_zone": "Asia/Shanghai"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationSettings"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (duplicate, state, idempotency key in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a stale ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_organizations: {
         parameters: {
             query?: {
@@ -26248,6 +35841,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "id": "org_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "name": "Sales"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Organization_"];
                 };
             };
@@ -26325,6 +35930,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "admin": "admin",
+                 *       "domain": "example.com",
+                 *       "name": "Sales"
+                 *     }
+                 */
                 "application/json": components["schemas"]["OrganizationCreate"];
             };
         };
@@ -26335,6 +35947,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "admin_address": "admin address",
+                     *       "admin_password": "admin password",
+                     *       "client_id": "cli_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "client_secret": "client secret",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "domain": "example.com",
+                     *       "id": "org_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "name": "Sales"
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganizationCreated"];
                 };
             };
@@ -26438,6 +36062,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "content_type": "application/pdf",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "expires_at": "2027-01-04T09:00:00+08:00",
+                     *       "filename": "report.pdf",
+                     *       "id": "upl_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "received": [
+                     *         [
+                     *           1
+                     *         ]
+                     *       ],
+                     *       "received_bytes": 1,
+                     *       "sha256": "sha256",
+                     *       "size": 1,
+                     *       "state": "open",
+                     *       "upload_url": "upload url"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Upload"];
                 };
             };
@@ -26530,6 +36174,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "content_type": "application/pdf",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "expires_at": "2027-01-04T09:00:00+08:00",
+                     *       "filename": "report.pdf",
+                     *       "id": "upl_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "received": [
+                     *         [
+                     *           1
+                     *         ]
+                     *       ],
+                     *       "received_bytes": 1,
+                     *       "sha256": "sha256",
+                     *       "size": 1,
+                     *       "state": "open",
+                     *       "upload_url": "upload url"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Upload"];
                 };
             };
@@ -26737,6 +36401,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "content_type": "application/pdf",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "expires_at": "2027-01-04T09:00:00+08:00",
+                     *       "filename": "report.pdf",
+                     *       "id": "upl_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "received": [
+                     *         [
+                     *           1
+                     *         ]
+                     *       ],
+                     *       "received_bytes": 1,
+                     *       "sha256": "sha256",
+                     *       "size": 1,
+                     *       "state": "open",
+                     *       "upload_url": "upload url"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Upload"];
                 };
             };
@@ -26845,6 +36529,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_ids": [
+                     *             "acc_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *           ],
+                     *           "app_id": "app_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "department_ids": [
+                     *             "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *           ],
+                     *           "description": "Created by the OA system",
+                     *           "disabled_reason": "disabled reason",
+                     *           "event_types": [
+                     *             "event type"
+                     *           ],
+                     *           "failing_since": "2027-01-04T09:00:00+08:00",
+                     *           "id": "web_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "ordered": false,
+                     *           "status": "status",
+                     *           "updated_at": "2027-01-04T09:00:00+08:00",
+                     *           "url": "https://oa.example.com/hooks/mailplane",
+                     *           "verified_at": "2027-01-04T09:00:00+08:00"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Webhook_"];
                 };
             };
@@ -26922,6 +36635,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "account_ids": [
+                 *         "acc_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *       ],
+                 *       "department_ids": [
+                 *         "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *       ],
+                 *       "description": "",
+                 *       "event_types": [
+                 *         "event type"
+                 *       ],
+                 *       "ordered": false,
+                 *       "url": "https://oa.example.com/hooks/mailplane"
+                 *     }
+                 */
                 "application/json": components["schemas"]["WebhookCreate"];
             };
         };
@@ -26932,6 +36661,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_ids": [
+                     *         "acc_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "app_id": "app_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "department_ids": [
+                     *         "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "description": "Created by the OA system",
+                     *       "disabled_reason": "disabled reason",
+                     *       "event_types": [
+                     *         "event type"
+                     *       ],
+                     *       "failing_since": "2027-01-04T09:00:00+08:00",
+                     *       "id": "web_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "ordered": false,
+                     *       "previous_secret_expires_at": "2027-01-04T09:00:00+08:00",
+                     *       "secret": "secret",
+                     *       "status": "status",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00",
+                     *       "url": "https://oa.example.com/hooks/mailplane",
+                     *       "verified_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookWithSecret"];
                 };
             };
@@ -27035,6 +36790,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_ids": [
+                     *         "acc_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "app_id": "app_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "department_ids": [
+                     *         "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "description": "Created by the OA system",
+                     *       "disabled_reason": "disabled reason",
+                     *       "event_types": [
+                     *         "event type"
+                     *       ],
+                     *       "failing_since": "2027-01-04T09:00:00+08:00",
+                     *       "id": "web_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "ordered": false,
+                     *       "status": "status",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00",
+                     *       "url": "https://oa.example.com/hooks/mailplane",
+                     *       "verified_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
@@ -27215,6 +36994,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "account_ids": [
+                 *         "acc_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *       ],
+                 *       "department_ids": [
+                 *         "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *       ],
+                 *       "description": "Created by the OA system",
+                 *       "event_types": [
+                 *         "event type"
+                 *       ],
+                 *       "ordered": false,
+                 *       "url": "https://oa.example.com/hooks/mailplane"
+                 *     }
+                 */
                 "application/json": components["schemas"]["WebhookUpdate"];
             };
         };
@@ -27225,6 +37020,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_ids": [
+                     *         "acc_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "app_id": "app_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "department_ids": [
+                     *         "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "description": "Created by the OA system",
+                     *       "disabled_reason": "disabled reason",
+                     *       "event_types": [
+                     *         "event type"
+                     *       ],
+                     *       "failing_since": "2027-01-04T09:00:00+08:00",
+                     *       "id": "web_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "ordered": false,
+                     *       "status": "status",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00",
+                     *       "url": "https://oa.example.com/hooks/mailplane",
+                     *       "verified_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
@@ -27335,6 +37154,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "attempt": 1,
+                     *           "delivery_id": "del_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "endpoint_id": "end_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "error": "error",
+                     *           "event_id": "eve_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "id": "web_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "latency_ms": 1,
+                     *           "outcome": "outcome",
+                     *           "response_snippet": "response snippet",
+                     *           "started_at": "2027-01-04T09:00:00+08:00",
+                     *           "status_code": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_WebhookAttempt_"];
                 };
             };
@@ -27426,6 +37265,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "attempts": 1,
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "endpoint_id": "end_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "event_id": "eve_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "event_sequence": 1,
+                     *           "event_type": "event type",
+                     *           "finished_at": "2027-01-04T09:00:00+08:00",
+                     *           "id": "web_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "last_attempt_at": "2027-01-04T09:00:00+08:00",
+                     *           "last_error": "last error",
+                     *           "last_status_code": 1,
+                     *           "next_attempt_at": "2027-01-04T09:00:00+08:00",
+                     *           "status": "status"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_WebhookDelivery_"];
                 };
             };
@@ -27511,6 +37372,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_ids": [
+                     *         "acc_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "app_id": "app_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "department_ids": [
+                     *         "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "description": "Created by the OA system",
+                     *       "disabled_reason": "disabled reason",
+                     *       "event_types": [
+                     *         "event type"
+                     *       ],
+                     *       "failing_since": "2027-01-04T09:00:00+08:00",
+                     *       "id": "web_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "ordered": false,
+                     *       "status": "status",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00",
+                     *       "url": "https://oa.example.com/hooks/mailplane",
+                     *       "verified_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
@@ -27614,6 +37499,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_ids": [
+                     *         "acc_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "app_id": "app_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "department_ids": [
+                     *         "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "description": "Created by the OA system",
+                     *       "disabled_reason": "disabled reason",
+                     *       "event_types": [
+                     *         "event type"
+                     *       ],
+                     *       "failing_since": "2027-01-04T09:00:00+08:00",
+                     *       "id": "web_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "ordered": false,
+                     *       "status": "status",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00",
+                     *       "url": "https://oa.example.com/hooks/mailplane",
+                     *       "verified_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Webhook"];
                 };
             };
@@ -27711,6 +37620,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "event_id": "eve_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                 *     }
+                 */
                 "application/json": components["schemas"]["WebhookRedelivery"];
             };
         };
@@ -27721,6 +37635,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "attempts": 1,
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "endpoint_id": "end_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "event_id": "eve_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "event_sequence": 1,
+                     *       "event_type": "event type",
+                     *       "finished_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "web_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "last_attempt_at": "2027-01-04T09:00:00+08:00",
+                     *       "last_error": "last error",
+                     *       "last_status_code": 1,
+                     *       "next_attempt_at": "2027-01-04T09:00:00+08:00",
+                     *       "status": "status"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
@@ -27818,6 +37749,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "from_sequence": 1,
+                 *       "to_sequence": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["WebhookReplay"];
             };
         };
@@ -27828,6 +37765,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "queued": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookReplayResult"];
                 };
             };
@@ -27925,6 +37867,11 @@ export interface operations {
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "grace_seconds": 0
+                 *     }
+                 */
                 "application/json": components["schemas"]["WebhookSecretRotation"] | null;
             };
         };
@@ -27935,6 +37882,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account_ids": [
+                     *         "acc_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "app_id": "app_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "department_ids": [
+                     *         "dep_01jc8z3q9d6f2v4k7m5n0p8r2t"
+                     *       ],
+                     *       "description": "Created by the OA system",
+                     *       "disabled_reason": "disabled reason",
+                     *       "event_types": [
+                     *         "event type"
+                     *       ],
+                     *       "failing_since": "2027-01-04T09:00:00+08:00",
+                     *       "id": "web_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "ordered": false,
+                     *       "previous_secret_expires_at": "2027-01-04T09:00:00+08:00",
+                     *       "secret": "secret",
+                     *       "status": "status",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00",
+                     *       "url": "https://oa.example.com/hooks/mailplane",
+                     *       "verified_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookWithSecret"];
                 };
             };
@@ -28038,6 +38011,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "attempts": 1,
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "endpoint_id": "end_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "event_id": "eve_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "event_sequence": 1,
+                     *       "event_type": "event type",
+                     *       "finished_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "web_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "last_attempt_at": "2027-01-04T09:00:00+08:00",
+                     *       "last_error": "last error",
+                     *       "last_status_code": 1,
+                     *       "next_attempt_at": "2027-01-04T09:00:00+08:00",
+                     *       "status": "status"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
@@ -28837,6 +38827,68 @@ export interface operations {
             };
         };
     };
+    on_directory_account_activated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectoryAccountActivatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    on_directory_account_activation_link_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectoryAccountActivationLinkCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     on_directory_account_created: {
         parameters: {
             query?: never;
@@ -28909,6 +38961,37 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DirectoryAccountFrozenEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    on_directory_account_login_link_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectoryAccountLoginLinkCreatedEvent"];
             };
         };
         responses: {
@@ -29591,6 +39674,37 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DirectoryMigrationProgressEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    on_directory_organization_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectoryOrganizationUpdatedEvent"];
             };
         };
         responses: {

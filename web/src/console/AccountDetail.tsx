@@ -14,7 +14,7 @@ export function AccountDetail() {
   const id = useParams().id ?? "";
   const path = { params: { path: { account: id } } };
   const account = useLoad(() => api.GET("/v1/accounts/{account}", path).then(must), [id]);
-  const aliases = useLoad(() => api.GET("/v1/accounts/{account}/aliases", path).then(must), [id]);
+  const aliases = useLoad(() => api.GET("/v1/accounts/{account}/aliases", path).then(must).then((page) => page.data), [id]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [password, setPassword] = useState<string | null>(null);
   const [alias, setAlias] = useState("");

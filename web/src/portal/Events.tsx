@@ -11,7 +11,7 @@ type PlatformEvent = Schemas["PlatformEvent"];
 
 export function Events() {
   const { t } = useTranslation();
-  const types = useLoad(() => api.GET("/v1/events/types").then(must), []);
+  const types = useLoad(() => api.GET("/v1/events/types").then(must).then((page) => page.data), []);
   const [type, setType] = useState("");
   const [after, setAfter] = useState<number | null>(null);
   const list = useLoad(() => api.GET("/v1/events", { params: { query: { limit: 50, ...(type ? { types: [type] } : {}), ...(after ? { after } : {}) } } }).then(must), [type, after]);

@@ -11,7 +11,7 @@ import { CopyButton } from "../components/CopyButton";
 export function Webhooks() {
   const { t } = useTranslation();
   const list = useLoad(() => api.GET("/v1/webhooks", { params: { query: { limit: 500 } } }).then(must), []);
-  const types = useLoad(() => api.GET("/v1/events/types").then(must), []);
+  const types = useLoad(() => api.GET("/v1/events/types").then(must).then((page) => page.data), []);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [created, setCreated] = useState<Schemas["WebhookWithSecret"] | null>(null);
   const [url, setUrl] = useState("");

@@ -29,11 +29,11 @@ class WebhookEndpointTestEvent:
 
         Attributes:
             data (EndpointData):
-            id (str):
-            occurred_at (datetime.datetime):
-            org_id (str):
-            sequence (int):
-            type_ (Literal['webhook.endpoint.test']):
+            id (str): The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+            occurred_at (datetime.datetime): When it happened (RFC 3339, UTC).
+            org_id (str): The organisation it belongs to.
+            sequence (int): The event's position in its organisation's log (monotonic per organisation).
+            type_ (Literal['webhook.endpoint.test']): What kind (the values are listed by the schema).
      """
 
     data: EndpointData
