@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     graphql_max_aliases: int = 30
 
     idempotency_ttl: int = 24 * 3600
+    idempotency_lease: float = 10.0  # seconds a running key outlives its holder at most
     # events and webhooks (api/events, api/platform/webhooks)
     event_retention_days: int = 30
     event_stream_heartbeat: float = 15.0
