@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field
 
 from schemas.base import RequestModel, ResponseModel
+from schemas.text import SingleLine
 
 _LOCAL = re.compile(r"^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$")
 _LABEL = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
@@ -39,7 +40,7 @@ def normalise_mobile(value: str) -> str:
 
 Address = Annotated[str, Field(min_length=3, max_length=320), AfterValidator(normalise_address)]
 Mobile = Annotated[str, Field(min_length=5, max_length=32), AfterValidator(normalise_mobile)]
-DisplayName = Annotated[str, Field(min_length=1, max_length=200)]
+DisplayName = Annotated[str, Field(min_length=1, max_length=200), SingleLine]
 EmployeeNumber = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^\S(.*\S)?$")]
 Password = Annotated[str, Field(min_length=1, max_length=1024)]
 AccountRef = Annotated[
@@ -66,7 +67,7 @@ class AccountCreate(RequestModel):
     )
     employee_number: EmployeeNumber | None = None
     mobile: Mobile | None = None
-    job_title: Annotated[str, Field(max_length=200)] = ""
+    job_title: Annotated[str, Field(max_length=200), SingleLine] = ""
     department_ids: list[str] = Field(default_factory=list, max_length=20)
     manager_id: AccountRef | None = None
     quota_bytes: Quota | None = None
@@ -83,7 +84,7 @@ class AccountUpdate(RequestModel):
     display_name: DisplayName | None = None
     employee_number: EmployeeNumber | None = None
     mobile: Mobile | None = None
-    job_title: Annotated[str, Field(max_length=200)] | None = None
+    job_title: Annotated[str, Field(max_length=200), SingleLine] | None = None
     department_ids: list[str] | None = Field(default=None, max_length=20)
     manager_id: AccountRef | None = None
     quota_bytes: Quota | None = None
@@ -191,14 +192,14 @@ class AddressCheckResult(ResponseModel):
 
 
 class DepartmentCreate(RequestModel):
-    name: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^/]+$")]
+    name: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^/]+$"), SingleLine]
     parent_id: str | None = Field(default=None, description="Omit to create under the root.")
     sort_order: int | None = Field(default=None, ge=0, le=1_000_000)
     manager_ids: list[AccountRef] = Field(default_factory=list, max_length=20)
 
 
 class DepartmentUpdate(RequestModel):
-    name: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^/]+$")] | None = None
+    name: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^/]+$"), SingleLine] | None = None
     parent_id: str | None = Field(default=None, description="Move under this department.")
     sort_order: int | None = Field(default=None, ge=0, le=1_000_000)
     manager_ids: list[AccountRef] | None = Field(default=None, max_length=20)

@@ -8,8 +8,9 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field
 
 from schemas.base import RequestModel, ResponseModel
+from schemas.text import SingleLine
 
-FolderName = Annotated[str, Field(min_length=1, max_length=200)]
+FolderName = Annotated[str, Field(min_length=1, max_length=200), SingleLine]
 Keyword = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[^\s()\]{%*\"\\]+$")]
 MessageId = Annotated[str, Field(min_length=1, max_length=40)]
 

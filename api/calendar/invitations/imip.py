@@ -19,6 +19,7 @@ from api.calendar.events.occurrences import tz_of
 from api.calendar.events.timing import parse_local, rfc3339
 from api.storage.models import Account, CalendarEvent
 from api.worker.jobs import enqueue
+from schemas.text import strip_controls
 
 JOB = "calendar.imip.send"
 SUBJECT = {
@@ -74,8 +75,11 @@ async def queue(
         "method": method,
         "uid": row.uid,
         "sequence": row.sequence,
-        "subject": subject
-        or SUBJECT.get(kind, "Invitation: {title}").format(title=row.title or "(no title)"),
+        # a title stored before titles refused control characters still makes one line
+        "subject": strip_controls(
+            subject
+            or SUBJECT.get(kind, "Invitation: {title}").format(title=row.title or "(no title)")
+        ),
         "text": text or summary(row),
         "ics": ics.decode("utf-8"),
     }
