@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
+from cross_web import HTTPException
 from strawberry.extensions import (
     DisableIntrospection,
     MaxAliasesLimiter,
@@ -59,8 +62,19 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     )
 
 
+class Router(GraphQLRouter):  # type: ignore[type-arg]
+    """strawberry's router, answering a body that is not UTF-8 like any other unparsable
+    body (400) instead of letting the decode error escape as a 500."""
+
+    def parse_json(self, data: str | bytes) -> Any:
+        try:
+            return super().parse_json(data)
+        except UnicodeDecodeError as exc:
+            raise HTTPException(400, "Unable to parse request body as JSON (not UTF-8)") from exc
+
+
 def graphql_router(settings: Settings) -> GraphQLRouter:  # type: ignore[type-arg]
-    return GraphQLRouter(build_schema(settings), context_getter=get_context)
+    return Router(build_schema(settings), context_getter=get_context)
 
 
 def export_sdl(settings: Settings) -> str:

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field
 
 from schemas.base import RequestModel, ResponseModel
+from schemas.numbers import INT32_MAX
 from schemas.text import SingleLine
 
 _LOCAL = re.compile(r"^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$")
@@ -208,7 +209,8 @@ class DepartmentUpdate(RequestModel):
 class DepartmentMove(RequestModel):
     parent_id: str
     position: int | None = Field(
-        default=None, ge=0, description="Place among the new siblings (0 = first); omit = last."
+        default=None, ge=0, le=INT32_MAX,
+        description="Place among the new siblings (0 = first); omit = last.",
     )
 
 

@@ -20,12 +20,11 @@ database in clear for a day.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 from datetime import datetime, timedelta
 from typing import Any
-
-import asyncio
-import contextlib
 
 from sqlalchemy import delete, or_, update
 from sqlalchemy.exc import IntegrityError

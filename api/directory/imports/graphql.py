@@ -10,8 +10,7 @@ from strawberry.types import Info
 
 from api.directory.imports import service
 from api.directory.imports.router import import_schema
-from api.graphql_kit import Context, require, unit_of_work
-from api.kit.pagination import PageParams
+from api.graphql_kit import Context, checked_page, require, unit_of_work
 
 
 @strawberry.type
@@ -84,7 +83,7 @@ class DirectoryImportsQuery:
                 session,
                 principal.org_id,
                 str(id),
-                PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
+                checked_page(limit, cursor),
                 status,
             )
         return DirectoryImportRowPage(

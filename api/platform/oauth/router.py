@@ -25,11 +25,16 @@ from api.platform.oauth.server import (
     effective_user_scopes,
 )
 from api.platform.oauth.store import OAuthStore
-from api.platform.oauth.web_session import LOGIN_CSRF_COOKIE, SESSION_COOKIE, SessionCodec, WebSession
+from api.platform.oauth.web_session import (
+    LOGIN_CSRF_COOKIE,
+    SESSION_COOKIE,
+    SessionCodec,
+    WebSession,
+)
 from api.platform.scopes import SCOPES, parse_scopes
 from api.runtime import Runtime
-from schemas.platform import Introspection, OAuthError, TokenResponse
 from api.storage.models import Account
+from schemas.platform import Introspection, OAuthError, TokenResponse
 
 router = APIRouter(tags=["oauth"])
 _NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}

@@ -8,8 +8,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from api.graphql_kit import Context, as_graphql_error, require, unit_of_work
-from api.kit.pagination import PageParams
+from api.graphql_kit import Context, as_graphql_error, checked_page, require, unit_of_work
 from api.platform.organizations import service
 from schemas.platform import OrganizationCreate
 
@@ -45,7 +44,7 @@ class OrganizationsQuery:
         principal = require(info, "directory:write")
         async with unit_of_work(info, write=False) as session:
             rows, next_cursor = await service.list_organizations(
-                session, principal, PageParams(limit=max(1, min(limit, 500)), cursor=cursor)
+                session, principal, checked_page(limit, cursor)
             )
         return OrganizationPage(
             data=[OrganizationType(id=r.id, name=r.name, created_at=r.created_at) for r in rows],
