@@ -16,6 +16,7 @@ from api.config import get_settings
 from api.directory.imports.cli import accounts_cli
 from api.directory.migration.cli import migrate_cli
 from api.errors import AppError
+from api.storage.data_dir import private_dir
 
 cli = typer.Typer(help="Mailplane: self-hosted enterprise mail with an open API.", no_args_is_help=True)
 apps_cli = typer.Typer(help="OAuth apps.", no_args_is_help=True)
@@ -102,7 +103,7 @@ def init(
         console.print(f"Admin app client_id: [bold]{made.app.id}[/bold]")
         console.print(f"Admin app client_secret: [bold]{made.client_secret}[/bold]  (shown once)")
         creds = get_settings().data_dir / "demo-credentials.json"
-        creds.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(creds.parent)
         creds.write_text(json.dumps({
             "org_id": made.org.id, "admin": made.admin.address, "admin_password": made.admin_password,
             "client_id": made.app.id, "client_secret": made.client_secret,

@@ -8,6 +8,7 @@ from api.config import Settings
 from api.platform.oauth.bearer import TokenCache
 from api.platform.rate_limits.limiter import RateLimiter, make_limiter
 from api.storage.blobs import BlobStore, LocalBlobBackend
+from api.storage.data_dir import secure
 from api.storage.db import Database
 
 
@@ -22,6 +23,7 @@ class Runtime:
 
     @classmethod
     def build(cls, settings: Settings) -> Runtime:
+        secure(settings.data_dir)
         db = Database(settings.effective_database_url)
         return cls(
             settings=settings,

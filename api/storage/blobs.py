@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import NotFound, PayloadTooLarge
 from api.kit.clock import utcnow
+from api.storage.data_dir import private_dir
 from api.storage.models import BlobRecord
 
 ROWS_PER_STATEMENT = 500  # multi-row VALUES under both backends' parameter limits
@@ -48,7 +49,7 @@ class LocalBlobBackend:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        (root / "tmp").mkdir(parents=True, exist_ok=True)
+        private_dir(root / "tmp")
 
     def path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256[2:4] / sha256
@@ -73,7 +74,7 @@ class LocalBlobBackend:
             if final.exists():
                 tmp.unlink()
             else:
-                final.parent.mkdir(parents=True, exist_ok=True)
+                private_dir(final.parent)
                 os.replace(tmp, final)
                 _fsync_dir(final.parent)
             return BlobRef(sha, size)

@@ -20,6 +20,7 @@ import anyio
 
 from api.errors import PayloadTooLarge
 from api.storage.blobs import BlobRef, LocalBlobBackend
+from api.storage.data_dir import private_dir
 
 INLINE_LIMIT = 1024 * 1024  # smaller blobs are written on the event loop, no thread hop
 
@@ -65,7 +66,7 @@ class DeferredSyncBackend(LocalBlobBackend):
         ):
             self.pending.append(final)
             return BlobRef(sha, len(data))
-        final.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(final.parent)
         fd, tmp_name = tempfile.mkstemp(dir=self.root / "tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
