@@ -151,7 +151,9 @@ async def test_unlabelled_8bit_big5_and_gb_subjects_decode_by_evidence(client, o
                + b"\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nbody\r\n")
         report = await deliver_to(org.runtime, raw, alice.address)
         message_id = report.delivered[0].message_id
-        body = (await client.get(url(alice.address, f"/messages/{message_id}"), headers=headers)).json()
+        got = await client.get(url(alice.address, f"/messages/{message_id}"), headers=headers)
+        body = got.json()
         assert body["subject"] == subject, (charset, body["subject"])
-        stored = await client.get(url(alice.address, f"/messages/{message_id}/raw"), headers=headers)
+        stored = await client.get(url(alice.address, f"/messages/{message_id}/raw"),
+                                  headers=headers)
         assert encoded in stored.content
