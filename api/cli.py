@@ -13,6 +13,7 @@ from rich.table import Table
 from sqlalchemy import select
 
 from api.config import get_settings
+from api.data_dir import private_dir
 from api.directory.imports.cli import accounts_cli
 from api.errors import AppError
 from api.migration.cli import migrate_cli
@@ -108,7 +109,7 @@ def init(
         console.print(f"Admin app client_id: [bold]{made.app.id}[/bold]")
         console.print(f"Admin app client_secret: [bold]{made.client_secret}[/bold]  (shown once)")
         creds = get_settings().data_dir / "demo-credentials.json"
-        creds.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(creds.parent)
         creds.write_text(json.dumps({
             "org_id": made.org.id, "admin": made.admin.address, "admin_password": made.admin_password,
             "client_id": made.app.id, "client_secret": made.client_secret,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from api.data_dir import FILE_MODE, private_dir
 
 
 class Settings(BaseSettings):
@@ -36,6 +39,7 @@ class Settings(BaseSettings):
     graphql_max_aliases: int = 30
 
     idempotency_ttl: int = 24 * 3600
+    idempotency_lease: float = 10.0  # seconds a running key outlives its holder at most
     # events and webhooks (api/events, api/platform/webhooks)
     event_retention_days: int = 30
     event_stream_heartbeat: float = 15.0
@@ -185,10 +189,13 @@ class Settings(BaseSettings):
             return self.secret_key
         path = self.data_dir / "secret.key"
         if not path.exists():
-            self.data_dir.mkdir(parents=True, exist_ok=True)
+            private_dir(self.data_dir)
             tmp = path.with_suffix(".tmp")
-            tmp.write_text(secrets.token_urlsafe(48))
-            tmp.chmod(0o600)
+            tmp.unlink(missing_ok=True)
+            # created 0600, never readable by others even for an instant
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+            with os.fdopen(fd, "w") as fh:
+                fh.write(secrets.token_urlsafe(48))
             tmp.replace(path)
         self.secret_key = path.read_text().strip()
         return self.secret_key

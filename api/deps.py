@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import Forbidden, InsufficientScope, Unauthorized
 from api.identity.principal import Principal as PrincipalModel
+from api.kit import idempotency
 from api.kit.sqlite_retry import READ_METHODS, WRITE_KEY
 from api.runtime import Runtime
 
@@ -30,6 +31,9 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     write = request.method not in READ_METHODS or bool(request.scope.get(WRITE_KEY))
     async with runtime.db.session(write=write) as session:
         yield session
+        if write:  # an Idempotency-Key's claim commits with the effect it guards
+            claim = request.scope.get("state", {}).get(idempotency.CLAIM)
+            await idempotency.mark_committed(session, claim)
 
 
 DbSession = Annotated[AsyncSession, Depends(get_session, scope="function")]

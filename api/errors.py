@@ -116,6 +116,10 @@ class IdempotencyInProgress(Conflict):
     code, title = "idempotency_in_progress", "A request with this Idempotency-Key is running"
 
 
+class IdempotencyResponseLost(Conflict):
+    code, title = "idempotency_response_lost", "The request took effect; its response was lost"
+
+
 class Gone(AppError):
     status, code, title = 410, "gone", "Gone"
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
+from cross_web import HTTPException
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from strawberry.extensions import (
@@ -63,10 +66,17 @@ def build_schema(settings: Settings) -> strawberry.Schema:
 
 
 class OfflineGraphQLRouter(GraphQLRouter):  # type: ignore[type-arg]
-    """GraphiQL from Mailplane's own static files (api/reference), not strawberry's CDN page."""
+    """GraphiQL from Mailplane's own static files (api/reference), not strawberry's CDN page;
+    a body that is not UTF-8 answered like any other unparsable body (400), not a 500."""
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:
         return HTMLResponse(reference_pages.graphiql(request.url.path))
+
+    def parse_json(self, data: str | bytes) -> Any:
+        try:
+            return super().parse_json(data)
+        except UnicodeDecodeError as exc:
+            raise HTTPException(400, "Unable to parse request body as JSON (not UTF-8)") from exc
 
 
 def graphql_router(settings: Settings) -> GraphQLRouter:  # type: ignore[type-arg]

@@ -17,6 +17,7 @@ from api.deps import RequireScopes
 from api.errors import AppError, Unauthorized, ValidationFailed, request_locale
 from api.i18n import current_locale, localise, use_locale
 from api.identity.principal import Principal
+from api.kit.pagination import PageParams
 from api.runtime import Runtime
 from api.storage.outage import DatabaseUnavailable, is_database_outage
 
@@ -80,3 +81,9 @@ def validated(model: type[BaseModel], data: dict[str, Any]) -> Any:
         raise as_graphql_error(
             ValidationFailed(first["msg"], param=".".join(str(p) for p in first["loc"]))
         ) from None
+
+
+def checked_page(limit: int, cursor: str | None) -> PageParams:
+    """Page arguments checked by the one model REST's `?limit=&cursor=` uses: `limit: -5` is
+    the same `validation_failed` (param `limit`) over both APIs, never quietly clamped."""
+    return validated(PageParams, {"limit": limit, "cursor": cursor})  # type: ignore[no-any-return]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from api.config import Settings
+from api.data_dir import secure
 from api.platform.oauth.bearer import TokenCache
 from api.platform.rate_limits.limiter import RateLimiter, make_limiter
 from api.storage.blob_url import FallbackBackend, open_backend
@@ -26,6 +27,7 @@ class Runtime:
 
     @classmethod
     def build(cls, settings: Settings) -> Runtime:
+        secure(settings.data_dir)
         db = Database(settings.effective_database_url)
         return cls(
             settings=settings,

@@ -8,13 +8,14 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from schemas.base import RequestModel, ResponseModel
+from schemas.text import SingleLine
 
 ShareLevel = Literal["freebusy", "read", "write"]
 Access = Literal["owner", "write", "read", "freebusy"]
 Response = Literal["needs_action", "accepted", "declined", "tentative", "delegated"]
 Reply = Literal["accepted", "declined", "tentative"]
 Scope = Literal["this", "following", "series"]
-Name = Annotated[str, Field(min_length=1, max_length=200)]
+Name = Annotated[str, Field(min_length=1, max_length=200), SingleLine]
 Color = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 ZoneName = Annotated[str, Field(min_length=1, max_length=64)]
 WhenText = Annotated[
@@ -98,7 +99,7 @@ def _check_url(value: str | None) -> str | None:
 class AttendeeIn(RequestModel):
     address: Address | None = None
     room_id: str | None = Field(default=None, max_length=40)
-    name: str | None = Field(default=None, max_length=200)
+    name: Annotated[str, Field(max_length=200), SingleLine] | None = None
     type: Literal["person", "room", "resource"] = "person"
     role: Literal["required", "optional", "chair", "non_participant"] = "required"
 
@@ -139,7 +140,7 @@ class EventCreate(RequestModel):
         default=None, max_length=40, description="Default calendar if absent."
     )
     uid: str | None = Field(default=None, min_length=1, max_length=255)
-    title: str = Field(default="", max_length=500)
+    title: Annotated[str, Field(max_length=500), SingleLine] = ""
     description: str = Field(default="", max_length=100_000)
     location: str = Field(default="", max_length=500)
     online_meeting_url: str | None = Field(default=None, max_length=2000)
@@ -160,7 +161,7 @@ class EventCreate(RequestModel):
 
 
 class EventUpdate(RequestModel):
-    title: str | None = Field(default=None, max_length=500)
+    title: Annotated[str, Field(max_length=500), SingleLine] | None = None
     description: str | None = Field(default=None, max_length=100_000)
     location: str | None = Field(default=None, max_length=500)
     online_meeting_url: str | None = Field(default=None, max_length=2000)

@@ -9,9 +9,10 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator
 
 from schemas.base import RequestModel, ResponseModel
+from schemas.text import SingleLine
 
-Name = Annotated[str, Field(min_length=1, max_length=200)]
-Short = Annotated[str, Field(max_length=200)]
+Name = Annotated[str, Field(min_length=1, max_length=200), SingleLine]
+Short = Annotated[str, Field(max_length=200), SingleLine]
 EmailType = Literal["work", "home", "other"]
 PhoneType = Literal["mobile", "work", "home", "fax", "pager", "main", "other"]
 BIRTHDAY = re.compile(r"^(\d{4}|--)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])$")
@@ -51,7 +52,7 @@ class ContactCreate(RequestModel):
     address_book_id: str | None = Field(
         default=None, max_length=40, description="Default book if absent."
     )
-    display_name: Annotated[str, Field(max_length=300)] = ""
+    display_name: Annotated[str, Field(max_length=300), SingleLine] = ""
     given_name: Short = ""
     family_name: Short = ""
     middle_name: Short = ""
@@ -66,7 +67,7 @@ class ContactCreate(RequestModel):
     )
     organization: Annotated[str, Field(max_length=300)] = ""
     department: Annotated[str, Field(max_length=300)] = ""
-    title: Annotated[str, Field(max_length=300)] = ""
+    title: Annotated[str, Field(max_length=300), SingleLine] = ""
     birthday: str | None = Field(default=None, description="YYYY-MM-DD, or --MM-DD without a year.")
     notes: Annotated[str, Field(max_length=10_000)] = ""
     categories: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(
@@ -77,7 +78,7 @@ class ContactCreate(RequestModel):
 
 
 class ContactUpdate(RequestModel):
-    display_name: Annotated[str, Field(max_length=300)] | None = None
+    display_name: Annotated[str, Field(max_length=300), SingleLine] | None = None
     given_name: Short | None = None
     family_name: Short | None = None
     middle_name: Short | None = None
@@ -92,7 +93,7 @@ class ContactUpdate(RequestModel):
     )
     organization: Annotated[str, Field(max_length=300)] | None = None
     department: Annotated[str, Field(max_length=300)] | None = None
-    title: Annotated[str, Field(max_length=300)] | None = None
+    title: Annotated[str, Field(max_length=300), SingleLine] | None = None
     birthday: str | None = None
     notes: Annotated[str, Field(max_length=10_000)] | None = None
     categories: list[Annotated[str, Field(min_length=1, max_length=100)]] | None = Field(

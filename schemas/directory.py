@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field
 
 from schemas.base import RequestModel, ResponseModel
+from schemas.numbers import INT32_MAX
+from schemas.text import SingleLine
 
 _LOCAL = re.compile(r"^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$")
 _LABEL = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
@@ -74,7 +76,7 @@ TimeZone = Annotated[
     AfterValidator(check_time_zone),
 ]
 Mobile = Annotated[str, Field(min_length=5, max_length=32), AfterValidator(normalise_mobile)]
-DisplayName = Annotated[str, Field(min_length=1, max_length=200)]
+DisplayName = Annotated[str, Field(min_length=1, max_length=200), SingleLine]
 EmployeeNumber = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^\S(.*\S)?$")]
 Password = Annotated[str, Field(min_length=1, max_length=1024)]
 AccountRef = Annotated[
@@ -101,7 +103,7 @@ class AccountCreate(RequestModel):
     )
     employee_number: EmployeeNumber | None = None
     mobile: Mobile | None = None
-    job_title: Annotated[str, Field(max_length=200)] = ""
+    job_title: Annotated[str, Field(max_length=200), SingleLine] = ""
     department_ids: list[str] = Field(default_factory=list, max_length=20)
     manager_id: AccountRef | None = None
     quota_bytes: Quota | None = None
@@ -138,7 +140,7 @@ class AccountUpdate(RequestModel):
     display_name: DisplayName | None = None
     employee_number: EmployeeNumber | None = None
     mobile: Mobile | None = None
-    job_title: Annotated[str, Field(max_length=200)] | None = None
+    job_title: Annotated[str, Field(max_length=200), SingleLine] | None = None
     department_ids: list[str] | None = Field(default=None, max_length=20)
     manager_id: AccountRef | None = None
     quota_bytes: Quota | None = None
@@ -310,7 +312,7 @@ ROOT_PARENT = (
 
 
 class DepartmentCreate(RequestModel):
-    name: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^/]+$")]
+    name: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^/]+$"), SingleLine]
     parent_id: str | None = Field(
         default=None,
         description=(
@@ -324,7 +326,9 @@ class DepartmentCreate(RequestModel):
 
 
 class DepartmentUpdate(RequestModel):
-    name: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^/]+$")] | None = None
+    name: (
+        Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^/]+$"), SingleLine] | None
+    ) = None
     parent_id: str | None = Field(
         default=None, description="Move under this department (an id). " + ROOT_PARENT
     )
@@ -335,7 +339,8 @@ class DepartmentUpdate(RequestModel):
 class DepartmentMove(RequestModel):
     parent_id: str
     position: int | None = Field(
-        default=None, ge=0, description="Place among the new siblings (0 = first); omit = last."
+        default=None, ge=0, le=INT32_MAX,
+        description="Place among the new siblings (0 = first); omit = last.",
     )
 
 

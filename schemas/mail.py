@@ -8,8 +8,10 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field
 
 from schemas.base import RequestModel, ResponseModel
+from schemas.numbers import INT64_MAX
+from schemas.text import SingleLine
 
-FolderName = Annotated[str, Field(min_length=1, max_length=200)]
+FolderName = Annotated[str, Field(min_length=1, max_length=200), SingleLine]
 Keyword = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[^\s()\]{%*\"\\]+$")]
 MessageId = Annotated[str, Field(min_length=1, max_length=40)]
 
@@ -300,7 +302,7 @@ class SendResult(ResponseModel):
 class UploadCreate(RequestModel):
     filename: str = Field(min_length=1, max_length=255)
     content_type: str = Field(default="application/octet-stream", max_length=255)
-    size: int = Field(ge=0, description="The exact size in bytes")
+    size: int = Field(ge=0, le=INT64_MAX, description="The exact size in bytes")
 
 
 class Upload(ResponseModel):

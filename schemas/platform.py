@@ -8,8 +8,9 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, AnyUrl, Field, field_validator
 
 from schemas.base import RequestModel, ResponseModel
+from schemas.text import SingleLine
 
-Name = Annotated[str, Field(min_length=1, max_length=200)]
+Name = Annotated[str, Field(min_length=1, max_length=200), SingleLine]
 RedirectUri = Annotated[str, Field(min_length=1, max_length=2000)]
 
 

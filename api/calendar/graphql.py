@@ -25,7 +25,7 @@ from api.calendar.invitations import service as invitations
 from api.calendar.resources import service as rooms
 from api.directory.accounts.lookup import resolve_account
 from api.errors import ValidationFailed
-from api.graphql_kit import Context, as_graphql_error, require, unit_of_work
+from api.graphql_kit import Context, as_graphql_error, checked_page, require, unit_of_work
 from api.graphql_kit import validated as validate_input
 from api.kit.pagination import PageParams
 from schemas import calendar as s
@@ -265,7 +265,7 @@ class RoomInput:
 
 
 def _page(limit: int, cursor: str | None) -> PageParams:
-    return PageParams(limit=max(1, min(limit, 500)), cursor=cursor)
+    return checked_page(limit, cursor)
 
 
 def _scope(value: str | None) -> str:

@@ -16,7 +16,8 @@ from api.contacts.contacts.service import ensure_default_book
 from api.contacts.contacts.views import contacts_out, group_out
 from api.contacts.gal import service as gal
 from api.directory.accounts.lookup import resolve_account
-from api.graphql_kit import Context, require, unit_of_work
+from api.errors import ValidationFailed
+from api.graphql_kit import Context, as_graphql_error, checked_page, require, unit_of_work
 from api.kit.pagination import PageParams
 from schemas import contacts as s
 
@@ -173,7 +174,7 @@ class ContactGroupInput:
 
 
 def _page(limit: int, cursor: str | None) -> PageParams:
-    return PageParams(limit=max(1, min(limit, 500)), cursor=cursor)
+    return checked_page(limit, cursor)
 
 
 @strawberry.type
@@ -240,13 +241,13 @@ class ContactsQuery:
         self, info: Info[Context, Any], q: str, account: str | None = None, limit: int = 10
     ) -> list[SuggestionType]:
         principal = require(info, "contacts:read")
+        if not 1 <= limit <= 50:  # as REST's `Query(ge=1, le=50)`, not quietly clamped
+            raise as_graphql_error(ValidationFailed("limit must be 1 to 50.", param="limit"))
         async with unit_of_work(info, write=False) as session:
             account_id = principal.account_id
             if account is not None:
                 account_id = (await resolve_account(session, principal, account)).id
-            found = await gal.autocomplete(
-                session, principal.org_id, q, account_id, max(1, min(limit, 50))
-            )
+            found = await gal.autocomplete(session, principal.org_id, q, account_id, limit)
         return [from_model(SuggestionType, x) for x in found]
 
 

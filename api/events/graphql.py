@@ -15,7 +15,7 @@ from api.errors import AppError, Unauthorized
 from api.events import service, stream
 from api.events.service import Audience
 from api.events.types import parse_patterns
-from api.graphql_kit import Context, as_graphql_error, unit_of_work
+from api.graphql_kit import Context, as_graphql_error, checked_page, unit_of_work
 
 
 @strawberry.type
@@ -82,7 +82,7 @@ class EventsQuery:
         limit: int = 50,
     ) -> EventPage:
         reader = _audience(info)
-        limit = max(1, min(limit, 500))
+        limit = checked_page(limit, None).limit
         async with unit_of_work(info, write=False) as session:
             rows = await service.read(session, reader, _patterns(types), after, limit + 1)
         more = len(rows) > limit

@@ -17,7 +17,7 @@ from fastapi.responses import StreamingResponse
 from starlette.websockets import WebSocketState
 
 from api.deps import DbSession, Principal, RuntimeDep
-from api.errors import AppError, Unauthorized
+from api.errors import AppError, Unauthorized, ValidationFailed
 from api.events import service, stream
 from api.events.service import Audience
 from api.events.types import parse_patterns
@@ -25,6 +25,7 @@ from api.identity.principal import Principal as PrincipalModel
 from api.kit.pagination import MAX_LIMIT, Page, decode_cursor, encode_cursor
 from api.runtime import Runtime
 from schemas.events import EventTypeInfo
+from schemas.numbers import INT64_MAX
 from schemas.platform import PlatformEvent
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
@@ -33,7 +34,21 @@ TypesParam = Annotated[
     list[str] | None,
     Query(description="Event types or patterns (`mail.*`), repeated or comma-separated."),
 ]
-AfterParam = Annotated[int | None, Query(ge=0, description="Only events with a larger sequence.")]
+AfterParam = Annotated[
+    int | None, Query(ge=0, le=INT64_MAX, description="Only events with a larger sequence.")
+]
+
+
+def _sequence(value: Any, param: str) -> int:
+    """A position in the event log: an integer 0 … 2^63-1 (what the column holds)."""
+    if isinstance(value, str):
+        value = value.strip()
+        if not value.isdigit():
+            raise ValidationFailed(f"{param} must be an event sequence number.", param=param)
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= INT64_MAX:
+        raise ValidationFailed(f"{param} must be an integer from 0 to 2^63-1.", param=param)
+    return value
 
 
 async def audience(principal: Principal) -> Audience:
@@ -66,7 +81,7 @@ async def list_events(
     retention period (30 days by default) is a 410 `resync_required`.
     """
     patterns = parse_patterns(types)
-    position = int(decode_cursor(cursor, 1)[0]) if cursor else (after or 0)
+    position = _sequence(decode_cursor(cursor, 1)[0], "cursor") if cursor else (after or 0)
     rows = await service.read(session, reader, patterns, position, limit + 1)
     next_cursor = encode_cursor([rows[limit - 1].sequence]) if len(rows) > limit else None
     return Page[PlatformEvent](
@@ -92,7 +107,7 @@ def _resume_point(after: int | None, last_event_id: str | None) -> int | None:
     if after is not None:
         return after
     if last_event_id and last_event_id.strip().isdigit():
-        return int(last_event_id.strip())
+        return _sequence(last_event_id, "Last-Event-ID")
     return None
 
 
@@ -161,7 +176,7 @@ async def events_websocket(websocket: WebSocket) -> None:
         reader = Audience.of(principal)
         patterns = parse_patterns(websocket.query_params.getlist("types"))
         raw_after = websocket.query_params.get("after")
-        after = int(raw_after) if raw_after and raw_after.isdigit() else None
+        after = _sequence(raw_after, "after") if raw_after and raw_after.isdigit() else None
         start = await stream.start_position(
             runtime.db, reader, _resume_point(after, websocket.headers.get("last-event-id"))
         )

@@ -3,7 +3,16 @@
 The first request with a key claims it (a `running` row committed before the handler
 runs); a concurrent twin gets 409, a replay gets the stored response byte for byte, and
 the same key with another method, path or body gets 422. Keys are per caller, kept 24 h.
-Server errors (5xx) release the key so the caller can retry. Stored bodies are sealed
+Server errors (5xx) release the key so the caller can retry.
+
+A claim dies with its holder: the running row carries a lease (`idempotency_lease`,
+seconds) that the holder renews while the handler runs. The request's own transaction
+marks the row `committed` together with its effect (`mark_committed`, called by the
+request session before it commits). So after a crash a retry finds either a `running` row
+whose lease lapsed (the effect never committed: the request runs again), a `done` row (the
+stored response is replayed) or, in the few milliseconds between the effect's commit and
+the response's storage, a `committed` row whose lease lapsed (409
+`idempotency_response_lost`: it took effect, do not run it again). Stored bodies are sealed
 (encrypted under the server secret): responses that carry a secret shown once (an app's
 client secret, an app password, a generated account password) must not sit in the
 database in clear for a day.
@@ -11,16 +20,20 @@ database in clear for a day.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, or_, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import (
     IdempotencyInProgress,
     IdempotencyKeyReused,
+    IdempotencyResponseLost,
     ValidationFailed,
     send_problem,
 )
@@ -34,6 +47,7 @@ MAX_KEY = 255
 MAX_STORED_BODY = 4 * 1024 * 1024
 SEALED = b"sealed:v1:"
 PURPOSE = "idempotency response v1"
+CLAIM = "idempotency_claim"  # scope["state"] key: (caller, key) of the request's claim
 
 
 class IdempotencyMiddleware:
@@ -46,7 +60,7 @@ class IdempotencyMiddleware:
             await self.app(scope, receive, send)
             return
         key_raw = dict(scope["headers"]).get(b"idempotency-key")
-        state = scope.get("state", {})
+        state = scope.setdefault("state", {})
         principal = state.get("principal")
         if key_raw is None or principal is None:
             await self.app(scope, receive, send)
@@ -80,6 +94,16 @@ class IdempotencyMiddleware:
                     rid,
                     scope,
                 )
+            elif existing is not None and existing.state == "committed" and _lapsed(existing):
+                await send_problem(
+                    send,
+                    IdempotencyResponseLost(
+                        "The first request with this key took effect, but the server stopped "
+                        "before storing its response. Do not repeat it: read the resource to "
+                        "see the result."
+                    ),
+                    rid,
+                )
             elif existing is None or existing.state != "done":
                 await send_problem(
                     send,
@@ -96,6 +120,34 @@ class IdempotencyMiddleware:
         parts: list[bytes] = []
         size = 0
 
+        settled = False
+
+        async def settle() -> None:
+            """Store the outcome (or release the key) before the caller can see the answer,
+            so a retry sent the moment the response arrives is replayed, not refused."""
+            nonlocal settled
+            if settled:
+                return
+            settled = True
+            heartbeat.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await heartbeat
+            async with db.session() as session:
+                record = await session.get(IdempotencyRecord, (caller, key))
+                if record is None:
+                    return
+                committed = record.state == "committed"
+                if not committed and (status >= 500 or status == 429 or size > MAX_STORED_BODY):
+                    await session.delete(record)
+                    return
+                record.state = "done"
+                record.lease_until = None
+                record.status_code = status
+                record.headers = headers
+                record.body = SEALED + sealing.seal(
+                    self.runtime.settings.signing_key(), PURPOSE, b"".join(parts)
+                )
+
         async def capture(message: dict[str, Any]) -> None:
             nonlocal status, headers, size
             if message["type"] == "http.response.start":
@@ -109,41 +161,61 @@ class IdempotencyMiddleware:
                 size += len(message.get("body", b""))
                 if size <= MAX_STORED_BODY:
                     parts.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    await settle()
             await send(message)
 
+        state[CLAIM] = (caller, key)
+        heartbeat = asyncio.create_task(self._renew(caller, key))
         try:
             await self.app(scope, receive, capture)
         finally:
-            async with db.session() as session:
-                record = await session.get(IdempotencyRecord, (caller, key))
-                if record is not None:
-                    if status >= 500 or status == 429 or size > MAX_STORED_BODY:
-                        await session.delete(record)
-                    else:
-                        record.state = "done"
-                        record.status_code = status
-                        record.headers = headers
-                        record.body = SEALED + sealing.seal(
-                            self.runtime.settings.signing_key(), PURPOSE, b"".join(parts)
-                        )
+            await settle()
+
+    async def _renew(self, caller: str, key: str) -> None:
+        """Keep the claim's lease fresh while the handler runs (a third of the lease apart)."""
+        lease = self.runtime.settings.idempotency_lease
+        while True:
+            await asyncio.sleep(lease / 3)
+            async with self.runtime.db.session() as session:
+                await session.execute(
+                    update(IdempotencyRecord)
+                    .where(IdempotencyRecord.caller == caller, IdempotencyRecord.key == key,
+                           IdempotencyRecord.state != "done")
+                    .values(lease_until=utcnow() + timedelta(seconds=lease))
+                )
 
     async def _claim(
         self, caller: str, key: str, fingerprint: str
     ) -> tuple[bool, IdempotencyRecord | None]:
         db = self.runtime.db
         now = utcnow()
-        ttl = timedelta(seconds=self.runtime.settings.idempotency_ttl)
+        settings = self.runtime.settings
+        ttl = timedelta(seconds=settings.idempotency_ttl)
         async with db.session() as session:
             existing = await session.get(IdempotencyRecord, (caller, key))
-            if existing is not None and existing.expires_at > now:
+            live = existing is not None and existing.expires_at > now
+            if existing is not None and live and not _holder_died(existing, now):
                 return False, existing
             if existing is not None:
-                await session.delete(existing)
-                await session.flush()
+                # Only the row just read: a twin retry that re-claimed it first keeps its claim.
+                gone = await session.execute(
+                    delete(IdempotencyRecord).where(
+                        IdempotencyRecord.caller == caller, IdempotencyRecord.key == key,
+                        IdempotencyRecord.state == existing.state,
+                        or_(IdempotencyRecord.expires_at <= now,
+                            IdempotencyRecord.lease_until.is_(None),
+                            IdempotencyRecord.lease_until <= now),
+                    )
+                )
+                if not gone.rowcount:  # type: ignore[attr-defined]
+                    return False, None
+                session.expunge(existing)
             session.add(
                 IdempotencyRecord(
                     caller=caller, key=key, fingerprint=fingerprint, state="running",
                     created_at=now, expires_at=now + ttl,
+                    lease_until=now + timedelta(seconds=settings.idempotency_lease),
                 )
             )
             try:
@@ -153,6 +225,28 @@ class IdempotencyMiddleware:
                 found = await session.get(IdempotencyRecord, (caller, key))
                 return False, found
         return True, None
+
+
+def _lapsed(record: IdempotencyRecord, now: datetime | None = None) -> bool:
+    return record.lease_until is None or record.lease_until <= (now or utcnow())
+
+
+def _holder_died(record: IdempotencyRecord, now: datetime) -> bool:
+    """A running claim whose lease lapsed: its process died before the effect committed."""
+    return record.state == "running" and _lapsed(record, now)
+
+
+async def mark_committed(session: AsyncSession, claim: tuple[str, str] | None) -> None:
+    """In the request's own transaction, with its effect: the claim's request took effect."""
+    if claim is None:
+        return
+    caller, key = claim
+    await session.execute(
+        update(IdempotencyRecord)
+        .where(IdempotencyRecord.caller == caller, IdempotencyRecord.key == key,
+               IdempotencyRecord.state == "running")
+        .values(state="committed")
+    )
 
 
 def _opened(stored: bytes | None, secret: str) -> bytes:
@@ -177,4 +271,4 @@ async def purge_expired(runtime: Runtime) -> int:
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
-__all__ = ["IdempotencyMiddleware", "purge_expired"]
+__all__ = ["CLAIM", "IdempotencyMiddleware", "mark_committed", "purge_expired"]

@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import Select, and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from api.errors import MalformedRequest
+from schemas.numbers import INT64_MAX, INT64_MIN
 
 T = TypeVar("T")
 
@@ -30,8 +31,10 @@ class Page(BaseModel, Generic[T]):
 
 
 class PageParams(BaseModel):
-    limit: int = DEFAULT_LIMIT
-    cursor: str | None = None
+    """`?limit=&cursor=` for REST and the `limit`/`cursor` arguments of GraphQL, one rule."""
+
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+    cursor: str | None = Field(None, max_length=512)
 
 
 async def page_params(
@@ -52,9 +55,26 @@ def decode_cursor(cursor: str, width: int) -> list[Any]:
         values = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         raise MalformedRequest("The cursor is not valid.", param="cursor") from exc
-    if not isinstance(values, list) or len(values) != width:
+    if not isinstance(values, list) or len(values) != width or not all(map(_scalar, values)):
         raise MalformedRequest("The cursor is not valid.", param="cursor")
     return values
+
+
+def _scalar(value: Any) -> bool:
+    """A cursor holds strings, nulls and integers a database column can hold (64-bit)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return INT64_MIN <= value <= INT64_MAX
+    return value is None or isinstance(value, str)
+
+
+def _fits(col: InstrumentedAttribute[Any], value: Any) -> bool:
+    try:
+        kind = col.type.python_type
+    except NotImplementedError:
+        return True
+    return value is None or isinstance(value, kind)
 
 
 async def paginate(
@@ -71,6 +91,8 @@ async def paginate(
     """
     if params.cursor:
         last = decode_cursor(params.cursor, len(order))
+        if not all(_fits(col, value) for col, value in zip(order, last, strict=True)):
+            raise MalformedRequest("The cursor is not valid.", param="cursor")
         # (a, b) > (x, y)  ==  a > x OR (a = x AND b > y)
         clauses = []
         for i, col in enumerate(order):

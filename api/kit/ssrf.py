@@ -125,19 +125,37 @@ async def vetted_addresses(
     return addresses
 
 
+def looks_like_ipv4(host: str) -> bool:
+    """A host a resolver or browser would read as an IPv4 address (WHATWG URL: the last label
+    is a number), whatever the notation: `0177.0.0.1`, `0x7f.1`, `2130706433`, `127.1`."""
+    last = host.rstrip(".").rsplit(".", 1)[-1].lower()
+    return bool(last) and (last.isdigit() or (last.startswith("0x") and
+                                              all(c in "0123456789abcdef" for c in last[2:])))
+
+
 def check_url(url: str, *, allow_private: bool) -> None:
     """Static checks at endpoint creation: scheme, host, and a literal address if any."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("https", "http") or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname
+        parts.port  # noqa: B018  (raises on a port out of range)
+        httpx.URL(url).host  # noqa: B018  (decodes IDNA labels: raises on a broken one)
+    except (ValueError, httpx.InvalidURL) as exc:
+        raise BlockedAddress("The URL is not valid.") from exc
+    if parts.scheme not in ("https", "http") or not hostname:
         raise BlockedAddress("The URL must be an absolute https URL.")
+    if looks_like_ipv4(hostname) and parse_ip(hostname) is None:
+        # Octal, hex and short forms mean different hosts to different parsers (glibc reads
+        # 0177.0.0.1 as 127.0.0.1): only the dotted-decimal form is accepted.
+        raise BlockedAddress("Write an IPv4 address in dotted-decimal form (a.b.c.d).")
     if parts.scheme != "https" and not allow_private:
         raise BlockedAddress("The URL must use https.")
     if parts.username or parts.password:
         raise BlockedAddress("The URL must not carry credentials.")
-    literal = parse_ip(parts.hostname)
+    literal = parse_ip(hostname)
     if literal is not None and not allow_private and not is_public(literal):
         raise BlockedAddress("The URL points to a non-public address.")
-    name = parts.hostname.lower().rstrip(".")
+    name = hostname.lower().rstrip(".")
     if not allow_private and (
         name == "localhost" or name.endswith((".localhost", ".local", ".internal"))
     ):

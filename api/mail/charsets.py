@@ -2,7 +2,13 @@
 
 Labels are widened to their supersets (GB2312 and GBK are decoded as GB18030, Big5 as
 Big5-HKSCS, ISO-8859-1 as Windows-1252, as browsers do), and unlabelled 8-bit text is sniffed:
-UTF-16 by its byte-order mark, then UTF-8, GB18030, Big5, and Windows-1252 last.
+UTF-16 by its byte-order mark, then UTF-8, then GB18030 or Big5, and Windows-1252 last.
+
+Most double-byte Chinese is valid in both GB18030 and Big5, so validity alone cannot choose:
+the bytes are decoded both ways and the reading whose characters are the frequent ones of
+that charset wins (`chinese_score`). Right readings land in the frequent-character level
+(GB2312 level 1, Big5 level 1); wrong ones scatter into rare characters, GBK extensions and
+the symbol rows (kana, bopomofo, Cyrillic). A tie keeps GB18030. Callers keep the raw bytes.
 """
 
 from __future__ import annotations
@@ -85,12 +91,55 @@ def sniff(data: bytes) -> str:
         return data[3:].decode("utf-8", errors="replace")
     if not any(b > 0x7F for b in data[:65536]) and b"\x00" not in data[:4096]:
         return data.decode("ascii", errors="replace")
-    for codec in ("utf-8", "gb18030", "big5hkscs"):
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    readings = []
+    for codec in ("gb18030", "big5hkscs"):
         try:
-            return data.decode(codec)
+            readings.append((chinese_score(data.decode(codec), codec), codec, data.decode(codec)))
         except UnicodeDecodeError:
             continue
+    if readings:
+        # the higher score; on a tie the first tried (GB18030) by the stable sort
+        return sorted(readings, key=lambda r: -r[0])[0][2]
     return data.decode("cp1252", errors="replace")
+
+
+def _cjk_punctuation(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+
+
+def chinese_score(text: str, codec: str) -> int:
+    """How much `text` looks like a right reading in `codec`: +1 for each character of the
+    charset's frequent level, -2 for each symbol-row, extension or unassigned-looking one."""
+    score = 0
+    for ch in text:
+        if ch < "\x80" or _cjk_punctuation(ch):
+            continue
+        try:
+            encoded = ch.encode(codec)
+        except UnicodeEncodeError:
+            score -= 2
+            continue
+        lead = encoded[0]
+        trail = encoded[1] if len(encoded) == 2 else 0
+        if codec == "gb18030":
+            if len(encoded) != 2 or trail < 0xA1:
+                score -= 2  # four-byte or GBK extension: rare in real simplified text
+            elif 0xB0 <= lead <= 0xD7:
+                score += 1  # GB2312 level 1: the 3,755 frequent hanzi
+            elif lead < 0xB0:
+                score -= 2  # symbol rows: kana, Cyrillic, box drawing, pinyin
+        else:
+            if len(encoded) != 2:
+                score -= 2
+            elif 0xA4 <= lead <= 0xC5 or (lead == 0xC6 and trail <= 0x7E):
+                score += 1  # Big5 level 1: the 5,401 frequent characters
+            elif lead < 0xA4 or 0xC6 <= lead <= 0xC8 or lead > 0xF9:
+                score -= 2  # symbols, bopomofo, kana, HKSCS extensions
+    return score
 
 
 def decode_bytes(data: bytes, label: str | None) -> str:

@@ -10,7 +10,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.errors import NotFound
-from api.graphql_kit import Context, as_graphql_error, require, unit_of_work
+from api.graphql_kit import Context, as_graphql_error, checked_page, require, unit_of_work
 from api.graphql_kit import validated as _validated
 from api.kit.pagination import PageParams
 from api.mail.access import account_by_id, mailbox_account, may_reach
@@ -36,7 +36,7 @@ from schemas.mail import (
 
 
 def _params(limit: int, cursor: str | None) -> PageParams:
-    return PageParams(limit=max(1, min(limit, 500)), cursor=cursor)
+    return checked_page(limit, cursor)
 
 
 @strawberry.type

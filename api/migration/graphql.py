@@ -10,7 +10,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from api.errors import ValidationFailed
-from api.graphql_kit import Context, as_graphql_error, require, unit_of_work
+from api.graphql_kit import Context, as_graphql_error, checked_page, require, unit_of_work
 from api.kit.pagination import PageParams
 from api.migration import service
 from schemas import migration as schemas
@@ -56,7 +56,7 @@ class MigrationAccountPage:
 
 
 def _page(limit: int, cursor: str | None) -> PageParams:
-    return PageParams(limit=max(1, min(limit, 500)), cursor=cursor)
+    return checked_page(limit, cursor)
 
 
 async def _one(session: Any, org_id: str, migration_id: str) -> MigrationType:

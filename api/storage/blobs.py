@@ -33,6 +33,7 @@ from sqlalchemy import case, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.data_dir import private_dir
 from api.errors import NotFound, PayloadTooLarge, ServiceUnavailable
 from api.kit.clock import utcnow
 from api.storage.models import BlobRecord
@@ -82,7 +83,7 @@ class LocalBlobBackend:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        (root / "tmp").mkdir(parents=True, exist_ok=True)
+        private_dir(root / "tmp")
 
     def path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256[2:4] / sha256
@@ -108,7 +109,7 @@ class LocalBlobBackend:
                 tmp.unlink()
                 os.utime(final)  # seen again: the orphan sweep's grace starts over
             else:
-                final.parent.mkdir(parents=True, exist_ok=True)
+                private_dir(final.parent)
                 os.replace(tmp, final)
                 _fsync_dir(final.parent)
             return BlobRef(sha, size)

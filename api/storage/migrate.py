@@ -8,6 +8,8 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
+from api.data_dir import private_dir, private_file, sqlite_path
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -19,9 +21,12 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(url: str) -> None:
-    if url.startswith("sqlite"):
-        Path(url.split("///", 1)[1]).parent.mkdir(parents=True, exist_ok=True)
+    db_file = sqlite_path(url)
+    if db_file is not None:
+        private_dir(db_file.parent)
     command.upgrade(alembic_config(url), "head")
+    if db_file is not None:  # all mail lives in it: the owner's only
+        private_file(db_file)
 
 
 async def upgrade_async(url: str) -> None:

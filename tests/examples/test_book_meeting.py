@@ -10,20 +10,20 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from tests.examples.demo_server import DOMAIN, DemoServer
+from tests.factories.calendar import future_wednesday
 
 ZONE = "Asia/Shanghai"
 
 
-def _next_weekday() -> date:
-    day = datetime.now(ZoneInfo(ZONE)).date() + timedelta(days=1)
-    while day.isoweekday() > 5:
-        day += timedelta(days=1)
-    return day
+def _day() -> date:
+    """Pinned to a future Wednesday and passed as `--date`: the example's own default (the
+    next weekday by the wall clock) would make the test's day depend on when it runs."""
+    return future_wednesday(datetime.now(ZoneInfo(ZONE)).date())
 
 
 def test_meeting_for_five_and_a_room(demo: DemoServer) -> None:
-    day = _next_weekday()
-    out = demo.run("book_meeting.py", "--wait", "60").stdout
+    day = _day()
+    out = demo.run("book_meeting.py", "--wait", "60", "--date", day.isoformat()).stdout
     organizer = f"zhang.wei@{DOMAIN}"
     attendees = [f"{n}@{DOMAIN}" for n in ("li.na", "wang.fang", "chen.jing", "maria.schmidt")]
 
@@ -66,6 +66,6 @@ def test_meeting_for_five_and_a_room(demo: DemoServer) -> None:
         )
         assert copy["response"] == "declined" and not copy["is_organizer"]
 
-    again = demo.run("book_meeting.py", "--wait", "60").stdout
+    again = demo.run("book_meeting.py", "--wait", "60", "--date", day.isoformat()).stdout
     assert "(demo setup)" not in again
     assert f"first common slot: {day:%a %d %b} 14:00-15:00 in Boardroom 8F" in again

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -10,6 +11,13 @@ from api.storage.models import Event, Job
 from tests.factories.platform import OrgHandle
 
 BASE = "/v1/accounts/{who}/calendar"
+
+
+def future_wednesday(today: date) -> date:
+    """A Wednesday 7 to 13 days after `today`: a working day (Monday to Friday) whatever the
+    weekday the suite runs on, and in the future, inside booking windows. Tests that book
+    against a live server (whose clock they cannot set) use it instead of `today + n`."""
+    return today + timedelta(days=7 + (2 - today.weekday()) % 7)
 
 
 def cal(who: str, path: str = "") -> str:

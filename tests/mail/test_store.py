@@ -138,3 +138,22 @@ async def test_unknown_local_recipient_is_reported_not_delivered(org, alice):
 async def test_inbound_mail_for_remote_addresses_is_not_relayed(org, alice):
     report = await deliver_to(org.runtime, simple_message(), "someone@elsewhere.example")
     assert report.queued == [] and report.unknown == ["someone@elsewhere.example"]
+
+
+async def test_unlabelled_8bit_big5_and_gb_subjects_decode_by_evidence(client, org, alice, headers):
+    """Both byte strings are valid GB18030 and valid Big5: the reading whose characters are
+    the frequent ones of its charset wins, and the stored bytes stay as they came."""
+    cases = [("會議通知：請準時出席", "big5"), ("下週一開會", "big5"), ("公司年度報告", "big5"),
+             ("会议通知：请准时出席", "gb18030"), ("下周一开会", "gb18030"), ("您好", "gb18030")]
+    for subject, charset in cases:
+        encoded = subject.encode(charset)
+        raw = (b"From: a@example.net\r\nTo: " + alice.address.encode() + b"\r\nSubject: " + encoded
+               + b"\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nbody\r\n")
+        report = await deliver_to(org.runtime, raw, alice.address)
+        message_id = report.delivered[0].message_id
+        got = await client.get(url(alice.address, f"/messages/{message_id}"), headers=headers)
+        body = got.json()
+        assert body["subject"] == subject, (charset, body["subject"])
+        stored = await client.get(url(alice.address, f"/messages/{message_id}/raw"),
+                                  headers=headers)
+        assert encoded in stored.content

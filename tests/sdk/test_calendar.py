@@ -9,11 +9,12 @@ import pytest
 from mailplane_sdk import Mailplane, errors
 from mailplane_sdk.generated.models import Event
 
+from tests.factories.calendar import future_wednesday
 from tests.sdk.conftest import Live
 
-_WEEK_AHEAD = dt.date.today() + dt.timedelta(days=7)
-# A Monday, whatever today is: find_meeting_times works in Monday-Friday working hours.
-DAY = _WEEK_AHEAD + dt.timedelta(days=(7 - _WEEK_AHEAD.weekday()) % 7)
+# A working day in the future whatever weekday the suite runs on (was `today + 7`, which
+# fell on a weekend on Saturdays and Sundays, outside default working hours).
+DAY = future_wednesday(dt.datetime.now(dt.UTC).date())
 
 
 def at(hour: int) -> dt.datetime:

@@ -298,3 +298,43 @@ async def test_connections_per_ip_are_limited(edge: SmtpEdge, org: OrgHandle) ->
     writer.close()
     await first.close()
     await second.close()
+
+
+async def _send_data(edge: SmtpEdge, data: bytes) -> str:
+    conv = await Conversation.open(_mx(edge))
+    await conv.command("EHLO client")
+    await conv.command("MAIL FROM:<x@example.net>")
+    await conv.command("RCPT TO:<alice@acme.test>")
+    await conv.command("DATA")
+    await conv.send(data)
+    reply = await conv.reply()
+    await conv.close()
+    return reply
+
+
+async def test_bare_lf_is_normalised_whatever_the_message_size(
+    edge: SmtpEdge, org: OrgHandle, runtime: Runtime
+) -> None:
+    """Postfix 3.9's `smtpd_forbid_bare_newline = normalize`: a bare LF ends a line at any
+    size (it used to read as one 'line' and past 1,000 bytes drew `500 Line too long`);
+    only CRLF.CRLF ends DATA."""
+    alice = await org.add_account("alice")
+    body = b"".join(b"line %d of a script's report\n" % n for n in range(2000))  # ~60 KB
+    stuffed = b"..starts with a dot\n"
+    reply = await _send_data(edge, b"Subject: big lf\n\n" + body + stuffed + b"end\r\n.\r\n")
+    assert reply.startswith("250"), reply
+    [(_, raw)] = await mailbox(runtime, alice.id)
+    assert b"line 1999 of a script's report\r\n" in raw
+    assert b"\r\n.starts with a dot\r\n" in raw  # dot-stuffing undone on LF lines too
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+
+
+async def test_a_really_long_line_is_refused_with_either_line_ending(
+    edge: SmtpEdge, org: OrgHandle, runtime: Runtime
+) -> None:
+    alice = await org.add_account("alice")
+    long_line = b"x" * 1200
+    for eol in (b"\n", b"\r\n"):
+        reply = await _send_data(edge, b"Subject: long\n\n" + long_line + eol + b"end\r\n.\r\n")
+        assert reply.startswith("500 5.5.2 Line too long"), reply
+    assert await mailbox(runtime, alice.id) == []

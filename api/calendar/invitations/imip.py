@@ -21,6 +21,7 @@ from api.calendar.events.timing import parse_local, rfc3339
 from api.i18n import DEFAULT_LOCALE, SUPPORTED_LOCALES, translate
 from api.storage.models import Account, CalendarEvent
 from api.worker.jobs import enqueue
+from schemas.text import strip_controls
 
 JOB = "calendar.imip.send"
 SUBJECT = {
@@ -107,10 +108,11 @@ async def queue(
         "method": method,
         "uid": row.uid,
         "sequence": row.sequence,
+        # a title stored before titles refused control characters still makes one line
         "subjects": subject or per_locale(
-            lambda loc: translate(
+            lambda loc: strip_controls(translate(
                 loc, SUBJECT.get(kind, SUBJECT["REQUEST"]), title=title_of(row, loc)
-            )
+            ))
         ),
         "texts": text or per_locale(lambda loc: summary(row, loc)),
         "ics": ics.decode("utf-8"),

@@ -15,8 +15,7 @@ from api.directory.accounts.router import sees_everything
 from api.directory.graphql_inputs import set_fields, validated
 from api.directory.notices import send_activation_mail
 from api.errors import Forbidden, ValidationFailed
-from api.graphql_kit import Context, as_graphql_error, require, unit_of_work
-from api.kit.pagination import PageParams
+from api.graphql_kit import Context, as_graphql_error, checked_page, require, unit_of_work
 from schemas import directory as schemas
 
 
@@ -209,7 +208,7 @@ class AccountsQuery:
             rows, next_cursor = await service.list_accounts(
                 session,
                 principal.org_id,
-                PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
+                checked_page(limit, cursor),
                 status=status,
                 department_id=department_id,
                 recursive=include_subdepartments or recursive,

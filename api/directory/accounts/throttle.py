@@ -56,11 +56,25 @@ def lockout_seconds(rule: Rule, failures: int) -> float:
     return float(min(rule.cap_seconds, rule.base_seconds * 2 ** min(over, 30)))
 
 
+def client_keys(client_id: str, ip: str | None) -> list[tuple[str, Rule]]:
+    """OAuth client authentication: per client id (as typed, known or not) and per IP."""
+    keys = [("client:" + hashlib.sha256(client_id.encode()).hexdigest()[:40], ADDRESS_RULE)]
+    if ip:
+        keys.append((ip_key(ip), IP_RULE))
+    return keys
+
+
 async def locked_until(session: AsyncSession, address: str, ip: str | None) -> datetime | None:
     """The latest lockout in force for this address or IP, or None."""
+    return await locked_until_keys(session, keys_for(address, ip))
+
+
+async def locked_until_keys(
+    session: AsyncSession, keys: list[tuple[str, Rule]]
+) -> datetime | None:
     now = utcnow()
     latest = None
-    for key, _rule in keys_for(address, ip):
+    for key, _rule in keys:
         row = await session.get(LoginThrottle, key)
         if row is not None and row.locked_until is not None and row.locked_until > now:
             latest = max(latest, row.locked_until) if latest else row.locked_until
@@ -68,8 +82,12 @@ async def locked_until(session: AsyncSession, address: str, ip: str | None) -> d
 
 
 async def record_failure(session: AsyncSession, address: str, ip: str | None) -> None:
+    await record_failure_keys(session, keys_for(address, ip))
+
+
+async def record_failure_keys(session: AsyncSession, keys: list[tuple[str, Rule]]) -> None:
     now = utcnow()
-    for key, rule in keys_for(address, ip):
+    for key, rule in keys:
         row = await session.get(LoginThrottle, key)
         if row is None:
             row = LoginThrottle(key=key, failures=0, last_failure_at=now)
@@ -85,6 +103,10 @@ async def record_failure(session: AsyncSession, address: str, ip: str | None) ->
 async def record_success(session: AsyncSession, address: str) -> None:
     """A right password clears the address's failures (never the IP's: one known account
     must not launder guesses against the others)."""
-    row = await session.get(LoginThrottle, address_key(address))
+    await forget(session, address_key(address))
+
+
+async def forget(session: AsyncSession, key: str) -> None:
+    row = await session.get(LoginThrottle, key)
     if row is not None:
         await session.delete(row)

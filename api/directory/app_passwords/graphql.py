@@ -10,8 +10,7 @@ from strawberry.types import Info
 
 from api.directory.app_passwords import service
 from api.directory.graphql_inputs import set_fields, validated
-from api.graphql_kit import Context, require, unit_of_work
-from api.kit.pagination import PageParams
+from api.graphql_kit import Context, checked_page, require, unit_of_work
 from schemas import app_passwords as schemas
 
 
@@ -63,7 +62,7 @@ class AppPasswordsQuery:
         async with unit_of_work(info, write=False) as session:
             row = await service.target_account(session, principal, account, write=False)
             rows, next_cursor = await service.list_app_passwords(
-                session, row, PageParams(limit=max(1, min(limit, 500)), cursor=cursor)
+                session, row, checked_page(limit, cursor)
             )
             data = [AppPasswordType.of(service.to_schema(r)) for r in rows]
         return AppPasswordPage(data=data, next_cursor=next_cursor)

@@ -13,8 +13,7 @@ from api.directory.accounts.graphql import AccountPage, AccountType
 from api.directory.accounts.router import sees_everything
 from api.directory.departments import service
 from api.directory.graphql_inputs import set_fields, validated
-from api.graphql_kit import Context, require, unit_of_work
-from api.kit.pagination import PageParams
+from api.graphql_kit import Context, checked_page, require, unit_of_work
 from schemas import directory as schemas
 
 
@@ -82,7 +81,7 @@ class DepartmentsQuery:
             rows, next_cursor = await service.list_departments(
                 session,
                 principal.org_id,
-                PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
+                checked_page(limit, cursor),
                 parent_id,
             )
             data = await service.to_schemas(session, principal.org_id, rows)
@@ -103,7 +102,7 @@ class DepartmentsQuery:
             rows, next_cursor = await accounts.list_accounts(
                 session,
                 principal.org_id,
-                PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
+                checked_page(limit, cursor),
                 department_id=str(id),
                 recursive=recursive,
                 include_hidden=sees_everything(principal),

@@ -12,8 +12,7 @@ from api.directory.domains import service
 from api.directory.domains.verification import verify_domain
 from api.directory.domains.views import domain_view, key_view
 from api.errors import ValidationFailed
-from api.graphql_kit import Context, as_graphql_error, require, unit_of_work
-from api.kit.pagination import PageParams
+from api.graphql_kit import Context, as_graphql_error, checked_page, require, unit_of_work
 from schemas import domains as schemas
 
 SCOPE = "domains:admin"
@@ -117,7 +116,7 @@ class DomainsQuery:
         status: str | None = None,
     ) -> DomainPage:
         principal = require(info, SCOPE, admin=True)
-        params = PageParams(limit=max(1, min(limit, 500)), cursor=cursor)
+        params = checked_page(limit, cursor)
         async with unit_of_work(info, write=False) as session:
             rows, next_cursor = await service.list_domains(
                 session, principal.org_id, params, kind=kind, status=status

@@ -10,8 +10,7 @@ from strawberry.types import Info
 
 from api.directory.graphql_inputs import set_fields, validated
 from api.directory.groups import service
-from api.graphql_kit import Context, require, unit_of_work
-from api.kit.pagination import PageParams
+from api.graphql_kit import Context, checked_page, require, unit_of_work
 from schemas import directory as schemas
 
 
@@ -119,7 +118,7 @@ class GroupsQuery:
             rows, next_cursor = await service.list_groups(
                 session,
                 principal.org_id,
-                PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
+                checked_page(limit, cursor),
                 q,
             )
         return GroupPage(data=[GroupType.of(g) for g in rows], next_cursor=next_cursor)
@@ -139,7 +138,7 @@ class GroupsQuery:
                 session,
                 principal.org_id,
                 group,
-                PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
+                checked_page(limit, cursor),
             )
         return GroupMemberPage(
             data=[GroupMemberType(**m.model_dump()) for m in data], next_cursor=next_cursor

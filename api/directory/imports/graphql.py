@@ -11,7 +11,7 @@ from strawberry.types import Info
 from api.directory.imports import activation, service
 from api.directory.imports.router import import_schema
 from api.directory.notices import send_activation_mail
-from api.graphql_kit import Context, require, unit_of_work, validated
+from api.graphql_kit import Context, checked_page, require, unit_of_work, validated
 from api.kit.pagination import PageParams
 from schemas import directory as schemas
 
@@ -86,7 +86,7 @@ class DirectoryImportsQuery:
                 session,
                 principal.org_id,
                 str(id),
-                PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
+                checked_page(limit, cursor),
                 status,
             )
         return DirectoryImportRowPage(

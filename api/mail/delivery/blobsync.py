@@ -19,6 +19,7 @@ from typing import Any
 
 import anyio
 
+from api.data_dir import private_dir
 from api.errors import PayloadTooLarge
 from api.storage.blobs import BlobRef, LocalBlobBackend
 
@@ -66,7 +67,7 @@ class DeferredSyncBackend(LocalBlobBackend):
         ):
             self.pending.append(final)
             return BlobRef(sha, len(data))
-        final.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(final.parent)
         fd, tmp_name = tempfile.mkstemp(dir=self.root / "tmp")
         try:
             with os.fdopen(fd, "wb") as fh:

@@ -15,6 +15,8 @@ from aiosmtpd.smtp import SMTP, AuthResult
 from api.mail.inbound.limits import ConnectionLimiter
 from api.storage.outage import SMTP_REPLY, is_database_outage
 
+DATA_LIMIT_FALLBACK = 64 * 1024 * 1024  # when no message size limit is configured
+
 # aiosmtpd's own replies, with the RFC 3463 enhanced codes we advertise
 log = logging.getLogger("mailplane.smtp")
 
@@ -104,7 +106,20 @@ class EdgeSMTP(SMTP):
 
     async def smtp_DATA(self, arg: str) -> None:
         self._reset_timeout(self.data_timeout)
-        await super().smtp_DATA(arg)
+        # aiosmtpd splits DATA on CRLF only, so a message with bare-LF line endings was one
+        # "line" and, past 1,001 bytes, refused as too long. During DATA its per-line limit
+        # rises to the message size limit; content.line_endings normalises bare LF and checks
+        # line length per line, whatever the line ending (Postfix 3.9's `normalize`).
+        limit = (self.data_size_limit or DATA_LIMIT_FALLBACK) + 1024
+        saved, reader = self.line_length_limit, self._reader
+        saved_reader = reader._limit
+        self.line_length_limit = reader._limit = limit
+        try:
+            await super().smtp_DATA(arg)
+        finally:
+            self.line_length_limit = saved
+            if self._reader is reader:
+                reader._limit = saved_reader
 
     # --- AUTH: the credential check is a database call, so it is awaited ----------------
 

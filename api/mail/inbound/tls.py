@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from api.config import Settings
+from api.data_dir import private_dir
 
 
 def self_signed(hostname: str, cert_path: Path, key_path: Path) -> None:
@@ -33,7 +34,7 @@ def self_signed(hostname: str, cert_path: Path, key_path: Path) -> None:
         .add_extension(x509.SubjectAlternativeName(alt), critical=False)
         .sign(key, hashes.SHA256())
     )
-    cert_path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(cert_path.parent)
     tmp_key = key_path.with_suffix(".tmp")
     fd = os.open(tmp_key, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as fh:

@@ -21,6 +21,7 @@ from email.message import MIMEPart
 from typing import Any
 
 from api.mail.mime import ParsedMessage, html_to_text, parse_message
+from schemas.text import strip_controls
 
 POLICY = policy.SMTP
 LINE = 57  # raw bytes per 76-character base64 line
@@ -82,11 +83,16 @@ def new_message_id(domain: str) -> str:
 
 
 def _fold(name: str, value: str) -> bytes:
+    # Input is validated at the edge; a value stored before that rule (a display name with
+    # a CR/LF) still never splits a header: its control characters become spaces.
+    value = strip_controls(value)
     return POLICY.header_factory(name, value).fold(policy=POLICY).encode("ascii")
 
 
 def _addresses(entries: list[tuple[str, str]]) -> str:
-    return ", ".join(str(Address(display_name=n, addr_spec=a)) for n, a in entries)
+    return ", ".join(
+        str(Address(display_name=strip_controls(n).strip(), addr_spec=a)) for n, a in entries
+    )
 
 
 def encoded_size(n: int) -> int:

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from strawberry.types import Info
 
 from api.errors import ValidationFailed
-from api.graphql_kit import Context, as_graphql_error, require, unit_of_work
+from api.graphql_kit import Context, as_graphql_error, checked_page, require, unit_of_work
 from api.kit.pagination import PageParams
 from api.mail.spam import service
 from api.storage.models import SpamListEntry
@@ -83,7 +83,7 @@ class SpamVerdictType:
 
 
 def _params(limit: int, cursor: str | None) -> PageParams:
-    return PageParams(limit=max(1, min(limit, 500)), cursor=cursor)
+    return checked_page(limit, cursor)
 
 
 async def _page(info: Info[Context, Any], kind: str, limit: int, cursor: str | None

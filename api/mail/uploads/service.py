@@ -20,6 +20,7 @@ from typing import Any
 import anyio
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.data_dir import private_dir
 from api.errors import NotFound, PayloadTooLarge, ValidationFailed
 from api.identity.principal import Principal
 from api.kit.clock import utcnow
@@ -43,7 +44,7 @@ def upload_dir(runtime: Runtime) -> Path:
     backend = runtime.blobs.backend
     root = backend.root if isinstance(backend, LocalBlobBackend) else runtime.settings.data_dir
     path = root / "uploads"
-    path.mkdir(parents=True, exist_ok=True)
+    private_dir(path)
     return path
 
 
@@ -94,7 +95,8 @@ async def create_upload(
         updated_at=now,
     )
     path = part_path(runtime, upload.id)
-    with open(path, "wb") as fh:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # mail: the owner's only
+    with os.fdopen(fd, "wb") as fh:
         fh.truncate(data.size)  # sparse: chunks land at their offsets
     session.add(upload)
     return upload
@@ -305,7 +307,7 @@ async def _adopt(runtime: Runtime, path: Path, digest: str) -> None:
         if final.exists():
             path.unlink(missing_ok=True)
             return
-        final.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(final.parent)
         os.replace(path, final)
         return
 

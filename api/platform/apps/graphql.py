@@ -8,9 +8,8 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from api.graphql_kit import Context, require, unit_of_work
+from api.graphql_kit import Context, checked_page, require, unit_of_work
 from api.graphql_kit import validated as _validated
-from api.kit.pagination import PageParams
 from api.platform.apps import service
 from api.platform.me.service import describe
 from schemas.platform import AppCreate, AppUpdate
@@ -94,7 +93,7 @@ class AppsQuery:
         principal = require(info, "apps:manage", admin=True)
         async with unit_of_work(info, write=False) as session:
             rows, next_cursor = await service.list_apps(
-                session, principal.org_id, PageParams(limit=max(1, min(limit, 500)), cursor=cursor)
+                session, principal.org_id, checked_page(limit, cursor)
             )
         return AppPage(data=[AppType.of(r) for r in rows], next_cursor=next_cursor)
 

@@ -19,7 +19,7 @@ from api.errors import AppError
 from api.i18n import from_accept_language, localise, pick_locale
 from api.identity.audit import record
 from api.identity.scopes import SCOPES, parse_scopes
-from api.platform.oauth import pages
+from api.platform.oauth import client_throttle, pages
 from api.platform.oauth.in_process import run_server
 from api.platform.oauth.server import (
     AuthorizationServer,
@@ -83,42 +83,58 @@ def _to_response(result: tuple[int, Any, list[tuple[str, str]]]) -> Response:
     return Response(body or "", status_code=status, headers=hdrs, media_type="application/json")
 
 
-@router.post("/oauth/token", openapi_extra=_FORM, response_model=None,
-             responses={200: {"model": TokenResponse}, **_ERRORS})
-async def issue_token(request: Request, session: DbSession, runtime: RuntimeDep) -> Response:
-    """OAuth 2.0 token endpoint: `client_credentials`, `authorization_code` (PKCE S256
-    required) and `refresh_token` (rotated; a replayed one revokes its whole family)."""
-    oreq = await _oauth_request(request)
-    result = await _run(runtime, session, request, lambda s: s.create_token_response(oreq))
+async def _throttled(
+    request: Request, session: Any, runtime: Runtime, oreq: StarletteOAuth2Request,
+    fn: Callable[[AuthorizationServer], Any],
+) -> Response:
+    """Run a client-authenticating endpoint behind the failed-client-authentication throttle."""
+    client_id = client_throttle.presented_client_id(request.headers.get("authorization"), oreq.form)
+    ip = request.client.host if request.client else None
+    wait = await client_throttle.retry_after(session, client_id, ip)
+    if wait is not None:
+        body = {"error": "invalid_client",
+                "error_description": f"Too many failed client authentications; retry after {wait} s."}
+        return JSONResponse(body, status_code=429, headers={**_NO_STORE, "Retry-After": str(wait)})
+    result = await _run(runtime, session, request, fn)
+    await client_throttle.record(session, client_id, ip, result[0])
     # authlib rendered errors itself; the work done (replay revocations, audit) must stick.
     await session.commit()
     return _to_response(result)
 
 
+@router.post("/oauth/token", openapi_extra=_FORM, response_model=None,
+             responses={200: {"model": TokenResponse}, **_ERRORS, 429: {"model": OAuthError}})
+async def issue_token(request: Request, session: DbSession, runtime: RuntimeDep) -> Response:
+    """OAuth 2.0 token endpoint: `client_credentials`, `authorization_code` (PKCE S256
+    required) and `refresh_token` (rotated; a replayed one revokes its whole family).
+    Failed client authentication is throttled per client and per address (429)."""
+    oreq = await _oauth_request(request)
+    return await _throttled(request, session, runtime, oreq, lambda s: s.create_token_response(oreq))
+
+
 @router.post("/oauth/revoke", openapi_extra=_FORM, response_model=None,
-             responses={200: {"description": "Revoked (or unknown: RFC 7009 §2.2)"}, **_ERRORS})
+             responses={200: {"description": "Revoked (or unknown: RFC 7009 §2.2)"}, **_ERRORS,
+                        429: {"model": OAuthError}})
 async def revoke_token(request: Request, session: DbSession, runtime: RuntimeDep) -> Response:
     """RFC 7009 token revocation. Revoking either token of a pair ends both (the access token
     and its refresh token are one grant record); revoking a refresh token ends its whole
     rotation family."""
     oreq = await _oauth_request(request)
-    result = await _run(
-        runtime, session, request, lambda s: s.create_endpoint_response("revocation", oreq)
+    response = await _throttled(
+        request, session, runtime, oreq, lambda s: s.create_endpoint_response("revocation", oreq)
     )
-    await session.commit()
     runtime.tokens.clear()
-    return _to_response(result)
+    return response
 
 
 @router.post("/oauth/introspect", openapi_extra=_FORM, response_model=None,
-             responses={200: {"model": Introspection}, **_ERRORS})
+             responses={200: {"model": Introspection}, **_ERRORS, 429: {"model": OAuthError}})
 async def introspect_token(request: Request, session: DbSession, runtime: RuntimeDep) -> Response:
     """RFC 7662 token introspection (client authentication required)."""
     oreq = await _oauth_request(request)
-    result = await _run(
-        runtime, session, request, lambda s: s.create_endpoint_response("introspection", oreq)
+    return await _throttled(
+        request, session, runtime, oreq, lambda s: s.create_endpoint_response("introspection", oreq)
     )
-    return _to_response(result)
 
 
 @router.get("/.well-known/oauth-authorization-server")

@@ -9,8 +9,14 @@ import strawberry
 from strawberry.types import Info
 
 from api.directory.graphql_inputs import set_fields
-from api.graphql_kit import Context, as_graphql_error, require, unit_of_work, validated
-from api.kit.pagination import PageParams
+from api.graphql_kit import (
+    Context,
+    as_graphql_error,
+    checked_page,
+    require,
+    unit_of_work,
+    validated,
+)
 from api.platform.organizations import service, settings
 from schemas.platform import OrganizationCreate, OrganizationSettingsUpdate
 
@@ -73,7 +79,7 @@ class OrganizationsQuery:
         principal = require(info, "directory:write")
         async with unit_of_work(info, write=False) as session:
             rows, next_cursor = await service.list_organizations(
-                session, principal, PageParams(limit=max(1, min(limit, 500)), cursor=cursor)
+                session, principal, checked_page(limit, cursor)
             )
         return OrganizationPage(
             data=[OrganizationType(id=r.id, name=r.name, created_at=r.created_at) for r in rows],

@@ -9,8 +9,14 @@ import strawberry
 from strawberry.types import Info
 
 from api.errors import ValidationFailed
-from api.graphql_kit import Context, as_graphql_error, require, unit_of_work, validated
-from api.kit.pagination import PageParams
+from api.graphql_kit import (
+    Context,
+    as_graphql_error,
+    checked_page,
+    require,
+    unit_of_work,
+    validated,
+)
 from api.platform.webhooks import service
 from schemas.webhooks import WebhookCreate, WebhookUpdate
 
@@ -143,7 +149,7 @@ class WebhooksQuery:
             rows, next_cursor = await service.list_endpoints(
                 session,
                 principal.org_id,
-                PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
+                checked_page(limit, cursor),
                 app_id=app_id,
             )
         return WebhookPage(data=[WebhookType.of(r) for r in rows], next_cursor=next_cursor)
@@ -168,7 +174,7 @@ class WebhooksQuery:
             rows, next_cursor = await service.list_attempts(
                 session,
                 principal.org_id,
-                PageParams(limit=max(1, min(limit, 500)), cursor=cursor),
+                checked_page(limit, cursor),
                 endpoint_id=endpoint.id,
             )
         return WebhookAttemptPage(data=[_attempt(r) for r in rows], next_cursor=next_cursor)

@@ -59,12 +59,14 @@ class IdempotencyRecord(Base):
     caller: Mapped[str] = mapped_column(String(80), primary_key=True)
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(64))
-    state: Mapped[str] = mapped_column(String(12))  # running | done
+    state: Mapped[str] = mapped_column(String(12))  # running | committed | done
     status_code: Mapped[int | None] = mapped_column(Integer, nullable=True)
     headers: Mapped[list[list[str]] | None] = mapped_column(JSONType, nullable=True)
     body: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    # hardening (0009): while not done, the holder renews this; lapsed = the holder died
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class RateLimitWindow(Base):

@@ -64,6 +64,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
+    if response.status_code == 429:
+        response_429 = OAuthError.from_dict(response.json())
+
+
+
+        return response_429
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -89,6 +96,7 @@ def sync_detailed(
 
      OAuth 2.0 token endpoint: `client_credentials`, `authorization_code` (PKCE S256
     required) and `refresh_token` (rotated; a replayed one revokes its whole family).
+    Failed client authentication is throttled per client and per address (429).
 
     Args:
         body (IssueTokenBody | Unset):
@@ -123,6 +131,7 @@ def sync(
 
      OAuth 2.0 token endpoint: `client_credentials`, `authorization_code` (PKCE S256
     required) and `refresh_token` (rotated; a replayed one revokes its whole family).
+    Failed client authentication is throttled per client and per address (429).
 
     Args:
         body (IssueTokenBody | Unset):
@@ -152,6 +161,7 @@ async def asyncio_detailed(
 
      OAuth 2.0 token endpoint: `client_credentials`, `authorization_code` (PKCE S256
     required) and `refresh_token` (rotated; a replayed one revokes its whole family).
+    Failed client authentication is throttled per client and per address (429).
 
     Args:
         body (IssueTokenBody | Unset):
@@ -186,6 +196,7 @@ async def asyncio(
 
      OAuth 2.0 token endpoint: `client_credentials`, `authorization_code` (PKCE S256
     required) and `refresh_token` (rotated; a replayed one revokes its whole family).
+    Failed client authentication is throttled per client and per address (429).
 
     Args:
         body (IssueTokenBody | Unset):
