@@ -54,7 +54,7 @@ export function Mailbox() {
 
   useEffect(() => { if (account) void loadFolders(); }, [account, loadFolders]);
   useEffect(() => { if (account) void loadList(); }, [account, loadList]);
-  useEventStream(["mail.message.*"], () => { void loadFolders(); void loadList(); }, !!account);
+  useEventStream(["mail.message.received", "mail.message.updated", "mail.message.deleted"], () => { void loadFolders(); void loadList(); }, !!account);
 
   const inboxUnread = folders.find((f) => f.role === "inbox")?.unread_count ?? 0;
   useEffect(() => {
