@@ -17,7 +17,6 @@ export function mailSrcdoc(html: string, showImages: boolean): string {
     `<!doctype html><html><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="${csp}">` +
     `<meta name="referrer" content="no-referrer"><base target="_blank">` +
-    `<style>body{font:14px/1.5 system-ui,sans-serif;margin:8px;word-wrap:break-word}img{max-width:100%}</style>` +
     `</head><body>${html}</body></html>`
   );
 }
