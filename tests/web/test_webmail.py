@@ -16,7 +16,7 @@ from email.utils import make_msgid
 from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.examples.demo_server import DemoServer, until
-from tests.web.browser import open_context
+from tests.web.browser import check_screen, open_context
 from tests.web.walk import admin_api, catalogue, sign_in
 
 PASSWORD = "Webmail-pass-2026"
@@ -72,6 +72,7 @@ def test_chinese_mail_arrives_live_is_found_read_and_answered(
     rows = page.locator("[data-testid=message-list] li")
     expect(rows.filter(has_text="第三季度预算审批")).to_have_count(1, timeout=20_000)  # no reload
     expect(page).to_have_title(re.compile(r"^\(1\) "))
+    check_screen(page, lang, "mail-inbox")
 
     page.keyboard.press("/")
     page.keyboard.type("预算")
@@ -83,6 +84,7 @@ def test_chinese_mail_arrives_live_is_found_read_and_answered(
     expect(view.locator("h2")).to_have_text("第三季度预算审批")
     expect(view.locator("[data-testid=message-body]")).to_contain_text("请在周五前审批")
     expect(page).to_have_title(t["mail.title"])  # read: no unread left in the inbox
+    check_screen(page, lang, "mail-message")
 
     page.keyboard.press("r")
     form = page.get_by_role("form", name=t["mail.compose"])
