@@ -2,16 +2,16 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Message } from "./mailApi";
+import { formatDateTime } from "../i18n/format";
 import { hasRemoteImages, mailSrcdoc } from "./srcdoc";
 
 export function MessageView({ message, onReply, onArchive, onDelete, onToggleSeen, onToggleFlag }: {
   message: Message; onReply: () => void; onArchive: () => void; onDelete: () => void;
   onToggleSeen: () => void; onToggleFlag: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [images, setImages] = useState<string | null>(null);
   const showImages = images === message.id;
-  const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
   const who = (a?: { name?: string | null; address: string } | null) => (a ? (a.name ? `${a.name} <${a.address}>` : a.address) : "");
   return (
     <article className="mail-view" aria-labelledby="mail-subject" data-testid="message-view">
@@ -19,7 +19,7 @@ export function MessageView({ message, onReply, onArchive, onDelete, onToggleSee
       <dl className="facts">
         <dt>{t("mail.from")}</dt><dd>{who(message.from)}</dd>
         <dt>{t("mail.to")}</dt><dd>{message.to.map(who).join(", ")}</dd>
-        <dt>{t("mail.date")}</dt><dd>{time.format(new Date(message.received_at))}</dd>
+        <dt>{t("mail.date")}</dt><dd>{formatDateTime(message.received_at)}</dd>
       </dl>
       <div className="actions">
         <button type="button" onClick={onReply}>{t("mail.reply")}</button>
