@@ -21,6 +21,7 @@ import { Webhooks } from "../portal/Webhooks";
 import { WebhookDetail } from "../portal/WebhookDetail";
 import { Events } from "../portal/Events";
 import { Reference } from "../portal/Reference";
+import { Mailbox } from "../mail/Mailbox";
 
 function Signed({ children }: { children: ReactNode }) {
   const { status } = useSession();
@@ -67,6 +68,7 @@ export function App() {
         <Route path="/signin" element={<SignIn />} />
         <Route path="/" element={<Signed><Start /></Signed>} />
         <Route path="/home" element={<Signed><Home /></Signed>} />
+        <Route path="/mail" element={<Signed><Mailbox /></Signed>} />
         <Route path="/console" element={admin(<Overview />)} />
         <Route path="/console/domains" element={admin(<Domains />)} />
         <Route path="/console/domains/:name" element={admin(<DomainDetail />)} />

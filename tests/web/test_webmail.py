@@ -1,0 +1,161 @@
+"""The webmail in a real browser, against a real `mailplane serve`.
+
+A person signs in and opens their inbox; a Chinese mail arrives over SMTP and appears without
+a reload (the event stream), with the unread count in the tab title; they find it by a
+two-character search, open it and reply (a colleague in cc has the reply, checked through
+the API). Hostile HTML: scripts and event attributes run nothing, the frame is sandboxed, and the
+remote image is not fetched; "show images" relaxes that message's own policy."""
+
+from __future__ import annotations
+
+import re
+import smtplib
+from email.message import EmailMessage
+from email.utils import make_msgid
+
+from playwright.sync_api import Browser, Page, Route, expect
+
+from tests.examples.demo_server import DemoServer, until
+from tests.web.browser import check_screen, open_context
+from tests.web.walk import admin_api, catalogue, sign_in
+
+PASSWORD = "Webmail-pass-2026"
+
+
+def _person(console: DemoServer, name: str) -> str:
+    domain = console.admin["admin"].split("@")[1]  # type: ignore[attr-defined]
+    made = admin_api(console).post(
+        "/v1/accounts",
+        json={
+            "address": f"{name}@{domain}",
+            "display_name": name,
+            "password": PASSWORD,
+            "must_change_password": False,
+        },
+    )
+    assert made.status_code in (201, 409), made.text
+    return f"{name}@{domain}"
+
+
+def _smtp(
+    console: DemoServer, to: str, subject: str, *, text: str, html: str | None = None
+) -> None:
+    mail = EmailMessage()
+    mail["From"], mail["To"], mail["Subject"] = "王伟 <wang@partner.example>", to, subject
+    mail["Message-ID"] = make_msgid(domain="partner.example")
+    mail.set_content(text)
+    if html is not None:
+        mail.add_alternative(html, subtype="html")
+    with smtplib.SMTP("127.0.0.1", console.mx_port, timeout=30) as smtp:
+        smtp.send_message(mail)
+
+
+def _open_mail(page: Page, address: str) -> None:
+    sign_in(page, address, PASSWORD)
+    page.goto("/mail")
+    expect(page.locator(".mail-folders [data-role=inbox]")).to_be_visible()
+
+
+def test_chinese_mail_arrives_live_is_found_read_and_answered(
+    browser: Browser, console: DemoServer
+) -> None:
+    lang = "zh-CN"
+    t = catalogue(lang)
+    reader = _person(console, "lihua")
+    colleague = _person(console, "zhangmin")
+    watched = open_context(browser, console.url, lang)
+    page = watched.page()
+    _open_mail(page, reader)
+    expect(page.locator(".mail-folders [data-role=inbox]")).to_contain_text(t["mail.folders.inbox"])
+
+    _smtp(console, reader, "第三季度预算审批", text="请在周五前审批第三季度预算。\n谢谢")
+    rows = page.locator("[data-testid=message-list] li")
+    expect(rows.filter(has_text="第三季度预算审批")).to_have_count(1, timeout=20_000)  # no reload
+    expect(page).to_have_title(re.compile(r"^\(1\) "))
+    check_screen(page, lang, "mail-inbox")
+
+    page.keyboard.press("/")
+    page.keyboard.type("预算")
+    page.keyboard.press("Enter")
+    expect(rows).to_have_count(1)
+    page.locator("main").click(position={"x": 5, "y": 5})
+    page.keyboard.press("Enter")
+    view = page.locator("[data-testid=message-view]")
+    expect(view.locator("h2")).to_have_text("第三季度预算审批")
+    expect(view.locator("[data-testid=message-body]")).to_contain_text("请在周五前审批")
+    expect(page).to_have_title(t["mail.title"])  # read: no unread left in the inbox
+    check_screen(page, lang, "mail-message")
+
+    page.keyboard.press("r")
+    form = page.get_by_role("form", name=t["mail.compose"])
+    expect(form.get_by_label(t["mail.to"])).to_have_value("wang@partner.example")
+    expect(form.get_by_label(t["mail.subject"])).to_have_value("Re: 第三季度预算审批")
+    body = form.get_by_label(t["mail.body"])
+    expect(body).to_have_value(re.compile(r"> 请在周五前审批第三季度预算。"))
+    form.get_by_label(t["mail.cc"]).fill(colleague)
+    body.press("Control+Home")
+    body.type("已批准。")
+    form.get_by_role("button", name=t["mail.send"]).click()
+    expect(page.locator("[data-testid=mail-notice]")).to_have_text(t["mail.sent"])
+
+    api = admin_api(console)
+
+    def replied() -> dict | None:
+        got = api.get(f"/v1/accounts/{colleague}/mail/messages", params={"q": "预算"}).json()
+        return next((m for m in got["data"] if m["subject"] == "Re: 第三季度预算审批"), None)
+
+    reply = until(replied, "the reply in the colleague's inbox")
+    full = api.get(f"/v1/accounts/{colleague}/mail/messages/{reply['id']}").json()
+    assert full["text"].startswith("已批准。") and "> 请在周五前审批" in full["text"]
+    assert full["in_reply_to"], "a reply carries In-Reply-To"
+    watched.assert_clean()
+    watched.context.close()
+
+
+HOSTILE = """<html><body>
+<script>parent.document.title='pwned-script'; fetch('http://tracker.test/script')</script>
+<img src="x" onerror="parent.document.title='pwned-onerror'; alert(1)">
+<p onmouseover="alert(2)">预算 hostile body</p>
+<img src="http://tracker.test/pixel.png" alt="pixel">
+</body></html>"""
+
+
+def test_hostile_html_runs_nothing_and_fetches_nothing_before_show_images(
+    browser: Browser, console: DemoServer
+) -> None:
+    lang = "en"
+    t = catalogue(lang)
+    reader = _person(console, "guarded")
+    watched = open_context(browser, console.url, lang)
+    page = watched.page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    fetched: list[str] = []
+
+    def tracker(route: Route) -> None:
+        fetched.append(route.request.url)
+        route.fulfill(status=204)
+
+    page.route(re.compile(r"^https?://tracker\.test/"), tracker)
+    _open_mail(page, reader)
+    _smtp(console, reader, "hostile", text="plain part", html=HOSTILE)
+    row = page.locator("[data-testid=message-list] li").filter(has_text="hostile")
+    expect(row).to_have_count(1, timeout=20_000)
+    row.get_by_role("button").click()
+    frame = page.frame_locator("[data-testid=message-body]")
+    expect(frame.locator("body")).to_contain_text("hostile body")
+    iframe = page.locator("iframe[data-testid=message-body]")
+    assert iframe.get_attribute("sandbox") == ""  # no allow-scripts, no allow-same-origin
+    page.wait_for_timeout(1000)
+    assert fetched == [] and [u for u in watched.external if "tracker.test" in u] == []
+    assert dialogs == [] and "pwned" not in page.title()
+    srcdoc = iframe.get_attribute("srcdoc") or ""
+    assert "<script" not in srcdoc and "onerror" not in srcdoc and "onmouseover" not in srcdoc
+
+    page.get_by_role("button", name=t["mail.showImages"]).click()
+    # "Show images" relaxes this message's own policy only. (The srcdoc document also inherits
+    # the app's CSP, img-src 'self' data:, so the remote image stays blocked for now: see the
+    # webmail note in the report; the privacy side, proven above, holds either way.)
+    expect(iframe).to_have_attribute("srcdoc", re.compile(r"img-src data: cid: https: http:"))
+    assert dialogs == [] and "pwned" not in page.title()
+    watched.context.close()
