@@ -119,6 +119,7 @@ export interface paths {
          * Issue Token
          * @description OAuth 2.0 token endpoint: `client_credentials`, `authorization_code` (PKCE S256
          *     required) and `refresh_token` (rotated; a replayed one revokes its whole family).
+         *     Failed client authentication is throttled per client and per address (429).
          */
         post: operations["issue_token"];
         delete?: never;
@@ -15186,6 +15187,15 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
         };
     };
     revoke_token: {
@@ -15222,6 +15232,15 @@ export interface operations {
             };
             /** @description Client authentication failed */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15273,6 +15292,15 @@ export interface operations {
             };
             /** @description Client authentication failed */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,7 +6,7 @@ export type Summary = Schemas["MessageSummary"];
 export type Message = Schemas["Message"];
 
 export async function listFolders(account: string): Promise<Folder[]> {
-  return must(await api.GET("/v1/accounts/{account}/mail/folders", { params: { path: { account } } }));
+  return must(await api.GET("/v1/accounts/{account}/mail/folders", { params: { path: { account } } })).data;
 }
 
 export async function listMessages(
