@@ -4,11 +4,11 @@ PROPFIND on the bare server URL) into the HTTP app."""
 from __future__ import annotations
 
 from fastapi import FastAPI
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from api.dav.server import METHODS, DavServer, problem
-from api.errors import NotFound
+from api.dav.server import METHODS, DavServer
 from api.runtime import Runtime
 
 
@@ -37,7 +37,9 @@ def install_dav(app: FastAPI, runtime: Runtime) -> None:
     async def root(request: Request) -> Response:
         if request.method == "PROPFIND":
             return await server(request)
-        return problem(NotFound("No such endpoint."), request)
+        # Everything else is what `/` would have been without this route: the app's 404
+        # handling (the web app's index for GET, a problem document otherwise).
+        raise HTTPException(404)
 
     every = sorted({*METHODS, "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"})
     app.add_route("/", root, methods=every, include_in_schema=False)
