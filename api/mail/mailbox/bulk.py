@@ -14,8 +14,9 @@ from api.events import emit_many
 from api.mail.errors import QuotaExceeded
 from api.mail.mailbox import repository
 from api.mail.mailbox.service import NewMessage, _real, event_data, new_row, quota_of
+from api.mail.mime import ParsedMessage
 from api.mail.search import index
-from api.mail.threads.assign import ThreadBatch
+from api.mail.threads.assign import ThreadBatch, load_batches
 from api.storage.blobs import BlobStore
 from api.storage.models import Account, MailFolder, MailMessage
 
@@ -98,7 +99,9 @@ async def store_shares(
     # no autoflush: each mailbox's thread lookups would otherwise flush the rows gathered
     # so far one mailbox at a time, instead of all of them in one statement below
     with session.no_autoflush:
-        for share, (modseq, used) in zip(shares, bumped, strict=True):
+        fitting: list[tuple[int, MailboxShare, int]] = []
+        batches: dict[str, tuple[ThreadBatch, list[ParsedMessage]]] = {}
+        for position, (share, (modseq, used)) in enumerate(zip(shares, bumped, strict=True)):
             account, items = share.account, share.items
             quota = quota_of(account) if enforce_quota else None
             if quota is not None and used > quota:
@@ -110,16 +113,25 @@ async def store_shares(
                     param="account",
                 ))
                 continue
-            batch = ThreadBatch(session, account.id, account.org_id)
-            await batch.load([i.parsed for i in items])
-            rows = []
+            # one thread batch per mailbox, whatever the number of its folders in the batch
+            batch, parsed = batches.setdefault(
+                account.id, (ThreadBatch(session, account.id, account.org_id), [])
+            )
+            parsed.extend(i.parsed for i in items)
+            fitting.append((position, share, modseq))
+            out.append([])
+        await load_batches(list(batches.values()))
+        for position, share, modseq in fitting:
+            account, items = share.account, share.items
+            batch = batches[account.id][0]
+            rows: list[MailMessage] = []
             for item in items:
                 thread_id = batch.attach(
                     item.parsed, item.received_at, item.seen, bool(_real(item.parsed)), modseq
                 )
                 rows.append(new_row(account, share.folder, item, thread_id, modseq))
+            out[position] = rows
             stored.append((share, rows))
-            out.append(rows)
     if not stored:
         return out
     session.add_all([row for _, rows in stored for row in rows])
