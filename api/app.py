@@ -36,6 +36,7 @@ from api.routes import ROUTERS
 from api.runtime import Runtime
 from api.storage.migrate import upgrade_async
 from api.wiring import wire
+from api.worker.runner import run_forever
 
 log = logging.getLogger("mailplane.app")
 
@@ -128,7 +129,6 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         stop = asyncio.Event()
         worker = None
         if getattr(app.state, "background_worker", False):
-            from api.worker.runner import run_forever
 
             worker = asyncio.create_task(run_forever(runtime, stop))
         yield

@@ -15,7 +15,7 @@ from api.directory.accounts.credentials import (
     load_policy,
     set_password,
 )
-from api.errors import RateLimited, ValidationFailed
+from api.errors import Conflict, RateLimited, ValidationFailed
 from api.events import emit
 from api.identity.audit import record
 from api.identity.principal import Principal
@@ -111,7 +111,6 @@ async def reset_password(
 ) -> str | None:
     """An administrator sets (or generates) a password; existing tokens are revoked."""
     if account.status == "deleted":
-        from api.errors import Conflict
 
         raise Conflict(
             "A deleted account cannot be changed; restore it first.", code="account_deleted"
