@@ -109,7 +109,7 @@ class Settings(BaseSettings):
     # readable before the worker purges it; SMTP AUTH argon2 checks running at once per process
     outbound_retention: int = 7 * 24 * 3600
     smtp_auth_concurrency: int = 4
-    # mailbox migration (api/directory/migration): connections per source host across the
+    # mailbox migration (api/migration): connections per source host across the
     # installation, a job's time slice and lease, fetch batches, retries with backoff (and how
     # often a never-reached source is retried), progress event interval, socket timeout,
     # sources on private addresses (off: SSRF) and an extra CA bundle for private sources
