@@ -46,6 +46,7 @@ from api.runtime import Runtime
 from api.storage.migrate import upgrade_async
 from api.storage.outage import DatabaseUnavailable, is_database_outage
 from api.wiring import wire
+from api.worker.runner import run_forever
 
 log = logging.getLogger("mailplane.app")
 
@@ -158,7 +159,6 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         stop = asyncio.Event()
         worker = None
         if getattr(app.state, "background_worker", False):
-            from api.worker.runner import run_forever
 
             worker = asyncio.create_task(run_forever(runtime, stop))
         yield

@@ -131,7 +131,7 @@ class Settings(BaseSettings):
     imap_max_commands_per_second: float = 200.0
     imap_idle_poll: float = 0.5
     imap_processes: int = 1
-    # mailbox migration (api/directory/migration): connections per source host across the
+    # mailbox migration (api/migration): connections per source host across the
     # installation, a job's time slice and lease, fetch batches, retries with backoff (and how
     # often a never-reached source is retried), progress event interval, socket timeout,
     # sources on private addresses (off: SSRF) and an extra CA bundle for private sources

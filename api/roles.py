@@ -26,6 +26,7 @@ from api.mail.outbound.worker import run_outbound
 from api.pop3 import run_pop3
 from api.runtime import Runtime
 from api.wiring import wire
+from api.worker.runner import run_forever
 
 PR_SET_PDEATHSIG = 1
 
@@ -86,7 +87,6 @@ async def serve(settings: Settings, role: str, *, host: str | None = None,
     if role in ("worker", "all"):
         jobs.append(run_outbound(runtime, stop))
     if role == "worker":
-        from api.worker.runner import run_forever
 
         jobs.append(run_forever(runtime, stop))
     tasks = [asyncio.create_task(job) for job in jobs]

@@ -5,7 +5,7 @@ list-accounts latency with 100,000 accounts.
 
 Prints one JSON object. The import runs exactly as the worker runs it (file checked,
 stored, then processed in batches); every row has a password, so every row costs one
-argon2id hash with the production parameters (api/platform/passwords.py HASHER). The
+argon2id hash with the production parameters (api/identity/passwords.py HASHER). The
 ceiling is measured in the same run: hashes/s on one thread and on every core.
 """
 

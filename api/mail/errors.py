@@ -31,3 +31,19 @@ class RangeNotSatisfiable(AppError):
 
 class UploadIncomplete(ValidationFailed):
     code, title = "upload_incomplete", "The upload is not complete"
+
+
+class UploadSizeMismatch(ValidationFailed):
+    code, title = "size_mismatch", "The upload's size is not the declared one"
+
+
+class UploadCommitted(ValidationFailed):
+    code, title = "upload_committed", "The upload is already committed"
+
+
+class RangeOverlap(ValidationFailed):
+    code, title = "range_overlap", "The range overlaps bytes already received"
+
+
+class ChecksumMismatch(ValidationFailed):
+    code, title = "checksum_mismatch", "The content does not match its checksum"

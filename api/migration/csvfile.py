@@ -9,6 +9,7 @@ import io
 from pydantic import ValidationError
 
 from api.errors import ValidationFailed
+from api.migration.errors import MigrationCsvInvalid
 from schemas.migration import MigrationAccountCreate
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -40,9 +41,7 @@ _FALSE = {"0", "false", "no", "n", "off", "否"}
 
 
 def _fail(message: str, errors: list[dict[str, str]] | None = None) -> ValidationFailed:
-    return ValidationFailed(
-        message, param="csv", code="migration_csv_invalid", extra={"errors": errors or []}
-    )
+    return MigrationCsvInvalid(message, param="csv", extra={"errors": errors or []})
 
 
 def parse_accounts(text: str, *, max_rows: int) -> list[MigrationAccountCreate]:

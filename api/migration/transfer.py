@@ -46,6 +46,7 @@ from api.migration.sources import Endpoint, Fetched, Ref, Source, SourceError
 from api.runtime import Runtime
 from api.storage.blobs import BlobStore, LocalBlobBackend
 from api.storage.models import Account, MigrationAccount, MigrationCursor, MigrationFolder
+from api.worker.jobs import enqueue
 
 log = logging.getLogger("mailplane.migration")
 
@@ -98,7 +99,6 @@ def _batch_runtime(runtime: Runtime) -> tuple[Runtime, DeferredSyncBackend | Non
 async def _enqueue_continuation(
     session: AsyncSession, item: MigrationAccount, run_at: datetime
 ) -> None:
-    from api.worker.jobs import enqueue
 
     await enqueue(
         session,

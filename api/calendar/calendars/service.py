@@ -14,9 +14,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.calendar.calendars import repository
+from api.calendar.errors import DefaultCalendar, RoomCalendar
 from api.calendar.events.timing import zone
 from api.directory.accounts.lookup import find_account
-from api.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from api.errors import Forbidden, NotFound, ValidationFailed
 from api.events import emit
 from api.kit import merge_patch
 from api.kit.clock import utcnow
@@ -144,9 +145,9 @@ async def update_calendar(
 
 async def delete_calendar(session: AsyncSession, calendar: Calendar) -> None:
     if calendar.is_default:
-        raise Conflict("The default calendar cannot be deleted.", code="default_calendar")
+        raise DefaultCalendar("The default calendar cannot be deleted.")
     if calendar.room_id:
-        raise Conflict("A room's calendar goes with the room.", code="room_calendar")
+        raise RoomCalendar("A room's calendar goes with the room.")
     await session.execute(delete(CalendarEvent).where(CalendarEvent.calendar_id == calendar.id))
     await session.execute(delete(CalendarShare).where(CalendarShare.calendar_id == calendar.id))
     await session.delete(calendar)

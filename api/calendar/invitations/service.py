@@ -7,12 +7,12 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.calendar.errors import NotAnAttendee
 from api.calendar.events import repository
 from api.calendar.events.instances import materialize
 from api.calendar.events.occurrences import Occurrence, single
 from api.calendar.events.service import event_data, occurrence_for_key
 from api.calendar.invitations import imip, itip
-from api.errors import Conflict
 from api.events import emit
 from api.kit.clock import utcnow
 from api.storage.models import Account, CalendarEvent
@@ -68,13 +68,11 @@ async def respond(
     data: EventRespond,
 ) -> Occurrence:
     if master.is_organizer:
-        raise Conflict(
-            "The organizer does not answer their own invitation.", code="not_an_attendee"
-        )
+        raise NotAnAttendee("The organizer does not answer their own invitation.")
     rows = await repository.all_of_uid(session, org_id, master.calendar_id, master.uid)
     address = _my_address(rows, account)
     if address is None:
-        raise Conflict("This account is not an attendee of the event.", code="not_an_attendee")
+        raise NotAnAttendee("This account is not an attendee of the event.")
     key = occ.key if occ.key else None
     if key:
         target = [materialize(session, master, occ)]

@@ -6,7 +6,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.contacts.contacts import repository
 from api.contacts.contacts.service import book_for, data, ensure_default_book
-from api.errors import Conflict, ValidationFailed
+from api.contacts.errors import DefaultAddressBook
+from api.errors import ValidationFailed
 from api.events import emit
 from api.kit import merge_patch
 from api.kit.clock import utcnow
@@ -79,7 +80,7 @@ async def update_book(
 
 async def delete_book(session: AsyncSession, runtime: Runtime, book: AddressBook) -> None:
     if book.is_default:
-        raise Conflict("The default address book cannot be deleted.", code="default_address_book")
+        raise DefaultAddressBook("The default address book cannot be deleted.")
     for g in await repository.groups(session, book.org_id, book.account_id, book.id):
         await repository.set_members(session, book.org_id, g.id, [])
         await session.delete(g)

@@ -15,7 +15,7 @@ from api.directory.accounts.credentials import (
     load_policy,
     set_password,
 )
-from api.errors import RateLimited, ValidationFailed
+from api.errors import Conflict, RateLimited, ValidationFailed
 from api.events import emit
 from api.i18n import _
 from api.identity.audit import record
@@ -112,7 +112,6 @@ async def reset_password(
 ) -> str | None:
     """An administrator sets (or generates) a password; existing tokens are revoked."""
     if account.status == "deleted":
-        from api.errors import Conflict
 
         raise Conflict(
             "A deleted account cannot be changed; restore it first.", code="account_deleted"

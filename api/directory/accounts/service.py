@@ -29,6 +29,7 @@ from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.kit.pagination import PageParams
 from api.storage.models import Account, DirectoryAddress
+from api.worker.jobs import enqueue
 from schemas import directory as schemas
 
 LIFECYCLE_STATUSES = ("active", "frozen", "deleted")
@@ -470,7 +471,6 @@ async def delete_account(
     if account.status == "deleted":
         return False
     await _refuse_self_or_last_admin(session, account, actor, "delete")
-    from api.worker.jobs import enqueue
 
     now = utcnow()
     account.status = "deleted"

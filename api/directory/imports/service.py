@@ -35,6 +35,7 @@ from api.kit.ids import new_id
 from api.kit.pagination import PageParams, paginate
 from api.runtime import Runtime
 from api.storage.models import Account, DirectoryImport, DirectoryImportRow, Domain
+from api.worker.jobs import enqueue
 
 BATCH = 200
 Progress = Callable[[int, int], None]
@@ -100,7 +101,6 @@ async def create_import(
         details={"rows": total, "dry_run": dry_run, "format": fmt, "filename": filename[:255]},
     )
     if enqueue_job:
-        from api.worker.jobs import enqueue
 
         await enqueue(session, "directory.import", {"import_id": job.id}, org_id=org_id)
     return job

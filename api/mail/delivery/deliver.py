@@ -25,7 +25,7 @@ from api.mail.delivery import hooks
 from api.mail.delivery.batch import PendingStores
 from api.mail.delivery.report import RECEIVED, Delivered, DeliveryReport
 from api.mail.errors import QuotaExceeded
-from api.mail.mailbox.service import NewMessage, store_message, system_folder
+from api.mail.mailbox.service import NewMessage, store_message, system_folders
 from api.mail.mime import ParsedMessage, parse_message
 from api.mail.outbound.enqueue import queue_remote
 from api.runtime import Runtime
@@ -135,12 +135,17 @@ async def deliver_stored(
         rows = await session.execute(select(Account).where(Account.id.in_(missing)))
         known.update({a.id: a for a in rows.scalars().all()})
     accounts: dict[str, Account] = {i: known[i] for i in resolution.local if i in known}
+    folders = await system_folders(
+        session,
+        [(a.id, a.org_id) for a in accounts.values() if a.status != "deleted"],
+        folder_role,
+    )
     for account_id, address in resolution.local.items():
         account = accounts.get(account_id)
         if account is None or account.status == "deleted":
             report.unknown.append(address)
             continue
-        inbox = await system_folder(session, account.id, account.org_id, folder_role)
+        inbox = folders[account.id]
         new = NewMessage(blob=stored.blob, parsed=stored.parsed, received_at=when)
         if later is not None:
             delivered = Delivered(

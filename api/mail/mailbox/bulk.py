@@ -14,8 +14,9 @@ from api.events import emit_many
 from api.mail.errors import QuotaExceeded
 from api.mail.mailbox import repository
 from api.mail.mailbox.service import NewMessage, _real, event_data, new_row, quota_of
+from api.mail.mime import ParsedMessage
 from api.mail.search import index
-from api.mail.threads.assign import ThreadBatch
+from api.mail.threads.assign import ThreadBatch, load_batches
 from api.storage.blobs import BlobStore
 from api.storage.models import Account, MailFolder, MailMessage
 
@@ -27,6 +28,34 @@ class MailboxShare:
     account: Account
     folder: MailFolder
     items: list[NewMessage]
+
+
+async def _bump(session: AsyncSession, shares: list[MailboxShare]) -> list[tuple[int, int]]:
+    """Each share's (modseq, usage after it): one statement for the mailboxes that take the
+    same amounts (an API send's copies), one each for the rest."""
+    deltas = [(sum(i.blob.size for i in s.items), len(s.items)) for s in shares]
+    seen: dict[str, int] = {}
+    for share in shares:
+        seen[share.account.id] = seen.get(share.account.id, 0) + 1
+    groups: dict[tuple[int, int], list[str]] = {}
+    for share, delta in zip(shares, deltas, strict=True):
+        if seen[share.account.id] == 1:
+            groups.setdefault(delta, []).append(share.account.id)
+    found: dict[str, tuple[int, int]] = {}
+    for (size, count), ids in groups.items():
+        if len(ids) > 1:
+            found.update(await repository.bump_many(
+                session, ids, bytes_delta=size, count_delta=count
+            ))
+    out = []
+    for share, (size, count) in zip(shares, deltas, strict=True):
+        if share.account.id in found:
+            out.append(found[share.account.id])
+        else:
+            out.append(await repository.bump(
+                session, share.account.id, bytes_delta=size, count_delta=count
+            ))
+    return out
 
 
 async def store_many(
@@ -66,45 +95,67 @@ async def store_shares(
     no room for gets its QuotaExceeded instead of rows, and nothing of it is written."""
     out: list[list[MailMessage] | QuotaExceeded] = []
     stored: list[tuple[MailboxShare, list[MailMessage]]] = []
-    for share in shares:
-        account, items = share.account, share.items
-        total = sum(i.blob.size for i in items)
-        modseq, used = await repository.bump(
-            session, account.id, bytes_delta=total, count_delta=len(items)
-        )
-        quota = quota_of(account) if enforce_quota else None
-        if quota is not None and used > quota:
-            await repository.unuse(session, account.id, total, len(items))
-            out.append(QuotaExceeded(
-                f"The mailbox of {account.address} is full ({quota} bytes).", param="account"
-            ))
-            continue
-        batch = ThreadBatch(session, account.id, account.org_id)
-        await batch.load([i.parsed for i in items])
-        rows = []
-        first_uid = await repository.take_uids(session, share.folder.id, len(items))
-        for offset, item in enumerate(items):
-            thread_id = batch.attach(
-                item.parsed, item.received_at, item.seen, bool(_real(item.parsed)), modseq
+    bumped = await _bump(session, shares)
+    # no autoflush: each mailbox's thread lookups would otherwise flush the rows gathered
+    # so far one mailbox at a time, instead of all of them in one statement below
+    with session.no_autoflush:
+        fitting: list[tuple[int, MailboxShare, int]] = []
+        batches: dict[str, tuple[ThreadBatch, list[ParsedMessage]]] = {}
+        for position, (share, (modseq, used)) in enumerate(zip(shares, bumped, strict=True)):
+            account, items = share.account, share.items
+            quota = quota_of(account) if enforce_quota else None
+            if quota is not None and used > quota:
+                await repository.unuse(
+                    session, account.id, sum(i.blob.size for i in items), len(items)
+                )
+                out.append(QuotaExceeded(
+                    f"The mailbox of {account.address} is full ({quota} bytes).",
+                    param="account",
+                ))
+                continue
+            # one thread batch per mailbox, whatever the number of its folders in the batch
+            batch, parsed = batches.setdefault(
+                account.id, (ThreadBatch(session, account.id, account.org_id), [])
             )
-            row = new_row(account, share.folder, item, thread_id, modseq)
-            row.uid = first_uid + offset
-            rows.append(row)
-        stored.append((share, rows))
-        out.append(rows)
+            parsed.extend(i.parsed for i in items)
+            fitting.append((position, share, modseq))
+            out.append([])
+        await load_batches(list(batches.values()))
+        # UIDs per folder (IMAP), taken in the transaction with the folder row locked until
+        # commit; in folder-id order, so two batches never wait on each other's folders
+        first_uids = {}
+        for position, share, _ in sorted(fitting, key=lambda f: f[1].folder.id):
+            first_uids[position] = await repository.take_uids(
+                session, share.folder.id, len(share.items)
+            )
+        for position, share, modseq in fitting:
+            account, items = share.account, share.items
+            batch = batches[account.id][0]
+            rows: list[MailMessage] = []
+            first_uid = first_uids[position]
+            for offset, item in enumerate(items):
+                thread_id = batch.attach(
+                    item.parsed, item.received_at, item.seen, bool(_real(item.parsed)), modseq
+                )
+                row = new_row(account, share.folder, item, thread_id, modseq)
+                row.uid = first_uid + offset
+                rows.append(row)
+            out[position] = rows
+            stored.append((share, rows))
     if not stored:
         return out
     session.add_all([row for _, rows in stored for row in rows])
     await session.flush()
     await blobs.incref_many(session, [i.blob for share, _ in stored for i in share.items])
-    for share, _ in stored:
-        await repository.move_folder_counts(
-            session,
+    await repository.move_many_folder_counts(session, [
+        (
             share.folder.id,
-            total=len(share.items),
-            unread=sum(0 if i.seen else 1 for i in share.items),
-            size=sum(i.blob.size for i in share.items),
+            len(share.items),
+            sum(0 if i.seen else 1 for i in share.items),
+            sum(i.blob.size for i in share.items),
         )
+        for share, _ in stored
+    ])
     await index.add_many(
         session,
         [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -50,6 +50,25 @@ async def bump(
     return int(modseq), int(used)
 
 
+async def bump_many(
+    session: AsyncSession, account_ids: list[str], *, bytes_delta: int, count_delta: int
+) -> dict[str, tuple[int, int]]:
+    """`bump` for many mailboxes moved by the same amounts, in one statement:
+    account id -> (its new modseq, its usage)."""
+    result = await session.execute(
+        update(Mailbox)
+        .where(Mailbox.account_id.in_(account_ids))
+        .values(
+            modseq=Mailbox.modseq + 1,
+            used_bytes=Mailbox.used_bytes + bytes_delta,
+            message_count=Mailbox.message_count + count_delta,
+        )
+        .returning(Mailbox.account_id, Mailbox.modseq, Mailbox.used_bytes)
+        .execution_options(synchronize_session=False)
+    )
+    return {a: (int(m), int(u)) for a, m, u in result.tuples().all()}
+
+
 async def unuse(session: AsyncSession, account_id: str, bytes_delta: int, count_delta: int) -> None:
     await session.execute(
         update(Mailbox)
@@ -65,6 +84,42 @@ async def unuse(session: AsyncSession, account_id: str, bytes_delta: int, count_
 async def folder_by_role(session: AsyncSession, account_id: str, role: str) -> MailFolder | None:
     return await session.scalar(
         select(MailFolder).where(MailFolder.account_id == account_id, MailFolder.role == role)
+    )
+
+
+async def folders_by_role(
+    session: AsyncSession, account_ids: list[str], role: str
+) -> list[MailFolder]:
+    """The `role` system folder of each of many accounts (those whose mailbox exists)."""
+    found: list[MailFolder] = []
+    for start in range(0, len(account_ids), 500):
+        rows = await session.scalars(
+            select(MailFolder).where(
+                MailFolder.account_id.in_(account_ids[start : start + 500]),
+                MailFolder.role == role,
+            )
+        )
+        found.extend(rows.all())
+    return found
+
+
+async def move_many_folder_counts(
+    session: AsyncSession, deltas: list[tuple[str, int, int, int]]
+) -> None:
+    """`move_folder_counts` for many folders in one executemany: (folder id, total, unread,
+    size) each."""
+    if not deltas:
+        return
+    table = MailFolder.__table__  # Core: an executemany, not the ORM's bulk update by key
+    await session.execute(
+        update(table)
+        .where(table.c.id == bindparam("fid"))
+        .values(
+            total_count=table.c.total_count + bindparam("dt"),
+            unread_count=table.c.unread_count + bindparam("du"),
+            size_bytes=table.c.size_bytes + bindparam("ds"),
+        ),
+        [{"fid": f, "dt": t, "du": u, "ds": s} for f, t, u, s in deltas],
     )
 
 

@@ -86,6 +86,31 @@ async def ensure_mailbox(session: AsyncSession, account_id: str, org_id: str) ->
     await session.flush()
 
 
+async def system_folders(
+    session: AsyncSession, accounts: list[tuple[str, str]], role: str
+) -> dict[str, MailFolder]:
+    """`system_folder` for many (account id, org id) at once: one query for those already
+    known to exist, `ensure_mailbox` for the rest (first delivery to an account)."""
+    known = _known(session)
+    out: dict[str, MailFolder] = {}
+    unknown: list[str] = []
+    for account_id, _ in accounts:
+        folder = known.get((account_id, role))
+        if folder is not None and folder in session:
+            out[account_id] = folder
+        else:
+            unknown.append(account_id)
+    if unknown:
+        for folder in await repository.folders_by_role(session, unknown, role):
+            known[(folder.account_id, role)] = folder
+            known[(folder.account_id, "")] = True  # folders exist only with their mailbox
+            out[folder.account_id] = folder
+    for account_id, org_id in accounts:
+        if account_id not in out:
+            out[account_id] = await system_folder(session, account_id, org_id, role)
+    return out
+
+
 async def system_folder(
     session: AsyncSession, account_id: str, org_id: str, role: str
 ) -> MailFolder:

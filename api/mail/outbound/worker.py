@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.kit.clock import utcnow
 from api.mail.auth_results import CachedLookup
 from api.mail.delivery.committer import GroupCommitter
 from api.mail.outbound import queue
@@ -271,7 +272,6 @@ class OutboundWorker:
 
 
 async def _release(session: AsyncSession, claims: list[Claim]) -> dict[str, int]:
-    from api.kit.clock import utcnow
 
     for claim in claims:
         row = await queue.held(session, claim)

@@ -30,7 +30,7 @@ from api.mail.delivery import (
     write_bytes,
     write_stream,
 )
-from api.mail.errors import SendAsDenied, UnknownRecipient, UploadIncomplete
+from api.mail.errors import QuotaExceeded, SendAsDenied, UnknownRecipient, UploadIncomplete
 from api.mail.mailbox.service import NewMessage, apply_changes, store_message, system_folder
 from api.mail.messages import repository as messages
 from api.mail.mime import has_reply_prefix
@@ -454,8 +454,8 @@ async def send_prepared(
 
 
 def send_result(sent: MailMessage | None, message_id: str, report: DeliveryReport) -> SendResult:
-    rejected = [RejectedRecipient(address=a, code="unknown_recipient") for a in report.unknown]
-    rejected += [RejectedRecipient(address=a, code="quota_exceeded") for a in report.over_quota]
+    rejected = [RejectedRecipient(address=a, code=UnknownRecipient.code) for a in report.unknown]
+    rejected += [RejectedRecipient(address=a, code=QuotaExceeded.code) for a in report.over_quota]
     # A group's copies are its members' deliveries: report the mailboxes, once each, and the
     # group with the members it reached (never the group address once per member).
     delivered: dict[str, None] = {}

@@ -115,6 +115,32 @@ def _linked(parsed: ParsedMessage) -> list[str]:
     )
 
 
+async def load_batches(pairs: list[tuple[ThreadBatch, list[ParsedMessage]]]) -> None:
+    """Load the thread lookups of many accounts' batches: the Message-ID lookups of all of
+    them in one query (per 500 ids), then each one's subject and thread rows when needed."""
+    if not pairs:
+        return
+    session = pairs[0][0].session
+    ids = list(dict.fromkeys(i for _, parsed in pairs for p in parsed for i in _linked(p)))
+    accounts = list(dict.fromkeys(b.account_id for b, _ in pairs))
+    found: dict[str, dict[str, str]] = {}
+    for a_start in range(0, len(accounts), 500):
+        for start in range(0, len(ids), 500):
+            rows = await session.execute(
+                select(
+                    MailMessage.account_id, MailMessage.message_id_header, MailMessage.thread_id
+                ).where(
+                    MailMessage.account_id.in_(accounts[a_start : a_start + 500]),
+                    MailMessage.message_id_header.in_(ids[start : start + 500]),
+                )
+            )
+            for account_id, msgid, thread_id in rows.tuples().all():
+                found.setdefault(account_id, {})[msgid] = thread_id
+    for batch, parsed in pairs:
+        batch.by_msgid.update(found.get(batch.account_id, {}))
+        await batch._load_threads(parsed)
+
+
 class ThreadBatch:
     """Thread assignment for many new messages of one account in a few queries."""
 
@@ -125,15 +151,9 @@ class ThreadBatch:
         self.by_subject: dict[str, MailThread] = {}
 
     async def load(self, parsed: list[ParsedMessage]) -> None:
-        ids = list(dict.fromkeys(i for p in parsed for i in _linked(p)))
-        for start in range(0, len(ids), 500):
-            rows = await self.session.execute(
-                select(MailMessage.message_id_header, MailMessage.thread_id).where(
-                    MailMessage.account_id == self.account_id,
-                    MailMessage.message_id_header.in_(ids[start : start + 500]),
-                )
-            )
-            self.by_msgid.update({m: t for m, t in rows.all()})
+        await load_batches([(self, parsed)])
+
+    async def _load_threads(self, parsed: list[ParsedMessage]) -> None:
         keys = list({subject_key(p.subject) for p in parsed if has_reply_prefix(p.subject)} - {""})
         wanted = set(self.by_msgid.values())
         if keys:

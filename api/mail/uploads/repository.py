@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.storage.models import MailUpload
+from api.storage.tenancy import scoped
 
 
 async def get(session: AsyncSession, account_id: str, upload_id: str) -> MailUpload | None:
@@ -19,7 +20,7 @@ async def get(session: AsyncSession, account_id: str, upload_id: str) -> MailUpl
 async def get_in_org(
     session: AsyncSession, org_id: str, upload_id: str, *, lock: bool = False
 ) -> MailUpload | None:
-    stmt = select(MailUpload).where(MailUpload.id == upload_id, MailUpload.org_id == org_id)
+    stmt = scoped(MailUpload, org_id).where(MailUpload.id == upload_id)
     if lock and session.get_bind().dialect.name != "sqlite":
         stmt = stmt.with_for_update()
     return await session.scalar(stmt.execution_options(populate_existing=True))

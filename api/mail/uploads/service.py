@@ -26,7 +26,14 @@ from api.identity.principal import Principal
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.mail.access import may_reach
-from api.mail.errors import RangeNotSatisfiable, UploadIncomplete
+from api.mail.errors import (
+    ChecksumMismatch,
+    RangeNotSatisfiable,
+    RangeOverlap,
+    UploadCommitted,
+    UploadIncomplete,
+    UploadSizeMismatch,
+)
 from api.mail.sending import validation
 from api.mail.uploads import repository
 from api.runtime import Runtime
@@ -124,10 +131,8 @@ def parse_content_range(header: str | None, size: int) -> tuple[int, int]:
         )
     start, last, total = (int(g) for g in match.groups())
     if total != size:
-        raise ValidationFailed(
-            f"The upload was declared as {size} bytes, not {total}.",
-            param="Content-Range",
-            code="size_mismatch",
+        raise UploadSizeMismatch(
+            f"The upload was declared as {size} bytes, not {total}.", param="Content-Range"
         )
     if last < start or last >= size:
         raise RangeNotSatisfiable(
@@ -166,9 +171,7 @@ async def put_chunk(
     async with runtime.db.session() as session:
         upload = await get_upload(session, principal, upload_id, lock=True)
         if upload.state != "open":
-            raise ValidationFailed(
-                "This upload is already committed.", param="upload_id", code="upload_committed"
-            )
+            raise UploadCommitted("This upload is already committed.", param="upload_id")
         start, end = parse_content_range(content_range, upload.size)
         if (
             content_length is not None
@@ -181,11 +184,10 @@ async def put_chunk(
         now = utcnow()
         live = _live(upload.pending, now)
         if _overlaps(start, end, upload.received or []) or _overlaps(start, end, live):
-            raise ValidationFailed(
+            raise RangeOverlap(
                 "This range overlaps bytes already received; GET the upload "
                 "to see which ranges it holds.",
                 param="Content-Range",
-                code="range_overlap",
             )
         upload.pending = [*live, [start, end, (now + RESERVATION).isoformat()]]
     try:
@@ -281,11 +283,7 @@ async def commit_upload(
     path = part_path(runtime, upload_id)
     digest = await anyio.to_thread.run_sync(_hash_and_sync, path)
     if sha256 is not None and sha256.lower() != digest:
-        raise ValidationFailed(
-            "The content does not match the sha256 you sent.",
-            param="sha256",
-            code="checksum_mismatch",
-        )
+        raise ChecksumMismatch("The content does not match the sha256 you sent.", param="sha256")
     await _adopt(runtime, path, digest)
     async with runtime.db.session() as session:
         upload = await get_upload(session, principal, upload_id, lock=True)

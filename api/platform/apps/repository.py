@@ -7,14 +7,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.kit.pagination import PageParams, paginate
 from api.storage.models import App, AppSecret
+from api.storage.tenancy import Tenant, scoped
 
 
 async def get(session: AsyncSession, org_id: str, app_id: str) -> App | None:
-    return await session.scalar(select(App).where(App.id == app_id, App.org_id == org_id))
+    return await Tenant(session, App, org_id).get(app_id)
 
 
 async def page(session: AsyncSession, org_id: str, params: PageParams) -> tuple[list[App], str | None]:
-    return await paginate(session, select(App).where(App.org_id == org_id), params, [App.id])
+    return await paginate(session, scoped(App, org_id), params, [App.id])
 
 
 async def secrets_of(session: AsyncSession, app_id: str) -> list[AppSecret]:

@@ -81,7 +81,9 @@ class MailMessage(Base):
     )
 
     seq: Mapped[int] = mapped_column(SeqType, primary_key=True, autoincrement=True)
-    id: Mapped[str] = mapped_column(String(40), unique=True)
+    # the sentinel lets one INSERT … RETURNING seq carry a whole batch of rows (SQLAlchemy
+    # otherwise inserts them one by one to match each row with its generated seq)
+    id: Mapped[str] = mapped_column(String(40), unique=True, insert_sentinel=True)
     org_id: Mapped[str] = mapped_column(String(40), index=True)
     account_id: Mapped[str] = mapped_column(String(40))
     folder_id: Mapped[str] = mapped_column(String(40))
