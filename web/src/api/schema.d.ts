@@ -1307,7 +1307,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:write`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["create_mail_draft"];
         delete?: never;
@@ -1335,7 +1335,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:write`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         patch: operations["update_mail_draft"];
         trace?: never;
@@ -1355,7 +1355,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:write`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["add_mail_draft_attachment"];
         delete?: never;
@@ -1379,7 +1379,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:send`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["send_mail_draft"];
         delete?: never;
@@ -1778,7 +1778,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:send`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["send_message"];
         delete?: never;
@@ -1805,7 +1805,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:send`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["send_raw_message"];
         delete?: never;
@@ -2705,7 +2705,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `migration_finished`, `migration_in_progress`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_migration"];
         delete?: never;
@@ -2780,7 +2780,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `migration_finished`, `migration_in_progress`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`, `validation_failed`.
          */
         post: operations["cancel_migration"];
         delete?: never;

@@ -136,9 +136,8 @@ def sync_detailed(
 
     **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`,
-    `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`,
-    `validation_failed`.
+    `migration_finished`, `migration_in_progress`, `not_found`, `payload_too_large`,
+    `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`, `validation_failed`.
 
     Args:
         migration_id (str):
@@ -179,9 +178,8 @@ def sync(
 
     **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`,
-    `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`,
-    `validation_failed`.
+    `migration_finished`, `migration_in_progress`, `not_found`, `payload_too_large`,
+    `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`, `validation_failed`.
 
     Args:
         migration_id (str):
@@ -217,9 +215,8 @@ async def asyncio_detailed(
 
     **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`,
-    `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`,
-    `validation_failed`.
+    `migration_finished`, `migration_in_progress`, `not_found`, `payload_too_large`,
+    `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`, `validation_failed`.
 
     Args:
         migration_id (str):
@@ -260,9 +257,8 @@ async def asyncio(
 
     **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`,
-    `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`,
-    `validation_failed`.
+    `migration_finished`, `migration_in_progress`, `not_found`, `payload_too_large`,
+    `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`, `validation_failed`.
 
     Args:
         migration_id (str):

@@ -154,9 +154,8 @@ def sync_detailed(
 
     **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`,
-    `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`,
-    `validation_failed`.
+    `migration_finished`, `migration_in_progress`, `not_found`, `payload_too_large`,
+    `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`, `validation_failed`.
 
     Args:
         body (MigrationCreate): Accounts as a list, or as CSV text with a header row:
@@ -210,9 +209,8 @@ def sync(
 
     **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`,
-    `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`,
-    `validation_failed`.
+    `migration_finished`, `migration_in_progress`, `not_found`, `payload_too_large`,
+    `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`, `validation_failed`.
 
     Args:
         body (MigrationCreate): Accounts as a list, or as CSV text with a header row:
@@ -261,9 +259,8 @@ async def asyncio_detailed(
 
     **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`,
-    `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`,
-    `validation_failed`.
+    `migration_finished`, `migration_in_progress`, `not_found`, `payload_too_large`,
+    `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`, `validation_failed`.
 
     Args:
         body (MigrationCreate): Accounts as a list, or as CSV text with a header row:
@@ -317,9 +314,8 @@ async def asyncio(
 
     **Problem codes:** `already_exists`, `cancelled`, `conflict`, `forbidden`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `migration_csv_invalid`, `migration_finished`, `migration_in_progress`, `not_found`,
-    `payload_too_large`, `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`,
-    `validation_failed`.
+    `migration_finished`, `migration_in_progress`, `not_found`, `payload_too_large`,
+    `precondition_failed`, `rate_limited`, `too_large`, `unauthorized`, `validation_failed`.
 
     Args:
         body (MigrationCreate): Accounts as a list, or as CSV text with a header row:
