@@ -10,7 +10,6 @@ import re
 import time
 from typing import TYPE_CHECKING
 
-from api.imap import mutf7
 from api.imap.capabilities import capability_line
 from api.imap.commands import dispatch
 from api.imap.errors import Bad, Disconnect, No
@@ -19,6 +18,7 @@ from api.imap.parser import ParseError, parse_command
 from api.imap.selected import SelectedMailbox
 from api.imap.signin import SignedIn
 from api.imap.wire import seqset
+from api.kit import mutf7
 
 if TYPE_CHECKING:
     from api.imap.server import ImapServer

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from api.kit import mutf7
+
 ROLES = ("inbox", "sent", "drafts", "junk", "trash", "archive")
 
 SPECIAL_USE = {
@@ -96,23 +98,7 @@ def decode_mutf7(name: str) -> str:
 
 def encode_mutf7(name: str) -> str:
     """The inverse of `decode_mutf7`, for names we send (tests and folder rules)."""
-    out: list[str] = []
-    pending: list[str] = []
-
-    def flush() -> None:
-        if pending:
-            raw = "".join(pending).encode("utf-16-be")
-            out.append("&" + base64.b64encode(raw).decode().rstrip("=").replace("/", ",") + "-")
-            pending.clear()
-
-    for ch in name:
-        if 0x20 <= ord(ch) <= 0x7E:
-            flush()
-            out.append("&-" if ch == "&" else ch)
-        else:
-            pending.append(ch)
-    flush()
-    return "".join(out)
+    return mutf7.encode(name)
 
 
 # --- LIST replies ----------------------------------------------------------------------

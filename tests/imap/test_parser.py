@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from api.imap import mutf7
 from api.imap.parser import Command, FetchItem, ParseError, SeqSet, parse_command
+from api.kit import mutf7
 
 
 def test_fetch_with_sections_partials_and_modifiers() -> None:
