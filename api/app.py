@@ -33,7 +33,12 @@ from api.kit.body_limit import BodyLimitMiddleware
 from api.kit.idempotency import IdempotencyMiddleware
 from api.kit.no_store import NoStoreMiddleware
 from api.kit.query_params import RejectUnknownQuery
-from api.kit.sqlite_retry import SqliteReadRetryMiddleware
+from api.kit.sqlite_retry import (
+    READ_METHODS,
+    WRITE_KEY,
+    SqliteReadRetryMiddleware,
+    lost_write_lock,
+)
 from api.ops.observability import ObservabilityMiddleware, configure_logging
 from api.platform.authentication import AuthenticationMiddleware
 from api.platform.web import WebSessionMiddleware
@@ -124,6 +129,12 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(DBAPIError)
     async def _database_error(request: Request, exc: DBAPIError) -> JSONResponse:
+        if (
+            lost_write_lock(exc)
+            and request.method in READ_METHODS
+            and not request.scope.get(WRITE_KEY)
+        ):
+            raise exc  # SqliteReadRetryMiddleware runs the read request again as a writer
         if is_database_outage(exc):
             return _unavailable(request, exc)
         return await _unexpected(request, exc)

@@ -28,6 +28,7 @@ BY_STATUS: dict[str, tuple[str, ...]] = {
 }
 _LITERAL = re.compile(r'code="([a-z_]+)"')
 _RAISE = re.compile(r"raise\s+([A-Z]\w+)\(")
+_NAMED = re.compile(r"\b([A-Z]\w+)\.code\b")  # a code reported by its class (rejections)
 _MUTATING = ("post", "put", "patch", "delete")
 
 
@@ -45,13 +46,14 @@ def _error_classes() -> dict[str, str]:
 
 @cache
 def package_codes(package_dir: str) -> tuple[str, ...]:
-    """Codes raised in the sources of one package (literal `code="…"` and raised errors)."""
+    """Codes raised or reported in the sources of one package (literal `code="…"`, raised
+    errors and `ErrorClass.code`)."""
     classes = _error_classes()
     found: dict[str, None] = {}
     for path in sorted(Path(package_dir).glob("*.py")):
         text = path.read_text()
         found.update(dict.fromkeys(_LITERAL.findall(text)))
-        for name in _RAISE.findall(text):
+        for name in [*_RAISE.findall(text), *_NAMED.findall(text)]:
             if name in classes:
                 found[classes[name]] = None
     return tuple(found)

@@ -94,7 +94,7 @@ async def test_a_stored_bad_event_title_gives_a_one_line_imip_subject(org):
         sender = await session.get(Account, org.made.admin.id)
         row = SimpleNamespace(org_id=org.id, uid="uid-1", sequence=0, title=INJECTED)
         await queue_imip(session, row, sender, ["bob@example.net"], "REQUEST", b"BEGIN:VCALENDAR",
-                         text="x")
+                         text={"en": "x", "zh-CN": "x"})
         job = await session.scalar(select(Job).where(Job.kind == IMIP_JOB))
-    subject = job.payload["subject"]
-    assert "\r" not in subject and "\n" not in subject and "Carol" in subject
+    for subject in job.payload["subjects"].values():  # one subject per recipient language
+        assert "\r" not in subject and "\n" not in subject and "Carol" in subject

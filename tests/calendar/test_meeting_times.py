@@ -44,10 +44,15 @@ async def test_an_empty_answer_says_the_window_is_outside_working_hours(client, 
     }
 
 
-async def test_the_deployment_zone_is_the_default_when_nobody_has_one(
-    client, org, people, runtime, monkeypatch
+async def test_the_organisations_zone_is_the_default_when_the_person_has_none(
+    client, org, people
 ):
-    monkeypatch.setattr(runtime.settings, "default_time_zone", "Asia/Shanghai")
+    # Every organisation has a zone (UTC unless set), so the deployment default
+    # (MAILPLANE_DEFAULT_TIME_ZONE) only applies where no organisation is known.
+    changed = await client.patch(
+        "/v1/organization", headers=await org.headers(), json={"time_zone": "Asia/Shanghai"}
+    )
+    assert changed.status_code == 200, changed.text
     resp = await client.post(
         FIND, headers=await org.headers(),
         json={"attendees": [ALICE, BOB], "duration_minutes": 60, "step_minutes": 60, **MORNING},

@@ -1,9 +1,8 @@
 """Whose time zone working hours are in when a request names none: the person's, else the
 organisation's, else the deployment's default (`MAILPLANE_DEFAULT_TIME_ZONE`, UTC).
 
-`time_zone` on accounts and organisations is read with getattr: the columns arrive with the
-locale work (issue 14 §4); until then the deployment default applies. This function is the
-one place to change when they do.
+Every organisation has a zone (UTC unless an admin sets one), so the deployment default
+applies only where no organisation is known.
 """
 
 from __future__ import annotations
