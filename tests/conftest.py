@@ -114,3 +114,23 @@ async def org(runtime: Runtime, client: httpx.AsyncClient) -> OrgHandle:
 async def other_org(runtime: Runtime, client: httpx.AsyncClient) -> OrgHandle:
     return await make_org(runtime, client, name="Globex", domain="globex.test")
 
+
+
+def _scrub(value):  # type: ignore[no-untyped-def]
+    """Lone surrogates (hostile input decoded with surrogateescape, echoed in captured logs)
+    made xdist's worker crash while sending a report; send them backslash-escaped."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {k: _scrub(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_scrub(v) for v in value)
+    return value
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_report_to_serializable(config, report):  # type: ignore[no-untyped-def]
+    outcome = yield
+    data = outcome.get_result()
+    if data is not None:
+        outcome.force_result(_scrub(data))
