@@ -52,6 +52,8 @@ def test_send_and_read_messages(mp: Mailplane, people: tuple[str, str]) -> None:
     assert mp.mail.counts(bob).unread_count == 1
     assert mp.mail.messages.update(bob, message.id, seen=True, flagged=True).flagged is True
     assert mp.mail.counts(bob).unread_count == 0
+    profile = mp.mail.client_profile(bob)
+    assert b"com.apple.mail.managed" in profile and bob.encode() in profile
 
     state = mp.mail.messages.changes(bob).new_state
     raw = (

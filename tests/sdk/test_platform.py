@@ -156,6 +156,9 @@ def test_directory_import_and_export(mp: Mailplane, live: Live) -> None:
     done = mp.imports.get(job.id)
     assert done.status.value == "completed" and done.counts.created == 2
     assert [r.status.value for r in mp.imports.rows(job.id)] == ["created", "created"]
+    links = mp.imports.activation_links(job.id)  # rows imported without a password
+    assert sorted(link.address for link in links.items) == [f"imp1@{live.domain}",
+                                                           f"imp2@{live.domain}"]
     exported = mp.imports.export(format="csv")
     assert f"imp1@{live.domain}".encode() in exported
 

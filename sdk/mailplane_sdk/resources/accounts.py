@@ -150,7 +150,9 @@ class Accounts(Namespace[R]):
         return Spec(nothing, path={"account": account}, json=body)
 
     @endpoint("POST", "/v1/accounts/{account}/activation-links", "create_activation_link")
-    def activation_link(self, account: str, /, **body: object) -> Spec[ActivationLink]:
+    def activation_link(
+        self, account: str, /, **body: Unpack[params.ActivationLinkCreate]
+    ) -> Spec[ActivationLink]:
         """A one-time set-password link (shown once). Body: ActivationLinkCreate
         (`expires_in`, `send_to_recovery_email`, `revoke_password`)."""
         return Spec(model(ActivationLink), path={"account": account}, json=body)

@@ -72,7 +72,8 @@ class Imports(Namespace[R]):
         "create_import_activation_links",
     )
     def activation_links(
-        self, import_id: str, /, *, limit: int = 50, cursor: str | None = None, **body: object
+        self, import_id: str, /, *, limit: int = 50, cursor: str | None = None,
+        **body: Unpack[params.ImportActivationLinksCreate],
     ) -> Spec[Page[ImportActivationLink]]:
         """One-time set-password links for the accounts the import created without a
         password (one page; follow `next_cursor`). Body: `expires_in`,

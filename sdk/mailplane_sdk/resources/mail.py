@@ -267,6 +267,12 @@ class Mail(Namespace[R]):
         """Unread and total counts per folder."""
         return Spec(model(MailCounts), path={"account": account})
 
+    @endpoint("GET", "/v1/accounts/{account}/mail/client_profile", "get_mail_client_profile")
+    def client_profile(self, account: str) -> Spec[bytes]:
+        """An Apple configuration profile (.mobileconfig) that sets up IMAP and SMTP
+        submission for the account in Mail on iOS and macOS."""
+        return Spec(raw, path={"account": account})
+
     @endpoint("GET", "/v1/mail/links/{token}", "download_mail_link")
     def download_link(self, token: str) -> Spec[bytes]:
         """The file behind a large-attachment download link."""

@@ -103,7 +103,9 @@ class Organizations(Namespace[R]):
         return Spec(model(OrganizationSettings))
 
     @endpoint("PATCH", "/v1/organization", "update_organization_settings")
-    def update_settings(self, /, **fields: object) -> Spec[OrganizationSettings]:
+    def update_settings(
+        self, /, **fields: Unpack[params.OrganizationSettingsUpdate]
+    ) -> Spec[OrganizationSettings]:
         """Body: OrganizationSettingsUpdate (merge patch): `locale` (zh-CN | en), `time_zone`,
         `migration_private_networks` (CIDRs in private ranges), `name`."""
         return Spec(model(OrganizationSettings), json=fields)
