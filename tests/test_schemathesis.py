@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import secrets
 
 import pytest
 import schemathesis
@@ -42,7 +43,9 @@ async def _seed(settings) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     rt = Runtime.build(settings)
     async with rt.db.session() as session:
         made = await create_organization(
-            session, name="Fuzz", domain="fuzz.test", admin="admin", password=ADMIN_PASSWORD
+            # unique per test: on PostgreSQL the tests of one worker share a schema
+            session, name="Fuzz", domain=f"fuzz-{secrets.token_hex(4)}.test", admin="admin",
+            password=ADMIN_PASSWORD,
         )
         made.admin.must_change_password = False
     await rt.db.dispose()

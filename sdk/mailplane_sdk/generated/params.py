@@ -76,6 +76,7 @@ class AccountUpdate(TypedDict, total=False):
     hidden_from_address_book: NotRequired[bool | None]
     # Job title.
     job_title: NotRequired[str | None]
+    # The language of texts people read: zh-CN or en.
     locale: NotRequired[Literal['zh-CN', 'en'] | None]
     # The account of the person's manager.
     manager_id: NotRequired[str | None]
@@ -85,9 +86,11 @@ class AccountUpdate(TypedDict, total=False):
     must_change_password: NotRequired[bool | None]
     # Mailbox quota in bytes; null for the organisation's default.
     quota_bytes: NotRequired[int | None]
+    # An outside address for activation and recovery mail.
     recovery_email: NotRequired[str | None]
     # A new security phone (E.164); a change clears its verification.
     security_phone: NotRequired[str | None]
+    # Whether the security phone has been verified (an admin sets it).
     security_phone_verified: NotRequired[bool | None]
     # An IANA time zone (`Asia/Shanghai`).
     time_zone: NotRequired[str | None]
@@ -741,6 +744,7 @@ class OrganizationCreate(TypedDict, total=False):
 class OrganizationSettingsUpdate(TypedDict, total=False):
     """JSON merge patch of the organisation's settings."""
 
+    # The language of texts people read: zh-CN or en.
     locale: NotRequired[Literal['zh-CN', 'en'] | None]
     # Replaces the whole list; [] allows none.
     migration_private_networks: NotRequired[list[str] | None]

@@ -1307,7 +1307,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:write`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["create_mail_draft"];
         delete?: never;
@@ -1335,7 +1335,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:write`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         patch: operations["update_mail_draft"];
         trace?: never;
@@ -1355,7 +1355,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:write`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["add_mail_draft_attachment"];
         delete?: never;
@@ -1379,7 +1379,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:send`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["send_mail_draft"];
         delete?: never;
@@ -1778,7 +1778,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:send`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["send_message"];
         delete?: never;
@@ -1805,7 +1805,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:send`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["send_raw_message"];
         delete?: never;
@@ -5694,6 +5694,7 @@ export interface components {
             security_phone?: string | null;
             /**
              * Security Phone Verified
+             * @description Whether the security phone has been verified (an admin sets it).
              * @default false
              */
             security_phone_verified?: boolean;
@@ -5933,6 +5934,7 @@ export interface components {
             security_phone?: string | null;
             /**
              * Security Phone Verified
+             * @description Whether the security phone has been verified (an admin sets it).
              * @default false
              */
             security_phone_verified?: boolean;
@@ -6028,7 +6030,10 @@ export interface components {
              * @description Job title.
              */
             job_title?: string | null;
-            /** Locale */
+            /**
+             * Locale
+             * @description The language of texts people read: zh-CN or en.
+             */
             locale?: ("zh-CN" | "en") | null;
             /**
              * Manager Id
@@ -6050,14 +6055,20 @@ export interface components {
              * @description Mailbox quota in bytes; null for the organisation's default.
              */
             quota_bytes?: number | null;
-            /** Recovery Email */
+            /**
+             * Recovery Email
+             * @description An outside address for activation and recovery mail.
+             */
             recovery_email?: string | null;
             /**
              * Security Phone
              * @description A new security phone (E.164); a change clears its verification.
              */
             security_phone?: string | null;
-            /** Security Phone Verified */
+            /**
+             * Security Phone Verified
+             * @description Whether the security phone has been verified (an admin sets it).
+             */
             security_phone_verified?: boolean | null;
             /**
              * Time Zone
@@ -10761,7 +10772,10 @@ export interface components {
              * @description The data row's number in the file (the header is row 1).
              */
             row: number;
-            /** Sent To */
+            /**
+             * Sent To
+             * @description The recovery address the link was mailed to, if it was.
+             */
             sent_to?: string | null;
             /**
              * Url
@@ -12498,7 +12512,10 @@ export interface components {
          * @description JSON merge patch of the organisation's settings.
          */
         OrganizationSettingsUpdate: {
-            /** Locale */
+            /**
+             * Locale
+             * @description The language of texts people read: zh-CN or en.
+             */
             locale?: ("zh-CN" | "en") | null;
             /**
              * Migration Private Networks
@@ -15400,9 +15417,9 @@ export interface operations {
                      *           "must_change_password": false,
                      *           "purge_after": "2027-01-04T09:00:00+08:00",
                      *           "quota_bytes": 1,
-                     *           "recovery_email": "recovery email",
+                     *           "recovery_email": "zhang.wei@example.com",
                      *           "role": "role",
-                     *           "security_phone": "security phone",
+                     *           "security_phone": "+8613800138001",
                      *           "security_phone_verified": false,
                      *           "status": "active",
                      *           "time_zone": "Asia/Shanghai",
@@ -15507,8 +15524,8 @@ export interface operations {
                  *       "must_change_password": true,
                  *       "password": "correct-horse-battery-staple",
                  *       "quota_bytes": 0,
-                 *       "recovery_email": "recovery email",
-                 *       "security_phone": "security phone",
+                 *       "recovery_email": "zhang.wei@example.com",
+                 *       "security_phone": "+8613800138001",
                  *       "security_phone_verified": false,
                  *       "time_zone": "Asia/Shanghai",
                  *       "type": "employee"
@@ -15553,9 +15570,9 @@ export interface operations {
                      *       "password": "correct-horse-battery-staple",
                      *       "purge_after": "2027-01-04T09:00:00+08:00",
                      *       "quota_bytes": 1,
-                     *       "recovery_email": "recovery email",
+                     *       "recovery_email": "zhang.wei@example.com",
                      *       "role": "role",
-                     *       "security_phone": "security phone",
+                     *       "security_phone": "+8613800138001",
                      *       "security_phone_verified": false,
                      *       "status": "active",
                      *       "time_zone": "Asia/Shanghai",
@@ -15926,9 +15943,9 @@ export interface operations {
                      *       "must_change_password": false,
                      *       "purge_after": "2027-01-04T09:00:00+08:00",
                      *       "quota_bytes": 1,
-                     *       "recovery_email": "recovery email",
+                     *       "recovery_email": "zhang.wei@example.com",
                      *       "role": "role",
-                     *       "security_phone": "security phone",
+                     *       "security_phone": "+8613800138001",
                      *       "security_phone_verified": false,
                      *       "status": "active",
                      *       "time_zone": "Asia/Shanghai",
@@ -16131,8 +16148,8 @@ export interface operations {
                  *       "mobile": "+8613800138000",
                  *       "must_change_password": false,
                  *       "quota_bytes": 0,
-                 *       "recovery_email": "recovery email",
-                 *       "security_phone": "security phone",
+                 *       "recovery_email": "zhang.wei@example.com",
+                 *       "security_phone": "+8613800138001",
                  *       "security_phone_verified": false,
                  *       "time_zone": "Asia/Shanghai",
                  *       "type": null
@@ -16171,9 +16188,9 @@ export interface operations {
                      *       "must_change_password": false,
                      *       "purge_after": "2027-01-04T09:00:00+08:00",
                      *       "quota_bytes": 1,
-                     *       "recovery_email": "recovery email",
+                     *       "recovery_email": "zhang.wei@example.com",
                      *       "role": "role",
-                     *       "security_phone": "security phone",
+                     *       "security_phone": "+8613800138001",
                      *       "security_phone_verified": false,
                      *       "status": "active",
                      *       "time_zone": "Asia/Shanghai",
@@ -22425,9 +22442,9 @@ export interface operations {
                      *       "must_change_password": false,
                      *       "purge_after": "2027-01-04T09:00:00+08:00",
                      *       "quota_bytes": 1,
-                     *       "recovery_email": "recovery email",
+                     *       "recovery_email": "zhang.wei@example.com",
                      *       "role": "role",
-                     *       "security_phone": "security phone",
+                     *       "security_phone": "+8613800138001",
                      *       "security_phone_verified": false,
                      *       "status": "active",
                      *       "time_zone": "Asia/Shanghai",
@@ -26582,9 +26599,9 @@ export interface operations {
                      *       "must_change_password": false,
                      *       "purge_after": "2027-01-04T09:00:00+08:00",
                      *       "quota_bytes": 1,
-                     *       "recovery_email": "recovery email",
+                     *       "recovery_email": "zhang.wei@example.com",
                      *       "role": "role",
-                     *       "security_phone": "security phone",
+                     *       "security_phone": "+8613800138001",
                      *       "security_phone_verified": false,
                      *       "status": "active",
                      *       "time_zone": "Asia/Shanghai",
@@ -26836,9 +26853,9 @@ export interface operations {
                      *       "must_change_password": false,
                      *       "purge_after": "2027-01-04T09:00:00+08:00",
                      *       "quota_bytes": 1,
-                     *       "recovery_email": "recovery email",
+                     *       "recovery_email": "zhang.wei@example.com",
                      *       "role": "role",
-                     *       "security_phone": "security phone",
+                     *       "security_phone": "+8613800138001",
                      *       "security_phone_verified": false,
                      *       "status": "active",
                      *       "time_zone": "Asia/Shanghai",
@@ -26972,9 +26989,9 @@ export interface operations {
                      *       "must_change_password": false,
                      *       "purge_after": "2027-01-04T09:00:00+08:00",
                      *       "quota_bytes": 1,
-                     *       "recovery_email": "recovery email",
+                     *       "recovery_email": "zhang.wei@example.com",
                      *       "role": "role",
-                     *       "security_phone": "security phone",
+                     *       "security_phone": "+8613800138001",
                      *       "security_phone_verified": false,
                      *       "status": "active",
                      *       "time_zone": "Asia/Shanghai",
@@ -30080,9 +30097,9 @@ export interface operations {
                      *           "must_change_password": false,
                      *           "purge_after": "2027-01-04T09:00:00+08:00",
                      *           "quota_bytes": 1,
-                     *           "recovery_email": "recovery email",
+                     *           "recovery_email": "zhang.wei@example.com",
                      *           "role": "role",
-                     *           "security_phone": "security phone",
+                     *           "security_phone": "+8613800138001",
                      *           "security_phone_verified": false,
                      *           "status": "active",
                      *           "time_zone": "Asia/Shanghai",
@@ -35648,7 +35665,7 @@ export interface operations {
                      *       "id": "org_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "locale": "zh-CN",
                      *       "migration_private_networks": [
-                     *         "migration private network"
+                     *         "10.20.0.0/16"
                      *       ],
                      *       "name": "Sales",
                      *       "time_zone": "Asia/Shanghai"
@@ -35735,7 +35752,7 @@ export interface operations {
                  * @example {
                  *       "locale": "zh-CN",
                  *       "migration_private_networks": [
-                 *         "migration private network"
+                 *         "10.20.0.0/16"
                  *       ],
                  *       "name": "Sales",
                  *       "time_zone": "Asia/Shanghai"
@@ -35757,7 +35774,7 @@ export interface operations {
                      *       "id": "org_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "locale": "zh-CN",
                      *       "migration_private_networks": [
-                     *         "migration private network"
+                     *         "10.20.0.0/16"
                      *       ],
                      *       "name": "Sales",
                      *       "time_zone": "Asia/Shanghai"

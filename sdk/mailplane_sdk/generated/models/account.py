@@ -51,7 +51,8 @@ class Account:
             purge_after (datetime.datetime | None | Unset): When a deleted account stops being restorable.
             recovery_email (None | str | Unset): Recovery address.
             security_phone (None | str | Unset): E.164 security phone.
-            security_phone_verified (bool | Unset):  Default: False.
+            security_phone_verified (bool | Unset): Whether the security phone has been verified (an admin sets it).
+                Default: False.
             time_zone (None | str | Unset): The person's IANA time zone (null: the organisation's).
      """
 

@@ -33,14 +33,14 @@ class AccountUpdate:
             employee_number (None | str | Unset): The HR system's employee number (unique in the organisation).
             hidden_from_address_book (bool | None | Unset): Left out of the address book and autocomplete.
             job_title (None | str | Unset): Job title.
-            locale (AccountUpdateLocaleType0 | None | Unset):
+            locale (AccountUpdateLocaleType0 | None | Unset): The language of texts people read: zh-CN or en.
             manager_id (None | str | Unset): The account of the person's manager.
             mobile (None | str | Unset): Mobile number (unique in the organisation).
             must_change_password (bool | None | Unset): A new password is asked for at the next sign-in.
             quota_bytes (int | None | Unset): Mailbox quota in bytes; null for the organisation's default.
-            recovery_email (None | str | Unset):
+            recovery_email (None | str | Unset): An outside address for activation and recovery mail.
             security_phone (None | str | Unset): A new security phone (E.164); a change clears its verification.
-            security_phone_verified (bool | None | Unset):
+            security_phone_verified (bool | None | Unset): Whether the security phone has been verified (an admin sets it).
             time_zone (None | str | Unset): An IANA time zone (`Asia/Shanghai`).
             type_ (AccountUpdateTypeType0 | None | Unset): What kind (the values are listed by the schema).
      """

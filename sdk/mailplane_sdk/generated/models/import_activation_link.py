@@ -31,7 +31,7 @@ class ImportActivationLink:
             expires_at (datetime.datetime): When expires (RFC 3339, UTC); null if not (yet).
             row (int): The data row's number in the file (the header is row 1).
             url (str): Shown once; asking again issues a new link.
-            sent_to (None | str | Unset):
+            sent_to (None | str | Unset): The recovery address the link was mailed to, if it was.
      """
 
     account_id: str

@@ -26,7 +26,7 @@ class OrganizationSettingsUpdate:
     """ JSON merge patch of the organisation's settings.
 
         Attributes:
-            locale (None | OrganizationSettingsUpdateLocaleType0 | Unset):
+            locale (None | OrganizationSettingsUpdateLocaleType0 | Unset): The language of texts people read: zh-CN or en.
             migration_private_networks (list[str] | None | Unset): Replaces the whole list; [] allows none.
             name (None | str | Unset): Its name, as people read it.
             time_zone (None | str | Unset): An IANA time zone (`Asia/Shanghai`).

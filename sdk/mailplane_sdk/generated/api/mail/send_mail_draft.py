@@ -136,8 +136,8 @@ def sync_detailed(
 
     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `send_as_denied`,
-    `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
     `validation_failed`.
 
     Args:
@@ -180,8 +180,8 @@ def sync(
 
     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `send_as_denied`,
-    `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
     `validation_failed`.
 
     Args:
@@ -219,8 +219,8 @@ async def asyncio_detailed(
 
     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `send_as_denied`,
-    `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
     `validation_failed`.
 
     Args:
@@ -263,8 +263,8 @@ async def asyncio(
 
     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `send_as_denied`,
-    `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
+    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
+    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
     `validation_failed`.
 
     Args:
