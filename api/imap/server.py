@@ -20,6 +20,7 @@ from api.imap.mailstore import MailStore
 from api.imap.session import ImapSession
 from api.imap.signin import ClientSignIn
 from api.imap.watch import MailboxWatcher
+from api.kit.serving import serve_until
 from api.mail.inbound.tls import server_context
 from api.runtime import Runtime
 
@@ -127,9 +128,4 @@ class ImapServer:
 
 async def run_imap(runtime: Runtime, stop: asyncio.Event) -> None:
     """Serve IMAP until `stop` is set."""
-    server = ImapServer(runtime)
-    await server.start()
-    try:
-        await stop.wait()
-    finally:
-        await server.stop()
+    await serve_until(ImapServer(runtime), stop)

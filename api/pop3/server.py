@@ -11,6 +11,7 @@ from collections import Counter
 
 from api.imap.mailstore import MailStore
 from api.imap.signin import ClientSignIn
+from api.kit.serving import serve_until
 from api.mail.inbound.tls import server_context
 from api.pop3.commands import dispatch
 from api.pop3.session import MAX_LINE, Pop3Session
@@ -78,9 +79,4 @@ class Pop3Server:
 
 
 async def run_pop3(runtime: Runtime, stop: asyncio.Event) -> None:
-    server = Pop3Server(runtime)
-    await server.start()
-    try:
-        await stop.wait()
-    finally:
-        await server.stop()
+    await serve_until(Pop3Server(runtime), stop)

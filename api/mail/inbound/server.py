@@ -14,6 +14,7 @@ import logging
 import ssl
 from typing import Any
 
+from api.kit.serving import serve_until
 from api.mail.auth_results import CachedLookup
 from api.mail.delivery.committer import GroupCommitter
 from api.mail.inbound.limits import ConnectionLimiter
@@ -107,9 +108,4 @@ class SmtpEdge:
 
 async def run_edge(runtime: Runtime, stop: asyncio.Event) -> None:
     """Serve SMTP until `stop` is set."""
-    edge = SmtpEdge(runtime)
-    await edge.start()
-    try:
-        await stop.wait()
-    finally:
-        await edge.stop()
+    await serve_until(SmtpEdge(runtime), stop)
