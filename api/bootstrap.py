@@ -11,6 +11,7 @@ from api.config import get_settings
 from api.directory.domains import ensure_signing_key
 from api.errors import AlreadyExists, ValidationFailed
 from api.events import emit
+from api.i18n import _
 from api.identity.audit import record
 from api.identity.passwords import generate_password, hash_password
 from api.identity.scopes import SCOPES
@@ -42,7 +43,9 @@ async def create_organization(
     if not admin.endswith("@" + domain):
         raise ValidationFailed("The administrator's address must be in the domain.", param="admin")
     if await session.scalar(select(Domain.id).where(Domain.name == domain)):
-        raise AlreadyExists(f"The domain {domain} is already hosted here.", param="domain")
+        raise AlreadyExists(_(
+            "The domain {domain} is already hosted here.", domain=domain
+        ), param="domain")
     org = Organization(id=new_id("org"), name=name)
     dom = Domain(id=new_id("dom"), org_id=org.id, name=domain)
     password = password or generate_password()

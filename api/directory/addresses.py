@@ -13,6 +13,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import AlreadyExists, ValidationFailed
+from api.i18n import _
 from api.storage.models import Account, DirectoryAddress, Domain
 from schemas.directory import normalise_address
 
@@ -37,7 +38,9 @@ def valid_address(value: str, param: str = "address") -> str:
     try:
         return normalise_address(value)
     except ValueError as exc:
-        raise ValidationFailed(f"{value!r} is not a valid address: {exc}.", param=param) from None
+        raise ValidationFailed(_(
+            "{value} is not a valid address: {exc}.", value=repr(value), exc=exc
+        ), param=param) from None
 
 
 async def hosted_domains(session: AsyncSession, names: set[str]) -> dict[str, Domain]:
@@ -81,16 +84,17 @@ async def org_domain(
     dom = await session.scalar(select(Domain).where(Domain.name == name, Domain.org_id == org_id))
     if dom is None:
         raise ValidationFailed(
-            f"The domain {name} is not one of this organisation's domains.",
+            _("The domain {name} is not one of this organisation's domains.", name=name),
             param=param,
             code="domain_not_in_organization",
         )
     if dom.alias_of:
         primary = await session.get(Domain, dom.alias_of)
         raise ValidationFailed(
-            f"{name} is an alias domain: give the address in "
-            f"{primary.name if primary else 'its primary'}"
-            " and it is reachable in both.",
+            _(
+                "{name} is an alias domain: give the address in {value} and it is reachable in "
+                "both.", name=name, value=primary.name if primary else 'its primary'
+            ),
             param=param,
             code="alias_domain_address",
         )
@@ -131,4 +135,6 @@ async def ensure_free(session: AsyncSession, address: str, param: str = "address
     if held is not None:
         what = {"account": "an account", "alias": "an alias", "group": "a group"}[held.kind]
         extra = " (deleted, still restorable)" if held.status == "deleted" else ""
-        raise AlreadyExists(f"{address} is already used by {what}{extra}.", param=param)
+        raise AlreadyExists(_(
+            "{address} is already used by {what}{extra}.", address=address, what=what, extra=extra
+        ), param=param)

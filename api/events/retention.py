@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import ResyncRequired
 from api.events import repository
+from api.i18n import Msg, _
 from api.kit.clock import utcnow
 from api.storage.db import Database
 
@@ -22,13 +23,15 @@ async def purged_through(session: AsyncSession, org_id: str) -> int:
     return await repository.head(session, org_id)
 
 
-async def check_resumable(session: AsyncSession, org_id: str, after: int, *, what: str) -> None:
+async def check_resumable(session: AsyncSession, org_id: str, after: int, *, what: Msg) -> None:
     """410 `resync_required` when events after `after` have been purged."""
     gone = await purged_through(session, org_id)
     if after < gone:
         raise ResyncRequired(
-            f"Events up to sequence {gone} are past retention; this {what} is too old. "
-            "Read the current state again, then continue from the newest sequence.",
+            _(
+                "Events up to sequence {gone} are past retention; this {what} is too old. Read the "
+                "current state again, then continue from the newest sequence.", gone=gone, what=what
+            ),
             param="since" if what == "state" else "after",
             extra={"purged_through": gone},
         )

@@ -21,6 +21,7 @@ from api.errors import AppError, Unauthorized, ValidationFailed
 from api.events import service, stream
 from api.events.service import Audience
 from api.events.types import parse_patterns
+from api.i18n import _
 from api.identity.principal import Principal as PrincipalModel
 from api.kit.pagination import MAX_LIMIT, Page, decode_cursor, encode_cursor
 from api.runtime import Runtime
@@ -44,10 +45,14 @@ def _sequence(value: Any, param: str) -> int:
     if isinstance(value, str):
         value = value.strip()
         if not value.isdigit():
-            raise ValidationFailed(f"{param} must be an event sequence number.", param=param)
+            raise ValidationFailed(_(
+                "{param} must be an event sequence number.", param=param
+            ), param=param)
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= INT64_MAX:
-        raise ValidationFailed(f"{param} must be an integer from 0 to 2^63-1.", param=param)
+        raise ValidationFailed(_(
+            "{param} must be an integer from 0 to 2^63-1.", param=param
+        ), param=param)
     return value
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.errors import NotFound
 from api.events import repository, types
 from api.events.retention import check_resumable
+from api.i18n import _
 from api.identity.principal import Principal
 from api.storage.models import Event
 from schemas.events import CATALOGUE, EventTypeInfo
@@ -49,7 +50,7 @@ async def read(
 ) -> list[Event]:
     """Visible events after `after`, oldest first; 410 when `after` predates retention."""
     if check:
-        await check_resumable(session, audience.org_id, after, what="position")
+        await check_resumable(session, audience.org_id, after, what=_("position"))
     return await repository.after(
         session, audience.org_id, after, where=audience.clauses(patterns), limit=limit
     )
@@ -58,7 +59,7 @@ async def read(
 async def get_event(session: AsyncSession, audience: Audience, event_id: str) -> Event:
     event = await repository.get(session, audience.org_id, event_id)
     if event is None or not audience.sees(event):
-        raise NotFound(f"No event {event_id}.", param="event_id")
+        raise NotFound(_("No event {event_id}.", event_id=event_id), param="event_id")
     return event
 
 

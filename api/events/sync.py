@@ -34,6 +34,7 @@ from api.errors import MalformedRequest, ResyncRequired
 from api.events import repository
 from api.events.retention import check_resumable
 from api.events.types import pattern_clause
+from api.i18n import _
 from api.storage.models import Event
 from schemas.events import Changes
 
@@ -115,7 +116,7 @@ async def changes_since(
     position = decode_state(since)
     if position > top:
         raise ResyncRequired("This state is not from this organisation's log.", param="since")
-    await check_resumable(session, org_id, position, what="state")
+    await check_resumable(session, org_id, position, what=_("state"))
     clauses = [pattern_clause(types), *(where or [])]
     if account_id is not None:
         clauses.append(Event.data["account_id"].as_string() == account_id)

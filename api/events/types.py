@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, false, or_, true
 
 from api.errors import InsufficientScope, ValidationFailed
+from api.i18n import _
 from api.identity.principal import Principal
 from api.storage.models import Event
 
@@ -47,8 +48,10 @@ def parse_patterns(values: Iterable[str] | None, *, param: str = "types") -> lis
                 continue
             if len(item) > 80 or not PATTERN.match(item):
                 raise ValidationFailed(
-                    f"{item!r} is not an event type pattern like `mail.*` or "
-                    "`directory.account.created`.",
+                    _(
+                        "{item} is not an event type pattern like `mail.*` or "
+                        "`directory.account.created`.", item=repr(item)
+                    ),
                     param=param,
                 )
             if item not in out:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from api.errors import PayloadTooLarge, send_problem
+from api.i18n import _
 
 
 class BodyLimitMiddleware:
@@ -22,7 +23,9 @@ class BodyLimitMiddleware:
             await self.app(scope, receive, send)
             return
         rid = scope.get("state", {}).get("request_id")
-        error = PayloadTooLarge(f"The request body is larger than {self.max_bytes} bytes.")
+        error = PayloadTooLarge(_(
+            "The request body is larger than {max_bytes} bytes.", max_bytes=self.max_bytes
+        ))
         length = dict(scope["headers"]).get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.max_bytes:
             await send_problem(send, error, rid, scope)

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from starlette.requests import HTTPConnection
 
 from api.errors import ValidationFailed
+from api.i18n import Msg
 
 # RFC 6749 §3.1: an authorization server MUST ignore unrecognised request parameters.
 EXEMPT_PREFIXES = ("/oauth/",)
@@ -61,7 +62,7 @@ async def reject_unknown_query(connection: HTTPConnection) -> None:
     unknown = unknown_query_names(route, [k for k, _ in connection.query_params.multi_items()])
     if unknown:
         raise ValidationFailed(
-            f"Unknown query parameter: {unknown[0]}", param=unknown[0],
+            Msg("Unknown query parameter: {value}", value=unknown[0]), param=unknown[0],
             extra={"errors": [
                 {"param": name, "message": "Unknown query parameter", "type": "extra_forbidden"}
                 for name in unknown[:20]

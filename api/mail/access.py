@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.deps import Principal
 from api.directory.accounts.lookup import resolve_account
 from api.errors import InsufficientScope, NotFound
+from api.i18n import _
 from api.identity.principal import Principal as PrincipalModel
 from api.storage.models import Account
 
@@ -33,7 +34,7 @@ async def account_by_id(
         or account.org_id != principal.org_id
         or not may_reach(principal, account.id)
     ):
-        raise NotFound(f"No account {account_id}.", param="account")
+        raise NotFound(_("No account {account_id}.", account_id=account_id), param="account")
     return account
 
 

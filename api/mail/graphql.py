@@ -12,6 +12,7 @@ from strawberry.types import Info
 from api.errors import NotFound
 from api.graphql_kit import Context, as_graphql_error, checked_page, require, unit_of_work
 from api.graphql_kit import validated as _validated
+from api.i18n import _
 from api.kit.pagination import PageParams
 from api.mail.access import account_by_id, mailbox_account, may_reach
 from api.mail.drafts import service as drafts
@@ -126,7 +127,7 @@ class MailMessageType:
             async with unit_of_work(info, write=False) as session:
                 row = await message_repo.get(session, self.account_id, str(self.id))
                 if row is None:
-                    raise as_graphql_error(NotFound(f"No message {self.id}."))
+                    raise as_graphql_error(NotFound(_("No message {id}.", id=self.id)))
                 cache[self.id] = await views.full(info.context.runtime.blobs, row)
         return cache[self.id]
 
@@ -335,7 +336,7 @@ async def _message(info: Info[Context, Any], session: Any, message_id: str) -> M
     assert principal is not None
     row = await message_repo.get_in_org(session, principal.org_id, message_id)
     if row is None or not may_reach(principal, row.account_id):
-        raise NotFound(f"No message {message_id}.", param="id")
+        raise NotFound(_("No message {message_id}.", message_id=message_id), param="id")
     return row
 
 
@@ -348,7 +349,7 @@ async def _folder(info: Info[Context, Any], session: Any, folder_id: str) -> Mai
     assert principal is not None
     row = await folder_repo.get_in_org(session, principal.org_id, folder_id)
     if row is None or not may_reach(principal, row.account_id):
-        raise NotFound(f"No folder {folder_id}.", param="id")
+        raise NotFound(_("No folder {folder_id}.", folder_id=folder_id), param="id")
     return row
 
 
@@ -439,7 +440,7 @@ class MailQuery:
                 or row.org_id != principal.org_id
                 or not may_reach(principal, row.account_id)
             ):
-                raise NotFound(f"No thread {id}.", param="id")
+                raise NotFound(_("No thread {id}.", id=id), param="id")
             owner = await account_by_id(session, principal, row.account_id)
             thread, msgs = await threads.get_thread(session, owner, row.id)
             return MailThreadType.of(thread, msgs)

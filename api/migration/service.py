@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.directory.accounts.lookup import find_account
 from api.errors import Conflict, NotFound, ValidationFailed
 from api.events import emit
+from api.i18n import _
 from api.identity.audit import record
 from api.identity.principal import Principal
 from api.kit.clock import utcnow
@@ -125,7 +126,7 @@ def _invalid(errors: list[dict[str, str]]) -> ValidationFailed:
     first = errors[0]
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return ValidationFailed(
-        f"{first['param']}: {first['message']}{more}",
+        _("{value}: {value2}{more}", value=first['param'], value2=first['message'], more=more),
         param=first["param"],
         extra={"errors": errors[:50]},
     )
@@ -149,7 +150,10 @@ async def create_migration(
         entries = list(data.accounts or [])
     if len(entries) > settings.migration_max_accounts:
         raise ValidationFailed(
-            f"At most {settings.migration_max_accounts} accounts per migration.", param="accounts"
+            _(
+                "At most {migration_max_accounts} accounts per migration.",
+                migration_max_accounts=settings.migration_max_accounts,
+            ), param="accounts"
         )
     errors: list[dict[str, str]] = []
     hosts: list[str] = []
@@ -188,8 +192,10 @@ async def create_migration(
     if busy:
         account = next(a for a in targets if a is not None and a.id == busy[0].account_id)
         raise MigrationInProgress(
-            f"{account.address} is already being migrated ({busy[0].migration_id}); "
-            "cancel that migration or wait for it to end.",
+            _(
+                "{address} is already being migrated ({migration_id}); cancel that migration or "
+                "wait for it to end.", address=account.address, migration_id=busy[0].migration_id
+            ),
             param="accounts",
         )
     now = utcnow()
@@ -252,7 +258,9 @@ async def create_migration(
 async def get_migration(session: AsyncSession, org_id: str, migration_id: str) -> Migration:
     migration = await repository.get(session, org_id, migration_id)
     if migration is None:
-        raise NotFound(f"No migration {migration_id}.", param="migration_id")
+        raise NotFound(_(
+            "No migration {migration_id}.", migration_id=migration_id
+        ), param="migration_id")
     return migration
 
 
@@ -299,7 +307,11 @@ async def cancel_migration(
         return migration
     if migration.status in ("completed", "failed"):
         raise MigrationFinished(
-            f"The migration {migration_id} already ended ({migration.status}).",
+            _(
+                "The migration {migration_id} already ended ({status}).",
+                migration_id=migration_id,
+                status=migration.status,
+            ),
             param="migration_id",
         )
     cancelled = await repository.cancel_items(session, org_id, migration_id)

@@ -29,6 +29,7 @@ from sqlalchemy import make_url
 
 from api.config import Settings
 from api.errors import ValidationFailed
+from api.i18n import Msg
 from api.kit.clock import utcnow
 from api.storage.blob_url import open_backend
 from api.storage.blobs import BlobBackend, LocalBlobBackend
@@ -104,7 +105,7 @@ async def backup(settings: Settings, out: Path, *, source: BlobBackend | None = 
     started = time.monotonic()
     out.mkdir(parents=True, exist_ok=True)
     if any(out.iterdir()):
-        raise ValidationFailed(f"{out} is not empty.", param="out")
+        raise ValidationFailed(Msg("{out} is not empty.", out=out), param="out")
     url = settings.effective_database_url
     if settings.is_sqlite:
         kind = "sqlite"
@@ -149,7 +150,9 @@ async def restore(settings: Settings, source: Path) -> BackupReport:
             raise ValidationFailed("A SQLite backup restores into a SQLite installation.")
         path = _sqlite_path(url)
         if path.exists() and path.stat().st_size > 0:
-            raise ValidationFailed(f"{path} exists: restore needs an empty installation.")
+            raise ValidationFailed(Msg(
+                "{path} exists: restore needs an empty installation.", path=path
+            ))
         path.parent.mkdir(parents=True, exist_ok=True)
         await asyncio.to_thread(_sqlite_copy, source / "database.sqlite", path)
     else:

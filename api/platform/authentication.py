@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from api.errors import RateLimited, send_problem
+from api.i18n import Msg
 from api.platform.oauth.bearer import authenticate
 from api.runtime import Runtime
 
@@ -53,9 +54,13 @@ class AuthenticationMiddleware:
                 (b"ratelimit-reset", str(tight.reset).encode()),
             ]
             if not tight.allowed:
-                which = "app" if not app_verdict.allowed else "organisation"
+                which = Msg("app") if not app_verdict.allowed else Msg("organisation")
                 error = RateLimited(
-                    f"Too many requests for this {which}; retry after {tight.reset} s.",
+                    Msg(
+                        "Too many requests for this {which}; retry after {reset} s.",
+                        which=which,
+                        reset=tight.reset,
+                    ),
                     headers={
                         "Retry-After": str(tight.reset),
                         "RateLimit-Limit": str(tight.limit),

@@ -35,6 +35,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.data_dir import private_dir
 from api.errors import NotFound, PayloadTooLarge, ServiceUnavailable
+from api.i18n import _
 from api.kit.clock import utcnow
 from api.storage.models import BlobRecord
 
@@ -98,7 +99,9 @@ class LocalBlobBackend:
                 async for chunk in chunks:
                     size += len(chunk)
                     if max_size is not None and size > max_size:
-                        raise PayloadTooLarge(f"The content is larger than {max_size} bytes.")
+                        raise PayloadTooLarge(_(
+                            "The content is larger than {max_size} bytes.", max_size=max_size
+                        ))
                     digest.update(chunk)
                     await anyio.to_thread.run_sync(fh.write, chunk)
                 await anyio.to_thread.run_sync(fh.flush)

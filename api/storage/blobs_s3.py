@@ -27,6 +27,7 @@ from aiobotocore.session import get_session
 from botocore.exceptions import BotoCoreError, ClientError
 
 from api.errors import NotFound, PayloadTooLarge
+from api.i18n import Msg
 from api.storage.blobs import CHUNK, BlobRef
 
 T = TypeVar("T")
@@ -130,7 +131,9 @@ class S3BlobBackend:
                 async for chunk in chunks:
                     size += len(chunk)
                     if max_size is not None and size > max_size:
-                        raise PayloadTooLarge(f"The content is larger than {max_size} bytes.")
+                        raise PayloadTooLarge(Msg(
+                            "The content is larger than {max_size} bytes.", max_size=max_size
+                        ))
                     digest.update(chunk)
                     await asyncio.to_thread(spool.write, chunk)
             sha = digest.hexdigest()

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from api.errors import NotFound, PayloadTooLarge
+from api.i18n import _
 from api.kit.clock import utcnow
 from api.storage.blobs import CHUNK, BlobRef
 from api.storage.models import BlobChunk, BlobObject
@@ -54,7 +55,9 @@ class DatabaseBlobBackend:
             async for chunk in chunks:
                 size += len(chunk)
                 if max_size is not None and size > max_size:
-                    raise PayloadTooLarge(f"The content is larger than {max_size} bytes.")
+                    raise PayloadTooLarge(_(
+                        "The content is larger than {max_size} bytes.", max_size=max_size
+                    ))
                 digest.update(chunk)
                 buffer += chunk
                 while len(buffer) >= self.chunk_size:

@@ -41,6 +41,21 @@ async def _fresh_client(app) -> httpx.AsyncClient:  # type: ignore[no-untyped-de
     return httpx.AsyncClient(transport=transport, base_url="http://testserver")
 
 
+async def _open_login_link(
+    browser: httpx.AsyncClient, url: str, params: dict[str, str] | None = None
+) -> httpx.Response:
+    """What a person does: open the link (a page, nothing used up), press Continue."""
+    page = await browser.get(_path(url), params=params)
+    if page.status_code != 200:
+        return page
+    assert "mp_session" not in page.cookies
+    next_path = re.search(r"name=next value='([^']*)'", page.text)
+    return await browser.post(
+        _path(url).split("?")[0],
+        data={"csrf_token": _csrf(page.text), "next": next_path.group(1) if next_path else ""},
+    )
+
+
 async def _activate(browser: httpx.AsyncClient, url: str, password: str) -> httpx.Response:
     page = await browser.get(_path(url))
     assert page.status_code == 200, page.text
@@ -224,11 +239,16 @@ async def test_login_link_signs_in_once_and_lands_on_next(app, org):
     lifetime = datetime.fromisoformat(body["expires_at"]) - utcnow()
     assert timedelta(seconds=290) < lifetime <= timedelta(seconds=300)
     async with await _fresh_client(app) as browser:
-        landed = await browser.get(_path(body["url"]))
+        # Opening it (as a mail scanner or link preview does) uses nothing up.
+        for _ in range(2):
+            page = await browser.get(_path(body["url"]))
+            assert page.status_code == 200 and "ivy@" in page.text
+            assert "mp_session" not in page.cookies
+        landed = await _open_login_link(browser, body["url"])
         assert landed.status_code == 303
         assert landed.headers["location"] == "/mail/inbox?x=1"
         assert "mp_session" in landed.cookies
-        replay = await browser.get(_path(body["url"]))
+        replay = await _open_login_link(browser, body["url"])
         assert replay.status_code == 410
     assert "account.login_link_created" in await audit_actions(org)
 
@@ -245,7 +265,9 @@ async def test_login_link_opened_with_next_goes_only_to_same_origin_paths(app, o
         headers=await org.headers(),
     )).json()
     async with await _fresh_client(app) as browser:
-        landed = await browser.get(_path(link["url"]), params={"next": query} if query else None)
+        landed = await _open_login_link(
+            browser, link["url"], params={"next": query} if query else None
+        )
         assert landed.status_code == 303
         assert landed.headers["location"] == lands
 
@@ -256,7 +278,7 @@ async def test_login_link_sends_a_must_change_person_to_the_password_page_first(
         f"/v1/accounts/{made['id']}/login-links", json={}, headers=await org.headers()
     )
     async with await _fresh_client(app) as browser:
-        landed = await browser.get(_path(resp.json()["url"]))
+        landed = await _open_login_link(browser, resp.json()["url"])
         assert landed.status_code == 303
         assert landed.headers["location"].startswith("/oauth/password?")
 
@@ -289,6 +311,21 @@ async def test_login_links_are_refused_for_frozen_accounts_and_die_when_frozen(a
     assert refused.status_code == 409 and refused.json()["code"] == "account_frozen"
     async with await _fresh_client(app) as browser:
         assert (await browser.get(_path(link["url"]))).status_code == 410
+
+
+async def test_a_login_link_posted_without_the_pages_token_signs_nobody_in(app, org):
+    """A page elsewhere cannot sign a visitor in as the link's owner (login CSRF): the POST
+    needs the token the link's own page set, and a refused POST leaves the link usable."""
+    made = await create_account(org, "max")
+    link = (await org.client.post(
+        f"/v1/accounts/{made['id']}/login-links", json={}, headers=await org.headers()
+    )).json()
+    async with await _fresh_client(app) as browser:
+        forged = await browser.post(_path(link["url"]), data={"csrf_token": "guess"})
+        assert forged.status_code == 403 and "mp_session" not in forged.cookies
+        bare = await browser.post(_path(link["url"]))
+        assert bare.status_code == 403
+        assert (await _open_login_link(browser, link["url"])).status_code == 303
 
 
 async def test_login_links_need_the_sign_in_scope(org):
@@ -326,7 +363,7 @@ async def test_graphql_creates_both_kinds_of_link(app, org):
     data = resp.json()
     assert "errors" not in data, data
     async with await _fresh_client(app) as browser:
-        landed = await browser.get(_path(data["data"]["createLoginLink"]["url"]))
+        landed = await _open_login_link(browser, data["data"]["createLoginLink"]["url"])
         assert landed.headers["location"] == "/calendar"
 
 

@@ -4,6 +4,7 @@ organisation's language), localised pages and folder names, organisation default
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 from string import Formatter
@@ -88,6 +89,67 @@ def test_translate_falls_back_to_english_and_never_formats_the_values() -> None:
 
 
 # --- problem documents ------------------------------------------------------------------
+
+
+# Protocol doors answer in their protocol's words (IMAP/POP3 response text, DAV error
+# bodies read by client software), as Dovecot and Radicale do; every API problem is translated.
+_PROTOCOL_PACKAGES = ("dav", "imap", "pop3")
+
+
+def _problem_details() -> list[tuple[str, int, ast.expr]]:
+    """(file, line, detail expression) of every AppError subclass built in the API code."""
+    names = {cls.__name__ for cls in [AppError, *_all_subclasses(AppError)]}
+    found = []
+    for path in sorted(API.rglob("*.py")):
+        if path.relative_to(API).parts[0] in _PROTOCOL_PACKAGES:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = getattr(func, "id", None) or getattr(func, "attr", None)
+            if name not in names:
+                continue
+            details = node.args[:1] + [k.value for k in node.keywords if k.arg == "detail"]
+            found += [(str(path.relative_to(API)), node.lineno, d) for d in details]
+    return found
+
+
+def test_every_problem_detail_is_a_catalogued_message() -> None:
+    """No f-string details (they cannot be translated) and no plain detail outside the catalogue."""
+    known = set(_entries("zh-CN"))
+    details = _problem_details()
+    assert len(details) > 300
+    untranslatable = [
+        f"{file}:{line}"
+        for file, line, detail in details
+        if isinstance(detail, ast.JoinedStr)
+        or (isinstance(detail, ast.Constant) and isinstance(detail.value, str)
+            and detail.value not in known)
+    ]
+    assert not untranslatable, f"use _() / Msg() with a catalogued msgid: {untranslatable}"
+
+
+async def test_problem_details_of_every_domain_follow_accept_language(client, org) -> None:
+    headers = {**await org.headers(), "Accept-Language": "zh-CN"}
+    amy = await create_account(org, "amy")
+    cases = [
+        (f"/v1/accounts/{amy['id']}/calendar/calendars/cal_missing", "没有日历 cal_missing。"),
+        (f"/v1/accounts/{amy['id']}/contacts/contact_missing", "没有联系人 contact_missing。"),
+        (f"/v1/accounts/{amy['id']}/mail/folders/fld_missing", "没有文件夹 fld_missing。"),
+        ("/v1/departments/dep_missing", "没有部门 dep_missing。"),
+        ("/v1/webhooks/wh_missing", "没有 Webhook wh_missing。"),
+        ("/v1/directory/migrations/mig_missing", "没有迁移任务 mig_missing。"),
+    ]
+    for path, detail in cases:
+        resp = await client.get(path, headers=headers)
+        assert resp.status_code == 404, (path, resp.text)
+        assert resp.json()["detail"] == detail, path
+        english = await client.get(path, headers={**headers, "Accept-Language": "en"})
+        assert english.json()["code"] == resp.json()["code"]
+        assert "没有" not in english.json()["detail"]
+
+
 
 
 async def test_problem_title_and_detail_follow_accept_language_and_code_never_changes(

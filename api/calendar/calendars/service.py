@@ -19,6 +19,7 @@ from api.calendar.events.timing import zone
 from api.directory.accounts.lookup import find_account
 from api.errors import Forbidden, NotFound, ValidationFailed
 from api.events import emit
+from api.i18n import _
 from api.kit import merge_patch
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
@@ -84,9 +85,15 @@ async def get_accessible(
     calendar = await repository.get(session, org_id, calendar_id)
     level = await access_to(session, calendar, account_id) if calendar else None
     if calendar is None or level is None:
-        raise NotFound(f"No calendar {calendar_id}.", param="calendar_id")
+        raise NotFound(_(
+            "No calendar {calendar_id}.", calendar_id=calendar_id
+        ), param="calendar_id")
     if LEVELS[level] < LEVELS[need]:
-        raise Forbidden(f"This calendar is shared with you at {level} level; {need} is needed.")
+        raise Forbidden(_(
+            "This calendar is shared with you at {level} level; {need} is needed.",
+            level=level,
+            need=need,
+        ))
     return calendar, level
 
 
@@ -127,7 +134,7 @@ async def update_calendar(
     values = merge_patch.changes(data)
     for key in ("name", "time_zone", "description"):
         if key in values and values[key] is None:
-            raise ValidationFailed(f"{key} cannot be null.", param=key)
+            raise ValidationFailed(_("{key} cannot be null.", key=key), param=key)
     if values.get("time_zone"):
         zone(values["time_zone"])
     changed = merge_patch.apply(calendar, values)
@@ -164,7 +171,7 @@ async def share_calendar(
 ) -> tuple[CalendarShare, Account]:
     grantee = await find_account(session, calendar.org_id, data.account)
     if grantee is None:
-        raise NotFound(f"No account {data.account}.", param="account")
+        raise NotFound(_("No account {account}.", account=data.account), param="account")
     if grantee.id == calendar.account_id:
         raise ValidationFailed("The owner already has full access.", param="account")
     share = await repository.share_of(session, calendar.id, grantee.id)
@@ -202,7 +209,9 @@ async def unshare_calendar(session: AsyncSession, calendar: Calendar, account_re
     grantee = await find_account(session, calendar.org_id, account_ref)
     share = await repository.share_of(session, calendar.id, grantee.id) if grantee else None
     if share is None or grantee is None:
-        raise NotFound(f"The calendar is not shared with {account_ref}.", param="account")
+        raise NotFound(_(
+            "The calendar is not shared with {account_ref}.", account_ref=account_ref
+        ), param="account")
     await session.delete(share)
     await emit(
         session,

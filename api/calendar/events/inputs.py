@@ -18,6 +18,7 @@ from api.calendar.events.recurrence import Series, normalise
 from api.calendar.events.timing import local_text, parse_when, zone
 from api.calendar.resources import repository as rooms
 from api.errors import ValidationFailed
+from api.i18n import Msg
 from api.storage.models import Account, CalendarEvent, Room
 from schemas.calendar import AttendeeIn, Recurrence
 
@@ -31,7 +32,9 @@ def check_address(address: str, param: str) -> str:
     if address.lower().startswith("mailto:"):
         address = address[7:]
     if not ADDRESS.match(address) or len(address) > 320:
-        raise ValidationFailed(f"{address!r} is not an email address.", param=param)
+        raise ValidationFailed(Msg(
+            "{address} is not an email address.", address=repr(address)
+        ), param=param)
     return address
 
 
@@ -90,7 +93,9 @@ def timing(
     end_local = parse_when(end, tz, all_day=all_day, param="end")
     for value, param in ((start_local, "start"), (end_local, "end")):
         if not EARLIEST <= value < LATEST:
-            raise ValidationFailed(f"{param} must be between 1900 and 2200.", param=param)
+            raise ValidationFailed(Msg(
+                "{param} must be between 1900 and 2200.", param=param
+            ), param=param)
     if all_day and end_local <= start_local:
         raise ValidationFailed(
             "end must be after start (the day after, for a one-day event).", param="end"
@@ -166,7 +171,9 @@ async def attendees(
             by_address.get(address.lower()) if address else None
         )
         if item.room_id and room is None:
-            raise ValidationFailed(f"No room {item.room_id}.", param=f"attendees[{i}].room_id")
+            raise ValidationFailed(Msg(
+                "No room {room_id}.", room_id=item.room_id
+            ), param=f"attendees[{i}].room_id")
         if item.type in ("room", "resource") and room is None:
             raise ValidationFailed(
                 "A room attendee must name a room of the organisation.", param=f"attendees[{i}]"

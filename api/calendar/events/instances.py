@@ -28,6 +28,7 @@ from api.calendar.events.service import (
 from api.calendar.events.timing import local_text, parse_local, parse_when, to_local, zone
 from api.errors import ValidationFailed
 from api.events import emit
+from api.i18n import _
 from api.kit import merge_patch
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
@@ -178,7 +179,7 @@ async def _override(
         )
     for key in ("title", "status", "transparency"):
         if key in values and values[key] is None:
-            raise ValidationFailed(f"{key} cannot be null.", param=key)
+            raise ValidationFailed(_("{key} cannot be null.", key=key), param=key)
     changed += merge_patch.apply(row, {k: v for k, v in values.items() if k not in TIMING_FIELDS})
     row.version += 1
     row.updated_at = utcnow()

@@ -18,6 +18,7 @@ from api.calendar.events.timing import (
     zone,
 )
 from api.errors import ValidationFailed
+from api.i18n import _
 from api.storage.models import CalendarEvent
 from schemas.calendar import Attendee, Event, Organizer, RecurrenceOut, ReminderOut
 
@@ -124,8 +125,10 @@ def expand(
                 out.append(occ)
         if len(out) > MAX_WINDOW_INSTANCES:
             raise ValidationFailed(
-                f"The window holds more than {MAX_WINDOW_INSTANCES} instances; "
-                "ask for a shorter one.",
+                _(
+                    "The window holds more than {MAX_WINDOW_INSTANCES} instances; ask for a "
+                    "shorter one.", MAX_WINDOW_INSTANCES=MAX_WINDOW_INSTANCES
+                ),
                 param="end",
             )
     out.sort(key=lambda o: (o.start_at, o.id))

@@ -18,6 +18,7 @@ from dateutil.rrule import rrule, rrulestr
 
 from api.calendar.events.timing import local_text, parse_local, to_local, to_utc
 from api.errors import ValidationFailed
+from api.i18n import Msg
 
 FREQUENCIES = {"YEARLY", "MONTHLY", "WEEKLY", "DAILY", "HOURLY"}
 PARTS = {
@@ -42,7 +43,7 @@ MAX_INSTANCES_PER_SERIES = 5_000
 
 
 def _invalid(detail: str) -> ValidationFailed:
-    return ValidationFailed(f"Invalid RRULE: {detail}", param="recurrence.rrule")
+    return ValidationFailed(Msg("Invalid RRULE: {detail}", detail=detail), param="recurrence.rrule")
 
 
 def _parse_until(value: str, tz: ZoneInfo, all_day: bool) -> tuple[datetime, str]:

@@ -35,6 +35,7 @@ from api.calendar.events.timing import (
 )
 from api.errors import AlreadyExists, Forbidden, NotFound, ValidationFailed
 from api.events import emit
+from api.i18n import Msg
 from api.kit import merge_patch
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
@@ -66,13 +67,15 @@ def check_window(start: datetime, end: datetime) -> None:
     if end <= start:
         raise ValidationFailed("end must be after start.", param="end")
     if end - start > MAX_WINDOW:
-        raise ValidationFailed(f"A window spans at most {MAX_WINDOW.days} days.", param="end")
+        raise ValidationFailed(Msg(
+            "A window spans at most {days} days.", days=MAX_WINDOW.days
+        ), param="end")
 
 
 def split_id(event_id: str) -> tuple[str, str | None]:
     series_id, dot, key = event_id.partition(".")
     if dot and not key:
-        raise NotFound(f"No event {event_id}.", param="event_id")
+        raise NotFound(Msg("No event {event_id}.", event_id=event_id), param="event_id")
     return series_id, key or None
 
 
@@ -97,17 +100,17 @@ async def locate(
     series_id, key = split_id(event_id)
     row = await repository.get(session, org_id, series_id)
     if row is None:
-        raise NotFound(f"No event {event_id}.", param="event_id")
+        raise NotFound(Msg("No event {event_id}.", event_id=event_id), param="event_id")
     try:
         calendar, level = await calendars.get_accessible(
             session, org_id, account_id, row.calendar_id, need
         )
     except NotFound:
-        raise NotFound(f"No event {event_id}.", param="event_id") from None
+        raise NotFound(Msg("No event {event_id}.", event_id=event_id), param="event_id") from None
     if key is None:
         return calendar, level, row, single(row)
     if row.recurrence_id or not is_recurring(row):
-        raise NotFound(f"No event {event_id}.", param="event_id")
+        raise NotFound(Msg("No event {event_id}.", event_id=event_id), param="event_id")
     override = await repository.by_uid(session, org_id, row.calendar_id, row.uid, key)
     if override is not None:
         occ = single(override)
@@ -115,7 +118,7 @@ async def locate(
         return calendar, level, row, occ
     found = occurrence_for_key(row, key)
     if found is None:
-        raise NotFound(f"No event {event_id}.", param="event_id")
+        raise NotFound(Msg("No event {event_id}.", event_id=event_id), param="event_id")
     return calendar, level, row, found
 
 
@@ -219,7 +222,9 @@ async def create_event(
     )
     uid = data.uid or f"{uuid.uuid4()}@mailplane"
     if data.uid and await repository.by_uid(session, org_id, calendar.id, uid) is not None:
-        raise AlreadyExists(f"An event with UID {uid} is already in this calendar.", param="uid")
+        raise AlreadyExists(Msg(
+            "An event with UID {uid} is already in this calendar.", uid=uid
+        ), param="uid")
     organizer = await organizer_of(session, calendar, actor)
     row = CalendarEvent(
         id=new_id("cev"),
@@ -334,7 +339,7 @@ async def update_series(
     send = True if send is None else send
     for key in ("title", "start", "end", "time_zone", "all_day", "status", "transparency"):
         if key in values and values[key] is None:
-            raise ValidationFailed(f"{key} cannot be null.", param=key)
+            raise ValidationFailed(Msg("{key} cannot be null.", key=key), param=key)
     guard_attendee_copy(row, values)
     before = {"attendees": list(row.attendees or []), **{k: getattr(row, k) for k in INHERITED}}
     old_start = parse_local(row.start_local)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from api.errors import ValidationFailed
+from api.i18n import _
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M:%S"
 KEY_FORMAT = "%Y%m%dT%H%M%SZ"
@@ -33,7 +34,9 @@ def zone(name: str, *, param: str = "time_zone") -> ZoneInfo:
     found = _zone(name)
     if found is None:
         raise ValidationFailed(
-            f"Unknown time zone {name!r}; use an IANA name such as Asia/Shanghai.", param=param
+            _(
+                "Unknown time zone {name}; use an IANA name such as Asia/Shanghai.", name=repr(name)
+            ), param=param
         )
     return found
 
@@ -68,16 +71,22 @@ def parse_when(value: str, tz: tzinfo, *, all_day: bool, param: str) -> datetime
             return datetime.combine(date.fromisoformat(value), datetime.min.time())
         except ValueError:
             raise ValidationFailed(
-                f"{param} must be a date (YYYY-MM-DD) for an all-day event.", param=param
+                _(
+                    "{param} must be a date (YYYY-MM-DD) for an all-day event.", param=param
+                ), param=param
             ) from None
     if len(value) == 10:
         raise ValidationFailed(
-            f"{param} is a date; set all_day to true or give a date-time.", param=param
+            _(
+                "{param} is a date; set all_day to true or give a date-time.", param=param
+            ), param=param
         )
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
-        raise ValidationFailed(f"{param} is not an RFC 3339 date-time.", param=param) from None
+        raise ValidationFailed(_(
+            "{param} is not an RFC 3339 date-time.", param=param
+        ), param=param) from None
     if moment.tzinfo is not None:
         moment = to_local(moment, tz)
     return moment.replace(microsecond=0)
@@ -97,7 +106,9 @@ def parse_key(key: str) -> datetime | date:
             return datetime.strptime(key, DATE_KEY_FORMAT).date()
         return datetime.strptime(key, KEY_FORMAT).replace(tzinfo=UTC)
     except ValueError:
-        raise ValidationFailed(f"{key!r} is not an instance key.", param="event_id") from None
+        raise ValidationFailed(_(
+            "{key} is not an instance key.", key=repr(key)
+        ), param="event_id") from None
 
 
 def rfc3339(local: datetime, tz: tzinfo, *, all_day: bool) -> str:

@@ -19,6 +19,7 @@ from api.calendar.events.repository import override_keys
 from api.calendar.events.timing import to_utc, zone
 from api.calendar.freebusy.working_time import working_time_zone
 from api.errors import ValidationFailed
+from api.i18n import Msg
 from api.storage.models import Account, Calendar, CalendarEvent, Organization, Room
 from schemas.calendar import (
     BusyInterval,
@@ -58,7 +59,9 @@ def check_span(start: datetime, end: datetime, *, max_days: int = MAX_DAYS) -> N
     if end <= start:
         raise ValidationFailed("end must be after start.", param="end")
     if end - start > timedelta(days=max_days):
-        raise ValidationFailed(f"Free/busy covers at most {max_days} days.", param="end")
+        raise ValidationFailed(Msg(
+            "Free/busy covers at most {max_days} days.", max_days=max_days
+        ), param="end")
 
 
 async def _targets(
@@ -169,7 +172,9 @@ async def freebusy(
 ) -> list[Schedule]:
     check_span(start, end)
     if len(refs) > MAX_ATTENDEES:
-        raise ValidationFailed(f"At most {MAX_ATTENDEES} accounts or rooms.", param="attendees")
+        raise ValidationFailed(Msg(
+            "At most {MAX_ATTENDEES} accounts or rooms.", MAX_ATTENDEES=MAX_ATTENDEES
+        ), param="attendees")
     targets = await _targets(session, org_id, refs)
     calendars = sorted({c for _, _, cals in targets.values() for c in cals})
     per_calendar = await busy_by_calendar(session, org_id, calendars, start, end)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from api.errors import ValidationFailed
+from api.i18n import _
 
 NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.")
 
@@ -34,7 +35,9 @@ class Block:
 
 
 def malformed(number: int, detail: str, *, param: str = "body") -> ValidationFailed:
-    return ValidationFailed(f"Line {number}: {detail}", param=param, extra={"line": number})
+    return ValidationFailed(_(
+        "Line {number}: {detail}", number=number, detail=detail
+    ), param=param, extra={"line": number})
 
 
 def unfold(text: str) -> list[tuple[int, str]]:

@@ -27,6 +27,7 @@ from api.calendar.ics.convert import (
 from api.calendar.ics.lines import Block, malformed, scan
 from api.errors import PayloadTooLarge, ValidationFailed
 from api.events import emit
+from api.i18n import Msg
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.storage.models import Account, Calendar, CalendarEvent
@@ -54,11 +55,15 @@ def parse_calendar(
     _, tops = scan(text, root="VCALENDAR")
     blocks = [child for top in tops for child in top.children if child.kind == "VEVENT"]
     if len(blocks) > MAX_IMPORT_EVENTS:
-        raise PayloadTooLarge(f"At most {MAX_IMPORT_EVENTS} events per file.")
+        raise PayloadTooLarge(Msg(
+            "At most {MAX_IMPORT_EVENTS} events per file.", MAX_IMPORT_EVENTS=MAX_IMPORT_EVENTS
+        ))
     try:
         calendars = icalendar.Calendar.from_ical(text, multiple=True)
     except Exception as exc:
-        raise ValidationFailed(f"The calendar cannot be parsed: {exc}", param="body") from None
+        raise ValidationFailed(Msg(
+            "The calendar cannot be parsed: {exc}", exc=exc
+        ), param="body") from None
     components = [sub for cal in calendars for sub in cal.subcomponents if sub.name == "VEVENT"]
     if len(components) != len(blocks):
         raise ValidationFailed("The calendar's components could not be read.", param="body")

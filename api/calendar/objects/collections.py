@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.calendar.calendars import service as calendars
 from api.calendar.objects import repository
 from api.errors import AlreadyExists, NotFound, ValidationFailed
+from api.i18n import _
 from api.storage.models import Calendar
 from schemas.calendar import CalendarCreate, CalendarUpdate
 
@@ -26,7 +27,7 @@ async def find_calendar(
     if found is not None:
         return await calendars.get_accessible(session, org_id, account_id, found.id, need)
     if not segment.startswith("cal_"):
-        raise NotFound(f"No calendar {segment}.", param="calendar_id")
+        raise NotFound(_("No calendar {segment}.", segment=segment), param="calendar_id")
     return await calendars.get_accessible(session, org_id, account_id, segment, need)
 
 
@@ -63,7 +64,9 @@ async def create_named(
     if not segment or len(segment) > MAX_SEGMENT or segment.startswith("cal_"):
         raise ValidationFailed("That collection name is not available.", param="name")
     if await repository.calendar_by_dav_name(session, org_id, account_id, segment) is not None:
-        raise AlreadyExists(f"A collection {segment} already exists.", param="name")
+        raise AlreadyExists(_(
+            "A collection {segment} already exists.", segment=segment
+        ), param="name")
     try:
         data = CalendarCreate(
             name=(name or segment)[:200],
@@ -72,7 +75,9 @@ async def create_named(
             time_zone=time_zone,
         )
     except ValueError as exc:
-        raise ValidationFailed(f"A calendar property is invalid: {exc}", param="prop") from None
+        raise ValidationFailed(_(
+            "A calendar property is invalid: {exc}", exc=exc
+        ), param="prop") from None
     calendar = await calendars.create_calendar(session, org_id, account_id, data)
     calendar.dav_name = segment
     return calendar
@@ -87,7 +92,9 @@ async def update(
     try:
         data = CalendarUpdate(**values)  # type: ignore[arg-type]
     except ValueError as exc:
-        raise ValidationFailed(f"A calendar property is invalid: {exc}", param="prop") from None
+        raise ValidationFailed(_(
+            "A calendar property is invalid: {exc}", exc=exc
+        ), param="prop") from None
     return await calendars.update_calendar(session, calendar, data)
 
 

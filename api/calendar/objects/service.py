@@ -38,6 +38,7 @@ from api.calendar.resources import repository as rooms
 from api.errors import Conflict, Forbidden, PreconditionFailed, ValidationFailed
 from api.events import emit
 from api.events.sync import changes_since
+from api.i18n import Msg
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.storage.models import Account, Calendar, CalendarEvent, Event
@@ -250,7 +251,9 @@ async def put_object(
     if current is None:
         if await events_repository.by_uid(session, calendar.org_id, calendar.id, uid):
             raise Conflict(
-                f"An event with UID {uid} is already in this calendar.", code="uid_conflict"
+                Msg(
+                    "An event with UID {uid} is already in this calendar.", uid=uid
+                ), code="uid_conflict"
             )
     elif current.master.uid != uid:
         raise Conflict("An object's UID cannot change.", code="uid_conflict")

@@ -21,6 +21,7 @@ from api.calendar.events.occurrences import Occurrence, expand, is_recurring
 from api.calendar.resources import repository
 from api.errors import Forbidden, NotFound
 from api.events import emit
+from api.i18n import _
 from api.identity.principal import Principal
 from api.kit.clock import utcnow
 from api.storage.models import CalendarEvent, Room
@@ -193,7 +194,7 @@ async def respond(
         raise Forbidden("Only the room's delegates may answer its bookings.")
     copy = await events.get(session, room.org_id, booking_id)
     if copy is None or copy.calendar_id != room.calendar_id or copy.recurrence_id:
-        raise NotFound(f"No booking {booking_id}.", param="booking_id")
+        raise NotFound(_("No booking {booking_id}.", booking_id=booking_id), param="booking_id")
     organizer_rows = [
         r for r in await events.copies_of_uid(session, room.org_id, copy.uid) if r.is_organizer
     ]

@@ -14,6 +14,7 @@ from api.calendar.resources import repository
 from api.directory.accounts.lookup import find_account
 from api.errors import AlreadyExists, NotFound, ValidationFailed
 from api.events import emit
+from api.i18n import _
 from api.identity.audit import record
 from api.identity.principal import Principal
 from api.kit import merge_patch
@@ -29,7 +30,7 @@ async def _delegates(session: AsyncSession, org_id: str, refs: list[str]) -> lis
     for i, ref in enumerate(refs):
         account = await find_account(session, org_id, ref)
         if account is None:
-            raise ValidationFailed(f"No account {ref}.", param=f"delegates[{i}]")
+            raise ValidationFailed(_("No account {ref}.", ref=ref), param=f"delegates[{i}]")
         if account.id not in out:
             out.append(account.id)
     return out
@@ -42,9 +43,11 @@ async def _check_address(
         return
     taken = await repository.find(session, org_id, address)
     if taken is not None and taken.id != room_id:
-        raise AlreadyExists(f"Another room uses {address}.", param="address")
+        raise AlreadyExists(_("Another room uses {address}.", address=address), param="address")
     if await find_account(session, org_id, address) is not None:
-        raise AlreadyExists(f"{address} is an account's address.", param="address")
+        raise AlreadyExists(_(
+            "{address} is an account's address.", address=address
+        ), param="address")
 
 
 async def create_room(
@@ -89,7 +92,7 @@ async def create_room(
 async def get_room(session: AsyncSession, org_id: str, room_id: str) -> Room:
     room = await repository.find(session, org_id, room_id)
     if room is None:
-        raise NotFound(f"No room {room_id}.", param="room_id")
+        raise NotFound(_("No room {room_id}.", room_id=room_id), param="room_id")
     return room
 
 
@@ -116,7 +119,7 @@ async def update_room(
         "description",
     ):
         if key in values and values[key] is None:
-            raise ValidationFailed(f"{key} cannot be null.", param=key)
+            raise ValidationFailed(_("{key} cannot be null.", key=key), param=key)
     if "address" in values:
         await _check_address(session, room.org_id, values["address"], room.id)
     if "delegates" in values:

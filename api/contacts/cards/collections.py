@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.contacts.address_books import service as books
 from api.contacts.cards import repository
 from api.errors import AlreadyExists, NotFound, ValidationFailed
+from api.i18n import _
 from api.runtime import Runtime
 from api.storage.models import AddressBook
 from schemas.contacts import AddressBookCreate, AddressBookUpdate
@@ -24,7 +25,7 @@ async def find_book(
     if found is not None:
         return found
     if not segment.startswith("abk_"):
-        raise NotFound(f"No address book {segment}.", param="address_book_id")
+        raise NotFound(_("No address book {segment}.", segment=segment), param="address_book_id")
     return await books.get_book(session, org_id, account_id, segment)
 
 
@@ -38,7 +39,9 @@ async def create_named(
     if not segment or len(segment) > 255 or segment.startswith("abk_") or segment == "gal":
         raise ValidationFailed("That collection name is not available.", param="name")
     if await repository.book_by_dav_name(session, org_id, account_id, segment) is not None:
-        raise AlreadyExists(f"A collection {segment} already exists.", param="name")
+        raise AlreadyExists(_(
+            "A collection {segment} already exists.", segment=segment
+        ), param="name")
     book = await books.create_book(
         session, org_id, account_id, AddressBookCreate(name=(name or segment)[:200])
     )
@@ -50,7 +53,7 @@ async def rename(session: AsyncSession, book: AddressBook, name: str) -> Address
     try:
         data = AddressBookUpdate(name=name[:200])
     except ValueError as exc:
-        raise ValidationFailed(f"displayname is invalid: {exc}", param="prop") from None
+        raise ValidationFailed(_("displayname is invalid: {exc}", exc=exc), param="prop") from None
     return await books.update_book(session, book, data)
 
 

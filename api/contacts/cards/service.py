@@ -19,6 +19,7 @@ from api.contacts.contacts.transfer import contact_vcard
 from api.errors import Conflict, PreconditionFailed, ValidationFailed
 from api.events import emit
 from api.events.sync import changes_since
+from api.i18n import _
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.runtime import Runtime
@@ -112,7 +113,9 @@ async def put_card(
     uid = (card.uid or f"urn:uuid:{uuid.uuid4()}")[:255]
     if current is None:
         if await repository.by_uid(session, book.org_id, book.id, uid) is not None:
-            raise Conflict(f"A card with UID {uid} is already in this book.", code="uid_conflict")
+            raise Conflict(_(
+                "A card with UID {uid} is already in this book.", uid=uid
+            ), code="uid_conflict")
         contact = Contact(
             id=new_id("con"),
             org_id=book.org_id,

@@ -11,6 +11,7 @@ from api.contacts.contacts import repository
 from api.contacts.contacts.service import book_for
 from api.errors import NotFound, ValidationFailed
 from api.events import emit
+from api.i18n import _
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.storage.models import ContactGroup
@@ -28,7 +29,9 @@ async def _check_members(session: AsyncSession, g: ContactGroup, ids: list[str])
     missing = [i for i in wanted if i not in in_book]
     if missing:
         raise ValidationFailed(
-            f"Not contacts of this address book: {', '.join(missing[:5])}.", param="member_ids"
+            _(
+                "Not contacts of this address book: {values}.", values=', '.join(missing[:5])
+            ), param="member_ids"
         )
     return wanted
 
@@ -38,7 +41,7 @@ async def get_group(
 ) -> ContactGroup:
     found = await repository.group(session, org_id, account_id, group_id)
     if found is None:
-        raise NotFound(f"No contact group {group_id}.", param="group_id")
+        raise NotFound(_("No contact group {group_id}.", group_id=group_id), param="group_id")
     return found
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.contacts.contacts import repository
 from api.errors import NotFound, PayloadTooLarge, ValidationFailed
 from api.events import emit
+from api.i18n import _
 from api.kit import merge_patch
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
@@ -114,7 +115,7 @@ async def book_for(
         return await ensure_default_book(session, org_id, account_id)
     found = await repository.book(session, org_id, account_id, book_id)
     if found is None:
-        raise NotFound(f"No address book {book_id}.", param="address_book_id")
+        raise NotFound(_("No address book {book_id}.", book_id=book_id), param="address_book_id")
     return found
 
 
@@ -123,7 +124,7 @@ async def get_contact(
 ) -> Contact:
     found = await repository.contact(session, org_id, account_id, contact_id)
     if found is None:
-        raise NotFound(f"No contact {contact_id}.", param="contact_id")
+        raise NotFound(_("No contact {contact_id}.", contact_id=contact_id), param="contact_id")
     return found
 
 
@@ -203,7 +204,9 @@ async def set_photo(
     emit_event: bool = True,
 ) -> None:
     if len(data_bytes) > MAX_PHOTO:
-        raise PayloadTooLarge(f"A contact photo is at most {MAX_PHOTO} bytes.", param="photo")
+        raise PayloadTooLarge(_(
+            "A contact photo is at most {MAX_PHOTO} bytes.", MAX_PHOTO=MAX_PHOTO
+        ), param="photo")
     media = sniff_image(data_bytes)
     if media is None:
         raise ValidationFailed("The photo must be a JPEG, PNG, GIF or WebP image.", param="photo")

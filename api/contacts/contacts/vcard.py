@@ -18,6 +18,7 @@ import vobject
 
 from api.calendar.ics.lines import Block, ContentLine, malformed, scan
 from api.errors import PayloadTooLarge, ValidationFailed
+from api.i18n import Msg
 from api.storage.models import Contact
 
 MAX_CARDS = 10_000
@@ -202,7 +203,7 @@ def parse(text: str) -> list[ParsedCard]:
     """Every card of a .vcf text; raises 422 naming the line of the first problem."""
     lines, blocks = scan(text, root="VCARD")
     if len(blocks) > MAX_CARDS:
-        raise PayloadTooLarge(f"At most {MAX_CARDS} cards per file.")
+        raise PayloadTooLarge(Msg("At most {MAX_CARDS} cards per file.", MAX_CARDS=MAX_CARDS))
     logical = text.splitlines()
     photos = [line for line in lines if line.name == "PHOTO"]
     out = []

@@ -226,6 +226,11 @@ async def activate(
     return account
 
 
+async def login_account(session: AsyncSession, token: str) -> Account:
+    """The account a still-valid login link is for (opening the link uses nothing up)."""
+    return (await _valid(session, LOGIN, token))[1]
+
+
 async def use_login_link(
     session: AsyncSession, token: str, *, ip: str | None = None
 ) -> tuple[Account, str]:

@@ -10,6 +10,7 @@ from api.directory.accounts import repository
 from api.directory.addresses import canonical, domain_part, ensure_free, holders, org_domain
 from api.errors import Conflict, NotFound, ValidationFailed
 from api.events import emit
+from api.i18n import _
 from api.identity.audit import record
 from api.identity.principal import Principal
 from api.kit.clock import utcnow
@@ -77,7 +78,9 @@ async def add_alias(
         )
     dom = await org_domain(session, account.org_id, address, param)
     if len(await list_aliases(session, account)) >= MAX_ALIASES:
-        raise ValidationFailed(f"An account has at most {MAX_ALIASES} aliases.", param=param)
+        raise ValidationFailed(_(
+            "An account has at most {MAX_ALIASES} aliases.", MAX_ALIASES=MAX_ALIASES
+        ), param=param)
     await ensure_free(session, address, param)
     row = DirectoryAddress(
         address=address,
@@ -99,7 +102,9 @@ async def remove_alias(
     key = (await canonical(session, [address]))[address.strip().lower()]
     row = await repository.alias(session, account.org_id, account.id, key)
     if row is None:
-        raise NotFound(f"{address} is not an alias of this account.", param="alias")
+        raise NotFound(_(
+            "{address} is not an alias of this account.", address=address
+        ), param="alias")
     await session.delete(row)
     await _touched(session, account, "removed", key, actor=actor, ip=ip)
 

@@ -17,7 +17,7 @@ from api.directory.accounts.credentials import (
 )
 from api.errors import Conflict, RateLimited, ValidationFailed
 from api.events import emit
-from api.i18n import _
+from api.i18n import Msg, _
 from api.identity.audit import record
 from api.identity.principal import Principal
 from api.kit import merge_patch
@@ -67,7 +67,7 @@ async def update_policy(
     values = merge_patch.changes(data)
     for key, value in values.items():
         if value is None:
-            raise ValidationFailed(f"{key} cannot be null.", param=key)
+            raise ValidationFailed(Msg("{key} cannot be null.", key=key), param=key)
     row = await session.get(PasswordPolicy, org_id)
     if row is None:
         defaults = PolicyRules()

@@ -12,6 +12,7 @@ from api.directory.account_links import service as links
 from api.directory.accounts import aliases, passwords, service
 from api.directory.accounts.lookup import resolve_account
 from api.errors import Forbidden, NotFound, ValidationFailed
+from api.i18n import _
 from api.identity.principal import Principal as PrincipalModel
 from api.kit.etags import check_if_match, set_etag
 from api.kit.pagination import Page, PageParams, page_params
@@ -336,7 +337,7 @@ async def remove_account_alias(
     """Remove an alias; its address becomes free."""
     row = await _load(session, principal, account)
     if "@" not in alias:
-        raise NotFound(f"{alias} is not an alias of this account.", param="alias")
+        raise NotFound(_("{alias} is not an alias of this account.", alias=alias), param="alias")
     await aliases.remove_alias(session, row, alias, actor=principal, ip=ip)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 

@@ -115,7 +115,9 @@ async def list_accounts(
             )
         except NotFound:
             raise ValidationFailed(
-                f"No department {department_id}.", param="department_id"
+                Msg(
+                    "No department {department_id}.", department_id=department_id
+                ), param="department_id"
             ) from None
     return await repository.page(
         session,
@@ -159,7 +161,11 @@ async def _check_keys(
             other = await repository.by_key(session, org_id, key, value)
             if other is not None and other.id != exclude:
                 raise AlreadyExists(
-                    f"Another account has {key.replace('_', ' ')} {value}.", param=key
+                    Msg(
+                        "Another account has {replace} {value}.",
+                        replace=key.replace('_', ' '),
+                        value=value,
+                    ), param=key
                 )
 
 
@@ -314,7 +320,7 @@ async def update_account(
     values = merge_patch.changes(data) if isinstance(data, schemas.AccountUpdate) else dict(data)
     for key in NON_NULL:
         if key in values and values[key] is None:
-            raise ValidationFailed(f"{key} cannot be null.", param=key)
+            raise ValidationFailed(Msg("{key} cannot be null.", key=key), param=key)
     if account.status == "deleted":
         raise Conflict(
             "A deleted account cannot be changed; restore it first.", code="account_deleted"
@@ -395,7 +401,10 @@ async def move_account(
     current = (await departments.memberships(session, org_id, [account.id]))[account.id]
     if data.from_department_id is not None and data.from_department_id not in current:
         raise ValidationFailed(
-            f"The account is not in department {data.from_department_id}.",
+            Msg(
+                "The account is not in department {from_department_id}.",
+                from_department_id=data.from_department_id,
+            ),
             param="from_department_id",
         )
     await departments.check_department_ids(
@@ -411,14 +420,18 @@ async def move_account(
 
 
 async def _refuse_self_or_last_admin(
-    session: AsyncSession, account: Account, actor: Principal | None, what: str
+    session: AsyncSession, account: Account, actor: Principal | None, what: Msg
 ) -> None:
     if actor is not None and actor.account_id == account.id:
-        raise ValidationFailed(f"You cannot {what} your own account.", param="account")
+        raise ValidationFailed(Msg(
+            "You cannot {what} your own account.", what=what
+        ), param="account")
     if account.role in ("admin", "operator") and account.status == "active":
         if await repository.count_active_admins(session, account.org_id) <= 1:
             raise Conflict(
-                f"Cannot {what} the organisation's last active administrator.", code="last_admin"
+                Msg(
+                    "Cannot {what} the organisation's last active administrator.", what=what
+                ), code="last_admin"
             )
 
 
@@ -431,7 +444,7 @@ async def freeze_account(
         raise Conflict("A deleted account cannot be frozen.", code="account_deleted")
     if account.status == "frozen":
         return False
-    await _refuse_self_or_last_admin(session, account, actor, "freeze")
+    await _refuse_self_or_last_admin(session, account, actor, Msg("freeze"))
     account.status = "frozen"
     account.frozen_at = utcnow()
     account.version += 1
@@ -470,7 +483,7 @@ async def delete_account(
     purged by a job. Returns False when it was deleted already."""
     if account.status == "deleted":
         return False
-    await _refuse_self_or_last_admin(session, account, actor, "delete")
+    await _refuse_self_or_last_admin(session, account, actor, Msg("delete"))
 
     now = utcnow()
     account.status = "deleted"

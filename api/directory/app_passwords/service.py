@@ -22,6 +22,7 @@ from api.directory.app_passwords import repository
 from api.directory.app_passwords.secret import display, generate
 from api.errors import Conflict, InsufficientScope, NotFound
 from api.events import emit
+from api.i18n import _
 from api.identity.audit import record
 from api.identity.passwords import hash_password
 from api.identity.principal import Principal
@@ -76,7 +77,10 @@ async def create_app_password(
     """Create one; the response is the only place its secret ever appears."""
     if await repository.count(session, account.id) >= MAX_PER_ACCOUNT:
         raise Conflict(
-            f"An account has at most {MAX_PER_ACCOUNT} app passwords; revoke one first.",
+            _(
+                "An account has at most {MAX_PER_ACCOUNT} app passwords; revoke one first.",
+                MAX_PER_ACCOUNT=MAX_PER_ACCOUNT,
+            ),
             code="app_password_limit",
         )
     secret = generate()
@@ -125,7 +129,9 @@ async def revoke_app_password(
     their next message, which re-checks the account)."""
     row = await repository.get(session, account.org_id, account.id, app_password_id)
     if row is None:
-        raise NotFound(f"No app password {app_password_id}.", param="id")
+        raise NotFound(_(
+            "No app password {app_password_id}.", app_password_id=app_password_id
+        ), param="id")
     name = row.name
     await repository.remove(session, row.id)
     session.expunge(row)

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.directory.departments import repository
 from api.errors import AlreadyExists, Conflict, NotFound, ValidationFailed
 from api.events import emit
+from api.i18n import _
 from api.identity.audit import record
 from api.identity.principal import Principal
 from api.kit import merge_patch
@@ -100,7 +101,7 @@ async def ensure_root(session: AsyncSession, org_id: str) -> Department:
 async def get_department(session: AsyncSession, org_id: str, dep_id: str) -> Department:
     dep = await repository.get(session, org_id, dep_id)
     if dep is None:
-        raise NotFound(f"No department {dep_id}.", param="department_id")
+        raise NotFound(_("No department {dep_id}.", dep_id=dep_id), param="department_id")
     return dep
 
 
@@ -141,7 +142,7 @@ async def check_department_ids(
     missing = [i for i in unique if i not in found]
     if missing:
         raise ValidationFailed(
-            f"No department {missing[0]}.", param=param, code="unknown_department"
+            _("No department {value}.", value=missing[0]), param=param, code="unknown_department"
         )
     return unique
 
@@ -153,7 +154,7 @@ async def _manager_ids(session: AsyncSession, org_id: str, refs: list[str]) -> l
     for i, ref in enumerate(refs):
         account = await find_account(session, org_id, ref)
         if account is None:
-            raise ValidationFailed(f"No account {ref}.", param=f"manager_ids[{i}]")
+            raise ValidationFailed(_("No account {ref}.", ref=ref), param=f"manager_ids[{i}]")
         out.append(account.id)
     return list(dict.fromkeys(out))
 
@@ -162,7 +163,11 @@ def _check_sibling_name(tree: Tree, parent_id: str, name: str, exclude: str | No
     clash = tree.child_named(parent_id, name)
     if clash is not None and clash.id != exclude:
         raise AlreadyExists(
-            f"{tree.path(parent_id) or 'The root'} already has a department {name!r}.", param="name"
+            _(
+                "{value} already has a department {name}.",
+                value=tree.path(parent_id) or 'The root',
+                name=repr(name),
+            ), param="name"
         )
 
 
@@ -209,7 +214,9 @@ async def create_department(
     parent_id = data.parent_id or root.id
     if parent_id not in tree.nodes:
         raise ValidationFailed(
-            f"No department {parent_id}.", param="parent_id", code="unknown_department"
+            _(
+                "No department {parent_id}.", parent_id=parent_id
+            ), param="parent_id", code="unknown_department"
         )
     _check_sibling_name(tree, parent_id, data.name)
     order = data.sort_order
@@ -245,7 +252,9 @@ async def ensure_path(
     assert node is not None
     for name in [p.strip() for p in path.strip().strip("/").split("/")]:
         if not name or len(name) > 200:
-            raise ValidationFailed(f"Department path {path!r} has an empty or too long name.")
+            raise ValidationFailed(_(
+                "Department path {path} has an empty or too long name.", path=repr(path)
+            ))
         found = tree.child_named(node.id, name)
         if found is None:
             if not create:
@@ -268,7 +277,9 @@ def _refuse_cycle(tree: Tree, dep: Department, parent_id: str) -> None:
         )
     if parent_id not in tree.nodes:
         raise ValidationFailed(
-            f"No department {parent_id}.", param="parent_id", code="unknown_department"
+            _(
+                "No department {parent_id}.", parent_id=parent_id
+            ), param="parent_id", code="unknown_department"
         )
     if parent_id in tree.descendants(dep.id):
         raise ValidationFailed(
@@ -290,7 +301,7 @@ async def update_department(
     values = merge_patch.changes(data)
     for key in ("name", "parent_id", "sort_order", "manager_ids"):
         if key in values and values[key] is None:
-            raise ValidationFailed(f"{key} cannot be null.", param=key)
+            raise ValidationFailed(_("{key} cannot be null.", key=key), param=key)
     tree = await load_tree(session, org_id)
     changed: list[str] = []
     if "parent_id" in values and values["parent_id"] != dep.parent_id:

@@ -15,6 +15,7 @@ from typing import Any
 from api.directory.dns import dkim, spf
 from api.directory.dns.records import RequiredRecord
 from api.directory.dns.resolver import DnsUnavailable, Lookup, host_text
+from api.i18n import Msg
 
 OK, MISSING, MISMATCH = "ok", "missing", "mismatch"
 
@@ -97,7 +98,7 @@ async def _check_spf(lookup: Lookup, record: RequiredRecord, ips: list[str]) -> 
         return RecordCheck(record.key, MISMATCH, texts, "permerror: more than one SPF record")
     tree = await spf.analyse(lookup, record.name)
     if tree.result == "temperror":
-        raise DnsUnavailable(f"SPF of {record.name}: {tree.detail}")
+        raise DnsUnavailable(Msg("SPF of {name}: {detail}", name=record.name, detail=tree.detail))
     if tree.result != "pass":
         return RecordCheck(record.key, MISMATCH, texts, f"{tree.result}: {tree.detail}")
     if not ips:
@@ -113,7 +114,9 @@ async def _check_spf(lookup: Lookup, record: RequiredRecord, ips: list[str]) -> 
     for ip in ips:
         result = await spf.evaluate(lookup, ip, record.name)
         if result.result == "temperror":
-            raise DnsUnavailable(f"SPF of {record.name}: {result.detail}")
+            raise DnsUnavailable(Msg(
+                "SPF of {name}: {detail}", name=record.name, detail=result.detail
+            ))
         if result.result != "pass":
             why = f": {result.detail}" if result.detail else ""
             return RecordCheck(record.key, MISMATCH, texts, f"{result.result} for {ip}{why}")

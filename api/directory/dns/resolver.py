@@ -16,6 +16,7 @@ import dns.resolver
 from dns.rdata import Rdata
 
 from api.errors import ServiceUnavailable
+from api.i18n import Msg
 
 DEFAULT_TIMEOUT = 5.0
 
@@ -69,9 +70,13 @@ class Lookup:
         except dns.resolver.YXDOMAIN:
             return []
         except (dns.resolver.NoNameservers, dns.exception.Timeout) as exc:
-            raise DnsUnavailable(f"DNS lookup of {name} {rdtype} failed: {exc}") from exc
+            raise DnsUnavailable(Msg(
+                "DNS lookup of {name} {rdtype} failed: {exc}", name=name, rdtype=rdtype, exc=exc
+            )) from exc
         except dns.exception.DNSException as exc:
-            raise DnsUnavailable(f"DNS lookup of {name} {rdtype} failed: {exc}") from exc
+            raise DnsUnavailable(Msg(
+                "DNS lookup of {name} {rdtype} failed: {exc}", name=name, rdtype=rdtype, exc=exc
+            )) from exc
         return list(answer)
 
     async def txt(self, name: str) -> list[str]:

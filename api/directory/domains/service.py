@@ -19,6 +19,7 @@ from api.directory.dns.records import TTL, RequiredRecord, required_records
 from api.directory.domains import repository
 from api.errors import AlreadyExists, Conflict, NotFound, ValidationFailed
 from api.events import emit
+from api.i18n import _
 from api.identity.audit import record
 from api.identity.principal import Principal
 from api.kit.clock import utcnow
@@ -90,7 +91,7 @@ async def find_domain(session: AsyncSession, org_id: str, ref: str) -> Domain | 
 async def get_domain(session: AsyncSession, org_id: str, ref: str) -> Domain:
     domain = await find_domain(session, org_id, ref)
     if domain is None:
-        raise NotFound(f"No domain {ref}.", param="domain")
+        raise NotFound(_("No domain {ref}.", ref=ref), param="domain")
     return domain
 
 
@@ -129,14 +130,16 @@ async def create_domain(
         primary = await find_domain(session, org_id, data.alias_of)
         if primary is None:
             raise ValidationFailed(
-                f"No domain {data.alias_of} in this organisation.", param="alias_of"
+                _(
+                    "No domain {alias_of} in this organisation.", alias_of=data.alias_of
+                ), param="alias_of"
             )
         if primary.kind != "primary":
             raise ValidationFailed(
                 "An alias domain mirrors a primary domain, not another alias.", param="alias_of"
             )
     if await repository.by_name_any(session, name) is not None:
-        raise AlreadyExists(f"The domain {name} is already hosted here.", param="name")
+        raise AlreadyExists(_("The domain {name} is already hosted here.", name=name), param="name")
     now = utcnow()
     domain = Domain(
         id=new_id("dom"),
@@ -154,7 +157,9 @@ async def create_domain(
     try:
         await session.flush()
     except IntegrityError:  # a concurrent twin won the unique name
-        raise AlreadyExists(f"The domain {name} is already hosted here.", param="name") from None
+        raise AlreadyExists(_(
+            "The domain {name} is already hosted here.", name=name
+        ), param="name") from None
     session.add(make_key(org_id, domain.id, material, status="active", now=now))
     await record(
         session,
@@ -192,15 +197,22 @@ async def delete_domain(
     if used:
         what = ", ".join(f"{n} {k}" for k, n in used.items())
         raise DomainInUse(
-            f"{domain.name} still has addresses ({what}); move or delete them first.",
+            _(
+                "{name} still has addresses ({what}); move or delete them first.",
+                name=domain.name,
+                what=what,
+            ),
             param="domain",
             extra={"usage": used},
         )
     aliases = await repository.aliases_of(session, org_id, domain.id)
     if aliases:
         raise DomainHasAliases(
-            f"{domain.name} is mirrored by {', '.join(a.name for a in aliases)}; "
-            "delete those alias domains first.",
+            _(
+                "{name} is mirrored by {values}; delete those alias domains first.",
+                name=domain.name,
+                values=', '.join(a.name for a in aliases),
+            ),
             param="domain",
         )
     await session.execute(

@@ -27,6 +27,7 @@ from api.directory.domains.service import (
 )
 from api.errors import NotFound
 from api.events import emit
+from api.i18n import _
 from api.identity.audit import record
 from api.identity.principal import Principal
 from api.kit.clock import utcnow
@@ -80,7 +81,7 @@ async def _apply(
 ) -> Domain:
     domain = await repository.get(session, plan.org_id, plan.domain_id)
     if domain is None:
-        raise NotFound(f"No domain {plan.domain_id}.", param="domain")
+        raise NotFound(_("No domain {domain_id}.", domain_id=plan.domain_id), param="domain")
     now = utcnow()
     keys = await published_keys(session, plan.org_id, domain.id)
     if not keys and plan.key_material is not None:

@@ -13,6 +13,7 @@ from api.directory.addresses import domain_part, ensure_free, org_domain, valid_
 from api.directory.groups import repository
 from api.errors import AlreadyExists, NotFound, ValidationFailed
 from api.events import emit
+from api.i18n import Msg
 from api.identity.audit import record
 from api.identity.principal import Principal
 from api.kit import merge_patch
@@ -38,7 +39,7 @@ async def get_group(session: AsyncSession, org_id: str, ref: str) -> Group:
         else await repository.get(session, org_id, ref)
     )
     if group is None:
-        raise NotFound(f"No group {ref}.", param="group")
+        raise NotFound(Msg("No group {ref}.", ref=ref), param="group")
     return group
 
 
@@ -121,7 +122,7 @@ async def update_group(
     values = merge_patch.changes(data)
     for key, value in values.items():
         if value is None:
-            raise ValidationFailed(f"{key} cannot be null.", param=key)
+            raise ValidationFailed(Msg("{key} cannot be null.", key=key), param=key)
     changed = merge_patch.apply(group, values)
     if changed:
         group.version += 1
@@ -154,23 +155,25 @@ async def _resolve_ref(session: AsyncSession, org_id: str, kind: str, ref: str, 
     if kind == "account":
         account = await find_account(session, org_id, ref)
         if account is None:
-            raise ValidationFailed(f"No account {ref}.", param=param)
+            raise ValidationFailed(Msg("No account {ref}.", ref=ref), param=param)
         return account.id
     if kind == "department":
         try:
             return (await get_department(session, org_id, ref)).id
         except NotFound:
-            raise ValidationFailed(f"No department {ref}.", param=param) from None
+            raise ValidationFailed(Msg("No department {ref}.", ref=ref), param=param) from None
     if kind == "group":
         try:
             return (await get_group(session, org_id, ref)).id
         except NotFound:
-            raise ValidationFailed(f"No group {ref}.", param=param) from None
+            raise ValidationFailed(Msg("No group {ref}.", ref=ref), param=param) from None
     address = valid_address(ref, param)
     hosted = await session.scalar(select(Domain.org_id).where(Domain.name == domain_part(address)))
     if hosted == org_id:
         raise ValidationFailed(
-            f"{address} is in this organisation: add it as an account or group.", param=param
+            Msg(
+                "{address} is in this organisation: add it as an account or group.", address=address
+            ), param=param
         )
     return address
 
@@ -201,7 +204,7 @@ async def _add_member(
     if data.role == "moderator" and data.kind != "account":
         raise ValidationFailed("Only accounts can be moderators.", param=param)
     if await repository.member(session, org_id, group.id, data.kind, ref) is not None:
-        raise AlreadyExists(f"{data.ref} is already a member.", param=param)
+        raise AlreadyExists(Msg("{ref} is already a member.", ref=data.ref), param=param)
     member = GroupMember(
         group_id=group.id,
         kind=data.kind,
@@ -242,7 +245,7 @@ async def add_member(
 def parse_member_id(member_id: str) -> tuple[str, str]:
     kind, _, ref = member_id.partition(":")
     if kind not in ("account", "department", "group", "external") or not ref:
-        raise NotFound(f"No member {member_id}.", param="member_id")
+        raise NotFound(Msg("No member {member_id}.", member_id=member_id), param="member_id")
     return kind, ref
 
 
@@ -260,7 +263,7 @@ async def remove_member(
         session, org_id, group.id, kind, ref.lower() if kind == "external" else ref
     )
     if member is None:
-        raise NotFound(f"No member {member_id}.", param="member_id")
+        raise NotFound(Msg("No member {member_id}.", member_id=member_id), param="member_id")
     await session.delete(member)
     group.version += 1
     group.updated_at = utcnow()

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from api.errors import PayloadTooLarge, ValidationFailed
+from api.i18n import Msg
 
 COLUMNS = [
     "address",
@@ -196,14 +197,20 @@ def canonical_columns(header: list[str]) -> list[str]:
         out.append(name)
     if unknown:
         raise ValidationFailed(
-            f"Unknown column(s): {', '.join(unknown)}. Expected: {', '.join(COLUMNS)}.",
+            Msg(
+                "Unknown column(s): {values}. Expected: {expected}.",
+                values=', '.join(unknown),
+                expected=', '.join(COLUMNS),
+            ),
             param="file",
             code="import_columns",
         )
     dupes = sorted({c for c in out if out.count(c) > 1})
     if dupes:
         raise ValidationFailed(
-            f"Column(s) given twice: {', '.join(dupes)}.", param="file", code="import_columns"
+            Msg(
+                "Column(s) given twice: {values}.", values=', '.join(dupes)
+            ), param="file", code="import_columns"
         )
     if "address" not in out:
         raise ValidationFailed(
@@ -225,14 +232,19 @@ def _rows(
             continue
         if len(cells) > width:
             raise ValidationFailed(
-                f"Row {number} has {len(cells)} cells but the header has {width}.",
+                Msg(
+                    "Row {number} has {count} cells but the header has {width}.",
+                    number=number,
+                    count=len(cells),
+                    width=width,
+                ),
                 param="file",
                 code="import_malformed",
             )
         count += 1
         if count > max_rows:
             raise ValidationFailed(
-                f"The file has more than {max_rows} rows.",
+                Msg("The file has more than {max_rows} rows.", max_rows=max_rows),
                 param="file",
                 code="import_too_many_rows",
             )
@@ -251,7 +263,11 @@ def read_csv(data: bytes, max_rows: int) -> Sheet:
             yield from reader
         except csv.Error as exc:
             raise ValidationFailed(
-                f"The CSV is malformed near line {reader.line_num}: {exc}.",
+                Msg(
+                    "The CSV is malformed near line {line_num}: {exc}.",
+                    line_num=reader.line_num,
+                    exc=exc,
+                ),
                 param="file",
                 code="import_malformed",
             ) from None
@@ -290,7 +306,11 @@ def check_zip(data: bytes) -> None:
             info.compress_size, 1
         ):
             raise PayloadTooLarge(
-                f"The workbook part {info.filename} inflates {XLSX_MAX_RATIO}x beyond its size.",
+                Msg(
+                    "The workbook part {filename} inflates {XLSX_MAX_RATIO}x beyond its size.",
+                    filename=info.filename,
+                    XLSX_MAX_RATIO=XLSX_MAX_RATIO,
+                ),
                 param="file",
                 code="import_zip_bomb",
             )

@@ -12,6 +12,7 @@ from api.deps import ClientIp, DbSession, DirectoryRead, DirectoryWrite, Runtime
 from api.directory.imports import activation, export, formats, service
 from api.directory.notices import send_activation_mail
 from api.errors import MalformedRequest, PayloadTooLarge, ValidationFailed
+from api.i18n import _
 from api.kit.pagination import Page, PageParams, page_params
 from api.storage.models import DirectoryImport as ImportRow
 from schemas import directory as schemas
@@ -56,7 +57,9 @@ def import_schema(job: ImportRow) -> schemas.DirectoryImport:
 async def _read_upload(request: Request, limit: int) -> tuple[bytes, str]:
     """The uploaded file, streamed in with a hard size limit: raw body or multipart `file`."""
     length = request.headers.get("content-length")
-    too_big = PayloadTooLarge(f"Import files are limited to {limit} bytes.", param="file")
+    too_big = PayloadTooLarge(_(
+        "Import files are limited to {limit} bytes.", limit=limit
+    ), param="file")
     if length is not None and length.isdigit() and int(length) > limit:
         raise too_big
     chunks, size = [], 0

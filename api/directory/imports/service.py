@@ -27,6 +27,7 @@ from api.directory.imports import formats
 from api.directory.imports.rows import Context, Outcome, Prepared, RowError, apply, prepare
 from api.errors import AppError, NotFound
 from api.events import emit
+from api.i18n import Msg
 from api.identity.audit import record
 from api.identity.passwords import hash_password
 from api.identity.principal import Principal
@@ -113,7 +114,7 @@ async def get_import(session: AsyncSession, org_id: str, import_id: str) -> Dire
         )
     )
     if job is None:
-        raise NotFound(f"No import {import_id}.", param="import_id")
+        raise NotFound(Msg("No import {import_id}.", import_id=import_id), param="import_id")
     return job
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from api.i18n import _
 from api.mail.errors import RangeNotSatisfiable
 
 _RANGE = re.compile(r"^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$", re.IGNORECASE)
@@ -47,7 +48,7 @@ def parse_range(header: str | None, size: int) -> ByteRange | None:
 
 def _unsatisfiable(size: int) -> RangeNotSatisfiable:
     return RangeNotSatisfiable(
-        f"The file has {size} bytes.", headers={"Content-Range": f"bytes */{size}"}
+        _("The file has {size} bytes.", size=size), headers={"Content-Range": f"bytes */{size}"}
     )
 
 

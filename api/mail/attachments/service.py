@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from api.errors import NotFound
+from api.i18n import _
 from api.mail.attachments.http import ByteRange
 from api.mail.messages.views import load_raw_head
 from api.mail.mime import find_part, part_payload
@@ -31,7 +32,9 @@ def find_entry(message: MailMessage, attachment_id: str) -> dict[str, Any]:
     for entry in message.attachments or []:
         if entry.get("id") == attachment_id:
             return entry
-    raise NotFound(f"No attachment {attachment_id} in this message.", param="attachment_id")
+    raise NotFound(_(
+        "No attachment {attachment_id} in this message.", attachment_id=attachment_id
+    ), param="attachment_id")
 
 
 async def decode_base64(chunks: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
@@ -83,7 +86,9 @@ async def open_attachment(
         return AttachmentBody(entry, size, chunks)
     part = find_part(await load_raw_head(blobs, message), attachment_id)
     if part is None:
-        raise NotFound(f"Attachment {attachment_id} cannot be read.", param="attachment_id")
+        raise NotFound(_(
+            "Attachment {attachment_id} cannot be read.", attachment_id=attachment_id
+        ), param="attachment_id")
     data = part_payload(part)
     size = len(data)
     if rng is not None:

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import NotFound, PayloadTooLarge
+from api.i18n import _
 from api.kit.clock import utcnow
 from api.mail.delivery.deliver import write_bytes
 from api.mail.folders import repository as folders
@@ -22,7 +23,7 @@ from api.storage.models import Account, MailFolder, MailMessage
 async def _folder(session: AsyncSession, account: Account, folder_id: str) -> MailFolder:
     folder = await folders.get(session, account.id, folder_id)
     if folder is None:
-        raise NotFound(f"No folder {folder_id}.", param="folder_id")
+        raise NotFound(_("No folder {folder_id}.", folder_id=folder_id), param="folder_id")
     return folder
 
 
@@ -43,7 +44,10 @@ async def append_message(
     IMAP APPEND). Unparseable input is stored and flagged, never refused."""
     if len(raw) > runtime.settings.mail_max_message_bytes:
         raise PayloadTooLarge(
-            f"The message is larger than {runtime.settings.mail_max_message_bytes} bytes."
+            _(
+                "The message is larger than {mail_max_message_bytes} bytes.",
+                mail_max_message_bytes=runtime.settings.mail_max_message_bytes,
+            )
         )
     await ensure_mailbox(session, account.id, account.org_id)
     folder = (
@@ -82,7 +86,7 @@ async def append_many(
     """`append_message` for a batch (imports, migrations): one folder, a few statements."""
     limit = runtime.settings.mail_max_message_bytes
     if any(len(raw) > limit for raw in raws):
-        raise PayloadTooLarge(f"A message is larger than {limit} bytes.")
+        raise PayloadTooLarge(_("A message is larger than {limit} bytes.", limit=limit))
     await ensure_mailbox(session, account.id, account.org_id)
     folder = (
         await _folder(session, account, folder_id)

@@ -21,6 +21,7 @@ import anyio
 
 from api.data_dir import private_dir
 from api.errors import PayloadTooLarge
+from api.i18n import _
 from api.storage.blobs import BlobRef, LocalBlobBackend
 
 INLINE_LIMIT = 1024 * 1024  # smaller blobs are written on the event loop, no thread hop
@@ -52,7 +53,9 @@ class DeferredSyncBackend(LocalBlobBackend):
         async for chunk in chunks:
             size += len(chunk)
             if max_size is not None and size > max_size:
-                raise PayloadTooLarge(f"The content is larger than {max_size} bytes.")
+                raise PayloadTooLarge(_(
+                    "The content is larger than {max_size} bytes.", max_size=max_size
+                ))
             parts.append(chunk)
         data = b"".join(parts)
         if size <= INLINE_LIMIT:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import ValidationFailed
+from api.i18n import _
 from api.identity.principal import Principal
 from api.mail.mailbox.service import NewMessage, expunge, store_message, system_folder
 from api.mail.messages.service import delete_messages, get_message
@@ -136,7 +137,10 @@ async def attach_to_draft(
     entries: list[dict[str, Any]] = list(compose.get("attachments", []))
     if len(entries) >= MAX_ATTACHMENTS:
         raise ValidationFailed(
-            f"A draft has at most {MAX_ATTACHMENTS} attachments.", param="attachments"
+            _(
+                "A draft has at most {MAX_ATTACHMENTS} attachments.",
+                MAX_ATTACHMENTS=MAX_ATTACHMENTS,
+            ), param="attachments"
         )
     sources = await resolve_sources(session, account, [item])
     entries += await pin_sources(session, runtime, sources)

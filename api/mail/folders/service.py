@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import AlreadyExists, NotFound, ValidationFailed
 from api.events import emit
+from api.i18n import _
 from api.kit import merge_patch
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
@@ -49,7 +50,7 @@ async def get_folder(session: AsyncSession, account: Account, folder_id: str) ->
     await ensure_mailbox(session, account.id, account.org_id)
     folder = await repository.get(session, account.id, folder_id)
     if folder is None:
-        raise NotFound(f"No folder {folder_id}.", param="folder_id")
+        raise NotFound(_("No folder {folder_id}.", folder_id=folder_id), param="folder_id")
     return folder
 
 
@@ -59,7 +60,7 @@ async def _depth(session: AsyncSession, account_id: str, folder_id: str | None) 
     while folder_id is not None and len(chain) <= MAX_DEPTH + 1:
         folder = await repository.get(session, account_id, folder_id)
         if folder is None:
-            raise NotFound(f"No folder {folder_id}.", param="parent_id")
+            raise NotFound(_("No folder {folder_id}.", folder_id=folder_id), param="parent_id")
         chain.append(folder.id)
         folder_id = folder.parent_id
     return chain
@@ -69,9 +70,13 @@ async def create_folder(session: AsyncSession, account: Account, data: FolderCre
     await ensure_mailbox(session, account.id, account.org_id)
     name = _check_name(data.name)
     if len(await _depth(session, account.id, data.parent_id)) >= MAX_DEPTH:
-        raise ValidationFailed(f"Folders nest at most {MAX_DEPTH} deep.", param="parent_id")
+        raise ValidationFailed(_(
+            "Folders nest at most {MAX_DEPTH} deep.", MAX_DEPTH=MAX_DEPTH
+        ), param="parent_id")
     if await repository.sibling_named(session, account.id, data.parent_id, name):
-        raise AlreadyExists(f"A folder named {name!r} is already there.", param="name")
+        raise AlreadyExists(_(
+            "A folder named {name} is already there.", name=repr(name)
+        ), param="name")
     now = utcnow()
     folder = MailFolder(
         id=new_id("fld"),
@@ -111,11 +116,15 @@ async def update_folder(
         if folder.id in chain:
             raise ValidationFailed("A folder cannot move under itself.", param="parent_id")
         if len(chain) >= MAX_DEPTH:
-            raise ValidationFailed(f"Folders nest at most {MAX_DEPTH} deep.", param="parent_id")
+            raise ValidationFailed(_(
+                "Folders nest at most {MAX_DEPTH} deep.", MAX_DEPTH=MAX_DEPTH
+            ), param="parent_id")
     name = values.get("name", folder.name)
     clash = await repository.sibling_named(session, account.id, parent_id, name)
     if clash is not None and clash.id != folder.id:
-        raise AlreadyExists(f"A folder named {name!r} is already there.", param="name")
+        raise AlreadyExists(_(
+            "A folder named {name} is already there.", name=repr(name)
+        ), param="name")
     changed = merge_patch.apply(folder, values)
     if changed:
         folder.version += 1

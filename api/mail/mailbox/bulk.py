@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.events import emit_many
+from api.i18n import Msg
 from api.mail.errors import QuotaExceeded
 from api.mail.mailbox import repository
 from api.mail.mailbox.service import NewMessage, _real, event_data, new_row, quota_of
@@ -109,7 +110,11 @@ async def store_shares(
                     session, account.id, sum(i.blob.size for i in items), len(items)
                 )
                 out.append(QuotaExceeded(
-                    f"The mailbox of {account.address} is full ({quota} bytes).",
+                    Msg(
+                        "The mailbox of {address} is full ({quota} bytes).",
+                        address=account.address,
+                        quota=quota,
+                    ),
                     param="account",
                 ))
                 continue

@@ -15,6 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.events import emit
+from api.i18n import Msg
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.mail.errors import QuotaExceeded
@@ -222,7 +223,11 @@ async def store_message(
     if quota is not None and used > quota:
         await repository.unuse(session, account.id, size, 1)
         raise QuotaExceeded(
-            f"The mailbox of {account.address} is full ({quota} bytes).", param="account"
+            Msg(
+                "The mailbox of {address} is full ({quota} bytes).",
+                address=account.address,
+                quota=quota,
+            ), param="account"
         )
     parsed = new.parsed
     thread_id = await attach_to_thread(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import NotFound, ValidationFailed
+from api.i18n import _
 from api.kit.pagination import PageParams
 from api.mail.folders import repository as folders
 from api.mail.mailbox import repository as mailboxes
@@ -30,7 +31,7 @@ MAX_BULK = 1000
 async def _folder(session: AsyncSession, account: Account, folder_id: str) -> MailFolder:
     folder = await folders.get(session, account.id, folder_id)
     if folder is None:
-        raise NotFound(f"No folder {folder_id}.", param="folder_id")
+        raise NotFound(_("No folder {folder_id}.", folder_id=folder_id), param="folder_id")
     return folder
 
 
@@ -78,7 +79,7 @@ async def list_messages(
 async def get_message(session: AsyncSession, account: Account, message_id: str) -> MailMessage:
     message = await repository.get(session, account.id, message_id)
     if message is None:
-        raise NotFound(f"No message {message_id}.", param="message_id")
+        raise NotFound(_("No message {message_id}.", message_id=message_id), param="message_id")
     return message
 
 
@@ -108,7 +109,9 @@ async def update_messages(
 
 def _dedupe(ids: list[str]) -> list[str]:
     if len(ids) > MAX_BULK:
-        raise ValidationFailed(f"At most {MAX_BULK} messages at once.", param="ids")
+        raise ValidationFailed(_(
+            "At most {MAX_BULK} messages at once.", MAX_BULK=MAX_BULK
+        ), param="ids")
     return list(dict.fromkeys(ids))
 
 

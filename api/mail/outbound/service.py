@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import NotFound
+from api.i18n import _
 from api.mail.outbound import queue
 from api.storage.models import Account, MailMessage
 from schemas.delivery import MessageDelivery, RecipientDelivery
@@ -23,7 +24,7 @@ async def message_delivery(
                                      MailMessage.org_id == owner.org_id)
     )
     if found is None:
-        raise NotFound(f"No message {message_id}.", param="id")
+        raise NotFound(_("No message {message_id}.", message_id=message_id), param="id")
     rows = await queue.for_message(session, owner.org_id, message_id)
     recipients = [
         RecipientDelivery(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from api.errors import ValidationFailed
+from api.i18n import _
 from api.mail.search.tokens import tokens
 
 MAX_QUERY = 500
@@ -58,14 +59,18 @@ def _date(value: str, param: str) -> datetime:
     try:
         day = date.fromisoformat(value.replace("/", "-"))
     except ValueError:
-        raise ValidationFailed(f"`{param}:` needs a date like 2024-05-31.", param="q") from None
+        raise ValidationFailed(_(
+            "`{param}:` needs a date like 2024-05-31.", param=param
+        ), param="q") from None
     return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def parse_query(q: str) -> SearchQuery:
     if len(q) > MAX_QUERY:
         raise ValidationFailed(
-            f"The search query is longer than {MAX_QUERY} characters.", param="q"
+            _(
+                "The search query is longer than {MAX_QUERY} characters.", MAX_QUERY=MAX_QUERY
+            ), param="q"
         )
     result = SearchQuery()
     for match in _PART.finditer(q):
@@ -108,5 +113,7 @@ def parse_query(q: str) -> SearchQuery:
             continue
         result.terms.append(Term(words, column, negate, prefix))
         if len(result.terms) > MAX_TERMS:
-            raise ValidationFailed(f"At most {MAX_TERMS} search terms.", param="q")
+            raise ValidationFailed(_(
+                "At most {MAX_TERMS} search terms.", MAX_TERMS=MAX_TERMS
+            ), param="q")
     return result

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.directory.recipients import resolve_recipients
 from api.errors import PayloadTooLarge, ValidationFailed
+from api.i18n import _
 from api.identity.audit import record
 from api.identity.principal import Principal
 from api.mail.delivery.deliver import StoredRaw, deliver_stored, write_bytes
@@ -52,7 +53,7 @@ async def send_raw(
     recipients read from the headers and the From address as the envelope."""
     limit = runtime.settings.mail_max_message_bytes
     if len(raw) > limit:
-        raise PayloadTooLarge(f"The message is larger than {limit} bytes.")
+        raise PayloadTooLarge(_("The message is larger than {limit} bytes.", limit=limit))
     head, body = split_head(raw)
     parsed = parse_message(raw)
     if parsed.parse_status == "failed" or not parsed.from_address:
@@ -72,7 +73,7 @@ async def send_raw(
     resolution = await resolve_recipients(session, envelope, sender=envelope_from or sender)
     if resolution.unknown:
         raise UnknownRecipient(
-            f"No such recipient: {', '.join(resolution.unknown)}.",
+            _("No such recipient: {values}.", values=', '.join(resolution.unknown)),
             param="to",
             extra={"addresses": resolution.unknown},
         )

@@ -18,6 +18,7 @@ from api.directory import recipients as directory_recipients
 from api.directory.recipients import Resolution, resolve_recipients
 from api.errors import NotFound, PayloadTooLarge, ValidationFailed
 from api.events import emit
+from api.i18n import Msg
 from api.identity.audit import record
 from api.identity.principal import Principal
 from api.kit.clock import utcnow
@@ -78,7 +79,9 @@ async def check_send_as(session: AsyncSession, account: Account, address: str) -
     else:
         allowed = address.lower() == account.address.lower()
     if not allowed:
-        raise SendAsDenied(f"{account.address} may not send as {address}.", param="from")
+        raise SendAsDenied(Msg(
+            "{address} may not send as {address2}.", address=account.address, address2=address
+        ), param="from")
 
 
 async def resolve_sources(
@@ -99,7 +102,9 @@ async def resolve_sources(
         if item.upload_id is not None:
             upload = await uploads.get(session, account.id, item.upload_id)
             if upload is None or upload.expires_at <= utcnow():
-                raise NotFound(f"No upload {item.upload_id}.", param=f"{param}.upload_id")
+                raise NotFound(Msg(
+                    "No upload {upload_id}.", upload_id=item.upload_id
+                ), param=f"{param}.upload_id")
             if upload.state != "committed" or upload.blob_sha256 is None:
                 raise UploadIncomplete(
                     "Commit the upload before attaching it.", param=f"{param}.upload_id"
@@ -230,7 +235,7 @@ async def prepare(
         original = await messages.get(session, account.id, ref)
         if original is None:
             raise NotFound(
-                f"No message {ref}.",
+                Msg("No message {ref}.", ref=ref),
                 param=f"{mode}_message_id" if mode == "forward" else "reply_to_message_id",
             )
         if original.message_id_header:
@@ -340,7 +345,7 @@ async def _check_deliverable(
     )
     if resolution.unknown:
         raise UnknownRecipient(
-            f"No such recipient: {', '.join(resolution.unknown)}.",
+            Msg("No such recipient: {values}.", values=', '.join(resolution.unknown)),
             param="to",
             extra={"addresses": resolution.unknown},
         )
@@ -350,9 +355,13 @@ async def _check_deliverable(
     lean = build(replace(comp, attachments=[s for s in comp.attachments if s not in huge]))
     if lean.size > runtime.settings.mail_max_message_bytes:
         raise PayloadTooLarge(
-            f"The message is {lean.size} bytes; the limit is "
-            f"{runtime.settings.mail_max_message_bytes} (attachments over {threshold} bytes "
-            "do not count: remote recipients get them as links).",
+            Msg(
+                "The message is {size} bytes; the limit is {mail_max_message_bytes} (attachments "
+                "over {threshold} bytes do not count: remote recipients get them as links).",
+                size=lean.size,
+                mail_max_message_bytes=runtime.settings.mail_max_message_bytes,
+                threshold=threshold,
+            ),
             param="attachments",
         )
     return resolution, lean, huge

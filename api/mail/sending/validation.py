@@ -8,6 +8,7 @@ import mimetypes
 import re
 
 from api.errors import ValidationFailed
+from api.i18n import Msg
 from api.mail.errors import HeaderInjection, TooManyRecipients
 from schemas.mail import AddressIn
 
@@ -20,7 +21,9 @@ _RESERVED = {"x-priority", "x-auto-response-suppress", "x-mailer-internal"}
 
 def no_breaks(value: str, param: str) -> str:
     if any(ch in value for ch in "\r\n\x00"):
-        raise HeaderInjection(f"{param} must not contain line breaks.", param=param)
+        raise HeaderInjection(Msg(
+            "{param} must not contain line breaks.", param=param
+        ), param=param)
     return value
 
 
@@ -36,14 +39,20 @@ def address(value: str, param: str) -> str:
         or local.startswith(".")
         or local.endswith(".")
     ):
-        raise ValidationFailed(f"{value!r} is not an email address.", param=param)
+        raise ValidationFailed(Msg(
+            "{value} is not an email address.", value=repr(value)
+        ), param=param)
     try:
         ascii_domain = domain.encode("idna").decode("ascii").lower()
     except UnicodeError:
-        raise ValidationFailed(f"{value!r} has an invalid domain.", param=param) from None
+        raise ValidationFailed(Msg(
+            "{value} has an invalid domain.", value=repr(value)
+        ), param=param) from None
     labels = ascii_domain.split(".")
     if len(labels) < 2 or len(ascii_domain) > 253 or not all(_LABEL.match(x) for x in labels):
-        raise ValidationFailed(f"{value!r} has an invalid domain.", param=param)
+        raise ValidationFailed(Msg(
+            "{value} has an invalid domain.", value=repr(value)
+        ), param=param)
     return f"{local}@{ascii_domain}"
 
 
@@ -55,7 +64,9 @@ def recipient(value: str | AddressIn, param: str) -> tuple[str, str]:
     if "<" in value:
         name, addr = email.utils.parseaddr(value)
         if not addr:
-            raise ValidationFailed(f"{value!r} is not an email address.", param=param)
+            raise ValidationFailed(Msg(
+                "{value} is not an email address.", value=repr(value)
+            ), param=param)
         return name.strip(), address(addr, param)
     return "", address(value, param)
 
@@ -67,7 +78,11 @@ def recipients(values: list[str | AddressIn], param: str) -> list[tuple[str, str
 def check_count(total: int, limit: int) -> None:
     if total > limit:
         raise TooManyRecipients(
-            f"A message may have at most {limit} recipients; this one has {total}.", param="to"
+            Msg(
+                "A message may have at most {limit} recipients; this one has {total}.",
+                limit=limit,
+                total=total,
+            ), param="to"
         )
 
 
@@ -76,7 +91,9 @@ def custom_headers(headers: dict[str, str]) -> list[tuple[str, str]]:
     for name, value in headers.items():
         if not _HEADER_NAME.match(name) or name.lower() in _RESERVED:
             raise ValidationFailed(
-                f"Only X- headers may be added, not {name!r}.", param=f"headers.{name}"
+                Msg(
+                    "Only X- headers may be added, not {name}.", name=repr(name)
+                ), param=f"headers.{name}"
             )
         no_breaks(value, f"headers.{name}")
         if len(value) > 998:
@@ -94,7 +111,7 @@ def content_type(value: str | None, filename: str, param: str) -> str:
     no_breaks(value, param)
     value = value.strip().lower()
     if not _CONTENT_TYPE.match(value):
-        raise ValidationFailed(f"{value!r} is not a media type.", param=param)
+        raise ValidationFailed(Msg("{value} is not a media type.", value=repr(value)), param=param)
     return value
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import AlreadyExists, NotFound, ValidationFailed
 from api.events import emit
+from api.i18n import _
 from api.identity.audit import record
 from api.identity.principal import Principal
 from api.kit.clock import utcnow
@@ -118,7 +119,7 @@ async def message_for(session: AsyncSession, principal: Principal, message_id: s
     """A message by bare id (GraphQL), with its account, if this caller may reach it."""
     message = await repository.message_in_org(session, principal.org_id, message_id)
     if message is None or not may_reach(principal, message.account_id):
-        raise NotFound(f"No message {message_id}.", param="id")
+        raise NotFound(_("No message {message_id}.", message_id=message_id), param="id")
     return await account_by_id(session, principal, message.account_id), message
 
 
@@ -151,7 +152,7 @@ async def learn_moves(session: AsyncSession, blobs: BlobStore, org_id: str,
 
 def _check_list(kind: str) -> None:
     if kind not in LISTS:
-        raise NotFound(f"No list {kind}.")
+        raise NotFound(_("No list {kind}.", kind=kind))
 
 
 async def create_entry(session: AsyncSession, org_id: str, kind: str, data: SpamListEntryCreate,
@@ -162,7 +163,9 @@ async def create_entry(session: AsyncSession, org_id: str, kind: str, data: Spam
     except InvalidEntry as exc:
         raise ValidationFailed(str(exc), param="value") from None
     if await repository.entry_by_value(session, org_id, kind, value) is not None:
-        raise AlreadyExists(f"{value} is already on the {kind} list.", param="value")
+        raise AlreadyExists(_(
+            "{value} is already on the {kind} list.", value=value, kind=kind
+        ), param="value")
     entry = SpamListEntry(id=new_id("spl"), org_id=org_id, kind=kind, value=value,
                           note=data.note, created_by=actor.actor_id if actor else None,
                           created_at=utcnow())
@@ -170,7 +173,9 @@ async def create_entry(session: AsyncSession, org_id: str, kind: str, data: Spam
         async with session.begin_nested():
             session.add(entry)
     except IntegrityError:
-        raise AlreadyExists(f"{value} is already on the {kind} list.", param="value") from None
+        raise AlreadyExists(_(
+            "{value} is already on the {kind} list.", value=value, kind=kind
+        ), param="value") from None
     forget(org_id)
     details = {"kind": kind, "value": value, "scope": scope}
     await record(session, org_id=org_id, action="mail.spam_list_entry.created", actor=actor,
@@ -186,7 +191,9 @@ async def get_entry(session: AsyncSession, org_id: str, kind: str | None, entry_
         _check_list(kind)
     entry = await repository.entry(session, org_id, kind, entry_id)
     if entry is None:
-        raise NotFound(f"No {kind or 'spam'} list entry {entry_id}.", param="entry_id")
+        raise NotFound(_(
+            "No {value} list entry {entry_id}.", value=kind or 'spam', entry_id=entry_id
+        ), param="entry_id")
     return entry
 
 

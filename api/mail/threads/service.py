@@ -8,6 +8,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import MalformedRequest, NotFound
+from api.i18n import _
 from api.kit.pagination import PageParams, decode_cursor, encode_cursor
 from api.storage.models import Account, MailMessage, MailThread
 
@@ -46,7 +47,7 @@ async def get_thread(
         select(MailThread).where(MailThread.id == thread_id, MailThread.account_id == account.id)
     )
     if thread is None:
-        raise NotFound(f"No thread {thread_id}.", param="thread_id")
+        raise NotFound(_("No thread {thread_id}.", thread_id=thread_id), param="thread_id")
     rows = await session.execute(
         select(MailMessage)
         .where(MailMessage.account_id == account.id, MailMessage.thread_id == thread.id)

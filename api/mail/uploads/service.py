@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.data_dir import private_dir
 from api.errors import NotFound, PayloadTooLarge, ValidationFailed
+from api.i18n import _
 from api.identity.principal import Principal
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
@@ -81,7 +82,7 @@ async def create_upload(
 ) -> MailUpload:
     limit = runtime.settings.mail_max_upload_bytes
     if data.size > limit:
-        raise PayloadTooLarge(f"Uploads are limited to {limit} bytes.", param="size")
+        raise PayloadTooLarge(_("Uploads are limited to {limit} bytes.", limit=limit), param="size")
     name = validation.filename(data.filename, "filename")
     ctype = validation.content_type(data.content_type, name, "content_type")
     now = utcnow()
@@ -118,7 +119,7 @@ async def get_upload(
         or not may_reach(principal, upload.account_id)
         or upload.expires_at <= utcnow()
     ):
-        raise NotFound(f"No upload {upload_id}.", param="upload_id")
+        raise NotFound(_("No upload {upload_id}.", upload_id=upload_id), param="upload_id")
     return upload
 
 
@@ -132,11 +133,15 @@ def parse_content_range(header: str | None, size: int) -> tuple[int, int]:
     start, last, total = (int(g) for g in match.groups())
     if total != size:
         raise UploadSizeMismatch(
-            f"The upload was declared as {size} bytes, not {total}.", param="Content-Range"
+            _(
+                "The upload was declared as {size} bytes, not {total}.", size=size, total=total
+            ), param="Content-Range"
         )
     if last < start or last >= size:
         raise RangeNotSatisfiable(
-            f"The range must lie within 0-{size - 1}.", headers={"Content-Range": f"bytes */{size}"}
+            _(
+                "The range must lie within 0-{value}.", value=size - 1
+            ), headers={"Content-Range": f"bytes */{size}"}
         )
     return start, last + 1
 
@@ -241,7 +246,11 @@ async def _write_at(path: Path, offset: int, length: int, body: AsyncIterator[by
             written += len(data)
         if written != length:
             raise ValidationFailed(
-                f"The body has {written} bytes; Content-Range says {length}.", param="Content-Range"
+                _(
+                    "The body has {written} bytes; Content-Range says {length}.",
+                    written=written,
+                    length=length,
+                ), param="Content-Range"
             )
     finally:
         os.close(fd)
@@ -276,7 +285,11 @@ async def commit_upload(
             upload.size and upload.received != [[0, upload.size]]
         ):
             raise UploadIncomplete(
-                f"{upload.received_bytes} of {upload.size} bytes received.",
+                _(
+                    "{received_bytes} of {size} bytes received.",
+                    received_bytes=upload.received_bytes,
+                    size=upload.size,
+                ),
                 param="upload_id",
                 extra={"received": upload.received},
             )

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import NotFound, ValidationFailed
 from api.events import emit
+from api.i18n import _
 from api.identity.audit import record
 from api.identity.principal import Principal
 from api.identity.scopes import unknown_scopes
@@ -25,13 +26,17 @@ from schemas.platform import AppCreate, AppUpdate
 def _check_scopes(actor: Principal | None, scopes: list[str]) -> list[str]:
     bad = unknown_scopes(scopes)
     if bad:
-        raise ValidationFailed(f"Unknown scope(s): {' '.join(bad)}", param="scopes")
+        raise ValidationFailed(_(
+            "Unknown scope(s): {values}", values=' '.join(bad)
+        ), param="scopes")
     if actor is not None and actor.kind == "app":
         # An app may hand out only what it holds itself: no escalation through app creation.
         beyond = [s for s in scopes if s not in actor.scopes]
         if beyond:
             raise ValidationFailed(
-                f"You cannot grant scopes you do not hold: {' '.join(beyond)}", param="scopes"
+                _(
+                    "You cannot grant scopes you do not hold: {values}", values=' '.join(beyond)
+                ), param="scopes"
             )
     return sorted(set(scopes))
 
@@ -62,7 +67,7 @@ async def create_app(
 async def get_app(session: AsyncSession, org_id: str, app_id: str) -> App:
     app = await repository.get(session, org_id, app_id)
     if app is None:
-        raise NotFound(f"No app {app_id}.", param="app_id")
+        raise NotFound(_("No app {app_id}.", app_id=app_id), param="app_id")
     return app
 
 
@@ -76,7 +81,7 @@ async def update_app(
     values = merge_patch.changes(data)
     for key in ("name", "redirect_uris", "scopes", "disabled"):
         if key in values and values[key] is None:
-            raise ValidationFailed(f"{key} cannot be null.", param=key)
+            raise ValidationFailed(_("{key} cannot be null.", key=key), param=key)
     if "scopes" in values:
         values["scopes"] = _check_scopes(actor, values["scopes"])
     changed = merge_patch.apply(app, values)

@@ -91,6 +91,20 @@ def activation_page(
     )
 
 
+def login_link_page(token: str, address: str, csrf: str, next_path: str, locale: str) -> str:
+    """What a login link opens: one button that signs in. Link-preview bots and mail
+    scanners fetch the link but do not submit the form, so they cannot use it up."""
+    return _page(
+        locale,
+        translate(locale, "Sign in"),
+        f"<p>{_t(locale, 'Continue to Mailplane as {address}.', address=address)}</p>"
+        f"<form method=post action='/oauth/sso/{escape(token)}'>"
+        f"<input type=hidden name=csrf_token value='{escape(csrf)}'>"
+        f"<input type=hidden name=next value='{escape(next_path)}'>"
+        f"<button type=submit autofocus>{_t(locale, 'Continue')}</button></form>",
+    )
+
+
 def activated_page(address: str, locale: str = "en") -> str:
     return _page(
         locale,

@@ -500,13 +500,36 @@ async def activation_submit(
 
 
 @router.get("/oauth/sso/{token}", include_in_schema=False)
+async def login_link_page(token: str, request: Request, session: DbSession) -> Response:
+    """Where a login link lands: a page with one "Continue" button. Opening the link uses
+    nothing up (mail scanners and link previews fetch links), the button's POST does. A
+    `?next=` path added when opening it is carried to the POST."""
+    try:
+        account = await links.login_account(session, token)
+    except links.LinkInvalid:
+        return _link_invalid(await _locale(request))
+    csrf = secrets.token_urlsafe(24)
+    next_path = links.safe_next(request.query_params.get("next")) or ""
+    response = _html(pages.login_link_page(
+        token, account.address, csrf, next_path, await _locale(request, session, account)
+    ))
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.set_cookie(LOGIN_CSRF_COOKIE, csrf, httponly=True, samesite="lax", path="/oauth")
+    return response
+
+
+@router.post("/oauth/sso/{token}", include_in_schema=False)
 async def login_link(
     token: str, request: Request, session: DbSession, runtime: RuntimeDep
 ) -> Response:
-    """Where a login link lands: sign the person in (the sign-in pages' session) and go to
-    the link's same-origin `next` (or a `?next=` path added when opening it; anything that
-    is not a path on this origin is ignored), through the password page when a change is
-    due."""
+    """Sign the person in (the sign-in pages' session) and go to the link's same-origin
+    `next` (or the one carried from the page; anything that is not a path on this origin is
+    ignored), through the password page when a change is due."""
+    form = await request.form()
+    cookie_csrf = request.cookies.get(LOGIN_CSRF_COOKIE)
+    if not cookie_csrf or not secrets.compare_digest(cookie_csrf, str(form.get("csrf_token", ""))):
+        return _html(pages.error_page(
+            "Request expired", "Reload the page and try again.", await _locale(request)), 403)
     try:
         account, next_path = await links.use_login_link(
             session, token, ip=request.client.host if request.client else None
@@ -514,7 +537,7 @@ async def login_link(
     except links.LinkInvalid:
         await session.rollback()
         return _link_invalid(await _locale(request))
-    next_path = links.safe_next(request.query_params.get("next")) or next_path
+    next_path = links.safe_next(str(form.get("next", ""))) or next_path
     target = (
         "/oauth/password?" + urlencode({"next": next_path})
         if account.must_change_password else next_path
@@ -522,5 +545,6 @@ async def login_link(
     response = RedirectResponse(target, status_code=303)
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"
+    response.delete_cookie(LOGIN_CSRF_COOKIE, path="/oauth")
     _start_session(response, runtime, account.id)
     return response

@@ -14,6 +14,7 @@ from api.errors import Gone, NotFound, ValidationFailed
 from api.events import emit
 from api.events.retention import purged_through
 from api.events.types import READ_SCOPES, parse_patterns, scope_for, visible
+from api.i18n import _
 from api.identity.audit import record
 from api.identity.principal import Principal
 from api.kit import merge_patch
@@ -45,7 +46,11 @@ def _patterns(principal: Principal, values: list[str]) -> list[str]:
         domain = p.split(".", 1)[0]
         if domain != "*" and scope_for(p) not in principal.scopes:
             raise ValidationFailed(
-                f"Subscribing to {p} needs the scope {scope_for(p)}.", param="event_types"
+                _(
+                    "Subscribing to {pattern} needs the scope {scope}.",
+                    pattern=p,
+                    scope=scope_for(p),
+                ), param="event_types"
             )
     return patterns
 
@@ -59,7 +64,7 @@ async def _account_ids(session: AsyncSession, org_id: str, refs: list[str]) -> l
     for i, ref in enumerate(refs):
         account = await find_account(session, org_id, ref)
         if account is None:
-            raise ValidationFailed(f"No account {ref}.", param=f"account_ids[{i}]")
+            raise ValidationFailed(_("No account {ref}.", ref=ref), param=f"account_ids[{i}]")
         if account.id not in out:
             out.append(account.id)
     return out
@@ -69,7 +74,7 @@ async def _department_ids(session: AsyncSession, org_id: str, ids: list[str]) ->
     known = await repository.known_departments(session, org_id, ids)
     for i, dep in enumerate(ids):
         if dep not in known:
-            raise ValidationFailed(f"No department {dep}.", param=f"department_ids[{i}]")
+            raise ValidationFailed(_("No department {dep}.", dep=dep), param=f"department_ids[{i}]")
     return list(dict.fromkeys(ids))
 
 
@@ -139,7 +144,7 @@ async def create_endpoint(
 async def get_endpoint(session: AsyncSession, org_id: str, endpoint_id: str) -> WebhookEndpoint:
     endpoint = await repository.get(session, org_id, endpoint_id)
     if endpoint is None:
-        raise NotFound(f"No webhook {endpoint_id}.", param="webhook_id")
+        raise NotFound(_("No webhook {endpoint_id}.", endpoint_id=endpoint_id), param="webhook_id")
     return endpoint
 
 
@@ -173,7 +178,7 @@ async def update_endpoint(
     values = merge_patch.changes(data)
     for key in ("url", "event_types", "account_ids", "department_ids", "ordered", "description"):
         if key in values and values[key] is None:
-            raise ValidationFailed(f"{key} cannot be null.", param=key)
+            raise ValidationFailed(_("{key} cannot be null.", key=key), param=key)
     if "event_types" in values:
         values["event_types"] = _patterns(principal, values["event_types"])
     if "url" in values and values["url"] != endpoint.url:
@@ -348,7 +353,7 @@ async def redeliver(
     """Send one event again (same `webhook-id` if sent before), with the schedule started over."""
     event = await repository.event(session, endpoint.org_id, event_id)
     if event is None:
-        raise NotFound(f"No event {event_id}.", param="event_id")
+        raise NotFound(_("No event {event_id}.", event_id=event_id), param="event_id")
     if not visible(endpoint.scopes, endpoint.owner_account_id, event.type, event.data):
         raise ValidationFailed("This endpoint may not receive that event.", param="event_id")
     now = utcnow()
@@ -405,11 +410,15 @@ async def replay(
         raise ValidationFailed("to_sequence must not be below from_sequence.", param="to_sequence")
     if last - first + 1 > MAX_REPLAY:
         raise ValidationFailed(
-            f"Replay at most {MAX_REPLAY} sequences at once.", param="to_sequence"
+            _(
+                "Replay at most {MAX_REPLAY} sequences at once.", MAX_REPLAY=MAX_REPLAY
+            ), param="to_sequence"
         )
     gone = await purged_through(session, endpoint.org_id)
     if first <= gone:
-        raise Gone(f"Events up to sequence {gone} are past retention.", param="from_sequence")
+        raise Gone(_(
+            "Events up to sequence {gone} are past retention.", gone=gone
+        ), param="from_sequence")
     scopes = await queue.app_scopes(session, [endpoint.app_id] if endpoint.app_id else [])
     f = await fanout.endpoint_filter(session, endpoint, scopes)
     if f is None:
@@ -453,7 +462,7 @@ async def list_deliveries(
 
 async def require_event(session: AsyncSession, org_id: str, event_id: str) -> None:
     if await repository.event(session, org_id, event_id) is None:
-        raise NotFound(f"No event {event_id}.", param="event_id")
+        raise NotFound(_("No event {event_id}.", event_id=event_id), param="event_id")
 
 
 async def list_attempts(

@@ -12,6 +12,7 @@ import httpx
 
 from api.config import Settings
 from api.errors import ValidationFailed
+from api.i18n import _
 from api.kit.ids import new_id
 from api.kit.ssrf import BlockedAddress, check_url, guarded_client
 from api.platform.webhooks import signing
@@ -57,15 +58,20 @@ async def challenge(settings: Settings, url: str, secret: str) -> None:
             if reason.startswith("blocked: "):
                 raise ValidationFailed(reason.removeprefix("blocked: "), param="url") from None
             raise VerificationFailed(
-                f"Could not connect to the endpoint: {reason}", param="url"
+                _("Could not connect to the endpoint: {reason}", reason=reason), param="url"
             ) from None
         except httpx.HTTPError as exc:
             raise VerificationFailed(
-                f"The verification request failed: {type(exc).__name__}", param="url"
+                _(
+                    "The verification request failed: {error}", error=type(exc).__name__
+                ), param="url"
             ) from None
     if not 200 <= resp.status_code < 300:
         raise VerificationFailed(
-            f"The endpoint answered the challenge with HTTP {resp.status_code}.", param="url"
+            _(
+                "The endpoint answered the challenge with HTTP {status_code}.",
+                status_code=resp.status_code,
+            ), param="url"
         )
     if not _echoed(resp.content[:4096], token):
         raise VerificationFailed("The endpoint did not echo the challenge.", param="url")
