@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.directory.accounts.lookup import find_account
 from api.directory.departments import repository
+from api.directory.groups import repository as group_repository
 from api.errors import AlreadyExists, Conflict, NotFound, ValidationFailed
 from api.events import emit
 from api.identity.audit import record
@@ -147,8 +149,6 @@ async def check_department_ids(
 
 
 async def _manager_ids(session: AsyncSession, org_id: str, refs: list[str]) -> list[str]:
-    from api.directory.accounts.lookup import find_account
-
     out = []
     for i, ref in enumerate(refs):
         account = await find_account(session, org_id, ref)
@@ -395,9 +395,7 @@ async def delete_department(
     if await repository.member_count(session, org_id, dep.id):
         raise Conflict("The department has members; move them first.", code="department_not_empty")
     await repository.set_managers(session, org_id, dep.id, [])
-    from api.directory.groups.service import forget_member
-
-    await forget_member(session, org_id, "department", dep.id)
+    await group_repository.remove_member_everywhere(session, org_id, "department", dep.id)
     await session.delete(dep)
     await _changed(session, org_id, dep, "deleted", actor=actor, ip=ip)
 
