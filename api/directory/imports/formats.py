@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+# defusedxml is installed, so openpyxl parses the XML defensively
+import openpyxl  # type: ignore[import-untyped]
+
 from api.errors import PayloadTooLarge, ValidationFailed
 
 COLUMNS = [
@@ -313,9 +316,6 @@ def _cell(value: Any) -> str:
 
 
 def _xlsx_records(data: bytes) -> Generator[list[str], None, None]:
-    # defusedxml is installed, so openpyxl parses the XML defensively
-    import openpyxl  # type: ignore[import-untyped]
-
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many types for broken workbooks
@@ -384,8 +384,6 @@ def csv_bytes(rows: list[list[str]], encoding: str = "utf-8") -> bytes:
 
 
 def xlsx_bytes(rows: list[list[str]]) -> bytes:
-    import openpyxl
-
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("accounts")
     for row in rows:
