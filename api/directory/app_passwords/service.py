@@ -20,7 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.directory.accounts.lookup import resolve_account
 from api.directory.app_passwords import repository
 from api.directory.app_passwords.secret import display, generate
-from api.errors import Conflict, InsufficientScope, NotFound
+from api.directory.errors import AppPasswordLimit
+from api.errors import InsufficientScope, NotFound
 from api.events import emit
 from api.identity.audit import record
 from api.identity.passwords import hash_password
@@ -75,9 +76,8 @@ async def create_app_password(
 ) -> schemas.AppPasswordCreated:
     """Create one; the response is the only place its secret ever appears."""
     if await repository.count(session, account.id) >= MAX_PER_ACCOUNT:
-        raise Conflict(
+        raise AppPasswordLimit(
             f"An account has at most {MAX_PER_ACCOUNT} app passwords; revoke one first.",
-            code="app_password_limit",
         )
     secret = generate()
     # argon2 costs tens of milliseconds of CPU: hash in a thread, not on the event loop

@@ -13,6 +13,7 @@ from api.directory.accounts.lookup import find_account
 from api.directory.addresses import domain_part, ensure_free, org_domain, valid_address
 from api.directory.departments import repository as dep_repo
 from api.directory.departments.service import get_department, load_tree
+from api.directory.errors import GroupCycle
 from api.directory.groups import repository
 from api.errors import AlreadyExists, NotFound, ValidationFailed
 from api.events import emit
@@ -195,8 +196,8 @@ async def _add_member(
     if data.kind == "group" and _reaches(
         await repository.group_edges(session, org_id), ref, group.id
     ):
-        raise ValidationFailed(
-            "Adding this group would make a membership cycle.", param=param, code="group_cycle"
+        raise GroupCycle(
+            "Adding this group would make a membership cycle.", param=param
         )
     if data.role == "moderator" and data.kind != "account":
         raise ValidationFailed("Only accounts can be moderators.", param=param)

@@ -15,7 +15,13 @@ from typing import Any
 # defusedxml is installed, so openpyxl parses the XML defensively
 import openpyxl  # type: ignore[import-untyped]
 
-from api.errors import PayloadTooLarge, ValidationFailed
+from api.directory.errors import (
+    ImportColumns,
+    ImportEncoding,
+    ImportMalformed,
+    ImportTooManyRows,
+    ImportZipBomb,
+)
 
 COLUMNS = [
     "address",
@@ -181,10 +187,9 @@ def decode_text(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ValidationFailed(
+    raise ImportEncoding(
         "The file is neither UTF-8, UTF-16 nor GB18030/GBK text.",
         param="file",
-        code="import_encoding",
     )
 
 
@@ -198,19 +203,18 @@ def canonical_columns(header: list[str]) -> list[str]:
             unknown.append(raw.strip() or "(empty)")
         out.append(name)
     if unknown:
-        raise ValidationFailed(
+        raise ImportColumns(
             f"Unknown column(s): {', '.join(unknown)}. Expected: {', '.join(COLUMNS)}.",
             param="file",
-            code="import_columns",
         )
     dupes = sorted({c for c in out if out.count(c) > 1})
     if dupes:
-        raise ValidationFailed(
-            f"Column(s) given twice: {', '.join(dupes)}.", param="file", code="import_columns"
+        raise ImportColumns(
+            f"Column(s) given twice: {', '.join(dupes)}.", param="file"
         )
     if "address" not in out:
-        raise ValidationFailed(
-            "The file needs an `address` column.", param="file", code="import_columns"
+        raise ImportColumns(
+            "The file needs an `address` column.", param="file"
         )
     return out
 
@@ -227,17 +231,15 @@ def _rows(
         if not any(cells):
             continue
         if len(cells) > width:
-            raise ValidationFailed(
+            raise ImportMalformed(
                 f"Row {number} has {len(cells)} cells but the header has {width}.",
                 param="file",
-                code="import_malformed",
             )
         count += 1
         if count > max_rows:
-            raise ValidationFailed(
+            raise ImportTooManyRows(
                 f"The file has more than {max_rows} rows.",
                 param="file",
-                code="import_too_many_rows",
             )
         cells += [""] * (width - len(cells))
         yield number, dict(zip(columns, cells, strict=True))
@@ -253,16 +255,15 @@ def read_csv(data: bytes, max_rows: int) -> Sheet:
         try:
             yield from reader
         except csv.Error as exc:
-            raise ValidationFailed(
+            raise ImportMalformed(
                 f"The CSV is malformed near line {reader.line_num}: {exc}.",
                 param="file",
-                code="import_malformed",
             ) from None
 
     all_records = records()
     header = next(all_records, None)
     if not header:
-        raise ValidationFailed("The file is empty.", param="file", code="import_malformed")
+        raise ImportMalformed("The file is empty.", param="file")
     columns = canonical_columns(header)
 
     def data_records() -> Iterator[list[str]]:
@@ -279,12 +280,12 @@ def check_zip(data: bytes) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise ValidationFailed(
-            "The file is not a valid XLSX workbook.", param="file", code="import_malformed"
+        raise ImportMalformed(
+            "The file is not a valid XLSX workbook.", param="file"
         ) from None
     if len(infos) > XLSX_MAX_ENTRIES:
-        raise PayloadTooLarge(
-            "The workbook has too many parts.", param="file", code="import_zip_bomb"
+        raise ImportZipBomb(
+            "The workbook has too many parts.", param="file"
         )
     total = 0
     for info in infos:
@@ -292,14 +293,13 @@ def check_zip(data: bytes) -> None:
         if info.file_size > 1024 * 1024 and info.file_size > XLSX_MAX_RATIO * max(
             info.compress_size, 1
         ):
-            raise PayloadTooLarge(
+            raise ImportZipBomb(
                 f"The workbook part {info.filename} inflates {XLSX_MAX_RATIO}x beyond its size.",
                 param="file",
-                code="import_zip_bomb",
             )
     if total > XLSX_MAX_UNCOMPRESSED:
-        raise PayloadTooLarge(
-            "The workbook inflates beyond the limit.", param="file", code="import_zip_bomb"
+        raise ImportZipBomb(
+            "The workbook inflates beyond the limit.", param="file"
         )
 
 
@@ -319,8 +319,8 @@ def _xlsx_records(data: bytes) -> Generator[list[str], None, None]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many types for broken workbooks
-        raise ValidationFailed(
-            "The file is not a readable XLSX workbook.", param="file", code="import_malformed"
+        raise ImportMalformed(
+            "The file is not a readable XLSX workbook.", param="file"
         ) from None
     try:
         for row in book.worksheets[0].iter_rows(values_only=True):
@@ -339,7 +339,7 @@ def read_xlsx(data: bytes, max_rows: int) -> Sheet:
         header = next(records, None)
     records.close()
     if not header:
-        raise ValidationFailed("The workbook is empty.", param="file", code="import_malformed")
+        raise ImportMalformed("The workbook is empty.", param="file")
     while header and not header[-1].strip():
         header.pop()
     columns = canonical_columns(header)
