@@ -105,6 +105,22 @@ def add_examples(doc: dict[str, Any]) -> None:
                     content["example"] = examples.of(content.get("schema", {}))
 
 
+def order_path_parameters(doc: dict[str, Any]) -> None:
+    """Path parameters in the order the path names them, whichever dependency declared them
+    (`owner: Mailbox` declares `{account}` after a handler's own `{folder_id}`): generated
+    clients take them positionally in this order."""
+    for path, item in doc.get("paths", {}).items():
+        for operation in item.values():
+            params = operation.get("parameters") if isinstance(operation, dict) else None
+            if not params:
+                continue
+            slots = [i for i, p in enumerate(params) if p.get("in") == "path"]
+            ordered = sorted((params[i] for i in slots),
+                             key=lambda p: path.find("{" + p["name"] + "}"))
+            for i, param in zip(slots, ordered, strict=True):
+                params[i] = param
+
+
 def install(app: FastAPI) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema:
@@ -132,6 +148,7 @@ def install(app: FastAPI) -> None:
             },
         }
         scopes_by_op = route_scopes()
+        order_path_parameters(doc)
         add_examples(doc)
         add_descriptions(doc)
         ref = {"$ref": "#/components/schemas/Problem"}

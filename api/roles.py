@@ -18,6 +18,9 @@ import sys
 from collections.abc import Coroutine
 from typing import Any
 
+import uvicorn
+
+from api.app import create_app
 from api.config import Settings
 from api.imap import run_imap
 from api.mail.inbound.server import run_edge
@@ -92,10 +95,6 @@ async def serve(settings: Settings, role: str, *, host: str | None = None,
     tasks = [asyncio.create_task(job) for job in jobs]
     try:
         if role == "all":
-            import uvicorn
-
-            from api.app import create_app
-
             app = create_app(settings, runtime=runtime, migrate=False)
             app.state.background_worker = True
             server = uvicorn.Server(uvicorn.Config(

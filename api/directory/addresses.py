@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.directory.errors import AliasDomainAddress, DomainNotInOrganization
 from api.errors import AlreadyExists, ValidationFailed
 from api.i18n import _
 from api.storage.models import Account, DirectoryAddress, Domain
@@ -83,20 +84,18 @@ async def org_domain(
     name = domain_part(address)
     dom = await session.scalar(select(Domain).where(Domain.name == name, Domain.org_id == org_id))
     if dom is None:
-        raise ValidationFailed(
+        raise DomainNotInOrganization(
             _("The domain {name} is not one of this organisation's domains.", name=name),
             param=param,
-            code="domain_not_in_organization",
         )
     if dom.alias_of:
         primary = await session.get(Domain, dom.alias_of)
-        raise ValidationFailed(
+        raise AliasDomainAddress(
             _(
                 "{name} is an alias domain: give the address in {value} and it is reachable in "
                 "both.", name=name, value=primary.name if primary else 'its primary'
             ),
             param=param,
-            code="alias_domain_address",
         )
     return dom
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.directory.addresses import canonical, holders, hosted_domains
+from api.directory.groups.service import expand, may_post, may_send_as_group
 from api.storage.models import Account, DirectoryAddress, Group
 
 
@@ -41,8 +42,6 @@ async def resolve_recipients(
     only take mail from the organisation, their members or moderators refuse an unknown or
     missing sender (listed in `refused` with the reason, and in `unknown`; never delivered).
     Delivery should always pass it."""
-    from api.directory.groups.service import expand, may_post
-
     result = Resolution()
     wanted = [a.strip() for a in addresses if a.strip()]
     if not wanted:
@@ -96,8 +95,6 @@ async def resolve_recipients(
 async def may_send_as(session: AsyncSession, account: Account, address: str) -> bool:
     """Whether `account` may use `address` as its From/envelope sender: its own address, one
     of its aliases (in any alias domain too), or a group it moderates."""
-    from api.directory.groups.service import may_send_as_group
-
     if account.status != "active":
         return False
     key = (await canonical(session, [address]))[address.strip().lower()]

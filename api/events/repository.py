@@ -8,6 +8,7 @@ from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.storage.models import Event, OrgSequence
+from api.storage.tenancy import scoped
 
 
 async def head(session: AsyncSession, org_id: str) -> int:
@@ -34,7 +35,7 @@ async def after(
     limit: int,
     upto: int | None = None,
 ) -> list[Event]:
-    stmt = select(Event).where(Event.org_id == org_id, Event.sequence > after, *where)
+    stmt = scoped(Event, org_id).where(Event.sequence > after, *where)
     if upto is not None:
         stmt = stmt.where(Event.sequence <= upto)
     stmt = stmt.order_by(Event.sequence).limit(limit)
@@ -45,8 +46,8 @@ async def in_range(
     session: AsyncSession, org_id: str, first: int, last: int, limit: int
 ) -> list[Event]:
     stmt = (
-        select(Event)
-        .where(Event.org_id == org_id, Event.sequence >= first, Event.sequence <= last)
+        scoped(Event, org_id)
+        .where(Event.sequence >= first, Event.sequence <= last)
         .order_by(Event.sequence)
         .limit(limit)
     )

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.deps import Principal
+from api.deps import DbSession, Principal
 from api.directory.accounts.lookup import resolve_account
 from api.errors import InsufficientScope, NotFound
 from api.i18n import _
@@ -19,6 +19,16 @@ from api.storage.models import Account
 async def mailbox_account(session: AsyncSession, principal: PrincipalModel, ref: str) -> Account:
     """The account named by `ref` that this caller may reach (404 otherwise)."""
     return await resolve_account(session, principal, ref)
+
+
+async def _path_mailbox(account: str, principal: Principal, session: DbSession) -> Account:
+    """The `{account}` path segment, resolved as GraphQL resolvers resolve theirs."""
+    return await mailbox_account(session, principal, account)
+
+
+#: A REST handler's mailbox: `owner: Mailbox` after the handler's scope dependency (so a
+#: missing scope answers 403 before an unknown mailbox answers 404).
+Mailbox = Annotated[Account, Depends(_path_mailbox)]
 
 
 def may_reach(principal: PrincipalModel, account_id: str) -> bool:

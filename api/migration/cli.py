@@ -15,16 +15,21 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 
 from api.config import get_settings
+from api.directory.imports.cli import organization_id
 from api.errors import AppError
+from api.kit.pagination import PageParams
+from api.migration import repository, service
+from api.migration.transfer import run_slice
+from api.runtime import Runtime
+from api.storage.migrate import upgrade
+from schemas.migration import MigrationCreate
 
 migrate_cli = typer.Typer(help="Mailbox migration over IMAP or POP3.", no_args_is_help=True)
 console = Console()
 
 
 async def _org(session, org: str | None) -> str:  # type: ignore[no-untyped-def]
-    from api.directory.imports.cli import _org_id
-
-    return await _org_id(session, org)
+    return await organization_id(session, org)
 
 
 def _bars() -> Progress:
@@ -77,9 +82,6 @@ class _Board:
 async def _watch(  # type: ignore[no-untyped-def]
     runtime, org_id: str, migration_id: str, *, run: bool, every: float = 2.0
 ) -> str:
-    from api.migration import repository
-    from api.migration.transfer import run_slice
-
     with _bars() as bars:
         board = _Board(bars, every)
         while True:
@@ -116,11 +118,6 @@ def start(
     ] = 2.0,
 ) -> None:
     """Start a migration from a CSV (account,host,port,security,username,password)."""
-    from api.migration import service
-    from api.runtime import Runtime
-    from api.storage.migrate import upgrade
-    from schemas.migration import MigrationCreate
-
     settings = get_settings()
     upgrade(settings.effective_database_url)
 
@@ -158,8 +155,6 @@ def status(
     org: Annotated[str | None, typer.Option()] = None,
 ) -> None:
     """Show a migration's progress until it ends (the worker runs it)."""
-    from api.runtime import Runtime
-
     async def go() -> str:
         runtime = Runtime.build(get_settings())
         try:
@@ -175,10 +170,6 @@ def status(
 @migrate_cli.command("list")
 def list_(org: Annotated[str | None, typer.Option()] = None) -> None:
     """The organisation's migrations."""
-    from api.kit.pagination import PageParams
-    from api.migration import service
-    from api.runtime import Runtime
-
     async def go() -> None:
         runtime = Runtime.build(get_settings())
         try:
@@ -206,9 +197,6 @@ def list_(org: Annotated[str | None, typer.Option()] = None) -> None:
 @migrate_cli.command("cancel")
 def cancel(migration_id: str, org: Annotated[str | None, typer.Option()] = None) -> None:
     """Cancel a migration (its source passwords are wiped)."""
-    from api.migration import service
-    from api.runtime import Runtime
-
     async def go() -> None:
         runtime = Runtime.build(get_settings())
         try:

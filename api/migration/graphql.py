@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 import strawberry
+from pydantic import ValidationError
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
@@ -119,8 +120,6 @@ class MigrationMutation:
         self, info: Info[Context, Any], input: JSON
     ) -> MigrationType:
         principal = require(info, "directory:write", admin=True)
-        from pydantic import ValidationError
-
         try:
             data = schemas.MigrationCreate.model_validate(input)
         except ValidationError as exc:

@@ -23,6 +23,7 @@ from api.storage.models import (
     MigrationMessage,
     Organization,
 )
+from api.storage.tenancy import scoped
 
 ACTIVE = ("queued", "running")
 TERMINAL = ("completed", "failed", "cancelled")
@@ -41,7 +42,7 @@ async def get(session: AsyncSession, org_id: str, migration_id: str) -> Migratio
 async def page(
     session: AsyncSession, org_id: str, params: PageParams, status: str | None = None
 ) -> tuple[list[Migration], str | None]:
-    stmt = select(Migration).where(Migration.org_id == org_id)
+    stmt = scoped(Migration, org_id)
     if status:
         stmt = stmt.where(Migration.status == status)
     return await paginate(session, stmt, params, [Migration.id], descending=True)
@@ -98,16 +99,16 @@ async def counts(
 async def items_page(
     session: AsyncSession, org_id: str, migration_id: str, params: PageParams
 ) -> tuple[list[MigrationAccount], str | None]:
-    stmt = select(MigrationAccount).where(
-        MigrationAccount.org_id == org_id, MigrationAccount.migration_id == migration_id
+    stmt = scoped(MigrationAccount, org_id).where(
+        MigrationAccount.migration_id == migration_id
     )
     return await paginate(session, stmt, params, [MigrationAccount.position, MigrationAccount.id])
 
 
 async def items_of(session: AsyncSession, org_id: str, migration_id: str) -> list[MigrationAccount]:
     rows = await session.execute(
-        select(MigrationAccount)
-        .where(MigrationAccount.org_id == org_id, MigrationAccount.migration_id == migration_id)
+        scoped(MigrationAccount, org_id)
+        .where(MigrationAccount.migration_id == migration_id)
         .order_by(MigrationAccount.position)
         .execution_options(populate_existing=True)
     )
@@ -129,8 +130,7 @@ async def active_for_accounts(
     found: list[MigrationAccount] = []
     for start in range(0, len(account_ids), 500):
         rows = await session.execute(
-            select(MigrationAccount).where(
-                MigrationAccount.org_id == org_id,
+            scoped(MigrationAccount, org_id).where(
                 MigrationAccount.account_id.in_(account_ids[start : start + 500]),
                 MigrationAccount.status.in_(ACTIVE),
             )
@@ -146,8 +146,8 @@ async def folders_of(
     if not item_ids:
         return out
     rows = await session.execute(
-        select(MigrationFolder)
-        .where(MigrationFolder.org_id == org_id, MigrationFolder.item_id.in_(item_ids))
+        scoped(MigrationFolder, org_id)
+        .where(MigrationFolder.item_id.in_(item_ids))
         .order_by(MigrationFolder.item_id, MigrationFolder.position)
         .execution_options(populate_existing=True)
     )
@@ -159,8 +159,8 @@ async def folders_of(
 async def failures_page(
     session: AsyncSession, org_id: str, migration_id: str, params: PageParams
 ) -> tuple[list[MigrationFailure], str | None]:
-    stmt = select(MigrationFailure).where(
-        MigrationFailure.org_id == org_id, MigrationFailure.migration_id == migration_id
+    stmt = scoped(MigrationFailure, org_id).where(
+        MigrationFailure.migration_id == migration_id
     )
     return await paginate(session, stmt, params, [MigrationFailure.id])
 

@@ -12,14 +12,16 @@ from sqlalchemy import select
 
 from api.config import get_settings
 from api.errors import AppError
+from api.ops.backup import backup, restore
+from api.ops.org_export import export_org
+from api.runtime import Runtime
+from api.storage.models import Domain, Organization
 
 
 def backup_command(
     out: Annotated[Path, typer.Argument(help="An empty folder to write the backup into.")],
 ) -> None:
     """Online, consistent backup: the database as of one instant and every blob it names."""
-    from api.ops.backup import backup
-
     try:
         report = asyncio.run(backup(get_settings(), out))
     except AppError as error:
@@ -32,8 +34,6 @@ def restore_command(
     source: Annotated[Path, typer.Argument(help="A folder `mailplane backup` wrote.")],
 ) -> None:
     """Restore a backup into this (empty) installation: its database and blob store."""
-    from api.ops.backup import restore
-
     try:
         report = asyncio.run(restore(get_settings(), source))
     except AppError as error:
@@ -49,10 +49,6 @@ def export_command(
 ) -> None:
     """Export one organisation: mail (mbox or Maildir), calendars (iCalendar), contacts
     (vCard) and the directory (CSV)."""
-    from api.ops.org_export import export_org
-    from api.runtime import Runtime
-    from api.storage.models import Domain, Organization
-
     if mail_format not in ("mbox", "maildir"):
         raise typer.BadParameter("mail-format is mbox or maildir")
     fmt: Literal["mbox", "maildir"] = "maildir" if mail_format == "maildir" else "mbox"

@@ -12,6 +12,10 @@ import typer
 from rich.console import Console
 
 from api.config import get_settings
+from api.runtime import Runtime
+from api.storage.blob_migration import MoveReport, move_blobs
+from api.storage.blob_url import describe, open_backend
+from api.storage.db import Database
 
 blobs_cli = typer.Typer(help="Blob storage (message bodies, attachments).", no_args_is_help=True)
 console = Console()
@@ -30,10 +34,6 @@ def migrate(
     """Copy every referenced blob to another backend, online and resumable; each copy is
     checked against its SHA-256. Prints a JSON report; exits 1 if any blob was missing or
     corrupt at the source."""
-    from api.storage.blob_migration import MoveReport, move_blobs
-    from api.storage.blob_url import describe, open_backend
-    from api.storage.db import Database
-
     settings = get_settings()
     db_url = settings.effective_database_url
     spool = settings.data_dir / "tmp"
@@ -73,8 +73,6 @@ def sweep(
 ) -> None:
     """Collect unreferenced blobs and remove stored bytes no row names (both older than
     the grace period)."""
-    from api.runtime import Runtime
-
     async def go() -> dict[str, int]:
         runtime = Runtime.build(get_settings())
         try:

@@ -17,8 +17,10 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from api.config import normalise_database_url
 from api.errors import NotFound
 from api.storage.blobs import BlobBackend, BlobRef, LocalBlobBackend
+from api.storage.blobs_sql import DatabaseBlobBackend
 
 
 def open_backend(url: str, *, database_url: str | None = None,
@@ -29,15 +31,13 @@ def open_backend(url: str, *, database_url: str | None = None,
     if scheme == "file":
         return LocalBlobBackend(Path(unquote(parts.netloc + parts.path)))
     if scheme in ("postgresql", "postgres"):
-        from api.config import normalise_database_url
-        from api.storage.blobs_sql import DatabaseBlobBackend
-
         target = database_url if not parts.netloc and not parts.path.strip("/") else url
         if not target:
             raise ValueError("postgresql: blob storage needs the database URL")
         return DatabaseBlobBackend(normalise_database_url(target))
     if scheme == "s3":
-        from api.storage.blobs_s3 import S3BlobBackend, S3Location
+        # aiobotocore costs a second of import and only S3 deployments use it; same package
+        from api.storage.blobs_s3 import S3BlobBackend, S3Location  # noqa: PLC0415
 
         query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         prefix = parts.path.lstrip("/")

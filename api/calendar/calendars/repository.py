@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.storage.models import Account, Calendar, CalendarShare
+from api.storage.tenancy import scoped
 
 
 async def get(session: AsyncSession, org_id: str, calendar_id: str) -> Calendar | None:
@@ -16,8 +17,8 @@ async def get(session: AsyncSession, org_id: str, calendar_id: str) -> Calendar 
 
 async def owned_by(session: AsyncSession, org_id: str, account_id: str) -> list[Calendar]:
     stmt = (
-        select(Calendar)
-        .where(Calendar.org_id == org_id, Calendar.account_id == account_id)
+        scoped(Calendar, org_id)
+        .where(Calendar.account_id == account_id)
         .order_by(Calendar.is_default.desc(), Calendar.id)
     )
     return list((await session.execute(stmt)).scalars().all())
@@ -30,8 +31,7 @@ async def owned_ids(session: AsyncSession, org_id: str, account_id: str) -> list
 
 async def default_of(session: AsyncSession, org_id: str, account_id: str) -> Calendar | None:
     return await session.scalar(
-        select(Calendar).where(
-            Calendar.org_id == org_id,
+        scoped(Calendar, org_id).where(
             Calendar.account_id == account_id,
             Calendar.is_default.is_(True),
         )
@@ -44,8 +44,7 @@ async def defaults_of(
     if not account_ids:
         return {}
     rows = await session.execute(
-        select(Calendar).where(
-            Calendar.org_id == org_id,
+        scoped(Calendar, org_id).where(
             Calendar.account_id.in_(account_ids),
             Calendar.is_default.is_(True),
         )

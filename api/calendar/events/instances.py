@@ -26,6 +26,7 @@ from api.calendar.events.service import (
     update_series,
 )
 from api.calendar.events.timing import local_text, parse_local, parse_when, to_local, zone
+from api.calendar.invitations import fanout
 from api.errors import ValidationFailed
 from api.events import emit
 from api.i18n import _
@@ -151,8 +152,6 @@ async def _override(
     occ: Occurrence,
     values: dict[str, Any],
 ) -> Occurrence:
-    from api.calendar.invitations import fanout
-
     row = materialize(session, master, occ)
     send = values.pop("send_invitations", None)
     send = True if send is None else send
@@ -237,8 +236,6 @@ async def _split_series(
     occ: Occurrence,
     values: dict[str, Any],
 ) -> Occurrence:
-    from api.calendar.invitations import fanout
-
     send = values.pop("send_invitations", None)
     send = True if send is None else send
     original_rule = master.rrule
@@ -290,8 +287,6 @@ async def cancel_instance(
     *,
     send: bool = True,
 ) -> None:
-    from api.calendar.invitations import fanout
-
     if scope == "series" or (
         scope == "following" and occ.start_local == parse_local(master.start_local)
     ):

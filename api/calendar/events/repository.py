@@ -9,6 +9,7 @@ from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.storage.models import CalendarEvent
+from api.storage.tenancy import scoped
 
 
 async def get(session: AsyncSession, org_id: str, event_id: str) -> CalendarEvent | None:
@@ -21,8 +22,7 @@ async def by_uid(
     session: AsyncSession, org_id: str, calendar_id: str, uid: str, recurrence_id: str = ""
 ) -> CalendarEvent | None:
     return await session.scalar(
-        select(CalendarEvent).where(
-            CalendarEvent.org_id == org_id,
+        scoped(CalendarEvent, org_id).where(
             CalendarEvent.calendar_id == calendar_id,
             CalendarEvent.uid == uid,
             CalendarEvent.recurrence_id == recurrence_id,
@@ -35,9 +35,8 @@ async def all_of_uid(
 ) -> list[CalendarEvent]:
     """A series master and its overrides (or a single event) in one calendar."""
     stmt = (
-        select(CalendarEvent)
+        scoped(CalendarEvent, org_id)
         .where(
-            CalendarEvent.org_id == org_id,
             CalendarEvent.calendar_id == calendar_id,
             CalendarEvent.uid == uid,
         )
@@ -48,7 +47,7 @@ async def all_of_uid(
 
 async def copies_of_uid(session: AsyncSession, org_id: str, uid: str) -> list[CalendarEvent]:
     """Every row with this UID in the organisation's calendars (organizer and attendee copies)."""
-    stmt = select(CalendarEvent).where(CalendarEvent.org_id == org_id, CalendarEvent.uid == uid)
+    stmt = scoped(CalendarEvent, org_id).where(CalendarEvent.uid == uid)
     return list((await session.execute(stmt)).scalars().all())
 
 

@@ -23,6 +23,7 @@ from api.calendar.events.occurrences import (
     single,
     tz_of,
 )
+from api.calendar.events.payload import event_data
 from api.calendar.events.recurrence import normalise
 from api.calendar.events.timing import (
     instance_key,
@@ -33,6 +34,7 @@ from api.calendar.events.timing import (
     to_utc,
     zone,
 )
+from api.calendar.invitations import fanout
 from api.errors import AlreadyExists, Forbidden, NotFound, ValidationFailed
 from api.events import emit
 from api.i18n import Msg
@@ -49,16 +51,6 @@ TIMING_FIELDS = {"start", "end", "time_zone", "all_day", "recurrence"}
 #: Series fields an override inherits when it had not changed them itself.
 INHERITED = ("title", "description", "location", "online_meeting_url", "transparency", "reminders")
 
-
-def event_data(row: CalendarEvent, **extra: Any) -> dict[str, Any]:
-    return {
-        "id": row.series_id if row.recurrence_id and row.series_id else row.id,
-        "account_id": row.account_id,
-        "calendar_id": row.calendar_id,
-        "uid": row.uid,
-        **({"dav_name": row.dav_name} if row.dav_name else {}),
-        **extra,
-    }
 
 
 def check_window(start: datetime, end: datetime) -> None:
@@ -201,8 +193,6 @@ async def series_window(
 async def create_event(
     session: AsyncSession, org_id: str, actor: Account, data: EventCreate
 ) -> CalendarEvent:
-    from api.calendar.invitations import fanout
-
     if data.calendar_id:
         calendar, _ = await calendars.get_accessible(
             session, org_id, actor.id, data.calendar_id, "write"
@@ -332,8 +322,6 @@ async def update_series(
     instance_delta: timedelta | None = None,
 ) -> CalendarEvent:
     """Apply a merge patch to a series master (or a single event)."""
-    from api.calendar.invitations import fanout
-
     values = dict(data) if isinstance(data, dict) else merge_patch.changes(data)
     send = values.pop("send_invitations", None)
     send = True if send is None else send
@@ -465,8 +453,6 @@ async def cancel_series(
 ) -> None:
     """The organizer cancels: attendees are told and the event leaves every local calendar.
     An attendee deleting their copy only removes it from their own calendar."""
-    from api.calendar.invitations import fanout
-
     rows = await repository.all_of_uid(session, org_id, row.calendar_id, row.uid)
     if row.is_organizer:
         row.sequence += 1

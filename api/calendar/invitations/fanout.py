@@ -16,115 +16,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.calendar.calendars.service import ensure_default
 from api.calendar.events import repository
 from api.calendar.events.occurrences import Occurrence
+from api.calendar.events.payload import event_data
 from api.calendar.invitations import imip, itip
+from api.calendar.invitations.mirror import copies as copies_of
+from api.calendar.invitations.mirror import mirror, people
+from api.calendar.resources import booking
 from api.events import emit
 from api.kit.clock import utcnow
-from api.kit.ids import new_id
 from api.storage.models import Account, CalendarEvent
-
-#: Columns an attendee's copy takes from the organizer's row.
-MIRRORED = (
-    "uid",
-    "recurrence_id",
-    "sequence",
-    "title",
-    "description",
-    "location",
-    "online_meeting_url",
-    "all_day",
-    "time_zone",
-    "start_local",
-    "end_local",
-    "start_at",
-    "end_at",
-    "rrule",
-    "rdates",
-    "exdates",
-    "range_start",
-    "range_end",
-    "status",
-    "organizer",
-    "attendees",
-)
-
-
-def _data(row: CalendarEvent, **extra: Any) -> dict[str, Any]:
-    from api.calendar.events.service import event_data
-
-    return event_data(row, **extra)
-
-
-def people(rows: list[CalendarEvent]) -> list[dict[str, Any]]:
-    """Person attendees across a series' rows, once each."""
-    out: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        for a in row.attendees or []:
-            if a.get("type", "person") == "person":
-                out.setdefault(a["address"].lower(), a)
-    return list(out.values())
-
-
-def response_of(row: CalendarEvent, address: str) -> str:
-    for a in row.attendees or []:
-        if a["address"].lower() == address.lower():
-            return str(a.get("response", "needs_action"))
-    return "needs_action"
-
-
-async def mirror(
-    session: AsyncSession,
-    rows: list[CalendarEvent],
-    *,
-    account_id: str | None,
-    calendar_id: str | None,
-    address: str,
-    existing: list[CalendarEvent],
-) -> list[CalendarEvent]:
-    """Make `existing` (a copy in another calendar) match the organizer's `rows`.
-    Returns the copy's rows; its own reminders and transparency are kept."""
-    by_rid = {c.recurrence_id: c for c in existing}
-    target = existing[0].calendar_id if existing else calendar_id
-    assert target is not None
-    master_copy_id = None
-    out = []
-    for row in itip.ordered(rows):
-        copy = by_rid.pop(row.recurrence_id, None)
-        if copy is None:
-            copy = CalendarEvent(
-                id=new_id("cev"),
-                org_id=row.org_id,
-                calendar_id=target,
-                account_id=account_id,
-                is_organizer=False,
-                version=1,
-                reminders=list(row.reminders or []),
-                transparency=row.transparency,
-            )
-            session.add(copy)
-        else:
-            copy.version += 1
-            copy.updated_at = utcnow()
-        for name in MIRRORED:
-            setattr(copy, name, getattr(row, name))
-        copy.partstat = response_of(row, address)
-        copy.series_id = master_copy_id if row.recurrence_id else None
-        if not row.recurrence_id:
-            master_copy_id = copy.id
-        out.append(copy)
-    for stale in by_rid.values():
-        await session.delete(stale)
-    await session.flush()
-    return out
-
-
-async def _copies(session: AsyncSession, org_id: str, uid: str) -> dict[str, list[CalendarEvent]]:
-    """Attendee copies of a UID in the organisation, by account id (rooms: by calendar id)."""
-    out: dict[str, list[CalendarEvent]] = {}
-    for row in await repository.copies_of_uid(session, org_id, uid):
-        if row.is_organizer:
-            continue
-        out.setdefault(row.account_id or row.calendar_id, []).append(row)
-    return out
 
 
 async def after_change(
@@ -134,13 +33,11 @@ async def after_change(
     send: bool = True,
     previous: list[dict[str, Any]] | None = None,
 ) -> None:
-    from api.calendar.resources import booking
-
     rows = await repository.all_of_uid(session, master.org_id, master.calendar_id, master.uid)
     if not rows:
         return
     await booking.process(session, master, rows)
-    copies = await _copies(session, master.org_id, master.uid)
+    copies = await copies_of(session, master.org_id, master.uid)
     organizer_account = (master.organizer or {}).get("account_id")
     current = people(rows)
     kept: set[str] = set()
@@ -162,7 +59,7 @@ async def after_change(
             existing=existing,
         )
         verb = "updated" if existing else "created"
-        await emit(session, master.org_id, f"calendar.event.{verb}", _data(mirrored[0]))
+        await emit(session, master.org_id, f"calendar.event.{verb}", event_data(mirrored[0]))
     removed = [
         a
         for a in previous or []
@@ -175,7 +72,10 @@ async def after_change(
             for row in copies[account_id]:
                 await session.delete(row)
             await emit(
-                session, master.org_id, "calendar.event.cancelled", _data(copies[account_id][0])
+                session,
+                master.org_id,
+                "calendar.event.cancelled",
+                event_data(copies[account_id][0]),
             )
     if not send:
         return
@@ -211,12 +111,12 @@ async def after_cancel(
 ) -> None:
     """The organizer cancelled the series (or one instance of it)."""
     rows = await repository.all_of_uid(session, master.org_id, master.calendar_id, master.uid)
-    copies = await _copies(session, master.org_id, master.uid)
+    copies = await copies_of(session, master.org_id, master.uid)
     for copy_rows in copies.values():
         if instance is None:
             for row in copy_rows:
                 await session.delete(row)
-            await emit(session, master.org_id, "calendar.event.cancelled", _data(copy_rows[0]))
+            await emit(session, master.org_id, "calendar.event.cancelled", event_data(copy_rows[0]))
             continue
         copy_master = next((r for r in copy_rows if not r.recurrence_id), None)
         for row in copy_rows:
@@ -230,7 +130,7 @@ async def after_cancel(
                 session,
                 master.org_id,
                 "calendar.event.updated",
-                _data(copy_master, instance=instance.key, changed=["exdates"]),
+                event_data(copy_master, instance=instance.key, changed=["exdates"]),
             )
     if not send:
         return

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.storage.models import Calendar, CalendarEvent
+from api.storage.tenancy import scoped
 
 SUFFIX = ".ics"
 
@@ -24,8 +25,7 @@ async def masters_by_name(
     """The series masters (or single events) served under `names` in one calendar."""
     if not names:
         return []
-    stmt = select(CalendarEvent).where(
-        CalendarEvent.org_id == org_id,
+    stmt = scoped(CalendarEvent, org_id).where(
         CalendarEvent.calendar_id == calendar_id,
         CalendarEvent.recurrence_id == "",
         _named(names),  # type: ignore[arg-type]
@@ -37,8 +37,8 @@ async def rows_of_uids(
     session: AsyncSession, org_id: str, calendar_id: str, uids: list[str] | None
 ) -> list[CalendarEvent]:
     """Every row (masters and overrides) of `uids` in one calendar; all of them for None."""
-    stmt = select(CalendarEvent).where(
-        CalendarEvent.org_id == org_id, CalendarEvent.calendar_id == calendar_id
+    stmt = scoped(CalendarEvent, org_id).where(
+        CalendarEvent.calendar_id == calendar_id
     )
     if uids is not None:
         if not uids:
@@ -53,8 +53,7 @@ async def calendar_by_dav_name(
 ) -> Calendar | None:
     """One of the account's own calendars by the collection name its client gave it."""
     return await session.scalar(
-        select(Calendar).where(
-            Calendar.org_id == org_id,
+        scoped(Calendar, org_id).where(
             Calendar.account_id == account_id,
             Calendar.dav_name == dav_name,
         )

@@ -18,6 +18,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.calendar.events import repository as events
 from api.calendar.events.occurrences import Occurrence, expand, is_recurring
+from api.calendar.events.payload import event_data
+from api.calendar.invitations.mirror import copies as mirror_copies
+from api.calendar.invitations.mirror import mirror
 from api.calendar.resources import repository
 from api.errors import Forbidden, NotFound
 from api.events import emit
@@ -92,10 +95,8 @@ async def decide(
 
 async def process(session: AsyncSession, master: CalendarEvent, rows: list[CalendarEvent]) -> None:
     """Let every room invited to this series answer, and keep its calendar in step."""
-    from api.calendar.invitations.fanout import _copies, mirror
-
     room_ids = {a["room_id"] for r in rows for a in r.attendees or [] if a.get("room_id")}
-    copies = await _copies(session, master.org_id, master.uid)
+    copies = await mirror_copies(session, master.org_id, master.uid)
     rooms = await repository.by_ids(session, master.org_id, sorted(room_ids))
     for room in rooms.values():
         previous = next(
@@ -213,8 +214,6 @@ async def respond(
             row.partstat = response
             row.version += 1
     if master is not None:
-        from api.calendar.events.service import event_data
-
         await emit(
             session,
             room.org_id,

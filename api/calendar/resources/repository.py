@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.kit.pagination import PageParams, paginate
 from api.storage.models import Room
+from api.storage.tenancy import scoped
 
 
 async def get(session: AsyncSession, org_id: str, room_id: str) -> Room | None:
@@ -27,7 +28,7 @@ async def by_addresses(session: AsyncSession, org_id: str, addresses: list[str])
     if not lowered:
         return {}
     rows = await session.execute(
-        select(Room).where(Room.org_id == org_id, func.lower(Room.address).in_(lowered))
+        scoped(Room, org_id).where(func.lower(Room.address).in_(lowered))
     )
     return {r.address.lower(): r for r in rows.scalars().all() if r.address}
 
@@ -35,7 +36,7 @@ async def by_addresses(session: AsyncSession, org_id: str, addresses: list[str])
 async def by_ids(session: AsyncSession, org_id: str, ids: list[str]) -> dict[str, Room]:
     if not ids:
         return {}
-    rows = await session.execute(select(Room).where(Room.org_id == org_id, Room.id.in_(ids)))
+    rows = await session.execute(scoped(Room, org_id).where(Room.id.in_(ids)))
     return {r.id: r for r in rows.scalars().all()}
 
 
@@ -50,7 +51,7 @@ async def page(
     floor: str | None = None,
     kind: str | None = None,
 ) -> tuple[list[Room], str | None]:
-    stmt = select(Room).where(Room.org_id == org_id)
+    stmt = scoped(Room, org_id)
     if q:
         like = f"%{q.lower()}%"
         stmt = stmt.where(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.storage.models import AddressBook, Contact
+from api.storage.tenancy import scoped
 
 SUFFIX = ".vcf"
 
@@ -17,8 +18,7 @@ async def by_names(
     if not names:
         return []
     ids = [n[: -len(SUFFIX)] for n in names if n.endswith(SUFFIX)]
-    stmt = select(Contact).where(
-        Contact.org_id == org_id,
+    stmt = scoped(Contact, org_id).where(
         Contact.address_book_id == book_id,
         or_(Contact.dav_name.in_(names), and_(Contact.dav_name.is_(None), Contact.id.in_(ids))),
     )
@@ -27,8 +27,8 @@ async def by_names(
 
 async def by_uid(session: AsyncSession, org_id: str, book_id: str, uid: str) -> Contact | None:
     return await session.scalar(
-        select(Contact).where(
-            Contact.org_id == org_id, Contact.address_book_id == book_id, Contact.uid == uid
+        scoped(Contact, org_id).where(
+            Contact.address_book_id == book_id, Contact.uid == uid
         )
     )
 
@@ -38,8 +38,7 @@ async def book_by_dav_name(
 ) -> AddressBook | None:
     """One of the account's address books by the collection name its client gave it."""
     return await session.scalar(
-        select(AddressBook).where(
-            AddressBook.org_id == org_id,
+        scoped(AddressBook, org_id).where(
             AddressBook.account_id == account_id,
             AddressBook.dav_name == dav_name,
         )

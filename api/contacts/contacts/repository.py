@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.kit.pagination import PageParams, paginate
 from api.storage.models import AddressBook, Contact, ContactGroup, ContactGroupMember
+from api.storage.tenancy import scoped
 
 
 async def book(
@@ -24,8 +25,8 @@ async def book(
 
 
 async def books(session: AsyncSession, org_id: str, account_id: str) -> list[AddressBook]:
-    stmt = select(AddressBook).where(
-        AddressBook.org_id == org_id, AddressBook.account_id == account_id
+    stmt = scoped(AddressBook, org_id).where(
+        AddressBook.account_id == account_id
     )
     return list(
         (await session.execute(stmt.order_by(AddressBook.is_default.desc(), AddressBook.id)))
@@ -36,8 +37,7 @@ async def books(session: AsyncSession, org_id: str, account_id: str) -> list[Add
 
 async def default_book(session: AsyncSession, org_id: str, account_id: str) -> AddressBook | None:
     return await session.scalar(
-        select(AddressBook).where(
-            AddressBook.org_id == org_id,
+        scoped(AddressBook, org_id).where(
             AddressBook.account_id == account_id,
             AddressBook.is_default.is_(True),
         )
@@ -59,14 +59,14 @@ async def contacts_by_ids(
 ) -> list[Contact]:
     if not ids:
         return []
-    stmt = select(Contact).where(
-        Contact.org_id == org_id, Contact.account_id == account_id, Contact.id.in_(ids)
+    stmt = scoped(Contact, org_id).where(
+        Contact.account_id == account_id, Contact.id.in_(ids)
     )
     return list((await session.execute(stmt)).scalars().all())
 
 
 async def contacts_in_book(session: AsyncSession, org_id: str, book_id: str) -> list[Contact]:
-    stmt = select(Contact).where(Contact.org_id == org_id, Contact.address_book_id == book_id)
+    stmt = scoped(Contact, org_id).where(Contact.address_book_id == book_id)
     return list((await session.execute(stmt.order_by(Contact.id))).scalars().all())
 
 
@@ -80,7 +80,7 @@ async def page(
     book_id: str | None = None,
     group_id: str | None = None,
 ) -> tuple[list[Contact], str | None]:
-    stmt = select(Contact).where(Contact.org_id == org_id, Contact.account_id == account_id)
+    stmt = scoped(Contact, org_id).where(Contact.account_id == account_id)
     if book_id:
         stmt = stmt.where(Contact.address_book_id == book_id)
     if group_id:
@@ -102,9 +102,8 @@ async def search(
     session: AsyncSession, org_id: str, account_id: str, q: str, limit: int
 ) -> list[Contact]:
     stmt = (
-        select(Contact)
+        scoped(Contact, org_id)
         .where(
-            Contact.org_id == org_id,
             Contact.account_id == account_id,
             Contact.search_text.like(f"%{_escape(q.lower())}%", escape="\\"),
         )
@@ -128,8 +127,8 @@ async def group(
 async def groups(
     session: AsyncSession, org_id: str, account_id: str, book_id: str | None = None
 ) -> list[ContactGroup]:
-    stmt = select(ContactGroup).where(
-        ContactGroup.org_id == org_id, ContactGroup.account_id == account_id
+    stmt = scoped(ContactGroup, org_id).where(
+        ContactGroup.account_id == account_id
     )
     if book_id:
         stmt = stmt.where(ContactGroup.address_book_id == book_id)

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.storage.models import Account
+from api.storage.tenancy import scoped
 
 
 async def listed_accounts(session: AsyncSession, org_id: str) -> list[Account]:
     """Active accounts not hidden from the address book, by address."""
     stmt = (
-        select(Account)
+        scoped(Account, org_id)
         .where(
-            Account.org_id == org_id,
             Account.status == "active",
             Account.hidden_from_address_book.is_(False),
         )

@@ -23,7 +23,8 @@ from api.directory.account_links import repository
 from api.directory.accounts import repository as accounts_repository
 from api.directory.accounts import throttle
 from api.directory.accounts.credentials import set_password
-from api.errors import Conflict, Gone, ValidationFailed
+from api.directory.errors import AccountDeleted, AccountFrozen, InvalidNext, NoRecoveryEmail
+from api.errors import Gone
 from api.events import emit
 from api.i18n import _
 from api.identity import record
@@ -77,12 +78,12 @@ def safe_next(value: str | None) -> str | None:
 
 def _refuse_inactive(account: Account) -> None:
     if account.status == "deleted":
-        raise Conflict(
-            _("A deleted account cannot be changed; restore it first."), code="account_deleted"
+        raise AccountDeleted(
+            _("A deleted account cannot be changed; restore it first.")
         )
     if account.status == "frozen":
-        raise Conflict(
-            _("The account is frozen; unfreeze it first."), code="account_frozen", param="account"
+        raise AccountFrozen(
+            _("The account is frozen; unfreeze it first."), param="account"
         )
 
 
@@ -123,9 +124,9 @@ async def issue_activation(
     reset: the current password and every token end now."""
     _refuse_inactive(account)
     if sent_to is not None and not account.recovery_email:
-        raise ValidationFailed(
+        raise NoRecoveryEmail(
             _("The account has no recovery_email to send the link to."),
-            param="send_to_recovery_email", code="no_recovery_email",
+            param="send_to_recovery_email"
         )
     now = utcnow()
     await repository.retire_unused(session, account.org_id, account.id, ACTIVATION, now)
@@ -167,9 +168,9 @@ async def issue_login_link(
     """A single-use sign-in URL, valid 300 s, landing on `data.next` (a same-origin path)."""
     next_path = safe_next(data.next)
     if next_path is None:
-        raise ValidationFailed(
+        raise InvalidNext(
             _("next must be a path on this site, starting with a single /."),
-            param="next", code="invalid_next",
+            param="next"
         )
     _refuse_inactive(account)
     token, link = await _insert(session, account, LOGIN, LOGIN_LINK_TTL, actor=actor,

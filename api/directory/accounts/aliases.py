@@ -8,7 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.directory.accounts import repository
 from api.directory.addresses import canonical, domain_part, ensure_free, holders, org_domain
-from api.errors import Conflict, NotFound, ValidationFailed
+from api.directory.errors import AccountDeleted
+from api.errors import NotFound, ValidationFailed
 from api.events import emit
 from api.i18n import _
 from api.identity.audit import record
@@ -73,8 +74,8 @@ async def add_alias(
     param: str = "address",
 ) -> DirectoryAddress:
     if account.status == "deleted":
-        raise Conflict(
-            "A deleted account cannot be changed; restore it first.", code="account_deleted"
+        raise AccountDeleted(
+            "A deleted account cannot be changed; restore it first."
         )
     dom = await org_domain(session, account.org_id, address, param)
     if len(await list_aliases(session, account)) >= MAX_ALIASES:

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_object_session
 
 from api.directory.accounts import throttle
+from api.directory.errors import PasswordPolicyViolated
 from api.errors import ValidationFailed
 from api.i18n import Msg, _
 from api.identity.passwords import hash_password, needs_rehash, verify_password
@@ -98,7 +99,7 @@ def check_policy(password: str, *, address: str = "", policy: PolicyRules = DEFA
     """Raise 422 (param `password`) naming the first rule `password` breaks."""
 
     def fail(message: str | Msg) -> None:
-        raise ValidationFailed(message, param="password", code="password_policy")
+        raise PasswordPolicyViolated(message, param="password")
 
     if len(password) < policy.min_length:
         fail(_("Passwords need at least {n} characters.", n=policy.min_length))

@@ -15,7 +15,8 @@ from api.directory.accounts.credentials import (
     load_policy,
     set_password,
 )
-from api.errors import Conflict, RateLimited, ValidationFailed
+from api.directory.errors import AccountDeleted
+from api.errors import RateLimited, ValidationFailed
 from api.events import emit
 from api.i18n import Msg, _
 from api.identity.audit import record
@@ -113,8 +114,8 @@ async def reset_password(
     """An administrator sets (or generates) a password; existing tokens are revoked."""
     if account.status == "deleted":
 
-        raise Conflict(
-            "A deleted account cannot be changed; restore it first.", code="account_deleted"
+        raise AccountDeleted(
+            "A deleted account cannot be changed; restore it first."
         )
     generated = None
     password = data.password

@@ -18,6 +18,7 @@ from api.storage.models import (
     Token,
 )
 from api.storage.models.account_search import prefix_bounds
+from api.storage.tenancy import scoped
 
 
 async def page(
@@ -34,7 +35,7 @@ async def page(
 ) -> tuple[list[Account], str | None]:
     """Keyset pages by id. Every filter is an index: (org_id, status, id), the unique HR keys,
     department memberships, and `q` as a range over the search terms (account_search.py)."""
-    stmt = select(Account).where(Account.org_id == org_id, Account.status.in_(statuses))
+    stmt = scoped(Account, org_id).where(Account.status.in_(statuses))
     if employee_number is not None:
         stmt = stmt.where(Account.employee_number == employee_number)
     if mobile is not None:
@@ -67,7 +68,7 @@ async def page(
 
 async def by_key(session: AsyncSession, org_id: str, column: str, value: str) -> Account | None:
     col = {"employee_number": Account.employee_number, "mobile": Account.mobile}[column]
-    return await session.scalar(select(Account).where(Account.org_id == org_id, col == value))
+    return await session.scalar(scoped(Account, org_id).where(col == value))
 
 
 async def by_addresses(
@@ -77,7 +78,7 @@ async def by_addresses(
     if not wanted:
         return {}
     rows = await session.execute(
-        select(Account).where(Account.org_id == org_id, func.lower(Account.address).in_(wanted))
+        scoped(Account, org_id).where(func.lower(Account.address).in_(wanted))
     )
     return {a.address.lower(): a for a in rows.scalars().all()}
 
@@ -89,7 +90,7 @@ async def by_employee_numbers(
     if not wanted:
         return {}
     rows = await session.execute(
-        select(Account).where(Account.org_id == org_id, Account.employee_number.in_(wanted))
+        scoped(Account, org_id).where(Account.employee_number.in_(wanted))
     )
     return {a.employee_number: a for a in rows.scalars().all() if a.employee_number}
 
@@ -102,9 +103,8 @@ async def aliases_of(
     if not ids:
         return out
     rows = await session.execute(
-        select(DirectoryAddress)
+        scoped(DirectoryAddress, org_id)
         .where(
-            DirectoryAddress.org_id == org_id,
             DirectoryAddress.kind == "alias",
             DirectoryAddress.target_id.in_(ids),
         )
@@ -119,8 +119,7 @@ async def alias(
     session: AsyncSession, org_id: str, account_id: str, address: str
 ) -> DirectoryAddress | None:
     return await session.scalar(
-        select(DirectoryAddress).where(
-            DirectoryAddress.org_id == org_id,
+        scoped(DirectoryAddress, org_id).where(
             DirectoryAddress.kind == "alias",
             DirectoryAddress.target_id == account_id,
             DirectoryAddress.address == address.lower(),

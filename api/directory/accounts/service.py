@@ -18,7 +18,14 @@ from api.directory.accounts.passwords import generated_password
 from api.directory.addresses import ensure_free, org_domain
 from api.directory.departments import repository as department_repository
 from api.directory.departments import service as departments
-from api.errors import AlreadyExists, Conflict, Gone, NotFound, ValidationFailed
+from api.directory.errors import (
+    AccountDeleted,
+    AccountNotDeleted,
+    LastAdmin,
+    ManagerCycle,
+    RestoreWindowPassed,
+)
+from api.errors import AlreadyExists, NotFound, ValidationFailed
 from api.events import emit
 from api.i18n import Msg
 from api.identity.audit import record
@@ -143,10 +150,9 @@ async def _manager(session: AsyncSession, org_id: str, account_id: str | None, r
             if current is None:
                 break
             if current == account_id:
-                raise ValidationFailed(
+                raise ManagerCycle(
                     "An account cannot be managed by itself or by someone it manages.",
                     param="manager_id",
-                    code="manager_cycle",
                 )
             current = await repository.manager_of(session, org_id, current)
     return manager.id
@@ -322,8 +328,8 @@ async def update_account(
         if key in values and values[key] is None:
             raise ValidationFailed(Msg("{key} cannot be null.", key=key), param=key)
     if account.status == "deleted":
-        raise Conflict(
-            "A deleted account cannot be changed; restore it first.", code="account_deleted"
+        raise AccountDeleted(
+            "A deleted account cannot be changed; restore it first."
         )
     await _check_keys(session, org_id, values, exclude=account.id)
     changed: list[str] = []
@@ -428,10 +434,8 @@ async def _refuse_self_or_last_admin(
         ), param="account")
     if account.role in ("admin", "operator") and account.status == "active":
         if await repository.count_active_admins(session, account.org_id) <= 1:
-            raise Conflict(
-                Msg(
-                    "Cannot {what} the organisation's last active administrator.", what=what
-                ), code="last_admin"
+            raise LastAdmin(
+                Msg("Cannot {what} the organisation's last active administrator.", what=what)
             )
 
 
@@ -441,7 +445,7 @@ async def freeze_account(
     """Frozen: no sign-in, every token revoked at once; mail to the account is still accepted.
     Returns False when it was frozen already."""
     if account.status == "deleted":
-        raise Conflict("A deleted account cannot be frozen.", code="account_deleted")
+        raise AccountDeleted("A deleted account cannot be frozen.")
     if account.status == "frozen":
         return False
     await _refuse_self_or_last_admin(session, account, actor, Msg("freeze"))
@@ -460,7 +464,7 @@ async def unfreeze_account(
     session: AsyncSession, account: Account, *, actor: Principal | None, ip: str | None = None
 ) -> bool:
     if account.status == "deleted":
-        raise Conflict("A deleted account cannot be unfrozen; restore it.", code="account_deleted")
+        raise AccountDeleted("A deleted account cannot be unfrozen; restore it.")
     if account.status == "active":
         return False
     account.status = "active"
@@ -514,11 +518,10 @@ async def restore_account(
     session: AsyncSession, account: Account, *, actor: Principal | None, ip: str | None = None
 ) -> None:
     if account.status != "deleted":
-        raise Conflict("Only a deleted account can be restored.", code="account_not_deleted")
+        raise AccountNotDeleted("Only a deleted account can be restored.")
     if account.purge_after is not None and account.purge_after <= utcnow():
-        raise Gone(
+        raise RestoreWindowPassed(
             "The restore window has passed; the account is being purged.",
-            code="restore_window_passed",
         )
     account.status = "frozen" if account.frozen_at else "active"
     account.deleted_at = None

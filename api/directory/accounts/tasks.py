@@ -6,6 +6,7 @@ from typing import Any
 
 from api.directory.accounts import repository
 from api.directory.accounts.purge import purge_account
+from api.directory.imports.service import process_import
 from api.runtime import Runtime
 from api.storage.models import Account
 from api.worker.runner import PERIODIC, handler
@@ -31,8 +32,6 @@ async def purge_due(runtime: Runtime) -> int:
 
 @handler("directory.import")
 async def run_import(runtime: Runtime, payload: dict[str, Any]) -> None:
-    from api.directory.imports.service import process_import
-
     await process_import(runtime, payload["import_id"])
 
 

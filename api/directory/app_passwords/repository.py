@@ -9,13 +9,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.kit.pagination import PageParams, paginate
 from api.storage.models import AppPassword
+from api.storage.tenancy import scoped
 
 
 async def page(
     session: AsyncSession, org_id: str, account_id: str, params: PageParams
 ) -> tuple[list[AppPassword], str | None]:
-    stmt = select(AppPassword).where(
-        AppPassword.org_id == org_id, AppPassword.account_id == account_id
+    stmt = scoped(AppPassword, org_id).where(
+        AppPassword.account_id == account_id
     )
     return await paginate(session, stmt, params, [AppPassword.id])  # ids sort by creation time
 

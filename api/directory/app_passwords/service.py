@@ -20,7 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.directory.accounts.lookup import resolve_account
 from api.directory.app_passwords import repository
 from api.directory.app_passwords.secret import display, generate
-from api.errors import Conflict, InsufficientScope, NotFound
+from api.directory.errors import AppPasswordLimit
+from api.errors import InsufficientScope, NotFound
 from api.events import emit
 from api.i18n import _
 from api.identity.audit import record
@@ -76,12 +77,11 @@ async def create_app_password(
 ) -> schemas.AppPasswordCreated:
     """Create one; the response is the only place its secret ever appears."""
     if await repository.count(session, account.id) >= MAX_PER_ACCOUNT:
-        raise Conflict(
+        raise AppPasswordLimit(
             _(
                 "An account has at most {MAX_PER_ACCOUNT} app passwords; revoke one first.",
                 MAX_PER_ACCOUNT=MAX_PER_ACCOUNT,
             ),
-            code="app_password_limit",
         )
     secret = generate()
     # argon2 costs tens of milliseconds of CPU: hash in a thread, not on the event loop

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.kit.pagination import PageParams, paginate
 from api.storage.models import AccountDepartment, Department, DepartmentManager
+from api.storage.tenancy import scoped
 
 
 async def get(session: AsyncSession, org_id: str, dep_id: str) -> Department | None:
@@ -18,20 +19,20 @@ async def get(session: AsyncSession, org_id: str, dep_id: str) -> Department | N
 
 
 async def all_of(session: AsyncSession, org_id: str) -> list[Department]:
-    stmt = select(Department).where(Department.org_id == org_id)
+    stmt = scoped(Department, org_id)
     return list((await session.execute(stmt)).scalars().all())
 
 
 async def root(session: AsyncSession, org_id: str) -> Department | None:
     return await session.scalar(
-        select(Department).where(Department.org_id == org_id, Department.parent_id.is_(None))
+        scoped(Department, org_id).where(Department.parent_id.is_(None))
     )
 
 
 async def page(
     session: AsyncSession, org_id: str, params: PageParams, parent_id: str | None
 ) -> tuple[list[Department], str | None]:
-    stmt = select(Department).where(Department.org_id == org_id)
+    stmt = scoped(Department, org_id)
     if parent_id is not None:
         stmt = stmt.where(Department.parent_id == parent_id)
         return await paginate(session, stmt, params, [Department.sort_order, Department.id])
@@ -40,8 +41,8 @@ async def page(
 
 async def children(session: AsyncSession, org_id: str, dep_id: str) -> list[Department]:
     stmt = (
-        select(Department)
-        .where(Department.org_id == org_id, Department.parent_id == dep_id)
+        scoped(Department, org_id)
+        .where(Department.parent_id == dep_id)
         .order_by(Department.sort_order, Department.id)
     )
     return list((await session.execute(stmt)).scalars().all())

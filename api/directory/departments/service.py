@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.directory.accounts.lookup import find_account
 from api.directory.departments import repository
-from api.errors import AlreadyExists, Conflict, NotFound, ValidationFailed
+from api.directory.errors import DepartmentCycle, DepartmentNotEmpty, UnknownDepartment
+from api.directory.groups import repository as group_repository
+from api.errors import AlreadyExists, NotFound, ValidationFailed
 from api.events import emit
 from api.i18n import _
 from api.identity.audit import record
@@ -141,15 +144,13 @@ async def check_department_ids(
     found = {d.id for d in await repository.all_of(session, org_id) if d.id in set(unique)}
     missing = [i for i in unique if i not in found]
     if missing:
-        raise ValidationFailed(
-            _("No department {value}.", value=missing[0]), param=param, code="unknown_department"
+        raise UnknownDepartment(
+            _("No department {value}.", value=missing[0]), param=param
         )
     return unique
 
 
 async def _manager_ids(session: AsyncSession, org_id: str, refs: list[str]) -> list[str]:
-    from api.directory.accounts.lookup import find_account
-
     out = []
     for i, ref in enumerate(refs):
         account = await find_account(session, org_id, ref)
@@ -213,10 +214,8 @@ async def create_department(
     assert root is not None
     parent_id = data.parent_id or root.id
     if parent_id not in tree.nodes:
-        raise ValidationFailed(
-            _(
-                "No department {parent_id}.", parent_id=parent_id
-            ), param="parent_id", code="unknown_department"
+        raise UnknownDepartment(
+            _("No department {parent_id}.", parent_id=parent_id), param="parent_id"
         )
     _check_sibling_name(tree, parent_id, data.name)
     order = data.sort_order
@@ -272,20 +271,17 @@ async def ensure_path(
 
 def _refuse_cycle(tree: Tree, dep: Department, parent_id: str) -> None:
     if dep.parent_id is None:
-        raise ValidationFailed(
-            "The root department cannot be moved.", param="parent_id", code="department_cycle"
+        raise DepartmentCycle(
+            "The root department cannot be moved.", param="parent_id"
         )
     if parent_id not in tree.nodes:
-        raise ValidationFailed(
-            _(
-                "No department {parent_id}.", parent_id=parent_id
-            ), param="parent_id", code="unknown_department"
+        raise UnknownDepartment(
+            _("No department {parent_id}.", parent_id=parent_id), param="parent_id"
         )
     if parent_id in tree.descendants(dep.id):
-        raise ValidationFailed(
+        raise DepartmentCycle(
             "A department cannot move under itself or one of its descendants.",
             param="parent_id",
-            code="department_cycle",
         )
 
 
@@ -397,18 +393,15 @@ async def delete_department(
     session: AsyncSession, org_id: str, dep: Department, *, actor: Principal, ip: str | None
 ) -> None:
     if dep.parent_id is None:
-        raise Conflict("The root department cannot be deleted.", code="department_not_empty")
+        raise DepartmentNotEmpty("The root department cannot be deleted.")
     if await repository.children(session, org_id, dep.id):
-        raise Conflict(
+        raise DepartmentNotEmpty(
             "The department has sub-departments; move or delete them first.",
-            code="department_not_empty",
         )
     if await repository.member_count(session, org_id, dep.id):
-        raise Conflict("The department has members; move them first.", code="department_not_empty")
+        raise DepartmentNotEmpty("The department has members; move them first.")
     await repository.set_managers(session, org_id, dep.id, [])
-    from api.directory.groups.service import forget_member
-
-    await forget_member(session, org_id, "department", dep.id)
+    await group_repository.remove_member_everywhere(session, org_id, "department", dep.id)
     await session.delete(dep)
     await _changed(session, org_id, dep, "deleted", actor=actor, ip=ip)
 

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.kit.pagination import PageParams, paginate
 from api.storage.models import Account, DirectoryAddress, DkimKey, Domain, Group
+from api.storage.tenancy import scoped
 
 
 async def get(session: AsyncSession, org_id: str, domain_id: str) -> Domain | None:
@@ -30,7 +31,7 @@ async def by_name_any(session: AsyncSession, name: str) -> Domain | None:
 async def page(
     session: AsyncSession, org_id: str, params: PageParams, *, kind: str | None, status: str | None
 ) -> tuple[list[Domain], str | None]:
-    stmt = select(Domain).where(Domain.org_id == org_id)
+    stmt = scoped(Domain, org_id)
     if kind:
         stmt = stmt.where(Domain.kind == kind)
     if status:
@@ -39,7 +40,7 @@ async def page(
 
 
 async def aliases_of(session: AsyncSession, org_id: str, domain_id: str) -> list[Domain]:
-    stmt = select(Domain).where(Domain.org_id == org_id, Domain.alias_of == domain_id)
+    stmt = scoped(Domain, org_id).where(Domain.alias_of == domain_id)
     return list((await session.execute(stmt)).scalars().all())
 
 
@@ -61,7 +62,7 @@ async def usage(session: AsyncSession, org_id: str, domain_id: str) -> dict[str,
 async def keys_of(
     session: AsyncSession, org_id: str, domain_id: str, *, statuses: tuple[str, ...] | None = None
 ) -> list[DkimKey]:
-    stmt = select(DkimKey).where(DkimKey.org_id == org_id, DkimKey.domain_id == domain_id)
+    stmt = scoped(DkimKey, org_id).where(DkimKey.domain_id == domain_id)
     if statuses:
         stmt = stmt.where(DkimKey.status.in_(statuses))
     return list(

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.kit.pagination import PageParams, paginate
 from api.storage.models import Group, GroupMember
+from api.storage.tenancy import scoped
 
 
 async def get(session: AsyncSession, org_id: str, group_id: str) -> Group | None:
@@ -22,14 +23,14 @@ async def by_address(session: AsyncSession, org_id: str, address: str) -> Group 
 
 
 async def by_ids(session: AsyncSession, org_id: str, ids: Iterable[str]) -> list[Group]:
-    stmt = select(Group).where(Group.org_id == org_id, Group.id.in_(list(ids)))
+    stmt = scoped(Group, org_id).where(Group.id.in_(list(ids)))
     return list((await session.execute(stmt)).scalars().all())
 
 
 async def page(
     session: AsyncSession, org_id: str, params: PageParams, q: str | None
 ) -> tuple[list[Group], str | None]:
-    stmt = select(Group).where(Group.org_id == org_id)
+    stmt = scoped(Group, org_id)
     if q:
         like = "%" + q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         stmt = stmt.where(
@@ -45,8 +46,8 @@ async def members(
     session: AsyncSession, org_id: str, group_ids: Iterable[str]
 ) -> list[GroupMember]:
     stmt = (
-        select(GroupMember)
-        .where(GroupMember.org_id == org_id, GroupMember.group_id.in_(list(group_ids)))
+        scoped(GroupMember, org_id)
+        .where(GroupMember.group_id.in_(list(group_ids)))
         .order_by(GroupMember.group_id, GroupMember.kind, GroupMember.ref)
     )
     return list((await session.execute(stmt)).scalars().all())
@@ -55,7 +56,7 @@ async def members(
 async def members_page(
     session: AsyncSession, org_id: str, group_id: str, params: PageParams
 ) -> tuple[list[GroupMember], str | None]:
-    stmt = select(GroupMember).where(GroupMember.org_id == org_id, GroupMember.group_id == group_id)
+    stmt = scoped(GroupMember, org_id).where(GroupMember.group_id == group_id)
     return await paginate(session, stmt, params, [GroupMember.kind, GroupMember.ref])
 
 
@@ -63,8 +64,7 @@ async def member(
     session: AsyncSession, org_id: str, group_id: str, kind: str, ref: str
 ) -> GroupMember | None:
     return await session.scalar(
-        select(GroupMember).where(
-            GroupMember.org_id == org_id,
+        scoped(GroupMember, org_id).where(
             GroupMember.group_id == group_id,
             GroupMember.kind == kind,
             GroupMember.ref == ref,

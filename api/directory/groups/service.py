@@ -9,7 +9,11 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.directory.accounts.lookup import find_account
 from api.directory.addresses import domain_part, ensure_free, org_domain, valid_address
+from api.directory.departments import repository as dep_repo
+from api.directory.departments.service import get_department, load_tree
+from api.directory.errors import GroupCycle
 from api.directory.groups import repository
 from api.errors import AlreadyExists, NotFound, ValidationFailed
 from api.events import emit
@@ -149,9 +153,6 @@ async def delete_group(
 
 
 async def _resolve_ref(session: AsyncSession, org_id: str, kind: str, ref: str, param: str) -> str:
-    from api.directory.accounts.lookup import find_account
-    from api.directory.departments.service import get_department
-
     if kind == "account":
         account = await find_account(session, org_id, ref)
         if account is None:
@@ -198,8 +199,8 @@ async def _add_member(
     if data.kind == "group" and _reaches(
         await repository.group_edges(session, org_id), ref, group.id
     ):
-        raise ValidationFailed(
-            "Adding this group would make a membership cycle.", param=param, code="group_cycle"
+        raise GroupCycle(
+            "Adding this group would make a membership cycle.", param=param
         )
     if data.role == "moderator" and data.kind != "account":
         raise ValidationFailed("Only accounts can be moderators.", param=param)
@@ -326,8 +327,6 @@ async def forget_member(session: AsyncSession, org_id: str, kind: str, ref: str)
 async def expand(session: AsyncSession, org_id: str, group_ids: Iterable[str]) -> Expansion:
     """Every account (not deleted) and external address the groups reach, nested groups and
     departments (with their sub-departments) included; cycles cannot loop."""
-    from api.directory.departments.service import load_tree
-
     seen: set[str] = set()
     frontier = list(dict.fromkeys(group_ids))
     account_ids: set[str] = set()
@@ -347,8 +346,6 @@ async def expand(session: AsyncSession, org_id: str, group_ids: Iterable[str]) -
                 external.append(member.ref)
         frontier = list(dict.fromkeys(nxt))
     if dep_ids:
-        from api.directory.departments import repository as dep_repo
-
         tree = await load_tree(session, org_id)
         scope: set[str] = set()
         for dep_id in dep_ids:
@@ -373,8 +370,6 @@ async def sender_account_id(session: AsyncSession, org_id: str, sender: str | No
     """The account of this organisation that `sender` (an address or alias) belongs to."""
     if not sender:
         return None
-    from api.directory.accounts.lookup import find_account
-
     account = await find_account(session, org_id, sender)
     return account.id if account else None
 

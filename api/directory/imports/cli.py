@@ -14,15 +14,17 @@ from rich.table import Table
 from sqlalchemy import select
 
 from api.config import get_settings
+from api.directory.imports import export, service
 from api.errors import AppError
+from api.runtime import Runtime
+from api.storage.migrate import upgrade
+from api.storage.models import DirectoryImportRow, Domain, Organization
 
 accounts_cli = typer.Typer(help="Accounts: bulk import and export.", no_args_is_help=True)
 console = Console()
 
 
-async def _org_id(session, org: str | None) -> str:  # type: ignore[no-untyped-def]
-    from api.storage.models import Domain, Organization
-
+async def organization_id(session, org: str | None) -> str:  # type: ignore[no-untyped-def]
     if org is None:
         ids = (await session.execute(select(Organization.id).limit(2))).scalars().all()
         if len(ids) != 1:
@@ -49,11 +51,6 @@ def import_accounts(
     ] = None,
 ) -> None:
     """Import accounts from a CSV (UTF-8 or GB18030/GBK) or XLSX file."""
-    from api.directory.imports import service
-    from api.runtime import Runtime
-    from api.storage.migrate import upgrade
-    from api.storage.models import DirectoryImportRow
-
     settings = get_settings()
     upgrade(settings.effective_database_url)
     data = file.read_bytes()
@@ -67,7 +64,7 @@ def import_accounts(
         runtime = Runtime.build(settings)
         try:
             async with runtime.db.session() as session:
-                org_id = await _org_id(session, org)
+                org_id = await organization_id(session, org)
                 job = await service.create_import(
                     session,
                     runtime,
@@ -137,10 +134,6 @@ def export_accounts(
     encoding: Annotated[str, typer.Option(help="CSV encoding: utf-8 or gb18030.")] = "utf-8",
 ) -> None:
     """Export every account (formula-safe) in the import's columns."""
-    from api.directory.imports import export
-    from api.runtime import Runtime
-    from api.storage.migrate import upgrade
-
     if encoding not in ("utf-8", "gb18030"):
         raise typer.BadParameter("encoding is utf-8 or gb18030")
     settings = get_settings()
@@ -150,7 +143,7 @@ def export_accounts(
         runtime = Runtime.build(settings)
         try:
             async with runtime.db.session(write=False) as session:
-                org_id = await _org_id(session, org)
+                org_id = await organization_id(session, org)
             stream = (
                 export.xlsx_stream(runtime, org_id)
                 if out.suffix.lower() == ".xlsx"

@@ -8,6 +8,7 @@ import io
 import tempfile
 from collections.abc import AsyncIterator
 
+import openpyxl  # type: ignore[import-untyped]
 from sqlalchemy import select
 
 from api.directory.accounts import repository as account_repo
@@ -84,8 +85,6 @@ async def csv_stream(
 
 
 async def xlsx_stream(runtime: Runtime, org_id: str, lang: str = "en") -> AsyncIterator[bytes]:
-    import openpyxl  # type: ignore[import-untyped]
-
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("accounts")
     sheet.append(header(EXPORT_COLUMNS, lang))

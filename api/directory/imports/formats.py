@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from api.errors import PayloadTooLarge, ValidationFailed
+# defusedxml is installed, so openpyxl parses the XML defensively
+import openpyxl  # type: ignore[import-untyped]
+
+from api.directory.errors import (
+    ImportColumns,
+    ImportEncoding,
+    ImportMalformed,
+    ImportTooManyRows,
+    ImportZipBomb,
+)
 from api.i18n import Msg
 
 COLUMNS = [
@@ -179,10 +188,9 @@ def decode_text(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise ValidationFailed(
+    raise ImportEncoding(
         "The file is neither UTF-8, UTF-16 nor GB18030/GBK text.",
         param="file",
-        code="import_encoding",
     )
 
 
@@ -196,25 +204,22 @@ def canonical_columns(header: list[str]) -> list[str]:
             unknown.append(raw.strip() or "(empty)")
         out.append(name)
     if unknown:
-        raise ValidationFailed(
+        raise ImportColumns(
             Msg(
                 "Unknown column(s): {values}. Expected: {expected}.",
                 values=', '.join(unknown),
                 expected=', '.join(COLUMNS),
             ),
             param="file",
-            code="import_columns",
         )
     dupes = sorted({c for c in out if out.count(c) > 1})
     if dupes:
-        raise ValidationFailed(
-            Msg(
-                "Column(s) given twice: {values}.", values=', '.join(dupes)
-            ), param="file", code="import_columns"
+        raise ImportColumns(
+            Msg("Column(s) given twice: {values}.", values=', '.join(dupes)), param="file"
         )
     if "address" not in out:
-        raise ValidationFailed(
-            "The file needs an `address` column.", param="file", code="import_columns"
+        raise ImportColumns(
+            "The file needs an `address` column.", param="file"
         )
     return out
 
@@ -231,7 +236,7 @@ def _rows(
         if not any(cells):
             continue
         if len(cells) > width:
-            raise ValidationFailed(
+            raise ImportMalformed(
                 Msg(
                     "Row {number} has {count} cells but the header has {width}.",
                     number=number,
@@ -239,14 +244,12 @@ def _rows(
                     width=width,
                 ),
                 param="file",
-                code="import_malformed",
             )
         count += 1
         if count > max_rows:
-            raise ValidationFailed(
+            raise ImportTooManyRows(
                 Msg("The file has more than {max_rows} rows.", max_rows=max_rows),
                 param="file",
-                code="import_too_many_rows",
             )
         cells += [""] * (width - len(cells))
         yield number, dict(zip(columns, cells, strict=True))
@@ -262,20 +265,19 @@ def read_csv(data: bytes, max_rows: int) -> Sheet:
         try:
             yield from reader
         except csv.Error as exc:
-            raise ValidationFailed(
+            raise ImportMalformed(
                 Msg(
                     "The CSV is malformed near line {line_num}: {exc}.",
                     line_num=reader.line_num,
                     exc=exc,
                 ),
                 param="file",
-                code="import_malformed",
             ) from None
 
     all_records = records()
     header = next(all_records, None)
     if not header:
-        raise ValidationFailed("The file is empty.", param="file", code="import_malformed")
+        raise ImportMalformed("The file is empty.", param="file")
     columns = canonical_columns(header)
 
     def data_records() -> Iterator[list[str]]:
@@ -292,12 +294,12 @@ def check_zip(data: bytes) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise ValidationFailed(
-            "The file is not a valid XLSX workbook.", param="file", code="import_malformed"
+        raise ImportMalformed(
+            "The file is not a valid XLSX workbook.", param="file"
         ) from None
     if len(infos) > XLSX_MAX_ENTRIES:
-        raise PayloadTooLarge(
-            "The workbook has too many parts.", param="file", code="import_zip_bomb"
+        raise ImportZipBomb(
+            "The workbook has too many parts.", param="file"
         )
     total = 0
     for info in infos:
@@ -305,18 +307,17 @@ def check_zip(data: bytes) -> None:
         if info.file_size > 1024 * 1024 and info.file_size > XLSX_MAX_RATIO * max(
             info.compress_size, 1
         ):
-            raise PayloadTooLarge(
+            raise ImportZipBomb(
                 Msg(
                     "The workbook part {filename} inflates {XLSX_MAX_RATIO}x beyond its size.",
                     filename=info.filename,
                     XLSX_MAX_RATIO=XLSX_MAX_RATIO,
                 ),
                 param="file",
-                code="import_zip_bomb",
             )
     if total > XLSX_MAX_UNCOMPRESSED:
-        raise PayloadTooLarge(
-            "The workbook inflates beyond the limit.", param="file", code="import_zip_bomb"
+        raise ImportZipBomb(
+            "The workbook inflates beyond the limit.", param="file"
         )
 
 
@@ -333,14 +334,11 @@ def _cell(value: Any) -> str:
 
 
 def _xlsx_records(data: bytes) -> Generator[list[str], None, None]:
-    # defusedxml is installed, so openpyxl parses the XML defensively
-    import openpyxl  # type: ignore[import-untyped]
-
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many types for broken workbooks
-        raise ValidationFailed(
-            "The file is not a readable XLSX workbook.", param="file", code="import_malformed"
+        raise ImportMalformed(
+            "The file is not a readable XLSX workbook.", param="file"
         ) from None
     try:
         for row in book.worksheets[0].iter_rows(values_only=True):
@@ -359,7 +357,7 @@ def read_xlsx(data: bytes, max_rows: int) -> Sheet:
         header = next(records, None)
     records.close()
     if not header:
-        raise ValidationFailed("The workbook is empty.", param="file", code="import_malformed")
+        raise ImportMalformed("The workbook is empty.", param="file")
     while header and not header[-1].strip():
         header.pop()
     columns = canonical_columns(header)
@@ -404,8 +402,6 @@ def csv_bytes(rows: list[list[str]], encoding: str = "utf-8") -> bytes:
 
 
 def xlsx_bytes(rows: list[list[str]]) -> bytes:
-    import openpyxl
-
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("accounts")
     for row in rows:

@@ -9,6 +9,7 @@ from fastapi.responses import StreamingResponse
 from starlette.datastructures import UploadFile
 
 from api.deps import ClientIp, DbSession, DirectoryRead, DirectoryWrite, RuntimeDep
+from api.directory.errors import ImportMalformed
 from api.directory.imports import activation, export, formats, service
 from api.directory.notices import send_activation_mail
 from api.errors import MalformedRequest, PayloadTooLarge, ValidationFailed
@@ -138,7 +139,7 @@ async def create_import(
     then employee number, so re-running a file is safe."""
     data, uploaded_name = await _read_upload(request, runtime.settings.directory_import_max_bytes)
     if not data:
-        raise ValidationFailed("The file is empty.", param="file", code="import_malformed")
+        raise ImportMalformed("The file is empty.", param="file")
     job = await service.create_import(
         session,
         runtime,

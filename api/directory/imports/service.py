@@ -20,7 +20,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.directory.accounts import repository as account_repo
+from api.directory.accounts import service as accounts
 from api.directory.accounts.credentials import load_policy
+from api.directory.accounts.lookup import find_account
 from api.directory.addresses import Holder, holders
 from api.directory.departments.service import load_tree
 from api.directory.imports import formats
@@ -409,10 +411,6 @@ async def _apply_deferred_managers(
     runtime: Runtime, ctx: Context, import_id: str, counts: dict[str, int]
 ) -> None:
     """Managers who appear later in the file than the people they manage."""
-    from api.directory.accounts import service as accounts
-    from api.directory.accounts.lookup import find_account
-    from api.storage.models import Account
-
     async with runtime.db.session() as session:
         for number, account_id, ref in ctx.deferred_managers:
             result = await session.get(DirectoryImportRow, (import_id, number))

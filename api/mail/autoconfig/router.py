@@ -7,7 +7,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from api.deps import DbSession, MailRead, RuntimeDep
-from api.mail.access import mailbox_account
+from api.mail.access import Mailbox
 from api.mail.autoconfig import service
 
 public = APIRouter(tags=["mail"], include_in_schema=False)
@@ -39,13 +39,12 @@ async def post_outlook_autodiscover(request: Request, runtime: RuntimeDep) -> Re
                      "description": "An Apple configuration profile (.mobileconfig)."}},
 )
 async def get_mail_client_profile(
-    account: str, principal: MailRead, session: DbSession, runtime: RuntimeDep
+    principal: MailRead, session: DbSession, owner: Mailbox, runtime: RuntimeDep
 ) -> Response:
     """An Apple configuration profile (.mobileconfig) setting up this mailbox over IMAP and
     SMTP submission on iPhone, iPad and macOS; the device asks for the password.
 
     Scopes: `mail:read`. Problem codes: `not_found`."""
-    owner = await mailbox_account(session, principal, account)
     body = service.mobileconfig(runtime.settings, owner.address, owner.display_name or "")
     return Response(body, media_type="application/x-apple-aspen-config", headers={
         "Content-Disposition": 'attachment; filename="mailplane.mobileconfig"'})

@@ -13,7 +13,7 @@ from api.events.sync import ChangesLimit, SinceParam, changes_since
 from api.identity.audit import record
 from api.kit.etags import check_if_match, set_etag
 from api.kit.pagination import Page, PageParams, page_params
-from api.mail.access import mailbox_account
+from api.mail.access import Mailbox
 from api.mail.attachments import service as attachments
 from api.mail.attachments.http import download_headers, parse_range
 from api.mail.messages import service, views
@@ -35,9 +35,9 @@ CREATED_VERBS = ("received", "sent", "created")
 
 @router.get("", response_model=Page[MessageSummary])
 async def list_mail_messages(
-    account: str,
     principal: MailRead,
     session: DbSession,
+    owner: Mailbox,
     page: Annotated[PageParams, Depends(page_params)],
     folder_id: Annotated[str | None, Query(max_length=40, description="One folder")] = None,
     q: Annotated[
@@ -63,7 +63,6 @@ async def list_mail_messages(
 
     Search results come newest arrival first. Chinese, Japanese and Korean text is found
     by any two-character substring."""
-    owner = await mailbox_account(session, principal, account)
     filters = MessageFilters(
         thread_id=thread_id,
         seen=None if unread is None else not unread,
@@ -80,16 +79,15 @@ async def list_mail_messages(
 
 @router.get("/changes", response_model=Changes)
 async def list_mail_message_changes(
-    account: str,
     principal: MailRead,
     session: DbSession,
+    owner: Mailbox,
     since: SinceParam = None,
     limit: ChangesLimit = 500,
 ) -> Changes:
     """Message ids created, updated or deleted since a state (delta sync).
 
     Call without `since` for the current state; a state too old is 410 `resync_required`."""
-    owner = await mailbox_account(session, principal, account)
     return await changes_since(
         session,
         principal.org_id,
@@ -103,26 +101,25 @@ async def list_mail_message_changes(
 
 @router.post("/bulk-update", response_model=BulkResult)
 async def update_mail_messages(
-    account: str, body: MessagesBulkUpdate, principal: MailWrite, session: DbSession
+    body: MessagesBulkUpdate, principal: MailWrite, session: DbSession,
+owner: Mailbox
 ) -> BulkResult:
     """Set flags or keywords on, or move, up to 1,000 messages at once."""
-    owner = await mailbox_account(session, principal, account)
     update = MessageUpdate.model_validate(body.model_dump(exclude={"ids"}, exclude_unset=True))
     return await service.bulk_update(session, owner, body.ids, update)
 
 
 @router.post("/bulk-delete", response_model=BulkResult)
 async def delete_mail_messages(
-    account: str,
     body: MessagesBulkDelete,
     principal: MailWrite,
     session: DbSession,
+    owner: Mailbox,
     runtime: RuntimeDep,
     ip: ClientIp,
 ) -> BulkResult:
     """Move up to 1,000 messages to trash, or delete them for good (`permanent`, or when
     they are already in trash)."""
-    owner = await mailbox_account(session, principal, account)
     result = await service.bulk_delete(session, runtime.blobs, owner, body.ids, body.permanent)
     if result.deleted and principal.kind == "app":
         await record(
@@ -140,15 +137,14 @@ async def delete_mail_messages(
 
 @router.get("/{message_id}", response_model=Message)
 async def get_mail_message(
-    account: str,
     message_id: str,
     principal: MailRead,
     session: DbSession,
+    owner: Mailbox,
     runtime: RuntimeDep,
     response: Response,
 ) -> Message:
     """One message with its text, sanitised HTML, headers and attachment list."""
-    owner = await mailbox_account(session, principal, account)
     message = await service.get_message(session, owner, message_id)
     set_etag(response, message.id, message.modseq)
     return await views.full(runtime.blobs, message)
@@ -160,15 +156,14 @@ async def get_mail_message(
     responses={200: {"content": {"message/rfc822": {}}}},
 )
 async def get_mail_message_raw(
-    account: str,
     message_id: str,
     principal: MailRead,
     session: DbSession,
+    owner: Mailbox,
     runtime: RuntimeDep,
     request: Request,
 ) -> StreamingResponse:
     """The message exactly as stored (`.eml`), streamed; supports Range."""
-    owner = await mailbox_account(session, principal, account)
     message = await service.get_message(session, owner, message_id)
     rng = parse_range(request.headers.get("range"), message.size)
     headers = download_headers(
@@ -189,17 +184,16 @@ async def get_mail_message_raw(
     responses={200: {"content": {"application/octet-stream": {}}}},
 )
 async def get_mail_attachment(
-    account: str,
     message_id: str,
     attachment_id: str,
     principal: MailRead,
     session: DbSession,
+    owner: Mailbox,
     runtime: RuntimeDep,
     request: Request,
 ) -> StreamingResponse:
     """Download one attachment, decoded and streamed; supports Range. Non-ASCII names
     come as RFC 6266 `filename*`."""
-    owner = await mailbox_account(session, principal, account)
     message = await service.get_message(session, owner, message_id)
     entry = attachments.find_entry(message, attachment_id)
     rng = parse_range(request.headers.get("range"), int(entry.get("size") or 0))
@@ -215,16 +209,15 @@ async def get_mail_attachment(
 
 @router.patch("/{message_id}", response_model=MessageSummary)
 async def update_mail_message(
-    account: str,
     message_id: str,
     body: MessageUpdate,
     principal: MailWrite,
     session: DbSession,
+    owner: Mailbox,
     request: Request,
     response: Response,
 ) -> MessageSummary:
     """Change flags (seen, flagged, answered, forwarded), keywords or folder."""
-    owner = await mailbox_account(session, principal, account)
     message = await service.get_message(session, owner, message_id)
     check_if_match(request, message.id, message.modseq)
     await service.update_messages(session, owner, [message], body)
@@ -234,16 +227,15 @@ async def update_mail_message(
 
 @router.delete("/{message_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_mail_message(
-    account: str,
     message_id: str,
     principal: MailWrite,
     session: DbSession,
+    owner: Mailbox,
     runtime: RuntimeDep,
     ip: ClientIp,
     permanent: bool = False,
 ) -> Response:
     """Move a message to trash; from trash (or with `permanent=true`) delete it for good."""
-    owner = await mailbox_account(session, principal, account)
     message = await service.get_message(session, owner, message_id)
     _, gone = await service.delete_messages(
         session, runtime.blobs, owner, [message], permanent=permanent

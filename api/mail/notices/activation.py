@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,8 +22,6 @@ def activation_message(
     *, sender: str, to: str, address: str, url: str, expires_at: datetime, locale: str,
     zone: str,
 ) -> bytes:
-    from zoneinfo import ZoneInfo
-
     local_expiry = expires_at.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
     msg = EmailMessage()
     msg["From"] = sender

@@ -3,6 +3,7 @@ own address when it has no MX, nowhere for a null MX (RFC 7505), or the smarthos
 
 from __future__ import annotations
 
+import ipaddress
 import random
 from dataclasses import dataclass
 
@@ -68,8 +69,6 @@ def _split(spec: str, default_port: int) -> tuple[str, int]:
 
 async def _addresses(lookup: Lookup, name: str) -> list[str]:
     try:
-        import ipaddress
-
         ipaddress.ip_address(name)
         return [name]
     except ValueError:

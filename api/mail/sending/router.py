@@ -8,7 +8,7 @@ from fastapi.responses import StreamingResponse
 
 from api.deps import ClientIp, DbSession, MailSend, MailWrite, RuntimeDep
 from api.kit.etags import check_if_match, set_etag
-from api.mail.access import mailbox_account
+from api.mail.access import Mailbox
 from api.mail.attachments.http import download_headers, parse_range
 from api.mail.drafts import service as drafts
 from api.mail.messages import views
@@ -28,10 +28,10 @@ RAW_BODY = {
 
 @router.post("/send", status_code=status.HTTP_202_ACCEPTED, response_model=SendResult)
 async def send_message(
-    account: str,
     body: SendRequest,
     principal: MailSend,
     session: DbSession,
+    owner: Mailbox,
     runtime: RuntimeDep,
     ip: ClientIp,
 ) -> SendResult:
@@ -43,7 +43,6 @@ async def send_message(
     recipients as expiring download links. Line breaks in any header field are a 422
     `header_injection`; more recipients than allowed a 422 `too_many_recipients`; a message
     over the size limit a 413."""
-    owner = await mailbox_account(session, principal, account)
     return await service.send_message(session, runtime, owner, body, actor=principal, ip=ip)
 
 
@@ -54,10 +53,10 @@ async def send_message(
     openapi_extra=RAW_BODY,
 )
 async def send_raw_message(
-    account: str,
     request: Request,
     principal: MailSend,
     session: DbSession,
+    owner: Mailbox,
     runtime: RuntimeDep,
     ip: ClientIp,
 ) -> SendResult:
@@ -65,21 +64,19 @@ async def send_raw_message(
 
     Recipients are read from To, Cc and Bcc; Bcc is removed before delivery; Date and
     Message-ID are added if missing."""
-    owner = await mailbox_account(session, principal, account)
     return await raw.send_raw(session, runtime, owner, await request.body(), actor=principal, ip=ip)
 
 
 @router.post("/drafts", status_code=status.HTTP_201_CREATED, response_model=Message)
 async def create_mail_draft(
-    account: str,
     body: SendRequest,
     principal: MailWrite,
     session: DbSession,
+    owner: Mailbox,
     runtime: RuntimeDep,
     response: Response,
 ) -> Message:
     """Save a draft in the Drafts folder (recipients optional)."""
-    owner = await mailbox_account(session, principal, account)
     draft = await drafts.create_draft(session, runtime, owner, body)
     set_etag(response, draft.id, draft.modseq)
     return await views.full(runtime.blobs, draft)
@@ -87,17 +84,16 @@ async def create_mail_draft(
 
 @router.patch("/drafts/{draft_id}", response_model=Message)
 async def update_mail_draft(
-    account: str,
     draft_id: str,
     body: DraftUpdate,
     principal: MailWrite,
     session: DbSession,
+    owner: Mailbox,
     runtime: RuntimeDep,
     request: Request,
     response: Response,
 ) -> Message:
     """Change a draft (JSON merge patch of its content; `attachments` replaces the list)."""
-    owner = await mailbox_account(session, principal, account)
     draft = await drafts.get_draft(session, owner, draft_id)
     check_if_match(request, draft.id, draft.modseq)
     draft = await drafts.update_draft(session, runtime, owner, draft, body)
@@ -109,16 +105,15 @@ async def update_mail_draft(
     "/drafts/{draft_id}/attachments", status_code=status.HTTP_201_CREATED, response_model=Message
 )
 async def add_mail_draft_attachment(
-    account: str,
     draft_id: str,
     body: AttachmentIn,
     principal: MailWrite,
     session: DbSession,
+    owner: Mailbox,
     runtime: RuntimeDep,
     response: Response,
 ) -> Message:
     """Attach a file (a committed upload or inline base64) to a draft."""
-    owner = await mailbox_account(session, principal, account)
     draft = await drafts.get_draft(session, owner, draft_id)
     draft = await drafts.attach_to_draft(session, runtime, owner, draft, body)
     set_etag(response, draft.id, draft.modseq)
@@ -129,15 +124,14 @@ async def add_mail_draft_attachment(
     "/drafts/{draft_id}/send", status_code=status.HTTP_202_ACCEPTED, response_model=SendResult
 )
 async def send_mail_draft(
-    account: str,
     draft_id: str,
     principal: MailSend,
     session: DbSession,
+    owner: Mailbox,
     runtime: RuntimeDep,
     ip: ClientIp,
 ) -> SendResult:
     """Send a draft; it leaves Drafts and its copy is in Sent."""
-    owner = await mailbox_account(session, principal, account)
     draft = await drafts.get_draft(session, owner, draft_id)
     return await drafts.send_draft(session, runtime, owner, draft, actor=principal, ip=ip)
 

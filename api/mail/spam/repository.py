@@ -18,6 +18,7 @@ from api.storage.models import (
     SpamToken,
 )
 from api.storage.models.spam import TOTALS_TOKEN
+from api.storage.tenancy import scoped
 
 #: Rows per statement: far below SQLite's and PostgreSQL's bound-parameter limits.
 BATCH = 500
@@ -88,7 +89,7 @@ async def messages_in_org(session: AsyncSession, org_id: str, ids: Sequence[str]
     if not ids:
         return []
     rows = await session.execute(
-        select(MailMessage).where(MailMessage.org_id == org_id, MailMessage.id.in_(list(ids)))
+        scoped(MailMessage, org_id).where(MailMessage.id.in_(list(ids)))
     )
     return list(rows.scalars().all())
 
@@ -120,14 +121,14 @@ async def entry(session: AsyncSession, org_id: str, kind: str | None, entry_id: 
 async def entry_by_value(session: AsyncSession, org_id: str, kind: str, value: str
                          ) -> SpamListEntry | None:
     return await session.scalar(
-        select(SpamListEntry).where(SpamListEntry.org_id == org_id, SpamListEntry.kind == kind,
+        scoped(SpamListEntry, org_id).where(SpamListEntry.kind == kind,
                                     SpamListEntry.value == value)
     )
 
 
 async def entries_page(session: AsyncSession, org_id: str, kind: str, params: PageParams
                        ) -> tuple[list[SpamListEntry], str | None]:
-    stmt = select(SpamListEntry).where(SpamListEntry.org_id == org_id, SpamListEntry.kind == kind)
+    stmt = scoped(SpamListEntry, org_id).where(SpamListEntry.kind == kind)
     return await paginate(session, stmt, params, [SpamListEntry.id])
 
 

@@ -18,7 +18,7 @@ from api.deps import (
     SpamListsWrite,
 )
 from api.kit.pagination import Page, PageParams, page_params
-from api.mail.access import mailbox_account
+from api.mail.access import Mailbox
 from api.mail.messages.service import get_message
 from api.mail.spam import service
 from api.storage.models import SpamListEntry as EntryRow
@@ -43,34 +43,31 @@ def feedback_view(result: service.FeedbackResult) -> SpamFeedback:
 
 @router.post(MESSAGE + "/report_spam", response_model=SpamFeedback)
 async def report_message_spam(
-    account: str, message_id: str, principal: MailWrite, session: DbSession, runtime: RuntimeDep
+    message_id: str, principal: MailWrite, session: DbSession, owner: Mailbox, runtime: RuntimeDep
 ) -> SpamFeedback:
     """Report a message as spam: it moves to Junk and the organisation's filter learns from
     it. Reporting it again changes nothing; reporting a message that was reported as not
     spam unlearns that first."""
-    owner = await mailbox_account(session, principal, account)
     message = await get_message(session, owner, message_id)
     return feedback_view(await service.report(session, runtime.blobs, owner, message, "spam"))
 
 
 @router.post(MESSAGE + "/report_not_spam", response_model=SpamFeedback)
 async def report_message_not_spam(
-    account: str, message_id: str, principal: MailWrite, session: DbSession, runtime: RuntimeDep
+    message_id: str, principal: MailWrite, session: DbSession, owner: Mailbox, runtime: RuntimeDep
 ) -> SpamFeedback:
     """Report a message as not spam: out of Junk it moves to the Inbox (elsewhere it stays
     where it is) and the organisation's filter learns from it."""
-    owner = await mailbox_account(session, principal, account)
     message = await get_message(session, owner, message_id)
     return feedback_view(await service.report(session, runtime.blobs, owner, message, "ham"))
 
 
 @router.get(MESSAGE + "/spam", response_model=SpamVerdict)
 async def get_message_spam_verdict(
-    account: str, message_id: str, principal: MailRead, session: DbSession, runtime: RuntimeDep
+    message_id: str, principal: MailRead, session: DbSession, owner: Mailbox, runtime: RuntimeDep
 ) -> SpamVerdict:
     """The spam score, action and rules the filter recorded when the message arrived
     (its X-Spam-* header fields), and what a person reported it as."""
-    owner = await mailbox_account(session, principal, account)
     message = await get_message(session, owner, message_id)
     return await service.verdict_of(session, runtime.blobs, message)
 

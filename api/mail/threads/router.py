@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends
 
 from api.deps import DbSession, MailRead
 from api.kit.pagination import Page, PageParams, page_params
-from api.mail.access import mailbox_account
+from api.mail.access import Mailbox
 from api.mail.messages.views import summary
 from api.mail.threads import service
 from api.storage.models import MailThread
@@ -33,23 +33,22 @@ def thread_view(t: MailThread) -> Thread:
 
 @router.get("", response_model=Page[Thread])
 async def list_mail_threads(
-    account: str,
     principal: MailRead,
     session: DbSession,
+    owner: Mailbox,
     page: Annotated[PageParams, Depends(page_params)],
     unread: bool | None = None,
 ) -> Page[Thread]:
     """Conversations, most recent activity first."""
-    owner = await mailbox_account(session, principal, account)
     rows, cursor = await service.list_threads(session, owner, page, unread=unread)
     return Page[Thread](data=[thread_view(t) for t in rows], next_cursor=cursor)
 
 
 @router.get("/{thread_id}", response_model=ThreadDetail)
 async def get_mail_thread(
-    account: str, thread_id: str, principal: MailRead, session: DbSession
+    thread_id: str, principal: MailRead, session: DbSession,
+owner: Mailbox
 ) -> ThreadDetail:
     """One conversation with its messages, oldest first."""
-    owner = await mailbox_account(session, principal, account)
     thread, messages = await service.get_thread(session, owner, thread_id)
     return ThreadDetail(**thread_view(thread).model_dump(), messages=[summary(m) for m in messages])

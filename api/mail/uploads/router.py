@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response, status
 
 from api.deps import DbSession, RuntimeDep
-from api.mail.access import MailUploads, mailbox_account
+from api.mail.access import Mailbox, MailUploads
 from api.mail.uploads import service
 from schemas.mail import Upload, UploadCreate
 
@@ -38,10 +38,10 @@ CHUNK_BODY = {
     response_model=Upload,
 )
 async def create_mail_upload(
-    account: str,
     body: UploadCreate,
     principal: MailUploads,
     session: DbSession,
+    owner: Mailbox,
     runtime: RuntimeDep,
 ) -> Upload:
     """Start a resumable upload of a file to attach (any size up to the configured limit).
@@ -49,7 +49,6 @@ async def create_mail_upload(
     PUT its bytes to `upload_url` in chunks with `Content-Range`, in any order; GET it to
     see which ranges arrived; commit it; then attach it by `upload_id`. Unfinished uploads
     expire after 24 hours."""
-    owner = await mailbox_account(session, principal, account)
     return service.view(await service.create_upload(session, runtime, owner, body))
 
 

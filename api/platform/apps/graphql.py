@@ -8,7 +8,8 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from api.graphql_kit import Context, checked_page, require, unit_of_work
+from api.errors import ValidationFailed
+from api.graphql_kit import Context, as_graphql_error, checked_page, require, unit_of_work
 from api.graphql_kit import validated as _validated
 from api.platform.apps import service
 from api.platform.me.service import describe
@@ -142,9 +143,6 @@ class AppsMutation:
         principal = require(info, "apps:manage", admin=True)
         grace = grace_seconds if grace_seconds is not None else info.context.runtime.settings.secret_rotation_grace
         if not 0 <= grace <= 30 * 24 * 3600:
-            from api.errors import ValidationFailed
-            from api.graphql_kit import as_graphql_error
-
             raise as_graphql_error(ValidationFailed("grace_seconds out of range", param="grace_seconds"))
         async with unit_of_work(info, write=True) as session:
             app = await service.get_app(session, principal.org_id, str(id))

@@ -6,9 +6,11 @@ from datetime import datetime
 from typing import Any
 
 import strawberry
+from pydantic import ValidationError
 from strawberry.types import Info
 
 from api.directory.graphql_inputs import set_fields
+from api.errors import ValidationFailed
 from api.graphql_kit import (
     Context,
     as_graphql_error,
@@ -106,10 +108,6 @@ class OrganizationsMutation:
         self, info: Info[Context, Any], name: str, domain: str, admin: str
     ) -> OrganizationCreatedType:
         principal = require(info, "directory:write")
-        from pydantic import ValidationError
-
-        from api.errors import ValidationFailed
-
         try:
             data = OrganizationCreate(name=name, domain=domain, admin=admin)
         except ValidationError as exc:

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.platform.oauth.tokens import digest
 from api.storage.models import Account, App, Domain, Token, WebSession
+from api.storage.tenancy import scoped
 
 
 async def org_of_domain(session: AsyncSession, domain: str) -> str | None:
@@ -15,8 +16,8 @@ async def org_of_domain(session: AsyncSession, domain: str) -> str | None:
 
 async def first_party_app(session: AsyncSession, org_id: str) -> App | None:
     return await session.scalar(
-        select(App)
-        .where(App.org_id == org_id, App.first_party.is_(True), App.disabled.is_(False))
+        scoped(App, org_id)
+        .where(App.first_party.is_(True), App.disabled.is_(False))
         .order_by(App.created_at)
         .limit(1)
     )

@@ -15,6 +15,7 @@ from api.storage.models import (
     WebhookEndpoint,
     WebhookSecret,
 )
+from api.storage.tenancy import scoped
 
 
 async def get(session: AsyncSession, org_id: str, endpoint_id: str) -> WebhookEndpoint | None:
@@ -28,7 +29,7 @@ async def get(session: AsyncSession, org_id: str, endpoint_id: str) -> WebhookEn
 async def page(
     session: AsyncSession, org_id: str, params: PageParams, *, app_id: str | None
 ) -> tuple[list[WebhookEndpoint], str | None]:
-    stmt = select(WebhookEndpoint).where(WebhookEndpoint.org_id == org_id)
+    stmt = scoped(WebhookEndpoint, org_id)
     if app_id:
         stmt = stmt.where(WebhookEndpoint.app_id == app_id)
     return await paginate(session, stmt, params, [WebhookEndpoint.id])
@@ -36,8 +37,8 @@ async def page(
 
 async def secrets_of(session: AsyncSession, org_id: str, endpoint_id: str) -> list[WebhookSecret]:
     stmt = (
-        select(WebhookSecret)
-        .where(WebhookSecret.org_id == org_id, WebhookSecret.endpoint_id == endpoint_id)
+        scoped(WebhookSecret, org_id)
+        .where(WebhookSecret.endpoint_id == endpoint_id)
         .order_by(WebhookSecret.created_at)
     )
     return list((await session.execute(stmt)).scalars().all())
@@ -65,8 +66,8 @@ async def event(session: AsyncSession, org_id: str, event_id: str) -> Event | No
 
 async def events_in_range(session: AsyncSession, org_id: str, first: int, last: int) -> list[Event]:
     stmt = (
-        select(Event)
-        .where(Event.org_id == org_id, Event.sequence >= first, Event.sequence <= last)
+        scoped(Event, org_id)
+        .where(Event.sequence >= first, Event.sequence <= last)
         .order_by(Event.sequence)
     )
     return list((await session.execute(stmt)).scalars().all())
@@ -79,8 +80,7 @@ async def deliveries_for(
     for start in range(0, len(event_ids), 500):
         chunk = event_ids[start : start + 500]
         rows = await session.execute(
-            select(WebhookDelivery).where(
-                WebhookDelivery.org_id == org_id,
+            scoped(WebhookDelivery, org_id).where(
                 WebhookDelivery.endpoint_id == endpoint_id,
                 WebhookDelivery.event_id.in_(chunk),
             )
@@ -97,8 +97,8 @@ async def delivery_page(
     *,
     status: str | None,
 ) -> tuple[list[WebhookDelivery], str | None]:
-    stmt = select(WebhookDelivery).where(
-        WebhookDelivery.org_id == org_id, WebhookDelivery.endpoint_id == endpoint_id
+    stmt = scoped(WebhookDelivery, org_id).where(
+        WebhookDelivery.endpoint_id == endpoint_id
     )
     if status:
         stmt = stmt.where(WebhookDelivery.status == status)
@@ -114,7 +114,7 @@ async def attempt_page(
     event_id: str | None = None,
     outcome: str | None = None,
 ) -> tuple[list[WebhookAttempt], str | None]:
-    stmt = select(WebhookAttempt).where(WebhookAttempt.org_id == org_id)
+    stmt = scoped(WebhookAttempt, org_id)
     if endpoint_id:
         stmt = stmt.where(WebhookAttempt.endpoint_id == endpoint_id)
     if event_id:

@@ -1,4 +1,9 @@
-"""The `mailplane` command: serve, init, apps, openapi, db."""
+"""The `mailplane` command: serve, init, apps, openapi, db.
+
+`serve` and `openapi export` live in `api.cli.serving`, imported when one of them runs:
+building the HTTP app (every router, GraphQL schema and OpenAPI model) costs seconds of CPU
+that `init`, `db upgrade` and the other commands should not pay. That is the only import
+inside a function here, and it stays within this package."""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import select
 
+from api.bootstrap import create_organization
 from api.config import get_settings
 from api.data_dir import private_dir
 from api.directory.imports.cli import accounts_cli
@@ -19,6 +25,11 @@ from api.errors import AppError
 from api.migration.cli import migrate_cli
 from api.ops.backup_cli import backup_command, export_command, restore_command
 from api.ops.blob_cli import blobs_cli
+from api.platform.apps import service as apps
+from api.runtime import Runtime
+from api.storage.migrate import upgrade
+from api.storage.models import App, Domain, Organization
+from schemas.platform import AppCreate
 
 cli = typer.Typer(help="Mailplane: self-hosted enterprise mail with an open API.", no_args_is_help=True)
 apps_cli = typer.Typer(help="OAuth apps.", no_args_is_help=True)
@@ -36,15 +47,11 @@ cli.command("export")(export_command)
 console = Console()
 
 
-def _runtime():  # type: ignore[no-untyped-def]
-    from api.runtime import Runtime
-
+def _runtime() -> Runtime:
     return Runtime.build(get_settings())
 
 
 def _migrate() -> None:
-    from api.storage.migrate import upgrade
-
     upgrade(get_settings().effective_database_url)
 
 
@@ -56,30 +63,9 @@ def serve(
     workers: Annotated[int, typer.Option(help="HTTP worker processes (api role).")] = 1,
 ) -> None:
     """Run Mailplane: every role in one process by default."""
-    import uvicorn
+    from api.cli import serving  # noqa: PLC0415  (the HTTP app: see the module's docstring)
 
-    from api.storage.migrate import upgrade
-
-    settings = get_settings()
-    if role not in ("api", "smtp", "imap", "worker", "all"):
-        raise typer.BadParameter("role must be api, smtp, imap, worker or all")
-    upgrade(settings.effective_database_url)
-    if role in ("smtp", "imap", "worker") or (role == "all" and workers <= 1):
-        from api.roles import run as run_roles  # SMTP, IMAP/POP3, delivery
-
-        run_roles(settings, role, host=host, port=port)
-        return
-    if workers > 1:
-        uvicorn.run("api.asgi:app", host=host or settings.host, port=port or settings.port,
-                    workers=workers, log_level="warning", access_log=False)
-        return
-    from api.app import create_app
-
-    app = create_app(settings, migrate=False)
-    if role == "all":
-        app.state.background_worker = True
-    uvicorn.run(app, host=host or settings.host, port=port or settings.port,
-                log_level="warning", access_log=False)
+    serving.serve(role, host=host, port=port, workers=workers)
 
 
 @cli.command()
@@ -91,9 +77,6 @@ def init(
     operator: Annotated[bool, typer.Option(help="Make the administrator a platform operator.")] = False,
 ) -> None:
     """Create an organisation, its administrator (one-time password) and an admin app."""
-    from api.bootstrap import create_organization
-    from api.storage.models import Domain
-
     async def go() -> None:
         runtime = _runtime()
         async with runtime.db.session() as session:
@@ -126,8 +109,6 @@ def init(
 
 
 async def _org_id(session, org: str) -> str:  # type: ignore[no-untyped-def]
-    from api.storage.models import Domain, Organization
-
     if org.startswith("org_") and await session.get(Organization, org):
         return org
     found = await session.scalar(select(Domain.org_id).where(Domain.name == org.lower()))
@@ -145,14 +126,11 @@ def apps_create(
     public: Annotated[bool, typer.Option(help="A public client (no secret, PKCE).")] = False,
 ) -> None:
     """Register an OAuth app and print its credentials once."""
-    from api.platform.apps.service import create_app
-    from schemas.platform import AppCreate
-
     async def go() -> None:
         runtime = _runtime()
         async with runtime.db.session() as session:
             org_id = await _org_id(session, org)
-            app, secret = await create_app(
+            app, secret = await apps.create_app(
                 session, org_id,
                 AppCreate(name=name, client_type="public" if public else "confidential",
                           redirect_uris=redirect_uri or [], scopes=scopes.split()),
@@ -174,8 +152,6 @@ def apps_create(
 @apps_cli.command("list")
 def apps_list(org: Annotated[str, typer.Option(help="Organisation id or domain.")]) -> None:
     """List an organisation's apps."""
-    from api.storage.models import App
-
     async def go() -> None:
         runtime = _runtime()
         async with runtime.db.session(write=False) as session:
@@ -197,16 +173,13 @@ def apps_rotate_secret(
     grace_seconds: Annotated[int, typer.Option(help="How long the old secret keeps working.")] = 86400,
 ) -> None:
     """Issue a new client secret; the old one works for the grace period."""
-    from api.platform.apps.service import rotate_secret
-    from api.storage.models import App
-
     async def go() -> None:
         runtime = _runtime()
         async with runtime.db.session() as session:
             app = await session.get(App, client_id)
             if app is None:
                 raise typer.BadParameter(f"No app {client_id}.")
-            secret, until = await rotate_secret(session, app.org_id, app, grace_seconds, actor=None)
+            secret, until = await apps.rotate_secret(session, app.org_id, app, grace_seconds, actor=None)
         await runtime.db.dispose()
         console.print(f"client_secret: [bold]{secret}[/bold]  (shown once; the old one works until {until})")
 
@@ -219,10 +192,9 @@ def apps_rotate_secret(
 
 
 def openapi_document() -> str:
-    from api.app import create_app
+    from api.cli import serving  # noqa: PLC0415  (the HTTP app: see the module's docstring)
 
-    app = create_app(migrate=False)
-    return json.dumps(app.openapi(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return serving.openapi_document()
 
 
 @openapi_cli.command("export")
@@ -231,19 +203,17 @@ def openapi_export(
     sdl: Annotated[Path, typer.Option(help="Where to write the GraphQL SDL.")] = Path("openapi/schema.graphql"),
 ) -> None:
     """Write the OpenAPI document and the GraphQL SDL (deterministic output)."""
-    from api.graphql import export_sdl
+    from api.cli import serving  # noqa: PLC0415  (the HTTP app: see the module's docstring)
 
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(openapi_document())
-    sdl.write_text(export_sdl(get_settings()))
+    sdl.write_text(serving.export_sdl(get_settings()))
     console.print(f"wrote {out} and {sdl}")
 
 
 @db_cli.command("upgrade")
 def db_upgrade() -> None:
     """Apply database migrations up to the newest."""
-    from api.storage.migrate import upgrade
-
     upgrade(get_settings().effective_database_url)
     console.print("database is up to date")
 
