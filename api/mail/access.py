@@ -8,8 +8,9 @@ from typing import Annotated
 from fastapi import Depends
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.deps import DbSession, Principal
+from api.deps import Principal
 from api.directory.accounts.lookup import resolve_account
+from api.directory.accounts.owner import Owner
 from api.errors import InsufficientScope, NotFound
 from api.i18n import _
 from api.identity.principal import Principal as PrincipalModel
@@ -21,14 +22,9 @@ async def mailbox_account(session: AsyncSession, principal: PrincipalModel, ref:
     return await resolve_account(session, principal, ref)
 
 
-async def _path_mailbox(account: str, principal: Principal, session: DbSession) -> Account:
-    """The `{account}` path segment, resolved as GraphQL resolvers resolve theirs."""
-    return await mailbox_account(session, principal, account)
-
-
-#: A REST handler's mailbox: `owner: Mailbox` after the handler's scope dependency (so a
-#: missing scope answers 403 before an unknown mailbox answers 404).
-Mailbox = Annotated[Account, Depends(_path_mailbox)]
+#: A REST handler's mailbox (`owner: Mailbox`), resolved as `mailbox_account` resolves
+#: GraphQL's: the directory's `Owner` dependency under mail's name.
+Mailbox = Owner
 
 
 def may_reach(principal: PrincipalModel, account_id: str) -> bool:

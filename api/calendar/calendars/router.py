@@ -9,6 +9,7 @@ from api.calendar.calendars import service
 from api.calendar.calendars.views import calendar_out, feed_url
 from api.deps import CalendarRead, CalendarWrite, DbSession, RuntimeDep
 from api.directory.accounts.lookup import resolve_account
+from api.directory.accounts.owner import Owner
 from api.kit.etags import check_if_match, set_etag
 from api.kit.pagination import Page
 from schemas.calendar import (
@@ -25,10 +26,9 @@ router = APIRouter(prefix="/v1/accounts/{account}/calendar/calendars", tags=["ca
 
 @router.get("", response_model=Page[Calendar])
 async def list_calendars(
-    account: str, principal: CalendarRead, session: DbSession, runtime: RuntimeDep
+    principal: CalendarRead, session: DbSession, owner: Owner, runtime: RuntimeDep
 ) -> Page[Calendar]:
     """The account's calendars (default first) and the calendars shared with it."""
-    owner = await resolve_account(session, principal, account)
     made = await service.provision(runtime, principal.org_id, owner.id)
     rows = await service.list_calendars(session, principal.org_id, owner.id)
     if made is not None and made.id not in {c.id for c, _ in rows}:
@@ -38,14 +38,13 @@ async def list_calendars(
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=Calendar)
 async def create_calendar(
-    account: str,
     body: CalendarCreate,
     principal: CalendarWrite,
     session: DbSession,
+    owner: Owner,
     response: Response,
 ) -> Calendar:
     """Create another calendar for the account."""
-    owner = await resolve_account(session, principal, account)
     calendar = await service.create_calendar(session, principal.org_id, owner.id, body)
     set_etag(response, calendar.id, calendar.version)
     return calendar_out(calendar, "owner")
@@ -53,10 +52,9 @@ async def create_calendar(
 
 @router.get("/{calendar_id}", response_model=Calendar)
 async def get_calendar(
-    account: str, calendar_id: str, principal: CalendarRead, session: DbSession, response: Response
+    calendar_id: str, principal: CalendarRead, session: DbSession, owner: Owner, response: Response
 ) -> Calendar:
     """One calendar the account owns or that is shared with it."""
-    owner = await resolve_account(session, principal, account)
     calendar, level = await service.get_accessible(
         session, principal.org_id, owner.id, calendar_id, "freebusy"
     )
@@ -66,16 +64,15 @@ async def get_calendar(
 
 @router.patch("/{calendar_id}", response_model=Calendar)
 async def update_calendar(
-    account: str,
     calendar_id: str,
     body: CalendarUpdate,
     principal: CalendarWrite,
     session: DbSession,
+    owner: Owner,
     request: Request,
     response: Response,
 ) -> Calendar:
     """Rename a calendar or change its colour, description or default time zone (merge patch)."""
-    owner = await resolve_account(session, principal, account)
     calendar, level = await service.get_accessible(
         session, principal.org_id, owner.id, calendar_id, "owner"
     )
@@ -87,10 +84,9 @@ async def update_calendar(
 
 @router.delete("/{calendar_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_calendar(
-    account: str, calendar_id: str, principal: CalendarWrite, session: DbSession, request: Request
+    calendar_id: str, principal: CalendarWrite, session: DbSession, owner: Owner, request: Request
 ) -> Response:
     """Delete a calendar and its events. The default calendar cannot be deleted (409)."""
-    owner = await resolve_account(session, principal, account)
     calendar, _ = await service.get_accessible(
         session, principal.org_id, owner.id, calendar_id, "owner"
     )
@@ -101,10 +97,9 @@ async def delete_calendar(
 
 @router.get("/{calendar_id}/shares", response_model=Page[CalendarShare])
 async def list_calendar_shares(
-    account: str, calendar_id: str, principal: CalendarRead, session: DbSession
+    calendar_id: str, principal: CalendarRead, session: DbSession, owner: Owner
 ) -> Page[CalendarShare]:
     """Who else may see this calendar, and at which level."""
-    owner = await resolve_account(session, principal, account)
     calendar, _ = await service.get_accessible(
         session, principal.org_id, owner.id, calendar_id, "owner"
     )
@@ -154,10 +149,9 @@ async def share_calendar(
 
 @router.delete("/{calendar_id}/shares/{grantee}", status_code=status.HTTP_204_NO_CONTENT)
 async def unshare_calendar(
-    account: str, calendar_id: str, grantee: str, principal: CalendarWrite, session: DbSession
+    calendar_id: str, grantee: str, principal: CalendarWrite, session: DbSession, owner: Owner
 ) -> Response:
     """Stop sharing the calendar with an account (id or address)."""
-    owner = await resolve_account(session, principal, account)
     calendar, _ = await service.get_accessible(
         session, principal.org_id, owner.id, calendar_id, "owner"
     )
@@ -169,11 +163,10 @@ async def unshare_calendar(
     "/{calendar_id}/feed", status_code=status.HTTP_201_CREATED, response_model=CalendarFeed
 )
 async def enable_calendar_feed(
-    account: str, calendar_id: str, principal: CalendarWrite, session: DbSession, request: Request
+    calendar_id: str, principal: CalendarWrite, session: DbSession, owner: Owner, request: Request
 ) -> CalendarFeed:
     """Issue a secret ICS subscription URL for the calendar (shown once). Issuing again
     replaces the previous URL, which stops working at once."""
-    owner = await resolve_account(session, principal, account)
     calendar, _ = await service.get_accessible(
         session, principal.org_id, owner.id, calendar_id, "owner"
     )
@@ -183,10 +176,9 @@ async def enable_calendar_feed(
 
 @router.delete("/{calendar_id}/feed", status_code=status.HTTP_204_NO_CONTENT)
 async def revoke_calendar_feed(
-    account: str, calendar_id: str, principal: CalendarWrite, session: DbSession
+    calendar_id: str, principal: CalendarWrite, session: DbSession, owner: Owner
 ) -> Response:
     """Revoke the calendar's feed URL; subscribers get 404 from now on."""
-    owner = await resolve_account(session, principal, account)
     calendar, _ = await service.get_accessible(
         session, principal.org_id, owner.id, calendar_id, "owner"
     )

@@ -12,6 +12,7 @@ from api.calendar.events.occurrences import Occurrence, render, single
 from api.calendar.events.window import page_of
 from api.deps import CalendarRead, CalendarWrite, DbSession
 from api.directory.accounts.lookup import resolve_account
+from api.directory.accounts.owner import Owner
 from api.events.sync import DEFAULT_CHANGES, ChangesLimit, SinceParam, changes_since
 from api.kit.etags import check_if_match, set_etag
 from api.kit.pagination import Page, PageParams, page_params
@@ -105,10 +106,9 @@ async def create_calendar_event(
 
 @router.get("/{event_id}", response_model=Event)
 async def get_calendar_event(
-    account: str, event_id: str, principal: CalendarRead, session: DbSession, response: Response
+    event_id: str, principal: CalendarRead, session: DbSession, owner: Owner, response: Response
 ) -> Event:
     """One event: a series (its master, with `recurrence`), or one instance by its id."""
-    owner = await resolve_account(session, principal, account)
     _, _, _, occ = await service.locate(session, principal.org_id, owner.id, event_id)
     _etag(response, occ)
     return render(occ)
@@ -116,16 +116,15 @@ async def get_calendar_event(
 
 @router.get("/{event_id}/instances", response_model=Page[Event])
 async def list_calendar_event_instances(
-    account: str,
     event_id: str,
     start: WindowStart,
     end: WindowEnd,
     principal: CalendarRead,
     session: DbSession,
+    owner: Owner,
     page: Annotated[PageParams, Depends(page_params)],
 ) -> Page[Event]:
     """The instances of one series in [start, end) (at most 400 days)."""
-    owner = await resolve_account(session, principal, account)
     occurrences = await service.series_window(
         session, principal.org_id, owner.id, event_id, start, end
     )
@@ -135,11 +134,11 @@ async def list_calendar_event_instances(
 
 @router.patch("/{event_id}", response_model=Event)
 async def update_calendar_event(
-    account: str,
     event_id: str,
     body: EventUpdate,
     principal: CalendarWrite,
     session: DbSession,
+    owner: Owner,
     request: Request,
     response: Response,
     scope: ScopeParam = None,
@@ -147,7 +146,6 @@ async def update_calendar_event(
     """Change an event (JSON merge patch). For an instance id, `scope` picks this instance
     (default), this and following (the series is split), or the whole series (moved by as
     much as this instance moves). Attendees are sent an updated invitation."""
-    owner = await resolve_account(session, principal, account)
     _, _, master, occ = await service.locate(session, principal.org_id, owner.id, event_id, "write")
     check_if_match(request, occ.id, occ.row.version)
     if occ.key is None:
@@ -163,10 +161,10 @@ async def update_calendar_event(
 
 @router.delete("/{event_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def cancel_calendar_event(
-    account: str,
     event_id: str,
     principal: CalendarWrite,
     session: DbSession,
+    owner: Owner,
     request: Request,
     scope: ScopeParam = None,
     send_cancellations: Annotated[bool, Query(description="Mail iTIP CANCEL to attendees.")] = True,
@@ -175,7 +173,6 @@ async def cancel_calendar_event(
     following, or the series. The organizer's cancellation is mailed to attendees and
     removes the event from local attendees' calendars; an attendee deleting their copy only
     removes it from their own calendar."""
-    owner = await resolve_account(session, principal, account)
     _, _, master, occ = await service.locate(session, principal.org_id, owner.id, event_id, "write")
     check_if_match(request, occ.id, occ.row.version)
     if occ.key is None:

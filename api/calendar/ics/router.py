@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request, Response
 from api.calendar.calendars import service as calendars
 from api.calendar.ics import service
 from api.deps import CalendarRead, CalendarWrite, DbSession
-from api.directory.accounts.lookup import resolve_account
+from api.directory.accounts.owner import Owner
 from schemas.calendar import ImportResult
 
 router = APIRouter(tags=["calendar"])
@@ -33,13 +33,12 @@ ICS_RESPONSE = {
     openapi_extra=ICS_BODY,
 )
 async def import_calendar(
-    account: str, calendar_id: str, request: Request, principal: CalendarWrite, session: DbSession
+    calendar_id: str, request: Request, principal: CalendarWrite, session: DbSession, owner: Owner
 ) -> ImportResult:
     """Import an iCalendar (.ics) file into a calendar. Events are matched by UID, so a
     second import updates them. The file is checked whole first: a malformed line or
     property is a 422 naming the line, more than 10,000 events or more than the request
     size limit is a 413, and in either case nothing is imported. No invitations are sent."""
-    owner = await resolve_account(session, principal, account)
     calendar, _ = await calendars.get_accessible(
         session, principal.org_id, owner.id, calendar_id, "write"
     )
@@ -53,10 +52,9 @@ async def import_calendar(
     responses=ICS_RESPONSE,
 )
 async def export_calendar(
-    account: str, calendar_id: str, principal: CalendarRead, session: DbSession
+    calendar_id: str, principal: CalendarRead, session: DbSession, owner: Owner
 ) -> Response:
     """The calendar as an iCalendar (.ics) file, series and changed instances included."""
-    owner = await resolve_account(session, principal, account)
     calendar, _ = await calendars.get_accessible(
         session, principal.org_id, owner.id, calendar_id, "read"
     )

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from api.contacts.contacts import groups, repository, service, transfer
 from api.contacts.contacts.views import contact_out, contacts_out, group_out
 from api.deps import ContactsRead, ContactsWrite, DbSession, RuntimeDep
-from api.directory.accounts.lookup import resolve_account
+from api.directory.accounts.owner import Owner
 from api.errors import NotFound
 from api.events.sync import DEFAULT_CHANGES, ChangesLimit, SinceParam, changes_since
 from api.kit.etags import check_if_match, set_etag
@@ -50,27 +50,25 @@ VCARD_RESPONSE = {
 
 @router.get("/groups", response_model=Page[ContactGroup])
 async def list_contact_groups(
-    account: str,
     principal: ContactsRead,
     session: DbSession,
+    owner: Owner,
     address_book_id: Annotated[str | None, Query(max_length=40)] = None,
 ) -> Page[ContactGroup]:
     """The account's contact groups."""
-    owner = await resolve_account(session, principal, account)
     rows = await repository.groups(session, principal.org_id, owner.id, address_book_id)
     return Page[ContactGroup](data=[await group_out(session, g) for g in rows], next_cursor=None)
 
 
 @router.post("/groups", status_code=status.HTTP_201_CREATED, response_model=ContactGroup)
 async def create_contact_group(
-    account: str,
     body: ContactGroupCreate,
     principal: ContactsWrite,
     session: DbSession,
+    owner: Owner,
     response: Response,
 ) -> ContactGroup:
     """Create a group of contacts of one address book."""
-    owner = await resolve_account(session, principal, account)
     g = await groups.create_group(session, principal.org_id, owner.id, body)
     set_etag(response, g.id, g.version)
     return await group_out(session, g)
@@ -78,10 +76,9 @@ async def create_contact_group(
 
 @router.get("/groups/{group_id}", response_model=ContactGroup)
 async def get_contact_group(
-    account: str, group_id: str, principal: ContactsRead, session: DbSession, response: Response
+    group_id: str, principal: ContactsRead, session: DbSession, owner: Owner, response: Response
 ) -> ContactGroup:
     """One contact group with its members."""
-    owner = await resolve_account(session, principal, account)
     g = await groups.get_group(session, principal.org_id, owner.id, group_id)
     set_etag(response, g.id, g.version)
     return await group_out(session, g)
@@ -89,16 +86,15 @@ async def get_contact_group(
 
 @router.patch("/groups/{group_id}", response_model=ContactGroup)
 async def update_contact_group(
-    account: str,
     group_id: str,
     body: ContactGroupUpdate,
     principal: ContactsWrite,
     session: DbSession,
+    owner: Owner,
     request: Request,
     response: Response,
 ) -> ContactGroup:
     """Rename a group or replace its members."""
-    owner = await resolve_account(session, principal, account)
     g = await groups.get_group(session, principal.org_id, owner.id, group_id)
     check_if_match(request, g.id, g.version)
     g = await groups.update_group(session, g, body)
@@ -108,10 +104,9 @@ async def update_contact_group(
 
 @router.delete("/groups/{group_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_contact_group(
-    account: str, group_id: str, principal: ContactsWrite, session: DbSession, request: Request
+    group_id: str, principal: ContactsWrite, session: DbSession, owner: Owner, request: Request
 ) -> Response:
     """Delete a group (its contacts stay)."""
-    owner = await resolve_account(session, principal, account)
     g = await groups.get_group(session, principal.org_id, owner.id, group_id)
     check_if_match(request, g.id, g.version)
     await groups.delete_group(session, g)
@@ -120,14 +115,13 @@ async def delete_contact_group(
 
 @router.get("/changes", response_model=Changes)
 async def list_contact_changes(
-    account: str,
     principal: ContactsRead,
     session: DbSession,
+    owner: Owner,
     since: SinceParam = None,
     limit: ChangesLimit = DEFAULT_CHANGES,
 ) -> Changes:
     """Contacts created, updated or deleted since `since` (see the events delta-sync rules)."""
-    owner = await resolve_account(session, principal, account)
     return await changes_since(
         session,
         principal.org_id,
@@ -143,9 +137,9 @@ async def list_contact_changes(
 
 @router.get("", response_model=Page[Contact])
 async def list_contacts(
-    account: str,
     principal: ContactsRead,
     session: DbSession,
+    owner: Owner,
     page: Annotated[PageParams, Depends(page_params)],
     q: Annotated[
         str | None, Query(max_length=200, description="Search names, organisation, emails.")
@@ -154,7 +148,6 @@ async def list_contacts(
     group_id: Annotated[str | None, Query(max_length=40)] = None,
 ) -> Page[Contact]:
     """The account's contacts, optionally searched or limited to an address book or group."""
-    owner = await resolve_account(session, principal, account)
     rows, cursor = await repository.page(
         session, principal.org_id, owner.id, page, q=q, book_id=address_book_id, group_id=group_id
     )
@@ -163,14 +156,13 @@ async def list_contacts(
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=Contact)
 async def create_contact(
-    account: str,
     body: ContactCreate,
     principal: ContactsWrite,
     session: DbSession,
+    owner: Owner,
     response: Response,
 ) -> Contact:
     """Add a contact to the default address book or to `address_book_id`."""
-    owner = await resolve_account(session, principal, account)
     c = await service.create_contact(session, principal.org_id, owner.id, body)
     set_etag(response, c.id, c.version)
     return contact_out(c, [])
@@ -178,10 +170,9 @@ async def create_contact(
 
 @router.get("/{contact_id}", response_model=Contact)
 async def get_contact(
-    account: str, contact_id: str, principal: ContactsRead, session: DbSession, response: Response
+    contact_id: str, principal: ContactsRead, session: DbSession, owner: Owner, response: Response
 ) -> Contact:
     """One contact."""
-    owner = await resolve_account(session, principal, account)
     c = await service.get_contact(session, principal.org_id, owner.id, contact_id)
     set_etag(response, c.id, c.version)
     return (await contacts_out(session, [c]))[0]
@@ -189,16 +180,15 @@ async def get_contact(
 
 @router.patch("/{contact_id}", response_model=Contact)
 async def update_contact(
-    account: str,
     contact_id: str,
     body: ContactUpdate,
     principal: ContactsWrite,
     session: DbSession,
+    owner: Owner,
     request: Request,
     response: Response,
 ) -> Contact:
     """Change a contact (JSON merge patch; lists are replaced whole)."""
-    owner = await resolve_account(session, principal, account)
     c = await service.get_contact(session, principal.org_id, owner.id, contact_id)
     check_if_match(request, c.id, c.version)
     c = await service.update_contact(session, c, body)
@@ -208,15 +198,14 @@ async def update_contact(
 
 @router.delete("/{contact_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_contact(
-    account: str,
     contact_id: str,
     principal: ContactsWrite,
     session: DbSession,
+    owner: Owner,
     runtime: RuntimeDep,
     request: Request,
 ) -> Response:
     """Delete a contact."""
-    owner = await resolve_account(session, principal, account)
     c = await service.get_contact(session, principal.org_id, owner.id, contact_id)
     check_if_match(request, c.id, c.version)
     await service.delete_contact(session, runtime, c)
@@ -225,15 +214,14 @@ async def delete_contact(
 
 @router.put("/{contact_id}/photo", status_code=status.HTTP_204_NO_CONTENT, openapi_extra=IMAGE_BODY)
 async def set_contact_photo(
-    account: str,
     contact_id: str,
     request: Request,
     principal: ContactsWrite,
     session: DbSession,
+    owner: Owner,
     runtime: RuntimeDep,
 ) -> Response:
     """Set the contact's photo (JPEG, PNG, GIF or WebP, at most 512 KiB)."""
-    owner = await resolve_account(session, principal, account)
     c = await service.get_contact(session, principal.org_id, owner.id, contact_id)
     await service.set_photo(session, runtime, c, await request.body())
     return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -241,10 +229,9 @@ async def set_contact_photo(
 
 @router.get("/{contact_id}/photo", response_class=Response, responses=IMAGE_RESPONSE)
 async def get_contact_photo(
-    account: str, contact_id: str, principal: ContactsRead, session: DbSession, runtime: RuntimeDep
+    contact_id: str, principal: ContactsRead, session: DbSession, owner: Owner, runtime: RuntimeDep
 ) -> Response:
     """The contact's photo."""
-    owner = await resolve_account(session, principal, account)
     c = await service.get_contact(session, principal.org_id, owner.id, contact_id)
     if not c.photo_sha256:
         raise NotFound("This contact has no photo.", param="contact_id")
@@ -253,10 +240,9 @@ async def get_contact_photo(
 
 @router.delete("/{contact_id}/photo", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_contact_photo(
-    account: str, contact_id: str, principal: ContactsWrite, session: DbSession, runtime: RuntimeDep
+    contact_id: str, principal: ContactsWrite, session: DbSession, owner: Owner, runtime: RuntimeDep
 ) -> Response:
     """Remove the contact's photo."""
-    owner = await resolve_account(session, principal, account)
     c = await service.get_contact(session, principal.org_id, owner.id, contact_id)
     await service.clear_photo(session, runtime, c)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -264,15 +250,14 @@ async def delete_contact_photo(
 
 @router.get("/{contact_id}/vcard", response_class=Response, responses=VCARD_RESPONSE)
 async def get_contact_vcard(
-    account: str,
     contact_id: str,
     principal: ContactsRead,
     session: DbSession,
+    owner: Owner,
     runtime: RuntimeDep,
     version: Annotated[Literal["3.0", "4.0"], Query()] = "4.0",
 ) -> Response:
     """One contact as a vCard."""
-    owner = await resolve_account(session, principal, account)
     c = await service.get_contact(session, principal.org_id, owner.id, contact_id)
     return Response(
         await transfer.contact_vcard(runtime, c, version), media_type="text/vcard; charset=utf-8"

@@ -101,8 +101,7 @@ async def list_mail_message_changes(
 
 @router.post("/bulk-update", response_model=BulkResult)
 async def update_mail_messages(
-    body: MessagesBulkUpdate, principal: MailWrite, session: DbSession,
-owner: Mailbox
+    body: MessagesBulkUpdate, principal: MailWrite, session: DbSession, owner: Mailbox
 ) -> BulkResult:
     """Set flags or keywords on, or move, up to 1,000 messages at once."""
     update = MessageUpdate.model_validate(body.model_dump(exclude={"ids"}, exclude_unset=True))

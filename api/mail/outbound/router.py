@@ -14,8 +14,7 @@ router = APIRouter(prefix="/v1/accounts/{account}/mail/messages", tags=["mail"])
 
 @router.get("/{id}/delivery", response_model=MessageDelivery)
 async def get_message_delivery(
-    id: str, principal: MailRead, session: DbSession,
-owner: Mailbox
+    id: str, principal: MailRead, session: DbSession, owner: Mailbox
 ) -> MessageDelivery:
     """Per-recipient delivery status of a sent message: queued, sending, deferred (with the
     next attempt), sent or failed (with the remote server's reply)."""

@@ -46,8 +46,7 @@ async def list_mail_threads(
 
 @router.get("/{thread_id}", response_model=ThreadDetail)
 async def get_mail_thread(
-    thread_id: str, principal: MailRead, session: DbSession,
-owner: Mailbox
+    thread_id: str, principal: MailRead, session: DbSession, owner: Mailbox
 ) -> ThreadDetail:
     """One conversation with its messages, oldest first."""
     thread, messages = await service.get_thread(session, owner, thread_id)

@@ -178,7 +178,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_account"];
         delete?: never;
@@ -230,7 +230,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:read`.
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["check_addresses"];
         delete?: never;
@@ -265,7 +265,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         delete: operations["delete_account"];
         options?: never;
@@ -277,7 +277,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         patch: operations["update_account"];
         trace?: never;
@@ -336,7 +336,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["add_account_alias"];
         delete?: never;
@@ -361,7 +361,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         delete: operations["remove_account_alias"];
         options?: never;
@@ -821,7 +821,7 @@ export interface paths {
          *
          *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["change_own_password"];
         delete?: never;
@@ -1200,7 +1200,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["freeze_account"];
         delete?: never;
@@ -1905,7 +1905,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["move_account"];
         delete?: never;
@@ -1930,7 +1930,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["reset_account_password"];
         delete?: never;
@@ -1954,7 +1954,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["restore_account"];
         delete?: never;
@@ -1978,7 +1978,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["unfreeze_account"];
         delete?: never;
@@ -2840,7 +2840,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         patch: operations["update_password_policy"];
         trace?: never;

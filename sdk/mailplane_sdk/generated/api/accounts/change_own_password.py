@@ -140,7 +140,7 @@ def sync_detailed(
     or an administrator's).
 
     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
-    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
     `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
     `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
     `validation_failed`.
@@ -186,7 +186,7 @@ def sync(
     or an administrator's).
 
     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
-    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
     `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
     `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
     `validation_failed`.
@@ -227,7 +227,7 @@ async def asyncio_detailed(
     or an administrator's).
 
     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
-    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
     `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
     `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
     `validation_failed`.
@@ -273,7 +273,7 @@ async def asyncio(
     or an administrator's).
 
     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
-    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
     `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
     `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
     `validation_failed`.

@@ -141,7 +141,7 @@ def sync_detailed(
     **Scopes:** `directory:read`.
 
     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
-    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
     `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
     `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
     `validation_failed`.
@@ -183,7 +183,7 @@ def sync(
     **Scopes:** `directory:read`.
 
     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
-    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
     `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
     `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
     `validation_failed`.
@@ -220,7 +220,7 @@ async def asyncio_detailed(
     **Scopes:** `directory:read`.
 
     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
-    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
     `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
     `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
     `validation_failed`.
@@ -262,7 +262,7 @@ async def asyncio(
     **Scopes:** `directory:read`.
 
     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
-    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
     `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
     `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
     `validation_failed`.
