@@ -17,7 +17,6 @@ back within 10 s of the promotion. Bounded: the load runs about 25 s, the waits 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import imaplib
 import json
 import os
@@ -252,12 +251,20 @@ class Installation:
 def _first_ok(check, timeout: float) -> float:  # type: ignore[no-untyped-def]
     """Seconds until `check()` first returns True (AssertionError past `timeout`)."""
     began = time.monotonic()
+    last: object = None
     while True:
-        with contextlib.suppress(Exception):
-            if check():
+        try:
+            last = check()
+            if last is True:
                 return time.monotonic() - began
-        assert time.monotonic() - began < timeout, "not back in time"
+        except Exception as exc:
+            last = exc
+        assert time.monotonic() - began < timeout, f"not back in time: {last!r}"
         time.sleep(0.05)
+
+
+def _ok(response: httpx.Response) -> bool | str:
+    return True if response.status_code == 200 else f"{response.status_code} {response.text}"
 
 
 def _imap_subjects(port: int) -> list[str]:
@@ -351,9 +358,8 @@ async def test_every_role_loses_a_process_then_the_primary_fails_over(clusters, 
         await asyncio.to_thread(promote, replica)
         promoted = time.monotonic()
         acked_smtp = len(load.smtp_acked)
-        api_back = await asyncio.to_thread(_first_ok, lambda: httpx.get(
-            f"{site.lb}/v1/accounts/{ALICE}/mail/messages", headers=auth,
-            timeout=5).status_code == 200, 30)
+        api_back = await asyncio.to_thread(_first_ok, lambda: _ok(httpx.get(
+            f"{site.lb}/v1/accounts/{ALICE}/mail/messages", headers=auth, timeout=5)), 30)
         smtp_back = await asyncio.to_thread(
             _first_ok, lambda: len(load.smtp_acked) > acked_smtp, 30)
         window_end = promoted + BACK_WITHIN
@@ -393,6 +399,10 @@ async def test_every_role_loses_a_process_then_the_primary_fails_over(clusters, 
                    for n, api in enumerate(site.procs["api"])}
         through |= {f"imap{n + 1}": await asyncio.to_thread(_imap_subjects, port)
                     for n, port in enumerate(site.imap_ports)}
+    except BaseException:
+        for log in sorted(tmp_path.glob("*.log")):  # what each process said, for the report
+            print(f"--- {log.name}\n{log.read_text(errors='replace')[-3000:]}")
+        raise
     finally:
         load.halt.set()
         load.done_streaming.set()
