@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     mail_link_ttl: int = 30 * 24 * 3600
     mail_max_upload_bytes: int = 20 * 1024 * 1024 * 1024
     mail_upload_ttl: int = 24 * 3600
+    # seconds a chunk in flight holds its range; renewed while it streams, so a range whose
+    # process died is free again this long after (the client resumes on another process)
+    mail_upload_chunk_lease: float = 60.0
     mail_changes_retention_days: int = 30
     # spam filtering (api/mail/spam): a score at or above junk_threshold files the message
     # as junk, at or above reject_threshold SMTP refuses it; clamd = "unix:/path" or

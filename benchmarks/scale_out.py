@@ -1,11 +1,13 @@
 """Scale-out figures, on loopback: blob write/read throughput of the local, PostgreSQL and
 S3 backends beside a plain file copy; SMTP intake and authenticated API requests with one
-and with two processes per role on PostgreSQL (and their ratio); the unavailability window
+and with two processes per role on PostgreSQL (and their ratio); the CPU cost of IMAP
+sessions and of full-text search (IMAP SEARCH, the API's `q`); the unavailability window
 of a failover to a promoted synchronous replica (median of N rounds).
 
     .venv/bin/python benchmarks/scale_out.py [--blob-mb 16] [--blobs 4] [--big-mb 0]
         [--messages 1000] [--sessions 10] [--api-seconds 10] [--api-clients 16]
-        [--failovers 5] [--skip blobs,smtp,api,failover]
+        [--failovers 5] [--imap-sessions 100] [--searches 100]
+        [--skip blobs,smtp,imap,api,search,failover]
 
 PostgreSQL runs in throwaway clusters (Debian's binaries, as the tests use them); S3 is
 moto's server. Prints one JSON object. Run as root (initdb runs as `postgres`).
@@ -22,9 +24,11 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
 import hashlib  # noqa: E402
+import imaplib  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import shutil  # noqa: E402
+import ssl  # noqa: E402
 import statistics  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
@@ -39,6 +43,7 @@ import psycopg  # noqa: E402
 from api.app import create_app  # noqa: E402
 from api.bootstrap import create_organization  # noqa: E402
 from api.config import Settings  # noqa: E402
+from api.identity.passwords import hash_password  # noqa: E402
 from api.kit.ids import new_id  # noqa: E402
 from api.runtime import Runtime  # noqa: E402
 from api.storage.blob_url import open_backend  # noqa: E402
@@ -58,6 +63,7 @@ from tests.storage.s3_server import s3_server  # noqa: E402
 MIB = 1024 * 1024
 USERS = 20
 SECRET = "bench-secret-key-not-for-production"
+PASSWORD = "correct-horse-battery"
 
 
 # -- blobs -------------------------------------------------------------------------------
@@ -183,13 +189,14 @@ async def prepare(settings: Settings, domain: str = "bench.test") -> str:
     """An organisation, USERS mailboxes, and a client-credentials token."""
     await upgrade_async(settings.effective_database_url)
     runtime = Runtime.build(settings)
+    secret = hash_password(PASSWORD)  # one hash for all: IMAP sign-in checks it
     async with runtime.db.session() as session:
         made = await create_organization(session, name="Bench", domain=domain, admin="admin",
-                                         password="correct-horse-battery")
+                                         password=PASSWORD)
         for i in range(1, USERS + 1):
             session.add(Account(id=new_id("acc"), org_id=made.org.id, domain_id=made.domain.id,
                                 address=f"user{i}@{domain}", display_name=f"User {i}",
-                                password_hash=None, role="member", must_change_password=False,
+                                password_hash=secret, role="member", must_change_password=False,
                                 status="active"))
     app = create_app(settings, runtime=runtime, migrate=False)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
@@ -296,6 +303,85 @@ async def api_round(urls: list[str], token: str, args: argparse.Namespace, pids:
             "postgres_cpu_ms_per_request": round(db_cpu * 1000 / done, 2)}
 
 
+def _imap_session(port: int, user: int, word: str) -> tuple[int, int]:
+    """Sign in, SELECT, FETCH every body, one full-text SEARCH: (messages, hits)."""
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE  # loopback, the process's generated certificate
+    client = imaplib.IMAP4("127.0.0.1", port, timeout=120)
+    client.starttls(context)
+    client.login(f"user{user}@bench.test", PASSWORD)
+    _, data = client.select("INBOX", readonly=True)
+    count = int(data[0] or 0)
+    if count:
+        client.fetch("1:*", "(BODY.PEEK[])")
+    _, found = client.uid("SEARCH", "TEXT", word)
+    client.logout()
+    return count, len((found[0] or b"").split())
+
+
+async def imap_round(settings: Settings, args: argparse.Namespace, work: Path,
+                     db_pid: int) -> dict[str, float]:
+    """CPU per IMAP session on the mailboxes the SMTP rounds filled: STARTTLS, sign-in,
+    SELECT, FETCH of every body, one full-text SEARCH, LOGOUT."""
+    port = free_port()
+    env = role_env(settings, imap_port=port, imaps_port=-1, pop3_port=-1, pop3s_port=-1,
+                   smtp_port=-1, mail_host="mx.bench.test")
+    imap = RoleProcess("imap", env, work / "imap.log").start(wait=False)
+    try:
+        deadline = time.monotonic() + 240
+        while True:
+            try:
+                _, w = await asyncio.open_connection("127.0.0.1", port)
+                w.close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "imap did not start"
+                await asyncio.sleep(0.2)
+        assert imap.proc is not None
+        gate = asyncio.Semaphore(args.sessions)
+
+        async def one(n: int, word: str) -> tuple[int, int]:
+            async with gate:
+                return await asyncio.to_thread(_imap_session, port, n % USERS + 1, word)
+
+        await one(0, "warmup")
+        app_cpu, db_cpu = tree_cpu(imap.proc.pid), tree_cpu(db_pid)
+        started = time.perf_counter()
+        done = await asyncio.gather(*(one(n, "nothinglikethis") for n in range(args.imap_sessions)))
+        seconds = time.perf_counter() - started
+        app_cpu, db_cpu = tree_cpu(imap.proc.pid) - app_cpu, tree_cpu(db_pid) - db_cpu
+        fetched = sum(c for c, _ in done)
+        return {"sessions": len(done), "messages_fetched": fetched,
+                "sessions_per_second": round(len(done) / seconds, 1),
+                "imap_cpu_ms_per_session": round(app_cpu * 1000 / len(done), 2),
+                "imap_cpu_ms_per_message_fetched": round(app_cpu * 1000 / max(fetched, 1), 3),
+                "postgres_cpu_ms_per_session": round(db_cpu * 1000 / len(done), 2)}
+    finally:
+        imap.stop()
+
+
+async def search_round(urls: list[str], token: str, args: argparse.Namespace, pids: list[int],
+                       db_pid: int) -> dict[str, float]:
+    """The API's full-text search over one mailbox (`q`), CPU per search."""
+    done = 0
+    app_cpu, db_cpu = sum(tree_cpu(p) for p in pids), tree_cpu(db_pid)
+    started = time.perf_counter()
+    async with httpx.AsyncClient(base_url=urls[0], timeout=60) as http:
+        for n in range(args.searches):
+            answer = await http.get(f"/v1/accounts/user{n % USERS + 1}@bench.test/mail/messages",
+                                    params={"q": "n1" if n % 2 else "load", "limit": 20},
+                                    headers={"Authorization": f"Bearer {token}"})
+            assert answer.status_code == 200, answer.text
+            done += 1
+    seconds = time.perf_counter() - started
+    app_cpu = sum(tree_cpu(p) for p in pids) - app_cpu
+    db_cpu = tree_cpu(db_pid) - db_cpu
+    return {"searches": done, "per_second": round(done / seconds, 1),
+            "api_cpu_ms_per_search": round(app_cpu * 1000 / done, 2),
+            "postgres_cpu_ms_per_search": round(db_cpu * 1000 / done, 2)}
+
+
 async def bench_roles(args: argparse.Namespace, work: Path) -> dict[str, object]:
     out: dict[str, object] = {}
     cluster = Cluster().init(max_connections="200").start()
@@ -308,17 +394,23 @@ async def bench_roles(args: argparse.Namespace, work: Path) -> dict[str, object]
             two = await smtp_round(settings, 2, args, work, postmaster(cluster))
             out["smtp_intake"] = {"one_process": one, "two_processes": two,
                                   "ratio": round(two["per_second"] / one["per_second"], 2)}
+            if "imap" not in args.skip:
+                out["imap_sessions"] = await imap_round(settings, args, work,
+                                                        postmaster(cluster))
         if "api" not in args.skip:
             env = role_env(settings)
             apis = [RoleProcess("api", env, work / f"api{n}.log").start(wait=False)
                     for n in (1, 2)]
             try:
                 for api in apis:
-                    api.wait_ready(120)
+                    api.wait_ready(240)
                 pids = [a.proc.pid for a in apis if a.proc is not None]
                 one = await api_round([apis[0].url], token, args, pids, postmaster(cluster))
                 two = await api_round([a.url for a in apis], token, args, pids,
                                       postmaster(cluster))
+                if "search" not in args.skip and "smtp" not in args.skip:
+                    out["api_search"] = await search_round(
+                        [apis[0].url], token, args, pids, postmaster(cluster))
             finally:
                 for api in apis:
                     api.stop()
@@ -408,6 +500,8 @@ async def main() -> None:
     parser.add_argument("--api-seconds", type=float, default=10.0)
     parser.add_argument("--api-clients", type=int, default=16)
     parser.add_argument("--failovers", type=int, default=5)
+    parser.add_argument("--imap-sessions", type=int, default=100)
+    parser.add_argument("--searches", type=int, default=100)
     parser.add_argument("--skip", default="")
     args = parser.parse_args()
     args.skip = set(filter(None, args.skip.split(",")))

@@ -242,16 +242,26 @@ async def test_local_copies_of_a_huge_attachment_share_one_blob(
     assert blob.refcount == 3  # Sent copy, bob, carol
 
 
-async def test_expired_sessions_are_swept_with_their_files(client, org, alice, headers):
+async def test_expired_sessions_are_swept_with_their_parts(client, org, alice, headers):
     up = (
         await client.post(
             url(alice.address, "/uploads"), headers=headers, json={"filename": "x.bin", "size": 10}
         )
     ).json()
-    part = org.runtime.settings.blob_dir / "uploads" / f"{up['id']}.part"
-    assert part.exists()
+    chunk = b"expired..."[:5]
+    put = await client.put(
+        up["upload_url"], content=chunk, headers={**headers, "Content-Range": "bytes 0-4/10"}
+    )
+    assert put.status_code == 200, put.text
+    sha = hashlib.sha256(chunk).hexdigest()
+    assert await org.runtime.blobs.backend.exists(sha)  # the part is a blob in the store
+    assert not (org.runtime.settings.data_dir / "uploads").exists()  # nothing on local disk
     async with org.runtime.db.session() as session:
+        assert (await session.get(BlobRecord, sha)).refcount == 1
         await session.execute(update(MailUpload).values(expires_at=utcnow() - timedelta(hours=1)))
     assert (await client.get(up["upload_url"], headers=headers)).status_code == 404
     assert await purge_expired(org.runtime) == 1
-    assert not part.exists()
+    async with org.runtime.db.session() as session:
+        assert (await session.get(BlobRecord, sha)).refcount == 0
+        assert await org.runtime.blobs.collect(session, grace=timedelta(0)) == 1
+    assert not await org.runtime.blobs.backend.exists(sha)

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import psycopg
+import pytest
 
 from tests.live_server import free_port
 
@@ -108,3 +109,14 @@ def promote(cluster: Cluster) -> None:
     with psycopg.connect(cluster.url, autocommit=True) as conn:
         conn.execute("ALTER SYSTEM SET synchronous_standby_names = ''")
         conn.execute("SELECT pg_reload_conf()")
+
+
+def have_cluster_binaries() -> bool:
+    return bool(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+
+
+# Tests that start their own clusters run in CI's PostgreSQL stage, where .ci/run has
+# installed Debian's postgresql package (initdb, pg_ctl, pg_basebackup).
+requires_clusters = pytest.mark.skipif(
+    not os.environ.get("MAILPLANE_TEST_DATABASE_URL") or not have_cluster_binaries(),
+    reason="runs in the PostgreSQL stage, with Debian's PostgreSQL server binaries")

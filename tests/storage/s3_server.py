@@ -35,7 +35,7 @@ def s3_server() -> Iterator[str]:
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
     )
     endpoint = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 300  # a loaded machine starts Python slowly
     try:
         while True:
             try:

@@ -1,26 +1,32 @@
-"""Resumable upload sessions for attachments of any size, with flat memory.
+"""Resumable upload sessions for attachments of any size, with flat memory, resumable on
+any process of the installation.
 
-create (declared size and type) → PUT chunks with `Content-Range` (any order, streamed
-straight to a sparse file at their offset) → GET shows the ranges held → commit (hashed
-into the blob store; the file is moved in, not copied). A chunk first reserves its range in
-a short transaction, so concurrent chunks never overlap and no database lock is held while
-bytes stream. Sessions expire after 24 h; a sweep removes their files.
+create (declared size and type) → PUT chunks with `Content-Range` (any order; each chunk
+streams straight into the shared blob store as a blob of its own, held by one reference)
+→ GET shows the ranges held → commit (the parts are read back in order into one blob; a
+single part already is that blob; the parts' references are dropped). Nothing is kept on
+the disk of the process that received a chunk, so the next chunk or the commit can land on
+any other process or machine (behind a load balancer, after a failure).
+
+A chunk first reserves its range in a short transaction, so concurrent chunks never
+overlap and no database lock is held while bytes stream. The reservation is a lease,
+renewed while the chunk streams: a chunk whose process died frees its range a lease later
+(`mail_upload_chunk_lease`), and its bytes, never referenced, go with the orphan sweep.
+Sessions expire after 24 h; the sweep drops their parts' references.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
+import asyncio
+import contextlib
 import re
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import anyio
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.data_dir import private_dir
 from api.errors import NotFound, PayloadTooLarge, ValidationFailed
 from api.i18n import _
 from api.identity.principal import Principal
@@ -38,26 +44,18 @@ from api.mail.errors import (
 from api.mail.sending import validation
 from api.mail.uploads import repository
 from api.runtime import Runtime
-from api.storage.blobs import BlobRef, LocalBlobBackend
+from api.storage.blobs import BlobRef, BlobVanished
 from api.storage.models import Account, MailUpload
 from schemas.mail import Upload, UploadCreate
 
-RESERVATION = timedelta(hours=1)  # a chunk whose request died frees its range after this
-WRITE_BUFFER = 4 * 1024 * 1024
-HASH_CHUNK = 4 * 1024 * 1024
 _CONTENT_RANGE = re.compile(r"^\s*bytes\s+(\d+)-(\d+)/(\d+)\s*$", re.IGNORECASE)
 
 
-def upload_dir(runtime: Runtime) -> Path:
-    backend = runtime.blobs.backend
-    root = backend.root if isinstance(backend, LocalBlobBackend) else runtime.settings.data_dir
-    path = root / "uploads"
-    private_dir(path)
-    return path
-
-
-def part_path(runtime: Runtime, upload_id: str) -> Path:
-    return upload_dir(runtime) / f"{upload_id}.part"
+def _legacy_parts(runtime: Runtime, upload_id: str) -> list[Path]:
+    """Where sessions before revision 0017i20 kept their chunks (removed with them)."""
+    settings = runtime.settings
+    return [root / "uploads" / f"{upload_id}.part" for root in (settings.blob_dir,
+                                                               settings.data_dir)]
 
 
 def view(upload: MailUpload) -> Upload:
@@ -102,10 +100,7 @@ async def create_upload(
         created_at=now,
         updated_at=now,
     )
-    path = part_path(runtime, upload.id)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # mail: the owner's only
-    with os.fdopen(fd, "wb") as fh:
-        fh.truncate(data.size)  # sparse: chunks land at their offsets
+    upload.parts = []
     session.add(upload)
     return upload
 
@@ -172,7 +167,8 @@ async def put_chunk(
     content_length: str | None,
     body: AsyncIterator[bytes],
 ) -> Upload:
-    """Write one chunk. Manages its own short transactions (none held while streaming)."""
+    """Store one chunk. Manages its own short transactions (none held while streaming)."""
+    lease = timedelta(seconds=runtime.settings.mail_upload_chunk_lease)
     async with runtime.db.session() as session:
         upload = await get_upload(session, principal, upload_id, lock=True)
         if upload.state != "open":
@@ -189,27 +185,73 @@ async def put_chunk(
         now = utcnow()
         live = _live(upload.pending, now)
         if _overlaps(start, end, upload.received or []) or _overlaps(start, end, live):
-            raise RangeOverlap(
-                "This range overlaps bytes already received; GET the upload "
-                "to see which ranges it holds.",
-                param="Content-Range",
-            )
-        upload.pending = [*live, [start, end, (now + RESERVATION).isoformat()]]
+            raise _overlap()
+        upload.pending = [*live, [start, end, (now + lease).isoformat()]]
+    renewer = asyncio.create_task(_renew(runtime, principal, upload_id, start, end, lease))
     try:
-        await _write_at(part_path(runtime, upload_id), start, end - start, body)
+        ref = await runtime.blobs.backend.write(_exactly(body, end - start), None)
     except BaseException:
-        await _release(runtime, principal, upload_id, start, end)
+        renewer.cancel()
+        with contextlib.suppress(BaseException):
+            await renewer
+        with contextlib.suppress(Exception):
+            await _release(runtime, principal, upload_id, start, end)
         raise
+    renewer.cancel()
+    with contextlib.suppress(BaseException):
+        await renewer
     async with runtime.db.session() as session:
         upload = await get_upload(session, principal, upload_id, lock=True)
-        upload.pending = [
-            p for p in upload.pending or [] if not (int(p[0]) == start and int(p[1]) == end)
-        ]
+        _drop_reservation(upload, start, end)
+        if upload.state != "open":
+            raise UploadCommitted("This upload is already committed.", param="upload_id")
+        if _overlaps(start, end, upload.received or []):  # our lease lapsed and was retaken
+            raise _overlap()
+        if await runtime.blobs.incref(session, ref) and not await runtime.blobs.backend.exists(
+            ref.sha256
+        ):
+            raise BlobVanished("The content was removed while it was stored; try again.")
+        upload.parts = [*(upload.parts or []), [start, end, ref.sha256]]
         upload.received = _merge(upload.received or [], start, end)
         upload.received_bytes = sum(b - a for a, b in upload.received)
         upload.version += 1
         upload.updated_at = utcnow()
         return view(upload)
+
+
+def _overlap() -> RangeOverlap:
+    return RangeOverlap(
+        "This range overlaps bytes already received; GET the upload "
+        "to see which ranges it holds.",
+        param="Content-Range",
+    )
+
+
+def _drop_reservation(upload: MailUpload, start: int, end: int) -> None:
+    upload.pending = [
+        p for p in upload.pending or [] if not (int(p[0]) == start and int(p[1]) == end)
+    ]
+
+
+async def _renew(
+    runtime: Runtime, principal: Principal, upload_id: str, start: int, end: int,
+    lease: timedelta,
+) -> None:
+    """Keep a chunk's reservation alive while its bytes stream (a third of the lease)."""
+    while True:
+        await asyncio.sleep(lease.total_seconds() / 3)
+        with contextlib.suppress(Exception):  # a missed renewal is retried; the lease is 3×
+            async with runtime.db.session() as session:
+                upload = await repository.get_in_org(
+                    session, principal.org_id, upload_id, lock=True
+                )
+                if upload is None:
+                    return
+                until = (utcnow() + lease).isoformat()
+                upload.pending = [
+                    [p[0], p[1], until] if int(p[0]) == start and int(p[1]) == end else p
+                    for p in upload.pending or []
+                ]
 
 
 async def _release(
@@ -218,72 +260,42 @@ async def _release(
     async with runtime.db.session() as session:
         upload = await repository.get_in_org(session, principal.org_id, upload_id, lock=True)
         if upload is not None:
-            upload.pending = [
-                p for p in upload.pending or [] if not (int(p[0]) == start and int(p[1]) == end)
-            ]
+            _drop_reservation(upload, start, end)
 
 
-async def _write_at(path: Path, offset: int, length: int, body: AsyncIterator[bytes]) -> None:
-    """Stream `body` into `path` at `offset`; exactly `length` bytes or 422."""
-    fd = os.open(path, os.O_WRONLY)
-    try:
-        written = 0
-        buffer = bytearray()
-        async for chunk in body:
-            if written + len(buffer) + len(chunk) > length:
-                raise ValidationFailed(
-                    "The body is longer than its Content-Range.", param="Content-Range"
-                )
-            buffer += chunk
-            if len(buffer) >= WRITE_BUFFER:
-                data = bytes(buffer)
-                buffer.clear()
-                await anyio.to_thread.run_sync(_pwrite_all, fd, data, offset + written)
-                written += len(data)
-        if buffer:
-            data = bytes(buffer)
-            await anyio.to_thread.run_sync(_pwrite_all, fd, data, offset + written)
-            written += len(data)
-        if written != length:
+async def _exactly(body: AsyncIterator[bytes], length: int) -> AsyncIterator[bytes]:
+    """`body`, which must hold exactly `length` bytes (422 otherwise)."""
+    seen = 0
+    async for chunk in body:
+        seen += len(chunk)
+        if seen > length:
             raise ValidationFailed(
-                _(
-                    "The body has {written} bytes; Content-Range says {length}.",
-                    written=written,
-                    length=length,
-                ), param="Content-Range"
+                "The body is longer than its Content-Range.", param="Content-Range"
             )
-    finally:
-        os.close(fd)
+        yield chunk
+    if seen != length:
+        raise ValidationFailed(
+            f"The body has {seen} bytes; Content-Range says {length}.", param="Content-Range"
+        )
 
 
-def _pwrite_all(fd: int, data: bytes, offset: int) -> None:
-    view_ = memoryview(data)
-    while view_:
-        n = os.pwrite(fd, view_, offset)
-        view_ = view_[n:]
-        offset += n
-
-
-def _hash_and_sync(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb", buffering=0) as fh:
-        while chunk := fh.read(HASH_CHUNK):
-            digest.update(chunk)
-        os.fsync(fh.fileno())
-    return digest.hexdigest()
+def _ordered_parts(upload: MailUpload) -> list[tuple[int, int, str]]:
+    return sorted((int(p[0]), int(p[1]), str(p[2])) for p in upload.parts or [])
 
 
 async def commit_upload(
     runtime: Runtime, principal: Principal, upload_id: str, sha256: str | None
 ) -> Upload:
-    """Move the finished file into the blob store (hashed outside any transaction)."""
+    """Join the parts into one blob (outside any transaction), then swap the references."""
     async with runtime.db.session(write=False) as session:
         upload = await get_upload(session, principal, upload_id)
         if upload.state == "committed":
             return view(upload)
-        if upload.received_bytes != upload.size or (
-            upload.size and upload.received != [[0, upload.size]]
-        ):
+        parts = _ordered_parts(upload)
+        covered = 0
+        for start, end, _ in parts:
+            covered = end if start == covered else -1
+        if upload.received_bytes != upload.size or covered != upload.size:
             raise UploadIncomplete(
                 _(
                     "{received_bytes} of {size} bytes received.",
@@ -293,53 +305,56 @@ async def commit_upload(
                 param="upload_id",
                 extra={"received": upload.received},
             )
-    path = part_path(runtime, upload_id)
-    digest = await anyio.to_thread.run_sync(_hash_and_sync, path)
-    if sha256 is not None and sha256.lower() != digest:
+    backend = runtime.blobs.backend
+    if len(parts) == 1:
+        ref = BlobRef(parts[0][2], upload.size)  # one chunk: the part is the whole file
+    else:
+
+        async def joined() -> AsyncIterator[bytes]:
+            for _, _, part in parts:
+                async for chunk in backend.open_range(part):
+                    yield chunk
+
+        ref = await backend.write(joined(), upload.size)
+    if ref.size != upload.size:
+        raise UploadIncomplete(
+            f"{ref.size} of {upload.size} bytes could be read back.", param="upload_id"
+        )
+    if sha256 is not None and sha256.lower() != ref.sha256:
         raise ChecksumMismatch("The content does not match the sha256 you sent.", param="sha256")
-    await _adopt(runtime, path, digest)
     async with runtime.db.session() as session:
         upload = await get_upload(session, principal, upload_id, lock=True)
         if upload.state == "committed":
             return view(upload)
-        await runtime.blobs.incref(session, BlobRef(digest, upload.size))
+        if _ordered_parts(upload) != parts:
+            raise UploadIncomplete("The upload changed while it was committed; try again.",
+                                   param="upload_id")
+        if await runtime.blobs.incref(session, ref) and not await backend.exists(ref.sha256):
+            raise BlobVanished("The content was removed while it was stored; try again.")
+        for _, _, part in parts:
+            await runtime.blobs.decref(session, part)
+        upload.parts = []
         upload.state = "committed"
-        upload.blob_sha256 = digest
+        upload.blob_sha256 = ref.sha256
         upload.pending = []
         upload.version += 1
         upload.updated_at = utcnow()
         return view(upload)
 
 
-async def _adopt(runtime: Runtime, path: Path, digest: str) -> None:
-    backend = runtime.blobs.backend
-    if isinstance(backend, LocalBlobBackend):
-        final = backend.path(digest)
-        if final.exists():
-            path.unlink(missing_ok=True)
-            return
-        private_dir(final.parent)
-        os.replace(path, final)
-        return
-
-    async def chunks() -> AsyncIterator[bytes]:
-        async with await anyio.open_file(path, "rb") as fh:
-            while chunk := await fh.read(HASH_CHUNK):
-                yield chunk
-
-    await backend.write(chunks(), None)
-    path.unlink(missing_ok=True)
-
-
 async def delete_upload(session: AsyncSession, runtime: Runtime, upload: MailUpload) -> None:
     if upload.state == "committed" and upload.blob_sha256:
         await runtime.blobs.decref(session, upload.blob_sha256)
-    part_path(runtime, upload.id).unlink(missing_ok=True)
+    for _, _, part in _ordered_parts(upload):
+        await runtime.blobs.decref(session, part)
+    for legacy in _legacy_parts(runtime, upload.id):
+        legacy.unlink(missing_ok=True)
     await session.delete(upload)
 
 
 async def purge_expired(runtime: Runtime) -> int:
-    """Drop sessions past their expiry with their files (committed ones free their blob)."""
+    """Drop sessions past their expiry; their parts' (and committed blob's) references go,
+    and the collector removes the bytes after its grace period."""
     async with runtime.db.session() as session:
         doomed = await repository.expired(session, utcnow())
         for upload in doomed:

@@ -176,7 +176,8 @@ class MailOutbound(Base):
 
 
 class MailUpload(Base):
-    """A resumable upload session: chunks land in a file, `received` lists the held ranges."""
+    """A resumable upload session: each chunk is a blob in the shared store (`parts`),
+    `received` lists the held ranges merged."""
 
     __tablename__ = "mail_uploads"
     __table_args__ = (Index("ix_mail_uploads_expires_at", "expires_at"),)
@@ -192,6 +193,9 @@ class MailUpload(Base):
         JSONType, default=list
     )  # [[start, end, until]]
     received_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
+    parts: Mapped[list[list[Any]] | None] = mapped_column(
+        JSONType, nullable=True, default=list
+    )  # [[start, end, sha256]], one reference each until commit
     state: Mapped[str] = mapped_column(String(12), default="open")  # open | committed
     blob_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
