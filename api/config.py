@@ -120,7 +120,9 @@ class Settings(BaseSettings):
     # imaps_port, POP3 likewise (a port below 0 turns a listener off); the name clients are
     # told in autoconfiguration (default mail_host); the SMTP edge's certificate; connection
     # bounds per process, per client address and per account; the longest command line and
-    # literal; how often IDLE sessions poll for other processes' changes; listener processes
+    # literal; how often IDLE sessions poll for other processes' changes; listener processes;
+    # how long a process's claim on a signed-in connection lasts unrenewed (the per-account
+    # bound is shared by every process through the database; a killed one's claims lapse)
     imap_host: str = "127.0.0.1"
     imap_port: int = 1143
     imaps_port: int = 9930
@@ -134,6 +136,7 @@ class Settings(BaseSettings):
     imap_max_commands_per_second: float = 200.0
     imap_idle_poll: float = 0.5
     imap_processes: int = 1
+    imap_connection_lease: float = 60.0
     # mailbox migration (api/migration): connections per source host across the
     # installation, a job's time slice and lease, fetch batches, retries with backoff (and how
     # often a never-reached source is retried), progress event interval, socket timeout,

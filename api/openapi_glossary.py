@@ -171,6 +171,10 @@ GLOSSARY: dict[str, str] = {
     "ids": "Ids.",
     "username": "User name on the other server.",
     "forbid_user_name": "A password may not contain the account's name.",
+    "mail_clients_allow_password": (
+        "Mail clients (IMAP, POP3) may sign in with the account password; when false only "
+        "app passwords and OAuth access tokens open the mailbox there."
+    ),
     "min_length": "Fewest characters a password may have.",
     "require_digit": "A password needs a digit.",
     "require_lowercase": "A password needs a lowercase letter.",

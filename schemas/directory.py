@@ -265,6 +265,7 @@ class PasswordPolicy(ResponseModel):
     require_digit: bool
     require_symbol: bool
     forbid_user_name: bool
+    mail_clients_allow_password: bool
 
 
 class PasswordPolicyUpdate(RequestModel):
@@ -274,6 +275,7 @@ class PasswordPolicyUpdate(RequestModel):
     require_digit: bool | None = None
     require_symbol: bool | None = None
     forbid_user_name: bool | None = None
+    mail_clients_allow_password: bool | None = None
 
 
 class AliasCreate(RequestModel):

@@ -42,6 +42,7 @@ class SeqSet:
     """A sequence set: ranges with None for `*`; `saved` is `$` (SEARCHRES)."""
 
     ranges: tuple[tuple[int | None, int | None], ...]
+    saved: bool = False
 
     def resolve(self, largest: int) -> set[int]:
         out: set[int] = set()
@@ -252,6 +253,8 @@ def _number(token: Token, what: str, *, nz: bool = False) -> int:
 
 
 def parse_seqset(text: str) -> SeqSet:
+    if text == "$":
+        return SeqSet((), saved=True)
     if not text or len(text) > 100_000:
         raise ParseError("bad sequence set")
     ranges: list[tuple[int | None, int | None]] = []
@@ -451,7 +454,7 @@ def _search_key(tokens: list[Token], pos: int, depth: int = 0) -> tuple[SearchKe
         if nxt + 2 < len(tokens) + 1 and isinstance(arg(1), bytes):
             nxt += 2  # entry name and type, which we ignore
         return ("MODSEQ", _number(tokens[nxt] if nxt < len(tokens) else Atom(""), name)), nxt + 1
-    if name and (name[0].isdigit() or name[0] == "*"):
+    if name and (name[0].isdigit() or name[0] == "*" or name == "$"):
         return ("SEQ", parse_seqset(tok)), pos + 1
     raise ParseError(f"unknown search key {name[:30]}")
 

@@ -16,6 +16,7 @@ class SelectedMailbox:
     uids: list[int]
     modseq: int
     silent: set[int] = field(default_factory=set)  # UIDs whose changes were just reported
+    saved: list[int] = field(default_factory=list)  # SEARCHRES: the result SAVE kept, as UIDs
 
     def msn(self, uid: int) -> int | None:
         i = bisect.bisect_left(self.uids, uid)

@@ -16,6 +16,7 @@ import logging
 import ssl
 from collections import Counter
 
+from api.imap.leases import ConnectionLeases
 from api.imap.mailstore import MailStore
 from api.imap.session import ImapSession
 from api.imap.signin import ClientSignIn
@@ -43,11 +44,12 @@ class ImapServer:
         self.servers: dict[str, asyncio.Server] = {}
         self.sessions: set[ImapSession] = set()
         self.per_ip: Counter[str] = Counter()
-        self.per_account: Counter[str] = Counter()
+        self.leases = ConnectionLeases(runtime, "imap")
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
         self.watcher.start()
+        self.leases.start()
         settings = self.settings
         for role, port, context in (("imap", settings.imap_port, None),
                                     ("imaps", settings.imaps_port, self.tls)):
@@ -94,18 +96,18 @@ class ImapServer:
             with contextlib.suppress(Exception):
                 writer.close()
 
-    def admit_account(self, session: ImapSession, account_id: str) -> bool:
-        if self.per_account[account_id] >= self.settings.imap_max_connections_per_account:
-            return False
-        self.per_account[account_id] += 1
-        return True
+    async def admit_account(self, session: ImapSession, account_id: str) -> bool:
+        """Room for one more signed-in connection of the account, across all processes."""
+        lease = await self.leases.claim(account_id,
+                                        self.settings.imap_max_connections_per_account)
+        session.lease = lease
+        return lease is not None
 
     async def signed_out(self, session: ImapSession) -> None:
-        if session.account_id is not None:
-            self.per_account[session.account_id] -= 1
-            if self.per_account[session.account_id] <= 0:
-                del self.per_account[session.account_id]
-            session.account_id = None
+        if session.lease is not None:
+            lease, session.lease = session.lease, None
+            await self.leases.release(lease)
+        session.account_id = None
 
     @property
     def ports(self) -> dict[str, int]:
@@ -123,6 +125,7 @@ class ImapServer:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(server.wait_closed(), timeout=5)
         await self.watcher.stop()
+        await self.leases.stop()
         self.servers = {}
 
 

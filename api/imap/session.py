@@ -11,6 +11,7 @@ import time
 from typing import TYPE_CHECKING
 
 from api.imap.capabilities import capability_line
+from api.imap import deflate
 from api.imap.commands import dispatch
 from api.imap.errors import Bad, Disconnect, No
 from api.imap.mailstore import FolderInfo, StoreError, flags_of
@@ -35,7 +36,7 @@ class ImapSession:
                  writer: asyncio.StreamWriter, *, tls: bool) -> None:
         self.server = server
         self.reader = reader
-        self.writer = writer
+        self.writer: asyncio.StreamWriter | deflate.DeflateWriter = writer
         self.tls = tls
         peer = writer.get_extra_info("peername")
         self.ip: str = peer[0] if isinstance(peer, tuple) else "unknown"
@@ -46,7 +47,7 @@ class ImapSession:
         self.selected: SelectedMailbox | None = None
         self.store = server.store
         self.client_id: dict[str, str] = {}
-        self.saved: list[int] = []  # SEARCHRES
+        self.lease: str | None = None  # this connection's place in the per-account bound
         self._tokens = server.settings.imap_max_commands_per_second
         self._last = time.monotonic()
 
@@ -196,12 +197,20 @@ class ImapSession:
     def ok(self, tag: str, text: str = "completed", code: str | None = None) -> None:
         self.send(f"{tag} OK {'[' + code + '] ' if code else ''}{text}".encode())
 
+    @property
+    def compressed(self) -> bool:
+        return isinstance(self.writer, deflate.DeflateWriter)
+
+    def start_deflate(self) -> None:
+        assert isinstance(self.writer, asyncio.StreamWriter)
+        self.writer = deflate.start(self.writer)
+
     async def start_tls(self) -> None:
         await self.writer.start_tls(self.server.tls)
         self.tls = True
 
     async def signed_in(self, who: SignedIn) -> None:
-        if not self.server.admit_account(self, who.account_id):
+        if not await self.server.admit_account(self, who.account_id):
             raise No("Too many connections for this account", "LIMIT")
         self.account_id, self.org_id, self.address = who.account_id, who.org_id, who.address
         await self.store.open_mailbox(who.account_id)

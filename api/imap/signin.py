@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from api.directory.accounts import credentials
 from api.identity import record
 from api.mail.inbound.sasl import SaslVerifier
 from api.platform.oauth.bearer import load_principal
@@ -87,7 +88,21 @@ class ClientSignIn:
             await self._failed(login, ip, mechanism)
             return None
         credential = "app_password" if identity.app_password_id else "password"
+        if credential == "password" and not await self._password_allowed(identity.account_id):
+            # answered exactly like a wrong password: a stolen account password is not
+            # confirmed to whoever tries it here
+            await self._failed(login, ip, mechanism, reason="password_not_allowed")
+            return None
         return await self._audit(identity.account_id, ip, mechanism, credential)
+
+    async def _password_allowed(self, account_id: str) -> bool:
+        """The organisation's policy: may mail clients use the account password?"""
+        async with self.runtime.db.session(write=False) as session:
+            account = await session.get(Account, account_id)
+            if account is None:
+                return False
+            policy = await credentials.load_policy(session, account.org_id)
+            return policy.mail_clients_allow_password
 
     async def token(self, login: str, token: str, ip: str | None,
                     mechanism: str) -> SignedIn | None:
@@ -117,7 +132,8 @@ class ClientSignIn:
             )
             return SignedIn(account.id, account.org_id, account.address, credential)
 
-    async def _failed(self, login: str, ip: str | None, mechanism: str) -> None:
+    async def _failed(self, login: str, ip: str | None, mechanism: str,
+                      reason: str = "invalid") -> None:
         address = login.strip().lower()[:320]
         async with self.runtime.db.session() as session:
             account = await session.scalar(
@@ -130,5 +146,5 @@ class ClientSignIn:
                 actor_type="account", actor_id=account.id, ip=ip, target_type="account",
                 target_id=account.id, result="failure",
                 details={"protocol": self.protocol, "mechanism": mechanism,
-                         "frozen": account.status != "active"},
+                         "frozen": account.status != "active", "reason": reason},
             )

@@ -9,6 +9,7 @@ import logging
 import ssl
 from collections import Counter
 
+from api.imap.leases import ConnectionLeases
 from api.imap.mailstore import MailStore
 from api.imap.signin import ClientSignIn
 from api.kit.serving import serve_until
@@ -31,9 +32,11 @@ class Pop3Server:
         self.dispatch = dispatch
         self.servers: dict[str, asyncio.Server] = {}
         self.per_ip: Counter[str] = Counter()
+        self.leases = ConnectionLeases(runtime, "pop3")
 
     async def start(self) -> None:
         settings = self.settings
+        self.leases.start()
         for role, port, context in (("pop3", settings.pop3_port, None),
                                     ("pop3s", settings.pop3s_port, self.tls)):
             if port < 0:
@@ -61,6 +64,8 @@ class Pop3Server:
             log.exception("pop3 session failed")
         finally:
             self.per_ip[session.ip] -= 1
+            if session.lease is not None:
+                await self.leases.release(session.lease)
             with contextlib.suppress(Exception):
                 writer.close()
 
@@ -75,6 +80,7 @@ class Pop3Server:
         for server in self.servers.values():
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(server.wait_closed(), timeout=5)
+        await self.leases.stop()
         self.servers = {}
 
 

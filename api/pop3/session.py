@@ -43,6 +43,7 @@ class Pop3Session:
         self.user: str | None = None
         self.account_id: str | None = None
         self.drop: Drop | None = None
+        self.lease: str | None = None  # this connection's place in the per-account bound
 
     def send(self, line: str | bytes) -> None:
         self.writer.write((line.encode() if isinstance(line, str) else line) + b"\r\n")

@@ -54,6 +54,11 @@ def test_accounts_lifecycle(mp: Mailplane, live: Live) -> None:
     policy = mp.accounts.password_policy.get()
     updated = mp.accounts.password_policy.update(min_length=policy.min_length + 1)
     assert updated.min_length == policy.min_length + 1
+    assert policy.mail_clients_allow_password is True
+    app_only = mp.accounts.password_policy.update(mail_clients_allow_password=False)
+    assert app_only.mail_clients_allow_password is False
+    assert mp.accounts.password_policy.get().mail_clients_allow_password is False
+    mp.accounts.password_policy.update(mail_clients_allow_password=True)
 
     first = mp.accounts.changes()
     mp.accounts.delete(made.id)

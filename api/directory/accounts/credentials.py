@@ -33,6 +33,7 @@ class PolicyRules:
     require_digit: bool = False
     require_symbol: bool = False
     forbid_user_name: bool = True
+    mail_clients_allow_password: bool = True
 
     @classmethod
     def of(cls, row: PasswordPolicy | None) -> PolicyRules:
@@ -45,6 +46,7 @@ class PolicyRules:
             row.require_digit,
             row.require_symbol,
             row.forbid_user_name,
+            row.mail_clients_allow_password,
         )
 
 

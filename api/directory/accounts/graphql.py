@@ -102,6 +102,7 @@ class PasswordPolicyType:
     require_digit: bool
     require_symbol: bool
     forbid_user_name: bool
+    mail_clients_allow_password: bool
 
 
 @strawberry.input
@@ -154,6 +155,7 @@ class PasswordPolicyInput:
     require_digit: bool | None = strawberry.UNSET
     require_symbol: bool | None = strawberry.UNSET
     forbid_user_name: bool | None = strawberry.UNSET
+    mail_clients_allow_password: bool | None = strawberry.UNSET
 
 
 def _create_fields(data: AccountCreateInput) -> dict[str, Any]:

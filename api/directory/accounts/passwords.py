@@ -50,6 +50,7 @@ def policy_schema(rules: PolicyRules) -> schemas.PasswordPolicy:
         require_digit=rules.require_digit,
         require_symbol=rules.require_symbol,
         forbid_user_name=rules.forbid_user_name,
+        mail_clients_allow_password=rules.mail_clients_allow_password,
     )
 
 
@@ -80,6 +81,7 @@ async def update_policy(
             require_digit=defaults.require_digit,
             require_symbol=defaults.require_symbol,
             forbid_user_name=defaults.forbid_user_name,
+            mail_clients_allow_password=defaults.mail_clients_allow_password,
             version=1,
         )
         session.add(row)

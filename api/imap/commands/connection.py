@@ -64,4 +64,9 @@ async def namespace(session: ImapSession, command: Command) -> None:
 
 
 async def compress(session: ImapSession, command: Command) -> None:
-    raise No("Compression is not offered on this server", "CANNOT")
+    """COMPRESS DEFLATE (RFC 4978): deflate both directions after the OK."""
+    if session.compressed:
+        raise No("Compression is already on", "COMPRESSIONACTIVE")
+    session.ok(command.tag, "DEFLATE active")
+    await session.flush()
+    session.start_deflate()

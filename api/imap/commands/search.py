@@ -129,10 +129,14 @@ class _Evaluator:
             return await self.where(lambda r: r[7] >= n)
         if name == "UID":
             numbers: SeqSet = key[1]  # type: ignore[assignment]
+            if numbers.saved:
+                return self.all & set(self.sel.saved)
             largest = self.sel.max_uid
             return {u for u in self.all if numbers.contains(u, largest)}
         if name == "SEQ":
             numbers = key[1]  # type: ignore[assignment]
+            if numbers.saved:
+                return self.all & set(self.sel.saved)
             count = len(self.sel.uids)
             return {u for i, u in enumerate(self.sel.uids, 1) if numbers.contains(i, count)}
         if name == "HEADER":
@@ -165,22 +169,41 @@ def _numbers(session: ImapSession, uids: list[int], uid: bool) -> list[int]:
 
 
 async def search(session: ImapSession, command: Command) -> None:
-    _check_charset(command)
+    returns: list[str] | None = command.args.get("return")  # type: ignore[assignment]
+    saving = returns is not None and "SAVE" in returns
+    try:
+        _check_charset(command)
+    except No:
+        if saving:
+            session.need_selected().saved = []
+        raise
     await session.sync(expunges=False)
     evaluator = _Evaluator(session)
-    found = sorted(await evaluator.all_of(list(command.args["keys"])))  # type: ignore[call-overload]
+    try:
+        found = sorted(await evaluator.all_of(list(command.args["keys"])))  # type: ignore[call-overload]
+    except No:
+        if saving:
+            evaluator.sel.saved = []  # RFC 5182: a failed SAVE leaves $ empty
+        raise
     numbers = _numbers(session, found, command.uid)
-    returns: list[str] | None = command.args.get("return")  # type: ignore[assignment]
+    if saving:
+        assert returns is not None
+        # RFC 5182 2.1: with MIN and/or MAX only those are saved, else the whole result
+        if found and ({"MIN", "MAX"} & set(returns)) and not ({"ALL", "COUNT"} & set(returns)):
+            evaluator.sel.saved = sorted({found[0] if "MIN" in returns else found[-1],
+                                          found[-1] if "MAX" in returns else found[0]})
+        else:
+            evaluator.sel.saved = list(found)
+        returns = [r for r in returns if r != "SAVE"]
+        if not returns:
+            session.ok(command.tag, "Saved")
+            return
     modseq = ""
     if evaluator.used_modseq and found:
         rows = await evaluator.rows()
         modseq = str(max(rows[u][7] for u in found))
     if returns is not None or "IMAP4REV2" in session.enabled:
         options = returns or ["ALL"]
-        if "SAVE" in options and len(options) == 1:
-            session.saved = found
-            session.ok(command.tag, "Saved")
-            return
         parts = [f'(TAG "{command.tag}")'] + (["UID"] if command.uid else [])
         if numbers:
             if "MIN" in options:

@@ -12,7 +12,11 @@ if TYPE_CHECKING:
 
 def resolve(sel: SelectedMailbox, numbers: SeqSet, *, uid: bool) -> list[int]:
     """UIDs the set names, ascending: UIDs present in the mailbox (`*` is the largest), or
-    message sequence numbers (1..count) mapped to their UIDs."""
+    message sequence numbers (1..count) mapped to their UIDs. `$` (SEARCHRES) is the
+    last saved search result, less what has been expunged since, in either form."""
+    if numbers.saved:
+        saved = set(sel.saved)
+        return [u for u in sel.uids if u in saved]
     if uid:
         largest = sel.max_uid
         return [u for u in sel.uids if numbers.contains(u, largest)]

@@ -51,7 +51,12 @@ async def user(session: Pop3Session, arg: str) -> None:
 async def _open(session: Pop3Session, who: SignedIn | None) -> None:
     if who is None:
         raise Pop3Error("[AUTH] Authentication failed")
-    store = session.server.store
+    server = session.server
+    session.lease = await server.leases.claim(who.account_id,
+                                              server.settings.imap_max_connections_per_account)
+    if session.lease is None:
+        raise Pop3Error("[IN-USE] Too many connections for this account")
+    store = server.store
     await store.open_mailbox(who.account_id)
     inbox = await store.find(who.account_id, "INBOX")
     assert inbox is not None

@@ -24,6 +24,7 @@ from api.storage.models.directory import (
     PasswordPolicy,
 )
 from api.storage.models.domains import DkimKey
+from api.storage.models.mail_client_connections import MailClientConnection
 from api.storage.models.mail import (
     Mailbox,
     MailFolder,
@@ -77,6 +78,7 @@ __all__ = [
     "ContactGroupMember",
     "Room",
     "Mailbox",
+    "MailClientConnection",
     "MailFolder",
     "MailLink",
     "MailMessage",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Index, Integer, String, Text, func
+from sqlalchemy import BigInteger, Boolean, Index, Integer, String, Text, func, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.kit.clock import utcnow
@@ -114,6 +114,10 @@ class PasswordPolicy(Base):
     require_digit: Mapped[bool] = mapped_column(Boolean, default=False)
     require_symbol: Mapped[bool] = mapped_column(Boolean, default=False)
     forbid_user_name: Mapped[bool] = mapped_column(Boolean, default=True)
+    # mail clients (IMAP, POP3) may sign in with the account password; when off, only app
+    # passwords and OAuth access tokens open the mailbox there
+    mail_clients_allow_password: Mapped[bool] = mapped_column(Boolean, default=True,
+                                                              server_default=true())
     version: Mapped[int] = mapped_column(Integer, default=1)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

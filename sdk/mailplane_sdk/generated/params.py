@@ -768,6 +768,8 @@ class PasswordPolicyUpdate(TypedDict, total=False):
 
     # A password may not contain the account's name.
     forbid_user_name: NotRequired[bool | None]
+    # Mail clients (IMAP, POP3) may sign in with the account password; when false only app passwords and OAuth access tokens open the mailbox there.
+    mail_clients_allow_password: NotRequired[bool | None]
     # Fewest characters a password may have.
     min_length: NotRequired[int | None]
     # A password needs a digit.

@@ -13001,6 +13001,11 @@ export interface components {
              */
             forbid_user_name: boolean;
             /**
+             * Mail Clients Allow Password
+             * @description Mail clients (IMAP, POP3) may sign in with the account password; when false only app passwords and OAuth access tokens open the mailbox there.
+             */
+            mail_clients_allow_password: boolean;
+            /**
              * Min Length
              * @description Fewest characters a password may have.
              */
@@ -13033,6 +13038,11 @@ export interface components {
              * @description A password may not contain the account's name.
              */
             forbid_user_name?: boolean | null;
+            /**
+             * Mail Clients Allow Password
+             * @description Mail clients (IMAP, POP3) may sign in with the account password; when false only app passwords and OAuth access tokens open the mailbox there.
+             */
+            mail_clients_allow_password?: boolean | null;
             /**
              * Min Length
              * @description Fewest characters a password may have.
@@ -31903,6 +31913,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "forbid_user_name": false,
+                     *       "mail_clients_allow_password": false,
                      *       "min_length": 1,
                      *       "require_digit": false,
                      *       "require_lowercase": false,
@@ -31990,6 +32001,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "forbid_user_name": false,
+                 *       "mail_clients_allow_password": false,
                  *       "min_length": 8,
                  *       "require_digit": false,
                  *       "require_lowercase": false,
@@ -32010,6 +32022,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "forbid_user_name": false,
+                     *       "mail_clients_allow_password": false,
                      *       "min_length": 1,
                      *       "require_digit": false,
                      *       "require_lowercase": false,

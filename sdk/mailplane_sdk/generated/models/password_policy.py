@@ -23,6 +23,8 @@ class PasswordPolicy:
     """ 
         Attributes:
             forbid_user_name (bool): A password may not contain the account's name.
+            mail_clients_allow_password (bool): Mail clients (IMAP, POP3) may sign in with the account password; when false
+                only app passwords and OAuth access tokens open the mailbox there.
             min_length (int): Fewest characters a password may have.
             require_digit (bool): A password needs a digit.
             require_lowercase (bool): A password needs a lowercase letter.
@@ -31,6 +33,7 @@ class PasswordPolicy:
      """
 
     forbid_user_name: bool
+    mail_clients_allow_password: bool
     min_length: int
     require_digit: bool
     require_lowercase: bool
@@ -44,6 +47,8 @@ class PasswordPolicy:
 
     def to_dict(self) -> dict[str, Any]:
         forbid_user_name = self.forbid_user_name
+
+        mail_clients_allow_password = self.mail_clients_allow_password
 
         min_length = self.min_length
 
@@ -60,6 +65,7 @@ class PasswordPolicy:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "forbid_user_name": forbid_user_name,
+            "mail_clients_allow_password": mail_clients_allow_password,
             "min_length": min_length,
             "require_digit": require_digit,
             "require_lowercase": require_lowercase,
@@ -76,6 +82,8 @@ class PasswordPolicy:
         d = dict(src_dict)
         forbid_user_name = d.pop("forbid_user_name")
 
+        mail_clients_allow_password = d.pop("mail_clients_allow_password")
+
         min_length = d.pop("min_length")
 
         require_digit = d.pop("require_digit")
@@ -88,6 +96,7 @@ class PasswordPolicy:
 
         password_policy = cls(
             forbid_user_name=forbid_user_name,
+            mail_clients_allow_password=mail_clients_allow_password,
             min_length=min_length,
             require_digit=require_digit,
             require_lowercase=require_lowercase,

@@ -25,6 +25,8 @@ class PasswordPolicyUpdate:
     """ 
         Attributes:
             forbid_user_name (bool | None | Unset): A password may not contain the account's name.
+            mail_clients_allow_password (bool | None | Unset): Mail clients (IMAP, POP3) may sign in with the account
+                password; when false only app passwords and OAuth access tokens open the mailbox there.
             min_length (int | None | Unset): Fewest characters a password may have.
             require_digit (bool | None | Unset): A password needs a digit.
             require_lowercase (bool | None | Unset): A password needs a lowercase letter.
@@ -33,6 +35,7 @@ class PasswordPolicyUpdate:
      """
 
     forbid_user_name: bool | None | Unset = UNSET
+    mail_clients_allow_password: bool | None | Unset = UNSET
     min_length: int | None | Unset = UNSET
     require_digit: bool | None | Unset = UNSET
     require_lowercase: bool | None | Unset = UNSET
@@ -49,6 +52,12 @@ class PasswordPolicyUpdate:
             forbid_user_name = UNSET
         else:
             forbid_user_name = self.forbid_user_name
+
+        mail_clients_allow_password: bool | None | Unset
+        if isinstance(self.mail_clients_allow_password, Unset):
+            mail_clients_allow_password = UNSET
+        else:
+            mail_clients_allow_password = self.mail_clients_allow_password
 
         min_length: int | None | Unset
         if isinstance(self.min_length, Unset):
@@ -87,6 +96,8 @@ class PasswordPolicyUpdate:
         })
         if forbid_user_name is not UNSET:
             field_dict["forbid_user_name"] = forbid_user_name
+        if mail_clients_allow_password is not UNSET:
+            field_dict["mail_clients_allow_password"] = mail_clients_allow_password
         if min_length is not UNSET:
             field_dict["min_length"] = min_length
         if require_digit is not UNSET:
@@ -113,6 +124,16 @@ class PasswordPolicyUpdate:
             return cast(bool | None | Unset, data)
 
         forbid_user_name = _parse_forbid_user_name(d.pop("forbid_user_name", UNSET))
+
+
+        def _parse_mail_clients_allow_password(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        mail_clients_allow_password = _parse_mail_clients_allow_password(d.pop("mail_clients_allow_password", UNSET))
 
 
         def _parse_min_length(data: object) -> int | None | Unset:
@@ -167,6 +188,7 @@ class PasswordPolicyUpdate:
 
         password_policy_update = cls(
             forbid_user_name=forbid_user_name,
+            mail_clients_allow_password=mail_clients_allow_password,
             min_length=min_length,
             require_digit=require_digit,
             require_lowercase=require_lowercase,
