@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import caldav
+import httpx
 import pytest
 from caldav.elements.base import BaseElement
 from caldav.lib.error import DAVError
@@ -49,7 +50,7 @@ async def test_rooms_are_read_only_calendars_with_room_principals(org, other_org
     lo = datetime(day.year, day.month, day.day, tzinfo=UTC) - timedelta(days=2)
     hi = lo + timedelta(days=6)
     room = await make_room(org, name="会议室 A", address="room-a@acme.test")
-    await make_room(other_org, name="Globex boardroom", address="board@globex.test")
+    theirs = await make_room(other_org, name="Globex boardroom", address="board@globex.test")
     alice, alice_pw = await dav_person(org, "alice")
     bob, bob_pw = await dav_person(org, "bob")
     # Bob books the room through the API
@@ -82,6 +83,15 @@ async def test_rooms_are_read_only_calendars_with_room_principals(org, other_org
     assert str(address) == "mailto:room-a@acme.test"
     assert str(address.params["cutype"]) == "ROOM"
     assert str(address.params["cn"]) == "会议室 A"
+
+    # another organisation's room is not there, as a principal or as a calendar
+    async with httpx.AsyncClient(base_url=server, auth=(alice, alice_pw)) as http:
+        mine = await http.request("PROPFIND", f"/dav/principals/rooms/{room['id']}/")
+        assert mine.status_code == 207 and "ROOM" in mine.text
+        other = await http.request("PROPFIND", f"/dav/principals/rooms/{theirs['id']}/")
+        assert other.status_code == 404
+        other = await http.request("PROPFIND", f"/dav/calendars/{alice}/{theirs['calendar_id']}/")
+        assert other.status_code == 404
 
     # read-only: bookings are made by inviting the room, not by writing its calendar
     with pytest.raises(DAVError):
