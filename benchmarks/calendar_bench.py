@@ -180,9 +180,10 @@ async def seed_accounts(data_dir: str, domain: str, accounts: int, seed: int = 7
 
 @contextmanager
 def serve_slow(
-    args: list[str], port: int, env: dict[str, str], path: str = "/healthz"
+    args: list[str], port: int, env: dict[str, str], path: str = "/healthz", wait: float = 120
 ) -> Iterator[str]:
-    """`serve`, with two minutes for the server to come up on a busy machine."""
+    """`serve`, with `wait` seconds (two minutes) for the server to come up on a busy
+    machine."""
     proc = subprocess.Popen(
         [sys.executable, *args],
         env={**os.environ, **env},
@@ -190,7 +191,7 @@ def serve_slow(
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + wait
     try:
         while True:
             try:

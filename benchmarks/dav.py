@@ -8,9 +8,12 @@ a weekly series of ten with a moved instance, Chinese titles, five time zones), 
   process start included).
 
     .venv/bin/python benchmarks/dav.py [--events 2000] [--runs 10]
+        [--before PATH] [--no-radicale]
 
 Both servers run as subprocesses on loopback; Mailplane on its default SQLite, signed in
-with an app password over HTTP Basic (as phones do). Prints one JSON object.
+with an app password over HTTP Basic (as phones do). `--before PATH` also runs the Mailplane
+of another checkout (say `git worktree add /tmp/before <commit>`) first, in the same run,
+to measure a change before and after under the same load. Prints one JSON object.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ from benchmarks.calendar_bench import serve_slow
 from tests.factories.dav import event_ics
 
 CONCURRENCY = 8
+START_WAIT = 600.0  # seconds for a server to start on a machine shared by many
+VDIRSYNCER = True
 MONTH = ("20300601T000000Z", "20300701T000000Z")
 QUERY = f"""<?xml version="1.0"?>
 <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
@@ -143,9 +148,13 @@ def vdirsyncer_sync(url: str, user: str, password: str) -> float | None:
         return round(took, 2)
 
 
-def mailplane(events: list[tuple[str, str]], runs: int) -> dict[str, Any]:
+def mailplane(events: list[tuple[str, str]], runs: int, tree: str) -> dict[str, Any]:
+    """The Mailplane of the checkout at `tree` (its code only: PYTHONSAFEPATH keeps the
+    working directory off the path)."""
     with tempfile.TemporaryDirectory() as data:
         env = {
+            "PYTHONPATH": tree,
+            "PYTHONSAFEPATH": "1",
             "MAILPLANE_DATA_DIR": data,
             "MAILPLANE_LOG_JSON": "true",
             "MAILPLANE_ACCESS_LOG": "false",
@@ -172,7 +181,8 @@ def mailplane(events: list[tuple[str, str]], runs: int) -> dict[str, Any]:
         creds = json.loads((Path(data) / "demo-credentials.json").read_text())
         port = free_port()
         env["MAILPLANE_PORT"] = str(port)
-        with serve_slow(["-m", "api.cli", "serve", "--role", "api"], port, env) as url:
+        serve = ["-m", "api.cli", "serve", "--role", "api"]
+        with serve_slow(serve, port, env, wait=START_WAIT) as url:
             token = httpx.post(
                 f"{url}/oauth/token",
                 data={"grant_type": "client_credentials", "scope": "directory:write"},
@@ -187,7 +197,8 @@ def mailplane(events: list[tuple[str, str]], runs: int) -> dict[str, Any]:
             auth = ("bench@bench.test", made.json()["password"])
             collection = f"{url}/dav/calendars/bench@bench.test/bench/"
             out = asyncio.run(run_dav(collection, auth, events, runs))
-            out["vdirsyncer_initial_sync_s"] = vdirsyncer_sync(collection, *auth)
+            if VDIRSYNCER:
+                out["vdirsyncer_initial_sync_s"] = vdirsyncer_sync(collection, *auth)
             return out
 
 
@@ -211,7 +222,8 @@ def radicale(events: list[tuple[str, str]], runs: int) -> dict[str, Any]:
         with serve_slow(args, port, {}, path="/.well-known/caldav") as url:
             collection = f"{url}/bench/cal/"
             out = asyncio.run(run_dav(collection, ("bench", "x"), events, runs))
-            out["vdirsyncer_initial_sync_s"] = vdirsyncer_sync(collection, "bench", "x")
+            if VDIRSYNCER:
+                out["vdirsyncer_initial_sync_s"] = vdirsyncer_sync(collection, "bench", "x")
             return out
 
 
@@ -219,7 +231,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--events", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--before", help="another checkout to measure first, in this run")
+    parser.add_argument("--no-radicale", action="store_true", help="Mailplane only")
+    parser.add_argument("--no-vdirsyncer", action="store_true", help="HTTP measures only")
     args = parser.parse_args()
+    global VDIRSYNCER
+    VDIRSYNCER = not args.no_vdirsyncer
     events = [event_ics(i) for i in range(args.events)]
     result: dict[str, Any] = {
         "benchmark": "dav",
@@ -229,17 +246,29 @@ def main() -> None:
         "concurrency": CONCURRENCY,
         "runs": args.runs,
     }
-    result["mailplane"] = mailplane(events, args.runs)
-    result["radicale"] = radicale(events, args.runs)
-    m, r = result["mailplane"], result["radicale"]
-    result["put_speedup_x"] = round(m["puts_per_s"] / r["puts_per_s"], 1)
-    result["month_query_speedup_x"] = round(
-        r["month_query_expanded_ms_p50"] / m["month_query_expanded_ms_p50"], 1
-    )
-    if m["vdirsyncer_initial_sync_s"] and r["vdirsyncer_initial_sync_s"]:
-        result["vdirsyncer_speedup_x"] = round(
-            r["vdirsyncer_initial_sync_s"] / m["vdirsyncer_initial_sync_s"], 1
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    if args.before:
+        result["mailplane_before"] = mailplane(events, args.runs, os.path.abspath(args.before))
+    result["mailplane"] = mailplane(events, args.runs, here)
+    if args.before:
+        b, m = result["mailplane_before"], result["mailplane"]
+        result["put_after_over_before_x"] = round(m["puts_per_s"] / b["puts_per_s"], 2)
+        result["sync_after_over_before_x"] = round(
+            b["sync_collection_after_10_changes_ms_p50"]
+            / m["sync_collection_after_10_changes_ms_p50"],
+            2,
         )
+    if not args.no_radicale:
+        result["radicale"] = radicale(events, args.runs)
+        m, r = result["mailplane"], result["radicale"]
+        result["put_speedup_x"] = round(m["puts_per_s"] / r["puts_per_s"], 1)
+        result["month_query_speedup_x"] = round(
+            r["month_query_expanded_ms_p50"] / m["month_query_expanded_ms_p50"], 1
+        )
+        if m.get("vdirsyncer_initial_sync_s") and r.get("vdirsyncer_initial_sync_s"):
+            result["vdirsyncer_speedup_x"] = round(
+                r["vdirsyncer_initial_sync_s"] / m["vdirsyncer_initial_sync_s"], 1
+            )
     print(json.dumps(result, indent=2, ensure_ascii=False))
 
 

@@ -44,6 +44,7 @@ class DavUser:
     address: str
     scopes: frozenset[str]
     principal: Principal
+    account: Account | None = None  # the row read in this request's unit of work (Basic)
 
     def may(self, scope: str) -> bool:
         return scope in self.scopes
@@ -135,6 +136,7 @@ class DavAuthenticator:
                 address=account.address,
                 display_name=account.display_name,
             ),
+            account,
         )
 
     async def _basic(self, key: bytes, login: str, password: str, ip: str | None) -> Remembered:

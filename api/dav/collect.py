@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from api.calendar.objects import collections as calendar_collections
 from api.calendar.objects import service as objects
+from api.calendar.resources import service as rooms
 from api.contacts.cards import collections as book_collections
+from api.contacts.cards import groups as group_cards
 from api.contacts.cards import service as cards
 from api.contacts.gal.cards import directory_cards
 from api.dav import paths
@@ -22,6 +24,10 @@ async def target(ctx: Context) -> Resource:
         return Resource(f"{paths.PREFIX}/", "root")
     if t.kind == "principal":
         return Resource(paths.principal(me), "principal")
+    if t.kind == "room_principal":
+        ctx.need("calendar:read")
+        room = await rooms.get_room(ctx.session, ctx.user.org_id, t.collection or "")
+        return Resource(paths.room_principal(room.id), "room_principal", room=room)
     if t.kind == "calendar_home":
         return Resource(paths.calendar_home(me), "calendar_home")
     if t.kind in ("inbox", "outbox"):
@@ -59,7 +65,13 @@ async def target(ctx: Context) -> Resource:
         book = await ctx.book()
         contact = await cards.get_card(ctx.session, book, t.name or "")
         if contact is None:
-            raise NotFound("No such card.")
+            found = await group_cards.get_groups(ctx.session, book, [t.name or ""])
+            if not found:
+                raise NotFound("No such card.")
+            seg = book_collections.segment_of(book)
+            return Resource(
+                paths.card(me, seg, found[0].name), "group", book=book, group=found[0]
+            )
         seg = book_collections.segment_of(book)
         return Resource(
             paths.card(me, seg, cards.name_of(contact)), "card", book=book, card=contact
@@ -95,6 +107,9 @@ async def members(ctx: Context, res: Resource) -> list[Resource]:
         return [
             Resource(paths.card(me, seg, cards.name_of(c)), "card", book=res.book, card=c)
             for c in await cards.list_cards(s, res.book)
+        ] + [
+            Resource(paths.card(me, seg, g.name), "group", book=res.book, group=g)
+            for g in await group_cards.list_groups(s, res.book)
         ]
     if res.kind == "gal":
         return [

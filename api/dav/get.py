@@ -5,6 +5,7 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from api.calendar.objects import service as objects
+from api.contacts.cards import groups as group_cards
 from api.contacts.cards import service as cards
 from api.dav import collect
 from api.dav.context import Context
@@ -23,6 +24,9 @@ async def handle(ctx: Context) -> Response:
         version = "4.0" if "4.0" in (ctx.header("accept") or "") else "3.0"
         text = await cards.render(ctx.runtime, res.card, version)
         body, media, etag = text.encode(), VCARD, cards.etag_of(res.card)
+    elif res.group is not None:
+        version = "4.0" if "4.0" in (ctx.header("accept") or "") else "3.0"
+        body, media, etag = group_cards.render(res.group, version).encode(), VCARD, res.group.etag
     elif res.directory_card is not None:
         card = res.directory_card
         body, media, etag = card.text.encode(), VCARD, card.etag

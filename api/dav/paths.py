@@ -2,6 +2,7 @@
 
 /dav/                                      root (discovery)
 /dav/principals/{address}/                 a person's principal
+/dav/principals/rooms/{room id}/           a room's or resource's principal (RFC 6638 ROOM)
 /dav/calendars/{address}/                  their calendar home
 /dav/calendars/{address}/{calendar}/       a calendar (id, or the name MKCALENDAR used)
 /dav/calendars/{address}/{calendar}/{obj}  a calendar object
@@ -20,12 +21,13 @@ PREFIX = "/dav"
 GAL = "gal"
 INBOX = "inbox"
 OUTBOX = "outbox"
+ROOMS = "rooms"
 
 
 @dataclass(frozen=True)
 class Target:
-    kind: str  # root | principal | calendar_home | calendar | object | inbox | outbox
-    #            | book_home | book | card | unknown
+    kind: str  # root | principal | room_principal | calendar_home | calendar | object
+    #            | inbox | outbox | book_home | book | card | unknown
     owner: str | None = None
     collection: str | None = None
     name: str | None = None
@@ -41,6 +43,8 @@ def parse(path: str) -> Target:
     head, rest = parts[0], parts[1:]
     if head == "principals" and len(rest) == 1:
         return Target("principal", rest[0])
+    if head == "principals" and len(rest) == 2 and rest[0] == ROOMS:
+        return Target("room_principal", collection=rest[1])
     if head == "calendars" and rest:
         owner = rest[0]
         if len(rest) == 1:
@@ -67,6 +71,10 @@ def q(value: str) -> str:
 
 def principal(owner: str) -> str:
     return f"{PREFIX}/principals/{q(owner)}/"
+
+
+def room_principal(room_id: str) -> str:
+    return f"{PREFIX}/principals/{ROOMS}/{q(room_id)}/"
 
 
 def calendar_home(owner: str) -> str:

@@ -6,7 +6,7 @@ from starlette.responses import Response
 
 from api.dav import collect
 from api.dav.context import Context
-from api.dav.resources import Properties, current_token
+from api.dav.resources import Properties
 from api.dav.xml import DAV, Multistatus, parse_body, tag
 from api.errors import MalformedRequest
 
@@ -34,7 +34,7 @@ async def handle(ctx: Context) -> Response:
     resources = [res]
     if await collect.depth(ctx, "1") == "1":
         resources += await collect.members(ctx, res)
-    props = Properties(ctx, await current_token(ctx))
+    props = Properties(ctx)
     out = Multistatus()
     for r in resources:
         found, missing = await props.of(r, want)

@@ -7,6 +7,7 @@ from starlette.responses import Response
 
 from api.calendar.objects import service as objects
 from api.contacts.cards import service as cards
+from api.contacts.cards.groups import GroupCard
 from api.dav.context import Context
 from api.errors import Forbidden, MalformedRequest
 
@@ -25,6 +26,7 @@ async def handle(ctx: Context) -> Response:
             ctx.body,
             if_match=if_match,
             if_none_match=if_none_match,
+            owner=ctx.user.account,
         )
         etag = obj.etag
     elif t.kind == "card":
@@ -41,7 +43,7 @@ async def handle(ctx: Context) -> Response:
             if_match=if_match,
             if_none_match=if_none_match,
         )
-        etag = cards.etag_of(contact)
+        etag = contact.etag if isinstance(contact, GroupCard) else cards.etag_of(contact)
     else:
         raise MalformedRequest("PUT a calendar object or a card into a collection.")
     return Response(status_code=201 if created else 204, headers={"ETag": etag})

@@ -3,6 +3,7 @@ RFC 6578 §4, RFC 6638 §2, Apple and CalendarServer extensions clients look for
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
@@ -11,13 +12,14 @@ from api.calendar.objects import collections as calendar_collections
 from api.calendar.objects import service as objects
 from api.calendar.objects.service import CalendarObject
 from api.contacts.cards import collections as book_collections
+from api.contacts.cards import groups as group_cards
 from api.contacts.cards import service as cards
-from api.contacts.gal.cards import DirectoryCard
+from api.contacts.cards.groups import GroupCard
+from api.contacts.gal.cards import DirectoryCard, directory_cards
 from api.dav import paths
 from api.dav.context import Context
 from api.dav.xml import APPLE, CALDAV, CARDDAV, CS, DAV, element, href, tag
-from api.events.sync import changes_since
-from api.storage.models import AddressBook, Calendar, Contact
+from api.storage.models import AddressBook, Calendar, Contact, Room
 
 SYNC_PREFIX = "https://mailplane.dev/ns/sync/"
 CALENDAR_DATA = tag(CALDAV, "calendar-data")
@@ -35,12 +37,21 @@ class Resource:
     book: AddressBook | None = None
     card: Contact | None = None
     directory_card: DirectoryCard | None = None
+    room: Room | None = None
+    group: GroupCard | None = None
 
 
-async def current_token(ctx: Context) -> str:
-    """The sync token for now: the organisation's event log position (`/changes` state)."""
-    now = await changes_since(ctx.session, ctx.user.org_id, types=["calendar.*"], since=None)
-    return SYNC_PREFIX + now.new_state
+async def token_of(ctx: Context, res: Resource) -> str:
+    """A collection's own sync token (and ctag): it moves only when that collection
+    changes, never for a change elsewhere in the organisation."""
+    if res.calendar is not None:
+        return SYNC_PREFIX + await objects.sync_state(ctx.session, res.calendar)
+    if res.book is not None:
+        return SYNC_PREFIX + await cards.sync_state(ctx.session, res.book)
+    if res.kind == "gal":
+        etags = "".join(c.etag for c in await directory_cards(ctx.session, ctx.user.org_id))
+        return SYNC_PREFIX + "gal-" + hashlib.sha256(etags.encode()).hexdigest()[:24]
+    return ""
 
 
 def state_of(token: str) -> str | None:
@@ -79,11 +90,10 @@ def _hrefs(name: str, *paths_: str) -> ET.Element:
 
 
 class Properties:
-    """Property values for the resources of one request (the log head read once)."""
+    """Property values for the resources of one request."""
 
-    def __init__(self, ctx: Context, token: str) -> None:
+    def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
-        self.token = token
 
     def common(self) -> dict[str, Callable[[], ET.Element]]:
         me = self.ctx.owner
@@ -153,6 +163,8 @@ class Properties:
                 t[tag(CALDAV, "calendar-user-type")] = lambda: element(
                     tag(CALDAV, "calendar-user-type"), "INDIVIDUAL"
                 )
+        elif kind == "room_principal" and res.room is not None:
+            t.update(self._room(res.room))
         elif kind in ("calendar_home", "book_home"):
             t.update(self.home_sets())
             t[tag(DAV, "resourcetype")] = lambda: _resourcetype(tag(DAV, "collection"))
@@ -164,21 +176,55 @@ class Properties:
             )
             t[tag(DAV, "current-user-privilege-set")] = lambda: _privileges(False)
         elif kind == "calendar":
-            t.update(self._calendar(res))
+            t.update(self._calendar(res, await self._token(res, want)))
         elif kind == "object":
             t.update(self._object(res))
         elif kind in ("book", "gal"):
-            t.update(self._book(res))
-        elif kind in ("card", "directory_card"):
+            t.update(self._book(res, await self._token(res, want)))
+        elif kind in ("card", "directory_card", "group"):
             t.update(await self._card(res, want))
         return t
 
-    def _calendar(self, res: Resource) -> dict[str, Callable[[], ET.Element]]:
+    def _room(self, room: Room) -> dict[str, Callable[[], ET.Element]]:
+        """A room's principal: what a client shows and invites (RFC 6638 §2.4.2, ROOM or
+        RESOURCE), its address, and its calendar (the bookings, read-only)."""
+        me = paths.room_principal(room.id)
+        cutype = "ROOM" if room.kind == "room" else "RESOURCE"
+        addresses = ([f"mailto:{room.address}"] if room.address else []) + [me]
+        return {
+            tag(DAV, "resourcetype"): lambda: _resourcetype(
+                tag(DAV, "collection"), tag(DAV, "principal")
+            ),
+            tag(DAV, "displayname"): lambda: element(tag(DAV, "displayname"), room.name),
+            tag(DAV, "principal-URL"): lambda: _hrefs(tag(DAV, "principal-URL"), me),
+            tag(CALDAV, "calendar-user-type"): lambda: element(
+                tag(CALDAV, "calendar-user-type"), cutype
+            ),
+            tag(CALDAV, "calendar-user-address-set"): lambda: _hrefs(
+                tag(CALDAV, "calendar-user-address-set"), *addresses
+            ),
+            tag(CALDAV, "calendar-description"): lambda: element(
+                tag(CALDAV, "calendar-description"),
+                " · ".join(x for x in (room.building, room.floor, room.description) if x),
+            ),
+        }
+
+    async def _token(self, res: Resource, want: set[str] | None) -> str:
+        """The collection's token, read only when a property needs it."""
+        if want is not None and not want & {tag(CS, "getctag"), tag(DAV, "sync-token")}:
+            return ""
+        return await token_of(self.ctx, res)
+
+    def _calendar(self, res: Resource, token: str) -> dict[str, Callable[[], ET.Element]]:
         cal = res.calendar
         assert cal is not None
         writable = calendar_collections_writable(res)
         comp = ET.Element(tag(CALDAV, "supported-calendar-component-set"))
         ET.SubElement(comp, tag(CALDAV, "comp"), name="VEVENT")
+        room = cal.room_id
+        owner = paths.room_principal(room) if room else paths.principal(self.ctx.owner)
+        # a room's bookings are not the person's busy time
+        transp = tag(CALDAV, "transparent" if room else "opaque")
         return {
             tag(DAV, "resourcetype"): lambda: _resourcetype(
                 tag(DAV, "collection"), tag(CALDAV, "calendar")
@@ -202,18 +248,18 @@ class Properties:
             tag(CALDAV, "max-resource-size"): lambda: element(
                 tag(CALDAV, "max-resource-size"), str(self.ctx.runtime.settings.max_body_bytes)
             ),
-            tag(CS, "getctag"): lambda: element(tag(CS, "getctag"), self.token),
-            tag(DAV, "sync-token"): lambda: element(tag(DAV, "sync-token"), self.token),
-            tag(DAV, "owner"): lambda: _hrefs(tag(DAV, "owner"), paths.principal(self.ctx.owner)),
+            tag(CS, "getctag"): lambda: element(tag(CS, "getctag"), token),
+            tag(DAV, "sync-token"): lambda: element(tag(DAV, "sync-token"), token),
+            tag(DAV, "owner"): lambda: _hrefs(tag(DAV, "owner"), owner),
             tag(DAV, "current-user-privilege-set"): lambda: _privileges(writable),
             tag(DAV, "supported-report-set"): lambda: _reports(
                 (CALDAV, "calendar-query"),
                 (CALDAV, "calendar-multiget"),
                 (CALDAV, "free-busy-query"),
-                (DAV, "sync-collection"),
+                *([] if room else [(DAV, "sync-collection")]),
             ),
             tag(CALDAV, "schedule-calendar-transp"): lambda: element(
-                tag(CALDAV, "schedule-calendar-transp"), None, ET.Element(tag(CALDAV, "opaque"))
+                tag(CALDAV, "schedule-calendar-transp"), None, ET.Element(transp)
             ),
         }
 
@@ -229,7 +275,7 @@ class Properties:
             CALENDAR_DATA: lambda: element(CALENDAR_DATA, objects.render(obj.rows).decode()),
         }
 
-    def _book(self, res: Resource) -> dict[str, Callable[[], ET.Element]]:
+    def _book(self, res: Resource, token: str) -> dict[str, Callable[[], ET.Element]]:
         gal = res.kind == "gal"
         name = "Directory" if gal else (res.book.name if res.book else "")
         data = ET.Element(tag(CARDDAV, "supported-address-data"))
@@ -249,8 +295,8 @@ class Properties:
                 "通讯录 · Company directory" if gal else (res.book.description if res.book else ""),
             ),
             tag(CARDDAV, "supported-address-data"): lambda: data,
-            tag(CS, "getctag"): lambda: element(tag(CS, "getctag"), self.token),
-            tag(DAV, "sync-token"): lambda: element(tag(DAV, "sync-token"), self.token),
+            tag(CS, "getctag"): lambda: element(tag(CS, "getctag"), token),
+            tag(DAV, "sync-token"): lambda: element(tag(DAV, "sync-token"), token),
             tag(DAV, "owner"): lambda: _hrefs(tag(DAV, "owner"), paths.principal(self.ctx.owner)),
             tag(DAV, "current-user-privilege-set"): lambda: _privileges(not gal),
             tag(DAV, "supported-report-set"): lambda: _reports(
@@ -263,8 +309,12 @@ class Properties:
     async def _card(
         self, res: Resource, want: set[str] | None
     ) -> dict[str, Callable[[], ET.Element]]:
+        heavy = want is not None and ADDRESS_DATA in want
         if res.directory_card is not None:
             etag, text = res.directory_card.etag, res.directory_card.text
+        elif res.group is not None:
+            etag = res.group.etag
+            text = group_cards.render(res.group) if heavy else ""
         else:
             assert res.card is not None
             etag = cards.etag_of(res.card)

@@ -42,6 +42,20 @@ async def after(
     return list((await session.execute(stmt)).scalars().all())
 
 
+async def last_sequence(
+    session: AsyncSession, org_id: str, where: list[ColumnElement[bool]]
+) -> int | None:
+    """The newest sequence among the organisation's events matching `where` (None: none)."""
+    stmt = (
+        select(Event.sequence)
+        .where(Event.org_id == org_id, *where)
+        .order_by(Event.sequence.desc())
+        .limit(1)
+    )
+    value = await session.scalar(stmt)
+    return None if value is None else int(value)
+
+
 async def in_range(
     session: AsyncSession, org_id: str, first: int, last: int, limit: int
 ) -> list[Event]:

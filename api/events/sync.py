@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Query
@@ -32,9 +33,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import MalformedRequest, ResyncRequired
 from api.events import repository
-from api.events.retention import check_resumable
+from api.events.retention import check_resumable, purged_through
 from api.events.types import pattern_clause
-from api.i18n import _
+from api.i18n import Msg
 from api.storage.models import Event
 from schemas.events import Changes
 
@@ -116,7 +117,7 @@ async def changes_since(
     position = decode_state(since)
     if position > top:
         raise ResyncRequired("This state is not from this organisation's log.", param="since")
-    await check_resumable(session, org_id, position, what=_("state"))
+    await check_resumable(session, org_id, position, what=Msg("state"))
     clauses = [pattern_clause(types), *(where or [])]
     if account_id is not None:
         clauses.append(Event.data["account_id"].as_string() == account_id)
@@ -125,6 +126,21 @@ async def changes_since(
     )
     has_more = len(rows) > limit
     rows = rows[:limit]
+    out = _fold(rows, id_of, created, deleted)
+    new_position = rows[-1].sequence if has_more else top
+    return Changes(
+        since_state=since, new_state=encode_state(new_position), has_more=has_more, **out
+    )
+
+
+def _fold(
+    rows: list[Event],
+    id_of: Callable[[dict[str, Any], str], str | None],
+    created: set[str],
+    deleted: set[str],
+) -> dict[str, list[str]]:
+    """Each id once: created, updated or deleted over the window (created-then-deleted
+    ids are left out)."""
     first: dict[str, str] = {}
     last: dict[str, str] = {}
     for event in rows:
@@ -145,7 +161,57 @@ async def changes_since(
             out["deleted"].append(rid)
         else:
             out["updated"].append(rid)
-    new_position = rows[-1].sequence if has_more else top
-    return Changes(
-        since_state=since, new_state=encode_state(new_position), has_more=has_more, **out
+    return out
+
+
+# ---- one collection's own position (WebDAV sync tokens, RFC 6578) -------------------------
+
+
+@dataclass(frozen=True)
+class CollectionChanges:
+    """What changed in one collection since a state, and the collection's state now."""
+
+    created: list[str]
+    updated: list[str]
+    deleted: list[str]
+    new_state: str
+
+
+async def collection_state(
+    session: AsyncSession, org_id: str, *, types: list[str], where: list[ColumnElement[bool]]
+) -> str:
+    """A state naming the collection's newest change: the sequence of the last event in the
+    log that touched it (a change anywhere else leaves it as it is). When none is left in the
+    log, the position up to which the log was purged (nothing after it touched it)."""
+    last = await repository.last_sequence(session, org_id, [pattern_clause(types), *where])
+    if last is None:
+        last = await purged_through(session, org_id)
+    return encode_state(last)
+
+
+async def collection_changes(
+    session: AsyncSession,
+    org_id: str,
+    *,
+    types: list[str],
+    since: str,
+    where: list[ColumnElement[bool]],
+    deleted_verbs: Iterable[str] = (),
+    id_of: Callable[[dict[str, Any], str], str | None] = default_id,
+) -> CollectionChanges:
+    """Ids changed in one collection since a state from `collection_state` (or an answer of
+    this function); the new state is that of the collection's last change, so a change in
+    another collection never moves it. A state older than the retained log is a 410
+    `resync_required`: the purged part may have touched the collection."""
+    position = decode_state(since)
+    top = await repository.head(session, org_id)
+    if position > top:
+        raise ResyncRequired("This state is not from this organisation's log.", param="since")
+    await check_resumable(session, org_id, position, what="state")
+    rows = await repository.after(
+        session, org_id, position, where=[pattern_clause(types), *where], limit=100_000, upto=top
+    )
+    out = _fold(rows, id_of, {"created"}, {"deleted", *deleted_verbs})
+    return CollectionChanges(
+        **out, new_state=encode_state(rows[-1].sequence if rows else position)
     )

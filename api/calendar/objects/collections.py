@@ -7,8 +7,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.calendar.calendars import service as calendars
 from api.calendar.objects import repository
-from api.errors import AlreadyExists, NotFound, ValidationFailed
-from api.i18n import _
+from api.errors import AlreadyExists, Forbidden, NotFound, ValidationFailed
+from api.i18n import Msg, _
 from api.storage.models import Calendar
 from schemas.calendar import CalendarCreate, CalendarUpdate
 
@@ -22,21 +22,39 @@ def segment_of(calendar: Calendar) -> str:
 async def find_calendar(
     session: AsyncSession, org_id: str, account_id: str, segment: str, need: str = "read"
 ) -> tuple[Calendar, str]:
-    """A calendar the account reaches at level `need`, by id or DAV name (404 otherwise)."""
-    found = await repository.calendar_by_dav_name(session, org_id, account_id, segment)
-    if found is not None:
-        return await calendars.get_accessible(session, org_id, account_id, found.id, need)
-    if not segment.startswith("cal_"):
-        raise NotFound(_("No calendar {segment}.", segment=segment), param="calendar_id")
-    return await calendars.get_accessible(session, org_id, account_id, segment, need)
+    """A calendar the account reaches at level `need`, by DAV name or id (404 otherwise),
+    read in one query: clients name a collection with every request they make."""
+    found = await repository.calendar_by_segment(session, org_id, account_id, segment)
+    if found is None:
+        raise NotFound(Msg("No calendar {segment}.", segment=segment), param="calendar_id")
+    if found.room_id:
+        # as `GET /v1/calendar/rooms/{id}/bookings`: everyone of the organisation reads a
+        # room's bookings; they are made by inviting the room, never written directly
+        if calendars.LEVELS[need] > calendars.LEVELS["read"]:
+            raise Forbidden("A room's calendar is booked by inviting the room.")
+        return found, "read"
+    level = await calendars.access_to(session, found, account_id)
+    if level is None:
+        raise NotFound(Msg("No calendar {segment}.", segment=segment), param="calendar_id")
+    if calendars.LEVELS[level] < calendars.LEVELS[need]:
+        raise Forbidden(Msg(
+            "This calendar is shared with you at {level} level; {need} is needed.",
+            level=level,
+            need=need,
+        ))
+    return found, level
 
 
 async def visible_calendars(
     session: AsyncSession, org_id: str, account_id: str
 ) -> list[tuple[Calendar, str]]:
-    """The account's own calendars and those shared with it at read level or above."""
+    """The account's own calendars, those shared with it at read level or above, then the
+    organisation's rooms and resources (read-only: their bookings)."""
     rows = await calendars.list_calendars(session, org_id, account_id)
-    return [(c, level) for c, level in rows if calendars.LEVELS[level] >= calendars.LEVELS["read"]]
+    mine = [(c, level) for c, level in rows if calendars.LEVELS[level] >= calendars.LEVELS["read"]]
+    seen = {c.id for c, _ in mine}
+    rooms = await repository.room_calendars(session, org_id)
+    return mine + [(c, "read") for c in rooms if c.id not in seen]
 
 
 def dav_color(color: str | None) -> str | None:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 import icalendar
+from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.calendar.events import repository as events_repository
@@ -37,13 +38,12 @@ from api.calendar.objects import repository
 from api.calendar.resources import repository as rooms
 from api.errors import Conflict, Forbidden, PreconditionFailed, ValidationFailed
 from api.events import emit
-from api.events.sync import changes_since
+from api.events.sync import CollectionChanges, collection_changes, collection_state
 from api.i18n import Msg
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.storage.models import Account, Calendar, CalendarEvent, Event
 from schemas.calendar import EventRespond
-from schemas.events import Changes
 
 MAX_NAME = 255
 
@@ -103,11 +103,7 @@ async def get_objects(
     session: AsyncSession, calendar: Calendar, names: list[str]
 ) -> list[CalendarObject]:
     """The objects named (unknown names are left out)."""
-    masters = await repository.masters_by_name(session, calendar.org_id, calendar.id, names)
-    rows = await repository.rows_of_uids(
-        session, calendar.org_id, calendar.id, [m.uid for m in masters]
-    )
-    return _group(rows)
+    return _group(await repository.object_rows(session, calendar.org_id, calendar.id, names))
 
 
 async def get_object(session: AsyncSession, calendar: Calendar, name: str) -> CalendarObject | None:
@@ -182,16 +178,34 @@ def _href_of(data: dict[str, Any], _type: str) -> str | None:
     return f"{data['id']}.ics" if data.get("id") else None
 
 
-async def changes(session: AsyncSession, calendar: Calendar, since: str | None) -> Changes:
-    """Object names created, updated and deleted in this calendar since a `/changes` state
-    (the same log and states as `…/calendar/events/changes`)."""
-    return await changes_since(
+TYPES = ["calendar.event.*", "calendar.invitation.*"]
+
+
+def _in(calendar: Calendar) -> list[ColumnElement[bool]]:
+    return [Event.data["calendar_id"].as_string() == calendar.id]
+
+
+async def sync_state(session: AsyncSession, calendar: Calendar) -> str:
+    """This calendar's own state in the event log (RFC 6578 sync token, CalendarServer
+    ctag): it moves only when this calendar changes. A room's calendar holds copies of
+    bookings whose events name the organiser's calendar, so its state is a digest of its
+    rows instead (and it offers no sync-collection)."""
+    if calendar.room_id:
+        count, newest, versions = await repository.digest(session, calendar.org_id, calendar.id)
+        raw = f"{count}:{newest.isoformat() if newest else ''}:{versions}"
+        return "room-" + hashlib.sha256(raw.encode()).hexdigest()[:24]
+    return await collection_state(session, calendar.org_id, types=TYPES, where=_in(calendar))
+
+
+async def changes(session: AsyncSession, calendar: Calendar, since: str) -> CollectionChanges:
+    """Object names created, updated and deleted in this calendar since one of its states
+    (read from the same event log as `…/calendar/events/changes`)."""
+    return await collection_changes(
         session,
         calendar.org_id,
-        types=["calendar.event.*", "calendar.invitation.*"],
+        types=TYPES,
         since=since,
-        limit=100_000,
-        where=[Event.data["calendar_id"].as_string() == calendar.id],
+        where=_in(calendar),
         deleted_verbs=("cancelled",),
         id_of=_href_of,
     )
@@ -240,16 +254,20 @@ async def put_object(
     *,
     if_match: str | None = None,
     if_none_match: str | None = None,
+    owner: Account | None = None,
 ) -> tuple[CalendarObject, bool]:
-    """Create or replace the object `name` from iCalendar text; (object, created)."""
+    """Create or replace the object `name` from iCalendar text; (object, created). `owner`
+    is the calendar's owner when the caller has it at hand (saves reading it again)."""
     check_name(name)
     if calendar.room_id:
         raise Forbidden("A room's calendar is booked by inviting the room.")
     uid, parsed = _parse_object(body, calendar)
-    current = await get_object(session, calendar, name)
+    rows = await repository.named_or_uid(session, calendar.org_id, calendar.id, name, uid)
+    found = [o for o in _group(rows) if o.name == name]
+    current = found[0] if found else None
     check_preconditions(current, if_match, if_none_match)
     if current is None:
-        if await events_repository.by_uid(session, calendar.org_id, calendar.id, uid):
+        if any(r.uid == uid for r in rows):
             raise Conflict(
                 Msg(
                     "An event with UID {uid} is already in this calendar.", uid=uid
@@ -257,7 +275,8 @@ async def put_object(
             )
     elif current.master.uid != uid:
         raise Conflict("An object's UID cannot change.", code="uid_conflict")
-    owner = await session.get(Account, calendar.account_id) if calendar.account_id else None
+    if owner is None or owner.id != calendar.account_id:
+        owner = await session.get(Account, calendar.account_id) if calendar.account_id else None
     if current is not None and not current.master.is_organizer and owner is not None:
         return await _answer(session, calendar, owner, current, parsed), False
     return await _write(session, calendar, owner, name, current, parsed), current is None

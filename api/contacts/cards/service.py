@@ -8,24 +8,25 @@ import hashlib
 import uuid
 from typing import Any
 
+from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.calendar.ics.service import decode
-from api.contacts.cards import repository
+from api.contacts.cards import groups, repository
+from api.contacts.cards.groups import GroupCard
 from api.contacts.contacts import repository as contacts_repository
 from api.contacts.contacts import vcard
 from api.contacts.contacts.service import data, delete_contact, finish, set_photo
 from api.contacts.contacts.transfer import contact_vcard
 from api.errors import Conflict, PreconditionFailed, ValidationFailed
 from api.events import emit
-from api.events.sync import changes_since
+from api.events.sync import CollectionChanges, collection_changes, collection_state
 from api.i18n import _
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.runtime import Runtime
 from api.storage.models import AddressBook, Contact, Event
 from schemas.contacts import ContactCreate
-from schemas.events import Changes
 
 MAX_NAME = 255
 FIELDS = [f for f in ContactCreate.model_fields if f != "address_book_id"]
@@ -64,28 +65,34 @@ def _href_of(values: dict[str, Any], _type: str) -> str | None:
     return f"{values['id']}.vcf" if values.get("id") else None
 
 
-async def changes(session: AsyncSession, book: AddressBook, since: str | None) -> Changes:
-    """Card names created, updated and deleted in this book since a `/changes` state."""
-    return await changes_since(
-        session,
-        book.org_id,
-        types=["contacts.contact.*"],
-        since=since,
-        limit=100_000,
-        where=[Event.data["address_book_id"].as_string() == book.id],
-        id_of=_href_of,
+TYPES = ["contacts.contact.*", "contacts.group.*"]
+
+
+def _in(book: AddressBook) -> list[ColumnElement[bool]]:
+    return [Event.data["address_book_id"].as_string() == book.id]
+
+
+async def sync_state(session: AsyncSession, book: AddressBook) -> str:
+    """This book's own state in the event log: it moves only when this book changes."""
+    return await collection_state(session, book.org_id, types=TYPES, where=_in(book))
+
+
+async def changes(session: AsyncSession, book: AddressBook, since: str) -> CollectionChanges:
+    """Card names (contacts and groups) created, updated and deleted in this book since
+    one of its states."""
+    return await collection_changes(
+        session, book.org_id, types=TYPES, since=since, where=_in(book), id_of=_href_of
     )
 
 
-def _check(current: Contact | None, if_match: str | None, if_none_match: str | None) -> None:
-    etag = etag_of(current) if current else None
+def _check(etag: str | None, if_match: str | None, if_none_match: str | None) -> None:
     if if_none_match is not None:
         tags = [t.strip() for t in if_none_match.split(",")]
-        if current is not None and ("*" in tags or etag in tags):
+        if etag is not None and ("*" in tags or etag in tags):
             raise PreconditionFailed("The card already exists.", param="If-None-Match")
     if if_match is not None:
         tags = [t.strip() for t in if_match.split(",")]
-        if current is None or not ("*" in tags or etag in tags):
+        if etag is None or not ("*" in tags or etag in tags):
             raise PreconditionFailed("The card has changed since you read it.", param="If-Match")
 
 
@@ -98,21 +105,39 @@ async def put_card(
     *,
     if_match: str | None = None,
     if_none_match: str | None = None,
-) -> tuple[Contact, bool]:
-    """Create or replace the card `name` from vCard 3.0/4.0 text; (contact, created)."""
+) -> tuple[Contact | GroupCard, bool]:
+    """Create or replace the card `name` from vCard 3.0/4.0 text: a person's card is a
+    contact, a group card (`KIND:group`, Apple's `X-ADDRESSBOOKSERVER-KIND:group`) a contact
+    group; (contact or group, created)."""
     if not name or len(name) > MAX_NAME or "/" in name:
         raise ValidationFailed("A card name is 1-255 characters without '/'.", param="name")
-    cards = vcard.parse(decode(body))
-    if len(cards) != 1:
+    parsed = vcard.parse(decode(body))
+    if len(parsed) != 1:
         raise ValidationFailed("An address object holds exactly one vCard.", param="body")
-    card = cards[0]
-    if card.kind != "individual":
-        raise ValidationFailed("Only individual cards are stored here.", param="KIND")
+    card = parsed[0]
+    if card.kind not in ("individual", "group"):
+        raise ValidationFailed("Cards of people and groups are stored here.", param="KIND")
     current = await get_card(session, book, name)
-    _check(current, if_match, if_none_match)
+    found = await groups.get_groups(session, book, [name])
+    current_group = found[0] if found else None
+    _check(
+        etag_of(current) if current else current_group.etag if current_group else None,
+        if_match,
+        if_none_match,
+    )
+    if card.kind == "group":
+        if current is not None:
+            raise Conflict("A person's card cannot become a group.", code="uid_conflict")
+        return await groups.put_group(session, book, name, card, current_group), (
+            current_group is None
+        )
+    if current_group is not None:
+        raise Conflict("A group's card cannot become a person's.", code="uid_conflict")
     uid = (card.uid or f"urn:uuid:{uuid.uuid4()}")[:255]
     if current is None:
-        if await repository.by_uid(session, book.org_id, book.id, uid) is not None:
+        if await repository.by_uid(session, book.org_id, book.id, uid) is not None or (
+            await repository.group_by_uid(session, book.org_id, book.id, uid) is not None
+        ):
             raise Conflict(_(
                 "A card with UID {uid} is already in this book.", uid=uid
             ), code="uid_conflict")
@@ -146,6 +171,8 @@ async def put_card(
     verb = "created" if current is None else "updated"
     extra = {"changed": ["dav"]} if current else {}
     await emit(session, book.org_id, f"contacts.contact.{verb}", data(contact, **extra))
+    if current is None:
+        await groups.join_waiting(session, book, contact)
     return contact, current is None
 
 
@@ -158,8 +185,13 @@ async def delete_card(
     if_match: str | None = None,
 ) -> bool:
     current = await get_card(session, book, name)
-    _check(current, if_match, None)
     if current is None:
-        return False
+        found = await groups.get_groups(session, book, [name])
+        _check(found[0].etag if found else None, if_match, None)
+        if not found:
+            return False
+        await groups.delete(session, found[0])
+        return True
+    _check(etag_of(current), if_match, None)
     await delete_contact(session, runtime, current)
     return True

@@ -19,7 +19,13 @@ from schemas.contacts import ContactGroupCreate, ContactGroupUpdate
 
 
 def data(g: ContactGroup, **extra: Any) -> dict[str, Any]:
-    return {"id": g.id, "account_id": g.account_id, "address_book_id": g.address_book_id, **extra}
+    return {
+        "id": g.id,
+        "account_id": g.account_id,
+        "address_book_id": g.address_book_id,
+        **({"dav_name": g.dav_name} if g.dav_name else {}),
+        **extra,
+    }
 
 
 async def _check_members(session: AsyncSession, g: ContactGroup, ids: list[str]) -> list[str]:

@@ -18,6 +18,9 @@ from api.storage.models import Contact
 def _values(res: Resource, prop: str) -> list[str]:
     if res.directory_card is not None:
         return [res.directory_card.text]
+    if res.group is not None:
+        g = res.group.group
+        return {"FN": [g.name], "N": [g.name], "UID": [g.uid]}.get(prop, [])
     c: Contact | None = res.card
     if c is None:
         return []

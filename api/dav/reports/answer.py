@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 from starlette.responses import Response
 
 from api.dav.context import Context
-from api.dav.resources import Properties, Resource, current_token
+from api.dav.resources import Properties, Resource
 from api.dav.xml import DAV, Multistatus, tag
 
 MULTISTATUS = "application/xml; charset=utf-8"
@@ -27,10 +27,9 @@ async def multistatus(
     *,
     missing: list[str] = (),  # type: ignore[assignment]
     override: Callable[[Resource], dict[str, ET.Element]] | None = None,
-    token: str | None = None,
     extra: list[ET.Element] = (),  # type: ignore[assignment]
 ) -> Response:
-    props = Properties(ctx, token or await current_token(ctx))
+    props = Properties(ctx)
     out = Multistatus()
     for res in resources:
         found, absent = await props.of(res, want)

@@ -1,5 +1,6 @@
 """sync-collection (RFC 6578): what changed in a calendar or address book since a token,
-read from the same event log as `…/changes` (the token is a `/changes` state)."""
+read from the same event log as `…/changes`. A token names the collection's own last
+change, so changes in other collections neither move it nor show in the answer."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from starlette.responses import Response
 from api.calendar.objects import collections as calendar_collections
 from api.calendar.objects import service as objects
 from api.contacts.cards import collections as book_collections
+from api.contacts.cards import groups as group_cards
 from api.contacts.cards import service as cards
 from api.dav import collect, paths
 from api.dav.context import Context
 from api.dav.reports.answer import multistatus, wanted
-from api.dav.resources import SYNC_PREFIX, Resource, current_token, state_of
+from api.dav.resources import SYNC_PREFIX, Resource, state_of, token_of
 from api.dav.xml import DAV, element, tag
 from api.errors import AppError, Forbidden, MalformedRequest, ResyncRequired
 
@@ -30,11 +32,13 @@ async def handle(ctx: Context, root: ET.Element) -> Response:
     token_text = (root.findtext(tag(DAV, "sync-token")) or "").strip()
     want = wanted(root)
     if not token_text:  # initial sync: every member
-        token = await current_token(ctx)
         res = await collect.target(ctx)
+        if res.calendar is not None and res.calendar.room_id:
+            raise Forbidden("A room's calendar is read by listing it.", code="supported_report")
+        token = await token_of(ctx, res)
         members = await collect.members(ctx, res)
         return await multistatus(
-            ctx, members, want, token=token, extra=[element(tag(DAV, "sync-token"), token)]
+            ctx, members, want, extra=[element(tag(DAV, "sync-token"), token)]
         )
     state = state_of(token_text)
     if state is None:
@@ -42,6 +46,10 @@ async def handle(ctx: Context, root: ET.Element) -> Response:
     try:
         if kind == "calendar":
             calendar, level = await ctx.calendar("read")
+            if calendar.room_id:
+                raise Forbidden(
+                    "A room's calendar is read by listing it.", code="supported_report"
+                )
             delta = await objects.changes(ctx.session, calendar, state)
             names = delta.created + delta.updated
             seg = calendar_collections.segment_of(calendar)
@@ -60,6 +68,9 @@ async def handle(ctx: Context, root: ET.Element) -> Response:
             resources = [
                 Resource(paths.card(ctx.owner, seg, cards.name_of(c)), "card", book=book, card=c)
                 for c in contacts
+            ] + [
+                Resource(paths.card(ctx.owner, seg, g.name), "group", book=book, group=g)
+                for g in await group_cards.get_groups(ctx.session, book, names)
             ]
             base = paths.book(ctx.owner, seg)
     except ResyncRequired:
@@ -76,6 +87,5 @@ async def handle(ctx: Context, root: ET.Element) -> Response:
         resources,
         want,
         missing=sorted(set(gone)),
-        token=new_token,
         extra=[element(tag(DAV, "sync-token"), new_token)],
     )

@@ -18,7 +18,7 @@ from api.directory.accounts.credentials import (
 from api.directory.errors import AccountDeleted
 from api.errors import RateLimited, ValidationFailed
 from api.events import emit
-from api.i18n import Msg, _
+from api.i18n import Msg
 from api.identity.audit import record
 from api.identity.principal import Principal
 from api.kit import merge_patch
@@ -159,7 +159,7 @@ async def change_own_password(
     if locked is not None:
         wait = max(1, int((locked - utcnow()).total_seconds()))
         raise RateLimited(
-            _("Too many wrong passwords; retry in {seconds} s.", seconds=wait),
+            Msg("Too many wrong passwords; retry in {seconds} s.", seconds=wait),
             headers={"Retry-After": str(wait)},
         )
     try:

@@ -28,7 +28,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import NotFound, PayloadTooLarge, ValidationFailed
-from api.i18n import _
+from api.i18n import Msg
 from api.identity.principal import Principal
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
@@ -80,7 +80,9 @@ async def create_upload(
 ) -> MailUpload:
     limit = runtime.settings.mail_max_upload_bytes
     if data.size > limit:
-        raise PayloadTooLarge(_("Uploads are limited to {limit} bytes.", limit=limit), param="size")
+        raise PayloadTooLarge(
+            Msg("Uploads are limited to {limit} bytes.", limit=limit), param="size"
+        )
     name = validation.filename(data.filename, "filename")
     ctype = validation.content_type(data.content_type, name, "content_type")
     now = utcnow()
@@ -114,7 +116,7 @@ async def get_upload(
         or not may_reach(principal, upload.account_id)
         or upload.expires_at <= utcnow()
     ):
-        raise NotFound(_("No upload {upload_id}.", upload_id=upload_id), param="upload_id")
+        raise NotFound(Msg("No upload {upload_id}.", upload_id=upload_id), param="upload_id")
     return upload
 
 
@@ -128,13 +130,13 @@ def parse_content_range(header: str | None, size: int) -> tuple[int, int]:
     start, last, total = (int(g) for g in match.groups())
     if total != size:
         raise UploadSizeMismatch(
-            _(
+            Msg(
                 "The upload was declared as {size} bytes, not {total}.", size=size, total=total
             ), param="Content-Range"
         )
     if last < start or last >= size:
         raise RangeNotSatisfiable(
-            _(
+            Msg(
                 "The range must lie within 0-{value}.", value=size - 1
             ), headers={"Content-Range": f"bytes */{size}"}
         )
@@ -275,7 +277,9 @@ async def _exactly(body: AsyncIterator[bytes], length: int) -> AsyncIterator[byt
         yield chunk
     if seen != length:
         raise ValidationFailed(
-            f"The body has {seen} bytes; Content-Range says {length}.", param="Content-Range"
+            Msg(
+                "The body has {seen} bytes; Content-Range says {length}.", seen=seen, length=length
+            ), param="Content-Range"
         )
 
 
@@ -297,7 +301,7 @@ async def commit_upload(
             covered = end if start == covered else -1
         if upload.received_bytes != upload.size or covered != upload.size:
             raise UploadIncomplete(
-                _(
+                Msg(
                     "{received_bytes} of {size} bytes received.",
                     received_bytes=upload.received_bytes,
                     size=upload.size,
@@ -318,7 +322,9 @@ async def commit_upload(
         ref = await backend.write(joined(), upload.size)
     if ref.size != upload.size:
         raise UploadIncomplete(
-            f"{ref.size} of {upload.size} bytes could be read back.", param="upload_id"
+            Msg(
+                "{size} of {size2} bytes could be read back.", size=ref.size, size2=upload.size
+            ), param="upload_id"
         )
     if sha256 is not None and sha256.lower() != ref.sha256:
         raise ChecksumMismatch("The content does not match the sha256 you sent.", param="sha256")

@@ -72,7 +72,10 @@ class Contact(Base):
 
 class ContactGroup(Base):
     __tablename__ = "contact_groups"
-    __table_args__ = (UniqueConstraint("address_book_id", "uid"),)
+    __table_args__ = (
+        UniqueConstraint("address_book_id", "uid"),
+        Index("ix_contact_groups_book_dav_name", "address_book_id", "dav_name"),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     org_id: Mapped[str] = mapped_column(String(40), index=True)
@@ -80,6 +83,11 @@ class ContactGroup(Base):
     address_book_id: Mapped[str] = mapped_column(ForeignKey("address_books.id", ondelete="CASCADE"))
     uid: Mapped[str] = mapped_column(String(255))
     name: Mapped[str] = mapped_column(String(200))
+    # The name a CardDAV client PUT the group card under (None: served as `<id>.vcf`).
+    dav_name: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    # MEMBER references of a group card that named no card of the book (yet): kept so the
+    # card reads back as it was written, and joined when a card with that UID arrives.
+    pending_members: Mapped[list[str]] = mapped_column(JSONType, default=list)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
