@@ -107,7 +107,7 @@ async def list_accounts(
     ] = None,
     role: Annotated[
         Literal["member", "admin", "operator"] | None,
-        Query(description="Only accounts with this role (`admin`: the organisation's administrators)."),
+        Query(description="Only accounts with this role (`admin`: the organisation's admins)."),
     ] = None,
     q: Annotated[
         str | None,
