@@ -1053,7 +1053,7 @@ class ListAccountsQuery(TypedDict, total=False):
     employee_number: NotRequired[str | None]
     # Only the account with this mobile number.
     mobile: NotRequired[str | None]
-    # Only accounts with this role (`admin`: the organisation's administrators).
+    # Only accounts with this role (`admin`: the organisation's admins).
     role: NotRequired[Literal['member', 'admin', 'operator'] | None]
     # Prefix search, case-insensitive: the name or any word of it, the address or its local part, pinyin initials or full pinyin of a Chinese name (`zs`, `zhangsan` for 张三), an employee number or a mobile.
     q: NotRequired[str | None]

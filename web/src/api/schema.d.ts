@@ -15902,7 +15902,7 @@ export interface operations {
                 employee_number?: string | null;
                 /** @description Only the account with this mobile number. */
                 mobile?: string | null;
-                /** @description Only accounts with this role (`admin`: the organisation's administrators). */
+                /** @description Only accounts with this role (`admin`: the organisation's admins). */
                 role?: ("member" | "admin" | "operator") | null;
                 /** @description Prefix search, case-insensitive: the name or any word of it, the address or its local part, pinyin initials or full pinyin of a Chinese name (`zs`, `zhangsan` for 张三), an employee number or a mobile. */
                 q?: string | null;

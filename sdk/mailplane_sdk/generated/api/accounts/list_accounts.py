@@ -219,7 +219,7 @@ def sync_detailed(
         employee_number (None | str | Unset): Only the account with this employee number.
         mobile (None | str | Unset): Only the account with this mobile number.
         role (ListAccountsRoleType0 | None | Unset): Only accounts with this role (`admin`: the
-            organisation's administrators).
+            organisation's admins).
         q (None | str | Unset): Prefix search, case-insensitive: the name or any word of it, the
             address or its local part, pinyin initials or full pinyin of a Chinese name (`zs`,
             `zhangsan` for 张三), an employee number or a mobile.
@@ -291,7 +291,7 @@ def sync(
         employee_number (None | str | Unset): Only the account with this employee number.
         mobile (None | str | Unset): Only the account with this mobile number.
         role (ListAccountsRoleType0 | None | Unset): Only accounts with this role (`admin`: the
-            organisation's administrators).
+            organisation's admins).
         q (None | str | Unset): Prefix search, case-insensitive: the name or any word of it, the
             address or its local part, pinyin initials or full pinyin of a Chinese name (`zs`,
             `zhangsan` for 张三), an employee number or a mobile.
@@ -358,7 +358,7 @@ async def asyncio_detailed(
         employee_number (None | str | Unset): Only the account with this employee number.
         mobile (None | str | Unset): Only the account with this mobile number.
         role (ListAccountsRoleType0 | None | Unset): Only accounts with this role (`admin`: the
-            organisation's administrators).
+            organisation's admins).
         q (None | str | Unset): Prefix search, case-insensitive: the name or any word of it, the
             address or its local part, pinyin initials or full pinyin of a Chinese name (`zs`,
             `zhangsan` for 张三), an employee number or a mobile.
@@ -430,7 +430,7 @@ async def asyncio(
         employee_number (None | str | Unset): Only the account with this employee number.
         mobile (None | str | Unset): Only the account with this mobile number.
         role (ListAccountsRoleType0 | None | Unset): Only accounts with this role (`admin`: the
-            organisation's administrators).
+            organisation's admins).
         q (None | str | Unset): Prefix search, case-insensitive: the name or any word of it, the
             address or its local part, pinyin initials or full pinyin of a Chinese name (`zs`,
             `zhangsan` for 张三), an employee number or a mobile.
