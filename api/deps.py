@@ -91,6 +91,8 @@ ContactsWrite = Annotated[PrincipalModel, Depends(RequireScopes("contacts:write"
 MailRead = Annotated[PrincipalModel, Depends(RequireScopes("mail:read"))]
 MailWrite = Annotated[PrincipalModel, Depends(RequireScopes("mail:write"))]
 MailSend = Annotated[PrincipalModel, Depends(RequireScopes("mail:send"))]
+# Organisation-wide facts only administrators (or org apps) read: sign-in locks, statistics.
+DirectoryAdminRead = Annotated[PrincipalModel, Depends(RequireScopes("directory:read", admin=True))]
 SpamListsRead = Annotated[PrincipalModel, Depends(RequireScopes("directory:read", admin=True))]
 SpamListsWrite = Annotated[PrincipalModel, Depends(RequireScopes("directory:write", admin=True))]
 ClientIp = Annotated[str | None, Depends(client_ip)]

@@ -21,6 +21,7 @@ from api.calendar.graphql import CalendarMutation, CalendarQuery
 from api.config import Settings
 from api.contacts.graphql import ContactsMutation, ContactsQuery
 from api.directory.accounts.graphql import AccountsMutation, AccountsQuery
+from api.directory.accounts.sign_in_locks_graphql import SignInLocksMutation, SignInLocksQuery
 from api.directory.app_passwords.graphql import AppPasswordsMutation, AppPasswordsQuery
 from api.directory.departments.graphql import DepartmentsMutation, DepartmentsQuery
 from api.directory.domains.graphql import DomainsMutation, DomainsQuery
@@ -33,12 +34,13 @@ from api.mail.outbound.graphql import OutboundQuery
 from api.mail.spam.graphql import SpamMutation, SpamQuery
 from api.migration.graphql import MigrationMutation, MigrationQuery
 from api.platform.apps.graphql import AppsMutation, AppsQuery
+from api.platform.apps.usage_graphql import AppUsageQuery
 from api.platform.organizations.graphql import OrganizationsMutation, OrganizationsQuery
 from api.platform.webhooks.graphql import WebhooksMutation, WebhooksQuery
 from api.reference import pages as reference_pages
 
-Query = merge_types("Query", (AppsQuery, OrganizationsQuery, DomainsQuery, AccountsQuery, AppPasswordsQuery, DepartmentsQuery, GroupsQuery, DirectoryImportsQuery, MigrationQuery, EventsQuery, WebhooksQuery, CalendarQuery, ContactsQuery, MailQuery, OutboundQuery, SpamQuery,))
-Mutation = merge_types("Mutation", (AppsMutation, OrganizationsMutation, DomainsMutation, AccountsMutation, AppPasswordsMutation, DepartmentsMutation, GroupsMutation, DirectoryImportsMutation, MigrationMutation, WebhooksMutation, CalendarMutation, ContactsMutation, MailMutation, SpamMutation,))
+Query = merge_types("Query", (AppsQuery, AppUsageQuery, SignInLocksQuery, OrganizationsQuery, DomainsQuery, AccountsQuery, AppPasswordsQuery, DepartmentsQuery, GroupsQuery, DirectoryImportsQuery, MigrationQuery, EventsQuery, WebhooksQuery, CalendarQuery, ContactsQuery, MailQuery, OutboundQuery, SpamQuery,))
+Mutation = merge_types("Mutation", (AppsMutation, SignInLocksMutation, OrganizationsMutation, DomainsMutation, AccountsMutation, AppPasswordsMutation, DepartmentsMutation, GroupsMutation, DirectoryImportsMutation, MigrationMutation, WebhooksMutation, CalendarMutation, ContactsMutation, MailMutation, SpamMutation,))
 Subscription = merge_types("Subscription", (EventsSubscription,))
 
 

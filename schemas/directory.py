@@ -278,6 +278,24 @@ class PasswordPolicyUpdate(RequestModel):
     mail_clients_allow_password: bool | None = None
 
 
+class SignInLock(ResponseModel):
+    """Failed sign-ins the throttle remembers for one address of the organisation, or for a
+    client address (IP) whose last failures named the organisation."""
+
+    id: str = Field(description="The lock's id (`lck_…`), stable while failures are remembered.")
+    kind: Literal["address", "ip"] = Field(
+        description="`address`: failures for one sign-in address; `ip`: from one client address."
+    )
+    address: str | None = Field(description="The sign-in address as typed (kind `address`).")
+    ip: str | None = Field(description="The client address (kind `ip`).")
+    failures: int = Field(description="Failures counted since the last success (or forgetting).")
+    last_failure_at: datetime = Field(description="When the last failure happened (RFC 3339, UTC).")
+    locked_until: datetime | None = Field(
+        description="Until when sign-ins are refused; null when the failures have not locked it."
+    )
+    locked: bool = Field(description="Whether sign-ins are refused right now.")
+
+
 class AliasCreate(RequestModel):
     address: Address
 

@@ -62,6 +62,12 @@ class CalendarEventData(PersonalData):
     calendar_id: str | None = None
 
 
+class SignInLockData(ResourceData):
+    kind: str | None = Field(default=None, description="`address` or `ip`.")
+    address: str | None = Field(default=None, description="The address whose lock was cleared.")
+    ip: str | None = Field(default=None, description="The client IP whose lock was cleared.")
+
+
 class JobData(ResourceData):
     status: str | None = None
     counts: dict[str, int] | None = None
@@ -181,6 +187,9 @@ _BUILTIN: list[tuple[str, str, type[BaseModel]]] = [
         ChangedData,
     ),
     ("directory.password_policy.updated", "The organisation's password policy changed.", ResourceData),
+    ("directory.sign_in_lock.cleared",
+     "An administrator cleared a sign-in lock (the failed sign-ins of an address or client IP).",
+     SignInLockData),
     ("directory.app_password.created", "An app password for SMTP was created.", PersonalData),
     ("directory.app_password.revoked", "An app password was revoked.", PersonalData),
     ("calendar.room.deleted", "A meeting room or resource was removed.", ResourceData),

@@ -234,3 +234,76 @@ class OrganizationSettingsUpdate(RequestModel):
     migration_private_networks: list[PrivateNetwork] | None = Field(
         default=None, max_length=50, description="Replaces the whole list; [] allows none."
     )
+
+
+class AccountTotals(ResponseModel):
+    total: int = Field(description="Accounts not deleted (active and frozen).")
+    active: int = Field(description="Active accounts.")
+    frozen: int = Field(description="Frozen accounts (cannot sign in or receive).")
+    deleted: int = Field(description="Deleted accounts still inside the restore window.")
+    admins: int = Field(description="Administrators and operators among the accounts not deleted.")
+    must_change_password: int = Field(
+        description="Accounts not deleted that must set a new password at their next sign-in."
+    )
+
+
+class StorageTotals(ResponseModel):
+    used_bytes: int = Field(description="Bytes stored in the organisation's mailboxes.")
+    message_count: int = Field(description="Messages stored in the organisation's mailboxes.")
+    quota_bytes: int = Field(description="Sum of the quotas of accounts that have one.")
+    unlimited_accounts: int = Field(description="Accounts not deleted without a quota.")
+    accounts_near_quota: int = Field(description="Accounts using 90 % or more of their quota.")
+
+
+class DomainTotals(ResponseModel):
+    total: int = Field(description="Domains of the organisation (primary and alias).")
+    verified: int = Field(description="Domains whose DNS records were found in effect.")
+    pending: int = Field(description="Domains not checked successfully yet.")
+    failing: int = Field(description="Verified domains whose last periodic DNS check failed.")
+
+
+class MailVolume(ResponseModel):
+    since: datetime = Field(description="Start of the counted period (the last 24 hours).")
+    received: int = Field(description="Messages delivered into the organisation's mailboxes.")
+    sent: int = Field(description="Messages sent from the organisation's mailboxes.")
+    bounced: int = Field(description="Outgoing messages that bounced.")
+
+
+class OrganizationStats(ResponseModel):
+    """Totals for the admin console's overview, computed when asked."""
+
+    accounts: AccountTotals = Field(description="Accounts by state.")
+    storage: StorageTotals = Field(description="Mailbox storage and quota use.")
+    domains: DomainTotals = Field(description="Domains by DNS state.")
+    mail: MailVolume = Field(description="Mail volume over the last 24 hours (from the event log).")
+    generated_at: datetime = Field(description="When these totals were computed (RFC 3339, UTC).")
+
+
+class AppUsage(ResponseModel):
+    """An app's tokens and requests: how much it is used and how near its rate limit is."""
+
+    app_id: str = Field(description="The app.")
+    active_tokens: int = Field(description="Access tokens not expired and not revoked.")
+    active_refresh_tokens: int = Field(description="Refresh tokens not expired and not revoked.")
+    tokens_issued_24h: int = Field(description="Tokens issued in the last 24 hours.")
+    last_token_at: datetime | None = Field(description="When the latest token was issued.")
+    requests_this_minute: int = Field(description="API requests counted in the current window.")
+    requests_last_hour: int = Field(description="API requests in the last 60 one-minute windows.")
+    requests_last_day: int = Field(description="API requests in the last 1,440 one-minute windows.")
+    rate_limit: int = Field(description="Requests allowed per minute for this app.")
+    rate_limit_remaining: int = Field(description="Requests left in the current window.")
+    rate_limit_reset_seconds: int = Field(description="Seconds until the current window ends.")
+
+
+class AppToken(ResponseModel):
+    """An OAuth token issued to an app (never the token itself)."""
+
+    id: str = Field(description="The token's id (`tok_…`).")
+    grant_type: str = Field(description="How it was obtained (`client_credentials`, `authorization_code`, `refresh_token`).")
+    account_id: str | None = Field(description="The person it acts for; null for an app acting for the organisation.")
+    address: str | None = Field(description="That person's address.")
+    scope: str = Field(description="The scopes granted, space-separated.")
+    issued_at: datetime = Field(description="When it was issued (RFC 3339, UTC).")
+    expires_at: datetime = Field(description="When the access token expires.")
+    revoked: bool = Field(description="Whether it was revoked.")
+    active: bool = Field(description="Whether it can still be used (not expired, not revoked).")

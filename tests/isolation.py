@@ -78,12 +78,16 @@ RESOURCES: list[IsolatedResource] = [
             ("PATCH", "/v1/apps/{id}", {"name": "pwned"}),
             ("DELETE", "/v1/apps/{id}"),
             ("POST", "/v1/apps/{id}/secrets", {}),
+            ("GET", "/v1/apps/{id}/usage"),
+            ("GET", "/v1/apps/{id}/tokens"),
         ],
         graphql=[
             "query($id: ID!) { app(id: $id) { id } }",
             'mutation($id: ID!) { updateApp(id: $id, input: {name: "pwned"}) { id } }',
             "mutation($id: ID!) { deleteApp(id: $id) }",
             "mutation($id: ID!) { rotateAppSecret(id: $id) { clientSecret } }",
+            "query($id: ID!) { appUsage(id: $id) { activeTokens } }",
+            "query($id: ID!) { appTokens(id: $id) { data { id } } }",
         ],
     ),
     IsolatedResource(

@@ -26,6 +26,7 @@ _EXACT = {
     "app.secret_rotated": "security",
     "webhook.secret_rotated": "security",
     "domain.dkim_rotated": "security",
+    "sign_in_lock.cleared": "security",
 }
 _PREFIXES = (
     ("oauth.token", "token"),

@@ -51,6 +51,8 @@ def test_accounts_lifecycle(mp: Mailplane, live: Live) -> None:
     assert [r.status.value for r in checked.results] == ["account", "free"]
     reset = mp.accounts.reset_password(made.id)
     assert reset.password
+    stats = mp.organizations.stats()
+    assert stats.accounts.total >= 2 and stats.domains.total >= 1
     policy = mp.accounts.password_policy.get()
     updated = mp.accounts.password_policy.update(min_length=policy.min_length + 1)
     assert updated.min_length == policy.min_length + 1
@@ -154,6 +156,12 @@ def test_apps_and_audit(mp: Mailplane) -> None:
     assert made.id in [a.id for a in mp.apps.list()]
     rotated = mp.apps.rotate_secret(made.id)
     assert rotated.client_secret != made.client_secret
+    app_mp = Mailplane(mp.base_url, made.client_id, rotated.client_secret)
+    assert app_mp.me().kind == "app"
+    usage = mp.apps.usage(made.id)
+    assert usage.active_tokens == 1 and usage.requests_last_hour >= 1
+    tokens = list(mp.apps.tokens(made.id))
+    assert [t.grant_type for t in tokens] == ["client_credentials"] and tokens[0].active
     mp.apps.delete(made.id)
     with pytest.raises(errors.NotFound):
         mp.apps.get(made.id)

@@ -204,6 +204,10 @@ def test_person_changes_their_own_password(
                 "me", current_password=ADMIN_PASSWORD, new_password="another-pass-99"
             )
         assert 400 <= info.value.status < 500
+    locks = [lock for lock in mp.accounts.sign_in_locks.list() if lock.address == address]
+    assert len(locks) == 1 and locks[0].failures == 1 and not locks[0].locked
+    mp.accounts.sign_in_locks.clear(locks[0].id)
+    assert all(lock.address != address for lock in mp.accounts.sign_in_locks.list())
     with pytest.raises(errors.Forbidden):
         mp.accounts.change_password(
             address, current_password="a-brand-new-pass-9", new_password="x-long-pass-77"

@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, sync_playwright
 from tests.directory.domains.conftest import MAIL_HOST, OUTBOUND_IP, installation_zone
 from tests.directory.domains.dns_server import AuthoritativeDns, ensure_knotd
 from tests.examples.demo_server import DemoServer, start_demo, stop_demo
+from tests.migration.conftest import dovecot  # noqa: F401  (the migration walk's IMAP peer)
 from tests.web.browser import chromium_path, require_built_app
 
 PG_URL = os.environ.get("MAILPLANE_TEST_DATABASE_URL")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import httpx
 from playwright.sync_api import Browser, expect
 
 from tests.examples.demo_server import DemoServer, until
@@ -44,6 +45,24 @@ def test_developer_portal_walk(browser: Browser, console: DemoServer) -> None:
     page.reload()
     expect(page.locator("main")).to_contain_text("OA 审批")
     assert shown not in page.content(), "the secret must be shown once only"
+
+    # The app's tokens and request counts: one token, three requests made with it.
+    client_id = page.locator("tr", has_text="OA 审批").locator("code").first.inner_text()
+    token = httpx.post(f"{console.url}/oauth/token", data={"grant_type": "client_credentials"},
+                       auth=(client_id, shown)).json()["access_token"]
+    for _ in range(3):
+        me = httpx.get(f"{console.url}/v1/me", headers={"Authorization": f"Bearer {token}"})
+        assert me.status_code == 200
+    page.reload()
+    row = page.locator("tr", has_text="OA 审批")
+    expect(row.locator("[data-testid=app-active-tokens]")).to_have_text("1")
+    expect(row.locator("[data-testid=app-requests-day]")).to_have_text("3")
+    row.get_by_role("button", name=t["apps.usage"]).click()
+    usage = page.locator("[data-testid=app-usage]")
+    expect(usage.locator("[data-testid=app-tokens] tbody tr")).to_have_count(1)
+    expect(usage.locator("[data-testid=app-tokens] tbody tr")).to_contain_text("client_credentials")
+    expect(usage.locator("[data-testid=app-requests]")).to_contain_text("3")
+    check_screen(page, lang, "portal-app-usage")
 
     receiver = WebhookReceiver().start()
     try:

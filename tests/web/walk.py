@@ -75,6 +75,18 @@ def admin_api(console: DemoServer) -> httpx.Client:
     return httpx.Client(base_url=console.url, headers={"Authorization": f"Bearer {token}"})
 
 
+def fail_sign_in(console: DemoServer, address: str) -> None:
+    """One wrong password on the sign-in page, as a browser would send it."""
+    with httpx.Client(base_url=console.url) as client:
+        form = client.get("/oauth/login")
+        match = re.search(r"name=csrf_token value='([^']+)'", form.text)
+        assert match, form.text
+        resp = client.post("/oauth/login", data={
+            "address": address, "password": "not-the-password", "csrf_token": match.group(1),
+            "next": "/oauth/authorize"})
+        assert resp.status_code == 401, resp.text
+
+
 def other_organisation(console: DemoServer, domain: str) -> tuple[str, str]:
     """`mailplane init` a second organisation in the same installation: (admin, password)."""
     env = {"MAILPLANE_DATA_DIR": str(console.base / "data2"), "PATH": "/usr/bin:/bin"}

@@ -197,12 +197,17 @@ class AccountsQuery:
         q: str | None = None,
         employee_number: str | None = None,
         mobile: str | None = None,
+        role: str | None = None,
     ) -> AccountPage:
         principal = require(info, "directory:read")
         everything = sees_everything(principal)
         if status not in (None, "active", "frozen", "deleted"):
             raise as_graphql_error(
                 ValidationFailed("status is active, frozen or deleted.", param="status")
+            )
+        if role not in (None, "member", "admin", "operator"):
+            raise as_graphql_error(
+                ValidationFailed("role is member, admin or operator.", param="role")
             )
         if status == "deleted" and not everything:
             return AccountPage(data=[], next_cursor=None)
@@ -217,6 +222,7 @@ class AccountsQuery:
                 q=q,
                 employee_number=employee_number,
                 mobile=mobile,
+                role=role,
                 include_hidden=everything,
             )
             data = await service.to_schemas(session, principal.org_id, rows)

@@ -31,15 +31,19 @@ async def page(
     q: str | None = None,
     employee_number: str | None = None,
     mobile: str | None = None,
+    role: str | None = None,
     include_hidden: bool = True,
 ) -> tuple[list[Account], str | None]:
-    """Keyset pages by id. Every filter is an index: (org_id, status, id), the unique HR keys,
+    """Keyset pages by id. Every filter is an index: (org_id, status, id), (org_id, role, id),
+    the unique HR keys,
     department memberships, and `q` as a range over the search terms (account_search.py)."""
     stmt = scoped(Account, org_id).where(Account.status.in_(statuses))
     if employee_number is not None:
         stmt = stmt.where(Account.employee_number == employee_number)
     if mobile is not None:
         stmt = stmt.where(Account.mobile == mobile)
+    if role is not None:
+        stmt = stmt.where(Account.role == role)
     if department_ids is not None:
         stmt = stmt.where(
             Account.id.in_(

@@ -7,9 +7,17 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, BackgroundTasks, Depends, Query, Request, Response, status
 
-from api.deps import ClientIp, DbSession, DirectoryRead, DirectoryWrite, Principal, RuntimeDep
+from api.deps import (
+    ClientIp,
+    DbSession,
+    DirectoryAdminRead,
+    DirectoryRead,
+    DirectoryWrite,
+    Principal,
+    RuntimeDep,
+)
 from api.directory.account_links import service as links
-from api.directory.accounts import aliases, passwords, service
+from api.directory.accounts import aliases, passwords, service, sign_in_locks
 from api.directory.accounts.lookup import resolve_account
 from api.errors import Forbidden, NotFound, ValidationFailed
 from api.i18n import _
@@ -98,6 +106,10 @@ async def list_accounts(
     mobile: Annotated[
         str | None, Query(max_length=32, description="Only the account with this mobile number.")
     ] = None,
+    role: Annotated[
+        Literal["member", "admin", "operator"] | None,
+        Query(description="Only accounts with this role (`admin`: the organisation's admins)."),
+    ] = None,
     q: Annotated[
         str | None,
         Query(
@@ -110,9 +122,9 @@ async def list_accounts(
         ),
     ] = None,
 ) -> Page[schemas.Account]:
-    """List accounts, filtered by state, department (optionally with its sub-departments),
-    employee number, mobile and a prefix search, in stable cursor pages. Every filter is
-    indexed; unknown parameters are refused (422)."""
+    """List accounts, filtered by state, role, department (optionally with its
+    sub-departments), employee number, mobile and a prefix search, in stable cursor pages.
+    Every filter is indexed; unknown parameters are refused (422)."""
     everything = sees_everything(principal)
     if status == "deleted" and not everything:
         return Page[schemas.Account](data=[], next_cursor=None)
@@ -126,6 +138,7 @@ async def list_accounts(
         q=q,
         employee_number=employee_number,
         mobile=mobile,
+        role=role,
         include_hidden=everything,
     )
     return Page[schemas.Account](
@@ -359,3 +372,32 @@ async def update_password_policy(
 ) -> schemas.PasswordPolicy:
     """Change the password rules (JSON merge patch). Existing passwords are not affected."""
     return await passwords.update_policy(session, principal.org_id, body, actor=principal, ip=ip)
+
+
+@policy_router.get("/sign-in-locks", response_model=Page[schemas.SignInLock])
+async def list_sign_in_locks(
+    principal: DirectoryAdminRead,
+    session: DbSession,
+    page: Annotated[PageParams, Depends(page_params)],
+    locked_only: Annotated[
+        bool, Query(description="Only locks in force now (else every remembered failure).")
+    ] = False,
+) -> Page[schemas.SignInLock]:
+    """Sign-in throttling state: the organisation's addresses (and client IPs whose
+    failures named it) with failed sign-ins remembered, on every door (web, IMAP, POP3,
+    SMTP, DAV). Failures past a free allowance lock for a doubling time, capped at 15
+    minutes; a success clears an address. Administrators only."""
+    rows, cursor = await sign_in_locks.list_locks(
+        session, principal.org_id, page, locked_only=locked_only
+    )
+    return Page[schemas.SignInLock](data=rows, next_cursor=cursor)
+
+
+@policy_router.delete("/sign-in-locks/{lock_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def clear_sign_in_lock(
+    lock_id: str, principal: DirectoryWrite, session: DbSession, ip: ClientIp
+) -> Response:
+    """Unlock: forget the failures behind a lock (its `lck_…` id, or the address), so the
+    next sign-in is judged afresh. Audited; emits `directory.sign_in_lock.cleared`."""
+    await sign_in_locks.clear_lock(session, principal.org_id, lock_id, actor=principal, ip=ip)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

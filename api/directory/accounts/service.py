@@ -108,6 +108,7 @@ async def list_accounts(
     q: str | None = None,
     employee_number: str | None = None,
     mobile: str | None = None,
+    role: str | None = None,
     include_hidden: bool = True,
 ) -> tuple[list[Account], str | None]:
     """Accounts by id; without `status`, deleted ones are left out. `recursive` takes in the
@@ -135,6 +136,7 @@ async def list_accounts(
         q=(q or "").strip() or None,
         employee_number=employee_number,
         mobile=mobile,
+        role=role,
         include_hidden=include_hidden,
     )
 

@@ -12,10 +12,12 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.kit.clock import utcnow
-from api.storage.models import LoginThrottle
+from api.kit.pagination import PageParams, paginate
+from api.storage.models import Account, Domain, LoginThrottle
 
 
 @dataclass(frozen=True)
@@ -82,10 +84,18 @@ async def locked_until_keys(
 
 
 async def record_failure(session: AsyncSession, address: str, ip: str | None) -> None:
-    await record_failure_keys(session, keys_for(address, ip))
+    typed = address.strip().lower()[:320]
+    org_id = await _org_of(session, typed)
+    await record_failure_keys(session, keys_for(address, ip), org_id=org_id, address=typed)
 
 
-async def record_failure_keys(session: AsyncSession, keys: list[tuple[str, Rule]]) -> None:
+async def record_failure_keys(
+    session: AsyncSession, keys: list[tuple[str, Rule]], *,
+    org_id: str | None = None, address: str | None = None,
+) -> None:
+    """Count one failure against each key. `org_id`: the organisation whose address (or
+    domain) was named, so its admins see the lock (`list_locks`); the address is kept on the
+    address key only."""
     now = utcnow()
     for key, rule in keys:
         row = await session.get(LoginThrottle, key)
@@ -98,6 +108,43 @@ async def record_failure_keys(session: AsyncSession, keys: list[tuple[str, Rule]
         row.last_failure_at = now
         wait = lockout_seconds(rule, row.failures)
         row.locked_until = now + timedelta(seconds=wait) if wait else None
+        if org_id is not None:
+            row.org_id = org_id
+            if key.startswith("addr:"):
+                row.address = address
+
+
+async def _org_of(session: AsyncSession, address: str) -> str | None:
+    """The organisation hosting this address (an account's, else its domain's), or None."""
+    org_id = await session.scalar(
+        select(Account.org_id).where(func.lower(Account.address) == address).limit(1)
+    )
+    if org_id is None and "@" in address:
+        org_id = await session.scalar(
+            select(Domain.org_id).where(Domain.name == address.rsplit("@", 1)[1]).limit(1)
+        )
+    return org_id
+
+
+async def list_locks(
+    session: AsyncSession, org_id: str, page: PageParams, *, locked_only: bool
+) -> tuple[list[LoginThrottle], str | None]:
+    """The organisation's throttle rows still remembered (a failure within the forget
+    window, or a lockout in force); `locked_only`: only lockouts in force."""
+    now = utcnow()
+    forget = min(ADDRESS_RULE.forget_after, IP_RULE.forget_after)
+    query = select(LoginThrottle).where(
+        LoginThrottle.org_id == org_id, LoginThrottle.failures > 0,
+        or_(LoginThrottle.last_failure_at >= now - forget, LoginThrottle.locked_until > now),
+    )
+    if locked_only:
+        query = query.where(LoginThrottle.locked_until > now)
+    return await paginate(session, query, page, [LoginThrottle.key])
+
+
+async def org_row(session: AsyncSession, org_id: str, key: str) -> LoginThrottle | None:
+    row = await session.get(LoginThrottle, key)
+    return row if row is not None and row.org_id == org_id else None
 
 
 async def record_success(session: AsyncSession, address: str) -> None:

@@ -9,8 +9,16 @@ from fastapi import APIRouter, Depends, Request, Response, status
 from api.deps import AppsManage, ClientIp, DbSession, RuntimeDep
 from api.kit.etags import check_if_match, set_etag
 from api.kit.pagination import Page, PageParams, page_params
-from api.platform.apps import service
-from schemas.platform import App, AppCreate, AppCredentials, AppUpdate, SecretRotation
+from api.platform.apps import service, usage
+from schemas.platform import (
+    App,
+    AppCreate,
+    AppCredentials,
+    AppToken,
+    AppUpdate,
+    AppUsage,
+    SecretRotation,
+)
 
 router = APIRouter(prefix="/v1/apps", tags=["apps"])
 
@@ -88,3 +96,27 @@ async def rotate_app_secret(
     return AppCredentials.model_validate(app).model_copy(
         update={"client_secret": secret, "secret_expires_previous_at": old_until}
     )
+
+
+@router.get("/{app_id}/usage", response_model=AppUsage)
+async def get_app_usage(
+    app_id: str, principal: AppsManage, session: DbSession, runtime: RuntimeDep
+) -> AppUsage:
+    """How the app is used: live access and refresh tokens, tokens issued in the last 24
+    hours, its API requests this minute, hour and day, and its rate-limit state (the
+    per-app limit per minute and what is left of the current window)."""
+    return await usage.app_usage(
+        session, principal.org_id, app_id, runtime.limiter,
+        runtime.settings.rate_limit_app_per_minute,
+    )
+
+
+@router.get("/{app_id}/tokens", response_model=Page[AppToken])
+async def list_app_tokens(
+    app_id: str, principal: AppsManage, session: DbSession,
+    page: Annotated[PageParams, Depends(page_params)],
+) -> Page[AppToken]:
+    """The tokens issued to the app, newest first: who they act for, scopes, expiry and
+    whether they are still active. The token values themselves are never stored or shown."""
+    rows, cursor = await usage.app_tokens(session, principal.org_id, app_id, page)
+    return Page[AppToken](data=rows, next_cursor=cursor)

@@ -19,7 +19,7 @@ from api.graphql_kit import (
     unit_of_work,
     validated,
 )
-from api.platform.organizations import service, settings
+from api.platform.organizations import service, settings, stats
 from schemas.platform import OrganizationCreate, OrganizationSettingsUpdate
 
 
@@ -55,6 +55,15 @@ class OrganizationSettingsType:
     created_at: datetime
 
 
+@strawberry.type
+class OrganizationStatsType:
+    accounts: strawberry.scalars.JSON
+    storage: strawberry.scalars.JSON
+    domains: strawberry.scalars.JSON
+    mail: strawberry.scalars.JSON
+    generated_at: datetime
+
+
 @strawberry.input
 class OrganizationSettingsInput:
     name: str | None = strawberry.UNSET
@@ -73,6 +82,19 @@ class OrganizationsQuery:
         async with unit_of_work(info, write=False) as session:
             out = await settings.get_settings(session, principal.org_id)
         return OrganizationSettingsType(**out.model_dump())
+
+    @strawberry.field(
+        description="Totals for the overview: accounts, storage, domains, mail in 24 hours."
+    )
+    async def organization_stats(self, info: Info[Context, Any]) -> OrganizationStatsType:
+        principal = require(info, "directory:read", admin=True)
+        async with unit_of_work(info, write=False) as session:
+            out = await stats.organization_stats(session, principal.org_id)
+        data = out.model_dump(mode="json")
+        return OrganizationStatsType(
+            accounts=data["accounts"], storage=data["storage"], domains=data["domains"],
+            mail=data["mail"], generated_at=out.generated_at,
+        )
 
     @strawberry.field(description="Every organisation (platform operators only).")
     async def organizations(

@@ -6,15 +6,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, status
 
-from api.deps import ClientIp, DbSession, DirectoryRead, DirectoryWrite
+from api.deps import ClientIp, DbSession, DirectoryAdminRead, DirectoryRead, DirectoryWrite
 from api.kit.pagination import Page, PageParams, page_params
-from api.platform.organizations import service, settings
+from api.platform.organizations import service, settings, stats
 from schemas.platform import (
     Organization,
     OrganizationCreate,
     OrganizationCreated,
     OrganizationSettings,
     OrganizationSettingsUpdate,
+    OrganizationStats,
 )
 
 router = APIRouter(prefix="/v1/organizations", tags=["organizations"])
@@ -65,3 +66,14 @@ async def update_organization_settings(
     mailbox migration sources may be in, e.g. the company's old intranet mail server;
     every other non-public address stays refused. Each change is audited."""
     return await settings.update_settings(session, principal, body, ip=ip)
+
+
+@own_router.get("/stats", response_model=OrganizationStats)
+async def get_organization_stats(
+    principal: DirectoryAdminRead, session: DbSession
+) -> OrganizationStats:
+    """Totals for the admin console's overview: accounts by state, mailbox storage and
+    quota use (accounts at 90 % or more of their quota), domains by DNS state, and the
+    mail received, sent and bounced in the last 24 hours (counted in the event log).
+    Administrators only (scope `directory:read`)."""
+    return await stats.organization_stats(session, principal.org_id)

@@ -1,5 +1,8 @@
 """Fixed-window counters: in memory for one process, in the database to share them across
-processes (PostgreSQL: one `INSERT … ON CONFLICT DO UPDATE … RETURNING` per check)."""
+processes (PostgreSQL: one `INSERT … ON CONFLICT DO UPDATE … RETURNING` per check).
+
+A day of one-minute windows is kept, so `usage` can tell the developer portal how many
+requests an app made in the last minute, hour and day."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import time
 from dataclasses import dataclass
 from typing import Protocol
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -16,6 +19,7 @@ from api.storage.db import Database
 from api.storage.models import RateLimitWindow
 
 WINDOW = 60
+KEEP_WINDOWS = 24 * 60  # a day of one-minute windows, for `usage`
 
 
 @dataclass(frozen=True)
@@ -26,8 +30,27 @@ class Verdict:
     reset: int  # seconds until the window ends
 
 
+@dataclass(frozen=True)
+class Usage:
+    this_window: int
+    last_hour: int  # the current window and the 59 before it
+    last_day: int  # the current window and the 1,439 before it
+    reset: int
+
+
 class RateLimiter(Protocol):
     async def hit(self, bucket: str, limit: int) -> Verdict: ...
+
+    async def usage(self, bucket: str) -> Usage: ...
+
+
+def _usage(counts: dict[int, int], window: int, reset: int) -> Usage:
+    return Usage(
+        this_window=counts.get(window, 0),
+        last_hour=sum(c for w, c in counts.items() if w > window - 60),
+        last_day=sum(c for w, c in counts.items() if w > window - KEEP_WINDOWS),
+        reset=reset,
+    )
 
 
 def _window() -> tuple[int, int]:
@@ -38,17 +61,29 @@ def _window() -> tuple[int, int]:
 
 class MemoryRateLimiter:
     def __init__(self) -> None:
-        self._counts: dict[tuple[str, int], int] = {}
+        self._counts: dict[str, dict[int, int]] = {}
         self._window = 0
 
     async def hit(self, bucket: str, limit: int) -> Verdict:
         window, reset = _window()
         if window != self._window:
-            self._counts.clear()
             self._window = window
-        count = self._counts.get((bucket, window), 0) + 1
-        self._counts[(bucket, window)] = count
+            self._forget(window)
+        windows = self._counts.setdefault(bucket, {})
+        count = windows.get(window, 0) + 1
+        windows[window] = count
         return Verdict(count <= limit, limit, max(0, limit - count), reset)
+
+    async def usage(self, bucket: str) -> Usage:
+        window, reset = _window()
+        return _usage(self._counts.get(bucket, {}), window, reset)
+
+    def _forget(self, window: int) -> None:
+        for bucket, windows in list(self._counts.items()):
+            for old in [w for w in windows if w <= window - KEEP_WINDOWS]:
+                del windows[old]
+            if not windows:
+                del self._counts[bucket]
 
 
 class DatabaseRateLimiter:
@@ -72,8 +107,19 @@ class DatabaseRateLimiter:
             count = int((await session.execute(stmt)).scalar_one())
             if window != self._last_cleanup:
                 self._last_cleanup = window
-                await session.execute(delete(RateLimitWindow).where(RateLimitWindow.window < window - 1))
+                await session.execute(
+                    delete(RateLimitWindow).where(RateLimitWindow.window <= window - KEEP_WINDOWS)
+                )
         return Verdict(count <= limit, limit, max(0, limit - count), reset)
+
+    async def usage(self, bucket: str) -> Usage:
+        window, reset = _window()
+        stmt = select(RateLimitWindow.window, RateLimitWindow.count).where(
+            RateLimitWindow.bucket == bucket, RateLimitWindow.window > window - KEEP_WINDOWS
+        )
+        async with self.db.session(write=False) as session:
+            rows = (await session.execute(stmt)).all()
+        return _usage({int(w): int(c) for w, c in rows}, window, reset)
 
 
 def make_limiter(settings: Settings, db: Database) -> RateLimiter:

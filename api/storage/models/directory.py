@@ -131,6 +131,10 @@ class LoginThrottle(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # 0017i15: the organisation whose address (or domain) the last failure named, and the
+    # address as typed (null for IP and client keys), so its admins can see and clear it.
+    org_id: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
+    address: Mapped[str | None] = mapped_column(String(320), nullable=True)
 
 
 class DirectoryImport(Base):

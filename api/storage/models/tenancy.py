@@ -56,6 +56,7 @@ class Account(Base):
         Index("ix_accounts_org_mobile", "org_id", "mobile", unique=True),
         Index("ix_accounts_org_id_id", "org_id", "id"),
         Index("ix_accounts_org_status_id", "org_id", "status", "id"),  # 0010: ?status=
+        Index("ix_accounts_org_role_id", "org_id", "role", "id"),  # 0017i15: ?role=
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)

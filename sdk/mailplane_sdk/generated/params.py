@@ -1055,6 +1055,8 @@ class ListAccountsQuery(TypedDict, total=False):
     employee_number: NotRequired[str | None]
     # Only the account with this mobile number.
     mobile: NotRequired[str | None]
+    # Only accounts with this role (`admin`: the organisation's admins).
+    role: NotRequired[Literal['member', 'admin', 'operator'] | None]
     # Prefix search, case-insensitive: the name or any word of it, the address or its local part, pinyin initials or full pinyin of a Chinese name (`zs`, `zhangsan` for 张三), an employee number or a mobile.
     q: NotRequired[str | None]
     # Page size (1-500).
@@ -1229,6 +1231,15 @@ class ListAppsQuery(TypedDict, total=False):
     cursor: NotRequired[str | None]
 
 
+class ListAppTokensQuery(TypedDict, total=False):
+    """Query parameters of list_app_tokens."""
+
+    # Page size (1-500).
+    limit: NotRequired[int]
+    # Opaque cursor.
+    cursor: NotRequired[str | None]
+
+
 class ListAuditEntriesQuery(TypedDict, total=False):
     """Query parameters of list_audit_entries."""
 
@@ -1387,6 +1398,17 @@ class ListMigrationAccountsQuery(TypedDict, total=False):
 class ListMigrationFailuresQuery(TypedDict, total=False):
     """Query parameters of list_migration_failures."""
 
+    # Page size (1-500).
+    limit: NotRequired[int]
+    # Opaque cursor.
+    cursor: NotRequired[str | None]
+
+
+class ListSignInLocksQuery(TypedDict, total=False):
+    """Query parameters of list_sign_in_locks."""
+
+    # Only locks in force now (else every remembered failure).
+    locked_only: NotRequired[bool]
     # Page size (1-500).
     limit: NotRequired[int]
     # Opaque cursor.
@@ -1611,6 +1633,7 @@ __all__ = [
     "ListAccountChangesQuery",
     "ListAccountsQuery",
     "ListAppPasswordsQuery",
+    "ListAppTokensQuery",
     "ListAppsQuery",
     "ListAuditEntriesQuery",
     "ListCalendarEventChangesQuery",
@@ -1638,6 +1661,7 @@ __all__ = [
     "ListOrganizationsQuery",
     "ListRoomBookingsQuery",
     "ListRoomsQuery",
+    "ListSignInLocksQuery",
     "ListSpamAllowlistQuery",
     "ListSpamBlocklistQuery",
     "ListWebhookAttemptsQuery",

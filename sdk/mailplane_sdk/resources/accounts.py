@@ -21,6 +21,7 @@ from mailplane_sdk.generated.models import (
     LoginLink,
     PasswordPolicy,
     PasswordResetResult,
+    SignInLock,
 )
 from mailplane_sdk.pagination import Page, page_of, single_page_of
 
@@ -79,6 +80,21 @@ class PasswordPolicies(Namespace[R]):
         return Spec(model(PasswordPolicy), json=fields)
 
 
+class SignInLocks(Namespace[R]):
+    """`mp.accounts.sign_in_locks`: the throttle's failed sign-ins for the organisation."""
+
+    @paged("GET", "/v1/directory/sign-in-locks", "list_sign_in_locks")
+    def list(self, /, **query: Unpack[params.ListSignInLocksQuery]) -> Spec[Page[SignInLock]]:
+        """Addresses and client IPs with failed sign-ins remembered (`locked_only=True`:
+        only lockouts in force)."""
+        return Spec(page_of(SignInLock.from_dict), params=query)
+
+    @endpoint("DELETE", "/v1/directory/sign-in-locks/{lock_id}", "clear_sign_in_lock")
+    def clear(self, lock_id: str) -> Spec[None]:
+        """Unlock: `lock_id` is a lock's `lck_…` id or an address of the organisation."""
+        return Spec(nothing, path={"lock_id": lock_id})
+
+
 class Accounts(Namespace[R]):
     """`mp.accounts`: the organisation's mailboxes. `account` is an id, an address or `me`."""
 
@@ -87,6 +103,7 @@ class Accounts(Namespace[R]):
         self.aliases = Aliases(runner)
         self.app_passwords = AppPasswords(runner)
         self.password_policy = PasswordPolicies(runner)
+        self.sign_in_locks = SignInLocks(runner)
 
     @paged("GET", "/v1/accounts", "list_accounts")
     def list(self, /, **query: Unpack[params.ListAccountsQuery]) -> Spec[Page[Account]]:

@@ -7,7 +7,7 @@ from typing_extensions import Unpack
 from mailplane_sdk.calls import Spec, model, nothing
 from mailplane_sdk.endpoints import Namespace, R, endpoint, paged
 from mailplane_sdk.generated import params
-from mailplane_sdk.generated.models import App, AppCredentials
+from mailplane_sdk.generated.models import App, AppCredentials, AppToken, AppUsage
 from mailplane_sdk.pagination import Page, page_of
 
 
@@ -41,3 +41,15 @@ class Apps(Namespace[R]):
     ) -> Spec[AppCredentials]:
         """Body: SecretRotation (optional grace period for the old secret)."""
         return Spec(model(AppCredentials), path={"app_id": app_id}, json=body or None)
+
+    @endpoint("GET", "/v1/apps/{app_id}/usage", "get_app_usage")
+    def usage(self, app_id: str) -> Spec[AppUsage]:
+        """Live tokens, requests this minute/hour/day and the rate-limit state."""
+        return Spec(model(AppUsage), path={"app_id": app_id})
+
+    @paged("GET", "/v1/apps/{app_id}/tokens", "list_app_tokens")
+    def tokens(
+        self, app_id: str, /, **query: Unpack[params.ListAppTokensQuery]
+    ) -> Spec[Page[AppToken]]:
+        """The tokens issued to the app, newest first (never the token values)."""
+        return Spec(page_of(AppToken.from_dict), path={"app_id": app_id}, params=query)

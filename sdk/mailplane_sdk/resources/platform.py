@@ -17,6 +17,7 @@ from mailplane_sdk.generated.models import (
     Organization,
     OrganizationCreated,
     OrganizationSettings,
+    OrganizationStats,
     TokenResponse,
 )
 from mailplane_sdk.pagination import Page, page_of
@@ -101,6 +102,12 @@ class Organizations(Namespace[R]):
     def settings(self) -> Spec[OrganizationSettings]:
         """The caller's organisation: `locale`, `time_zone`, `migration_private_networks`."""
         return Spec(model(OrganizationSettings))
+
+    @endpoint("GET", "/v1/organization/stats", "get_organization_stats")
+    def stats(self) -> Spec[OrganizationStats]:
+        """Totals: accounts by state, storage and quota use, domains by DNS state, mail in
+        the last 24 hours (administrators)."""
+        return Spec(model(OrganizationStats))
 
     @endpoint("PATCH", "/v1/organization", "update_organization_settings")
     def update_settings(

@@ -16,6 +16,7 @@ import { Departments } from "../console/Departments";
 import { Groups } from "../console/Groups";
 import { Migrations } from "../console/Migrations";
 import { AuditLog } from "../console/AuditLog";
+import { Security } from "../console/Security";
 import { Apps } from "../portal/Apps";
 import { Webhooks } from "../portal/Webhooks";
 import { WebhookDetail } from "../portal/WebhookDetail";
@@ -79,6 +80,7 @@ export function App() {
         <Route path="/console/groups" element={admin(<Groups />)} />
         <Route path="/console/migrations" element={admin(<Migrations />)} />
         <Route path="/console/audit" element={admin(<AuditLog />)} />
+        <Route path="/console/security" element={admin(<Security />)} />
         <Route path="/portal/apps" element={admin(<Apps />)} />
         <Route path="/portal/webhooks" element={admin(<Webhooks />)} />
         <Route path="/portal/webhooks/:id" element={admin(<WebhookDetail />)} />

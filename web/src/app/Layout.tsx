@@ -13,6 +13,7 @@ const CONSOLE = [
   ["/console/departments", "nav.departments"],
   ["/console/groups", "nav.groups"],
   ["/console/migrations", "nav.migrations"],
+  ["/console/security", "nav.security"],
   ["/console/audit", "nav.audit"],
 ] as const;
 const PORTAL = [

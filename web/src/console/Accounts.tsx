@@ -11,6 +11,7 @@ import { byName, formatBytes } from "../i18n/format";
 import { AccountCreateForm } from "./AccountCreateForm";
 
 const STATUSES = ["", "active", "frozen", "deleted"] as const;
+const ROLES = ["", "member", "admin", "operator"] as const;
 
 export function Accounts() {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function Accounts() {
   const q = params.get("q") ?? "";
   const status = params.get("status") ?? "";
   const department = params.get("department") ?? "";
+  const role = params.get("role") ?? "";
   const [typed, setTyped] = useState(q);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [creating, setCreating] = useState(false);
@@ -34,7 +36,7 @@ export function Accounts() {
     }, 120);
     return () => clearTimeout(timer);
   }, [typed, q, params, setParams]);
-  useEffect(() => setCursors([null]), [q, status, department]);
+  useEffect(() => setCursors([null]), [q, status, department, role]);
 
   const departments = useLoad(() => api.GET("/v1/departments", { params: { query: { limit: 500 } } }).then(must), []);
   const cursor = cursors[cursors.length - 1];
@@ -46,12 +48,13 @@ export function Accounts() {
             limit: 50,
             ...(q ? { q } : {}),
             ...(status ? { status: status as "active" } : {}),
-            ...(department ? { department_id: department, recursive: true } : {}),
+            ...(department ? { department_id: department, include_subdepartments: true } : {}),
+            ...(role ? { role: role as "admin" } : {}),
             ...(cursor ? { cursor } : {}),
           },
         },
       }).then(must),
-    [q, status, department, cursor],
+    [q, status, department, role, cursor],
   );
   const setFilter = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -72,6 +75,12 @@ export function Accounts() {
           {t("accounts.status")}{" "}
           <select value={status} onChange={(e) => setFilter("status", e.target.value)}>
             {STATUSES.map((s) => <option key={s} value={s}>{s ? t(`status.${s}`) : t("common.all")}</option>)}
+          </select>
+        </label>
+        <label>
+          {t("accounts.role")}{" "}
+          <select value={role} onChange={(e) => setFilter("role", e.target.value)} data-testid="role-filter">
+            {ROLES.map((r) => <option key={r} value={r}>{r ? t(`roles.${r}`) : t("common.all")}</option>)}
           </select>
         </label>
         <label>

@@ -5,35 +5,45 @@ import { api, must } from "../api/client";
 import { useLoad } from "../components/useLoad";
 import { ProblemBanner } from "../components/ProblemBanner";
 import { StatusBadge } from "../components/StatusBadge";
-import { byName, formatDateTime } from "../i18n/format";
+import { byName, formatBytes, formatDateTime } from "../i18n/format";
 
 export function Overview() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data, error } = useLoad(async () => {
-    const [domains, accounts, frozen, webhooks, migrations] = await Promise.all([
+    const [domains, stats, webhooks, migrations] = await Promise.all([
       api.GET("/v1/domains", { params: { query: { limit: 100 } } }).then(must),
-      api.GET("/v1/accounts", { params: { query: { limit: 500 } } }).then(must),
-      api.GET("/v1/accounts", { params: { query: { status: "frozen", limit: 500 } } }).then(must),
+      api.GET("/v1/organization/stats").then(must),
       api.GET("/v1/webhooks", { params: { query: { limit: 100 } } }).then(must),
       api.GET("/v1/directory/migrations", { params: { query: { limit: 20 } } }).then(must),
     ]);
-    return { domains, accounts, frozen, webhooks, migrations };
+    return { domains, stats, webhooks, migrations };
   }, []);
-  const count = (page: { data: unknown[]; next_cursor?: string | null } | undefined) =>
-    page ? `${page.data.length}${page.next_cursor ? "+" : ""}` : "…";
+  const n = (value: number | undefined) => (value === undefined ? "…" : new Intl.NumberFormat(i18n.language).format(value));
+  const stats = data?.stats;
   const failing = data?.webhooks.data.filter((w) => w.status !== "active" || w.failing_since) ?? [];
   const stalled = data?.migrations.data.filter((m) => m.status === "failed" || (m.counts?.accounts_failed ?? 0) > 0) ?? [];
+  const bounced = stats?.mail.bounced ?? 0;
+  const problems = failing.length + stalled.length + (bounced > 0 ? 1 : 0);
   return (
     <section aria-labelledby="ov">
       <h1 id="ov">{t("overview.title")}</h1>
       <ProblemBanner problem={error} />
-      <div className="cards">
-        <div className="card"><h2>{t("overview.accounts")}</h2><p className="big">{count(data?.accounts)}</p>
-          <p>{t("overview.frozen", { n: count(data?.frozen) })}</p><Link to="/console/accounts">{t("overview.manageAccounts")}</Link></div>
-        <div className="card"><h2>{t("overview.domains")}</h2><p className="big">{count(data?.domains)}</p>
+      <div className="cards" data-testid="overview-totals">
+        <div className="card"><h2>{t("overview.accounts")}</h2><p className="big" data-testid="total-accounts">{n(stats?.accounts.total)}</p>
+          <p>{t("overview.accountStates", { active: n(stats?.accounts.active), frozen: n(stats?.accounts.frozen), admins: n(stats?.accounts.admins) })}</p>
+          <p>{t("overview.mustChange", { n: n(stats?.accounts.must_change_password) })}</p>
+          <Link to="/console/accounts">{t("overview.manageAccounts")}</Link></div>
+        <div className="card"><h2>{t("overview.storage")}</h2><p className="big">{stats ? formatBytes(stats.storage.used_bytes) : "…"}</p>
+          <p>{t("overview.messages", { n: n(stats?.storage.message_count) })}</p>
+          <p>{t("overview.quota", { quota: stats ? formatBytes(stats.storage.quota_bytes) : "…", unlimited: n(stats?.storage.unlimited_accounts) })}</p>
+          <p>{t("overview.nearQuota", { n: n(stats?.storage.accounts_near_quota) })}</p></div>
+        <div className="card"><h2>{t("overview.domains")}</h2><p className="big">{n(stats?.domains.total)}</p>
+          <p>{t("overview.domainStates", { verified: n(stats?.domains.verified), pending: n(stats?.domains.pending), failing: n(stats?.domains.failing) })}</p>
           <Link to="/console/domains">{t("overview.manageDomains")}</Link></div>
+        <div className="card"><h2>{t("overview.mail")}</h2><p className="big">{n(stats?.mail.received)}</p>
+          <p>{t("overview.mailVolume", { sent: n(stats?.mail.sent), bounced: n(stats?.mail.bounced) })}</p></div>
         <div className="card"><h2>{t("overview.problems")}</h2>
-          <p className="big">{data ? failing.length + stalled.length : "…"}</p></div>
+          <p className="big">{data ? problems : "…"}</p></div>
       </div>
       <h2>{t("overview.domainState")}</h2>
       <table>
@@ -49,8 +59,9 @@ export function Overview() {
         </tbody>
       </table>
       <h2>{t("overview.recentProblems")}</h2>
-      {data && failing.length + stalled.length === 0 && <p>{t("overview.noProblems")}</p>}
+      {data && problems === 0 && <p>{t("overview.noProblems")}</p>}
       <ul>
+        {bounced > 0 && <li>{t("overview.bounced", { n: n(bounced) })}</li>}
         {failing.map((w) => (
           <li key={w.id}><Link to={`/portal/webhooks/${w.id}`}>{t("overview.failingWebhook", { url: w.url })}</Link> <StatusBadge status={w.status} /></li>
         ))}

@@ -7,6 +7,7 @@ import { useLoad } from "../components/useLoad";
 import { ProblemBanner } from "../components/ProblemBanner";
 import { CopyButton } from "../components/CopyButton";
 import { byName, formatDateTime } from "../i18n/format";
+import { AppUsageCells, AppUsagePanel } from "./AppUsage";
 
 const SCOPES = [
   "mail:read", "mail:write", "mail:send", "calendar:read", "calendar:write", "contacts:read", "contacts:write",
@@ -18,6 +19,7 @@ export function Apps() {
   const list = useLoad(() => api.GET("/v1/apps", { params: { query: { limit: 500 } } }).then(must), []);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [secret, setSecret] = useState<Schemas["AppCredentials"] | null>(null);
+  const [shown, setShown] = useState<{ id: string; name: string } | null>(null);
   const [form, setForm] = useState({ name: "", client_type: "confidential", redirect_uris: "", scopes: new Set<string>(["directory:read"]) });
   const act = async (fn: () => Promise<unknown>) => {
     setProblem(null);
@@ -75,13 +77,17 @@ export function Apps() {
       </form>
       <ProblemBanner problem={list.error ?? problem} />
       <table>
-        <thead><tr><th>{t("apps.name")}</th><th>{t("apps.clientId")}</th><th>{t("apps.type")}</th><th>{t("apps.scopes")}</th><th>{t("apps.created")}</th><th></th></tr></thead>
+        <thead><tr><th>{t("apps.name")}</th><th>{t("apps.clientId")}</th><th>{t("apps.type")}</th><th>{t("apps.scopes")}</th><th>{t("apps.created")}</th>
+          <th>{t("apps.activeTokens")}</th><th>{t("apps.requestsDay")}</th><th><span className="sr-only">{t("apps.actions")}</span></th></tr></thead>
         <tbody>
           {byName(list.data?.data ?? [], (a) => a.name).map((a) => (
             <tr key={a.id}>
               <td>{a.name}</td><td><code>{a.client_id}</code></td><td>{t(`apps.${a.client_type}`)}</td>
               <td className="wrap">{a.scopes.join(" ")}</td><td>{formatDateTime(a.created_at)}</td>
+              <AppUsageCells appId={a.id} />
               <td className="actions">
+                <button type="button" className="small" aria-expanded={shown?.id === a.id}
+                  onClick={() => setShown(shown?.id === a.id ? null : { id: a.id, name: a.name })}>{t("apps.usage")}</button>
                 {a.client_type === "confidential" && (
                   <button type="button" className="small" onClick={() => void act(async () => setSecret(must(await api.POST("/v1/apps/{app_id}/secrets", { params: { path: { app_id: a.id } }, body: { grace_seconds: 86400 } }))))}>{t("apps.rotate")}</button>
                 )}
@@ -94,6 +100,7 @@ export function Apps() {
           ))}
         </tbody>
       </table>
+      {shown && <AppUsagePanel appId={shown.id} name={shown.name} onClose={() => setShown(null)} />}
     </section>
   );
 }

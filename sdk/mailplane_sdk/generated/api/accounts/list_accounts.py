@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.list_accounts_role_type_0 import ListAccountsRoleType0
 from ...models.list_accounts_status_type_0 import ListAccountsStatusType0
 from ...models.page_account import PageAccount
 from ...models.problem import Problem
@@ -24,6 +25,7 @@ def _get_kwargs(
     recursive: bool | Unset = False,
     employee_number: None | str | Unset = UNSET,
     mobile: None | str | Unset = UNSET,
+    role: ListAccountsRoleType0 | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -68,6 +70,15 @@ def _get_kwargs(
     else:
         json_mobile = mobile
     params["mobile"] = json_mobile
+
+    json_role: None | str | Unset
+    if isinstance(role, Unset):
+        json_role = UNSET
+    elif isinstance(role, ListAccountsRoleType0):
+        json_role = role.value
+    else:
+        json_role = role
+    params["role"] = json_role
 
     json_q: None | str | Unset
     if isinstance(q, Unset):
@@ -181,6 +192,7 @@ def sync_detailed(
     recursive: bool | Unset = False,
     employee_number: None | str | Unset = UNSET,
     mobile: None | str | Unset = UNSET,
+    role: ListAccountsRoleType0 | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -188,9 +200,9 @@ def sync_detailed(
 ) -> Response[PageAccount | Problem]:
     """ List Accounts
 
-     List accounts, filtered by state, department (optionally with its sub-departments),
-    employee number, mobile and a prefix search, in stable cursor pages. Every filter is
-    indexed; unknown parameters are refused (422).
+     List accounts, filtered by state, role, department (optionally with its
+    sub-departments), employee number, mobile and a prefix search, in stable cursor pages.
+    Every filter is indexed; unknown parameters are refused (422).
 
     **Scopes:** `directory:read`.
 
@@ -206,6 +218,8 @@ def sync_detailed(
         recursive (bool | Unset): Old name of `include_subdepartments`. Default: False.
         employee_number (None | str | Unset): Only the account with this employee number.
         mobile (None | str | Unset): Only the account with this mobile number.
+        role (ListAccountsRoleType0 | None | Unset): Only accounts with this role (`admin`: the
+            organisation's admins).
         q (None | str | Unset): Prefix search, case-insensitive: the name or any word of it, the
             address or its local part, pinyin initials or full pinyin of a Chinese name (`zs`,
             `zhangsan` for 张三), an employee number or a mobile.
@@ -228,6 +242,7 @@ include_subdepartments=include_subdepartments,
 recursive=recursive,
 employee_number=employee_number,
 mobile=mobile,
+role=role,
 q=q,
 limit=limit,
 cursor=cursor,
@@ -249,6 +264,7 @@ def sync(
     recursive: bool | Unset = False,
     employee_number: None | str | Unset = UNSET,
     mobile: None | str | Unset = UNSET,
+    role: ListAccountsRoleType0 | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -256,9 +272,9 @@ def sync(
 ) -> PageAccount | Problem | None:
     """ List Accounts
 
-     List accounts, filtered by state, department (optionally with its sub-departments),
-    employee number, mobile and a prefix search, in stable cursor pages. Every filter is
-    indexed; unknown parameters are refused (422).
+     List accounts, filtered by state, role, department (optionally with its
+    sub-departments), employee number, mobile and a prefix search, in stable cursor pages.
+    Every filter is indexed; unknown parameters are refused (422).
 
     **Scopes:** `directory:read`.
 
@@ -274,6 +290,8 @@ def sync(
         recursive (bool | Unset): Old name of `include_subdepartments`. Default: False.
         employee_number (None | str | Unset): Only the account with this employee number.
         mobile (None | str | Unset): Only the account with this mobile number.
+        role (ListAccountsRoleType0 | None | Unset): Only accounts with this role (`admin`: the
+            organisation's admins).
         q (None | str | Unset): Prefix search, case-insensitive: the name or any word of it, the
             address or its local part, pinyin initials or full pinyin of a Chinese name (`zs`,
             `zhangsan` for 张三), an employee number or a mobile.
@@ -297,6 +315,7 @@ include_subdepartments=include_subdepartments,
 recursive=recursive,
 employee_number=employee_number,
 mobile=mobile,
+role=role,
 q=q,
 limit=limit,
 cursor=cursor,
@@ -312,6 +331,7 @@ async def asyncio_detailed(
     recursive: bool | Unset = False,
     employee_number: None | str | Unset = UNSET,
     mobile: None | str | Unset = UNSET,
+    role: ListAccountsRoleType0 | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -319,9 +339,9 @@ async def asyncio_detailed(
 ) -> Response[PageAccount | Problem]:
     """ List Accounts
 
-     List accounts, filtered by state, department (optionally with its sub-departments),
-    employee number, mobile and a prefix search, in stable cursor pages. Every filter is
-    indexed; unknown parameters are refused (422).
+     List accounts, filtered by state, role, department (optionally with its
+    sub-departments), employee number, mobile and a prefix search, in stable cursor pages.
+    Every filter is indexed; unknown parameters are refused (422).
 
     **Scopes:** `directory:read`.
 
@@ -337,6 +357,8 @@ async def asyncio_detailed(
         recursive (bool | Unset): Old name of `include_subdepartments`. Default: False.
         employee_number (None | str | Unset): Only the account with this employee number.
         mobile (None | str | Unset): Only the account with this mobile number.
+        role (ListAccountsRoleType0 | None | Unset): Only accounts with this role (`admin`: the
+            organisation's admins).
         q (None | str | Unset): Prefix search, case-insensitive: the name or any word of it, the
             address or its local part, pinyin initials or full pinyin of a Chinese name (`zs`,
             `zhangsan` for 张三), an employee number or a mobile.
@@ -359,6 +381,7 @@ include_subdepartments=include_subdepartments,
 recursive=recursive,
 employee_number=employee_number,
 mobile=mobile,
+role=role,
 q=q,
 limit=limit,
 cursor=cursor,
@@ -380,6 +403,7 @@ async def asyncio(
     recursive: bool | Unset = False,
     employee_number: None | str | Unset = UNSET,
     mobile: None | str | Unset = UNSET,
+    role: ListAccountsRoleType0 | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -387,9 +411,9 @@ async def asyncio(
 ) -> PageAccount | Problem | None:
     """ List Accounts
 
-     List accounts, filtered by state, department (optionally with its sub-departments),
-    employee number, mobile and a prefix search, in stable cursor pages. Every filter is
-    indexed; unknown parameters are refused (422).
+     List accounts, filtered by state, role, department (optionally with its
+    sub-departments), employee number, mobile and a prefix search, in stable cursor pages.
+    Every filter is indexed; unknown parameters are refused (422).
 
     **Scopes:** `directory:read`.
 
@@ -405,6 +429,8 @@ async def asyncio(
         recursive (bool | Unset): Old name of `include_subdepartments`. Default: False.
         employee_number (None | str | Unset): Only the account with this employee number.
         mobile (None | str | Unset): Only the account with this mobile number.
+        role (ListAccountsRoleType0 | None | Unset): Only accounts with this role (`admin`: the
+            organisation's admins).
         q (None | str | Unset): Prefix search, case-insensitive: the name or any word of it, the
             address or its local part, pinyin initials or full pinyin of a Chinese name (`zs`,
             `zhangsan` for 张三), an employee number or a mobile.
@@ -428,6 +454,7 @@ include_subdepartments=include_subdepartments,
 recursive=recursive,
 employee_number=employee_number,
 mobile=mobile,
+role=role,
 q=q,
 limit=limit,
 cursor=cursor,

@@ -1,0 +1,257 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.app_usage import AppUsage
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    app_id: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/apps/{app_id}/usage".format(app_id=quote(str(app_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AppUsage | Problem | None:
+    if response.status_code == 200:
+        response_200 = AppUsage.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AppUsage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    app_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[AppUsage | Problem]:
+    """ Get App Usage
+
+     How the app is used: live access and refresh tokens, tokens issued in the last 24
+    hours, its API requests this minute, hour and day, and its rate-limit state (the
+    per-app limit per minute and what is left of the current window).
+
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
+    Args:
+        app_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AppUsage | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        app_id=app_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    app_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> AppUsage | Problem | None:
+    """ Get App Usage
+
+     How the app is used: live access and refresh tokens, tokens issued in the last 24
+    hours, its API requests this minute, hour and day, and its rate-limit state (the
+    per-app limit per minute and what is left of the current window).
+
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
+    Args:
+        app_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AppUsage | Problem
+     """
+
+
+    return sync_detailed(
+        app_id=app_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    app_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[AppUsage | Problem]:
+    """ Get App Usage
+
+     How the app is used: live access and refresh tokens, tokens issued in the last 24
+    hours, its API requests this minute, hour and day, and its rate-limit state (the
+    per-app limit per minute and what is left of the current window).
+
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
+    Args:
+        app_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AppUsage | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        app_id=app_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    app_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> AppUsage | Problem | None:
+    """ Get App Usage
+
+     How the app is used: live access and refresh tokens, tokens issued in the last 24
+    hours, its API requests this minute, hour and day, and its rate-limit state (the
+    per-app limit per minute and what is left of the current window).
+
+    **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+
+    **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+
+    Args:
+        app_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AppUsage | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        app_id=app_id,
+client=client,
+
+    )).parsed
