@@ -50,7 +50,7 @@ export function TimeGrid({ days, events, zone, onOpen, onSlot }: {
           </div>
         ))}
       </div>
-      <div className="cal-body" ref={scroller} tabIndex={0} aria-label={t("calendar.hours")}>
+      <div className="cal-body" ref={scroller} tabIndex={0} role="region" aria-label={t("calendar.hours")}>
         <div className="cal-hours" aria-hidden="true">
           {Array.from({ length: 24 }, (_, h) => <span key={h} style={{ height: HOUR }}>{String(h).padStart(2, "0")}:00</span>)}
         </div>
