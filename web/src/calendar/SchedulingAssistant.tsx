@@ -48,7 +48,7 @@ export function SchedulingAssistant({ people, roomIds, rooms, day, start, durati
     <section className="cal-assistant" aria-labelledby="fb-title" data-testid="assistant">
       <h3 id="fb-title">{t("calendar.assistant.title", { day: formatDay(day, lang, { dateStyle: "medium" }) })}</h3>
       <ProblemBanner problem={board.error ?? problem} />
-      <div className="fb-scroll">
+      <div className="fb-scroll" tabIndex={0} role="region" aria-label={t("calendar.assistant.caption")}>
         <table className="fb">
           <caption className="sr-only">{t("calendar.assistant.caption")}</caption>
           <thead>

@@ -76,7 +76,7 @@ export function Directory() {
                   <td>{p.department_ids.map(nameOf).filter(Boolean).join(", ")}</td>
                   <td>{p.id !== account && (kept.includes(p.id)
                     ? <span className="badge good">{t("contacts.kept")}</span>
-                    : <button type="button" className="small" aria-label={t("contacts.keep", { name: p.display_name || p.address })} onClick={() => void keep(p)}>{t("contacts.keepShort")}</button>)}</td>
+                    : <button type="button" className="small" title={t("contacts.keep", { name: p.display_name || p.address })} onClick={() => void keep(p)}>{t("contacts.keepShort")}</button>)}</td>
                 </tr>
               ))}
             </tbody>
