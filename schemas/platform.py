@@ -80,6 +80,11 @@ class Me(ResponseModel):
     address: str | None = None
     display_name: str | None = None
     role: str | None = None
+    time_zone: str | None = Field(
+        default=None,
+        description="The person's IANA time zone (their own, else their organisation's); "
+        "null for an app acting for itself.",
+    )
 
 
 class AuditEntry(ResponseModel):

@@ -21,6 +21,8 @@ class Principal:
     display_name: str | None = None
     # The language to answer in unless the request asks for one (the person's, else the org's).
     locale: str | None = None
+    # The person's time zone (their own, else their organisation's), for the web app's views.
+    time_zone: str | None = None
 
     @property
     def caller_id(self) -> str:

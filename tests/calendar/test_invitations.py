@@ -74,6 +74,26 @@ async def test_invitation_places_needs_action_copy_and_mails_request(client, org
     assert [m.subject for m in sent] == ["Invitation: Plan"]  # the organizer's Sent copy
 
 
+async def test_the_invitation_mail_lists_its_calendar_part_for_the_webmail(client, org, people):
+    """The webmail's accept bar reads the invitation from the message's calendar part, so a
+    locally delivered invitation (no attachments, a multipart/alternative body) lists it."""
+    alice, bob = people
+    ev = await make_event(org, ALICE, title="Plan", attendees=[{"address": BOB}])
+    await run_once(org.runtime, "test")
+    inbox = await _inbox(org, bob.id)
+    headers = await org.headers()
+    got = await client.get(f"/v1/accounts/{BOB}/mail/messages/{inbox[0].id}", headers=headers)
+    parts = [a for a in got.json()["attachments"] if a["calendar"]]
+    assert len(parts) == 1 and parts[0]["content_type"] == "text/calendar"
+    assert got.json()["has_attachments"] is False  # an invitation is not an attachment
+    ics = await client.get(
+        f"/v1/accounts/{BOB}/mail/messages/{inbox[0].id}/attachments/{parts[0]['id']}",
+        headers=headers,
+    )
+    assert ics.status_code == 200
+    assert icalendar.Calendar.from_ical(ics.content).walk("VEVENT")[0]["UID"] == ev["uid"]
+
+
 async def test_respond_updates_organizer_copy_and_mails_reply(client, org, people):
     alice, bob = people
     ev = await make_event(org, ALICE, attendees=[{"address": BOB}])

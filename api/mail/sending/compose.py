@@ -225,6 +225,8 @@ class BuiltMessage:
     def parsed(self) -> ParsedMessage:
         """Metadata from the skeleton, with the attachment list (and spans) we laid out."""
         parsed = parse_message(self.skeleton())
+        if not self.manifest:  # no multipart/mixed wrapper: every part is the body's own
+            return parsed  # (an invitation's text/calendar alternative is part 2, say)
         body_parts = [a for a in parsed.attachments if a["id"] == "1" or a["id"].startswith("1.")]
         parsed.attachments = body_parts + self.manifest
         return parsed

@@ -28,6 +28,7 @@ class MeType:
     address: str | None
     display_name: str | None
     role: str | None
+    time_zone: str | None
 
 
 @strawberry.type

@@ -18,4 +18,5 @@ def describe(principal: Principal) -> Me:
         address=principal.address,
         display_name=principal.display_name,
         role=principal.role if principal.account_id else None,
+        time_zone=principal.time_zone,
     )

@@ -63,7 +63,8 @@ async def load_principal(
             select(
                 Token, App.disabled, App.name, App.org_id, Organization.name,
                 Account.status, Account.role, Account.address, Account.display_name,
-                Account.org_id, Account.locale, Organization.locale,
+                Account.org_id, Account.locale, Organization.locale, Account.time_zone,
+                Organization.time_zone,
             )
             .join(App, App.id == Token.app_id)
             .join(Organization, Organization.id == Token.org_id)
@@ -74,7 +75,7 @@ async def load_principal(
     if row is None:
         return None, None
     (tok, app_disabled, app_name, app_org_id, org_name, account_status, account_role, address,
-     display_name, account_org_id, account_locale, org_locale) = row
+     display_name, account_org_id, account_locale, org_locale, account_zone, org_zone) = row
     if tok.revoked_at is not None or tok.expires_at <= utcnow() or app_disabled:
         return None, None
     # A token whose person and app are of different organisations authenticates nobody.
@@ -96,6 +97,7 @@ async def load_principal(
         address=address,
         display_name=display_name,
         locale=account_locale or org_locale,
+        time_zone=(account_zone or org_zone or "UTC") if tok.account_id else None,
     )
     return principal, tok.expires_at
 

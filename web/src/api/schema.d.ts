@@ -11814,6 +11814,11 @@ export interface components {
              * @description OAuth scopes (see the `oauth2` security scheme).
              */
             scopes: string[];
+            /**
+             * Time Zone
+             * @description The person's IANA time zone (their own, else their organisation's); null for an app acting for itself.
+             */
+            time_zone?: string | null;
         };
         /** Message */
         Message: {
@@ -36533,7 +36538,8 @@ export interface operations {
                      *       "role": "role",
                      *       "scopes": [
                      *         "directory:read"
-                     *       ]
+                     *       ],
+                     *       "time_zone": "Asia/Shanghai"
                      *     }
                      */
                     "application/json": components["schemas"]["Me"];

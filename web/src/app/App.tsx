@@ -23,6 +23,8 @@ import { WebhookDetail } from "../portal/WebhookDetail";
 import { Events } from "../portal/Events";
 import { Reference } from "../portal/Reference";
 import { Mailbox } from "../mail/Mailbox";
+import { Calendar } from "../calendar/Calendar";
+import { Contacts } from "../contacts/Contacts";
 
 function Signed({ children }: { children: ReactNode }) {
   const { status } = useSession();
@@ -70,6 +72,8 @@ export function App() {
         <Route path="/" element={<Signed><Start /></Signed>} />
         <Route path="/home" element={<Signed><Home /></Signed>} />
         <Route path="/mail" element={<Signed><Mailbox /></Signed>} />
+        <Route path="/calendar" element={<Signed><Calendar /></Signed>} />
+        <Route path="/contacts" element={<Signed><Contacts /></Signed>} />
         <Route path="/console" element={admin(<Overview />)} />
         <Route path="/console/domains" element={admin(<Domains />)} />
         <Route path="/console/domains/:name" element={admin(<DomainDetail />)} />

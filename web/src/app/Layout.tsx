@@ -4,6 +4,7 @@ import { NavLink } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { useSession } from "./session";
 import { LOCALES, setLocale, type Locale } from "../i18n";
+import { Reminders } from "../calendar/Reminders";
 
 const CONSOLE = [
   ["/console", "nav.overview"],
@@ -56,7 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <button type="button" onClick={() => void signOut()}>{t("nav.signOut")}</button>
       </header>
       <nav id="nav" className={open ? "side open" : "side"} aria-label={t("nav.label")}>
-        {me?.account_id && <ul>{link(["/mail", "nav.mail"])}</ul>}
+        {me?.account_id && <ul>{link(["/mail", "nav.mail"])}{link(["/calendar", "nav.calendar"])}{link(["/contacts", "nav.contacts"])}</ul>}
         {isAdmin && (
           <>
             <h2>{t("nav.console")}</h2>
@@ -68,6 +69,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {!isAdmin && <ul>{link(["/home", "nav.home"])}{link(["/portal/reference", "nav.reference"])}</ul>}
       </nav>
       <main id="main" tabIndex={-1}>{children}</main>
+      {me?.account_id && <Reminders />}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Message } from "./mailApi";
 import { formatDateTime } from "../i18n/format";
 import { hasRemoteImages, mailSrcdoc } from "./srcdoc";
+import { InvitationBar } from "../calendar/InvitationBar";
 
 export function MessageView({ message, onReply, onArchive, onDelete, onToggleSeen, onToggleFlag }: {
   message: Message; onReply: () => void; onArchive: () => void; onDelete: () => void;
@@ -28,6 +29,7 @@ export function MessageView({ message, onReply, onArchive, onDelete, onToggleSee
         <button type="button" onClick={onToggleSeen}>{message.seen ? t("mail.markUnread") : t("mail.markRead")}</button>
         <button type="button" onClick={onToggleFlag}>{message.flagged ? t("mail.unflag") : t("mail.flag")}</button>
       </div>
+      <InvitationBar message={message} />
       {message.html ? (
         <>
           {!showImages && hasRemoteImages(message.html) && (

@@ -35,6 +35,8 @@ class Me:
             app_name (None | str | Unset): The app's name.
             display_name (None | str | Unset): The name people see.
             role (None | str | Unset): Its role (the values are listed by the schema).
+            time_zone (None | str | Unset): The person's IANA time zone (their own, else their organisation's); null for an
+                app acting for itself.
      """
 
     kind: MeKind
@@ -47,6 +49,7 @@ class Me:
     app_name: None | str | Unset = UNSET
     display_name: None | str | Unset = UNSET
     role: None | str | Unset = UNSET
+    time_zone: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -100,6 +103,12 @@ class Me:
         else:
             role = self.role
 
+        time_zone: None | str | Unset
+        if isinstance(self.time_zone, Unset):
+            time_zone = UNSET
+        else:
+            time_zone = self.time_zone
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -121,6 +130,8 @@ class Me:
             field_dict["display_name"] = display_name
         if role is not UNSET:
             field_dict["role"] = role
+        if time_zone is not UNSET:
+            field_dict["time_zone"] = time_zone
 
         return field_dict
 
@@ -201,6 +212,16 @@ class Me:
         role = _parse_role(d.pop("role", UNSET))
 
 
+        def _parse_time_zone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        time_zone = _parse_time_zone(d.pop("time_zone", UNSET))
+
+
         me = cls(
             kind=kind,
             org_id=org_id,
@@ -212,6 +233,7 @@ class Me:
             app_name=app_name,
             display_name=display_name,
             role=role,
+            time_zone=time_zone,
         )
 
 
