@@ -948,6 +948,15 @@ class SendRequest(TypedDict, total=False):
     transactional: NotRequired[bool]
 
 
+class SenderEntryCreate(TypedDict, total=False):
+    """The fields of SenderEntryCreate."""
+
+    # block list: where the sender's next messages are filed
+    action: NotRequired[Literal['junk', 'trash']]
+    # A sender address, or a domain (covering its subdomains)
+    value: Required[str]
+
+
 class SpamListEntryCreate(TypedDict, total=False):
     """The fields of SpamListEntryCreate."""
 
@@ -1206,6 +1215,15 @@ class DeleteMailMessageQuery(TypedDict, total=False):
     """Query parameters of delete_mail_message."""
 
     permanent: NotRequired[bool]
+
+
+class ListMailSenderEntriesQuery(TypedDict, total=False):
+    """Query parameters of list_mail_sender_entries."""
+
+    # Page size (1-500).
+    limit: NotRequired[int]
+    # Opaque cursor.
+    cursor: NotRequired[str | None]
 
 
 class ListMailThreadsQuery(TypedDict, total=False):
@@ -1588,6 +1606,7 @@ __all__ = [
     "RoomUpdate",
     "SecretRotation",
     "SendRequest",
+    "SenderEntryCreate",
     "SpamListEntryCreate",
     "UploadCreate",
     "WebhookCreate",
@@ -1629,6 +1648,7 @@ __all__ = [
     "ListImportRowsQuery",
     "ListMailMessageChangesQuery",
     "ListMailMessagesQuery",
+    "ListMailSenderEntriesQuery",
     "ListMailThreadsQuery",
     "ListMigrationAccountsQuery",
     "ListMigrationFailuresQuery",

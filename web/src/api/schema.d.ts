@@ -1814,6 +1814,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/accounts/{account}/mail/sender_lists/{list}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Mail Sender Entries
+         * @description One of the person's own sender lists. Unlike the organisation's lists, these apply
+         *     to this mailbox only, and the person manages them from the webmail.
+         *
+         *     **Scopes:** `mail:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        get: operations["list_mail_sender_entries"];
+        put?: never;
+        /**
+         * Create Mail Sender Entry
+         * @description Put a sender address or a domain on one of the person's lists. Blocking a sender
+         *     takes it off the allow list and the other way round; the next message from a blocked
+         *     sender is filed in Junk (or Trash, `action`) by every delivery path, SMTP included.
+         *
+         *     **Scopes:** `mail:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        post: operations["create_mail_sender_entry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{account}/mail/sender_lists/{list}/{entry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Mail Sender Entry
+         * @description Take an entry off one of the person's lists.
+         *
+         *     **Scopes:** `mail:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        delete: operations["delete_mail_sender_entry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/accounts/{account}/mail/threads": {
         parameters: {
             query?: never;
@@ -5294,6 +5353,50 @@ export interface webhooks {
          *     Signed per Standard Webhooks: `webhook-id` (stable across retries), `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`. Answer 2xx within 15 s; anything else is retried. Bodies over 256 KB arrive thin (`thin: true` and a `url` to fetch the full event).
          */
         post: operations["on_mail_message_updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "mail.sender_entry.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * mail.sender_entry.created
+         * @description A person put a sender on their own allow, block or images list.
+         *
+         *     Signed per Standard Webhooks: `webhook-id` (stable across retries), `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`. Answer 2xx within 15 s; anything else is retried. Bodies over 256 KB arrive thin (`thin: true` and a `url` to fetch the full event).
+         */
+        post: operations["on_mail_sender_entry_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "mail.sender_entry.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * mail.sender_entry.deleted
+         * @description A person took a sender off their own allow, block or images list.
+         *
+         *     Signed per Standard Webhooks: `webhook-id` (stable across retries), `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`. Answer 2xx within 15 s; anything else is retried. Bodies over 256 KB arrive thin (`thin: true` and a `url` to fetch the full event).
+         */
+        post: operations["on_mail_sender_entry_deleted"];
         delete?: never;
         options?: never;
         head?: never;
@@ -11311,6 +11414,76 @@ export interface components {
             type: "mail.message.updated";
         };
         /**
+         * MailSenderEntryCreatedEvent
+         * @description A person put a sender on their own allow, block or images list.
+         */
+        MailSenderEntryCreatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
+            data: components["schemas"]["PersonalData"];
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
+             */
+            occurred_at: string;
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
+            org_id: string;
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
+            sequence: number;
+            /**
+             * Type
+             * @description What kind (the values are listed by the schema).
+             * @constant
+             */
+            type: "mail.sender_entry.created";
+        };
+        /**
+         * MailSenderEntryDeletedEvent
+         * @description A person took a sender off their own allow, block or images list.
+         */
+        MailSenderEntryDeletedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
+            data: components["schemas"]["PersonalData"];
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
+             */
+            occurred_at: string;
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
+            org_id: string;
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
+            sequence: number;
+            /**
+             * Type
+             * @description What kind (the values are listed by the schema).
+             * @constant
+             */
+            type: "mail.sender_entry.deleted";
+        };
+        /**
          * MailSpamListEntryCreatedEvent
          * @description A sender was added to the allow or block list.
          */
@@ -11592,6 +11765,11 @@ export interface components {
              */
             text: string | null;
             /**
+             * Thread Count
+             * @description Messages in its conversation (filled in lists; null elsewhere)
+             */
+            thread_count?: number | null;
+            /**
              * Thread Id
              * @description The conversation it belongs to.
              */
@@ -11801,6 +11979,11 @@ export interface components {
              * @description The message's subject.
              */
             subject: string;
+            /**
+             * Thread Count
+             * @description Messages in its conversation (filled in lists; null elsewhere)
+             */
+            thread_count?: number | null;
             /**
              * Thread Id
              * @description The conversation it belongs to.
@@ -12915,6 +13098,19 @@ export interface components {
              */
             next_cursor?: string | null;
         };
+        /** Page[SenderEntry] */
+        Page_SenderEntry_: {
+            /**
+             * Data
+             * @description The items of this page.
+             */
+            data: components["schemas"]["SenderEntry"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
+            next_cursor?: string | null;
+        };
         /** Page[SpamListEntry] */
         Page_SpamListEntry_: {
             /**
@@ -13966,6 +14162,63 @@ export interface components {
              * @description The conversation it belongs to.
              */
             thread_id: string | null;
+        };
+        /** SenderEntry */
+        SenderEntry: {
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
+            account_id: string;
+            /**
+             * Action
+             * @description block list only: where mail goes
+             * @enum {string}
+             */
+            action: "junk" | "trash";
+            /**
+             * Created At
+             * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
+             */
+            created_at: string;
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
+            id: string;
+            /**
+             * List
+             * @description allow: never junk (authenticated senders only); block: filed as `action` says; images: remote images shown without asking
+             * @enum {string}
+             */
+            list: "allow" | "block" | "images";
+            /**
+             * Scope
+             * @description OAuth scope(s), space-separated, or the part of a series a change applies to.
+             * @enum {string}
+             */
+            scope: "address" | "domain";
+            /**
+             * Value
+             * @description Normalised: lower case, domains in ASCII (punycode)
+             */
+            value: string;
+        };
+        /** SenderEntryCreate */
+        SenderEntryCreate: {
+            /**
+             * Action
+             * @description block list: where the sender's next messages are filed
+             * @default junk
+             * @enum {string}
+             */
+            action?: "junk" | "trash";
+            /**
+             * Value
+             * @description A sender address, or a domain (covering its subdomains)
+             */
+            value: string;
         };
         /** SpamFeedback */
         SpamFeedback: {
@@ -22974,6 +23227,7 @@ export interface operations {
                      *       "snippet": "snippet",
                      *       "subject": "季度报告 Q3",
                      *       "text": "The numbers are attached. 数据见附件。",
+                     *       "thread_count": 1,
                      *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "to": [
                      *         {
@@ -23196,6 +23450,7 @@ export interface operations {
                      *       "snippet": "snippet",
                      *       "subject": "季度报告 Q3",
                      *       "text": "The numbers are attached. 数据见附件。",
+                     *       "thread_count": 1,
                      *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "to": [
                      *         {
@@ -23395,6 +23650,7 @@ export interface operations {
                      *       "snippet": "snippet",
                      *       "subject": "季度报告 Q3",
                      *       "text": "The numbers are attached. 数据见附件。",
+                     *       "thread_count": 1,
                      *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "to": [
                      *         {
@@ -24287,6 +24543,7 @@ export interface operations {
                      *           "size": 1,
                      *           "snippet": "snippet",
                      *           "subject": "季度报告 Q3",
+                     *           "thread_count": 1,
                      *           "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *           "to": [
                      *             {
@@ -24942,6 +25199,7 @@ export interface operations {
                      *       "snippet": "snippet",
                      *       "subject": "季度报告 Q3",
                      *       "text": "The numbers are attached. 数据见附件。",
+                     *       "thread_count": 1,
                      *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "to": [
                      *         {
@@ -25223,6 +25481,7 @@ export interface operations {
                      *       "size": 1,
                      *       "snippet": "snippet",
                      *       "subject": "季度报告 Q3",
+                     *       "thread_count": 1,
                      *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "to": [
                      *         {
@@ -26125,6 +26384,344 @@ export interface operations {
             };
         };
     };
+    list_mail_sender_entries: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-500). */
+                limit?: number;
+                /** @description Opaque cursor. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                account: string;
+                /** @description allow: never junk (authenticated senders); block: filed in Junk or Trash; images: remote images shown without asking */
+                list: "allow" | "block" | "images";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "action": "junk",
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "id": "sen_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "list": "allow",
+                     *           "scope": "address",
+                     *           "value": "value"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Page_SenderEntry_"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_mail_sender_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account: string;
+                /** @description allow: never junk (authenticated senders); block: filed in Junk or Trash; images: remote images shown without asking */
+                list: "allow" | "block" | "images";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action": "junk",
+                 *       "value": "value"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SenderEntryCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "action": "junk",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "sen_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "list": "allow",
+                     *       "scope": "address",
+                     *       "value": "value"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SenderEntry"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (duplicate, state, idempotency key in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a stale ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_mail_sender_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account: string;
+                /** @description allow: never junk (authenticated senders); block: filed in Junk or Trash; images: remote images shown without asking */
+                list: "allow" | "block" | "images";
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (duplicate, state, idempotency key in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a stale ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_mail_threads: {
         parameters: {
             query?: {
@@ -26327,6 +26924,7 @@ export interface operations {
                      *           "size": 1,
                      *           "snippet": "snippet",
                      *           "subject": "季度报告 Q3",
+                     *           "thread_count": 1,
                      *           "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *           "to": [
                      *             {
@@ -40091,6 +40689,68 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["MailMessageUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    on_mail_sender_entry_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailSenderEntryCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    on_mail_sender_entry_deleted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailSenderEntryDeletedEvent"];
             };
         };
         responses: {

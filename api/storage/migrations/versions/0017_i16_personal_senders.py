@@ -1,7 +1,7 @@
 """issue 16: a person's own allow, block and show-images sender lists
 
 Revision ID: 0017i16
-Revises: 0016
+Revises: 0009
 """
 
 import sqlalchemy as sa
@@ -10,7 +10,7 @@ from alembic import op
 import api.storage.models.base
 
 revision = "0017i16"
-down_revision = "0016"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

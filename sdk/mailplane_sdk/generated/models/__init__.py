@@ -95,6 +95,8 @@ from .contacts_group_deleted_event import ContactsGroupDeletedEvent
 from .contacts_group_updated_event import ContactsGroupUpdatedEvent
 from .create_import_body import CreateImportBody
 from .create_import_format_type_0 import CreateImportFormatType0
+from .create_mail_sender_entry_list import CreateMailSenderEntryList
+from .delete_mail_sender_entry_list import DeleteMailSenderEntryList
 from .department import Department
 from .department_create import DepartmentCreate
 from .department_move import DepartmentMove
@@ -215,6 +217,7 @@ from .list_audit_entries_category_type_0_item import ListAuditEntriesCategoryTyp
 from .list_domains_kind_type_0 import ListDomainsKindType0
 from .list_domains_status_type_0 import ListDomainsStatusType0
 from .list_import_rows_status_type_0 import ListImportRowsStatusType0
+from .list_mail_sender_entries_list import ListMailSenderEntriesList
 from .list_migrations_status_type_0 import ListMigrationsStatusType0
 from .list_room_bookings_status_type_0 import ListRoomBookingsStatusType0
 from .list_rooms_kind_type_0 import ListRoomsKindType0
@@ -233,6 +236,8 @@ from .mail_message_imported_event import MailMessageImportedEvent
 from .mail_message_received_event import MailMessageReceivedEvent
 from .mail_message_sent_event import MailMessageSentEvent
 from .mail_message_updated_event import MailMessageUpdatedEvent
+from .mail_sender_entry_created_event import MailSenderEntryCreatedEvent
+from .mail_sender_entry_deleted_event import MailSenderEntryDeletedEvent
 from .mail_spam_list_entry_created_event import MailSpamListEntryCreatedEvent
 from .mail_spam_list_entry_deleted_event import MailSpamListEntryDeletedEvent
 from .me import Me
@@ -300,6 +305,7 @@ from .page_migration_failure import PageMigrationFailure
 from .page_organization import PageOrganization
 from .page_platform_event import PagePlatformEvent
 from .page_room import PageRoom
+from .page_sender_entry import PageSenderEntry
 from .page_spam_list_entry import PageSpamListEntry
 from .page_thread import PageThread
 from .page_webhook import PageWebhook
@@ -350,6 +356,12 @@ from .send_request_headers import SendRequestHeaders
 from .send_request_priority import SendRequestPriority
 from .send_result import SendResult
 from .send_result_status import SendResultStatus
+from .sender_entry import SenderEntry
+from .sender_entry_action import SenderEntryAction
+from .sender_entry_create import SenderEntryCreate
+from .sender_entry_create_action import SenderEntryCreateAction
+from .sender_entry_list import SenderEntryList
+from .sender_entry_scope import SenderEntryScope
 from .spam_feedback import SpamFeedback
 from .spam_feedback_label import SpamFeedbackLabel
 from .spam_list_entry import SpamListEntry
@@ -488,6 +500,8 @@ __all__ = (
     "ContactUpdate",
     "CreateImportBody",
     "CreateImportFormatType0",
+    "CreateMailSenderEntryList",
+    "DeleteMailSenderEntryList",
     "Department",
     "DepartmentCreate",
     "DepartmentMove",
@@ -608,6 +622,7 @@ __all__ = (
     "ListDomainsKindType0",
     "ListDomainsStatusType0",
     "ListImportRowsStatusType0",
+    "ListMailSenderEntriesList",
     "ListMigrationsStatusType0",
     "ListRoomBookingsStatusType0",
     "ListRoomsKindType0",
@@ -626,6 +641,8 @@ __all__ = (
     "MailMessageReceivedEvent",
     "MailMessageSentEvent",
     "MailMessageUpdatedEvent",
+    "MailSenderEntryCreatedEvent",
+    "MailSenderEntryDeletedEvent",
     "MailSpamListEntryCreatedEvent",
     "MailSpamListEntryDeletedEvent",
     "Me",
@@ -693,6 +710,7 @@ __all__ = (
     "PageOrganization",
     "PagePlatformEvent",
     "PageRoom",
+    "PageSenderEntry",
     "PageSpamListEntry",
     "PageThread",
     "PageWebhook",
@@ -738,6 +756,12 @@ __all__ = (
     "Schedule",
     "ScheduleTypeType0",
     "SecretRotation",
+    "SenderEntry",
+    "SenderEntryAction",
+    "SenderEntryCreate",
+    "SenderEntryCreateAction",
+    "SenderEntryList",
+    "SenderEntryScope",
     "SendRequest",
     "SendRequestHeaders",
     "SendRequestPriority",
