@@ -41,7 +41,7 @@ from api.kit.sqlite_retry import (
 )
 from api.ops.observability import ObservabilityMiddleware, configure_logging
 from api.platform.authentication import AuthenticationMiddleware
-from api.platform.web import WebSessionMiddleware
+from api.platform.web import WebSessionMiddleware, mail_frame_router
 from api.platform.web import router as web_session_router
 from api.platform.web import static_router as web_app_router
 from api.platform.web.static import spa_fallback
@@ -202,6 +202,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     install_webhooks(app)
     reference_pages.install(app)
     app.include_router(web_session_router)
+    app.include_router(mail_frame_router)
     app.include_router(web_app_router)  # last: `/` and `/assets` after every API path
 
     # Pure ASGI middleware, innermost first.

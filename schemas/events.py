@@ -201,6 +201,8 @@ _BUILTIN: list[tuple[str, str, type[BaseModel]]] = [
     ("mail.folder.deleted", "A mail folder was deleted (its mail moved to trash).", PersonalData),
     ("mail.spam_list_entry.created", "A sender was added to the allow or block list.", ResourceData),
     ("mail.spam_list_entry.deleted", "A sender was removed from the allow or block list.", ResourceData),
+    ("mail.sender_entry.created", "A person put a sender on their own allow, block or images list.", PersonalData),
+    ("mail.sender_entry.deleted", "A person took a sender off their own allow, block or images list.", PersonalData),
     ("directory.domain.updated", "A domain changed (for example its DKIM key rotated).", DomainData),
     ("contacts.contact.created", "A contact was created.", PersonalData),
     ("contacts.contact.updated", "A contact changed.", PersonalData),

@@ -117,6 +117,10 @@ class MessageSummary(ResponseModel):
     parse_status: Literal["ok", "defects", "failed"]
     parse_problems: list[str]
     send_at: datetime | None = None
+    thread_count: int | None = Field(
+        default=None,
+        description="Messages in its conversation (filled in lists; null elsewhere)",
+    )
 
 
 class Header(ResponseModel):

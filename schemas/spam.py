@@ -47,3 +47,27 @@ class SpamVerdict(ResponseModel):
     feedback: Literal["spam", "ham"] | None = Field(
         default=None, description="What a person reported the message as, if anything"
     )
+
+
+SenderListKind = Literal["allow", "block", "images"]
+
+
+class SenderEntryCreate(RequestModel):
+    value: str = Field(min_length=1, max_length=320,
+                       description="A sender address, or a domain (covering its subdomains)")
+    action: Literal["junk", "trash"] = Field(
+        default="junk", description="block list: where the sender's next messages are filed"
+    )
+
+
+class SenderEntry(ResponseModel):
+    id: str
+    account_id: str
+    list: SenderListKind = Field(
+        description="allow: never junk (authenticated senders only); block: filed as "
+        "`action` says; images: remote images shown without asking"
+    )
+    value: str = Field(description="Normalised: lower case, domains in ASCII (punycode)")
+    scope: Literal["address", "domain"]
+    action: Literal["junk", "trash"] = Field(description="block list only: where mail goes")
+    created_at: datetime

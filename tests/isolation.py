@@ -137,6 +137,9 @@ RESOURCES: list[IsolatedResource] = [
     IsolatedResource(name="spam-blocklist-entry", create=spam_factories.victim_block_entry,
                      routes=spam_factories.BLOCK_ROUTES,
                      graphql=spam_factories.LIST_ENTRY_GRAPHQL),
+    IsolatedResource(name="mail-sender-entry", create=spam_factories.victim_sender_entry,
+                     routes=spam_factories.SENDER_ROUTES,
+                     graphql=spam_factories.SENDER_GRAPHQL),
     IsolatedResource(name="event", create=victim_event, routes=[
         ("GET", "/v1/events/{id}"), ("GET", "/v1/events/{id}/attempts"),
     ]),

@@ -109,3 +109,18 @@ LIST_ENTRY_GRAPHQL = [
     "query($id: ID!) { spamListEntry(id: $id) { id value } }",
     "mutation($id: ID!) { deleteSpamListEntry(id: $id) }",
 ]
+
+
+async def victim_sender_entry(org) -> str:  # type: ignore[no-untyped-def]
+    resp = await org.client.post(
+        f"/v1/accounts/admin@{org.domain}/mail/sender_lists/block",
+        json={"value": "victim.example"}, headers=await org.headers())
+    assert resp.status_code == 201, resp.text
+    return str(resp.json()["id"])
+
+
+SENDER_ROUTES = [("DELETE", "/v1/accounts/admin@acme.test/mail/sender_lists/block/{id}")]
+SENDER_GRAPHQL = [
+    'mutation($id: ID!) { deleteMailSenderEntry(account: "admin@acme.test", list: BLOCK, '
+    "id: $id) }",
+]

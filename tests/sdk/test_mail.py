@@ -73,6 +73,11 @@ def test_send_and_read_messages(mp: Mailplane, people: tuple[str, str]) -> None:
     assert verdict.message_id == message.id
     assert mp.mail.messages.report_spam(bob, message.id).label.value == "spam"
     assert mp.mail.messages.report_not_spam(bob, message.id).label.value == "ham"
+    blocked = mp.mail.senders.add(bob, "block", value="Spammer@Example.NET", action="trash")
+    assert (blocked.value, blocked.action.value) == ("spammer@example.net", "trash")
+    assert [e.id for e in mp.mail.senders.list(bob, "block")] == [blocked.id]
+    mp.mail.senders.delete(bob, "block", blocked.id)
+    assert list(mp.mail.senders.list(bob, "block")) == []
 
     ids = [m.id for m in mp.mail.messages.list(li)]
     assert sorted(mp.mail.messages.bulk_update(li, ids=ids, seen=True).updated) == sorted(ids)

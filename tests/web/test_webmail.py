@@ -3,8 +3,7 @@
 A person signs in and opens their inbox; a Chinese mail arrives over SMTP and appears without
 a reload (the event stream), with the unread count in the tab title; they find it by a
 two-character search, open it and reply (a colleague in cc has the reply, checked through
-the API). Hostile HTML: scripts and event attributes run nothing, the frame is sandboxed, and the
-remote image is not fetched; "show images" relaxes that message's own policy."""
+the API). Hostile mail, Junk, blocking and the keyboard: test_webmail_reading.py."""
 
 from __future__ import annotations
 
@@ -82,7 +81,8 @@ def test_chinese_mail_arrives_live_is_found_read_and_answered(
     page.keyboard.press("Enter")
     view = page.locator("[data-testid=message-view]")
     expect(view.locator("h2")).to_have_text("第三季度预算审批")
-    expect(view.locator("[data-testid=message-body]")).to_contain_text("请在周五前审批")
+    body_frame = page.frame_locator("[data-testid=message-body]")
+    expect(body_frame.locator("body")).to_contain_text("请在周五前审批")
     expect(page).to_have_title(t["mail.title"])  # read: no unread left in the inbox
     check_screen(page, lang, "mail-message")
 
@@ -109,53 +109,4 @@ def test_chinese_mail_arrives_live_is_found_read_and_answered(
     assert full["text"].startswith("已批准。") and "> 请在周五前审批" in full["text"]
     assert full["in_reply_to"], "a reply carries In-Reply-To"
     watched.assert_clean()
-    watched.context.close()
-
-
-HOSTILE = """<html><body>
-<script>parent.document.title='pwned-script'; fetch('http://tracker.test/script')</script>
-<img src="x" onerror="parent.document.title='pwned-onerror'; alert(1)">
-<p onmouseover="alert(2)">预算 hostile body</p>
-<img src="http://tracker.test/pixel.png" alt="pixel">
-</body></html>"""
-
-
-def test_hostile_html_runs_nothing_and_fetches_nothing_before_show_images(
-    browser: Browser, console: DemoServer
-) -> None:
-    lang = "en"
-    t = catalogue(lang)
-    reader = _person(console, "guarded")
-    watched = open_context(browser, console.url, lang)
-    page = watched.page()
-    dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    fetched: list[str] = []
-
-    def tracker(route: Route) -> None:
-        fetched.append(route.request.url)
-        route.fulfill(status=204)
-
-    page.route(re.compile(r"^https?://tracker\.test/"), tracker)
-    _open_mail(page, reader)
-    _smtp(console, reader, "hostile", text="plain part", html=HOSTILE)
-    row = page.locator("[data-testid=message-list] li").filter(has_text="hostile")
-    expect(row).to_have_count(1, timeout=20_000)
-    row.get_by_role("button").click()
-    frame = page.frame_locator("[data-testid=message-body]")
-    expect(frame.locator("body")).to_contain_text("hostile body")
-    iframe = page.locator("iframe[data-testid=message-body]")
-    assert iframe.get_attribute("sandbox") == ""  # no allow-scripts, no allow-same-origin
-    page.wait_for_timeout(1000)
-    assert fetched == [] and [u for u in watched.external if "tracker.test" in u] == []
-    assert dialogs == [] and "pwned" not in page.title()
-    srcdoc = iframe.get_attribute("srcdoc") or ""
-    assert "<script" not in srcdoc and "onerror" not in srcdoc and "onmouseover" not in srcdoc
-
-    page.get_by_role("button", name=t["mail.showImages"]).click()
-    # "Show images" relaxes this message's own policy only. (The srcdoc document also inherits
-    # the app's CSP, img-src 'self' data:, so the remote image stays blocked for now: see the
-    # webmail note in the report; the privacy side, proven above, holds either way.)
-    expect(iframe).to_have_attribute("srcdoc", re.compile(r"img-src data: cid: https: http:"))
-    assert dialogs == [] and "pwned" not in page.title()
     watched.context.close()

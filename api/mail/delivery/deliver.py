@@ -73,6 +73,7 @@ async def deliver(
     later: PendingStores | None = None,
     resolution: Resolution | None = None,
     parsed: ParsedMessage | None = None,
+    sender_authenticated: bool = False,
 ) -> DeliveryReport:
     """Store `raw_bytes` once and deliver them to every recipient (SMTP and API alike).
 
@@ -96,6 +97,7 @@ async def deliver(
         folder_role=folder_role,
         later=later,
         resolution=resolution,
+        sender_authenticated=sender_authenticated,
     )
 
 
@@ -116,6 +118,7 @@ async def deliver_stored(
     folder_role: str = "inbox",
     later: PendingStores | None = None,
     resolution: Resolution | None = None,
+    sender_authenticated: bool = False,
 ) -> DeliveryReport:
     """Deliver bytes already stored; `remote` is another rendering for remote recipients
     (huge attachments replaced by links). Local copies go to the `folder_role` system
@@ -123,7 +126,9 @@ async def deliver_stored(
     gathered there and stored when it is flushed (the report's message ids are filled in,
     and quota refusals moved to `over_quota`, then). `resolution`: the recipients as the
     caller resolved them a moment ago (the MX at RCPT time); accounts are still re-read here,
-    so one deleted since is refused."""
+    so one deleted since is refused. Each person's copy then goes through the filing hooks
+    (their own block and allow lists): `sender_authenticated` says whether the From domain is
+    vouched for, which an allow entry requires."""
     report = DeliveryReport()
     if resolution is None:
         resolution = await resolve_recipients(session, recipients, sender=envelope_from or None)
@@ -146,6 +151,14 @@ async def deliver_stored(
             report.unknown.append(address)
             continue
         inbox = folders[account.id]
+        role = folder_role
+        if hooks.has_filers():
+            role = await hooks.filed(hooks.Filing(
+                session, runtime, account, folder_role, stored.parsed, envelope_from,
+                sender_authenticated, stored.blob, stored.raw))
+            if role != folder_role:
+                inbox = (await system_folders(session, [(account.id, account.org_id)], role)
+                         )[account.id]
         new = NewMessage(blob=stored.blob, parsed=stored.parsed, received_at=when)
         if later is not None:
             delivered = Delivered(
@@ -166,7 +179,7 @@ async def deliver_stored(
                 address, account.id, account.org_id, message.id, account.address,
                 address if address in resolution.groups else None,
             ))
-        await hooks.delivered(hooks.Arrival(session, runtime, account, folder_role,
+        await hooks.delivered(hooks.Arrival(session, runtime, account, role,
                                             stored.blob, stored.parsed, stored.raw))
     if resolution.remote:
         if org_id is None:

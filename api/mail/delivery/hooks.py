@@ -80,3 +80,53 @@ async def delivered(arrival: Arrival) -> None:
             log.exception("delivery subscriber failed",
                           extra={"fields": {"account": arrival.account.id,
                                             "subscriber": getattr(fn, "__qualname__", "")}})
+
+
+# --- filing: which folder one person's copy goes to --------------------------------------------
+
+
+@dataclass
+class Filing:
+    """One person's copy before it is stored: a filer may change the folder role (the
+    person's own block and allow lists, what they taught the spam filter)."""
+
+    session: AsyncSession
+    runtime: Runtime
+    account: Account
+    role: str
+    parsed: ParsedMessage
+    envelope_from: str
+    authenticated: bool  # the From domain is vouched for (DMARC or aligned SPF/DKIM)
+    blob: BlobRef
+    raw: bytes | None = None
+
+    async def raw_bytes(self) -> bytes:
+        if self.raw is None:
+            self.raw = await self.runtime.blobs.read_all(self.blob.sha256)
+        return self.raw
+
+
+Filer = Callable[[Filing], Awaitable[str]]
+_FILERS: list[Filer] = []
+
+
+def on_filing(fn: Filer) -> Filer:
+    """Register a filer (once). Filers run in order, each seeing the role the last chose."""
+    if all(fn is not known for known in _FILERS):
+        _FILERS.append(fn)
+    return fn
+
+
+async def filed(filing: Filing) -> str:
+    """The role after every filer; a filer that fails leaves the role as it was."""
+    for fn in _FILERS:
+        try:
+            filing.role = await fn(filing)
+        except Exception:  # mail is delivered whatever a filer makes of it
+            log.exception("delivery filer failed",
+                          extra={"fields": {"account": filing.account.id}})
+    return filing.role
+
+
+def has_filers() -> bool:
+    return bool(_FILERS)

@@ -101,6 +101,7 @@ class MxHandler:
         if groups is None:
             return "550 5.7.1 Message refused as spam"
         quarantine = dmarc is not None and dmarc.disposition == "quarantine"
+        vouched = spam_hook.authenticated(raw, parsed, verdict, mail_from)
         queue_id = new_id("q")[2:]
         protocol = "ESMTPS" if server.encrypted else ("ESMTP" if session.extended_smtp else "SMTP")
         trace = (
@@ -117,7 +118,7 @@ class MxHandler:
                 await deliver(
                     db, runtime, trace + group.spam_headers + raw, mail_from, group.addresses,
                     folder_role="junk" if quarantine else group.folder, later=pending(db),
-                    resolution=group.resolution, parsed=parsed,
+                    resolution=group.resolution, parsed=parsed, sender_authenticated=vouched,
                 )
                 for group in groups
             ]

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.mail.auth_results import AuthVerdict
 from api.mail.mime import ParsedMessage
 from api.mail.spam import classify as spam_classify
+from api.mail.spam import sender_authenticated
 
 log = logging.getLogger("mailplane.smtp")
 
@@ -48,3 +49,13 @@ async def classify(
         return None
     return SpamDecision(action=found.action, headers=found.header_bytes(), score=found.score,
                         details=found.as_dict())
+
+
+def authenticated(raw: bytes, parsed: ParsedMessage, verdict: AuthVerdict, mail_from: str
+                  ) -> bool:
+    """Whether the From domain is vouched for: a person's allow list needs it."""
+    try:
+        return sender_authenticated(raw, parsed, auth_facts(verdict, mail_from))
+    except Exception:  # noqa: BLE001  (a broken check vouches for nobody)
+        log.exception("sender authentication check failed")
+        return False

@@ -13,7 +13,7 @@ from api.errors import MalformedRequest
 from api.kit.pagination import PageParams, decode_cursor, encode_cursor
 from api.mail.search import index
 from api.mail.search.query import SearchQuery
-from api.storage.models import MailMessage
+from api.storage.models import MailMessage, MailThread
 
 
 @dataclass
@@ -136,3 +136,14 @@ async def in_folders(
         )
     )
     return list(rows.scalars().all())
+
+
+async def thread_counts(session: AsyncSession, account_id: str, thread_ids: set[str]
+                        ) -> dict[str, int]:
+    if not thread_ids:
+        return {}
+    rows = await session.execute(
+        select(MailThread.id, MailThread.message_count).where(
+            MailThread.account_id == account_id, MailThread.id.in_(list(thread_ids)))
+    )
+    return {str(i): int(n) for i, n in rows}

@@ -74,7 +74,10 @@ async def list_mail_messages(
     rows, cursor = await service.list_messages(
         session, owner, page, folder_id=folder_id, q=q, from_=from_, to=to, filters=filters
     )
-    return Page[MessageSummary](data=[views.summary(m) for m in rows], next_cursor=cursor)
+    counts = await service.thread_counts(session, owner, {m.thread_id for m in rows})
+    data = [views.summary(m).model_copy(update={"thread_count": counts.get(m.thread_id, 1)})
+            for m in rows]
+    return Page[MessageSummary](data=data, next_cursor=cursor)
 
 
 @router.get("/changes", response_model=Changes)

@@ -163,3 +163,9 @@ async def bulk_delete(
         deleted=[m.id for m in gone],
         not_found=[i for i in ids if i not in known],
     )
+
+
+async def thread_counts(session: AsyncSession, account: Account, thread_ids: set[str]
+                        ) -> dict[str, int]:
+    """How many messages each of these conversations holds (one query for a page)."""
+    return await repository.thread_counts(session, account.id, thread_ids)

@@ -25,11 +25,21 @@ MAILPLANE_SPAM_JUNK_THRESHOLD (5.0) and MAILPLANE_SPAM_REJECT_THRESHOLD (15.0).
 from __future__ import annotations
 
 import api.mail.spam.moves  # noqa: F401  (learns from moves into and out of junk)
-from api.mail.spam.scoring import assess, classify, facts_of
+from api.mail.delivery.hooks import on_filing
+from api.mail.spam.personal import personal_role, shows_images
+from api.mail.spam.scoring import assess, classify, facts_of, sender_authenticated
 from api.mail.spam.verdict import Action, Hit, Verdict
 from api.mail.spam.virus import ClamdScanner, ScanResult, VirusScanner
 
+
+def file_personally() -> None:
+    """Wiring: every delivery applies each person's own sender lists and learned verdicts."""
+    on_filing(personal_role)
+
+
 __all__ = [
+    "file_personally",
+    "shows_images",
     "Action",
     "ClamdScanner",
     "Hit",
@@ -39,4 +49,5 @@ __all__ = [
     "assess",
     "classify",
     "facts_of",
+    "sender_authenticated",
 ]

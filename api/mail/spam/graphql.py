@@ -14,9 +14,10 @@ from strawberry.types import Info
 from api.errors import ValidationFailed
 from api.graphql_kit import Context, as_graphql_error, checked_page, require, unit_of_work
 from api.kit.pagination import PageParams
-from api.mail.spam import service
-from api.storage.models import SpamListEntry
-from schemas.spam import SpamListEntryCreate, SpamVerdict
+from api.mail.access import mailbox_account
+from api.mail.spam import personal, service
+from api.storage.models import PersonalSenderEntry, SpamListEntry
+from schemas.spam import SenderEntryCreate, SpamListEntryCreate, SpamVerdict
 
 LISTS_READ = "directory:read"
 LISTS_WRITE = "directory:write"
@@ -43,6 +44,37 @@ class SpamListEntryType:
         return cls(id=strawberry.ID(row.id), kind=SpamListKind(row.kind), value=row.value,
                    scope=service.scope_of(row), note=row.note, created_by=row.created_by,
                    created_at=row.created_at)
+
+
+@strawberry.enum
+class SenderListKind(Enum):
+    ALLOW = "allow"
+    BLOCK = "block"
+    IMAGES = "images"
+
+
+@strawberry.type
+class MailSenderEntryType:
+    id: strawberry.ID
+    account_id: str
+    list: SenderListKind
+    value: str
+    scope: str
+    action: str
+    created_at: datetime
+
+    @classmethod
+    def of(cls, row: PersonalSenderEntry) -> MailSenderEntryType:
+        view = personal.entry_view(row)
+        return cls(id=strawberry.ID(row.id), account_id=row.account_id,
+                   list=SenderListKind(row.kind), value=row.value, scope=view.scope,
+                   action=row.action, created_at=row.created_at)
+
+
+@strawberry.type
+class MailSenderEntryPage:
+    data: list[MailSenderEntryType]
+    next_cursor: str | None
 
 
 @strawberry.type
@@ -116,6 +148,18 @@ class SpamQuery:
             row = await service.get_entry(session, principal.org_id, None, str(id))
             return SpamListEntryType.of(row)
 
+    @strawberry.field(description="One of a person's own sender lists (allow, block, images).")
+    async def mail_sender_entries(self, info: Info[Context, Any], account: str,
+                                  list: SenderListKind, limit: int = 50,
+                                  cursor: str | None = None) -> MailSenderEntryPage:
+        principal = require(info, "mail:read")
+        async with unit_of_work(info, write=False) as session:
+            owner = await mailbox_account(session, principal, account)
+            rows, next_cursor = await personal.page(session, owner, list.value,
+                                                    _params(limit, cursor))
+            return MailSenderEntryPage(data=[MailSenderEntryType.of(r) for r in rows],
+                                       next_cursor=next_cursor)
+
     @strawberry.field(description="The spam verdict a message carries, and its feedback.")
     async def mail_message_spam(self, info: Info[Context, Any], id: strawberry.ID
                                 ) -> SpamVerdictType:
@@ -150,6 +194,32 @@ class SpamMutation:
             row = await service.get_entry(session, principal.org_id, None, str(id))
             await service.delete_entry(session, principal.org_id, row, actor=principal,
                                        ip=info.context.ip)
+        return True
+
+    @strawberry.mutation(description="Put a sender on one of a person's own lists.")
+    async def add_mail_sender_entry(self, info: Info[Context, Any], account: str,
+                                    list: SenderListKind, value: str, action: str = "junk"
+                                    ) -> MailSenderEntryType:
+        principal = require(info, "mail:write")
+        try:
+            data = SenderEntryCreate.model_validate({"value": value, "action": action})
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise as_graphql_error(ValidationFailed(
+                first["msg"], param=".".join(str(p) for p in first["loc"]))) from None
+        async with unit_of_work(info, write=True) as session:
+            owner = await mailbox_account(session, principal, account)
+            return MailSenderEntryType.of(await personal.create(session, owner, list.value,
+                                                                data))
+
+    @strawberry.mutation(description="Take a sender off one of a person's own lists.")
+    async def delete_mail_sender_entry(self, info: Info[Context, Any], account: str,
+                                       list: SenderListKind, id: strawberry.ID) -> bool:
+        principal = require(info, "mail:write")
+        async with unit_of_work(info, write=True) as session:
+            owner = await mailbox_account(session, principal, account)
+            row = await personal.get(session, owner, list.value, str(id))
+            await personal.remove(session, owner, row)
         return True
 
     @strawberry.mutation(description="Report a message as spam: moves it to Junk and learns.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import APIRouter, Depends, Path, Response, status
 
 from api.deps import (
     ClientIp,
@@ -20,9 +20,17 @@ from api.deps import (
 from api.kit.pagination import Page, PageParams, page_params
 from api.mail.access import Mailbox
 from api.mail.messages.service import get_message
-from api.mail.spam import service
+from api.mail.spam import personal, service
 from api.storage.models import SpamListEntry as EntryRow
-from schemas.spam import SpamFeedback, SpamListEntry, SpamListEntryCreate, SpamVerdict
+from schemas.spam import (
+    SenderEntry,
+    SenderEntryCreate,
+    SenderListKind,
+    SpamFeedback,
+    SpamListEntry,
+    SpamListEntryCreate,
+    SpamVerdict,
+)
 
 router = APIRouter(tags=["spam"])
 
@@ -158,4 +166,47 @@ async def delete_spam_blocklist_entry(
     """Remove an entry from the block list."""
     row = await service.get_entry(session, principal.org_id, "block", entry_id)
     await service.delete_entry(session, principal.org_id, row, actor=principal, ip=ip)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+# --- a person's own sender lists ------------------------------------------------------------
+
+SENDERS = "/v1/accounts/{account}/mail/sender_lists/{list}"
+ListParam = Annotated[SenderListKind, Path(alias="list", description=(
+    "allow: never junk (authenticated senders); block: filed in Junk or Trash; "
+    "images: remote images shown without asking"))]
+
+
+@router.get(SENDERS, response_model=Page[SenderEntry])
+async def list_mail_sender_entries(
+    account: str, kind: ListParam, principal: MailRead, session: DbSession,
+    page: Annotated[PageParams, Depends(page_params)],
+) -> Page[SenderEntry]:
+    """One of the person's own sender lists. Unlike the organisation's lists, these apply
+    to this mailbox only, and the person manages them from the webmail."""
+    owner = await mailbox_account(session, principal, account)
+    rows, cursor = await personal.page(session, owner, kind, page)
+    return Page[SenderEntry](data=[personal.entry_view(r) for r in rows], next_cursor=cursor)
+
+
+@router.post(SENDERS, status_code=status.HTTP_201_CREATED, response_model=SenderEntry)
+async def create_mail_sender_entry(
+    account: str, kind: ListParam, body: SenderEntryCreate, principal: MailWrite,
+    session: DbSession,
+) -> SenderEntry:
+    """Put a sender address or a domain on one of the person's lists. Blocking a sender
+    takes it off the allow list and the other way round; the next message from a blocked
+    sender is filed in Junk (or Trash, `action`) by every delivery path, SMTP included."""
+    owner = await mailbox_account(session, principal, account)
+    return personal.entry_view(await personal.create(session, owner, kind, body))
+
+
+@router.delete(SENDERS + "/{entry_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_mail_sender_entry(
+    account: str, kind: ListParam, entry_id: str, principal: MailWrite, session: DbSession,
+) -> Response:
+    """Take an entry off one of the person's lists."""
+    owner = await mailbox_account(session, principal, account)
+    row = await personal.get(session, owner, kind, entry_id)
+    await personal.remove(session, owner, row)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -36,6 +36,12 @@ def facts_of(raw: bytes, parsed: ParsedMessage | None, auth_results: dict[str, A
                         auth=AuthFacts.of(auth_results), now=now or utcnow())
 
 
+def sender_authenticated(raw: bytes, parsed: ParsedMessage | None,
+                         auth_results: dict[str, Any] | None) -> bool:
+    """Is the From domain vouched for (DMARC, or SPF/DKIM aligned with it)?"""
+    return rules.authenticated_sender(facts_of(raw, parsed, auth_results))
+
+
 def list_hits(facts: MessageFacts, matches: list[ListMatch]) -> list[Hit]:
     """The most specific matching entry decides; an allow entry counts only for an
     authenticated sender (else the next entry decides), so a forged From rides on nothing."""
@@ -120,4 +126,4 @@ async def classify(
     )
 
 
-__all__ = ["Action", "assess", "classify", "facts_of"]
+__all__ = ["Action", "assess", "classify", "facts_of", "sender_authenticated"]

@@ -21,7 +21,7 @@ from api.kit.ids import new_id
 from api.kit.pagination import PageParams
 from api.mail.access import account_by_id, may_reach
 from api.mail.mailbox.service import apply_changes, system_folder
-from api.mail.spam import repository
+from api.mail.spam import personal, repository
 from api.mail.spam.lists import InvalidEntry, normalise
 from api.mail.spam.moves import skip_learning
 from api.mail.spam.scoring import facts_of
@@ -54,9 +54,9 @@ def _delta(label: str, sign: int) -> dict[str, int]:
 
 async def learn(session: AsyncSession, blobs: BlobStore, message: MailMessage, label: str
                 ) -> bool:
-    """Count `message` as spam or ham for its organisation. Idempotent: learning it again
-    the same way changes nothing (returns False); the other way first unlearns exactly the
-    tokens that were counted."""
+    """Count `message` as spam or ham for its organisation and its person. Idempotent:
+    learning it again the same way changes nothing (returns False); the other way first
+    unlearns exactly the tokens that were counted."""
     if label not in LABELS:
         raise ValueError(label)
     org_id = message.org_id
@@ -75,6 +75,7 @@ async def learn(session: AsyncSession, blobs: BlobStore, message: MailMessage, l
                 raise
         else:
             await repository.add_counts(session, org_id, tokens, **_delta(label, 1))
+            await personal.learn_for_person(session, message.account_id, tokens, None, label)
             forget(org_id)
             return True
     if row.label == label:
@@ -82,6 +83,7 @@ async def learn(session: AsyncSession, blobs: BlobStore, message: MailMessage, l
     tokens = list(row.tokens)
     await repository.add_counts(session, org_id, tokens, **_delta(row.label, -1))
     await repository.add_counts(session, org_id, tokens, **_delta(label, 1))
+    await personal.learn_for_person(session, row.account_id, tokens, row.label, label)
     row.label = label
     row.updated_at = utcnow()
     await session.flush()

@@ -1,6 +1,8 @@
 """The built single-page application (`web/dist`, made by `npm run build`), served by the
 api role with a strict Content-Security-Policy: every script, style, image and connection
-comes from this origin, nothing inline, nothing from a CDN, no framing.
+comes from this origin, nothing inline, nothing from a CDN, no framing of the app. It frames
+only its own `/web/mail/*` reading frame, which answers with a stricter policy of its own
+(`mail_frame.py`).
 
 Client-side routes (`/console/accounts`, …) answer index.html through `spa_fallback`, which
 the 404 handler calls, so no catch-all route can shadow an API path.
@@ -21,7 +23,7 @@ router = APIRouter(include_in_schema=False)
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; "
+    "font-src 'self'; connect-src 'self'; manifest-src 'self'; frame-src 'self'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'; object-src 'none'"
 )
 _HEADERS = {
@@ -37,6 +39,7 @@ _NOT_SPA = (
     "/oauth",
     "/graphql",
     "/web/session",
+    "/web/mail/",
     "/.well-known",
     "/docs",
     "/openapi.json",

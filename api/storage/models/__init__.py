@@ -53,7 +53,12 @@ from api.storage.models.platform import (
     OrgSequence,
     RateLimitWindow,
 )
-from api.storage.models.spam import SpamFeedback, SpamListEntry, SpamToken
+from api.storage.models.spam import (
+    PersonalSenderEntry,
+    SpamFeedback,
+    SpamListEntry,
+    SpamToken,
+)
 from api.storage.models.tenancy import Account, AccountLink, Domain, Organization
 from api.storage.models.web_sessions import WebSession
 from api.storage.models.webhooks import (
@@ -119,6 +124,7 @@ __all__ = [
     "Organization",
     "RateLimitWindow",
     "SpamFeedback",
+    "PersonalSenderEntry",
     "SpamListEntry",
     "SpamToken",
     "Token",

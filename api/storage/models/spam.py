@@ -54,3 +54,20 @@ class SpamListEntry(Base):
     note: Mapped[str] = mapped_column(String(500), default="")
     created_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PersonalSenderEntry(Base):
+    """One person's own sender list entry (issue 16): `allow` (never junk, for an
+    authenticated sender), `block` (filed as `action` says) or `images` (show remote images).
+    A sender address or a domain, as in the organisation's lists."""
+
+    __tablename__ = "personal_sender_entries"
+    __table_args__ = (UniqueConstraint("account_id", "kind", "value"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    org_id: Mapped[str] = mapped_column(String(40), index=True)
+    account_id: Mapped[str] = mapped_column(String(40), index=True)
+    kind: Mapped[str] = mapped_column(String(6))  # allow | block | images
+    value: Mapped[str] = mapped_column(String(320))
+    action: Mapped[str] = mapped_column(String(5), default="junk")  # block: junk | trash
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -950,6 +950,15 @@ class SendRequest(TypedDict, total=False):
     transactional: NotRequired[bool]
 
 
+class SenderEntryCreate(TypedDict, total=False):
+    """The fields of SenderEntryCreate."""
+
+    # block list: where the sender's next messages are filed
+    action: NotRequired[Literal['junk', 'trash']]
+    # A sender address, or a domain (covering its subdomains)
+    value: Required[str]
+
+
 class SpamListEntryCreate(TypedDict, total=False):
     """The fields of SpamListEntryCreate."""
 
@@ -1210,6 +1219,15 @@ class DeleteMailMessageQuery(TypedDict, total=False):
     """Query parameters of delete_mail_message."""
 
     permanent: NotRequired[bool]
+
+
+class ListMailSenderEntriesQuery(TypedDict, total=False):
+    """Query parameters of list_mail_sender_entries."""
+
+    # Page size (1-500).
+    limit: NotRequired[int]
+    # Opaque cursor.
+    cursor: NotRequired[str | None]
 
 
 class ListMailThreadsQuery(TypedDict, total=False):
@@ -1612,6 +1630,7 @@ __all__ = [
     "RoomUpdate",
     "SecretRotation",
     "SendRequest",
+    "SenderEntryCreate",
     "SpamListEntryCreate",
     "UploadCreate",
     "WebhookCreate",
@@ -1654,6 +1673,7 @@ __all__ = [
     "ListImportRowsQuery",
     "ListMailMessageChangesQuery",
     "ListMailMessagesQuery",
+    "ListMailSenderEntriesQuery",
     "ListMailThreadsQuery",
     "ListMigrationAccountsQuery",
     "ListMigrationFailuresQuery",

@@ -20,6 +20,7 @@ from mailplane_sdk.generated.models import (
     MessageDelivery,
     MessageSummary,
     SendResult,
+    SenderEntry,
     SpamFeedback,
     SpamVerdict,
     Thread,
@@ -193,6 +194,32 @@ class Threads(Namespace[R]):
         return Spec(model(ThreadDetail), path={"account": account, "thread_id": thread_id})
 
 
+SENDERS = "/v1/accounts/{account}/mail/sender_lists/{list}"
+
+
+class Senders(Namespace[R]):
+    """`mp.mail.senders`: a person's own sender lists, `list` = "allow", "block" (filed in
+    Junk or Trash, `action=`) or "images" (remote images shown without asking)."""
+
+    @paged("GET", SENDERS, "list_mail_sender_entries")
+    def list(
+        self, account: str, list: str, /, **query: Unpack[params.ListMailSenderEntriesQuery]
+    ) -> Spec[Page[SenderEntry]]:
+        return Spec(page_of(SenderEntry.from_dict), path={"account": account, "list": list},
+                    params=query)
+
+    @endpoint("POST", SENDERS, "create_mail_sender_entry")
+    def add(
+        self, account: str, list: str, /, **body: Unpack[params.SenderEntryCreate]
+    ) -> Spec[SenderEntry]:
+        """Body: SenderEntryCreate (value, action)."""
+        return Spec(model(SenderEntry), path={"account": account, "list": list}, json=body)
+
+    @endpoint("DELETE", SENDERS + "/{entry_id}", "delete_mail_sender_entry")
+    def delete(self, account: str, list: str, entry_id: str) -> Spec[None]:
+        return Spec(nothing, path={"account": account, "list": list, "entry_id": entry_id})
+
+
 class Uploads(Namespace[R]):
     """`mp.mail.uploads`: the upload-session steps one by one (`mp.mail.upload` does them all)."""
 
@@ -239,6 +266,7 @@ class Mail(Namespace[R]):
         self.folders = Folders(runner)
         self.drafts = Drafts(runner)
         self.threads = Threads(runner)
+        self.senders = Senders(runner)
         self.uploads = Uploads(runner)
 
     @endpoint("POST", "/v1/accounts/{account}/mail/send", "send_message")

@@ -1,6 +1,8 @@
-/** The webmail screen: folders, the message list, the open message, compose; keyboard
- * shortcuts (j/k, Enter/o, r, e, #, /, c); new mail through the event stream; the unread
- * count of the inbox in the tab title. */
+/** The webmail screen: folders, the message list, the open message, compose; actions on one
+ * message or on every selected one (read/unread, flag, move, archive, delete, junk / not
+ * junk); keyboard shortcuts (j/k, Enter/o, x, r, a, f, s, e, #, !, v, /, c, u); new mail
+ * through the event stream (every open tab follows the same stream, so a second tab stays in
+ * step); the unread count of the inbox in the tab title. */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { problemOf, type Problem } from "../api/client";
@@ -8,28 +10,38 @@ import { useSession } from "../app/session";
 import { ProblemBanner } from "../components/ProblemBanner";
 import { useEventStream } from "../components/useEventStream";
 import { Compose } from "./Compose";
-import { FolderList } from "./FolderList";
+import { FolderList, folderName } from "./FolderList";
 import { MessageList } from "./MessageList";
 import { MessageView } from "./MessageView";
-import { getMessage, listFolders, listMessages, updateMessages, type Folder, type Message, type Outgoing, type Summary } from "./mailApi";
+import {
+  addSender, getMessage, getThread, listFolders, listMessages, listSenders, report, updateMessages,
+  type Folder, type Message, type Outgoing, type SenderEntry, type SenderList, type Summary,
+} from "./mailApi";
 import { quoteReply } from "./srcdoc";
 import { useMailKeys } from "./useMailKeys";
+
+type Change = { seen?: boolean; flagged?: boolean; folder_id?: string };
 
 export function Mailbox() {
   const { t } = useTranslation();
   const { me } = useSession();
   const account = me?.account_id ?? "";
+  const ownAddress = me?.address ?? "";
   const [folders, setFolders] = useState<Folder[]>([]);
   const [folderId, setFolderId] = useState<string>();
   const [query, setQuery] = useState("");
   const [messages, setMessages] = useState<Summary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [current, setCurrent] = useState(0);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<Message | null>(null);
+  const [thread, setThread] = useState<Summary[]>([]);
+  const [imageSenders, setImageSenders] = useState<SenderEntry[]>([]);
   const [draft, setDraft] = useState<Outgoing | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState("");
   const search = useRef<HTMLInputElement>(null);
+  const mover = useRef<HTMLSelectElement>(null);
   const role = (r: string) => folders.find((f) => f.role === r)?.id;
 
   const guard = useCallback(async (work: () => Promise<void>) => {
@@ -54,7 +66,20 @@ export function Mailbox() {
 
   useEffect(() => { if (account) void loadFolders(); }, [account, loadFolders]);
   useEffect(() => { if (account) void loadList(); }, [account, loadList]);
-  useEventStream(["mail.message.received", "mail.message.updated", "mail.message.deleted"], () => { void loadFolders(); void loadList(); }, !!account);
+  useEffect(() => { if (account) void guard(async () => setImageSenders(await listSenders(account, "images"))); }, [account, guard]);
+  useEffect(() => { setSelected(new Set()); }, [folderId, query]);
+  useEventStream(
+    ["mail.message.received", "mail.message.updated", "mail.message.deleted", "mail.sender_entry.created"],
+    (event) => {
+      if (event.type === "mail.sender_entry.created") {
+        void guard(async () => setImageSenders(await listSenders(account, "images")));
+        return;
+      }
+      void loadFolders();
+      void loadList();
+    },
+    !!account,
+  );
 
   const inboxUnread = folders.find((f) => f.role === "inbox")?.unread_count ?? 0;
   useEffect(() => {
@@ -65,56 +90,120 @@ export function Mailbox() {
   const more = () => guard(async () => {
     if (!cursor) return;
     const page = await listMessages(account, folderId, query, cursor);
-    setMessages((list) => [...list, ...page.data]);
+    setMessages((list) => [...list, ...page.data.filter((m) => !list.some((x) => x.id === m.id))]);
     setCursor(page.next_cursor ?? null);
   });
-  const openAt = (index: number) => guard(async () => {
-    const item = messages[index];
-    if (!item) return;
-    setCurrent(index);
+  const show = (id: string) => guard(async () => {
     setDraft(null);
-    const full = await getMessage(account, item.id);
+    const full = await getMessage(account, id);
     if (!full.seen) {
-      await updateMessages(account, [item.id], { seen: true });
+      await updateMessages(account, [id], { seen: true });
       full.seen = true;
-      setMessages((list) => list.map((m) => (m.id === item.id ? { ...m, seen: true } : m)));
+      setMessages((list) => list.map((m) => (m.id === id ? { ...m, seen: true } : m)));
       void loadFolders();
     }
     setOpen(full);
+    const summary = messages.find((m) => m.id === id);
+    setThread((summary?.thread_count ?? 2) > 1 ? (await getThread(account, full.thread_id)).messages : []);
   });
-  const change = (c: { seen?: boolean; flagged?: boolean; folder_id?: string }, done: string) => guard(async () => {
-    const target = open ?? messages[current];
-    if (!target) return;
-    await updateMessages(account, [target.id], c);
-    if (c.folder_id) {
-      setOpen(null);
-      setMessages((list) => list.filter((m) => m.id !== target.id));
+  const openAt = (index: number) => {
+    const item = messages[index];
+    if (!item) return;
+    setCurrent(index);
+    void show(item.id);
+  };
+  /** The messages an action applies to: the selection, else the open or current one. */
+  const targets = (): string[] => {
+    if (selected.size) return [...selected];
+    const one = open ?? messages[current];
+    return one ? [one.id] : [];
+  };
+  const change = (c: Change, done: string) => guard(async () => {
+    const ids = targets();
+    if (!ids.length) return;
+    await updateMessages(account, ids, c);
+    const hit = new Set(ids);
+    if (c.folder_id && c.folder_id !== folderId) {
+      if (open && hit.has(open.id)) setOpen(null);
+      setMessages((list) => list.filter((m) => !hit.has(m.id)));
     } else {
-      setOpen((m) => (m && m.id === target.id ? { ...m, ...c } : m));
-      setMessages((list) => list.map((m) => (m.id === target.id ? { ...m, ...c } : m)));
+      setOpen((m) => (m && hit.has(m.id) ? { ...m, ...c } : m));
+      setMessages((list) => list.map((m) => (hit.has(m.id) ? { ...m, ...c } : m)));
     }
-    setNotice(t(done));
+    setSelected(new Set());
+    setNotice(t(done, { count: ids.length }));
     void loadFolders();
   });
-  const archive = () => { const id = role("archive"); if (id) void change({ folder_id: id }, "mail.archived"); };
-  const remove = () => { const id = role("trash"); if (id) void change({ folder_id: id }, "mail.deleted"); };
-  const reply = () => {
+  const junk = (spam: boolean) => guard(async () => {
+    const ids = targets();
+    for (const id of ids) await report(account, id, spam);
+    const hit = new Set(ids);
+    if (open && hit.has(open.id)) setOpen(null);
+    setMessages((list) => list.filter((m) => !hit.has(m.id) || (!spam && folderId !== role("junk"))));
+    setSelected(new Set());
+    setNotice(t(spam ? "reading.markedJunk" : "reading.markedNotJunk", { count: ids.length }));
+    void loadFolders();
+  });
+  const sender = (list: SenderList, action: "junk" | "trash" = "junk") => guard(async () => {
+    const address = open?.from?.address;
+    if (!address) return;
+    try {
+      await addSender(account, list, address, action);
+    } catch (e) {
+      if (problemOf(e).code !== "already_exists") throw e;
+    }
+    if (list === "images") setImageSenders(await listSenders(account, "images"));
+    setNotice(t(`reading.sender.${list}`, { sender: address }));
+  });
+  const archive = () => { const id = role("archive"); if (id) void change({ folder_id: id }, "reading.archivedN"); };
+  const remove = () => { const id = role("trash"); if (id) void change({ folder_id: id }, "reading.deletedN"); };
+  const flag = () => {
+    const target = open ?? messages[current];
+    if (target) void change({ flagged: !target.flagged }, target.flagged ? "mail.unflagged" : "mail.flaggedDone");
+  };
+  const toggleSeen = () => {
+    const target = open ?? messages[current];
+    if (target) void change({ seen: !target.seen }, target.seen ? "mail.markedUnread" : "mail.markedRead");
+  };
+  const respond = (all: boolean) => {
     if (!open) return;
-    const sender = open.reply_to?.[0]?.address ?? open.from?.address;
+    const from = open.reply_to?.[0]?.address ?? open.from?.address;
+    const mine = ownAddress.toLowerCase();
+    const others = all
+      ? [...open.to, ...open.cc].map((a) => a.address).filter((a) => a.toLowerCase() !== mine && a !== from)
+      : [];
     const subject = /^(re|回复)\s*[:：]/i.test(open.subject) ? open.subject : `Re: ${open.subject}`;
     const header = t("mail.wrote", { who: open.from?.name || open.from?.address || "" });
-    setDraft({ to: sender ? [sender] : [], cc: [], subject, text: quoteReply(open.text ?? "", header), reply_to_message_id: open.id });
+    setDraft({ to: from ? [from] : [], cc: others, subject, text: quoteReply(open.text ?? "", header), reply_to_message_id: open.id });
   };
+  const forward = () => {
+    if (!open) return;
+    const subject = /^(fwd?|转发)\s*[:：]/i.test(open.subject) ? open.subject : `Fwd: ${open.subject}`;
+    const header = t("reading.forwarded", {
+      who: open.from?.address ?? "", subject: open.subject, when: new Date(open.received_at).toLocaleString(),
+    });
+    setDraft({ to: [], cc: [], subject, text: `\n\n${header}\n\n${open.text ?? ""}` });
+  };
+  const toggle = (id: string) => setSelected((s) => {
+    const next = new Set(s);
+    if (next.has(id)) next.delete(id); else next.add(id);
+    return next;
+  });
 
   useMailKeys({
     next: () => setCurrent((i) => Math.min(i + 1, messages.length - 1)),
     previous: () => setCurrent((i) => Math.max(i - 1, 0)),
-    open: () => void openAt(current),
-    reply, archive, remove,
+    open: () => openAt(current),
+    select: () => { const m = messages[current]; if (m) toggle(m.id); },
+    reply: () => respond(false), replyAll: () => respond(true), forward,
+    archive, remove, flag, toggleSeen, junk: () => void junk(folderId !== role("junk")),
+    move: () => mover.current?.focus(),
     search: () => search.current?.focus(),
     compose: () => setDraft({ to: [], cc: [], subject: "", text: "" }),
   }, !draft);
 
+  const inJunk = !!open && open.folder_id === role("junk");
+  const count = selected.size;
   return (
     <section className="mailbox" aria-labelledby="mail-title">
       <h1 id="mail-title" className="sr-only">{t("mail.title")}</h1>
@@ -123,26 +212,58 @@ export function Mailbox() {
         <form role="search" onSubmit={(e) => { e.preventDefault(); setQuery(search.current?.value.trim() ?? ""); setCurrent(0); }}>
           <label>
             <span className="sr-only">{t("mail.search")}</span>
-            <input ref={search} type="search" placeholder={t("mail.searchHint")} aria-label={t("mail.search")} />
+            <input
+              ref={search} type="search" placeholder={t("mail.searchHint")} aria-label={t("mail.search")}
+              onChange={(e) => { const v = e.target.value.trim(); if (!v || [...v].length >= 2) { setQuery(v); setCurrent(0); } }}
+            />
           </label>
           <button type="submit">{t("mail.search")}</button>
         </form>
         <p role="status" className="sr-only">{notice}</p>
+      </div>
+      <div className="mail-bulk" role="toolbar" aria-label={t("reading.bulkActions")} data-testid="bulk-actions">
+        <span>{count ? t("reading.selectedCount", { count }) : t("reading.noneSelected")}</span>
+        <button type="button" onClick={() => void change({ seen: true }, "mail.markedRead")}>{t("mail.markRead")}</button>
+        <button type="button" onClick={() => void change({ seen: false }, "mail.markedUnread")}>{t("mail.markUnread")}</button>
+        <button type="button" onClick={() => void change({ flagged: true }, "mail.flaggedDone")}>{t("mail.flag")}</button>
+        <button type="button" onClick={archive}>{t("mail.archive")}</button>
+        <button type="button" onClick={remove}>{t("mail.delete")}</button>
+        <button type="button" onClick={() => void junk(folderId !== role("junk"))}>
+          {folderId === role("junk") ? t("reading.notJunk") : t("reading.junk")}
+        </button>
+        <label>
+          <span className="sr-only">{t("reading.moveTo")}</span>
+          <select
+            ref={mover} value="" aria-label={t("reading.moveTo")}
+            onChange={(e) => { if (e.target.value) void change({ folder_id: e.target.value }, "reading.movedN"); }}
+          >
+            <option value="">{t("reading.moveTo")}</option>
+            {folders.filter((f) => f.id !== folderId).map((f) => <option key={f.id} value={f.id}>{folderName(f, t)}</option>)}
+          </select>
+        </label>
       </div>
       <ProblemBanner problem={problem} />
       <div className="mail-panes">
         <FolderList folders={folders} selected={query ? undefined : folderId} onSelect={(id) => {
           setQuery(""); if (search.current) search.current.value = ""; setFolderId(id); setCurrent(0); setOpen(null);
         }} />
-        <MessageList messages={messages} current={current} onOpen={(i) => void openAt(i)} onMore={() => void more()} hasMore={!!cursor} />
+        <MessageList
+          messages={messages} current={current} selected={selected} onToggle={toggle}
+          onOpen={openAt} onMore={() => void more()} hasMore={!!cursor}
+        />
         <div className="mail-reading">
           {draft ? (
             <Compose account={account} draft={draft} onDone={(sent) => { setDraft(null); if (sent) setNotice(t("mail.sent")); }} />
           ) : open ? (
             <MessageView
-              message={open} onReply={reply} onArchive={archive} onDelete={remove}
-              onToggleSeen={() => void change({ seen: !open.seen }, open.seen ? "mail.markedUnread" : "mail.markedRead")}
-              onToggleFlag={() => void change({ flagged: !open.flagged }, open.flagged ? "mail.unflagged" : "mail.flaggedDone")}
+              account={account} message={open} inJunk={inJunk} ownDomain={ownAddress.split("@")[1] ?? ""}
+              imageSenders={imageSenders} thread={thread}
+              actions={{
+                onReply: () => respond(false), onReplyAll: () => respond(true), onForward: forward,
+                onArchive: archive, onDelete: remove, onToggleSeen: toggleSeen, onToggleFlag: flag,
+                onJunk: (spam) => void junk(spam), onSender: (list, action) => void sender(list, action),
+                onOpenInThread: (id) => void show(id),
+              }}
             />
           ) : (
             <p className="mail-empty">{t("mail.nothingOpen")}</p>

@@ -50,3 +50,56 @@ export async function send(account: string, mail: Outgoing): Promise<void> {
     } as Schemas["SendRequest"],
   }));
 }
+
+export type SenderList = "allow" | "block" | "images";
+export type SenderEntry = Schemas["SenderEntry"];
+
+export async function report(account: string, id: string, spam: boolean): Promise<Schemas["SpamFeedback"]> {
+  const path = spam
+    ? "/v1/accounts/{account}/mail/messages/{message_id}/report_spam"
+    : "/v1/accounts/{account}/mail/messages/{message_id}/report_not_spam";
+  return must(await api.POST(path, { params: { path: { account, message_id: id } } }));
+}
+
+export async function addSender(account: string, list: SenderList, value: string, action: "junk" | "trash" = "junk"): Promise<SenderEntry> {
+  return must(await api.POST("/v1/accounts/{account}/mail/sender_lists/{list}", {
+    params: { path: { account, list } }, body: { value, action },
+  }));
+}
+
+export async function listSenders(account: string, list: SenderList): Promise<SenderEntry[]> {
+  return must(await api.GET("/v1/accounts/{account}/mail/sender_lists/{list}", {
+    params: { path: { account, list }, query: { limit: 500 } },
+  })).data;
+}
+
+export async function getThread(account: string, threadId: string): Promise<Schemas["ThreadDetail"]> {
+  return must(await api.GET("/v1/accounts/{account}/mail/threads/{thread_id}", {
+    params: { path: { account, thread_id: threadId } },
+  }));
+}
+
+/** The raw source of a message (message/rfc822), as text. */
+export async function rawSource(account: string, id: string): Promise<string> {
+  const response = await fetch(
+    `/v1/accounts/${encodeURIComponent(account)}/mail/messages/${encodeURIComponent(id)}/raw`,
+    { credentials: "same-origin" },
+  );
+  if (!response.ok) throw Object.assign(new Error(String(response.status)), { problem: { status: response.status } });
+  return response.text();
+}
+
+export function attachmentUrl(account: string, messageId: string, attachmentId: string): string {
+  return `/v1/accounts/${encodeURIComponent(account)}/mail/messages/${encodeURIComponent(messageId)}/attachments/${encodeURIComponent(attachmentId)}`;
+}
+
+export function previewUrl(messageId: string, attachmentId: string): string {
+  return `/web/mail/messages/${encodeURIComponent(messageId)}/attachments/${encodeURIComponent(attachmentId)}/preview`;
+}
+
+/** Does a sender list entry (an address, or a domain with its subdomains) cover `address`? */
+export function listed(entries: SenderEntry[], address: string): boolean {
+  const a = address.toLowerCase();
+  const domain = a.split("@")[1] ?? "";
+  return entries.some((e) => e.value === a || domain === e.value || domain.endsWith(`.${e.value}`));
+}

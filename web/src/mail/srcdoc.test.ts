@@ -1,16 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { hasRemoteImages, mailCsp, mailSrcdoc, quoteReply } from "./srcdoc";
+import { FRAME_SANDBOX, frameUrl, hasRemoteImages, humanSize, quoteReply } from "./srcdoc";
 
-describe("mail srcdoc", () => {
-  it("blocks remote images until asked", () => {
-    expect(mailCsp(false)).toContain("default-src 'none'");
-    expect(mailCsp(false)).toContain("img-src data: cid:;");
-    expect(mailCsp(false)).not.toContain("https:");
-    expect(mailCsp(true)).toContain("https:");
+describe("reading frame", () => {
+  it("never lets the frame run scripts or share the app's origin", () => {
+    expect(FRAME_SANDBOX).not.toContain("allow-scripts");
+    expect(FRAME_SANDBOX).not.toContain("allow-same-origin");
   });
-  it("puts the CSP before the body", () => {
-    const doc = mailSrcdoc("<p>hi</p>", false);
-    expect(doc.indexOf("Content-Security-Policy")).toBeLessThan(doc.indexOf("<p>hi</p>"));
+  it("asks for remote images only when allowed", () => {
+    expect(frameUrl("msg_1", false)).toBe("/web/mail/messages/msg_1/body");
+    expect(frameUrl("msg_1", true)).toBe("/web/mail/messages/msg_1/body?images=1");
   });
   it("finds remote images", () => {
     expect(hasRemoteImages('<img src="https://evil.test/x.png">')).toBe(true);
@@ -18,5 +16,10 @@ describe("mail srcdoc", () => {
   });
   it("quotes a reply line by line", () => {
     expect(quoteReply("a\nb", "X wrote:")).toBe("\n\nX wrote:\n> a\n> b\n");
+  });
+  it("writes sizes people read", () => {
+    expect(humanSize(512)).toBe("512 B");
+    expect(humanSize(1536)).toBe("1.5 KB");
+    expect(humanSize(50 * 1024 * 1024)).toBe("50 MB");
   });
 });

@@ -1,24 +1,14 @@
-/** The document a message's HTML is shown in: the server's sanitised HTML inside a sandboxed
- * frame (no scripts, no same origin) under a CSP that blocks every fetch; remote images are
- * allowed only when the person asks for them, for that message only. */
+/** How a message's body reaches the reading frame: never as markup in the app's document.
+ * The frame loads `/web/mail/messages/{id}/body` from the server, which answers the sanitised
+ * HTML under a CSP of its own (no script, no fetch but the message's own inline parts, remote
+ * images only with `images=1` or for a sender the person trusts); the iframe is sandboxed
+ * without allow-scripts and allow-same-origin. */
 
-export function mailCsp(showImages: boolean): string {
-  const img = showImages ? "data: cid: https: http:" : "data: cid:";
-  return `default-src 'none'; img-src ${img}; style-src 'unsafe-inline'; form-action 'none'`;
-}
+export const FRAME_SANDBOX = "allow-popups allow-popups-to-escape-sandbox";
 
-function escapeAttr(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-}
-
-export function mailSrcdoc(html: string, showImages: boolean): string {
-  const csp = escapeAttr(mailCsp(showImages));
-  return (
-    `<!doctype html><html><head><meta charset="utf-8">` +
-    `<meta http-equiv="Content-Security-Policy" content="${csp}">` +
-    `<meta name="referrer" content="no-referrer"><base target="_blank">` +
-    `</head><body>${html}</body></html>`
-  );
+export function frameUrl(messageId: string, showImages: boolean): string {
+  const base = `/web/mail/messages/${encodeURIComponent(messageId)}/body`;
+  return showImages ? `${base}?images=1` : base;
 }
 
 /** Whether the HTML refers to an image outside the message (to offer "show images"). */
@@ -30,4 +20,17 @@ export function hasRemoteImages(html: string): boolean {
 export function quoteReply(text: string, header: string): string {
   const quoted = text.split(/\r?\n/).map((line) => `> ${line}`).join("\n");
   return `\n\n${header}\n${quoted}\n`;
+}
+
+/** A size people read: 512 B, 1.5 KB, 2.3 MB. */
+export function humanSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KB", "MB", "GB", "TB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }

@@ -63,6 +63,7 @@ class Message:
             body_truncated (bool | Unset): The body shown was cut at the size limit. Default: False.
             from_ (EmailAddress | None | Unset): The `From` address.
             send_at (datetime.datetime | None | Unset): When send (RFC 3339, UTC); null if not (yet).
+            thread_count (int | None | Unset): Messages in its conversation (filled in lists; null elsewhere)
      """
 
     account_id: str
@@ -98,6 +99,7 @@ class Message:
     body_truncated: bool | Unset = False
     from_: EmailAddress | None | Unset = UNSET
     send_at: datetime.datetime | None | Unset = UNSET
+    thread_count: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -228,6 +230,12 @@ class Message:
         else:
             send_at = self.send_at
 
+        thread_count: int | None | Unset
+        if isinstance(self.thread_count, Unset):
+            thread_count = UNSET
+        else:
+            thread_count = self.thread_count
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -269,6 +277,8 @@ class Message:
             field_dict["from"] = from_
         if send_at is not UNSET:
             field_dict["send_at"] = send_at
+        if thread_count is not UNSET:
+            field_dict["thread_count"] = thread_count
 
         return field_dict
 
@@ -467,6 +477,16 @@ class Message:
         send_at = _parse_send_at(d.pop("send_at", UNSET))
 
 
+        def _parse_thread_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        thread_count = _parse_thread_count(d.pop("thread_count", UNSET))
+
+
         message = cls(
             account_id=account_id,
             answered=answered,
@@ -501,6 +521,7 @@ class Message:
             body_truncated=body_truncated,
             from_=from_,
             send_at=send_at,
+            thread_count=thread_count,
         )
 
 

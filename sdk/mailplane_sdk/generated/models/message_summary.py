@@ -58,6 +58,7 @@ class MessageSummary:
             to (list[EmailAddress]): `To` recipients.
             from_ (EmailAddress | None | Unset): The `From` address.
             send_at (datetime.datetime | None | Unset): When send (RFC 3339, UTC); null if not (yet).
+            thread_count (int | None | Unset): Messages in its conversation (filled in lists; null elsewhere)
      """
 
     account_id: str
@@ -89,6 +90,7 @@ class MessageSummary:
     to: list[EmailAddress]
     from_: EmailAddress | None | Unset = UNSET
     send_at: datetime.datetime | None | Unset = UNSET
+    thread_count: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -203,6 +205,12 @@ class MessageSummary:
         else:
             send_at = self.send_at
 
+        thread_count: int | None | Unset
+        if isinstance(self.thread_count, Unset):
+            thread_count = UNSET
+        else:
+            thread_count = self.thread_count
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -239,6 +247,8 @@ class MessageSummary:
             field_dict["from"] = from_
         if send_at is not UNSET:
             field_dict["send_at"] = send_at
+        if thread_count is not UNSET:
+            field_dict["thread_count"] = thread_count
 
         return field_dict
 
@@ -408,6 +418,16 @@ class MessageSummary:
         send_at = _parse_send_at(d.pop("send_at", UNSET))
 
 
+        def _parse_thread_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        thread_count = _parse_thread_count(d.pop("thread_count", UNSET))
+
+
         message_summary = cls(
             account_id=account_id,
             answered=answered,
@@ -438,6 +458,7 @@ class MessageSummary:
             to=to,
             from_=from_,
             send_at=send_at,
+            thread_count=thread_count,
         )
 
 

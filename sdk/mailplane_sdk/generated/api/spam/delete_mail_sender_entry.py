@@ -1,0 +1,294 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.delete_mail_sender_entry_list import DeleteMailSenderEntryList
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    account: str,
+    list_: DeleteMailSenderEntryList,
+    entry_id: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/v1/accounts/{account}/mail/sender_lists/{list_}/{entry_id}".format(account=quote(str(account), safe=""),list_=quote(str(list_), safe=""),entry_id=quote(str(entry_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    account: str,
+    list_: DeleteMailSenderEntryList,
+    entry_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Any | Problem]:
+    """ Delete Mail Sender Entry
+
+     Take an entry off one of the person's lists.
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
+    Args:
+        account (str):
+        list_ (DeleteMailSenderEntryList): allow: never junk (authenticated senders); block: filed
+            in Junk or Trash; images: remote images shown without asking
+        entry_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        account=account,
+list_=list_,
+entry_id=entry_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    account: str,
+    list_: DeleteMailSenderEntryList,
+    entry_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Any | Problem | None:
+    """ Delete Mail Sender Entry
+
+     Take an entry off one of the person's lists.
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
+    Args:
+        account (str):
+        list_ (DeleteMailSenderEntryList): allow: never junk (authenticated senders); block: filed
+            in Junk or Trash; images: remote images shown without asking
+        entry_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+     """
+
+
+    return sync_detailed(
+        account=account,
+list_=list_,
+entry_id=entry_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    account: str,
+    list_: DeleteMailSenderEntryList,
+    entry_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[Any | Problem]:
+    """ Delete Mail Sender Entry
+
+     Take an entry off one of the person's lists.
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
+    Args:
+        account (str):
+        list_ (DeleteMailSenderEntryList): allow: never junk (authenticated senders); block: filed
+            in Junk or Trash; images: remote images shown without asking
+        entry_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        account=account,
+list_=list_,
+entry_id=entry_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    account: str,
+    list_: DeleteMailSenderEntryList,
+    entry_id: str,
+    *,
+    client: AuthenticatedClient,
+
+) -> Any | Problem | None:
+    """ Delete Mail Sender Entry
+
+     Take an entry off one of the person's lists.
+
+    **Scopes:** `mail:write`.
+
+    **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`,
+    `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`,
+    `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+
+    Args:
+        account (str):
+        list_ (DeleteMailSenderEntryList): allow: never junk (authenticated senders); block: filed
+            in Junk or Trash; images: remote images shown without asking
+        entry_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        account=account,
+list_=list_,
+entry_id=entry_id,
+client=client,
+
+    )).parsed

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class DeleteMailSenderEntryList(StrEnum):
+    ALLOW = "allow"
+    BLOCK = "block"
+    IMAGES = "images"
+
+    def __str__(self) -> str:
+        return str(self.value)
