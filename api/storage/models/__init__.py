@@ -33,6 +33,7 @@ from api.storage.models.mail import (
     MailThread,
     MailUpload,
 )
+from api.storage.models.mail_settings import MailAutoReplyLog, MailSettings
 from api.storage.models.migration import (
     Migration,
     MigrationAccount,
@@ -63,6 +64,8 @@ from api.storage.models.webhooks import (
 )
 
 __all__ = [
+    "MailAutoReplyLog",
+    "MailSettings",
     "AccountSearchTerm",
     "AccountLink",
     "WebSession",
