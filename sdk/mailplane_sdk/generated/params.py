@@ -215,6 +215,23 @@ class AttendeeIn(TypedDict, total=False):
     type: NotRequired[Literal['person', 'room', 'resource']]
 
 
+class AutoReplyUpdate(TypedDict, total=False):
+    """The fields of AutoReplyUpdate."""
+
+    # Whether it is on.
+    enabled: NotRequired[bool | None]
+    # When ends (RFC 3339, UTC); null if not (yet).
+    ends_at: NotRequired[datetime.datetime | str | None]
+    # Interval, in days.
+    interval_days: NotRequired[int | None]
+    # When starts (RFC 3339, UTC); null if not (yet).
+    starts_at: NotRequired[datetime.datetime | str | None]
+    # The message's subject.
+    subject: NotRequired[str | None]
+    # The plain-text body.
+    text: NotRequired[str | None]
+
+
 class CalendarCreate(TypedDict, total=False):
     """The fields of CalendarCreate."""
 
@@ -401,6 +418,13 @@ class DomainCreate(TypedDict, total=False):
     name: Required[str]
 
 
+class DraftSend(TypedDict, total=False):
+    """Options of sending a draft."""
+
+    # Send at this moment instead of now (more than 5 seconds ahead: the message waits in Outbox and can be cancelled until then; this is how undo-send works)
+    send_at: NotRequired[datetime.datetime | str | None]
+
+
 class DraftUpdate(TypedDict, total=False):
     """Merge patch of a draft's content."""
 
@@ -574,6 +598,15 @@ class FolderUpdate(TypedDict, total=False):
     parent_id: NotRequired[str | None]
 
 
+class ForwardingUpdate(TypedDict, total=False):
+    """The fields of ForwardingUpdate."""
+
+    # An email address.
+    address: NotRequired[str | None]
+    # Whether it is on.
+    enabled: NotRequired[bool | None]
+
+
 class FreeBusyRequest(TypedDict, total=False):
     """The fields of FreeBusyRequest."""
 
@@ -640,6 +673,17 @@ class LoginLinkCreate(TypedDict, total=False):
 
     # Where to land after signing in: a path on this Mailplane (`/mail`), never another site.
     next: NotRequired[str]
+
+
+class MailSettingsUpdate(TypedDict, total=False):
+    """JSON merge patch of the mail settings (nested objects merge too)."""
+
+    # The automatic reply (vacation message): when it is on, its text and dates.
+    auto_reply: NotRequired[AutoReplyUpdate | Mapping[str, Any] | None]
+    # Forwarding of each message received to another address.
+    forwarding: NotRequired[ForwardingUpdate | Mapping[str, Any] | None]
+    # The signature added below new messages and replies (plain text).
+    signature: NotRequired[str | None]
 
 
 class MessageUpdate(TypedDict, total=False):
@@ -746,6 +790,8 @@ class OrganizationSettingsUpdate(TypedDict, total=False):
 
     # The language of texts people read: zh-CN or en.
     locale: NotRequired[Literal['zh-CN', 'en'] | None]
+    # Where people may forward their mail automatically: `off`, `internal` (only to addresses hosted here) or `any`.
+    mail_forwarding: NotRequired[Literal['off', 'internal', 'any'] | None]
     # Replaces the whole list; [] allows none.
     migration_private_networks: NotRequired[list[str] | None]
     # Its name, as people read it.
@@ -1208,6 +1254,15 @@ class DeleteMailMessageQuery(TypedDict, total=False):
     permanent: NotRequired[bool]
 
 
+class ListScheduledMessagesQuery(TypedDict, total=False):
+    """Query parameters of list_scheduled_messages."""
+
+    # Page size (1-500).
+    limit: NotRequired[int]
+    # Opaque cursor.
+    cursor: NotRequired[str | None]
+
+
 class ListMailThreadsQuery(TypedDict, total=False):
     """Query parameters of list_mail_threads."""
 
@@ -1541,6 +1596,7 @@ __all__ = [
     "AppUpdate",
     "AttachmentIn",
     "AttendeeIn",
+    "AutoReplyUpdate",
     "CalendarCreate",
     "CalendarShareCreate",
     "CalendarUpdate",
@@ -1553,6 +1609,7 @@ __all__ = [
     "DepartmentReorder",
     "DepartmentUpdate",
     "DomainCreate",
+    "DraftSend",
     "DraftUpdate",
     "Email",
     "EventCreate",
@@ -1562,12 +1619,14 @@ __all__ = [
     "FolderCreate",
     "FolderRule",
     "FolderUpdate",
+    "ForwardingUpdate",
     "FreeBusyRequest",
     "GroupCreate",
     "GroupMemberCreate",
     "GroupUpdate",
     "ImportActivationLinksCreate",
     "LoginLinkCreate",
+    "MailSettingsUpdate",
     "MessageUpdate",
     "MessagesBulkDelete",
     "MessagesBulkUpdate",
@@ -1636,6 +1695,7 @@ __all__ = [
     "ListOrganizationsQuery",
     "ListRoomBookingsQuery",
     "ListRoomsQuery",
+    "ListScheduledMessagesQuery",
     "ListSpamAllowlistQuery",
     "ListSpamBlocklistQuery",
     "ListWebhookAttemptsQuery",

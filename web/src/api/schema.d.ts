@@ -1307,7 +1307,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:write`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["create_mail_draft"];
         delete?: never;
@@ -1335,7 +1335,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:write`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         patch: operations["update_mail_draft"];
         trace?: never;
@@ -1355,7 +1355,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:write`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["add_mail_draft_attachment"];
         delete?: never;
@@ -1377,9 +1377,14 @@ export interface paths {
          * Send Mail Draft
          * @description Send a draft; it leaves Drafts and its copy is in Sent.
          *
+         *     With `send_at` more than 5 seconds ahead, the draft is checked now (recipients, size)
+         *     and waits in Outbox until then: list it with `GET …/mail/scheduled`, cancel it with
+         *     `POST …/mail/scheduled/{message_id}/cancel`. A web client's "undo send" is a
+         *     `send_at` a few seconds ahead.
+         *
          *     **Scopes:** `mail:send`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["send_mail_draft"];
         delete?: never;
@@ -1756,6 +1761,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/accounts/{account}/mail/scheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Scheduled Messages
+         * @description Messages waiting in Outbox to be sent at their `send_at` (scheduled sends and
+         *     undo-send windows).
+         *
+         *     **Scopes:** `mail:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        get: operations["list_scheduled_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{account}/mail/scheduled/{message_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel Scheduled Message
+         * @description Cancel a scheduled send (or undo a send within its window): the message goes back to
+         *     Drafts and is never sent. 409 `not_scheduled` once it left Outbox (sent already).
+         *
+         *     **Scopes:** `mail:send`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         */
+        post: operations["cancel_scheduled_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/accounts/{account}/mail/send": {
         parameters: {
             query?: never;
@@ -1778,7 +1833,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:send`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["send_message"];
         delete?: never;
@@ -1805,13 +1860,51 @@ export interface paths {
          *
          *     **Scopes:** `mail:send`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["send_raw_message"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{account}/mail/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Mail Settings
+         * @description The account's signature, auto-reply (vacation) message and forwarding, and what its
+         *     organisation allows for forwarding.
+         *
+         *     **Scopes:** `mail:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        get: operations["get_mail_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Mail Settings
+         * @description Change the mail settings (JSON merge patch; `auto_reply` and `forwarding` merge too).
+         *
+         *     The auto-reply answers each sender once per `interval_days` between `starts_at` and
+         *     `ends_at`, never to mailing lists, bulk or automatic mail, or a null sender (RFC 3834).
+         *     Forwarding sends a copy of each message received to `address` where the organisation's
+         *     `forwarding_policy` allows it (403 `forwarding_not_allowed` otherwise).
+         *
+         *     **Scopes:** `mail:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `forwarding_not_allowed`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        patch: operations["update_mail_settings"];
         trace?: never;
     };
     "/v1/accounts/{account}/mail/threads": {
@@ -6759,6 +6852,72 @@ export interface components {
              */
             target_type: string | null;
         };
+        /** AutoReply */
+        AutoReply: {
+            /**
+             * Enabled
+             * @description Answer incoming mail automatically
+             */
+            enabled: boolean;
+            /**
+             * Ends At
+             * @description Stop replying at this moment (none: never)
+             */
+            ends_at: string | null;
+            /**
+             * Interval Days
+             * @description Answer each sender at most once in this many days (RFC 3834)
+             */
+            interval_days: number;
+            /**
+             * Starts At
+             * @description Reply from this moment (none: at once)
+             */
+            starts_at: string | null;
+            /**
+             * Subject
+             * @description The reply's subject; empty: `Auto:` and the original's
+             */
+            subject: string;
+            /**
+             * Text
+             * @description The reply's plain-text body
+             */
+            text: string;
+        };
+        /** AutoReplyUpdate */
+        AutoReplyUpdate: {
+            /**
+             * Enabled
+             * @description Whether it is on.
+             */
+            enabled?: boolean | null;
+            /**
+             * Ends At
+             * @description When ends (RFC 3339, UTC); null if not (yet).
+             */
+            ends_at?: string | null;
+            /**
+             * Interval Days
+             * @description Interval, in days.
+             */
+            interval_days?: number | null;
+            /**
+             * Starts At
+             * @description When starts (RFC 3339, UTC); null if not (yet).
+             */
+            starts_at?: string | null;
+            /**
+             * Subject
+             * @description The message's subject.
+             */
+            subject?: string | null;
+            /**
+             * Text
+             * @description The plain-text body.
+             */
+            text?: string | null;
+        };
         /** AutocompleteResult */
         AutocompleteResult: {
             /**
@@ -9775,6 +9934,17 @@ export interface components {
             verified: boolean;
         };
         /**
+         * DraftSend
+         * @description Options of sending a draft.
+         */
+        DraftSend: {
+            /**
+             * Send At
+             * @description Send at this moment instead of now (more than 5 seconds ahead: the message waits in Outbox and can be cancelled until then; this is how undo-send works)
+             */
+            send_at?: string | null;
+        };
+        /**
          * DraftUpdate
          * @description Merge patch of a draft's content.
          */
@@ -10496,6 +10666,32 @@ export interface components {
              * @description Move under another folder; null moves it to the top level.
              */
             parent_id?: string | null;
+        };
+        /** Forwarding */
+        Forwarding: {
+            /**
+             * Address
+             * @description Where to forward
+             */
+            address: string | null;
+            /**
+             * Enabled
+             * @description Send a copy of each message received to `address`
+             */
+            enabled: boolean;
+        };
+        /** ForwardingUpdate */
+        ForwardingUpdate: {
+            /**
+             * Address
+             * @description An email address.
+             */
+            address?: string | null;
+            /**
+             * Enabled
+             * @description Whether it is on.
+             */
+            enabled?: boolean | null;
         };
         /** FreeBusyRequest */
         FreeBusyRequest: {
@@ -11309,6 +11505,52 @@ export interface components {
              * @constant
              */
             type: "mail.message.updated";
+        };
+        /**
+         * MailSettings
+         * @description The mail settings of one account.
+         */
+        MailSettings: {
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
+            account_id: string;
+            /** @description The automatic reply (vacation message): when it is on, its text and dates. */
+            auto_reply: components["schemas"]["AutoReply"];
+            /** @description Forwarding of each message received to another address. */
+            forwarding: components["schemas"]["Forwarding"];
+            /**
+             * Forwarding Policy
+             * @description What the organisation allows: `off`, `internal` (addresses hosted here) or `any` (read-only)
+             * @enum {string}
+             */
+            forwarding_policy: "off" | "internal" | "any";
+            /**
+             * Signature
+             * @description Added below new messages and replies (plain text)
+             */
+            signature: string;
+            /**
+             * Updated At
+             * @description When it last changed (RFC 3339, UTC).
+             */
+            updated_at: string | null;
+        };
+        /**
+         * MailSettingsUpdate
+         * @description JSON merge patch of the mail settings (nested objects merge too).
+         */
+        MailSettingsUpdate: {
+            /** @description The automatic reply (vacation message): when it is on, its text and dates. */
+            auto_reply?: components["schemas"]["AutoReplyUpdate"] | null;
+            /** @description Forwarding of each message received to another address. */
+            forwarding?: components["schemas"]["ForwardingUpdate"] | null;
+            /**
+             * Signature
+             * @description The signature added below new messages and replies (plain text).
+             */
+            signature?: string | null;
         };
         /**
          * MailSpamListEntryCreatedEvent
@@ -12492,6 +12734,13 @@ export interface components {
              */
             locale: "zh-CN" | "en";
             /**
+             * Mail Forwarding
+             * @description Where people may forward their mail automatically: `off`, `internal` (only to addresses hosted here) or `any`.
+             * @default internal
+             * @enum {string}
+             */
+            mail_forwarding?: "off" | "internal" | "any";
+            /**
              * Migration Private Networks
              * @description Private networks (CIDRs) mailbox migrations may connect to; every other private, loopback or link-local address stays refused.
              */
@@ -12517,6 +12766,11 @@ export interface components {
              * @description The language of texts people read: zh-CN or en.
              */
             locale?: ("zh-CN" | "en") | null;
+            /**
+             * Mail Forwarding
+             * @description Where people may forward their mail automatically: `off`, `internal` (only to addresses hosted here) or `any`.
+             */
+            mail_forwarding?: ("off" | "internal" | "any") | null;
             /**
              * Migration Private Networks
              * @description Replaces the whole list; [] allows none.
@@ -23500,7 +23754,16 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "send_at": "2027-01-04T09:00:00+08:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DraftSend"] | null;
+            };
+        };
         responses: {
             /** @description Successful Response */
             202: {
@@ -25816,6 +26079,349 @@ export interface operations {
             };
         };
     };
+    list_scheduled_messages: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-500). */
+                limit?: number;
+                /** @description Opaque cursor. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                account: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "answered": false,
+                     *           "attachments": [
+                     *             {
+                     *               "calendar": false,
+                     *               "content_id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *               "content_type": "application/pdf",
+                     *               "filename": "report.pdf",
+                     *               "id": "att_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *               "inline": false,
+                     *               "size": 1
+                     *             }
+                     *           ],
+                     *           "bcc": [
+                     *             {
+                     *               "address": "li.lei@example.com",
+                     *               "name": ""
+                     *             }
+                     *           ],
+                     *           "cc": [
+                     *             {
+                     *               "address": "li.lei@example.com",
+                     *               "name": ""
+                     *             }
+                     *           ],
+                     *           "draft": false,
+                     *           "flagged": false,
+                     *           "folder_id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "forwarded": false,
+                     *           "from": {
+                     *             "address": "li.lei@example.com",
+                     *             "name": ""
+                     *           },
+                     *           "has_attachments": false,
+                     *           "id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "in_reply_to": "in reply to",
+                     *           "keywords": [
+                     *             "keyword"
+                     *           ],
+                     *           "message_id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "parse_problems": [
+                     *             "parse problem"
+                     *           ],
+                     *           "parse_status": "ok",
+                     *           "priority": "priority",
+                     *           "received_at": "2027-01-04T09:00:00+08:00",
+                     *           "references": [
+                     *             "reference"
+                     *           ],
+                     *           "reply_to": [
+                     *             {
+                     *               "address": "li.lei@example.com",
+                     *               "name": ""
+                     *             }
+                     *           ],
+                     *           "seen": false,
+                     *           "send_at": "2027-01-04T09:00:00+08:00",
+                     *           "sent_at": "2027-01-04T09:00:00+08:00",
+                     *           "size": 1,
+                     *           "snippet": "snippet",
+                     *           "subject": "季度报告 Q3",
+                     *           "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "to": [
+                     *             {
+                     *               "address": "li.lei@example.com",
+                     *               "name": ""
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Page_MessageSummary_"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_scheduled_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account: string;
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "answered": false,
+                     *       "attachments": [
+                     *         {
+                     *           "calendar": false,
+                     *           "content_id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "content_type": "application/pdf",
+                     *           "filename": "report.pdf",
+                     *           "id": "att_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "inline": false,
+                     *           "size": 1
+                     *         }
+                     *       ],
+                     *       "bcc": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "cc": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "draft": false,
+                     *       "flagged": false,
+                     *       "folder_id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "forwarded": false,
+                     *       "from": {
+                     *         "address": "li.lei@example.com",
+                     *         "name": ""
+                     *       },
+                     *       "has_attachments": false,
+                     *       "id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "in_reply_to": "in reply to",
+                     *       "keywords": [
+                     *         "keyword"
+                     *       ],
+                     *       "message_id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "parse_problems": [
+                     *         "parse problem"
+                     *       ],
+                     *       "parse_status": "ok",
+                     *       "priority": "priority",
+                     *       "received_at": "2027-01-04T09:00:00+08:00",
+                     *       "references": [
+                     *         "reference"
+                     *       ],
+                     *       "reply_to": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "seen": false,
+                     *       "send_at": "2027-01-04T09:00:00+08:00",
+                     *       "sent_at": "2027-01-04T09:00:00+08:00",
+                     *       "size": 1,
+                     *       "snippet": "snippet",
+                     *       "subject": "季度报告 Q3",
+                     *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "to": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessageSummary"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (duplicate, state, idempotency key in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a stale ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     send_message: {
         parameters: {
             query?: never;
@@ -26040,6 +26646,255 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["SendResult"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (duplicate, state, idempotency key in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a stale ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_mail_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "auto_reply": {
+                     *         "enabled": false,
+                     *         "ends_at": "2027-01-04T09:00:00+08:00",
+                     *         "interval_days": 1,
+                     *         "starts_at": "2027-01-04T09:00:00+08:00",
+                     *         "subject": "季度报告 Q3",
+                     *         "text": "The numbers are attached. 数据见附件。"
+                     *       },
+                     *       "forwarding": {
+                     *         "address": "li.lei@example.com",
+                     *         "enabled": false
+                     *       },
+                     *       "forwarding_policy": "off",
+                     *       "signature": "signature",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MailSettings"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_mail_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "auto_reply": {
+                 *         "enabled": false,
+                 *         "ends_at": "2027-01-04T09:00:00+08:00",
+                 *         "interval_days": 1,
+                 *         "starts_at": "2027-01-04T09:00:00+08:00",
+                 *         "subject": "季度报告 Q3",
+                 *         "text": "The numbers are attached. 数据见附件。"
+                 *       },
+                 *       "forwarding": {
+                 *         "address": "li.lei@example.com",
+                 *         "enabled": false
+                 *       },
+                 *       "signature": "signature"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MailSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "auto_reply": {
+                     *         "enabled": false,
+                     *         "ends_at": "2027-01-04T09:00:00+08:00",
+                     *         "interval_days": 1,
+                     *         "starts_at": "2027-01-04T09:00:00+08:00",
+                     *         "subject": "季度报告 Q3",
+                     *         "text": "The numbers are attached. 数据见附件。"
+                     *       },
+                     *       "forwarding": {
+                     *         "address": "li.lei@example.com",
+                     *         "enabled": false
+                     *       },
+                     *       "forwarding_policy": "off",
+                     *       "signature": "signature",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MailSettings"];
                 };
             };
             /** @description Malformed request (bad JSON, bad cursor) */
@@ -35664,6 +36519,7 @@ export interface operations {
                      *       "created_at": "2027-01-04T09:00:00+08:00",
                      *       "id": "org_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "locale": "zh-CN",
+                     *       "mail_forwarding": "off",
                      *       "migration_private_networks": [
                      *         "10.20.0.0/16"
                      *       ],
@@ -35751,6 +36607,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "locale": "zh-CN",
+                 *       "mail_forwarding": "off",
                  *       "migration_private_networks": [
                  *         "10.20.0.0/16"
                  *       ],
@@ -35773,6 +36630,7 @@ export interface operations {
                      *       "created_at": "2027-01-04T09:00:00+08:00",
                      *       "id": "org_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "locale": "zh-CN",
+                     *       "mail_forwarding": "off",
                      *       "migration_private_networks": [
                      *         "10.20.0.0/16"
                      *       ],

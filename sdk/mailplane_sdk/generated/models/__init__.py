@@ -46,6 +46,8 @@ from .attendee_in_type import AttendeeInType
 from .attendee_response import AttendeeResponse
 from .audit_entry import AuditEntry
 from .audit_entry_details import AuditEntryDetails
+from .auto_reply import AutoReply
+from .auto_reply_update import AutoReplyUpdate
 from .autocomplete_result import AutocompleteResult
 from .bulk_result import BulkResult
 from .busy_interval import BusyInterval
@@ -147,6 +149,7 @@ from .domain_data import DomainData
 from .domain_kind import DomainKind
 from .domain_status import DomainStatus
 from .domain_verification import DomainVerification
+from .draft_send import DraftSend
 from .draft_update import DraftUpdate
 from .draft_update_headers_type_0 import DraftUpdateHeadersType0
 from .draft_update_priority_type_0 import DraftUpdatePriorityType0
@@ -180,6 +183,8 @@ from .folder_create import FolderCreate
 from .folder_rule import FolderRule
 from .folder_rule_role_type_0 import FolderRuleRoleType0
 from .folder_update import FolderUpdate
+from .forwarding import Forwarding
+from .forwarding_update import ForwardingUpdate
 from .free_busy_request import FreeBusyRequest
 from .free_busy_result import FreeBusyResult
 from .get_contact_vcard_version import GetContactVcardVersion
@@ -233,6 +238,9 @@ from .mail_message_imported_event import MailMessageImportedEvent
 from .mail_message_received_event import MailMessageReceivedEvent
 from .mail_message_sent_event import MailMessageSentEvent
 from .mail_message_updated_event import MailMessageUpdatedEvent
+from .mail_settings import MailSettings
+from .mail_settings_forwarding_policy import MailSettingsForwardingPolicy
+from .mail_settings_update import MailSettingsUpdate
 from .mail_spam_list_entry_created_event import MailSpamListEntryCreatedEvent
 from .mail_spam_list_entry_deleted_event import MailSpamListEntryDeletedEvent
 from .me import Me
@@ -269,8 +277,10 @@ from .organization_create import OrganizationCreate
 from .organization_created import OrganizationCreated
 from .organization_settings import OrganizationSettings
 from .organization_settings_locale import OrganizationSettingsLocale
+from .organization_settings_mail_forwarding import OrganizationSettingsMailForwarding
 from .organization_settings_update import OrganizationSettingsUpdate
 from .organization_settings_update_locale_type_0 import OrganizationSettingsUpdateLocaleType0
+from .organization_settings_update_mail_forwarding_type_0 import OrganizationSettingsUpdateMailForwardingType0
 from .organizer import Organizer
 from .page_account import PageAccount
 from .page_address_book import PageAddressBook
@@ -440,6 +450,8 @@ __all__ = (
     "AuditEntry",
     "AuditEntryDetails",
     "AutocompleteResult",
+    "AutoReply",
+    "AutoReplyUpdate",
     "BulkResult",
     "BusyInterval",
     "BusyIntervalStatus",
@@ -540,6 +552,7 @@ __all__ = (
     "DomainKind",
     "DomainStatus",
     "DomainVerification",
+    "DraftSend",
     "DraftUpdate",
     "DraftUpdateHeadersType0",
     "DraftUpdatePriorityType0",
@@ -573,6 +586,8 @@ __all__ = (
     "FolderRule",
     "FolderRuleRoleType0",
     "FolderUpdate",
+    "Forwarding",
+    "ForwardingUpdate",
     "FreeBusyRequest",
     "FreeBusyResult",
     "GetContactVcardVersion",
@@ -626,6 +641,9 @@ __all__ = (
     "MailMessageReceivedEvent",
     "MailMessageSentEvent",
     "MailMessageUpdatedEvent",
+    "MailSettings",
+    "MailSettingsForwardingPolicy",
+    "MailSettingsUpdate",
     "MailSpamListEntryCreatedEvent",
     "MailSpamListEntryDeletedEvent",
     "Me",
@@ -662,8 +680,10 @@ __all__ = (
     "OrganizationCreated",
     "OrganizationSettings",
     "OrganizationSettingsLocale",
+    "OrganizationSettingsMailForwarding",
     "OrganizationSettingsUpdate",
     "OrganizationSettingsUpdateLocaleType0",
+    "OrganizationSettingsUpdateMailForwardingType0",
     "Organizer",
     "PageAccount",
     "PageAddressBook",
