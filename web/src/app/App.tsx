@@ -22,6 +22,7 @@ import { WebhookDetail } from "../portal/WebhookDetail";
 import { Events } from "../portal/Events";
 import { Reference } from "../portal/Reference";
 import { Mailbox } from "../mail/Mailbox";
+import { Settings } from "../settings/Settings";
 
 function Signed({ children }: { children: ReactNode }) {
   const { status } = useSession();
@@ -69,6 +70,7 @@ export function App() {
         <Route path="/" element={<Signed><Start /></Signed>} />
         <Route path="/home" element={<Signed><Home /></Signed>} />
         <Route path="/mail" element={<Signed><Mailbox /></Signed>} />
+        <Route path="/settings" element={<Signed><Settings /></Signed>} />
         <Route path="/console" element={admin(<Overview />)} />
         <Route path="/console/domains" element={admin(<Domains />)} />
         <Route path="/console/domains/:name" element={admin(<DomainDetail />)} />

@@ -55,7 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <button type="button" onClick={() => void signOut()}>{t("nav.signOut")}</button>
       </header>
       <nav id="nav" className={open ? "side open" : "side"} aria-label={t("nav.label")}>
-        {me?.account_id && <ul>{link(["/mail", "nav.mail"])}</ul>}
+        {me?.account_id && <ul>{link(["/mail", "nav.mail"])}{link(["/settings", "nav.settings"])}</ul>}
         {isAdmin && (
           <>
             <h2>{t("nav.console")}</h2>

@@ -7,13 +7,25 @@ import { problemOf, type Problem } from "../api/client";
 import { useSession } from "../app/session";
 import { ProblemBanner } from "../components/ProblemBanner";
 import { useEventStream } from "../components/useEventStream";
-import { Compose } from "./Compose";
+import { Compose, type ComposeOutcome, type ComposeStart } from "./Compose";
+import { cancelScheduled } from "./composeApi";
+import { ScheduledList } from "./ScheduledList";
 import { FolderList } from "./FolderList";
 import { MessageList } from "./MessageList";
 import { MessageView } from "./MessageView";
-import { getMessage, listFolders, listMessages, updateMessages, type Folder, type Message, type Outgoing, type Summary } from "./mailApi";
+import { getMessage, listFolders, listMessages, updateMessages, type Folder, type Message, type Summary } from "./mailApi";
 import { quoteReply } from "./srcdoc";
 import { useMailKeys } from "./useMailKeys";
+
+/** A saved draft as compose reopens it. */
+function fromDraft(m: Message): ComposeStart {
+  return {
+    to: (m.to ?? []).map((r) => r.address), cc: (m.cc ?? []).map((r) => r.address),
+    bcc: (m.bcc ?? []).map((r) => r.address), subject: m.subject, text: m.text ?? "",
+    html: m.html ?? undefined, draftId: m.id,
+    attachments: (m.attachments ?? []).map((a) => ({ filename: a.filename ?? "", size: a.size })),
+  };
+}
 
 export function Mailbox() {
   const { t } = useTranslation();
@@ -26,7 +38,9 @@ export function Mailbox() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [current, setCurrent] = useState(0);
   const [open, setOpen] = useState<Message | null>(null);
-  const [draft, setDraft] = useState<Outgoing | null>(null);
+  const [draft, setDraft] = useState<ComposeStart | null>(null);
+  const [showScheduled, setShowScheduled] = useState(false);
+  const [undo, setUndo] = useState<{ id: string; until: number } | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState("");
   const search = useRef<HTMLInputElement>(null);
@@ -73,7 +87,13 @@ export function Mailbox() {
     if (!item) return;
     setCurrent(index);
     setDraft(null);
+    setShowScheduled(false);
     const full = await getMessage(account, item.id);
+    if (full.draft && full.folder_id === role("drafts")) {
+      setOpen(null);
+      setDraft(fromDraft(full));
+      return;
+    }
     if (!full.seen) {
       await updateMessages(account, [item.id], { seen: true });
       full.seen = true;
@@ -98,19 +118,51 @@ export function Mailbox() {
   });
   const archive = () => { const id = role("archive"); if (id) void change({ folder_id: id }, "mail.archived"); };
   const remove = () => { const id = role("trash"); if (id) void change({ folder_id: id }, "mail.deleted"); };
-  const reply = () => {
+  const reply = (all = false) => {
     if (!open) return;
     const sender = open.reply_to?.[0]?.address ?? open.from?.address;
     const subject = /^(re|回复)\s*[:：]/i.test(open.subject) ? open.subject : `Re: ${open.subject}`;
     const header = t("mail.wrote", { who: open.from?.name || open.from?.address || "" });
-    setDraft({ to: sender ? [sender] : [], cc: [], subject, text: quoteReply(open.text ?? "", header), reply_to_message_id: open.id });
+    const mine = (me?.address ?? "").toLowerCase();
+    const others = all
+      ? [...(open.to ?? []), ...(open.cc ?? [])].map((r) => r.address).filter((a) => a.toLowerCase() !== mine && a !== sender)
+      : [];
+    setDraft({ to: sender ? [sender] : [], cc: [...new Set(others)], subject, text: quoteReply(open.text ?? "", header), reply_to_message_id: open.id });
   };
+  const forward = () => {
+    if (!open) return;
+    const subject = /^(fwd?|转发)\s*[:：]/i.test(open.subject) ? open.subject : `Fwd: ${open.subject}`;
+    setDraft({ to: [], cc: [], subject, text: "", forward_message_id: open.id });
+  };
+  const composed = (outcome: ComposeOutcome) => {
+    setDraft(null);
+    if (outcome.kind === "undoable") {
+      setUndo({ id: outcome.id, until: outcome.until });
+      setNotice(t("compose.sending"));
+    } else if (outcome.kind === "scheduled") {
+      setNotice(t("compose.scheduledFor", { time: new Date(outcome.at).toLocaleString() }));
+    }
+    void loadFolders();
+  };
+  const undoSend = () => guard(async () => {
+    if (!undo) return;
+    const id = undo.id;
+    setUndo(null);
+    await cancelScheduled(account, id);
+    setDraft(fromDraft(await getMessage(account, id)));
+    setNotice(t("compose.undone"));
+  });
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => { setUndo(null); setNotice(t("mail.sent")); }, Math.max(0, undo.until - Date.now()));
+    return () => clearTimeout(timer);
+  }, [undo, t]);
 
   useMailKeys({
     next: () => setCurrent((i) => Math.min(i + 1, messages.length - 1)),
     previous: () => setCurrent((i) => Math.max(i - 1, 0)),
     open: () => void openAt(current),
-    reply, archive, remove,
+    reply: () => reply(), replyAll: () => reply(true), forward, archive, remove,
     search: () => search.current?.focus(),
     compose: () => setDraft({ to: [], cc: [], subject: "", text: "" }),
   }, !draft);
@@ -120,6 +172,7 @@ export function Mailbox() {
       <h1 id="mail-title" className="sr-only">{t("mail.title")}</h1>
       <div className="mail-bar">
         <button type="button" onClick={() => setDraft({ to: [], cc: [], subject: "", text: "" })}>{t("mail.compose")}</button>
+        <button type="button" onClick={() => { setDraft(null); setOpen(null); setShowScheduled(true); }}>{t("compose.scheduledTitle")}</button>
         <form role="search" onSubmit={(e) => { e.preventDefault(); setQuery(search.current?.value.trim() ?? ""); setCurrent(0); }}>
           <label>
             <span className="sr-only">{t("mail.search")}</span>
@@ -137,17 +190,30 @@ export function Mailbox() {
         <MessageList messages={messages} current={current} onOpen={(i) => void openAt(i)} onMore={() => void more()} hasMore={!!cursor} />
         <div className="mail-reading">
           {draft ? (
-            <Compose account={account} draft={draft} onDone={(sent) => { setDraft(null); if (sent) setNotice(t("mail.sent")); }} />
+            <Compose key={draft.draftId ?? "new"} account={account} start={draft} onDone={composed} />
+          ) : showScheduled ? (
+            <ScheduledList account={account} onCancelled={() => { setNotice(t("compose.cancelled")); void loadFolders(); }} />
           ) : open ? (
+            <>
+            <div className="compose-actions">
+              <button type="button" onClick={() => reply(true)}>{t("compose.replyAll")}</button>
+              <button type="button" onClick={forward}>{t("compose.forward")}</button>
+            </div>
             <MessageView
-              message={open} onReply={reply} onArchive={archive} onDelete={remove}
+              message={open} onReply={() => reply()} onArchive={archive} onDelete={remove}
               onToggleSeen={() => void change({ seen: !open.seen }, open.seen ? "mail.markedUnread" : "mail.markedRead")}
               onToggleFlag={() => void change({ flagged: !open.flagged }, open.flagged ? "mail.unflagged" : "mail.flaggedDone")}
             />
+            </>
           ) : (
             <p className="mail-empty">{t("mail.nothingOpen")}</p>
           )}
-          {notice && <p className="notice" data-testid="mail-notice">{notice}</p>}
+          {notice && (
+            <p className="notice" data-testid="mail-notice">
+              {notice}{" "}
+              {undo && <button type="button" onClick={() => void undoSend()}>{t("compose.undo")}</button>}
+            </p>
+          )}
         </div>
       </div>
     </section>

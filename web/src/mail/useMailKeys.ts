@@ -6,6 +6,8 @@ export interface MailKeys {
   previous: () => void;
   open: () => void;
   reply: () => void;
+  replyAll?: () => void;
+  forward?: () => void;
   archive: () => void;
   remove: () => void;
   search: () => void;
@@ -26,6 +28,7 @@ export function useMailKeys(keys: MailKeys, enabled: boolean): void {
       const map: Record<string, () => void> = {
         j: k.next, k: k.previous, o: k.open, Enter: k.open, r: k.reply,
         e: k.archive, "#": k.remove, "/": k.search, c: k.compose,
+        ...(k.replyAll ? { a: k.replyAll } : {}), ...(k.forward ? { f: k.forward } : {}),
       };
       const action = map[e.key];
       if (!action || (e.key === "Enter" && target?.tagName === "BUTTON")) return;
