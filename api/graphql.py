@@ -31,6 +31,7 @@ from api.events.graphql import EventsQuery, EventsSubscription
 from api.graphql_kit import get_context
 from api.mail.graphql import MailMutation, MailQuery
 from api.mail.outbound.graphql import OutboundQuery
+from api.mail.settings.graphql import MailSettingsMutation, MailSettingsQuery
 from api.mail.spam.graphql import SpamMutation, SpamQuery
 from api.migration.graphql import MigrationMutation, MigrationQuery
 from api.platform.apps.graphql import AppsMutation, AppsQuery
@@ -39,8 +40,8 @@ from api.platform.organizations.graphql import OrganizationsMutation, Organizati
 from api.platform.webhooks.graphql import WebhooksMutation, WebhooksQuery
 from api.reference import pages as reference_pages
 
-Query = merge_types("Query", (AppsQuery, AppUsageQuery, SignInLocksQuery, OrganizationsQuery, DomainsQuery, AccountsQuery, AppPasswordsQuery, DepartmentsQuery, GroupsQuery, DirectoryImportsQuery, MigrationQuery, EventsQuery, WebhooksQuery, CalendarQuery, ContactsQuery, MailQuery, OutboundQuery, SpamQuery,))
-Mutation = merge_types("Mutation", (AppsMutation, SignInLocksMutation, OrganizationsMutation, DomainsMutation, AccountsMutation, AppPasswordsMutation, DepartmentsMutation, GroupsMutation, DirectoryImportsMutation, MigrationMutation, WebhooksMutation, CalendarMutation, ContactsMutation, MailMutation, SpamMutation,))
+Query = merge_types("Query", (AppsQuery, AppUsageQuery, SignInLocksQuery, OrganizationsQuery, DomainsQuery, AccountsQuery, AppPasswordsQuery, DepartmentsQuery, GroupsQuery, DirectoryImportsQuery, MigrationQuery, EventsQuery, WebhooksQuery, CalendarQuery, ContactsQuery, MailQuery, OutboundQuery, SpamQuery, MailSettingsQuery,))
+Mutation = merge_types("Mutation", (AppsMutation, SignInLocksMutation, OrganizationsMutation, DomainsMutation, AccountsMutation, AppPasswordsMutation, DepartmentsMutation, GroupsMutation, DirectoryImportsMutation, MigrationMutation, WebhooksMutation, CalendarMutation, ContactsMutation, MailMutation, SpamMutation, MailSettingsMutation,))
 Subscription = merge_types("Subscription", (EventsSubscription,))
 
 

@@ -236,6 +236,11 @@ GLOSSARY: dict[str, str] = {
     "failed": "Ones that failed.",
     "sent": "Ones that were sent.",
     "accounts_cancelled": "Accounts cancelled.",
+    "auto_reply": "The automatic reply (vacation message): when it is on, its text and dates.",
+    "forwarding": "Forwarding of each message received to another address.",
+    "signature": "The signature added below new messages and replies (plain text).",
+    "mail_forwarding": "Where people may forward their mail automatically: `off`, `internal` "
+    "(only to addresses hosted here) or `any`.",
     "accounts_completed": "Accounts finished.",
     "accounts_failed": "Accounts that failed.",
     "accounts_queued": "Accounts waiting.",

@@ -30,6 +30,7 @@ from api.mail.messages.router import router as mail_messages_router
 from api.mail.outbound.router import router as mail_delivery_router
 from api.mail.sending.router import public as mail_links_router
 from api.mail.sending.router import router as mail_sending_router
+from api.mail.settings.router import router as mail_settings_router
 from api.mail.spam.router import router as mail_spam_router
 from api.mail.threads.router import router as mail_threads_router
 from api.mail.uploads.router import router as mail_uploads_router
@@ -78,6 +79,7 @@ ROUTERS: list[APIRouter] = [
     mail_folders_router,
     mail_threads_router,
     mail_sending_router,
+    mail_settings_router,
     mail_uploads_router,
     mail_links_router,
     mail_spam_router,

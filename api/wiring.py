@@ -19,6 +19,7 @@ import api.platform.webhooks.tasks  # noqa: F401
 from api.calendar.subscriptions import subscribe as subscribe_calendar
 from api.directory.notices import register_activation_mailer
 from api.mail.notices.activation import send_activation_mail
+from api.mail.responders import subscribe as subscribe_mail_responders
 from api.mail.spam import file_personally
 
 
@@ -26,4 +27,5 @@ def wire() -> None:
     """Register every domain's jobs, delivery subscribers and notice senders (once per process)."""
     subscribe_calendar()
     file_personally()
+    subscribe_mail_responders()
     register_activation_mailer(send_activation_mail)

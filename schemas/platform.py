@@ -225,6 +225,11 @@ class OrganizationSettings(ResponseModel):
         description="Private networks (CIDRs) mailbox migrations may connect to; every other "
         "private, loopback or link-local address stays refused."
     )
+    mail_forwarding: Literal["off", "internal", "any"] = Field(
+        default="internal",
+        description="Where people may forward their mail automatically: `off`, `internal` "
+        "(only to addresses hosted here) or `any`.",
+    )
     created_at: datetime
 
 
@@ -239,6 +244,7 @@ class OrganizationSettingsUpdate(RequestModel):
     migration_private_networks: list[PrivateNetwork] | None = Field(
         default=None, max_length=50, description="Replaces the whole list; [] allows none."
     )
+    mail_forwarding: Literal["off", "internal", "any"] | None = None
 
 
 class AccountTotals(ResponseModel):

@@ -47,3 +47,11 @@ class RangeOverlap(ValidationFailed):
 
 class ChecksumMismatch(ValidationFailed):
     code, title = "checksum_mismatch", "The content does not match its checksum"
+
+
+class ForwardingNotAllowed(AppError):
+    status, code, title = 403, "forwarding_not_allowed", "Forwarding is not allowed here"
+
+
+class NotScheduled(Conflict):
+    code, title = "not_scheduled", "The message is not waiting to be sent"

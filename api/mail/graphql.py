@@ -23,6 +23,7 @@ from api.mail.messages import repository as message_repo
 from api.mail.messages import service as messages
 from api.mail.messages import views
 from api.mail.messages.repository import MessageFilters
+from api.mail.sending import scheduled
 from api.mail.sending import service as sending
 from api.mail.threads import service as threads
 from api.storage.models import MailFolder, MailMessage, MailThread
@@ -480,13 +481,21 @@ class MailMutation:
             draft = await drafts.create_draft(session, info.context.runtime, owner, request)
             return MailMessageType.of(draft)
 
-    @strawberry.mutation(description="Send a draft.")
-    async def send_mail_draft(self, info: Info[Context, Any], id: strawberry.ID) -> SendResultType:
+    @strawberry.mutation(description="Send a draft (or schedule it with sendAt).")
+    async def send_mail_draft(
+        self, info: Info[Context, Any], id: strawberry.ID, send_at: datetime | None = None
+    ) -> SendResultType:
         principal = require(info, "mail:send")
         async with unit_of_work(info, write=True) as session:
             row = await _message(info, session, str(id))
             owner = await account_by_id(session, principal, row.account_id)
             draft = await drafts.get_draft(session, owner, row.id)
+            if send_at is not None and scheduled.is_later(send_at):
+                return SendResultType.of(
+                    await scheduled.schedule_draft(
+                        session, info.context.runtime, owner, draft, send_at
+                    )
+                )
             result = await drafts.send_draft(
                 session, info.context.runtime, owner, draft, actor=principal, ip=info.context.ip
             )

@@ -11,11 +11,12 @@ from api.errors import AppError
 from api.kit.clock import utcnow
 from api.mail.mailbox import repository as mailboxes
 from api.mail.mailbox.service import apply_changes, system_folder
+from api.mail.messages import repository as message_rows
 from api.mail.messages.service import delete_messages
 from api.mail.sending.service import SCHEDULE_JOB, send_composed
 from api.mail.uploads.service import purge_expired as purge_uploads
 from api.runtime import Runtime
-from api.storage.models import Account, MailLink, MailMessage
+from api.storage.models import Account, MailLink
 from api.worker.runner import PERIODIC, handler
 
 log = logging.getLogger("mailplane.mail")
@@ -26,11 +27,9 @@ async def send_scheduled(runtime: Runtime, payload: dict[str, Any]) -> None:
     """Send a message waiting in Outbox. Gone, moved or rescheduled: nothing to do. A send
     that can no longer succeed (recipient gone, quota) moves it to Drafts."""
     async with runtime.db.session() as session:
-        message = await session.scalar(
-            select(MailMessage).where(
-                MailMessage.id == payload["message_id"],
-                MailMessage.account_id == payload["account_id"],
-            )
+        # locked: a cancellation waits for this send, or this send sees the cancellation
+        message = await message_rows.get_for_update(
+            session, payload["account_id"], payload["message_id"]
         )
         if message is None or message.compose is None or message.send_at is None:
             return

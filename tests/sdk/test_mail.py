@@ -7,6 +7,7 @@ import asyncio
 import hashlib
 import io
 import os
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -112,6 +113,37 @@ def test_drafts(mp: Mailplane, people: tuple[str, str]) -> None:
     received = next(iter(mp.mail.messages.list(bob, q="Draft")))
     part = received.attachments[0]
     assert mp.mail.messages.attachment(bob, received.id, part.id) == b"hello"
+
+
+def test_scheduled_send_and_undo(mp: Mailplane, people: tuple[str, str]) -> None:
+    li, bob = people
+    draft = mp.mail.drafts.create(li, to=[bob], subject="Undo SDK", text="x")
+    when = datetime.now(UTC) + timedelta(hours=1)
+    result = mp.mail.drafts.send(li, draft.id, send_at=when)
+    assert result.status == "scheduled"
+    assert [m.id for m in mp.mail.scheduled.list(li)] == [draft.id]
+    back = mp.mail.scheduled.cancel(li, draft.id)
+    assert back.draft is True
+    assert list(mp.mail.scheduled.list(li)) == []
+    with pytest.raises(errors.Conflict) as caught:
+        mp.mail.scheduled.cancel(li, draft.id)
+    assert caught.value.code == "not_scheduled"
+
+
+def test_mail_settings(mp: Mailplane, people: tuple[str, str]) -> None:
+    li, bob = people
+    assert mp.mail.settings.get(li).auto_reply.enabled is False
+    out = mp.mail.settings.update(
+        li, signature="李娜", auto_reply={"enabled": True, "text": "休假中",
+                                          "ends_at": datetime(2030, 1, 1, tzinfo=UTC)},
+        forwarding={"enabled": True, "address": bob},
+    )
+    assert out.signature == "李娜" and out.forwarding.address == bob
+    assert mp.mail.settings.get(li).auto_reply.text == "休假中"
+    with pytest.raises(errors.Forbidden) as caught:
+        mp.mail.settings.update(li, forwarding={"address": "x@elsewhere.example"})
+    assert caught.value.code == "forwarding_not_allowed"
+    mp.mail.settings.update(li, auto_reply={"enabled": False}, forwarding={"enabled": False})
 
 
 class ReadCounter(io.BufferedReader):

@@ -180,7 +180,8 @@ async def deliver_stored(
                 address if address in resolution.groups else None,
             ))
         await hooks.delivered(hooks.Arrival(session, runtime, account, role,
-                                            stored.blob, stored.parsed, stored.raw))
+                                            stored.blob, stored.parsed, stored.raw,
+                                            envelope_from))
     if resolution.remote:
         if org_id is None:
             report.unknown.extend(resolution.remote)

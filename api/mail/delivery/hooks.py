@@ -39,6 +39,7 @@ class Arrival:
     blob: BlobRef
     parsed: ParsedMessage
     raw: bytes | None = None  # the bytes when the caller still holds them
+    envelope_from: str | None = None  # the SMTP reverse path ("" for bounces); None: unknown
 
     async def raw_bytes(self) -> bytes:
         """The stored bytes (read from the blob store once, then kept)."""

@@ -62,7 +62,9 @@ class MxHandler:
         self, server: EdgeSMTP, session: Session, envelope: Envelope, address: str,
         options: list[str],
     ) -> str:
-        envelope.mail_from = envelope_address(address)
+        # aiosmtpd takes an empty mail_from for "no MAIL yet": the null reverse path of
+        # bounces and auto-replies stays `<>` here and becomes "" where it is read
+        envelope.mail_from = envelope_address(address) or "<>"
         envelope.mail_options.extend(options)
         return "250 2.1.0 OK"
 
@@ -73,7 +75,7 @@ class MxHandler:
         if len(envelope.rcpt_tos) >= self.edge.settings.smtp_max_recipients:
             return "452 4.5.3 Too many recipients"
         refusal = await self.edge.recipients.check(
-            address, envelope.mail_from or "", size=size_option(envelope.mail_options),
+            address, envelope_address(envelope.mail_from), size=size_option(envelope.mail_options),
             allow_remote=False,
         )
         if refusal is not None:

@@ -37,6 +37,19 @@ async def get(session: AsyncSession, account_id: str, message_id: str) -> MailMe
     )
 
 
+async def get_for_update(
+    session: AsyncSession, account_id: str, message_id: str
+) -> MailMessage | None:
+    """The message with its row locked (PostgreSQL) until the transaction ends: a scheduled
+    send and its cancellation never both go ahead."""
+    return await session.scalar(
+        select(MailMessage)
+        .where(MailMessage.id == message_id, MailMessage.account_id == account_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+
+
 async def get_in_org(session: AsyncSession, org_id: str, message_id: str) -> MailMessage | None:
     return await session.scalar(
         select(MailMessage).where(MailMessage.id == message_id, MailMessage.org_id == org_id)

@@ -3,17 +3,28 @@ download of huge attachments sent as links (`/v1/mail/links/{token}`)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response, status
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, Response, status
 from fastapi.responses import StreamingResponse
 
-from api.deps import ClientIp, DbSession, MailSend, MailWrite, RuntimeDep
+from api.deps import ClientIp, DbSession, MailRead, MailSend, MailWrite, RuntimeDep
 from api.kit.etags import check_if_match, set_etag
-from api.mail.access import Mailbox
+from api.kit.pagination import Page, PageParams, page_params
+from api.mail.access import Mailbox, mailbox_account
 from api.mail.attachments.http import download_headers, parse_range
 from api.mail.drafts import service as drafts
 from api.mail.messages import views
-from api.mail.sending import links, raw, service
-from schemas.mail import AttachmentIn, DraftUpdate, Message, SendRequest, SendResult
+from api.mail.sending import links, raw, scheduled, service
+from schemas.mail import (
+    AttachmentIn,
+    DraftUpdate,
+    Message,
+    MessageSummary,
+    SendRequest,
+    SendResult,
+)
+from schemas.mail_settings import DraftSend
 
 router = APIRouter(prefix="/v1/accounts/{account}/mail", tags=["mail"])
 public = APIRouter(prefix="/v1/mail/links", tags=["mail"])
@@ -130,10 +141,43 @@ async def send_mail_draft(
     owner: Mailbox,
     runtime: RuntimeDep,
     ip: ClientIp,
+    body: DraftSend | None = None,
 ) -> SendResult:
-    """Send a draft; it leaves Drafts and its copy is in Sent."""
+    """Send a draft; it leaves Drafts and its copy is in Sent.
+
+    With `send_at` more than 5 seconds ahead, the draft is checked now (recipients, size)
+    and waits in Outbox until then: list it with `GET …/mail/scheduled`, cancel it with
+    `POST …/mail/scheduled/{message_id}/cancel`. A web client's "undo send" is a
+    `send_at` a few seconds ahead."""
     draft = await drafts.get_draft(session, owner, draft_id)
+    if body is not None and scheduled.is_later(body.send_at):
+        assert body.send_at is not None
+        return await scheduled.schedule_draft(session, runtime, owner, draft, body.send_at)
     return await drafts.send_draft(session, runtime, owner, draft, actor=principal, ip=ip)
+
+
+@router.get("/scheduled", response_model=Page[MessageSummary])
+async def list_scheduled_messages(
+    account: str,
+    principal: MailRead,
+    session: DbSession,
+    page: Annotated[PageParams, Depends(page_params)],
+) -> Page[MessageSummary]:
+    """Messages waiting in Outbox to be sent at their `send_at` (scheduled sends and
+    undo-send windows)."""
+    owner = await mailbox_account(session, principal, account)
+    rows, cursor = await scheduled.list_scheduled(session, owner, page)
+    return Page[MessageSummary](data=[views.summary(m) for m in rows], next_cursor=cursor)
+
+
+@router.post("/scheduled/{message_id}/cancel", response_model=MessageSummary)
+async def cancel_scheduled_message(
+    account: str, message_id: str, principal: MailSend, session: DbSession
+) -> MessageSummary:
+    """Cancel a scheduled send (or undo a send within its window): the message goes back to
+    Drafts and is never sent. 409 `not_scheduled` once it left Outbox (sent already)."""
+    owner = await mailbox_account(session, principal, account)
+    return views.summary(await scheduled.cancel_scheduled(session, owner, message_id))
 
 
 @public.get(

@@ -334,7 +334,7 @@ async def send_message(
     )
 
 
-async def _check_deliverable(
+async def check_deliverable(
     session: AsyncSession, runtime: Runtime, prepared: Prepared
 ) -> tuple[Resolution, BuiltMessage, list[AttachmentSource]]:
     """Unknown local recipients (422) and size (413), before anything is written.
@@ -379,7 +379,7 @@ async def send_prepared(
 ) -> SendResult:
     comp = replace(prepared.comp, include_bcc=False, date=None)
     prepared = replace(prepared, comp=comp)
-    resolution, lean, huge = await _check_deliverable(session, runtime, prepared)
+    resolution, lean, huge = await check_deliverable(session, runtime, prepared)
     has_remote = bool(resolution.remote)
     full = build(comp) if huge else lean
     stored = await store_built(session, runtime, full)
@@ -497,7 +497,7 @@ async def schedule(
 ) -> SendResult:
     """Validate now, keep the message in Outbox, and let a job send it at `send_at`."""
     prepared = await prepare(session, runtime, account, request, include_bcc=True)
-    await _check_deliverable(session, runtime, prepared)
+    await check_deliverable(session, runtime, prepared)
     pinned = await pin_sources(session, runtime, prepared.comp.attachments)
     stored = await store_built(session, runtime, build(prepared.comp))
     outbox = await system_folder(session, account.id, account.org_id, "outbox")

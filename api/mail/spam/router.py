@@ -18,7 +18,7 @@ from api.deps import (
     SpamListsWrite,
 )
 from api.kit.pagination import Page, PageParams, page_params
-from api.mail.access import Mailbox
+from api.mail.access import Mailbox, mailbox_account
 from api.mail.messages.service import get_message
 from api.mail.spam import personal, service
 from api.storage.models import SpamListEntry as EntryRow

@@ -52,6 +52,7 @@ class OrganizationSettingsType:
     locale: str
     time_zone: str
     migration_private_networks: list[str]
+    mail_forwarding: str
     created_at: datetime
 
 
@@ -70,6 +71,7 @@ class OrganizationSettingsInput:
     locale: str | None = strawberry.UNSET
     time_zone: str | None = strawberry.UNSET
     migration_private_networks: list[str] | None = strawberry.UNSET
+    mail_forwarding: str | None = strawberry.UNSET
 
 
 @strawberry.type

@@ -14,7 +14,7 @@ from api.platform.audit import record
 from api.storage.models import Organization
 from schemas.platform import OrganizationSettings, OrganizationSettingsUpdate
 
-NON_NULL = ("name", "locale", "time_zone", "migration_private_networks")
+NON_NULL = ("name", "locale", "time_zone", "migration_private_networks", "mail_forwarding")
 
 
 def settings_schema(org: Organization) -> OrganizationSettings:
@@ -24,6 +24,7 @@ def settings_schema(org: Organization) -> OrganizationSettings:
         locale=org.locale if org.locale in ("zh-CN", "en") else "en",  # type: ignore[arg-type]
         time_zone=org.time_zone or "UTC",
         migration_private_networks=list(org.migration_private_networks or []),
+        mail_forwarding=org.mail_forwarding or "internal",  # type: ignore[arg-type]
         created_at=org.created_at,
     )
 

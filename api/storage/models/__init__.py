@@ -34,6 +34,7 @@ from api.storage.models.mail import (
     MailUpload,
 )
 from api.storage.models.mail_client_connections import MailClientConnection
+from api.storage.models.mail_settings import MailAutoReplyLog, MailSettings
 from api.storage.models.migration import (
     Migration,
     MigrationAccount,
@@ -69,6 +70,8 @@ from api.storage.models.webhooks import (
 )
 
 __all__ = [
+    "MailAutoReplyLog",
+    "MailSettings",
     "AccountSearchTerm",
     "AccountLink",
     "WebSession",

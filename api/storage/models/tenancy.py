@@ -23,6 +23,9 @@ class Organization(Base):
     locale: Mapped[str] = mapped_column(String(16), default="en")
     time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
     migration_private_networks: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    # issue 16: where people may forward their mail: "off", "internal" (addresses hosted
+    # here) or "any"
+    mail_forwarding: Mapped[str] = mapped_column(String(10), default="internal")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 
@@ -87,6 +90,9 @@ class Account(Base):
     recovery_email: Mapped[str | None] = mapped_column(String(320), nullable=True)
     locale: Mapped[str | None] = mapped_column(String(16), nullable=True)
     time_zone: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # issue 16: an auto-reply or forwarding is on (read by the delivery core with the
+    # account row, so other deliveries never look up mail settings)
+    mail_responders: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

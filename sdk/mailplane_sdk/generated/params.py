@@ -215,6 +215,23 @@ class AttendeeIn(TypedDict, total=False):
     type: NotRequired[Literal['person', 'room', 'resource']]
 
 
+class AutoReplyUpdate(TypedDict, total=False):
+    """The fields of AutoReplyUpdate."""
+
+    # Whether it is on.
+    enabled: NotRequired[bool | None]
+    # When ends (RFC 3339, UTC); null if not (yet).
+    ends_at: NotRequired[datetime.datetime | str | None]
+    # Interval, in days.
+    interval_days: NotRequired[int | None]
+    # When starts (RFC 3339, UTC); null if not (yet).
+    starts_at: NotRequired[datetime.datetime | str | None]
+    # The message's subject.
+    subject: NotRequired[str | None]
+    # The plain-text body.
+    text: NotRequired[str | None]
+
+
 class CalendarCreate(TypedDict, total=False):
     """The fields of CalendarCreate."""
 
@@ -401,6 +418,13 @@ class DomainCreate(TypedDict, total=False):
     name: Required[str]
 
 
+class DraftSend(TypedDict, total=False):
+    """Options of sending a draft."""
+
+    # Send at this moment instead of now (more than 5 seconds ahead: the message waits in Outbox and can be cancelled until then; this is how undo-send works)
+    send_at: NotRequired[datetime.datetime | str | None]
+
+
 class DraftUpdate(TypedDict, total=False):
     """Merge patch of a draft's content."""
 
@@ -574,6 +598,15 @@ class FolderUpdate(TypedDict, total=False):
     parent_id: NotRequired[str | None]
 
 
+class ForwardingUpdate(TypedDict, total=False):
+    """The fields of ForwardingUpdate."""
+
+    # An email address.
+    address: NotRequired[str | None]
+    # Whether it is on.
+    enabled: NotRequired[bool | None]
+
+
 class FreeBusyRequest(TypedDict, total=False):
     """The fields of FreeBusyRequest."""
 
@@ -640,6 +673,17 @@ class LoginLinkCreate(TypedDict, total=False):
 
     # Where to land after signing in: a path on this Mailplane (`/mail`), never another site.
     next: NotRequired[str]
+
+
+class MailSettingsUpdate(TypedDict, total=False):
+    """JSON merge patch of the mail settings (nested objects merge too)."""
+
+    # The automatic reply (vacation message): when it is on, its text and dates.
+    auto_reply: NotRequired[AutoReplyUpdate | Mapping[str, Any] | None]
+    # Forwarding of each message received to another address.
+    forwarding: NotRequired[ForwardingUpdate | Mapping[str, Any] | None]
+    # The signature added below new messages and replies (plain text).
+    signature: NotRequired[str | None]
 
 
 class MessageUpdate(TypedDict, total=False):
@@ -746,6 +790,8 @@ class OrganizationSettingsUpdate(TypedDict, total=False):
 
     # The language of texts people read: zh-CN or en.
     locale: NotRequired[Literal['zh-CN', 'en'] | None]
+    # Where people may forward their mail automatically: `off`, `internal` (only to addresses hosted here) or `any`.
+    mail_forwarding: NotRequired[Literal['off', 'internal', 'any'] | None]
     # Replaces the whole list; [] allows none.
     migration_private_networks: NotRequired[list[str] | None]
     # Its name, as people read it.
@@ -768,8 +814,6 @@ class PasswordPolicyUpdate(TypedDict, total=False):
 
     # A password may not contain the account's name.
     forbid_user_name: NotRequired[bool | None]
-    # Mail clients (IMAP, POP3) may sign in with the account password; when false only app passwords and OAuth access tokens open the mailbox there.
-    mail_clients_allow_password: NotRequired[bool | None]
     # Fewest characters a password may have.
     min_length: NotRequired[int | None]
     # A password needs a digit.
@@ -950,15 +994,6 @@ class SendRequest(TypedDict, total=False):
     transactional: NotRequired[bool]
 
 
-class SenderEntryCreate(TypedDict, total=False):
-    """The fields of SenderEntryCreate."""
-
-    # block list: where the sender's next messages are filed
-    action: NotRequired[Literal['junk', 'trash']]
-    # A sender address, or a domain (covering its subdomains)
-    value: Required[str]
-
-
 class SpamListEntryCreate(TypedDict, total=False):
     """The fields of SpamListEntryCreate."""
 
@@ -1064,8 +1099,6 @@ class ListAccountsQuery(TypedDict, total=False):
     employee_number: NotRequired[str | None]
     # Only the account with this mobile number.
     mobile: NotRequired[str | None]
-    # Only accounts with this role (`admin`: the organisation's admins).
-    role: NotRequired[Literal['member', 'admin', 'operator'] | None]
     # Prefix search, case-insensitive: the name or any word of it, the address or its local part, pinyin initials or full pinyin of a Chinese name (`zs`, `zhangsan` for 张三), an employee number or a mobile.
     q: NotRequired[str | None]
     # Page size (1-500).
@@ -1221,8 +1254,8 @@ class DeleteMailMessageQuery(TypedDict, total=False):
     permanent: NotRequired[bool]
 
 
-class ListMailSenderEntriesQuery(TypedDict, total=False):
-    """Query parameters of list_mail_sender_entries."""
+class ListScheduledMessagesQuery(TypedDict, total=False):
+    """Query parameters of list_scheduled_messages."""
 
     # Page size (1-500).
     limit: NotRequired[int]
@@ -1242,15 +1275,6 @@ class ListMailThreadsQuery(TypedDict, total=False):
 
 class ListAppsQuery(TypedDict, total=False):
     """Query parameters of list_apps."""
-
-    # Page size (1-500).
-    limit: NotRequired[int]
-    # Opaque cursor.
-    cursor: NotRequired[str | None]
-
-
-class ListAppTokensQuery(TypedDict, total=False):
-    """Query parameters of list_app_tokens."""
 
     # Page size (1-500).
     limit: NotRequired[int]
@@ -1422,17 +1446,6 @@ class ListMigrationFailuresQuery(TypedDict, total=False):
     cursor: NotRequired[str | None]
 
 
-class ListSignInLocksQuery(TypedDict, total=False):
-    """Query parameters of list_sign_in_locks."""
-
-    # Only locks in force now (else every remembered failure).
-    locked_only: NotRequired[bool]
-    # Page size (1-500).
-    limit: NotRequired[int]
-    # Opaque cursor.
-    cursor: NotRequired[str | None]
-
-
 class ListDomainsQuery(TypedDict, total=False):
     """Query parameters of list_domains."""
 
@@ -1583,6 +1596,7 @@ __all__ = [
     "AppUpdate",
     "AttachmentIn",
     "AttendeeIn",
+    "AutoReplyUpdate",
     "CalendarCreate",
     "CalendarShareCreate",
     "CalendarUpdate",
@@ -1595,6 +1609,7 @@ __all__ = [
     "DepartmentReorder",
     "DepartmentUpdate",
     "DomainCreate",
+    "DraftSend",
     "DraftUpdate",
     "Email",
     "EventCreate",
@@ -1604,12 +1619,14 @@ __all__ = [
     "FolderCreate",
     "FolderRule",
     "FolderUpdate",
+    "ForwardingUpdate",
     "FreeBusyRequest",
     "GroupCreate",
     "GroupMemberCreate",
     "GroupUpdate",
     "ImportActivationLinksCreate",
     "LoginLinkCreate",
+    "MailSettingsUpdate",
     "MessageUpdate",
     "MessagesBulkDelete",
     "MessagesBulkUpdate",
@@ -1630,7 +1647,6 @@ __all__ = [
     "RoomUpdate",
     "SecretRotation",
     "SendRequest",
-    "SenderEntryCreate",
     "SpamListEntryCreate",
     "UploadCreate",
     "WebhookCreate",
@@ -1652,7 +1668,6 @@ __all__ = [
     "ListAccountChangesQuery",
     "ListAccountsQuery",
     "ListAppPasswordsQuery",
-    "ListAppTokensQuery",
     "ListAppsQuery",
     "ListAuditEntriesQuery",
     "ListCalendarEventChangesQuery",
@@ -1673,7 +1688,6 @@ __all__ = [
     "ListImportRowsQuery",
     "ListMailMessageChangesQuery",
     "ListMailMessagesQuery",
-    "ListMailSenderEntriesQuery",
     "ListMailThreadsQuery",
     "ListMigrationAccountsQuery",
     "ListMigrationFailuresQuery",
@@ -1681,7 +1695,7 @@ __all__ = [
     "ListOrganizationsQuery",
     "ListRoomBookingsQuery",
     "ListRoomsQuery",
-    "ListSignInLocksQuery",
+    "ListScheduledMessagesQuery",
     "ListSpamAllowlistQuery",
     "ListSpamBlocklistQuery",
     "ListWebhookAttemptsQuery",

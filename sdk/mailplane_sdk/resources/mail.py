@@ -16,6 +16,7 @@ from mailplane_sdk.generated.models import (
     Changes,
     Folder,
     MailCounts,
+    MailSettings,
     Message,
     MessageDelivery,
     MessageSummary,
@@ -176,8 +177,51 @@ class Drafts(Namespace[R]):
         return Spec(model(Message), path={"account": account, "draft_id": draft_id}, json=body)
 
     @endpoint("POST", "/v1/accounts/{account}/mail/drafts/{draft_id}/send", "send_mail_draft")
-    def send(self, account: str, draft_id: str) -> Spec[SendResult]:
-        return Spec(model(SendResult), path={"account": account, "draft_id": draft_id})
+    def send(
+        self, account: str, draft_id: str, /, **body: Unpack[params.DraftSend]
+    ) -> Spec[SendResult]:
+        """`send_at=` more than 5 seconds ahead schedules it (undo-send is a few seconds)."""
+        return Spec(
+            model(SendResult),
+            path={"account": account, "draft_id": draft_id},
+            json=dict(body) if body else None,
+        )
+
+
+class Scheduled(Namespace[R]):
+    """`mp.mail.scheduled`: sends waiting in Outbox for their `send_at`."""
+
+    @paged("GET", "/v1/accounts/{account}/mail/scheduled", "list_scheduled_messages")
+    def list(
+        self, account: str, /, **query: Unpack[params.ListScheduledMessagesQuery]
+    ) -> Spec[Page[MessageSummary]]:
+        return Spec(page_of(MessageSummary.from_dict), path={"account": account}, params=query)
+
+    @endpoint(
+        "POST",
+        "/v1/accounts/{account}/mail/scheduled/{message_id}/cancel",
+        "cancel_scheduled_message",
+    )
+    def cancel(self, account: str, message_id: str) -> Spec[MessageSummary]:
+        """Stop the send; the message goes back to Drafts (409 `not_scheduled` once sent)."""
+        return Spec(
+            model(MessageSummary), path={"account": account, "message_id": message_id}
+        )
+
+
+class Settings(Namespace[R]):
+    """`mp.mail.settings`: signature, auto-reply (vacation) and forwarding."""
+
+    @endpoint("GET", "/v1/accounts/{account}/mail/settings", "get_mail_settings")
+    def get(self, account: str) -> Spec[MailSettings]:
+        return Spec(model(MailSettings), path={"account": account})
+
+    @endpoint("PATCH", "/v1/accounts/{account}/mail/settings", "update_mail_settings")
+    def update(
+        self, account: str, /, **fields: Unpack[params.MailSettingsUpdate]
+    ) -> Spec[MailSettings]:
+        """Merge patch: `auto_reply={"enabled": True, "text": …}`, `forwarding={…}`."""
+        return Spec(model(MailSettings), path={"account": account}, json=fields)
 
 
 class Threads(Namespace[R]):
@@ -268,6 +312,8 @@ class Mail(Namespace[R]):
         self.threads = Threads(runner)
         self.senders = Senders(runner)
         self.uploads = Uploads(runner)
+        self.scheduled = Scheduled(runner)
+        self.settings = Settings(runner)
 
     @endpoint("POST", "/v1/accounts/{account}/mail/send", "send_message")
     def send(self, account: str, /, **body: Unpack[params.SendRequest]) -> Spec[SendResult]:

@@ -1307,7 +1307,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:write`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["create_mail_draft"];
         delete?: never;
@@ -1335,7 +1335,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:write`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         patch: operations["update_mail_draft"];
         trace?: never;
@@ -1355,7 +1355,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:write`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["add_mail_draft_attachment"];
         delete?: never;
@@ -1377,9 +1377,14 @@ export interface paths {
          * Send Mail Draft
          * @description Send a draft; it leaves Drafts and its copy is in Sent.
          *
+         *     With `send_at` more than 5 seconds ahead, the draft is checked now (recipients, size)
+         *     and waits in Outbox until then: list it with `GET …/mail/scheduled`, cancel it with
+         *     `POST …/mail/scheduled/{message_id}/cancel`. A web client's "undo send" is a
+         *     `send_at` a few seconds ahead.
+         *
          *     **Scopes:** `mail:send`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["send_mail_draft"];
         delete?: never;
@@ -1756,6 +1761,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/accounts/{account}/mail/scheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Scheduled Messages
+         * @description Messages waiting in Outbox to be sent at their `send_at` (scheduled sends and
+         *     undo-send windows).
+         *
+         *     **Scopes:** `mail:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        get: operations["list_scheduled_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{account}/mail/scheduled/{message_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel Scheduled Message
+         * @description Cancel a scheduled send (or undo a send within its window): the message goes back to
+         *     Drafts and is never sent. 409 `not_scheduled` once it left Outbox (sent already).
+         *
+         *     **Scopes:** `mail:send`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         */
+        post: operations["cancel_scheduled_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/accounts/{account}/mail/send": {
         parameters: {
             query?: never;
@@ -1778,7 +1833,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:send`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["send_message"];
         delete?: never;
@@ -1805,7 +1860,7 @@ export interface paths {
          *
          *     **Scopes:** `mail:send`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["send_raw_message"];
         delete?: never;
@@ -1814,7 +1869,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/accounts/{account}/mail/sender_lists/{list}": {
+    "/v1/accounts/{account}/mail/settings": {
         parameters: {
             query?: never;
             header?: never;
@@ -1822,55 +1877,34 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List Mail Sender Entries
-         * @description One of the person's own sender lists. Unlike the organisation's lists, these apply
-         *     to this mailbox only, and the person manages them from the webmail.
+         * Get Mail Settings
+         * @description The account's signature, auto-reply (vacation) message and forwarding, and what its
+         *     organisation allows for forwarding.
          *
          *     **Scopes:** `mail:read`.
          *
          *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
-        get: operations["list_mail_sender_entries"];
+        get: operations["get_mail_settings"];
         put?: never;
-        /**
-         * Create Mail Sender Entry
-         * @description Put a sender address or a domain on one of the person's lists. Blocking a sender
-         *     takes it off the allow list and the other way round; the next message from a blocked
-         *     sender is filed in Junk (or Trash, `action`) by every delivery path, SMTP included.
-         *
-         *     **Scopes:** `mail:write`.
-         *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
-         */
-        post: operations["create_mail_sender_entry"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/accounts/{account}/mail/sender_lists/{list}/{entry_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
         /**
-         * Delete Mail Sender Entry
-         * @description Take an entry off one of the person's lists.
+         * Update Mail Settings
+         * @description Change the mail settings (JSON merge patch; `auto_reply` and `forwarding` merge too).
+         *
+         *     The auto-reply answers each sender once per `interval_days` between `starts_at` and
+         *     `ends_at`, never to mailing lists, bulk or automatic mail, or a null sender (RFC 3834).
+         *     Forwarding sends a copy of each message received to `address` where the organisation's
+         *     `forwarding_policy` allows it (403 `forwarding_not_allowed` otherwise).
          *
          *     **Scopes:** `mail:write`.
          *
-         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `forwarding_not_allowed`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
-        delete: operations["delete_mail_sender_entry"];
-        options?: never;
-        head?: never;
-        patch?: never;
+        patch: operations["update_mail_settings"];
         trace?: never;
     };
     "/v1/accounts/{account}/mail/threads": {
@@ -5359,50 +5393,6 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
-    "mail.sender_entry.created": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * mail.sender_entry.created
-         * @description A person put a sender on their own allow, block or images list.
-         *
-         *     Signed per Standard Webhooks: `webhook-id` (stable across retries), `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`. Answer 2xx within 15 s; anything else is retried. Bodies over 256 KB arrive thin (`thin: true` and a `url` to fetch the full event).
-         */
-        post: operations["on_mail_sender_entry_created"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "mail.sender_entry.deleted": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * mail.sender_entry.deleted
-         * @description A person took a sender off their own allow, block or images list.
-         *
-         *     Signed per Standard Webhooks: `webhook-id` (stable across retries), `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`. Answer 2xx within 15 s; anything else is retried. Bodies over 256 KB arrive thin (`thin: true` and a `url` to fetch the full event).
-         */
-        post: operations["on_mail_sender_entry_deleted"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "mail.spam_list_entry.created": {
         parameters: {
             query?: never;
@@ -6861,6 +6851,72 @@ export interface components {
              * @description The kind of object acted on.
              */
             target_type: string | null;
+        };
+        /** AutoReply */
+        AutoReply: {
+            /**
+             * Enabled
+             * @description Answer incoming mail automatically
+             */
+            enabled: boolean;
+            /**
+             * Ends At
+             * @description Stop replying at this moment (none: never)
+             */
+            ends_at: string | null;
+            /**
+             * Interval Days
+             * @description Answer each sender at most once in this many days (RFC 3834)
+             */
+            interval_days: number;
+            /**
+             * Starts At
+             * @description Reply from this moment (none: at once)
+             */
+            starts_at: string | null;
+            /**
+             * Subject
+             * @description The reply's subject; empty: `Auto:` and the original's
+             */
+            subject: string;
+            /**
+             * Text
+             * @description The reply's plain-text body
+             */
+            text: string;
+        };
+        /** AutoReplyUpdate */
+        AutoReplyUpdate: {
+            /**
+             * Enabled
+             * @description Whether it is on.
+             */
+            enabled?: boolean | null;
+            /**
+             * Ends At
+             * @description When ends (RFC 3339, UTC); null if not (yet).
+             */
+            ends_at?: string | null;
+            /**
+             * Interval Days
+             * @description Interval, in days.
+             */
+            interval_days?: number | null;
+            /**
+             * Starts At
+             * @description When starts (RFC 3339, UTC); null if not (yet).
+             */
+            starts_at?: string | null;
+            /**
+             * Subject
+             * @description The message's subject.
+             */
+            subject?: string | null;
+            /**
+             * Text
+             * @description The plain-text body.
+             */
+            text?: string | null;
         };
         /** AutocompleteResult */
         AutocompleteResult: {
@@ -9878,6 +9934,17 @@ export interface components {
             verified: boolean;
         };
         /**
+         * DraftSend
+         * @description Options of sending a draft.
+         */
+        DraftSend: {
+            /**
+             * Send At
+             * @description Send at this moment instead of now (more than 5 seconds ahead: the message waits in Outbox and can be cancelled until then; this is how undo-send works)
+             */
+            send_at?: string | null;
+        };
+        /**
          * DraftUpdate
          * @description Merge patch of a draft's content.
          */
@@ -10599,6 +10666,32 @@ export interface components {
              * @description Move under another folder; null moves it to the top level.
              */
             parent_id?: string | null;
+        };
+        /** Forwarding */
+        Forwarding: {
+            /**
+             * Address
+             * @description Where to forward
+             */
+            address: string | null;
+            /**
+             * Enabled
+             * @description Send a copy of each message received to `address`
+             */
+            enabled: boolean;
+        };
+        /** ForwardingUpdate */
+        ForwardingUpdate: {
+            /**
+             * Address
+             * @description An email address.
+             */
+            address?: string | null;
+            /**
+             * Enabled
+             * @description Whether it is on.
+             */
+            enabled?: boolean | null;
         };
         /** FreeBusyRequest */
         FreeBusyRequest: {
@@ -11414,74 +11507,50 @@ export interface components {
             type: "mail.message.updated";
         };
         /**
-         * MailSenderEntryCreatedEvent
-         * @description A person put a sender on their own allow, block or images list.
+         * MailSettings
+         * @description The mail settings of one account.
          */
-        MailSenderEntryCreatedEvent: {
-            /** @description The event's payload; its schema depends on `type`. */
-            data: components["schemas"]["PersonalData"];
+        MailSettings: {
             /**
-             * Id
-             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             * Account Id
+             * @description The account it belongs to or acts on.
              */
-            id: string;
+            account_id: string;
+            /** @description The automatic reply (vacation message): when it is on, its text and dates. */
+            auto_reply: components["schemas"]["AutoReply"];
+            /** @description Forwarding of each message received to another address. */
+            forwarding: components["schemas"]["Forwarding"];
             /**
-             * Occurred At
-             * Format: date-time
-             * @description When it happened (RFC 3339, UTC).
+             * Forwarding Policy
+             * @description What the organisation allows: `off`, `internal` (addresses hosted here) or `any` (read-only)
+             * @enum {string}
              */
-            occurred_at: string;
+            forwarding_policy: "off" | "internal" | "any";
             /**
-             * Org Id
-             * @description The organisation it belongs to.
+             * Signature
+             * @description Added below new messages and replies (plain text)
              */
-            org_id: string;
+            signature: string;
             /**
-             * Sequence
-             * @description The event's position in its organisation's log (monotonic per organisation).
+             * Updated At
+             * @description When it last changed (RFC 3339, UTC).
              */
-            sequence: number;
-            /**
-             * Type
-             * @description What kind (the values are listed by the schema).
-             * @constant
-             */
-            type: "mail.sender_entry.created";
+            updated_at: string | null;
         };
         /**
-         * MailSenderEntryDeletedEvent
-         * @description A person took a sender off their own allow, block or images list.
+         * MailSettingsUpdate
+         * @description JSON merge patch of the mail settings (nested objects merge too).
          */
-        MailSenderEntryDeletedEvent: {
-            /** @description The event's payload; its schema depends on `type`. */
-            data: components["schemas"]["PersonalData"];
+        MailSettingsUpdate: {
+            /** @description The automatic reply (vacation message): when it is on, its text and dates. */
+            auto_reply?: components["schemas"]["AutoReplyUpdate"] | null;
+            /** @description Forwarding of each message received to another address. */
+            forwarding?: components["schemas"]["ForwardingUpdate"] | null;
             /**
-             * Id
-             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             * Signature
+             * @description The signature added below new messages and replies (plain text).
              */
-            id: string;
-            /**
-             * Occurred At
-             * Format: date-time
-             * @description When it happened (RFC 3339, UTC).
-             */
-            occurred_at: string;
-            /**
-             * Org Id
-             * @description The organisation it belongs to.
-             */
-            org_id: string;
-            /**
-             * Sequence
-             * @description The event's position in its organisation's log (monotonic per organisation).
-             */
-            sequence: number;
-            /**
-             * Type
-             * @description What kind (the values are listed by the schema).
-             * @constant
-             */
-            type: "mail.sender_entry.deleted";
+            signature?: string | null;
         };
         /**
          * MailSpamListEntryCreatedEvent
@@ -11765,11 +11834,6 @@ export interface components {
              */
             text: string | null;
             /**
-             * Thread Count
-             * @description Messages in its conversation (filled in lists; null elsewhere)
-             */
-            thread_count?: number | null;
-            /**
              * Thread Id
              * @description The conversation it belongs to.
              */
@@ -11979,11 +12043,6 @@ export interface components {
              * @description The message's subject.
              */
             subject: string;
-            /**
-             * Thread Count
-             * @description Messages in its conversation (filled in lists; null elsewhere)
-             */
-            thread_count?: number | null;
             /**
              * Thread Id
              * @description The conversation it belongs to.
@@ -12675,6 +12734,13 @@ export interface components {
              */
             locale: "zh-CN" | "en";
             /**
+             * Mail Forwarding
+             * @description Where people may forward their mail automatically: `off`, `internal` (only to addresses hosted here) or `any`.
+             * @default internal
+             * @enum {string}
+             */
+            mail_forwarding?: "off" | "internal" | "any";
+            /**
              * Migration Private Networks
              * @description Private networks (CIDRs) mailbox migrations may connect to; every other private, loopback or link-local address stays refused.
              */
@@ -12700,6 +12766,11 @@ export interface components {
              * @description The language of texts people read: zh-CN or en.
              */
             locale?: ("zh-CN" | "en") | null;
+            /**
+             * Mail Forwarding
+             * @description Where people may forward their mail automatically: `off`, `internal` (only to addresses hosted here) or `any`.
+             */
+            mail_forwarding?: ("off" | "internal" | "any") | null;
             /**
              * Migration Private Networks
              * @description Replaces the whole list; [] allows none.
@@ -13092,19 +13163,6 @@ export interface components {
              * @description The items of this page.
              */
             data: components["schemas"]["Room"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null on the last page.
-             */
-            next_cursor?: string | null;
-        };
-        /** Page[SenderEntry] */
-        Page_SenderEntry_: {
-            /**
-             * Data
-             * @description The items of this page.
-             */
-            data: components["schemas"]["SenderEntry"][];
             /**
              * Next Cursor
              * @description Pass as `cursor` for the next page; null on the last page.
@@ -14162,63 +14220,6 @@ export interface components {
              * @description The conversation it belongs to.
              */
             thread_id: string | null;
-        };
-        /** SenderEntry */
-        SenderEntry: {
-            /**
-             * Account Id
-             * @description The account it belongs to or acts on.
-             */
-            account_id: string;
-            /**
-             * Action
-             * @description block list only: where mail goes
-             * @enum {string}
-             */
-            action: "junk" | "trash";
-            /**
-             * Created At
-             * Format: date-time
-             * @description When it was created (RFC 3339, UTC).
-             */
-            created_at: string;
-            /**
-             * Id
-             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
-             */
-            id: string;
-            /**
-             * List
-             * @description allow: never junk (authenticated senders only); block: filed as `action` says; images: remote images shown without asking
-             * @enum {string}
-             */
-            list: "allow" | "block" | "images";
-            /**
-             * Scope
-             * @description OAuth scope(s), space-separated, or the part of a series a change applies to.
-             * @enum {string}
-             */
-            scope: "address" | "domain";
-            /**
-             * Value
-             * @description Normalised: lower case, domains in ASCII (punycode)
-             */
-            value: string;
-        };
-        /** SenderEntryCreate */
-        SenderEntryCreate: {
-            /**
-             * Action
-             * @description block list: where the sender's next messages are filed
-             * @default junk
-             * @enum {string}
-             */
-            action?: "junk" | "trash";
-            /**
-             * Value
-             * @description A sender address, or a domain (covering its subdomains)
-             */
-            value: string;
         };
         /** SpamFeedback */
         SpamFeedback: {
@@ -23227,7 +23228,6 @@ export interface operations {
                      *       "snippet": "snippet",
                      *       "subject": "季度报告 Q3",
                      *       "text": "The numbers are attached. 数据见附件。",
-                     *       "thread_count": 1,
                      *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "to": [
                      *         {
@@ -23450,7 +23450,6 @@ export interface operations {
                      *       "snippet": "snippet",
                      *       "subject": "季度报告 Q3",
                      *       "text": "The numbers are attached. 数据见附件。",
-                     *       "thread_count": 1,
                      *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "to": [
                      *         {
@@ -23650,7 +23649,6 @@ export interface operations {
                      *       "snippet": "snippet",
                      *       "subject": "季度报告 Q3",
                      *       "text": "The numbers are attached. 数据见附件。",
-                     *       "thread_count": 1,
                      *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "to": [
                      *         {
@@ -23756,7 +23754,16 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "send_at": "2027-01-04T09:00:00+08:00"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DraftSend"] | null;
+            };
+        };
         responses: {
             /** @description Successful Response */
             202: {
@@ -24543,7 +24550,6 @@ export interface operations {
                      *           "size": 1,
                      *           "snippet": "snippet",
                      *           "subject": "季度报告 Q3",
-                     *           "thread_count": 1,
                      *           "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *           "to": [
                      *             {
@@ -25199,7 +25205,6 @@ export interface operations {
                      *       "snippet": "snippet",
                      *       "subject": "季度报告 Q3",
                      *       "text": "The numbers are attached. 数据见附件。",
-                     *       "thread_count": 1,
                      *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "to": [
                      *         {
@@ -25481,7 +25486,6 @@ export interface operations {
                      *       "size": 1,
                      *       "snippet": "snippet",
                      *       "subject": "季度报告 Q3",
-                     *       "thread_count": 1,
                      *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "to": [
                      *         {
@@ -26075,6 +26079,349 @@ export interface operations {
             };
         };
     };
+    list_scheduled_messages: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-500). */
+                limit?: number;
+                /** @description Opaque cursor. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                account: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "answered": false,
+                     *           "attachments": [
+                     *             {
+                     *               "calendar": false,
+                     *               "content_id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *               "content_type": "application/pdf",
+                     *               "filename": "report.pdf",
+                     *               "id": "att_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *               "inline": false,
+                     *               "size": 1
+                     *             }
+                     *           ],
+                     *           "bcc": [
+                     *             {
+                     *               "address": "li.lei@example.com",
+                     *               "name": ""
+                     *             }
+                     *           ],
+                     *           "cc": [
+                     *             {
+                     *               "address": "li.lei@example.com",
+                     *               "name": ""
+                     *             }
+                     *           ],
+                     *           "draft": false,
+                     *           "flagged": false,
+                     *           "folder_id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "forwarded": false,
+                     *           "from": {
+                     *             "address": "li.lei@example.com",
+                     *             "name": ""
+                     *           },
+                     *           "has_attachments": false,
+                     *           "id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "in_reply_to": "in reply to",
+                     *           "keywords": [
+                     *             "keyword"
+                     *           ],
+                     *           "message_id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "parse_problems": [
+                     *             "parse problem"
+                     *           ],
+                     *           "parse_status": "ok",
+                     *           "priority": "priority",
+                     *           "received_at": "2027-01-04T09:00:00+08:00",
+                     *           "references": [
+                     *             "reference"
+                     *           ],
+                     *           "reply_to": [
+                     *             {
+                     *               "address": "li.lei@example.com",
+                     *               "name": ""
+                     *             }
+                     *           ],
+                     *           "seen": false,
+                     *           "send_at": "2027-01-04T09:00:00+08:00",
+                     *           "sent_at": "2027-01-04T09:00:00+08:00",
+                     *           "size": 1,
+                     *           "snippet": "snippet",
+                     *           "subject": "季度报告 Q3",
+                     *           "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "to": [
+                     *             {
+                     *               "address": "li.lei@example.com",
+                     *               "name": ""
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Page_MessageSummary_"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_scheduled_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account: string;
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "answered": false,
+                     *       "attachments": [
+                     *         {
+                     *           "calendar": false,
+                     *           "content_id": "con_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "content_type": "application/pdf",
+                     *           "filename": "report.pdf",
+                     *           "id": "att_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "inline": false,
+                     *           "size": 1
+                     *         }
+                     *       ],
+                     *       "bcc": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "cc": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "draft": false,
+                     *       "flagged": false,
+                     *       "folder_id": "fol_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "forwarded": false,
+                     *       "from": {
+                     *         "address": "li.lei@example.com",
+                     *         "name": ""
+                     *       },
+                     *       "has_attachments": false,
+                     *       "id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "in_reply_to": "in reply to",
+                     *       "keywords": [
+                     *         "keyword"
+                     *       ],
+                     *       "message_id": "mes_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "parse_problems": [
+                     *         "parse problem"
+                     *       ],
+                     *       "parse_status": "ok",
+                     *       "priority": "priority",
+                     *       "received_at": "2027-01-04T09:00:00+08:00",
+                     *       "references": [
+                     *         "reference"
+                     *       ],
+                     *       "reply_to": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ],
+                     *       "seen": false,
+                     *       "send_at": "2027-01-04T09:00:00+08:00",
+                     *       "sent_at": "2027-01-04T09:00:00+08:00",
+                     *       "size": 1,
+                     *       "snippet": "snippet",
+                     *       "subject": "季度报告 Q3",
+                     *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "to": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "name": ""
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessageSummary"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (duplicate, state, idempotency key in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a stale ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     send_message: {
         parameters: {
             query?: never;
@@ -26384,19 +26731,12 @@ export interface operations {
             };
         };
     };
-    list_mail_sender_entries: {
+    get_mail_settings: {
         parameters: {
-            query?: {
-                /** @description Page size (1-500). */
-                limit?: number;
-                /** @description Opaque cursor. */
-                cursor?: string | null;
-            };
+            query?: never;
             header?: never;
             path: {
                 account: string;
-                /** @description allow: never junk (authenticated senders); block: filed in Junk or Trash; images: remote images shown without asking */
-                list: "allow" | "block" | "images";
             };
             cookie?: never;
         };
@@ -26410,21 +26750,25 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "data": [
-                     *         {
-                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
-                     *           "action": "junk",
-                     *           "created_at": "2027-01-04T09:00:00+08:00",
-                     *           "id": "sen_01jc8z3q9d6f2v4k7m5n0p8r2t",
-                     *           "list": "allow",
-                     *           "scope": "address",
-                     *           "value": "value"
-                     *         }
-                     *       ],
-                     *       "next_cursor": null
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "auto_reply": {
+                     *         "enabled": false,
+                     *         "ends_at": "2027-01-04T09:00:00+08:00",
+                     *         "interval_days": 1,
+                     *         "starts_at": "2027-01-04T09:00:00+08:00",
+                     *         "subject": "季度报告 Q3",
+                     *         "text": "The numbers are attached. 数据见附件。"
+                     *       },
+                     *       "forwarding": {
+                     *         "address": "li.lei@example.com",
+                     *         "enabled": false
+                     *       },
+                     *       "forwarding_policy": "off",
+                     *       "signature": "signature",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
                      *     }
                      */
-                    "application/json": components["schemas"]["Page_SenderEntry_"];
+                    "application/json": components["schemas"]["MailSettings"];
                 };
             };
             /** @description Malformed request (bad JSON, bad cursor) */
@@ -26492,14 +26836,12 @@ export interface operations {
             };
         };
     };
-    create_mail_sender_entry: {
+    update_mail_settings: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 account: string;
-                /** @description allow: never junk (authenticated senders); block: filed in Junk or Trash; images: remote images shown without asking */
-                list: "allow" | "block" | "images";
             };
             cookie?: never;
         };
@@ -26507,16 +26849,27 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "action": "junk",
-                 *       "value": "value"
+                 *       "auto_reply": {
+                 *         "enabled": false,
+                 *         "ends_at": "2027-01-04T09:00:00+08:00",
+                 *         "interval_days": 1,
+                 *         "starts_at": "2027-01-04T09:00:00+08:00",
+                 *         "subject": "季度报告 Q3",
+                 *         "text": "The numbers are attached. 数据见附件。"
+                 *       },
+                 *       "forwarding": {
+                 *         "address": "li.lei@example.com",
+                 *         "enabled": false
+                 *       },
+                 *       "signature": "signature"
                  *     }
                  */
-                "application/json": components["schemas"]["SenderEntryCreate"];
+                "application/json": components["schemas"]["MailSettingsUpdate"];
             };
         };
         responses: {
             /** @description Successful Response */
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -26524,120 +26877,25 @@ export interface operations {
                     /**
                      * @example {
                      *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
-                     *       "action": "junk",
-                     *       "created_at": "2027-01-04T09:00:00+08:00",
-                     *       "id": "sen_01jc8z3q9d6f2v4k7m5n0p8r2t",
-                     *       "list": "allow",
-                     *       "scope": "address",
-                     *       "value": "value"
+                     *       "auto_reply": {
+                     *         "enabled": false,
+                     *         "ends_at": "2027-01-04T09:00:00+08:00",
+                     *         "interval_days": 1,
+                     *         "starts_at": "2027-01-04T09:00:00+08:00",
+                     *         "subject": "季度报告 Q3",
+                     *         "text": "The numbers are attached. 数据见附件。"
+                     *       },
+                     *       "forwarding": {
+                     *         "address": "li.lei@example.com",
+                     *         "enabled": false
+                     *       },
+                     *       "forwarding_policy": "off",
+                     *       "signature": "signature",
+                     *       "updated_at": "2027-01-04T09:00:00+08:00"
                      *     }
                      */
-                    "application/json": components["schemas"]["SenderEntry"];
+                    "application/json": components["schemas"]["MailSettings"];
                 };
-            };
-            /** @description Malformed request (bad JSON, bad cursor) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid, expired or revoked token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Token lacks a scope or role */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not yours */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict (duplicate, state, idempotency key in flight) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match names a stale ETag */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited (see Retry-After and RateLimit-*) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    delete_mail_sender_entry: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                account: string;
-                /** @description allow: never junk (authenticated senders); block: filed in Junk or Trash; images: remote images shown without asking */
-                list: "allow" | "block" | "images";
-                entry_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Malformed request (bad JSON, bad cursor) */
             400: {
@@ -26924,7 +27182,6 @@ export interface operations {
                      *           "size": 1,
                      *           "snippet": "snippet",
                      *           "subject": "季度报告 Q3",
-                     *           "thread_count": 1,
                      *           "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *           "to": [
                      *             {
@@ -36262,6 +36519,7 @@ export interface operations {
                      *       "created_at": "2027-01-04T09:00:00+08:00",
                      *       "id": "org_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "locale": "zh-CN",
+                     *       "mail_forwarding": "off",
                      *       "migration_private_networks": [
                      *         "10.20.0.0/16"
                      *       ],
@@ -36349,6 +36607,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "locale": "zh-CN",
+                 *       "mail_forwarding": "off",
                  *       "migration_private_networks": [
                  *         "10.20.0.0/16"
                  *       ],
@@ -36371,6 +36630,7 @@ export interface operations {
                      *       "created_at": "2027-01-04T09:00:00+08:00",
                      *       "id": "org_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "locale": "zh-CN",
+                     *       "mail_forwarding": "off",
                      *       "migration_private_networks": [
                      *         "10.20.0.0/16"
                      *       ],
@@ -40689,68 +40949,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["MailMessageUpdatedEvent"];
-            };
-        };
-        responses: {
-            /** @description Any 2xx acknowledges the event. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    on_mail_sender_entry_created: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MailSenderEntryCreatedEvent"];
-            };
-        };
-        responses: {
-            /** @description Any 2xx acknowledges the event. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    on_mail_sender_entry_deleted: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MailSenderEntryDeletedEvent"];
             };
         };
         responses: {

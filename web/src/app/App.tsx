@@ -25,6 +25,7 @@ import { Reference } from "../portal/Reference";
 import { Mailbox } from "../mail/Mailbox";
 import { Calendar } from "../calendar/Calendar";
 import { Contacts } from "../contacts/Contacts";
+import { Settings } from "../settings/Settings";
 
 function Signed({ children }: { children: ReactNode }) {
   const { status } = useSession();
@@ -74,6 +75,7 @@ export function App() {
         <Route path="/mail" element={<Signed><Mailbox /></Signed>} />
         <Route path="/calendar" element={<Signed><Calendar /></Signed>} />
         <Route path="/contacts" element={<Signed><Contacts /></Signed>} />
+        <Route path="/settings" element={<Signed><Settings /></Signed>} />
         <Route path="/console" element={admin(<Overview />)} />
         <Route path="/console/domains" element={admin(<Domains />)} />
         <Route path="/console/domains/:name" element={admin(<DomainDetail />)} />

@@ -57,7 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <button type="button" onClick={() => void signOut()}>{t("nav.signOut")}</button>
       </header>
       <nav id="nav" className={open ? "side open" : "side"} aria-label={t("nav.label")}>
-        {me?.account_id && <ul>{link(["/mail", "nav.mail"])}{link(["/calendar", "nav.calendar"])}{link(["/contacts", "nav.contacts"])}</ul>}
+        {me?.account_id && <ul>{link(["/mail", "nav.mail"])}{link(["/calendar", "nav.calendar"])}{link(["/contacts", "nav.contacts"])}{link(["/settings", "nav.settings"])}</ul>}
         {isAdmin && (
           <>
             <h2>{t("nav.console")}</h2>

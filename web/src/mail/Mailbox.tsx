@@ -9,18 +9,30 @@ import { problemOf, type Problem } from "../api/client";
 import { useSession } from "../app/session";
 import { ProblemBanner } from "../components/ProblemBanner";
 import { useEventStream } from "../components/useEventStream";
-import { Compose } from "./Compose";
+import { Compose, type ComposeOutcome, type ComposeStart } from "./Compose";
+import { cancelScheduled } from "./composeApi";
+import { ScheduledList } from "./ScheduledList";
 import { FolderList, folderName } from "./FolderList";
 import { MessageList } from "./MessageList";
 import { MessageView } from "./MessageView";
 import {
   addSender, getMessage, getThread, listFolders, listMessages, listSenders, report, updateMessages,
-  type Folder, type Message, type Outgoing, type SenderEntry, type SenderList, type Summary,
+  type Folder, type Message, type SenderEntry, type SenderList, type Summary,
 } from "./mailApi";
 import { quoteReply } from "./srcdoc";
 import { useMailKeys } from "./useMailKeys";
 
 type Change = { seen?: boolean; flagged?: boolean; folder_id?: string };
+
+/** A saved draft as compose reopens it. */
+function fromDraft(m: Message): ComposeStart {
+  return {
+    to: (m.to ?? []).map((r) => r.address), cc: (m.cc ?? []).map((r) => r.address),
+    bcc: (m.bcc ?? []).map((r) => r.address), subject: m.subject, text: m.text ?? "",
+    html: m.html ?? undefined, draftId: m.id,
+    attachments: (m.attachments ?? []).map((a) => ({ filename: a.filename ?? "", size: a.size })),
+  };
+}
 
 export function Mailbox() {
   const { t } = useTranslation();
@@ -37,7 +49,9 @@ export function Mailbox() {
   const [open, setOpen] = useState<Message | null>(null);
   const [thread, setThread] = useState<Summary[]>([]);
   const [imageSenders, setImageSenders] = useState<SenderEntry[]>([]);
-  const [draft, setDraft] = useState<Outgoing | null>(null);
+  const [draft, setDraft] = useState<ComposeStart | null>(null);
+  const [showScheduled, setShowScheduled] = useState(false);
+  const [undo, setUndo] = useState<{ id: string; until: number } | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState("");
   const search = useRef<HTMLInputElement>(null);
@@ -95,7 +109,13 @@ export function Mailbox() {
   });
   const show = (id: string) => guard(async () => {
     setDraft(null);
+    setShowScheduled(false);
     const full = await getMessage(account, id);
+    if (full.draft && full.folder_id === role("drafts")) {
+      setOpen(null);
+      setDraft(fromDraft(full));
+      return;
+    }
     if (!full.seen) {
       await updateMessages(account, [id], { seen: true });
       full.seen = true;
@@ -179,16 +199,36 @@ export function Mailbox() {
   const forward = () => {
     if (!open) return;
     const subject = /^(fwd?|转发)\s*[:：]/i.test(open.subject) ? open.subject : `Fwd: ${open.subject}`;
-    const header = t("reading.forwarded", {
-      who: open.from?.address ?? "", subject: open.subject, when: new Date(open.received_at).toLocaleString(),
-    });
-    setDraft({ to: [], cc: [], subject, text: `\n\n${header}\n\n${open.text ?? ""}` });
+    setDraft({ to: [], cc: [], subject, text: "", forward_message_id: open.id });
   };
   const toggle = (id: string) => setSelected((s) => {
     const next = new Set(s);
     if (next.has(id)) next.delete(id); else next.add(id);
     return next;
   });
+  const composed = (outcome: ComposeOutcome) => {
+    setDraft(null);
+    if (outcome.kind === "undoable") {
+      setUndo({ id: outcome.id, until: outcome.until });
+      setNotice(t("compose.sending"));
+    } else if (outcome.kind === "scheduled") {
+      setNotice(t("compose.scheduledFor", { time: new Date(outcome.at).toLocaleString() }));
+    }
+    void loadFolders();
+  };
+  const undoSend = () => guard(async () => {
+    if (!undo) return;
+    const id = undo.id;
+    setUndo(null);
+    await cancelScheduled(account, id);
+    setDraft(fromDraft(await getMessage(account, id)));
+    setNotice(t("compose.undone"));
+  });
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => { setUndo(null); setNotice(t("mail.sent")); }, Math.max(0, undo.until - Date.now()));
+    return () => clearTimeout(timer);
+  }, [undo, t]);
 
   useMailKeys({
     next: () => setCurrent((i) => Math.min(i + 1, messages.length - 1)),
@@ -209,6 +249,7 @@ export function Mailbox() {
       <h1 id="mail-title" className="sr-only">{t("mail.title")}</h1>
       <div className="mail-bar">
         <button type="button" onClick={() => setDraft({ to: [], cc: [], subject: "", text: "" })}>{t("mail.compose")}</button>
+        <button type="button" onClick={() => { setDraft(null); setOpen(null); setShowScheduled(true); }}>{t("compose.scheduledTitle")}</button>
         <form role="search" onSubmit={(e) => { e.preventDefault(); setQuery(search.current?.value.trim() ?? ""); setCurrent(0); }}>
           <label>
             <span className="sr-only">{t("mail.search")}</span>
@@ -253,8 +294,11 @@ export function Mailbox() {
         />
         <div className="mail-reading">
           {draft ? (
-            <Compose account={account} draft={draft} onDone={(sent) => { setDraft(null); if (sent) setNotice(t("mail.sent")); }} />
+            <Compose key={draft.draftId ?? "new"} account={account} start={draft} onDone={composed} />
+          ) : showScheduled ? (
+            <ScheduledList account={account} onCancelled={() => { setNotice(t("compose.cancelled")); void loadFolders(); }} />
           ) : open ? (
+            <>
             <MessageView
               account={account} message={open} inJunk={inJunk} ownDomain={ownAddress.split("@")[1] ?? ""}
               imageSenders={imageSenders} thread={thread}
@@ -265,10 +309,16 @@ export function Mailbox() {
                 onOpenInThread: (id) => void show(id),
               }}
             />
+            </>
           ) : (
             <p className="mail-empty">{t("mail.nothingOpen")}</p>
           )}
-          {notice && <p className="notice" data-testid="mail-notice">{notice}</p>}
+          {notice && (
+            <p className="notice" data-testid="mail-notice">
+              {notice}{" "}
+              {undo && <button type="button" onClick={() => void undoSend()}>{t("compose.undo")}</button>}
+            </p>
+          )}
         </div>
       </div>
     </section>

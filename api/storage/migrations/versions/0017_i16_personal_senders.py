@@ -10,7 +10,7 @@ from alembic import op
 import api.storage.models.base
 
 revision = "0017i16"
-down_revision = "0009"
+down_revision = "0017i15"
 branch_labels = None
 depends_on = None
 

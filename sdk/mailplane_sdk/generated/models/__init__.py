@@ -46,6 +46,8 @@ from .attendee_in_type import AttendeeInType
 from .attendee_response import AttendeeResponse
 from .audit_entry import AuditEntry
 from .audit_entry_details import AuditEntryDetails
+from .auto_reply import AutoReply
+from .auto_reply_update import AutoReplyUpdate
 from .autocomplete_result import AutocompleteResult
 from .bulk_result import BulkResult
 from .busy_interval import BusyInterval
@@ -95,8 +97,6 @@ from .contacts_group_deleted_event import ContactsGroupDeletedEvent
 from .contacts_group_updated_event import ContactsGroupUpdatedEvent
 from .create_import_body import CreateImportBody
 from .create_import_format_type_0 import CreateImportFormatType0
-from .create_mail_sender_entry_list import CreateMailSenderEntryList
-from .delete_mail_sender_entry_list import DeleteMailSenderEntryList
 from .department import Department
 from .department_create import DepartmentCreate
 from .department_move import DepartmentMove
@@ -149,6 +149,7 @@ from .domain_data import DomainData
 from .domain_kind import DomainKind
 from .domain_status import DomainStatus
 from .domain_verification import DomainVerification
+from .draft_send import DraftSend
 from .draft_update import DraftUpdate
 from .draft_update_headers_type_0 import DraftUpdateHeadersType0
 from .draft_update_priority_type_0 import DraftUpdatePriorityType0
@@ -182,6 +183,8 @@ from .folder_create import FolderCreate
 from .folder_rule import FolderRule
 from .folder_rule_role_type_0 import FolderRuleRoleType0
 from .folder_update import FolderUpdate
+from .forwarding import Forwarding
+from .forwarding_update import ForwardingUpdate
 from .free_busy_request import FreeBusyRequest
 from .free_busy_result import FreeBusyResult
 from .get_contact_vcard_version import GetContactVcardVersion
@@ -217,7 +220,6 @@ from .list_audit_entries_category_type_0_item import ListAuditEntriesCategoryTyp
 from .list_domains_kind_type_0 import ListDomainsKindType0
 from .list_domains_status_type_0 import ListDomainsStatusType0
 from .list_import_rows_status_type_0 import ListImportRowsStatusType0
-from .list_mail_sender_entries_list import ListMailSenderEntriesList
 from .list_migrations_status_type_0 import ListMigrationsStatusType0
 from .list_room_bookings_status_type_0 import ListRoomBookingsStatusType0
 from .list_rooms_kind_type_0 import ListRoomsKindType0
@@ -236,8 +238,9 @@ from .mail_message_imported_event import MailMessageImportedEvent
 from .mail_message_received_event import MailMessageReceivedEvent
 from .mail_message_sent_event import MailMessageSentEvent
 from .mail_message_updated_event import MailMessageUpdatedEvent
-from .mail_sender_entry_created_event import MailSenderEntryCreatedEvent
-from .mail_sender_entry_deleted_event import MailSenderEntryDeletedEvent
+from .mail_settings import MailSettings
+from .mail_settings_forwarding_policy import MailSettingsForwardingPolicy
+from .mail_settings_update import MailSettingsUpdate
 from .mail_spam_list_entry_created_event import MailSpamListEntryCreatedEvent
 from .mail_spam_list_entry_deleted_event import MailSpamListEntryDeletedEvent
 from .me import Me
@@ -274,8 +277,10 @@ from .organization_create import OrganizationCreate
 from .organization_created import OrganizationCreated
 from .organization_settings import OrganizationSettings
 from .organization_settings_locale import OrganizationSettingsLocale
+from .organization_settings_mail_forwarding import OrganizationSettingsMailForwarding
 from .organization_settings_update import OrganizationSettingsUpdate
 from .organization_settings_update_locale_type_0 import OrganizationSettingsUpdateLocaleType0
+from .organization_settings_update_mail_forwarding_type_0 import OrganizationSettingsUpdateMailForwardingType0
 from .organizer import Organizer
 from .page_account import PageAccount
 from .page_address_book import PageAddressBook
@@ -305,7 +310,6 @@ from .page_migration_failure import PageMigrationFailure
 from .page_organization import PageOrganization
 from .page_platform_event import PagePlatformEvent
 from .page_room import PageRoom
-from .page_sender_entry import PageSenderEntry
 from .page_spam_list_entry import PageSpamListEntry
 from .page_thread import PageThread
 from .page_webhook import PageWebhook
@@ -356,12 +360,6 @@ from .send_request_headers import SendRequestHeaders
 from .send_request_priority import SendRequestPriority
 from .send_result import SendResult
 from .send_result_status import SendResultStatus
-from .sender_entry import SenderEntry
-from .sender_entry_action import SenderEntryAction
-from .sender_entry_create import SenderEntryCreate
-from .sender_entry_create_action import SenderEntryCreateAction
-from .sender_entry_list import SenderEntryList
-from .sender_entry_scope import SenderEntryScope
 from .spam_feedback import SpamFeedback
 from .spam_feedback_label import SpamFeedbackLabel
 from .spam_list_entry import SpamListEntry
@@ -452,6 +450,8 @@ __all__ = (
     "AuditEntry",
     "AuditEntryDetails",
     "AutocompleteResult",
+    "AutoReply",
+    "AutoReplyUpdate",
     "BulkResult",
     "BusyInterval",
     "BusyIntervalStatus",
@@ -500,8 +500,6 @@ __all__ = (
     "ContactUpdate",
     "CreateImportBody",
     "CreateImportFormatType0",
-    "CreateMailSenderEntryList",
-    "DeleteMailSenderEntryList",
     "Department",
     "DepartmentCreate",
     "DepartmentMove",
@@ -554,6 +552,7 @@ __all__ = (
     "DomainKind",
     "DomainStatus",
     "DomainVerification",
+    "DraftSend",
     "DraftUpdate",
     "DraftUpdateHeadersType0",
     "DraftUpdatePriorityType0",
@@ -587,6 +586,8 @@ __all__ = (
     "FolderRule",
     "FolderRuleRoleType0",
     "FolderUpdate",
+    "Forwarding",
+    "ForwardingUpdate",
     "FreeBusyRequest",
     "FreeBusyResult",
     "GetContactVcardVersion",
@@ -622,7 +623,6 @@ __all__ = (
     "ListDomainsKindType0",
     "ListDomainsStatusType0",
     "ListImportRowsStatusType0",
-    "ListMailSenderEntriesList",
     "ListMigrationsStatusType0",
     "ListRoomBookingsStatusType0",
     "ListRoomsKindType0",
@@ -641,8 +641,9 @@ __all__ = (
     "MailMessageReceivedEvent",
     "MailMessageSentEvent",
     "MailMessageUpdatedEvent",
-    "MailSenderEntryCreatedEvent",
-    "MailSenderEntryDeletedEvent",
+    "MailSettings",
+    "MailSettingsForwardingPolicy",
+    "MailSettingsUpdate",
     "MailSpamListEntryCreatedEvent",
     "MailSpamListEntryDeletedEvent",
     "Me",
@@ -679,8 +680,10 @@ __all__ = (
     "OrganizationCreated",
     "OrganizationSettings",
     "OrganizationSettingsLocale",
+    "OrganizationSettingsMailForwarding",
     "OrganizationSettingsUpdate",
     "OrganizationSettingsUpdateLocaleType0",
+    "OrganizationSettingsUpdateMailForwardingType0",
     "Organizer",
     "PageAccount",
     "PageAddressBook",
@@ -710,7 +713,6 @@ __all__ = (
     "PageOrganization",
     "PagePlatformEvent",
     "PageRoom",
-    "PageSenderEntry",
     "PageSpamListEntry",
     "PageThread",
     "PageWebhook",
@@ -756,12 +758,6 @@ __all__ = (
     "Schedule",
     "ScheduleTypeType0",
     "SecretRotation",
-    "SenderEntry",
-    "SenderEntryAction",
-    "SenderEntryCreate",
-    "SenderEntryCreateAction",
-    "SenderEntryList",
-    "SenderEntryScope",
     "SendRequest",
     "SendRequestHeaders",
     "SendRequestPriority",

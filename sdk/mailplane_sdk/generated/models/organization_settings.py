@@ -9,6 +9,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.organization_settings_locale import OrganizationSettingsLocale
+from ..models.organization_settings_mail_forwarding import OrganizationSettingsMailForwarding
+from ..types import UNSET, Unset
 from typing import cast
 import datetime
 
@@ -34,6 +36,9 @@ class OrganizationSettings:
                 private, loopback or link-local address stays refused.
             name (str): Its name, as people read it.
             time_zone (str): The IANA time zone of people who chose none.
+            mail_forwarding (OrganizationSettingsMailForwarding | Unset): Where people may forward their mail automatically:
+                `off`, `internal` (only to addresses hosted here) or `any`. Default:
+                OrganizationSettingsMailForwarding.INTERNAL.
      """
 
     created_at: datetime.datetime
@@ -42,6 +47,7 @@ class OrganizationSettings:
     migration_private_networks: list[str]
     name: str
     time_zone: str
+    mail_forwarding: OrganizationSettingsMailForwarding | Unset = OrganizationSettingsMailForwarding.INTERNAL
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -63,6 +69,11 @@ class OrganizationSettings:
 
         time_zone = self.time_zone
 
+        mail_forwarding: str | Unset = UNSET
+        if not isinstance(self.mail_forwarding, Unset):
+            mail_forwarding = self.mail_forwarding.value
+
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -74,6 +85,8 @@ class OrganizationSettings:
             "name": name,
             "time_zone": time_zone,
         })
+        if mail_forwarding is not UNSET:
+            field_dict["mail_forwarding"] = mail_forwarding
 
         return field_dict
 
@@ -101,6 +114,16 @@ class OrganizationSettings:
 
         time_zone = d.pop("time_zone")
 
+        _mail_forwarding = d.pop("mail_forwarding", UNSET)
+        mail_forwarding: OrganizationSettingsMailForwarding | Unset
+        if isinstance(_mail_forwarding,  Unset):
+            mail_forwarding = UNSET
+        else:
+            mail_forwarding = OrganizationSettingsMailForwarding(_mail_forwarding)
+
+
+
+
         organization_settings = cls(
             created_at=created_at,
             id=id,
@@ -108,6 +131,7 @@ class OrganizationSettings:
             migration_private_networks=migration_private_networks,
             name=name,
             time_zone=time_zone,
+            mail_forwarding=mail_forwarding,
         )
 
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.organization_settings_update_locale_type_0 import OrganizationSettingsUpdateLocaleType0
+from ..models.organization_settings_update_mail_forwarding_type_0 import OrganizationSettingsUpdateMailForwardingType0
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -27,12 +28,15 @@ class OrganizationSettingsUpdate:
 
         Attributes:
             locale (None | OrganizationSettingsUpdateLocaleType0 | Unset): The language of texts people read: zh-CN or en.
+            mail_forwarding (None | OrganizationSettingsUpdateMailForwardingType0 | Unset): Where people may forward their
+                mail automatically: `off`, `internal` (only to addresses hosted here) or `any`.
             migration_private_networks (list[str] | None | Unset): Replaces the whole list; [] allows none.
             name (None | str | Unset): Its name, as people read it.
             time_zone (None | str | Unset): An IANA time zone (`Asia/Shanghai`).
      """
 
     locale: None | OrganizationSettingsUpdateLocaleType0 | Unset = UNSET
+    mail_forwarding: None | OrganizationSettingsUpdateMailForwardingType0 | Unset = UNSET
     migration_private_networks: list[str] | None | Unset = UNSET
     name: None | str | Unset = UNSET
     time_zone: None | str | Unset = UNSET
@@ -49,6 +53,14 @@ class OrganizationSettingsUpdate:
             locale = self.locale.value
         else:
             locale = self.locale
+
+        mail_forwarding: None | str | Unset
+        if isinstance(self.mail_forwarding, Unset):
+            mail_forwarding = UNSET
+        elif isinstance(self.mail_forwarding, OrganizationSettingsUpdateMailForwardingType0):
+            mail_forwarding = self.mail_forwarding.value
+        else:
+            mail_forwarding = self.mail_forwarding
 
         migration_private_networks: list[str] | None | Unset
         if isinstance(self.migration_private_networks, Unset):
@@ -79,6 +91,8 @@ class OrganizationSettingsUpdate:
         })
         if locale is not UNSET:
             field_dict["locale"] = locale
+        if mail_forwarding is not UNSET:
+            field_dict["mail_forwarding"] = mail_forwarding
         if migration_private_networks is not UNSET:
             field_dict["migration_private_networks"] = migration_private_networks
         if name is not UNSET:
@@ -111,6 +125,26 @@ class OrganizationSettingsUpdate:
             return cast(None | OrganizationSettingsUpdateLocaleType0 | Unset, data)
 
         locale = _parse_locale(d.pop("locale", UNSET))
+
+
+        def _parse_mail_forwarding(data: object) -> None | OrganizationSettingsUpdateMailForwardingType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                mail_forwarding_type_0 = OrganizationSettingsUpdateMailForwardingType0(data)
+
+
+
+                return mail_forwarding_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | OrganizationSettingsUpdateMailForwardingType0 | Unset, data)
+
+        mail_forwarding = _parse_mail_forwarding(d.pop("mail_forwarding", UNSET))
 
 
         def _parse_migration_private_networks(data: object) -> list[str] | None | Unset:
@@ -153,6 +187,7 @@ class OrganizationSettingsUpdate:
 
         organization_settings_update = cls(
             locale=locale,
+            mail_forwarding=mail_forwarding,
             migration_private_networks=migration_private_networks,
             name=name,
             time_zone=time_zone,

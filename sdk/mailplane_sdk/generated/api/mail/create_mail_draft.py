@@ -143,9 +143,9 @@ def sync_detailed(
 
     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
-    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
-    `validation_failed`.
+    `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`,
+    `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`,
+    `upload_incomplete`, `validation_failed`.
 
     Args:
         account (str):
@@ -188,9 +188,9 @@ def sync(
 
     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
-    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
-    `validation_failed`.
+    `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`,
+    `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`,
+    `upload_incomplete`, `validation_failed`.
 
     Args:
         account (str):
@@ -228,9 +228,9 @@ async def asyncio_detailed(
 
     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
-    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
-    `validation_failed`.
+    `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`,
+    `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`,
+    `upload_incomplete`, `validation_failed`.
 
     Args:
         account (str):
@@ -273,9 +273,9 @@ async def asyncio(
 
     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
-    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
-    `validation_failed`.
+    `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`,
+    `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`,
+    `upload_incomplete`, `validation_failed`.
 
     Args:
         account (str):

@@ -8,8 +8,10 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.draft_send import DraftSend
 from ...models.problem import Problem
 from ...models.send_result import SendResult
+from ...types import UNSET, Unset
 from typing import cast
 
 
@@ -17,9 +19,12 @@ from typing import cast
 def _get_kwargs(
     account: str,
     draft_id: str,
+    *,
+    body: DraftSend | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
-    
+    headers: dict[str, Any] = {}
+
 
     
 
@@ -30,7 +35,15 @@ def _get_kwargs(
         "url": "/v1/accounts/{account}/mail/drafts/{draft_id}/send".format(account=quote(str(account), safe=""),draft_id=quote(str(draft_id), safe=""),),
     }
 
+    
+    if isinstance(body, DraftSend):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
 
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -126,23 +139,30 @@ def sync_detailed(
     draft_id: str,
     *,
     client: AuthenticatedClient,
+    body: DraftSend | None | Unset = UNSET,
 
 ) -> Response[Problem | SendResult]:
     """ Send Mail Draft
 
      Send a draft; it leaves Drafts and its copy is in Sent.
 
+    With `send_at` more than 5 seconds ahead, the draft is checked now (recipients, size)
+    and waits in Outbox until then: list it with `GET …/mail/scheduled`, cancel it with
+    `POST …/mail/scheduled/{message_id}/cancel`. A web client's "undo send" is a
+    `send_at` a few seconds ahead.
+
     **Scopes:** `mail:send`.
 
     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
-    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
-    `validation_failed`.
+    `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`,
+    `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`,
+    `upload_incomplete`, `validation_failed`.
 
     Args:
         account (str):
         draft_id (str):
+        body (DraftSend | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,6 +176,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         account=account,
 draft_id=draft_id,
+body=body,
 
     )
 
@@ -170,23 +191,30 @@ def sync(
     draft_id: str,
     *,
     client: AuthenticatedClient,
+    body: DraftSend | None | Unset = UNSET,
 
 ) -> Problem | SendResult | None:
     """ Send Mail Draft
 
      Send a draft; it leaves Drafts and its copy is in Sent.
 
+    With `send_at` more than 5 seconds ahead, the draft is checked now (recipients, size)
+    and waits in Outbox until then: list it with `GET …/mail/scheduled`, cancel it with
+    `POST …/mail/scheduled/{message_id}/cancel`. A web client's "undo send" is a
+    `send_at` a few seconds ahead.
+
     **Scopes:** `mail:send`.
 
     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
-    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
-    `validation_failed`.
+    `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`,
+    `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`,
+    `upload_incomplete`, `validation_failed`.
 
     Args:
         account (str):
         draft_id (str):
+        body (DraftSend | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,6 +229,7 @@ def sync(
         account=account,
 draft_id=draft_id,
 client=client,
+body=body,
 
     ).parsed
 
@@ -209,23 +238,30 @@ async def asyncio_detailed(
     draft_id: str,
     *,
     client: AuthenticatedClient,
+    body: DraftSend | None | Unset = UNSET,
 
 ) -> Response[Problem | SendResult]:
     """ Send Mail Draft
 
      Send a draft; it leaves Drafts and its copy is in Sent.
 
+    With `send_at` more than 5 seconds ahead, the draft is checked now (recipients, size)
+    and waits in Outbox until then: list it with `GET …/mail/scheduled`, cancel it with
+    `POST …/mail/scheduled/{message_id}/cancel`. A web client's "undo send" is a
+    `send_at` a few seconds ahead.
+
     **Scopes:** `mail:send`.
 
     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
-    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
-    `validation_failed`.
+    `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`,
+    `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`,
+    `upload_incomplete`, `validation_failed`.
 
     Args:
         account (str):
         draft_id (str):
+        body (DraftSend | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -239,6 +275,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         account=account,
 draft_id=draft_id,
+body=body,
 
     )
 
@@ -253,23 +290,30 @@ async def asyncio(
     draft_id: str,
     *,
     client: AuthenticatedClient,
+    body: DraftSend | None | Unset = UNSET,
 
 ) -> Problem | SendResult | None:
     """ Send Mail Draft
 
      Send a draft; it leaves Drafts and its copy is in Sent.
 
+    With `send_at` more than 5 seconds ahead, the draft is checked now (recipients, size)
+    and waits in Outbox until then: list it with `GET …/mail/scheduled`, cancel it with
+    `POST …/mail/scheduled/{message_id}/cancel`. A web client's "undo send" is a
+    `send_at` a few seconds ahead.
+
     **Scopes:** `mail:send`.
 
     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `gone`, `header_injection`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `not_found`, `payload_too_large`, `precondition_failed`, `quota_exceeded`, `rate_limited`,
-    `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`, `upload_incomplete`,
-    `validation_failed`.
+    `not_found`, `not_scheduled`, `payload_too_large`, `precondition_failed`, `quota_exceeded`,
+    `rate_limited`, `send_as_denied`, `too_many_recipients`, `unauthorized`, `unknown_recipient`,
+    `upload_incomplete`, `validation_failed`.
 
     Args:
         account (str):
         draft_id (str):
+        body (DraftSend | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -284,5 +328,6 @@ async def asyncio(
         account=account,
 draft_id=draft_id,
 client=client,
+body=body,
 
     )).parsed

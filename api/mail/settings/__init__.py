@@ -1,0 +1,1 @@
+"""A person's mail settings: signature, auto-reply and forwarding."""
