@@ -814,6 +814,8 @@ class PasswordPolicyUpdate(TypedDict, total=False):
 
     # A password may not contain the account's name.
     forbid_user_name: NotRequired[bool | None]
+    # Mail clients (IMAP, POP3) may sign in with the account password; when false only app passwords and OAuth access tokens open the mailbox there.
+    mail_clients_allow_password: NotRequired[bool | None]
     # Fewest characters a password may have.
     min_length: NotRequired[int | None]
     # A password needs a digit.
@@ -994,6 +996,15 @@ class SendRequest(TypedDict, total=False):
     transactional: NotRequired[bool]
 
 
+class SenderEntryCreate(TypedDict, total=False):
+    """The fields of SenderEntryCreate."""
+
+    # block list: where the sender's next messages are filed
+    action: NotRequired[Literal['junk', 'trash']]
+    # A sender address, or a domain (covering its subdomains)
+    value: Required[str]
+
+
 class SpamListEntryCreate(TypedDict, total=False):
     """The fields of SpamListEntryCreate."""
 
@@ -1099,6 +1110,8 @@ class ListAccountsQuery(TypedDict, total=False):
     employee_number: NotRequired[str | None]
     # Only the account with this mobile number.
     mobile: NotRequired[str | None]
+    # Only accounts with this role (`admin`: the organisation's admins).
+    role: NotRequired[Literal['member', 'admin', 'operator'] | None]
     # Prefix search, case-insensitive: the name or any word of it, the address or its local part, pinyin initials or full pinyin of a Chinese name (`zs`, `zhangsan` for 张三), an employee number or a mobile.
     q: NotRequired[str | None]
     # Page size (1-500).
@@ -1263,6 +1276,15 @@ class ListScheduledMessagesQuery(TypedDict, total=False):
     cursor: NotRequired[str | None]
 
 
+class ListMailSenderEntriesQuery(TypedDict, total=False):
+    """Query parameters of list_mail_sender_entries."""
+
+    # Page size (1-500).
+    limit: NotRequired[int]
+    # Opaque cursor.
+    cursor: NotRequired[str | None]
+
+
 class ListMailThreadsQuery(TypedDict, total=False):
     """Query parameters of list_mail_threads."""
 
@@ -1275,6 +1297,15 @@ class ListMailThreadsQuery(TypedDict, total=False):
 
 class ListAppsQuery(TypedDict, total=False):
     """Query parameters of list_apps."""
+
+    # Page size (1-500).
+    limit: NotRequired[int]
+    # Opaque cursor.
+    cursor: NotRequired[str | None]
+
+
+class ListAppTokensQuery(TypedDict, total=False):
+    """Query parameters of list_app_tokens."""
 
     # Page size (1-500).
     limit: NotRequired[int]
@@ -1440,6 +1471,17 @@ class ListMigrationAccountsQuery(TypedDict, total=False):
 class ListMigrationFailuresQuery(TypedDict, total=False):
     """Query parameters of list_migration_failures."""
 
+    # Page size (1-500).
+    limit: NotRequired[int]
+    # Opaque cursor.
+    cursor: NotRequired[str | None]
+
+
+class ListSignInLocksQuery(TypedDict, total=False):
+    """Query parameters of list_sign_in_locks."""
+
+    # Only locks in force now (else every remembered failure).
+    locked_only: NotRequired[bool]
     # Page size (1-500).
     limit: NotRequired[int]
     # Opaque cursor.
@@ -1647,6 +1689,7 @@ __all__ = [
     "RoomUpdate",
     "SecretRotation",
     "SendRequest",
+    "SenderEntryCreate",
     "SpamListEntryCreate",
     "UploadCreate",
     "WebhookCreate",
@@ -1668,6 +1711,7 @@ __all__ = [
     "ListAccountChangesQuery",
     "ListAccountsQuery",
     "ListAppPasswordsQuery",
+    "ListAppTokensQuery",
     "ListAppsQuery",
     "ListAuditEntriesQuery",
     "ListCalendarEventChangesQuery",
@@ -1688,6 +1732,7 @@ __all__ = [
     "ListImportRowsQuery",
     "ListMailMessageChangesQuery",
     "ListMailMessagesQuery",
+    "ListMailSenderEntriesQuery",
     "ListMailThreadsQuery",
     "ListMigrationAccountsQuery",
     "ListMigrationFailuresQuery",
@@ -1696,6 +1741,7 @@ __all__ = [
     "ListRoomBookingsQuery",
     "ListRoomsQuery",
     "ListScheduledMessagesQuery",
+    "ListSignInLocksQuery",
     "ListSpamAllowlistQuery",
     "ListSpamBlocklistQuery",
     "ListWebhookAttemptsQuery",

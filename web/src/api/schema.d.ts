@@ -158,9 +158,9 @@ export interface paths {
         };
         /**
          * List Accounts
-         * @description List accounts, filtered by state, department (optionally with its sub-departments),
-         *     employee number, mobile and a prefix search, in stable cursor pages. Every filter is
-         *     indexed; unknown parameters are refused (422).
+         * @description List accounts, filtered by state, role, department (optionally with its
+         *     sub-departments), employee number, mobile and a prefix search, in stable cursor pages.
+         *     Every filter is indexed; unknown parameters are refused (422).
          *
          *     **Scopes:** `directory:read`.
          *
@@ -178,7 +178,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["create_account"];
         delete?: never;
@@ -230,7 +230,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:read`.
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["check_addresses"];
         delete?: never;
@@ -265,7 +265,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         delete: operations["delete_account"];
         options?: never;
@@ -277,7 +277,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         patch: operations["update_account"];
         trace?: never;
@@ -336,7 +336,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["add_account_alias"];
         delete?: never;
@@ -361,7 +361,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         delete: operations["remove_account_alias"];
         options?: never;
@@ -821,7 +821,7 @@ export interface paths {
          *
          *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["change_own_password"];
         delete?: never;
@@ -1200,7 +1200,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["freeze_account"];
         delete?: never;
@@ -1869,6 +1869,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/accounts/{account}/mail/sender_lists/{list}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Mail Sender Entries
+         * @description One of the person's own sender lists. Unlike the organisation's lists, these apply
+         *     to this mailbox only, and the person manages them from the webmail.
+         *
+         *     **Scopes:** `mail:read`.
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        get: operations["list_mail_sender_entries"];
+        put?: never;
+        /**
+         * Create Mail Sender Entry
+         * @description Put a sender address or a domain on one of the person's lists. Blocking a sender
+         *     takes it off the allow list and the other way round; the next message from a blocked
+         *     sender is filed in Junk (or Trash, `action`) by every delivery path, SMTP included.
+         *
+         *     **Scopes:** `mail:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        post: operations["create_mail_sender_entry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/accounts/{account}/mail/sender_lists/{list}/{entry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Mail Sender Entry
+         * @description Take an entry off one of the person's lists.
+         *
+         *     **Scopes:** `mail:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        delete: operations["delete_mail_sender_entry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/accounts/{account}/mail/settings": {
         parameters: {
             query?: never;
@@ -1974,7 +2033,7 @@ export interface paths {
          *
          *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
          *
-         *     **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`, `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `blob_vanished`, `checksum_mismatch`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["create_mail_upload"];
         delete?: never;
@@ -1998,7 +2057,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["move_account"];
         delete?: never;
@@ -2023,7 +2082,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["reset_account_password"];
         delete?: never;
@@ -2047,7 +2106,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["restore_account"];
         delete?: never;
@@ -2071,7 +2130,7 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         post: operations["unfreeze_account"];
         delete?: never;
@@ -2174,6 +2233,57 @@ export interface paths {
          *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
          */
         post: operations["rotate_app_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/apps/{app_id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List App Tokens
+         * @description The tokens issued to the app, newest first: who they act for, scopes, expiry and
+         *     whether they are still active. The token values themselves are never stored or shown.
+         *
+         *     **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        get: operations["list_app_tokens"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/apps/{app_id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get App Usage
+         * @description How the app is used: live access and refresh tokens, tokens issued in the last 24
+         *     hours, its API requests this minute, hour and day, and its rate-limit state (the
+         *     per-app limit per minute and what is left of the current window).
+         *
+         *     **Scopes:** `apps:manage` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        get: operations["get_app_usage"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2933,9 +3043,61 @@ export interface paths {
          *
          *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
          *
-         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
          */
         patch: operations["update_password_policy"];
+        trace?: never;
+    };
+    "/v1/directory/sign-in-locks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Sign In Locks
+         * @description Sign-in throttling state: the organisation's addresses (and client IPs whose
+         *     failures named it) with failed sign-ins remembered, on every door (web, IMAP, POP3,
+         *     SMTP, DAV). Failures past a free allowance lock for a doubling time, capped at 15
+         *     minutes; a success clears an address. Administrators only.
+         *
+         *     **Scopes:** `directory:read` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        get: operations["list_sign_in_locks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/directory/sign-in-locks/{lock_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Clear Sign In Lock
+         * @description Unlock: forget the failures behind a lock (its `lck_…` id, or the address), so the
+         *     next sign-in is judged afresh. Audited; emits `directory.sign_in_lock.cleared`.
+         *
+         *     **Scopes:** `directory:write` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`, `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`, `validation_failed`.
+         */
+        delete: operations["clear_sign_in_lock"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/domains": {
@@ -3628,6 +3790,33 @@ export interface paths {
         patch: operations["update_organization_settings"];
         trace?: never;
     };
+    "/v1/organization/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Organization Stats
+         * @description Totals for the admin console's overview: accounts by state, mailbox storage and
+         *     quota use (accounts at 90 % or more of their quota), domains by DNS state, and the
+         *     mail received, sent and bounced in the last 24 hours (counted in the event log).
+         *     Administrators only (scope `directory:read`).
+         *
+         *     **Scopes:** `directory:read` (a user token only when the user is an administrator).
+         *
+         *     **Problem codes:** `forbidden`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        get: operations["get_organization_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/organizations": {
         parameters: {
             query?: never;
@@ -3686,7 +3875,7 @@ export interface paths {
          *
          *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
          *
-         *     **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`, `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `blob_vanished`, `checksum_mismatch`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`, `validation_failed`.
          */
         put: operations["put_mail_upload_chunk"];
         post?: never;
@@ -3696,7 +3885,7 @@ export interface paths {
          *
          *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
          *
-         *     **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`, `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `blob_vanished`, `checksum_mismatch`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`, `validation_failed`.
          */
         delete: operations["delete_mail_upload"];
         options?: never;
@@ -3720,7 +3909,7 @@ export interface paths {
          *
          *     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account, or an administrator's).
          *
-         *     **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`, `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`, `validation_failed`.
+         *     **Problem codes:** `already_exists`, `blob_vanished`, `checksum_mismatch`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`, `validation_failed`.
          */
         post: operations["commit_mail_upload"];
         delete?: never;
@@ -5173,6 +5362,28 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "directory.sign_in_lock.cleared": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * directory.sign_in_lock.cleared
+         * @description An administrator cleared a sign-in lock (the failed sign-ins of an address or client IP).
+         *
+         *     Signed per Standard Webhooks: `webhook-id` (stable across retries), `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`. Answer 2xx within 15 s; anything else is retried. Bodies over 256 KB arrive thin (`thin: true` and a `url` to fetch the full event).
+         */
+        post: operations["on_directory_sign_in_lock_cleared"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "mail.folder.created": {
         parameters: {
             query?: never;
@@ -5387,6 +5598,50 @@ export interface webhooks {
          *     Signed per Standard Webhooks: `webhook-id` (stable across retries), `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`. Answer 2xx within 15 s; anything else is retried. Bodies over 256 KB arrive thin (`thin: true` and a `url` to fetch the full event).
          */
         post: operations["on_mail_message_updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "mail.sender_entry.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * mail.sender_entry.created
+         * @description A person put a sender on their own allow, block or images list.
+         *
+         *     Signed per Standard Webhooks: `webhook-id` (stable across retries), `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`. Answer 2xx within 15 s; anything else is retried. Bodies over 256 KB arrive thin (`thin: true` and a `url` to fetch the full event).
+         */
+        post: operations["on_mail_sender_entry_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "mail.sender_entry.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * mail.sender_entry.deleted
+         * @description A person took a sender off their own allow, block or images list.
+         *
+         *     Signed per Standard Webhooks: `webhook-id` (stable across retries), `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`. Answer 2xx within 15 s; anything else is retried. Bodies over 256 KB arrive thin (`thin: true` and a `url` to fetch the full event).
+         */
+        post: operations["on_mail_sender_entry_deleted"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6088,6 +6343,39 @@ export interface components {
              */
             to_department_id: string;
         };
+        /** AccountTotals */
+        AccountTotals: {
+            /**
+             * Active
+             * @description Active accounts.
+             */
+            active: number;
+            /**
+             * Admins
+             * @description Administrators and operators among the accounts not deleted.
+             */
+            admins: number;
+            /**
+             * Deleted
+             * @description Deleted accounts still inside the restore window.
+             */
+            deleted: number;
+            /**
+             * Frozen
+             * @description Frozen accounts (cannot sign in or receive).
+             */
+            frozen: number;
+            /**
+             * Must Change Password
+             * @description Accounts not deleted that must set a new password at their next sign-in.
+             */
+            must_change_password: number;
+            /**
+             * Total
+             * @description Accounts not deleted (active and frozen).
+             */
+            total: number;
+        };
         /**
          * AccountUpdate
          * @description JSON merge patch: send only what changes; `null` clears a nullable field.
@@ -6604,6 +6892,59 @@ export interface components {
              */
             password: string;
         };
+        /**
+         * AppToken
+         * @description An OAuth token issued to an app (never the token itself).
+         */
+        AppToken: {
+            /**
+             * Account Id
+             * @description The person it acts for; null for an app acting for the organisation.
+             */
+            account_id: string | null;
+            /**
+             * Active
+             * @description Whether it can still be used (not expired, not revoked).
+             */
+            active: boolean;
+            /**
+             * Address
+             * @description That person's address.
+             */
+            address: string | null;
+            /**
+             * Expires At
+             * Format: date-time
+             * @description When the access token expires.
+             */
+            expires_at: string;
+            /**
+             * Grant Type
+             * @description How it was obtained (`client_credentials`, `authorization_code`, `refresh_token`).
+             */
+            grant_type: string;
+            /**
+             * Id
+             * @description The token's id (`tok_…`).
+             */
+            id: string;
+            /**
+             * Issued At
+             * Format: date-time
+             * @description When it was issued (RFC 3339, UTC).
+             */
+            issued_at: string;
+            /**
+             * Revoked
+             * @description Whether it was revoked.
+             */
+            revoked: boolean;
+            /**
+             * Scope
+             * @description The scopes granted, space-separated.
+             */
+            scope: string;
+        };
         /** AppUpdate */
         AppUpdate: {
             /**
@@ -6626,6 +6967,67 @@ export interface components {
              * @description OAuth scopes (see the `oauth2` security scheme).
              */
             scopes?: string[] | null;
+        };
+        /**
+         * AppUsage
+         * @description An app's tokens and requests: how much it is used and how near its rate limit is.
+         */
+        AppUsage: {
+            /**
+             * Active Refresh Tokens
+             * @description Refresh tokens not expired and not revoked.
+             */
+            active_refresh_tokens: number;
+            /**
+             * Active Tokens
+             * @description Access tokens not expired and not revoked.
+             */
+            active_tokens: number;
+            /**
+             * App Id
+             * @description The app.
+             */
+            app_id: string;
+            /**
+             * Last Token At
+             * @description When the latest token was issued.
+             */
+            last_token_at: string | null;
+            /**
+             * Rate Limit
+             * @description Requests allowed per minute for this app.
+             */
+            rate_limit: number;
+            /**
+             * Rate Limit Remaining
+             * @description Requests left in the current window.
+             */
+            rate_limit_remaining: number;
+            /**
+             * Rate Limit Reset Seconds
+             * @description Seconds until the current window ends.
+             */
+            rate_limit_reset_seconds: number;
+            /**
+             * Requests Last Day
+             * @description API requests in the last 1,440 one-minute windows.
+             */
+            requests_last_day: number;
+            /**
+             * Requests Last Hour
+             * @description API requests in the last 60 one-minute windows.
+             */
+            requests_last_hour: number;
+            /**
+             * Requests This Minute
+             * @description API requests counted in the current window.
+             */
+            requests_this_minute: number;
+            /**
+             * Tokens Issued 24H
+             * @description Tokens issued in the last 24 hours.
+             */
+            tokens_issued_24h: number;
         };
         /** Attachment */
         Attachment: {
@@ -9702,6 +10104,41 @@ export interface components {
              */
             type: "directory.password_policy.updated";
         };
+        /**
+         * DirectorySignInLockClearedEvent
+         * @description An administrator cleared a sign-in lock (the failed sign-ins of an address or client IP).
+         */
+        DirectorySignInLockClearedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
+            data: components["schemas"]["SignInLockData"];
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
+             */
+            occurred_at: string;
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
+            org_id: string;
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
+            sequence: number;
+            /**
+             * Type
+             * @description What kind (the values are listed by the schema).
+             * @constant
+             */
+            type: "directory.sign_in_lock.cleared";
+        };
         /** DkimKey */
         DkimKey: {
             /**
@@ -9917,6 +10354,29 @@ export interface components {
             name?: string | null;
         } & {
             [key: string]: unknown;
+        };
+        /** DomainTotals */
+        DomainTotals: {
+            /**
+             * Failing
+             * @description Verified domains whose last periodic DNS check failed.
+             */
+            failing: number;
+            /**
+             * Pending
+             * @description Domains not checked successfully yet.
+             */
+            pending: number;
+            /**
+             * Total
+             * @description Domains of the organisation (primary and alias).
+             */
+            total: number;
+            /**
+             * Verified
+             * @description Domains whose DNS records were found in effect.
+             */
+            verified: number;
         };
         /** DomainVerification */
         DomainVerification: {
@@ -11507,6 +11967,76 @@ export interface components {
             type: "mail.message.updated";
         };
         /**
+         * MailSenderEntryCreatedEvent
+         * @description A person put a sender on their own allow, block or images list.
+         */
+        MailSenderEntryCreatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
+            data: components["schemas"]["PersonalData"];
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
+             */
+            occurred_at: string;
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
+            org_id: string;
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
+            sequence: number;
+            /**
+             * Type
+             * @description What kind (the values are listed by the schema).
+             * @constant
+             */
+            type: "mail.sender_entry.created";
+        };
+        /**
+         * MailSenderEntryDeletedEvent
+         * @description A person took a sender off their own allow, block or images list.
+         */
+        MailSenderEntryDeletedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
+            data: components["schemas"]["PersonalData"];
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
+             */
+            occurred_at: string;
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
+            org_id: string;
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
+            sequence: number;
+            /**
+             * Type
+             * @description What kind (the values are listed by the schema).
+             * @constant
+             */
+            type: "mail.sender_entry.deleted";
+        };
+        /**
          * MailSettings
          * @description The mail settings of one account.
          */
@@ -11622,6 +12152,30 @@ export interface components {
              */
             type: "mail.spam_list_entry.deleted";
         };
+        /** MailVolume */
+        MailVolume: {
+            /**
+             * Bounced
+             * @description Outgoing messages that bounced.
+             */
+            bounced: number;
+            /**
+             * Received
+             * @description Messages delivered into the organisation's mailboxes.
+             */
+            received: number;
+            /**
+             * Sent
+             * @description Messages sent from the organisation's mailboxes.
+             */
+            sent: number;
+            /**
+             * Since
+             * Format: date-time
+             * @description Start of the counted period (the last 24 hours).
+             */
+            since: string;
+        };
         /** Me */
         Me: {
             /**
@@ -11675,6 +12229,11 @@ export interface components {
              * @description OAuth scopes (see the `oauth2` security scheme).
              */
             scopes: string[];
+            /**
+             * Time Zone
+             * @description The person's IANA time zone (their own, else their organisation's); null for an app acting for itself.
+             */
+            time_zone?: string | null;
         };
         /** Message */
         Message: {
@@ -11833,6 +12392,11 @@ export interface components {
              * @description The plain-text body (or the HTML rendered as text)
              */
             text: string | null;
+            /**
+             * Thread Count
+             * @description Messages in its conversation (filled in lists; null elsewhere)
+             */
+            thread_count?: number | null;
             /**
              * Thread Id
              * @description The conversation it belongs to.
@@ -12043,6 +12607,11 @@ export interface components {
              * @description The message's subject.
              */
             subject: string;
+            /**
+             * Thread Count
+             * @description Messages in its conversation (filled in lists; null elsewhere)
+             */
+            thread_count?: number | null;
             /**
              * Thread Id
              * @description The conversation it belongs to.
@@ -12787,6 +13356,26 @@ export interface components {
              */
             time_zone?: string | null;
         };
+        /**
+         * OrganizationStats
+         * @description Totals for the admin console's overview, computed when asked.
+         */
+        OrganizationStats: {
+            /** @description Accounts by state. */
+            accounts: components["schemas"]["AccountTotals"];
+            /** @description Domains by DNS state. */
+            domains: components["schemas"]["DomainTotals"];
+            /**
+             * Generated At
+             * Format: date-time
+             * @description When these totals were computed (RFC 3339, UTC).
+             */
+            generated_at: string;
+            /** @description Mail volume over the last 24 hours (from the event log). */
+            mail: components["schemas"]["MailVolume"];
+            /** @description Mailbox storage and quota use. */
+            storage: components["schemas"]["StorageTotals"];
+        };
         /** Organizer */
         Organizer: {
             /**
@@ -12851,6 +13440,19 @@ export interface components {
              * @description The items of this page.
              */
             data: components["schemas"]["AppPassword"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[AppToken] */
+        Page_AppToken_: {
+            /**
+             * Data
+             * @description The items of this page.
+             */
+            data: components["schemas"]["AppToken"][];
             /**
              * Next Cursor
              * @description Pass as `cursor` for the next page; null on the last page.
@@ -13169,6 +13771,32 @@ export interface components {
              */
             next_cursor?: string | null;
         };
+        /** Page[SenderEntry] */
+        Page_SenderEntry_: {
+            /**
+             * Data
+             * @description The items of this page.
+             */
+            data: components["schemas"]["SenderEntry"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
+            next_cursor?: string | null;
+        };
+        /** Page[SignInLock] */
+        Page_SignInLock_: {
+            /**
+             * Data
+             * @description The items of this page.
+             */
+            data: components["schemas"]["SignInLock"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null on the last page.
+             */
+            next_cursor?: string | null;
+        };
         /** Page[SpamListEntry] */
         Page_SpamListEntry_: {
             /**
@@ -13255,6 +13883,11 @@ export interface components {
              */
             forbid_user_name: boolean;
             /**
+             * Mail Clients Allow Password
+             * @description Mail clients (IMAP, POP3) may sign in with the account password; when false only app passwords and OAuth access tokens open the mailbox there.
+             */
+            mail_clients_allow_password: boolean;
+            /**
              * Min Length
              * @description Fewest characters a password may have.
              */
@@ -13287,6 +13920,11 @@ export interface components {
              * @description A password may not contain the account's name.
              */
             forbid_user_name?: boolean | null;
+            /**
+             * Mail Clients Allow Password
+             * @description Mail clients (IMAP, POP3) may sign in with the account password; when false only app passwords and OAuth access tokens open the mailbox there.
+             */
+            mail_clients_allow_password?: boolean | null;
             /**
              * Min Length
              * @description Fewest characters a password may have.
@@ -14221,6 +14859,137 @@ export interface components {
              */
             thread_id: string | null;
         };
+        /** SenderEntry */
+        SenderEntry: {
+            /**
+             * Account Id
+             * @description The account it belongs to or acts on.
+             */
+            account_id: string;
+            /**
+             * Action
+             * @description block list only: where mail goes
+             * @enum {string}
+             */
+            action: "junk" | "trash";
+            /**
+             * Created At
+             * Format: date-time
+             * @description When it was created (RFC 3339, UTC).
+             */
+            created_at: string;
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
+            id: string;
+            /**
+             * List
+             * @description allow: never junk (authenticated senders only); block: filed as `action` says; images: remote images shown without asking
+             * @enum {string}
+             */
+            list: "allow" | "block" | "images";
+            /**
+             * Scope
+             * @description OAuth scope(s), space-separated, or the part of a series a change applies to.
+             * @enum {string}
+             */
+            scope: "address" | "domain";
+            /**
+             * Value
+             * @description Normalised: lower case, domains in ASCII (punycode)
+             */
+            value: string;
+        };
+        /** SenderEntryCreate */
+        SenderEntryCreate: {
+            /**
+             * Action
+             * @description block list: where the sender's next messages are filed
+             * @default junk
+             * @enum {string}
+             */
+            action?: "junk" | "trash";
+            /**
+             * Value
+             * @description A sender address, or a domain (covering its subdomains)
+             */
+            value: string;
+        };
+        /**
+         * SignInLock
+         * @description Failed sign-ins the throttle remembers for one address of the organisation, or for a
+         *     client address (IP) whose last failures named the organisation.
+         */
+        SignInLock: {
+            /**
+             * Address
+             * @description The sign-in address as typed (kind `address`).
+             */
+            address: string | null;
+            /**
+             * Failures
+             * @description Failures counted since the last success (or forgetting).
+             */
+            failures: number;
+            /**
+             * Id
+             * @description The lock's id (`lck_…`), stable while failures are remembered.
+             */
+            id: string;
+            /**
+             * Ip
+             * @description The client address (kind `ip`).
+             */
+            ip: string | null;
+            /**
+             * Kind
+             * @description `address`: failures for one sign-in address; `ip`: from one client address.
+             * @enum {string}
+             */
+            kind: "address" | "ip";
+            /**
+             * Last Failure At
+             * Format: date-time
+             * @description When the last failure happened (RFC 3339, UTC).
+             */
+            last_failure_at: string;
+            /**
+             * Locked
+             * @description Whether sign-ins are refused right now.
+             */
+            locked: boolean;
+            /**
+             * Locked Until
+             * @description Until when sign-ins are refused; null when the failures have not locked it.
+             */
+            locked_until: string | null;
+        };
+        /** SignInLockData */
+        SignInLockData: {
+            /**
+             * Address
+             * @description The address whose lock was cleared.
+             */
+            address?: string | null;
+            /**
+             * Id
+             * @description The id of the resource the event is about.
+             */
+            id: string;
+            /**
+             * Ip
+             * @description The client IP whose lock was cleared.
+             */
+            ip?: string | null;
+            /**
+             * Kind
+             * @description `address` or `ip`.
+             */
+            kind?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         /** SpamFeedback */
         SpamFeedback: {
             /**
@@ -14342,6 +15111,34 @@ export interface components {
              * @description Names of the rules that fired
              */
             tests?: string[];
+        };
+        /** StorageTotals */
+        StorageTotals: {
+            /**
+             * Accounts Near Quota
+             * @description Accounts using 90 % or more of their quota.
+             */
+            accounts_near_quota: number;
+            /**
+             * Message Count
+             * @description Messages stored in the organisation's mailboxes.
+             */
+            message_count: number;
+            /**
+             * Quota Bytes
+             * @description Sum of the quotas of accounts that have one.
+             */
+            quota_bytes: number;
+            /**
+             * Unlimited Accounts
+             * @description Accounts not deleted without a quota.
+             */
+            unlimited_accounts: number;
+            /**
+             * Used Bytes
+             * @description Bytes stored in the organisation's mailboxes.
+             */
+            used_bytes: number;
         };
         /** Suggestion */
         Suggestion: {
@@ -15627,6 +16424,8 @@ export interface operations {
                 employee_number?: string | null;
                 /** @description Only the account with this mobile number. */
                 mobile?: string | null;
+                /** @description Only accounts with this role (`admin`: the organisation's admins). */
+                role?: ("member" | "admin" | "operator") | null;
                 /** @description Prefix search, case-insensitive: the name or any word of it, the address or its local part, pinyin initials or full pinyin of a Chinese name (`zs`, `zhangsan` for 张三), an employee number or a mobile. */
                 q?: string | null;
                 /** @description Page size (1-500). */
@@ -23228,6 +24027,7 @@ export interface operations {
                      *       "snippet": "snippet",
                      *       "subject": "季度报告 Q3",
                      *       "text": "The numbers are attached. 数据见附件。",
+                     *       "thread_count": 1,
                      *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "to": [
                      *         {
@@ -23450,6 +24250,7 @@ export interface operations {
                      *       "snippet": "snippet",
                      *       "subject": "季度报告 Q3",
                      *       "text": "The numbers are attached. 数据见附件。",
+                     *       "thread_count": 1,
                      *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "to": [
                      *         {
@@ -23649,6 +24450,7 @@ export interface operations {
                      *       "snippet": "snippet",
                      *       "subject": "季度报告 Q3",
                      *       "text": "The numbers are attached. 数据见附件。",
+                     *       "thread_count": 1,
                      *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "to": [
                      *         {
@@ -24550,6 +25352,7 @@ export interface operations {
                      *           "size": 1,
                      *           "snippet": "snippet",
                      *           "subject": "季度报告 Q3",
+                     *           "thread_count": 1,
                      *           "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *           "to": [
                      *             {
@@ -25205,6 +26008,7 @@ export interface operations {
                      *       "snippet": "snippet",
                      *       "subject": "季度报告 Q3",
                      *       "text": "The numbers are attached. 数据见附件。",
+                     *       "thread_count": 1,
                      *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "to": [
                      *         {
@@ -25486,6 +26290,7 @@ export interface operations {
                      *       "size": 1,
                      *       "snippet": "snippet",
                      *       "subject": "季度报告 Q3",
+                     *       "thread_count": 1,
                      *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "to": [
                      *         {
@@ -26166,6 +26971,7 @@ export interface operations {
                      *           "size": 1,
                      *           "snippet": "snippet",
                      *           "subject": "季度报告 Q3",
+                     *           "thread_count": 1,
                      *           "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *           "to": [
                      *             {
@@ -26327,6 +27133,7 @@ export interface operations {
                      *       "size": 1,
                      *       "snippet": "snippet",
                      *       "subject": "季度报告 Q3",
+                     *       "thread_count": 1,
                      *       "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "to": [
                      *         {
@@ -26647,6 +27454,344 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["SendResult"];
                 };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (duplicate, state, idempotency key in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a stale ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_mail_sender_entries: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-500). */
+                limit?: number;
+                /** @description Opaque cursor. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                account: string;
+                /** @description allow: never junk (authenticated senders); block: filed in Junk or Trash; images: remote images shown without asking */
+                list: "allow" | "block" | "images";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "action": "junk",
+                     *           "created_at": "2027-01-04T09:00:00+08:00",
+                     *           "id": "sen_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "list": "allow",
+                     *           "scope": "address",
+                     *           "value": "value"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Page_SenderEntry_"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_mail_sender_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account: string;
+                /** @description allow: never junk (authenticated senders); block: filed in Junk or Trash; images: remote images shown without asking */
+                list: "allow" | "block" | "images";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action": "junk",
+                 *       "value": "value"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SenderEntryCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "action": "junk",
+                     *       "created_at": "2027-01-04T09:00:00+08:00",
+                     *       "id": "sen_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "list": "allow",
+                     *       "scope": "address",
+                     *       "value": "value"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SenderEntry"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (duplicate, state, idempotency key in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a stale ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_mail_sender_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account: string;
+                /** @description allow: never junk (authenticated senders); block: filed in Junk or Trash; images: remote images shown without asking */
+                list: "allow" | "block" | "images";
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Malformed request (bad JSON, bad cursor) */
             400: {
@@ -27182,6 +28327,7 @@ export interface operations {
                      *           "size": 1,
                      *           "snippet": "snippet",
                      *           "subject": "季度报告 Q3",
+                     *           "thread_count": 1,
                      *           "thread_id": "thr_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *           "to": [
                      *             {
@@ -28620,6 +29766,214 @@ export interface operations {
             };
             /** @description If-Match names a stale ETag */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_app_tokens: {
+        parameters: {
+            query?: {
+                /** @description Page size (1-500). */
+                limit?: number;
+                /** @description Opaque cursor. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                app_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "active": false,
+                     *           "address": "li.lei@example.com",
+                     *           "expires_at": "2027-01-04T09:00:00+08:00",
+                     *           "grant_type": "grant type",
+                     *           "id": "app_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "issued_at": "2027-01-04T09:00:00+08:00",
+                     *           "revoked": false,
+                     *           "scope": "directory:read"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Page_AppToken_"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_app_usage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                app_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "active_refresh_tokens": 1,
+                     *       "active_tokens": 1,
+                     *       "app_id": "app_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "last_token_at": "2027-01-04T09:00:00+08:00",
+                     *       "rate_limit": 1,
+                     *       "rate_limit_remaining": 1,
+                     *       "rate_limit_reset_seconds": 1,
+                     *       "requests_last_day": 1,
+                     *       "requests_last_hour": 1,
+                     *       "requests_this_minute": 1,
+                     *       "tokens_issued_24h": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AppUsage"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -32758,6 +34112,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "forbid_user_name": false,
+                     *       "mail_clients_allow_password": false,
                      *       "min_length": 1,
                      *       "require_digit": false,
                      *       "require_lowercase": false,
@@ -32845,6 +34200,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "forbid_user_name": false,
+                 *       "mail_clients_allow_password": false,
                  *       "min_length": 8,
                  *       "require_digit": false,
                  *       "require_lowercase": false,
@@ -32865,6 +34221,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "forbid_user_name": false,
+                     *       "mail_clients_allow_password": false,
                      *       "min_length": 1,
                      *       "require_digit": false,
                      *       "require_lowercase": false,
@@ -32874,6 +34231,214 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["PasswordPolicy"];
                 };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (duplicate, state, idempotency key in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a stale ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_sign_in_locks: {
+        parameters: {
+            query?: {
+                /** @description Only locks in force now (else every remembered failure). */
+                locked_only?: boolean;
+                /** @description Page size (1-500). */
+                limit?: number;
+                /** @description Opaque cursor. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "address": "li.lei@example.com",
+                     *           "failures": 1,
+                     *           "id": "sig_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *           "ip": "ip",
+                     *           "kind": "address",
+                     *           "last_failure_at": "2027-01-04T09:00:00+08:00",
+                     *           "locked": false,
+                     *           "locked_until": "2027-01-04T09:00:00+08:00"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Page_SignInLock_"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    clear_sign_in_lock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lock_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Malformed request (bad JSON, bad cursor) */
             400: {
@@ -36428,7 +37993,8 @@ export interface operations {
                      *       "role": "role",
                      *       "scopes": [
                      *         "directory:read"
-                     *       ]
+                     *       ],
+                     *       "time_zone": "Asia/Shanghai"
                      *     }
                      */
                     "application/json": components["schemas"]["Me"];
@@ -36705,6 +38271,121 @@ export interface operations {
                 };
             };
             /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_organization_stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accounts": {
+                     *         "active": 1,
+                     *         "admins": 1,
+                     *         "deleted": 1,
+                     *         "frozen": 1,
+                     *         "must_change_password": 1,
+                     *         "total": 1
+                     *       },
+                     *       "domains": {
+                     *         "failing": 1,
+                     *         "pending": 1,
+                     *         "total": 1,
+                     *         "verified": 1
+                     *       },
+                     *       "generated_at": "2027-01-04T09:00:00+08:00",
+                     *       "mail": {
+                     *         "bounced": 1,
+                     *         "received": 1,
+                     *         "sent": 1,
+                     *         "since": "2027-01-04T09:00:00+08:00"
+                     *       },
+                     *       "storage": {
+                     *         "accounts_near_quota": 1,
+                     *         "message_count": 1,
+                     *         "quota_bytes": 1,
+                     *         "unlimited_accounts": 1,
+                     *         "used_bytes": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganizationStats"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -40660,6 +42341,37 @@ export interface operations {
             };
         };
     };
+    on_directory_sign_in_lock_cleared: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectorySignInLockClearedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     on_mail_folder_created: {
         parameters: {
             query?: never;
@@ -40949,6 +42661,68 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["MailMessageUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    on_mail_sender_entry_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailSenderEntryCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    on_mail_sender_entry_deleted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailSenderEntryDeletedEvent"];
             };
         };
         responses: {

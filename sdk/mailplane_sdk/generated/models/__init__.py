@@ -12,6 +12,7 @@ from .account_data import AccountData
 from .account_locale_type_0 import AccountLocaleType0
 from .account_move import AccountMove
 from .account_status import AccountStatus
+from .account_totals import AccountTotals
 from .account_type import AccountType
 from .account_update import AccountUpdate
 from .account_update_locale_type_0 import AccountUpdateLocaleType0
@@ -36,7 +37,9 @@ from .app_data import AppData
 from .app_password import AppPassword
 from .app_password_create import AppPasswordCreate
 from .app_password_created import AppPasswordCreated
+from .app_token import AppToken
 from .app_update import AppUpdate
+from .app_usage import AppUsage
 from .attachment import Attachment
 from .attachment_in import AttachmentIn
 from .attendee import Attendee
@@ -97,6 +100,8 @@ from .contacts_group_deleted_event import ContactsGroupDeletedEvent
 from .contacts_group_updated_event import ContactsGroupUpdatedEvent
 from .create_import_body import CreateImportBody
 from .create_import_format_type_0 import CreateImportFormatType0
+from .create_mail_sender_entry_list import CreateMailSenderEntryList
+from .delete_mail_sender_entry_list import DeleteMailSenderEntryList
 from .department import Department
 from .department_create import DepartmentCreate
 from .department_move import DepartmentMove
@@ -137,6 +142,7 @@ from .directory_migration_failed_event import DirectoryMigrationFailedEvent
 from .directory_migration_progress_event import DirectoryMigrationProgressEvent
 from .directory_organization_updated_event import DirectoryOrganizationUpdatedEvent
 from .directory_password_policy_updated_event import DirectoryPasswordPolicyUpdatedEvent
+from .directory_sign_in_lock_cleared_event import DirectorySignInLockClearedEvent
 from .dkim_key import DkimKey
 from .dkim_key_status import DkimKeyStatus
 from .dns_record import DnsRecord
@@ -148,6 +154,7 @@ from .domain_create import DomainCreate
 from .domain_data import DomainData
 from .domain_kind import DomainKind
 from .domain_status import DomainStatus
+from .domain_totals import DomainTotals
 from .domain_verification import DomainVerification
 from .draft_send import DraftSend
 from .draft_update import DraftUpdate
@@ -215,11 +222,13 @@ from .introspection import Introspection
 from .issue_token_body import IssueTokenBody
 from .job_data import JobData
 from .job_data_counts_type_0 import JobDataCountsType0
+from .list_accounts_role_type_0 import ListAccountsRoleType0
 from .list_accounts_status_type_0 import ListAccountsStatusType0
 from .list_audit_entries_category_type_0_item import ListAuditEntriesCategoryType0Item
 from .list_domains_kind_type_0 import ListDomainsKindType0
 from .list_domains_status_type_0 import ListDomainsStatusType0
 from .list_import_rows_status_type_0 import ListImportRowsStatusType0
+from .list_mail_sender_entries_list import ListMailSenderEntriesList
 from .list_migrations_status_type_0 import ListMigrationsStatusType0
 from .list_room_bookings_status_type_0 import ListRoomBookingsStatusType0
 from .list_rooms_kind_type_0 import ListRoomsKindType0
@@ -238,11 +247,14 @@ from .mail_message_imported_event import MailMessageImportedEvent
 from .mail_message_received_event import MailMessageReceivedEvent
 from .mail_message_sent_event import MailMessageSentEvent
 from .mail_message_updated_event import MailMessageUpdatedEvent
+from .mail_sender_entry_created_event import MailSenderEntryCreatedEvent
+from .mail_sender_entry_deleted_event import MailSenderEntryDeletedEvent
 from .mail_settings import MailSettings
 from .mail_settings_forwarding_policy import MailSettingsForwardingPolicy
 from .mail_settings_update import MailSettingsUpdate
 from .mail_spam_list_entry_created_event import MailSpamListEntryCreatedEvent
 from .mail_spam_list_entry_deleted_event import MailSpamListEntryDeletedEvent
+from .mail_volume import MailVolume
 from .me import Me
 from .me_kind import MeKind
 from .message import Message
@@ -281,12 +293,14 @@ from .organization_settings_mail_forwarding import OrganizationSettingsMailForwa
 from .organization_settings_update import OrganizationSettingsUpdate
 from .organization_settings_update_locale_type_0 import OrganizationSettingsUpdateLocaleType0
 from .organization_settings_update_mail_forwarding_type_0 import OrganizationSettingsUpdateMailForwardingType0
+from .organization_stats import OrganizationStats
 from .organizer import Organizer
 from .page_account import PageAccount
 from .page_address_book import PageAddressBook
 from .page_alias import PageAlias
 from .page_app import PageApp
 from .page_app_password import PageAppPassword
+from .page_app_token import PageAppToken
 from .page_audit_entry import PageAuditEntry
 from .page_calendar import PageCalendar
 from .page_calendar_share import PageCalendarShare
@@ -310,6 +324,8 @@ from .page_migration_failure import PageMigrationFailure
 from .page_organization import PageOrganization
 from .page_platform_event import PagePlatformEvent
 from .page_room import PageRoom
+from .page_sender_entry import PageSenderEntry
+from .page_sign_in_lock import PageSignInLock
 from .page_spam_list_entry import PageSpamListEntry
 from .page_thread import PageThread
 from .page_webhook import PageWebhook
@@ -360,6 +376,15 @@ from .send_request_headers import SendRequestHeaders
 from .send_request_priority import SendRequestPriority
 from .send_result import SendResult
 from .send_result_status import SendResultStatus
+from .sender_entry import SenderEntry
+from .sender_entry_action import SenderEntryAction
+from .sender_entry_create import SenderEntryCreate
+from .sender_entry_create_action import SenderEntryCreateAction
+from .sender_entry_list import SenderEntryList
+from .sender_entry_scope import SenderEntryScope
+from .sign_in_lock import SignInLock
+from .sign_in_lock_data import SignInLockData
+from .sign_in_lock_kind import SignInLockKind
 from .spam_feedback import SpamFeedback
 from .spam_feedback_label import SpamFeedbackLabel
 from .spam_list_entry import SpamListEntry
@@ -369,6 +394,7 @@ from .spam_list_entry_scope import SpamListEntryScope
 from .spam_verdict import SpamVerdict
 from .spam_verdict_action_type_0 import SpamVerdictActionType0
 from .spam_verdict_feedback_type_0 import SpamVerdictFeedbackType0
+from .storage_totals import StorageTotals
 from .suggestion import Suggestion
 from .suggestion_kind import SuggestionKind
 from .suggestion_source import SuggestionSource
@@ -415,6 +441,7 @@ __all__ = (
     "AccountLocaleType0",
     "AccountMove",
     "AccountStatus",
+    "AccountTotals",
     "AccountType",
     "AccountUpdate",
     "AccountUpdateLocaleType0",
@@ -439,7 +466,9 @@ __all__ = (
     "AppPassword",
     "AppPasswordCreate",
     "AppPasswordCreated",
+    "AppToken",
     "AppUpdate",
+    "AppUsage",
     "Attachment",
     "AttachmentIn",
     "Attendee",
@@ -500,6 +529,8 @@ __all__ = (
     "ContactUpdate",
     "CreateImportBody",
     "CreateImportFormatType0",
+    "CreateMailSenderEntryList",
+    "DeleteMailSenderEntryList",
     "Department",
     "DepartmentCreate",
     "DepartmentMove",
@@ -540,6 +571,7 @@ __all__ = (
     "DirectoryMigrationProgressEvent",
     "DirectoryOrganizationUpdatedEvent",
     "DirectoryPasswordPolicyUpdatedEvent",
+    "DirectorySignInLockClearedEvent",
     "DkimKey",
     "DkimKeyStatus",
     "DnsRecord",
@@ -551,6 +583,7 @@ __all__ = (
     "DomainData",
     "DomainKind",
     "DomainStatus",
+    "DomainTotals",
     "DomainVerification",
     "DraftSend",
     "DraftUpdate",
@@ -618,11 +651,13 @@ __all__ = (
     "IssueTokenBody",
     "JobData",
     "JobDataCountsType0",
+    "ListAccountsRoleType0",
     "ListAccountsStatusType0",
     "ListAuditEntriesCategoryType0Item",
     "ListDomainsKindType0",
     "ListDomainsStatusType0",
     "ListImportRowsStatusType0",
+    "ListMailSenderEntriesList",
     "ListMigrationsStatusType0",
     "ListRoomBookingsStatusType0",
     "ListRoomsKindType0",
@@ -641,11 +676,14 @@ __all__ = (
     "MailMessageReceivedEvent",
     "MailMessageSentEvent",
     "MailMessageUpdatedEvent",
+    "MailSenderEntryCreatedEvent",
+    "MailSenderEntryDeletedEvent",
     "MailSettings",
     "MailSettingsForwardingPolicy",
     "MailSettingsUpdate",
     "MailSpamListEntryCreatedEvent",
     "MailSpamListEntryDeletedEvent",
+    "MailVolume",
     "Me",
     "MeKind",
     "Message",
@@ -684,12 +722,14 @@ __all__ = (
     "OrganizationSettingsUpdate",
     "OrganizationSettingsUpdateLocaleType0",
     "OrganizationSettingsUpdateMailForwardingType0",
+    "OrganizationStats",
     "Organizer",
     "PageAccount",
     "PageAddressBook",
     "PageAlias",
     "PageApp",
     "PageAppPassword",
+    "PageAppToken",
     "PageAuditEntry",
     "PageCalendar",
     "PageCalendarShare",
@@ -713,6 +753,8 @@ __all__ = (
     "PageOrganization",
     "PagePlatformEvent",
     "PageRoom",
+    "PageSenderEntry",
+    "PageSignInLock",
     "PageSpamListEntry",
     "PageThread",
     "PageWebhook",
@@ -758,11 +800,20 @@ __all__ = (
     "Schedule",
     "ScheduleTypeType0",
     "SecretRotation",
+    "SenderEntry",
+    "SenderEntryAction",
+    "SenderEntryCreate",
+    "SenderEntryCreateAction",
+    "SenderEntryList",
+    "SenderEntryScope",
     "SendRequest",
     "SendRequestHeaders",
     "SendRequestPriority",
     "SendResult",
     "SendResultStatus",
+    "SignInLock",
+    "SignInLockData",
+    "SignInLockKind",
     "SpamFeedback",
     "SpamFeedbackLabel",
     "SpamListEntry",
@@ -772,6 +823,7 @@ __all__ = (
     "SpamVerdict",
     "SpamVerdictActionType0",
     "SpamVerdictFeedbackType0",
+    "StorageTotals",
     "Suggestion",
     "SuggestionKind",
     "SuggestionSource",

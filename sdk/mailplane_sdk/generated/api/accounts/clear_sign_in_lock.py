@@ -130,7 +130,7 @@ def sync_detailed(
     **Scopes:** `directory:write` (a user token only when the user is an administrator).
 
     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
-    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
     `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
     `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
     `validation_failed`.
@@ -172,7 +172,7 @@ def sync(
     **Scopes:** `directory:write` (a user token only when the user is an administrator).
 
     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
-    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
     `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
     `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
     `validation_failed`.
@@ -209,7 +209,7 @@ async def asyncio_detailed(
     **Scopes:** `directory:write` (a user token only when the user is an administrator).
 
     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
-    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
     `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
     `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
     `validation_failed`.
@@ -251,7 +251,7 @@ async def asyncio(
     **Scopes:** `directory:write` (a user token only when the user is an administrator).
 
     **Problem codes:** `account_deleted`, `account_not_deleted`, `already_exists`, `conflict`,
-    `forbidden`, `gone`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
+    `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`,
     `last_admin`, `malformed_request`, `manager_cycle`, `not_found`, `password_policy`,
     `payload_too_large`, `precondition_failed`, `rate_limited`, `restore_window_passed`, `unauthorized`,
     `validation_failed`.

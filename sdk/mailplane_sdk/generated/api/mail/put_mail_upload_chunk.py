@@ -149,11 +149,10 @@ def sync_detailed(
     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
     or an administrator's).
 
-    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    **Problem codes:** `already_exists`, `blob_vanished`, `checksum_mismatch`, `conflict`, `forbidden`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
-    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
-    `validation_failed`.
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `rate_limited`,
+    `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`, `validation_failed`.
 
     Args:
         upload_id (str):
@@ -200,11 +199,10 @@ def sync(
     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
     or an administrator's).
 
-    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    **Problem codes:** `already_exists`, `blob_vanished`, `checksum_mismatch`, `conflict`, `forbidden`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
-    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
-    `validation_failed`.
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `rate_limited`,
+    `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`, `validation_failed`.
 
     Args:
         upload_id (str):
@@ -246,11 +244,10 @@ async def asyncio_detailed(
     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
     or an administrator's).
 
-    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    **Problem codes:** `already_exists`, `blob_vanished`, `checksum_mismatch`, `conflict`, `forbidden`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
-    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
-    `validation_failed`.
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `rate_limited`,
+    `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`, `validation_failed`.
 
     Args:
         upload_id (str):
@@ -297,11 +294,10 @@ async def asyncio(
     **Scopes:** none beyond a valid token; what it may reach is checked per resource (its own account,
     or an administrator's).
 
-    **Problem codes:** `already_exists`, `checksum_mismatch`, `conflict`, `forbidden`,
+    **Problem codes:** `already_exists`, `blob_vanished`, `checksum_mismatch`, `conflict`, `forbidden`,
     `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`,
-    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `range_overlap`,
-    `rate_limited`, `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`,
-    `validation_failed`.
+    `not_found`, `payload_too_large`, `precondition_failed`, `range_not_satisfiable`, `rate_limited`,
+    `size_mismatch`, `unauthorized`, `upload_committed`, `upload_incomplete`, `validation_failed`.
 
     Args:
         upload_id (str):
