@@ -21,6 +21,7 @@ from typing import Any
 import icalendar
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.calendar.errors import UidConflict
 from api.calendar.events import repository as events_repository
 from api.calendar.events.occurrences import Occurrence, single
 from api.calendar.events.service import (
@@ -35,7 +36,7 @@ from api.calendar.invitations import fanout
 from api.calendar.invitations import service as invitations
 from api.calendar.objects import repository
 from api.calendar.resources import repository as rooms
-from api.errors import Conflict, Forbidden, PreconditionFailed, ValidationFailed
+from api.errors import Forbidden, PreconditionFailed, ValidationFailed
 from api.events import emit
 from api.events.sync import changes_since
 from api.kit.clock import utcnow
@@ -249,11 +250,9 @@ async def put_object(
     check_preconditions(current, if_match, if_none_match)
     if current is None:
         if await events_repository.by_uid(session, calendar.org_id, calendar.id, uid):
-            raise Conflict(
-                f"An event with UID {uid} is already in this calendar.", code="uid_conflict"
-            )
+            raise UidConflict(f"An event with UID {uid} is already in this calendar.")
     elif current.master.uid != uid:
-        raise Conflict("An object's UID cannot change.", code="uid_conflict")
+        raise UidConflict("An object's UID cannot change.")
     owner = await session.get(Account, calendar.account_id) if calendar.account_id else None
     if current is not None and not current.master.is_organizer and owner is not None:
         return await _answer(session, calendar, owner, current, parsed), False

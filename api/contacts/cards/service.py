@@ -16,7 +16,8 @@ from api.contacts.contacts import repository as contacts_repository
 from api.contacts.contacts import vcard
 from api.contacts.contacts.service import data, delete_contact, finish, set_photo
 from api.contacts.contacts.transfer import contact_vcard
-from api.errors import Conflict, PreconditionFailed, ValidationFailed
+from api.contacts.errors import UidConflict
+from api.errors import PreconditionFailed, ValidationFailed
 from api.events import emit
 from api.events.sync import changes_since
 from api.kit.clock import utcnow
@@ -112,7 +113,7 @@ async def put_card(
     uid = (card.uid or f"urn:uuid:{uuid.uuid4()}")[:255]
     if current is None:
         if await repository.by_uid(session, book.org_id, book.id, uid) is not None:
-            raise Conflict(f"A card with UID {uid} is already in this book.", code="uid_conflict")
+            raise UidConflict(f"A card with UID {uid} is already in this book.")
         contact = Contact(
             id=new_id("con"),
             org_id=book.org_id,
@@ -125,7 +126,7 @@ async def put_card(
         session.add(contact)
     else:
         if current.uid != uid:
-            raise Conflict("A card's UID cannot change.", code="uid_conflict")
+            raise UidConflict("A card's UID cannot change.")
         contact = current
         contact.version += 1
         contact.updated_at = utcnow()
