@@ -15,3 +15,7 @@ class DefaultCalendar(Conflict):
 
 class RoomCalendar(Conflict):
     code, title = "room_calendar", "A room's calendar goes with the room"
+
+
+class UidConflict(Conflict):
+    code = "uid_conflict"  # title: the parent's ("Conflict")

@@ -22,6 +22,7 @@ import icalendar
 from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.calendar.errors import UidConflict
 from api.calendar.events import repository as events_repository
 from api.calendar.events.occurrences import Occurrence, single
 from api.calendar.events.service import (
@@ -36,7 +37,7 @@ from api.calendar.invitations import fanout
 from api.calendar.invitations import service as invitations
 from api.calendar.objects import repository
 from api.calendar.resources import repository as rooms
-from api.errors import Conflict, Forbidden, PreconditionFailed, ValidationFailed
+from api.errors import Forbidden, PreconditionFailed, ValidationFailed
 from api.events import emit
 from api.events.sync import CollectionChanges, collection_changes, collection_state
 from api.i18n import Msg
@@ -268,13 +269,11 @@ async def put_object(
     check_preconditions(current, if_match, if_none_match)
     if current is None:
         if any(r.uid == uid for r in rows):
-            raise Conflict(
-                Msg(
-                    "An event with UID {uid} is already in this calendar.", uid=uid
-                ), code="uid_conflict"
+            raise UidConflict(
+                Msg("An event with UID {uid} is already in this calendar.", uid=uid)
             )
     elif current.master.uid != uid:
-        raise Conflict("An object's UID cannot change.", code="uid_conflict")
+        raise UidConflict("An object's UID cannot change.")
     if owner is None or owner.id != calendar.account_id:
         owner = await session.get(Account, calendar.account_id) if calendar.account_id else None
     if current is not None and not current.master.is_organizer and owner is not None:

@@ -18,7 +18,8 @@ from api.contacts.contacts import repository as contacts_repository
 from api.contacts.contacts import vcard
 from api.contacts.contacts.service import data, delete_contact, finish, set_photo
 from api.contacts.contacts.transfer import contact_vcard
-from api.errors import Conflict, PreconditionFailed, ValidationFailed
+from api.contacts.errors import UidConflict
+from api.errors import PreconditionFailed, ValidationFailed
 from api.events import emit
 from api.events.sync import CollectionChanges, collection_changes, collection_state
 from api.i18n import _
@@ -127,20 +128,18 @@ async def put_card(
     )
     if card.kind == "group":
         if current is not None:
-            raise Conflict("A person's card cannot become a group.", code="uid_conflict")
+            raise UidConflict("A person's card cannot become a group.")
         return await groups.put_group(session, book, name, card, current_group), (
             current_group is None
         )
     if current_group is not None:
-        raise Conflict("A group's card cannot become a person's.", code="uid_conflict")
+        raise UidConflict("A group's card cannot become a person's.")
     uid = (card.uid or f"urn:uuid:{uuid.uuid4()}")[:255]
     if current is None:
         if await repository.by_uid(session, book.org_id, book.id, uid) is not None or (
             await repository.group_by_uid(session, book.org_id, book.id, uid) is not None
         ):
-            raise Conflict(_(
-                "A card with UID {uid} is already in this book.", uid=uid
-            ), code="uid_conflict")
+            raise UidConflict(_("A card with UID {uid} is already in this book.", uid=uid))
         contact = Contact(
             id=new_id("con"),
             org_id=book.org_id,
@@ -153,7 +152,7 @@ async def put_card(
         session.add(contact)
     else:
         if current.uid != uid:
-            raise Conflict("A card's UID cannot change.", code="uid_conflict")
+            raise UidConflict("A card's UID cannot change.")
         contact = current
         contact.version += 1
         contact.updated_at = utcnow()
