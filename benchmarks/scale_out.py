@@ -245,7 +245,7 @@ async def smtp_round(settings: Settings, processes: int, args: argparse.Namespac
                    smtp_processes=processes, mail_host="mx.bench.test")
     smtp = RoleProcess("smtp", env, work / f"smtp{processes}.log").start(wait=False)
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 900  # a loaded machine starts Python slowly
         while True:
             try:
                 _, w = await asyncio.open_connection("127.0.0.1", port)
@@ -329,7 +329,7 @@ async def imap_round(settings: Settings, args: argparse.Namespace, work: Path,
                    smtp_port=-1, mail_host="mx.bench.test")
     imap = RoleProcess("imap", env, work / "imap.log").start(wait=False)
     try:
-        deadline = time.monotonic() + 240
+        deadline = time.monotonic() + 900
         while True:
             try:
                 _, w = await asyncio.open_connection("127.0.0.1", port)
@@ -403,7 +403,7 @@ async def bench_roles(args: argparse.Namespace, work: Path) -> dict[str, object]
                     for n in (1, 2)]
             try:
                 for api in apis:
-                    api.wait_ready(240)
+                    api.wait_ready(900)
                 pids = [a.proc.pid for a in apis if a.proc is not None]
                 one = await api_round([apis[0].url], token, args, pids, postmaster(cluster))
                 two = await api_round([a.url for a in apis], token, args, pids,

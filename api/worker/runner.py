@@ -77,7 +77,11 @@ async def run_forever(runtime: Runtime, stop: asyncio.Event | None = None) -> No
                     log.exception("periodic task failed")
         done = 0
         if HANDLERS:
-            done = await run_once(runtime, worker_id)
+            try:
+                done = await run_once(runtime, worker_id)
+            except Exception:  # the database away (a failover): wait, then claim again
+                log.warning("claiming jobs failed; retrying", exc_info=True)
+                done = 0
         if not done:
             try:
                 await asyncio.wait_for(stop.wait(), timeout=1.0)

