@@ -10,8 +10,8 @@ import re
 import time
 from typing import TYPE_CHECKING
 
-from api.imap.capabilities import capability_line
 from api.imap import deflate
+from api.imap.capabilities import capability_line
 from api.imap.commands import dispatch
 from api.imap.errors import Bad, Disconnect, No
 from api.imap.mailstore import FolderInfo, StoreError, flags_of

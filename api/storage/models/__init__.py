@@ -24,7 +24,6 @@ from api.storage.models.directory import (
     PasswordPolicy,
 )
 from api.storage.models.domains import DkimKey
-from api.storage.models.mail_client_connections import MailClientConnection
 from api.storage.models.mail import (
     Mailbox,
     MailFolder,
@@ -34,6 +33,7 @@ from api.storage.models.mail import (
     MailThread,
     MailUpload,
 )
+from api.storage.models.mail_client_connections import MailClientConnection
 from api.storage.models.migration import (
     Migration,
     MigrationAccount,
