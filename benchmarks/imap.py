@@ -400,10 +400,15 @@ def main() -> None:
                 except Exception as error:  # report it and go on with the next measurement
                     entry[name] = {"error": f"{type(error).__name__}: {error}"[:300]}
     finally:
+        # the figures first: a slow shutdown under load must not lose them
+        print(json.dumps(result, indent=2, ensure_ascii=False), flush=True)
         proc.terminate()
-        proc.wait(20)
+        try:
+            proc.wait(60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
         peer.stop()
-    print(json.dumps(result, indent=2, ensure_ascii=False))
     shutil.rmtree(root, ignore_errors=True)
 
 

@@ -17,8 +17,8 @@ def capability_line(session: ImapSession) -> str:
             caps += ["AUTH=PLAIN", "AUTH=LOGIN", "AUTH=OAUTHBEARER", "AUTH=XOAUTH2"]
         return " ".join(caps)
     caps += ["NAMESPACE", "UNSELECT", "UIDPLUS", "MOVE", "SPECIAL-USE", "LIST-EXTENDED",
-             "LIST-STATUS", "CONDSTORE", "COMPRESS=DEFLATE", "QRESYNC", "ESEARCH", "SEARCHRES",
-             "SORT",
+             "LIST-STATUS", "CONDSTORE",
+             "COMPRESS=DEFLATE", "QRESYNC", "ESEARCH", "SEARCHRES", "SORT",
              "THREAD=REFERENCES", "QUOTA", "QUOTA=RES-STORAGE", "UTF8=ACCEPT",
              f"APPENDLIMIT={session.server.max_literal}", "STATUS=SIZE"]
     return " ".join(caps)

@@ -289,14 +289,15 @@ async def test_neomutt_reads_flags_moves_deletes_and_sends(
     await edge.start()
     cert = imap.settings.data_dir / "smtp-tls" / "cert.pem"
     rc = tmp_path / "muttrc"
-    rc.write_text(f"""set folder = "imap://{ALICE.replace('@', '%40')}@127.0.0.1:{imap.ports['imap']}/"
+    user = ALICE.replace("@", "%40")
+    rc.write_text(f"""set folder = "imap://{user}@127.0.0.1:{imap.ports['imap']}/"
 set spoolfile = "+INBOX"
 set imap_pass = "{ADMIN_PASSWORD}"
 set ssl_starttls = yes
 set ssl_force_tls = yes
 set certificate_file = "{tmp_path}/certificates"
 set ssl_ca_certificates_file = "{cert}"
-set smtp_url = "smtp://{ALICE.replace('@', '%40')}@127.0.0.1:{edge.ports['submission']}/"
+set smtp_url = "smtp://{user}@127.0.0.1:{edge.ports['submission']}/"
 set smtp_pass = "{ADMIN_PASSWORD}"
 set from = "{ALICE}"
 set record = "+Sent"

@@ -166,7 +166,7 @@ async def test_connections_per_account_are_bounded_across_two_processes(
                        imap_max_connections_per_account=3, imap_connection_lease=3)
             procs.append(_start("imap", env, log))
         for port, proc in zip(ports, procs, strict=True):
-            await _wait_port(port, proc)
+            await _wait_port(port, proc, timeout=180)
         a, b = ports
         held = [await on_thread(_hold, a, settings, ALICE) for _ in range(2)]
         held.append(await on_thread(_hold, b, settings, ALICE))
