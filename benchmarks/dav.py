@@ -187,11 +187,13 @@ def mailplane(events: list[tuple[str, str]], runs: int, tree: str) -> dict[str, 
                 f"{url}/oauth/token",
                 data={"grant_type": "client_credentials", "scope": "directory:write"},
                 auth=(creds["client_id"], creds["client_secret"]),
+                timeout=300,
             ).json()["access_token"]
             made = httpx.post(
                 f"{url}/v1/accounts/bench@bench.test/app-passwords",
                 json={"name": "bench"},
                 headers={"Authorization": f"Bearer {token}"},
+                timeout=300,
             )
             made.raise_for_status()
             auth = ("bench@bench.test", made.json()["password"])

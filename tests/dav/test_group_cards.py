@@ -139,3 +139,13 @@ async def test_group_cards_are_contact_groups_both_ways(org, server, tmp_path):
     assert groups["客户"] == ["urn:uuid:contact-1@dav.test", "urn:uuid:contact-3@dav.test"]
     assert groups["Friends"] == ["urn:uuid:contact-2@dav.test"]
     assert len(cards) == 5 + 3  # five people, three groups
+
+    # a member's card deleted on the client: the group card changes on both sides
+    (folder / "contact-1@dav.test.vcf").unlink()
+    assert _sync(config).returncode == 0
+    assert _sync(config).returncode == 0  # the second round brings the changed groups back
+    assert (await _groups(org, address))["客户"] == {"contact-3@dav.test"}
+    cards = [vobject.readOne(p.read_text()) for p in folder.iterdir()]
+    customers = next(c for c in cards if c.fn.value == "客户")
+    members = [m.value for m in customers.contents.get("x-addressbookserver-member", [])]
+    assert members == ["urn:uuid:contact-3@dav.test"]

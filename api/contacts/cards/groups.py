@@ -162,5 +162,22 @@ async def join_waiting(session: AsyncSession, book: AddressBook, contact: Contac
         await emit(session, book.org_id, "contacts.group.updated", data(group, changed=["members"]))
 
 
+async def left(session: AsyncSession, book: AddressBook, contact: Contact) -> None:
+    """A card is being deleted: the groups it is in lose it and are changed cards too
+    (their MEMBER lines), so the next sync-collection names them."""
+    for group in await repository.groups_by_names(session, book.org_id, book.id, None):
+        members = await contacts_repository.members(session, [group.id])
+        if contact.id in members.get(group.id, []):
+            await contacts_repository.set_members(
+                session, book.org_id, group.id,
+                [m for m in members[group.id] if m != contact.id],
+            )
+            group.version += 1
+            group.updated_at = utcnow()
+            await emit(
+                session, book.org_id, "contacts.group.updated", data(group, changed=["members"])
+            )
+
+
 async def delete(session: AsyncSession, card: GroupCard) -> None:
     await delete_group(session, card.group)

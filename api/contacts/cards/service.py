@@ -192,5 +192,6 @@ async def delete_card(
         await groups.delete(session, found[0])
         return True
     _check(etag_of(current), if_match, None)
+    await groups.left(session, book, current)
     await delete_contact(session, runtime, current)
     return True
