@@ -132,6 +132,14 @@ def test_onboarding_walk(
     security_screen(page, console, t, lang, f"wang.fang@{domain}")
     migration_walk(page, console, dovecot, t, lang, f"wang.fang@{domain}")
 
+    # The overview's totals count what the walk made (the admin, wang.fang, two imported).
+    page.goto("/console")
+    total = page.locator("[data-testid=total-accounts]")
+    expect(total).to_have_text(re.compile(r"^\d[\d,]*$"))
+    assert int(total.inner_text().replace(",", "")) >= 4
+    expect(page.locator("[data-testid=overview-totals]")).not_to_contain_text("…")
+    check_screen(page, lang, "overview-totals")
+
     # The audit log has all of it.
     page.goto("/console/audit")
     audit = page.locator("[data-testid=audit]")
