@@ -93,10 +93,38 @@ def sign_in(page: Page, address: str, password: str) -> None:
     page.wait_for_url(re.compile(r"/console$"))
 
 
+def read_server_times(path: Path) -> dict[str, float]:
+    """The server's own handling time (access log `ms`) of `GET /v1/accounts` (the list and
+    the searches: the log leaves query strings out) and of every request."""
+    accounts: list[float] = []
+    every: list[float] = []
+    for line in path.read_text(errors="replace").splitlines():
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if not isinstance(entry, dict) or "ms" not in entry:
+            continue
+        every.append(float(entry["ms"]))
+        if entry.get("path") == "/v1/accounts":
+            accounts.append(float(entry["ms"]))
+    out = {}
+    if accounts:
+        out["accounts_requests"] = round(statistics.median(accounts), 1)
+        out["accounts_requests_max"] = round(max(accounts), 1)
+    if every:
+        out["all_requests"] = round(statistics.median(every), 1)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--accounts", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument(
+        "--server-times", action="store_true",
+        help="also report the server's own time for the list and search requests (access log)",
+    )
     args = parser.parse_args()
     base = Path(tempfile.mkdtemp(prefix="mp-web-bench-"))
     port = free_port()
@@ -104,7 +132,7 @@ def main() -> None:
         **os.environ,
         "MAILPLANE_DATA_DIR": str(base / "data"),
         "MAILPLANE_PORT": str(port),
-        "MAILPLANE_ACCESS_LOG": "false",
+        "MAILPLANE_ACCESS_LOG": "true" if args.server_times else "false",
         "MAILPLANE_SMTP_PORT": "0",
         "MAILPLANE_SUBMISSION_PORT": "0",
         "MAILPLANE_SUBMISSIONS_PORT": "-1",
@@ -121,12 +149,14 @@ def main() -> None:
     t0 = time.perf_counter()
     asyncio.run(seed(Settings(data_dir=base / "data", port=port), domain, args.accounts))
     seeded_s = time.perf_counter() - t0
+    log_path = base / "server.log"
+    log = log_path.open("wb") if args.server_times else subprocess.DEVNULL
     server = subprocess.Popen(
         [str(BIN / "mailplane"), "serve", "--role", "api"],
         env=env,
         cwd=base,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT if args.server_times else subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -188,10 +218,12 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
+        server_times = read_server_times(log_path) if args.server_times else None
         shutil.rmtree(base, ignore_errors=True)
     print(
         json.dumps(
             {
+                **({"server_ms_median": server_times} if server_times else {}),
                 "benchmark": "web_console",
                 "accounts": args.accounts,
                 "runs": args.runs,
