@@ -1,7 +1,7 @@
 /** The routes: sign-in, the admin console (admins only), the developer portal, home. */
 import { Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { useTranslation } from "react-i18next";
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { SessionProvider, useSession } from "./session";
 import { Layout } from "./Layout";
 import { SignIn } from "../signin/SignIn";
@@ -23,9 +23,16 @@ import { WebhookDetail } from "../portal/WebhookDetail";
 import { Events } from "../portal/Events";
 import { Reference } from "../portal/Reference";
 import { Mailbox } from "../mail/Mailbox";
-import { Calendar } from "../calendar/Calendar";
-import { Contacts } from "../contacts/Contacts";
 import { Settings } from "../settings/Settings";
+
+// Calendar and contacts load when first opened, so mail and the console start without them.
+const Calendar = lazy(() => import("../calendar/Calendar").then((m) => ({ default: m.Calendar })));
+const Contacts = lazy(() => import("../contacts/Contacts").then((m) => ({ default: m.Contacts })));
+
+function Later({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return <Suspense fallback={<p className="loading" role="status">{t("common.loading")}</p>}>{children}</Suspense>;
+}
 
 function Signed({ children }: { children: ReactNode }) {
   const { status } = useSession();
@@ -73,8 +80,8 @@ export function App() {
         <Route path="/" element={<Signed><Start /></Signed>} />
         <Route path="/home" element={<Signed><Home /></Signed>} />
         <Route path="/mail" element={<Signed><Mailbox /></Signed>} />
-        <Route path="/calendar" element={<Signed><Calendar /></Signed>} />
-        <Route path="/contacts" element={<Signed><Contacts /></Signed>} />
+        <Route path="/calendar" element={<Signed><Later><Calendar /></Later></Signed>} />
+        <Route path="/contacts" element={<Signed><Later><Contacts /></Later></Signed>} />
         <Route path="/settings" element={<Signed><Settings /></Signed>} />
         <Route path="/console" element={admin(<Overview />)} />
         <Route path="/console/domains" element={admin(<Domains />)} />

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../app/session";
 import { useLoad } from "../components/useLoad";
 import { ProblemBanner } from "../components/ProblemBanner";
-import { timeZone } from "../i18n/format";
+import { useZone } from "./useZone";
 import { listEvents, type CalEvent } from "./calApi";
 import { addDays, dayOf, formatDay, instantAt, step, viewDays, type Day, type View } from "./zone";
 import { TimeGrid } from "./TimeGrid";
@@ -16,11 +16,6 @@ import { EventEditor, type Draft } from "./EventEditor";
 import "./calendar.css";
 
 const VIEWS: View[] = ["day", "week", "month"];
-
-export function useZone(): string {
-  const { me } = useSession();
-  return me?.time_zone || timeZone();
-}
 
 export function Calendar() {
   const { t, i18n } = useTranslation();

@@ -10,7 +10,8 @@ import { listEvents, respond, type Answer, type CalEvent } from "./calApi";
 import { readInvitation } from "./itip";
 import { AnswerBadge, ANSWERS } from "./EventPanel";
 import { addDays } from "./zone";
-import { useZone } from "./Calendar";
+import { useZone } from "./useZone";
+import "./notices.css";
 
 async function findInvitation(account: string, message: Schemas["Message"]): Promise<CalEvent | null> {
   const part = message.attachments.find((a) => a.calendar);

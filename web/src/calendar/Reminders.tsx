@@ -7,7 +7,8 @@ import { Link } from "react-router-dom";
 import { useSession } from "../app/session";
 import { listEvents, type CalEvent } from "./calApi";
 import { dayOf, formatTime } from "./zone";
-import { useZone } from "./Calendar";
+import { useZone } from "./useZone";
+import "./notices.css";
 
 const TICK = 15_000;
 const RELOAD = 5 * 60_000;
