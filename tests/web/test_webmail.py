@@ -12,7 +12,7 @@ import smtplib
 from email.message import EmailMessage
 from email.utils import make_msgid
 
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.examples.demo_server import DemoServer, until
 from tests.web.browser import check_screen, open_context
