@@ -176,7 +176,8 @@ async def test_reporting_junk_teaches_the_person_and_files_the_next_similar_one(
             SpamToken.org_id == resp.json()["account_id"], SpamToken.token == TOTALS_TOKEN))
     assert person is not None and (person.spam, person.ham) == (0, 1)
     third = message(subject="优惠代开增值税发票 特价", sender="李先生 <li@another.example>",
-                    body="长期代开增值税发票，点数优惠，欢迎来电。", message_id="<m3@another.example>")
+                    body="长期代开增值税发票，点数优惠，欢迎来电。",
+                    message_id="<m3@another.example>")
     assert await role_of(org, await inbound(org, third)) == "inbox"
 
 

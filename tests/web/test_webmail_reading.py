@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import base64
+import re
 import smtplib
 import threading
 from email.message import EmailMessage
@@ -81,7 +82,8 @@ input[value^="a"] {{ background: url({t}/css-attr) }}</style>
 <svg xmlns="http://www.w3.org/2000/svg" onload="fetch('{t}/svg-onload')">
   <script>fetch('{t}/svg-script')</script><image href="{t}/svg-image"/></svg>
 <img src="x" onerror="parent.document.title='pwned-onerror'; fetch('{t}/onerror')">
-<p onmouseover="fetch('{t}/mouseover')" style="background-image:url({t}/style-attr)">预算 hostile body</p>
+<p onmouseover="fetch('{t}/mouseover')"
+   style="background-image:url({t}/style-attr)">预算 hostile body</p>
 <a id="jslink" href="javascript:fetch('{t}/javascript-link')">click me</a>
 <form action="{t}/form" method="post"><input name="a" value="abc"><button id="go">go</button></form>
 <iframe src="{t}/iframe"></iframe><object data="{t}/object"></object>
@@ -153,15 +155,14 @@ def test_hostile_corpus_runs_nothing_and_fetches_nothing_until_images_are_allowe
         sandbox = iframe.get_attribute("sandbox") or ""
         assert "allow-scripts" not in sandbox and "allow-same-origin" not in sandbox
         # the inline cid: image shows at once, through the frame's own signed part URL
-        logo = frame.locator("#logo")
-        expect(logo).to_have_attribute("src", lambda s: s.startswith("/web/mail/parts/"))  # type: ignore[arg-type]
+        logo = frame.locator("img[alt='inline logo']")
+        expect(logo).to_have_attribute("src", re.compile(r"^/web/mail/parts/"))
         until(lambda: logo.evaluate("i => i.complete && i.naturalWidth") == 1, "cid image loaded")
         # poke at it: hover the handler, click the javascript: link and the form button
         frame.locator("p").hover()
-        if frame.locator("#jslink").count():
-            frame.locator("#jslink").click()
-        if frame.locator("#go").count():
-            frame.locator("#go").click()
+        frame.get_by_text("click me").click()
+        if frame.get_by_text("go", exact=True).count():
+            frame.get_by_text("go", exact=True).click()
         page.wait_for_timeout(1500)
         assert tracker.hits == [], f"fetched before consent: {tracker.hits}"
         assert dialogs == [] and "pwned" not in page.title()
@@ -177,7 +178,10 @@ def test_hostile_corpus_runs_nothing_and_fetches_nothing_until_images_are_allowe
         assert set(tracker.hits) == {"/img"}, tracker.hits  # nothing else, even now
         assert dialogs == [] and "pwned" not in page.title()
         assert [u for u in watched.external if not u.startswith(tracker.base)] == []
-        assert watched.errors == [] or all("Content Security Policy" in e for e in watched.errors)
+        # the only console errors are the frame's policy refusing what the mail asked for
+        others = [e for e in watched.errors
+                  if "Content Security Policy" not in e and "sandbox" not in e]
+        assert others == [], others
 
         # a look-alike sender: a colleague's address as the name, a punycode domain
         _send(console, _mail(reader, "urgent transfer", "please pay",
@@ -240,7 +244,8 @@ def test_junk_not_junk_and_blocking_file_the_next_message_for_this_person(
     _send(console, _mail(reader, "每周通讯 第一期", "你好", "通讯 <news@letters.example>"))
     _open_row(page, "每周通讯 第一期")
     page.get_by_label(t["reading.blockInto"]).select_option("trash")
-    page.get_by_role("button", name=t["reading.block"].replace("{{sender}}", "news@letters.example")).click()
+    block = t["reading.block"].replace("{{sender}}", "news@letters.example")
+    page.get_by_role("button", name=block).click()
     expect(page.locator("[data-testid=mail-notice]")).to_contain_text("news@letters.example")
     _send(console, _mail(reader, "每周通讯 第二期", "你好", "通讯 <news@letters.example>"))
     assert until(lambda: folder_of("每周通讯 第二期"), "blocked sender's next message") == "trash"

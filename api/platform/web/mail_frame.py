@@ -128,8 +128,11 @@ async def mail_frame_part(
     if found is None:
         return _not_found()
     content_type, data = found
+    # loaded by the opaque-origin frame: no Cross-Origin-Resource-Policy same-origin here (the
+    # signed, short-lived URL is the capability)
     return Response(data, media_type=content_type, headers={
         **_COMMON, "Content-Security-Policy": "sandbox", "Cache-Control": "private, max-age=3600",
+        "Cross-Origin-Resource-Policy": "cross-origin",
     })
 
 

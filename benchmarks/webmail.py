@@ -1,0 +1,214 @@
+"""The webmail at scale: a mailbox of N messages (100,000 by default) seeded through the
+delivery core's batch store (`append_many`, as imports do), then headless Chromium times:
+
+- inbox: navigation to /mail → the first rows of the inbox rendered (signed in);
+- message: click on a row → its body shown in the reading frame;
+- search: typing a two-character Chinese query → the results rendered;
+- new mail: an SMTP delivery → its row in the open inbox (median and p95 of `--deliveries`).
+
+    .venv/bin/python benchmarks/webmail.py [--messages 100000] [--runs 10] [--deliveries 20]
+
+Needs `web/dist` (make web) and Debian's `chromium`. Prints one JSON object.
+Goals (issue 16): inbox <= 300 ms, message <= 150 ms, search <= 300 ms, new mail <= 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import shutil
+import smtplib
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+
+import httpx
+from playwright.sync_api import Page, sync_playwright
+from sqlalchemy import select
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from api.config import Settings  # noqa: E402
+from api.kit.clock import utcnow  # noqa: E402
+from api.mail import append_many  # noqa: E402
+from api.runtime import Runtime  # noqa: E402
+from api.storage.models import Account  # noqa: E402
+from benchmarks._servers import free_port  # noqa: E402
+
+BIN = Path(sys.executable).parent
+NEW_PASSWORD = "Bench-webmail-2026!"
+TOPICS = ["季度预算", "项目进度", "会议纪要", "客户拜访", "采购申请", "招聘计划", "培训安排",
+          "年度总结", "合同审批", "市场活动", "Quarterly report", "Weekly sync"]
+BODIES = ["请查收附件并于周五前回复。", "详情见下文，谢谢。", "Please review before Friday.",
+          "会议改到下午三点，地点不变。", "预算已更新，请确认。"]
+
+
+def raw_message(i: int, to: str) -> bytes:
+    mail = EmailMessage()
+    topic = TOPICS[i % len(TOPICS)]
+    mail["From"] = f"同事{i % 97} <colleague{i % 97}@partner.example>"
+    mail["To"] = to
+    mail["Subject"] = f"{topic} 第{i}号"
+    mail["Date"] = format_datetime(utcnow())
+    mail["Message-ID"] = make_msgid(domain="partner.example")
+    mail.set_content(f"{BODIES[i % len(BODIES)]}\n编号 {i}")
+    return bytes(mail)
+
+
+async def seed(settings: Settings, address: str, n: int) -> None:
+    runtime = Runtime.build(settings)
+    try:
+        async with runtime.db.session() as session:
+            account = (await session.execute(
+                select(Account).where(Account.address == address))).scalar_one()
+        for start in range(0, n, 1000):
+            raws = [raw_message(i, address) for i in range(start, min(n, start + 1000))]
+            async with runtime.db.session() as session:
+                account = await session.merge(account)
+                await append_many(session, runtime, account, raws, seen=True)
+    finally:
+        await runtime.db.dispose()
+
+
+def sign_in(page: Page, address: str, password: str) -> None:
+    page.goto("/")
+    page.wait_for_url(re.compile(r"/signin"))
+    page.fill("#address", address)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/oauth/login"))
+    page.fill("input[name=password]", password)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/oauth/password"))
+    page.fill("input[name=current_password]", password)
+    page.fill("input[name=new_password]", NEW_PASSWORD)
+    page.fill("input[name=confirm_password]", NEW_PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/(console|home)$"))
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--messages", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--deliveries", type=int, default=20)
+    args = parser.parse_args()
+    base = Path(tempfile.mkdtemp(prefix="mp-webmail-bench-"))
+    port, mx = free_port(), free_port()
+    env = {
+        **os.environ,
+        "MAILPLANE_DATA_DIR": str(base / "data"),
+        "MAILPLANE_PORT": str(port),
+        "MAILPLANE_ACCESS_LOG": "false",
+        "MAILPLANE_SMTP_PORT": str(mx),
+        "MAILPLANE_SUBMISSION_PORT": "0",
+        "MAILPLANE_SUBMISSIONS_PORT": "-1",
+    }
+    domain = "bench.test"
+    subprocess.run(
+        [str(BIN / "mailplane"), "init", "--org", "Bench", "--domain", domain, "--admin", "admin"],
+        env=env, check=True, capture_output=True, cwd=base,
+    )
+    creds = json.loads((base / "data" / "demo-credentials.json").read_text())
+    address = creds["admin"]
+    t0 = time.perf_counter()
+    asyncio.run(seed(Settings(data_dir=base / "data", port=port), address, args.messages))
+    seeded_s = time.perf_counter() - t0
+    server = subprocess.Popen(
+        [str(BIN / "mailplane"), "serve"], env=env, cwd=base,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    rows = "[data-testid=message-list] li"
+    try:
+        for _ in range(600):
+            try:
+                if httpx.get(url + "/readyz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=shutil.which("chromium"), headless=True, args=["--no-sandbox"]
+            )
+            context = browser.new_context(
+                base_url=url, locale="zh-CN", viewport={"width": 1280, "height": 900}
+            )
+            page = context.new_page()
+            sign_in(page, address, creds["admin_password"])
+            inbox, message, search, delivery = [], [], [], []
+            for i in range(args.runs):
+                page.goto("/home")
+                page.wait_for_selector("main h1")
+                start = time.perf_counter()
+                page.goto("/mail")
+                page.wait_for_selector(rows)
+                inbox.append((time.perf_counter() - start) * 1000)
+                row = page.locator(rows).nth(i + 1)
+                subject = row.locator(".subject").inner_text()
+                start = time.perf_counter()
+                row.locator("button").click()
+                page.wait_for_function(
+                    "s => document.querySelector('#mail-subject')?.textContent === s", arg=subject)
+                page.frame_locator("[data-testid=message-body]").locator("body").wait_for()
+                message.append((time.perf_counter() - start) * 1000)
+                term = ["预算", "项目", "会议", "合同", "培训"][i % 5]
+                start = time.perf_counter()
+                page.fill("input[type=search]", term)
+                page.wait_for_function(
+                    "t => { const r = document.querySelectorAll('[data-testid=message-list] li');"
+                    " return r.length > 0 && [...r].every(x => x.textContent.includes(t)); }",
+                    arg=term,
+                )
+                search.append((time.perf_counter() - start) * 1000)
+                page.fill("input[type=search]", "")
+            page.goto("/mail")
+            page.wait_for_selector(rows)
+            for i in range(args.deliveries):
+                subject = f"新邮件 {i} {time.time_ns()}"
+                mail = EmailMessage()
+                mail["From"], mail["To"], mail["Subject"] = "外部 <ext@partner.example>", \
+                    address, subject
+                mail["Message-ID"] = make_msgid(domain="partner.example")
+                mail.set_content("实时到达")
+                start = time.perf_counter()
+                with smtplib.SMTP("127.0.0.1", mx, timeout=30) as smtp:
+                    smtp.send_message(mail)
+                page.wait_for_function(
+                    "s => [...document.querySelectorAll('[data-testid=message-list] li')]"
+                    ".some(x => x.textContent.includes(s))", arg=subject, timeout=30_000)
+                delivery.append((time.perf_counter() - start) * 1000)
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(base, ignore_errors=True)
+    print(json.dumps({
+        "benchmark": "webmail",
+        "messages": args.messages,
+        "runs": args.runs,
+        "seed_seconds": round(seeded_s, 1),
+        "inbox_ms_median": round(statistics.median(inbox), 1),
+        "message_ms_median": round(statistics.median(message), 1),
+        "search_ms_median": round(statistics.median(search), 1),
+        "new_mail_ms_median": round(statistics.median(delivery), 1),
+        "new_mail_ms_p95": round(p95(delivery), 1),
+        "deliveries": args.deliveries,
+        "goals": {"inbox_ms": 300, "message_ms": 150, "search_ms": 300, "new_mail_ms": 1000},
+    }, indent=2))
+
+
+if __name__ == "__main__":
+    main()
