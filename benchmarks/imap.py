@@ -88,7 +88,12 @@ def start_mailplane(root: Path, raws: list[bytes], port: int) -> tuple[subproces
     binary = str(Path(sys.executable).with_name("mailplane"))
     proc = subprocess.Popen([binary, "serve", "--role", "imap"], env=env,
                             stdout=(root / "mailplane.log").open("wb"), stderr=subprocess.STDOUT)
-    wait_port(port)
+    try:
+        wait_port(port, timeout=180)  # a loaded machine starts it slowly
+    except BaseException:
+        proc.kill()  # never leave the server behind
+        proc.wait(10)
+        raise
     return proc, {"cert": str(data / "smtp-tls" / "cert.pem")}
 
 
