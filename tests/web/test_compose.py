@@ -89,7 +89,8 @@ def test_reply_with_a_50_mb_attachment_resumed_after_a_dropped_connection(
     _login_link(page, console, reader)
     expect(page.locator(".mail-folders [data-role=inbox]")).to_be_visible()
 
-    _smtp(console, reader, "合同草案请审阅", "附件是合同草案，请审阅。", attachment=b"%PDF-1.4 test")
+    _smtp(console, reader, "合同草案请审阅", "附件是合同草案，请审阅。",
+          attachment=b"%PDF-1.4 test")
     row = page.locator("[data-testid=message-list] li").filter(has_text="合同草案请审阅")
     expect(row).to_have_count(1, timeout=20_000)  # without a reload
     row.get_by_role("button").first.click()
@@ -202,7 +203,8 @@ def test_drafts_undo_scheduled_and_settings(browser: Browser, console: DemoServe
     page.goto("/settings")
     page.get_by_label(t["settings.signature"]).fill("Ada L.\nEngineering")
     page.get_by_label(t["settings.autoReplyOn"]).check()
-    page.get_by_label(t["settings.autoReplyText"], exact=True).fill("I am away until Monday. 周一回来。")
+    away = page.get_by_label(t["settings.autoReplyText"], exact=True)
+    away.fill("I am away until Monday. 周一回来。")
     page.get_by_role("button", name=t["settings.save"], exact=True).click()
     expect(page.get_by_role("status").filter(has_text=t["settings.saved"])).to_be_visible()
     page.get_by_label(t["settings.appPasswordName"]).fill("Thunderbird")
