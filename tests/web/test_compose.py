@@ -128,7 +128,9 @@ def test_reply_with_a_50_mb_attachment_resumed_after_a_dropped_connection(
     assert progress.get_attribute("value") == str(SIZE)
     check_screen(page, lang, "mail-compose-upload")
     form.get_by_role("button", name=t["mail.send"]).click()
-    expect(page.locator("[data-testid=mail-notice]")).to_contain_text(t["compose.sending"])
+    # checking and scheduling a 50 MB message takes a while on a loaded machine
+    expect(page.locator("[data-testid=mail-notice]")).to_contain_text(
+        t["compose.sending"], timeout=90_000)
     expect(page.locator("[data-testid=mail-notice]")).to_have_text(t["mail.sent"], timeout=30_000)
 
     reply = until(lambda: _relayed(console, "wang@partner.example", "合同草案请审阅"),
