@@ -85,7 +85,8 @@ async def test_forwarding_follows_the_organisation_policy(client, org, alice, bo
     resp = await client.patch(url(alice.address), headers=headers, json=external)
     assert resp.status_code == 403 and resp.json()["code"] == "forwarding_not_allowed"
     internal = {"forwarding": {"enabled": True, "address": bob.address}}
-    assert (await client.patch(url(alice.address), headers=headers, json=internal)).status_code == 200
+    resp = await client.patch(url(alice.address), headers=headers, json=internal)
+    assert resp.status_code == 200
 
     policy = await client.patch("/v1/organization", headers=headers,
                                 json={"mail_forwarding": "any"})

@@ -48,7 +48,7 @@ def view(account: Account, row: MailSettings | None, policy: str) -> MailSetting
         signature=row.signature if row else "",
         auto_reply=auto_reply_of(row),
         forwarding=forwarding_of(row),
-        forwarding_policy=policy,  # type: ignore[arg-type]
+        forwarding_policy=policy,
         updated_at=row.updated_at if row else None,
     )
 

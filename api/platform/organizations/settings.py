@@ -24,7 +24,7 @@ def settings_schema(org: Organization) -> OrganizationSettings:
         locale=org.locale if org.locale in ("zh-CN", "en") else "en",  # type: ignore[arg-type]
         time_zone=org.time_zone or "UTC",
         migration_private_networks=list(org.migration_private_networks or []),
-        mail_forwarding=org.mail_forwarding or "internal",  # type: ignore[arg-type]
+        mail_forwarding=org.mail_forwarding or "internal",
         created_at=org.created_at,
     )
 

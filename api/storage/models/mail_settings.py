@@ -18,7 +18,9 @@ class MailSettings(Base):
 
     __tablename__ = "mail_settings"
 
-    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
+    account_id: Mapped[str] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
+    )
     org_id: Mapped[str] = mapped_column(ForeignKey("organizations.id"), index=True)
     signature: Mapped[str] = mapped_column(Text, default="")
     # {"enabled", "subject", "text", "starts_at", "ends_at", "interval_days"}
@@ -35,6 +37,8 @@ class MailAutoReplyLog(Base):
 
     __tablename__ = "mail_auto_reply_log"
 
-    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
+    account_id: Mapped[str] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
+    )
     sender: Mapped[str] = mapped_column(String(320), primary_key=True)
     replied_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
