@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import AlreadyExists, NotFound, ValidationFailed
 from api.events import emit
+from api.i18n import Msg
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.kit.pagination import PageParams, paginate
@@ -58,7 +59,7 @@ def entry_view(row: PersonalSenderEntry) -> SenderEntry:
 
 def _check(kind: str) -> None:
     if kind not in KINDS:
-        raise NotFound(f"No sender list {kind}.", param="list")
+        raise NotFound(Msg("No sender list {kind}.", kind=kind), param="list")
 
 
 # --- per-process snapshot of a person's lists and learned totals -------------------------------
@@ -122,7 +123,9 @@ async def create(session: AsyncSession, account: Account, kind: str, data: Sende
         async with session.begin_nested():
             session.add(row)
     except IntegrityError:
-        raise AlreadyExists(f"{value} is already on your {kind} list.", param="value") from None
+        raise AlreadyExists(Msg(
+            "{value} is already on your {kind} list.", value=value, kind=kind
+        ), param="value") from None
     if kind in ("allow", "block"):  # a sender is on one of the two at a time
         other = "block" if kind == "allow" else "allow"
         await session.execute(delete(PersonalSenderEntry).where(
@@ -142,7 +145,9 @@ async def get(session: AsyncSession, account: Account, kind: str, entry_id: str
         PersonalSenderEntry.id == entry_id, PersonalSenderEntry.account_id == account.id,
         PersonalSenderEntry.kind == kind))
     if row is None:
-        raise NotFound(f"No entry {entry_id} on your {kind} list.", param="entry_id")
+        raise NotFound(Msg(
+            "No entry {entry_id} on your {kind} list.", entry_id=entry_id, kind=kind
+        ), param="entry_id")
     return row
 
 
