@@ -42,8 +42,8 @@ def s3_endpoint() -> Iterator[str]:
 
 @pytest.fixture(params=["s3", "postgresql"])
 def settings(request, database_url: str, tmp_path: Path) -> Settings:  # type: ignore[no-untyped-def]
+    endpoint = request.getfixturevalue("s3_endpoint")  # every test: one server per module
     if request.param == "s3":
-        endpoint = request.getfixturevalue("s3_endpoint")
         bucket = f"up-{os.getpid()}-{time.monotonic_ns()}"
         blob_url = (f"s3://test:test@{bucket}/mail?endpoint={endpoint}&create_bucket=1"
                     f"&part_size={5 * MiB}&concurrency=1")
