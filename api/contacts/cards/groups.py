@@ -21,7 +21,7 @@ from api.contacts.contacts import repository as contacts_repository
 from api.contacts.contacts import vcard
 from api.contacts.contacts.groups import data, delete_group
 from api.contacts.contacts.vcard import ParsedCard
-from api.errors import Conflict
+from api.contacts.errors import UidConflict
 from api.events import emit
 from api.i18n import _
 from api.kit.clock import utcnow
@@ -112,9 +112,7 @@ async def put_group(
     if current is None:
         taken = await repository.group_by_uid(session, book.org_id, book.id, uid)
         if taken is not None or await repository.by_uid(session, book.org_id, book.id, uid):
-            raise Conflict(_(
-                "A card with UID {uid} is already in this book.", uid=uid
-            ), code="uid_conflict")
+            raise UidConflict(_("A card with UID {uid} is already in this book.", uid=uid))
         group = ContactGroup(
             id=new_id("cgr"),
             org_id=book.org_id,
@@ -128,7 +126,7 @@ async def put_group(
     else:
         group = current.group
         if group.uid != uid:
-            raise Conflict("A card's UID cannot change.", code="uid_conflict")
+            raise UidConflict("A card's UID cannot change.")
         group.version += 1
         group.updated_at = utcnow()
     group.name = str(card.fields.get("name") or "Group")[:200]

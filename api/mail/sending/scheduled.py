@@ -20,13 +20,12 @@ from api.mail.sending.compose import build
 from api.mail.sending.service import (
     SCHEDULE_JOB,
     check_deliverable,
-    prepare,
-    sources_from_compose,
+    prepare_composed,
 )
 from api.runtime import Runtime
 from api.storage.models import Account, MailMessage
 from api.worker.jobs import enqueue
-from schemas.mail import SendRequest, SendResult
+from schemas.mail import SendResult
 
 SCHEDULE_AHEAD = timedelta(seconds=5)  # closer than this, a send goes out at once
 
@@ -71,16 +70,8 @@ async def schedule_draft(
 ) -> SendResult:
     """Check the draft can be sent now (recipients, size), then move it to Outbox for the
     send job at `send_at`."""
-    compose = draft.compose or {}
-    request = SendRequest.model_validate(compose.get("request", {}))
-    prepared = await prepare(
-        session,
-        runtime,
-        account,
-        request,
-        sources=sources_from_compose(compose.get("attachments", [])),
-        message_id=compose.get("message_id"),
-        include_bcc=True,
+    request, prepared = await prepare_composed(
+        session, runtime, account, draft, include_bcc=True
     )
     await check_deliverable(session, runtime, prepared)
     build(prepared.comp)  # a composition that cannot be built fails now, not at send time

@@ -534,6 +534,29 @@ async def schedule(
     )
 
 
+async def prepare_composed(
+    session: AsyncSession,
+    runtime: Runtime,
+    account: Account,
+    message: MailMessage,
+    *,
+    include_bcc: bool = False,
+) -> tuple[SendRequest, Prepared]:
+    """The send request a draft or scheduled message was composed from, prepared again."""
+    compose = message.compose or {}
+    request = SendRequest.model_validate(compose.get("request", {}))
+    prepared = await prepare(
+        session,
+        runtime,
+        account,
+        request,
+        sources=sources_from_compose(compose.get("attachments", [])),
+        message_id=compose.get("message_id"),
+        include_bcc=include_bcc,
+    )
+    return request, prepared
+
+
 async def send_composed(
     session: AsyncSession,
     runtime: Runtime,
@@ -544,16 +567,7 @@ async def send_composed(
     ip: str | None = None,
 ) -> SendResult:
     """Send a draft or a scheduled message from what it was composed from."""
-    compose = message.compose or {}
-    request = SendRequest.model_validate(compose.get("request", {}))
-    prepared = await prepare(
-        session,
-        runtime,
-        account,
-        request,
-        sources=sources_from_compose(compose.get("attachments", [])),
-        message_id=compose.get("message_id"),
-    )
+    request, prepared = await prepare_composed(session, runtime, account, message)
     return await send_prepared(
         session, runtime, account, prepared, save_to_sent=request.save_to_sent, actor=actor, ip=ip
     )
