@@ -203,6 +203,7 @@ _BUILTIN: list[tuple[str, str, type[BaseModel]]] = [
     ("mail.spam_list_entry.deleted", "A sender was removed from the allow or block list.", ResourceData),
     ("mail.sender_entry.created", "A person put a sender on their own allow, block or images list.", PersonalData),
     ("mail.sender_entry.deleted", "A person took a sender off their own allow, block or images list.", PersonalData),
+    ("mail.settings.updated", "A person's mail settings changed (signature, auto-reply or forwarding; `changed` names them).", PersonalData),
     ("directory.domain.updated", "A domain changed (for example its DKIM key rotated).", DomainData),
     ("contacts.contact.created", "A contact was created.", PersonalData),
     ("contacts.contact.updated", "A contact changed.", PersonalData),

@@ -32,7 +32,7 @@ async def check_resumable(session: AsyncSession, org_id: str, after: int, *, wha
                 "Events up to sequence {gone} are past retention; this {what} is too old. Read the "
                 "current state again, then continue from the newest sequence.", gone=gone, what=what
             ),
-            param="since" if what == "state" else "after",
+            param="since" if what.msgid == "state" else "after",
             extra={"purged_through": gone},
         )
 

@@ -47,6 +47,8 @@ def _login_link(page: Page, console: DemoServer, address: str, next_path: str = 
     link = admin_api(console).post(f"/v1/accounts/{address}/login-links", json={"next": next_path})
     assert link.status_code == 201, link.text
     page.goto(link.json()["url"])
+    # opening the link uses nothing up (mail scanners fetch links): "Continue" does
+    page.locator("form[action^='/oauth/sso/'] button[type=submit]").click()
     # the link signed in the sign-in pages' session; the app's own session starts from the
     # address alone (no password asked), then lands where the link said
     page.wait_for_url(re.compile(r"/signin"))
@@ -146,6 +148,11 @@ def test_reply_with_a_50_mb_attachment_resumed_after_a_dropped_connection(
         for chunk in got.iter_bytes():
             h.update(chunk)
     assert h.hexdigest() == digest  # the recipient has the 50 MB file, byte for byte
+    # the one connection this test reset on purpose is the only error the console may show
+    expected = [e for e in watched.errors
+                if "ERR_CONNECTION_RESET" in e and any(url in e for url in dropped)]
+    assert len(expected) <= len(dropped)
+    watched.errors = [e for e in watched.errors if e not in expected]
     watched.assert_clean()
     watched.context.close()
 

@@ -87,7 +87,7 @@ def test_chinese_mail_arrives_live_is_found_read_and_answered(
     check_screen(page, lang, "mail-message")
 
     page.keyboard.press("r")
-    form = page.get_by_role("form", name=t["mail.compose"])
+    form = page.get_by_role("form", name=t["mail.reply"])
     expect(form.locator(".chip")).to_have_text(re.compile("wang@partner.example"))
     expect(form.get_by_label(t["mail.subject"])).to_have_value("Re: 第三季度预算审批")
     body = form.get_by_label(t["mail.body"])

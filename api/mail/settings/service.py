@@ -145,7 +145,7 @@ async def update_settings(
         row.updated_at = utcnow()
         await emit(
             session, account.org_id, "mail.settings.updated",
-            {"account_id": account.id, "changed": changed},
+            {"id": account.id, "account_id": account.id, "changed": changed},
         )
     await session.flush()
     return view(account, row, policy)

@@ -5648,6 +5648,28 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "mail.settings.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * mail.settings.updated
+         * @description A person's mail settings changed (signature, auto-reply or forwarding; `changed` names them).
+         *
+         *     Signed per Standard Webhooks: `webhook-id` (stable across retries), `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`. Answer 2xx within 15 s; anything else is retried. Bodies over 256 KB arrive thin (`thin: true` and a `url` to fetch the full event).
+         */
+        post: operations["on_mail_settings_updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "mail.spam_list_entry.created": {
         parameters: {
             query?: never;
@@ -12081,6 +12103,41 @@ export interface components {
              * @description The signature added below new messages and replies (plain text).
              */
             signature?: string | null;
+        };
+        /**
+         * MailSettingsUpdatedEvent
+         * @description A person's mail settings changed (signature, auto-reply or forwarding; `changed` names them).
+         */
+        MailSettingsUpdatedEvent: {
+            /** @description The event's payload; its schema depends on `type`. */
+            data: components["schemas"]["PersonalData"];
+            /**
+             * Id
+             * @description The object's id: opaque, prefixed by its type (`acc_…`, `msg_…`, `evt_…`).
+             */
+            id: string;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description When it happened (RFC 3339, UTC).
+             */
+            occurred_at: string;
+            /**
+             * Org Id
+             * @description The organisation it belongs to.
+             */
+            org_id: string;
+            /**
+             * Sequence
+             * @description The event's position in its organisation's log (monotonic per organisation).
+             */
+            sequence: number;
+            /**
+             * Type
+             * @description What kind (the values are listed by the schema).
+             * @constant
+             */
+            type: "mail.settings.updated";
         };
         /**
          * MailSpamListEntryCreatedEvent
@@ -42723,6 +42780,37 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["MailSenderEntryDeletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    on_mail_settings_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailSettingsUpdatedEvent"];
             };
         };
         responses: {

@@ -145,7 +145,11 @@ export function Compose({ account, start, onDone }: {
   const heading = start.forward_message_id ? t("compose.forward") : start.reply_to_message_id ? t("mail.reply") : t("mail.compose");
 
   return (
-    <form className="mail-compose" aria-label={heading} onSubmit={(e) => void send(e)}>
+    <form
+      className="mail-compose" aria-label={heading} onSubmit={(e) => void send(e)}
+      // Ctrl+Enter (⌘+Enter) sends from anywhere in the form, as in Gmail and Outlook
+      onKeyDown={(e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); e.currentTarget.requestSubmit(); } }}
+    >
       <h2>{heading}</h2>
       <ProblemBanner problem={problem} />
       <RecipientField label={t("mail.to")} value={to} onChange={setTo} autoFocus={!to.length} />
@@ -165,7 +169,7 @@ export function Compose({ account, start, onDone }: {
         }} />
         {t("compose.richText")}
       </label>
-      <RichEditor rich={rich} text={text} html={html} onText={setText} onHtml={setHtml} />
+      <RichEditor rich={rich} text={text} html={html} onText={setText} onHtml={setHtml} autoFocus={to.length > 0} />
       {(start.attachments ?? []).length > 0 && (
         <ul className="attachments" aria-label={t("compose.attachments")}>
           {(start.attachments ?? []).map((a) => <li key={a.filename}>{a.filename} ({sizeText(a.size)})</li>)}

@@ -8,8 +8,9 @@ const COMMANDS = [
   ["insertUnorderedList", "compose.bullets"], ["insertOrderedList", "compose.numbers"],
 ] as const;
 
-export function RichEditor({ rich, text, html, onText, onHtml }: {
+export function RichEditor({ rich, text, html, onText, onHtml, autoFocus }: {
   rich: boolean; text: string; html: string; onText: (v: string) => void; onHtml: (v: string) => void;
+  autoFocus?: boolean;
 }) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
@@ -21,7 +22,12 @@ export function RichEditor({ rich, text, html, onText, onHtml }: {
     return (
       <label className="editor">
         <span className="sr-only">{t("mail.body")}</span>
-        <textarea rows={14} value={text} onChange={(e) => onText(e.target.value)} aria-label={t("mail.body")} />
+        <textarea
+          rows={14} value={text} onChange={(e) => onText(e.target.value)} aria-label={t("mail.body")}
+          autoFocus={autoFocus}
+          // a reply starts typing above the quoted message
+          onFocus={(e) => { if (autoFocus) e.currentTarget.setSelectionRange(0, 0); }}
+        />
       </label>
     );
   }

@@ -252,6 +252,7 @@ from .mail_sender_entry_deleted_event import MailSenderEntryDeletedEvent
 from .mail_settings import MailSettings
 from .mail_settings_forwarding_policy import MailSettingsForwardingPolicy
 from .mail_settings_update import MailSettingsUpdate
+from .mail_settings_updated_event import MailSettingsUpdatedEvent
 from .mail_spam_list_entry_created_event import MailSpamListEntryCreatedEvent
 from .mail_spam_list_entry_deleted_event import MailSpamListEntryDeletedEvent
 from .mail_volume import MailVolume
@@ -681,6 +682,7 @@ __all__ = (
     "MailSettings",
     "MailSettingsForwardingPolicy",
     "MailSettingsUpdate",
+    "MailSettingsUpdatedEvent",
     "MailSpamListEntryCreatedEvent",
     "MailSpamListEntryDeletedEvent",
     "MailVolume",
