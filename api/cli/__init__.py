@@ -20,7 +20,7 @@ from sqlalchemy import select
 from api.bootstrap import create_organization
 from api.config import get_settings
 from api.data_dir import private_dir
-from api.directory.imports.cli import accounts_cli
+from api.directory.imports.cli import accounts_cli, organization_id
 from api.errors import AppError
 from api.migration.cli import migrate_cli
 from api.ops.backup_cli import backup_command, export_command, restore_command
@@ -28,7 +28,7 @@ from api.ops.blob_cli import blobs_cli
 from api.platform.apps import service as apps
 from api.runtime import Runtime
 from api.storage.migrate import upgrade
-from api.storage.models import App, Domain, Organization
+from api.storage.models import App, Domain
 from schemas.platform import AppCreate
 
 cli = typer.Typer(help="Mailplane: self-hosted enterprise mail with an open API.", no_args_is_help=True)
@@ -108,15 +108,6 @@ def init(
         raise typer.Exit(1) from None
 
 
-async def _org_id(session, org: str) -> str:  # type: ignore[no-untyped-def]
-    if org.startswith("org_") and await session.get(Organization, org):
-        return org
-    found = await session.scalar(select(Domain.org_id).where(Domain.name == org.lower()))
-    if not found:
-        raise typer.BadParameter(f"No organisation {org} (give its id or one of its domains).")
-    return str(found)
-
-
 @apps_cli.command("create")
 def apps_create(
     org: Annotated[str, typer.Option(help="Organisation id or domain.")],
@@ -129,7 +120,7 @@ def apps_create(
     async def go() -> None:
         runtime = _runtime()
         async with runtime.db.session() as session:
-            org_id = await _org_id(session, org)
+            org_id = await organization_id(session, org)
             app, secret = await apps.create_app(
                 session, org_id,
                 AppCreate(name=name, client_type="public" if public else "confidential",
@@ -155,7 +146,7 @@ def apps_list(org: Annotated[str, typer.Option(help="Organisation id or domain."
     async def go() -> None:
         runtime = _runtime()
         async with runtime.db.session(write=False) as session:
-            org_id = await _org_id(session, org)
+            org_id = await organization_id(session, org)
             rows = (await session.execute(select(App).where(App.org_id == org_id).order_by(App.id))).scalars().all()
         await runtime.db.dispose()
         table = Table("client_id", "name", "type", "scopes", "disabled")
