@@ -23,8 +23,11 @@ async def purged_through(session: AsyncSession, org_id: str) -> int:
     return await repository.head(session, org_id)
 
 
-async def check_resumable(session: AsyncSession, org_id: str, after: int, *, what: Msg) -> None:
-    """410 `resync_required` when events after `after` have been purged."""
+async def check_resumable(
+    session: AsyncSession, org_id: str, after: int, *, what: Msg, param: str
+) -> None:
+    """410 `resync_required` (on query parameter `param`) when events after `after` have
+    been purged."""
     gone = await purged_through(session, org_id)
     if after < gone:
         raise ResyncRequired(
@@ -32,7 +35,7 @@ async def check_resumable(session: AsyncSession, org_id: str, after: int, *, wha
                 "Events up to sequence {gone} are past retention; this {what} is too old. Read the "
                 "current state again, then continue from the newest sequence.", gone=gone, what=what
             ),
-            param="since" if what.msgid == "state" else "after",
+            param=param,
             extra={"purged_through": gone},
         )
 

@@ -50,7 +50,7 @@ async def read(
 ) -> list[Event]:
     """Visible events after `after`, oldest first; 410 when `after` predates retention."""
     if check:
-        await check_resumable(session, audience.org_id, after, what=_("position"))
+        await check_resumable(session, audience.org_id, after, what=_("position"), param="after")
     return await repository.after(
         session, audience.org_id, after, where=audience.clauses(patterns), limit=limit
     )

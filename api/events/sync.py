@@ -117,7 +117,7 @@ async def changes_since(
     position = decode_state(since)
     if position > top:
         raise ResyncRequired("This state is not from this organisation's log.", param="since")
-    await check_resumable(session, org_id, position, what=Msg("state"))
+    await check_resumable(session, org_id, position, what=Msg("state"), param="since")
     clauses = [pattern_clause(types), *(where or [])]
     if account_id is not None:
         clauses.append(Event.data["account_id"].as_string() == account_id)
@@ -207,7 +207,7 @@ async def collection_changes(
     top = await repository.head(session, org_id)
     if position > top:
         raise ResyncRequired("This state is not from this organisation's log.", param="since")
-    await check_resumable(session, org_id, position, what="state")
+    await check_resumable(session, org_id, position, what=Msg("state"), param="since")
     rows = await repository.after(
         session, org_id, position, where=[pattern_clause(types), *where], limit=100_000, upto=top
     )
