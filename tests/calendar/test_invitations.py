@@ -409,6 +409,7 @@ BEGIN:VEVENT
 ATTENDEE;PARTSTAT=ACCEPTED;CN=Carol:mailto:carol@partner.example
 UID:{ev["uid"]}
 SUMMARY;LANGUAGE=en-US:Accepted: Sync
+COMMENT:I'll join from the Shanghai office
 DTSTART:20300304T090000Z
 DTEND:20300304T100000Z
 DTSTAMP:20300302T090000Z
@@ -427,9 +428,10 @@ END:VCALENDAR
     assert out[0].action == "replied"
     got = await window(org, ALICE, "2030-03-01T00:00:00Z", "2030-03-31T00:00:00Z")
     assert got[0]["attendees"][0]["response"] == "accepted"
-    assert (await events_of(org, "calendar.invitation.replied"))[-1][
-        "attendee"
-    ] == "carol@partner.example"
+    assert got[0]["attendees"][0]["comment"] == "I'll join from the Shanghai office"
+    replied = (await events_of(org, "calendar.invitation.replied"))[-1]
+    assert replied["attendee"] == "carol@partner.example"
+    assert replied["comment"] == "I'll join from the Shanghai office"
 
 
 @pytest.mark.parametrize(

@@ -154,6 +154,8 @@ class Parsed:
     sequence: int
     fields: dict[str, Any] = field(default_factory=dict)
     method_partstat: dict[str, str] = field(default_factory=dict)
+    # RFC 5546 3.2.3: an attendee's REPLY may carry a COMMENT with their answer.
+    comment: str = ""
 
 
 def _text(component: icalendar.Event, name: str, limit: int) -> str:
@@ -404,7 +406,13 @@ def parse_vevent(
         "rdates": rdates if not recurrence_id else [],
         "exdates": exdates if not recurrence_id else [],
     }
-    return Parsed(uid=uid, recurrence_id=recurrence_id, sequence=max(0, sequence), fields=fields)
+    return Parsed(
+        uid=uid,
+        recurrence_id=recurrence_id,
+        sequence=max(0, sequence),
+        fields=fields,
+        comment=_text(component, "COMMENT", 2000).strip(),
+    )
 
 
 def _coerce(value: date | datetime, all_day: bool) -> date | datetime:

@@ -228,13 +228,13 @@ async def _reply(
                 continue
             if not any(_same(a["address"], address) for a in master.attendees or []):
                 continue
-            # The same answer given through the API was recorded with its comment before
-            # this REPLY mail arrived: keep that comment rather than erase it.
+            # The REPLY's own COMMENT; failing that, the same answer given through the API
+            # was recorded with its comment before this mail arrived: keep it.
             known = next(
                 (a for a in master.attendees or [] if _same(a["address"], address)), {}
             )
             same = known.get("response") == attendee["response"]
-            comment = known.get("comment") if same else None
+            comment = p.comment or (known.get("comment") if same else None)
             if p.recurrence_id:
                 target = next((r for r in rows if r.recurrence_id == p.recurrence_id), None)
                 if target is None:
