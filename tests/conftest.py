@@ -4,6 +4,7 @@ and authenticated clients for each kind of principal."""
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from collections.abc import AsyncIterator, Iterator
@@ -134,3 +135,37 @@ def pytest_report_to_serializable(config, report):  # type: ignore[no-untyped-de
     data = outcome.get_result()
     if data is not None:
         outcome.force_result(_scrub(data))
+
+
+# Packages whose tests start their own servers on the database under test.
+_SERVER_PACKAGES = ("sdk", "web", "examples", "scale")
+
+
+def _touches_database(item: pytest.Item) -> bool:
+    if "database_url" in getattr(item, "fixturenames", ()):
+        return True
+    parts = Path(str(item.path)).parts
+    if any(p in parts for p in _SERVER_PACKAGES):
+        return True
+    return _mentions_database(str(item.path))
+
+
+@functools.cache
+def _mentions_database(path: str) -> bool:
+    source = Path(path).read_text(encoding="utf-8")
+    return "DATABASE_URL" in source or "database_url" in source
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The PostgreSQL pass of CI (`MAILPLANE_TEST_DATABASE_ONLY=1`) runs only the tests that
+    reach a database: a parser, signature or spam-rule test gives the same answer on both
+    engines, and the SQLite pass has already run it."""
+    if not (PG_URL and os.environ.get("MAILPLANE_TEST_DATABASE_ONLY")):
+        return
+    keep: list[pytest.Item] = []
+    dropped: list[pytest.Item] = []
+    for item in items:
+        (keep if _touches_database(item) else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
