@@ -4,7 +4,8 @@
   `javascript:` links, meta refresh, frames, objects, remote images) arrives over SMTP; every
   vector points at a loopback HTTP receiver that counts requests. Nothing executes and the
   receiver sees nothing; after "Show images" exactly the remote image is fetched. An inline
-  `cid:` image shows from the first moment. A look-alike sender gets a warning.
+  `cid:` image shows from the first moment. A look-alike sender gets a warning, and so does an
+  outside address wearing a colleague's name (looked up in the directory), in both languages.
 - Junk / Not junk move the message, and the person's next similar message is filed in Junk
   for them; a blocked sender's next message is filed where the person chose (Trash).
 - Keyboard-only reading, replying and moving at 390 px width, axe-core clean, with
@@ -198,6 +199,38 @@ def test_hostile_corpus_runs_nothing_and_fetches_nothing_until_images_are_allowe
         watched.context.close()
     finally:
         tracker.stop()
+
+
+def test_a_colleagues_name_from_outside_is_flagged_in_both_languages(
+    browser: Browser, console: DemoServer
+) -> None:
+    en, zh = catalogue("en"), catalogue("zh-CN")
+    reader = _person(console, "gal.reader")
+    colleague = _person(console, "liu.yang")
+    made = admin_api(console).patch(f"/v1/accounts/{colleague}", json={"display_name": "刘洋"})
+    assert made.status_code == 200, made.text
+    watched = open_context(browser, console.url, "en")
+    page = watched.page()
+    _open_mail(page, reader)
+    # an outside address wearing a colleague's name
+    _send(console, _mail(reader, "付款审批", "请今天付款",
+                         sender="刘洋 <liu.yang@free-mail.example>"))
+    _send(console, _mail(reader, "合作邀约", "你好", sender="赵敏 <zhao@partner.example>"))
+    _open_row(page, "付款审批")
+    warning = page.locator("[data-testid=sender-warning]")
+    expect(warning).to_contain_text(en["reading.warn.colleagueName"].replace("{{name}}", "刘洋"))
+    check_screen(page, "en", "mail-colleague-name")
+    page.locator("header label.lang select").select_option("zh-CN")
+    expect(warning).to_contain_text(zh["reading.warn.colleagueName"].replace("{{name}}", "刘洋"))
+    check_screen(page, "zh-CN", "mail-colleague-name")
+    # an outside sender with a name no colleague has: no such warning
+    _open_row(page, "合作邀约")
+    page.wait_for_timeout(1000)  # the directory's answer
+    colleague_warning = zh["reading.warn.colleagueName"].split("”")[1]
+    expect(page.locator("[data-testid=sender-warning] li", has_text=colleague_warning)
+           ).to_have_count(0)
+    watched.assert_clean()
+    watched.context.close()
 
 
 SPAM_1 = ("代开各地增值税发票 特价", "本公司长期代开各地增值税发票，点数优惠，欢迎来电洽谈合作。")
