@@ -3,7 +3,8 @@
 - A hostile-mail corpus (script in HTML and SVG, event attributes, CSS exfiltration, forms,
   `javascript:` links, meta refresh, frames, objects, remote images) arrives over SMTP; every
   vector points at a loopback HTTP receiver that counts requests. Nothing executes and the
-  receiver sees nothing; after "Show images" exactly the remote image is fetched. An inline
+  receiver sees nothing; after "Show images" exactly the remote image is fetched, by the
+  server's same-origin image proxy and never by the browser. An inline
   `cid:` image shows from the first moment. A look-alike sender gets a warning, and so does an
   outside address wearing a colleague's name (looked up in the directory), in both languages.
 - Junk / Not junk move the message, and the person's next similar message is filed in Junk
@@ -42,11 +43,13 @@ class Tracker:
     def __init__(self) -> None:
         self.port = free_port()
         self.hits: list[str] = []
-        hits = self.hits
+        self.agents: list[str] = []
+        hits, agents = self.hits, self.agents
 
         class Handler(BaseHTTPRequestHandler):
             def _any(self) -> None:
                 hits.append(self.path)
+                agents.append(self.headers.get("user-agent", ""))
                 self.send_response(200)
                 self.send_header("content-type", "image/png")
                 self.send_header("content-length", str(len(PNG)))
@@ -177,8 +180,14 @@ def test_hostile_corpus_runs_nothing_and_fetches_nothing_until_images_are_allowe
         until(lambda: "/img" in tracker.hits, "the remote image fetched after consent")
         page.wait_for_timeout(1000)
         assert set(tracker.hits) == {"/img"}, tracker.hits  # nothing else, even now
+        # fetched by the server's image proxy, not by the browser: the sender never sees the
+        # reader's address or browser, and the frame shows it from its own origin
+        assert set(tracker.agents) == {"Mailplane-ImageProxy/1"}, tracker.agents
+        pixel = frame.locator("img[alt='remote pixel']")
+        expect(pixel).to_have_attribute("src", re.compile(r"^/web/mail/image-proxy\?t="))
+        until(lambda: pixel.evaluate("i => i.complete && i.naturalWidth") == 1, "proxied image")
         assert dialogs == [] and "pwned" not in page.title()
-        assert [u for u in watched.external if not u.startswith(tracker.base)] == []
+        assert watched.external == [], watched.external  # nothing from the browser elsewhere
         # the only console errors are the frame's policy refusing what the mail asked for
         others = [e for e in watched.errors
                   if "Content Security Policy" not in e and "sandbox" not in e]
