@@ -166,12 +166,15 @@ async def mail_attachment_preview(
 
 
 @router.get("/web/mail/image-proxy")
-async def mail_image_proxy(t: str, session: DbSession, runtime: RuntimeDep) -> Response:
+async def mail_image_proxy(t: str, runtime: RuntimeDep) -> Response:
     """One remote image of a message whose images the person allowed, fetched by the server."""
     settings = runtime.settings
     try:
         account_id, message_id, url = image_proxy.read_token(settings, t)
-        if await display.message_of(session, account_id, message_id) is None:
+        # a short read of its own: no database connection is held while the remote host answers
+        async with runtime.db.session(write=False) as session:
+            message = await display.message_of(session, account_id, message_id)
+        if message is None:
             return _not_found()  # the message is gone: so is the right to its images
         image = await image_proxy.fetch_image(settings, url)
     except image_proxy.ImageRefused as refused:
