@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from api.storage.models import Account, Event, Organization
+from api.platform.web import ensure_web_app
+from api.storage.models import Account, App, Event, Organization
 from tests.factories.directory import audit_actions, event_types
 from tests.factories.platform import user_tokens
 
@@ -225,3 +226,14 @@ async def test_update_me_in_graphql_like_rest(client, org):
         headers=await org.headers("directory:read"),
     )
     assert app_only.json()["errors"][0]["extensions"]["code"] == "insufficient_scope"
+
+
+async def test_the_web_apps_first_party_app_gains_profile_write_when_it_predates_it(org, settings):
+    async with org.runtime.db.session() as session:
+        app = await ensure_web_app(session, org.id, settings)
+        app.scopes = [s for s in app.scopes if s != "profile:write"]  # made before the scope
+    async with org.runtime.db.session() as session:
+        again = await ensure_web_app(session, org.id, settings)
+        assert "profile:write" in again.scopes
+    async with org.runtime.db.session(write=False) as session:
+        assert "profile:write" in (await session.get(App, again.id)).scopes
