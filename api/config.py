@@ -45,6 +45,10 @@ class Settings(BaseSettings):
     event_stream_heartbeat: float = 15.0
     event_poll_interval: float = 0.5
     webhooks_allow_private: bool = False
+    # the webmail's same-origin proxy for remote images (api/platform/web/image_proxy.py)
+    mail_image_proxy_allow_private: bool = False
+    mail_image_proxy_max_bytes: int = 10 * 1024 * 1024
+    mail_image_proxy_timeout: float = 10.0
     webhooks_timeout: float = 15.0
     webhooks_lease_seconds: float = 60.0
     webhooks_concurrency: int = 64

@@ -91,6 +91,7 @@ ContactsWrite = Annotated[PrincipalModel, Depends(RequireScopes("contacts:write"
 MailRead = Annotated[PrincipalModel, Depends(RequireScopes("mail:read"))]
 MailWrite = Annotated[PrincipalModel, Depends(RequireScopes("mail:write"))]
 MailSend = Annotated[PrincipalModel, Depends(RequireScopes("mail:send"))]
+ProfileWrite = Annotated[PrincipalModel, Depends(RequireScopes("profile:write"))]
 # Organisation-wide facts only administrators (or org apps) read: sign-in locks, statistics.
 DirectoryAdminRead = Annotated[PrincipalModel, Depends(RequireScopes("directory:read", admin=True))]
 SpamListsRead = Annotated[PrincipalModel, Depends(RequireScopes("directory:read", admin=True))]

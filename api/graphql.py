@@ -36,12 +36,13 @@ from api.mail.spam.graphql import SpamMutation, SpamQuery
 from api.migration.graphql import MigrationMutation, MigrationQuery
 from api.platform.apps.graphql import AppsMutation, AppsQuery
 from api.platform.apps.usage_graphql import AppUsageQuery
+from api.platform.me.graphql import MeMutation, MeQuery
 from api.platform.organizations.graphql import OrganizationsMutation, OrganizationsQuery
 from api.platform.webhooks.graphql import WebhooksMutation, WebhooksQuery
 from api.reference import pages as reference_pages
 
-Query = merge_types("Query", (AppsQuery, AppUsageQuery, SignInLocksQuery, OrganizationsQuery, DomainsQuery, AccountsQuery, AppPasswordsQuery, DepartmentsQuery, GroupsQuery, DirectoryImportsQuery, MigrationQuery, EventsQuery, WebhooksQuery, CalendarQuery, ContactsQuery, MailQuery, OutboundQuery, SpamQuery, MailSettingsQuery,))
-Mutation = merge_types("Mutation", (AppsMutation, SignInLocksMutation, OrganizationsMutation, DomainsMutation, AccountsMutation, AppPasswordsMutation, DepartmentsMutation, GroupsMutation, DirectoryImportsMutation, MigrationMutation, WebhooksMutation, CalendarMutation, ContactsMutation, MailMutation, SpamMutation, MailSettingsMutation,))
+Query = merge_types("Query", (MeQuery, AppsQuery, AppUsageQuery, SignInLocksQuery, OrganizationsQuery, DomainsQuery, AccountsQuery, AppPasswordsQuery, DepartmentsQuery, GroupsQuery, DirectoryImportsQuery, MigrationQuery, EventsQuery, WebhooksQuery, CalendarQuery, ContactsQuery, MailQuery, OutboundQuery, SpamQuery, MailSettingsQuery,))
+Mutation = merge_types("Mutation", (MeMutation, AppsMutation, SignInLocksMutation, OrganizationsMutation, DomainsMutation, AccountsMutation, AppPasswordsMutation, DepartmentsMutation, GroupsMutation, DirectoryImportsMutation, MigrationMutation, WebhooksMutation, CalendarMutation, ContactsMutation, MailMutation, SpamMutation, MailSettingsMutation,))
 Subscription = merge_types("Subscription", (EventsSubscription,))
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, AnyUrl, Field, field_validator
 
 from schemas.base import RequestModel, ResponseModel
+from schemas.directory import DisplayName, LocaleTag, TimeZone
 from schemas.text import SingleLine
 
 Name = Annotated[str, Field(min_length=1, max_length=200), SingleLine]
@@ -85,6 +86,21 @@ class Me(ResponseModel):
         description="The person's IANA time zone (their own, else their organisation's); "
         "null for an app acting for itself.",
     )
+    locale: str | None = Field(
+        default=None,
+        description="The person's language (`en` or `zh-CN`; their own, else their "
+        "organisation's); null for an app acting for itself.",
+    )
+
+
+class MeUpdate(RequestModel):
+    """JSON merge patch of the caller's own profile: only what a person may change about
+    themselves (Microsoft Graph's `PATCH /me`). `null` for `time_zone` or `locale` goes back
+    to the organisation's."""
+
+    display_name: DisplayName | None = None
+    time_zone: TimeZone | None = None
+    locale: LocaleTag | None = None
 
 
 class AuditEntry(ResponseModel):

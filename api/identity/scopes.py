@@ -30,6 +30,10 @@ ADMIN_SCOPES = frozenset(
 #: administrator's grant of its own, so a directory-sync app does not get it by default.
 SCOPES["directory:sign_in"] = "Sign people in to Mailplane's web pages (login links)"
 
+#: A person's own profile (display name, language, time zone): Microsoft Graph's
+#: User.ReadWrite beside its admin-only User.ReadWrite.All (here directory:write).
+SCOPES["profile:write"] = "Change your own profile: name, language and time zone"
+
 #: Managing OAuth apps is an administrator's act, never granted to an app by default.
 SCOPES["apps:manage"] = "Register and manage OAuth apps"
 

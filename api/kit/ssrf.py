@@ -1,7 +1,7 @@
-"""SSRF defence for webhook delivery: every resolved address is checked and the TCP
-connection goes to exactly the address that was checked (no second DNS lookup for an
-attacker to rebind), redirects are never followed and proxies from the environment are
-ignored.
+"""SSRF defence for webhook delivery and the webmail's image proxy: every resolved address
+is checked and the TCP connection goes to exactly the address that was checked (no second
+DNS lookup for an attacker to rebind), redirects are never followed and proxies from the
+environment are ignored.
 
 `GuardedBackend` is an httpcore network backend: httpx keeps doing TLS (SNI and certificate
 checks against the URL's host name) while the socket is opened to the vetted IP.
@@ -133,8 +133,9 @@ def looks_like_ipv4(host: str) -> bool:
                                               all(c in "0123456789abcdef" for c in last[2:])))
 
 
-def check_url(url: str, *, allow_private: bool) -> None:
-    """Static checks at endpoint creation: scheme, host, and a literal address if any."""
+def check_url(url: str, *, allow_private: bool, plain_http: bool = False) -> None:
+    """Static checks at endpoint creation: scheme, host, and a literal address if any.
+    `plain_http` accepts http:// to public hosts too (remote images in mail often are)."""
     try:
         parts = urlsplit(url)
         hostname = parts.hostname
@@ -148,7 +149,7 @@ def check_url(url: str, *, allow_private: bool) -> None:
         # Octal, hex and short forms mean different hosts to different parsers (glibc reads
         # 0177.0.0.1 as 127.0.0.1): only the dotted-decimal form is accepted.
         raise BlockedAddress("Write an IPv4 address in dotted-decimal form (a.b.c.d).")
-    if parts.scheme != "https" and not allow_private:
+    if parts.scheme != "https" and not (allow_private or plain_http):
         raise BlockedAddress("The URL must use https.")
     if parts.username or parts.password:
         raise BlockedAddress("The URL must not carry credentials.")

@@ -6,10 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+from typing_extensions import Unpack
 
 from mailplane_sdk.calls import Spec, model
 from mailplane_sdk.endpoints import Namespace, R, endpoint
 from mailplane_sdk.errors import GraphQLError, from_response
+from mailplane_sdk.generated import params
 from mailplane_sdk.generated.models import Me
 from mailplane_sdk.resources.accounts import Accounts
 from mailplane_sdk.resources.apps import Apps
@@ -71,6 +73,12 @@ class Surface(Namespace[R]):
     def me(self) -> Spec[Me]:
         """Who this client is: organisation, app, account (for a user's token) and scopes."""
         return Spec(model(Me))
+
+    @endpoint("PATCH", "/v1/me", "update_me")
+    def update_me(self, /, **fields: Unpack[params.MeUpdate]) -> Spec[Me]:
+        """Change your own display name, time zone or language (a person's token with
+        `profile:write`); `if_match=` the ETag of `accounts.get("me")` for a 412 if stale."""
+        return Spec(model(Me), json=fields)
 
     @endpoint("POST", "/graphql", None)
     def graphql(

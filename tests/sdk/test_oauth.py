@@ -121,6 +121,31 @@ def test_callback_is_checked(portal: AuthorizationCodeFlow, person: str) -> None
         portal.exchange(code, dataclasses.replace(started, code_verifier="x" * 64))
 
 
+def test_a_person_changes_their_own_profile_through_the_sdk(mp: Mailplane, person: str) -> None:
+    app = mp.apps.create(
+        name="Profile app", scopes=["profile:write", "directory:read"], redirect_uris=[CALLBACK]
+    )
+    flow = AuthorizationCodeFlow(
+        mp.base_url, app.client_id, app.client_secret, redirect_uri=CALLBACK,
+        scopes=["profile:write", "directory:read"], transport=recording(),
+    )
+    with flow.client(sign_in(flow, person)) as me_client:
+        me_client.accounts.get("me")
+        etag = me_client.last_response.headers["etag"]  # type: ignore[union-attr]
+        me = me_client.update_me(display_name="孙丽 Sun Li", time_zone="Asia/Shanghai",
+                                 locale="zh-CN", if_match=etag)
+        assert (me.display_name, me.time_zone, me.locale) == (
+            "孙丽 Sun Li", "Asia/Shanghai", "zh-CN"
+        )
+        with pytest.raises(errors.PreconditionFailed):
+            me_client.update_me(display_name="stale", if_match=etag)
+        with pytest.raises(errors.ValidationFailed) as bad:
+            me_client.update_me(time_zone="Atlantis/Capital")
+        assert bad.value.param == "time_zone"
+    with pytest.raises(errors.Forbidden):
+        mp.update_me(display_name="an app has no profile")
+
+
 async def test_async_pkce_client(portal: AuthorizationCodeFlow, person: str) -> None:
     tokens = await asyncio.to_thread(sign_in, portal, person)
     refreshed = await portal.refresh_async(tokens)

@@ -50,6 +50,8 @@ def console(
         "MAILPLANE_DNS_RESOLVER": knot.address,
         "MAILPLANE_MAIL_HOST": MAIL_HOST,
         "MAILPLANE_OUTBOUND_IPS": json.dumps([OUTBOUND_IP]),
+        # the hostile corpus's "remote" image host is a loopback server
+        "MAILPLANE_MAIL_IMAGE_PROXY_ALLOW_PRIVATE": "true",
     }
     server, relay = start_demo(base, database_url, env)
     server.admin = dict(server.credentials)  # type: ignore[attr-defined]

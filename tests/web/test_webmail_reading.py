@@ -3,8 +3,10 @@
 - A hostile-mail corpus (script in HTML and SVG, event attributes, CSS exfiltration, forms,
   `javascript:` links, meta refresh, frames, objects, remote images) arrives over SMTP; every
   vector points at a loopback HTTP receiver that counts requests. Nothing executes and the
-  receiver sees nothing; after "Show images" exactly the remote image is fetched. An inline
-  `cid:` image shows from the first moment. A look-alike sender gets a warning.
+  receiver sees nothing; after "Show images" exactly the remote image is fetched, by the
+  server's same-origin image proxy and never by the browser. An inline
+  `cid:` image shows from the first moment. A look-alike sender gets a warning, and so does an
+  outside address wearing a colleague's name (looked up in the directory), in both languages.
 - Junk / Not junk move the message, and the person's next similar message is filed in Junk
   for them; a blocked sender's next message is filed where the person chose (Trash).
 - Keyboard-only reading, replying and moving at 390 px width, axe-core clean, with
@@ -41,11 +43,13 @@ class Tracker:
     def __init__(self) -> None:
         self.port = free_port()
         self.hits: list[str] = []
-        hits = self.hits
+        self.agents: list[str] = []
+        hits, agents = self.hits, self.agents
 
         class Handler(BaseHTTPRequestHandler):
             def _any(self) -> None:
                 hits.append(self.path)
+                agents.append(self.headers.get("user-agent", ""))
                 self.send_response(200)
                 self.send_header("content-type", "image/png")
                 self.send_header("content-length", str(len(PNG)))
@@ -176,8 +180,14 @@ def test_hostile_corpus_runs_nothing_and_fetches_nothing_until_images_are_allowe
         until(lambda: "/img" in tracker.hits, "the remote image fetched after consent")
         page.wait_for_timeout(1000)
         assert set(tracker.hits) == {"/img"}, tracker.hits  # nothing else, even now
+        # fetched by the server's image proxy, not by the browser: the sender never sees the
+        # reader's address or browser, and the frame shows it from its own origin
+        assert set(tracker.agents) == {"Mailplane-ImageProxy/1"}, tracker.agents
+        pixel = frame.locator("img[alt='remote pixel']")
+        expect(pixel).to_have_attribute("src", re.compile(r"^/web/mail/image-proxy\?t="))
+        until(lambda: pixel.evaluate("i => i.complete && i.naturalWidth") == 1, "proxied image")
         assert dialogs == [] and "pwned" not in page.title()
-        assert [u for u in watched.external if not u.startswith(tracker.base)] == []
+        assert watched.external == [], watched.external  # nothing from the browser elsewhere
         # the only console errors are the frame's policy refusing what the mail asked for
         others = [e for e in watched.errors
                   if "Content Security Policy" not in e and "sandbox" not in e]
@@ -198,6 +208,38 @@ def test_hostile_corpus_runs_nothing_and_fetches_nothing_until_images_are_allowe
         watched.context.close()
     finally:
         tracker.stop()
+
+
+def test_a_colleagues_name_from_outside_is_flagged_in_both_languages(
+    browser: Browser, console: DemoServer
+) -> None:
+    en, zh = catalogue("en"), catalogue("zh-CN")
+    reader = _person(console, "gal.reader")
+    colleague = _person(console, "liu.yang")
+    made = admin_api(console).patch(f"/v1/accounts/{colleague}", json={"display_name": "刘洋"})
+    assert made.status_code == 200, made.text
+    watched = open_context(browser, console.url, "en")
+    page = watched.page()
+    _open_mail(page, reader)
+    # an outside address wearing a colleague's name
+    _send(console, _mail(reader, "付款审批", "请今天付款",
+                         sender="刘洋 <liu.yang@free-mail.example>"))
+    _send(console, _mail(reader, "合作邀约", "你好", sender="赵敏 <zhao@partner.example>"))
+    _open_row(page, "付款审批")
+    warning = page.locator("[data-testid=sender-warning]")
+    expect(warning).to_contain_text(en["reading.warn.colleagueName"].replace("{{name}}", "刘洋"))
+    check_screen(page, "en", "mail-colleague-name")
+    page.locator("header label.lang select").select_option("zh-CN")
+    expect(warning).to_contain_text(zh["reading.warn.colleagueName"].replace("{{name}}", "刘洋"))
+    check_screen(page, "zh-CN", "mail-colleague-name")
+    # an outside sender with a name no colleague has: no such warning
+    _open_row(page, "合作邀约")
+    page.wait_for_timeout(1000)  # the directory's answer
+    colleague_warning = zh["reading.warn.colleagueName"].split("”")[1]
+    expect(page.locator("[data-testid=sender-warning] li", has_text=colleague_warning)
+           ).to_have_count(0)
+    watched.assert_clean()
+    watched.context.close()
 
 
 SPAM_1 = ("代开各地增值税发票 特价", "本公司长期代开各地增值税发票，点数优惠，欢迎来电洽谈合作。")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape, unescape
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -44,9 +45,12 @@ def _content_ids(message: MailMessage) -> dict[str, str]:
 
 
 def rewrite_images(html: str, cids: dict[str, str], part_url: Callable[[str], str],
-                   allow_remote: bool) -> tuple[str, int]:
+                   allow_remote: bool, remote_url: Callable[[str], str] | None = None
+                   ) -> tuple[str, int]:
     """(html, remote image count): `cid:` sources → `part_url(attachment id)` (unknown ones
-    emptied); remote sources kept only with `allow_remote`, else moved to `data-blocked-src`."""
+    emptied); remote sources, only with `allow_remote`, → `remote_url(source)` (the webmail's
+    image proxy) or kept as they are without one; else moved to `data-blocked-src`.
+    (`srcset` never gets this far: the sanitiser keeps only `src` on `img`.)"""
     remote = 0
 
     def one(match: re.Match[str]) -> str:
@@ -60,19 +64,23 @@ def rewrite_images(html: str, cids: dict[str, str], part_url: Callable[[str], st
             remote += 1
             if not allow_remote:
                 return f' data-blocked-src="{value}"'
+            if remote_url is not None:
+                return f' src="{escape(remote_url(unescape(value)), quote=True)}"'
         return match.group(0)
 
     return _SRC.sub(one, html), remote
 
 
 async def display_body(blobs: BlobStore, message: MailMessage, part_url: Callable[[str], str],
-                       allow_remote: bool) -> DisplayBody:
+                       allow_remote: bool, remote_url: Callable[[str], str] | None = None
+                       ) -> DisplayBody:
     parsed = await parsed_of(blobs, message)
     html = parsed.html
     remote = 0
     if html is not None:
         html, remote = rewrite_images(
-            sanitise_html(html[:MAX_BODY_CHARS]), _content_ids(message), part_url, allow_remote
+            sanitise_html(html[:MAX_BODY_CHARS]), _content_ids(message), part_url, allow_remote,
+            remote_url,
         )
     text = parsed.text if parsed.text is not None else None
     return DisplayBody(html, text, remote, message.from_address or "")

@@ -1,4 +1,4 @@
-"""GraphQL types and resolvers for `me` and OAuth apps (the pattern every domain follows)."""
+"""GraphQL types and resolvers for OAuth apps (the pattern every domain follows)."""
 
 from __future__ import annotations
 
@@ -12,23 +12,7 @@ from api.errors import ValidationFailed
 from api.graphql_kit import Context, as_graphql_error, checked_page, require, unit_of_work
 from api.graphql_kit import validated as _validated
 from api.platform.apps import service
-from api.platform.me.service import describe
 from schemas.platform import AppCreate, AppUpdate
-
-
-@strawberry.type
-class MeType:
-    kind: str
-    org_id: str
-    org_name: str
-    scopes: list[str]
-    app_id: str | None
-    app_name: str | None
-    account_id: str | None
-    address: str | None
-    display_name: str | None
-    role: str | None
-    time_zone: str | None
 
 
 @strawberry.type
@@ -86,10 +70,6 @@ def _set_fields(data: Any) -> dict[str, Any]:
 
 @strawberry.type
 class AppsQuery:
-    @strawberry.field(description="Who is calling.")
-    async def me(self, info: Info[Context, Any]) -> MeType:
-        return MeType(**describe(require(info)).model_dump())
-
     @strawberry.field(description="The organisation's OAuth apps.")
     async def apps(self, info: Info[Context, Any], limit: int = 50, cursor: str | None = None) -> AppPage:
         principal = require(info, "apps:manage", admin=True)

@@ -1,12 +1,13 @@
-"""REST endpoint `/v1/me`."""
+"""REST endpoints `/v1/me`: who is calling, and a person's own profile."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, BackgroundTasks, Request, Response
 
-from api.deps import Principal
-from api.platform.me.service import describe
-from schemas.platform import Me
+from api.deps import ClientIp, DbSession, Principal, ProfileWrite, RuntimeDep
+from api.kit.etags import check_if_match, set_etag
+from api.platform.me.service import change_profile, describe, own_account
+from schemas.platform import Me, MeUpdate
 
 router = APIRouter(prefix="/v1", tags=["me"])
 
@@ -15,3 +16,31 @@ router = APIRouter(prefix="/v1", tags=["me"])
 async def get_me(principal: Principal) -> Me:
     """Who is calling: the app, the account it acts for (if any), the organisation, the scopes."""
     return describe(principal)
+
+
+@router.patch("/me", response_model=Me)
+async def update_me(
+    body: MeUpdate,
+    principal: ProfileWrite,
+    session: DbSession,
+    request: Request,
+    response: Response,
+    ip: ClientIp,
+    runtime: RuntimeDep,
+    background: BackgroundTasks,
+) -> Me:
+    """Change your own profile (JSON merge patch): `display_name`, `time_zone` (IANA) and
+    `locale` (`en` or `zh-CN`); `null` time zone or language falls back to the organisation's.
+    Needs a token acting for a person with the `profile:write` scope (the web app's session
+    has it); nothing else about an account can be changed here. `If-Match` takes the ETag of
+    `GET /v1/accounts/me` (the same account; 412 when it changed meanwhile), and the answer
+    carries the new one. Emits `directory.account.updated` and an audit entry, as an
+    administrator's change does."""
+    account = await own_account(session, principal)
+    check_if_match(request, account.id, account.version)
+    me = await change_profile(session, principal, account, body, ip=ip)
+    set_etag(response, account.id, account.version)
+    # The token cache holds the old name for a second; the person expects the new one now.
+    runtime.tokens.clear()
+    background.add_task(runtime.tokens.clear)
+    return me

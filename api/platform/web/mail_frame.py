@@ -6,7 +6,9 @@ A message's HTML is never put into the app's own document. The app shows it in
 of its own, per response: nothing may load but inline `cid:` images (turned into signed,
 short-lived `/web/mail/parts/{token}` URLs: the opaque-origin frame sends no cookie) and,
 only once the person allowed them for this message (`?images=1`) or for this sender (their
-"images" sender list), remote images. No script, font, form, frame or connection, ever.
+"images" sender list), remote images through the same-origin image proxy
+(`/web/mail/image-proxy?t=…`, `image_proxy.py`): the sender's host never sees the reader.
+No script, font, form, frame or connection, ever.
 
 Attachment previews (`…/attachments/{id}/preview`) are answered inline for images and PDF
 only, under `sandbox`, for the app's own page (which sends the session cookie).
@@ -26,7 +28,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from api.config import Settings
 from api.deps import DbSession, RuntimeDep
 from api.mail import display, shows_images
-from api.platform.web import service
+from api.platform.web import image_proxy, service
 from api.platform.web.service import SESSION_COOKIE
 
 router = APIRouter(include_in_schema=False)
@@ -54,8 +56,11 @@ def _origin(request: Request) -> str:
 
 
 def frame_policy(origin: str, remote_images: bool) -> str:
-    """The frame's Content-Security-Policy: only its own parts, remote images on consent."""
-    images = f"{origin}/web/mail/parts/ data:" + (" https: http:" if remote_images else "")
+    """The frame's Content-Security-Policy: only its own parts and, on consent, remote images
+    through the same-origin image proxy: never another host."""
+    images = f"{origin}/web/mail/parts/ data:" + (
+        f" {origin}/web/mail/image-proxy" if remote_images else ""
+    )
     return (
         f"default-src 'none'; img-src {images}; style-src 'unsafe-inline'; font-src 'none'; "
         "connect-src 'none'; media-src 'none'; object-src 'none'; frame-src 'none'; "
@@ -92,7 +97,10 @@ async def mail_frame_body(
     allowed = request.query_params.get("images") == "1" or await shows_images(
         session, message.account_id, message.from_address or ""
     )
-    body = await display.display_body(runtime.blobs, message, part_url, allowed)
+    def remote_url(url: str) -> str:
+        return image_proxy.proxy_url(settings, message.account_id, message.id, url)
+
+    body = await display.display_body(runtime.blobs, message, part_url, allowed, remote_url)
     if body.html is not None:
         content = body.html
     else:
@@ -154,4 +162,28 @@ async def mail_attachment_preview(
         "X-Frame-Options": "SAMEORIGIN",
         "Content-Disposition": "inline",
         "Content-Length": str(body.size),
+    })
+
+
+@router.get("/web/mail/image-proxy")
+async def mail_image_proxy(t: str, runtime: RuntimeDep) -> Response:
+    """One remote image of a message whose images the person allowed, fetched by the server."""
+    settings = runtime.settings
+    try:
+        account_id, message_id, url = image_proxy.read_token(settings, t)
+        # a short read of its own: no database connection is held while the remote host answers
+        async with runtime.db.session(write=False) as session:
+            message = await display.message_of(session, account_id, message_id)
+        if message is None:
+            return _not_found()  # the message is gone: so is the right to its images
+        image = await image_proxy.fetch_image(settings, url)
+    except image_proxy.ImageRefused as refused:
+        # the status only: the reason (what a host resolved to) is no one's business outside
+        return Response(
+            status_code=refused.status, headers={**_COMMON, "Content-Security-Policy": "sandbox"}
+        )
+    # loaded by the opaque-origin frame: the signed, expiring URL is the capability
+    return Response(image.data, media_type=image.content_type, headers={
+        **_COMMON, "Content-Security-Policy": "sandbox; default-src 'none'",
+        "Cache-Control": "private, max-age=3600", "Cross-Origin-Resource-Policy": "cross-origin",
     })

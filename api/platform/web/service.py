@@ -112,9 +112,14 @@ async def ensure_web_app(session: AsyncSession, org_id: str, settings: Settings)
         )
         app.first_party = True
         await session.flush()
-    elif uri not in app.redirect_uris:
-        app.redirect_uris = [*app.redirect_uris, uri][-20:]  # the public URL changed
-        await session.flush()
+    else:
+        if uri not in app.redirect_uris:
+            app.redirect_uris = [*app.redirect_uris, uri][-20:]  # the public URL changed
+        if set(SCOPES) - set(app.scopes):
+            # The first-party app carries every scope, those added since it was created too.
+            app.scopes = sorted(SCOPES)
+        if session.dirty:
+            await session.flush()
     return app
 
 

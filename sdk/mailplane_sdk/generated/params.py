@@ -686,6 +686,17 @@ class MailSettingsUpdate(TypedDict, total=False):
     signature: NotRequired[str | None]
 
 
+class MeUpdate(TypedDict, total=False):
+    """JSON merge patch of the caller's own profile: only what a person may change about"""
+
+    # The name people see.
+    display_name: NotRequired[str | None]
+    # The language of texts people read: zh-CN or en.
+    locale: NotRequired[Literal['zh-CN', 'en'] | None]
+    # An IANA time zone (`Asia/Shanghai`).
+    time_zone: NotRequired[str | None]
+
+
 class MessageUpdate(TypedDict, total=False):
     """The fields of MessageUpdate."""
 
@@ -1669,6 +1680,7 @@ __all__ = [
     "ImportActivationLinksCreate",
     "LoginLinkCreate",
     "MailSettingsUpdate",
+    "MeUpdate",
     "MessageUpdate",
     "MessagesBulkDelete",
     "MessagesBulkUpdate",

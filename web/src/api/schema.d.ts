@@ -3750,7 +3750,21 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update Me
+         * @description Change your own profile (JSON merge patch): `display_name`, `time_zone` (IANA) and
+         *     `locale` (`en` or `zh-CN`); `null` time zone or language falls back to the organisation's.
+         *     Needs a token acting for a person with the `profile:write` scope (the web app's session
+         *     has it); nothing else about an account can be changed here. `If-Match` takes the ETag of
+         *     `GET /v1/accounts/me` (the same account; 412 when it changed meanwhile), and the answer
+         *     carries the new one. Emits `directory.account.updated` and an audit entry, as an
+         *     administrator's change does.
+         *
+         *     **Scopes:** `profile:write`.
+         *
+         *     **Problem codes:** `already_exists`, `conflict`, `forbidden`, `idempotency_in_progress`, `idempotency_key_reused`, `insufficient_scope`, `malformed_request`, `not_found`, `payload_too_large`, `precondition_failed`, `rate_limited`, `unauthorized`, `validation_failed`.
+         */
+        patch: operations["update_me"];
         trace?: never;
     };
     "/v1/organization": {
@@ -12267,6 +12281,11 @@ export interface components {
              */
             kind: "app" | "app_user" | "account";
             /**
+             * Locale
+             * @description The person's language (`en` or `zh-CN`; their own, else their organisation's); null for an app acting for itself.
+             */
+            locale?: string | null;
+            /**
              * Org Id
              * @description The organisation it belongs to.
              */
@@ -12289,6 +12308,29 @@ export interface components {
             /**
              * Time Zone
              * @description The person's IANA time zone (their own, else their organisation's); null for an app acting for itself.
+             */
+            time_zone?: string | null;
+        };
+        /**
+         * MeUpdate
+         * @description JSON merge patch of the caller's own profile: only what a person may change about
+         *     themselves (Microsoft Graph's `PATCH /me`). `null` for `time_zone` or `locale` goes back
+         *     to the organisation's.
+         */
+        MeUpdate: {
+            /**
+             * Display Name
+             * @description The name people see.
+             */
+            display_name?: string | null;
+            /**
+             * Locale
+             * @description The language of texts people read: zh-CN or en.
+             */
+            locale?: ("zh-CN" | "en") | null;
+            /**
+             * Time Zone
+             * @description An IANA time zone (`Asia/Shanghai`).
              */
             time_zone?: string | null;
         };
@@ -38045,6 +38087,7 @@ export interface operations {
                      *       "app_name": "app name",
                      *       "display_name": "李雷 Li Lei",
                      *       "kind": "app",
+                     *       "locale": "zh-CN",
                      *       "org_id": "org_01jc8z3q9d6f2v4k7m5n0p8r2t",
                      *       "org_name": "org name",
                      *       "role": "role",
@@ -38103,6 +38146,136 @@ export interface operations {
                 };
             };
             /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited (see Retry-After and RateLimit-*) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "display_name": "李雷 Li Lei",
+                 *       "locale": "zh-CN",
+                 *       "time_zone": "Asia/Shanghai"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "account_id": "acc_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "address": "li.lei@example.com",
+                     *       "app_id": "app_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "app_name": "app name",
+                     *       "display_name": "李雷 Li Lei",
+                     *       "kind": "app",
+                     *       "locale": "zh-CN",
+                     *       "org_id": "org_01jc8z3q9d6f2v4k7m5n0p8r2t",
+                     *       "org_name": "org name",
+                     *       "role": "role",
+                     *       "scopes": [
+                     *         "directory:read"
+                     *       ],
+                     *       "time_zone": "Asia/Shanghai"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Malformed request (bad JSON, bad cursor) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Token lacks a scope or role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict (duplicate, state, idempotency key in flight) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names a stale ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -11,6 +11,8 @@ export interface SessionState {
   me: Me | null;
   isAdmin: boolean;
   signOut: () => Promise<void>;
+  /** The person changed their own profile: every view reads the new name, zone, language. */
+  setMe: (me: Me) => void;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -60,7 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const isAdmin = !!me && (me.role === "admin" || me.role === "operator");
   return (
-    <SessionContext.Provider value={{ status, session, me, isAdmin, signOut: doSignOut }}>
+    <SessionContext.Provider value={{ status, session, me, isAdmin, signOut: doSignOut, setMe }}>
       {children}
     </SessionContext.Provider>
   );

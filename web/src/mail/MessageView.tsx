@@ -8,6 +8,7 @@ import type { Message, SenderEntry, Summary } from "./mailApi";
 import { attachmentUrl, listed, previewUrl, rawSource } from "./mailApi";
 import { formatDateTime } from "../i18n/format";
 import { authResults, senderWarnings, type Warning } from "./senderCheck";
+import { useColleagueNames } from "./colleagues";
 import { FRAME_SANDBOX, frameUrl, hasRemoteImages, humanSize } from "./srcdoc";
 import { InvitationBar } from "../calendar/InvitationBar";
 
@@ -51,7 +52,9 @@ export function MessageView({ account, message, inJunk, ownDomain, imageSenders,
   const trusted = !!sender && listed(imageSenders, sender);
   const showImages = images === message.id || trusted;
   const auth = authResults(message.headers);
-  const warnings = senderWarnings(message.from, auth, ownDomain ? [ownDomain] : []);
+  const ownDomains = ownDomain ? [ownDomain] : [];
+  const colleagues = useColleagueNames(message.from, ownDomains);
+  const warnings = senderWarnings(message.from, auth, ownDomains, colleagues);
   const files = message.attachments.filter((a) => !(a.inline && a.content_id));
   const previewed = files.find((a) => a.id === preview);
   return (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { authResults, senderWarnings } from "./senderCheck";
+import { colleagueNames, nameToCheck } from "./colleagues";
 
 describe("sender checks", () => {
   it("reads SPF, DKIM and DMARC from Authentication-Results", () => {
@@ -23,5 +24,29 @@ describe("sender checks", () => {
     const c = senderWarnings({ name: "张伟", address: "zhang@free.example" }, {}, ["acme.test"], ["张伟"]);
     expect(c).toEqual([{ kind: "colleagueName", name: "张伟" }]);
     expect(senderWarnings({ name: "张伟", address: "zhang@acme.test" }, {}, ["acme.test"], ["张伟"])).toEqual([]);
+  });
+});
+
+describe("colleague names", () => {
+  it("asks the directory only for an outside sender with a name", () => {
+    expect(nameToCheck({ name: "张伟", address: "zhang@free.example" }, ["acme.test"])).toBe("张伟");
+    expect(nameToCheck({ name: "  Zhang   WEI ", address: "z@free.example" }, ["acme.test"])).toBe("zhang wei");
+    expect(nameToCheck({ name: "张伟", address: "zhang@ACME.test" }, ["acme.test"])).toBeNull();
+    expect(nameToCheck({ address: "zhang@free.example" }, ["acme.test"])).toBeNull();
+    expect(nameToCheck({ name: "ceo@acme.test", address: "x@evil.example" }, ["acme.test"])).toBeNull();
+    expect(nameToCheck(null, ["acme.test"])).toBeNull();
+  });
+  it("keeps colleagues other than the sender, by address or alias", () => {
+    const found = [
+      { display_name: "张伟", address: "zhang.wei@acme.test", aliases: [] },
+      { display_name: "张伟", address: "zw@acme.test", aliases: ["zhang@partner.example"] },
+    ];
+    expect(colleagueNames("zhang@free.example", found)).toEqual(["张伟", "张伟"]);
+    expect(colleagueNames("Zhang@Partner.example", found)).toEqual(["张伟"]);
+  });
+  it("matches a colleague's name in full-width letters or with other spacing", () => {
+    const w = senderWarnings({ name: "Ｚｈａｎｇ  Wei", address: "z@free.example" }, {}, ["acme.test"], ["Zhang Wei"]);
+    expect(w).toEqual([{ kind: "colleagueName", name: "Ｚｈａｎｇ  Wei" }]);
+    expect(senderWarnings({ name: "Zhang Weiwei", address: "z@free.example" }, {}, ["acme.test"], ["Zhang Wei"])).toEqual([]);
   });
 });

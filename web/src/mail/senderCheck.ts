@@ -30,6 +30,12 @@ export type Warning =
   | { kind: "nameHasAddress"; claimed: string }
   | { kind: "colleagueName"; name: string };
 
+/** The form names are compared in: compatibility forms folded (full-width letters), spaces
+ * collapsed, case ignored. */
+export function sameName(text: string): string {
+  return text.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
 const LATIN = /[a-z]/i;
 const CYRILLIC = /[\u0400-\u04FF]/;
 const GREEK = /[\u0370-\u03FF]/;
@@ -93,7 +99,7 @@ export function senderWarnings(
   const name = (from.name ?? "").trim();
   const inName = /[^\s<>"']+@[^\s<>"']+/.exec(name)?.[0]?.toLowerCase();
   if (inName && inName !== from.address.toLowerCase()) warnings.push({ kind: "nameHasAddress", claimed: inName });
-  if (!internal && name && colleagueNames.some((n) => n && n.toLowerCase() === name.toLowerCase())) {
+  if (!internal && name && colleagueNames.some((n) => n && sameName(n) === sameName(name))) {
     warnings.push({ kind: "colleagueName", name });
   }
   return warnings;

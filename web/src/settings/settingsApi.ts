@@ -1,9 +1,12 @@
-/** The settings screen's calls: mail settings and app passwords, through the generated client. */
+/** The settings screen's calls: the person's profile, mail settings and app passwords, through
+ * the generated client. */
 import { api, must, type Schemas } from "../api/client";
 
 export type MailSettings = Schemas["MailSettings"];
 export type MailSettingsUpdate = Schemas["MailSettingsUpdate"];
 export type AppPassword = Schemas["AppPassword"];
+export type Me = Schemas["Me"];
+export type MeUpdate = Schemas["MeUpdate"];
 export type AppPasswordCreated = Schemas["AppPasswordCreated"];
 
 export async function getSettings(account: string): Promise<MailSettings> {
@@ -27,4 +30,8 @@ export async function revokeAppPassword(account: string, id: string): Promise<vo
     params: { path: { account, app_password_id: id } },
   });
   if (!result.response.ok) must(result as { data?: unknown; error?: unknown; response: Response });
+}
+
+export async function saveProfile(patch: MeUpdate): Promise<Me> {
+  return must(await api.PATCH("/v1/me", { body: patch }));
 }

@@ -258,6 +258,8 @@ from .mail_spam_list_entry_deleted_event import MailSpamListEntryDeletedEvent
 from .mail_volume import MailVolume
 from .me import Me
 from .me_kind import MeKind
+from .me_update import MeUpdate
+from .me_update_locale_type_0 import MeUpdateLocaleType0
 from .message import Message
 from .message_data import MessageData
 from .message_delivery import MessageDelivery
@@ -697,6 +699,8 @@ __all__ = (
     "MessageSummary",
     "MessageSummaryParseStatus",
     "MessageUpdate",
+    "MeUpdate",
+    "MeUpdateLocaleType0",
     "Migration",
     "MigrationAccount",
     "MigrationAccountCreate",

@@ -34,6 +34,8 @@ class Me:
             app_id (None | str | Unset): The OAuth app involved.
             app_name (None | str | Unset): The app's name.
             display_name (None | str | Unset): The name people see.
+            locale (None | str | Unset): The person's language (`en` or `zh-CN`; their own, else their organisation's); null
+                for an app acting for itself.
             role (None | str | Unset): Its role (the values are listed by the schema).
             time_zone (None | str | Unset): The person's IANA time zone (their own, else their organisation's); null for an
                 app acting for itself.
@@ -48,6 +50,7 @@ class Me:
     app_id: None | str | Unset = UNSET
     app_name: None | str | Unset = UNSET
     display_name: None | str | Unset = UNSET
+    locale: None | str | Unset = UNSET
     role: None | str | Unset = UNSET
     time_zone: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -97,6 +100,12 @@ class Me:
         else:
             display_name = self.display_name
 
+        locale: None | str | Unset
+        if isinstance(self.locale, Unset):
+            locale = UNSET
+        else:
+            locale = self.locale
+
         role: None | str | Unset
         if isinstance(self.role, Unset):
             role = UNSET
@@ -128,6 +137,8 @@ class Me:
             field_dict["app_name"] = app_name
         if display_name is not UNSET:
             field_dict["display_name"] = display_name
+        if locale is not UNSET:
+            field_dict["locale"] = locale
         if role is not UNSET:
             field_dict["role"] = role
         if time_zone is not UNSET:
@@ -202,6 +213,16 @@ class Me:
         display_name = _parse_display_name(d.pop("display_name", UNSET))
 
 
+        def _parse_locale(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        locale = _parse_locale(d.pop("locale", UNSET))
+
+
         def _parse_role(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -232,6 +253,7 @@ class Me:
             app_id=app_id,
             app_name=app_name,
             display_name=display_name,
+            locale=locale,
             role=role,
             time_zone=time_zone,
         )
