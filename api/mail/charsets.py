@@ -89,7 +89,7 @@ def sniff(data: bytes) -> str:
         return data.decode("utf-16", errors="replace")
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace")
-    if not any(b > 0x7F for b in data[:65536]) and b"\x00" not in data[:4096]:
+    if data[:65536].isascii() and b"\x00" not in data[:4096]:
         return data.decode("ascii", errors="replace")
     try:
         return data.decode("utf-8")

@@ -85,40 +85,64 @@ class LocalBlobBackend:
     def __init__(self, root: Path) -> None:
         self.root = root
         private_dir(root / "tmp")
+        # `ab/cd` directories made (or checked) already: nothing here removes them, so each
+        # costs its exists/stat/chmod once per process instead of once per blob
+        self._dirs: set[Path] = set()
+
+    def _dir_for(self, final: Path) -> None:
+        parent = final.parent
+        if parent not in self._dirs:
+            private_dir(parent)
+            self._dirs.add(parent)
 
     def path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256[2:4] / sha256
 
     async def write(self, chunks: AsyncIterable[bytes], max_size: int | None = None) -> BlobRef:
+        """Each chunk but the last is written on a worker thread as it comes; the last one,
+        the fsync, the rename into place and the directory's fsync go in one more trip, so a
+        message in memory (one chunk) costs one thread hop and the event loop never waits on
+        the disk."""
         digest = hashlib.sha256()
         size = 0
         fd, tmp_name = tempfile.mkstemp(dir=self.root / "tmp")
         tmp = Path(tmp_name)
+        open_fd: list[int] = [fd]  # emptied by whoever closes it
         try:
-            with os.fdopen(fd, "wb") as fh:
-                async for chunk in chunks:
-                    size += len(chunk)
-                    if max_size is not None and size > max_size:
-                        raise PayloadTooLarge(_(
-                            "The content is larger than {max_size} bytes.", max_size=max_size
-                        ))
-                    digest.update(chunk)
-                    await anyio.to_thread.run_sync(fh.write, chunk)
-                await anyio.to_thread.run_sync(fh.flush)
-                await anyio.to_thread.run_sync(os.fsync, fh.fileno())
+            last: bytes | None = None
+            async for chunk in chunks:
+                size += len(chunk)
+                if max_size is not None and size > max_size:
+                    raise PayloadTooLarge(_(
+                        "The content is larger than {max_size} bytes.", max_size=max_size
+                    ))
+                digest.update(chunk)
+                if last is not None:
+                    await anyio.to_thread.run_sync(_write_all, fd, last)
+                last = chunk
             sha = digest.hexdigest()
-            final = self.path(sha)
-            if final.exists():
-                tmp.unlink()
-                os.utime(final)  # seen again: the orphan sweep's grace starts over
-            else:
-                private_dir(final.parent)
-                os.replace(tmp, final)
-                _fsync_dir(final.parent)
+            await anyio.to_thread.run_sync(self._finish, open_fd, last, tmp, sha)
             return BlobRef(sha, size)
         except BaseException:
+            if open_fd:
+                os.close(open_fd.pop())
             tmp.unlink(missing_ok=True)
             raise
+
+    def _finish(self, open_fd: list[int], last: bytes | None, tmp: Path, sha: str) -> None:
+        fd = open_fd[0]
+        if last:
+            _write_all(fd, last)
+        os.fsync(fd)
+        os.close(open_fd.pop())
+        final = self.path(sha)
+        if final.exists():
+            tmp.unlink()
+            os.utime(final)  # seen again: the orphan sweep's grace starts over
+        else:
+            self._dir_for(final)
+            os.replace(tmp, final)
+            _fsync_dir(final.parent)
 
     async def open_range(
         self, sha256: str, start: int = 0, end: int | None = None
@@ -178,6 +202,12 @@ def _files_under(folder: Path) -> list[tuple[str, float]]:
             except FileNotFoundError:
                 continue
     return out
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def _fsync_dir(path: Path) -> None:

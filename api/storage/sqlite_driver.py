@@ -26,6 +26,8 @@ from sqlalchemy.dialects.sqlite.aiosqlite import (
 from sqlalchemy.util import EMPTY_DICT
 from sqlalchemy.util.concurrency import await_
 
+from api.storage import write_gate
+
 Outcome = tuple[Any, int, int | None, list[Any]]
 
 
@@ -111,6 +113,32 @@ class OneHopDialect(SQLiteDialect_aiosqlite):
     @classmethod
     def import_dbapi(cls) -> OneHopDbapi:  # type: ignore[override]
         return OneHopDbapi(__import__("aiosqlite"), __import__("sqlite3"))
+
+    # the writer gate (`write_gate`, taken before BEGIN IMMEDIATE in `db.py`) passes on once
+    # the transaction has ended, whichever way it ended
+    def do_commit(self, dbapi_connection: Any) -> None:
+        try:
+            super().do_commit(dbapi_connection)
+        finally:
+            write_gate.leave(dbapi_connection)
+
+    def do_rollback(self, dbapi_connection: Any) -> None:
+        try:
+            super().do_rollback(dbapi_connection)
+        finally:
+            write_gate.leave(dbapi_connection)
+
+    def do_close(self, dbapi_connection: Any) -> None:
+        try:
+            super().do_close(dbapi_connection)
+        finally:
+            write_gate.leave(dbapi_connection)
+
+    def do_terminate(self, dbapi_connection: Any) -> None:
+        try:
+            super().do_terminate(dbapi_connection)
+        finally:
+            write_gate.leave(dbapi_connection)
 
 
 dialect = OneHopDialect

@@ -19,7 +19,6 @@ from typing import Any
 
 import anyio
 
-from api.data_dir import private_dir
 from api.errors import PayloadTooLarge
 from api.i18n import _
 from api.storage.blobs import BlobRef, LocalBlobBackend
@@ -70,7 +69,7 @@ class DeferredSyncBackend(LocalBlobBackend):
         ):
             self.pending.append(final)
             return BlobRef(sha, len(data))
-        private_dir(final.parent)
+        self._dir_for(final)
         fd, tmp_name = tempfile.mkstemp(dir=self.root / "tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
