@@ -32,7 +32,7 @@ from api.i18n import Msg
 from api.kit.body_limit import BodyLimitMiddleware
 from api.kit.idempotency import IdempotencyMiddleware
 from api.kit.no_store import NoStoreMiddleware
-from api.kit.query_params import RejectUnknownQuery
+from api.kit.query_params import reject_unknown_query
 from api.kit.sqlite_retry import (
     READ_METHODS,
     WRITE_KEY,
@@ -195,8 +195,9 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.state.runtime = runtime
     install_error_handlers(app)
     openapi_doc.install(app)
+    reject_unknown_query(ROUTERS)  # 422 for an undeclared query key, before dependencies
     for router in ROUTERS:
-        app.include_router(router, dependencies=[RejectUnknownQuery])
+        app.include_router(router)
     app.include_router(graphql_router(settings), prefix="/graphql", include_in_schema=False)
     install_dav(app, runtime)
     install_webhooks(app)
