@@ -31,7 +31,6 @@ from api.graphql import graphql_router
 from api.i18n import Msg
 from api.kit.body_limit import BodyLimitMiddleware
 from api.kit.idempotency import IdempotencyMiddleware
-from api.kit.no_store import NoStoreMiddleware
 from api.kit.query_params import reject_unknown_query
 from api.kit.sqlite_retry import (
     READ_METHODS,
@@ -212,6 +211,6 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.add_middleware(AuthenticationMiddleware, runtime=runtime)
     app.add_middleware(WebSessionMiddleware, runtime=runtime)  # the web app's cookie -> bearer
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes, exempt=("/v1/uploads", "/v1/directory/imports"))
+    # outermost: request id, access log, metrics, Cache-Control: no-store (one send wrapper)
     app.add_middleware(ObservabilityMiddleware, access_log=settings.access_log)
-    app.add_middleware(NoStoreMiddleware)
     return app

@@ -1,4 +1,5 @@
-"""Outermost middleware: a request id for every request, JSON access logs, Prometheus metrics."""
+"""Outermost middleware: a request id for every request, JSON access logs, Prometheus metrics,
+and `Cache-Control: no-store` on API answers (`api.kit.no_store`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from typing import Any
 from prometheus_client.core import REGISTRY, CounterMetricFamily, HistogramMetricFamily
 from prometheus_client.registry import Collector
 
+from api.kit.no_store import add_no_store, wants_no_store
 from api.kit.request_context import request_id_var
 
 BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
@@ -158,12 +160,17 @@ class ObservabilityMiddleware:
         scope.setdefault("state", {})["request_id"] = rid
         status = 500
         start = time.perf_counter()
+        no_store = wants_no_store(scope["path"])
 
         async def send_wrapper(message: dict[str, Any]) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message.setdefault("headers", []).append((b"x-request-id", rid.encode()))
+                headers = list(message.get("headers", ()))
+                headers.append((b"x-request-id", rid.encode()))
+                if no_store:
+                    add_no_store(headers)
+                message = {**message, "headers": headers}
             await send(message)
 
         try:
