@@ -23,7 +23,6 @@ from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.storage.models import Event, OrgSequence
 
-
 PENDING = "mp_unnumbered_events"
 
 

@@ -11,7 +11,6 @@ from typing import Any
 from api.errors import PayloadTooLarge, send_problem
 from api.i18n import _
 
-
 _BODILESS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 

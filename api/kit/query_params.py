@@ -73,7 +73,10 @@ class QueryCheckedRoute(APIRoute):
 
     async def handle(self, scope: Any, receive: Any, send: Any) -> None:
         query = scope.get("query_string")
-        if query and scope["method"] in self.methods and not self.path.startswith(EXEMPT_PREFIXES):
+        checked = scope["method"] in (self.methods or ()) and not self.path.startswith(
+            EXEMPT_PREFIXES
+        )
+        if query and checked:
             keys = [k for k, _ in parse_qsl(query.decode("latin-1"), keep_blank_values=True)]
             unknown = unknown_query_names(self, keys)
             if unknown:

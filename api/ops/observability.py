@@ -35,8 +35,8 @@ class HttpMetrics(Collector):
         self.latency: dict[tuple[str, str], tuple[list[int], list[float]]] = {}
 
     def record(self, method: str, route: str, status: str, seconds: float) -> None:
-        key = (method, route, status)
-        self.requests[key] = self.requests.get(key, 0) + 1
+        counted = (method, route, status)
+        self.requests[counted] = self.requests.get(counted, 0) + 1
         hist = self.latency.get((method, route))
         if hist is None:
             hist = self.latency[(method, route)] = ([0] * (len(BUCKETS) + 1), [0.0])
