@@ -9,15 +9,17 @@ Five loopback receivers run in their own process. Three phases, same receivers:
   backlog   `--events` events committed first, then the dispatcher drains them:
             deliveries/s (fan-out, leases, signing, attempt records included);
   burst     `--events` events committed at `--rate` per second (in bursts: 50 commits a
-            second) while the dispatcher runs: events committed per second, and the
-            commit-to-delivery latency (receiver arrival time minus commit time) p50/p99,
-            which only means something while the offered deliveries stay under the ceiling;
+            second) by another process (as API processes do) while the dispatcher runs:
+            events committed per second, and the commit-to-delivery latency (receiver
+            arrival time minus commit time) p50/p99, which only means something while
+            the offered deliveries stay under the ceiling;
   paced     events committed at 80 % of the ceiling's delivery rate (divided by the number
             of endpoints) for `--paced-seconds`: commit-to-delivery p50/p99, the goal's
             latency figure (p99 < 1 s).
-CPU seconds of this process (emitting, dispatching, signing, recording; the receivers
-and the ceiling's client are not counted in the mailplane figures) per event committed
-and per delivery. Prints one JSON object.
+`emit only` commits `--events` in the burst's batches, back to back, with no dispatcher.
+CPU milliseconds of this process (the receivers run in their own) per delivery for the
+ceiling (the plain client) and the backlog (fan-out, leases, signing, sending, recording),
+and per event for `emit only`. Prints one JSON object.
 """
 
 from __future__ import annotations
@@ -145,15 +147,10 @@ async def emit_batch(runtime: Runtime, org_id: str, n: int, commits: dict[str, f
         commits[event_id] = now
 
 
-async def timed_phase(
-    runtime: Runtime, http: httpx.AsyncClient, ports: list[int], org_id: str, events: int,
-    rate: float,
-) -> dict[str, float]:
-    """Commit `events` at `rate` per second (50 commits a second) with the dispatcher
-    running; wait for every delivery; latency from each event's commit to its arrival."""
-    total = events * len(ports)
-    commits: dict[str, float] = {}
-    stop, task = await run_dispatcher(runtime)
+async def paced_emit(
+    runtime: Runtime, org_id: str, events: int, rate: float, commits: dict[str, float]
+) -> float:
+    """Commit `events` at `rate` per second, 50 commits a second; returns the seconds taken."""
     batch = max(1, int(rate / 50))
     started = time.time()
     sent = 0
@@ -164,7 +161,45 @@ async def timed_phase(
         delay = started + sent / rate - time.time()
         if delay > 0:
             await asyncio.sleep(delay)
-    produced = time.time() - started
+    return time.time() - started
+
+
+async def emitter_process(database_url: str, data: str, org_id: str, events: int,
+                          rate: float) -> None:
+    """`--emitter`: the API's side in its own process, as in production (the worker role
+    dispatches, API processes commit). Prints the seconds taken and each commit time."""
+    settings = Settings(data_dir=Path(data), database_url=database_url,
+                        secret_key="bench-secret")
+    runtime = Runtime.build(settings)
+    commits: dict[str, float] = {}
+    produced = await paced_emit(runtime, org_id, events, rate, commits)
+    await runtime.db.dispose()
+    print(json.dumps({"seconds": produced, "commits": commits}))
+
+
+async def timed_phase(
+    runtime: Runtime, http: httpx.AsyncClient, ports: list[int], org_id: str, events: int,
+    rate: float, *, separate: bool = False,
+) -> dict[str, float]:
+    """Commit `events` at `rate` per second (50 commits a second) with the dispatcher
+    running; wait for every delivery; latency from each event's commit to its arrival.
+    `separate`: commit from another process (without a shared notifier on SQLite the
+    dispatcher then learns of commits by its poll)."""
+    total = events * len(ports)
+    commits: dict[str, float] = {}
+    stop, task = await run_dispatcher(runtime)
+    started = time.time()
+    if separate:
+        child = await asyncio.create_subprocess_exec(
+            sys.executable, str(Path(__file__).resolve()), "--emitter",
+            runtime.settings.effective_database_url, str(runtime.settings.data_dir), org_id,
+            str(events), str(rate), stdout=asyncio.subprocess.PIPE, cwd=str(HERE.parent),
+        )
+        out, _ = await child.communicate()
+        report = json.loads(out.decode().strip().splitlines()[-1])
+        produced, commits = report["seconds"], report["commits"]
+    else:
+        produced = await paced_emit(runtime, org_id, events, rate, commits)
     end = await wait_for(http, ports, total, timeout=1800)
     stop.set()
     await task
@@ -308,8 +343,9 @@ async def main() -> None:
             async with runtime.db.session() as session:
                 await session.execute(update(WebhookEndpoint).values(cursor=head))
 
-            # burst: commits at --rate while the dispatcher runs
-            burst = await timed_phase(runtime, http, ports, org_id, args.events, args.rate)
+            # burst: commits at --rate from another process while the dispatcher runs
+            burst = await timed_phase(runtime, http, ports, org_id, args.events, args.rate,
+                                      separate=True)
             await reset(http, ports)
 
             # paced: at 80 % of the ceiling's delivery rate, the latency goal's condition
@@ -343,4 +379,8 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    if sys.argv[1:2] == ["--emitter"]:
+        url, data, org, n, r = sys.argv[2:7]
+        asyncio.run(emitter_process(url, data, org, int(n), float(r)))
+    else:
+        asyncio.run(main())
