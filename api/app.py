@@ -31,8 +31,7 @@ from api.graphql import graphql_router
 from api.i18n import Msg
 from api.kit.body_limit import BodyLimitMiddleware
 from api.kit.idempotency import IdempotencyMiddleware
-from api.kit.no_store import NoStoreMiddleware
-from api.kit.query_params import RejectUnknownQuery
+from api.kit.query_params import reject_unknown_query
 from api.kit.sqlite_retry import (
     READ_METHODS,
     WRITE_KEY,
@@ -195,8 +194,9 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.state.runtime = runtime
     install_error_handlers(app)
     openapi_doc.install(app)
+    reject_unknown_query(ROUTERS)  # 422 for an undeclared query key, before dependencies
     for router in ROUTERS:
-        app.include_router(router, dependencies=[RejectUnknownQuery])
+        app.include_router(router)
     app.include_router(graphql_router(settings), prefix="/graphql", include_in_schema=False)
     install_dav(app, runtime)
     install_webhooks(app)
@@ -211,6 +211,6 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.add_middleware(AuthenticationMiddleware, runtime=runtime)
     app.add_middleware(WebSessionMiddleware, runtime=runtime)  # the web app's cookie -> bearer
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes, exempt=("/v1/uploads", "/v1/directory/imports"))
+    # outermost: request id, access log, metrics, Cache-Control: no-store (one send wrapper)
     app.add_middleware(ObservabilityMiddleware, access_log=settings.access_log)
-    app.add_middleware(NoStoreMiddleware)
     return app

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, Field
 
@@ -53,7 +54,6 @@ def normalise_e164(value: str) -> str:
 def check_time_zone(value: str) -> str:
     """An IANA time zone name (`Asia/Shanghai`)."""
     try:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
         if not re.match(r"^[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*$", value):
             raise ValueError("not an IANA time zone")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from schemas.base import ResponseModel
 from schemas.platform import PlatformEvent
@@ -263,7 +263,6 @@ _ENVELOPES: dict[str, type[BaseModel]] = {}
 def envelope_model(spec: EventTypeSpec) -> type[BaseModel]:
     """The full event as a webhook delivers it, with `data` typed for this event type."""
     if spec.type not in _ENVELOPES:
-        from pydantic import create_model
 
         name = "".join(part.title().replace("_", "") for part in spec.type.split(".")) + "Event"
         _ENVELOPES[spec.type] = create_model(  # type: ignore[call-overload]

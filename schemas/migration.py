@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from schemas.base import RequestModel, ResponseModel
+from schemas.events import JobData, register
 
 Security = Literal["none", "starttls", "tls"]
 Protocol = Literal["imap", "pop3"]
@@ -186,8 +187,6 @@ class MigrationFailure(ResponseModel):
 
 
 def _register_events() -> None:
-    from schemas.events import JobData, register
-
     register("directory.migration.cancelled", "A mailbox migration was cancelled.", JobData)
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, AnyUrl, Field, field_validator
 
 from schemas.base import RequestModel, ResponseModel
-from schemas.directory import DisplayName, LocaleTag, TimeZone
+from schemas.directory import DisplayName, LocaleTag, TimeZone, check_time_zone
 from schemas.text import SingleLine
 
 Name = Annotated[str, Field(min_length=1, max_length=200), SingleLine]
@@ -195,7 +196,6 @@ def check_private_network(value: str) -> str:
     """A CIDR inside the private, shared or loopback ranges (RFC 1918, RFC 6598, RFC 4193,
     127/8, ::1). Link-local (cloud metadata) and anything public are refused: public
     sources need no listing and link-local must never be reachable."""
-    import ipaddress
 
     try:
         network = ipaddress.ip_network(value.strip(), strict=False)
@@ -215,7 +215,6 @@ def check_private_network(value: str) -> str:
 
 
 def _time_zone(value: str) -> str:
-    from schemas.directory import check_time_zone
 
     return check_time_zone(value)
 

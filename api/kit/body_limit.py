@@ -11,6 +11,8 @@ from typing import Any
 from api.errors import PayloadTooLarge, send_problem
 from api.i18n import _
 
+_BODILESS = frozenset({"GET", "HEAD", "OPTIONS"})
+
 
 class BodyLimitMiddleware:
     def __init__(self, app: Any, max_bytes: int, exempt: tuple[str, ...] = ()) -> None:
@@ -22,13 +24,22 @@ class BodyLimitMiddleware:
         if scope["type"] != "http" or (self.exempt and scope["path"].startswith(self.exempt)):
             await self.app(scope, receive, send)
             return
-        rid = scope.get("state", {}).get("request_id")
-        error = PayloadTooLarge(_(
-            "The request body is larger than {max_bytes} bytes.", max_bytes=self.max_bytes
-        ))
-        length = dict(scope["headers"]).get(b"content-length")
+        headers = scope["headers"]
+        length: bytes | None = None
+        chunked = False
+        for name, value in headers:
+            if name == b"content-length":
+                length = value
+            elif name == b"transfer-encoding":
+                chunked = True
+        if length is None and not chunked and scope["method"] in _BODILESS:
+            # RFC 9112 §6.3: without Content-Length or Transfer-Encoding a request has no
+            # body; a read (most of the traffic) then has nothing to buffer or to limit.
+            scope.setdefault("state", {})["body"] = b""
+            await self.app(scope, receive, send)
+            return
         if length is not None and length.isdigit() and int(length) > self.max_bytes:
-            await send_problem(send, error, rid, scope)
+            await self._too_large(send, scope)
             return
         chunks: list[bytes] = []
         size = 0
@@ -39,7 +50,7 @@ class BodyLimitMiddleware:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_bytes:
-                await send_problem(send, error, rid, scope)
+                await self._too_large(send, scope)
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):
@@ -57,3 +68,9 @@ class BodyLimitMiddleware:
             return message
 
         await self.app(scope, replay, send)
+
+    async def _too_large(self, send: Any, scope: dict[str, Any]) -> None:
+        error = PayloadTooLarge(_(
+            "The request body is larger than {max_bytes} bytes.", max_bytes=self.max_bytes
+        ))
+        await send_problem(send, error, scope.get("state", {}).get("request_id"), scope)

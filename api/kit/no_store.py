@@ -1,32 +1,24 @@
 """`Cache-Control: no-store` on every API answer (REST, GraphQL, OAuth) that does not set its
 own: they are one principal's private data, and some carry a secret shown once (a client
-secret, an app password). Stripe's and Google's APIs answer the same way. Outermost, so
-idempotent replays and error answers get it too. Health and metrics are left alone.
+secret, an app password). Stripe's and Google's APIs answer the same way. Applied by the
+outermost middleware (`api.ops.observability`), in the same `send` wrapper that stamps the
+request id, so idempotent replays and error answers get it too. Health and metrics are
+left alone.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 API_PREFIXES = ("/v1/", "/graphql", "/oauth/")
-_HEADER = (b"cache-control", b"no-store")
+HEADER = (b"cache-control", b"no-store")
 
 
-class NoStoreMiddleware:
-    def __init__(self, app: Any) -> None:
-        self.app = app
+def wants_no_store(path: str) -> bool:
+    return path.startswith(API_PREFIXES)
 
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith(API_PREFIXES):
-            await self.app(scope, receive, send)
+
+def add_no_store(headers: list[tuple[bytes, bytes]]) -> None:
+    """Append `Cache-Control: no-store` unless the answer set its own cache policy."""
+    for name, _ in headers:
+        if name.lower() == b"cache-control":
             return
-
-        async def send_no_store(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                if not any(name.lower() == b"cache-control" for name, _ in headers):
-                    headers.append(_HEADER)
-                    message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, send_no_store)
+    headers.append(HEADER)

@@ -8,13 +8,14 @@ new endpoint is covered by being included, with nothing to remember.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
+from urllib.parse import parse_qsl
 
-from fastapi import params as fastapi_params
+from fastapi import APIRouter
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
-from starlette.requests import HTTPConnection
 
 from api.errors import ValidationFailed
 from api.i18n import Msg
@@ -54,20 +55,42 @@ def unknown_query_names(route: APIRoute, keys: list[str]) -> list[str]:
     return [key for key in dict.fromkeys(keys) if key not in allowed]
 
 
-async def reject_unknown_query(connection: HTTPConnection) -> None:
-    """A router-wide dependency: 422 `validation_failed` for the first undeclared key."""
-    route = connection.scope.get("route")
-    if not isinstance(route, APIRoute) or route.path.startswith(EXEMPT_PREFIXES):
-        return
-    unknown = unknown_query_names(route, [k for k, _ in connection.query_params.multi_items()])
-    if unknown:
-        raise ValidationFailed(
-            Msg("Unknown query parameter: {value}", value=unknown[0]), param=unknown[0],
-            extra={"errors": [
-                {"param": name, "message": "Unknown query parameter", "type": "extra_forbidden"}
-                for name in unknown[:20]
-            ]},
+def _refuse(unknown: list[str]) -> ValidationFailed:
+    return ValidationFailed(
+        Msg("Unknown query parameter: {value}", value=unknown[0]), param=unknown[0],
+        extra={"errors": [
+            {"param": name, "message": "Unknown query parameter", "type": "extra_forbidden"}
+            for name in unknown[:20]
+        ]},
+    )
+
+
+class QueryCheckedRoute(APIRoute):
+    """An APIRoute that answers 422 `validation_failed` for the first undeclared query key
+    before FastAPI solves its dependencies (so before 401/403/404, as a router-wide
+    dependency did), and costs nothing when the request has no query string. A route
+    dependency did the same for ~30 µs of dependency solving on every request."""
+
+    async def handle(self, scope: Any, receive: Any, send: Any) -> None:
+        query = scope.get("query_string")
+        checked = scope["method"] in (self.methods or ()) and not self.path.startswith(
+            EXEMPT_PREFIXES
         )
+        if query and checked:
+            keys = [k for k, _ in parse_qsl(query.decode("latin-1"), keep_blank_values=True)]
+            unknown = unknown_query_names(self, keys)
+            if unknown:
+                raise _refuse(unknown)
+        await super().handle(scope, receive, send)
 
 
-RejectUnknownQuery = fastapi_params.Depends(reject_unknown_query)
+def reject_unknown_query(routers: Iterable[APIRouter]) -> None:
+    """Make every API route of `routers` (and of routers they include) a QueryCheckedRoute.
+    The class only adds `handle`, so the routes FastAPI built keep all their state."""
+    for router in routers:
+        for route in router.routes:
+            if type(route) is APIRoute:
+                route.__class__ = QueryCheckedRoute
+            inner = getattr(route, "original_router", None)
+            if isinstance(inner, APIRouter):
+                reject_unknown_query([inner])

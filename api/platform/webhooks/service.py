@@ -137,6 +137,7 @@ async def create_endpoint(
         details={"url": data.url, "event_types": patterns},
     )
     created = await emit(session, org_id, "webhook.endpoint.created", _event_data(endpoint))
+    await session.flush()  # numbers the event
     endpoint.cursor = created.sequence  # it hears of events after its own creation
     return endpoint, secret
 
@@ -257,6 +258,7 @@ async def enable_endpoint(
     enabled = await emit(
         session, endpoint.org_id, "webhook.endpoint.enabled", _event_data(endpoint)
     )
+    await session.flush()  # numbers the event
     endpoint.cursor = enabled.sequence
     return endpoint
 
@@ -386,6 +388,7 @@ async def send_test_event(
     event = await emit(
         session, endpoint.org_id, fanout.TEST_EVENT, _event_data(endpoint)
     )
+    await session.flush()  # numbers the event: the delivery row records its sequence
     d = WebhookDelivery(**fanout.delivery_row(endpoint, event, utcnow()))
     session.add(d)
     await record(
