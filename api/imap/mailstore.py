@@ -5,6 +5,7 @@ changes carry the same events), returning plain data the protocol code renders."
 from __future__ import annotations
 
 import asyncio
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -140,8 +141,10 @@ class MailStore:
             modseq = (await mail_uids.mailbox_modseqs(session, [account_id])).get(account_id, 0)
             unseen = None
             if folder.unread_count:
-                rows = await mail_uids.flag_rows(session, account, folder_id)
-                unseen = next((i + 1 for i, r in enumerate(rows) if not r[1]), None)
+                first = await mail_uids.first_unseen(session, account, folder_id)
+                if first is not None:
+                    i = bisect.bisect_left(uids, first)
+                    unseen = i + 1 if i < len(uids) and uids[i] == first else None
         info = _info(folder, "", set())
         return Selected(info, uids, modseq, unseen)
 
@@ -193,10 +196,14 @@ class MailStore:
         async with self.db.session(write=False) as session:
             return await mail_uids.mailbox_modseqs(session, account_ids)
 
-    async def flags(self, account_id: str, folder_id: str, uids: Sequence[int]) -> list[Row[Any]]:
+    async def flags(self, account_id: str, folder_id: str, uids: Sequence[int] | None, *,
+                    stored: bool = False) -> list[Row[Any]]:
+        """Flag rows (see `uids.flag_rows`) of `uids`, or of the whole folder when None;
+        `stored` adds the columns FETCH reads (blob key, ids, dates) instead of loading
+        whole message rows."""
         async with self.db.session(write=False) as session:
             account = await self._account(session, account_id)
-            return await mail_uids.flag_rows(session, account, folder_id, uids)
+            return await mail_uids.flag_rows(session, account, folder_id, uids, stored=stored)
 
     async def messages(
         self, account_id: str, folder_id: str, uids: Sequence[int]

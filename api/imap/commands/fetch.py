@@ -8,7 +8,9 @@ from __future__ import annotations
 import base64
 import binascii
 import quopri
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Row
 
 from api.imap import mime_tree
 from api.imap.commands.sets import resolve
@@ -17,12 +19,12 @@ from api.imap.errors import Bad, No
 from api.imap.mailstore import flags_of
 from api.imap.parser import Command, FetchItem, SeqSet
 from api.imap.wire import internal_date, literal, seqset
-from api.storage.models import MailMessage
 
 if TYPE_CHECKING:
     from api.imap.session import ImapSession
 
-BATCH = 200
+BATCH = 500  # messages read (bytes and all) and written at a time
+FLAGS_BATCH = 5000  # when only columns are asked for
 NO_TREE = {"UID", "FLAGS", "MODSEQ", "RFC822", "RFC822.SIZE", "INTERNALDATE", "EMAILID",
            "THREADID", "SAVEDATE"}
 NEEDS_ROW = {"INTERNALDATE", "RFC822.SIZE", "EMAILID", "THREADID", "SAVEDATE"}
@@ -85,8 +87,10 @@ def _partial(data: bytes, item: FetchItem) -> tuple[bytes, str]:
     return data[offset : offset + length], f"<{offset}>"
 
 
-def _render(item: FetchItem, message: MailMessage | None, raw: bytes | None,
-            root: mime_tree.Part | None, flags: str, modseq: int) -> bytes:
+def _render(item: FetchItem, message: Row[Any] | None, raw: bytes | None,
+            root: mime_tree.Part | None, flags: str, modseq: int) -> bytes | list[bytes]:
+    """One item's response bytes; a body as [label and literal header, the bytes], so the
+    message is never copied on its way to the socket."""
     name = item.name
     if name == "FLAGS":
         return f"FLAGS ({flags})".encode()
@@ -109,10 +113,11 @@ def _render(item: FetchItem, message: MailMessage | None, raw: bytes | None,
         return b"SAVEDATE " + internal_date(message.created_at)
     assert raw is not None
     if name == "RFC822":
-        return b"RFC822 " + literal(raw)
+        return [b"RFC822 {%d}\r\n" % len(raw), raw]
     if _whole(item):
         data, origin = _partial(raw, item)
-        return f"{item.raw.replace('BODY.PEEK', 'BODY')}{origin} ".encode() + literal(data)
+        return [b"%s%s {%d}\r\n" % (item.raw.replace("BODY.PEEK", "BODY").encode(),
+                                     origin.encode(), len(data)), data]
     assert root is not None
     if name == "ENVELOPE":
         return b"ENVELOPE " + envelope(root)
@@ -178,9 +183,14 @@ async def fetch(session: ImapSession, command: Command) -> None:
     need_row = bool(names & (NEEDS_ROW | NEEDS_RAW))
     need_raw = bool(names & NEEDS_RAW)
     need_tree = any(not (i.name in NO_TREE or _whole(i)) for i in items)
-    for start in range(0, len(uids), BATCH):
-        chunk = uids[start : start + BATCH]
-        flag_rows = {r[0]: r for r in await session.store.flags(account, sel.folder_id, chunk)}
+    out: list[bytes] = []
+    batch = BATCH if need_raw else FLAGS_BATCH
+    for start in range(0, len(uids), batch):
+        chunk = uids[start : start + batch]
+        # one read of the columns this FETCH needs (flags, and the blob key, dates and ids
+        # when asked for), never whole message rows
+        flag_rows = {r[0]: r for r in await session.store.flags(account, sel.folder_id, chunk,
+                                                                 stored=need_row)}
         if changedsince is not None:
             chunk = [u for u in chunk if u in flag_rows and flag_rows[u][7] > changedsince]
         if marks_seen:
@@ -189,35 +199,41 @@ async def fetch(session: ImapSession, command: Command) -> None:
                 await session.store.store_flags(account, sel.folder_id, unseen, "+",
                                                 ["\\Seen"], None)
                 flag_rows.update({r[0]: r for r in await session.store.flags(
-                    account, sel.folder_id, unseen)})
+                    account, sel.folder_id, unseen, stored=need_row)})
                 sel.silent.update(unseen)
                 if "FLAGS" not in names:
                     items.append(FetchItem("FLAGS", raw="FLAGS"))
                     names.add("FLAGS")
-        rows = {m.uid: m for m in await session.store.messages(account, sel.folder_id, chunk)} \
-            if need_row else {}
         raws: dict[int, bytes] = {}
-        if need_raw and rows:
-            order = list(rows)
-            raws = dict(zip(order, await session.store.raws(
-                [rows[u].blob_sha256 for u in order]), strict=True))
+        if need_raw:
+            order = [u for u in chunk if u in flag_rows]
+            if order:
+                raws = dict(zip(order, await session.store.raws(
+                    [flag_rows[u].blob_sha256 for u in order]), strict=True))
         for uid in chunk:
             row = flag_rows.get(uid)
             if row is None:
                 continue  # expunged by someone else meanwhile
-            message = rows.get(uid)
+            message = row if need_row else None
             raw = raws.get(uid)
             root = mime_tree.parse(raw) if raw is not None and need_tree else None
-            pieces = []
+            flags = " ".join(flags_of(row)) if "FLAGS" in names else ""
+            out.append(b"* %d FETCH (" % sel.msn(uid))  # type: ignore[str-format]
+            first = True
             for item in items:
                 if item.name == "UID":
-                    pieces.append(f"UID {uid}".encode())
-                    continue
-                if (item.name in NEEDS_ROW or item.name in NEEDS_RAW) and message is None:
-                    continue
-                pieces.append(_render(item, message, raw, root, " ".join(flags_of(row)),
-                                      int(row[7])))
-            msn = sel.msn(uid)
-            session.send(f"* {msn} FETCH (".encode() + b" ".join(pieces) + b")")
+                    piece: bytes | list[bytes] = b"UID %d" % uid
+                else:
+                    piece = _render(item, message, raw, root, flags, int(row[7]))
+                if not first:
+                    out.append(b" ")
+                first = False
+                if isinstance(piece, list):
+                    out.extend(piece)
+                else:
+                    out.append(piece)
+            out.append(b")\r\n")
+        session.send_parts(out)
+        out = []
         await session.flush()
     session.ok(command.tag, "Fetched")

@@ -20,6 +20,7 @@ from api.storage.models import Account, MailFolder, MailMessage
 
 __all__ = [
     "changed_since",
+    "first_unseen",
     "copy_messages",
     "flag_rows",
     "folder_uids",
@@ -36,9 +37,14 @@ async def folder_uids(session: AsyncSession, account: Account, folder_id: str) -
 
 
 async def flag_rows(
-    session: AsyncSession, account: Account, folder_id: str, uids: Sequence[int] | None = None
+    session: AsyncSession, account: Account, folder_id: str, uids: Sequence[int] | None = None,
+    *, stored: bool = False,
 ) -> list[Row[Any]]:
-    return await repo.flag_rows(session, account.id, folder_id, uids=uids)
+    return await repo.flag_rows(session, account.id, folder_id, uids=uids, stored=stored)
+
+
+async def first_unseen(session: AsyncSession, account: Account, folder_id: str) -> int | None:
+    return await repo.first_unseen(session, account.id, folder_id)
 
 
 async def changed_since(
