@@ -3,7 +3,7 @@ thread's CPU only) and an imaplib client on a thread: what one command costs on 
 server, which the machine's load barely changes.
 
     .venv/bin/python benchmarks/imap_profile.py [--messages 10000] [--keep /tmp/seed]
-        [--only search,fetch,flags,idle] [--profile] [--idle 300]
+        [--only search,fetch,flags,idle,mbsync] [--profile] [--idle 300]
 
 The seeded mailbox (same corpus as benchmarks/imap.py) is kept under --keep and reused.
 SQLite (the figures are the IMAP path's; benchmarks/imap.py covers PostgreSQL).
@@ -24,14 +24,19 @@ import imaplib  # noqa: E402
 import io  # noqa: E402
 import json  # noqa: E402
 import pstats  # noqa: E402
+import shutil  # noqa: E402
 import ssl  # noqa: E402
+import subprocess  # noqa: E402
+import tempfile  # noqa: E402
 import time  # noqa: E402
 import tracemalloc  # noqa: E402
+from collections import Counter  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from typing import Any  # noqa: E402
 
 from api.config import Settings  # noqa: E402
 from api.imap import ImapServer  # noqa: E402
+from api.imap.session import ImapSession  # noqa: E402
 from api.runtime import Runtime  # noqa: E402
 from api.storage.migrate import upgrade  # noqa: E402
 from benchmarks.imap import CHINESE, RARE, USER_PASSWORD, corpus, seed_mailplane  # noqa: E402
@@ -150,11 +155,68 @@ async def main() -> None:
             out["select_fetch_flags"]["messages"] = len(r[1])
         if "idle" in only:
             await idle(port, args.idle, out, server)
+        if "mbsync" in only:
+            await mbsync(port, root, settings, args.profile, out)
         await asyncio.to_thread(c.logout)
     finally:
         await server.stop()
         await runtime.db.dispose()
     print(json.dumps(out, indent=2))
+
+
+async def mbsync(port: int, root: Path, settings: Settings, profile: bool,
+                 out: dict[str, Any]) -> None:
+    """A full mbsync of the inbox to an empty Maildir, with the commands it sent counted."""
+    home = Path(tempfile.mkdtemp(prefix="mbsync-", dir=root))
+    (home / "mail").mkdir()
+    (home / "rc").write_text(f"""IMAPAccount a
+Host 127.0.0.1
+Port {port}
+User bench@bench.test
+Pass {USER_PASSWORD}
+SSLType IMAPS
+CertificateFile {settings.data_dir / "smtp-tls" / "cert.pem"}
+PipelineDepth 50
+
+IMAPStore far
+Account a
+
+MaildirStore near
+Path {home}/mail/
+Inbox {home}/mail/INBOX
+
+Channel c
+Far :far:
+Near :near:
+Patterns INBOX
+Create Near
+SyncState *
+""")
+    counts: Counter[str] = Counter()
+    original = ImapSession.execute
+
+    async def counting(self: ImapSession, data: bytes) -> bool:
+        head = data.split(b" ", 3)
+        name = b" ".join(head[1:3] if head[1:2] == [b"UID"] else head[1:2]).decode(
+            errors="replace").strip()
+        counts[name] += 1
+        return await original(self, data)
+
+    ImapSession.execute = counting  # type: ignore[method-assign]
+
+    def run() -> Any:
+        return subprocess.run(["mbsync", "-c", str(home / "rc"), "-a"], capture_output=True,
+                              check=False, timeout=1800)
+
+    try:
+        done = await measure("mbsync_full_sync", run, profile, out)
+    finally:
+        ImapSession.execute = original  # type: ignore[method-assign]
+    out["mbsync_full_sync"]["commands"] = dict(counts)
+    out["mbsync_full_sync"]["returncode"] = done.returncode
+    if done.returncode:
+        out["mbsync_full_sync"]["error"] = (done.stdout + done.stderr).decode()[-300:]
+    shutil.rmtree(home, ignore_errors=True)
 
 
 async def idle(port: int, count: int, out: dict[str, Any], server: ImapServer) -> None:

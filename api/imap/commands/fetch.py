@@ -32,6 +32,11 @@ NEEDS_RAW = {"ENVELOPE", "BODYSTRUCTURE", "BODY", "BODY.PEEK", "BINARY", "BINARY
              "BINARY.SIZE", "RFC822", "RFC822.HEADER", "RFC822.TEXT"}
 
 
+def need_row_of(names: set[str]) -> bool:
+    """Whether the items need more of a message than its flags (its stored columns)."""
+    return bool(names & (NEEDS_ROW | NEEDS_RAW))
+
+
 def _whole(item: FetchItem) -> bool:
     """BODY[] or BODY.PEEK[]: the stored bytes as they are, no MIME parsing needed."""
     return item.name in ("BODY", "BODY.PEEK") and item.section == "" and not item.part
@@ -169,8 +174,17 @@ async def fetch(session: ImapSession, command: Command) -> None:
     if command.uid and "UID" not in names:
         items.insert(0, FetchItem("UID", raw="UID"))
         names.add("UID")
-    await session.sync(expunges=False)
+    batch = BATCH if names & NEEDS_RAW else FLAGS_BATCH
     uids = resolve(sel, numbers, uid=command.uid)
+    # the first batch's rows come with the mailbox's modseq: when it moved on, what changed
+    # is reported first (and the set resolved again), else no other read is needed
+    modseq, first = await session.store.fetch_rows(
+        account, sel.folder_id, uids[:batch], stored=need_row_of(names))
+    prefetched: dict[int, Row[Any]] | None = {r[0]: r for r in first}
+    if modseq != sel.modseq:
+        await session.sync(expunges=False, changed=True)
+        uids = resolve(sel, numbers, uid=command.uid)
+        prefetched = None
     if vanished and isinstance(changedsince, int):
         present = set(sel.uids)
         gone = [u for u in numbers.resolve(sel.max_uid) if u not in present] if \
@@ -180,17 +194,19 @@ async def fetch(session: ImapSession, command: Command) -> None:
     marks_seen = not sel.readonly and any(
         i.name in ("BODY", "BINARY") and i.section is not None or i.name in
         ("RFC822", "RFC822.TEXT") for i in items)
-    need_row = bool(names & (NEEDS_ROW | NEEDS_RAW))
+    need_row = need_row_of(names)
     need_raw = bool(names & NEEDS_RAW)
     need_tree = any(not (i.name in NO_TREE or _whole(i)) for i in items)
     out: list[bytes] = []
-    batch = BATCH if need_raw else FLAGS_BATCH
     for start in range(0, len(uids), batch):
         chunk = uids[start : start + batch]
         # one read of the columns this FETCH needs (flags, and the blob key, dates and ids
         # when asked for), never whole message rows
-        flag_rows = {r[0]: r for r in await session.store.flags(account, sel.folder_id, chunk,
-                                                                 stored=need_row)}
+        if start == 0 and prefetched is not None:
+            flag_rows = prefetched
+        else:
+            flag_rows = {r[0]: r for r in await session.store.flags(
+                account, sel.folder_id, chunk, stored=need_row)}
         if changedsince is not None:
             chunk = [u for u in chunk if u in flag_rows and flag_rows[u][7] > changedsince]
         if marks_seen:

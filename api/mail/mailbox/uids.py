@@ -23,6 +23,7 @@ __all__ = [
     "first_unseen",
     "copy_messages",
     "flag_rows",
+    "folder_flag_rows",
     "folder_uids",
     "fresh_folder",
     "mailbox_modseqs",
@@ -41,6 +42,14 @@ async def flag_rows(
     *, stored: bool = False,
 ) -> list[Row[Any]]:
     return await repo.flag_rows(session, account.id, folder_id, uids=uids, stored=stored)
+
+
+async def folder_flag_rows(
+    session: AsyncSession, account_id: str, folder_id: str, uids: Sequence[int], *,
+    stored: bool = False,
+) -> list[Row[Any]]:
+    """`flag_rows` by account id, for callers that checked the account themselves."""
+    return await repo.flag_rows(session, account_id, folder_id, uids=uids, stored=stored)
 
 
 async def first_unseen(session: AsyncSession, account: Account, folder_id: str) -> int | None:
