@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import AppError
@@ -196,12 +196,6 @@ class MailStore:
         async with self.db.session(write=False) as session:
             return await mail_uids.mailbox_modseqs(session, account_ids)
 
-    async def _active(self, session: AsyncSession, account_id: str) -> None:
-        """`_account`'s check without loading the row: for reads that need only the id."""
-        status = await session.scalar(select(Account.status).where(Account.id == account_id))
-        if status != "active":
-            raise StoreError("The account is not active.", "UNAVAILABLE")
-
     async def fetch_rows(self, account_id: str, folder_id: str, uids: Sequence[int], *,
                          stored: bool) -> tuple[int, list[Row[Any]]]:
         """(mailbox modseq, flag rows of `uids`) in one transaction: FETCH learns whether
@@ -209,8 +203,9 @@ class MailStore:
         instead of a transaction of its own per command (mbsync sends one FETCH per
         message)."""
         async with self.db.session(write=False) as session:
-            await self._active(session, account_id)
-            modseq = (await mail_uids.mailbox_modseqs(session, [account_id])).get(account_id, 0)
+            status, modseq = await mail_uids.status_and_modseq(session, account_id)
+            if status != "active":
+                raise StoreError("The account is not active.", "UNAVAILABLE")
             rows = await mail_uids.folder_flag_rows(session, account_id, folder_id, uids,
                                                     stored=stored)
             return modseq, rows
@@ -241,8 +236,10 @@ class MailStore:
         self, account_id: str, folder_id: str, query: SearchQuery
     ) -> set[int]:
         async with self.db.session(write=False) as session:
-            account = await self._account(session, account_id)
-            return await mail_uids.search_uids(session, account, folder_id, query)
+            status, _ = await mail_uids.status_and_modseq(session, account_id)
+            if status != "active":
+                raise StoreError("The account is not active.", "UNAVAILABLE")
+            return await mail_uids.folder_search_uids(session, account_id, folder_id, query)
 
     async def store_flags(
         self, account_id: str, folder_id: str, uids: Sequence[int], mode: str, flags: list[str],

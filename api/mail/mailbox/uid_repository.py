@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.mail.search import index
 from api.mail.search.query import SearchQuery
-from api.storage.models import Mailbox, MailFolder, MailMessage
+from api.storage.models import Account, Mailbox, MailFolder, MailMessage
 
 CHUNK = 500
 
@@ -108,6 +108,20 @@ _SQLITE_SEARCH = text(
     "SELECT m.uid FROM mail_search CROSS JOIN mail_messages AS m ON m.seq = mail_search.rowid "
     "WHERE mail_search MATCH :match AND m.account_id = :account AND m.folder_id = :folder"
 )
+
+
+async def status_and_modseq(session: AsyncSession, account_id: str) -> tuple[str | None, int]:
+    """(the account's status, its mailbox modseq) in one query: a mail client's read
+    checks the account is still active and learns whether anything changed at once."""
+    found = (await session.execute(
+        select(Account.status, Mailbox.modseq)
+        .select_from(Account)
+        .outerjoin(Mailbox, Mailbox.account_id == Account.id)
+        .where(Account.id == account_id)
+    )).first()
+    if found is None:
+        return None, 0
+    return found[0], int(found[1] or 0)
 
 
 async def modseqs(session: AsyncSession, account_ids: Sequence[str]) -> dict[str, int]:

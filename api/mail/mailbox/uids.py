@@ -24,12 +24,14 @@ __all__ = [
     "copy_messages",
     "flag_rows",
     "folder_flag_rows",
+    "folder_search_uids",
     "folder_uids",
     "fresh_folder",
     "mailbox_modseqs",
     "messages_by_uid",
     "search_uids",
     "set_subscribed",
+    "status_and_modseq",
 ]
 
 
@@ -72,6 +74,17 @@ async def search_uids(
     session: AsyncSession, account: Account, folder_id: str, query: SearchQuery
 ) -> set[int]:
     return await repo.search_uids(session, account.id, folder_id, query)
+
+
+async def status_and_modseq(session: AsyncSession, account_id: str) -> tuple[str | None, int]:
+    return await repo.status_and_modseq(session, account_id)
+
+
+async def folder_search_uids(
+    session: AsyncSession, account_id: str, folder_id: str, query: SearchQuery
+) -> set[int]:
+    """`search_uids` by account id, for callers that checked the account themselves."""
+    return await repo.search_uids(session, account_id, folder_id, query)
 
 
 async def mailbox_modseqs(session: AsyncSession, account_ids: Sequence[str]) -> dict[str, int]:
