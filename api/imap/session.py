@@ -310,12 +310,12 @@ class ImapSession:
                         msn = sel.msn(uid)
                         if msn is not None:
                             self.untagged(f"{msn} EXPUNGE")
-                            del sel.uids[msn - 1]
+                            sel.remove_at(msn - 1)
             added = [u for u in uids if u > sel.max_uid]
         else:
             added = [r[0] for r in rows if r[0] > sel.max_uid]
         if added:
-            sel.uids.extend(sorted(added))
+            sel.append(sorted(added))
             self.untagged(f"{len(sel.uids)} EXISTS")
         for row in rows:
             uid = row[0]
