@@ -207,17 +207,19 @@ class MailStore:
             if status != "active":
                 raise StoreError("The account is not active.", "UNAVAILABLE")
             rows = await mail_uids.folder_flag_rows(session, account_id, folder_id, uids,
-                                                    stored=stored)
+                                                    stored=stored, brief=not stored)
             return modseq, rows
 
     async def flags(self, account_id: str, folder_id: str, uids: Sequence[int] | None, *,
-                    stored: bool = False) -> list[Row[Any]]:
+                    stored: bool = False, brief: bool = False) -> list[Row[Any]]:
         """Flag rows (see `uids.flag_rows`) of `uids`, or of the whole folder when None;
         `stored` adds the columns FETCH reads (blob key, ids, dates) instead of loading
         whole message rows."""
         async with self.db.session(write=False) as session:
             account = await self._account(session, account_id)
-            return await mail_uids.flag_rows(session, account, folder_id, uids, stored=stored)
+            return await mail_uids.folder_flag_rows(session, account.id, folder_id,
+                                                    uids or [], stored=stored, brief=brief) \
+                if uids is not None else await mail_uids.flag_rows(session, account, folder_id)
 
     async def messages(
         self, account_id: str, folder_id: str, uids: Sequence[int]

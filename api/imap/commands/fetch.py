@@ -206,7 +206,7 @@ async def fetch(session: ImapSession, command: Command) -> None:
             flag_rows = prefetched
         else:
             flag_rows = {r[0]: r for r in await session.store.flags(
-                account, sel.folder_id, chunk, stored=need_row)}
+                account, sel.folder_id, chunk, stored=need_row, brief=not need_row)}
         if changedsince is not None:
             chunk = [u for u in chunk if u in flag_rows and flag_rows[u][7] > changedsince]
         if marks_seen:
@@ -215,7 +215,7 @@ async def fetch(session: ImapSession, command: Command) -> None:
                 await session.store.store_flags(account, sel.folder_id, unseen, "+",
                                                 ["\\Seen"], None)
                 flag_rows.update({r[0]: r for r in await session.store.flags(
-                    account, sel.folder_id, unseen, stored=need_row)})
+                    account, sel.folder_id, unseen, stored=need_row, brief=not need_row)})
                 sel.silent.update(unseen)
                 if "FLAGS" not in names:
                     items.append(FetchItem("FLAGS", raw="FLAGS"))

@@ -40,12 +40,14 @@ FETCH_COLUMNS = (m.blob_sha256, m.id, m.thread_id, m.created_at)
 
 async def flag_rows(
     session: AsyncSession, account_id: str, folder_id: str, *, changed_since: int | None = None,
-    uids: Sequence[int] | None = None, stored: bool = False,
+    uids: Sequence[int] | None = None, stored: bool = False, brief: bool = False,
 ) -> list[Row[Any]]:
     """(uid, seen, flagged, answered, draft, forwarded, keywords, modseq, received_at,
     sent_at, size) in UID order; with `stored` also (blob_sha256, id, thread_id,
-    created_at): what FETCH needs of a message besides its bytes, without loading it."""
-    columns = FLAG_COLUMNS + FETCH_COLUMNS if stored else FLAG_COLUMNS
+    created_at): what FETCH needs of a message besides its bytes, without loading it;
+    `brief`: only up to the modseq (FETCH FLAGS of a whole folder parses no dates)."""
+    columns = FLAG_COLUMNS + FETCH_COLUMNS if stored else \
+        FLAG_COLUMNS[:8] if brief else FLAG_COLUMNS
     stmt = select(*columns).where(m.account_id == account_id, m.folder_id == folder_id)
     if changed_since is not None:
         stmt = stmt.where(m.modseq > changed_since)

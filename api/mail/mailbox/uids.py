@@ -48,10 +48,11 @@ async def flag_rows(
 
 async def folder_flag_rows(
     session: AsyncSession, account_id: str, folder_id: str, uids: Sequence[int], *,
-    stored: bool = False,
+    stored: bool = False, brief: bool = False,
 ) -> list[Row[Any]]:
     """`flag_rows` by account id, for callers that checked the account themselves."""
-    return await repo.flag_rows(session, account_id, folder_id, uids=uids, stored=stored)
+    return await repo.flag_rows(session, account_id, folder_id, uids=uids, stored=stored,
+                                brief=brief)
 
 
 async def first_unseen(session: AsyncSession, account: Account, folder_id: str) -> int | None:
