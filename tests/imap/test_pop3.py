@@ -13,7 +13,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from sqlalchemy import select
 
 from api.pop3 import Pop3Server
