@@ -61,6 +61,10 @@ class DeflateWriter:
         if out:
             self.inner.write(out)
 
+    def writelines(self, parts: list[bytes]) -> None:
+        for part in parts:
+            self.write(part)
+
     async def drain(self) -> None:
         self.inner.write(self.deflater.flush(zlib.Z_SYNC_FLUSH))
         await self.inner.drain()

@@ -5,6 +5,7 @@ changes carry the same events), returning plain data the protocol code renders."
 from __future__ import annotations
 
 import asyncio
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -140,8 +141,10 @@ class MailStore:
             modseq = (await mail_uids.mailbox_modseqs(session, [account_id])).get(account_id, 0)
             unseen = None
             if folder.unread_count:
-                rows = await mail_uids.flag_rows(session, account, folder_id)
-                unseen = next((i + 1 for i, r in enumerate(rows) if not r[1]), None)
+                first = await mail_uids.first_unseen(session, account, folder_id)
+                if first is not None:
+                    i = bisect.bisect_left(uids, first)
+                    unseen = i + 1 if i < len(uids) and uids[i] == first else None
         info = _info(folder, "", set())
         return Selected(info, uids, modseq, unseen)
 
@@ -193,10 +196,30 @@ class MailStore:
         async with self.db.session(write=False) as session:
             return await mail_uids.mailbox_modseqs(session, account_ids)
 
-    async def flags(self, account_id: str, folder_id: str, uids: Sequence[int]) -> list[Row[Any]]:
+    async def fetch_rows(self, account_id: str, folder_id: str, uids: Sequence[int], *,
+                         stored: bool) -> tuple[int, list[Row[Any]]]:
+        """(mailbox modseq, flag rows of `uids`) in one transaction: FETCH learns whether
+        anything changed (so whether to report it first) from the read it makes anyway,
+        instead of a transaction of its own per command (mbsync sends one FETCH per
+        message)."""
+        async with self.db.session(write=False) as session:
+            status, modseq = await mail_uids.status_and_modseq(session, account_id)
+            if status != "active":
+                raise StoreError("The account is not active.", "UNAVAILABLE")
+            rows = await mail_uids.folder_flag_rows(session, account_id, folder_id, uids,
+                                                    stored=stored, brief=not stored)
+            return modseq, rows
+
+    async def flags(self, account_id: str, folder_id: str, uids: Sequence[int] | None, *,
+                    stored: bool = False, brief: bool = False) -> list[Row[Any]]:
+        """Flag rows (see `uids.flag_rows`) of `uids`, or of the whole folder when None;
+        `stored` adds the columns FETCH reads (blob key, ids, dates) instead of loading
+        whole message rows."""
         async with self.db.session(write=False) as session:
             account = await self._account(session, account_id)
-            return await mail_uids.flag_rows(session, account, folder_id, uids)
+            return await mail_uids.folder_flag_rows(session, account.id, folder_id,
+                                                    uids or [], stored=stored, brief=brief) \
+                if uids is not None else await mail_uids.flag_rows(session, account, folder_id)
 
     async def messages(
         self, account_id: str, folder_id: str, uids: Sequence[int]
@@ -215,8 +238,10 @@ class MailStore:
         self, account_id: str, folder_id: str, query: SearchQuery
     ) -> set[int]:
         async with self.db.session(write=False) as session:
-            account = await self._account(session, account_id)
-            return await mail_uids.search_uids(session, account, folder_id, query)
+            status, _ = await mail_uids.status_and_modseq(session, account_id)
+            if status != "active":
+                raise StoreError("The account is not active.", "UNAVAILABLE")
+            return await mail_uids.folder_search_uids(session, account_id, folder_id, query)
 
     async def store_flags(
         self, account_id: str, folder_id: str, uids: Sequence[int], mode: str, flags: list[str],

@@ -16,6 +16,7 @@ import logging
 import ssl
 from collections import Counter
 
+from api.imap import sslbuffer
 from api.imap.leases import ConnectionLeases
 from api.imap.mailstore import MailStore
 from api.imap.session import ImapSession
@@ -72,6 +73,7 @@ class ImapServer:
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
                      tls: bool) -> None:
+        sslbuffer.share(writer.transport)
         session = ImapSession(self, reader, writer, tls=tls)
         if len(self.sessions) >= self.settings.imap_max_connections or \
                 self.per_ip[session.ip] >= self.settings.imap_max_connections_per_ip:

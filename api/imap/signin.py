@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -67,8 +68,44 @@ def bearer_response(mechanism: str, data: bytes) -> tuple[str, str] | None:
     return (user, token) if token else None
 
 
+BEARER_ERROR = json.dumps({"status": "invalid_token", "scope": "mail:read"}).encode()
+MECHANISMS = ("PLAIN", "LOGIN", "OAUTHBEARER", "XOAUTH2")
+
+
 def bearer_error() -> bytes:
-    return base64.b64encode(json.dumps({"status": "invalid_token", "scope": "mail:read"}).encode())
+    return base64.b64encode(BEARER_ERROR)
+
+
+class MalformedResponse(Exception):
+    """A SASL response that is not one (a PLAIN message without its two NULs)."""
+
+
+Ask = Callable[[bytes], Awaitable[bytes]]
+
+
+async def sasl_sign_in(signin: ClientSignIn, mechanism: str, initial: bytes | None, ask: Ask,
+                       ip: str | None) -> SignedIn | None:
+    """One SASL exchange (PLAIN, LOGIN, OAUTHBEARER, XOAUTH2), the same for IMAP's
+    AUTHENTICATE and POP3's AUTH: `initial` is the decoded initial response (None when the
+    client sent none); `ask(challenge)` sends a challenge (unencoded) as the protocol does
+    and returns the client's decoded answer, raising when the client cancels. None when the
+    credentials are refused (throttled and audited by `signin`)."""
+    if mechanism == "LOGIN":
+        user = initial if initial else await ask(b"Username:")
+        password = await ask(b"Password:")
+        return await signin.password(user.decode("utf-8", "replace"),
+                                     password.decode("utf-8", "replace"), ip, "LOGIN")
+    data = initial if initial is not None else await ask(b"")
+    if mechanism == "PLAIN":
+        pair = plain_response(data)
+        if pair is None:
+            raise MalformedResponse("Malformed PLAIN response")
+        return await signin.password(pair[0], pair[1], ip, "PLAIN")
+    parsed = bearer_response(mechanism, data)
+    who = await signin.token(parsed[0], parsed[1], ip, mechanism) if parsed else None
+    if who is None:
+        await ask(BEARER_ERROR)  # RFC 7628 3.2.2: the client answers with a dummy response
+    return who
 
 
 class ClientSignIn:

@@ -1,5 +1,6 @@
 """POP3 against the real server: STLS before any password, UIDL/TOP/CAPA, SASL PLAIN,
-"leave on server" and deletion (the API's expunge), and fetchmail fetching a mailbox."""
+"leave on server" and deletion (the API's expunge), AUTH LOGIN, XOAUTH2 and OAUTHBEARER
+through IMAP's SASL exchange, and fetchmail fetching a mailbox."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import select
 
 from api.pop3 import Pop3Server
 from api.runtime import Runtime
-from tests.factories.platform import ADMIN_PASSWORD, OrgHandle
+from api.storage.models import AuditEntry
+from tests.factories.platform import ADMIN_PASSWORD, OrgHandle, user_tokens
 from tests.imap.conftest import deliver, message, on_thread, tls_context
 
 ALICE = "alice@acme.test"
@@ -97,6 +100,122 @@ async def test_leave_on_server_then_delete_through_the_api_expunge(
     listed = (await client.get(f"/v1/accounts/{ALICE}/mail/messages",
                                headers=await org.headers())).json()["data"]
     assert [m["subject"] for m in listed] == ["m1"]
+
+
+def _b64(text: str) -> str:
+    return base64.b64encode(text.encode()).decode()
+
+
+def _auth_login(server: Pop3Server, user: str, password: str, *, initial: bool) -> list[str]:
+    """AUTH LOGIN on the socket as RFC 5034 has it: the prompts, then the outcome."""
+    c = _client(server)
+    seen: list[str] = []
+    try:
+        if initial:  # the user name as the initial response, only the password prompted
+            seen.append(c._shortcmd(f"AUTH LOGIN {_b64(user)}").decode())
+        else:
+            seen.append(c._shortcmd("AUTH LOGIN").decode())
+            seen.append(c._shortcmd(_b64(user)).decode())
+        seen.append(c._shortcmd(_b64(password)).decode())
+        seen.append(f"STAT {c.stat()[0]}")
+        c.quit()
+    except poplib.error_proto as error:
+        seen.append(error.args[0].decode())
+    return seen
+
+
+def _auth_bearer(server: Pop3Server, mechanism: str, token: str) -> list[str]:
+    c = _client(server)
+    blob = f"user={ALICE}\x01auth=Bearer {token}\x01\x01" if mechanism == "XOAUTH2" else \
+        f"n,a={ALICE},\x01auth=Bearer {token}\x01\x01"
+    seen: list[str] = []
+    try:
+        reply = c._shortcmd(f"AUTH {mechanism} {_b64(blob)}").decode()
+        seen.append(reply)
+        if reply.startswith("+ "):  # the error challenge; the client answers with a dummy
+            seen.append(base64.b64decode(reply[2:]).decode())
+            seen.append(c._shortcmd("AQ==").decode())
+        else:
+            seen.append(f"STAT {c.stat()[0]}")
+            c.quit()
+    except poplib.error_proto as error:
+        seen.append(error.args[0].decode())
+    return seen
+
+
+async def test_auth_login_xoauth2_and_oauthbearer_like_imap(
+    pop3: Pop3Server, org: OrgHandle, runtime: Runtime, other_org: OrgHandle
+) -> None:
+    alice = await org.add_account("alice")
+    await deliver(runtime, alice, message("one"))
+    reader = (await user_tokens(org, ALICE, "mail:read"))["access_token"]
+    sender = (await user_tokens(org, ALICE, "mail:send"))["access_token"]
+
+    def capa_and_plain_refusal() -> tuple[dict[str, list[str]], str]:
+        c = _client(pop3)
+        capa = c.capa()
+        c.quit()
+        plain = poplib.POP3("127.0.0.1", pop3.ports["pop3"], timeout=10)
+        try:
+            refused = plain._shortcmd(f"AUTH LOGIN {_b64(ALICE)}").decode()
+        except poplib.error_proto as error:
+            refused = error.args[0].decode()
+        plain.quit()
+        return capa, refused
+
+    capa, refused = await on_thread(capa_and_plain_refusal)
+    assert capa["SASL"] == ["PLAIN", "LOGIN", "OAUTHBEARER", "XOAUTH2"]
+    assert "Use STLS" in refused  # never a password over a plain connection
+
+    prompted = await on_thread(lambda: _auth_login(pop3, ALICE, ADMIN_PASSWORD, initial=False))
+    assert [base64.b64decode(p[2:]) for p in prompted[:2]] == [b"Username:", b"Password:"]
+    assert prompted[2].startswith("+OK") and prompted[3] == "STAT 1"
+    initial = await on_thread(lambda: _auth_login(pop3, ALICE, ADMIN_PASSWORD, initial=True))
+    assert base64.b64decode(initial[0][2:]) == b"Password:" and initial[-1] == "STAT 1"
+    wrong = await on_thread(lambda: _auth_login(pop3, ALICE, "not-the-password", initial=False))
+    assert wrong[-1].startswith("-ERR [AUTH]")
+    # another organisation's person cannot open Alice's drop with Alice's name
+    stranger = await on_thread(lambda: _auth_login(pop3, "alice@globex.test", ADMIN_PASSWORD,
+                                                   initial=False))
+    assert stranger[-1].startswith("-ERR [AUTH]")
+
+    for mechanism in ("XOAUTH2", "OAUTHBEARER"):
+        ok = await on_thread(_auth_bearer, pop3, mechanism, reader)
+        assert ok[0].startswith("+OK") and ok[1] == "STAT 1", ok
+        # a token only good for sending: RFC 7628's error challenge, then -ERR
+        refused_token = await on_thread(_auth_bearer, pop3, mechanism, sender)
+        assert '"invalid_token"' in refused_token[1], refused_token
+        assert refused_token[2].startswith("-ERR [AUTH]"), refused_token
+
+    def bad_input() -> list[str]:
+        c = _client(pop3)
+        out = []
+        for line in ("AUTH CRAM-MD5", "AUTH LOGIN not*base64", "AUTH PLAIN " + _b64("no-nuls")):
+            try:
+                out.append(c._shortcmd(line).decode())
+            except poplib.error_proto as error:
+                out.append(error.args[0].decode())
+        c.quit()
+        return out
+
+    assert await on_thread(bad_input) == ["-ERR Unsupported mechanism", "-ERR Invalid base64",
+                                          "-ERR [AUTH] Authentication failed"]
+
+    async with runtime.db.session(write=False) as session:
+        entries = (await session.execute(select(AuditEntry).where(
+            AuditEntry.action.in_(["mail.client.signed_in", "mail.client.sign_in_failed"]),
+        ))).scalars().all()
+    seen = sorted({(e.action, e.details["protocol"], e.details["mechanism"]) for e in entries
+                   if e.actor_id == alice.id})
+    assert seen == [
+        ("mail.client.sign_in_failed", "pop3", "LOGIN"),
+        ("mail.client.sign_in_failed", "pop3", "OAUTHBEARER"),
+        ("mail.client.sign_in_failed", "pop3", "XOAUTH2"),
+        ("mail.client.signed_in", "pop3", "LOGIN"),
+        ("mail.client.signed_in", "pop3", "OAUTHBEARER"),
+        ("mail.client.signed_in", "pop3", "XOAUTH2"),
+    ]
+    assert all(e.ip == "127.0.0.1" for e in entries)
 
 
 async def test_fetchmail_fetches_the_mailbox(

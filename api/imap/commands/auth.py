@@ -10,12 +10,10 @@ from typing import TYPE_CHECKING
 from api.imap.capabilities import capability_line
 from api.imap.errors import Bad, No
 from api.imap.parser import Command
-from api.imap.signin import SignedIn, bearer_error, bearer_response, plain_response
+from api.imap.signin import MECHANISMS, MalformedResponse, SignedIn, sasl_sign_in
 
 if TYPE_CHECKING:
     from api.imap.session import ImapSession
-
-MECHANISMS = ("PLAIN", "LOGIN", "OAUTHBEARER", "XOAUTH2")
 
 
 def _b64(data: bytes) -> bytes:
@@ -58,25 +56,15 @@ async def authenticate(session: ImapSession, command: Command) -> None:
     if not session.tls:
         raise No("Use STARTTLS before signing in", "PRIVACYREQUIRED")
     initial = command.args.get("initial")
-    signin = session.server.signin
-    if mechanism == "LOGIN":
-        user = (await _continue(session, base64.b64encode(b"Username:"))).decode("utf-8", "replace")
-        password = (await _continue(session, base64.b64encode(b"Password:"))).decode(
-            "utf-8", "replace")
-        await _finish(session, command, await signin.password(user, password, session.ip,
-                                                              "LOGIN"))
-        return
-    data = (b"" if initial == "=" else _b64(str(initial).encode())) if initial is not None \
-        else await _continue(session)
-    if mechanism == "PLAIN":
-        pair = plain_response(data)
-        if pair is None:
-            raise No("Malformed PLAIN response", "AUTHENTICATIONFAILED")
-        await _finish(session, command, await signin.password(pair[0], pair[1], session.ip,
-                                                              "PLAIN"))
-        return
-    parsed = bearer_response(mechanism, data)
-    who = await signin.token(parsed[0], parsed[1], session.ip, mechanism) if parsed else None
-    if who is None:
-        await _continue(session, bearer_error())  # the client answers with a dummy line
+    data = None
+    if initial is not None and mechanism != "LOGIN":  # LOGIN asks for both, as it did
+        data = b"" if initial == "=" else _b64(str(initial).encode())
+
+    async def ask(challenge: bytes) -> bytes:
+        return await _continue(session, base64.b64encode(challenge))
+
+    try:
+        who = await sasl_sign_in(session.server.signin, mechanism, data, ask, session.ip)
+    except MalformedResponse as error:
+        raise No(str(error), "AUTHENTICATIONFAILED") from None
     await _finish(session, command, who)

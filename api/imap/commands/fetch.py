@@ -8,7 +8,9 @@ from __future__ import annotations
 import base64
 import binascii
 import quopri
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Row
 
 from api.imap import mime_tree
 from api.imap.commands.sets import resolve
@@ -17,17 +19,22 @@ from api.imap.errors import Bad, No
 from api.imap.mailstore import flags_of
 from api.imap.parser import Command, FetchItem, SeqSet
 from api.imap.wire import internal_date, literal, seqset
-from api.storage.models import MailMessage
 
 if TYPE_CHECKING:
     from api.imap.session import ImapSession
 
-BATCH = 200
+BATCH = 500  # messages read (bytes and all) and written at a time
+FLAGS_BATCH = 5000  # when only columns are asked for
 NO_TREE = {"UID", "FLAGS", "MODSEQ", "RFC822", "RFC822.SIZE", "INTERNALDATE", "EMAILID",
            "THREADID", "SAVEDATE"}
 NEEDS_ROW = {"INTERNALDATE", "RFC822.SIZE", "EMAILID", "THREADID", "SAVEDATE"}
 NEEDS_RAW = {"ENVELOPE", "BODYSTRUCTURE", "BODY", "BODY.PEEK", "BINARY", "BINARY.PEEK",
              "BINARY.SIZE", "RFC822", "RFC822.HEADER", "RFC822.TEXT"}
+
+
+def need_row_of(names: set[str]) -> bool:
+    """Whether the items need more of a message than its flags (its stored columns)."""
+    return bool(names & (NEEDS_ROW | NEEDS_RAW))
 
 
 def _whole(item: FetchItem) -> bool:
@@ -85,8 +92,10 @@ def _partial(data: bytes, item: FetchItem) -> tuple[bytes, str]:
     return data[offset : offset + length], f"<{offset}>"
 
 
-def _render(item: FetchItem, message: MailMessage | None, raw: bytes | None,
-            root: mime_tree.Part | None, flags: str, modseq: int) -> bytes:
+def _render(item: FetchItem, message: Row[Any] | None, raw: bytes | None,
+            root: mime_tree.Part | None, flags: str, modseq: int) -> bytes | list[bytes]:
+    """One item's response bytes; a body as [label and literal header, the bytes], so the
+    message is never copied on its way to the socket."""
     name = item.name
     if name == "FLAGS":
         return f"FLAGS ({flags})".encode()
@@ -109,10 +118,11 @@ def _render(item: FetchItem, message: MailMessage | None, raw: bytes | None,
         return b"SAVEDATE " + internal_date(message.created_at)
     assert raw is not None
     if name == "RFC822":
-        return b"RFC822 " + literal(raw)
+        return [b"RFC822 {%d}\r\n" % len(raw), raw]
     if _whole(item):
         data, origin = _partial(raw, item)
-        return f"{item.raw.replace('BODY.PEEK', 'BODY')}{origin} ".encode() + literal(data)
+        return [b"%s%s {%d}\r\n" % (item.raw.replace("BODY.PEEK", "BODY").encode(),
+                                     origin.encode(), len(data)), data]
     assert root is not None
     if name == "ENVELOPE":
         return b"ENVELOPE " + envelope(root)
@@ -164,8 +174,17 @@ async def fetch(session: ImapSession, command: Command) -> None:
     if command.uid and "UID" not in names:
         items.insert(0, FetchItem("UID", raw="UID"))
         names.add("UID")
-    await session.sync(expunges=False)
+    batch = BATCH if names & NEEDS_RAW else FLAGS_BATCH
     uids = resolve(sel, numbers, uid=command.uid)
+    # the first batch's rows come with the mailbox's modseq: when it moved on, what changed
+    # is reported first (and the set resolved again), else no other read is needed
+    modseq, first = await session.store.fetch_rows(
+        account, sel.folder_id, uids[:batch], stored=need_row_of(names))
+    prefetched: dict[int, Row[Any]] | None = {r[0]: r for r in first}
+    if modseq != sel.modseq:
+        await session.sync(expunges=False, changed=True)
+        uids = resolve(sel, numbers, uid=command.uid)
+        prefetched = None
     if vanished and isinstance(changedsince, int):
         present = set(sel.uids)
         gone = [u for u in numbers.resolve(sel.max_uid) if u not in present] if \
@@ -175,12 +194,19 @@ async def fetch(session: ImapSession, command: Command) -> None:
     marks_seen = not sel.readonly and any(
         i.name in ("BODY", "BINARY") and i.section is not None or i.name in
         ("RFC822", "RFC822.TEXT") for i in items)
-    need_row = bool(names & (NEEDS_ROW | NEEDS_RAW))
+    need_row = need_row_of(names)
     need_raw = bool(names & NEEDS_RAW)
     need_tree = any(not (i.name in NO_TREE or _whole(i)) for i in items)
-    for start in range(0, len(uids), BATCH):
-        chunk = uids[start : start + BATCH]
-        flag_rows = {r[0]: r for r in await session.store.flags(account, sel.folder_id, chunk)}
+    out: list[bytes] = []
+    for start in range(0, len(uids), batch):
+        chunk = uids[start : start + batch]
+        # one read of the columns this FETCH needs (flags, and the blob key, dates and ids
+        # when asked for), never whole message rows
+        if start == 0 and prefetched is not None:
+            flag_rows = prefetched
+        else:
+            flag_rows = {r[0]: r for r in await session.store.flags(
+                account, sel.folder_id, chunk, stored=need_row, brief=not need_row)}
         if changedsince is not None:
             chunk = [u for u in chunk if u in flag_rows and flag_rows[u][7] > changedsince]
         if marks_seen:
@@ -189,35 +215,41 @@ async def fetch(session: ImapSession, command: Command) -> None:
                 await session.store.store_flags(account, sel.folder_id, unseen, "+",
                                                 ["\\Seen"], None)
                 flag_rows.update({r[0]: r for r in await session.store.flags(
-                    account, sel.folder_id, unseen)})
+                    account, sel.folder_id, unseen, stored=need_row, brief=not need_row)})
                 sel.silent.update(unseen)
                 if "FLAGS" not in names:
                     items.append(FetchItem("FLAGS", raw="FLAGS"))
                     names.add("FLAGS")
-        rows = {m.uid: m for m in await session.store.messages(account, sel.folder_id, chunk)} \
-            if need_row else {}
         raws: dict[int, bytes] = {}
-        if need_raw and rows:
-            order = list(rows)
-            raws = dict(zip(order, await session.store.raws(
-                [rows[u].blob_sha256 for u in order]), strict=True))
+        if need_raw:
+            order = [u for u in chunk if u in flag_rows]
+            if order:
+                raws = dict(zip(order, await session.store.raws(
+                    [flag_rows[u].blob_sha256 for u in order]), strict=True))
         for uid in chunk:
             row = flag_rows.get(uid)
             if row is None:
                 continue  # expunged by someone else meanwhile
-            message = rows.get(uid)
+            message = row if need_row else None
             raw = raws.get(uid)
             root = mime_tree.parse(raw) if raw is not None and need_tree else None
-            pieces = []
+            flags = " ".join(flags_of(row)) if "FLAGS" in names else ""
+            out.append(b"* %d FETCH (" % sel.msn(uid))  # type: ignore[str-format]
+            first = True
             for item in items:
                 if item.name == "UID":
-                    pieces.append(f"UID {uid}".encode())
-                    continue
-                if (item.name in NEEDS_ROW or item.name in NEEDS_RAW) and message is None:
-                    continue
-                pieces.append(_render(item, message, raw, root, " ".join(flags_of(row)),
-                                      int(row[7])))
-            msn = sel.msn(uid)
-            session.send(f"* {msn} FETCH (".encode() + b" ".join(pieces) + b")")
+                    piece: bytes | list[bytes] = b"UID %d" % uid
+                else:
+                    piece = _render(item, message, raw, root, flags, int(row[7]))
+                if not first:
+                    out.append(b" ")
+                first = False
+                if isinstance(piece, list):
+                    out.extend(piece)
+                else:
+                    out.append(piece)
+            out.append(b")\r\n")
+        session.send_parts(out)
+        out = []
         await session.flush()
     session.ok(command.tag, "Fetched")

@@ -24,14 +24,15 @@ async def idle(session: ImapSession, command: Command) -> None:
     session.send(b"+ idling")
     await session.flush()
     line_task = asyncio.create_task(session.read_line(AUTH_TIMEOUT))
+    # the client's line wakes the same flag as a mailbox change: one task per idling client
+    # (the line's), not one more per wake-up
+    line_task.add_done_callback(lambda _: flag.set())
     try:
         while True:
-            wake = asyncio.create_task(flag.wait())
-            done, _ = await asyncio.wait({line_task, wake}, return_when=asyncio.FIRST_COMPLETED)
-            if line_task in done:
-                wake.cancel()
-                break
+            await flag.wait()
             flag.clear()
+            if line_task.done():
+                break
             await session.sync(changed=True)
             await session.flush()
     finally:

@@ -36,11 +36,19 @@ class _Evaluator:
         sel = session.need_selected()
         self.sel = sel
         self.account = session.need_auth()
-        self.all = set(sel.uids)
+        self._all: set[int] | None = None
         self._rows: dict[int, Row[Any]] | None = None
         self._messages: dict[int, MailMessage] | None = None
         self.used_modseq = False
         self.now = datetime.now(UTC)
+
+    @property
+    def all(self) -> set[int]:
+        """Every UID of the selected mailbox, made only when a key needs it (a set of
+        100,000 UIDs costs more than a two-character text search)."""
+        if self._all is None:
+            self._all = set(self.sel.uids)
+        return self._all
 
     async def rows(self) -> dict[int, Row[Any]]:
         if self._rows is None:
@@ -60,11 +68,13 @@ class _Evaluator:
         return {uid for uid, row in (await self.rows()).items() if test(row)}
 
     async def all_of(self, keys: list[SearchKey]) -> set[int]:
-        result = set(self.all)
-        for key in keys:
-            result &= await self.key(key)
+        if not keys:
+            return set(self.all)
+        result = await self.key(keys[0])
+        for key in keys[1:]:
             if not result:
                 break
+            result &= await self.key(key)
         return result
 
     async def text(self, column: str | None, value: str) -> set[int]:
@@ -73,7 +83,10 @@ class _Evaluator:
             return set(self.all)
         query = SearchQuery(terms=[Term(words, column)])
         found = await self.session.store.search_text(self.account, self.sel.folder_id, query)
-        return found & self.all
+        if self._all is not None:
+            return found & self._all
+        msn = self.sel.msn  # a few matches: look each up instead of making the whole set
+        return {u for u in found if msn(u) is not None}
 
     async def key(self, key: SearchKey) -> set[int]:
         name = str(key[0])

@@ -41,7 +41,7 @@ async def select(session: ImapSession, command: Command) -> None:
     session.untagged(f"OK [UIDNEXT {state.folder.uid_next}] Predicted next UID")
     session.untagged(f"OK [HIGHESTMODSEQ {max(state.modseq, 1)}] Highest")
     session.selected = SelectedMailbox(folder.id, folder.path, readonly,
-                                       state.folder.uid_validity, list(state.uids),
+                                       state.folder.uid_validity, state.uids,
                                        max(state.modseq, 1))
     if qresync is not None:
         await _resync(session, qresync)  # type: ignore[arg-type]

@@ -19,7 +19,17 @@ def resolve(sel: SelectedMailbox, numbers: SeqSet, *, uid: bool) -> list[int]:
         return [u for u in sel.uids if u in saved]
     if uid:
         largest = sel.max_uid
-        return [u for u in sel.uids if numbers.contains(u, largest)]
+        if len(numbers.ranges) == 1:  # 1:*, a client's batch: a slice, no set
+            lo, hi = numbers.ranges[0]
+            a = largest if lo is None else lo
+            b = largest if hi is None else hi
+            return list(sel.between(min(a, b), max(a, b)))
+        found: set[int] = set()
+        for lo, hi in numbers.ranges:
+            a = largest if lo is None else lo
+            b = largest if hi is None else hi
+            found.update(sel.between(min(a, b), max(a, b)))
+        return sorted(found)
     count = len(sel.uids)
     if not count:
         return []

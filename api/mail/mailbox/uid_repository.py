@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.mail.search import index
 from api.mail.search.query import SearchQuery
-from api.storage.models import Mailbox, MailFolder, MailMessage
+from api.storage.models import Account, Mailbox, MailFolder, MailMessage
 
 CHUNK = 500
 
@@ -27,19 +27,43 @@ async def folder_uids(session: AsyncSession, account_id: str, folder_id: str) ->
     return [int(u) for u in rows.scalars().all()]
 
 
+async def first_unseen(session: AsyncSession, account_id: str, folder_id: str) -> int | None:
+    """The lowest UID not seen (SELECT's UNSEEN), without reading the folder's flags."""
+    found = await session.scalar(
+        select(m.uid).where(m.account_id == account_id, m.folder_id == folder_id,
+                            m.seen.is_(False)).order_by(m.uid).limit(1))
+    return None if found is None else int(found)
+
+
+FETCH_COLUMNS = (m.blob_sha256, m.id, m.thread_id, m.created_at)
+
+
 async def flag_rows(
     session: AsyncSession, account_id: str, folder_id: str, *, changed_since: int | None = None,
-    uids: Sequence[int] | None = None,
+    uids: Sequence[int] | None = None, stored: bool = False, brief: bool = False,
 ) -> list[Row[Any]]:
     """(uid, seen, flagged, answered, draft, forwarded, keywords, modseq, received_at,
-    sent_at, size) in UID order."""
-    stmt = select(*FLAG_COLUMNS).where(m.account_id == account_id, m.folder_id == folder_id)
+    sent_at, size) in UID order; with `stored` also (blob_sha256, id, thread_id,
+    created_at): what FETCH needs of a message besides its bytes, without loading it;
+    `brief`: only up to the modseq (FETCH FLAGS of a whole folder parses no dates)."""
+    columns = FLAG_COLUMNS + FETCH_COLUMNS if stored else \
+        FLAG_COLUMNS[:8] if brief else FLAG_COLUMNS
+    stmt = select(*columns).where(m.account_id == account_id, m.folder_id == folder_id)
     if changed_since is not None:
         stmt = stmt.where(m.modseq > changed_since)
     if uids is None:
         return list((await session.execute(stmt.order_by(m.uid))).all())
-    out: list[Row[Any]] = []
     wanted = sorted(set(uids))
+    if not wanted:
+        return []
+    if wanted[-1] - wanted[0] < 2 * len(wanted):
+        # dense (1:*, a client's batch of a range): one range scan of the (folder, uid)
+        # index instead of IN lists of 500 bound values each
+        found = await session.execute(
+            stmt.where(m.uid >= wanted[0], m.uid <= wanted[-1]).order_by(m.uid))
+        keep = set(wanted)
+        return [r for r in found.all() if r[0] in keep]
+    out: list[Row[Any]] = []
     for start in range(0, len(wanted), CHUNK):
         part = wanted[start : start + CHUNK]
         out.extend((await session.execute(stmt.where(m.uid.in_(part)))).all())
@@ -66,14 +90,40 @@ async def search_uids(
     session: AsyncSession, account_id: str, folder_id: str, query: SearchQuery
 ) -> set[int]:
     """UIDs in the folder whose index entry matches every text term of `query`."""
+    if session.get_bind().dialect.name == "sqlite":
+        # the index answers first and each match is one rowid lookup (CROSS JOIN fixes the
+        # order): left to itself SQLite walks the folder's rows (every message, 100,000 at
+        # 100,000) and probes the match list once per message
+        found = await session.execute(_SQLITE_SEARCH, {
+            "match": index.fts_match(account_id, query), "account": account_id,
+            "folder": folder_id})
+        return {int(u) for u in found.scalars().all()}
     join = index.matching_seq(session, account_id, query)
-    # the index answers first (a subquery): joined, SQLite would walk the folder's rows and
-    # probe the index once per message
     matching = select(join.key).select_from(join.table).where(*join.where)
     stmt = select(m.uid).where(
         m.seq.in_(matching), m.account_id == account_id, m.folder_id == folder_id
     )
     return {int(u) for u in (await session.execute(stmt)).scalars().all()}
+
+
+_SQLITE_SEARCH = text(
+    "SELECT m.uid FROM mail_search CROSS JOIN mail_messages AS m ON m.seq = mail_search.rowid "
+    "WHERE mail_search MATCH :match AND m.account_id = :account AND m.folder_id = :folder"
+)
+
+
+async def status_and_modseq(session: AsyncSession, account_id: str) -> tuple[str | None, int]:
+    """(the account's status, its mailbox modseq) in one query: a mail client's read
+    checks the account is still active and learns whether anything changed at once."""
+    found = (await session.execute(
+        select(Account.status, Mailbox.modseq)
+        .select_from(Account)
+        .outerjoin(Mailbox, Mailbox.account_id == Account.id)
+        .where(Account.id == account_id)
+    )).first()
+    if found is None:
+        return None, 0
+    return found[0], int(found[1] or 0)
 
 
 async def modseqs(session: AsyncSession, account_ids: Sequence[str]) -> dict[str, int]:

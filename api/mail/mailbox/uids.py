@@ -20,14 +20,18 @@ from api.storage.models import Account, MailFolder, MailMessage
 
 __all__ = [
     "changed_since",
+    "first_unseen",
     "copy_messages",
     "flag_rows",
+    "folder_flag_rows",
+    "folder_search_uids",
     "folder_uids",
     "fresh_folder",
     "mailbox_modseqs",
     "messages_by_uid",
     "search_uids",
     "set_subscribed",
+    "status_and_modseq",
 ]
 
 
@@ -36,9 +40,23 @@ async def folder_uids(session: AsyncSession, account: Account, folder_id: str) -
 
 
 async def flag_rows(
-    session: AsyncSession, account: Account, folder_id: str, uids: Sequence[int] | None = None
+    session: AsyncSession, account: Account, folder_id: str, uids: Sequence[int] | None = None,
+    *, stored: bool = False,
 ) -> list[Row[Any]]:
-    return await repo.flag_rows(session, account.id, folder_id, uids=uids)
+    return await repo.flag_rows(session, account.id, folder_id, uids=uids, stored=stored)
+
+
+async def folder_flag_rows(
+    session: AsyncSession, account_id: str, folder_id: str, uids: Sequence[int], *,
+    stored: bool = False, brief: bool = False,
+) -> list[Row[Any]]:
+    """`flag_rows` by account id, for callers that checked the account themselves."""
+    return await repo.flag_rows(session, account_id, folder_id, uids=uids, stored=stored,
+                                brief=brief)
+
+
+async def first_unseen(session: AsyncSession, account: Account, folder_id: str) -> int | None:
+    return await repo.first_unseen(session, account.id, folder_id)
 
 
 async def changed_since(
@@ -57,6 +75,17 @@ async def search_uids(
     session: AsyncSession, account: Account, folder_id: str, query: SearchQuery
 ) -> set[int]:
     return await repo.search_uids(session, account.id, folder_id, query)
+
+
+async def status_and_modseq(session: AsyncSession, account_id: str) -> tuple[str | None, int]:
+    return await repo.status_and_modseq(session, account_id)
+
+
+async def folder_search_uids(
+    session: AsyncSession, account_id: str, folder_id: str, query: SearchQuery
+) -> set[int]:
+    """`search_uids` by account id, for callers that checked the account themselves."""
+    return await repo.search_uids(session, account_id, folder_id, query)
 
 
 async def mailbox_modseqs(session: AsyncSession, account_ids: Sequence[str]) -> dict[str, int]:

@@ -1,5 +1,6 @@
-"""AUTHORIZATION state: CAPA, STLS, USER/PASS and AUTH PLAIN (only over TLS), checked by
-the mail-client sign-in shared with IMAP (throttled, audited, frozen accounts refused)."""
+"""AUTHORIZATION state: CAPA, STLS, USER/PASS and AUTH (PLAIN, LOGIN, OAUTHBEARER and
+XOAUTH2, only over TLS), checked by the mail-client sign-in shared with IMAP (throttled,
+audited, frozen accounts refused)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import binascii
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from api.imap.signin import SignedIn, plain_response
+from api.imap.signin import MECHANISMS, MalformedResponse, SignedIn, sasl_sign_in
 from api.pop3.session import Drop, Pop3Error
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ async def capa(session: Pop3Session, arg: str) -> None:
              "AUTH-RESP-CODE", "IMPLEMENTATION Mailplane"]
     if session.drop is None:
         if session.tls:
-            lines += ["USER", "SASL PLAIN"]
+            lines += ["USER", "SASL " + " ".join(MECHANISMS)]
         else:
             lines.append("STLS")
     session.send("\r\n".join(lines + ["."]))
@@ -77,26 +78,37 @@ async def pass_(session: Pop3Session, arg: str) -> None:
     await _open(session, who)
 
 
+def _b64(text: str) -> bytes:
+    text = text.strip()
+    if text == "=":  # RFC 5034: an empty initial response
+        return b""
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        raise Pop3Error("Invalid base64") from None
+
+
 async def auth_(session: Pop3Session, arg: str) -> None:
+    """AUTH (RFC 5034) with the mechanisms IMAP offers, through the same exchange."""
     _need_tls(session)
     mechanism, _, initial = arg.partition(" ")
-    if mechanism.upper() != "PLAIN":
+    mechanism = mechanism.upper()
+    if mechanism not in MECHANISMS:
         raise Pop3Error("Unsupported mechanism")
-    if not initial:
-        session.send("+ ")
+
+    async def ask(challenge: bytes) -> bytes:
+        session.send(b"+ " + base64.b64encode(challenge))
         await session.writer.drain()
         line = await session.read_line()
         if line is None or line == b"*":
             raise Pop3Error("Authentication cancelled")
-        initial = line.decode("ascii", "replace")
+        return _b64(line.decode("ascii", "replace"))
+
+    data = _b64(initial) if initial.strip() else None
     try:
-        data = base64.b64decode(initial.strip(), validate=True)
-    except (binascii.Error, ValueError):
-        raise Pop3Error("Invalid base64") from None
-    pair = plain_response(data)
-    if pair is None:
-        raise Pop3Error("[AUTH] Authentication failed")
-    who = await session.server.signin.password(pair[0], pair[1], session.ip, "PLAIN")
+        who = await sasl_sign_in(session.server.signin, mechanism, data, ask, session.ip)
+    except MalformedResponse:
+        raise Pop3Error("[AUTH] Authentication failed") from None
     await _open(session, who)
 
 
