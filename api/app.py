@@ -167,6 +167,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         if migrate:
             await upgrade_async(settings.effective_database_url)
         await runtime.notifier.start()
+        runtime.readiness.start()
         stop = asyncio.Event()
         worker = None
         if getattr(app.state, "background_worker", False):
@@ -176,6 +177,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         stop.set()
         if worker is not None:
             await worker
+        await runtime.readiness.stop()
         await runtime.notifier.stop()
         await runtime.blobs.close()
         await runtime.db.dispose()
