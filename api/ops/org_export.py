@@ -16,12 +16,14 @@ each account's folders (their full path and role, which file names cannot carry)
 calendars and address books (time zone, colour, default), and each folder's `.jsonl` has
 one line per message, in file order, with what mbox or Maildir lose: the exact internal
 date, flags and keywords, the SHA-256 of the stored bytes and their line ends (mboxrd
-stores LF; the importer restores CRLF and checks the hash).
+stores LF; the importer restores CRLF and checks the hash; a message with mixed line ends,
+which mboxrd cannot give back, also has its bytes there in base64).
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
 import hashlib
 import json
 import re
@@ -149,7 +151,7 @@ def line_ends(raw: bytes) -> str:
 
 
 def _index_line(message: MailMessage, raw: bytes, file: str | None) -> bytes:
-    return json.dumps({
+    meta: dict[str, object] = {
         "sha256": hashlib.sha256(raw).hexdigest(),
         "size": len(raw),
         "received_at": message.received_at.isoformat(),
@@ -160,7 +162,10 @@ def _index_line(message: MailMessage, raw: bytes, file: str | None) -> bytes:
         "eol": line_ends(raw),
         "final_newline": raw.endswith(b"\n"),
         "file": file,
-    }, ensure_ascii=False).encode() + b"\n"
+    }
+    if file is None and meta["eol"] == "mixed":  # mboxrd cannot keep these bytes: keep them here
+        meta["raw"] = base64.b64encode(raw).decode()
+    return json.dumps(meta, ensure_ascii=False).encode() + b"\n"
 
 
 async def _mail(runtime: Runtime, org_id: str, account_id: str, out: Path, address: str,

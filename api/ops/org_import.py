@@ -19,6 +19,7 @@ transaction.
 
 from __future__ import annotations
 
+import base64
 import csv
 import hashlib
 import io
@@ -198,6 +199,8 @@ def mbox_bodies(data: bytes) -> list[bytes]:
     starts = [m.start() for m in _MBOX_FROM.finditer(data)]
     if data.strip() and (not starts or starts[0] != 0):
         raise MalformedExport("an mbox file that does not start with a From_ line")
+    if not starts:
+        return []
     bodies = []
     for at, end in zip(starts, [*starts[1:], len(data)], strict=True):
         entry = data[at:end]
@@ -211,7 +214,12 @@ def mbox_bodies(data: bytes) -> list[bytes]:
 
 def restore_bytes(body: bytes, meta: dict[str, Any]) -> bytes:
     """The stored bytes from an mbox entry: the final newline the exporter added dropped,
-    CRLF line ends back."""
+    CRLF line ends back (or the bytes the index kept, for mixed line ends)."""
+    if isinstance(meta.get("raw"), str):
+        try:
+            return base64.b64decode(meta["raw"], validate=True)
+        except ValueError:
+            raise MalformedExport("an index line's raw bytes are not base64") from None
     if not meta.get("final_newline", True) and body.endswith(b"\n"):
         body = body[:-1]
     if meta.get("eol") == "crlf":
@@ -225,16 +233,20 @@ def folder_entries(root: Path, folder: dict[str, Any]) -> Iterator[Entry]:
     metas = _index(root / folder["index"])
     target = root / folder["file"]
     if target.is_dir():  # Maildir
-        raws: Iterator[bytes] = (_maildir_file(target, meta, where) for meta in metas)
+        def raw_of(n: int) -> bytes:
+            return _maildir_file(target, metas[n], where)
     else:
         bodies = mbox_bodies(target.read_bytes())
         if len(bodies) != len(metas):
             raise MalformedExport(f"{where}: {len(bodies)} messages in the mbox, "
                                   f"{len(metas)} in its index")
-        raws = (restore_bytes(body, meta) for body, meta in zip(bodies, metas, strict=True))
-    for n, (raw, meta) in enumerate(zip(raws, metas, strict=True), 1):
+
+        def raw_of(n: int) -> bytes:
+            return restore_bytes(bodies[n], metas[n])
+    for n, meta in enumerate(metas):
+        raw = raw_of(n)
         if hashlib.sha256(raw).hexdigest() != meta["sha256"]:
-            raise MalformedExport(f"{where}: message {n} differs from the bytes exported "
+            raise MalformedExport(f"{where}: message {n + 1} differs from the bytes exported "
                                   "(SHA-256 mismatch)")
         yield Entry(raw, meta)
 
