@@ -111,6 +111,7 @@ class Load:
         self.halt = threading.Event()
         self.statuses: list[tuple[float, int, str]] = []  # (monotonic time, status, what)
         self.smtp_acked: list[str] = []
+        self.smtp_acked_at: list[float] = []  # monotonic time of each 250
         self.smtp_refused = 0
         self.api_acked: list[str] = []
         self.api_unknown: list[str] = []
@@ -148,6 +149,7 @@ class Load:
                                   f"Message-ID: <{subject}.{uuid.uuid4().hex}@example.net>"
                                   f"\r\n\r\nbody of {subject}\r\n")
                 self.smtp_acked.append(subject)
+                self.smtp_acked_at.append(time.monotonic())
             except (OSError, smtplib.SMTPException):
                 self.smtp_refused += 1
                 time.sleep(0.05)
@@ -385,11 +387,12 @@ async def test_every_role_loses_a_process_then_the_primary_fails_over(clusters, 
         await asyncio.sleep(2)
         await asyncio.to_thread(promote, replica)
         promoted = time.monotonic()
-        acked_smtp = len(load.smtp_acked)
         api_back = await asyncio.to_thread(_first_ok, lambda: _ok(httpx.get(
             f"{site.lb}/v1/accounts/{ALICE}/mail/messages", headers=auth, timeout=5)), 30)
-        smtp_back = await asyncio.to_thread(
-            _first_ok, lambda: len(load.smtp_acked) > acked_smtp, 30)
+        # SMTP: from the promotion to the first 250 after it (the intake thread's own clock)
+        await asyncio.to_thread(_first_ok, lambda: any(
+            t > promoted for t in load.smtp_acked_at), 30)
+        smtp_back = min(t for t in load.smtp_acked_at if t > promoted) - promoted
         window_end = promoted + BACK_WITHIN
         await asyncio.sleep(max(0.0, window_end - time.monotonic()) + 4)
         load.stop()
