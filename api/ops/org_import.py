@@ -25,7 +25,6 @@ import hashlib
 import io
 import json
 import re
-import shutil
 import tarfile
 import tempfile
 import zipfile
@@ -292,7 +291,6 @@ async def import_org(runtime: Runtime, org_id: str, source: Path) -> ImportRepor
                 await _calendar(runtime, account, root, calendar, report)
             for book in entry["address_books"]:
                 await _book(runtime, account, root, book, report)
-        shutil.rmtree(scratch, ignore_errors=True)
         return report
 
 
