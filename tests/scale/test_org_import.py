@@ -137,6 +137,15 @@ _VOLATILE = re.compile(r"^(DTSTAMP|REV|PRODID|LAST-MODIFIED|CREATED)[:;].*\r?\n"
                        re.MULTILINE)
 
 
+def _parts(text: str, kind: str) -> list[str]:
+    """The components of an iCalendar or vCard text, without stamps, in a stable order
+    (rows a rerun updated may come back in another order)."""
+    found = re.findall(rf"BEGIN:{kind}\r?\n.*?END:{kind}\r?\n", text, re.DOTALL)
+    assert found or kind not in text
+    # lines sorted too: a group's MEMBER lines follow no order
+    return sorted("\n".join(sorted(_VOLATILE.sub("", part).splitlines())) for part in found)
+
+
 async def _snapshot(runtime: Runtime, org_id: str) -> dict[str, object]:
     """Everything the import must carry, keyed by what survives a move (addresses, folder
     paths, names), with the ids and stamps that legitimately differ left out."""
@@ -158,9 +167,9 @@ async def _snapshot(runtime: Runtime, org_id: str) -> dict[str, object]:
                 for m in rows])
             counts = sorted((tuple(folder_path(f, by_id)), f.total_count, f.unread_count)
                             for f in folders)
-            calendars = {c.name: _VOLATILE.sub("", (await export_ics(session, c)).decode())
+            calendars = {c.name: _parts((await export_ics(session, c)).decode(), "VEVENT")
                          for c in await export_repository.calendars(session, org_id, person.id)}
-            books = {b.name: _VOLATILE.sub("", await export_vcards(session, runtime, b, "4.0"))
+            books = {b.name: _parts(await export_vcards(session, runtime, b, "4.0"), "VCARD")
                      for b in await export_repository.address_books(session, org_id, person.id)}
         out[person.address] = {"mail": mail, "counts": counts, "calendars": calendars,
                                "books": books}
