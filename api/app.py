@@ -166,6 +166,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         if migrate:
             await upgrade_async(settings.effective_database_url)
         await runtime.notifier.start()
+        runtime.readiness.start()
         stop = asyncio.Event()
         worker = None
         if getattr(app.state, "background_worker", False):
@@ -175,6 +176,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         stop.set()
         if worker is not None:
             await worker
+        await runtime.readiness.stop()
         await runtime.notifier.stop()
         await runtime.blobs.close()
         await runtime.db.dispose()

@@ -13,6 +13,7 @@ from api.storage.blob_url import FallbackBackend, open_backend
 from api.storage.blobs import BlobBackend, BlobStore
 from api.storage.db import Database
 from api.storage.notifier import Notifier
+from api.storage.readiness import Readiness
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Runtime:
     tokens: TokenCache
     limiter: RateLimiter
     notifier: Notifier
+    readiness: Readiness
     extras: dict[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -37,6 +39,7 @@ class Runtime:
             tokens=TokenCache(ttl=settings.token_cache_seconds),
             limiter=make_limiter(settings, db),
             notifier=Notifier(db.url),
+            readiness=Readiness(db),
         )
 
 

@@ -23,7 +23,7 @@ from api.data_dir import private_dir
 from api.directory.imports.cli import accounts_cli, organization_id
 from api.errors import AppError
 from api.migration.cli import migrate_cli
-from api.ops.backup_cli import backup_command, export_command, restore_command
+from api.ops.backup_cli import backup_command, export_command, org_cli, restore_command
 from api.ops.blob_cli import blobs_cli
 from api.platform.apps import service as apps
 from api.runtime import Runtime
@@ -41,6 +41,7 @@ cli.add_typer(db_cli, name="db")
 cli.add_typer(accounts_cli, name="accounts")
 cli.add_typer(migrate_cli, name="migrate")
 cli.add_typer(blobs_cli, name="blobs")
+cli.add_typer(org_cli, name="org")
 cli.command("backup")(backup_command)
 cli.command("restore")(restore_command)
 cli.command("export")(export_command)

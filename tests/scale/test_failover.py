@@ -77,7 +77,12 @@ async def test_database_loss_answers_try_later_everywhere_and_recovers(cluster, 
             assert (await http.get("/v1/accounts", headers=auth)).status_code == 200
 
             await asyncio.to_thread(cluster.stop)
-            ready = await http.get("/readyz")
+            # /readyz reports the background probe (every 1 s, failed after 2 s): false
+            # within a few seconds, not at once
+            stopped = time.monotonic()
+            while (ready := await http.get("/readyz")).status_code == 200:
+                assert time.monotonic() - stopped < 6, "still ready without a database"
+                await asyncio.sleep(0.1)
             assert ready.status_code == 503 and int(ready.headers["retry-after"]) > 0
             answer = await http.get("/v1/accounts", headers=auth)
             assert answer.status_code == 503, answer.text

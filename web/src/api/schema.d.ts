@@ -137,8 +137,11 @@ export interface paths {
         };
         /**
          * Get Readiness
-         * @description Readiness: the database answers a query within two seconds (load balancers take the
-         *     process out of rotation while it does not, and back when it does).
+         * @description Readiness: the database answered the process's background probe (a query every
+         *     second, failed after two seconds without an answer). Answered from that cached state,
+         *     without a database round trip, so a slow but healthy process is never reported down;
+         *     load balancers take the process out of rotation while the probe fails, and back when
+         *     it answers again.
          */
         get: operations["get_readiness"];
         put?: never;

@@ -59,8 +59,11 @@ def sync_detailed(
 ) -> Response[Any]:
     """ Get Readiness
 
-     Readiness: the database answers a query within two seconds (load balancers take the
-    process out of rotation while it does not, and back when it does).
+     Readiness: the database answered the process's background probe (a query every
+    second, failed after two seconds without an answer). Answered from that cached state,
+    without a database round trip, so a slow but healthy process is never reported down;
+    load balancers take the process out of rotation while the probe fails, and back when
+    it answers again.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -89,8 +92,11 @@ async def asyncio_detailed(
 ) -> Response[Any]:
     """ Get Readiness
 
-     Readiness: the database answers a query within two seconds (load balancers take the
-    process out of rotation while it does not, and back when it does).
+     Readiness: the database answered the process's background probe (a query every
+    second, failed after two seconds without an answer). Answered from that cached state,
+    without a database round trip, so a slow but healthy process is never reported down;
+    load balancers take the process out of rotation while the probe fails, and back when
+    it answers again.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
