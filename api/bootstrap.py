@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.config import get_settings
-from api.directory.domains import ensure_signing_key
+from api.directory import ensure_signing_key
 from api.errors import AlreadyExists, ValidationFailed
 from api.events import emit
 from api.i18n import _

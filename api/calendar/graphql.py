@@ -23,7 +23,7 @@ from api.calendar.events.window import page_of
 from api.calendar.freebusy import service as freebusy
 from api.calendar.invitations import service as invitations
 from api.calendar.resources import service as rooms
-from api.directory.accounts.lookup import resolve_account
+from api.directory import resolve_account
 from api.errors import ValidationFailed
 from api.graphql_kit import Context, as_graphql_error, checked_page, require, unit_of_work
 from api.graphql_kit import validated as validate_input

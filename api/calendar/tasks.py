@@ -9,8 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.calendar.invitations.imip import JOB
-from api.directory.accounts.locale import account_locale, organization_locale
-from api.directory.recipients import Resolution, resolve_recipients
+from api.directory import Resolution, account_locale, organization_locale, resolve_recipients
 from api.mail.sending.compose import ExtraPart
 from api.mail.sending.service import send_message
 from api.runtime import Runtime

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from api.bootstrap import create_organization
 from api.config import get_settings
 from api.data_dir import private_dir
-from api.directory.imports.cli import accounts_cli, organization_id
+from api.directory import accounts_cli, organization_id
 from api.errors import AppError
 from api.migration.cli import migrate_cli
 from api.ops.backup_cli import backup_command, export_command, org_cli, restore_command

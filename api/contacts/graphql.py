@@ -15,7 +15,7 @@ from api.contacts.contacts import groups, repository, service
 from api.contacts.contacts.service import ensure_default_book
 from api.contacts.contacts.views import contacts_out, group_out
 from api.contacts.gal import service as gal
-from api.directory.accounts.lookup import resolve_account
+from api.directory import resolve_account
 from api.errors import ValidationFailed
 from api.graphql_kit import Context, as_graphql_error, checked_page, require, unit_of_work
 from api.kit.pagination import PageParams

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from api.directory.accounts import credentials
+from api.directory import credentials
 from api.identity import record
 from api.mail.inbound.sasl import SaslVerifier
 from api.platform.oauth.bearer import load_principal

@@ -9,8 +9,7 @@ from fastapi import Depends
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.deps import Principal
-from api.directory.accounts.lookup import resolve_account
-from api.directory.accounts.owner import Owner
+from api.directory import Owner, resolve_account
 from api.errors import InsufficientScope, NotFound
 from api.i18n import _
 from api.identity.principal import Principal as PrincipalModel

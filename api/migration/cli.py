@@ -15,7 +15,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 
 from api.config import get_settings
-from api.directory.imports.cli import organization_id
+from api.directory import organization_id
 from api.errors import AppError
 from api.kit.pagination import PageParams
 from api.migration import repository, service

@@ -9,7 +9,7 @@ import re
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory.accounts.lookup import find_account
+from api.directory import find_account
 from api.errors import Conflict, NotFound, ValidationFailed
 from api.events import emit
 from api.i18n import _

@@ -33,7 +33,7 @@ from typing import Literal
 
 from api.calendar.ics.service import export_ics
 from api.contacts.contacts.transfer import export_vcards
-from api.directory.imports.export import csv_stream
+from api.directory import csv_stream
 from api.ops import export_repository as repository
 from api.runtime import Runtime
 from api.storage.models import MailFolder, MailMessage

@@ -44,7 +44,7 @@ from api.contacts.address_books.service import create_book
 from api.contacts.contacts import repository as contacts_repository
 from api.contacts.contacts.service import ensure_default_book
 from api.contacts.contacts.transfer import import_vcards
-from api.directory.imports import service as directory_imports
+from api.directory import imports_service as directory_imports
 from api.errors import AppError
 from api.mail.delivery.append import store_batch
 from api.mail.delivery.deliver import write_bytes

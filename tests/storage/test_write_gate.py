@@ -23,15 +23,30 @@ async def db(tmp_path: Path):  # type: ignore[no-untyped-def]
     await database.dispose()
 
 
+def _at_the_gate() -> int:
+    """Writers holding or queued at this loop's gate."""
+    gate = write_gate._gates.get(asyncio.get_running_loop())
+    if gate is None:
+        return 0
+    return int(gate.locked()) + len(gate._waiters or ())  # type: ignore[attr-defined]
+
+
 async def test_writers_go_in_arrival_order_and_all_commit(db: Database) -> None:
     order: list[int] = []
+    finished = 0
 
     async def writer(n: int) -> None:
-        await asyncio.sleep(n * 0.01)  # arrive in order 0..7
+        nonlocal finished
+        # arrive in order 0..7: each sets out once the ones before it reached the gate (a
+        # fixed stagger is not enough on a loaded machine: opening a session hops threads)
+        async with asyncio.timeout(10):
+            while _at_the_gate() + finished < n:
+                await asyncio.sleep(0.002)
         async with db.session() as session:
             await session.execute(text("INSERT INTO log (n) VALUES (:n)"), {"n": n})
             order.append(n)
             await asyncio.sleep(0.05)  # hold the write lock a while
+        finished += 1
 
     await asyncio.gather(*(writer(n) for n in range(8)))
     assert order == list(range(8))

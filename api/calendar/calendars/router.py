@@ -8,8 +8,7 @@ from fastapi import APIRouter, Request, Response, status
 from api.calendar.calendars import service
 from api.calendar.calendars.views import calendar_out, feed_url
 from api.deps import CalendarRead, CalendarWrite, DbSession, RuntimeDep
-from api.directory.accounts.lookup import resolve_account
-from api.directory.accounts.owner import Owner
+from api.directory import Owner, resolve_account
 from api.kit.etags import check_if_match, set_etag
 from api.kit.pagination import Page
 from schemas.calendar import (

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.calendar.calendars import repository
 from api.calendar.errors import DefaultCalendar, RoomCalendar
 from api.calendar.events.timing import zone
-from api.directory.accounts.lookup import find_account
+from api.directory import find_account
 from api.errors import Forbidden, NotFound, ValidationFailed
 from api.events import emit
 from api.i18n import _

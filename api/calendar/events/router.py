@@ -11,8 +11,7 @@ from api.calendar.events import instances, service
 from api.calendar.events.occurrences import Occurrence, render, single
 from api.calendar.events.window import page_of
 from api.deps import CalendarRead, CalendarWrite, DbSession
-from api.directory.accounts.lookup import resolve_account
-from api.directory.accounts.owner import Owner
+from api.directory import Owner, resolve_account
 from api.events.sync import DEFAULT_CHANGES, ChangesLimit, SinceParam, changes_since
 from api.kit.etags import check_if_match, set_etag
 from api.kit.pagination import Page, PageParams, page_params

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request, Response
 from api.calendar.calendars import service as calendars
 from api.calendar.ics import service
 from api.deps import CalendarRead, CalendarWrite, DbSession
-from api.directory.accounts.owner import Owner
+from api.directory import Owner
 from schemas.calendar import ImportResult
 
 router = APIRouter(tags=["calendar"])

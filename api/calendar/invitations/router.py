@@ -8,7 +8,7 @@ from api.calendar.events import service as events
 from api.calendar.events.occurrences import render
 from api.calendar.invitations import service
 from api.deps import CalendarWrite, DbSession
-from api.directory.accounts.owner import Owner
+from api.directory import Owner
 from schemas.calendar import Event, EventRespond
 
 router = APIRouter(prefix="/v1/accounts/{account}/calendar/events", tags=["calendar"])

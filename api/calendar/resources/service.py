@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.calendar.events.occurrences import Occurrence
 from api.calendar.events.service import check_window, occurrences_in
 from api.calendar.resources import repository
-from api.directory.accounts.lookup import find_account
+from api.directory import find_account
 from api.errors import AlreadyExists, NotFound, ValidationFailed
 from api.events import emit
 from api.i18n import _

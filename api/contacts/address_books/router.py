@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from api.contacts.address_books import service
 from api.contacts.contacts import transfer
 from api.deps import ContactsRead, ContactsWrite, DbSession, RuntimeDep
-from api.directory.accounts.owner import Owner
+from api.directory import Owner
 from api.kit.etags import check_if_match, set_etag
 from api.kit.pagination import Page
 from schemas.contacts import AddressBook, AddressBookCreate, AddressBookUpdate, ContactImportResult

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from api.contacts.contacts import groups, repository, service, transfer
 from api.contacts.contacts.views import contact_out, contacts_out, group_out
 from api.deps import ContactsRead, ContactsWrite, DbSession, RuntimeDep
-from api.directory.accounts.owner import Owner
+from api.directory import Owner
 from api.errors import NotFound
 from api.events.sync import DEFAULT_CHANGES, ChangesLimit, SinceParam, changes_since
 from api.kit.etags import check_if_match, set_etag

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from api.contacts.gal import service
 from api.deps import ContactsRead, DbSession
-from api.directory.accounts.lookup import resolve_account
+from api.directory import resolve_account
 from schemas.contacts import AutocompleteResult
 
 router = APIRouter(prefix="/v1/contacts", tags=["contacts"])

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import dkim
 
-from api.directory.dns.resolver import DnsUnavailable, Lookup
+from api.directory import DnsUnavailable, Lookup
 
 MAX_SIGNATURES = 5
 _HEADER = re.compile(rb"^dkim-signature[ \t]*:", re.IGNORECASE)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from publicsuffixlist import PublicSuffixList
 
-from api.directory.dns.resolver import DnsUnavailable, Lookup
+from api.directory import DnsUnavailable, Lookup
 from api.mail.auth_results.dkim import DkimOutcome
 from api.mail.auth_results.spf import SpfOutcome
 

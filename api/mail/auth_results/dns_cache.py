@@ -14,7 +14,7 @@ from typing import Any
 
 from dns.rdata import Rdata
 
-from api.directory.dns.resolver import DnsUnavailable, Lookup
+from api.directory import DnsUnavailable, Lookup
 
 MAX_ENTRIES = 50_000
 

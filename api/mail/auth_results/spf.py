@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from api.directory.dns.resolver import Lookup
-from api.directory.dns.spf import evaluate
+from api.directory import Lookup, evaluate
 
 
 @dataclass(frozen=True)

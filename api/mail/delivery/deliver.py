@@ -19,7 +19,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory.recipients import Resolution, resolve_recipients
+from api.directory import Resolution, resolve_recipients
 from api.kit.clock import utcnow
 from api.mail.delivery import hooks
 from api.mail.delivery.batch import PendingStores

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory.accounts.locale import account_locale
+from api.directory import account_locale
 from api.i18n import from_accept_language, translate
 from api.storage.models import Account, MailFolder
 from schemas.mail import Folder

@@ -11,7 +11,7 @@ from aiosmtpd.smtp import Envelope, Session
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory.recipients import Resolution, resolve_recipients
+from api.directory import Resolution, resolve_recipients
 from api.kit.ids import new_id
 from api.mail.auth_results import authenticate
 from api.mail.delivery import DeliveryReport, deliver, pending

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from api.directory.recipients import resolve_recipients
+from api.directory import resolve_recipients
 from api.runtime import Runtime
 from api.storage.models import Account, Mailbox
 

@@ -16,8 +16,7 @@ import anyio
 from anyio import to_thread
 from sqlalchemy import func, select
 
-from api.directory import app_passwords
-from api.directory.accounts import throttle
+from api.directory import app_passwords, throttle
 from api.identity.passwords import hash_password, needs_rehash, verify_password
 from api.platform.oauth.bearer import load_principal
 from api.runtime import Runtime

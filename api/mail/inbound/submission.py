@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from aiosmtpd.smtp import Envelope, Session
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory.recipients import may_send_as
+from api.directory import may_send_as
 from api.errors import AppError, PayloadTooLarge
 from api.kit.ids import new_id
 from api.mail.errors import QuotaExceeded, SendAsDenied, UnknownRecipient

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory.accounts.locale import account_locale, account_zone
+from api.directory import account_locale, account_zone
 from api.i18n import translate
 from api.kit.clock import utcnow
 from api.mail.delivery import deliver

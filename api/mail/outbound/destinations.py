@@ -8,7 +8,7 @@ import random
 from dataclasses import dataclass
 
 from api.config import Settings
-from api.directory.dns.resolver import DnsUnavailable, Lookup, host_text
+from api.directory import DnsUnavailable, Lookup, host_text
 
 
 class PermanentFailure(Exception):

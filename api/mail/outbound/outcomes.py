@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.config import Settings
-from api.directory.accounts.locale import account_locale, organization_locale
+from api.directory import account_locale, organization_locale
 from api.events import emit
 from api.kit.clock import utcnow
 from api.mail.delivery.deliver import deliver

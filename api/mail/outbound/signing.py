@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import Prehashed
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory.domains import dkim_private_key
+from api.directory import dkim_private_key
 from api.mail.auth_results import from_domain
 from api.mail.auth_results.dkim import signature_tags
 

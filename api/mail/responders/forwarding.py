@@ -10,7 +10,7 @@ original's DKIM signature still verifies because only a header was prepended abo
 
 from __future__ import annotations
 
-from api.directory.recipients import resolve_recipients
+from api.directory import resolve_recipients
 from api.mail.delivery import hooks
 from api.mail.delivery.deliver import deliver
 from api.mail.settings import repository

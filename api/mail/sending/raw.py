@@ -9,7 +9,7 @@ import re
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory.recipients import resolve_recipients
+from api.directory import resolve_recipients
 from api.errors import PayloadTooLarge, ValidationFailed
 from api.i18n import _
 from api.identity.audit import record

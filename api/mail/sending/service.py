@@ -14,8 +14,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory import recipients as directory_recipients
-from api.directory.recipients import Resolution, resolve_recipients
+from api.directory import Resolution, may_send_as, resolve_recipients
 from api.errors import NotFound, PayloadTooLarge, ValidationFailed
 from api.events import emit
 from api.i18n import Msg
@@ -71,14 +70,9 @@ class Prepared:
 
 
 async def check_send_as(session: AsyncSession, account: Account, address: str) -> None:
-    """The directory decides (own address, aliases, groups with permission; frozen
-    accounts send nothing); without it, only the account's own address."""
-    checker = getattr(directory_recipients, "may_send_as", None)
-    if checker is not None:
-        allowed = await checker(session, account, address)
-    else:
-        allowed = address.lower() == account.address.lower()
-    if not allowed:
+    """The directory decides: own address, aliases, groups with permission; frozen
+    accounts send nothing."""
+    if not await may_send_as(session, account, address):
         raise SendAsDenied(Msg(
             "{address} may not send as {address2}.", address=account.address, address2=address
         ), param="from")

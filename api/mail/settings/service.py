@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory.recipients import resolve_recipients
+from api.directory import resolve_recipients
 from api.errors import ValidationFailed
 from api.events import emit
 from api.i18n import _

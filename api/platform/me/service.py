@@ -7,8 +7,8 @@ import dataclasses
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory.accounts import service as accounts
-from api.directory.accounts.locale import account_locale, account_zone
+from api.directory import account_locale, account_zone
+from api.directory import accounts_service as accounts
 from api.errors import Forbidden
 from api.identity.principal import Principal
 from api.storage.models import Account

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.directory.accounts import throttle
+from api.directory import throttle
 from api.kit.clock import utcnow
 
 

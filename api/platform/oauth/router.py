@@ -12,9 +12,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from api.deps import DbSession, RuntimeDep
-from api.directory.account_links import service as links
-from api.directory.accounts.credentials import authenticate, change_password
-from api.directory.accounts.locale import account_locale
+from api.directory import account_locale, authenticate, change_password
+from api.directory import login_links as links
 from api.errors import AppError
 from api.i18n import from_accept_language, localise, pick_locale
 from api.identity.audit import record

@@ -9,7 +9,7 @@ import strawberry
 from pydantic import ValidationError
 from strawberry.types import Info
 
-from api.directory.graphql_inputs import set_fields
+from api.directory import set_fields
 from api.errors import ValidationFailed
 from api.graphql_kit import (
     Context,

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.config import Settings
-from api.directory.accounts.lookup import find_account
+from api.directory import find_account
 from api.errors import Gone, NotFound, ValidationFailed
 from api.events import emit
 from api.events.retention import purged_through
