@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import json
 import os
 import re
@@ -26,6 +27,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
@@ -50,29 +54,59 @@ BODIES = ["请查收附件并于周五前回复。", "详情见下文，谢谢�
           "会议改到下午三点，地点不变。", "预算已更新，请确认。"]
 
 
-def raw_message(i: int, to: str) -> bytes:
-    mail = EmailMessage()
+def _word(text: str) -> str:
+    """An RFC 2047 encoded word (UTF-8, base64): what `EmailMessage` writes for a Chinese
+    header, built directly (the seed writes 100,000 of them)."""
+    return "=?utf-8?b?" + base64.b64encode(text.encode()).decode() + "?="
+
+
+def raw_message(i: int, to: str, date: str | None = None) -> bytes:
+    """A Chinese or English message, as `EmailMessage` would write it but built from a
+    template: a few microseconds instead of a millisecond each."""
     topic = TOPICS[i % len(TOPICS)]
-    mail["From"] = f"同事{i % 97} <colleague{i % 97}@partner.example>"
-    mail["To"] = to
-    mail["Subject"] = f"{topic} 第{i}号"
-    mail["Date"] = format_datetime(utcnow())
-    mail["Message-ID"] = make_msgid(domain="partner.example")
-    mail.set_content(f"{BODIES[i % len(BODIES)]}\n编号 {i}")
-    return bytes(mail)
+    body = f"{BODIES[i % len(BODIES)]}\n编号 {i}\n".encode()
+    return (
+        f"From: {_word(f'同事{i % 97}')} <colleague{i % 97}@partner.example>\r\n"
+        f"To: {to}\r\n"
+        f"Subject: {_word(f'{topic} 第{i}号')}\r\n"
+        f"Date: {date or format_datetime(utcnow())}\r\n"
+        f"Message-ID: <{i}.{time.time_ns()}@partner.example>\r\n"
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: text/plain; charset="utf-8"\r\n'
+        "Content-Transfer-Encoding: base64\r\n\r\n"
+    ).encode() + base64.encodebytes(body).replace(b"\n", b"\r\n")
 
 
-async def seed(settings: Settings, address: str, n: int) -> None:
+@contextmanager
+def _unsynced() -> Iterator[None]:
+    """Seeding only: the blob store's per-file fsyncs (two per message) skipped, and the
+    whole data directory synced once at the end instead. The server started afterwards
+    syncs every delivery as always."""
+    real = os.fsync
+    os.fsync = lambda fd: None
+    try:
+        yield
+    finally:
+        os.fsync = real
+        os.sync()
+
+
+async def seed(settings: Settings, address: str, n: int, batch: int = 2000) -> None:
+    """`n` messages into the inbox through the delivery core's batch store (`append_many`,
+    as imports do), `batch` per transaction, received one minute apart (newest last)."""
     runtime = Runtime.build(settings)
     try:
         async with runtime.db.session() as session:
             account = (await session.execute(
                 select(Account).where(Account.address == address))).scalar_one()
-        for start in range(0, n, 1000):
-            raws = [raw_message(i, address) for i in range(start, min(n, start + 1000))]
-            async with runtime.db.session() as session:
-                account = await session.merge(account)
-                await append_many(session, runtime, account, raws, seen=True)
+        first = utcnow() - timedelta(minutes=n)
+        with _unsynced():
+            for start in range(0, n, batch):
+                raws = [raw_message(i, address) for i in range(start, min(n, start + batch))]
+                async with runtime.db.session() as session:
+                    account = await session.merge(account)
+                    await append_many(session, runtime, account, raws, seen=True,
+                                      received_at=first + timedelta(minutes=start))
     finally:
         await runtime.db.dispose()
 
