@@ -1,7 +1,7 @@
 /** Who is signed in: the BFF session (CSRF token, expiry) and /v1/me (role, scopes). */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 import { api, must, onSessionExpired, setCsrfToken, type Schemas } from "../api/client";
-import { readSession, signOut, type WebSession } from "../api/session";
+import { bootSession, signOut, type WebSession } from "../api/session";
 
 type Me = Schemas["Me"];
 
@@ -23,15 +23,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     void (async () => {
-      const current = await readSession().catch(() => null);
+      // /web/session and /v1/me at once (a GET needs no CSRF token): one round trip, not two
+      const asking = api.GET("/v1/me");
+      const current = await bootSession().catch(() => null);
       if (!live) return;
       if (!current) {
+        void asking.catch(() => undefined);
         setStatus("signed-out");
         return;
       }
       setCsrfToken(current.csrf_token);
       setSession(current);
-      const who = must(await api.GET("/v1/me"));
+      const who = must(await asking);
       if (!live) return;
       setMe(who);
       setStatus("signed-in");
