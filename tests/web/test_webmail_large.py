@@ -7,6 +7,7 @@ where it was."""
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from playwright.sync_api import Browser, expect
 from sqlalchemy import select
@@ -47,7 +48,8 @@ async def _seed(console: DemoServer, address: str) -> None:
 
 def test_a_large_inbox_scrolls_with_a_bounded_dom(browser: Browser, console: DemoServer) -> None:
     reader = _person(console, "dawei")
-    asyncio.run(_seed(console, reader))
+    with ThreadPoolExecutor(1) as pool:  # Playwright's loop runs in this thread
+        pool.submit(asyncio.run, _seed(console, reader)).result()
     watched = open_context(browser, console.url, "en")
     page = watched.page()
     sign_in(page, reader, PASSWORD)
@@ -83,7 +85,10 @@ def test_a_large_inbox_scrolls_with_a_bounded_dom(browser: Browser, console: Dem
     page.keyboard.press("o")
     expect(page.locator("#mail-subject")).to_have_text(subject)
     # the list stayed where it was, still windowed
-    assert int(rows.first.get_attribute("aria-posinset") or 0) > 900
+    page.wait_for_function(
+        "() => +document.querySelector('[data-testid=message-list] li').ariaPosInSet > 900",
+        timeout=5000,
+    )
     assert rows.count() <= 60
     # newest first: the row at position p is the seed's message COUNT - p
     assert subject.endswith(f"第{COUNT - position - 2}号"), (subject, position)
