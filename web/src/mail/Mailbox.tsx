@@ -107,7 +107,11 @@ export function Mailbox() {
 
   useEffect(() => { if (account) void loadFolders(); }, [account, loadFolders]);
   useEffect(() => { if (account) void loadList(); }, [account, loadList]);
-  useEffect(() => { if (account) void guard(async () => setImageSenders(await listSenders(account, "images"))); }, [account, guard]);
+  // the "always show images" senders matter once a message opens: asked for after the list
+  const hasRows = messages.length > 0;
+  useEffect(() => {
+    if (account && hasRows) void guard(async () => setImageSenders(await listSenders(account, "images")));
+  }, [account, guard, hasRows]);
   useEffect(() => { setSelected(new Set()); }, [folderId, query]);
   useEventStream(
     ["mail.message.received", "mail.message.updated", "mail.message.deleted", "mail.sender_entry.created"],
@@ -115,6 +119,18 @@ export function Mailbox() {
       if (event.type === "mail.sender_entry.created") {
         void guard(async () => setImageSenders(await listSenders(account, "images")));
         return;
+      }
+      const data = event.data as { id?: string; account_id?: string; folder_id?: string; subject?: string; from?: string; received_at?: string };
+      if (event.type === "mail.message.received" && data.account_id === account && data.id && !query
+          && data.folder_id === viewFolder && data.received_at) {
+        // the new row shows at once from what the event carries; the head fetched next
+        // fills in the rest (sender's name, snippet, markers)
+        const row = {
+          id: data.id, account_id: account, folder_id: data.folder_id, subject: data.subject ?? "",
+          from: data.from ? { address: data.from, name: "" } : null, received_at: data.received_at,
+          seen: false, flagged: false, has_attachments: false, snippet: "", thread_count: 1,
+        } as unknown as Summary;
+        setMessages((list) => (list.some((m) => m.id === row.id) ? list : [row, ...list]));
       }
       if (event.type === "mail.message.deleted") {
         const gone = String(event.data.id ?? "");
