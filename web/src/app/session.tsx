@@ -23,18 +23,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     void (async () => {
-      // /web/session and /v1/me at once (a GET needs no CSRF token): one round trip, not two
-      const asking = api.GET("/v1/me");
+      // the session as the page found it: shared with the webmail's early fetch of the inbox,
+      // which then runs alongside /v1/me
       const current = await bootSession().catch(() => null);
       if (!live) return;
       if (!current) {
-        void asking.catch(() => undefined);
         setStatus("signed-out");
         return;
       }
       setCsrfToken(current.csrf_token);
       setSession(current);
-      const who = must(await asking);
+      const who = must(await api.GET("/v1/me"));
       if (!live) return;
       setMe(who);
       setStatus("signed-in");
