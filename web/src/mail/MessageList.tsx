@@ -65,15 +65,18 @@ export function MessageList({ messages, current, selected, onOpen, onToggle, onM
     if (moved > 0) el.scrollTop += moved * row;
   }, [messages, row]);
 
-  // keep the current row (j/k) in view
+  // keep the current row in view when it moves (j/k), and only then: pages loading or rows
+  // arriving leave the scroll position alone
+  const shown = useRef(current);
   useLayoutEffect(() => {
     const el = box.current;
-    if (!el || current < 0 || current >= messages.length) return;
+    if (!el || shown.current === current) return;
+    shown.current = current;
     const top = current * row;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + row > el.scrollTop + el.clientHeight) el.scrollTop = top + row - el.clientHeight;
     measure();
-  }, [current, row, measure, messages.length]);
+  }, [current, row, measure]);
 
   const [start, end] = windowOf(messages.length, row, view.top, view.height);
   const lastInView = Math.min(messages.length, Math.ceil((view.top + view.height) / row));
