@@ -171,14 +171,13 @@ export function Mailbox() {
       setDraft(fromDraft(full));
       return;
     }
-    // shown first, marked read after: the message needs not wait for the update
-    const unread = !full.seen;
-    if (unread) full.seen = true;
-    setOpen(full);
-    if (unread) {
+    if (!full.seen) {
+      await updateMessages(account, [id], { seen: true });
+      full.seen = true;
       setMessages((list) => list.map((m) => (m.id === id ? { ...m, seen: true } : m)));
-      void guard(async () => { await updateMessages(account, [id], { seen: true }); void loadFolders(); });
+      void loadFolders();
     }
+    setOpen(full);
     const summary = messages.find((m) => m.id === id);
     setThread((summary?.thread_count ?? 2) > 1 ? (await getThread(account, full.thread_id)).messages : []);
   });
