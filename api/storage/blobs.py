@@ -144,6 +144,32 @@ class LocalBlobBackend:
             os.replace(tmp, final)
             _fsync_dir(final.parent)
 
+    async def write_many(self, datas: list[bytes]) -> list[BlobRef]:
+        """`write` for a batch of whole blobs held in memory (an import's batch), in one
+        trip to a worker thread instead of three per blob; each as durable as `write`."""
+        return await anyio.to_thread.run_sync(lambda: [self._write_now(d) for d in datas])
+
+    def _write_now(self, data: bytes) -> BlobRef:
+        sha = hashlib.sha256(data).hexdigest()
+        final = self.path(sha)
+        if final.exists():
+            os.utime(final)  # seen again: the orphan sweep's grace starts over
+            return BlobRef(sha, len(data))
+        fd, tmp_name = tempfile.mkstemp(dir=self.root / "tmp")
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            self._dir_for(final)
+            os.replace(tmp, final)
+            _fsync_dir(final.parent)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return BlobRef(sha, len(data))
+
     async def open_range(
         self, sha256: str, start: int = 0, end: int | None = None
     ) -> AsyncIterator[bytes]:

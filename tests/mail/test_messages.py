@@ -284,7 +284,7 @@ async def test_custom_folders_nest_rename_move_and_delete_to_trash(client, org, 
     assert msg["folder_id"] == folders["trash"]["id"]
 
 
-async def test_threads_group_replies_and_subject_fallback(client, org, alice, headers):
+async def test_threads_group_replies_and_subject_fallback(client, org, alice, bob, headers):
     await deliver_to(
         org.runtime,
         simple_message("Launch plan", "v1", message_id="<launch-1@x.test>"),
@@ -316,6 +316,12 @@ async def test_threads_group_replies_and_subject_fallback(client, org, alice, he
         await client.get(url(alice.address, f"/threads/{launch['id']}"), headers=headers)
     ).json()
     assert [m["snippet"] for m in detail["messages"]] == ["v1", "v2", "v3 without references"]
+    # the list carries each row's conversation size (looked up by id, for this mailbox only)
+    rows = (await client.get(url(alice.address, "/messages"), headers=headers)).json()["data"]
+    assert sorted(r["thread_count"] for r in rows) == [1, 3, 3, 3]
+    await deliver_to(org.runtime, simple_message("Launch plan", "v1"), bob.address)
+    theirs = (await client.get(url(bob.address, "/messages"), headers=headers)).json()["data"]
+    assert [r["thread_count"] for r in theirs] == [1]
 
 
 async def test_delta_sync_reports_created_updated_deleted(client, org, alice, headers):

@@ -71,6 +71,18 @@ async def test_write_is_content_addressed_and_stored_once(backend):
     assert names == [first.sha256]
 
 
+async def test_local_write_many_stores_a_batch_in_one_trip(tmp_path):
+    backend = LocalBlobBackend(tmp_path)
+    datas = [b"one", b"two", b"one", os.urandom(70_000)]
+    refs = await backend.write_many(datas)
+    assert [r.sha256 for r in refs] == [hashlib.sha256(d).hexdigest() for d in datas]
+    assert [r.size for r in refs] == [len(d) for d in datas]
+    for ref, data in zip(refs, datas, strict=True):
+        assert b"".join([c async for c in backend.open_range(ref.sha256)]) == data
+    assert len([sha async for sha, _ in backend.keys()]) == 3  # the same bytes stored once
+    assert not list((tmp_path / "tmp").iterdir())
+
+
 async def test_ranged_reads_return_exactly_the_range(backend):
     data = os.urandom(2 * 1024 * 1024 + 5)
     ref = await backend.write(chunks(data), None)

@@ -4,6 +4,14 @@ import { BrowserRouter } from "react-router-dom";
 import "./i18n";
 import "./styles.css";
 import { App } from "./app/App";
+import { bootSession } from "./api/session";
+import { prefetchInbox } from "./mail/mailApi";
+
+// Opening the webmail: its folders and first page are asked for as soon as the session
+// names the account, alongside /v1/me rather than after it.
+if (window.location.pathname === "/mail") {
+  void bootSession().then((s) => { if (s) prefetchInbox(s.account_id); }, () => undefined);
+}
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -16,7 +16,7 @@ from api.mail.mailbox.bulk import store_many
 from api.mail.mailbox.service import NewMessage, ensure_mailbox, store_message, system_folder
 from api.mail.mime import parse_message
 from api.runtime import Runtime
-from api.storage.blobs import BlobStore
+from api.storage.blobs import BlobStore, LocalBlobBackend
 from api.storage.models import Account, MailFolder, MailMessage
 
 
@@ -94,14 +94,14 @@ async def append_many(
         else await system_folder(session, account.id, account.org_id, role)
     )
     when = received_at or utcnow()
+    backend = runtime.blobs.backend
+    blobs = (
+        await backend.write_many(raws) if isinstance(backend, LocalBlobBackend)
+        else [await write_bytes(runtime, raw) for raw in raws]
+    )
     items = [
-        NewMessage(
-            blob=await write_bytes(runtime, raw),
-            parsed=parse_message(raw),
-            received_at=when,
-            seen=seen,
-        )
-        for raw in raws
+        NewMessage(blob=blob, parsed=parse_message(raw), received_at=when, seen=seen)
+        for blob, raw in zip(blobs, raws, strict=True)
     ]
     return await store_many(session, runtime.blobs, account, folder, items, event=event)
 

@@ -153,10 +153,13 @@ async def in_folders(
 
 async def thread_counts(session: AsyncSession, account_id: str, thread_ids: set[str]
                         ) -> dict[str, int]:
+    """By primary key, the account checked on the rows found: with `account_id = ?` in the
+    WHERE clause SQLite's planner walks the account's index over every conversation of the
+    mailbox (180 ms at 100,000) instead of looking up the page's few ids."""
     if not thread_ids:
         return {}
     rows = await session.execute(
-        select(MailThread.id, MailThread.message_count).where(
-            MailThread.account_id == account_id, MailThread.id.in_(list(thread_ids)))
+        select(MailThread.id, MailThread.message_count, MailThread.account_id).where(
+            MailThread.id.in_(list(thread_ids)))
     )
-    return {str(i): int(n) for i, n in rows}
+    return {str(i): int(n) for i, n, owner in rows if owner == account_id}

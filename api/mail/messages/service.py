@@ -13,7 +13,6 @@ from api.mail.folders import repository as folders
 from api.mail.mailbox import repository as mailboxes
 from api.mail.mailbox.service import (
     apply_changes,
-    ensure_mailbox,
     expunge,
     system_folder,
 )
@@ -65,7 +64,9 @@ async def list_messages(
     if query.before is not None:
         f.before = min(f.before, query.before) if f.before else query.before
     if query.folder_role is not None:
-        await ensure_mailbox(session, account.id, account.org_id)
+        # no ensure_mailbox here: a mailbox not made yet has no folder and nothing to list,
+        # and a list asked at the same time as the folders (the webmail's first load) must
+        # not make a second set of system folders beside theirs
         role_folder = await mailboxes.folder_by_role(session, account.id, query.folder_role)
         wanted = [role_folder.id] if role_folder else []
         f.folder_ids = (

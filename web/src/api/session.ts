@@ -14,6 +14,15 @@ export async function readSession(): Promise<WebSession | null> {
   return body.signed_in ? body : null;
 }
 
+let booting: Promise<WebSession | null> | null = null;
+
+/** The session as the page found it when it loaded: one request however many ask (the
+ * session provider, and the webmail's early fetch of the inbox). */
+export function bootSession(): Promise<WebSession | null> {
+  booting ??= readSession();
+  return booting;
+}
+
 export function signInUrl(address: string, next: string): string {
   return "/web/session/start?" + new URLSearchParams({ login_hint: address, next }).toString();
 }

@@ -1,4 +1,5 @@
-/** The routes: sign-in, the admin console (admins only), the developer portal, home. */
+/** The routes: sign-in, the admin console (admins only), the developer portal, home, mail,
+ * calendar, contacts, settings. */
 import { Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { lazy, Suspense, type ReactNode } from "react";
@@ -6,26 +7,27 @@ import { SessionProvider, useSession } from "./session";
 import { Layout } from "./Layout";
 import { SignIn } from "../signin/SignIn";
 import { Home } from "./Home";
-import { Overview } from "../console/Overview";
-import { Domains } from "../console/Domains";
-import { DomainDetail } from "../console/DomainDetail";
-import { Accounts } from "../console/Accounts";
-import { AccountDetail } from "../console/AccountDetail";
-import { Import } from "../console/Import";
-import { Departments } from "../console/Departments";
-import { Groups } from "../console/Groups";
-import { Migrations } from "../console/Migrations";
-import { AuditLog } from "../console/AuditLog";
-import { Security } from "../console/Security";
-import { Apps } from "../portal/Apps";
-import { Webhooks } from "../portal/Webhooks";
-import { WebhookDetail } from "../portal/WebhookDetail";
-import { Events } from "../portal/Events";
-import { Reference } from "../portal/Reference";
 import { Mailbox } from "../mail/Mailbox";
-import { Settings } from "../settings/Settings";
 
-// Calendar and contacts load when first opened, so mail and the console start without them.
+// Calendar, contacts, settings, the console and the developer portal load when first
+// opened, so mail starts without them (and the console without mail's calendar).
+const Overview = lazy(() => import("../console/Overview").then((m) => ({ default: m.Overview })));
+const Domains = lazy(() => import("../console/Domains").then((m) => ({ default: m.Domains })));
+const DomainDetail = lazy(() => import("../console/DomainDetail").then((m) => ({ default: m.DomainDetail })));
+const Accounts = lazy(() => import("../console/Accounts").then((m) => ({ default: m.Accounts })));
+const AccountDetail = lazy(() => import("../console/AccountDetail").then((m) => ({ default: m.AccountDetail })));
+const Import = lazy(() => import("../console/Import").then((m) => ({ default: m.Import })));
+const Departments = lazy(() => import("../console/Departments").then((m) => ({ default: m.Departments })));
+const Groups = lazy(() => import("../console/Groups").then((m) => ({ default: m.Groups })));
+const Migrations = lazy(() => import("../console/Migrations").then((m) => ({ default: m.Migrations })));
+const AuditLog = lazy(() => import("../console/AuditLog").then((m) => ({ default: m.AuditLog })));
+const Security = lazy(() => import("../console/Security").then((m) => ({ default: m.Security })));
+const Apps = lazy(() => import("../portal/Apps").then((m) => ({ default: m.Apps })));
+const Webhooks = lazy(() => import("../portal/Webhooks").then((m) => ({ default: m.Webhooks })));
+const WebhookDetail = lazy(() => import("../portal/WebhookDetail").then((m) => ({ default: m.WebhookDetail })));
+const Events = lazy(() => import("../portal/Events").then((m) => ({ default: m.Events })));
+const Reference = lazy(() => import("../portal/Reference").then((m) => ({ default: m.Reference })));
+const Settings = lazy(() => import("../settings/Settings").then((m) => ({ default: m.Settings })));
 const Calendar = lazy(() => import("../calendar/Calendar").then((m) => ({ default: m.Calendar })));
 const Contacts = lazy(() => import("../contacts/Contacts").then((m) => ({ default: m.Contacts })));
 
@@ -44,7 +46,7 @@ function Signed({ children }: { children: ReactNode }) {
     const reason = status === "expired" ? "&error=session_expired" : "";
     return <Navigate to={`/signin?next=${encodeURIComponent(next)}${reason}`} replace />;
   }
-  return <Layout>{children}</Layout>;
+  return <Layout><Later>{children}</Later></Layout>;
 }
 
 function AdminOnly({ children }: { children: ReactNode }) {
@@ -80,8 +82,8 @@ export function App() {
         <Route path="/" element={<Signed><Start /></Signed>} />
         <Route path="/home" element={<Signed><Home /></Signed>} />
         <Route path="/mail" element={<Signed><Mailbox /></Signed>} />
-        <Route path="/calendar" element={<Signed><Later><Calendar /></Later></Signed>} />
-        <Route path="/contacts" element={<Signed><Later><Contacts /></Later></Signed>} />
+        <Route path="/calendar" element={<Signed><Calendar /></Signed>} />
+        <Route path="/contacts" element={<Signed><Contacts /></Signed>} />
         <Route path="/settings" element={<Signed><Settings /></Signed>} />
         <Route path="/console" element={admin(<Overview />)} />
         <Route path="/console/domains" element={admin(<Domains />)} />

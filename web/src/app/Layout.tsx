@@ -1,5 +1,5 @@
 /** The frame: skip link, header (organisation, language, sign-out), navigation, main area. */
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { NavLink } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { useSession } from "./session";
@@ -25,6 +25,13 @@ const PORTAL = [
 ] as const;
 
 export function Layout({ children }: { children: ReactNode }) {
+  // the calendar's reminders start a moment after the page: they ask the API for today's
+  // events, which the screen being opened (the inbox) should not wait behind
+  const [soon, setSoon] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSoon(true), 800);
+    return () => clearTimeout(timer);
+  }, []);
   const { t, i18n } = useTranslation();
   const { me, isAdmin, signOut } = useSession();
   const [open, setOpen] = useState(false);
@@ -69,7 +76,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {!isAdmin && <ul>{link(["/home", "nav.home"])}{link(["/portal/reference", "nav.reference"])}</ul>}
       </nav>
       <main id="main" tabIndex={-1}>{children}</main>
-      {me?.account_id && <Reminders />}
+      {me?.account_id && soon && <Reminders />}
     </div>
   );
 }

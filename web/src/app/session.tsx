@@ -1,7 +1,7 @@
 /** Who is signed in: the BFF session (CSRF token, expiry) and /v1/me (role, scopes). */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 import { api, must, onSessionExpired, setCsrfToken, type Schemas } from "../api/client";
-import { readSession, signOut, type WebSession } from "../api/session";
+import { bootSession, signOut, type WebSession } from "../api/session";
 
 type Me = Schemas["Me"];
 
@@ -25,7 +25,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     void (async () => {
-      const current = await readSession().catch(() => null);
+      // the session as the page found it: shared with the webmail's early fetch of the inbox,
+      // which then runs alongside /v1/me
+      const current = await bootSession().catch(() => null);
       if (!live) return;
       if (!current) {
         setStatus("signed-out");

@@ -3,24 +3,31 @@
  * junk); keyboard shortcuts (j/k, Enter/o, x, r, a, f, s, e, #, !, v, /, c, u); new mail
  * through the event stream (every open tab follows the same stream, so a second tab stays in
  * step); the unread count of the inbox in the tab title. */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { problemOf, type Problem } from "../api/client";
 import { useSession } from "../app/session";
 import { ProblemBanner } from "../components/ProblemBanner";
 import { useEventStream } from "../components/useEventStream";
-import { Compose, type ComposeOutcome, type ComposeStart } from "./Compose";
+import type { ComposeOutcome, ComposeStart } from "./Compose";
 import { cancelScheduled } from "./composeApi";
-import { ScheduledList } from "./ScheduledList";
 import { FolderList, folderName } from "./FolderList";
 import { MessageList } from "./MessageList";
 import { MessageView } from "./MessageView";
 import {
-  addSender, getMessage, getThread, listFolders, listMessages, listSenders, report, updateMessages,
-  type Folder, type Message, type SenderEntry, type SenderList, type Summary,
+  addSender, earlyFolders, earlyInbox, getMessage, getThread, listFolders, listMessages, listSenders, report,
+  updateMessages, type Folder, type ListPage, type Message, type SenderEntry, type SenderList, type Summary,
 } from "./mailApi";
+import { mergeHead } from "./listMerge";
 import { quoteReply } from "./srcdoc";
 import { useMailKeys } from "./useMailKeys";
+
+// compose and the scheduled list load when first wanted: the inbox starts without them
+const Compose = lazy(() => import("./Compose").then((m) => ({ default: m.Compose })));
+const ScheduledList = lazy(() => import("./ScheduledList").then((m) => ({ default: m.ScheduledList })));
+
+/** Rows a new-mail event asks for: the newest of the list shown, merged into it. */
+const HEAD = 20;
 
 type Change = { seen?: boolean; flagged?: boolean; folder_id?: string };
 
@@ -57,6 +64,12 @@ export function Mailbox() {
   const search = useRef<HTMLInputElement>(null);
   const mover = useRef<HTMLSelectElement>(null);
   const role = (r: string) => folders.find((f) => f.role === r)?.id;
+  /** The folder shown: the one chosen, else the inbox (listed by its role until the
+   * folders are known). */
+  const viewFolder = folderId ?? role("inbox");
+  const paging = useRef(false);
+  const heading = useRef(false);
+  const wanted = useRef(false);
 
   const guard = useCallback(async (work: () => Promise<void>) => {
     try {
@@ -67,20 +80,38 @@ export function Mailbox() {
     }
   }, []);
   const loadFolders = useCallback(() => guard(async () => {
-    const list = await listFolders(account);
-    setFolders(list);
-    setFolderId((id) => id ?? list.find((f) => f.role === "inbox")?.id);
+    setFolders(await (earlyFolders(account) ?? listFolders(account)));
   }), [account, guard]);
   const loadList = useCallback(() => guard(async () => {
-    if (!folderId && !query) return;
-    const page = await listMessages(account, folderId, query);
+    const page: ListPage = await ((!folderId && !query && earlyInbox(account)) || listMessages(account, folderId, query));
     setMessages(page.data);
     setCursor(page.next_cursor ?? null);
+  }), [account, folderId, query, guard]);
+  /** New, changed or removed mail: the newest rows of the list shown, asked again and merged
+   * (one small request; what is loaded further down and the scroll position stay). */
+  const refreshHead = useCallback(() => guard(async () => {
+    wanted.current = true;
+    if (heading.current) return; // the one running asks once more when it is done
+    heading.current = true;
+    try {
+      while (wanted.current) {
+        wanted.current = false;
+        const page = await listMessages(account, folderId, query, undefined, HEAD);
+        setMessages((list) => mergeHead(list, page.data, !page.next_cursor));
+        if (!page.next_cursor) setCursor(null);
+      }
+    } finally {
+      heading.current = false;
+    }
   }), [account, folderId, query, guard]);
 
   useEffect(() => { if (account) void loadFolders(); }, [account, loadFolders]);
   useEffect(() => { if (account) void loadList(); }, [account, loadList]);
-  useEffect(() => { if (account) void guard(async () => setImageSenders(await listSenders(account, "images"))); }, [account, guard]);
+  // the "always show images" senders matter once a message opens: asked for after the list
+  const hasRows = messages.length > 0;
+  useEffect(() => {
+    if (account && hasRows) void guard(async () => setImageSenders(await listSenders(account, "images")));
+  }, [account, guard, hasRows]);
   useEffect(() => { setSelected(new Set()); }, [folderId, query]);
   useEventStream(
     ["mail.message.received", "mail.message.updated", "mail.message.deleted", "mail.sender_entry.created"],
@@ -89,8 +120,24 @@ export function Mailbox() {
         void guard(async () => setImageSenders(await listSenders(account, "images")));
         return;
       }
+      const data = event.data as { id?: string; account_id?: string; folder_id?: string; subject?: string; from?: string; received_at?: string };
+      if (event.type === "mail.message.received" && data.account_id === account && data.id && !query
+          && data.folder_id === viewFolder && data.received_at) {
+        // the new row shows at once from what the event carries; the head fetched next
+        // fills in the rest (sender's name, snippet, markers)
+        const row = {
+          id: data.id, account_id: account, folder_id: data.folder_id, subject: data.subject ?? "",
+          from: data.from ? { address: data.from, name: "" } : null, received_at: data.received_at,
+          seen: false, flagged: false, has_attachments: false, snippet: "", thread_count: 1,
+        } as unknown as Summary;
+        setMessages((list) => (list.some((m) => m.id === row.id) ? list : [row, ...list]));
+      }
+      if (event.type === "mail.message.deleted") {
+        const gone = String(event.data.id ?? "");
+        setMessages((list) => list.filter((m) => m.id !== gone));
+      }
+      void refreshHead();
       void loadFolders();
-      void loadList();
     },
     !!account,
   );
@@ -102,10 +149,18 @@ export function Mailbox() {
   }, [inboxUnread, t]);
 
   const more = () => guard(async () => {
-    if (!cursor) return;
-    const page = await listMessages(account, folderId, query, cursor);
-    setMessages((list) => [...list, ...page.data.filter((m) => !list.some((x) => x.id === m.id))]);
-    setCursor(page.next_cursor ?? null);
+    if (!cursor || paging.current) return;
+    paging.current = true;
+    try {
+      const page = await listMessages(account, folderId, query, cursor);
+      setMessages((list) => {
+        const have = new Set(list.map((m) => m.id));
+        return [...list, ...page.data.filter((m) => !have.has(m.id))];
+      });
+      setCursor(page.next_cursor ?? null);
+    } finally {
+      paging.current = false;
+    }
   });
   const show = (id: string) => guard(async () => {
     setDraft(null);
@@ -143,7 +198,7 @@ export function Mailbox() {
     if (!ids.length) return;
     await updateMessages(account, ids, c);
     const hit = new Set(ids);
-    if (c.folder_id && c.folder_id !== folderId) {
+    if (c.folder_id && c.folder_id !== viewFolder) {
       if (open && hit.has(open.id)) setOpen(null);
       setMessages((list) => list.filter((m) => !hit.has(m.id)));
     } else {
@@ -159,7 +214,7 @@ export function Mailbox() {
     for (const id of ids) await report(account, id, spam);
     const hit = new Set(ids);
     if (open && hit.has(open.id)) setOpen(null);
-    setMessages((list) => list.filter((m) => !hit.has(m.id) || (!spam && folderId !== role("junk"))));
+    setMessages((list) => list.filter((m) => !hit.has(m.id) || (!spam && viewFolder !== role("junk"))));
     setSelected(new Set());
     setNotice(t(spam ? "reading.markedJunk" : "reading.markedNotJunk", { count: ids.length }));
     void loadFolders();
@@ -236,7 +291,7 @@ export function Mailbox() {
     open: () => openAt(current),
     select: () => { const m = messages[current]; if (m) toggle(m.id); },
     reply: () => respond(false), replyAll: () => respond(true), forward,
-    archive, remove, flag, toggleSeen, junk: () => void junk(folderId !== role("junk")),
+    archive, remove, flag, toggleSeen, junk: () => void junk(viewFolder !== role("junk")),
     move: () => mover.current?.focus(),
     search: () => search.current?.focus(),
     compose: () => setDraft({ to: [], cc: [], subject: "", text: "" }),
@@ -269,8 +324,8 @@ export function Mailbox() {
         <button type="button" onClick={() => void change({ flagged: true }, "mail.flaggedDone")}>{t("mail.flag")}</button>
         <button type="button" onClick={archive}>{t("mail.archive")}</button>
         <button type="button" onClick={remove}>{t("mail.delete")}</button>
-        <button type="button" onClick={() => void junk(folderId !== role("junk"))}>
-          {folderId === role("junk") ? t("reading.notJunk") : t("reading.junk")}
+        <button type="button" onClick={() => void junk(viewFolder !== role("junk"))}>
+          {viewFolder === role("junk") ? t("reading.notJunk") : t("reading.junk")}
         </button>
         <label>
           <span className="sr-only">{t("reading.moveTo")}</span>
@@ -279,13 +334,13 @@ export function Mailbox() {
             onChange={(e) => { if (e.target.value) void change({ folder_id: e.target.value }, "reading.movedN"); }}
           >
             <option value="">{t("reading.moveTo")}</option>
-            {folders.filter((f) => f.id !== folderId).map((f) => <option key={f.id} value={f.id}>{folderName(f, t)}</option>)}
+            {folders.filter((f) => f.id !== viewFolder).map((f) => <option key={f.id} value={f.id}>{folderName(f, t)}</option>)}
           </select>
         </label>
       </div>
       <ProblemBanner problem={problem} />
       <div className="mail-panes">
-        <FolderList folders={folders} selected={query ? undefined : folderId} onSelect={(id) => {
+        <FolderList folders={folders} selected={query ? undefined : viewFolder} onSelect={(id) => {
           setQuery(""); if (search.current) search.current.value = ""; setFolderId(id); setCurrent(0); setOpen(null);
         }} />
         <MessageList
@@ -294,9 +349,13 @@ export function Mailbox() {
         />
         <div className="mail-reading">
           {draft ? (
-            <Compose key={draft.draftId ?? "new"} account={account} start={draft} onDone={composed} />
+            <Suspense fallback={<p className="loading" role="status">{t("common.loading")}</p>}>
+              <Compose key={draft.draftId ?? "new"} account={account} start={draft} onDone={composed} />
+            </Suspense>
           ) : showScheduled ? (
-            <ScheduledList account={account} onCancelled={() => { setNotice(t("compose.cancelled")); void loadFolders(); }} />
+            <Suspense fallback={<p className="loading" role="status">{t("common.loading")}</p>}>
+              <ScheduledList account={account} onCancelled={() => { setNotice(t("compose.cancelled")); void loadFolders(); }} />
+            </Suspense>
           ) : open ? (
             <>
             <MessageView

@@ -9,14 +9,46 @@ export async function listFolders(account: string): Promise<Folder[]> {
   return must(await api.GET("/v1/accounts/{account}/mail/folders", { params: { path: { account } } })).data;
 }
 
+export type ListPage = { data: Summary[]; next_cursor?: string | null };
+
+/** A page of a folder, of a search, or (neither given) of the inbox, found by its role so
+ * that the first page needs not wait for the folder list. */
 export async function listMessages(
-  account: string, folderId: string | undefined, q: string, cursor?: string,
-): Promise<{ data: Summary[]; next_cursor?: string | null }> {
-  const query: Record<string, string | number> = { limit: 50 };
+  account: string, folderId: string | undefined, q: string, cursor?: string, limit = 50,
+): Promise<ListPage> {
+  const query: Record<string, string | number> = { limit };
   if (q) query.q = q;
   else if (folderId) query.folder_id = folderId;
+  else query.q = "in:inbox";
   if (cursor) query.cursor = cursor;
   return must(await api.GET("/v1/accounts/{account}/mail/messages", { params: { path: { account }, query } }));
+}
+
+let early: { account: string; folders: Promise<Folder[]> | null; inbox: Promise<ListPage> | null } | null = null;
+
+/** Ask for the folders and the first page of the inbox as soon as the account is known
+ * (the page loading at /mail), alongside /v1/me instead of after it. */
+export function prefetchInbox(account: string): void {
+  if (early) return;
+  const folders = listFolders(account);
+  const inbox = listMessages(account, undefined, "");
+  folders.catch(() => undefined);
+  inbox.catch(() => undefined);
+  early = { account, folders, inbox };
+}
+
+/** The folders `prefetchInbox` asked for, taken once (later loads ask again). */
+export function earlyFolders(account: string): Promise<Folder[]> | null {
+  const found = early?.account === account ? early.folders : null;
+  if (early) early.folders = null;
+  return found;
+}
+
+/** The inbox's first page `prefetchInbox` asked for, taken once. */
+export function earlyInbox(account: string): Promise<ListPage> | null {
+  const found = early?.account === account ? early.inbox : null;
+  if (early) early.inbox = null;
+  return found;
 }
 
 export async function getMessage(account: string, id: string): Promise<Message> {
