@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export MAILPLANE_DATA_DIR ?= ./data
 
-.PHONY: run check test test-postgres install openapi sdk bench lint clean web web-test
+.PHONY: run check test test-postgres install openapi sdk bench bench-deps lint clean web web-test
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -65,6 +65,14 @@ sdk: openapi
 
 bench: install
 	$(BIN)/python benchmarks/api_overhead.py
+
+# The peers and tools the side-by-side benchmarks start (as root): Postfix + Dovecot with
+# fts-xapian (imap.py, mailbox_scale.py, smtp_ingest.py, migration.py), wrk, isync, Chromium.
+bench-deps:
+	echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q postfix dovecot-imapd dovecot-lmtpd \
+	  dovecot-pop3d dovecot-fts-xapian knot swaks wrk isync chromium haproxy postgresql
 
 lint: install
 	$(BIN)/ruff check api schemas tests benchmarks examples
