@@ -1,0 +1,88 @@
+"""First use of a mailbox under concurrency: the webmail's first load asks for the folders
+and the messages at once, deliveries and IMAP may arrive at the same moment; whatever the
+interleaving, an account ends up with exactly one folder per system role."""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy import func, select
+
+from api.mail.mailbox.service import ROLES, ensure_mailbox, system_folder
+from api.storage.models import Mailbox, MailFolder
+from tests.factories.mail import deliver_to, simple_message
+
+N = 8
+
+
+def url(account: str, path: str = "") -> str:
+    return f"/v1/accounts/{account}/mail{path}"
+
+
+async def _roles(runtime, account_id: str) -> dict[str | None, int]:  # type: ignore[no-untyped-def]
+    async with runtime.db.session(write=False) as session:
+        rows = await session.execute(
+            select(MailFolder.role, func.count())
+            .where(MailFolder.account_id == account_id)
+            .group_by(MailFolder.role)
+        )
+        counts = {role: int(n) for role, n in rows.all()}
+        assert await session.scalar(
+            select(func.count()).select_from(Mailbox).where(Mailbox.account_id == account_id)
+        ) == 1
+    return counts
+
+
+async def test_concurrent_first_requests_make_one_folder_per_role(client, org, alice, headers):
+    async def folders():  # type: ignore[no-untyped-def]
+        return await client.get(url(alice.address, "/folders"), headers=headers)
+
+    async def messages():  # type: ignore[no-untyped-def]
+        return await client.get(url(alice.address, "/messages"), headers=headers)
+
+    async def inbox():  # type: ignore[no-untyped-def]
+        return await client.get(url(alice.address, "/messages?q=in:inbox"), headers=headers)
+
+    async def counts():  # type: ignore[no-untyped-def]
+        return await client.get(url(alice.address, "/counts"), headers=headers)
+
+    calls = [f() for _ in range(N) for f in (folders, messages, inbox, counts)]
+    answers = await asyncio.gather(*calls)
+    assert [r.status_code for r in answers] == [200] * len(answers), [
+        r.text for r in answers if r.status_code != 200
+    ]
+    assert await _roles(org.runtime, alice.id) == dict.fromkeys(ROLES, 1)
+    # every answer that listed folders saw the one set that was kept
+    listed = [r.json()["data"] for r in answers[0::4]]
+    ids = {tuple(sorted(f["id"] for f in data)) for data in listed}
+    assert len(ids) == 1 and len(next(iter(ids))) == len(ROLES)
+
+
+async def test_concurrent_ensure_mailbox_from_many_sessions(org, alice):
+    runtime = org.runtime
+    gate = asyncio.Event()
+
+    async def first_use() -> str:
+        async with runtime.db.session() as session:
+            await gate.wait()  # every session open before any of them looks
+            await ensure_mailbox(session, alice.id, alice.org_id)
+            return (await system_folder(session, alice.id, alice.org_id, "inbox")).id
+
+    tasks = [asyncio.create_task(first_use()) for _ in range(N)]
+    await asyncio.sleep(0)
+    gate.set()
+    inboxes = await asyncio.gather(*tasks)
+    assert len(set(inboxes)) == 1
+    assert await _roles(runtime, alice.id) == dict.fromkeys(ROLES, 1)
+
+
+async def test_concurrent_first_deliveries_share_one_inbox(client, org, bob, headers):
+    reports = await asyncio.gather(*[
+        deliver_to(org.runtime, simple_message(f"m{i}", f"body {i}"), bob.address)
+        for i in range(N)
+    ])
+    assert all(r.delivered for r in reports)
+    assert await _roles(org.runtime, bob.id) == dict.fromkeys(ROLES, 1)
+    resp = await client.get(url(bob.address, "/folders"), headers=headers)
+    inbox = next(f for f in resp.json()["data"] if f["role"] == "inbox")
+    assert inbox["total_count"] == N
