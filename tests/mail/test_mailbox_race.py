@@ -5,14 +5,17 @@ interleaving, an account ends up with exactly one folder per system role."""
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
 from api.mail.mailbox.service import ROLES, ensure_mailbox, system_folder
+from api.mail.settings import repository as settings_repository
 from api.storage.models import Mailbox, MailFolder
 from tests.factories.mail import deliver_to, simple_message
 
 N = 8
+T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
 
 def url(account: str, path: str = "") -> str:
@@ -86,3 +89,49 @@ async def test_concurrent_first_deliveries_share_one_inbox(client, org, bob, hea
     resp = await client.get(url(bob.address, "/folders"), headers=headers)
     inbox = next(f for f in resp.json()["data"] if f["role"] == "inbox")
     assert inbox["total_count"] == N
+
+
+async def test_concurrent_creates_of_one_folder_name_make_one(client, alice, headers):
+    answers = await asyncio.gather(*[
+        client.post(url(alice.address, "/folders"), headers=headers,
+                    json={"name": "Receipts" if i % 2 else "receipts"})
+        for i in range(N)
+    ])
+    codes = sorted(r.status_code for r in answers)
+    assert codes == [201] + [409] * (N - 1), [r.text for r in answers]
+    assert all(r.json()["code"] == "already_exists" for r in answers if r.status_code == 409)
+    listed = (await client.get(url(alice.address, "/folders"), headers=headers)).json()["data"]
+    assert [f["name"].lower() for f in listed].count("receipts") == 1
+
+
+async def test_concurrent_first_settings_changes_all_apply(client, org, alice, headers):
+    answers = await asyncio.gather(
+        client.patch(url(alice.address, "/settings"), headers=headers,
+                     json={"signature": "-- Alice"}),
+        *[client.patch(url(alice.address, "/settings"), headers=headers,
+                       json={"auto_reply": {"subject": f"Away {i}"}}) for i in range(N - 1)],
+    )
+    assert [r.status_code for r in answers] == [200] * N, [r.text for r in answers]
+    final = (await client.get(url(alice.address, "/settings"), headers=headers)).json()
+    # no change lost the other's field: the signature stays whatever order they ran in
+    assert final["signature"] == "-- Alice"
+    assert final["auto_reply"]["subject"].startswith("Away ")
+
+
+async def test_concurrent_auto_reply_notes_for_one_sender(org, alice):
+    runtime = org.runtime
+    gate = asyncio.Event()
+
+    async def note(i: int) -> None:
+        async with runtime.db.session() as session:
+            await gate.wait()
+            await settings_repository.note_reply(
+                session, alice.id, "ext@example.net", T0 + timedelta(minutes=i))
+
+    tasks = [asyncio.create_task(note(i)) for i in range(N)]
+    await asyncio.sleep(0)
+    gate.set()
+    await asyncio.gather(*tasks)
+    async with runtime.db.session(write=False) as session:
+        when = await settings_repository.last_reply(session, alice.id, "ext@example.net")
+    assert when is not None and T0 <= when <= T0 + timedelta(minutes=N - 1)
