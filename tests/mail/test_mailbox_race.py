@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from api.mail.mailbox.service import ROLES, ensure_mailbox, system_folder
 from api.mail.settings import repository as settings_repository
@@ -135,3 +135,21 @@ async def test_concurrent_auto_reply_notes_for_one_sender(org, alice):
     async with runtime.db.session(write=False) as session:
         when = await settings_repository.last_reply(session, alice.id, "ext@example.net")
     assert when is not None and T0 <= when <= T0 + timedelta(minutes=N - 1)
+
+
+async def test_a_missing_system_role_is_added_on_use(org, alice):
+    """A mailbox made before a role existed (here: its trash deleted behind the API's
+    back) gets the folder on first use of that role, once, from concurrent sessions."""
+    runtime = org.runtime
+    async with runtime.db.session() as session:
+        await ensure_mailbox(session, alice.id, alice.org_id)
+    async with runtime.db.session() as session:
+        await session.execute(delete(MailFolder).where(
+            MailFolder.account_id == alice.id, MailFolder.role == "trash"))
+
+    async def use() -> str:
+        async with runtime.db.session() as session:
+            return (await system_folder(session, alice.id, alice.org_id, "trash")).id
+
+    assert len(set(await asyncio.gather(*[use() for _ in range(N)]))) == 1
+    assert await _roles(runtime, alice.id) == dict.fromkeys(ROLES, 1)

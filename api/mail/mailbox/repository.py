@@ -55,9 +55,9 @@ async def insert_system_folders(
     await session.execute(
         _insert(session)(MailFolder)
         .values(rows)
-        .on_conflict_do_nothing(
-            index_elements=["account_id", "role"], index_where=MailFolder.role.isnot(None)
-        )
+        # no conflict target: besides (account_id, role) a top-level custom folder already
+        # named like the system folder (account, parent, lower(name)) makes it skip, not fail
+        .on_conflict_do_nothing()
     )
 
 
