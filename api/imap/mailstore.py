@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.errors import AppError
+from api.errors import AlreadyExists, AppError
 from api.mail import append_message
 from api.mail.folders.service import create_folder, delete_folder, list_folders, update_folder
 from api.mail.mailbox import uids as mail_uids
@@ -364,6 +364,8 @@ class MailStore:
                     folder = await create_folder(session, account,
                                                  FolderCreate(name=names[depth],
                                                               parent_id=parent_id))
+                except AlreadyExists:  # made by another client since the look above
+                    raise StoreError("The mailbox exists already.", "ALREADYEXISTS") from None
                 except (AppError, ValueError) as error:
                     raise StoreError(str(getattr(error, "detail", error)), "CANNOT") from None
                 parent_id = folder.id

@@ -3,6 +3,7 @@ move (never under themselves) and, when deleted, send their messages to trash.""
 
 from __future__ import annotations
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import AlreadyExists, NotFound, ValidationFailed
@@ -39,6 +40,23 @@ def _check_name(name: str) -> str:
             "A folder name needs visible characters and no control characters.", param="name"
         )
     return name
+
+
+async def _flush_unique(
+    session: AsyncSession, folder: MailFolder, name: str, *, add: bool = False
+) -> None:
+    """Write a new or renamed folder in a SAVEPOINT: a sibling of the same name made by a
+    concurrent request since the check above trips the unique index on (account, parent,
+    lower(name)) and is the same 409 as one found by the check, with nothing half-written."""
+    try:
+        async with session.begin_nested():
+            if add:
+                session.add(folder)
+            await session.flush()
+    except IntegrityError:
+        raise AlreadyExists(_(
+            "A folder named {name} is already there.", name=repr(name)
+        ), param="name") from None
 
 
 async def list_folders(session: AsyncSession, account: Account) -> list[MailFolder]:
@@ -92,8 +110,7 @@ async def create_folder(session: AsyncSession, account: Account, data: FolderCre
         created_at=now,
         updated_at=now,
     )
-    session.add(folder)
-    await session.flush()
+    await _flush_unique(session, folder, name, add=True)
     await emit(session, account.org_id, "mail.folder.created", _event(folder))
     return folder
 
@@ -129,6 +146,7 @@ async def update_folder(
     if changed:
         folder.version += 1
         folder.updated_at = utcnow()
+        await _flush_unique(session, folder, name)
         await emit(session, account.org_id, "mail.folder.updated", _event(folder, changed=changed))
     return folder
 

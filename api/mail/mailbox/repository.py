@@ -2,24 +2,71 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.storage.models import Mailbox, MailFolder
+from api.kit.clock import utcnow
+from api.kit.ids import new_id
+from api.storage.models import Mailbox, MailFolder, new_uid_validity
+
+
+def _insert(session: AsyncSession) -> Any:
+    """The dialect's INSERT (it has ON CONFLICT … DO NOTHING on both engines)."""
+    return sqlite.insert if session.get_bind().dialect.name == "sqlite" else postgresql.insert
 
 
 async def insert_mailbox(session: AsyncSession, account_id: str, org_id: str) -> bool:
-    """Create the mailbox row unless it exists; True when this call created it."""
-    dialect = session.get_bind().dialect.name
-    insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
+    """Create the mailbox row unless it exists; True when this call created it. On
+    PostgreSQL a racing insert of the same row waits for the other transaction and then
+    does nothing. Told by RETURNING, not by the rowcount: psycopg reports -1 for an
+    INSERT … ON CONFLICT DO NOTHING, which read as "created" in every racer."""
     stmt = (
-        insert(Mailbox)
-        .values(account_id=account_id, org_id=org_id, modseq=0, used_bytes=0, message_count=0)
+        _insert(session)(Mailbox)
+        .values(account_id=account_id, org_id=org_id, modseq=0, used_bytes=0, message_count=0,
+                created_at=utcnow())
         .on_conflict_do_nothing(index_elements=["account_id"])
+        .returning(Mailbox.account_id)
     )
-    result = await session.execute(stmt)
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    return (await session.execute(stmt)).first() is not None
+
+
+async def insert_system_folders(
+    session: AsyncSession, account_id: str, org_id: str, folders: Sequence[tuple[str, str]]
+) -> None:
+    """Insert (role, name) system folders of an account, skipping any role it already has
+    (the unique index on (account_id, role) WHERE role IS NOT NULL): a racing first use
+    waits for the other transaction and then inserts nothing."""
+    if not folders:
+        return
+    now = utcnow()
+    rows = [
+        {
+            "id": new_id("fld"), "org_id": org_id, "account_id": account_id, "parent_id": None,
+            "name": name, "role": role, "total_count": 0, "unread_count": 0, "size_bytes": 0,
+            "version": 1, "uid_validity": new_uid_validity(), "uid_next": 1,
+            "subscribed": True, "created_at": now, "updated_at": now,
+        }
+        for role, name in folders
+    ]
+    await session.execute(
+        _insert(session)(MailFolder)
+        .values(rows)
+        # no conflict target: besides (account_id, role) a top-level custom folder already
+        # named like the system folder (account, parent, lower(name)) makes it skip, not fail
+        .on_conflict_do_nothing()
+    )
+
+
+async def roles_of(session: AsyncSession, account_id: str) -> set[str]:
+    rows = await session.scalars(
+        select(MailFolder.role).where(MailFolder.account_id == account_id,
+                                      MailFolder.role.isnot(None))
+    )
+    return {r for r in rows.all() if r}
 
 
 async def mailbox_exists(session: AsyncSession, account_id: str) -> bool:

@@ -56,35 +56,25 @@ def _known(session: AsyncSession) -> dict[tuple[str, str], Any]:
 
 
 async def ensure_mailbox(session: AsyncSession, account_id: str, org_id: str) -> None:
-    """Create the account's mailbox and system folders on first use (race-safe)."""
+    """Create the account's mailbox and system folders on first use, race-free: the mailbox
+    row and each system folder are inserted with ON CONFLICT DO NOTHING (the folders
+    against the unique index on (account_id, role)), so of concurrent first uses on
+    PostgreSQL one inserts and the others wait for it and insert nothing; SQLite's writers
+    take turns. A mailbox that exists but lacks a system role (one added since it was made)
+    gets that folder the same way."""
     known = _known(session)
     if (account_id, "") in known:
         return
     if await repository.mailbox_exists(session, account_id):
         known[(account_id, "")] = True
         return
-    if not await repository.insert_mailbox(session, account_id, org_id):
-        return
+    await repository.insert_mailbox(session, account_id, org_id)
+    # made here or by a racer that has now committed: either way insert what is missing
+    have = await repository.roles_of(session, account_id)
+    await repository.insert_system_folders(
+        session, account_id, org_id, [(r, n) for r, n in SYSTEM_FOLDERS if r not in have]
+    )
     known[(account_id, "")] = True
-    now = utcnow()
-    for role, name in SYSTEM_FOLDERS:
-        session.add(
-            MailFolder(
-                id=new_id("fld"),
-                org_id=org_id,
-                account_id=account_id,
-                parent_id=None,
-                name=name,
-                role=role,
-                total_count=0,
-                unread_count=0,
-                size_bytes=0,
-                version=1,
-                created_at=now,
-                updated_at=now,
-            )
-        )
-    await session.flush()
 
 
 async def system_folders(
@@ -121,6 +111,12 @@ async def system_folder(
         return folder  # type: ignore[no-any-return]
     await ensure_mailbox(session, account_id, org_id)
     folder = await repository.folder_by_role(session, account_id, role)
+    if folder is None and role in ROLES:
+        # a mailbox made before this role existed: add the folder (race-free) and re-read
+        await repository.insert_system_folders(
+            session, account_id, org_id, [(role, dict(SYSTEM_FOLDERS)[role])]
+        )
+        folder = await repository.folder_by_role(session, account_id, role)
     assert folder is not None, f"system folder {role} missing"
     known[(account_id, role)] = folder
     return folder

@@ -96,7 +96,10 @@ async def update_settings(
     for key in ("signature", "auto_reply", "forwarding"):
         if key in values and values[key] is None:
             raise ValidationFailed(_("{field} cannot be null.", field=key), param=key)
-    row = await repository.get(session, account.id)
+    # locked (made first, if this is the first change) before the patch is merged over it:
+    # concurrent changes apply one after the other instead of failing on the key or losing
+    # the other's fields
+    row = await repository.lock_or_create(session, account.id, account.org_id)
     policy = await repository.forwarding_policy(session, account.org_id)
     auto = auto_reply_of(row).model_dump(mode="json")
     auto.update(patch.auto_reply.model_dump(mode="json", exclude_unset=True)
@@ -123,9 +126,6 @@ async def update_settings(
     await _check_forwarding(session, account, new_fwd, policy)
 
     old_auto, old_fwd = auto_reply_of(row), forwarding_of(row)
-    if row is None:
-        row = MailSettings(account_id=account.id, org_id=account.org_id, signature="", version=0)
-        session.add(row)
     changed = []
     signature = values.get("signature", row.signature)
     if signature != row.signature:

@@ -32,6 +32,7 @@ from api.storage.models.mail import (
     MailOutbound,
     MailThread,
     MailUpload,
+    new_uid_validity,
 )
 from api.storage.models.mail_client_connections import MailClientConnection
 from api.storage.models.mail_settings import MailAutoReplyLog, MailSettings
@@ -93,6 +94,7 @@ __all__ = [
     "MailOutbound",
     "MailThread",
     "MailUpload",
+    "new_uid_validity",
     "Account",
     "AccountDepartment",
     "Department",

@@ -13,7 +13,7 @@ import time
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.kit.clock import utcnow
@@ -45,7 +45,18 @@ def new_uid_validity() -> int:
 
 class MailFolder(Base):
     __tablename__ = "mail_folders"
-    __table_args__ = (Index("ix_mail_folders_account_parent", "account_id", "parent_id"),)
+    __table_args__ = (
+        Index("ix_mail_folders_account_parent", "account_id", "parent_id"),
+        # one folder per system role: what makes a racing first use of the mailbox insert
+        # nothing (ON CONFLICT DO NOTHING) instead of a second set of system folders
+        Index("uq_mail_folders_account_role", "account_id", "role", unique=True,
+              sqlite_where=text("role IS NOT NULL"),
+              postgresql_where=text("role IS NOT NULL")),
+        # sibling names differ other than by case (folders.service checks it; this holds
+        # it under concurrency); a top-level folder's parent is '' here
+        Index("uq_mail_folders_account_parent_name", "account_id",
+              text("coalesce(parent_id, '')"), text("lower(name)"), unique=True),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     org_id: Mapped[str] = mapped_column(String(40), index=True)
