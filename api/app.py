@@ -111,7 +111,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if exc.status_code == 404:
-            return spa_fallback(request) or _problem(NotFound("No such endpoint."), request)
+            return await spa_fallback(request) or _problem(NotFound("No such endpoint."), request)
         error = AppError(str(exc.detail))
         error.status = exc.status_code  # type: ignore[misc]
         error.code = {405: "method_not_allowed", 400: "malformed_request"}.get(  # type: ignore[misc]

@@ -1,5 +1,6 @@
 /** The webmail's calls, all through the generated client of the public API. */
 import { api, must, type Schemas } from "../api/client";
+import { takeBoot } from "../api/boot";
 
 export type Folder = Schemas["Folder"];
 export type Summary = Schemas["MessageSummary"];
@@ -30,8 +31,10 @@ let early: { account: string; folders: Promise<Folder[]> | null; inbox: Promise<
  * (the page loading at /mail), alongside /v1/me instead of after it. */
 export function prefetchInbox(account: string): void {
   if (early) return;
-  const folders = listFolders(account);
-  const inbox = listMessages(account, undefined, "");
+  // the server put them in the page when it could (api/platform/web/boot.py)
+  const given = { folders: takeBoot("folders"), inbox: takeBoot("inbox") };
+  const folders = given.folders ? Promise.resolve(given.folders.data) : listFolders(account);
+  const inbox = given.inbox ? Promise.resolve(given.inbox) : listMessages(account, undefined, "");
   folders.catch(() => undefined);
   inbox.catch(() => undefined);
   early = { account, folders, inbox };
