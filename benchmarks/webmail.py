@@ -311,7 +311,9 @@ def main() -> None:
             page.wait_for_selector(rows)
             first_id = page.locator(rows).first.get_attribute("data-id")
             account = page.evaluate("() => fetch('/web/session').then(r => r.json())")["account_id"]
-            replay = sorted({r["url"] for r in inbox_requests if "/events/" not in r["url"]}) + [
+            # "/mail" itself: the page with its bootstrap (session, /v1/me, the inbox's page)
+            replay = ["/mail"] + sorted(
+                {r["url"] for r in inbox_requests if "/events/" not in r["url"]}) + [
                 f"/v1/accounts/{account}/mail/messages?limit=50&q={quote(term)}",
                 f"/v1/accounts/{account}/mail/messages/{first_id}",
                 f"/web/mail/messages/{first_id}/body",

@@ -1,7 +1,8 @@
 """What the web app would ask first, answered inside the page that loads it: for a browser
 with a web session cookie, index.html carries its session state and `/v1/me` (and, opening
-the webmail, its folders and the inbox's first page) as a JSON data block, so the app renders
-without a round trip after its bundle runs.
+the webmail, the inbox's first page) as a JSON data block, so the app renders without a round
+trip after its bundle runs. (The folder list is not on that path: the app asks for it while
+it draws the rows, and the page comes sooner without it.)
 
 Each part is the answer of the app's own route, asked in-process with the browser's cookie:
 the same authorization, the same JSON, nothing computed twice. The block is
@@ -21,7 +22,7 @@ import httpx
 from fastapi import Request
 
 BOOT_ELEMENT_ID = "mp-boot"
-# the webmail's first requests (web/src/mail/mailApi.ts: listFolders, listMessages)
+# the webmail's first page (web/src/mail/mailApi.ts: listMessages with neither folder nor query)
 _INBOX_QUERY = "limit=50&q=in%3Ainbox"
 _FORWARDED = ("cookie", "accept-language", "user-agent")
 
@@ -32,9 +33,9 @@ async def _get(client: httpx.AsyncClient, path: str) -> Any | None:
 
 
 async def bootstrap(request: Request) -> dict[str, Any] | None:
-    """The session state, and when signed in `/v1/me` (plus folders and the inbox's first
-    page for `/mail`), as the browser would have them from the same routes; None when the
-    in-process requests fail (the app then asks as usual)."""
+    """The session state, and when signed in `/v1/me` (plus the inbox's first page for
+    `/mail`), as the browser would have them from the same routes; None when the in-process
+    requests fail (the app then asks as usual)."""
     headers = {k: v for k, v in request.headers.items() if k in _FORWARDED}
     transport = httpx.ASGITransport(app=request.app, raise_app_exceptions=False)
     base = f"{request.url.scheme}://{request.url.netloc}"
@@ -49,7 +50,6 @@ async def bootstrap(request: Request) -> dict[str, Any] | None:
             paths = {"me": "/v1/me"}
             if request.url.path == "/mail":
                 account = "/v1/accounts/" + quote(str(session["account_id"]), safe="")
-                paths["folders"] = f"{account}/mail/folders"
                 paths["inbox"] = f"{account}/mail/messages?{_INBOX_QUERY}"
             answers = await asyncio.gather(*(_get(client, p) for p in paths.values()))
     except (httpx.HTTPError, ValueError):

@@ -1,12 +1,11 @@
 /** What the server put in the page for a signed-in browser (`api/platform/web/boot.py`): the
- * session state and /v1/me, and opening /mail its folders and the inbox's first page, as a
+ * session state and /v1/me, and opening /mail the inbox's first page, as a
  * JSON data block (never run). Each part is taken once: later loads ask the API as usual. */
 import type { Schemas } from "./client";
 
 export interface Boot {
   session?: { signed_in: boolean } & Record<string, unknown>;
   me?: Schemas["Me"];
-  folders?: { data: Schemas["Folder"][] };
   inbox?: { data: Schemas["MessageSummary"][]; next_cursor?: string | null };
 }
 

@@ -15,7 +15,7 @@ import { FolderList, folderName } from "./FolderList";
 import { MessageList } from "./MessageList";
 import { fromSummary, MessageView } from "./MessageView";
 import {
-  addSender, earlyFolders, earlyInbox, getMessage, getThread, listFolders, listMessages, listSenders, report,
+  addSender, earlyFolders, earlyInbox, givenInbox, getMessage, getThread, listFolders, listMessages, listSenders, report,
   updateMessages, type Folder, type ListPage, type Message, type SenderEntry, type SenderList, type Summary,
 } from "./mailApi";
 import { mergeHead } from "./listMerge";
@@ -54,8 +54,11 @@ export function Mailbox() {
   const [folders, setFolders] = useState<Folder[]>([]);
   const [folderId, setFolderId] = useState<string>();
   const [query, setQuery] = useState("");
-  const [messages, setMessages] = useState<Summary[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
+  // the inbox's first page, when the page brought it: drawn by the first render
+  const [given] = useState(() => (account ? givenInbox(account) : null));
+  const [messages, setMessages] = useState<Summary[]>(given?.data ?? []);
+  const [cursor, setCursor] = useState<string | null>(given?.next_cursor ?? null);
+  const listed = useRef(!!given);
   const [current, setCurrent] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<Message | null>(null);
@@ -115,7 +118,11 @@ export function Mailbox() {
   }), [account, folderId, query, guard]);
 
   useEffect(() => { if (account) void loadFolders(); }, [account, loadFolders]);
-  useEffect(() => { if (account) void loadList(); }, [account, loadList]);
+  useEffect(() => {
+    if (!account) return;
+    if (listed.current) { listed.current = false; return; } // the first page came with the page
+    void loadList();
+  }, [account, loadList]);
   // the "always show images" senders matter once a message opens: asked for after the list
   const hasRows = messages.length > 0;
   useEffect(() => {
