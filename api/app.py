@@ -11,7 +11,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DataError, DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -109,9 +109,9 @@ def install_error_handlers(app: FastAPI) -> None:
         return _problem(error, request)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         if exc.status_code == 404:
-            return spa_fallback(request) or _problem(NotFound("No such endpoint."), request)
+            return await spa_fallback(request) or _problem(NotFound("No such endpoint."), request)
         error = AppError(str(exc.detail))
         error.status = exc.status_code  # type: ignore[misc]
         error.code = {405: "method_not_allowed", 400: "malformed_request"}.get(  # type: ignore[misc]

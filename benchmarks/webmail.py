@@ -157,6 +157,41 @@ REQUESTS_JS = """() => performance.getEntriesByType('resource')
               ttfb: e.responseStart - e.requestStart, end: e.responseEnd}))"""
 
 
+# where the inbox load's time goes, in the page's own clock (ms from navigation start): the
+# HTML's first and last byte, the document parsed, the bundle running (`mp:script`), the first
+# rows drawn (`mp:rows`); marks from web/src/app/marks.ts
+INBOX_STEPS_JS = """() => {
+  const n = performance.getEntriesByType('navigation')[0];
+  const m = (k) => performance.getEntriesByName(k).at(-1)?.startTime ?? null;
+  return {html_first_byte: n.responseStart, html_last_byte: n.responseEnd,
+          dom_interactive: n.domInteractive, script_runs: m('mp:script'), rows_drawn: m('mp:rows')};
+}"""
+
+# opening a message, in ms from the click's handler (`mp:open`): the message JSON and the
+# body frame's document asked and answered, the frame's load event (`mp:body`)
+MESSAGE_STEPS_JS = """(id) => {
+  const m = (k) => performance.getEntriesByName(k).at(-1)?.startTime ?? null;
+  const open = m('mp:open');
+  const r = performance.getEntriesByType('resource');
+  const json = r.filter((e) => e.name.endsWith('/mail/messages/' + id)).at(-1);
+  const body = r.filter((e) => e.name.includes('/web/mail/messages/' + id + '/body')).at(-1);
+  const rel = (t) => (t == null || open == null ? null : t - open);
+  return {json_start: rel(json?.startTime), json_end: rel(json?.responseEnd),
+          body_start: rel(body?.startTime), body_end: rel(body?.responseEnd),
+          frame_loaded: rel(m('mp:body'))};
+}"""
+
+
+def step_medians(samples: list[dict]) -> dict:
+    """The median of each step over the runs (steps a run did not see left out)."""
+    keys = samples[0].keys() if samples else []
+    out = {}
+    for key in keys:
+        values = [s[key] for s in samples if s.get(key) is not None]
+        out[key] = round(statistics.median(values), 1) if values else None
+    return out
+
+
 def request_costs(page: Page, server_pid: int, urls: list[str], repeat: int) -> list[dict]:
     """Each API request of the inbox load, asked `repeat` times one after another: median
     wall time and the server's CPU time per request."""
@@ -233,6 +268,7 @@ def main() -> None:
             page = context.new_page()
             sign_in(page, address, creds["admin_password"])
             inbox, message, search, delivery = [], [], [], []
+            inbox_steps, message_steps = [], []
             for i in range(args.runs):
                 page.goto("/home")
                 page.wait_for_selector("main h1")
@@ -240,14 +276,18 @@ def main() -> None:
                 page.goto("/mail")
                 page.wait_for_selector(rows)
                 inbox.append((time.perf_counter() - start) * 1000)
+                inbox_steps.append(page.evaluate(INBOX_STEPS_JS))
                 row = page.locator(rows).nth(i + 1)
                 subject = row.locator(".subject").inner_text()
+                row_id = row.get_attribute("data-id")
                 start = time.perf_counter()
                 row.locator("button").click()
                 page.wait_for_function(
                     "s => document.querySelector('#mail-subject')?.textContent === s", arg=subject)
                 page.frame_locator("[data-testid=message-body]").locator("body").wait_for()
                 message.append((time.perf_counter() - start) * 1000)
+                page.wait_for_function("() => performance.getEntriesByName('mp:body').length > 0")
+                message_steps.append(page.evaluate(MESSAGE_STEPS_JS, row_id))
                 term = ["预算", "项目", "会议", "合同", "培训"][i % 5]
                 start = time.perf_counter()
                 page.fill("input[type=search]", term)
@@ -271,7 +311,9 @@ def main() -> None:
             page.wait_for_selector(rows)
             first_id = page.locator(rows).first.get_attribute("data-id")
             account = page.evaluate("() => fetch('/web/session').then(r => r.json())")["account_id"]
-            replay = sorted({r["url"] for r in inbox_requests if "/events/" not in r["url"]}) + [
+            # "/mail" itself: the page with its bootstrap (session, /v1/me, the inbox's page)
+            replay = ["/mail"] + sorted(
+                {r["url"] for r in inbox_requests if "/events/" not in r["url"]}) + [
                 f"/v1/accounts/{account}/mail/messages?limit=50&q={quote(term)}",
                 f"/v1/accounts/{account}/mail/messages/{first_id}",
                 f"/web/mail/messages/{first_id}/body",
@@ -303,6 +345,8 @@ def main() -> None:
         "seed_seconds": round(seeded_s, 1),
         "inbox_ms_median": round(statistics.median(inbox), 1),
         "message_ms_median": round(statistics.median(message), 1),
+        "inbox_steps_ms_median": step_medians(inbox_steps),
+        "message_steps_ms_median": step_medians(message_steps),
         "search_ms_median": round(statistics.median(search), 1),
         "new_mail_ms_median": round(statistics.median(delivery), 1),
         "new_mail_ms_p95": round(p95(delivery), 1),

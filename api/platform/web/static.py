@@ -11,13 +11,16 @@ the 404 handler calls, so no catch-all route can shadow an API path.
 from __future__ import annotations
 
 import gzip
+from collections.abc import AsyncIterator
 from functools import lru_cache
 from pathlib import Path
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, Response, StreamingResponse
 
 import api
+from api.platform.web.boot import boot_element, bootstrap
+from api.platform.web.service import SESSION_COOKIE
 
 router = APIRouter(include_in_schema=False)
 
@@ -60,21 +63,50 @@ def dist_dir() -> Path:
     return Path(api.__file__).resolve().parent.parent / "web" / "dist"
 
 
-def _index() -> Response:
+_ROOT = "<div id=\"root\"></div>"
+
+
+@lru_cache(maxsize=4)
+def _page(path: str, mtime_ns: int) -> tuple[bytes, bytes]:
+    """index.html cut after the app's root element: the part the bootstrap follows."""
+    text = Path(path).read_text(encoding="utf-8")
+    cut = text.index(_ROOT) + len(_ROOT) if _ROOT in text else text.rindex("</body>")
+    return text[:cut].encode(), text[cut:].encode()
+
+
+async def _index(request: Request) -> Response:
     index = dist_dir() / "index.html"
     if not index.is_file():
         return HTMLResponse(
             _NOT_BUILT, status_code=503, headers={**_HEADERS, "Cache-Control": "no-store"}
         )
-    # index.html names the hashed bundles: always revalidate it, cache the bundles forever.
-    return FileResponse(
-        index, media_type="text/html", headers={**_HEADERS, "Cache-Control": "no-cache"}
+    if not request.cookies.get(SESSION_COOKIE) or request.method != "GET":
+        # index.html names the hashed bundles: always revalidate it, cache the bundles forever.
+        return FileResponse(
+            index,
+            media_type="text/html",
+            headers={**_HEADERS, "Cache-Control": "no-cache", "Vary": "Cookie"},
+        )
+    head, tail = _page(str(index), index.stat().st_mtime_ns)
+
+    async def body() -> AsyncIterator[bytes]:
+        # the head (bundle, styles) goes first: the browser fetches and compiles the bundle
+        # while the bootstrap is asked; the module runs once the document is complete
+        yield head
+        boot = await bootstrap(request)
+        yield (boot_element(boot).encode() if boot else b"") + tail
+
+    # personal (the session, the person's mail): never stored by the browser or a proxy
+    return StreamingResponse(
+        body(),
+        media_type="text/html; charset=utf-8",
+        headers={**_HEADERS, "Cache-Control": "no-store", "Vary": "Cookie"},
     )
 
 
 @router.get("/")
-async def web_app_index() -> Response:
-    return _index()
+async def web_app_index(request: Request) -> Response:
+    return await _index(request)
 
 
 @router.get("/assets/{name:path}")
@@ -114,8 +146,8 @@ async def web_app_icon() -> Response:
     )
 
 
-def spa_fallback(request: Request) -> Response | None:
+async def spa_fallback(request: Request) -> Response | None:
     """index.html for a client-side route of the app; None for everything else."""
     if request.method not in ("GET", "HEAD") or request.url.path.startswith(_NOT_SPA):
         return None
-    return _index()
+    return await _index(request)

@@ -1,3 +1,5 @@
+import { takeBoot } from "./boot";
+
 /** The web app's own session routes (backend-for-frontend); not API data, so not in the schema. */
 export interface WebSession {
   signed_in: true;
@@ -19,6 +21,9 @@ let booting: Promise<WebSession | null> | null = null;
 /** The session as the page found it when it loaded: one request however many ask (the
  * session provider, and the webmail's early fetch of the inbox). */
 export function bootSession(): Promise<WebSession | null> {
+  // the server's answer in the page, when it put one there (signed in or not)
+  const given = booting ? undefined : takeBoot("session");
+  if (given) booting = Promise.resolve(given.signed_in ? (given as unknown as WebSession) : null);
   booting ??= readSession();
   return booting;
 }

@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 import { api, must, onSessionExpired, setCsrfToken, type Schemas } from "../api/client";
 import { bootSession, signOut, type WebSession } from "../api/session";
+import { peekBoot, takeBoot } from "../api/boot";
 
 type Me = Schemas["Me"];
 
@@ -17,12 +18,25 @@ export interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
+/** Signed in as the page says (session and /v1/me in it): the first render needs no request. */
+function fromPage(): { session: WebSession; me: Me } | null {
+  const session = peekBoot("session");
+  const me = peekBoot("me");
+  if (!session?.signed_in || !me) return null;
+  takeBoot("session");
+  takeBoot("me");
+  setCsrfToken(String(session.csrf_token));
+  return { session: session as unknown as WebSession, me };
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<SessionState["status"]>("loading");
-  const [session, setSession] = useState<WebSession | null>(null);
-  const [me, setMe] = useState<Me | null>(null);
+  const [given] = useState(fromPage);
+  const [status, setStatus] = useState<SessionState["status"]>(given ? "signed-in" : "loading");
+  const [session, setSession] = useState<WebSession | null>(given?.session ?? null);
+  const [me, setMe] = useState<Me | null>(given?.me ?? null);
 
   useEffect(() => {
+    if (given) return;
     let live = true;
     void (async () => {
       // the session as the page found it: shared with the webmail's early fetch of the inbox,
@@ -35,7 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       }
       setCsrfToken(current.csrf_token);
       setSession(current);
-      const who = must(await api.GET("/v1/me"));
+      const who = takeBoot("me") ?? must(await api.GET("/v1/me"));
       if (!live) return;
       setMe(who);
       setStatus("signed-in");
@@ -43,7 +57,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => {
       live = false;
     };
-  }, []);
+  }, [given]);
 
   useEffect(() => onSessionExpired(() => setStatus((s) => (s === "signed-in" ? "expired" : s))), []);
 

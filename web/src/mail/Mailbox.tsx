@@ -13,14 +13,15 @@ import type { ComposeOutcome, ComposeStart } from "./Compose";
 import { cancelScheduled } from "./composeApi";
 import { FolderList, folderName } from "./FolderList";
 import { MessageList } from "./MessageList";
-import { MessageView } from "./MessageView";
+import { fromSummary, MessageView } from "./MessageView";
 import {
-  addSender, earlyFolders, earlyInbox, getMessage, getThread, listFolders, listMessages, listSenders, report,
+  addSender, earlyFolders, earlyInbox, givenInbox, getMessage, getThread, listFolders, listMessages, listSenders, report,
   updateMessages, type Folder, type ListPage, type Message, type SenderEntry, type SenderList, type Summary,
 } from "./mailApi";
 import { mergeHead } from "./listMerge";
 import { quoteReply } from "./srcdoc";
 import { useMailKeys } from "./useMailKeys";
+import { mark } from "../app/marks";
 
 // compose and the scheduled list load when first wanted: the inbox starts without them
 const Compose = lazy(() => import("./Compose").then((m) => ({ default: m.Compose })));
@@ -28,6 +29,10 @@ const ScheduledList = lazy(() => import("./ScheduledList").then((m) => ({ defaul
 
 /** Rows a new-mail event asks for: the newest of the list shown, merged into it. */
 const HEAD = 20;
+/** Messages asked for ahead (the row under the pointer, the rows j/k lands on and the next):
+ * kept this long, at most this many. */
+const AHEAD_MS = 30_000;
+const AHEAD_MAX = 8;
 
 type Change = { seen?: boolean; flagged?: boolean; folder_id?: string };
 
@@ -49,11 +54,18 @@ export function Mailbox() {
   const [folders, setFolders] = useState<Folder[]>([]);
   const [folderId, setFolderId] = useState<string>();
   const [query, setQuery] = useState("");
-  const [messages, setMessages] = useState<Summary[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
+  // the inbox's first page, when the page brought it: drawn by the first render
+  const [given] = useState(() => (account ? givenInbox(account) : null));
+  const [messages, setMessages] = useState<Summary[]>(given?.data ?? []);
+  const [cursor, setCursor] = useState<string | null>(given?.next_cursor ?? null);
+  const listed = useRef(!!given);
   const [current, setCurrent] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [open, setOpen] = useState<Message | null>(null);
+  /** The row being opened: its header and body frame show while the message is asked for. */
+  const [opening, setOpening] = useState<Summary | null>(null);
+  const ahead = useRef(new Map<string, { at: number; message: Promise<Message> }>());
+  const showing = useRef("");
   const [thread, setThread] = useState<Summary[]>([]);
   const [imageSenders, setImageSenders] = useState<SenderEntry[]>([]);
   const [draft, setDraft] = useState<ComposeStart | null>(null);
@@ -106,7 +118,11 @@ export function Mailbox() {
   }), [account, folderId, query, guard]);
 
   useEffect(() => { if (account) void loadFolders(); }, [account, loadFolders]);
-  useEffect(() => { if (account) void loadList(); }, [account, loadList]);
+  useEffect(() => {
+    if (!account) return;
+    if (listed.current) { listed.current = false; return; } // the first page came with the page
+    void loadList();
+  }, [account, loadList]);
   // the "always show images" senders matter once a message opens: asked for after the list
   const hasRows = messages.length > 0;
   useEffect(() => {
@@ -132,6 +148,7 @@ export function Mailbox() {
         } as unknown as Summary;
         setMessages((list) => (list.some((m) => m.id === row.id) ? list : [row, ...list]));
       }
+      ahead.current.clear();
       if (event.type === "mail.message.deleted") {
         const gone = String(event.data.id ?? "");
         setMessages((list) => list.filter((m) => m.id !== gone));
@@ -162,23 +179,50 @@ export function Mailbox() {
       paging.current = false;
     }
   });
+  /** A message asked for ahead of its opening (hover, j/k): opening it then waits for
+   * nothing. Any change to mail forgets them. */
+  const fetchAhead = (id: string): Promise<Message> => {
+    const now = Date.now();
+    const hit = ahead.current.get(id);
+    if (hit && now - hit.at < AHEAD_MS) return hit.message;
+    const message = getMessage(account, id);
+    message.catch(() => ahead.current.delete(id));
+    ahead.current.set(id, { at: now, message });
+    while (ahead.current.size > AHEAD_MAX) ahead.current.delete(ahead.current.keys().next().value as string);
+    return message;
+  };
+  const prefetch = (id: string | undefined) => { if (account && id && id !== open?.id) void fetchAhead(id).catch(() => undefined); };
   const show = (id: string) => guard(async () => {
     setDraft(null);
     setShowScheduled(false);
-    const full = await getMessage(account, id);
+    showing.current = id;
+    mark("mp:open");
+    const pending = fetchAhead(id);
+    ahead.current.delete(id); // taken: opening it again asks again
+    const summary = messages.find((m) => m.id === id);
+    // the header and the body frame at once, from the row (not for drafts: they open in compose)
+    if (summary && viewFolder !== role("drafts")) {
+      setOpen(null);
+      setOpening(summary);
+    }
+    let full: Message;
+    try {
+      full = await pending;
+    } finally {
+      if (showing.current === id) setOpening(null);
+    }
+    if (showing.current !== id) return; // another message was opened meanwhile
     if (full.draft && full.folder_id === role("drafts")) {
       setOpen(null);
       setDraft(fromDraft(full));
       return;
     }
     if (!full.seen) {
-      await updateMessages(account, [id], { seen: true });
-      full.seen = true;
+      full = { ...full, seen: true };
       setMessages((list) => list.map((m) => (m.id === id ? { ...m, seen: true } : m)));
-      void loadFolders();
+      void guard(async () => { await updateMessages(account, [id], { seen: true }); await loadFolders(); });
     }
     setOpen(full);
-    const summary = messages.find((m) => m.id === id);
     setThread((summary?.thread_count ?? 2) > 1 ? (await getThread(account, full.thread_id)).messages : []);
   });
   const openAt = (index: number) => {
@@ -196,6 +240,7 @@ export function Mailbox() {
   const change = (c: Change, done: string) => guard(async () => {
     const ids = targets();
     if (!ids.length) return;
+    ahead.current.clear();
     await updateMessages(account, ids, c);
     const hit = new Set(ids);
     if (c.folder_id && c.folder_id !== viewFolder) {
@@ -211,6 +256,7 @@ export function Mailbox() {
   });
   const junk = (spam: boolean) => guard(async () => {
     const ids = targets();
+    ahead.current.clear();
     for (const id of ids) await report(account, id, spam);
     const hit = new Set(ids);
     if (open && hit.has(open.id)) setOpen(null);
@@ -285,6 +331,15 @@ export function Mailbox() {
     return () => clearTimeout(timer);
   }, [undo, t]);
 
+  // j/k: the message the cursor lands on, and the one after, asked for before Enter
+  const moved = useRef(current);
+  useEffect(() => {
+    if (moved.current === current) return;
+    moved.current = current;
+    prefetch(messages[current]?.id);
+    prefetch(messages[current + 1]?.id);
+  });
+
   useMailKeys({
     next: () => setCurrent((i) => Math.min(i + 1, messages.length - 1)),
     previous: () => setCurrent((i) => Math.max(i - 1, 0)),
@@ -346,6 +401,7 @@ export function Mailbox() {
         <MessageList
           messages={messages} current={current} selected={selected} onToggle={toggle}
           onOpen={openAt} onMore={() => void more()} hasMore={!!cursor}
+          onHover={(i) => prefetch(messages[i]?.id)}
         />
         <div className="mail-reading">
           {draft ? (
@@ -356,10 +412,11 @@ export function Mailbox() {
             <Suspense fallback={<p className="loading" role="status">{t("common.loading")}</p>}>
               <ScheduledList account={account} onCancelled={() => { setNotice(t("compose.cancelled")); void loadFolders(); }} />
             </Suspense>
-          ) : open ? (
+          ) : open || opening ? (
             <>
             <MessageView
-              account={account} message={open} inJunk={inJunk} ownDomain={ownAddress.split("@")[1] ?? ""}
+              account={account} message={open ?? fromSummary(opening!)} partial={!open}
+              inJunk={inJunk} ownDomain={ownAddress.split("@")[1] ?? ""}
               imageSenders={imageSenders} thread={thread}
               actions={{
                 onReply: () => respond(false), onReplyAll: () => respond(true), onForward: forward,

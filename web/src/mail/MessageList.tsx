@@ -9,6 +9,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Summary } from "./mailApi";
+import { mark } from "../app/marks";
 
 /** Rows drawn above and below the ones in view. */
 const OVERSCAN = 8;
@@ -16,6 +17,8 @@ const OVERSCAN = 8;
 const GUESS = 76;
 /** Load the next page when the last row in view is this close to the end of what is loaded. */
 const NEAR_END = 20;
+/** The pointer rests this long on a row before its message is asked for ahead of a click. */
+const HOVER_MS = 80;
 
 /** The rows [start, end) to draw for a box scrolled to `top` showing `height` px. */
 export function windowOf(count: number, row: number, top: number, height: number, overscan = OVERSCAN): [number, number] {
@@ -24,10 +27,12 @@ export function windowOf(count: number, row: number, top: number, height: number
   return [Math.max(0, first - overscan), Math.min(count, last + overscan)];
 }
 
-export function MessageList({ messages, current, selected, onOpen, onToggle, onMore, hasMore }: {
+export function MessageList({ messages, current, selected, onOpen, onToggle, onMore, hasMore, onHover }: {
   messages: Summary[]; current: number; selected: Set<string>;
   onOpen: (index: number) => void; onToggle: (id: string) => void;
   onMore: () => void; hasMore: boolean;
+  /** The pointer rests on a row: its message can be asked for ahead. */
+  onHover?: (index: number) => void;
 }) {
   const { t, i18n } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
@@ -36,6 +41,16 @@ export function MessageList({ messages, current, selected, onOpen, onToggle, onM
   const more = useRef(onMore);
   more.current = onMore;
   const firstId = useRef<string | undefined>(undefined);
+  const drawn = useRef(false);
+  useEffect(() => {
+    if (!drawn.current && messages.length) { drawn.current = true; mark("mp:rows"); }
+  }, [messages.length]);
+  const hover = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(hover.current), []);
+  const rest = (i: number) => {
+    clearTimeout(hover.current);
+    if (onHover) hover.current = setTimeout(() => onHover(i), HOVER_MS);
+  };
   const time = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "short" }), [i18n.language]);
 
   const measure = useCallback(() => {
@@ -104,7 +119,10 @@ export function MessageList({ messages, current, selected, onOpen, onToggle, onM
                 type="checkbox" checked={selected.has(m.id)} onChange={() => onToggle(m.id)}
                 aria-label={t("reading.select", { subject: m.subject || t("mail.noSubject") })}
               />
-              <button type="button" onClick={() => onOpen(i)}>
+              <button
+                type="button" onClick={() => { clearTimeout(hover.current); onOpen(i); }}
+                onPointerEnter={() => rest(i)} onPointerLeave={() => clearTimeout(hover.current)}
+              >
                 <span className="from">{m.from?.name || m.from?.address || t("mail.noSender")}</span>
                 <span className="markers">
                   {!m.seen && <span className="marker">{t("mail.unread")}</span>}

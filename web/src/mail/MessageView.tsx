@@ -11,6 +11,7 @@ import { authResults, senderWarnings, type Warning } from "./senderCheck";
 import { useColleagueNames } from "./colleagues";
 import { FRAME_SANDBOX, frameUrl, hasRemoteImages, humanSize } from "./srcdoc";
 import { InvitationBar } from "../calendar/InvitationBar";
+import { mark } from "../app/marks";
 
 export interface MessageActions {
   onReply: () => void;
@@ -38,9 +39,20 @@ function warningText(w: Warning, t: (k: string, o?: Record<string, string>) => s
   }
 }
 
-export function MessageView({ account, message, inJunk, ownDomain, imageSenders, thread, actions }: {
+/** The view of a message from its row alone, while the message itself is asked for: the
+ * header the list knows and the body frame, which starts loading at once (the same frame
+ * stays when the message arrives). */
+export function fromSummary(summary: Summary): Message {
+  return {
+    ...summary, to: [], cc: [], bcc: [], reply_to: [], headers: [], attachments: [], html: null, text: null,
+  } as unknown as Message;
+}
+
+export function MessageView({ account, message, inJunk, ownDomain, imageSenders, thread, actions, partial = false }: {
   account: string; message: Message; inJunk: boolean; ownDomain: string;
   imageSenders: SenderEntry[]; thread: Summary[]; actions: MessageActions;
+  /** Only the row is known yet (`fromSummary`): header and body frame, no actions. */
+  partial?: boolean;
 }) {
   const { t } = useTranslation();
   const [images, setImages] = useState<string | null>(null);
@@ -58,7 +70,7 @@ export function MessageView({ account, message, inJunk, ownDomain, imageSenders,
   const files = message.attachments.filter((a) => !(a.inline && a.content_id));
   const previewed = files.find((a) => a.id === preview);
   return (
-    <article className="mail-view" aria-labelledby="mail-subject" data-testid="message-view">
+    <article className="mail-view" aria-labelledby="mail-subject" data-testid="message-view" aria-busy={partial || undefined}>
       <h2 id="mail-subject">{message.subject || t("mail.noSubject")}</h2>
       {warnings.length > 0 && (
         <div className="mail-warning" role="alert" data-testid="sender-warning">
@@ -68,18 +80,19 @@ export function MessageView({ account, message, inJunk, ownDomain, imageSenders,
       )}
       <dl className="facts">
         <dt>{t("mail.from")}</dt><dd data-testid="message-from">{who(message.from)}</dd>
-        <dt>{t("mail.to")}</dt><dd>{message.to.map(who).join(", ")}</dd>
+        {!partial && <><dt>{t("mail.to")}</dt><dd>{message.to.map(who).join(", ")}</dd></>}
         {message.cc.length > 0 && (<><dt>{t("mail.cc")}</dt><dd>{message.cc.map(who).join(", ")}</dd></>)}
         <dt>{t("mail.date")}</dt><dd>{formatDateTime(message.received_at)}</dd>
-        <dt>{t("reading.auth")}</dt>
+        {!partial && (<><dt>{t("reading.auth")}</dt>
         <dd data-testid="auth-results">
           {(["spf", "dkim", "dmarc"] as const).map((m) => (
             <span key={m} className={`auth auth-${auth[m] ?? "none"}`}>
               {m.toUpperCase()}: {t(`reading.authState.${auth[m] ?? "none"}`, { defaultValue: auth[m] ?? "" })}{" "}
             </span>
           ))}
-        </dd>
+        </dd></>)}
       </dl>
+      {!partial && (<>
       <div className="actions" role="toolbar" aria-label={t("reading.actions")}>
         <button type="button" onClick={actions.onReply}>{t("mail.reply")}</button>
         <button type="button" onClick={actions.onReplyAll}>{t("reading.replyAll")}</button>
@@ -145,6 +158,7 @@ export function MessageView({ account, message, inJunk, ownDomain, imageSenders,
           ))}
         </section>
       )}
+      </>)}
       {message.html && !showImages && hasRemoteImages(message.html) && (
         <p className="notice" data-testid="images-blocked">
           {t("mail.imagesBlocked")}{" "}
@@ -157,7 +171,7 @@ export function MessageView({ account, message, inJunk, ownDomain, imageSenders,
       <iframe
         key={`${message.id}-${showImages}`} title={t("mail.bodyFrame")} sandbox={FRAME_SANDBOX}
         referrerPolicy="no-referrer" src={frameUrl(message.id, showImages)}
-        className="mail-body" data-testid="message-body"
+        className="mail-body" data-testid="message-body" onLoad={() => mark("mp:body")}
       />
       {raw !== null && (
         <section aria-label={t("reading.original")}>

@@ -1,5 +1,6 @@
 /** The webmail's calls, all through the generated client of the public API. */
 import { api, must, type Schemas } from "../api/client";
+import { takeBoot } from "../api/boot";
 
 export type Folder = Schemas["Folder"];
 export type Summary = Schemas["MessageSummary"];
@@ -24,23 +25,35 @@ export async function listMessages(
   return must(await api.GET("/v1/accounts/{account}/mail/messages", { params: { path: { account }, query } }));
 }
 
-let early: { account: string; folders: Promise<Folder[]> | null; inbox: Promise<ListPage> | null } | null = null;
+let early: {
+  account: string; folders: Promise<Folder[]> | null; inbox: Promise<ListPage> | null; given: ListPage | null;
+} | null = null;
 
 /** Ask for the folders and the first page of the inbox as soon as the account is known
  * (the page loading at /mail), alongside /v1/me instead of after it. */
 export function prefetchInbox(account: string): void {
   if (early) return;
+  // the server put the first page in the page when it could (api/platform/web/boot.py)
+  const given = { inbox: takeBoot("inbox") };
   const folders = listFolders(account);
-  const inbox = listMessages(account, undefined, "");
+  const inbox = given.inbox ? Promise.resolve(given.inbox) : listMessages(account, undefined, "");
   folders.catch(() => undefined);
   inbox.catch(() => undefined);
-  early = { account, folders, inbox };
+  early = { account, folders, inbox, given: given.inbox ?? null };
 }
 
 /** The folders `prefetchInbox` asked for, taken once (later loads ask again). */
 export function earlyFolders(account: string): Promise<Folder[]> | null {
   const found = early?.account === account ? early.folders : null;
   if (early) early.folders = null;
+  return found;
+}
+
+/** The inbox's first page as the page brought it, taken at once (the first render draws the
+ * rows) and then not again. */
+export function givenInbox(account: string): ListPage | null {
+  const found = early?.account === account ? early.given : null;
+  if (found && early) { early.given = null; early.inbox = null; }
   return found;
 }
 
