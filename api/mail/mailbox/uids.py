@@ -5,6 +5,7 @@ the bytes, and subscriptions. Changes go through `apply_changes`, `store_message
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,9 +23,11 @@ __all__ = [
     "changed_since",
     "first_unseen",
     "copy_messages",
+    "flag_bits",
     "flag_rows",
     "folder_flag_rows",
     "folder_search_uids",
+    "folder_uid_array",
     "folder_uids",
     "fresh_folder",
     "mailbox_modseqs",
@@ -37,6 +40,16 @@ __all__ = [
 
 async def folder_uids(session: AsyncSession, account: Account, folder_id: str) -> list[int]:
     return await repo.folder_uids(session, account.id, folder_id)
+
+
+async def folder_uid_array(session: AsyncSession, account_id: str, folder_id: str) -> array[int]:
+    return await repo.folder_uid_array(session, account_id, folder_id)
+
+
+async def flag_bits(
+    session: AsyncSession, account_id: str, folder_id: str, lo: int, hi: int
+) -> list[tuple[int, int, str | None, int]]:
+    return await repo.flag_bits(session, account_id, folder_id, lo, hi)
 
 
 async def flag_rows(
