@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 BATCH = 500  # messages read (bytes and all) and written at a time
 FLAGS_BATCH = 5000  # when only columns are asked for
+INLINE_BYTES = 64 * 1024  # bodies up to this much in all are read without a thread trip
 FLAG_ITEMS = {"UID", "FLAGS", "MODSEQ"}  # served from numbers alone, see _flags_only
 FLAG_PIECES = {"UID": (b"UID %d", 0), "FLAGS": (b"FLAGS (%s)", 1), "MODSEQ": (b"MODSEQ (%d)", 2)}
 WRITE_LINES = 20000  # FETCH FLAGS lines written at a time
@@ -186,8 +187,17 @@ async def fetch(session: ImapSession, command: Command) -> None:
     uids = resolve(sel, numbers, uid=command.uid)
     # the first batch's rows come with the mailbox's modseq: when it moved on, what changed
     # is reported first (and the set resolved again), else no other read is needed
-    modseq, first = await session.store.fetch_rows(
-        account, sel.folder_id, uids[:batch], stored=need_row_of(names))
+    marks_seen = not sel.readonly and any(
+        i.name in ("BODY", "BINARY") and i.section is not None or i.name in
+        ("RFC822", "RFC822.TEXT") for i in items)
+    pre = session.prefetched  # read with the pipelined commands around this one
+    if pre is not None and not marks_seen and len(uids) <= batch and \
+            pre.covers(sel.folder_id, sel.modseq, uids):
+        modseq, first = pre.modseq, [pre.rows[u] for u in uids if u in pre.rows]
+    else:
+        pre = None
+        modseq, first = await session.store.fetch_rows(
+            account, sel.folder_id, uids[:batch], stored=need_row_of(names))
     prefetched: dict[int, Row[Any]] | None = {r[0]: r for r in first}
     if modseq != sel.modseq:
         await session.sync(expunges=False, changed=True)
@@ -195,9 +205,6 @@ async def fetch(session: ImapSession, command: Command) -> None:
         prefetched = None
     if vanished and isinstance(changedsince, int):
         _vanished(session, sel, numbers)
-    marks_seen = not sel.readonly and any(
-        i.name in ("BODY", "BINARY") and i.section is not None or i.name in
-        ("RFC822", "RFC822.TEXT") for i in items)
     need_row = need_row_of(names)
     need_raw = bool(names & NEEDS_RAW)
     need_tree = any(not (i.name in NO_TREE or _whole(i)) for i in items)
@@ -227,9 +234,13 @@ async def fetch(session: ImapSession, command: Command) -> None:
         raws: dict[int, bytes] = {}
         if need_raw:
             order = [u for u in chunk if u in flag_rows]
+            if pre is not None:
+                raws = {u: pre.raws[u] for u in order if u in pre.raws}
+                order = [u for u in order if u not in raws]
             if order:
-                raws = dict(zip(order, await session.store.raws(
-                    [flag_rows[u].blob_sha256 for u in order]), strict=True))
+                small = sum(flag_rows[u].size for u in order) <= INLINE_BYTES
+                raws.update(zip(order, await session.store.raws(
+                    [flag_rows[u].blob_sha256 for u in order], small=small), strict=True))
         for uid in chunk:
             row = flag_rows.get(uid)
             if row is None:
