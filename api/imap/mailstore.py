@@ -227,11 +227,10 @@ class MailStore:
         instead of a transaction of its own per command (mbsync sends one FETCH per
         message)."""
         async with self.db.session(write=False) as session:
-            status, modseq = await mail_uids.status_and_modseq(session, account_id)
+            status, modseq, rows = await mail_uids.flag_rows_and_state(
+                session, account_id, folder_id, uids, stored=stored, brief=not stored)
             if status != "active":
                 raise StoreError("The account is not active.", "UNAVAILABLE")
-            rows = await mail_uids.folder_flag_rows(session, account_id, folder_id, uids,
-                                                    stored=stored, brief=not stored)
             return modseq, rows
 
     async def flag_bits(self, account_id: str, folder_id: str, lo: int,

@@ -106,6 +106,33 @@ async def flag_rows(
     return sorted(out, key=lambda r: r[0])
 
 
+async def flag_rows_and_state(
+    session: AsyncSession, account_id: str, folder_id: str, uids: Sequence[int], *,
+    stored: bool = False, brief: bool = False,
+) -> tuple[str | None, int, list[Row[Any]]]:
+    """(the account's status, its mailbox modseq, `flag_rows` of `uids`): for a few
+    neighbouring UIDs (a client fetching message by message) one statement instead of
+    two, the status and modseq riding along on every row."""
+    wanted = sorted(set(uids))
+    if not wanted or wanted[-1] - wanted[0] >= 2 * len(wanted) or len(wanted) > CHUNK:
+        status, modseq = await status_and_modseq(session, account_id)
+        return status, modseq, await flag_rows(session, account_id, folder_id, uids=wanted,
+                                               stored=stored, brief=brief)
+    columns = FLAG_COLUMNS + FETCH_COLUMNS if stored else \
+        FLAG_COLUMNS[:8] if brief else FLAG_COLUMNS
+    state = (select(Account.status).where(Account.id == account_id).scalar_subquery(),
+             select(Mailbox.modseq).where(Mailbox.account_id == account_id).scalar_subquery())
+    found = (await session.execute(
+        select(*columns, state[0].label("account_status"), state[1].label("mailbox_modseq"))
+        .where(m.account_id == account_id, m.folder_id == folder_id, m.uid >= wanted[0],
+               m.uid <= wanted[-1]).order_by(m.uid))).all()
+    if not found:
+        status, modseq = await status_and_modseq(session, account_id)
+        return status, modseq, []
+    keep = set(wanted)
+    return found[0][-2], int(found[0][-1] or 0), [r for r in found if r[0] in keep]
+
+
 async def messages_by_uid(
     session: AsyncSession, account_id: str, folder_id: str, uids: Sequence[int]
 ) -> list[MailMessage]:

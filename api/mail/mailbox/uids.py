@@ -25,6 +25,7 @@ __all__ = [
     "copy_messages",
     "flag_bits",
     "flag_rows",
+    "flag_rows_and_state",
     "folder_flag_rows",
     "folder_search_uids",
     "folder_uid_array",
@@ -66,6 +67,14 @@ async def folder_flag_rows(
     """`flag_rows` by account id, for callers that checked the account themselves."""
     return await repo.flag_rows(session, account_id, folder_id, uids=uids, stored=stored,
                                 brief=brief)
+
+
+async def flag_rows_and_state(
+    session: AsyncSession, account_id: str, folder_id: str, uids: Sequence[int], *,
+    stored: bool = False, brief: bool = False,
+) -> tuple[str | None, int, list[Row[Any]]]:
+    return await repo.flag_rows_and_state(session, account_id, folder_id, uids, stored=stored,
+                                          brief=brief)
 
 
 async def first_unseen(session: AsyncSession, account: Account, folder_id: str) -> int | None:
