@@ -265,11 +265,7 @@ class MailStore:
     async def raw(self, sha256: str) -> bytes:
         return await self.runtime.blobs.read_all(sha256)
 
-    async def raws(self, sha256s: list[str], *, small: bool = False) -> list[bytes]:
-        """Stored messages' bytes; `small`: a few small ones, read without a trip to a
-        worker thread where the store allows (see `BlobStore.read_small`)."""
-        if small:
-            return await self.runtime.blobs.read_small(sha256s)
+    async def raws(self, sha256s: list[str]) -> list[bytes]:
         return await self.runtime.blobs.read_many(sha256s)
 
     async def search_text(

@@ -191,18 +191,17 @@ class LocalBlobBackend:
 
     async def read_many(self, sha256s: list[str]) -> list[bytes]:
         """Whole blobs in one trip to a worker thread (mail clients fetch hundreds at once)."""
-        return await anyio.to_thread.run_sync(self.read_many_now, sha256s)
 
-    def read_many_now(self, sha256s: list[str]) -> list[bytes]:
-        """Whole blobs on the calling thread: for a few small ones, which a local disk
-        (its page cache) gives in microseconds, less than a worker-thread trip costs."""
-        out = []
-        for sha in sha256s:
-            try:
-                out.append(self.path(sha).read_bytes())
-            except FileNotFoundError:
-                raise NotFound("Blob not found.") from None
-        return out
+        def read() -> list[bytes]:
+            out = []
+            for sha in sha256s:
+                try:
+                    out.append(self.path(sha).read_bytes())
+                except FileNotFoundError:
+                    raise NotFound("Blob not found.") from None
+            return out
+
+        return await anyio.to_thread.run_sync(read)
 
     async def exists(self, sha256: str) -> bool:
         return self.path(sha256).exists()
@@ -393,12 +392,4 @@ class BlobStore:
         if many is not None:
             return await many(sha256s)  # type: ignore[no-any-return]
         return [await self.read_all(sha) for sha in sha256s]
-
-    async def read_small(self, sha256s: list[str]) -> list[bytes]:
-        """Several small whole blobs (the caller knows their sizes): read at once on this
-        thread when the backend is a local disk, else as `read_many`."""
-        now = getattr(self.backend, "read_many_now", None)
-        if now is not None:
-            return now(sha256s)  # type: ignore[no-any-return]
-        return await self.read_many(sha256s)
 

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 BATCH = 500  # messages read (bytes and all) and written at a time
 FLAGS_BATCH = 5000  # when only columns are asked for
-INLINE_BYTES = 64 * 1024  # bodies up to this much in all are read without a thread trip
 FLAG_ITEMS = {"UID", "FLAGS", "MODSEQ"}  # served from numbers alone, see _flags_only
 FLAG_PIECES = {"UID": (b"UID %d", 0), "FLAGS": (b"FLAGS (%s)", 1), "MODSEQ": (b"MODSEQ (%d)", 2)}
 WRITE_LINES = 20000  # FETCH FLAGS lines written at a time
@@ -238,9 +237,8 @@ async def fetch(session: ImapSession, command: Command) -> None:
                 raws = {u: pre.raws[u] for u in order if u in pre.raws}
                 order = [u for u in order if u not in raws]
             if order:
-                small = sum(flag_rows[u].size for u in order) <= INLINE_BYTES
                 raws.update(zip(order, await session.store.raws(
-                    [flag_rows[u].blob_sha256 for u in order], small=small), strict=True))
+                    [flag_rows[u].blob_sha256 for u in order]), strict=True))
         for uid in chunk:
             row = flag_rows.get(uid)
             if row is None:
