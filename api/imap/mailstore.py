@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import json
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -61,7 +63,7 @@ class FolderInfo:
 @dataclass
 class Selected:
     folder: FolderInfo
-    uids: list[int]
+    uids: array[int]
     modseq: int
     unseen_first: int | None
 
@@ -76,6 +78,28 @@ def flags_of(row: Row[Any] | MailMessage) -> list[str]:
                                      "$Forwarded"), values[:5], strict=True) if on]
     out.extend(values[5] or [])
     return out
+
+
+FLAG_NAMES = ((1, b"\\Seen"), (2, b"\\Flagged"), (4, b"\\Answered"), (8, b"\\Draft"),
+              (16, b"$Forwarded"))
+_flag_texts: dict[tuple[int, str | None], bytes] = {}
+
+
+def flag_text(bits: int, keywords: str | None) -> bytes:
+    """The inside of FLAGS (...) for flag bits and keywords' stored JSON text (see
+    `uids.flag_bits`), the same as `flags_of` gives; a mailbox has few distinct flag
+    sets, each rendered once."""
+    key = (bits, keywords)
+    found = _flag_texts.get(key)
+    if found is None:
+        names = [name for bit, name in FLAG_NAMES if bits & bit]
+        if keywords:
+            names.extend(str(k).encode() for k in json.loads(keywords) or [])
+        found = b" ".join(names)
+        if len(_flag_texts) >= 10000:
+            _flag_texts.clear()
+        _flag_texts[key] = found
+    return found
 
 
 def _paths(folders: list[MailFolder]) -> dict[str, str]:
@@ -137,7 +161,7 @@ class MailStore:
             folder = await mail_uids.fresh_folder(session, account, folder_id)
             if folder is None:
                 raise StoreError("The mailbox no longer exists.", "NONEXISTENT")
-            uids = await mail_uids.folder_uids(session, account, folder_id)
+            uids = await mail_uids.folder_uid_array(session, account.id, folder_id)
             modseq = (await mail_uids.mailbox_modseqs(session, [account_id])).get(account_id, 0)
             unseen = None
             if folder.unread_count:
@@ -203,12 +227,22 @@ class MailStore:
         instead of a transaction of its own per command (mbsync sends one FETCH per
         message)."""
         async with self.db.session(write=False) as session:
+            status, modseq, rows = await mail_uids.flag_rows_and_state(
+                session, account_id, folder_id, uids, stored=stored, brief=not stored)
+            if status != "active":
+                raise StoreError("The account is not active.", "UNAVAILABLE")
+            return modseq, rows
+
+    async def flag_bits(self, account_id: str, folder_id: str, lo: int,
+                        hi: int) -> tuple[int, list[tuple[int, int, str | None, int]]]:
+        """(mailbox modseq, `uids.flag_bits` rows from lo to hi) in one transaction: FETCH
+        FLAGS (and UID, MODSEQ) of a folder, with no more than numbers and text per
+        message."""
+        async with self.db.session(write=False) as session:
             status, modseq = await mail_uids.status_and_modseq(session, account_id)
             if status != "active":
                 raise StoreError("The account is not active.", "UNAVAILABLE")
-            rows = await mail_uids.folder_flag_rows(session, account_id, folder_id, uids,
-                                                    stored=stored, brief=not stored)
-            return modseq, rows
+            return modseq, await mail_uids.flag_bits(session, account_id, folder_id, lo, hi)
 
     async def flags(self, account_id: str, folder_id: str, uids: Sequence[int] | None, *,
                     stored: bool = False, brief: bool = False) -> list[Row[Any]]:

@@ -12,7 +12,7 @@ import socket
 import time
 from typing import TYPE_CHECKING
 
-from api.imap import deflate, sslbuffer
+from api.imap import deflate, pipeline, sslbuffer
 from api.imap.capabilities import capability_line
 from api.imap.commands import dispatch
 from api.imap.errors import Bad, Disconnect, No
@@ -52,6 +52,8 @@ class ImapSession:
         self.store = server.store
         self.client_id: dict[str, str] = {}
         self.lease: str | None = None  # this connection's place in the per-account bound
+        # reads shared by pipelined UID FETCHes being run (see api.imap.pipeline)
+        self.prefetched: pipeline.Prefetched | None = None
         self._tokens = server.settings.imap_max_commands_per_second
         self._last = time.monotonic()
 
@@ -184,10 +186,34 @@ class ImapSession:
                 if data is None:
                     return
                 await self._throttle()
+                if self.selected is not None and pipeline.pipelined(data):
+                    if not await self._pipelined(data):
+                        return
+                    continue
                 if not await self.execute(data):
                     return
         finally:
             await self.server.signed_out(self)
+
+    async def _pipelined(self, data: bytes) -> bool:
+        """A UID FETCH and those sent right behind it, their reads made at once; False
+        when the connection should close."""
+        more = await pipeline.buffered(self.reader)
+        if more:
+            try:
+                self.prefetched = await pipeline.prefetch(self, [data, *more])
+            except StoreError:
+                self.prefetched = None  # each command reports it for itself
+        try:
+            if not await self.execute(data):
+                return False
+            for extra in more:
+                await self._throttle()
+                if not await self.execute(extra):
+                    return False
+        finally:
+            self.prefetched = None
+        return True
 
     async def _throttle(self) -> None:
         rate = self.server.settings.imap_max_commands_per_second

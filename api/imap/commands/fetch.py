@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import binascii
 import quopri
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Row
@@ -16,8 +17,9 @@ from api.imap import mime_tree
 from api.imap.commands.sets import resolve
 from api.imap.envelope import bodystructure, envelope
 from api.imap.errors import Bad, No
-from api.imap.mailstore import flags_of
+from api.imap.mailstore import flag_text, flags_of
 from api.imap.parser import Command, FetchItem, SeqSet
+from api.imap.selected import SelectedMailbox
 from api.imap.wire import internal_date, literal, seqset
 
 if TYPE_CHECKING:
@@ -25,6 +27,9 @@ if TYPE_CHECKING:
 
 BATCH = 500  # messages read (bytes and all) and written at a time
 FLAGS_BATCH = 5000  # when only columns are asked for
+FLAG_ITEMS = {"UID", "FLAGS", "MODSEQ"}  # served from numbers alone, see _flags_only
+FLAG_PIECES = {"UID": (b"UID %d", 0), "FLAGS": (b"FLAGS (%s)", 1), "MODSEQ": (b"MODSEQ (%d)", 2)}
+WRITE_LINES = 20000  # FETCH FLAGS lines written at a time
 NO_TREE = {"UID", "FLAGS", "MODSEQ", "RFC822", "RFC822.SIZE", "INTERNALDATE", "EMAILID",
            "THREADID", "SAVEDATE"}
 NEEDS_ROW = {"INTERNALDATE", "RFC822.SIZE", "EMAILID", "THREADID", "SAVEDATE"}
@@ -174,26 +179,31 @@ async def fetch(session: ImapSession, command: Command) -> None:
     if command.uid and "UID" not in names:
         items.insert(0, FetchItem("UID", raw="UID"))
         names.add("UID")
+    if names <= FLAG_ITEMS:
+        await _flags_only(session, command, sel, account, items, changedsince, vanished)
+        return
     batch = BATCH if names & NEEDS_RAW else FLAGS_BATCH
     uids = resolve(sel, numbers, uid=command.uid)
     # the first batch's rows come with the mailbox's modseq: when it moved on, what changed
     # is reported first (and the set resolved again), else no other read is needed
-    modseq, first = await session.store.fetch_rows(
-        account, sel.folder_id, uids[:batch], stored=need_row_of(names))
+    marks_seen = not sel.readonly and any(
+        i.name in ("BODY", "BINARY") and i.section is not None or i.name in
+        ("RFC822", "RFC822.TEXT") for i in items)
+    pre = session.prefetched  # read with the pipelined commands around this one
+    if pre is not None and not marks_seen and len(uids) <= batch and \
+            pre.covers(sel.folder_id, sel.modseq, uids):
+        modseq, first = pre.modseq, [pre.rows[u] for u in uids if u in pre.rows]
+    else:
+        pre = None
+        modseq, first = await session.store.fetch_rows(
+            account, sel.folder_id, uids[:batch], stored=need_row_of(names))
     prefetched: dict[int, Row[Any]] | None = {r[0]: r for r in first}
     if modseq != sel.modseq:
         await session.sync(expunges=False, changed=True)
         uids = resolve(sel, numbers, uid=command.uid)
         prefetched = None
     if vanished and isinstance(changedsince, int):
-        present = set(sel.uids)
-        gone = [u for u in numbers.resolve(sel.max_uid) if u not in present] if \
-            len(numbers.ranges) < 1000 else []
-        if gone:
-            session.untagged(f"VANISHED (EARLIER) {seqset(gone)}")
-    marks_seen = not sel.readonly and any(
-        i.name in ("BODY", "BINARY") and i.section is not None or i.name in
-        ("RFC822", "RFC822.TEXT") for i in items)
+        _vanished(session, sel, numbers)
     need_row = need_row_of(names)
     need_raw = bool(names & NEEDS_RAW)
     need_tree = any(not (i.name in NO_TREE or _whole(i)) for i in items)
@@ -223,8 +233,11 @@ async def fetch(session: ImapSession, command: Command) -> None:
         raws: dict[int, bytes] = {}
         if need_raw:
             order = [u for u in chunk if u in flag_rows]
+            if pre is not None:
+                raws = {u: pre.raws[u] for u in order if u in pre.raws}
+                order = [u for u in order if u not in raws]
             if order:
-                raws = dict(zip(order, await session.store.raws(
+                raws.update(zip(order, await session.store.raws(
                     [flag_rows[u].blob_sha256 for u in order]), strict=True))
         for uid in chunk:
             row = flag_rows.get(uid)
@@ -252,4 +265,56 @@ async def fetch(session: ImapSession, command: Command) -> None:
         session.send_parts(out)
         out = []
         await session.flush()
+    session.ok(command.tag, "Fetched")
+
+
+def _vanished(session: ImapSession, sel: SelectedMailbox, numbers: SeqSet) -> None:
+    present = set(sel.uids)
+    gone = [u for u in numbers.resolve(sel.max_uid) if u not in present] if \
+        len(numbers.ranges) < 1000 else []
+    if gone:
+        session.untagged(f"VANISHED (EARLIER) {seqset(gone)}")
+
+
+async def _flags_only(session: ImapSession, command: Command, sel: SelectedMailbox,
+                      account: str, items: list[FetchItem], changedsince: object,
+                      vanished: bool) -> None:
+    """FETCH of UID, FLAGS and MODSEQ only (a client's flag sync, `1:* FLAGS` of a whole
+    folder): one range read of (uid, flag bits, keywords text, modseq) numbers, each line
+    rendered by one bytes format with the folder's few flag sets rendered once, written
+    in large chunks."""
+    numbers = command.args["set"]
+    assert isinstance(numbers, SeqSet)
+    uids = resolve(sel, numbers, uid=command.uid)
+    lo, hi = (uids[0], uids[-1]) if uids else (1, 0)
+    modseq, rows = await session.store.flag_bits(account, sel.folder_id, lo, hi)
+    if modseq != sel.modseq:
+        await session.sync(expunges=False, changed=True)
+        uids = resolve(sel, numbers, uid=command.uid)
+        lo, hi = (uids[0], uids[-1]) if uids else (1, 0)
+        rows = (await session.store.flag_bits(account, sel.folder_id, lo, hi))[1] \
+            if uids else []
+    if vanished and isinstance(changedsince, int):
+        _vanished(session, sel, numbers)
+    wanted = None if not uids or len(uids) == len(sel.between(lo, hi)) else set(uids)
+    since = changedsince if isinstance(changedsince, int) else None
+    template = b"* %d FETCH (" + b" ".join(FLAG_PIECES[i.name][0] for i in items) + b")\r\n"
+    pick = itemgetter(*(FLAG_PIECES[i.name][1] for i in items))
+    single = len(items) == 1
+    msn = sel.msn
+    out: list[bytes] = []
+    for uid, bits, keywords, mod in rows:
+        if wanted is not None and uid not in wanted or since is not None and mod <= since:
+            continue
+        n = msn(uid)
+        if n is None:
+            continue  # not (or no longer) in this session's view of the mailbox
+        values = (uid, flag_text(bits, keywords), mod)
+        out.append(template % ((n, pick(values)) if single else (n, *pick(values))))
+        if len(out) >= WRITE_LINES:
+            session.writer.write(b"".join(out))
+            out = []
+            await session.flush()
+    if out:
+        session.writer.write(b"".join(out))
     session.ok(command.tag, "Fetched")

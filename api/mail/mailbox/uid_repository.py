@@ -3,10 +3,11 @@ full-text matches within a folder. Always scoped to one account."""
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, select, text
+from sqlalchemy import Integer, Row, String, cast, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.mail.search import index
@@ -25,6 +26,41 @@ async def folder_uids(session: AsyncSession, account_id: str, folder_id: str) ->
         select(m.uid).where(m.account_id == account_id, m.folder_id == folder_id).order_by(m.uid)
     )
     return [int(u) for u in rows.scalars().all()]
+
+
+async def folder_uid_array(session: AsyncSession, account_id: str, folder_id: str) -> array[int]:
+    """The folder's UIDs in order as 32-bit numbers, read through Core (no ORM result
+    machinery per row): SELECT of a 100,000-message folder reads 100,000 of them."""
+    conn = await session.connection()
+    found = await conn.execute(
+        select(m.uid).where(m.account_id == account_id, m.folder_id == folder_id).order_by(m.uid)
+    )
+    return array("I", found.scalars().all())
+
+
+def _bit(column: Any, value: int) -> Any:
+    return func.coalesce(cast(column, Integer), 0) * value if value > 1 else \
+        func.coalesce(cast(column, Integer), 0)
+
+
+# seen 1, flagged 2, answered 4, draft 8, forwarded 16 (the order IMAP lists them in)
+FLAG_BITS = (_bit(m.seen, 1) + _bit(m.flagged, 2) + _bit(m.answered, 4) + _bit(m.draft, 8)
+             + _bit(m.forwarded, 16)).label("bits")
+
+
+async def flag_bits(
+    session: AsyncSession, account_id: str, folder_id: str, lo: int, hi: int
+) -> list[tuple[int, int, str | None, int]]:
+    """(uid, flag bits, keywords as their stored JSON text, modseq) of the folder's
+    messages with lo <= uid <= hi, in UID order: what FETCH FLAGS of a whole folder needs,
+    as plain numbers and text (no booleans, no JSON parsed per message; a client renders
+    a folder's few distinct flag sets once each)."""
+    conn = await session.connection()
+    found = await conn.execute(
+        select(m.uid, FLAG_BITS, cast(m.keywords, String), m.modseq)
+        .where(m.account_id == account_id, m.folder_id == folder_id, m.uid >= lo, m.uid <= hi)
+        .order_by(m.uid))
+    return found.all()  # type: ignore[return-value]
 
 
 async def first_unseen(session: AsyncSession, account_id: str, folder_id: str) -> int | None:
@@ -68,6 +104,33 @@ async def flag_rows(
         part = wanted[start : start + CHUNK]
         out.extend((await session.execute(stmt.where(m.uid.in_(part)))).all())
     return sorted(out, key=lambda r: r[0])
+
+
+async def flag_rows_and_state(
+    session: AsyncSession, account_id: str, folder_id: str, uids: Sequence[int], *,
+    stored: bool = False, brief: bool = False,
+) -> tuple[str | None, int, list[Row[Any]]]:
+    """(the account's status, its mailbox modseq, `flag_rows` of `uids`): for a few
+    neighbouring UIDs (a client fetching message by message) one statement instead of
+    two, the status and modseq riding along on every row."""
+    wanted = sorted(set(uids))
+    if not wanted or wanted[-1] - wanted[0] >= 2 * len(wanted) or len(wanted) > CHUNK:
+        status, modseq = await status_and_modseq(session, account_id)
+        return status, modseq, await flag_rows(session, account_id, folder_id, uids=wanted,
+                                               stored=stored, brief=brief)
+    columns = FLAG_COLUMNS + FETCH_COLUMNS if stored else \
+        FLAG_COLUMNS[:8] if brief else FLAG_COLUMNS
+    state = (select(Account.status).where(Account.id == account_id).scalar_subquery(),
+             select(Mailbox.modseq).where(Mailbox.account_id == account_id).scalar_subquery())
+    found = (await session.execute(
+        select(*columns, state[0].label("account_status"), state[1].label("mailbox_modseq"))
+        .where(m.account_id == account_id, m.folder_id == folder_id, m.uid >= wanted[0],
+               m.uid <= wanted[-1]).order_by(m.uid))).all()
+    if not found:
+        status, modseq = await status_and_modseq(session, account_id)
+        return status, modseq, []
+    keep = set(wanted)
+    return found[0][-2], int(found[0][-1] or 0), [r for r in found if r[0] in keep]
 
 
 async def messages_by_uid(

@@ -5,6 +5,7 @@ the bytes, and subscriptions. Changes go through `apply_changes`, `store_message
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,9 +23,12 @@ __all__ = [
     "changed_since",
     "first_unseen",
     "copy_messages",
+    "flag_bits",
     "flag_rows",
+    "flag_rows_and_state",
     "folder_flag_rows",
     "folder_search_uids",
+    "folder_uid_array",
     "folder_uids",
     "fresh_folder",
     "mailbox_modseqs",
@@ -37,6 +41,16 @@ __all__ = [
 
 async def folder_uids(session: AsyncSession, account: Account, folder_id: str) -> list[int]:
     return await repo.folder_uids(session, account.id, folder_id)
+
+
+async def folder_uid_array(session: AsyncSession, account_id: str, folder_id: str) -> array[int]:
+    return await repo.folder_uid_array(session, account_id, folder_id)
+
+
+async def flag_bits(
+    session: AsyncSession, account_id: str, folder_id: str, lo: int, hi: int
+) -> list[tuple[int, int, str | None, int]]:
+    return await repo.flag_bits(session, account_id, folder_id, lo, hi)
 
 
 async def flag_rows(
@@ -53,6 +67,14 @@ async def folder_flag_rows(
     """`flag_rows` by account id, for callers that checked the account themselves."""
     return await repo.flag_rows(session, account_id, folder_id, uids=uids, stored=stored,
                                 brief=brief)
+
+
+async def flag_rows_and_state(
+    session: AsyncSession, account_id: str, folder_id: str, uids: Sequence[int], *,
+    stored: bool = False, brief: bool = False,
+) -> tuple[str | None, int, list[Row[Any]]]:
+    return await repo.flag_rows_and_state(session, account_id, folder_id, uids, stored=stored,
+                                          brief=brief)
 
 
 async def first_unseen(session: AsyncSession, account: Account, folder_id: str) -> int | None:
