@@ -81,18 +81,25 @@ async def get_mailbox(session: AsyncSession, account_id: str) -> Mailbox | None:
 async def bump(
     session: AsyncSession, account_id: str, *, bytes_delta: int = 0, count_delta: int = 0
 ) -> tuple[int, int]:
-    """Take the next modseq (row-locking the mailbox) and move the usage counters."""
-    result = await session.execute(
-        update(Mailbox)
-        .where(Mailbox.account_id == account_id)
-        .values(
-            modseq=Mailbox.modseq + 1,
-            used_bytes=Mailbox.used_bytes + bytes_delta,
-            message_count=Mailbox.message_count + count_delta,
+    """Take the next modseq (row-locking the mailbox) and move the usage counters.
+
+    The mailbox row is the first lock a change to a mailbox takes, before any of its message
+    rows: the statement runs without autoflush, so flags already set on loaded messages are
+    written after it, not before. (With autoflush, marking a message read locked the message
+    and then waited for the mailbox, while a reply being sent held the mailbox and waited
+    for the same message to be marked answered: a deadlock PostgreSQL broke with an error.)"""
+    with session.no_autoflush:
+        result = await session.execute(
+            update(Mailbox)
+            .where(Mailbox.account_id == account_id)
+            .values(
+                modseq=Mailbox.modseq + 1,
+                used_bytes=Mailbox.used_bytes + bytes_delta,
+                message_count=Mailbox.message_count + count_delta,
+            )
+            .returning(Mailbox.modseq, Mailbox.used_bytes)
+            .execution_options(synchronize_session=False)
         )
-        .returning(Mailbox.modseq, Mailbox.used_bytes)
-        .execution_options(synchronize_session=False)
-    )
     modseq, used = result.one()
     return int(modseq), int(used)
 
@@ -101,18 +108,19 @@ async def bump_many(
     session: AsyncSession, account_ids: list[str], *, bytes_delta: int, count_delta: int
 ) -> dict[str, tuple[int, int]]:
     """`bump` for many mailboxes moved by the same amounts, in one statement:
-    account id -> (its new modseq, its usage)."""
-    result = await session.execute(
-        update(Mailbox)
-        .where(Mailbox.account_id.in_(account_ids))
-        .values(
-            modseq=Mailbox.modseq + 1,
-            used_bytes=Mailbox.used_bytes + bytes_delta,
-            message_count=Mailbox.message_count + count_delta,
+    account id -> (its new modseq, its usage). Locks before flushing, as `bump` does."""
+    with session.no_autoflush:
+        result = await session.execute(
+            update(Mailbox)
+            .where(Mailbox.account_id.in_(account_ids))
+            .values(
+                modseq=Mailbox.modseq + 1,
+                used_bytes=Mailbox.used_bytes + bytes_delta,
+                message_count=Mailbox.message_count + count_delta,
+            )
+            .returning(Mailbox.account_id, Mailbox.modseq, Mailbox.used_bytes)
+            .execution_options(synchronize_session=False)
         )
-        .returning(Mailbox.account_id, Mailbox.modseq, Mailbox.used_bytes)
-        .execution_options(synchronize_session=False)
-    )
     return {a: (int(m), int(u)) for a, m, u in result.tuples().all()}
 
 
