@@ -122,12 +122,17 @@ def _note_changes(session: Session, _ctx: Any) -> None:
     for obj in (*session.dirty, *session.deleted):
         if isinstance(obj, Token | App) or (
             isinstance(obj, Account) and session.is_modified(obj)
-            and _changed(obj, ("status", "role", "address"))
+            and _changed(obj, _PRINCIPAL_FIELDS)
         ):
             topics.add(TOKENS)
     if topics:
         session.info.setdefault("mp_topics", set()).update(topics)
         _send(session, topics)
+
+
+# What a cached principal carries of its account (api/platform/oauth/bearer.load_principal):
+# a change to any of them, by an administrator or the person, empties every process's cache.
+_PRINCIPAL_FIELDS = ("status", "role", "address", "display_name", "locale", "time_zone")
 
 
 def _changed(obj: Any, names: tuple[str, ...]) -> bool:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, BackgroundTasks, Request, Response
+from fastapi import APIRouter, Request, Response
 
-from api.deps import ClientIp, DbSession, Principal, ProfileWrite, RuntimeDep
+from api.deps import ClientIp, DbSession, Principal, ProfileWrite
 from api.kit.etags import check_if_match, set_etag
 from api.platform.me.service import change_profile, describe, own_account
 from schemas.platform import Me, MeUpdate
@@ -28,8 +28,6 @@ async def update_me(
     request: Request,
     response: Response,
     ip: ClientIp,
-    runtime: RuntimeDep,
-    background: BackgroundTasks,
 ) -> Me:
     """Change your own profile (JSON merge patch): `display_name`, `time_zone` (IANA) and
     `locale` (`en` or `zh-CN`); `null` time zone or language falls back to the organisation's.
@@ -42,7 +40,4 @@ async def update_me(
     check_if_match(request, account.id, account.version)
     me = await change_profile(session, principal, account, body, ip=ip)
     set_etag(response, account.id, account.version)
-    # The token cache holds the old name for a second; the person expects the new one now.
-    runtime.tokens.clear()
-    background.add_task(runtime.tokens.clear)
     return me
