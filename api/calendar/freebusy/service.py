@@ -1,7 +1,8 @@
 """Free/busy across accounts and rooms, and finding a time everyone has.
 
-One query loads every event of every calendar involved (only the columns expansion needs),
-recurrences are expanded once over the window, and busy intervals are merged per person.
+One light query names every event of every calendar involved at its current stamp; rows
+new to this process are read whole, the rest (and each series' instances over the window)
+come from the row cache (`events/row_cache.py`); busy intervals are merged per person.
 Free/busy reveals times only: never titles, places or attendees.
 """
 
@@ -14,13 +15,14 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.calendar.events.occurrences import expand, is_recurring
+from api.calendar.events import row_cache
+from api.calendar.events.occurrences import MAX_WINDOW_INSTANCES, too_many_instances
 from api.calendar.events.repository import override_keys
 from api.calendar.events.timing import to_utc, zone
 from api.calendar.freebusy.working_time import working_time_zone
 from api.errors import ValidationFailed
 from api.i18n import Msg
-from api.storage.models import Account, Calendar, CalendarEvent, Organization, Room
+from api.storage.models import Account, Calendar, Organization, Room
 from schemas.calendar import (
     BusyInterval,
     FindTimeRequest,
@@ -32,25 +34,6 @@ from schemas.calendar import (
 
 MAX_DAYS = 62
 MAX_ATTENDEES = 100
-COLUMNS = (
-    CalendarEvent.id,
-    CalendarEvent.calendar_id,
-    CalendarEvent.uid,
-    CalendarEvent.recurrence_id,
-    CalendarEvent.series_id,
-    CalendarEvent.status,
-    CalendarEvent.transparency,
-    CalendarEvent.partstat,
-    CalendarEvent.all_day,
-    CalendarEvent.time_zone,
-    CalendarEvent.start_local,
-    CalendarEvent.end_local,
-    CalendarEvent.start_at,
-    CalendarEvent.end_at,
-    CalendarEvent.rrule,
-    CalendarEvent.rdates,
-    CalendarEvent.exdates,
-)
 
 
 def check_span(start: datetime, end: datetime, *, max_days: int = MAX_DAYS) -> None:
@@ -125,45 +108,52 @@ def _merge(intervals: list[tuple[datetime, datetime]]) -> list[tuple[datetime, d
     return out
 
 
+def _kind(row: Any) -> str | None:
+    """What a row makes its calendar's owner: busy, tentative, or nothing (free)."""
+    if row.status == "cancelled" or row.transparency == "transparent":
+        return None
+    if row.partstat == "declined":
+        return None
+    if row.status == "tentative" or row.partstat in ("tentative", "needs_action"):
+        return "tentative"
+    return "busy"
+
+
 async def busy_by_calendar(
     session: AsyncSession, org_id: str, calendar_ids: list[str], start: datetime, end: datetime
 ) -> dict[str, dict[str, list[tuple[datetime, datetime]]]]:
-    """calendar id → {"busy": […], "tentative": […]} intervals clipped to the window."""
+    """calendar id → {"busy": […], "tentative": […]} intervals clipped to the window.
+
+    Rows come at their current stamps from the row cache (only new or changed ones are
+    read whole), and a series' instances over the window are expanded once per stamp."""
     out: dict[str, dict[str, list[tuple[datetime, datetime]]]] = defaultdict(
         lambda: {"busy": [], "tentative": []}
     )
     if not calendar_ids:
         return out
-    rows: list[Any] = list(
-        (
-            await session.execute(
-                select(*COLUMNS).where(
-                    CalendarEvent.org_id == org_id,
-                    CalendarEvent.calendar_id.in_(calendar_ids),
-                    CalendarEvent.range_start < end,
-                    or_(CalendarEvent.range_end.is_(None), CalendarEvent.range_end > start),
-                    CalendarEvent.status != "cancelled",
-                    CalendarEvent.transparency != "transparent",
-                )
-            )
-        ).all()
+    entries = await row_cache.window_entries(
+        session, org_id, calendar_ids, start, end, busy_only=True
     )
-    series = [r for r in rows if not r.recurrence_id and is_recurring(r)]
-    overridden = await override_keys(session, org_id, {(r.calendar_id, r.uid) for r in series})
-    for r in rows:
-        # One-off events and overrides straight from their rows (most of a calendar).
-        if r.recurrence_id or not is_recurring(r):
-            if r.partstat == "declined" or not (r.start_at < end and r.end_at > start):
-                continue
-            tentative = r.status == "tentative" or r.partstat in ("tentative", "needs_action")
-            out[r.calendar_id]["tentative" if tentative else "busy"].append(
-                (max(r.start_at, start), min(r.end_at, end))
-            )
-    for occ in expand(series, start, end, overridden):
-        if not occ.busy or occ.end_at <= occ.start_at:
+    series = [e for e in entries if e.series is not None]
+    overridden = await override_keys(
+        session, org_id, {(e.row.calendar_id, e.row.uid) for e in series}
+    )
+    count = 0
+    for e in entries:
+        r = e.row
+        kind = _kind(r)
+        if e.series is None:
+            # One-off events and overrides straight from their rows (most of a calendar).
+            if kind is not None and r.start_at < end and r.end_at > start:
+                out[r.calendar_id][kind].append((max(r.start_at, start), min(r.end_at, end)))
             continue
-        kind = "tentative" if occ.tentative else "busy"
-        out[occ.row.calendar_id][kind].append((max(occ.start_at, start), min(occ.end_at, end)))
+        skip = overridden.get((r.calendar_id, r.uid), ())
+        kept = [(s, f) for key, _, s, f in e.instances(start, end) if key not in skip]
+        count += len(kept)
+        if count > MAX_WINDOW_INSTANCES:
+            raise too_many_instances()
+        if kind is not None:
+            out[r.calendar_id][kind] += [(max(s, start), min(f, end)) for s, f in kept if f > s]
     return out
 
 
