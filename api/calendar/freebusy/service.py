@@ -19,6 +19,7 @@ from api.calendar.events import row_cache
 from api.calendar.events.occurrences import MAX_WINDOW_INSTANCES, too_many_instances
 from api.calendar.events.repository import override_keys
 from api.calendar.events.timing import to_utc, zone
+from api.calendar.freebusy.wire import ScheduleWire
 from api.calendar.freebusy.working_time import working_time_zone
 from api.errors import ValidationFailed
 from api.i18n import Msg
@@ -157,9 +158,11 @@ async def busy_by_calendar(
     return out
 
 
-async def freebusy(
+async def schedules(
     session: AsyncSession, org_id: str, start: datetime, end: datetime, refs: list[str]
-) -> list[Schedule]:
+) -> list[ScheduleWire]:
+    """Each ref's merged busy and tentative intervals in [start, end), as plain dicts (the
+    REST answer serialises them in one call; `freebusy` gives models)."""
     check_span(start, end)
     if len(refs) > MAX_ATTENDEES:
         raise ValidationFailed(Msg(
@@ -168,29 +171,42 @@ async def freebusy(
     targets = await _targets(session, org_id, refs)
     calendars = sorted({c for _, _, cals in targets.values() for c in cals})
     per_calendar = await busy_by_calendar(session, org_id, calendars, start, end)
-    schedules = []
+    out: list[ScheduleWire] = []
     for ref in refs:
         if ref not in targets:
-            schedules.append(
-                Schedule.model_construct(
-                    attendee=ref, type=None, id=None, busy=[], error="not_found"
-                )
-            )
+            out.append({"attendee": ref, "type": None, "id": None, "busy": [],
+                        "error": "not_found"})
             continue
         kind, target_id, cals = targets[ref]
         busy = _merge([i for c in cals for i in per_calendar[c]["busy"]]) if cals else []
         tentative = _merge([i for c in cals for i in per_calendar[c]["tentative"]]) if cals else []
-        # Built without re-validation: hundreds of people times their meetings.
         marked = sorted(
             [(s, e, "busy") for s, e in busy] + [(s, e, "tentative") for s, e in tentative]
         )
-        intervals = [BusyInterval.model_construct(start=s, end=e, status=k) for s, e, k in marked]
-        schedules.append(
-            Schedule.model_construct(
-                attendee=ref, type=kind, id=target_id, busy=intervals, error=None
-            )
+        out.append({
+            "attendee": ref,
+            "type": kind,
+            "id": target_id,
+            "busy": [{"start": s, "end": e, "status": k} for s, e, k in marked],
+            "error": None,
+        })
+    return out
+
+
+async def freebusy(
+    session: AsyncSession, org_id: str, start: datetime, end: datetime, refs: list[str]
+) -> list[Schedule]:
+    """`schedules` as the API's models (built without re-validation)."""
+    return [
+        Schedule.model_construct(
+            attendee=s["attendee"],
+            type=s["type"],
+            id=s["id"],
+            busy=[BusyInterval.model_construct(**b) for b in s["busy"]],
+            error=s["error"],
         )
-    return schedules
+        for s in await schedules(session, org_id, start, end, refs)
+    ]
 
 
 def _slots(req: FindTimeRequest, zone_name: str) -> list[tuple[datetime, datetime]]:
