@@ -122,10 +122,10 @@ async def override_keys(
     out: dict[tuple[str, str], set[str]] = defaultdict(set)
     if not pairs:
         return out
-    # One statement of two lists whatever the number of calendars (compiled once, and the
-    # (org_id, uid) index finds it), then the pairs asked for: a calendar's uid can also be
-    # another calendar's (attendee copies).
-    calendars = sorted({cal for cal, _ in pairs})
+    # One statement by uid (compiled once whatever the number of calendars; the
+    # (org_id, uid) index finds the rows), then the pairs asked for: a uid is also in the
+    # calendars of the event's other copies (attendees'). Naming the calendars in SQL made
+    # SQLite walk every event of the organisation, or probe every calendar-uid product.
     uids = sorted({uid for _, uid in pairs})
     for at in range(0, len(uids), FETCH_CHUNK):
         stmt = select(
@@ -133,7 +133,6 @@ async def override_keys(
         ).where(
             CalendarEvent.org_id == org_id,
             CalendarEvent.uid.in_(uids[at : at + FETCH_CHUNK]),
-            CalendarEvent.calendar_id.in_(calendars),
             CalendarEvent.recurrence_id != "",
         )
         for cal, uid, rid in (await session.execute(stmt)).all():

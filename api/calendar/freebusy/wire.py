@@ -5,9 +5,9 @@ model per busy interval (a hundred people's month is thousands of intervals)."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing_extensions import TypedDict
 
 from pydantic import TypeAdapter
+from typing_extensions import TypedDict
 
 
 class BusyIntervalWire(TypedDict):
