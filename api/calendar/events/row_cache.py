@@ -7,13 +7,12 @@ Windows (listing, free/busy) read the stamps of the rows they touch on every req
 whole rows only for stamps this process has not seen, and reuse the rest: the row itself,
 its series, the series' instances over a window, its rendered JSON. Nothing needs
 invalidating, in this process or any other: an edited row has a new stamp for every reader
-at once, a deleted row is no longer read, and stale entries age out (least recently used).
+at once, a deleted row is no longer read, and stale entries age out (oldest first).
 """
 
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from datetime import datetime
 from typing import Any
 
@@ -45,7 +44,7 @@ MAX_WINDOWS = 4
 class Entry:
     """One row at one stamp, and what was derived from it."""
 
-    __slots__ = ("row", "series", "windows", "rendered")
+    __slots__ = ("row", "series", "windows", "rendered", "busy")
 
     def __init__(self, row: Any) -> None:
         self.row = row
@@ -55,6 +54,7 @@ class Entry:
         )
         self.windows: dict[tuple[datetime, datetime], tuple[Instance, ...]] = {}
         self.rendered: Any = None  # set by the JSON renderer
+        self.busy: Any = None  # set by free/busy
 
     def instances(self, lo: datetime, hi: datetime) -> tuple[Instance, ...]:
         """The series' instances overlapping [lo, hi), in order (a recurring master only)."""
@@ -73,24 +73,24 @@ class Entry:
 
 
 class RowCache:
+    """Entries by stamp. Reads are plain dict lookups (atomic under the GIL); when full, the
+    oldest quarter by insertion goes (a hot row that goes is read again once)."""
+
     def __init__(self, size: int = MAX_ROWS) -> None:
         self.size = size
-        self._entries: OrderedDict[Stamp, Entry] = OrderedDict()
+        self._entries: dict[Stamp, Entry] = {}
         self._lock = threading.Lock()
 
     def get(self, stamp: Stamp) -> Entry | None:
-        with self._lock:
-            entry = self._entries.get(stamp)
-            if entry is not None:
-                self._entries.move_to_end(stamp)
-            return entry
+        return self._entries.get(stamp)
 
     def put(self, stamp: Stamp, row: Any) -> Entry:
         entry = Entry(row)
         with self._lock:
+            if len(self._entries) >= self.size:
+                for old in list(self._entries)[: max(1, self.size // 4)]:
+                    del self._entries[old]
             self._entries[stamp] = entry
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
         return entry
 
     def clear(self) -> None:
@@ -120,8 +120,9 @@ async def window_entries(
     )
     out: list[Entry] = []
     missing: list[str] = []
+    get = ROWS.get
     for stamp in stamps:
-        entry = ROWS.get(tuple(stamp))
+        entry = get(stamp)
         if entry is None:
             missing.append(stamp[0])
         else:

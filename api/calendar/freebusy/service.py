@@ -141,21 +141,33 @@ async def busy_by_calendar(
     )
     count = 0
     for e in entries:
-        r = e.row
-        kind = _kind(r)
+        kind, calendar_id, uid = e.busy or _facts(e)
         if e.series is None:
             # One-off events and overrides straight from their rows (most of a calendar).
-            if kind is not None and r.start_at < end and r.end_at > start:
-                out[r.calendar_id][kind].append((max(r.start_at, start), min(r.end_at, end)))
+            if kind is not None:
+                s, f = e.row.start_at, e.row.end_at
+                if s < end and f > start:
+                    out[calendar_id][kind].append(
+                        (s if s >= start else start, f if f <= end else end)
+                    )
             continue
-        skip = overridden.get((r.calendar_id, r.uid), ())
-        kept = [(s, f) for key, _, s, f in e.instances(start, end) if key not in skip]
+        skip = overridden.get((calendar_id, uid))
+        kept = [(s, f) for key, _, s, f in e.instances(start, end) if not skip or key not in skip]
         count += len(kept)
         if count > MAX_WINDOW_INSTANCES:
             raise too_many_instances()
         if kind is not None:
-            out[r.calendar_id][kind] += [(max(s, start), min(f, end)) for s, f in kept if f > s]
+            out[calendar_id][kind] += [
+                (s if s >= start else start, f if f <= end else end) for s, f in kept if f > s
+            ]
     return out
+
+
+def _facts(entry: Any) -> tuple[str | None, str, str]:
+    """(busy kind, calendar id, uid) of a cached row, derived once per stamp."""
+    row = entry.row
+    entry.busy = (_kind(row), row.calendar_id, row.uid)
+    return entry.busy  # type: ignore[no-any-return]
 
 
 async def schedules(
@@ -180,8 +192,11 @@ async def schedules(
         kind, target_id, cals = targets[ref]
         busy = _merge([i for c in cals for i in per_calendar[c]["busy"]]) if cals else []
         tentative = _merge([i for c in cals for i in per_calendar[c]["tentative"]]) if cals else []
-        marked = sorted(
-            [(s, e, "busy") for s, e in busy] + [(s, e, "tentative") for s, e in tentative]
+        # Merged intervals are in order already: only a mix of the two kinds needs sorting.
+        marked = (
+            sorted([(s, e, "busy") for s, e in busy] + [(s, e, "tentative") for s, e in tentative])
+            if tentative
+            else [(s, e, "busy") for s, e in busy]
         )
         out.append({
             "attendee": ref,
