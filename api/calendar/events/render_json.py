@@ -4,8 +4,8 @@
 A one-off event or an override renders the same every time its row is unchanged: its JSON
 is kept on the row cache's entry. The instances of a series differ from one another in six
 values only (id, recurrence_id, start, end, start_at, end_at): the series' JSON is cut at
-those six places once, and each instance fills them in, every value serialised by
-pydantic-core as the model would.
+those six places once, each instance fills them in (every value serialised by pydantic-core
+as the model would), and the result is kept by instance key, which with the row fixes it.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from schemas.calendar import Event
 VARYING = ("id", "recurrence_id", "start", "end", "start_at", "end_at")
 #: Kept on an entry whose series could not be cut (a marker turned up twice): render.
 UNCUT = ("",)
+#: Instances of one series kept rendered (an instance's JSON depends on its row and key
+#: only); a series browsed further than this starts over.
+MAX_INSTANCES_KEPT = 1_000
 
 
 def event_json(occ: Occurrence) -> str:
@@ -33,13 +36,19 @@ def event_json(occ: Occurrence) -> str:
         if entry.rendered is None:
             entry.rendered = render(occ).model_dump_json()
         return str(entry.rendered)
-    parts = entry.rendered
-    if parts is None:
-        parts = entry.rendered = _cut(occ)
-    if parts is UNCUT:
-        return render(occ).model_dump_json()
-    values = _varying(occ)
-    return "".join(piece for pair in zip(parts, (*values, ""), strict=True) for piece in pair)
+    if entry.rendered is None:
+        entry.rendered = (_cut(occ), {})
+    parts, done = entry.rendered
+    text = done.get(occ.key)
+    if text is None:
+        if parts is UNCUT:
+            return render(occ).model_dump_json()
+        values = _varying(occ)
+        text = "".join(piece for pair in zip(parts, (*values, ""), strict=True) for piece in pair)
+        if len(done) >= MAX_INSTANCES_KEPT:
+            done.clear()
+        done[occ.key] = text
+    return str(text)
 
 
 def _varying(occ: Occurrence) -> tuple[str, ...]:
