@@ -8,6 +8,10 @@ Asia/Shanghai), in one run:
 - free/busy for 500 accounts over one month with recurring events (5 concurrent requests of
   100 accounts, the API's per-request cap), p50 of the whole batch.
 
+Beside each Mailplane figure, the server process's CPU per operation (from /proc/<pid>/stat
+over the measured runs), which a busy shared machine disturbs far less than wall time; and
+the load average before and after.
+
     .venv/bin/python benchmarks/calendar_bench.py [--events 2000] [--accounts 500] [--runs 10]
 
 Both servers run as subprocesses on loopback; Mailplane on its default SQLite.
@@ -32,7 +36,7 @@ import statistics
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -178,12 +182,26 @@ async def seed_accounts(data_dir: str, domain: str, accounts: int, seed: int = 7
     await rt.db.dispose()
 
 
+def cpu_of(pid: int) -> Callable[[], float]:
+    """The process's CPU seconds so far (user + system), read from /proc."""
+
+    def read() -> float:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    return read
+
+
+def loadavg() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
 @contextmanager
 def serve_slow(
     args: list[str], port: int, env: dict[str, str], path: str = "/healthz", wait: float = 120
-) -> Iterator[str]:
+) -> Iterator[tuple[str, int]]:
     """`serve`, with `wait` seconds (two minutes) for the server to come up on a busy
-    machine."""
+    machine; yields its URL and process id."""
     proc = subprocess.Popen(
         [sys.executable, *args],
         env={**os.environ, **env},
@@ -201,14 +219,20 @@ def serve_slow(
                 if time.monotonic() > deadline or proc.poll() is not None:
                     raise RuntimeError(f"server {args} did not start") from None
                 time.sleep(0.2)
-        yield url
+        yield url, proc.pid
     finally:
         proc.terminate()
         proc.wait(timeout=10)
 
 
 async def mailplane(
-    url: str, token: str, events: list[dict[str, Any]], domain: str, accounts: int, runs: int
+    url: str,
+    token: str,
+    events: list[dict[str, Any]],
+    domain: str,
+    accounts: int,
+    runs: int,
+    cpu: Callable[[], float],
 ) -> dict[str, Any]:
     headers = {"Authorization": f"Bearer {token}"}
     base = f"{url}/v1/accounts/bench@{domain}/calendar"
@@ -239,10 +263,12 @@ async def mailplane(
 
         await month()  # warm-up
         window_times, instances = [], 0
+        used = cpu()
         for _ in range(runs):
             t = time.perf_counter()
             instances = await month()
             window_times.append(time.perf_counter() - t)
+        window_cpu = (cpu() - used) / runs
 
         async def freebusy(attendees: list[str]) -> httpx.Response:
             resp = await client.post(
@@ -254,20 +280,25 @@ async def mailplane(
 
         await freebusy([f"bench@{domain}"])
         fb_times = []
+        used = cpu()
         for _ in range(runs):
             t = time.perf_counter()
             resp = await freebusy([f"bench@{domain}"])
             fb_times.append(time.perf_counter() - t)
+        fb_cpu = (cpu() - used) / runs
         busy = len(resp.json()["schedules"][0]["busy"])
 
         people = [f"fb{i:03d}@{domain}" for i in range(accounts)]
         batches = [people[i : i + 100] for i in range(0, len(people), 100)]
         await asyncio.gather(*[freebusy(b) for b in batches])
         batch_times, one_times, intervals = [], [], 0
+        batch_cpu = 0.0
         for _ in range(runs):
+            used = cpu()
             t = time.perf_counter()
             answers = await asyncio.gather(*[freebusy(b) for b in batches])
             batch_times.append(time.perf_counter() - t)
+            batch_cpu += cpu() - used
             intervals = sum(len(s["busy"]) for a in answers for s in a.json()["schedules"])
         for _ in range(runs):
             t = time.perf_counter()
@@ -276,10 +307,13 @@ async def mailplane(
     return {
         "creations_per_s": round(len(events) / elapsed, 1),
         "month_expanded_ms_p50": ms(statistics.median(window_times)),
+        "month_expanded_server_cpu_ms": ms(window_cpu),
         "month_instances": instances,
         "freebusy_month_ms_p50": ms(statistics.median(fb_times)),
+        "freebusy_month_server_cpu_ms": ms(fb_cpu),
         "freebusy_month_busy_intervals": busy,
         f"freebusy_{accounts}_accounts_month_ms_p50": ms(statistics.median(batch_times)),
+        f"freebusy_{accounts}_accounts_server_cpu_ms": ms(batch_cpu / runs),
         f"freebusy_{accounts}_accounts_busy_intervals": intervals,
         "freebusy_100_accounts_one_request_ms_p50": ms(statistics.median(one_times)),
     }
@@ -365,6 +399,7 @@ def main() -> None:
         "zone": ZONE,
         "window": list(MONTH),
         "concurrency": CONCURRENCY,
+        "loadavg_start": loadavg(),
     }
     with tempfile.TemporaryDirectory() as data:
         env = {
@@ -398,14 +433,14 @@ def main() -> None:
         result["setup_seed_s"] = round(time.perf_counter() - t, 1)
         port = free_port()
         env["MAILPLANE_PORT"] = str(port)
-        with serve_slow(["-m", "api.cli", "serve", "--role", "api"], port, env) as url:
+        with serve_slow(["-m", "api.cli", "serve", "--role", "api"], port, env) as (url, pid):
             token = httpx.post(
                 f"{url}/oauth/token",
                 data={"grant_type": "client_credentials", "scope": "calendar:read calendar:write"},
                 auth=(creds["client_id"], creds["client_secret"]),
             ).json()["access_token"]
             result["mailplane"] = asyncio.run(
-                mailplane(url, token, events, "bench.test", args.accounts, args.runs)
+                mailplane(url, token, events, "bench.test", args.accounts, args.runs, cpu_of(pid))
             )
     with tempfile.TemporaryDirectory() as folder:
         port = free_port()
@@ -427,10 +462,11 @@ def main() -> None:
             port,
             {},
             path="/.well-known/caldav",
-        ) as url:
+        ) as (url, _):
             result["radicale"] = asyncio.run(radicale(url, events, args.runs))
     m, r = result["mailplane"], result["radicale"]
     result["creation_speedup_x"] = round(m["creations_per_s"] / r["creations_per_s"], 1)
+    result["loadavg_end"] = loadavg()
     print(json.dumps(result, indent=2))
 
 

@@ -267,6 +267,7 @@ async def _split_series(
     session.add(tail)
     for o in later:
         o.uid, o.series_id = tail.uid, tail.id
+        o.version += 1
     await session.flush()
     await emit(session, org_id, "calendar.event.updated", event_data(master, changed=["timing"]))
     await emit(session, org_id, "calendar.event.created", event_data(tail))

@@ -3,7 +3,7 @@ override), built from stored rows over a UTC window, and rendered as the API's E
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -54,6 +54,8 @@ class Occurrence:
     start_local: datetime
     start_at: datetime
     end_at: datetime
+    # The row cache's entry this came from (window listings), for its rendered JSON.
+    cached: Any = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -124,15 +126,19 @@ def expand(
             if occ.key not in skip:
                 out.append(occ)
         if len(out) > MAX_WINDOW_INSTANCES:
-            raise ValidationFailed(
-                _(
-                    "The window holds more than {MAX_WINDOW_INSTANCES} instances; ask for a "
-                    "shorter one.", MAX_WINDOW_INSTANCES=MAX_WINDOW_INSTANCES
-                ),
-                param="end",
-            )
+            raise too_many_instances()
     out.sort(key=lambda o: (o.start_at, o.id))
     return out
+
+
+def too_many_instances() -> ValidationFailed:
+    return ValidationFailed(
+        _(
+            "The window holds more than {MAX_WINDOW_INSTANCES} instances; ask for a "
+            "shorter one.", MAX_WINDOW_INSTANCES=MAX_WINDOW_INSTANCES
+        ),
+        param="end",
+    )
 
 
 def _when_list(values: list[str], tz: ZoneInfo, all_day: bool) -> list[str]:

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.calendar.calendars import service as calendars
-from api.calendar.events import inputs, repository
+from api.calendar.events import inputs, repository, row_cache
 from api.calendar.events.occurrences import (
     Occurrence,
     expand,
@@ -150,10 +150,12 @@ async def window_calendars(
 async def occurrences_in(
     session: AsyncSession, org_id: str, calendar_ids: list[str], lo: datetime, hi: datetime
 ) -> list[Occurrence]:
-    rows = await repository.in_window(session, org_id, calendar_ids, lo, hi)
-    pairs = {(r.calendar_id, r.uid) for r in rows if not r.recurrence_id and is_recurring(r)}
+    """Every occurrence in [lo, hi) of these calendars, from rows read at their current
+    stamps (unchanged rows and their expansions come from this process's row cache)."""
+    entries = await row_cache.window_entries(session, org_id, calendar_ids, lo, hi)
+    pairs = {(e.row.calendar_id, e.row.uid) for e in entries if e.series is not None}
     overridden = await repository.override_keys(session, org_id, pairs) if pairs else {}
-    return expand(rows, lo, hi, overridden)
+    return row_cache.expand_entries(entries, lo, hi, overridden)
 
 
 async def list_window(
@@ -441,7 +443,9 @@ async def _rekey_overrides(
         if not series.contains(moved):
             await session.delete(o)
             continue
-        o.recurrence_id = key
+        if o.recurrence_id != key:
+            o.recurrence_id = key
+            o.version += 1
     await session.flush()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from api.calendar.freebusy import service
+from api.calendar.freebusy.wire import FREEBUSY_JSON
 from api.deps import CalendarRead, DbSession, RuntimeDep
 from schemas.calendar import FindTimeRequest, FindTimeResult, FreeBusyRequest, FreeBusyResult
 
@@ -19,11 +20,11 @@ async def get_freebusy(
     recurrences expanded. Tentative and not-yet-answered events are marked `tentative`;
     transparent, declined and cancelled ones are free. Unknown attendees come back with
     `error: not_found` instead of failing the request."""
-    schedules = await service.freebusy(
+    schedules = await service.schedules(
         session, principal.org_id, body.start, body.end, body.attendees
     )
-    result = FreeBusyResult.model_construct(start=body.start, end=body.end, schedules=schedules)
-    return Response(result.model_dump_json(), media_type="application/json")
+    result = {"start": body.start, "end": body.end, "schedules": schedules}
+    return Response(FREEBUSY_JSON.dump_json(result), media_type="application/json")
 
 
 @router.post("/find", response_model=FindTimeResult)

@@ -1,7 +1,8 @@
 """Free/busy across accounts and rooms, and finding a time everyone has.
 
-One query loads every event of every calendar involved (only the columns expansion needs),
-recurrences are expanded once over the window, and busy intervals are merged per person.
+One light query names every event of every calendar involved at its current stamp; rows
+new to this process are read whole, the rest (and each series' instances over the window)
+come from the row cache (`events/row_cache.py`); busy intervals are merged per person.
 Free/busy reveals times only: never titles, places or attendees.
 """
 
@@ -14,13 +15,15 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.calendar.events.occurrences import expand, is_recurring
+from api.calendar.events import row_cache
+from api.calendar.events.occurrences import MAX_WINDOW_INSTANCES, too_many_instances
 from api.calendar.events.repository import override_keys
 from api.calendar.events.timing import to_utc, zone
+from api.calendar.freebusy.wire import ScheduleWire
 from api.calendar.freebusy.working_time import working_time_zone
 from api.errors import ValidationFailed
 from api.i18n import Msg
-from api.storage.models import Account, Calendar, CalendarEvent, Organization, Room
+from api.storage.models import Account, Calendar, Organization, Room
 from schemas.calendar import (
     BusyInterval,
     FindTimeRequest,
@@ -32,25 +35,6 @@ from schemas.calendar import (
 
 MAX_DAYS = 62
 MAX_ATTENDEES = 100
-COLUMNS = (
-    CalendarEvent.id,
-    CalendarEvent.calendar_id,
-    CalendarEvent.uid,
-    CalendarEvent.recurrence_id,
-    CalendarEvent.series_id,
-    CalendarEvent.status,
-    CalendarEvent.transparency,
-    CalendarEvent.partstat,
-    CalendarEvent.all_day,
-    CalendarEvent.time_zone,
-    CalendarEvent.start_local,
-    CalendarEvent.end_local,
-    CalendarEvent.start_at,
-    CalendarEvent.end_at,
-    CalendarEvent.rrule,
-    CalendarEvent.rdates,
-    CalendarEvent.exdates,
-)
 
 
 def check_span(start: datetime, end: datetime, *, max_days: int = MAX_DAYS) -> None:
@@ -125,51 +109,72 @@ def _merge(intervals: list[tuple[datetime, datetime]]) -> list[tuple[datetime, d
     return out
 
 
+def _kind(row: Any) -> str | None:
+    """What a row makes its calendar's owner: busy, tentative, or nothing (free)."""
+    if row.status == "cancelled" or row.transparency == "transparent":
+        return None
+    if row.partstat == "declined":
+        return None
+    if row.status == "tentative" or row.partstat in ("tentative", "needs_action"):
+        return "tentative"
+    return "busy"
+
+
 async def busy_by_calendar(
     session: AsyncSession, org_id: str, calendar_ids: list[str], start: datetime, end: datetime
 ) -> dict[str, dict[str, list[tuple[datetime, datetime]]]]:
-    """calendar id → {"busy": […], "tentative": […]} intervals clipped to the window."""
+    """calendar id → {"busy": […], "tentative": […]} intervals clipped to the window.
+
+    Rows come at their current stamps from the row cache (only new or changed ones are
+    read whole), and a series' instances over the window are expanded once per stamp."""
     out: dict[str, dict[str, list[tuple[datetime, datetime]]]] = defaultdict(
         lambda: {"busy": [], "tentative": []}
     )
     if not calendar_ids:
         return out
-    rows: list[Any] = list(
-        (
-            await session.execute(
-                select(*COLUMNS).where(
-                    CalendarEvent.org_id == org_id,
-                    CalendarEvent.calendar_id.in_(calendar_ids),
-                    CalendarEvent.range_start < end,
-                    or_(CalendarEvent.range_end.is_(None), CalendarEvent.range_end > start),
-                    CalendarEvent.status != "cancelled",
-                    CalendarEvent.transparency != "transparent",
-                )
-            )
-        ).all()
+    entries = await row_cache.window_entries(
+        session, org_id, calendar_ids, start, end, busy_only=True
     )
-    series = [r for r in rows if not r.recurrence_id and is_recurring(r)]
-    overridden = await override_keys(session, org_id, {(r.calendar_id, r.uid) for r in series})
-    for r in rows:
-        # One-off events and overrides straight from their rows (most of a calendar).
-        if r.recurrence_id or not is_recurring(r):
-            if r.partstat == "declined" or not (r.start_at < end and r.end_at > start):
-                continue
-            tentative = r.status == "tentative" or r.partstat in ("tentative", "needs_action")
-            out[r.calendar_id]["tentative" if tentative else "busy"].append(
-                (max(r.start_at, start), min(r.end_at, end))
-            )
-    for occ in expand(series, start, end, overridden):
-        if not occ.busy or occ.end_at <= occ.start_at:
+    series = [e for e in entries if e.series is not None]
+    overridden = await override_keys(
+        session, org_id, {(e.row.calendar_id, e.row.uid) for e in series}
+    )
+    count = 0
+    for e in entries:
+        kind, calendar_id, uid = e.busy or _facts(e)
+        if e.series is None:
+            # One-off events and overrides straight from their rows (most of a calendar).
+            if kind is not None:
+                s, f = e.row.start_at, e.row.end_at
+                if s < end and f > start:
+                    out[calendar_id][kind].append(
+                        (s if s >= start else start, f if f <= end else end)
+                    )
             continue
-        kind = "tentative" if occ.tentative else "busy"
-        out[occ.row.calendar_id][kind].append((max(occ.start_at, start), min(occ.end_at, end)))
+        skip = overridden.get((calendar_id, uid))
+        kept = [(s, f) for key, _, s, f in e.instances(start, end) if not skip or key not in skip]
+        count += len(kept)
+        if count > MAX_WINDOW_INSTANCES:
+            raise too_many_instances()
+        if kind is not None:
+            out[calendar_id][kind] += [
+                (s if s >= start else start, f if f <= end else end) for s, f in kept if f > s
+            ]
     return out
 
 
-async def freebusy(
+def _facts(entry: Any) -> tuple[str | None, str, str]:
+    """(busy kind, calendar id, uid) of a cached row, derived once per stamp."""
+    row = entry.row
+    entry.busy = (_kind(row), row.calendar_id, row.uid)
+    return entry.busy  # type: ignore[no-any-return]
+
+
+async def schedules(
     session: AsyncSession, org_id: str, start: datetime, end: datetime, refs: list[str]
-) -> list[Schedule]:
+) -> list[ScheduleWire]:
+    """Each ref's merged busy and tentative intervals in [start, end), as plain dicts (the
+    REST answer serialises them in one call; `freebusy` gives models)."""
     check_span(start, end)
     if len(refs) > MAX_ATTENDEES:
         raise ValidationFailed(Msg(
@@ -178,29 +183,45 @@ async def freebusy(
     targets = await _targets(session, org_id, refs)
     calendars = sorted({c for _, _, cals in targets.values() for c in cals})
     per_calendar = await busy_by_calendar(session, org_id, calendars, start, end)
-    schedules = []
+    out: list[ScheduleWire] = []
     for ref in refs:
         if ref not in targets:
-            schedules.append(
-                Schedule.model_construct(
-                    attendee=ref, type=None, id=None, busy=[], error="not_found"
-                )
-            )
+            out.append({"attendee": ref, "type": None, "id": None, "busy": [],
+                        "error": "not_found"})
             continue
         kind, target_id, cals = targets[ref]
         busy = _merge([i for c in cals for i in per_calendar[c]["busy"]]) if cals else []
         tentative = _merge([i for c in cals for i in per_calendar[c]["tentative"]]) if cals else []
-        # Built without re-validation: hundreds of people times their meetings.
-        marked = sorted(
-            [(s, e, "busy") for s, e in busy] + [(s, e, "tentative") for s, e in tentative]
+        # Merged intervals are in order already: only a mix of the two kinds needs sorting.
+        marked = (
+            sorted([(s, e, "busy") for s, e in busy] + [(s, e, "tentative") for s, e in tentative])
+            if tentative
+            else [(s, e, "busy") for s, e in busy]
         )
-        intervals = [BusyInterval.model_construct(start=s, end=e, status=k) for s, e, k in marked]
-        schedules.append(
-            Schedule.model_construct(
-                attendee=ref, type=kind, id=target_id, busy=intervals, error=None
-            )
+        out.append({
+            "attendee": ref,
+            "type": kind,
+            "id": target_id,
+            "busy": [{"start": s, "end": e, "status": k} for s, e, k in marked],
+            "error": None,
+        })
+    return out
+
+
+async def freebusy(
+    session: AsyncSession, org_id: str, start: datetime, end: datetime, refs: list[str]
+) -> list[Schedule]:
+    """`schedules` as the API's models (built without re-validation)."""
+    return [
+        Schedule.model_construct(
+            attendee=s["attendee"],
+            type=s["type"],
+            id=s["id"],
+            busy=[BusyInterval.model_construct(**b) for b in s["busy"]],
+            error=s["error"],
         )
-    return schedules
+        for s in await schedules(session, org_id, start, end, refs)
+    ]
 
 
 def _slots(req: FindTimeRequest, zone_name: str) -> list[tuple[datetime, datetime]]:
