@@ -24,7 +24,7 @@ from sqlalchemy.sql.expression import TableClause
 
 from api.mail.mime import ParsedMessage
 from api.mail.search.query import SearchQuery, Term
-from api.mail.search.tokens import token_text, tokens
+from api.mail.search.tokens import token_text
 
 MAX_BODY_CHARS = 64 * 1024
 MAX_POSITIONS = 16000  # PostgreSQL keeps positions below 16384
@@ -178,21 +178,6 @@ def tsvector_literal(doc: SearchDoc) -> str:
             for word, label in zip(words, labels, strict=True):
                 positions[word].append(label)
             pos += len(words)
-        pos = min(pos + 100, MAX_POSITIONS)  # no phrase spans two columns
-    return " ".join(f"'{tok}':{','.join(p)}" for tok, p in positions.items())
-
-
-def tsvector_literal_of_tokens(doc: SearchDoc) -> str:
-    """The definition `tsvector_literal` is checked against: one token at a time."""
-    positions: dict[str, list[str]] = {}
-    pos = 1
-    for name in ALL_TEXT:
-        weight = WEIGHTS[name]
-        for token in tokens(getattr(doc, name)):
-            if pos >= MAX_POSITIONS:
-                break
-            positions.setdefault(token, []).append(f"{pos}{weight}")
-            pos += 1
         pos = min(pos + 100, MAX_POSITIONS)  # no phrase spans two columns
     return " ".join(f"'{tok}':{','.join(p)}" for tok, p in positions.items())
 
