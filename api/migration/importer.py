@@ -18,12 +18,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.mail import delivery
+from api.mail.delivery.blobsync import DeferredSyncBackend
 from api.mail.folders import service as folders
 from api.mail.mailbox.service import NewMessage, system_folder
 from api.migration import repository
 from api.migration.parsing import Prepared, body_digest
 from api.migration.sources import Fetched
 from api.runtime import Runtime
+from api.storage.blobs import BlobRef
 from api.storage.models import (
     Account,
     MailFolder,
@@ -166,7 +168,13 @@ async def store_batch(
             out.skipped += 1
             continue
         # The bytes go to the blob backend directly: store_batch takes the one reference.
-        ref = await runtime.blobs.backend.write(_once(fetched.raw), None)
+        backend = runtime.blobs.backend
+        if p.written and isinstance(backend, DeferredSyncBackend):
+            # written by the parsing step: only the sync before the commit is left
+            ref = BlobRef(p.sha, len(fetched.raw))
+            backend.pending.append(backend.path(p.sha))
+        else:
+            ref = await backend.write(_once(fetched.raw), None)
         state = message_state(fetched.flags)
         if ctx.default_seen:
             state["seen"] = True

@@ -429,7 +429,8 @@ class _Transfer:
     async def _fetch_prepared(
         self, batch: list[tuple[Ref, int]], sizes: dict[Ref, int]
     ) -> list[parsing.Prepared]:
-        return await parsing.prepare(await self._fetch(batch, sizes), self.dialect)
+        root = self.deferred.root if self.deferred is not None else None
+        return await parsing.prepare(await self._fetch(batch, sizes), self.dialect, root)
 
     async def _fetch(self, batch: list[tuple[Ref, int]], sizes: dict[Ref, int]) -> list[Fetched]:
         """Fetch a batch; messages over the size limit are not fetched at all."""
