@@ -168,12 +168,21 @@ async def prepare(
     pool = _Pool.get() if sum(r is not None for r in raws) >= POOL_MIN else None
     if pool is not None:
         loop = asyncio.get_running_loop()
+        chunks = _chunks(raws, PROCESSES)
+        futures: list[asyncio.Future[list[Made | None]]] = []
         try:
-            parts = await asyncio.gather(*(
-                loop.run_in_executor(pool, make, chunk, dialect, root)
-                for chunk in _chunks(raws, PROCESSES)
-            ))
-            made = [m for part in parts for m in part]
+            for chunk in chunks:
+                futures.append(loop.run_in_executor(pool, make, chunk, dialect, root))
+        except BrokenProcessPool:
+            _Pool.broken()
+        except (OSError, RuntimeError):  # no process can be started here: threads from now on
+            log.warning("migration: parsing processes unavailable", exc_info=True)
+            _Pool.failed = True
+            _Pool.broken()
+        try:
+            parts = await asyncio.gather(*futures)
+            if len(parts) == len(chunks):  # else a submit failed: the thread does it all
+                made = [m for part in parts for m in part]
         except BrokenProcessPool:
             log.warning("migration: a parsing process died; this batch is parsed in a thread")
             _Pool.broken()

@@ -120,3 +120,25 @@ async def test_a_broken_pool_falls_back_to_a_thread(monkeypatch: pytest.MonkeyPa
     for p, made in zip(prepared, expected, strict=False):
         assert made is not None
         assert (p.sha, p.body_sha, p.message_id) == (made[0], made[1], made[2].message_id)
+
+
+async def test_no_processes_to_start_means_threads_from_then_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Unstartable:
+        def submit(self, *args: Any, **kwargs: Any) -> Any:
+            raise OSError("no /dev/shm")
+
+        def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+            pass
+
+    monkeypatch.setattr(parsing._Pool, "failed", False)
+    monkeypatch.setattr(parsing._Pool, "executor", Unstartable())
+    monkeypatch.setattr(parsing, "PROCESSES", 1)
+    batch = [Fetched(ref=i, size=len(raw_of(i)), raw=raw_of(i)) for i in range(parsing.POOL_MIN)]
+    prepared = await parsing.prepare(batch, "postgresql")
+    assert parsing._Pool.failed and parsing._Pool.get() is None
+    assert all(p.parsed is not None and p.sha for p in prepared)
+    first = prepared[0].parsed
+    assert isinstance(first, index.IndexedMessage) and first.search is not None
+    assert first.search.tsvector == index.tsvector_literal(index.document(parse_message(raw_of(0))))
