@@ -5,8 +5,7 @@ the bytes' file, off the event loop.
 Measured on the benchmark's 20 KB messages, this is about half of the migrating process's
 CPU (tokenising 0.8 ms, parsing 0.36 ms, hashing 0.08 ms a message), so on a machine with
 a core to spare it runs in worker processes (`PROCESSES`, one less than the cores, at most
-four; none on one core; none while the machine is busy, `BUSY_LOAD`), while the event
-loop stores the previous batch. A small batch,
+four; none on one core), while the event loop stores the previous batch. A small batch,
 or a pool that cannot start or broke, is prepared in a thread instead: same result.
 
 Blob files are written here the way `DeferredSyncBackend` writes them (content-addressed,
@@ -39,12 +38,6 @@ from api.storage.blobs import BlobRef
 log = logging.getLogger("mailplane.migration")
 
 PROCESSES = max(0, min(4, (os.cpu_count() or 1) - 1))
-#: the pool is used only while the 1-minute load average stays under this (the cores and
-#: a half: this migration's own two processes count): on a machine already busy, parsing
-#: in another process costs more CPU in all (measured on the 2-core test machine at load
-#: 11-17: 3.1-3.6 ms per message in both processes against 2.5-2.6 ms in one) and only
-#: competes with the migrating process for the same cores
-BUSY_LOAD = (os.cpu_count() or 1) + 0.5
 #: fewer messages than this are prepared in a thread (no process started for a handful)
 POOL_MIN = 50
 _WHITESPACE = frozenset(b" \t\r\n\x0b\x0c")  # what bytes.rstrip() drops
@@ -159,14 +152,6 @@ class _Pool:
             executor.shutdown(wait=False, cancel_futures=True)
 
 
-def _room() -> bool:
-    """Is there a core to spare for a parsing process?"""
-    try:
-        return os.getloadavg()[0] < BUSY_LOAD
-    except OSError:
-        return True
-
-
 def _chunks(raws: list[bytes | None], parts: int) -> list[list[bytes | None]]:
     size = -(-len(raws) // parts)
     return [raws[i:i + size] for i in range(0, len(raws), size)]
@@ -180,7 +165,7 @@ async def prepare(
     root = str(blob_root) if blob_root is not None else None
     raws = [f.raw if f.raw is not None and f.error is None else None for f in batch]
     made: list[Made | None] | None = None
-    pool = _Pool.get() if sum(r is not None for r in raws) >= POOL_MIN and _room() else None
+    pool = _Pool.get() if sum(r is not None for r in raws) >= POOL_MIN else None
     if pool is not None:
         loop = asyncio.get_running_loop()
         chunks = _chunks(raws, PROCESSES)

@@ -33,7 +33,6 @@ async def test_a_pooled_batch_is_stored_byte_for_byte_and_found_by_search(
     client: httpx.AsyncClient, org: OrgHandle, dovecot: Dovecot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(parsing, "PROCESSES", 1)  # a pool even on a one-core machine
-    monkeypatch.setattr(parsing, "BUSY_LOAD", float("inf"))  # and on a busy one
     used: list[int] = []
     real_make = parsing.make
 
@@ -110,7 +109,6 @@ async def test_a_broken_pool_falls_back_to_a_thread(monkeypatch: pytest.MonkeyPa
 
     dropped: list[bool] = []
     monkeypatch.setattr(parsing._Pool, "get", staticmethod(lambda: Broken()))
-    monkeypatch.setattr(parsing, "BUSY_LOAD", float("inf"))
     monkeypatch.setattr(parsing._Pool, "broken", staticmethod(lambda: dropped.append(True)))
     batch = [Fetched(ref=i, size=len(raw_of(i)), raw=raw_of(i)) for i in range(parsing.POOL_MIN)]
     batch.append(Fetched(ref=999, size=10, gone=True))
@@ -137,7 +135,6 @@ async def test_no_processes_to_start_means_threads_from_then_on(
     monkeypatch.setattr(parsing._Pool, "failed", False)
     monkeypatch.setattr(parsing._Pool, "executor", Unstartable())
     monkeypatch.setattr(parsing, "PROCESSES", 1)
-    monkeypatch.setattr(parsing, "BUSY_LOAD", float("inf"))
     batch = [Fetched(ref=i, size=len(raw_of(i)), raw=raw_of(i)) for i in range(parsing.POOL_MIN)]
     prepared = await parsing.prepare(batch, "postgresql")
     assert parsing._Pool.failed and parsing._Pool.get() is None
@@ -145,12 +142,3 @@ async def test_no_processes_to_start_means_threads_from_then_on(
     first = prepared[0].parsed
     assert isinstance(first, index.IndexedMessage) and first.search is not None
     assert first.search.tsvector == index.tsvector_literal(index.document(parse_message(raw_of(0))))
-
-
-async def test_a_busy_machine_parses_in_a_thread(monkeypatch: pytest.MonkeyPatch) -> None:
-    asked: list[bool] = []
-    monkeypatch.setattr(parsing._Pool, "get", staticmethod(lambda: asked.append(True)))
-    monkeypatch.setattr(parsing, "BUSY_LOAD", 0.0)
-    batch = [Fetched(ref=i, size=len(raw_of(i)), raw=raw_of(i)) for i in range(parsing.POOL_MIN)]
-    prepared = await parsing.prepare(batch, "sqlite")
-    assert asked == [] and all(p.parsed is not None for p in prepared)
