@@ -9,7 +9,6 @@ delivered by the new MX during the cut-over, with other Received headers).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -19,12 +18,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.mail import delivery
+from api.mail.delivery.blobsync import DeferredSyncBackend
 from api.mail.folders import service as folders
 from api.mail.mailbox.service import NewMessage, system_folder
-from api.mail.mime import ParsedMessage, parse_message
 from api.migration import repository
+from api.migration.parsing import Prepared, body_digest
 from api.migration.sources import Fetched
 from api.runtime import Runtime
+from api.storage.blobs import BlobRef
 from api.storage.models import (
     Account,
     MailFolder,
@@ -39,59 +40,6 @@ EVENT = "mail.message.imported"
 _KEYWORD = re.compile(r'^[^\s()\]{%*"\\]{1,100}$')
 _SYSTEM_FLAGS = {"\\seen", "\\flagged", "\\answered", "\\draft", "\\deleted", "\\recent"}
 MAX_DEPTH = 20
-_WHITESPACE = frozenset(b" \t\r\n\x0b\x0c")  # what bytes.rstrip() drops
-_SLICE = 1024 * 1024
-
-
-@dataclass
-class Prepared:
-    """A fetched message made ready to store (hashes and parse done off the event loop)."""
-
-    fetched: Fetched
-    sha: str = ""
-    body_sha: str = ""
-    parsed: ParsedMessage | None = None
-
-    @property
-    def message_id(self) -> str:
-        return (self.parsed.message_id if self.parsed else "")[:500]
-
-
-def body_digest(raw: bytes) -> str:
-    """SHA-256 of the body (after the header block), line endings normalised and trailing
-    whitespace dropped; hashed in slices, so a 50 MB message is not copied whole."""
-    cut = raw.find(b"\r\n\r\n")
-    cut2 = raw.find(b"\n\n")
-    if cut < 0 or (0 <= cut2 < cut):
-        start = cut2 + 2 if cut2 >= 0 else len(raw)
-    else:
-        start = cut + 4
-    end = len(raw)
-    while end > start and raw[end - 1] in _WHITESPACE:
-        end -= 1
-    digest = hashlib.sha256()
-    view = memoryview(raw)
-    at = start
-    while at < end:
-        stop = min(end, at + _SLICE)
-        while stop < end and raw[stop - 1] == 13:  # never split a CRLF between two slices
-            stop += 1
-        digest.update(bytes(view[at:stop]).replace(b"\r\n", b"\n"))
-        at = stop
-    return digest.hexdigest()
-
-
-def prepare(batch: list[Fetched]) -> list[Prepared]:
-    """Hash and parse a batch (CPU work: called in a thread)."""
-    out: list[Prepared] = []
-    for fetched in batch:
-        item = Prepared(fetched)
-        if fetched.raw is not None and fetched.error is None:
-            item.sha = hashlib.sha256(fetched.raw).hexdigest()
-            item.body_sha = body_digest(fetched.raw)
-            item.parsed = parse_message(fetched.raw)
-        out.append(item)
-    return out
 
 
 def message_state(flags: tuple[str, ...]) -> dict[str, object]:
@@ -220,7 +168,13 @@ async def store_batch(
             out.skipped += 1
             continue
         # The bytes go to the blob backend directly: store_batch takes the one reference.
-        ref = await runtime.blobs.backend.write(_once(fetched.raw), None)
+        backend = runtime.blobs.backend
+        if p.written and isinstance(backend, DeferredSyncBackend):
+            # written by the parsing step: only the sync before the commit is left
+            ref = BlobRef(p.sha, len(fetched.raw))
+            backend.pending.append(backend.path(p.sha))
+        else:
+            ref = await backend.write(_once(fetched.raw), None)
         state = message_state(fetched.flags)
         if ctx.default_seen:
             state["seen"] = True

@@ -29,14 +29,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-import anyio.to_thread
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.mail.delivery.blobsync import DeferredSyncBackend
 from api.mail.errors import QuotaExceeded
-from api.migration import importer, progress, repository
+from api.migration import importer, parsing, progress, repository
 from api.migration.credentials import CredentialsUnavailable, unseal
 from api.migration.folders import RemoteFolder, plan_folders
 from api.migration.imap_source import ImapSource
@@ -88,7 +87,9 @@ def _owner() -> str:
 
 
 def _batch_runtime(runtime: Runtime) -> tuple[Runtime, DeferredSyncBackend | None]:
-    """Blob writes without an fsync each; one sync per batch before it commits."""
+    """Blob writes without an fsync each; one sync per batch before it commits. Made once
+    per slice: the backend remembers the blob directories it has made (a backend per batch
+    checked and chmod-ed a directory for nearly every message)."""
     backend = runtime.blobs.backend
     if isinstance(backend, LocalBlobBackend) and not isinstance(backend, DeferredSyncBackend):
         deferred = DeferredSyncBackend(backend.root)
@@ -192,6 +193,8 @@ class _Transfer:
         self.on_progress = on_progress
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="migration-source")
         self.source: Source | None = None
+        self.batch_runtime, self.deferred = _batch_runtime(runtime)
+        self.dialect = "sqlite" if runtime.db.is_sqlite else "postgresql"
 
     async def call(self, fn: Callable[..., T], *args: Any) -> T:
         """Run a blocking source call in the source's own thread."""
@@ -378,18 +381,20 @@ class _Transfer:
         batches = self._batches(items)
         sizes = dict(items)
         ctx_ids = (row_id, folder.id, skey, fkey)
-        pending: asyncio.Future[list[Fetched]] | None = None
+        pending: asyncio.Future[list[parsing.Prepared]] | None = None
         if batches:
-            pending = asyncio.ensure_future(self._fetch(batches[0], sizes))
+            pending = asyncio.ensure_future(self._fetch_prepared(batches[0], sizes))
         try:
             for index, _batch in enumerate(batches):
                 assert pending is not None
-                fetched = await pending
+                prepared = await pending
                 pending = None
                 more = index + 1 < len(batches)
                 if more and time.monotonic() < self.deadline:
-                    pending = asyncio.ensure_future(self._fetch(batches[index + 1], sizes))
-                prepared = await anyio.to_thread.run_sync(importer.prepare, fetched)
+                    # the next batch is fetched and parsed while this one is stored
+                    pending = asyncio.ensure_future(
+                        self._fetch_prepared(batches[index + 1], sizes)
+                    )
                 await self._commit(ctx_ids, prepared)
                 if more and pending is None:
                     return False
@@ -421,6 +426,12 @@ class _Transfer:
             batches.append(current)
         return batches
 
+    async def _fetch_prepared(
+        self, batch: list[tuple[Ref, int]], sizes: dict[Ref, int]
+    ) -> list[parsing.Prepared]:
+        root = self.deferred.root if self.deferred is not None else None
+        return await parsing.prepare(await self._fetch(batch, sizes), self.dialect, root)
+
     async def _fetch(self, batch: list[tuple[Ref, int]], sizes: dict[Ref, int]) -> list[Fetched]:
         """Fetch a batch; messages over the size limit are not fetched at all."""
         assert self.source is not None
@@ -444,7 +455,7 @@ class _Transfer:
                 out.append(got.get(ref) or Fetched(ref=ref, size=size, gone=True))
         return out
 
-    async def _commit(self, ids: tuple[str, str, str, str], batch: list[importer.Prepared]) -> None:
+    async def _commit(self, ids: tuple[str, str, str, str], batch: list[parsing.Prepared]) -> None:
         """Store a batch with its checkpoint in one transaction; if that fails, store its
         messages one by one so one bad message only costs itself."""
         try:
@@ -464,12 +475,12 @@ class _Transfer:
     async def _store(
         self,
         ids: tuple[str, str, str, str],
-        batch: list[importer.Prepared],
+        batch: list[parsing.Prepared],
         *,
         failed: bool = False,
     ) -> None:
         row_id, folder_id, skey, fkey = ids
-        runtime, deferred = _batch_runtime(self.runtime)
+        runtime, deferred = self.batch_runtime, self.deferred
         async with runtime.db.session() as session:
             item = await self._item(session)
             row = await session.get(MigrationFolder, row_id)

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from api.mail.search.index import ALL_TEXT, MAX_POSITIONS, WEIGHTS, SearchDoc, tsvector_literal
 from api.mail.search.query import parse_query
 from api.mail.search.tokens import token_text, tokens
 from tests.factories.mail import deliver_to, fixture, simple_message
@@ -174,3 +175,39 @@ def test_tokens_are_words_and_cjk_bigrams():
 def test_fast_token_text_equals_the_token_stream(text: str, limit: int | None) -> None:
     # token_text is the indexer's hot path, written for speed; tokens() is the definition.
     assert token_text(text, limit) == " ".join(tokens(text, limit))
+
+
+def _tsvector_of_tokens(doc: SearchDoc) -> str:
+    """The definition: one token at a time from tokens(), each with its position and weight."""
+    positions: dict[str, list[str]] = {}
+    pos = 1
+    for name in ALL_TEXT:
+        for token in tokens(getattr(doc, name)):
+            if pos >= MAX_POSITIONS:
+                break
+            positions.setdefault(token, []).append(f"{pos}{WEIGHTS[name]}")
+            pos += 1
+        pos = min(pos + 100, MAX_POSITIONS)
+    return " ".join(f"'{tok}':{','.join(p)}" for tok, p in positions.items())
+
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(list("aZ9 _-.é\u0301ÅßﬁⅨ邮件系统한국語かなＡ１\u00a0\t")) | st.characters(),
+    max_size=60,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(subject=_TEXT, sender=_TEXT, recipients=_TEXT, body=_TEXT)
+def test_tsvector_literal_equals_the_token_stream(
+    subject: str, sender: str, recipients: str, body: str
+) -> None:
+    doc = SearchDoc(subject, sender, recipients, body)
+    assert tsvector_literal(doc) == _tsvector_of_tokens(doc)
+
+
+def test_tsvector_literal_stops_at_the_last_position() -> None:
+    doc = SearchDoc("subject words", "a b", "", "word " * (MAX_POSITIONS + 50))
+    assert tsvector_literal(doc) == _tsvector_of_tokens(doc)
+    assert f"{MAX_POSITIONS - 1}D" in tsvector_literal(doc)
+    assert f"{MAX_POSITIONS}D" not in tsvector_literal(doc)
