@@ -10,8 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.calendar.invitations.imip import JOB
 from api.directory import Resolution, account_locale, organization_locale, resolve_recipients
-from api.mail.sending.compose import ExtraPart
-from api.mail.sending.service import send_message
+from api.mail import ExtraPart, send_message
 from api.runtime import Runtime
 from api.storage.models import Account
 from api.worker.runner import handler

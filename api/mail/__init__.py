@@ -12,7 +12,8 @@ The protocol doors (IMAP, POP3, DAV sign-in) read and change mailboxes through
 `mailbox_uids` (UIDs, modseqs, flags by UID), `apply_changes`, `expunge`, `quota_of`, the
 folder services and `SearchQuery`; they share the SMTP edge's `SaslVerifier` and TLS
 `server_context`. Imports and migrations parse with `parse_message` and store
-`NewMessage`s.
+`NewMessage`s (a migration may make the search index entry in its parsing processes:
+`index_entry_made_ahead`), writing blobs through a `DeferredSyncBackend`.
 
 For the webmail's reading frame (the web app's backend-for-frontend), `display`:
 `display.message_of`, `display.display_body`, `display.inline_image`, `display.preview`,
@@ -47,6 +48,7 @@ from api.mail.mailbox.service import (
 )
 from api.mail.messages import display
 from api.mail.mime import ParsedMessage, parse_message, subject_key
+from api.mail.search.index import made_ahead as index_entry_made_ahead
 from api.mail.search.query import SearchQuery, Term
 from api.mail.search.tokens import tokens as search_tokens
 from api.mail.sending.compose import ExtraPart
@@ -75,6 +77,7 @@ __all__ = [
     "ensure_mailbox",
     "expunge",
     "folder_rows",
+    "index_entry_made_ahead",
     "list_folders",
     "mailbox_uids",
     "on_delivered",

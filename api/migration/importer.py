@@ -17,10 +17,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
-from api.mail import delivery
-from api.mail.delivery.blobsync import DeferredSyncBackend
-from api.mail.folders import service as folders
-from api.mail.mailbox.service import NewMessage, system_folder
+from api.mail import (
+    DeferredSyncBackend,
+    NewMessage,
+    create_folder,
+    list_folders,
+    system_folder,
+)
+from api.mail import store_batch as store_in_mailbox
 from api.migration import repository
 from api.migration.parsing import Prepared, body_digest
 from api.migration.sources import Fetched
@@ -201,7 +205,7 @@ async def store_batch(
             }
         )
         out.message_ids.append(p.message_id)
-    await delivery.store_batch(session, runtime.blobs, ctx.account, ctx.folder, new,
+    await store_in_mailbox(session, runtime.blobs, ctx.account, ctx.folder, new,
                                event=EVENT)
     if ledger:  # one executemany, no ORM objects to track
         await session.execute(insert(MigrationMessage), ledger)
@@ -226,7 +230,7 @@ async def target_folder(
 ) -> MailFolder:
     """The folder `row` imports into, created on first use (and found again on resume)."""
     if row.target_folder_id:
-        for folder in await folders.list_folders(session, account):
+        for folder in await list_folders(session, account):
             if folder.id == row.target_folder_id:
                 return folder
     if row.role:
@@ -234,7 +238,7 @@ async def target_folder(
         row.target_folder_id = folder.id
         return folder
     parts = [p for p in row.target_path.split("/") if p.strip()] or [row.source_name or "Unnamed"]
-    existing = await folders.list_folders(session, account)
+    existing = await list_folders(session, account)
     parent: MailFolder | None = None
     if parts[0].strip().casefold() == "inbox" and len(parts) > 1:
         parent = next((f for f in existing if f.role == "inbox"), None)
@@ -253,7 +257,7 @@ async def target_folder(
             None,
         )
         if found is None:
-            found = await folders.create_folder(
+            found = await create_folder(
                 session, account, FolderCreate(name=name, parent_id=parent_id)
             )
             existing.append(found)

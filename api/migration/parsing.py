@@ -29,9 +29,8 @@ from pathlib import Path
 
 import anyio.to_thread
 
-from api.mail.delivery.blobsync import DeferredSyncBackend
-from api.mail.mime import ParsedMessage, parse_message
-from api.mail.search.index import made_ahead
+from api.mail import DeferredSyncBackend, ParsedMessage, parse_message
+from api.mail import index_entry_made_ahead as made_ahead
 from api.migration.sources import Fetched
 from api.storage.blobs import BlobRef
 

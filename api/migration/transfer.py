@@ -33,8 +33,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
-from api.mail.delivery.blobsync import DeferredSyncBackend
-from api.mail.errors import QuotaExceeded
+from api.mail import DeferredSyncBackend, QuotaExceeded
 from api.migration import importer, parsing, progress, repository
 from api.migration.credentials import CredentialsUnavailable, unseal
 from api.migration.folders import RemoteFolder, plan_folders
