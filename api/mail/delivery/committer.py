@@ -10,6 +10,11 @@ a transaction of its own, so one bad message never costs another its `250`.
 One batch at a time: every delivery writes its organisation's event sequence row, so
 parallel batches would only queue on that row (or deadlock on it). A deadlock with another
 process's transaction (PostgreSQL) is retried.
+
+A committer that was never `start`ed (API sends: no server of their own to start it with)
+runs its batches on a task made on demand, which ends once the queue is empty. `finish`
+runs after a batch's work and before the gathered deliveries are stored (API sends store
+their Sent copies there, set-based, as the deliveries are).
 """
 
 from __future__ import annotations
@@ -45,13 +50,16 @@ class GroupCommitter:
     """`await committer.run(work)` returns once `work`'s writes are committed durably."""
 
     def __init__(
-        self, runtime: Runtime, *, max_batch: int = 200, parallel: int | None = None
+        self, runtime: Runtime, *, max_batch: int = 200, parallel: int | None = None,
+        finish: Work[None] | None = None,
     ) -> None:
         self.runtime = runtime
         self.max_batch = max_batch
         self.parallel = parallel or 1
+        self.finish = finish
         self.queue: asyncio.Queue[_Item[Any]] = asyncio.Queue()
         self._tasks: list[asyncio.Task[None]] = []
+        self._drainer: asyncio.Task[None] | None = None
         self.batches = 0
         self.committed = 0
         self.busy = 0
@@ -63,7 +71,7 @@ class GroupCommitter:
 
     async def stop(self) -> None:
         """Finish what is queued, then stop."""
-        while not self.queue.empty() or self.busy:
+        while not self.queue.empty() or self.busy or self._drainer is not None:
             await asyncio.sleep(0.01)
         for task in self._tasks:
             task.cancel()
@@ -75,6 +83,8 @@ class GroupCommitter:
     async def run(self, work: Work[T]) -> T:
         future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
         self.queue.put_nowait(_Item(work, future))
+        if not self._tasks and self._drainer is None:
+            self._drainer = asyncio.create_task(self._drain(), name="commit-on-demand")
         # shielded: a client hanging up must not cancel a write others share
         return await asyncio.shield(future)
 
@@ -87,19 +97,30 @@ class GroupCommitter:
 
     async def _loop(self) -> None:
         while True:
-            batch = [await self.queue.get()]
-            while len(batch) < self.max_batch:
-                try:
-                    batch.append(self.queue.get_nowait())
-                except asyncio.QueueEmpty:
-                    break
-            self.busy += 1
+            await self._run_batch([await self.queue.get()])
+
+    async def _drain(self) -> None:
+        """The on-demand task: batches until the queue is empty, then ends (no await
+        between the last look at the queue and the end, so `run` never misses it)."""
+        try:
+            while not self.queue.empty():
+                await self._run_batch([self.queue.get_nowait()])
+        finally:
+            self._drainer = None
+
+    async def _run_batch(self, batch: list[_Item[Any]]) -> None:
+        while len(batch) < self.max_batch:
             try:
-                await self._commit(batch)
-            except Exception:  # pragma: no cover - _commit answers every item itself
-                log.exception("group commit failed")
-            finally:
-                self.busy -= 1
+                batch.append(self.queue.get_nowait())
+            except asyncio.QueueEmpty:
+                break
+        self.busy += 1
+        try:
+            await self._commit(batch)
+        except Exception:  # pragma: no cover - _commit answers every item itself
+            log.exception("group commit failed")
+        finally:
+            self.busy -= 1
 
     async def _commit(self, batch: list[_Item[Any]], attempt: int = 0) -> None:
         runtime, deferred = self._batch_runtime()
@@ -109,6 +130,8 @@ class GroupCommitter:
                 gathered = pending_stores.begin(session)
                 for item in batch:
                     results.append(await item.work(session, runtime))
+                if self.finish is not None:
+                    await self.finish(session, runtime)
                 await gathered.flush(session, runtime.blobs)
                 if deferred is not None:
                     await deferred.sync()

@@ -15,7 +15,7 @@ from api.mail.access import Mailbox, mailbox_account
 from api.mail.attachments.http import download_headers, parse_range
 from api.mail.drafts import service as drafts
 from api.mail.messages import views
-from api.mail.sending import links, raw, scheduled, service
+from api.mail.sending import grouped, links, raw, scheduled
 from schemas.mail import (
     AttachmentIn,
     DraftUpdate,
@@ -41,10 +41,10 @@ RAW_BODY = {
 async def send_message(
     body: SendRequest,
     principal: MailSend,
-    session: DbSession,
-    owner: Mailbox,
+    sender: grouped.SendingAccount,
     runtime: RuntimeDep,
     ip: ClientIp,
+    request: Request,
 ) -> SendResult:
     """Send a message (or schedule it with `send_at`).
 
@@ -54,7 +54,9 @@ async def send_message(
     recipients as expiring download links. Line breaks in any header field are a 422
     `header_injection`; more recipients than allowed a 422 `too_many_recipients`; a message
     over the size limit a 413."""
-    return await service.send_message(session, runtime, owner, body, actor=principal, ip=ip)
+    return await grouped.send(
+        sender, runtime, body, actor=principal, ip=ip, state=request.scope.setdefault("state", {})
+    )
 
 
 @router.post(

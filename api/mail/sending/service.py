@@ -43,6 +43,7 @@ from api.mail.sending.compose import (
     build,
     new_message_id,
 )
+from api.mail.sending.sent_copies import SENT_EVENT, SentCopies, SentCopy
 from api.mail.uploads import repository as uploads
 from api.runtime import Runtime
 from api.storage.blobs import BlobRef
@@ -320,12 +321,17 @@ async def send_message(
 ) -> SendResult:
     """Send (or schedule) `request` as `account`. The service others call: calendar
     invitations add their text/calendar part with `extra_parts`."""
-    if request.send_at is not None and request.send_at > utcnow() + timedelta(seconds=5):
+    if for_later(request):
         return await schedule(session, runtime, account, request, actor=actor)
     prepared = await prepare(session, runtime, account, request, extra_parts=extra_parts)
     return await send_prepared(
         session, runtime, account, prepared, save_to_sent=request.save_to_sent, actor=actor, ip=ip
     )
+
+
+def for_later(request: SendRequest) -> bool:
+    """Whether `request` is scheduled rather than sent now."""
+    return request.send_at is not None and request.send_at > utcnow() + timedelta(seconds=5)
 
 
 async def check_deliverable(
@@ -371,9 +377,33 @@ async def send_prepared(
     actor: Principal | None = None,
     ip: str | None = None,
 ) -> SendResult:
-    comp = replace(prepared.comp, include_bcc=False, date=None)
-    prepared = replace(prepared, comp=comp)
-    resolution, lean, huge = await check_deliverable(session, runtime, prepared)
+    prepared = final(prepared)
+    checked = await check_deliverable(session, runtime, prepared)
+    return await send_checked(
+        session, runtime, account, prepared, checked, save_to_sent=save_to_sent, actor=actor,
+        ip=ip,
+    )
+
+
+def final(prepared: Prepared) -> Prepared:
+    """The composition as it is sent: Bcc left out of the headers, Date set when built."""
+    return replace(prepared, comp=replace(prepared.comp, include_bcc=False, date=None))
+
+
+async def send_checked(
+    session: AsyncSession,
+    runtime: Runtime,
+    account: Account,
+    prepared: Prepared,
+    checked: tuple[Resolution, BuiltMessage, list[AttachmentSource]],
+    *,
+    save_to_sent: bool = True,
+    actor: Principal | None = None,
+    ip: str | None = None,
+) -> SendResult:
+    """Store and deliver a `final` composition `check_deliverable` passed, in `session`."""
+    resolution, lean, huge = checked
+    comp = prepared.comp
     has_remote = bool(resolution.remote)
     full = build(comp) if huge else lean
     stored = await store_built(session, runtime, full)
@@ -393,22 +423,49 @@ async def send_prepared(
             html=(comp.html + markup) if comp.html is not None else None,
         )
         remote = await store_built(session, runtime, build(remote_comp))
-    sent: MailMessage | None = None
+    sent, report = await write_send(
+        session, runtime, account, prepared, resolution, stored, remote=remote,
+        save_to_sent=save_to_sent, actor=actor, ip=ip,
+    )
+    return send_result(sent.row if sent else None, comp.message_id, report)
+
+
+async def write_send(
+    session: AsyncSession,
+    runtime: Runtime,
+    account: Account,
+    prepared: Prepared,
+    resolution: Resolution,
+    stored: StoredRaw,
+    *,
+    remote: StoredRaw | None = None,
+    save_to_sent: bool = True,
+    actor: Principal | None = None,
+    ip: str | None = None,
+    copies: SentCopies | None = None,
+) -> tuple[SentCopy | None, DeliveryReport]:
+    """The writes of a send whose bytes are stored: the Sent copy, the local deliveries,
+    the remote queue, the original's flag, the audit entry. With `copies` (group commit)
+    the Sent copy is gathered there and stored when the batch ends, as the deliveries
+    are gathered in the session's `pending` stores; `prepared.original` is then read
+    again in `session`."""
+    comp = prepared.comp
+    sent: SentCopy | None = None
     if save_to_sent:
         folder = await system_folder(session, account.id, account.org_id, "sent")
-        sent = await store_message(
-            session,
-            runtime.blobs,
-            account,
-            folder,
-            NewMessage(blob=stored.blob, parsed=stored.parsed, seen=True, bcc=prepared.bcc),
-            event="mail.message.sent",
-        )
+        new = NewMessage(blob=stored.blob, parsed=stored.parsed, seen=True, bcc=prepared.bcc)
+        if copies is not None:
+            sent = copies.add(account, folder, new)
+        else:
+            row = await store_message(
+                session, runtime.blobs, account, folder, new, event=SENT_EVENT
+            )
+            sent = SentCopy(row.id, row)
     else:
         await emit(
             session,
             account.org_id,
-            "mail.message.sent",
+            SENT_EVENT,
             {
                 "id": None,
                 "account_id": account.id,
@@ -438,10 +495,18 @@ async def send_prepared(
     if gathering is None:
         await later.flush(session, runtime.blobs)
     if prepared.original is not None:
+        original = prepared.original
+        if copies is not None:  # read in the request's session: this one's own
+            found = await messages.get(session, account.id, original.id)
+            if found is None:
+                raise NotFound(
+                    Msg("No message {ref}.", ref=original.id),
+                    param="reply_to_message_id" if prepared.mode == "reply"
+                    else "forward_message_id",
+                )
+            original = found
         flag = "answered" if prepared.mode == "reply" else "forwarded"
-        await apply_changes(
-            session, account.id, account.org_id, [prepared.original], flags={flag: True}
-        )
+        await apply_changes(session, account.id, account.org_id, [original], flags={flag: True})
     if actor is not None and actor.kind == "app":
         await record(
             session,
@@ -453,7 +518,7 @@ async def send_prepared(
             target_id=account.id,
             details={"message_id": comp.message_id, "recipients": len(prepared.envelope)},
         )
-    return send_result(sent, comp.message_id, report)
+    return sent, report
 
 
 def send_result(sent: MailMessage | None, message_id: str, report: DeliveryReport) -> SendResult:
