@@ -275,15 +275,15 @@ def dovecot(root: Path, n: int, repeat: int, account_email: str, xapian: bool) -
         "PEER_SMTP_PORT": str(_free_port()),
         "PEER_LMTP_PORT": str(_free_port()),
     }
-    subprocess.run(
-        ["bash", str(script), "start"],
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     conf = root / "dovecot" / "dovecot.conf"
     try:
+        subprocess.run(
+            ["bash", str(script), "start"],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         user_dir = root / "mail" / "peer.test" / "user1"
         for sub in ("cur", "new", "tmp"):
             (user_dir / sub).mkdir(parents=True, exist_ok=True)
@@ -410,9 +410,13 @@ async def main() -> None:
     result: dict = {"benchmark": "mailbox_scale"}
     if not args.skip_mailplane:
         result.update(await mailplane_side(args))
+        print(json.dumps(result), file=sys.stderr, flush=True)  # kept if the peer fails
     if args.dovecot:
         n = args.dovecot_messages or min(args.messages, 100_000)
-        root = Path(tempfile.mkdtemp(prefix="peer-", dir=args.dir))
+        # beside the data directory, not in it: Mailplane makes its own 0700, and Postfix's
+        # and Dovecot's unprivileged users must reach the peer's folders
+        root = Path(tempfile.mkdtemp(prefix="mailbox-scale-peer-"))
+        root.chmod(0o755)
         result["dovecot"] = dovecot(
             root, n, max(3, args.repeat // 10), "user1@peer.test", args.xapian
         )
