@@ -24,22 +24,29 @@ import asyncio  # noqa: E402
 import dataclasses  # noqa: E402
 import imaplib  # noqa: E402
 import json  # noqa: E402
+import multiprocessing  # noqa: E402
 import os  # noqa: E402
 import random  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
+from collections import deque  # noqa: E402
+from concurrent.futures import ProcessPoolExecutor  # noqa: E402
+from datetime import UTC, datetime  # noqa: E402
 from email.header import Header  # noqa: E402
 
 from sqlalchemy import select, text  # noqa: E402
 
 from api.bootstrap import create_organization  # noqa: E402
 from api.config import Settings  # noqa: E402
+from api.kit.clock import utcnow  # noqa: E402
 from api.kit.pagination import PageParams  # noqa: E402
-from api.mail.delivery import append_many  # noqa: E402
+from api.mail.delivery import append_many, store_batch  # noqa: E402
 from api.mail.delivery.blobsync import DeferredSyncBackend  # noqa: E402
 from api.mail.delivery.deliver import deliver  # noqa: E402
+from api.mail.mailbox.service import NewMessage, ensure_mailbox, system_folder  # noqa: E402
 from api.mail.messages.service import list_messages  # noqa: E402
+from api.mail.mime import ParsedMessage, parse_message  # noqa: E402
 from api.runtime import Runtime  # noqa: E402
 from api.storage.blobs import BlobStore, LocalBlobBackend  # noqa: E402
 from api.storage.migrate import upgrade  # noqa: E402
@@ -108,6 +115,31 @@ def generate(i: int, rng: random.Random, account: str) -> bytes:
     return head.encode() + body.encode("utf-8") + b"\r\n"
 
 
+BLOCK = 500  # messages per random stream: any block is made alike by any process
+
+
+def messages(start: int, end: int, account: str) -> list[bytes]:
+    """Messages start..end-1, each block of BLOCK from its own seeded stream, so the seeding
+    workers, the in-process path and the Dovecot side make the same mailbox."""
+    out: list[bytes] = []
+    i = start
+    while i < end:
+        block = i // BLOCK
+        rng = random.Random(42 * 1_000_003 + block)
+        for _ in range(block * BLOCK, i):
+            generate(0, rng, account)  # advance to i within its block (starts are aligned)
+        stop = min(end, (block + 1) * BLOCK)
+        out.extend(generate(j, rng, account) for j in range(i, stop))
+        i = stop
+    return out
+
+
+def prepare(start: int, end: int, account: str) -> list[tuple[bytes, ParsedMessage]]:
+    """A seeding worker's share: the messages made and parsed by the product's parser
+    (`parse_message`, as a migration parses what it fetched)."""
+    return [(raw, parse_message(raw)) for raw in messages(start, end, account)]
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000, 3)
@@ -132,38 +164,75 @@ def batch_runtime(runtime: Runtime) -> tuple[Runtime, DeferredSyncBackend | None
     return runtime, None
 
 
-async def ingest(runtime: Runtime, account, n: int, batch: int, sample: int) -> dict:  # type: ignore[no-untyped-def]
+async def ingest(  # type: ignore[no-untyped-def]
+    runtime: Runtime, account, n: int, batch: int, sample: int, workers: int,
+    until: float | None,
+) -> dict:
     """The first `sample` messages one by one through `deliver()` (the SMTP and API path,
-    committed every 500), the rest through `append_many()` (imports, migrations) in
-    transactions of `batch`, blobs synced once per transaction as the batch writers do."""
-    rng = random.Random(42)
+    committed every 500), the rest in transactions of `batch` with blobs synced once per
+    transaction as the batch writers do: with `workers`, made and parsed in that many
+    processes and stored by the delivery core's `store_batch` (what a migration does with
+    what it fetched and parsed), else through `append_many()` here. Seeding stops early
+    at `until` (a time.time()); what was stored is what gets timed."""
     raw_bytes = 0
     i = 0
     out: dict = {"messages": n}
     bulk, deferred = batch_runtime(runtime)
-    for phase, count in (("deliver", min(sample, n)), ("append_many", n - min(sample, n))):
+    pool = (
+        ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        if workers else None
+    )
+    loop = asyncio.get_running_loop()
+    bulk_name = "store_batch" if pool else "append_many"
+    for phase, count in (("deliver", min(sample, n)), (bulk_name, n - min(sample, n))):
         started, cpu = time.perf_counter(), time.process_time()
         load_before = loadavg()
-        end = i + count
+        first, end = i, i + count
         step = min(batch, 500) if phase == "deliver" else batch
+        ahead: deque[asyncio.Future[list[tuple[bytes, ParsedMessage]]]] = deque()
+        queued = i
         while i < end:
-            raws = [generate(j, rng, account.address) for j in range(i, min(end, i + step))]
-            raw_bytes += sum(len(r) for r in raws)
+            if until is not None and time.time() >= until:
+                break
             if phase == "deliver":
+                raws = messages(i, min(end, i + step), account.address)
                 async with runtime.db.session() as session:
                     for raw in raws:
                         await deliver(session, runtime, raw, "bench@example.com", [account.address])
-            else:
+            elif pool is None:
+                raws = messages(i, min(end, i + step), account.address)
                 async with bulk.db.session() as session:
                     await append_many(session, bulk, account, raws)
                     if deferred is not None:
                         await deferred.sync()
+            else:
+                while len(ahead) < workers + 1 and queued < end:
+                    ahead.append(loop.run_in_executor(
+                        pool, prepare, queued, min(end, queued + step), account.address))
+                    queued = min(end, queued + step)
+                prepared = await ahead.popleft()
+                raws = [raw for raw, _ in prepared]
+                async with bulk.db.session() as session:
+                    await ensure_mailbox(session, account.id, account.org_id)
+                    folder = await system_folder(session, account.id, account.org_id, "inbox")
+                    refs = await bulk.blobs.backend.write_many(raws)  # type: ignore[attr-defined]
+                    when = utcnow()
+                    await store_batch(session, bulk.blobs, account, folder, [
+                        NewMessage(blob=ref, parsed=parsed, received_at=when)
+                        for ref, (_, parsed) in zip(refs, prepared, strict=True)
+                    ])
+                    if deferred is not None:
+                        await deferred.sync()
+            raw_bytes += sum(len(r) for r in raws)
             before, i = i, i + len(raws)
             if i // 10_000 != before // 10_000:
-                rate = (i - (end - count)) / (time.perf_counter() - started)
+                rate = (i - first) / (time.perf_counter() - started)
                 print(f"ingested {i} ({rate:.0f}/s, load {loadavg()})", file=sys.stderr,
                       flush=True)
+        for left in ahead:
+            left.cancel()
         elapsed = time.perf_counter() - started
+        count = i - first
         if count:
             out[phase] = {
                 "messages": count,
@@ -173,7 +242,11 @@ async def ingest(runtime: Runtime, account, n: int, batch: int, sample: int) -> 
                 "loadavg_before": load_before,
                 "loadavg_after": loadavg(),
             }
+    if pool is not None:
+        pool.shutdown(cancel_futures=True)
+    out["messages"] = i
     out["raw_bytes"] = raw_bytes
+    out["workers"] = workers
     return out
 
 
@@ -287,12 +360,11 @@ def dovecot(root: Path, n: int, repeat: int, account_email: str, xapian: bool) -
         user_dir = root / "mail" / "peer.test" / "user1"
         for sub in ("cur", "new", "tmp"):
             (user_dir / sub).mkdir(parents=True, exist_ok=True)
-        rng = random.Random(42)
         raw_bytes = 0
-        for i in range(n):
-            raw = generate(i, rng, account_email)
-            raw_bytes += len(raw)
-            (user_dir / "cur" / f"{1700000000 + i}.M{i}P1.bench:2,S").write_bytes(raw)
+        for start in range(0, n, BLOCK):
+            for i, raw in enumerate(messages(start, min(n, start + BLOCK), account_email), start):
+                raw_bytes += len(raw)
+                (user_dir / "cur" / f"{1700000000 + i}.M{i}P1.bench:2,S").write_bytes(raw)
         subprocess.run(["chown", "-R", "vmail:vmail", str(root / "mail")], check=True)
         out: dict = {
             "messages": n,
@@ -372,8 +444,14 @@ async def mailplane_side(args: argparse.Namespace) -> dict:
                 password="bench-password-1",
             )
         account = made.admin
+        until = None
+        if args.until:
+            hour, minute = (int(x) for x in args.until.split(":"))
+            stop = datetime.now(UTC).replace(hour=hour, minute=minute, second=0, microsecond=0)
+            until = stop.timestamp()
         result["ingest"] = await ingest(
-            runtime, account, args.messages, args.batch, args.deliver_sample
+            runtime, account, args.messages, args.batch, args.deliver_sample, args.workers,
+            until,
         )
         seeded.write_text(json.dumps(result["ingest"]))
     result["latency"] = await timings(runtime, account, args.repeat)
@@ -395,6 +473,11 @@ async def main() -> None:
         help="messages ingested one by one through deliver()",
     )
     parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument(
+        "--workers", type=int, default=2,
+        help="processes making and parsing messages for store_batch (0: append_many here)",
+    )
+    parser.add_argument("--until", default=None, help="HH:MM UTC: stop seeding then, time it")
     parser.add_argument("--dir", type=Path, default=None, help="data directory (kept)")
     parser.add_argument(
         "--reuse", action="store_true",
