@@ -46,8 +46,9 @@ def _number_events(session: Session, _context: Any, _instances: Any) -> None:
     if not pending:
         return
     by_org: dict[str, list[Event]] = {}
+    new = session.new  # a fresh set of every pending object at each access: once, not per event
     for ev in pending:
-        if ev in session.new:  # not expunged since
+        if ev in new:  # not expunged since
             by_org.setdefault(ev.org_id, []).append(ev)
     for org_id, events in by_org.items():
         first = _reserve(session, org_id, len(events)) - len(events) + 1

@@ -61,6 +61,11 @@ class DeferredSyncBackend(LocalBlobBackend):
             return self._store(data)
         return await anyio.to_thread.run_sync(self._store, data)
 
+    async def write_many(self, datas: list[bytes]) -> list[BlobRef]:
+        """`write` for a batch held in memory (`append_many`): no fsync per file either;
+        the batch becomes durable at `sync()` like every other write here."""
+        return await anyio.to_thread.run_sync(lambda: [self._store(d) for d in datas])
+
     def _store(self, data: bytes) -> BlobRef:
         sha = hashlib.sha256(data).hexdigest()
         final = self.path(sha)
