@@ -37,13 +37,15 @@ from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Match
 
 from api.deps import RequireScopes, get_principal, principal_of
 from api.kit.query_params import EXEMPT_PREFIXES, QueryCheckedRoute, refusal
 
 Handler = Callable[..., Awaitable[Response]]
+# Responses whose body is rendered when they are made: sending them runs no app code.
+_RENDERED = frozenset({Response, JSONResponse, PlainTextResponse, HTMLResponse})
 
 
 @dataclass(frozen=True)
@@ -161,13 +163,6 @@ class FastReadsMiddleware:
         scope["endpoint"] = read.endpoint
         scope["path_params"] = {}
         scope["route"] = route
-        started = False
-
-        async def tracking_send(message: dict[str, Any]) -> None:
-            nonlocal started
-            started = True
-            await send(message)
-
         try:
             query = scope.get("query_string")
             if query and read.checks_query:
@@ -178,18 +173,38 @@ class FastReadsMiddleware:
             if read.scopes is not None:
                 read.scopes.check(principal)
             response = await read.endpoint(**{read.param: principal})
+        except Exception as exc:
+            await self._handle(exc, scope, receive, send, started=False)
+            return
+        if type(response) in _RENDERED:
+            # The body is bytes already: what sending it can raise (a disconnect, OSError)
+            # has no handler, so Starlette's wrapper would re-raise it unchanged as well.
+            await response(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: dict[str, Any]) -> None:
+            nonlocal started
+            started = True
+            await send(message)
+
+        try:  # a streamed body runs code while it is sent: the same handlers apply
             await response(scope, receive, tracking_send)
         except Exception as exc:
-            handler = _handler_for(self.fastapi.exception_handlers, exc)
-            if handler is None:
-                raise
-            if started:  # as Starlette's wrapper: too late for an error answer
-                message = "Caught handled exception, but response already started."
-                raise RuntimeError(message) from exc
-            request = Request(scope, receive, send)
-            if inspect.iscoroutinefunction(handler):
-                answer = await handler(request, exc)
-            else:
-                answer = await run_in_threadpool(handler, request, exc)
-            if answer is not None:
-                await answer(scope, receive, send)
+            await self._handle(exc, scope, receive, send, started=started)
+
+    async def _handle(self, exc: Exception, scope: dict[str, Any], receive: Any, send: Any,
+                      *, started: bool) -> None:
+        """What Starlette's `wrap_app_handling_exceptions` does with `exc`."""
+        handler = _handler_for(self.fastapi.exception_handlers, exc)
+        if handler is None:
+            raise exc
+        if started:
+            raise RuntimeError("Caught handled exception, but response already started.") from exc
+        request = Request(scope, receive, send)
+        if inspect.iscoroutinefunction(handler):
+            response = await handler(request, exc)
+        else:
+            response = await run_in_threadpool(handler, request, exc)
+        if response is not None:
+            await response(scope, receive, send)
