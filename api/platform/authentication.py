@@ -10,8 +10,8 @@ from typing import Any
 
 from api.errors import RateLimited, send_problem
 from api.i18n import Msg
+from api.identity.bearer import authenticate
 from api.kit.request_context import RESPONSE_HEADERS
-from api.platform.oauth.bearer import authenticate
 from api.runtime import Runtime
 
 
