@@ -56,7 +56,9 @@ def _with_probes(app: Any, fast: bool) -> Any:
 
 @pytest.fixture
 def low_limit_settings(settings: Settings) -> Settings:
-    return settings.model_copy(update={"rate_limit_app_per_minute": LIMIT})
+    # counters in memory, one set per runtime (the database backend would share them)
+    return settings.model_copy(update={"rate_limit_app_per_minute": LIMIT,
+                                       "rate_limit_backend": "memory"})
 
 
 @pytest.fixture
