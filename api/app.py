@@ -49,7 +49,12 @@ from api.reference import router as reference_pages
 from api.routes import FAST_READS, ROUTERS
 from api.runtime import Runtime
 from api.storage.migrate import upgrade_async
-from api.storage.outage import DatabaseUnavailable, is_database_outage
+from api.storage.outage import (
+    DatabaseUnavailable,
+    TransactionConflict,
+    is_database_outage,
+    is_transaction_conflict,
+)
 from api.wiring import wire
 from api.worker.runner import run_forever
 
@@ -69,6 +74,9 @@ def _problem(error: AppError, request: Request) -> JSONResponse:
 
 
 def _unavailable(request: Request, exc: BaseException) -> JSONResponse:
+    if is_transaction_conflict(exc):
+        log.warning("transaction rolled back by the database", extra={"fields": {"error": type(exc).__name__}})
+        return _problem(TransactionConflict(), request)
     log.warning("database unavailable", extra={"fields": {"error": type(exc).__name__}})
     return _problem(DatabaseUnavailable(), request)
 
@@ -135,14 +143,14 @@ def install_error_handlers(app: FastAPI) -> None:
             and not request.scope.get(WRITE_KEY)
         ):
             raise exc  # SqliteReadRetryMiddleware runs the read request again as a writer
-        if is_database_outage(exc):
+        if is_database_outage(exc) or is_transaction_conflict(exc):
             return _unavailable(request, exc)
         return await _unexpected(request, exc)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         # a middleware's database call (authentication, idempotency) lands here directly
-        if is_database_outage(exc):
+        if is_database_outage(exc) or is_transaction_conflict(exc):
             return _unavailable(request, exc)
         log.exception("unhandled error")
         return _problem(AppError("Something went wrong on our side; the request id identifies it."), request)

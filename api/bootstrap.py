@@ -16,7 +16,8 @@ from api.identity.audit import record
 from api.identity.passwords import generate_password, hash_password
 from api.identity.scopes import SCOPES
 from api.kit.ids import new_id
-from api.platform import apps_service, ensure_web_app
+from api.platform import apps_service
+from api.platform.web import ensure_web_app
 from api.storage.models import Account, App, Domain, Organization
 from schemas.platform import AppCreate
 

@@ -19,7 +19,12 @@ from api.i18n import current_locale, localise, use_locale
 from api.identity.principal import Principal
 from api.kit.pagination import PageParams
 from api.runtime import Runtime
-from api.storage.outage import DatabaseUnavailable, is_database_outage
+from api.storage.outage import (
+    DatabaseUnavailable,
+    TransactionConflict,
+    is_database_outage,
+    is_transaction_conflict,
+)
 
 
 class Context(BaseContext):
@@ -68,6 +73,8 @@ async def unit_of_work(info: Info[Context, Any], *, write: bool) -> AsyncIterato
     except Exception as error:
         if is_database_outage(error):  # the same `database_unavailable` REST answers 503 with
             raise as_graphql_error(DatabaseUnavailable()) from None
+        if is_transaction_conflict(error):  # REST's 503 `transaction_conflict`
+            raise as_graphql_error(TransactionConflict()) from None
         raise
 
 

@@ -25,7 +25,7 @@ from starlette.requests import Request
 from api.directory import app_passwords
 from api.errors import Forbidden, Unauthorized
 from api.identity import Principal, record
-from api.mail.inbound.sasl import SaslVerifier
+from api.mail import SaslVerifier
 from api.runtime import Runtime
 from api.storage.models import Account
 

@@ -17,11 +17,18 @@ from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.errors import AlreadyExists, AppError
-from api.mail import append_message
-from api.mail.folders.service import create_folder, delete_folder, list_folders, update_folder
-from api.mail.mailbox import uids as mail_uids
-from api.mail.mailbox.service import apply_changes, expunge, quota_of
-from api.mail.search.query import SearchQuery
+from api.mail import (
+    SearchQuery,
+    append_message,
+    apply_changes,
+    create_folder,
+    delete_folder,
+    expunge,
+    list_folders,
+    quota_of,
+    update_folder,
+)
+from api.mail import mailbox_uids as mail_uids
 from api.runtime import Runtime
 from api.storage.models import Account, MailFolder, MailMessage
 from schemas.mail import FolderCreate, FolderUpdate

@@ -23,7 +23,7 @@ from api.imap.session import ImapSession
 from api.imap.signin import ClientSignIn
 from api.imap.watch import MailboxWatcher
 from api.kit.serving import serve_until
-from api.mail.inbound.tls import server_context
+from api.mail import server_context
 from api.runtime import Runtime
 
 log = logging.getLogger("mailplane.imap")

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from api.directory import credentials
 from api.identity import record
 from api.identity.bearer import load_principal
-from api.mail.inbound.sasl import SaslVerifier
+from api.mail import SaslVerifier
 from api.runtime import Runtime
 from api.storage.models import Account
 

@@ -46,12 +46,16 @@ from api.contacts.contacts.service import ensure_default_book
 from api.contacts.contacts.transfer import import_vcards
 from api.directory import imports_service as directory_imports
 from api.errors import AppError
-from api.mail.delivery.append import store_batch
-from api.mail.delivery.deliver import write_bytes
-from api.mail.folders import repository as folder_repository
-from api.mail.folders.service import create_folder
-from api.mail.mailbox.service import NewMessage, ensure_mailbox, system_folder
-from api.mail.mime import parse_message
+from api.mail import (
+    NewMessage,
+    create_folder,
+    ensure_mailbox,
+    parse_message,
+    store_batch,
+    system_folder,
+    write_bytes,
+)
+from api.mail import folder_rows as folder_repository
 from api.ops.org_export import FORMAT, MANIFEST, VERSION
 from api.runtime import Runtime
 from api.storage.models import (

@@ -4,14 +4,18 @@ the identity layer below (`api.identity`), which the runtime builds.
 
 What other packages use, and all they may use (the import-linter contract "Other packages
 use platform through its face" fails the build on a reach-in); the composition roots
-(`api.app`, `api.routes`, `api.graphql`, `api.wiring`, ...) mount its routers, middleware,
-GraphQL types and jobs directly:
+(`api.app`, `api.routes`, `api.graphql`, `api.wiring`, ...) and `api.bootstrap` (which also
+creates the web console's own app, `api.platform.web.ensure_web_app`) mount or call the rest
+directly:
 
-    apps_service       create an organisation's apps (bootstrap, `mailplane apps`)
-    ensure_web_app     the web console's own app (bootstrap)
+    apps_service       create, list and rotate an organisation's apps (bootstrap, `mailplane apps`)
+
+The face stays this small on purpose: it is imported whenever any platform module is, and
+`api.mail.inbound.sasl` still imports `api.platform.oauth.bearer` (the old name of
+`api.identity.bearer`), so a face importing the web console (which imports mail) would
+close an import cycle through mail's face.
 """
 
 from api.platform.apps import service as apps_service
-from api.platform.web import ensure_web_app
 
-__all__ = ["apps_service", "ensure_web_app"]
+__all__ = ["apps_service"]

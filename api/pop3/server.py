@@ -13,7 +13,7 @@ from api.imap.leases import ConnectionLeases
 from api.imap.mailstore import MailStore
 from api.imap.signin import ClientSignIn
 from api.kit.serving import serve_until
-from api.mail.inbound.tls import server_context
+from api.mail import server_context
 from api.pop3.commands import dispatch
 from api.pop3.session import MAX_LINE, Pop3Session
 from api.runtime import Runtime

@@ -80,6 +80,16 @@ class Database:
         await self.engine.dispose()
 
 
+def _writers_lock_path(database: str | None) -> str | None:
+    """The file every process's SQLite writers queue on (write_gate.py), beside the database;
+    None for an in-memory database, which no other process can open."""
+    if not database or database == ":memory:" or "mode=memory" in database:
+        return None
+    if database.startswith("file:"):
+        database = database[len("file:"):].split("?", 1)[0]
+    return f"{database}-writers"
+
+
 def _configure_sqlite(engine: AsyncEngine) -> None:
     sync_engine = engine.sync_engine
 
@@ -95,6 +105,7 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         cur.close()
 
     gated = isinstance(sync_engine.dialect, OneHopDialect)
+    lock_path = _writers_lock_path(sync_engine.url.database)  # shared by every process
 
     @event.listens_for(sync_engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -103,7 +114,7 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
             conn.exec_driver_sql("BEGIN")
             return
         if gated:  # writers of this process in arrival order (write_gate.py)
-            write_gate.enter(conn.connection)
+            write_gate.enter(conn.connection, lock_path)
         try:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         except BaseException:

@@ -1,10 +1,13 @@
 """SQLite's writer gate (api/storage/write_gate.py): writers of one process take SQLite's
-write lock in the order they asked for it, and the gate passes on however a transaction
-ends (commit, rollback, an error inside it), so no writer waits for ever."""
+write lock in the order they asked for it, writers of other processes queue on a file lock
+the kernel hands over (the `flock` command stands in for another process here), and the
+gate passes on however a transaction ends (commit, rollback, an error inside it, a writer
+cancelled while it waits), so no writer waits for ever."""
 
 from __future__ import annotations
 
 import asyncio
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -25,10 +28,11 @@ async def db(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def _at_the_gate() -> int:
     """Writers holding or queued at this loop's gate."""
-    gate = write_gate._gates.get(asyncio.get_running_loop())
-    if gate is None:
-        return 0
-    return int(gate.locked()) + len(gate._waiters or ())  # type: ignore[attr-defined]
+    gates = write_gate._gates.get(asyncio.get_running_loop(), {})
+    return sum(
+        int(g.lock.locked()) + len(g.lock._waiters or ())  # type: ignore[attr-defined]
+        for g in gates.values()
+    )
 
 
 async def test_writers_go_in_arrival_order_and_all_commit(db: Database) -> None:
@@ -81,3 +85,90 @@ async def test_readers_do_not_wait_for_a_writer(db: Database) -> None:
         await writer.execute(text("INSERT INTO log (n) VALUES (1)"))
         async with asyncio.timeout(5), db.session(write=False) as reader:
             assert (await reader.execute(text("SELECT count(*) FROM log"))).scalar() == 0
+
+
+def _free_for_another_process(lock: Path) -> bool:
+    """Whether another process could take the writers' file lock right now."""
+    return subprocess.run(["flock", "--nonblock", str(lock), "true"], check=False).returncode == 0
+
+
+async def test_a_writer_holds_the_file_lock_other_processes_queue_on(
+    db: Database, tmp_path: Path
+) -> None:
+    lock = tmp_path / "gate.db-writers"
+    async with db.session() as session:
+        await session.execute(text("INSERT INTO log (n) VALUES (1)"))
+        assert not await asyncio.to_thread(_free_for_another_process, lock)
+    assert await asyncio.to_thread(_free_for_another_process, lock)
+    async with db.session(write=False) as reader:  # readers never take it
+        await reader.execute(text("SELECT count(*) FROM log"))
+        assert await asyncio.to_thread(_free_for_another_process, lock)
+
+
+async def test_a_writer_waits_for_another_process_and_goes_in_when_it_lets_go(
+    db: Database, tmp_path: Path
+) -> None:
+    lock = tmp_path / "gate.db-writers"
+    async with db.session() as session:  # creates the lock file
+        await session.execute(text("INSERT INTO log (n) VALUES (0)"))
+    other = await asyncio.create_subprocess_exec(
+        "flock", str(lock), "sh", "-c", "echo held; read line", stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+    )
+    assert other.stdout is not None and other.stdin is not None
+    assert await other.stdout.readline() == b"held\n"
+
+    async def write() -> None:
+        async with db.session() as session:
+            await session.execute(text("INSERT INTO log (n) VALUES (1)"))
+
+    writer = asyncio.create_task(write())
+    await asyncio.sleep(0.3)
+    assert not writer.done()  # queued behind the other process, not polling SQLite
+    other.stdin.write(b"go\n")
+    await other.stdin.drain()
+    async with asyncio.timeout(5):
+        await writer
+        await other.wait()
+    async with db.session(write=False) as session:
+        rows = (await session.execute(text("SELECT n FROM log ORDER BY n"))).scalars().all()
+    assert rows == [0, 1]
+    assert await asyncio.to_thread(_free_for_another_process, lock)
+    assert not write_gate._held
+
+
+async def test_a_writer_cancelled_while_it_waits_gives_the_file_lock_back(
+    db: Database, tmp_path: Path
+) -> None:
+    lock = tmp_path / "gate.db-writers"
+    async with db.session() as session:
+        await session.execute(text("INSERT INTO log (n) VALUES (0)"))
+    other = await asyncio.create_subprocess_exec(
+        "flock", str(lock), "sh", "-c", "echo held; read line", stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+    )
+    assert other.stdout is not None and other.stdin is not None
+    assert await other.stdout.readline() == b"held\n"
+
+    async def write() -> None:
+        async with db.session() as session:
+            await session.execute(text("INSERT INTO log (n) VALUES (1)"))
+
+    writer = asyncio.create_task(write())
+    await asyncio.sleep(0.3)
+    writer.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await writer
+    other.stdin.write(b"go\n")
+    await other.stdin.drain()
+    await other.wait()
+    # the abandoned wait got the lock once the other process let go, and gave it back
+    async with asyncio.timeout(5):
+        while not await asyncio.to_thread(_free_for_another_process, lock):
+            await asyncio.sleep(0.05)
+        async with db.session() as session:
+            await session.execute(text("INSERT INTO log (n) VALUES (2)"))
+    async with db.session(write=False) as session:
+        rows = (await session.execute(text("SELECT n FROM log ORDER BY n"))).scalars().all()
+    assert rows == [0, 2]
+    assert not write_gate._held

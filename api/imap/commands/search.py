@@ -16,9 +16,8 @@ from api.imap.errors import No
 from api.imap.mailstore import DELETED
 from api.imap.parser import Command, SearchKey, SeqSet
 from api.imap.wire import seqset
-from api.mail.mime import subject_key
-from api.mail.search.query import SearchQuery, Term
-from api.mail.search.tokens import tokens
+from api.mail import SearchQuery, Term, subject_key
+from api.mail import search_tokens as tokens
 from api.storage.models import MailMessage
 
 if TYPE_CHECKING:

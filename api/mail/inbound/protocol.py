@@ -13,7 +13,7 @@ from typing import Any
 from aiosmtpd.smtp import SMTP, AuthResult
 
 from api.mail.inbound.limits import ConnectionLimiter
-from api.storage.outage import SMTP_REPLY, is_database_outage
+from api.storage.outage import SMTP_REPLY, is_database_outage, is_transaction_conflict
 
 DATA_LIMIT_FALLBACK = 64 * 1024 * 1024  # when no message size limit is configured
 
@@ -58,8 +58,9 @@ class EdgeSMTP(SMTP):
         self._turned_away = False
 
     async def handle_exception(self, error: Exception) -> str:
-        """The database away: a temporary failure the client retries, never a 5xx."""
-        if is_database_outage(error):
+        """The database away, or a deadlock it broke by rolling this transaction back: a
+        temporary failure the client retries, never a 5xx."""
+        if is_database_outage(error) or is_transaction_conflict(error):
             log.warning("storage unavailable during an SMTP command")
             return SMTP_REPLY
         return await super().handle_exception(error)  # type: ignore[no-any-return]
