@@ -27,6 +27,7 @@ from api.errors import (
     request_locale,
 )
 from api.events.openapi import install_webhooks
+from api.fast_reads import FastReadsMiddleware, build_table
 from api.graphql import graphql_router
 from api.i18n import Msg
 from api.kit.body_limit import BodyLimitMiddleware
@@ -45,7 +46,7 @@ from api.platform.web import router as web_session_router
 from api.platform.web import static_router as web_app_router
 from api.platform.web.static import spa_fallback
 from api.reference import router as reference_pages
-from api.routes import ROUTERS
+from api.routes import FAST_READS, ROUTERS
 from api.runtime import Runtime
 from api.storage.migrate import upgrade_async
 from api.storage.outage import (
@@ -218,6 +219,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     # Pure ASGI middleware, innermost first.
     app.add_middleware(SqliteReadRetryMiddleware, enabled=runtime.db.is_sqlite)
     app.add_middleware(IdempotencyMiddleware, runtime=runtime)
+    # hot principal-only reads, answered without FastAPI's routing and dependency solving
+    app.add_middleware(FastReadsMiddleware, fastapi=app, table=build_table(app, FAST_READS))
     app.add_middleware(AuthenticationMiddleware, runtime=runtime)
     app.add_middleware(WebSessionMiddleware, runtime=runtime)  # the web app's cookie -> bearer
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes, exempt=("/v1/uploads", "/v1/directory/imports"))

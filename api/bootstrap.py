@@ -16,7 +16,7 @@ from api.identity.audit import record
 from api.identity.passwords import generate_password, hash_password
 from api.identity.scopes import SCOPES
 from api.kit.ids import new_id
-from api.platform.apps.service import create_app
+from api.platform import apps_service
 from api.platform.web import ensure_web_app
 from api.storage.models import Account, App, Domain, Organization
 from schemas.platform import AppCreate
@@ -58,7 +58,7 @@ async def create_organization(
         session.add(row)
         await session.flush()
     await ensure_signing_key(session, org.id, dom.id)  # DKIM from the first message on
-    app, secret = await create_app(
+    app, secret = await apps_service.create_app(
         session, org.id,
         AppCreate(name="Admin console", client_type="confidential", scopes=sorted(SCOPES)),
         actor=None,

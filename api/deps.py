@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -39,13 +39,18 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 DbSession = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
 
-async def get_principal(request: Request) -> PrincipalModel:
-    principal = getattr(request.state, "principal", None)
+def principal_of(state: dict[str, Any]) -> PrincipalModel:
+    """The principal the authentication middleware put in the request's state, or the 401."""
+    principal: PrincipalModel | None = state.get("principal")
     if principal is None:
-        if getattr(request.state, "token_presented", False):
+        if state.get("token_presented", False):
             raise Unauthorized("The access token is invalid, expired or revoked.")
         raise Unauthorized("An access token is required.", error="invalid_request")
-    return principal  # type: ignore[no-any-return]
+    return principal
+
+
+async def get_principal(request: Request) -> PrincipalModel:
+    return principal_of(request.scope.get("state") or {})
 
 
 Principal = Annotated[PrincipalModel, Depends(get_principal)]

@@ -87,3 +87,7 @@ ROUTERS: list[APIRouter] = [
     mail_autoconfig_router,
     mail_client_profile_router,
 ]
+
+# `GET` paths answered by `api.fast_reads` in front of FastAPI when their route qualifies
+# (only the principal as dependency, a `Response` returned); the others stay with FastAPI.
+FAST_READS: list[str] = ["/v1/me"]

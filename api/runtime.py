@@ -7,8 +7,8 @@ from datetime import timedelta
 
 from api.config import Settings
 from api.data_dir import secure
-from api.platform.oauth.bearer import TokenCache
-from api.platform.rate_limits.limiter import RateLimiter, make_limiter
+from api.identity.bearer import TokenCache
+from api.identity.rate_limits import RateLimiter, make_limiter
 from api.storage.blob_url import FallbackBackend, open_backend
 from api.storage.blobs import BlobBackend, BlobStore
 from api.storage.db import Database

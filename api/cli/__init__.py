@@ -25,7 +25,7 @@ from api.errors import AppError
 from api.migration.cli import migrate_cli
 from api.ops.backup_cli import backup_command, export_command, org_cli, restore_command
 from api.ops.blob_cli import blobs_cli
-from api.platform.apps import service as apps
+from api.platform import apps_service as apps
 from api.runtime import Runtime
 from api.storage.migrate import upgrade
 from api.storage.models import App, Domain

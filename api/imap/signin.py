@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 
 from api.directory import credentials
 from api.identity import record
+from api.identity.bearer import load_principal
 from api.mail import SaslVerifier
-from api.platform.oauth.bearer import load_principal
 from api.runtime import Runtime
 from api.storage.models import Account
 

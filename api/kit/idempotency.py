@@ -24,12 +24,13 @@ import asyncio
 import contextlib
 import hashlib
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import delete, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.config import Settings
 from api.errors import (
     IdempotencyInProgress,
     IdempotencyKeyReused,
@@ -39,7 +40,7 @@ from api.errors import (
 )
 from api.kit import sealing
 from api.kit.clock import utcnow
-from api.runtime import Runtime
+from api.storage.db import Database
 from api.storage.models import IdempotencyRecord
 
 MUTATING = {"POST", "PUT", "PATCH", "DELETE"}
@@ -48,6 +49,14 @@ MAX_STORED_BODY = 4 * 1024 * 1024
 SEALED = b"sealed:v1:"
 PURPOSE = "idempotency response v1"
 CLAIM = "idempotency_claim"  # scope["state"] key: (caller, key) of the request's claim
+
+
+class Runtime(Protocol):
+    """What of `api.runtime.Runtime` this needs (kit sits below the runtime, which builds
+    identity's token cache and rate limiter)."""
+
+    settings: Settings
+    db: Database
 
 
 class IdempotencyMiddleware:

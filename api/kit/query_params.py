@@ -65,6 +65,13 @@ def _refuse(unknown: list[str]) -> ValidationFailed:
     )
 
 
+def refusal(route: APIRoute, query: bytes) -> ValidationFailed | None:
+    """The 422 for the first query key of `query` that `route` does not declare, if any."""
+    keys = [k for k, _ in parse_qsl(query.decode("latin-1"), keep_blank_values=True)]
+    unknown = unknown_query_names(route, keys)
+    return _refuse(unknown) if unknown else None
+
+
 class QueryCheckedRoute(APIRoute):
     """An APIRoute that answers 422 `validation_failed` for the first undeclared query key
     before FastAPI solves its dependencies (so before 401/403/404, as a router-wide
@@ -77,10 +84,9 @@ class QueryCheckedRoute(APIRoute):
             EXEMPT_PREFIXES
         )
         if query and checked:
-            keys = [k for k, _ in parse_qsl(query.decode("latin-1"), keep_blank_values=True)]
-            unknown = unknown_query_names(self, keys)
-            if unknown:
-                raise _refuse(unknown)
+            refused = refusal(self, query)
+            if refused is not None:
+                raise refused
         await super().handle(scope, receive, send)
 
 

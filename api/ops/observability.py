@@ -18,7 +18,7 @@ from prometheus_client.core import REGISTRY, CounterMetricFamily, HistogramMetri
 from prometheus_client.registry import Collector
 
 from api.kit.no_store import add_no_store, wants_no_store
-from api.kit.request_context import request_id_var
+from api.kit.request_context import RESPONSE_HEADERS, request_id_var
 
 BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 
@@ -157,7 +157,8 @@ class ObservabilityMiddleware:
                 incoming = value.decode("latin-1")
         rid = incoming if 0 < len(incoming) <= 64 and incoming.isprintable() else REQUEST_IDS.next()
         token = request_id_var.set(rid)
-        scope.setdefault("state", {})["request_id"] = rid
+        state = scope.setdefault("state", {})
+        state["request_id"] = rid
         status = 500
         start = time.perf_counter()
         no_store = wants_no_store(scope["path"])
@@ -167,6 +168,9 @@ class ObservabilityMiddleware:
             if message["type"] == "http.response.start":
                 status = message["status"]
                 headers = list(message.get("headers", ()))
+                extra = state.get(RESPONSE_HEADERS)
+                if extra:
+                    headers += extra
                 headers.append((b"x-request-id", rid.encode()))
                 if no_store:
                     add_no_store(headers)

@@ -10,7 +10,8 @@ from typing import Any
 
 from api.errors import RateLimited, send_problem
 from api.i18n import Msg
-from api.platform.oauth.bearer import authenticate
+from api.identity.bearer import authenticate
+from api.kit.request_context import RESPONSE_HEADERS
 from api.runtime import Runtime
 
 
@@ -41,18 +42,13 @@ class AuthenticationMiddleware:
             principal = await authenticate(rt.tokens, rt.db.reader, token)
             state["token_presented"] = True
         state["principal"] = principal
-        extra: list[tuple[bytes, bytes]] = []
         if principal is not None and scope["type"] == "http":
             settings = self.runtime.settings
-            limiter = self.runtime.limiter
-            app_verdict = await limiter.hit(f"app:{principal.app_id}", settings.rate_limit_app_per_minute)
-            org_verdict = await limiter.hit(f"org:{principal.org_id}", settings.rate_limit_org_per_minute)
+            app_verdict, org_verdict = await self.runtime.limiter.hit_many((
+                (f"app:{principal.app_id}", settings.rate_limit_app_per_minute),
+                (f"org:{principal.org_id}", settings.rate_limit_org_per_minute),
+            ))
             tight = min((app_verdict, org_verdict), key=lambda v: (v.allowed, v.remaining))
-            extra = [
-                (b"ratelimit-limit", str(tight.limit).encode()),
-                (b"ratelimit-remaining", str(tight.remaining).encode()),
-                (b"ratelimit-reset", str(tight.reset).encode()),
-            ]
             if not tight.allowed:
                 which = Msg("app") if not app_verdict.allowed else Msg("organisation")
                 error = RateLimited(
@@ -70,10 +66,11 @@ class AuthenticationMiddleware:
                 )
                 await send_problem(send, error, state.get("request_id"), scope)
                 return
-
-        async def send_with_headers(message: dict[str, Any]) -> None:
-            if message["type"] == "http.response.start" and extra:
-                message.setdefault("headers", []).extend(extra)
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+            # on every answer from here in, added by the outermost middleware's send wrapper
+            state[RESPONSE_HEADERS] = [
+                *state.get(RESPONSE_HEADERS, ()),
+                (b"ratelimit-limit", str(tight.limit).encode()),
+                (b"ratelimit-remaining", str(tight.remaining).encode()),
+                (b"ratelimit-reset", str(tight.reset).encode()),
+            ]
+        await self.app(scope, receive, send)

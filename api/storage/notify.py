@@ -130,7 +130,7 @@ def _note_changes(session: Session, _ctx: Any) -> None:
         _send(session, topics)
 
 
-# What a cached principal carries of its account (api/platform/oauth/bearer.load_principal):
+# What a cached principal carries of its account (api/identity/bearer.load_principal):
 # a change to any of them, by an administrator or the person, empties every process's cache.
 _PRINCIPAL_FIELDS = ("status", "role", "address", "display_name", "locale", "time_zone")
 

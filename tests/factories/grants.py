@@ -19,9 +19,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
+from api.identity import token_strings
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
-from api.platform.oauth import tokens as token_strings
 from api.storage.models import AuthorizationCode, Token
 from tests.factories.platform import (
     ADMIN_PASSWORD,

@@ -110,7 +110,7 @@ async def test_revoke_access_token_takes_effect(client, org):
 
 
 async def test_revocation_is_seen_by_other_processes_within_one_second(client, org, runtime):
-    from api.platform.oauth.bearer import TokenCache, authenticate
+    from api.identity.bearer import TokenCache, authenticate
 
     token = await client_credentials_token(client, org.client_id, org.client_secret, "directory:read")
     other_process_cache = TokenCache(ttl=1.0)

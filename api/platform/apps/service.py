@@ -13,12 +13,12 @@ from api.i18n import _
 from api.identity.audit import record
 from api.identity.principal import Principal
 from api.identity.scopes import unknown_scopes
+from api.identity.token_strings import digest, new_client_secret
 from api.kit import merge_patch
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.kit.pagination import PageParams
 from api.platform.apps import repository
-from api.platform.oauth.tokens import digest, new_client_secret
 from api.storage.models import App, AppSecret, Token
 from schemas.platform import AppCreate, AppUpdate
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.identity.rate_limits import RateLimiter
 from api.kit.clock import utcnow
 from api.kit.pagination import PageParams
 from api.platform.apps import service, usage_repository
-from api.platform.rate_limits.limiter import RateLimiter
 from schemas.platform import AppToken, AppUsage
 
 

@@ -5,19 +5,36 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from api.deps import ClientIp, DbSession, Principal, ProfileWrite
+from api.identity.principal import Principal as PrincipalModel
 from api.kit.etags import check_if_match, set_etag
 from api.platform.me.service import change_profile, describe, own_account
 from schemas.platform import Me, MeUpdate
 
 router = APIRouter(prefix="/v1", tags=["me"])
 
+# `GET /v1/me` as JSON per principal object: the token cache hands out the same (frozen)
+# Principal for up to a second, so a busy caller's answer is serialised once, not per request.
+_RENDERED: dict[int, tuple[PrincipalModel, bytes]] = {}
+_RENDERED_MAX = 4096
+
+
+def _me_json(principal: PrincipalModel) -> bytes:
+    hit = _RENDERED.get(id(principal))
+    if hit is not None and hit[0] is principal:
+        return hit[1]
+    # `describe` already validated the model: serialise it once instead of FastAPI dumping
+    # it to a dict, validating that against `Me` again and serialising the copy.
+    rendered = describe(principal).model_dump_json().encode()
+    if len(_RENDERED) >= _RENDERED_MAX:
+        _RENDERED.clear()
+    _RENDERED[id(principal)] = (principal, rendered)  # held: its id cannot be reused meanwhile
+    return rendered
+
 
 @router.get("/me", response_model=Me)
 async def get_me(principal: Principal) -> Response:
     """Who is calling: the app, the account it acts for (if any), the organisation, the scopes."""
-    # `describe` already validated the model: serialise it once instead of FastAPI dumping
-    # it to a dict, validating that against `Me` again and serialising the copy.
-    return Response(describe(principal).model_dump_json(), media_type="application/json")
+    return Response(_me_json(principal), media_type="application/json")
 
 
 @router.patch("/me", response_model=Me)

@@ -36,9 +36,9 @@ from authlib.oauth2.rfc7009 import RevocationEndpoint as _RevocationEndpoint
 from authlib.oauth2.rfc7636 import CodeChallenge
 from authlib.oauth2.rfc7662 import IntrospectionEndpoint as _IntrospectionEndpoint
 
+from api.identity import token_strings
 from api.identity.scopes import ADMIN_SCOPES, parse_scopes
 from api.kit.clock import utcnow
-from api.platform.oauth import tokens as token_strings
 from api.platform.oauth.store import ClientRecord, CrossOrganisationGrant, OAuthStore
 from api.storage.models import Account, AuthorizationCode, Token
 

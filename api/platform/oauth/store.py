@@ -15,10 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.config import Settings
 from api.identity.audit import record
+from api.identity.grant_binding import binds
+from api.identity.token_strings import digest
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
-from api.platform.oauth.binding import binds
-from api.platform.oauth.tokens import digest
 from api.storage.models import Account, App, AppSecret, AuthorizationCode, Token
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.platform.oauth.tokens import digest
+from api.identity.token_strings import digest
 from api.storage.models import Account, App, Domain, Token, WebSession
 from api.storage.tenancy import scoped
 

@@ -25,13 +25,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.config import Settings
 from api.errors import AppError, NotFound, ValidationFailed
 from api.identity.scopes import SCOPES
+from api.identity.token_strings import digest
 from api.kit.clock import utcnow
 from api.kit.ids import new_id
 from api.kit.sealing import Unsealable, seal, unseal
 from api.platform.apps.service import create_app
 from api.platform.audit import record
 from api.platform.oauth.in_process import request_token, revoke_token
-from api.platform.oauth.tokens import digest
 from api.platform.web import repository
 from api.runtime import Runtime
 from api.storage.models import App, WebSession

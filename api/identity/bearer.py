@@ -15,10 +15,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api.identity.grant_binding import binds
 from api.identity.principal import Principal
+from api.identity.token_strings import digest
 from api.kit.clock import utcnow
-from api.platform.oauth.binding import binds
-from api.platform.oauth.tokens import digest
 from api.storage import notify
 from api.storage.models import Account, App, Organization, Token
 

@@ -1,1 +1,0 @@
-"""Per-app and per-organisation request rate limits (fixed one-minute windows)."""
