@@ -213,24 +213,25 @@ async def take_uids_and_count(
     """`take_uids` and `move_many_folder_counts` for many folders in one statement: (folder
     id, new messages, unread among them, their size) each; returns folder id -> its first
     reserved UID. The folder rows stay locked until commit, taken in folder-id order on
-    PostgreSQL (a `SELECT … FOR UPDATE` first), so two batches never wait on each other."""
+    PostgreSQL (a `SELECT … FOR UPDATE` inside the UPDATE), so two batches never wait on
+    each other the wrong way round (SQLite has one writer at a time)."""
     if not deltas:
         return {}
     ids = sorted(f for f, *_ in deltas)
-    if session.get_bind().dialect.name == "postgresql":
-        await session.execute(
-            select(MailFolder.id).where(MailFolder.id.in_(ids)).order_by(MailFolder.id)
-            .with_for_update()
-        )
     table = MailFolder.__table__
     by_id = {f: (n, u, s) for f, n, u, s in deltas}
 
     def amounts(column: Any, index: int) -> Any:
         return column + case({f: by_id[f][index] for f in ids}, value=table.c.id, else_=0)
 
+    stmt = update(table).where(table.c.id.in_(ids))
+    if session.get_bind().dialect.name == "postgresql":
+        # the rows locked in id order by a sub-select, in the same statement
+        locked = (select(table.c.id).where(table.c.id.in_(ids)).order_by(table.c.id)
+                  .with_for_update().subquery())
+        stmt = update(table).where(table.c.id == locked.c.id)
     result = await session.execute(
-        update(table)
-        .where(table.c.id.in_(ids))
+        stmt
         .values(
             uid_next=amounts(table.c.uid_next, 0),
             total_count=amounts(table.c.total_count, 0),
