@@ -16,13 +16,12 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.directory import Resolution, resolve_recipients
 from api.kit.clock import utcnow
 from api.mail.delivery import hooks
-from api.mail.delivery.batch import PendingStores
+from api.mail.delivery.batch import Copy, PendingStores, accounts_by_id
 from api.mail.delivery.report import RECEIVED, Delivered, DeliveryReport
 from api.mail.errors import QuotaExceeded
 from api.mail.mailbox.service import NewMessage, store_message, system_folders
@@ -30,7 +29,6 @@ from api.mail.mime import ParsedMessage, parse_message
 from api.mail.outbound.enqueue import queue_remote
 from api.runtime import Runtime
 from api.storage.blobs import BlobRef
-from api.storage.models import Account
 
 
 async def write_bytes(runtime: Runtime, data: bytes) -> BlobRef:
@@ -123,8 +121,9 @@ async def deliver_stored(
     """Deliver bytes already stored; `remote` is another rendering for remote recipients
     (huge attachments replaced by links). Local copies go to the `folder_role` system
     folder (the SMTP edge files spam under "junk"). With `later`, the local copies are
-    gathered there and stored when it is flushed (the report's message ids are filled in,
-    and quota refusals moved to `over_quota`, then). `resolution`: the recipients as the
+    gathered there and read, filed and stored when it is flushed, for the whole batch at
+    once (the report's local recipients, delivered, unknown or over quota, are filled in
+    then: read it after the flush). `resolution`: the recipients as the
     caller resolved them a moment ago (the MX at RCPT time); accounts are still re-read here,
     so one deleted since is refused. Each person's copy then goes through the filing hooks
     (their own block and allow lists): `sender_authenticated` says whether the From domain is
@@ -134,12 +133,40 @@ async def deliver_stored(
         resolution = await resolve_recipients(session, recipients, sender=envelope_from or None)
     report.unknown = list(resolution.unknown)
     when = received_at or utcnow()
-    known = session.info.setdefault("mail_accounts", {})
-    missing = [i for i in resolution.local if i not in known or known[i] not in session]
-    if missing:
-        rows = await session.execute(select(Account).where(Account.id.in_(missing)))
-        known.update({a.id: a for a in rows.scalars().all()})
-    accounts: dict[str, Account] = {i: known[i] for i in resolution.local if i in known}
+    if later is not None:
+        # accounts, folders, filing and subscribers for the whole batch at its flush
+        for account_id, address in resolution.local.items():
+            later.defer(Copy(
+                runtime, report, account_id, address,
+                address if address in resolution.groups else None, stored.blob,
+                stored.parsed, stored.raw, folder_role, envelope_from, sender_authenticated,
+                when,
+            ))
+    else:
+        await _deliver_now(session, runtime, stored, resolution, report, envelope_from,
+                           folder_role=folder_role, when=when,
+                           sender_authenticated=sender_authenticated)
+    if resolution.remote:
+        if org_id is None:
+            report.unknown.extend(resolution.remote)
+        else:
+            outgoing = remote or stored
+            report.queued += await queue_remote(
+                session, runtime, outgoing.blob, outgoing.parsed.message_id, envelope_from,
+                list(resolution.remote), org_id=org_id, sender_account_id=sender_account_id,
+                sent_message_id=sent_message_id, transactional=transactional,
+                priority=priority,
+            )
+    return report
+
+
+async def _deliver_now(
+    session: AsyncSession, runtime: Runtime, stored: StoredRaw, resolution: Resolution,
+    report: DeliveryReport, envelope_from: str, *, folder_role: str, when: datetime,
+    sender_authenticated: bool,
+) -> None:
+    """The local copies stored in the caller's transaction, one by one."""
+    accounts = await accounts_by_id(session, list(resolution.local))
     folders = await system_folders(
         session,
         [(a.id, a.org_id) for a in accounts.values() if a.status != "deleted"],
@@ -160,37 +187,17 @@ async def deliver_stored(
                 inbox = (await system_folders(session, [(account.id, account.org_id)], role)
                          )[account.id]
         new = NewMessage(blob=stored.blob, parsed=stored.parsed, received_at=when)
-        if later is not None:
-            delivered = Delivered(
-                address, account.id, account.org_id, "", account.address,
-                address if address in resolution.groups else None,
+        try:
+            message = await store_message(
+                session, runtime.blobs, account, inbox, new, event=RECEIVED
             )
-            report.delivered.append(delivered)
-            later.add(account, inbox, new, report, delivered)
-        else:
-            try:
-                message = await store_message(
-                    session, runtime.blobs, account, inbox, new, event=RECEIVED
-                )
-            except QuotaExceeded:
-                report.over_quota.append(address)
-                continue
-            report.delivered.append(Delivered(
-                address, account.id, account.org_id, message.id, account.address,
-                address if address in resolution.groups else None,
-            ))
+        except QuotaExceeded:
+            report.over_quota.append(address)
+            continue
+        report.delivered.append(Delivered(
+            address, account.id, account.org_id, message.id, account.address,
+            address if address in resolution.groups else None,
+        ))
         await hooks.delivered(hooks.Arrival(session, runtime, account, role,
                                             stored.blob, stored.parsed, stored.raw,
                                             envelope_from))
-    if resolution.remote:
-        if org_id is None:
-            report.unknown.extend(resolution.remote)
-        else:
-            outgoing = remote or stored
-            report.queued += await queue_remote(
-                session, runtime, outgoing.blob, outgoing.parsed.message_id, envelope_from,
-                list(resolution.remote), org_id=org_id, sender_account_id=sender_account_id,
-                sent_message_id=sent_message_id, transactional=transactional,
-                priority=priority,
-            )
-    return report

@@ -23,6 +23,7 @@ from api.mail.inbound.protocol import EdgeSMTP
 from api.mail.inbound.recipients import RecipientCheck
 from api.mail.inbound.submission import SubmissionHandler
 from api.mail.inbound.tls import server_context
+from api.mail.inbound.warm import warm_up
 from api.runtime import Runtime
 
 log = logging.getLogger("mailplane.smtp")
@@ -75,6 +76,7 @@ class SmtpEdge:
     async def start(self) -> None:
         settings = self.settings
         loop = asyncio.get_running_loop()
+        await warm_up(self.runtime)
         self.committer.start()
         listeners = [("mx", settings.smtp_port, None),
                      ("submission", settings.submission_port, None)]

@@ -126,13 +126,21 @@ async def store_shares(
             fitting.append((position, share, modseq))
             out.append([])
         await load_batches(list(batches.values()))
-        # UIDs per folder (IMAP), taken in the transaction with the folder row locked until
-        # commit; in folder-id order, so two batches never wait on each other's folders
+        # UIDs per folder (IMAP) and the folder counters, one statement for the batch: the
+        # folder rows stay locked until commit, so UIDs become visible in the order taken
+        counts: dict[str, list[int]] = {}
+        for _, share, _ in fitting:
+            moved = counts.setdefault(share.folder.id, [0, 0, 0])
+            moved[0] += len(share.items)
+            moved[1] += sum(0 if i.seen else 1 for i in share.items)
+            moved[2] += sum(i.blob.size for i in share.items)
+        taken = await repository.take_uids_and_count(
+            session, [(f, n, u, s) for f, (n, u, s) in counts.items()]
+        )
         first_uids = {}
-        for position, share, _ in sorted(fitting, key=lambda f: f[1].folder.id):
-            first_uids[position] = await repository.take_uids(
-                session, share.folder.id, len(share.items)
-            )
+        for position, share, _ in fitting:  # shares of one folder take consecutive UIDs
+            first_uids[position] = taken[share.folder.id]
+            taken[share.folder.id] += len(share.items)
         for position, share, modseq in fitting:
             account, items = share.account, share.items
             batch = batches[account.id][0]
@@ -152,15 +160,6 @@ async def store_shares(
     session.add_all([row for _, rows in stored for row in rows])
     await session.flush()
     await blobs.incref_many(session, [i.blob for share, _ in stored for i in share.items])
-    await repository.move_many_folder_counts(session, [
-        (
-            share.folder.id,
-            len(share.items),
-            sum(0 if i.seen else 1 for i in share.items),
-            sum(i.blob.size for i in share.items),
-        )
-        for share, _ in stored
-    ])
     await index.add_many(
         session,
         [

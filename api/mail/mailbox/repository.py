@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, case, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -205,3 +205,39 @@ async def take_uids(session: AsyncSession, folder_id: str, count: int) -> int:
         .execution_options(synchronize_session=False)
     )
     return int(result.scalar_one()) - count
+
+
+async def take_uids_and_count(
+    session: AsyncSession, deltas: list[tuple[str, int, int, int]]
+) -> dict[str, int]:
+    """`take_uids` and `move_many_folder_counts` for many folders in one statement: (folder
+    id, new messages, unread among them, their size) each; returns folder id -> its first
+    reserved UID. The folder rows stay locked until commit, taken in folder-id order on
+    PostgreSQL (a `SELECT … FOR UPDATE` inside the UPDATE), so two batches never wait on
+    each other the wrong way round (SQLite has one writer at a time)."""
+    if not deltas:
+        return {}
+    ids = sorted(f for f, *_ in deltas)
+    table = MailFolder.__table__
+    by_id = {f: (n, u, s) for f, n, u, s in deltas}
+
+    def amounts(column: Any, index: int) -> Any:
+        return column + case({f: by_id[f][index] for f in ids}, value=table.c.id, else_=0)
+
+    stmt = update(table).where(table.c.id.in_(ids))
+    if session.get_bind().dialect.name == "postgresql":
+        # the rows locked in id order by a sub-select, in the same statement
+        locked = (select(table.c.id).where(table.c.id.in_(ids)).order_by(table.c.id)
+                  .with_for_update().subquery())
+        stmt = update(table).where(table.c.id == locked.c.id)
+    result = await session.execute(
+        stmt
+        .values(
+            uid_next=amounts(table.c.uid_next, 0),
+            total_count=amounts(table.c.total_count, 0),
+            unread_count=amounts(table.c.unread_count, 1),
+            size_bytes=amounts(table.c.size_bytes, 2),
+        )
+        .returning(table.c.id, table.c.uid_next)
+    )
+    return {f: int(after) - by_id[f][0] for f, after in result.tuples().all()}
