@@ -17,8 +17,8 @@ from anyio import to_thread
 from sqlalchemy import func, select
 
 from api.directory import app_passwords, throttle
-from api.identity.passwords import hash_password, needs_rehash, verify_password
 from api.identity.bearer import load_principal
+from api.identity.passwords import hash_password, needs_rehash, verify_password
 from api.runtime import Runtime
 from api.storage.models import Account
 
