@@ -105,18 +105,35 @@ async def test_a_writer_holds_the_file_lock_other_processes_queue_on(
         assert await asyncio.to_thread(_free_for_another_process, lock)
 
 
-async def test_a_writer_waits_for_another_process_and_goes_in_when_it_lets_go(
-    db: Database, tmp_path: Path
-) -> None:
-    lock = tmp_path / "gate.db-writers"
-    async with db.session() as session:  # creates the lock file
+class _OtherProcess:
+    """A process holding the writers' file lock (`flock`) until told to let go."""
+
+    def __init__(self, lock: Path) -> None:
+        self.lock = lock
+        self.process: asyncio.subprocess.Process | None = None
+
+    async def take(self) -> None:
+        self.process = await asyncio.create_subprocess_exec(
+            "flock", str(self.lock), "sh", "-c", "echo held; read line",
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        )
+        assert self.process.stdout is not None
+        assert await self.process.stdout.readline() == b"held\n"
+
+    async def let_go(self) -> None:
+        assert self.process is not None and self.process.stdin is not None
+        self.process.stdin.write(b"go\n")
+        await self.process.stdin.drain()
+        await self.process.wait()
+
+
+async def _queued_writer(db: Database, tmp_path: Path) -> tuple[_OtherProcess, asyncio.Task[None]]:
+    """Row 0 written (which makes the lock file), the lock held by another process, and a
+    writer of row 1 started behind it."""
+    async with db.session() as session:
         await session.execute(text("INSERT INTO log (n) VALUES (0)"))
-    other = await asyncio.create_subprocess_exec(
-        "flock", str(lock), "sh", "-c", "echo held; read line", stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-    )
-    assert other.stdout is not None and other.stdin is not None
-    assert await other.stdout.readline() == b"held\n"
+    other = _OtherProcess(tmp_path / "gate.db-writers")
+    await other.take()
 
     async def write() -> None:
         async with db.session() as session:
@@ -124,51 +141,40 @@ async def test_a_writer_waits_for_another_process_and_goes_in_when_it_lets_go(
 
     writer = asyncio.create_task(write())
     await asyncio.sleep(0.3)
-    assert not writer.done()  # queued behind the other process, not polling SQLite
-    other.stdin.write(b"go\n")
-    await other.stdin.drain()
-    async with asyncio.timeout(5):
-        await writer
-        await other.wait()
+    return other, writer
+
+
+async def _rows(db: Database) -> list[int]:
     async with db.session(write=False) as session:
-        rows = (await session.execute(text("SELECT n FROM log ORDER BY n"))).scalars().all()
-    assert rows == [0, 1]
-    assert await asyncio.to_thread(_free_for_another_process, lock)
+        return list((await session.execute(text("SELECT n FROM log ORDER BY n"))).scalars())
+
+
+async def test_a_writer_waits_for_another_process_and_goes_in_when_it_lets_go(
+    db: Database, tmp_path: Path
+) -> None:
+    other, writer = await _queued_writer(db, tmp_path)
+    assert not writer.done()  # queued behind the other process, not polling SQLite
+    async with asyncio.timeout(5):
+        await other.let_go()
+        await writer
+    assert await _rows(db) == [0, 1]
+    assert await asyncio.to_thread(_free_for_another_process, other.lock)
     assert not write_gate._held
 
 
 async def test_a_writer_cancelled_while_it_waits_gives_the_file_lock_back(
     db: Database, tmp_path: Path
 ) -> None:
-    lock = tmp_path / "gate.db-writers"
-    async with db.session() as session:
-        await session.execute(text("INSERT INTO log (n) VALUES (0)"))
-    other = await asyncio.create_subprocess_exec(
-        "flock", str(lock), "sh", "-c", "echo held; read line", stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-    )
-    assert other.stdout is not None and other.stdin is not None
-    assert await other.stdout.readline() == b"held\n"
-
-    async def write() -> None:
-        async with db.session() as session:
-            await session.execute(text("INSERT INTO log (n) VALUES (1)"))
-
-    writer = asyncio.create_task(write())
-    await asyncio.sleep(0.3)
+    other, writer = await _queued_writer(db, tmp_path)
     writer.cancel()
     with pytest.raises(asyncio.CancelledError):
         await writer
-    other.stdin.write(b"go\n")
-    await other.stdin.drain()
-    await other.wait()
+    await other.let_go()
     # the abandoned wait got the lock once the other process let go, and gave it back
     async with asyncio.timeout(5):
-        while not await asyncio.to_thread(_free_for_another_process, lock):
+        while not await asyncio.to_thread(_free_for_another_process, other.lock):
             await asyncio.sleep(0.05)
         async with db.session() as session:
             await session.execute(text("INSERT INTO log (n) VALUES (2)"))
-    async with db.session(write=False) as session:
-        rows = (await session.execute(text("SELECT n FROM log ORDER BY n"))).scalars().all()
-    assert rows == [0, 2]
+    assert await _rows(db) == [0, 2]
     assert not write_gate._held
