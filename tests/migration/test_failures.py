@@ -9,8 +9,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from api.mail import delivery
-from api.migration import imap_source
+from api.migration import imap_source, importer
 from api.storage.models import MailMessage, MigrationAccount
 from tests.factories.platform import OrgHandle
 from tests.migration.conftest import drain, message, source
@@ -276,7 +275,7 @@ async def test_a_message_that_cannot_be_stored_costs_only_itself(
         dovecot.add(user, message(subject, msgid=f"iso{i}@old"))
     dovecot.add(user, message("too big", msgid="big@old", body="x" * 5000))
     dovecot.own(user)
-    real = delivery.store_batch
+    real = importer.store_in_mailbox  # the delivery core's store_batch
     batches: list[int] = []
 
     async def store_many(session, blobs, account, folder, items, **kw):  # type: ignore[no-untyped-def]
@@ -285,7 +284,7 @@ async def test_a_message_that_cannot_be_stored_costs_only_itself(
             raise RuntimeError("the store refused this message")
         return await real(session, blobs, account, folder, items, **kw)
 
-    monkeypatch.setattr(delivery, "store_batch", store_many)
+    monkeypatch.setattr(importer, "store_in_mailbox", store_many)
     monkeypatch.setattr(org.runtime.settings, "migration_max_message_bytes", 4000)
     job = await start(
         client, org, {"accounts": [{"account": quinn.address, "source": source(dovecot, user)}]}
